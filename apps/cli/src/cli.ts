@@ -1,0 +1,176 @@
+import { mkdirSync, renameSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { migrateToLatest, openDatabase, seedReferenceData, reference } from "@sainam/db";
+import { AppError, createContext, createUserBody, generatePassword, loadConfig, userService } from "@sainam/server";
+import { systemActor } from "@sainam/core";
+
+const USAGE = `sainam — command line for Sainam
+
+Usage:
+  sainam migrate [--json]                  bring the database schema up to date
+  sainam seed [--json]                     load the reference data (idempotent)
+  sainam user add --email E --role R [--name N] [--password P] [--agency CODE] [--locale th|en] [--json]
+                                           create a user; a password is generated and printed once if none is given
+  sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
+  sainam help                              this text
+
+The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
+
+type Output = { json: boolean };
+
+function print(out: Output, value: Record<string, unknown>, text: string): void {
+  process.stdout.write(out.json ? `${JSON.stringify(value)}\n` : `${text}\n`);
+}
+
+function fail(out: Output, code: string, message: string): number {
+  if (out.json) process.stdout.write(`${JSON.stringify({ ok: false, error: { code, message } })}\n`);
+  else process.stderr.write(`error: ${message}\n`);
+  return 2;
+}
+
+/** Runs one CLI command and returns the process exit code (0 ok, 1 failure, 2 bad usage or input). */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  const jsonWanted = rest.includes("--json");
+  const out: Output = { json: jsonWanted };
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    process.stdout.write(`${USAGE}\n`);
+    return command ? 0 : 2;
+  }
+
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    return fail(out, "invalid_configuration", error instanceof Error ? error.message : String(error));
+  }
+
+  switch (command) {
+    case "migrate": {
+      parseArgs({ args: rest, options: { json: { type: "boolean" } } });
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrateToLatest(database);
+        print(out, { ok: true, db: database.dialect, applied }, applied.length ? `applied: ${applied.join(", ")}` : "schema is up to date");
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case "seed": {
+      parseArgs({ args: rest, options: { json: { type: "boolean" } } });
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(database);
+        const report = await seedReferenceData(database.db);
+        const counts = await reference.referenceCounts(database.db);
+        print(out, { ok: true, db: database.dialect, ...report, counts }, `${report.loaded ? "reference data loaded" : "reference data already loaded"} (version ${report.version}): ${JSON.stringify(counts)}`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case "user":
+      return userCommand(rest, config, out);
+    case "backup":
+      return backupCommand(rest, config, out);
+    default:
+      return fail(out, "unknown_command", `unknown command "${command}"; try "sainam help"`);
+  }
+}
+
+async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
+  const [sub, ...args] = rest;
+  if (sub !== "add") return fail(out, "unknown_command", `unknown user command "${sub ?? ""}"; try "sainam user add --email … --role …"`);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        email: { type: "string" },
+        role: { type: "string" },
+        name: { type: "string" },
+        password: { type: "string" },
+        agency: { type: "string" },
+        locale: { type: "string" },
+        json: { type: "boolean" },
+      },
+    }));
+  } catch (error) {
+    return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
+  }
+  if (!values.email) return fail(out, "validation_failed", "--email is required");
+  if (!values.role) return fail(out, "validation_failed", "--role is required (admin, agency_officer, cluster_coordinator, member, expert)");
+
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database);
+    await seedReferenceData(database.db);
+    const ctx = createContext(config, database);
+    let agencyId: number | null = null;
+    if (values.agency) {
+      const agency = (await reference.listAgencies(database.db)).find((a) => a.code === values.agency || String(a.id) === values.agency);
+      if (!agency) return fail(out, "validation_failed", `--agency: no agency with code or id "${values.agency}"`);
+      agencyId = agency.id;
+    }
+    const generated = values.password ? null : generatePassword();
+    const parsed = createUserBody.safeParse({
+      email: values.email,
+      displayName: values.name ?? values.email,
+      password: values.password ?? generated,
+      role: values.role,
+      agencyId,
+      locale: values.locale,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(out, "validation_failed", issue ? `--${cliFlag(issue.path.join("."))}: ${issue.message}` : "invalid input");
+    }
+    const user = await userService.createUser(ctx, systemActor, parsed.data);
+    print(
+      out,
+      { ok: true, user: { id: user.id, email: user.email, role: user.role, agencyId: user.agency_id }, generatedPassword: generated },
+      `created user ${user.id} (${user.email}, ${user.role})${generated ? `\ngenerated password (shown once): ${generated}` : ""}`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) return fail(out, error.code, error.message);
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+function cliFlag(path: string): string {
+  const map: Record<string, string> = { displayName: "name", agencyId: "agency" };
+  return map[path] ?? path;
+}
+
+async function backupCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: rest, options: { out: { type: "string" }, json: { type: "boolean" } } }));
+  } catch (error) {
+    return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
+  }
+  if (config.databaseUrl) {
+    return fail(out, "unsupported", "backup copies the embedded SQLite database; for PostgreSQL use pg_dump");
+  }
+  const database = openDatabase({ databaseUrl: undefined, dataDir: config.dataDir });
+  try {
+    if (!database.sqlite || !database.sqlitePath) return fail(out, "unsupported", "no embedded database file to back up");
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const target = resolve(values.out ?? `${config.dataDir}/backups/sainam-${stamp}.sqlite`);
+    mkdirSync(dirname(target), { recursive: true });
+    // VACUUM INTO writes a transactionally consistent, compacted copy while others keep reading and writing.
+    const temporary = `${target}.partial`;
+    database.sqlite.raw.exec(`VACUUM INTO '${temporary.replaceAll("'", "''")}'`);
+    renameSync(temporary, target);
+    const bytes = statSync(target).size;
+    print(out, { ok: true, path: target, bytes }, `backup written to ${target} (${bytes} bytes)`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,111 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppContext } from "./context.ts";
+import { registerErrorHandler } from "./http/error-handler.ts";
+import { registerAuthHook } from "./http/auth-hook.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { userRoutes } from "./users/user.routes.ts";
+import { auditRoutes } from "./audit/audit.routes.ts";
+import { referenceRoutes } from "./reference/reference.routes.ts";
+import { agencyRoutes } from "./agencies/agency.routes.ts";
+import { planRoutes } from "./plans/plan.routes.ts";
+import { healthRoutes } from "./health/health.routes.ts";
+
+export type BuildOptions = { logger?: boolean };
+
+/**
+ * Builds the HTTP application: security headers, cookies, session → actor, the JSON API under /api with
+ * its OpenAPI description, and the web app's static files with a fallback to index.html.
+ */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : {
+      level: ctx.config.logLevel,
+      // Only method, path and status are logged: query strings, bodies and headers may hold personal data.
+      serializers: {
+        req: (req) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  registerAuthHook(app, ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Sainam API",
+        version: ctx.version,
+        description: "Open platform for Thailand's SME clusters. Errors are `{ error: { code, message, details? } }`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "sainam_session" },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  await app.register(async (api) => {
+    await api.register(healthRoutes(ctx));
+    await api.register(authRoutes(ctx));
+    await api.register(userRoutes(ctx));
+    await api.register(auditRoutes(ctx));
+    await api.register(referenceRoutes(ctx));
+    await api.register(agencyRoutes(ctx));
+    await api.register(planRoutes(ctx));
+    api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  }, { prefix: "/api" });
+
+  const webDist = ctx.config.webDist;
+  const hasWeb = existsSync(join(webDist, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"], maxAge: "1h" });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    if (path.startsWith("/api/") || request.method !== "GET") {
+      return reply.status(404).send({ error: { code: "not_found", message: `No route ${request.method} ${path}.` } });
+    }
+    if (hasWeb) return reply.header("cache-control", "no-cache").sendFile("index.html");
+    return reply.status(404).type("text/plain; charset=utf-8").send("The web app is not built: run `npm run build:web`.");
+  });
+
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
+import { LoginFailed } from "../auth/session.service.ts";
+
+// The one map from error codes to HTTP statuses.
+const statusOf: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_many_requests: 429,
+};
+
+type ErrorBody = { error: { code: string; message: string; details?: ErrorDetail[] } };
+
+function body(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && "code" in error && typeof error.code === "string";
+}
+
+/** Turns every failure into `{ error: { code, message, details? } }`; unknown errors become a logged, opaque 500. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === "too_many_requests") {
+        const seconds = /(\d+) seconds/.exec(error.message)?.[1];
+        if (seconds) void reply.header("retry-after", seconds);
+      }
+      return reply.status(statusOf[error.code]).send(body(error.code, error.message, error.details));
+    }
+    if (error instanceof LoginFailed) {
+      return reply.status(401).send(body("unauthenticated", error.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => {
+        const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+        return { path: path || String(error.validationContext ?? "body"), message: v.message ?? "is invalid" };
+      });
+      const where = error.validationContext ?? "request";
+      const first = details[0];
+      const message = first ? `${where}: ${first.path} ${first.message}` : `invalid ${where}`;
+      return reply.status(400).send(body("validation_failed", message, details));
+    }
+    if (isFastifyError(error) && typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, wrong content type, body too large, …
+      const code = error.statusCode === 415 ? "unsupported_media_type" : error.statusCode === 413 ? "payload_too_large" : "bad_request";
+      return reply.status(error.statusCode).send(body(code, error.message.replace(/^[A-Z_]+: /, "")));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: { message: error.message, method: error.method, url: error.url } }, "response did not match its schema");
+    } else {
+      request.log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
+    }
+    return reply.status(500).send(body("internal", "Something went wrong on our side; it has been logged."));
+  });
+}

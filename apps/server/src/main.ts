@@ -1,0 +1,47 @@
+import { loadConfig } from "./config.ts";
+import { bootstrap } from "./bootstrap.ts";
+import { buildApp } from "./app.ts";
+import { purgeExpiredSessions } from "./auth/session.service.ts";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  const { ctx, report } = await bootstrap(config);
+  const app = await buildApp(ctx);
+  if (report.migrationsApplied.length > 0) app.log.info({ migrations: report.migrationsApplied }, "database migrated");
+  if (report.referenceLoaded) app.log.info("reference data loaded");
+  if (report.firstAdmin) {
+    // Printed once, to the console only: the generated password is not kept anywhere else.
+    const lines = report.firstAdmin.password
+      ? [`First admin created: ${report.firstAdmin.email}`, `Generated password (shown once): ${report.firstAdmin.password}`]
+      : [`First admin created from SAINAM_ADMIN_EMAIL.`];
+    process.stdout.write(`\n${lines.join("\n")}\n\n`);
+  }
+
+  const purge = setInterval(() => {
+    purgeExpiredSessions(ctx).catch((error: unknown) => app.log.warn({ err: String(error) }, "session purge failed"));
+  }, 10 * 60_000);
+  purge.unref();
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    clearInterval(purge);
+    await app.close();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error: unknown) => {
+  console.error("Sainam failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,150 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { reference } from "@sainam/db";
+import type { AppContext } from "../context.ts";
+import { errors } from "../errors.ts";
+import { errorResponses } from "../http/common.schema.ts";
+import { authorize } from "../policies/policy.ts";
+
+const provinceSchema = z.object({
+  code: z.string(),
+  iso: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  regionCode: z.string(),
+  provincialClusterId: z.number().int().nullable(),
+});
+
+const provinceRef = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() });
+const bilingualText = z.object({ en: z.string(), th: z.string().nullable() });
+
+const provincialClusterSchema = z.object({
+  id: z.number().int(),
+  number: z.number().int(),
+  nameEn: z.string(),
+  nameTh: z.string().nullable(),
+  positionEn: z.string(),
+  positionTh: z.string().nullable(),
+  issuesEn: z.array(z.string()),
+  issuesTh: z.array(z.string().nullable()),
+  provinces: z.array(provinceRef),
+});
+
+function parseIssues(json: string): Array<{ en: string; th: string | null }> {
+  const parsed = bilingualText.array().safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : [];
+}
+
+type ClusterRow = Awaited<ReturnType<typeof reference.listProvincialClusters>>[number];
+
+function presentProvincialCluster(c: ClusterRow): z.infer<typeof provincialClusterSchema> {
+  const issues = parseIssues(c.issues_json);
+  return {
+    id: c.id,
+    number: c.number,
+    nameEn: c.name_en,
+    nameTh: c.name_th,
+    positionEn: c.position_en,
+    positionTh: c.position_th,
+    issuesEn: issues.map((i) => i.en),
+    issuesTh: issues.map((i) => i.th),
+    provinces: c.provinces.map((p) => ({ code: p.code, nameTh: p.name_th, nameEn: p.name_en })),
+  };
+}
+
+export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  // Province boundaries never change while the server runs: build the GeoJSON once.
+  let boundaries: string | null = null;
+
+  return async (app) => {
+    const { db } = ctx.database;
+
+    app.get("/regions", {
+      schema: { tags: ["reference"], summary: "The 6 regions", response: { 200: z.object({ items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provinceCount: z.number().int() })) }) } },
+    }, async (request) => {
+      authorize(request.actor, "list", { type: "reference" });
+      const rows = await reference.listRegions(db);
+      return { items: rows.map((r) => ({ code: r.code, nameTh: r.name_th, nameEn: r.name_en, provinceCount: Number(r.province_count) })) };
+    });
+
+    app.get("/provinces", {
+      schema: {
+        tags: ["reference"],
+        summary: "The 77 provinces, optionally of one region",
+        querystring: z.object({ region: z.string().trim().min(1).max(40).optional() }),
+        response: { 200: z.object({ items: z.array(provinceSchema) }), ...errorResponses(400) },
+      },
+    }, async (request) => {
+      authorize(request.actor, "list", { type: "reference" });
+      const rows = await reference.listProvinces(db, { regionCode: request.query.region });
+      return { items: rows.map((p) => ({ code: p.code, iso: p.iso, nameTh: p.name_th, nameEn: p.name_en, regionCode: p.region_code, provincialClusterId: p.provincial_cluster_id })) };
+    });
+
+    app.get("/provinces/boundaries", {
+      schema: { tags: ["reference"], summary: "Province boundaries as a GeoJSON FeatureCollection (OCHA, RTSD)" },
+    }, async (request, reply) => {
+      authorize(request.actor, "list", { type: "reference" });
+      if (boundaries === null) {
+        const rows = await reference.listProvinceBoundaries(db);
+        boundaries = JSON.stringify({
+          type: "FeatureCollection",
+          features: rows.map((r) => ({
+            type: "Feature",
+            properties: { code: r.code, nameTh: r.name_th, nameEn: r.name_en, provincialClusterId: r.provincial_cluster_id },
+            geometry: JSON.parse(r.geometry_json),
+          })),
+        });
+      }
+      return reply.type("application/geo+json; charset=utf-8").header("cache-control", "public, max-age=3600").send(boundaries);
+    });
+
+    app.get("/provinces/:code", {
+      schema: {
+        tags: ["reference"],
+        summary: "One province with its districts and provincial cluster",
+        params: z.object({ code: z.string().regex(/^\d{2}$/, "must be a 2-digit province code") }),
+        response: {
+          200: provinceSchema.extend({
+            districts: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() })),
+            provincialCluster: z.object({ id: z.number().int(), number: z.number().int(), nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
+          }),
+          ...errorResponses(400, 404),
+        },
+      },
+    }, async (request) => {
+      authorize(request.actor, "read", { type: "reference" });
+      const p = await reference.findProvince(db, request.params.code);
+      if (!p) throw errors.notFound("province", request.params.code);
+      const districts = await reference.listDistricts(db, p.code);
+      const cluster = p.provincial_cluster_id === null ? undefined : (await reference.listProvincialClusters(db, { id: p.provincial_cluster_id }))[0];
+      return {
+        code: p.code, iso: p.iso, nameTh: p.name_th, nameEn: p.name_en, regionCode: p.region_code, provincialClusterId: p.provincial_cluster_id,
+        districts: districts.map((d) => ({ code: d.code, nameTh: d.name_th, nameEn: d.name_en })),
+        provincialCluster: cluster ? { id: cluster.id, number: cluster.number, nameEn: cluster.name_en, nameTh: cluster.name_th } : null,
+      };
+    });
+
+    app.get("/provincial-clusters", {
+      schema: { tags: ["reference"], summary: "The 18 provincial clusters of the 2017-2021 plan", response: { 200: z.object({ items: z.array(provincialClusterSchema) }) } },
+    }, async (request) => {
+      authorize(request.actor, "list", { type: "reference" });
+      return { items: (await reference.listProvincialClusters(db)).map(presentProvincialCluster) };
+    });
+
+    app.get("/provincial-clusters/:id", {
+      schema: { tags: ["reference"], summary: "One provincial cluster", params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: provincialClusterSchema, ...errorResponses(400, 404) } },
+    }, async (request) => {
+      authorize(request.actor, "read", { type: "reference" });
+      const [cluster] = await reference.listProvincialClusters(db, { id: request.params.id });
+      if (!cluster) throw errors.notFound("provincial cluster", request.params.id);
+      return presentProvincialCluster(cluster);
+    });
+
+    app.get("/stats", {
+      schema: { tags: ["reference"], summary: "Counts of the reference data", response: { 200: z.object({ provinces: z.number(), districts: z.number(), provincialClusters: z.number(), agencies: z.number(), plans: z.number() }) } },
+    }, async (request) => {
+      authorize(request.actor, "list", { type: "reference" });
+      return reference.referenceCounts(db);
+    });
+  };
+}

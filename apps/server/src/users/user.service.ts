@@ -1,0 +1,163 @@
+import { roles, type Actor, type Role } from "@sainam/core";
+import { audit, nowIso, reference, sessions, users, type UserUpdate, type UserWithScopes } from "@sainam/db";
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "@sainam/db";
+import type { AppContext } from "../context.ts";
+import { errors } from "../errors.ts";
+import { hashPassword } from "../auth/password.ts";
+import { authorize } from "../policies/policy.ts";
+import { auditUser } from "./user.presenter.ts";
+import type { CreateUserBody, UpdateUserBody } from "./user.schema.ts";
+
+type Scopes = { role: Role; agencyId: number | null; clusterIds: number[]; enterpriseId: number | null };
+
+/** A role's scope must be set: an officer needs an agency, a coordinator clusters, a member an enterprise. */
+async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Promise<void> {
+  if (scopes.role === "agency_officer" && scopes.agencyId === null) {
+    throw errors.validation("agencyId", "is required for an agency officer");
+  }
+  if (scopes.role === "cluster_coordinator" && scopes.clusterIds.length === 0) {
+    throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator");
+  }
+  if (scopes.role === "member" && scopes.enterpriseId === null) {
+    throw errors.validation("enterpriseId", "is required for a member");
+  }
+  if (scopes.agencyId !== null && !(await reference.findAgency(db, scopes.agencyId))) {
+    throw errors.validation("agencyId", `agency ${scopes.agencyId} does not exist`);
+  }
+}
+
+export async function listUsers(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; q?: string | undefined }) {
+  authorize(actor, "list", { type: "users" });
+  return users.listUsers(ctx.database.db, query);
+}
+
+export async function getUser(ctx: AppContext, actor: Actor, id: number): Promise<UserWithScopes> {
+  authorize(actor, "read", { type: "user", userId: id });
+  const user = await users.findUserById(ctx.database.db, id);
+  if (!user) throw errors.notFound("user", id);
+  return user;
+}
+
+export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserBody): Promise<UserWithScopes> {
+  authorize(actor, "create", { type: "users" });
+  const { db } = ctx.database;
+  const scopes: Scopes = {
+    role: input.role,
+    agencyId: input.agencyId ?? null,
+    clusterIds: input.clusterIds ?? [],
+    enterpriseId: input.enterpriseId ?? null,
+  };
+  await checkScopes(db, scopes);
+  if (await users.findUserByEmail(db, input.email)) throw errors.conflict("a user with this e-mail exists", "email");
+  const passwordHash = await hashPassword(input.password);
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const user = await users.insertUser(
+      trx,
+      {
+        email: input.email,
+        password_hash: passwordHash,
+        display_name: input.displayName,
+        role: scopes.role,
+        agency_id: scopes.agencyId,
+        enterprise_id: scopes.enterpriseId,
+        locale: input.locale ?? "th",
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      },
+      scopes.clusterIds,
+    );
+    await audit.appendAudit(trx, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      after: auditUser(user),
+    });
+    return user;
+  });
+}
+
+export async function updateUser(ctx: AppContext, actor: Actor, id: number, input: UpdateUserBody): Promise<UserWithScopes> {
+  authorize(actor, "update", { type: "user", userId: id });
+  const { db } = ctx.database;
+  const before = await users.findUserById(db, id);
+  if (!before) throw errors.notFound("user", id);
+  const role = roles.find((r) => r === (input.role ?? before.role));
+  if (!role) throw errors.validation("role", `unknown role ${before.role}`);
+  const scopes: Scopes = {
+    role,
+    agencyId: input.agencyId === undefined ? before.agency_id : input.agencyId,
+    clusterIds: input.clusterIds ?? before.cluster_ids,
+    enterpriseId: input.enterpriseId === undefined ? before.enterprise_id : input.enterpriseId,
+  };
+  await checkScopes(db, scopes);
+  if (actor.kind === "user" && actor.id === id && (input.active === false || (input.role && input.role !== "admin"))) {
+    throw errors.validation(input.active === false ? "active" : "role", "an admin cannot deactivate or demote themselves");
+  }
+  const patch: UserUpdate = { updated_at: nowIso() };
+  if (input.displayName !== undefined) patch.display_name = input.displayName;
+  if (input.role !== undefined) patch.role = input.role;
+  if (input.agencyId !== undefined) patch.agency_id = input.agencyId;
+  if (input.enterpriseId !== undefined) patch.enterprise_id = input.enterpriseId;
+  if (input.active !== undefined) patch.active = input.active ? 1 : 0;
+  if (input.locale !== undefined) patch.locale = input.locale;
+  if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const after = await users.updateUser(trx, id, patch, input.clusterIds);
+    if (!after) throw errors.notFound("user", id);
+    // A new password, a lost role or a deactivation ends the user's open sessions.
+    if (input.password !== undefined || input.active === false || (input.role !== undefined && input.role !== before.role)) {
+      await sessions.deleteSessionsOfUser(trx, id);
+    }
+    await audit.appendAudit(trx, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: input.password !== undefined ? "user.update+password" : "user.update",
+      entityType: "user",
+      entityId: id,
+      before: auditUser(before),
+      after: auditUser(after),
+    });
+    return after;
+  });
+}
+
+/** A signed-in user changes their own language or display name. */
+export async function updateMe(ctx: AppContext, actor: Actor, input: { locale?: "th" | "en" | undefined; displayName?: string | undefined }) {
+  authorize(actor, "update", { type: "self" });
+  if (actor.kind !== "user") throw errors.unauthenticated();
+  const { db } = ctx.database;
+  const before = await users.findUserById(db, actor.id);
+  if (!before) throw errors.notFound("user", actor.id);
+  const patch: UserUpdate = { updated_at: nowIso() };
+  if (input.locale !== undefined) patch.locale = input.locale;
+  if (input.displayName !== undefined) patch.display_name = input.displayName;
+  return db.transaction().execute(async (trx) => {
+    const after = await users.updateUser(trx, actor.id, patch);
+    if (!after) throw errors.notFound("user", actor.id);
+    await audit.appendAudit(trx, { actorUserId: actor.id, action: "user.update_self", entityType: "user", entityId: actor.id, before: auditUser(before), after: auditUser(after) });
+    return after;
+  });
+}
+
+/** Creates the first admin on a database without users; returns the generated password if one was made. */
+export async function ensureFirstAdmin(
+  ctx: AppContext,
+  input: { email: string; password: string },
+): Promise<boolean> {
+  const { db } = ctx.database;
+  if ((await users.countUsers(db)) > 0) return false;
+  const passwordHash = await hashPassword(input.password);
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    const user = await users.insertUser(
+      trx,
+      { email: input.email, password_hash: passwordHash, display_name: "Administrator", role: "admin", agency_id: null, enterprise_id: null, locale: "th", active: 1, created_at: now, updated_at: now },
+      [],
+    );
+    await audit.appendAudit(trx, { actorUserId: null, action: "user.create_first_admin", entityType: "user", entityId: user.id, after: auditUser(user) });
+  });
+  return true;
+}

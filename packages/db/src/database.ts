@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
+import pg from "pg";
+import { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
+import type { DB } from "./schema.ts";
+import * as m0001 from "./migrations/0001-foundation.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export type DatabaseConfig = {
+  /** `postgres://…` selects PostgreSQL; absent selects the embedded SQLite file. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database file; `:memory:` for a throwaway in-memory database. */
+  dataDir: string;
+  /** Largest number of pooled PostgreSQL connections. */
+  poolSize?: number;
+};
+
+export type Database = {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** The SQLite file path, when embedded (for backups). */
+  sqlitePath: string | null;
+  /** The underlying SQLite handle, when embedded (for backups and bulk work). */
+  sqlite: NodeSqliteDatabase | null;
+  close(): Promise<void>;
+};
+
+type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+// Numbered, never edited after they land; each runs on both engines.
+const migrations: Record<string, MigrationModule> = {
+  "0001-foundation": m0001,
+};
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Opens the configured database: PostgreSQL when a URL is given, else SQLite in `dataDir`. */
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      types: {
+        getTypeParser: (oid: number, format?: "text" | "binary") => {
+          // Counts and amounts come back as numbers, as they do from SQLite.
+          if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+          return format === "binary" ? pg.types.getTypeParser(oid, "binary") : pg.types.getTypeParser(oid, "text");
+        },
+      },
+    });
+    pool.on("error", (error) => console.error("postgres pool error:", error.message));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", sqlitePath: null, sqlite: null, close: () => db.destroy() };
+  }
+  let path = ":memory:";
+  if (config.dataDir !== ":memory:") {
+    mkdirSync(config.dataDir, { recursive: true });
+    path = join(config.dataDir, "sainam.sqlite");
+  }
+  const sqlite = new NodeSqliteDatabase(path);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", sqlitePath: path === ":memory:" ? null : path, sqlite, close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; safe to call on every start. Returns the names of migrations applied now. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = {
+    getMigrations: async () => {
+      const out: Record<string, Migration> = {};
+      for (const [name, module] of Object.entries(migrations)) {
+        out[name] = { up: (db) => module.up(db, database.dialect) };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,11 @@
+export * from "./database.ts";
+export * from "./schema.ts";
+export * from "./clock.ts";
+export * from "./reference.seed.ts";
+export * as users from "./user.repository.ts";
+export * as sessions from "./session.repository.ts";
+export * as audit from "./audit.repository.ts";
+export * as reference from "./reference.repository.ts";
+export * as plans from "./plan.repository.ts";
+export { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
+export type { UserWithScopes } from "./user.repository.ts";

@@ -1,0 +1,244 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import type { Kysely, Transaction } from "kysely";
+import { parseTarget } from "@sainam/core";
+import type { DB } from "./schema.ts";
+import { nowIso } from "./clock.ts";
+import {
+  agencies,
+  plan2017to2021,
+  provincialClusters,
+  referenceFilesDir,
+  regions,
+  type PlanNodeSeed,
+  type PlanSeed,
+} from "./reference/index.ts";
+
+/** Bumped whenever the shipped reference data changes, so existing databases pick it up. */
+export const REFERENCE_VERSION = "2026-11-23.1";
+
+export type SeedReport = { loaded: boolean; version: string };
+
+type CsvRow = Record<string, string>;
+
+function readCsv(name: string): CsvRow[] {
+  const text = readFileSync(join(referenceFilesDir, name), "utf8");
+  const rows: unknown = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  if (!Array.isArray(rows)) throw new Error(`${name}: not a table`);
+  return rows.filter(isCsvRow);
+}
+
+function isCsvRow(value: unknown): value is CsvRow {
+  return typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "string");
+}
+
+function column(row: CsvRow, name: string): string {
+  const value = row[name];
+  if (value === undefined || value === "") throw new Error(`reference data: column ${name} missing in ${JSON.stringify(row)}`);
+  return value;
+}
+
+type BoundaryFeature = { properties: { ADM1_PCODE: string }; geometry: unknown };
+
+function readBoundaries(): BoundaryFeature[] {
+  const parsed: unknown = JSON.parse(readFileSync(join(referenceFilesDir, "th-provinces.geojson"), "utf8"));
+  if (typeof parsed !== "object" || parsed === null || !("features" in parsed) || !Array.isArray(parsed.features)) {
+    throw new Error("th-provinces.geojson: not a FeatureCollection");
+  }
+  return parsed.features.filter(
+    (f: unknown): f is BoundaryFeature =>
+      typeof f === "object" && f !== null && "properties" in f && "geometry" in f &&
+      typeof f.properties === "object" && f.properties !== null && "ADM1_PCODE" in f.properties &&
+      typeof f.properties.ADM1_PCODE === "string",
+  );
+}
+
+/**
+ * Loads the reference data (geography, provincial clusters, agencies, the 2017-2021 plan) once per
+ * REFERENCE_VERSION. Idempotent: rows that exist are left as they are, so edits made in the app survive.
+ */
+export async function seedReferenceData(db: Kysely<DB>): Promise<SeedReport> {
+  const current = await db.selectFrom("meta").select("value").where("key", "=", "reference_version").executeTakeFirst();
+  if (current?.value === REFERENCE_VERSION) return { loaded: false, version: REFERENCE_VERSION };
+
+  await db.transaction().execute(async (trx) => {
+    await seedGeography(trx);
+    await seedProvincialClusters(trx);
+    await seedAgencies(trx);
+    await seedPlan(trx, plan2017to2021);
+    await trx
+      .insertInto("meta")
+      .values({ key: "reference_version", value: REFERENCE_VERSION })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: REFERENCE_VERSION }))
+      .execute();
+  });
+  return { loaded: true, version: REFERENCE_VERSION };
+}
+
+async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+async function seedGeography(trx: Transaction<DB>): Promise<void> {
+  await trx
+    .insertInto("regions")
+    .values(regions.map((r, i) => ({ code: r.code, name_en: r.nameEn, name_th: r.nameTh, position: i + 1 })))
+    .onConflict((oc) => oc.column("code").doNothing())
+    .execute();
+
+  const regionByName = new Map(regions.map((r) => [r.nameEn, r.code]));
+  const provinces = readCsv("provinces.csv").map((row) => {
+    const regionCode = regionByName.get(column(row, "region_en"));
+    if (!regionCode) throw new Error(`provinces.csv: unknown region ${column(row, "region_en")}`);
+    return {
+      code: column(row, "code"),
+      iso: column(row, "iso"),
+      name_th: column(row, "name_th"),
+      name_en: column(row, "name_en"),
+      region_code: regionCode,
+    };
+  });
+  await trx.insertInto("provinces").values(provinces).onConflict((oc) => oc.column("code").doNothing()).execute();
+
+  const districts = readCsv("districts.csv").map((row) => ({
+    code: column(row, "code"),
+    province_code: column(row, "province_code"),
+    name_th: column(row, "name_th"),
+    name_en: column(row, "name_en"),
+  }));
+  await insertInChunks(districts, 200, (chunk) =>
+    trx.insertInto("districts").values(chunk).onConflict((oc) => oc.column("code").doNothing()).execute(),
+  );
+
+  const known = new Set(provinces.map((p) => p.code));
+  const boundaries = readBoundaries()
+    .map((f) => ({ province_code: f.properties.ADM1_PCODE.replace(/^TH/, ""), geometry_json: JSON.stringify(f.geometry) }))
+    .filter((b) => known.has(b.province_code));
+  await insertInChunks(boundaries, 20, (chunk) =>
+    trx.insertInto("province_boundaries").values(chunk).onConflict((oc) => oc.column("province_code").doNothing()).execute(),
+  );
+}
+
+async function seedProvincialClusters(trx: Transaction<DB>): Promise<void> {
+  for (const cluster of provincialClusters) {
+    const existing = await trx
+      .selectFrom("provincial_clusters")
+      .select("id")
+      .where("number", "=", cluster.number)
+      .executeTakeFirst();
+    if (existing) continue;
+    const inserted = await trx
+      .insertInto("provincial_clusters")
+      .values({
+        number: cluster.number,
+        name_en: cluster.name.en,
+        name_th: cluster.name.th,
+        position_en: cluster.position.en,
+        position_th: cluster.position.th,
+        issues_json: JSON.stringify(cluster.commonTradeIssues),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("provincial_cluster_provinces")
+      .values(cluster.provinceCodes.map((code) => ({ provincial_cluster_id: inserted.id, province_code: code })))
+      .execute();
+  }
+}
+
+async function seedAgencies(trx: Transaction<DB>): Promise<void> {
+  const now = nowIso();
+  for (const agency of agencies) {
+    const exists = await trx.selectFrom("agencies").select("id").where("code", "=", agency.code).executeTakeFirst();
+    if (exists) continue;
+    const parent = agency.parentCode
+      ? await trx.selectFrom("agencies").select("id").where("code", "=", agency.parentCode).executeTakeFirstOrThrow()
+      : null;
+    await trx
+      .insertInto("agencies")
+      .values({
+        code: agency.code,
+        name_en: agency.name.en,
+        name_th: agency.name.th,
+        abbreviation: agency.abbreviation,
+        kind: agency.kind,
+        parent_id: parent?.id ?? null,
+        description_en: agency.descriptionEn ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
+}
+
+/** Inserts a plan and its tree unless a plan with the same code exists. */
+export async function seedPlan(trx: Transaction<DB>, plan: PlanSeed): Promise<void> {
+  const exists = await trx.selectFrom("plans").select("id").where("code", "=", plan.code).executeTakeFirst();
+  if (exists) return;
+  const owner = await trx.selectFrom("agencies").select("id").where("code", "=", plan.ownerAgencyCode).executeTakeFirstOrThrow();
+  const now = nowIso();
+  const { id: planId } = await trx
+    .insertInto("plans")
+    .values({
+      code: plan.code,
+      title_en: plan.title.en,
+      title_th: plan.title.th,
+      level: plan.level,
+      owner_agency_id: owner.id,
+      period_start: plan.periodStart,
+      period_end: plan.periodEnd,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const insertNodes = async (nodes: PlanNodeSeed[], parentId: number | null): Promise<void> => {
+    for (const [position, node] of nodes.entries()) {
+      const { id } = await trx
+        .insertInto("plan_nodes")
+        .values({
+          plan_id: planId,
+          parent_id: parentId,
+          kind: node.kind,
+          code: node.code,
+          position,
+          title_en: node.title.en,
+          title_th: node.title.th,
+          body_en: node.body?.en ?? null,
+          body_th: node.body?.th ?? null,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const [indicatorPosition, indicator] of (node.indicators ?? []).entries()) {
+        const { id: indicatorId } = await trx
+          .insertInto("indicators")
+          .values({
+            plan_node_id: id,
+            code: indicator.code,
+            name_en: indicator.name.en,
+            name_th: indicator.name.th,
+            unit: indicator.unit,
+            position: indicatorPosition,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const target = parseTarget(indicator.targetText.en);
+        await trx
+          .insertInto("indicator_targets")
+          .values({
+            indicator_id: indicatorId,
+            period_label: null,
+            text_en: indicator.targetText.en,
+            text_th: indicator.targetText.th,
+            target_json: target ? JSON.stringify(target) : null,
+          })
+          .execute();
+      }
+      await insertNodes(node.children ?? [], id);
+    }
+  };
+  await insertNodes(plan.nodes, null);
+}

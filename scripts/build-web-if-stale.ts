@@ -1,0 +1,24 @@
+// Builds the web app when its sources are newer than the last build, so `npm start` on a fresh clone
+// serves a current app without rebuilding on every start.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const web = new URL("../apps/web/", import.meta.url).pathname;
+const built = join(web, "dist", "index.html");
+
+function newest(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+const sources = ["src", "index.html", "vite.config.ts", "package.json", "public"].map((p) => join(web, p)).filter(existsSync);
+const sourceTime = Math.max(...sources.map(newest), newest(new URL("../packages/core/src/", import.meta.url).pathname));
+
+if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) {
+  console.log("web app is up to date");
+} else {
+  console.log("building the web app …");
+  execFileSync("npm", ["run", "build", "-w", "@sainam/web"], { stdio: "inherit" });
+}
