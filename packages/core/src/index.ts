@@ -1,0 +1,10 @@
+// The public surface of @sainam/core: pure domain rules, no I/O.
+export * from "./result.ts";
+export * from "./locale.ts";
+export * from "./thai-text.ts";
+export * from "./fiscal-year.ts";
+export * from "./juristic-id.ts";
+export * from "./size-class.ts";
+export * from "./target.ts";
+export * from "./legal-form.ts";
+export * from "./roles.ts";

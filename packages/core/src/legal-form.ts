@@ -1,0 +1,102 @@
+import type { Locale } from "./locale.ts";
+import { normalizeThai } from "./thai-text.ts";
+
+export const legalForms = [
+  "company_limited",
+  "public_company_limited",
+  "limited_partnership",
+  "registered_ordinary_partnership",
+  "community_enterprise",
+  "cooperative",
+  "unknown",
+] as const;
+export type LegalForm = (typeof legalForms)[number];
+
+export type LegalFormOfName = { readonly form: LegalForm; readonly baseName: string };
+
+type Rule = { readonly form: Exclude<LegalForm, "unknown">; readonly patterns: ReadonlyArray<RegExp> };
+
+// Each pattern captures the base name in group 1. Thai abbreviations need their dot or a following
+// space, so a name that merely begins with the same letters is not taken for one.
+const THAI_ABBREVIATION_END = String.raw`(?:\.\s*|\s+)`;
+
+// Order matters: public before limited ("บริษัท … จำกัด (มหาชน)" also ends in จำกัด … ), limited
+// partnership before company ("Ltd. Part." starts like "Ltd."), cooperative before company
+// ("สหกรณ์ … จำกัด" is not a company).
+const rules: ReadonlyArray<Rule> = [
+  {
+    form: "public_company_limited",
+    patterns: [
+      new RegExp(String.raw`^(?:บมจ${THAI_ABBREVIATION_END}|บริษัทมหาชนจำกัด\s*)(.+?)(?:\s*จำกัด\s*\(\s*มหาชน\s*\))?$`),
+      /^(?:บริษัท\s*)?(.+?)\s*จำกัด\s*\(\s*มหาชน\s*\)$/,
+      /^(.+?)[\s,]*(?:public\s+company\s+limited|public\s+co\.?\s*,?\s*ltd\.?|pcl\.?|plc\.?)$/i,
+    ],
+  },
+  {
+    form: "limited_partnership",
+    patterns: [
+      new RegExp(String.raw`^(?:หจก${THAI_ABBREVIATION_END}|ห้างหุ้นส่วนจำกัด\s*)(.+)$`),
+      /^(.+?)[\s,]*(?:limited\s+partnership|ltd\.?\s*,?\s*part(?:nership)?\.?|l\.p\.)$/i,
+    ],
+  },
+  {
+    form: "registered_ordinary_partnership",
+    patterns: [
+      new RegExp(String.raw`^(?:หสน${THAI_ABBREVIATION_END}|ห้างหุ้นส่วนสามัญนิติบุคคล\s*)(.+)$`),
+      /^(.+?)[\s,]*(?:registered\s+ordinary\s+partnership|reg(?:istered)?\.?\s*ord(?:inary)?\.?\s*part(?:nership)?\.?)$/i,
+    ],
+  },
+  {
+    form: "community_enterprise",
+    patterns: [/^วิสาหกิจชุมชน\s*(.+)$/, /^community\s+enterprise\s+(?:of\s+)?(.+)$/i, /^(.+?)\s+community\s+enterprise$/i],
+  },
+  {
+    form: "cooperative",
+    patterns: [/^สหกรณ์\s*(.+?)(?:\s*จำกัด)?$/, /^(.+?)\s+cooperatives?(?:\s+limited|\s+ltd\.?)?$/i],
+  },
+  {
+    form: "company_limited",
+    patterns: [
+      new RegExp(String.raw`^(?:บจก${THAI_ABBREVIATION_END}|บจ${THAI_ABBREVIATION_END}|บริษัท\s*)(.+?)(?:\s*จำกัด)?$`),
+      /^(.+?)\s*จำกัด$/,
+      /^(.+?)[\s,]*(?:company\s+limited|co\.?\s*,?\s*ltd\.?|limited|ltd\.?)$/i,
+    ],
+  },
+];
+
+/**
+ * Reads the legal form from a Thai or English enterprise name and strips the marker, so registries
+ * that write "บจ. สายน้ำ", "บริษัท สายน้ำ จำกัด" and "Sainam Co., Ltd." can be matched on the base
+ * name. Recognised: บจ./บจก./บริษัท … จำกัด, "Co., Ltd.", "Company Limited" → company_limited;
+ * บมจ./บริษัท … จำกัด (มหาชน), "Public Company Limited", "PCL" → public_company_limited (checked first,
+ * since it also ends in จำกัด); หจก./ห้างหุ้นส่วนจำกัด, "Ltd. Part.", "Limited Partnership" →
+ * limited_partnership; หสน./ห้างหุ้นส่วนสามัญนิติบุคคล → registered_ordinary_partnership;
+ * วิสาหกิจชุมชน, "Community Enterprise" → community_enterprise; สหกรณ์ … จำกัด → cooperative (so it is
+ * not read as a company). Anything else, including a non-registered ห้างหุ้นส่วนสามัญ, is "unknown"
+ * with the whole (normalised) name as base name.
+ */
+export function legalFormFromName(name: string): LegalFormOfName {
+  const normalized = normalizeThai(name);
+  for (const rule of rules) {
+    for (const pattern of rule.patterns) {
+      const baseName = pattern.exec(normalized)?.[1]?.trim().replace(/[\s,]+$/, "");
+      if (baseName) return { form: rule.form, baseName };
+    }
+  }
+  return { form: "unknown", baseName: normalized };
+}
+
+const legalFormLabels = {
+  company_limited: { th: "บริษัทจำกัด", en: "Company limited" },
+  public_company_limited: { th: "บริษัทมหาชนจำกัด", en: "Public company limited" },
+  limited_partnership: { th: "ห้างหุ้นส่วนจำกัด", en: "Limited partnership" },
+  registered_ordinary_partnership: { th: "ห้างหุ้นส่วนสามัญนิติบุคคล", en: "Registered ordinary partnership" },
+  community_enterprise: { th: "วิสาหกิจชุมชน", en: "Community enterprise" },
+  cooperative: { th: "สหกรณ์", en: "Cooperative" },
+  unknown: { th: "ไม่ระบุ", en: "Unknown" },
+} as const satisfies Record<LegalForm, Record<Locale, string>>;
+
+/** The name of a legal form in Thai or English, for lists and filters. */
+export function formatLegalForm(form: LegalForm, locale: Locale): string {
+  return legalFormLabels[form][locale];
+}

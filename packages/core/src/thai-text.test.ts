@@ -1,0 +1,121 @@
+import { describe, it, expect } from "vitest";
+import { foldThaiDigits, normalizeThai, parseAmount } from "./thai-text.ts";
+
+describe("foldThaiDigits", () => {
+  it("turns every Thai digit into its ASCII digit", () => {
+    expect(foldThaiDigits("๐๑๒๓๔๕๖๗๘๙")).toBe("0123456789");
+  });
+
+  it("leaves other text alone", () => {
+    expect(foldThaiDigits("ปี ๒๕๖๔ FY2021")).toBe("ปี 2564 FY2021");
+  });
+});
+
+describe("normalizeThai", () => {
+  it("collapses runs of spaces, tabs and newlines into one space", () => {
+    expect(normalizeThai("กลุ่ม   กาแฟ\t\nเชียงราย")).toBe("กลุ่ม กาแฟ เชียงราย");
+  });
+
+  it("trims the ends", () => {
+    expect(normalizeThai("  สายน้ำ  ")).toBe("สายน้ำ");
+  });
+
+  it("removes zero-width spaces, joiners and byte-order marks", () => {
+    expect(normalizeThai("\uFEFFกาแฟ\u200Bดอย\u200Cตุง\u200D\u2060")).toBe("กาแฟดอยตุง");
+  });
+
+  it("removes soft hyphens left by PDF copy-paste", () => {
+    expect(normalizeThai("ผลิต\u00ADภัณฑ์")).toBe("ผลิตภัณฑ์");
+  });
+
+  it("does not let a zero-width space next to a space leave a double space", () => {
+    expect(normalizeThai("a \u200B b")).toBe("a b");
+  });
+
+  it("folds Thai digits", () => {
+    expect(normalizeThai("๑,๒๓๔ บาท")).toBe("1,234 บาท");
+  });
+
+  it("composes to NFC", () => {
+    expect(normalizeThai("Cafe\u0301")).toBe("Caf\u00E9");
+  });
+
+  it("spells SARA AM one way whether typed as one character or as nikhahit + sara aa", () => {
+    expect(normalizeThai("น\u0E4D\u0E32")).toBe("น\u0E33");
+    expect(normalizeThai("น\u0E49\u0E4D\u0E32")).toBe("น\u0E49\u0E33");
+    expect(normalizeThai("น\u0E4D\u0E49\u0E32")).toBe("น\u0E49\u0E33");
+  });
+
+  it("turns non-breaking spaces into ordinary spaces", () => {
+    expect(normalizeThai("ตลาด\u00A0น้ำ")).toBe("ตลาด น้ำ");
+  });
+
+  it("keeps letter case", () => {
+    expect(normalizeThai("Sainam CO., LTD.")).toBe("Sainam CO., LTD.");
+  });
+});
+
+describe("parseAmount", () => {
+  it("reads an amount with thousands commas and decimals", () => {
+    expect(parseAmount("1,234,567.50")).toEqual({ ok: true, value: 1234567.5 });
+  });
+
+  it("reads a plain number", () => {
+    expect(parseAmount("1800000")).toEqual({ ok: true, value: 1_800_000 });
+  });
+
+  it("reads Thai digits", () => {
+    expect(parseAmount("๑,๒๓๔.๕๐")).toEqual({ ok: true, value: 1234.5 });
+  });
+
+  it("ignores the word บาท and surrounding spaces", () => {
+    expect(parseAmount("  19,000,000 บาท ")).toEqual({ ok: true, value: 19_000_000 });
+  });
+
+  it("ignores a baht sign before or after", () => {
+    expect(parseAmount("฿ 500")).toEqual({ ok: true, value: 500 });
+    expect(parseAmount("500฿")).toEqual({ ok: true, value: 500 });
+  });
+
+  it("ignores THB and the .- ending of Thai price tags", () => {
+    expect(parseAmount("THB 1,200")).toEqual({ ok: true, value: 1200 });
+    expect(parseAmount("1,200.-")).toEqual({ ok: true, value: 1200 });
+  });
+
+  it("reads a negative amount", () => {
+    expect(parseAmount("-1,500.25")).toEqual({ ok: true, value: -1500.25 });
+    expect(parseAmount("฿-20")).toEqual({ ok: true, value: -20 });
+  });
+
+  it("reads zero", () => {
+    expect(parseAmount("0")).toEqual({ ok: true, value: 0 });
+  });
+
+  it("rejects commas that are not at thousands positions", () => {
+    expect(parseAmount("1,23")).toEqual({ ok: false, reason: "malformed" });
+    expect(parseAmount("12,34,567")).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("rejects a decimal comma", () => {
+    expect(parseAmount("1.234,50")).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("rejects spaces inside the number", () => {
+    expect(parseAmount("1 234")).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("rejects words and two decimal points", () => {
+    expect(parseAmount("about 500")).toEqual({ ok: false, reason: "malformed" });
+    expect(parseAmount("1.2.3")).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("rejects a currency word with no figure", () => {
+    expect(parseAmount("บาท")).toEqual({ ok: false, reason: "malformed" });
+    expect(parseAmount("-")).toEqual({ ok: false, reason: "malformed" });
+  });
+
+  it("reports blank input as empty", () => {
+    expect(parseAmount("")).toEqual({ ok: false, reason: "empty" });
+    expect(parseAmount(" \u200B ")).toEqual({ ok: false, reason: "empty" });
+  });
+});
