@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -10,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from "./context.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { registerAuthHook } from "./http/auth-hook.ts";
+import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
@@ -34,6 +34,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         res: (res) => ({ statusCode: res.statusCode }),
       },
     },
+    // A log line per request costs two thirds of a cached read's throughput; off unless asked for.
+    logController: new LogController({ disableRequestLogging: !ctx.config.logRequests }),
     trustProxy: false,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
@@ -42,24 +44,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   registerAuthHook(app, ctx);
 

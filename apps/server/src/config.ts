@@ -16,6 +16,7 @@ const schema = z.object({
   SAINAM_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SAINAM_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
   SAINAM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SAINAM_LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   SAINAM_WEB_DIST: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -31,6 +32,7 @@ export type Config = Readonly<{
   sessionAbsoluteMs: number;
   secureCookies: "true" | "false" | "auto";
   logLevel: string;
+  logRequests: boolean;
   webDist: string;
 }>;
 
@@ -53,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteMs: e.SAINAM_SESSION_ABSOLUTE_HOURS * 3_600_000,
     secureCookies: e.SAINAM_SECURE_COOKIES,
     logLevel: e.SAINAM_LOG_LEVEL,
+    logRequests: e.SAINAM_LOG_REQUESTS === "true",
     webDist: resolve(e.SAINAM_WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   });
 }

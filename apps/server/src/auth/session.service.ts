@@ -8,7 +8,7 @@ import { verifyPassword } from "./password.ts";
 // A session's last-seen time is written at most this often, so reads do not each cost a write.
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type ResolvedSession = { sessionId: string; csrfToken: string; user: UserWithScopes; actor: Actor };
+export type ResolvedSession = { sessionId: string; csrfToken: string; expiresAt: number; user: UserWithScopes; actor: Actor };
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -72,6 +72,8 @@ const DUMMY_HASH =
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
   const { db } = ctx.database;
   const id = hashToken(token);
+  const cached = ctx.sessionCache.get(id);
+  if (cached && cached.expiresAt > Date.now()) return cached;
   const session = await sessions.findSession(db, id);
   if (!session) return null;
   const now = Date.now();
@@ -85,7 +87,9 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
   if (now - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
     await sessions.touchSession(db, id, new Date(now).toISOString());
   }
-  return { sessionId: id, csrfToken: session.csrf_token, user, actor: actorOf(user) };
+  const resolved = { sessionId: id, csrfToken: session.csrf_token, expiresAt: Date.parse(session.expires_at), user, actor: actorOf(user) };
+  ctx.sessionCache.set(resolved);
+  return resolved;
 }
 
 /** Ends a session for good: the token is worthless afterwards. */
@@ -94,6 +98,7 @@ export async function logout(ctx: AppContext, session: ResolvedSession): Promise
     await sessions.deleteSession(trx, session.sessionId);
     await audit.appendAudit(trx, { actorUserId: session.user.id, action: "auth.logout", entityType: "user", entityId: session.user.id });
   });
+  ctx.sessionCache.delete(session.sessionId);
 }
 
 /** Clears expired sessions; run periodically by the server. */

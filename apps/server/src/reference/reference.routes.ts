@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { errorResponses } from "../http/common.schema.ts";
 import { authorize } from "../policies/policy.ts";
+import { Memo } from "../http/memo.ts";
 
 const provinceSchema = z.object({
   code: z.string(),
@@ -29,6 +30,9 @@ const provincialClusterSchema = z.object({
   issuesTh: z.array(z.string().nullable()),
   provinces: z.array(provinceRef),
 });
+
+const regionListSchema = z.object({ items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provinceCount: z.number().int() })) });
+const provinceListSchema = z.object({ items: z.array(provinceSchema) });
 
 function parseIssues(json: string): Array<{ en: string; th: string | null }> {
   const parsed = bilingualText.array().safeParse(JSON.parse(json));
@@ -55,16 +59,21 @@ function presentProvincialCluster(c: ClusterRow): z.infer<typeof provincialClust
 export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Province boundaries never change while the server runs: build the GeoJSON once.
   let boundaries: string | null = null;
+  const regionsMemo = new Memo<z.infer<typeof regionListSchema>>();
+  const provincesMemo = new Memo<z.infer<typeof provinceListSchema>>();
+  const clustersMemo = new Memo<Array<z.infer<typeof provincialClusterSchema>>>();
 
   return async (app) => {
     const { db } = ctx.database;
 
     app.get("/regions", {
-      schema: { tags: ["reference"], summary: "The 6 regions", response: { 200: z.object({ items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provinceCount: z.number().int() })) }) } },
+      schema: { tags: ["reference"], summary: "The 6 regions", response: { 200: regionListSchema } },
     }, async (request) => {
       authorize(request.actor, "list", { type: "reference" });
-      const rows = await reference.listRegions(db);
-      return { items: rows.map((r) => ({ code: r.code, nameTh: r.name_th, nameEn: r.name_en, provinceCount: Number(r.province_count) })) };
+      return regionsMemo.get("all", async () => {
+        const rows = await reference.listRegions(db);
+        return { items: rows.map((r) => ({ code: r.code, nameTh: r.name_th, nameEn: r.name_en, provinceCount: Number(r.province_count) })) };
+      });
     });
 
     app.get("/provinces", {
@@ -72,12 +81,14 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["reference"],
         summary: "The 77 provinces, optionally of one region",
         querystring: z.object({ region: z.string().trim().min(1).max(40).optional() }),
-        response: { 200: z.object({ items: z.array(provinceSchema) }), ...errorResponses(400) },
+        response: { 200: provinceListSchema, ...errorResponses(400) },
       },
     }, async (request) => {
       authorize(request.actor, "list", { type: "reference" });
-      const rows = await reference.listProvinces(db, { regionCode: request.query.region });
-      return { items: rows.map((p) => ({ code: p.code, iso: p.iso, nameTh: p.name_th, nameEn: p.name_en, regionCode: p.region_code, provincialClusterId: p.provincial_cluster_id })) };
+      return provincesMemo.get(request.query.region ?? "", async () => {
+        const rows = await reference.listProvinces(db, { regionCode: request.query.region });
+        return { items: rows.map((p) => ({ code: p.code, iso: p.iso, nameTh: p.name_th, nameEn: p.name_en, regionCode: p.region_code, provincialClusterId: p.provincial_cluster_id })) };
+      });
     });
 
     app.get("/provinces/boundaries", {
@@ -128,16 +139,17 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: { tags: ["reference"], summary: "The 18 provincial clusters of the 2017-2021 plan", response: { 200: z.object({ items: z.array(provincialClusterSchema) }) } },
     }, async (request) => {
       authorize(request.actor, "list", { type: "reference" });
-      return { items: (await reference.listProvincialClusters(db)).map(presentProvincialCluster) };
+      return { items: await clustersMemo.get("all", async () => (await reference.listProvincialClusters(db)).map(presentProvincialCluster)) };
     });
 
     app.get("/provincial-clusters/:id", {
       schema: { tags: ["reference"], summary: "One provincial cluster", params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: provincialClusterSchema, ...errorResponses(400, 404) } },
     }, async (request) => {
       authorize(request.actor, "read", { type: "reference" });
-      const [cluster] = await reference.listProvincialClusters(db, { id: request.params.id });
+      const all = await clustersMemo.get("all", async () => (await reference.listProvincialClusters(db)).map(presentProvincialCluster));
+      const cluster = all.find((c) => c.id === request.params.id);
       if (!cluster) throw errors.notFound("provincial cluster", request.params.id);
-      return presentProvincialCluster(cluster);
+      return cluster;
     });
 
     app.get("/stats", {

@@ -105,7 +105,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   if (input.active !== undefined) patch.active = input.active ? 1 : 0;
   if (input.locale !== undefined) patch.locale = input.locale;
   if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx) => {
     const after = await users.updateUser(trx, id, patch, input.clusterIds);
     if (!after) throw errors.notFound("user", id);
     // A new password, a lost role or a deactivation ends the user's open sessions.
@@ -122,6 +122,9 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     });
     return after;
   });
+  // After the commit, so no request can cache the old state between the two.
+  ctx.sessionCache.deleteUser(id);
+  return updated;
 }
 
 /** A signed-in user changes their own language or display name. */
@@ -134,12 +137,14 @@ export async function updateMe(ctx: AppContext, actor: Actor, input: { locale?: 
   const patch: UserUpdate = { updated_at: nowIso() };
   if (input.locale !== undefined) patch.locale = input.locale;
   if (input.displayName !== undefined) patch.display_name = input.displayName;
-  return db.transaction().execute(async (trx) => {
+  const updated = await db.transaction().execute(async (trx) => {
     const after = await users.updateUser(trx, actor.id, patch);
     if (!after) throw errors.notFound("user", actor.id);
     await audit.appendAudit(trx, { actorUserId: actor.id, action: "user.update_self", entityType: "user", entityId: actor.id, before: auditUser(before), after: auditUser(after) });
     return after;
   });
+  ctx.sessionCache.deleteUser(actor.id);
+  return updated;
 }
 
 /** Creates the first admin on a database without users; returns the generated password if one was made. */
