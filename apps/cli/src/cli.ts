@@ -10,7 +10,8 @@ const USAGE = `sainam — command line for Sainam
 Usage:
   sainam migrate [--json]                  bring the database schema up to date
   sainam seed [--json]                     load the reference data (idempotent)
-  sainam user add --email E --role R [--name N] [--password P] [--agency CODE] [--locale th|en] [--json]
+  sainam user add --email E --role R [--name N] [--password P] [--agency CODE] [--clusters 1,2]
+                  [--enterprise ID] [--locale th|en] [--json]
                                            create a user; a password is generated and printed once if none is given
   sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
   sainam help                              this text
@@ -93,6 +94,8 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
         name: { type: "string" },
         password: { type: "string" },
         agency: { type: "string" },
+        clusters: { type: "string" },
+        enterprise: { type: "string" },
         locale: { type: "string" },
         json: { type: "boolean" },
       },
@@ -121,6 +124,8 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
       password: values.password ?? generated,
       role: values.role,
       agencyId,
+      clusterIds: values.clusters ? values.clusters.split(",").map((id) => Number(id.trim())) : undefined,
+      enterpriseId: values.enterprise === undefined ? undefined : Number(values.enterprise),
       locale: values.locale,
     });
     if (!parsed.success) {
@@ -143,7 +148,7 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
 }
 
 function cliFlag(path: string): string {
-  const map: Record<string, string> = { displayName: "name", agencyId: "agency" };
+  const map: Record<string, string> = { displayName: "name", agencyId: "agency", clusterIds: "clusters", enterpriseId: "enterprise" };
   return map[path] ?? path;
 }
 

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "./cli.ts";
+
+// The CLI is tested on the embedded database (backup is SQLite-only); the same use cases run on PostgreSQL
+// in the server's integration suite.
+let dir: string;
+let env: Record<string, string>;
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out.push(String(chunk));
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err.push(String(chunk));
+    return true;
+  });
+  try {
+    const code = await runCli(argv, env);
+    return { code, out: out.join(""), err: err.join("") };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "sainam-cli-"));
+  env = { SAINAM_DATA_DIR: dir, SAINAM_LOG_LEVEL: "silent" };
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("sainam migrate", () => {
+  it("applies the migrations once and then reports the schema up to date", async () => {
+    const first = await run("migrate", "--json");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ ok: true, db: "sqlite", applied: ["0001-foundation"] });
+    const second = await run("migrate", "--json");
+    expect(JSON.parse(second.out).applied).toEqual([]);
+  });
+});
+
+describe("sainam seed", () => {
+  it("loads the reference data once and is idempotent", async () => {
+    const first = JSON.parse((await run("seed", "--json")).out);
+    expect(first).toMatchObject({ ok: true, loaded: true });
+    expect(first.counts).toMatchObject({ provinces: 77, provincialClusters: 18, plans: 1 });
+    expect(first.counts.districts).toBeGreaterThan(900);
+    const second = JSON.parse((await run("seed", "--json")).out);
+    expect(second.loaded).toBe(false);
+    expect(second.counts).toEqual(first.counts);
+  });
+});
+
+describe("sainam user add", () => {
+  it("creates an agency officer scoped to an agency given by code, with a generated password printed once", async () => {
+    const result = await run("user", "add", "--email", "officer@example.org", "--role", "agency_officer", "--agency", "DIP", "--json");
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.out);
+    expect(body.user).toMatchObject({ email: "officer@example.org", role: "agency_officer" });
+    expect(body.user.agencyId).toBeGreaterThan(0);
+    expect(body.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+  });
+
+  it("refuses a duplicate e-mail with a conflict", async () => {
+    const result = await run("user", "add", "--email", "officer@example.org", "--role", "expert", "--json");
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.out).error.code).toBe("conflict");
+  });
+
+  it("names the flag when the input is invalid", async () => {
+    const badRole = JSON.parse((await run("user", "add", "--email", "x@example.org", "--role", "king", "--json")).out);
+    expect(badRole.error.message).toContain("--role");
+    const badAgency = JSON.parse((await run("user", "add", "--email", "y@example.org", "--role", "agency_officer", "--agency", "NOPE", "--json")).out);
+    expect(badAgency.error.message).toContain("--agency");
+    const shortPassword = JSON.parse((await run("user", "add", "--email", "z@example.org", "--role", "expert", "--password", "short", "--json")).out);
+    expect(shortPassword.error.message).toContain("--password");
+    const noAgency = JSON.parse((await run("user", "add", "--email", "w@example.org", "--role", "agency_officer", "--json")).out);
+    expect(noAgency.error.message).toContain("agency");
+  });
+
+  it("audits the creation as done by the system", async () => {
+    const db = new DatabaseSync(join(dir, "sainam.sqlite"));
+    const row = db.prepare("SELECT actor_user_id, action FROM audit_log WHERE action = 'user.create' ORDER BY id DESC LIMIT 1").get();
+    db.close();
+    expect(row).toEqual({ actor_user_id: null, action: "user.create" });
+  });
+});
+
+describe("sainam backup", () => {
+  it("writes a consistent copy that opens and holds the same data", async () => {
+    const target = join(dir, "copy.sqlite");
+    const result = await run("backup", "--out", target, "--json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ ok: true, path: target });
+    expect(existsSync(`${target}.partial`)).toBe(false);
+    const copy = new DatabaseSync(target, { readOnly: true });
+    const users = copy.prepare("SELECT count(*) AS n FROM users").get();
+    const provinces = copy.prepare("SELECT count(*) AS n FROM provinces").get();
+    const integrity = copy.prepare("PRAGMA integrity_check").get();
+    copy.close();
+    expect(users).toEqual({ n: 1 });
+    expect(provinces).toEqual({ n: 77 });
+    expect(integrity).toEqual({ integrity_check: "ok" });
+  });
+
+  it("refuses to back up PostgreSQL and says what to use instead", async () => {
+    const result = await runCli(["backup", "--json"], { ...env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+    expect(result).toBe(2);
+  });
+});
+
+describe("sainam (usage)", () => {
+  it("rejects an unknown command with exit code 2", async () => {
+    const result = await run("frobnicate", "--json");
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.out).error.code).toBe("unknown_command");
+  });
+
+  it("rejects an invalid configuration with the variable named", async () => {
+    const result = await runCli(["migrate", "--json"], { DATABASE_URL: "mysql://x" });
+    expect(result).toBe(2);
+  });
+});
