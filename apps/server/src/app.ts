@@ -81,7 +81,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const webDist = ctx.config.webDist;
   const hasWeb = existsSync(join(webDist, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ["index.html"], maxAge: "1h" });
+    // Wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ["index.html"], maxAge: "1h" });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";

@@ -1,0 +1,46 @@
+import { createBrowserRouter, RouterProvider } from "react-router-dom";
+import { Layout } from "./components/Layout";
+import { HomePage } from "./pages/HomePage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+
+// Pages other than the home page load on first visit, so the map's d3 and the admin screens do not weigh
+// on everyone's first page.
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    hydrateFallbackElement: <StartupFallback />,
+    children: [
+      { path: "/", element: <HomePage /> },
+      { path: "/login", lazy: async () => ({ Component: (await import("./pages/LoginPage")).LoginPage }) },
+      { path: "/map", lazy: async () => ({ Component: (await import("./pages/MapPage")).MapPage }) },
+      {
+        path: "/provincial-clusters",
+        lazy: async () => ({ Component: (await import("./pages/ProvincialClustersPage")).ProvincialClustersPage }),
+      },
+      {
+        path: "/provincial-clusters/:id",
+        lazy: async () => ({ Component: (await import("./pages/ProvincialClusterPage")).ProvincialClusterPage }),
+      },
+      { path: "/provinces", lazy: async () => ({ Component: (await import("./pages/ProvincesPage")).ProvincesPage }) },
+      {
+        path: "/provinces/:code",
+        lazy: async () => ({ Component: (await import("./pages/ProvincePage")).ProvincePage }),
+      },
+      { path: "/agencies", lazy: async () => ({ Component: (await import("./pages/AgenciesPage")).AgenciesPage }) },
+      { path: "/plans", lazy: async () => ({ Component: (await import("./pages/PlansPage")).PlansPage }) },
+      { path: "/plans/:id", lazy: async () => ({ Component: (await import("./pages/PlanPage")).PlanPage }) },
+      { path: "/admin/users", lazy: async () => ({ Component: (await import("./pages/UsersPage")).UsersPage }) },
+      { path: "/admin/audit", lazy: async () => ({ Component: (await import("./pages/AuditPage")).AuditPage }) },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+/** Shown for the moment a lazily loaded first page takes to arrive. */
+function StartupFallback() {
+  return <div className="startup" aria-busy="true" />;
+}
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

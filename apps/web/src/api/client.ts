@@ -1,0 +1,193 @@
+import { arrayOf, DecodeError, isRecord, type Decoder } from "./decode";
+
+/** Error codes of the HTTP contract (docs/API.md), plus two of the client's own. */
+export type ApiErrorCode =
+  | "validation_failed"
+  | "unauthenticated"
+  | "csrf_failed"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_many_requests"
+  | "internal"
+  /** The request never got an answer (offline, server down). */
+  | "network"
+  /** The answer was not what the contract describes. */
+  | "bad_response";
+
+const KNOWN_CODES: readonly ApiErrorCode[] = [
+  "validation_failed",
+  "unauthenticated",
+  "csrf_failed",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "too_many_requests",
+  "internal",
+  "network",
+  "bad_response",
+];
+
+function toCode(value: unknown, status: number): ApiErrorCode {
+  const known = KNOWN_CODES.find((code) => code === value);
+  if (known) return known;
+  if (status === 400 || status === 422) return "validation_failed";
+  if (status === 401) return "unauthenticated";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 429) return "too_many_requests";
+  return "internal";
+}
+
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly details: ApiErrorDetail[];
+  /** Seconds from a `Retry-After` header (429), when the server sent one. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(init: {
+    code: ApiErrorCode;
+    status: number;
+    message: string;
+    details?: ApiErrorDetail[];
+    retryAfterSeconds?: number | null;
+  }) {
+    super(init.message);
+    this.name = "ApiError";
+    this.code = init.code;
+    this.status = init.status;
+    this.details = init.details ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+function parseDetails(value: unknown): ApiErrorDetail[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).map((item) => ({
+    path: Array.isArray(item.path) ? item.path.join(".") : typeof item.path === "string" ? item.path : "",
+    message: typeof item.message === "string" ? item.message : "",
+  }));
+}
+
+/** Reads a cookie readable by scripts (the CSRF token; the session cookie is HttpOnly and never visible here). */
+export function readCookie(name: string, cookieHeader: string = document.cookie): string | null {
+  for (const part of cookieHeader.split(";")) {
+    const [rawKey, ...rest] = part.trim().split("=");
+    if (rawKey === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+export const CSRF_COOKIE = "sainam_csrf";
+export const CSRF_HEADER = "X-CSRF-Token";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+interface RequestOptions {
+  signal?: AbortSignal;
+  body?: unknown;
+}
+
+async function request(method: Method, path: string, options: RequestOptions = {}): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET") {
+    const token = readCookie(CSRF_COOKIE);
+    if (token) headers[CSRF_HEADER] = token;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError({ code: "network", status: 0, message: "Network error" });
+  }
+
+  const text = await response.text();
+  let payload: unknown = null;
+  if (text) {
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = null;
+    }
+  }
+
+  if (!response.ok) {
+    const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
+    const retryAfter = Number(response.headers.get("Retry-After"));
+    throw new ApiError({
+      code: toCode(error.code, response.status),
+      status: response.status,
+      message: typeof error.message === "string" ? error.message : response.statusText,
+      details: parseDetails(error.details),
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    });
+  }
+  return payload;
+}
+
+function decodeWith<T>(decoder: Decoder<T>, payload: unknown): T {
+  try {
+    return decoder(payload);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : "Unexpected answer";
+    console.error(message);
+    throw new ApiError({ code: "bad_response", status: 200, message });
+  }
+}
+
+export async function apiGet<T>(path: string, decoder: Decoder<T>, signal?: AbortSignal): Promise<T> {
+  return decodeWith(decoder, await request("GET", path, { signal }));
+}
+
+export async function apiSend<T>(
+  method: Exclude<Method, "GET">,
+  path: string,
+  body: unknown,
+  decoder: Decoder<T>,
+): Promise<T> {
+  return decodeWith(decoder, await request(method, path, { body }));
+}
+
+/** Builds `path?key=value…`, leaving out empty values. */
+export function withQuery(path: string, params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The common `{ items: [...] }` envelope. */
+export function itemsOf<T>(decoder: Decoder<T>): Decoder<T[]> {
+  const items = arrayOf(decoder);
+  return (input, path = "") => {
+    if (!isRecord(input)) throw new DecodeError(path, "an object");
+    return items(input.items, path ? `${path}.items` : "items");
+  };
+}
+
+/** Ids travel as strings in the web app; numeric ones go back to the server as numbers, as it issued them. */
+export function toApiId(value: string): string | number {
+  return /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
+}

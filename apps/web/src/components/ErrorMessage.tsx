@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { isApiError } from "../api/client";
+import { useErrorText } from "./useErrorText";
+
+interface ErrorMessageProps {
+  error: unknown;
+  /** Shown instead of the generic sentence for this error (e.g. wrong credentials on sign-in). */
+  override?: string | null;
+  onRetry?: () => void;
+}
+
+/** An error box announced to screen readers, with the server's field details and an optional retry. */
+export function ErrorMessage({ error, override, onRetry }: ErrorMessageProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const details = isApiError(error) ? error.details.filter((d) => d.message) : [];
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{override ?? errorText(error)}</p>
+      {details.length > 0 && (
+        <ul>
+          {details.map((detail, index) => (
+            <li key={`${detail.path}-${index}`}>
+              {detail.path ? t("common.fieldError", { field: detail.path, message: detail.message }) : detail.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" className="button button-secondary" onClick={onRetry}>
+          {t("common.retry")}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router-dom";
+import { LanguageSwitch } from "../features/auth/components/LanguageSwitch";
+import { LocaleSync } from "../features/auth/components/LocaleSync";
+import { UserMenu } from "../features/auth/components/UserMenu";
+import { useCurrentUser } from "../features/auth/queries";
+import { useLocale } from "../i18n";
+import { otherLocale } from "../lib/bilingual";
+
+const PUBLIC_LINKS = [
+  { to: "/", key: "nav.home", end: true },
+  { to: "/map", key: "nav.map", end: false },
+  { to: "/provincial-clusters", key: "nav.provincialClusters", end: false },
+  { to: "/provinces", key: "nav.provinces", end: false },
+  { to: "/agencies", key: "nav.agencies", end: false },
+  { to: "/plans", key: "nav.plans", end: false },
+] as const;
+
+const ADMIN_LINKS = [
+  { to: "/admin/users", key: "nav.users", end: false },
+  { to: "/admin/audit", key: "nav.audit", end: false },
+] as const;
+
+export function Layout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const locale = useLocale();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(location.pathname);
+
+  // After client-side navigation, move focus to the new content so screen-reader users hear the new page.
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const links = user?.role === "admin" ? [...PUBLIC_LINKS, ...ADMIN_LINKS] : PUBLIC_LINKS;
+
+  return (
+    <>
+      <LocaleSync />
+      <ScrollRestoration />
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <NavLink to="/" className="brand" aria-label={`${t("app.name")} — ${t("nav.home")}`}>
+            <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="6" />
+              <path d="M4 12c4-4 8 4 12 0s8 4 12 0M4 20c4-4 8 4 12 0s8 4 12 0" />
+            </svg>
+            <span className="brand-name">{t("app.name")}</span>
+            <span className="brand-latin" lang={otherLocale(locale)}>
+              {t("app.nameLatin")}
+            </span>
+          </NavLink>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </div>
+        <nav className="site-nav" aria-label={t("nav.label")}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.end}>
+                  {t(link.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQuery } from "@tanstack/react-query";
+import { apiGet, itemsOf, withQuery } from "../../api/client";
+import { rewindForD3 } from "./geo";
+import { boundariesDecoder, provinceDecoder, provinceDetailDecoder, regionDecoder } from "./model";
+
+export const provinceKeys = {
+  all: ["provinces"] as const,
+  list: (region: string | null) => ["provinces", "list", region ?? "all"] as const,
+  detail: (code: string) => ["provinces", "detail", code] as const,
+  boundaries: ["provinces", "boundaries"] as const,
+  regions: ["regions"] as const,
+};
+
+// Reference data changes rarely; keeping it for ten minutes saves needless refetches between pages.
+const REFERENCE_STALE_MS = 10 * 60_000;
+
+export function useRegions() {
+  return useQuery({
+    queryKey: provinceKeys.regions,
+    queryFn: ({ signal }) => apiGet("/api/regions", itemsOf(regionDecoder), signal),
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+export function useProvinces(region: string | null = null) {
+  return useQuery({
+    queryKey: provinceKeys.list(region),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/provinces", { region }), itemsOf(provinceDecoder), signal),
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+export function useProvince(code: string) {
+  return useQuery({
+    queryKey: provinceKeys.detail(code),
+    queryFn: ({ signal }) => apiGet(`/api/provinces/${encodeURIComponent(code)}`, provinceDetailDecoder, signal),
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+export function useProvinceBoundaries() {
+  return useQuery({
+    queryKey: provinceKeys.boundaries,
+    queryFn: async ({ signal }) => {
+      const collection = await apiGet("/api/provinces/boundaries", boundariesDecoder, signal);
+      return {
+        ...collection,
+        features: collection.features.map((feature) => ({ ...feature, geometry: rewindForD3(feature.geometry) })),
+      };
+    },
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,109 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { useLocale } from "../../../i18n";
+import { LOCALES, isLocale, type Locale } from "../../../lib/format";
+import type { Role } from "../model";
+import { useCreateUserMutation } from "../mutations";
+import { RoleAgencyFields } from "./RoleAgencyFields";
+
+export function CreateUserForm({ onCreated }: { onCreated: (email: string) => void }) {
+  const { t } = useTranslation();
+  const uiLocale = useLocale();
+  const create = useCreateUserMutation();
+  const [email, setEmail] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [password, setPassword] = useState("");
+  const [role, setRole] = useState<Role>("member");
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const [locale, setLocale] = useState<Locale>(uiLocale);
+  const [agencyMissing, setAgencyMissing] = useState(false);
+  const ids = { email: useId(), name: useId(), password: useId(), passwordHint: useId(), locale: useId(), heading: useId() };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (role === "agency_officer" && !agencyId) {
+      setAgencyMissing(true);
+      return;
+    }
+    setAgencyMissing(false);
+    const input = { email: email.trim(), displayName: displayName.trim(), password, role, agencyId, locale };
+    create.mutate(input, {
+      onSuccess: () => {
+        onCreated(input.email);
+        setEmail("");
+        setDisplayName("");
+        setPassword("");
+        setRole("member");
+        setAgencyId(null);
+      },
+    });
+  };
+
+  return (
+    <form className="form panel" onSubmit={submit} aria-labelledby={ids.heading}>
+      <h2 id={ids.heading}>{t("users.createTitle")}</h2>
+      {agencyMissing && (
+        <div className="alert alert-error" role="alert">
+          <p>{t("users.agencyRequired")}</p>
+        </div>
+      )}
+      {create.isError && <ErrorMessage error={create.error} />}
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={ids.email}>{t("users.email")}</label>
+          <input
+            id={ids.email}
+            type="email"
+            required
+            autoComplete="off"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.name}>{t("users.displayName")}</label>
+          <input id={ids.name} required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+        </div>
+        <RoleAgencyFields role={role} agencyId={agencyId} onRole={setRole} onAgency={setAgencyId} />
+        <div className="field">
+          <label htmlFor={ids.locale}>{t("users.locale")}</label>
+          <select
+            id={ids.locale}
+            value={locale}
+            onChange={(event) => {
+              if (isLocale(event.target.value)) setLocale(event.target.value);
+            }}
+          >
+            {LOCALES.map((option) => (
+              <option key={option} value={option} lang={option}>
+                {t(`language.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.password}>{t("users.password")}</label>
+          <input
+            id={ids.password}
+            type="password"
+            required
+            minLength={12}
+            autoComplete="new-password"
+            aria-describedby={ids.passwordHint}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <p id={ids.passwordHint} className="hint">
+            {t("users.passwordHint")}
+          </p>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? t("common.saving") : t("users.create")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+import { Fragment, useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { Pagination } from "../../../components/Pagination";
+import { QueryState } from "../../../components/QueryState";
+import { useLocale } from "../../../i18n";
+import { pickLocalized } from "../../../lib/bilingual";
+import { formatDate } from "../../../lib/format";
+import { useAgencies } from "../../agencies/queries";
+import { isRole, PAGE_SIZE } from "../model";
+import { useUsers } from "../queries";
+import { CreateUserForm } from "./CreateUserForm";
+import { EditUserForm } from "./EditUserForm";
+
+function pageOf(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
+/** Users: search and page through them (kept in the address), add one, edit role, agency and status. */
+export function UserAdmin() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q") ?? "";
+  const page = pageOf(params.get("page"));
+  const users = useUsers(page, q);
+  const agencies = useAgencies();
+  const [draft, setDraft] = useState(q);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const searchId = useId();
+
+  const update = (next: { q?: string; page?: number }) => {
+    const search = new URLSearchParams(params);
+    const nextQ = next.q ?? q;
+    const nextPage = next.page ?? page;
+    if (nextQ) search.set("q", nextQ);
+    else search.delete("q");
+    if (nextPage > 1) search.set("page", String(nextPage));
+    else search.delete("page");
+    setParams(search);
+  };
+
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    update({ q: draft.trim(), page: 1 });
+  };
+
+  const agencyName = (id: string | null) => {
+    if (!id) return t("common.none");
+    const agency = agencies.data?.find((a) => a.id === id);
+    return agency ? (agency.abbreviation ?? pickLocalized(locale, agency.nameTh, agency.nameEn)) : id;
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <form className="search-form" role="search" onSubmit={search}>
+          <label htmlFor={searchId}>{t("users.search")}</label>
+          <input
+            id={searchId}
+            type="search"
+            placeholder={t("users.searchPlaceholder")}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button type="submit" className="button button-secondary">
+            {t("common.search")}
+          </button>
+        </form>
+        <button
+          type="button"
+          className="button button-primary"
+          aria-expanded={creating}
+          onClick={() => setCreating((value) => !value)}
+        >
+          {t("users.create")}
+        </button>
+      </div>
+      {notice && (
+        <div className="alert alert-success" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
+      {creating && (
+        <CreateUserForm
+          onCreated={(email) => {
+            setNotice(t("users.created", { email }));
+            setCreating(false);
+          }}
+        />
+      )}
+      <QueryState
+        query={users}
+        isEmpty={(data) => data.items.length === 0}
+        empty={q ? t("users.noResults") : undefined}
+      >
+        {(data) => (
+          <>
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">{t("users.list")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("users.displayName")}</th>
+                    <th scope="col">{t("users.email")}</th>
+                    <th scope="col">{t("users.role")}</th>
+                    <th scope="col">{t("users.agency")}</th>
+                    <th scope="col">{t("users.status")}</th>
+                    <th scope="col">{t("users.createdAt")}</th>
+                    <th scope="col">{t("users.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((user) => (
+                    <Fragment key={user.id}>
+                      <tr className={user.active ? undefined : "row-inactive"}>
+                        <th scope="row">{user.displayName || t("common.none")}</th>
+                        <td className="break">{user.email}</td>
+                        <td>{isRole(user.role) ? t(`roles.${user.role}`) : user.role}</td>
+                        <td>{agencyName(user.agencyId)}</td>
+                        <td>
+                          <span className={`tag ${user.active ? "tag-ok" : "tag-off"}`}>
+                            {user.active ? t("users.active") : t("users.inactive")}
+                          </span>
+                        </td>
+                        <td>{user.createdAt ? formatDate(user.createdAt, locale) : t("common.none")}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button button-small button-secondary"
+                            aria-expanded={editing === user.id}
+                            aria-label={t("users.editTitle", { email: user.email })}
+                            onClick={() => setEditing((current) => (current === user.id ? null : user.id))}
+                          >
+                            {t("common.edit")}
+                          </button>
+                        </td>
+                      </tr>
+                      {editing === user.id && (
+                        <tr className="row-editor">
+                          <td colSpan={7}>
+                            <EditUserForm
+                              user={user}
+                              onDone={(saved) => {
+                                setEditing(null);
+                                if (saved) setNotice(t("users.updated", { email: user.email }));
+                              }}
+                            />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize || PAGE_SIZE}
+              total={data.total}
+              onPage={(next) => update({ page: next })}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
