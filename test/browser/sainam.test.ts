@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, currentUser, startHarness, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("sign-in", () => {
+  it("signs the admin in and shows their menu in place of the sign-in link", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await expect.poll(() => page.locator(".user-menu button").first().textContent()).toBeTruthy();
+    expect(await page.locator("a.sign-in-link").count()).toBe(0);
+    expect((await currentUser(page))?.email).toBe(ADMIN.email);
+    await context.close();
+  });
+
+  it("says the e-mail or password is wrong, in the chosen language", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/login");
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Password").fill("not-the-right-password");
+    await page.locator("form button[type=submit]").click();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("incorrect");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await context.close();
+  });
+
+  it("sends a visitor of an admin page to sign in and back", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/admin/users");
+    await page.waitForURL(/\/login/);
+    await page.getByLabel("E-mail").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(/\/admin\/users/);
+    await expect.poll(() => page.getByText(ADMIN.email).count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("language switch", () => {
+  it("switches between Thai and English and sets the page language", async () => {
+    const { context, page } = await h.newPage("th");
+    await page.goto("/map");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("แผนที่กลุ่มจังหวัด");
+    expect(await page.locator("html").getAttribute("lang")).toBe("th");
+    await page.locator(".language-switch button[lang=en]").click();
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Map of provincial clusters");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+
+  it("remembers a signed-in user's choice on the account, across browsers", async () => {
+    const first = await h.newPage("th");
+    await h.signIn(first.page);
+    await first.page.locator(".language-switch button[lang=en]").click();
+    await expect.poll(async () => (await currentUser(first.page))?.locale).toBe("en");
+    await first.context.close();
+
+    // A new browser whose own storage says Thai: signing in brings the saved English back.
+    const second = await h.newPage("th");
+    await h.signIn(second.page);
+    await second.page.goto("/plans");
+    await expect.poll(() => second.page.locator("html").getAttribute("lang")).toBe("en");
+    await second.page.locator(".language-switch button[lang=th]").click();
+    await expect.poll(async () => (await currentUser(second.page))?.locale).toBe("th");
+    await second.context.close();
+  });
+
+  it("shows dates in the Buddhist calendar and the Thai fiscal year in Thai", async () => {
+    const { context, page } = await h.newPage("th");
+    await page.goto("/plans");
+    await page.getByRole("link", { name: /แผนยุทธศาสตร์/ }).first().click();
+    await page.waitForURL(/\/plans\/\d+/);
+    await expect.poll(() => page.getByRole("tree").count()).toBe(1);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("2559"); // 1 Oct 2016 is 1 ต.ค. 2559
+    expect(text).toContain("2564"); // FY2021 = ปีงบประมาณ พ.ศ. 2564
+    expect(text).not.toContain("2016");
+    await context.close();
+  });
+});
+
+describe("map", () => {
+  it("opens a province's provincial cluster when the province is clicked", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/map");
+    await page.locator('[data-province-code="50"]').click(); // Chiang Mai
+    await page.waitForURL(/\/provincial-clusters\/\d+/);
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Upper Northern Provincial Cluster 1");
+    expect(await page.locator("main").innerText()).toContain("Chiang Mai");
+    await context.close();
+  });
+
+  it("reaches a province from the keyboard", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/map");
+    await page.locator('[data-province-code="83"]').focus(); // Phuket
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/provincial-clusters\/\d+/);
+    await expect.poll(() => page.locator("main").innerText()).toContain("Phuket");
+    await context.close();
+  });
+
+  it("draws all 77 provinces", async () => {
+    const { context, page } = await h.newPage("th");
+    await page.goto("/map");
+    await expect.poll(() => page.locator("[data-province-code]").count()).toBe(77);
+    await context.close();
+  });
+});
+
+describe("plan tree", () => {
+  it("navigates the 2017-2021 plan and shows an indicator's target as written and structured", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/plans");
+    await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
+    await page.waitForURL(/\/plans\/\d+/);
+    const tree = page.getByRole("tree");
+    await expect.poll(() => tree.locator('[data-node-code="S2"]').count()).toBe(1);
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await tree.locator('[data-node-code="S2-O"]').first().click();
+    const details = page.locator("main");
+    await expect.poll(() => details.innerText()).toContain("80-90%");
+    const text = await details.innerText();
+    expect(text).toContain("80–90");
+    expect(text).toContain("2.5% (+/- 1.5%)");
+    await context.close();
+  });
+
+  it("moves through the tree with the arrow keys", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/plans");
+    await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
+    const first = page.getByRole("treeitem").first();
+    await first.focus();
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement?.closest("[data-node-code]")?.getAttribute("data-node-code"));
+    expect(focused).toBe("M1");
+    await context.close();
+  });
+});
