@@ -62,6 +62,8 @@ function rssMb(pid: number | undefined): number {
 }
 
 async function load(url: string, headers: Record<string, string>) {
+  // Warm-up first, so both servers are measured after the JIT has settled.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
   return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }

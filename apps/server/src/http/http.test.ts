@@ -101,10 +101,18 @@ describe("malformed requests", () => {
 });
 
 describe("security headers", () => {
-  it("sets CSP, nosniff, frame denial and referrer policy on API and page responses", async () => {
+  it("sets a full CSP with nosniff, frame denial and referrer policy on pages", async () => {
+    const response = await t.anonymous.request("GET", "/");
+    expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["permissions-policy"]).toContain("camera=()");
+  });
+
+  it("sets a deny-all CSP, nosniff, frame denial and referrer policy on API answers, errors included", async () => {
     for (const url of ["/api/health", "/api/nothing"]) {
       const response = await t.anonymous.request("GET", url);
-      expect(response.headers["content-security-policy"]).toContain("default-src 'self'");
+      expect(response.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(response.headers["x-content-type-options"]).toBe("nosniff");
       expect(response.headers["x-frame-options"]).toBe("DENY");
       expect(response.headers["referrer-policy"]).toBe("no-referrer");
