@@ -42,7 +42,7 @@ describe("sainam migrate", () => {
   it("applies the migrations once and then reports the schema up to date", async () => {
     const first = await run("migrate", "--json");
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ ok: true, db: "sqlite", applied: ["0001-foundation"] });
+    expect(JSON.parse(first.out)).toMatchObject({ ok: true, db: "sqlite", applied: ["0001-foundation", "0002-registry"] });
     const second = await run("migrate", "--json");
     expect(JSON.parse(second.out).applied).toEqual([]);
   });

@@ -17,6 +17,9 @@ import { referenceRoutes } from "./reference/reference.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
+import { clusterRoutes } from "./clusters/cluster.routes.ts";
+import { enterpriseRoutes } from "./enterprises/enterprise.routes.ts";
+import { valueChainRoutes } from "./value-chain/value-chain.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -75,6 +78,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(referenceRoutes(ctx));
     await api.register(agencyRoutes(ctx));
     await api.register(planRoutes(ctx));
+    await api.register(clusterRoutes(ctx));
+    await api.register(enterpriseRoutes(ctx));
+    await api.register(valueChainRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

@@ -5,6 +5,7 @@ import pg from "pg";
 import { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { DB } from "./schema.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
+import * as m0002 from "./migrations/0002-registry.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -32,6 +33,7 @@ type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void
 // Numbered, never edited after they land; each runs on both engines.
 const migrations: Record<string, MigrationModule> = {
   "0001-foundation": m0001,
+  "0002-registry": m0002,
 };
 
 const INT8_OID = 20;

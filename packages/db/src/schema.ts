@@ -146,6 +146,155 @@ export interface AuditLogTable {
   after_json: string | null;
 }
 
+export interface ClusterTable {
+  id: Generated<number>;
+  code: string;
+  kind: string;
+  name_th: string | null;
+  name_en: string | null;
+  description_th: string | null;
+  description_en: string | null;
+  tsic_code: string | null;
+  isic_code: string | null;
+  parent_id: number | null;
+  coordinator_user_id: number | null;
+  coordinating_agency_id: number | null;
+  cooperating_agency_id: number | null;
+  policy_tags_json: string;
+  maturity: string | null;
+  status: string;
+  published: number;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClusterProvinceTable {
+  cluster_id: number;
+  province_code: string;
+}
+
+export interface ClusterParticipationTable {
+  cluster_id: number;
+  agency_id: number;
+  fiscal_year: number;
+  programme: string | null;
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  juristic_id: string | null;
+  ce_registration_no: string | null;
+  name_th: string | null;
+  name_en: string | null;
+  legal_form: string;
+  size_class: string | null;
+  revenue: number | null;
+  employees: number | null;
+  capital: number | null;
+  tsic_code: string | null;
+  business_type: string | null;
+  address: string | null;
+  province_code: string | null;
+  district_code: string | null;
+  postcode: string | null;
+  registered_on: string | null;
+  published: number;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnterpriseProductTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  direction: string;
+  name: string;
+  tsic_code: string | null;
+}
+
+export interface EnterpriseContactTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name: string | null;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  cluster_id: number;
+  enterprise_id: number;
+  stage: string;
+  joined_on: string | null;
+  left_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  kind: string;
+  name_th: string | null;
+  name_en: string | null;
+  description: string | null;
+  agency_id: number | null;
+  province_code: string | null;
+  published: number;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClusterInstitutionTable {
+  cluster_id: number;
+  institution_id: number;
+  role: string | null;
+}
+
+export interface LinkageTable {
+  id: Generated<number>;
+  cluster_id: number | null;
+  from_type: string;
+  from_id: number;
+  to_type: string;
+  to_id: number;
+  kind: string;
+  product: string | null;
+  annual_value: number | null;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SearchTermTable {
+  term: string;
+  entity_type: string;
+  entity_id: number;
+  field: string;
+  weight: number;
+}
+
+export interface ImportMappingTable {
+  id: Generated<number>;
+  kind: string;
+  source_key: string;
+  mapping_json: string;
+  updated_at: string;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  status: string;
+  counts_json: string | null;
+  actor_user_id: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -168,6 +317,19 @@ export interface DB {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  clusters: ClusterTable;
+  cluster_provinces: ClusterProvinceTable;
+  cluster_participations: ClusterParticipationTable;
+  enterprises: EnterpriseTable;
+  enterprise_products: EnterpriseProductTable;
+  enterprise_contacts: EnterpriseContactTable;
+  memberships: MembershipTable;
+  institutions: InstitutionTable;
+  cluster_institutions: ClusterInstitutionTable;
+  linkages: LinkageTable;
+  search_terms: SearchTermTable;
+  import_mappings: ImportMappingTable;
+  import_batches: ImportBatchTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -178,3 +340,8 @@ export type PlanRow = Selectable<PlanTable>;
 export type PlanNodeRow = Selectable<PlanNodeTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type ClusterRow = Selectable<ClusterTable>;
+export type EnterpriseRow = Selectable<EnterpriseTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type InstitutionRow = Selectable<InstitutionTable>;
+export type LinkageRow = Selectable<LinkageTable>;

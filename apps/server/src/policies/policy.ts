@@ -12,9 +12,18 @@ export type Resource =
   | { type: "user"; userId: number }
   | { type: "users" }
   | { type: "audit" }
-  | { type: "self" };
+  | { type: "self" }
+  | { type: "cluster"; clusterId: number | null; coordinatingAgencyId: number | null; published: boolean }
+  | { type: "enterprise"; enterpriseId: number | null; clusterIds: readonly number[]; published: boolean }
+  | { type: "institution"; agencyId: number | null; published: boolean }
+  | { type: "import" };
 
-export type Action = "read" | "list" | "create" | "update";
+/** `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked. */
+export type Action = "read" | "list" | "create" | "update" | "read_personal";
+
+function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
+  return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
+}
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   // The system (CLI on the server's own machine) holds admin rights; its audit entries carry no user.
@@ -38,6 +47,34 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return isAdmin;
     case "self":
       return actor.kind === "user";
+    case "cluster": {
+      if (isAdmin) return true;
+      const officerOfIt = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId !== null && actor.agencyId === resource.coordinatingAgencyId;
+      if (action === "read" || action === "list") {
+        // Published clusters are public; agency officers see every cluster; coordinators their own.
+        return resource.published || (actor.kind === "user" && actor.role === "agency_officer") || coordinates(actor, [resource.clusterId]);
+      }
+      // A new cluster may be created by an officer for their own agency; coordinators keep their clusters.
+      if (action === "create") return actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.coordinatingAgencyId;
+      return officerOfIt || coordinates(actor, [resource.clusterId]);
+    }
+    case "enterprise": {
+      if (isAdmin) return true;
+      const isOwner = actor.kind === "user" && actor.role === "member" && resource.enterpriseId !== null && actor.enterpriseId === resource.enterpriseId;
+      const isOfficer = actor.kind === "user" && actor.role === "agency_officer";
+      if (action === "read" || action === "list") return resource.published || isOwner || isOfficer || coordinates(actor, resource.clusterIds);
+      // Personal data only for those who work with the firm: officers, its coordinators, the firm itself.
+      if (action === "read_personal") return isOwner || isOfficer || coordinates(actor, resource.clusterIds);
+      if (action === "create") return isOfficer || (actor.kind === "user" && actor.role === "cluster_coordinator");
+      return isOwner || isOfficer || coordinates(actor, resource.clusterIds);
+    }
+    case "institution":
+      if (isAdmin) return true;
+      if (action === "read" || action === "list") return resource.published || actor.kind === "user";
+      if (action === "read_personal") return actor.kind === "user";
+      return actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator");
+    case "import":
+      return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
   }
 }
 

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { juristicIdCheckDigit } from "@sainam/core";
+import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+
+function juristicId(first12: string): string {
+  return `${first12}${juristicIdCheckDigit(first12)}`;
+}
+
+let t: TestApp;
+let admin: Client;
+let dipOfficer: Client;
+let mocOfficer: Client;
+let coordinator: Client;
+let otherCoordinator: Client;
+let member: Client;
+let ids: { dip: number; moc: number; coffee: number; rubber: number; roaster: number; farm: number; memberUserId: number };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(ADMIN.email, ADMIN.password);
+  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
+  const dip = agencies.find((a) => a.code === "DIP")?.id ?? 0;
+  const moc = agencies.find((a) => a.code === "MOC")?.id ?? 0;
+  const dipUser = await t.addUser({ email: "dip-reg@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
+  const mocUser = await t.addUser({ email: "moc-reg@example.org", displayName: "MOC", role: "agency_officer", agencyId: moc });
+  dipOfficer = await t.signIn(dipUser.email, dipUser.password);
+  mocOfficer = await t.signIn(mocUser.email, mocUser.password);
+
+  const coffee = (await dipOfficer.request("POST", "/api/clusters", { code: "coffee-north", kind: "industry_cluster", nameEn: "Northern Coffee", nameTh: "คลัสเตอร์กาแฟภาคเหนือ", provinceCodes: ["50", "57"], tsicCode: "10794", policyTags: ["BCG", "SDG:8"], published: true, participations: [{ agencyId: dip, fiscalYear: 2021 }] })).json();
+  const rubber = (await dipOfficer.request("POST", "/api/clusters", { code: "rubber-south", kind: "industry_cluster", nameEn: "Southern Rubber", provinceCodes: ["90"], published: false })).json();
+  const farm = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: juristicId("050555000001"), nameTh: "วิสาหกิจชุมชนกาแฟดอยช้าง", legalForm: "community_enterprise", provinceCode: "57", products: [{ direction: "output", name: "coffee cherries" }], contacts: [{ name: "Somchai Jaidee", phone: "0812345678", email: "somchai@example.org" }] })).json();
+  const roaster = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: juristicId("050555000002"), nameTh: "บริษัท คั่วดี จำกัด", provinceCode: "50", districtCode: "5001", tsicCode: "10794", revenue: 12_000_000, employees: 12, products: [{ direction: "input", name: "coffee cherries" }, { direction: "output", name: "roasted coffee" }] })).json();
+  const coordUser = await t.addUser({ email: "coord-reg@example.org", displayName: "Coord", role: "cluster_coordinator", clusterIds: [coffee.id] });
+  const otherUser = await t.addUser({ email: "coord-other@example.org", displayName: "Other", role: "cluster_coordinator", clusterIds: [rubber.id] });
+  const memberUser = await t.addUser({ email: "member-reg@example.org", displayName: "Member", role: "member", enterpriseId: roaster.id });
+  coordinator = await t.signIn(coordUser.email, coordUser.password);
+  otherCoordinator = await t.signIn(otherUser.email, otherUser.password);
+  member = await t.signIn(memberUser.email, memberUser.password);
+  ids = { dip, moc, coffee: coffee.id, rubber: rubber.id, roaster: roaster.id, farm: farm.id, memberUserId: memberUser.id };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("#clusters.create", () => {
+  it("creates a cluster with provinces, policy tags and programme participation", async () => {
+    const c = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}`)).json();
+    expect(c).toMatchObject({ code: "coffee-north", kind: "industry_cluster", coordinatingAgencyId: ids.dip, policyTags: ["BCG", "SDG:8"], provinceCodes: ["50", "57"], participations: [{ agencyId: ids.dip, fiscalYear: 2021 }] });
+  });
+
+  it("fails with 409 for a code in use and 400 naming the field for bad input", async () => {
+    expect((await admin.request("POST", "/api/clusters", { code: "coffee-north", kind: "industry_cluster", nameEn: "X" })).statusCode).toBe(409);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ code: "Bad Code", kind: "industry_cluster", nameEn: "X" }, "code"],
+      [{ code: "ok-code", kind: "guild", nameEn: "X" }, "kind"],
+      [{ code: "ok-code", kind: "industry_cluster" }, "nameTh"],
+      [{ code: "ok-code", kind: "industry_cluster", nameEn: "X", provinceCodes: ["99"] }, "provinceCodes"],
+      [{ code: "ok-code", kind: "industry_cluster", nameEn: "X", policyTags: ["SDG:18"] }, "policyTags.0"],
+      [{ code: "ok-code", kind: "industry_cluster", nameEn: "X", parentId: 99999 }, "parentId"],
+      [{ code: "ok-code", kind: "industry_cluster", nameEn: "X", participations: [{ agencyId: 1, fiscalYear: 2564 }] }, "participations.0.fiscalYear"],
+    ];
+    for (const [body, field] of cases) {
+      const response = await admin.request("POST", "/api/clusters", body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().error.details.map((d: { path: string }) => d.path)).toContain(field);
+    }
+  });
+
+  it("lets only admins and agency officers create clusters, and an officer only for their own agency", async () => {
+    const body = { code: "new-one", kind: "sme_network_cluster", nameEn: "New" };
+    expect((await t.anonymous.request("POST", "/api/clusters", body)).statusCode).toBe(401);
+    expect((await coordinator.request("POST", "/api/clusters", body)).statusCode).toBe(403);
+    expect((await member.request("POST", "/api/clusters", body)).statusCode).toBe(403);
+    expect((await dipOfficer.request("POST", "/api/clusters", { ...body, coordinatingAgencyId: ids.moc })).statusCode).toBe(403);
+  });
+
+  it("refuses a parent that would make a cycle", async () => {
+    const child = (await admin.request("POST", "/api/clusters", { code: "coffee-sub", kind: "industry_cluster", nameEn: "Sub", parentId: ids.coffee })).json();
+    const response = await admin.request("PATCH", `/api/clusters/${ids.coffee}`, { parentId: child.id });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe("parentId");
+    expect((await t.anonymous.request("GET", `/api/clusters/${ids.coffee}`)).json().childIds).toContain(child.id);
+  });
+});
+
+describe("#clusters access", () => {
+  it("hides an unpublished cluster from the public and from other clusters' coordinators", async () => {
+    expect((await t.anonymous.request("GET", `/api/clusters/${ids.rubber}`)).statusCode).toBe(404);
+    expect((await coordinator.request("GET", `/api/clusters/${ids.rubber}`)).statusCode).toBe(404);
+    expect((await otherCoordinator.request("GET", `/api/clusters/${ids.rubber}`)).statusCode).toBe(200);
+    expect((await mocOfficer.request("GET", `/api/clusters/${ids.rubber}`)).statusCode).toBe(200);
+    const publicList = (await t.anonymous.request("GET", "/api/clusters")).json().items.map((c: { id: number }) => c.id);
+    expect(publicList).toContain(ids.coffee);
+    expect(publicList).not.toContain(ids.rubber);
+  });
+
+  it("lets coordinators edit only their clusters and officers only their agency's", async () => {
+    expect((await coordinator.request("PATCH", `/api/clusters/${ids.coffee}`, { descriptionEn: "Arabica" })).statusCode).toBe(200);
+    expect((await otherCoordinator.request("PATCH", `/api/clusters/${ids.coffee}`, { descriptionEn: "x" })).statusCode).toBe(403);
+    expect((await mocOfficer.request("PATCH", `/api/clusters/${ids.coffee}`, { descriptionEn: "x" })).statusCode).toBe(403);
+    expect((await member.request("PATCH", `/api/clusters/${ids.coffee}`, { descriptionEn: "x" })).statusCode).toBe(403);
+    expect((await dipOfficer.request("PATCH", `/api/clusters/${ids.coffee}`, { coordinatingAgencyId: ids.moc })).statusCode).toBe(403);
+  });
+
+  it("archives a cluster and audits it", async () => {
+    const sub = (await admin.request("POST", "/api/clusters", { code: "to-archive", kind: "industry_cluster", nameEn: "Old" })).json();
+    expect((await admin.request("PATCH", `/api/clusters/${sub.id}`, { status: "archived" })).json().status).toBe("archived");
+    const log = (await admin.request("GET", `/api/audit?entityType=cluster&entityId=${sub.id}`)).json();
+    expect(log.items[0].action).toBe("cluster.archive");
+  });
+});
+
+describe("#enterprises", () => {
+  it("derives legal form from the name prefix and size class from revenue and employees", async () => {
+    const e = (await t.anonymous.request("GET", `/api/enterprises/${ids.roaster}`)).json();
+    expect(e.legalForm).toBe("company_limited");
+    expect(e.sizeClass).toBe("small");
+  });
+
+  it("rejects a juristic ID with a wrong check digit, naming the field", async () => {
+    const good = juristicId("010555000123");
+    const bad = `${good.slice(0, 12)}${(Number(good[12]) + 1) % 10}`;
+    const response = await admin.request("POST", "/api/enterprises", { juristicId: bad, nameTh: "บจ. ทดสอบ" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0]).toMatchObject({ path: "juristicId", message: "has a wrong check digit" });
+  });
+
+  it("keeps one firm as one record: a second juristic ID registration is a conflict", async () => {
+    const response = await admin.request("POST", "/api/enterprises", { juristicId: juristicId("050555000002"), nameTh: "ซ้ำ" });
+    expect(response.statusCode).toBe(409);
+  });
+
+  it("refuses a district of another province", async () => {
+    const response = await admin.request("POST", "/api/enterprises", { juristicId: juristicId("010555000777"), nameTh: "บจ. ที่อยู่ผิด", provinceCode: "10", districtCode: "5001" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe("districtCode");
+  });
+
+  it("masks contacts for the public and shows them to those who work with the firm", async () => {
+    const publicView = (await t.anonymous.request("GET", `/api/enterprises/${ids.farm}`)).json();
+    expect(publicView.contactsMasked).toBe(true);
+    expect(JSON.stringify(publicView.contacts)).not.toContain("Somchai");
+    expect(JSON.stringify(publicView.contacts)).not.toContain("0812345678");
+    expect(publicView.contacts[0].phone).toMatch(/678$/);
+    const officerView = (await dipOfficer.request("GET", `/api/enterprises/${ids.farm}`)).json();
+    expect(officerView.contactsMasked).toBe(false);
+    expect(officerView.contacts[0].email).toBe("somchai@example.org");
+    const otherMember = (await member.request("GET", `/api/enterprises/${ids.farm}`)).json();
+    expect(otherMember.contactsMasked).toBe(true);
+  });
+
+  it("lets a member edit their own firm but not another", async () => {
+    expect((await member.request("PATCH", `/api/enterprises/${ids.roaster}`, { nameEn: "Khua Dee Co., Ltd." })).statusCode).toBe(200);
+    expect((await member.request("PATCH", `/api/enterprises/${ids.farm}`, { nameEn: "x" })).statusCode).toBe(403);
+    expect((await t.anonymous.request("PATCH", `/api/enterprises/${ids.farm}`, { nameEn: "x" })).statusCode).toBe(401);
+  });
+
+  it("keeps contacts out of the audit log", async () => {
+    const log = (await admin.request("GET", `/api/audit?entityType=enterprise&entityId=${ids.farm}`)).json();
+    expect(log.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(log.items)).not.toContain("Somchai");
+    expect(JSON.stringify(log.items)).not.toContain("0812345678");
+  });
+});
+
+describe("#memberships and linkages", () => {
+  it("places members on the value chain and counts them per stage", async () => {
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.farm, stage: "upstream", joinedOn: "2020-10-01" })).statusCode).toBe(201);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.roaster, stage: "midstream" })).statusCode).toBe(201);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.roaster, stage: "downstream" })).statusCode).toBe(409);
+    const detail = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}`)).json();
+    expect(detail.stageCounts).toEqual({ upstream: 1, midstream: 1, downstream: 0 });
+    const members = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}/members`)).json().items;
+    expect(members.map((m: { stage: string }) => m.stage)).toEqual(["midstream", "upstream"]);
+  });
+
+  it("lets a coordinator of the firm's cluster see its contacts, and not a coordinator of another", async () => {
+    expect((await coordinator.request("GET", `/api/enterprises/${ids.farm}`)).json().contactsMasked).toBe(false);
+    expect((await otherCoordinator.request("GET", `/api/enterprises/${ids.farm}`)).json().contactsMasked).toBe(true);
+  });
+
+  it("refuses a left date before the joined date", async () => {
+    const response = await coordinator.request("PATCH", `/api/clusters/${ids.coffee}/members/${ids.farm}`, { leftOn: "2019-01-01" });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].path).toBe("leftOn");
+  });
+
+  it("records typed, directed links and refuses a self-link or an unknown party", async () => {
+    const link = await coordinator.request("POST", `/api/clusters/${ids.coffee}/linkages`, { from: { type: "enterprise", id: ids.farm }, to: { type: "enterprise", id: ids.roaster }, kind: "supplies", product: "coffee cherries", annualValue: 1_500_000 });
+    expect(link.statusCode).toBe(201);
+    expect(link.json()).toMatchObject({ kind: "supplies", product: "coffee cherries", annualValue: 1_500_000 });
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/linkages`, { from: { type: "enterprise", id: ids.farm }, to: { type: "enterprise", id: ids.farm }, kind: "supplies" })).statusCode).toBe(400);
+    const unknown = await coordinator.request("POST", `/api/clusters/${ids.coffee}/linkages`, { from: { type: "enterprise", id: ids.farm }, to: { type: "institution", id: 99999 }, kind: "advises" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0].path).toBe("to.id");
+    expect((await otherCoordinator.request("POST", `/api/clusters/${ids.coffee}/linkages`, { from: { type: "enterprise", id: ids.farm }, to: { type: "enterprise", id: ids.roaster }, kind: "collaborates" })).statusCode).toBe(403);
+    expect((await t.anonymous.request("GET", `/api/clusters/${ids.coffee}/linkages`)).json().items).toHaveLength(1);
+  });
+
+  it("links a support institution horizontally", async () => {
+    const itc = (await dipOfficer.request("POST", "/api/institutions", { kind: "service_centre", nameEn: "ITC Chiang Mai", agencyId: ids.dip, provinceCode: "50" })).json();
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/institutions`, { institutionId: itc.id, role: "technology advice" })).statusCode).toBe(200);
+    const listed = (await t.anonymous.request("GET", `/api/institutions?cluster=${ids.coffee}`)).json().items;
+    expect(listed.map((i: { id: number }) => i.id)).toEqual([itc.id]);
+  });
+});

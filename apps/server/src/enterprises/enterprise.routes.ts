@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../context.ts";
+import { errorResponses } from "../http/common.schema.ts";
+import { createEnterpriseBody, enterpriseDetailSchema, enterpriseSchema, listEnterprisesQuery, updateEnterpriseBody } from "./enterprise.schema.ts";
+import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from "./enterprise.service.ts";
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+
+export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get("/enterprises", {
+      schema: {
+        tags: ["enterprises"],
+        summary: "Enterprises, filtered by province, region, size class, TSIC prefix or cluster",
+        querystring: listEnterprisesQuery,
+        response: { 200: z.object({ items: z.array(enterpriseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
+      },
+    }, async (request) => listEnterprises(ctx, request.actor, request.query));
+
+    app.get("/enterprises/:id", {
+      schema: { tags: ["enterprises"], summary: "One enterprise with products, memberships and contacts (masked unless you work with it)", params, response: { 200: enterpriseDetailSchema, ...errorResponses(400, 404) } },
+    }, async (request) => getEnterprise(ctx, request.actor, request.params.id));
+
+    app.post("/enterprises", {
+      schema: { tags: ["enterprises"], summary: "Register an enterprise (one record per juristic ID)", body: createEnterpriseBody, response: { 201: enterpriseDetailSchema, ...errorResponses(400, 401, 403, 409) } },
+    }, async (request, reply) => reply.status(201).send(await createEnterprise(ctx, request.actor, request.body)));
+
+    app.patch("/enterprises/:id", {
+      schema: { tags: ["enterprises"], summary: "Edit an enterprise (admins, officers, its coordinators, the firm itself)", params, body: updateEnterpriseBody, response: { 200: enterpriseDetailSchema, ...errorResponses(400, 401, 403, 404, 409) } },
+    }, async (request) => updateEnterprise(ctx, request.actor, request.params.id, request.body));
+  };
+}

@@ -1,0 +1,48 @@
+import type { Kysely, Transaction } from "kysely";
+import type { DB, MembershipRow } from "./schema.ts";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export type MemberView = MembershipRow & {
+  juristic_id: string | null;
+  name_th: string | null;
+  name_en: string | null;
+  size_class: string | null;
+  tsic_code: string | null;
+  province_code: string | null;
+  published: number;
+};
+
+/** Members of a cluster with the firm's public summary, by stage then name. */
+export async function listMembers(db: Executor, clusterId: number, options: { currentOnly: boolean; publishedOnly: boolean }): Promise<MemberView[]> {
+  let q = db
+    .selectFrom("memberships as m")
+    .innerJoin("enterprises as e", "e.id", "m.enterprise_id")
+    .selectAll("m")
+    .select(["e.juristic_id", "e.name_th", "e.name_en", "e.size_class", "e.tsic_code", "e.province_code", "e.published"])
+    .where("m.cluster_id", "=", clusterId);
+  if (options.currentOnly) q = q.where("m.left_on", "is", null);
+  if (options.publishedOnly) q = q.where("e.published", "=", 1);
+  return q.orderBy("m.stage").orderBy("e.name_th").orderBy("m.id").execute();
+}
+
+export async function findMembership(db: Executor, clusterId: number, enterpriseId: number): Promise<MembershipRow | undefined> {
+  return db.selectFrom("memberships").selectAll().where("cluster_id", "=", clusterId).where("enterprise_id", "=", enterpriseId).executeTakeFirst();
+}
+
+export async function findMembershipById(db: Executor, id: number): Promise<MembershipRow | undefined> {
+  return db.selectFrom("memberships").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function insertMembership(db: Transaction<DB>, row: Omit<MembershipRow, "id">): Promise<number> {
+  const { id } = await db.insertInto("memberships").values(row).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateMembership(db: Transaction<DB>, id: number, patch: Partial<Omit<MembershipRow, "id" | "cluster_id" | "enterprise_id" | "created_at">>): Promise<void> {
+  await db.updateTable("memberships").set(patch).where("id", "=", id).execute();
+}
+
+export async function deleteMembership(db: Transaction<DB>, id: number): Promise<void> {
+  await db.deleteFrom("memberships").where("id", "=", id).execute();
+}
