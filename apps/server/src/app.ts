@@ -20,6 +20,7 @@ import { healthRoutes } from "./health/health.routes.ts";
 import { clusterRoutes } from "./clusters/cluster.routes.ts";
 import { enterpriseRoutes } from "./enterprises/enterprise.routes.ts";
 import { valueChainRoutes } from "./value-chain/value-chain.routes.ts";
+import { searchRoutes } from "./search/search.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(clusterRoutes(ctx));
     await api.register(enterpriseRoutes(ctx));
     await api.register(valueChainRoutes(ctx));
+    await api.register(searchRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

@@ -8,3 +8,6 @@ export * from "./size-class.ts";
 export * from "./target.ts";
 export * from "./legal-form.ts";
 export * from "./roles.ts";
+export * from "./value-chain.ts";
+export * from "./address.ts";
+export * from "./search-text.ts";

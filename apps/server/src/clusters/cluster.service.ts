@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
 import type { CreateClusterBody, UpdateClusterBody } from "./cluster.schema.ts";
+import { indexCluster } from "../search/search.indexer.ts";
 
 function parseTags(json: string): string[] {
   const value: unknown = JSON.parse(json);
@@ -151,6 +152,7 @@ export async function createCluster(ctx: AppContext, actor: Actor, input: Create
     );
     await clusters.replaceParticipations(trx, newId, (input.participations ?? []).map((p) => ({ agency_id: p.agencyId, fiscal_year: p.fiscalYear, programme: p.programme ?? null })));
     const detail = await clusters.loadClusterDetail(trx, newId);
+    if (detail) await indexCluster(trx, detail);
     await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "cluster.create", entityType: "cluster", entityId: newId, after: detail ? presentClusterDetail(detail) : null });
     return newId;
   });
@@ -195,6 +197,7 @@ export async function updateCluster(ctx: AppContext, actor: Actor, id: number, i
       await clusters.replaceParticipations(trx, id, input.participations.map((p) => ({ agency_id: p.agencyId, fiscal_year: p.fiscalYear, programme: p.programme ?? null })));
     }
     const after = await clusters.loadClusterDetail(trx, id);
+    if (after) await indexCluster(trx, after);
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
       action: input.status === "archived" ? "cluster.archive" : "cluster.update",

@@ -204,3 +204,55 @@ describe("#memberships and linkages", () => {
     expect(listed.map((i: { id: number }) => i.id)).toEqual([itc.id]);
   });
 });
+
+describe("#clusters.analysis", () => {
+  it("analyses the cluster from its data and suggests the missing link with its reason", async () => {
+    const cafe = (await admin.request("POST", "/api/enterprises", { juristicId: juristicId("050555000003"), nameTh: "ร้านกาแฟดี", nameEn: "Good Cafe", provinceCode: "50", products: [{ direction: "input", name: "roasted coffee" }] })).json();
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: cafe.id, stage: "downstream" })).statusCode).toBe(201);
+    const analysis = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}/analysis`)).json();
+    expect(analysis.membersPerStage).toEqual({ upstream: 1, midstream: 1, downstream: 1 });
+    expect(analysis.emptyStages).toEqual([]);
+    expect(analysis.unlinkedMemberIds).toEqual([cafe.id]);
+    expect(analysis.linkDensity).toBeCloseTo(1 / 3);
+    expect(analysis.insideValueShare).toBe(1);
+    const suggestion = analysis.suggestions.find((s: { from: number; to: number }) => s.from === ids.roaster && s.to === cafe.id);
+    expect(suggestion.reasons[0]).toMatchObject({ code: "product_match", product: "roasted coffee" });
+    expect(analysis.suggestions.some((s: { from: number; to: number }) => s.from === ids.farm && s.to === ids.roaster)).toBe(false);
+  });
+
+  it("answers 404 for the analysis of a cluster the caller cannot see", async () => {
+    expect((await t.anonymous.request("GET", `/api/clusters/${ids.rubber}/analysis`)).statusCode).toBe(404);
+  });
+});
+
+describe("#search", () => {
+  it("finds a Thai name without spaces by a word inside it, and by a prefix while typing", async () => {
+    const byWord = (await t.anonymous.request("GET", `/api/search?q=${encodeURIComponent("กาแฟ")}`)).json();
+    expect(byWord.items.map((i: { id: number; type: string }) => `${i.type}:${i.id}`)).toEqual(expect.arrayContaining([`enterprise:${ids.farm}`, `cluster:${ids.coffee}`]));
+    const byPrefix = (await t.anonymous.request("GET", `/api/search?q=${encodeURIComponent("คั่ว")}`)).json();
+    expect(byPrefix.items.map((i: { id: number }) => i.id)).toContain(ids.roaster);
+  });
+
+  it("finds English names and products, ranking a name match above a product match", async () => {
+    const results = (await t.anonymous.request("GET", "/api/search?q=roasted%20coffee&type=enterprise")).json();
+    expect(results.items[0].id).toBe(ids.roaster);
+    const cafe = (await t.anonymous.request("GET", "/api/search?q=good%20caf&type=enterprise")).json();
+    expect(cafe.items[0].nameEn).toBe("Good Cafe");
+  });
+
+  it("filters by province, size and stage", async () => {
+    const inChiangRai = (await t.anonymous.request("GET", `/api/search?q=${encodeURIComponent("กาแฟ")}&type=enterprise&province=57`)).json();
+    expect(inChiangRai.items.map((i: { id: number }) => i.id)).toEqual([ids.farm]);
+    const upstream = (await t.anonymous.request("GET", `/api/search?q=coffee&stage=upstream`)).json();
+    expect(upstream.items.every((i: { type: string }) => i.type === "enterprise")).toBe(true);
+    expect(upstream.items.map((i: { id: number }) => i.id)).toEqual([ids.farm]);
+  });
+
+  it("does not show an unpublished cluster to the public, and requires a query", async () => {
+    const results = (await t.anonymous.request("GET", "/api/search?q=rubber")).json();
+    expect(results.items.map((i: { type: string; id: number }) => `${i.type}:${i.id}`)).not.toContain(`cluster:${ids.rubber}`);
+    const officer = (await mocOfficer.request("GET", "/api/search?q=rubber")).json();
+    expect(officer.items.map((i: { type: string; id: number }) => `${i.type}:${i.id}`)).toContain(`cluster:${ids.rubber}`);
+    expect((await t.anonymous.request("GET", "/api/search?q=")).statusCode).toBe(400);
+  });
+});

@@ -5,6 +5,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
 import { auditEnterprise, presentEnterprise, presentEnterpriseDetail } from "./enterprise.presenter.ts";
+import { indexEnterprise } from "../search/search.indexer.ts";
 import type { CreateEnterpriseBody, UpdateEnterpriseBody } from "./enterprise.schema.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -120,6 +121,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Cre
     await enterprises.replaceProducts(trx, newId, (input.products ?? []).map((p) => ({ direction: p.direction, name: p.name, tsic_code: p.tsicCode ?? null })));
     await enterprises.replaceContacts(trx, newId, (input.contacts ?? []).map((c) => ({ name: c.name ?? null, position: c.position ?? null, phone: c.phone ?? null, email: c.email ?? null })));
     const detail = await enterprises.loadEnterpriseDetail(trx, newId);
+    if (detail) await indexEnterprise(trx, detail);
     await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "enterprise.create", entityType: "enterprise", entityId: newId, after: detail ? auditEnterprise(detail) : null });
     return newId;
   });
@@ -140,6 +142,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: number
     if (input.products) await enterprises.replaceProducts(trx, id, input.products.map((p) => ({ direction: p.direction, name: p.name, tsic_code: p.tsicCode ?? null })));
     if (input.contacts) await enterprises.replaceContacts(trx, id, input.contacts.map((c) => ({ name: c.name ?? null, position: c.position ?? null, phone: c.phone ?? null, email: c.email ?? null })));
     const after = await enterprises.loadEnterpriseDetail(trx, id);
+    if (after) await indexEnterprise(trx, after);
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
       action: "enterprise.update",

@@ -7,6 +7,7 @@ import {
   addLinkage, addMember, createInstitution, institutionKinds, linkageKinds, linkInstitution, listClusterLinkages, listInstitutions,
   listMembers, removeLinkage, removeMember, unlinkInstitution, updateMember,
 } from "./value-chain.service.ts";
+import { analyseCluster } from "./analysis.service.ts";
 
 const clusterParams = z.object({ id: z.coerce.number().int().positive() });
 const date = z.iso.date("must be a date YYYY-MM-DD");
@@ -23,6 +24,26 @@ const linkageSchema = z.object({
 const institutionSchema = z.object({
   id: z.number().int(), kind: z.string(), nameTh: z.string().nullable(), nameEn: z.string().nullable(), description: z.string().nullable(),
   agencyId: z.number().int().nullable(), provinceCode: z.string().nullable(), published: z.boolean(), isExample: z.boolean(),
+});
+
+const partyRef = z.object({ type: z.enum(["enterprise", "institution"]), id: z.number().int() });
+const analysisSchema = z.object({
+  membersPerStage: z.object({ upstream: z.number().int(), midstream: z.number().int(), downstream: z.number().int() }),
+  membersByStage: z.object({ upstream: z.array(z.number().int()), midstream: z.array(z.number().int()), downstream: z.array(z.number().int()) }),
+  emptyStages: z.array(z.string()),
+  singleSupplierProducts: z.array(z.object({ product: z.string(), supplierId: z.number().int(), buyerIds: z.array(z.number().int()), buyers: z.array(partyRef) })),
+  unsuppliedInputs: z.array(z.object({ product: z.string(), neededBy: z.array(z.number().int()) })),
+  unlinkedMemberIds: z.array(z.number().int()),
+  unlinkedInstitutionIds: z.array(z.number().int()),
+  linkDensity: z.number(),
+  insideValueShare: z.number().nullable(),
+  verticalLinks: z.number().int(),
+  horizontalLinks: z.number().int(),
+  otherLinks: z.number().int(),
+  suggestions: z.array(z.object({
+    from: z.number().int(), to: z.number().int(), score: z.number(),
+    reasons: z.array(z.object({ code: z.enum(["product_match", "tsic_upstream", "stage_adjacent", "same_division"]), product: z.string().optional(), detail: z.string() })),
+  })),
 });
 
 export function valueChainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -54,6 +75,16 @@ export function valueChainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete("/clusters/:id/linkages/:linkageId", {
       schema: { tags: ["value chain"], summary: "Remove a link", params: clusterParams.extend({ linkageId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) } },
     }, async (request) => removeLinkage(ctx, request.actor, request.params.id, request.params.linkageId));
+
+    app.get("/clusters/:id/analysis", {
+      schema: {
+        tags: ["value chain"],
+        summary: "Value-chain analysis: members per stage, gaps, single suppliers, unlinked members, density, value kept inside, and suggested links with reasons",
+        params: clusterParams,
+        querystring: z.object({ suggestions: z.coerce.number().int().min(0).max(200).default(20) }),
+        response: { 200: analysisSchema, ...errorResponses(400, 404) },
+      },
+    }, async (request) => analyseCluster(ctx, request.actor, request.params.id, { suggestionLimit: request.query.suggestions }));
 
     app.get("/institutions", {
       schema: { tags: ["value chain"], summary: "Support institutions (BDS)", querystring: z.object({ kind: z.enum(institutionKinds).optional(), cluster: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ items: z.array(institutionSchema) }), ...errorResponses(400, 404) } },

@@ -4,6 +4,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
 import { requireCluster } from "../clusters/cluster.service.ts";
+import { indexInstitution } from "../search/search.indexer.ts";
 
 export const linkageKinds = ["supplies", "buys_from", "subcontracts", "collaborates", "advises", "finances", "trains"] as const;
 export const institutionKinds = ["finance", "education", "research", "government", "association", "service_centre", "expert_pool"] as const;
@@ -163,6 +164,8 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: { 
       kind: input.kind, name_th: input.nameTh ?? null, name_en: input.nameEn ?? null, description: input.description ?? null,
       agency_id: input.agencyId ?? null, province_code: input.provinceCode ?? null, published: input.published === false ? 0 : 1, is_example: 0, created_at: now, updated_at: now,
     });
+    const created = await linkages.findInstitution(trx, newId);
+    if (created) await indexInstitution(trx, created);
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "institution.create", entityType: "institution", entityId: newId, after: input });
     return newId;
   });

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Kysely } from "kysely";
+import { sql, type ColumnDefinitionBuilder, type Kysely } from "kysely";
 import type { Dialect } from "../database.ts";
 
 type Db = Kysely<unknown>;
@@ -161,10 +161,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
   await db.schema.createIndex("linkages_from_idx").on("linkages").columns(["from_type", "from_id"]).execute();
   await db.schema.createIndex("linkages_to_idx").on("linkages").columns(["to_type", "to_id"]).execute();
 
-  // Thai-aware search: one row per (term, entity); prefix search is a range scan on the term index.
+  // Thai-aware search: one row per (term, entity); prefix search is a range scan on the term index, which
+  // needs byte order: SQLite's default BINARY collation, and "C" on PostgreSQL whatever the database's locale.
   await db.schema
     .createTable("search_terms")
-    .addColumn("term", "text", (c) => c.notNull())
+    .addColumn("term", dialect === "postgres" ? sql`text collate "C"` : "text", (c) => c.notNull())
     .addColumn("entity_type", "text", (c) => c.notNull())
     .addColumn("entity_id", "integer", (c) => c.notNull())
     .addColumn("field", "text", (c) => c.notNull())
