@@ -130,3 +130,23 @@ describe("sainam (usage)", () => {
     expect(result).toBe(2);
   });
 });
+
+describe("sainam examples", () => {
+  it("loads the seeds' example clusters once, and removes them with one command", async () => {
+    const loaded = JSON.parse((await run("examples", "load", "--json")).out);
+    expect(loaded.ok).toBe(true);
+    expect(loaded.loaded).toBe(true);
+    const again = JSON.parse((await run("examples", "load", "--json")).out);
+    expect(again.loaded).toBe(false);
+    const db = new DatabaseSync(join(dir, "sainam.sqlite"));
+    const count = () => db.prepare("SELECT count(*) AS n FROM clusters WHERE is_example = 1").get();
+    const terms = () => db.prepare("SELECT count(*) AS n FROM search_terms").get();
+    expect(count()).toEqual({ n: 20 });
+    expect(Number(terms()?.n)).toBeGreaterThan(100);
+    const removed = await run("examples", "remove", "--json");
+    expect(removed.code).toBe(0);
+    expect(count()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT count(*) AS n FROM enterprises WHERE is_example = 1").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

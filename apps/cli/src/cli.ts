@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { migrateToLatest, openDatabase, seedReferenceData, reference } from "@sainam/db";
-import { AppError, createContext, createUserBody, generatePassword, loadConfig, userService } from "@sainam/server";
+import { AppError, createContext, createUserBody, examplesService, generatePassword, loadConfig, userService } from "@sainam/server";
 import { systemActor } from "@sainam/core";
 
 const USAGE = `sainam — command line for Sainam
@@ -14,6 +14,7 @@ Usage:
                   [--enterprise ID] [--locale th|en] [--json]
                                            create a user; a password is generated and printed once if none is given
   sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
+  sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
   sainam help                              this text
 
 The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
@@ -76,6 +77,21 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return userCommand(rest, config, out);
     case "backup":
       return backupCommand(rest, config, out);
+    case "examples": {
+      const [sub] = rest;
+      if (sub !== "load" && sub !== "remove") return fail(out, "unknown_command", `unknown examples command "${sub ?? ""}"; try "sainam examples load" or "sainam examples remove"`);
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(database);
+        await seedReferenceData(database.db);
+        const ctx = createContext(config, database);
+        const report = sub === "load" ? await examplesService.loadExampleData(ctx, systemActor) : await examplesService.removeExampleData(ctx, systemActor);
+        print(out, { ok: true, ...report }, `examples ${sub === "load" ? "loaded" : "removed"}: ${JSON.stringify(report)}`);
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
     default:
       return fail(out, "unknown_command", `unknown command "${command}"; try "sainam help"`);
   }

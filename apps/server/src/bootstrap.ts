@@ -3,16 +3,19 @@ import type { Config } from "./config.ts";
 import { createContext, type AppContext } from "./context.ts";
 import { generatePassword } from "./auth/password.ts";
 import { ensureFirstAdmin } from "./users/user.service.ts";
+import { loadExampleData } from "./examples/examples.service.ts";
 
 export type BootReport = {
   migrationsApplied: string[];
   referenceLoaded: boolean;
+  /** Example clusters were loaded now (first start of a new embedded database). */
+  examplesLoaded: boolean;
   /** Set when the first admin was created now; `password` only when it was generated. */
   firstAdmin: { email: string; password: string | null } | null;
 };
 
 /** Opens the database, migrates it, loads reference data and makes sure an admin exists. Idempotent. */
-export async function bootstrap(config: Config): Promise<{ ctx: AppContext; report: BootReport }> {
+export async function bootstrap(config: Config, options: { examples?: "auto" | "never" } = {}): Promise<{ ctx: AppContext; report: BootReport }> {
   const database: Database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migrationsApplied = await migrateToLatest(database);
   const { loaded } = await seedReferenceData(database.db);
@@ -20,8 +23,14 @@ export async function bootstrap(config: Config): Promise<{ ctx: AppContext; repo
   const email = config.adminEmail ?? "admin@sainam.local";
   const generated = config.adminPassword ? null : generatePassword();
   const created = await ensureFirstAdmin(ctx, { email, password: config.adminPassword ?? generated ?? "" });
+  // A new embedded database meets its user with the seeds' clusters; PostgreSQL only when asked
+  // (`sainam examples load`), since a shared server is usually someone's real registry.
+  const freshRegistry = migrationsApplied.includes("0002-registry");
+  const examplesLoaded = (options.examples ?? "auto") === "auto" && database.dialect === "sqlite" && freshRegistry
+    ? (await loadExampleData(ctx, { kind: "system" })).loaded
+    : false;
   return {
     ctx,
-    report: { migrationsApplied, referenceLoaded: loaded, firstAdmin: created ? { email, password: generated } : null },
+    report: { migrationsApplied, referenceLoaded: loaded, examplesLoaded, firstAdmin: created ? { email, password: generated } : null },
   };
 }

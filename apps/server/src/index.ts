@@ -6,3 +6,4 @@ export { AppError, errors } from "./errors.ts";
 export * as userService from "./users/user.service.ts";
 export { generatePassword, hashPassword, verifyPassword } from "./auth/password.ts";
 export { createUserBody } from "./users/user.schema.ts";
+export * as examplesService from "./examples/examples.service.ts";

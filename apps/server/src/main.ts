@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   if (report.migrationsApplied.length > 0) app.log.info({ migrations: report.migrationsApplied }, "database migrated");
   if (report.referenceLoaded) app.log.info("reference data loaded");
+  if (report.examplesLoaded) app.log.info("example clusters from the seed documents loaded (remove with `npx sainam examples remove`)");
   if (report.firstAdmin) {
     // Printed once, to the console only: the generated password is not kept anywhere else.
     const lines = report.firstAdmin.password

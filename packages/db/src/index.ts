@@ -18,3 +18,5 @@ export type { EnterpriseDetail, ProductRow, ContactRow } from "./enterprise.repo
 export type { MemberView } from "./membership.repository.ts";
 export * as search from "./search.repository.ts";
 export type { SearchEntityType, IndexedTerm } from "./search.repository.ts";
+export * as enterpriseImport from "./enterprise-import.repository.ts";
+export * from "./examples/index.ts";

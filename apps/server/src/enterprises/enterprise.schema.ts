@@ -18,7 +18,7 @@ export const contactInput = z.object({
 
 const enterpriseFields = {
   juristicId: z.string().trim().max(20).nullable().optional(),
-  ceRegistrationNo: z.string().trim().regex(/^[0-9-]{4,30}$/, "must be a community-enterprise registration number (digits and dashes)").nullable().optional(),
+  ceRegistrationNo: z.string().trim().regex(/^[0-9][0-9/-]{3,29}$/, "must be a community-enterprise registration number (digits, dashes and a slash)").nullable().optional(),
   nameTh: text(500).nullable().optional(),
   nameEn: text(500).nullable().optional(),
   legalForm: z.enum(legalForms).optional(),

@@ -70,7 +70,7 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { examples?: "auto" | "never" } = { examples: "never" }): Promise<TestApp> {
   const database = await freshDatabaseUrl();
   const config = loadConfig({
     SAINAM_DATA_DIR: ":memory:",
@@ -80,7 +80,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const { ctx } = await bootstrap(config);
+  const { ctx } = await bootstrap(config, options);
   const app = await buildApp(ctx, { logger: false });
   await app.ready();
   const systemAdmin = { kind: "system" } as const;

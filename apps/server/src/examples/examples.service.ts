@@ -1,0 +1,39 @@
+import type { Actor } from "@sainam/core";
+import { audit, enterprises, loadExamples, removeExamples, type DB } from "@sainam/db";
+import type { Kysely } from "kysely";
+import type { AppContext } from "../context.ts";
+import { authorize } from "../policies/policy.ts";
+import { indexCluster, indexEnterprise, indexInstitution } from "../search/search.indexer.ts";
+
+/** Rebuilds the search terms of the example records (the loader writes data only). */
+async function indexExamples(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const c of await trx.selectFrom("clusters").selectAll().where("is_example", "=", 1).execute()) await indexCluster(trx, c);
+    for (const i of await trx.selectFrom("institutions").selectAll().where("is_example", "=", 1).execute()) await indexInstitution(trx, i);
+    for (const { id } of await trx.selectFrom("enterprises").select("id").where("is_example", "=", 1).execute()) {
+      const detail = await enterprises.loadEnterpriseDetail(trx, id);
+      if (detail) await indexEnterprise(trx, detail);
+    }
+  });
+}
+
+/** Loads the clusters, firms and links named in the seed documents, marked as examples; idempotent. */
+export async function loadExampleData(ctx: AppContext, actor: Actor) {
+  authorize(actor, "create", { type: "users" });
+  const { db } = ctx.database;
+  const report = await loadExamples(db);
+  if (report.loaded) {
+    await indexExamples(db);
+    await audit.appendAudit(db, { actorUserId: actor.kind === "user" ? actor.id : null, action: "examples.load", entityType: "examples", entityId: null, after: report });
+  }
+  return report;
+}
+
+/** Removes every example record (and only links and memberships that touch them from real data). */
+export async function removeExampleData(ctx: AppContext, actor: Actor) {
+  authorize(actor, "create", { type: "users" });
+  const { db } = ctx.database;
+  const report = await removeExamples(db);
+  await audit.appendAudit(db, { actorUserId: actor.kind === "user" ? actor.id : null, action: "examples.remove", entityType: "examples", entityId: null, after: report });
+  return report;
+}

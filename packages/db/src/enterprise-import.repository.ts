@@ -1,0 +1,126 @@
+import type { Transaction } from "kysely";
+import type { DB } from "./schema.ts";
+import type { IndexedTerm } from "./search.repository.ts";
+
+/** One validated enterprise row of an import file (the shape @sainam/importer produces). */
+export type EnterpriseRecord = {
+  readonly juristicId: string | null;
+  readonly ceRegistrationNo: string | null;
+  readonly nameTh: string | null;
+  readonly nameEn: string | null;
+  readonly legalForm: string;
+  readonly registeredOn: string | null;
+  readonly capital: number | null;
+  readonly revenue: number | null;
+  readonly employees: number | null;
+  readonly tsicCode: string | null;
+  readonly businessType: string | null;
+  readonly address: string | null;
+  readonly provinceCode: string | null;
+  readonly districtCode: string | null;
+  readonly postcode: string | null;
+  readonly products: ReadonlyArray<string>;
+  readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null } | null;
+};
+
+export type EnterpriseUpsert = {
+  record: EnterpriseRecord;
+  sizeClass: string | null;
+  terms: (id: number) => IndexedTerm[];
+};
+
+/**
+ * Upserts a chunk of enterprises by juristic ID (or community-enterprise number) in the caller's
+ * transaction: one SELECT for the chunk, multi-row INSERTs for new firms, an UPDATE per known firm.
+ * Returns the status per key. Products and search terms are replaced for every firm written.
+ */
+export async function upsertEnterpriseChunk(trx: Transaction<DB>, rows: EnterpriseUpsert[], now: string): Promise<Map<string, { id: number; status: "imported" | "updated" }>> {
+  const keyOf = (r: EnterpriseRecord) => r.juristicId ?? `ce:${r.ceRegistrationNo ?? ""}`;
+  const juristicIds = rows.flatMap((r) => (r.record.juristicId ? [r.record.juristicId] : []));
+  const ceNumbers = rows.flatMap((r) => (!r.record.juristicId && r.record.ceRegistrationNo ? [r.record.ceRegistrationNo] : []));
+  const existing = new Map<string, number>();
+  for (let i = 0; i < juristicIds.length; i += 500) {
+    for (const row of await trx.selectFrom("enterprises").select(["id", "juristic_id"]).where("juristic_id", "in", juristicIds.slice(i, i + 500)).execute()) {
+      if (row.juristic_id) existing.set(row.juristic_id, row.id);
+    }
+  }
+  for (let i = 0; i < ceNumbers.length; i += 500) {
+    for (const row of await trx.selectFrom("enterprises").select(["id", "ce_registration_no"]).where("ce_registration_no", "in", ceNumbers.slice(i, i + 500)).execute()) {
+      if (row.ce_registration_no) existing.set(`ce:${row.ce_registration_no}`, row.id);
+    }
+  }
+  const values = (r: EnterpriseUpsert) => ({
+    juristic_id: r.record.juristicId,
+    ce_registration_no: r.record.ceRegistrationNo,
+    name_th: r.record.nameTh,
+    name_en: r.record.nameEn,
+    legal_form: r.record.legalForm,
+    size_class: r.sizeClass,
+    revenue: r.record.revenue,
+    employees: r.record.employees,
+    capital: r.record.capital,
+    tsic_code: r.record.tsicCode,
+    business_type: r.record.businessType,
+    address: r.record.address,
+    province_code: r.record.provinceCode,
+    district_code: r.record.districtCode,
+    postcode: r.record.postcode,
+    registered_on: r.record.registeredOn,
+    updated_at: now,
+  });
+  const result = new Map<string, { id: number; status: "imported" | "updated" }>();
+  const fresh = rows.filter((r) => !existing.has(keyOf(r.record)));
+  for (let i = 0; i < fresh.length; i += 200) {
+    const slice = fresh.slice(i, i + 200);
+    const inserted = await trx
+      .insertInto("enterprises")
+      .values(slice.map((r) => ({ ...values(r), published: 1, is_example: 0, created_at: now })))
+      .returning(["id", "juristic_id", "ce_registration_no"])
+      .execute();
+    for (const row of inserted) result.set(row.juristic_id ?? `ce:${row.ce_registration_no ?? ""}`, { id: row.id, status: "imported" });
+  }
+  for (const r of rows) {
+    const id = existing.get(keyOf(r.record));
+    if (id === undefined) continue;
+    // A file states what it knows: empty cells do not erase what the registry already holds.
+    const patch = Object.fromEntries(Object.entries(values(r)).filter(([, v]) => v !== null));
+    await trx.updateTable("enterprises").set(patch).where("id", "=", id).execute();
+    result.set(keyOf(r.record), { id, status: "updated" });
+  }
+
+  const written = rows.flatMap((r) => {
+    const hit = result.get(keyOf(r.record));
+    return hit ? [{ id: hit.id, upsert: r }] : [];
+  });
+  const withProducts = written.filter((w) => w.upsert.record.products.length > 0);
+  for (let i = 0; i < withProducts.length; i += 500) {
+    const slice = withProducts.slice(i, i + 500);
+    await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", slice.map((w) => w.id)).where("direction", "=", "output").execute();
+    const products = slice.flatMap((w) => w.upsert.record.products.map((name) => ({ enterprise_id: w.id, direction: "output", name, tsic_code: null })));
+    for (let j = 0; j < products.length; j += 300) await trx.insertInto("enterprise_products").values(products.slice(j, j + 300)).execute();
+  }
+  const withContact = written.filter((w) => w.upsert.record.contact);
+  for (const w of withContact) {
+    const c = w.upsert.record.contact;
+    if (!c) continue;
+    await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
+    await trx.insertInto("enterprise_contacts").values({ enterprise_id: w.id, name: c.name, position: null, phone: c.phone, email: c.email }).execute();
+  }
+  for (let i = 0; i < written.length; i += 500) {
+    const slice = written.slice(i, i + 500);
+    await trx.deleteFrom("search_terms").where("entity_type", "=", "enterprise").where("entity_id", "in", slice.map((w) => w.id)).execute();
+    const terms = slice.flatMap((w) => dedupe(w.upsert.terms(w.id)).map((t) => ({ term: t.term, entity_type: "enterprise", entity_id: w.id, field: t.field, weight: t.weight })));
+    for (let j = 0; j < terms.length; j += 400) await trx.insertInto("search_terms").values(terms.slice(j, j + 400)).execute();
+  }
+  return result;
+}
+
+function dedupe(terms: IndexedTerm[]): IndexedTerm[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = `${t.term}\u0000${t.field}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,3 @@
+export { loadExamples, removeExamples } from "./examples.seed.ts";
+export type { ExampleCounts, LoadExamplesReport, RemoveExamplesReport } from "./examples.seed.ts";
+export * as exampleData from "./examples.data.ts";
