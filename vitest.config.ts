@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/core/src/**/*.test.ts", "apps/web/src/**/*.test.ts"],
+          include: ["packages/core/src/**/*.test.ts", "packages/importer/src/**/*.test.ts", "apps/web/src/**/*.test.ts"],
         },
       },
       {

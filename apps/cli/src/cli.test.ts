@@ -150,3 +150,21 @@ describe("sainam examples", () => {
     db.close();
   });
 });
+
+describe("sainam import", () => {
+  it("imports the DBD monthly file as-is and prints the counts as JSON", async () => {
+    const { dbdMonthlyCsv, dbdFirms } = await import("../../../packages/importer/src/test-support/dbd-monthly.ts");
+    const { writeFileSync } = await import("node:fs");
+    const file = join(dir, "99_256701.csv");
+    writeFileSync(file, dbdMonthlyCsv(), "utf8");
+    const result = await run("import", "enterprises", file, "--json");
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.out);
+    expect(body).toMatchObject({ ok: true, status: "done", counts: { imported: dbdFirms.length, updated: 0, skipped: 0 } });
+  });
+
+  it("names the problem for a missing file or kind", async () => {
+    expect((await run("import", "enterprises", "--json")).code).toBe(2);
+    expect(JSON.parse((await run("import", "people", "x.csv", "--json")).out).error.code).toBe("bad_usage");
+  });
+});

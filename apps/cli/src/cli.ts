@@ -1,8 +1,8 @@
-import { mkdirSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { migrateToLatest, openDatabase, seedReferenceData, reference } from "@sainam/db";
-import { AppError, createContext, createUserBody, examplesService, generatePassword, loadConfig, userService } from "@sainam/server";
+import { AppError, createContext, createUserBody, examplesService, generatePassword, importService, loadConfig, userService } from "@sainam/server";
 import { systemActor } from "@sainam/core";
 
 const USAGE = `sainam — command line for Sainam
@@ -15,6 +15,8 @@ Usage:
                                            create a user; a password is generated and printed once if none is given
   sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
   sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
+  sainam import enterprises|memberships|linkages FILE [--mapping JSON] [--cluster CODE] [--strict] [--json]
+                                           import a CSV or XLSX file (mapping suggested from the headers unless given)
   sainam help                              this text
 
 The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
@@ -77,6 +79,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return userCommand(rest, config, out);
     case "backup":
       return backupCommand(rest, config, out);
+    case "import":
+      return importCommand(rest, config, out);
     case "examples": {
       const [sub] = rest;
       if (sub !== "load" && sub !== "remove") return fail(out, "unknown_command", `unknown examples command "${sub ?? ""}"; try "sainam examples load" or "sainam examples remove"`);
@@ -155,6 +159,71 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
       `created user ${user.id} (${user.email}, ${user.role})${generated ? `\ngenerated password (shown once): ${generated}` : ""}`,
     );
     return 0;
+  } catch (error) {
+    if (error instanceof AppError) return fail(out, error.code, error.message);
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+async function importCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { mapping: { type: "string" }, cluster: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" } } });
+  } catch (error) {
+    return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
+  }
+  const [kind, file] = parsed.positionals;
+  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages") return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages FILE");
+  if (!file) return fail(out, "bad_usage", "the FILE to import is missing");
+  if (!existsSync(file)) return fail(out, "validation_failed", `FILE: ${file} does not exist`);
+  let mapping: unknown = undefined;
+  if (parsed.values.mapping) {
+    try {
+      mapping = JSON.parse(parsed.values.mapping);
+    } catch {
+      return fail(out, "validation_failed", "--mapping: must be JSON, e.g. '{\"juristicId\":\"เลขทะเบียน\"}'");
+    }
+  }
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database);
+    await seedReferenceData(database.db);
+    const ctx = createContext(config, database);
+    let clusterId: number | undefined;
+    if (parsed.values.cluster) {
+      const cluster = await database.db.selectFrom("clusters").select("id").where("code", "=", parsed.values.cluster).executeTakeFirst();
+      if (!cluster) return fail(out, "validation_failed", `--cluster: no cluster with code "${parsed.values.cluster}"`);
+      clusterId = cluster.id;
+    }
+    const started = Date.now();
+    const preview = await importService.uploadImport(ctx, systemActor, { kind, fileName: file, body: { path: resolve(file) } });
+    let lastPrint = 0;
+    const timer = out.json ? null : setInterval(() => {
+      const status = importService.importStatus(ctx, systemActor, preview.batchId);
+      const { bytesRead, totalBytes, rowsRead } = status.progress;
+      if (Date.now() - lastPrint > 900) {
+        process.stderr.write(`\r${rowsRead} rows, ${totalBytes ? Math.round((bytesRead / totalBytes) * 100) : 0}% read`);
+        lastPrint = Date.now();
+      }
+    }, 1000);
+    try {
+      await importService.runImport(ctx, systemActor, preview.batchId, { mapping: mapping ?? preview.savedMapping ?? preview.suggestedMapping, clusterId, strict: parsed.values.strict, wait: true });
+    } finally {
+      if (timer) clearInterval(timer);
+    }
+    const status = importService.importStatus(ctx, systemActor, preview.batchId);
+    const seconds = (Date.now() - started) / 1000;
+    if (out.json) {
+      process.stdout.write(`${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => r.status !== "imported" && r.status !== "updated") ?? [] })}\n`);
+    } else {
+      process.stdout.write(`\n${status.status}: ${JSON.stringify(status.report?.counts ?? {})} in ${seconds.toFixed(1)} s${status.error ? ` — ${status.error}` : ""}\n`);
+      for (const row of status.report?.rows.filter((r) => r.status === "skipped").slice(0, 20) ?? []) {
+        process.stdout.write(`  row ${row.rowNumber}: ${row.issues.map((i) => `${i.field} ${i.message}`).join("; ")}\n`);
+      }
+    }
+    return status.status === "done" ? 0 : 1;
   } catch (error) {
     if (error instanceof AppError) return fail(out, error.code, error.message);
     throw error;

@@ -21,6 +21,7 @@ import { clusterRoutes } from "./clusters/cluster.routes.ts";
 import { enterpriseRoutes } from "./enterprises/enterprise.routes.ts";
 import { valueChainRoutes } from "./value-chain/value-chain.routes.ts";
 import { searchRoutes } from "./search/search.routes.ts";
+import { importRoutes } from "./imports/import.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(enterpriseRoutes(ctx));
     await api.register(valueChainRoutes(ctx));
     await api.register(searchRoutes(ctx));
+    await api.register(importRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

@@ -7,3 +7,4 @@ export * as userService from "./users/user.service.ts";
 export { generatePassword, hashPassword, verifyPassword } from "./auth/password.ts";
 export { createUserBody } from "./users/user.schema.ts";
 export * as examplesService from "./examples/examples.service.ts";
+export * as importService from "./imports/import.service.ts";

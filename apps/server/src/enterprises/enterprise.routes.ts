@@ -4,6 +4,7 @@ import type { AppContext } from "../context.ts";
 import { errorResponses } from "../http/common.schema.ts";
 import { createEnterpriseBody, enterpriseDetailSchema, enterpriseSchema, listEnterprisesQuery, updateEnterpriseBody } from "./enterprise.schema.ts";
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from "./enterprise.service.ts";
+import { exportEnterprises } from "./enterprise.export.ts";
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 
@@ -17,6 +18,20 @@ export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: z.object({ items: z.array(enterpriseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
       },
     }, async (request) => listEnterprises(ctx, request.actor, request.query));
+
+    app.get("/exports/enterprises.:format", {
+      schema: {
+        tags: ["enterprises"],
+        summary: "Export the enterprises you may list, with the list's filters, as CSV (UTF-8 with BOM) or XLSX",
+        params: z.object({ format: z.enum(["csv", "xlsx"]) }),
+        querystring: listEnterprisesQuery.omit({ page: true, pageSize: true }),
+      },
+    }, async (request, reply) => {
+      const { format } = request.params;
+      const stream = exportEnterprises(ctx, request.actor, format, request.query);
+      const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      return reply.type(type).header("content-disposition", `attachment; filename="sainam-enterprises.${format}"`).send(stream);
+    });
 
     app.get("/enterprises/:id", {
       schema: { tags: ["enterprises"], summary: "One enterprise with products, memberships and contacts (masked unless you work with it)", params, response: { 200: enterpriseDetailSchema, ...errorResponses(400, 404) } },

@@ -1,0 +1,83 @@
+import { Transform } from "node:stream";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { importKinds } from "@sainam/importer";
+import type { AppContext } from "../context.ts";
+import { errors } from "../errors.ts";
+import { errorResponses } from "../http/common.schema.ts";
+import { importStatus, MAX_UPLOAD_BYTES, runImport, uploadImport } from "./import.service.ts";
+
+const issue = z.object({ field: z.string(), message: z.string(), value: z.string().optional() });
+const reportSchema = z.object({
+  counts: z.object({ imported: z.number().int(), updated: z.number().int(), skipped: z.number().int(), errors: z.number().int() }),
+  rows: z.array(z.object({ rowNumber: z.number().int(), status: z.string(), key: z.string().nullable(), issues: z.array(issue) })),
+  truncated: z.boolean(),
+});
+
+/** Counts bytes as they pass and stops an upload past the limit, so a huge body never fills the disk. */
+function limitBytes(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > max) callback(errors.validation("file", `must be at most ${Math.round(max / 1024 / 1024)} MB`));
+      else callback(null, chunk);
+    },
+  });
+}
+
+export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    // The file arrives as the raw body and is streamed to disk, never held whole in memory.
+    app.addContentTypeParser("application/octet-stream", (_request, payload, done) => done(null, payload));
+
+    app.post("/imports", {
+      schema: {
+        tags: ["imports"],
+        summary: "Upload a CSV or XLSX file (raw bytes, application/octet-stream) for import; answers a preview and a suggested column mapping",
+        querystring: z.object({ kind: z.enum(importKinds), fileName: z.string().trim().min(1).max(255) }),
+        response: {
+          201: z.object({
+            batchId: z.number().int(), format: z.string(), encoding: z.string(), headers: z.array(z.string()), headerRowNumber: z.number().int(),
+            suggestedMapping: z.record(z.string(), z.string()), savedMapping: z.record(z.string(), z.string()).nullable(), sampleRows: z.array(z.array(z.string())),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    }, async (request, reply) => {
+      const body: unknown = request.body;
+      if (!(body && typeof body === "object" && "pipe" in body && typeof body.pipe === "function" && "on" in body)) {
+        throw errors.validation("body", "send the file's bytes with Content-Type: application/octet-stream");
+      }
+      const limited = request.raw.pipe(limitBytes(MAX_UPLOAD_BYTES));
+      const result = await uploadImport(ctx, request.actor, { kind: request.query.kind, fileName: request.query.fileName, body: limited });
+      return reply.status(201).send(result);
+    });
+
+    app.post("/imports/:batchId/run", {
+      schema: {
+        tags: ["imports"],
+        summary: "Import an uploaded file with a column mapping; runs in the background (poll GET /api/imports/{batchId})",
+        params: z.object({ batchId: z.coerce.number().int().positive() }),
+        body: z.object({ mapping: z.record(z.string(), z.string()), clusterId: z.number().int().positive().optional(), strict: z.boolean().optional() }).strict(),
+        response: { 202: z.object({ batchId: z.number().int(), status: z.string() }), ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    }, async (request, reply) => reply.status(202).send(await runImport(ctx, request.actor, request.params.batchId, request.body)));
+
+    app.get("/imports/:batchId", {
+      schema: {
+        tags: ["imports"],
+        summary: "Progress of an import and, when done, its row-level report",
+        params: z.object({ batchId: z.coerce.number().int().positive() }),
+        response: {
+          200: z.object({
+            batchId: z.number().int(), kind: z.string(), fileName: z.string(), status: z.string(),
+            progress: z.object({ rowsRead: z.number().int(), bytesRead: z.number(), totalBytes: z.number().nullable() }),
+            report: reportSchema.nullable(), error: z.string().nullable(),
+          }),
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    }, async (request) => importStatus(ctx, request.actor, request.params.batchId));
+  };
+}

@@ -1,0 +1,357 @@
+import { createHash, randomUUID } from "node:crypto";
+import { createWriteStream, mkdirSync, statSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
+import { classifySize, sectorOfTsic, type Actor, type Gazetteer } from "@sainam/core";
+import { audit, enterpriseImport, nowIso, type DB } from "@sainam/db";
+import {
+  checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow,
+  parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
+  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type NormalisedRow, type ReportRow, type RowIssue,
+} from "@sainam/importer";
+import type { Kysely, Transaction } from "kysely";
+import type { AppContext } from "../context.ts";
+import { errors } from "../errors.ts";
+import { authorize } from "../policies/policy.ts";
+import { enterpriseTerms } from "../search/search.indexer.ts";
+
+const CHUNK = 2000;
+// Every row is reported up to this many; past it only rows with issues, so a million-row file's report stays small.
+const FULL_REPORT_ROWS = 50_000;
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+export type ImportProgress = { rowsRead: number; bytesRead: number; totalBytes: number | null };
+export type ImportReportView = {
+  counts: { imported: number; updated: number; skipped: number; errors: number };
+  rows: ReportRow[];
+  truncated: boolean;
+};
+type BatchState = {
+  id: number;
+  kind: ImportKind;
+  path: string;
+  fileName: string;
+  actorUserId: number | null;
+  status: "uploaded" | "running" | "done" | "failed";
+  progress: ImportProgress;
+  report: ImportReportView | null;
+  error: string | null;
+};
+
+// Running and finished batches of this process; the database keeps the status and counts for good.
+const batches = new Map<number, BatchState>();
+
+function uploadDir(ctx: AppContext): string {
+  const dir = ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function actorId(actor: Actor): number | null {
+  return actor.kind === "user" ? actor.id : null;
+}
+
+/** A stable key for the "same source": the kind and the file's header row. Mappings are saved under it. */
+function sourceKey(kind: ImportKind, headers: ReadonlyArray<string>): string {
+  return createHash("sha256").update(`${kind}\n${headers.map(headerKey).join("\u0001")}`).digest("hex").slice(0, 32);
+}
+
+async function gazetteerOf(db: Kysely<DB>): Promise<Gazetteer> {
+  const provinces = await db.selectFrom("provinces").select(["code", "name_th", "name_en"]).execute();
+  const districts = await db.selectFrom("districts").select(["code", "province_code", "name_th", "name_en"]).execute();
+  return {
+    provinces: provinces.map((p) => ({ code: p.code, nameTh: p.name_th, nameEn: p.name_en })),
+    districts: districts.map((d) => ({ code: d.code, provinceCode: d.province_code, nameTh: d.name_th, nameEn: d.name_en })),
+  };
+}
+
+async function preview(path: string) {
+  let header: { headers: string[]; headerRowNumber: number; encoding: string; format: string } | null = null;
+  const sampleRows: string[][] = [];
+  try {
+    for await (const event of readTable({ path })) {
+      if (event.type === "header") header = { headers: [...event.headers], headerRowNumber: event.headerRowNumber, encoding: event.encoding, format: event.format };
+      else sampleRows.push([...event.cells]);
+      if (sampleRows.length >= 10) break;
+    }
+  } catch (error) {
+    if (error instanceof ReadTableError) throw errors.validation("file", error.message);
+    throw error;
+  }
+  if (!header) throw errors.validation("file", "no header row was found");
+  return { ...header, sampleRows };
+}
+
+/** Stores an uploaded file and answers what it looks like: format, encoding, header, sample rows and a mapping. */
+export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind: ImportKind; fileName: string; body: Readable | { path: string } }) {
+  authorize(actor, "create", { type: "import" });
+  const { db } = ctx.database;
+  const ext = extname(input.fileName).toLowerCase();
+  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt") throw errors.validation("fileName", "must end in .csv or .xlsx");
+  let path: string;
+  if ("path" in input.body) {
+    path = input.body.path;
+  } else {
+    path = join(uploadDir(ctx), `${randomUUID()}${ext}`);
+    await pipeline(input.body, createWriteStream(path));
+  }
+  const size = statSync(path).size;
+  if (size === 0) throw errors.validation("file", "the file is empty");
+  const look = await preview(path);
+  const key = sourceKey(input.kind, look.headers);
+  const saved = await db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", input.kind).where("source_key", "=", key).executeTakeFirst();
+  const { id } = await db
+    .insertInto("import_batches")
+    .values({ kind: input.kind, file_name: input.fileName, status: "uploaded", counts_json: null, actor_user_id: actorId(actor), created_at: nowIso(), finished_at: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  batches.set(id, { id, kind: input.kind, path, fileName: input.fileName, actorUserId: actorId(actor), status: "uploaded", progress: { rowsRead: 0, bytesRead: 0, totalBytes: size }, report: null, error: null });
+  return {
+    batchId: id,
+    format: look.format,
+    encoding: look.encoding,
+    headers: look.headers,
+    headerRowNumber: look.headerRowNumber,
+    suggestedMapping: suggestMapping(input.kind, look.headers, look.sampleRows),
+    savedMapping: saved ? parseColumnMapping(input.kind, JSON.parse(saved.mapping_json)) : null,
+    sampleRows: look.sampleRows,
+  };
+}
+
+function requireBatch(actor: Actor, batchId: number): BatchState {
+  const batch = batches.get(batchId);
+  if (!batch) throw errors.notFound("import batch", batchId);
+  const isAdmin = actor.kind === "system" || (actor.kind === "user" && actor.role === "admin");
+  if (!isAdmin && actorId(actor) !== batch.actorUserId) throw errors.notFound("import batch", batchId);
+  return batch;
+}
+
+export function importStatus(_ctx: AppContext, actor: Actor, batchId: number) {
+  const batch = requireBatch(actor, batchId);
+  const report = batch.report
+    ? { counts: batch.report.counts, truncated: batch.report.truncated, rows: batch.report.rows.map((r) => ({ rowNumber: r.rowNumber, status: r.status, key: r.key, issues: r.issues.map((i) => ({ ...i })) })) }
+    : null;
+  return { batchId, kind: batch.kind, fileName: batch.fileName, status: batch.status, progress: batch.progress, report, error: batch.error };
+}
+
+/**
+ * Starts importing an uploaded batch with a column mapping (saved for the next file from the same
+ * source). The work runs in the background; `importStatus` reports progress and then the row report.
+ * `wait` makes the call return when done (CLI and tests).
+ */
+export async function runImport(ctx: AppContext, actor: Actor, batchId: number, input: { mapping: unknown; clusterId?: number | undefined; strict?: boolean | undefined; wait?: boolean }) {
+  authorize(actor, "create", { type: "import" });
+  const batch = requireBatch(actor, batchId);
+  if (batch.status !== "uploaded") throw errors.conflict(`import batch ${batchId} is ${batch.status}`);
+  const mapping = parseColumnMapping(batch.kind, input.mapping);
+  if (!mapping) throw errors.validation("mapping", "must be an object of field → column header");
+  const look = await preview(batch.path);
+  const problems = checkMapping(batch.kind, mapping, look.headers);
+  const first = problems[0];
+  if (first) {
+    const message = first.code === "required" ? `one of ${first.fields.join(", ")} must be mapped` : first.code === "missing_header" ? `column "${first.header}" is not in the file` : first.code === "duplicate_header" ? `column "${first.header}" feeds two fields` : "is not a field of this kind";
+    throw errors.validation(first.code === "required" ? `mapping.${first.fields[0] ?? ""}` : `mapping.${first.field}`, message);
+  }
+  let clusterCode: string | null = null;
+  if (input.clusterId !== undefined) {
+    const cluster = await ctx.database.db.selectFrom("clusters").select(["code", "id", "coordinating_agency_id", "published"]).where("id", "=", input.clusterId).executeTakeFirst();
+    if (!cluster) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
+    authorize(actor, "update", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 });
+    clusterCode = cluster.code;
+  }
+  const key = sourceKey(batch.kind, look.headers);
+  await ctx.database.db
+    .insertInto("import_mappings")
+    .values({ kind: batch.kind, source_key: key, mapping_json: JSON.stringify(mapping), updated_at: nowIso() })
+    .onConflict((oc) => oc.columns(["kind", "source_key"]).doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at: nowIso() }))
+    .execute();
+  batch.status = "running";
+  await ctx.database.db.updateTable("import_batches").set({ status: "running" }).where("id", "=", batchId).execute();
+  const work = executeImport(ctx, actor, batch, mapping, { clusterCode, strict: input.strict === true }).catch(async (error: unknown) => {
+    batch.status = "failed";
+    batch.error = error instanceof Error ? error.message : String(error);
+    await ctx.database.db.updateTable("import_batches").set({ status: "failed", finished_at: nowIso() }).where("id", "=", batchId).execute();
+  });
+  if (input.wait) await work;
+  return { batchId, status: batch.status };
+}
+
+type Normaliser<T> = (cells: ReadonlyArray<string>, headers: ReadonlyArray<string>) => NormalisedRow<T>["outcome"];
+
+class ReportBuilder {
+  readonly rows: ReportRow[] = [];
+  readonly counts = { imported: 0, updated: 0, skipped: 0, errors: 0 };
+  truncated = false;
+  add(row: ReportRow): void {
+    if (row.status === "imported") this.counts.imported++;
+    else if (row.status === "updated") this.counts.updated++;
+    else if (row.status === "skipped") this.counts.skipped++;
+    else this.counts.errors++;
+    if (this.rows.length < FULL_REPORT_ROWS || row.issues.length > 0 || row.status !== "imported") this.rows.push(row);
+    else this.truncated = true;
+  }
+  /** A row reported earlier turns out to be overwritten by a later duplicate in the same file. */
+  demote(rowNumber: number, winner: number): void {
+    const row = this.rows.find((r) => r.rowNumber === rowNumber);
+    const issue: RowIssue = { field: "", message: `duplicate of row ${winner}` };
+    if (row) {
+      if (row.status === "imported") this.counts.imported--;
+      else if (row.status === "updated") this.counts.updated--;
+      Object.assign(row, { status: "skipped", issues: [...row.issues, issue] });
+    } else {
+      this.counts.imported--;
+      this.rows.push({ rowNumber, status: "skipped", key: null, issues: [issue] });
+    }
+    this.counts.skipped++;
+  }
+}
+
+async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, mapping: ColumnMapping, options: { clusterCode: string | null; strict: boolean }) {
+  const { db } = ctx.database;
+  const gazetteer = await gazetteerOf(db);
+  const normaliser: Normaliser<EnterpriseRecord | MembershipRecord | LinkageRecord> =
+    batch.kind === "enterprises" ? (cells, headers) => normaliseEnterpriseRow(cells, headers, mapping, gazetteer)
+    : batch.kind === "memberships" ? (cells, headers) => normaliseMembershipRow(cells, headers, mapping)
+    : (cells, headers) => normaliseLinkageRow(cells, headers, mapping);
+
+  const onProgress = (bytesRead: number, totalBytes: number | null) => {
+    batch.progress = { ...batch.progress, bytesRead, totalBytes };
+  };
+
+  if (options.strict) {
+    // First pass: any unusable row stops the batch before anything is written.
+    const report = new ReportBuilder();
+    let headers: ReadonlyArray<string> = [];
+    for await (const event of readTable({ path: batch.path })) {
+      if (event.type === "header") { headers = event.headers; continue; }
+      const outcome = normaliser(event.cells, headers);
+      if (!outcome.ok) report.add({ rowNumber: event.rowNumber, status: "error", key: null, issues: outcome.issues });
+    }
+    if (report.counts.errors > 0) {
+      batch.status = "failed";
+      batch.error = `${report.counts.errors} rows cannot be imported; nothing was written (strict mode)`;
+      batch.report = { counts: report.counts, rows: report.rows, truncated: report.truncated };
+      await db.updateTable("import_batches").set({ status: "failed", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
+      return;
+    }
+  }
+
+  const report = new ReportBuilder();
+  const seen = new Map<string, number>();
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    let headers: ReadonlyArray<string> = [];
+    let chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      await writeChunk(trx, batch.kind, chunk, report, seen, now, options.clusterCode);
+      chunk = [];
+    };
+    for await (const event of readTable({ path: batch.path }, { onProgress })) {
+      if (event.type === "header") { headers = event.headers; continue; }
+      chunk.push({ rowNumber: event.rowNumber, outcome: normaliser(event.cells, headers) });
+      batch.progress = { ...batch.progress, rowsRead: batch.progress.rowsRead + 1 };
+      if (chunk.length >= CHUNK) await flush();
+    }
+    await flush();
+    await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
+    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
+  });
+  batch.status = "done";
+  batch.report = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
+  if (batch.path.startsWith(uploadDir(ctx))) await rm(batch.path, { force: true });
+}
+
+function isEnterprise(kind: ImportKind, _record: unknown): _record is EnterpriseRecord { return kind === "enterprises"; }
+function isMembership(kind: ImportKind, _record: unknown): _record is MembershipRecord { return kind === "memberships"; }
+function isLinkage(kind: ImportKind, _record: unknown): _record is LinkageRecord { return kind === "linkages"; }
+
+async function writeChunk(
+  trx: Transaction<DB>,
+  kind: ImportKind,
+  chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[],
+  report: ReportBuilder,
+  seen: Map<string, number>,
+  now: string,
+  clusterCode: string | null,
+): Promise<void> {
+  const keyOf = (record: EnterpriseRecord | MembershipRecord | LinkageRecord): string =>
+    isEnterprise(kind, record) ? enterpriseKey(record) : isMembership(kind, record) ? membershipKey({ ...record, clusterCode: clusterCode ?? record.clusterCode }) : isLinkage(kind, record) ? linkageKey(record) : "";
+  const plan = planBatch(chunk, keyOf);
+  // Duplicates across chunks: the later row wins, the earlier is reported skipped.
+  for (const planned of plan.records) {
+    const earlier = seen.get(planned.key);
+    if (earlier !== undefined) report.demote(earlier, planned.rowNumber);
+    seen.set(planned.key, planned.rowNumber);
+  }
+  const statusByRow = new Map<number, { status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }>();
+  if (kind === "enterprises") {
+    const upserts = plan.records.flatMap((p) => (isEnterprise(kind, p.record) ? [{ planned: p, record: p.record }] : []));
+    const results = await enterpriseImport.upsertEnterpriseChunk(
+      trx,
+      upserts.map(({ record }) => {
+        const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
+        return { record, sizeClass: size.ok ? size.value.sizeClass : null, terms: () => enterpriseTerms({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) }) };
+      }),
+      now,
+    );
+    for (const { planned, record } of upserts) {
+      const r = results.get(enterpriseKey(record));
+      if (r) statusByRow.set(planned.rowNumber, { status: r.status });
+    }
+  } else {
+    for (const planned of plan.records) {
+      const outcome = await writeRelation(trx, kind, planned.record, now, clusterCode);
+      statusByRow.set(planned.rowNumber, outcome);
+    }
+  }
+  for (const row of plan.report.rows) {
+    const result = statusByRow.get(row.rowNumber);
+    if (!result || row.status === "skipped" || row.status === "error") {
+      report.add(row.status === "error" ? { ...row, status: "skipped" } : row);
+      continue;
+    }
+    report.add(result.status === "skipped" ? { ...row, status: "skipped", issues: [...row.issues, result.issue] } : { ...row, status: result.status });
+  }
+}
+
+async function writeRelation(trx: Transaction<DB>, kind: ImportKind, record: EnterpriseRecord | MembershipRecord | LinkageRecord, now: string, clusterCode: string | null): Promise<{ status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }> {
+  const enterpriseId = async (juristicId: string) => (await trx.selectFrom("enterprises").select("id").where("juristic_id", "=", juristicId).executeTakeFirst())?.id ?? null;
+  if (isMembership(kind, record)) {
+    const code = clusterCode ?? record.clusterCode;
+    const cluster = await trx.selectFrom("clusters").select("id").where("code", "=", code).executeTakeFirst();
+    if (!cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code } };
+    const id = await enterpriseId(record.juristicId);
+    if (id === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId } };
+    const existing = await trx.selectFrom("memberships").select("id").where("cluster_id", "=", cluster.id).where("enterprise_id", "=", id).executeTakeFirst();
+    if (existing) {
+      await trx.updateTable("memberships").set({ stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, updated_at: now }).where("id", "=", existing.id).execute();
+      return { status: "updated" };
+    }
+    await trx.insertInto("memberships").values({ cluster_id: cluster.id, enterprise_id: id, stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, created_at: now, updated_at: now }).execute();
+    return { status: "imported" };
+  }
+  if (!isLinkage(kind, record)) return { status: "skipped", issue: { field: "", message: "not a relation" } };
+  const link = record;
+  const from = await enterpriseId(link.fromJuristicId);
+  if (from === null) return { status: "skipped", issue: { field: "fromJuristicId", message: "no enterprise with this juristic ID", value: link.fromJuristicId } };
+  const to = await enterpriseId(link.toJuristicId);
+  if (to === null) return { status: "skipped", issue: { field: "toJuristicId", message: "no enterprise with this juristic ID", value: link.toJuristicId } };
+  const code = clusterCode ?? link.clusterCode;
+  const cluster = code ? await trx.selectFrom("clusters").select("id").where("code", "=", code).executeTakeFirst() : undefined;
+  if (code && !cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code } };
+  const existing = await trx
+    .selectFrom("linkages").select("id")
+    .where("from_type", "=", "enterprise").where("from_id", "=", from).where("to_type", "=", "enterprise").where("to_id", "=", to).where("kind", "=", link.kind)
+    .where((eb) => (link.product === null ? eb("product", "is", null) : eb("product", "=", link.product)))
+    .executeTakeFirst();
+  if (existing) {
+    await trx.updateTable("linkages").set({ annual_value: link.annualValue, cluster_id: cluster?.id ?? null, updated_at: now }).where("id", "=", existing.id).execute();
+    return { status: "updated" };
+  }
+  await trx.insertInto("linkages").values({ cluster_id: cluster?.id ?? null, from_type: "enterprise", from_id: from, to_type: "enterprise", to_id: to, kind: link.kind, product: link.product, annual_value: link.annualValue, is_example: 0, created_at: now, updated_at: now }).execute();
+  return { status: "imported" };
+}

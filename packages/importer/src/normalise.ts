@@ -1,0 +1,347 @@
+import type { LegalForm } from "@sainam/core";
+import {
+  describeJuristicId,
+  juristicIdCheckDigit,
+  legalFormFromName,
+  normalizeJuristicId,
+  normalizeThai,
+  parseThaiAddress,
+} from "@sainam/core";
+import type { CellResult, LinkageKind, Stage } from "./cell-values.ts";
+import {
+  isNoValue,
+  legalFormFromAbbreviation,
+  legalFormFromJuristicId,
+  readAmount,
+  readCount,
+  readDate,
+  readEmail,
+  readLegalForm,
+  readLinkageKind,
+  readPhone,
+  readPostcode,
+  readStage,
+  readTsicCode,
+  splitProducts,
+} from "./cell-values.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import { indexGazetteer } from "./gazetteer.ts";
+import type { ColumnMapping, EnterpriseField, LinkageField, MembershipField } from "./mapping.ts";
+import type { RowIssue, RowOutcome } from "./row-issue.ts";
+
+/** An enterprise row, validated and normalised, ready to upsert by juristic ID (or CE number). */
+export type EnterpriseRecord = {
+  readonly juristicId: string | null;
+  readonly ceRegistrationNo: string | null;
+  readonly nameTh: string | null;
+  readonly nameEn: string | null;
+  readonly legalForm: LegalForm;
+  /** ISO C.E. date. */
+  readonly registeredOn: string | null;
+  readonly capital: number | null;
+  readonly revenue: number | null;
+  readonly employees: number | null;
+  /** 1-5 digits as written. */
+  readonly tsicCode: string | null;
+  readonly businessType: string | null;
+  readonly address: string | null;
+  readonly provinceCode: string | null;
+  readonly districtCode: string | null;
+  readonly postcode: string | null;
+  readonly products: ReadonlyArray<string>;
+  readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null } | null;
+};
+
+/** A cluster membership row: which enterprise, in which cluster, at which value-chain stage. */
+export type MembershipRecord = {
+  readonly juristicId: string;
+  readonly clusterCode: string;
+  readonly stage: Stage;
+  readonly joinedOn: string | null;
+  readonly leftOn: string | null;
+};
+
+/** A linkage row: a directed, typed edge between two enterprises. */
+export type LinkageRecord = {
+  readonly fromJuristicId: string;
+  readonly toJuristicId: string;
+  readonly kind: LinkageKind;
+  readonly product: string | null;
+  readonly annualValue: number | null;
+  readonly clusterCode: string | null;
+};
+
+const CLUSTER_CODE = /^[a-z0-9][a-z0-9-]{1,79}$/;
+const MAX_TEXT = 2000;
+
+const columnCache = new WeakMap<object, { headers: ReadonlyArray<string>; columns: Map<string, number> }>();
+
+// Column positions per (mapping, headers) pair, so a 200k-row import does not search the headers
+// for every field of every row.
+function columnsOf(mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>): Map<string, number> {
+  const cached = columnCache.get(mapping);
+  if (cached && cached.headers === headers) return cached.columns;
+  const columns = new Map<string, number>();
+  for (const [field, header] of Object.entries(mapping)) {
+    if (header === undefined) continue;
+    const index = headers.indexOf(header);
+    if (index >= 0) columns.set(field, index);
+  }
+  columnCache.set(mapping, { headers, columns });
+  return columns;
+}
+
+/** Reads the mapped cells of one row and collects what is wrong with them. */
+class RowReader<F extends string> {
+  readonly issues: RowIssue[] = [];
+  readonly warnings: RowIssue[] = [];
+  readonly #cells: ReadonlyArray<string>;
+  readonly #columns: Map<string, number>;
+
+  constructor(cells: ReadonlyArray<string>, headers: ReadonlyArray<string>, mapping: Readonly<Partial<Record<F, string>>>) {
+    this.#cells = cells;
+    this.#columns = columnsOf(mapping, headers);
+  }
+
+  /** The cell's text, or null when unmapped, empty or a placeholder such as "-". */
+  raw(field: F): string | null {
+    const index = this.#columns.get(field);
+    if (index === undefined) return null;
+    const text = this.#cells[index] ?? "";
+    return isNoValue(text) ? null : text;
+  }
+
+  /** The cell's text on one line, cut to a sane length. */
+  text(field: F): string | null {
+    const value = this.raw(field);
+    if (value === null) return null;
+    const line = normalizeThai(value);
+    if (line.length > MAX_TEXT) {
+      this.warn(field, `cut to ${MAX_TEXT} characters`, undefined);
+      return line.slice(0, MAX_TEXT);
+    }
+    return line;
+  }
+
+  /** Reads a cell with a parser; a failure is a row error, or with `lenient` a warning that drops the value. */
+  read<T>(field: F, parse: (text: string) => CellResult<T>, lenient = false): T | null {
+    const value = this.raw(field);
+    if (value === null) return null;
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    if (lenient) this.warn(field, parsed.message, value);
+    else this.fail(field, parsed.message, value);
+    return null;
+  }
+
+  fail(field: string, message: string, value: string | undefined): void {
+    this.issues.push(value === undefined ? { field, message } : { field, message, value });
+  }
+
+  warn(field: string, message: string, value: string | undefined): void {
+    this.warnings.push(value === undefined ? { field, message } : { field, message, value });
+  }
+
+  outcome<T>(record: T): RowOutcome<T> {
+    return this.issues.length > 0 ? { ok: false, issues: this.issues } : { ok: true, value: record, warnings: this.warnings };
+  }
+}
+
+const juristicIdMessages = {
+  empty: "juristic ID is empty",
+  non_digit: "juristic ID has a character that is not a digit",
+  wrong_length: "juristic ID must have 13 digits",
+  wrong_check_digit: "juristic ID has a wrong check digit",
+} as const;
+
+/**
+ * Validates a juristic ID cell: 13 digits with a correct mod-11 check digit. Excel turns an ID
+ * typed as a number into 12 digits (the leading 0 of every DBD ID dropped); such a value is
+ * accepted when "0" + it is valid. The message says what is wrong (length with the digit count,
+ * check digit with the expected digit).
+ */
+export function readJuristicId(text: string): CellResult<string> {
+  const described = describeJuristicId(text);
+  if (described.ok) return { ok: true, value: described.value };
+  const digits = normalizeJuristicId(text);
+  if (described.reason === "wrong_length" && /^\d{12}$/.test(digits)) {
+    const restored = describeJuristicId(`0${digits}`);
+    if (restored.ok) return { ok: true, value: restored.value };
+  }
+  if (described.reason === "wrong_length") return { ok: false, message: `${juristicIdMessages.wrong_length}, not ${digits.length}` };
+  if (described.reason === "wrong_check_digit") {
+    const expected = juristicIdCheckDigit(digits.slice(0, 12)) ?? "?";
+    return { ok: false, message: `${juristicIdMessages.wrong_check_digit} (${digits[12] ?? ""}; expected ${expected})` };
+  }
+  return { ok: false, message: juristicIdMessages[described.reason] };
+}
+
+function readCeRegistrationNo(text: string): CellResult<string> {
+  const value = normalizeThai(text);
+  if (!/\d/.test(value) || value.length > 40) return { ok: false, message: `not a community-enterprise registration number: ${value}` };
+  return { ok: true, value };
+}
+
+function readClusterCode(text: string): CellResult<string> {
+  const value = normalizeThai(text).toLowerCase();
+  return CLUSTER_CODE.test(value) ? { ok: true, value } : { ok: false, message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}` };
+}
+
+function legalFormOf(row: RowReader<EnterpriseField>, names: ReadonlyArray<string>, juristicId: string | null, ceNo: string | null): LegalForm {
+  const given = row.read("legalForm", readLegalForm, true);
+  if (given) return given;
+  for (const name of names) {
+    const { form } = legalFormFromName(name);
+    if (form !== "unknown") return form;
+    const abbreviated = legalFormFromAbbreviation(name);
+    if (abbreviated) return abbreviated;
+  }
+  const fromId = juristicId ? legalFormFromJuristicId(juristicId) : null;
+  if (fromId) return fromId;
+  return ceNo && !juristicId ? "community_enterprise" : "unknown";
+}
+
+function placeOf(
+  row: RowReader<EnterpriseField>,
+  address: string | null,
+  gazetteer: Gazetteer,
+): { provinceCode: string | null; districtCode: string | null; postcode: string | null } {
+  const index = indexGazetteer(gazetteer);
+  let provinceCode: string | null = null;
+  let districtCode: string | null = null;
+  const provinceName = row.text("provinceName");
+  if (provinceName !== null) {
+    provinceCode = index.findProvince(provinceName);
+    if (provinceCode === null) row.warn("provinceName", "province not found", provinceName);
+  }
+  const districtName = row.text("districtName");
+  if (districtName !== null) {
+    const district = index.findDistrict(districtName, provinceCode);
+    if (district) {
+      districtCode = district.code;
+      provinceCode ??= district.provinceCode;
+    } else {
+      row.warn("districtName", provinceCode ? "district not found in this province" : "district not found (or not unique without a province)", districtName);
+    }
+  }
+  let postcode = row.read("postcode", readPostcode, true);
+  if (address !== null && (provinceCode === null || districtCode === null || postcode === null)) {
+    const found = parseThaiAddress(address, gazetteer);
+    const sameProvince = provinceCode === null || found.provinceCode === provinceCode;
+    if (provinceCode === null) provinceCode = found.provinceCode;
+    if (districtCode === null && sameProvince) districtCode = found.districtCode;
+    postcode ??= found.postcode;
+  }
+  return { provinceCode, districtCode, postcode };
+}
+
+/**
+ * Turns one enterprise row into an EnterpriseRecord, or the issues that stop it. Rules: a juristic
+ * ID (13 digits, valid check digit; see readJuristicId) or a community-enterprise registration
+ * number is required, and a Thai or English name; the legal form comes from its column, else the
+ * name's prefix (บจ., หจก., บริษัท … จำกัด (มหาชน), DBD's หจ./หส.), else the juristic ID's type
+ * digit; dates in B.E. or C.E. d/m/yyyy, ISO, Thai month names or Excel cells; amounts with
+ * thousands separators and Thai digits; TSIC 1-5 digits; province and district from their columns
+ * (Thai or English names, "จ."/"อ."/"เขต" prefixes, "กรุงเทพฯ") or else from the address. Malformed
+ * dates, amounts, counts and codes are errors; an unknown province or district, a bad postcode,
+ * phone or e-mail are warnings that leave the value empty.
+ */
+export function normaliseEnterpriseRow(
+  cells: ReadonlyArray<string>,
+  headers: ReadonlyArray<string>,
+  mapping: ColumnMapping<"enterprises">,
+  gazetteer: Gazetteer,
+): RowOutcome<EnterpriseRecord> {
+  const row = new RowReader<EnterpriseField>(cells, headers, mapping);
+  const juristicId = row.read("juristicId", readJuristicId);
+  const ceRegistrationNo = row.read("ceRegistrationNo", readCeRegistrationNo);
+  if (row.raw("juristicId") === null && ceRegistrationNo === null) {
+    row.fail("juristicId", "a juristic ID or a community-enterprise registration number is required", undefined);
+  }
+  const nameTh = row.text("nameTh");
+  const nameEn = row.text("nameEn");
+  if (nameTh === null && nameEn === null) row.fail("nameTh", "a Thai or English name is required", undefined);
+  const names = [nameTh, nameEn].filter((name) => name !== null);
+  const legalForm = legalFormOf(row, names, juristicId, ceRegistrationNo);
+  const registeredOn = row.read("registeredOn", readDate);
+  const capital = row.read("capital", (text) => readAmount(text));
+  const revenue = row.read("revenue", (text) => readAmount(text));
+  const employees = row.read("employees", readCount);
+  const tsicCode = row.read("tsicCode", readTsicCode);
+  const businessType = row.text("businessType");
+  const address = row.text("address");
+  const place = placeOf(row, address, gazetteer);
+  const productsText = row.raw("products");
+  const contactName = row.text("contactName");
+  const phone = row.read("contactPhone", readPhone, true);
+  const email = row.read("contactEmail", readEmail, true);
+  return row.outcome<EnterpriseRecord>({
+    juristicId,
+    ceRegistrationNo,
+    nameTh,
+    nameEn,
+    legalForm,
+    registeredOn,
+    capital,
+    revenue,
+    employees,
+    tsicCode,
+    businessType,
+    address,
+    ...place,
+    products: productsText === null ? [] : splitProducts(productsText),
+    contact: contactName === null && phone === null && email === null ? null : { name: contactName, phone, email },
+  });
+}
+
+/**
+ * Turns one membership row into a MembershipRecord: a valid juristic ID, a cluster code (lower-cased;
+ * 2-80 letters, digits, hyphens as the server requires), the stage in English or Thai
+ * (upstream/ต้นน้ำ, midstream/กลางน้ำ, downstream/ปลายน้ำ) and optional joined/left dates, left not
+ * before joined.
+ */
+export function normaliseMembershipRow(
+  cells: ReadonlyArray<string>,
+  headers: ReadonlyArray<string>,
+  mapping: ColumnMapping<"memberships">,
+): RowOutcome<MembershipRecord> {
+  const row = new RowReader<MembershipField>(cells, headers, mapping);
+  const juristicId = row.read("juristicId", readJuristicId);
+  if (row.raw("juristicId") === null) row.fail("juristicId", "juristic ID is required", undefined);
+  const clusterCode = row.read("clusterCode", readClusterCode);
+  if (row.raw("clusterCode") === null) row.fail("clusterCode", "cluster code is required", undefined);
+  const stage = row.read("stage", readStage);
+  if (row.raw("stage") === null) row.fail("stage", "stage is required (ต้นน้ำ/กลางน้ำ/ปลายน้ำ)", undefined);
+  const joinedOn = row.read("joinedOn", readDate);
+  const leftOn = row.read("leftOn", readDate);
+  if (joinedOn !== null && leftOn !== null && leftOn < joinedOn) row.fail("leftOn", "left before joining", row.raw("leftOn") ?? undefined);
+  if (juristicId === null || clusterCode === null || stage === null) return { ok: false, issues: row.issues };
+  return row.outcome<MembershipRecord>({ juristicId, clusterCode, stage, joinedOn, leftOn });
+}
+
+/**
+ * Turns one linkage row into a LinkageRecord: two valid, different juristic IDs (from → to), the kind
+ * as one of the seven codes or its Thai wording (ขายให้/จัดหาวัตถุดิบให้ = supplies, ซื้อจาก =
+ * buys_from, รับจ้างผลิต = subcontracts, ร่วมมือ = collaborates, ให้คำปรึกษา = advises,
+ * ให้สินเชื่อ/สนับสนุนเงินทุน = finances, ฝึกอบรม = trains), an optional product, annual value (baht,
+ * not negative) and cluster code.
+ */
+export function normaliseLinkageRow(
+  cells: ReadonlyArray<string>,
+  headers: ReadonlyArray<string>,
+  mapping: ColumnMapping<"linkages">,
+): RowOutcome<LinkageRecord> {
+  const row = new RowReader<LinkageField>(cells, headers, mapping);
+  const fromJuristicId = row.read("fromJuristicId", readJuristicId);
+  if (row.raw("fromJuristicId") === null) row.fail("fromJuristicId", "juristic ID of the first party is required", undefined);
+  const toJuristicId = row.read("toJuristicId", readJuristicId);
+  if (row.raw("toJuristicId") === null) row.fail("toJuristicId", "juristic ID of the second party is required", undefined);
+  if (fromJuristicId !== null && fromJuristicId === toJuristicId) row.fail("toJuristicId", "a linkage needs two different parties", toJuristicId);
+  const kind = row.read("kind", readLinkageKind);
+  if (row.raw("kind") === null) row.fail("kind", "linkage kind is required", undefined);
+  const product = row.text("product");
+  const annualValue = row.read("annualValue", (text) => readAmount(text));
+  const clusterCode = row.read("clusterCode", readClusterCode);
+  if (fromJuristicId === null || toJuristicId === null || kind === null) return { ok: false, issues: row.issues };
+  return row.outcome<LinkageRecord>({ fromJuristicId, toJuristicId, kind, product, annualValue, clusterCode });
+}
