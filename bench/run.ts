@@ -1,5 +1,8 @@
 // `npm run bench`: runs every benchmark and prints its figures next to a baseline measured in the same run.
+// `npm run bench -- server` or `-- registry` runs one; BENCH_ENTERPRISES sizes the registry (default 1,000,000).
 import { runServerBench } from "./server.bench.ts";
+import { runRegistryBench } from "./registry.bench.ts";
 
-const results = await runServerBench();
-console.log(JSON.stringify(results, null, 2));
+const only = process.argv[2];
+if (!only || only === "server") console.log(JSON.stringify({ server: await runServerBench() }, null, 2));
+if (!only || only === "registry") console.log(JSON.stringify({ registry: await runRegistryBench() }, null, 2));

@@ -1,0 +1,77 @@
+// Child process of registry.bench.ts: imports a generated registry file through Sainam's import use case
+// into a fresh embedded database, then measures search and cluster analysis on it. Prints one JSON line.
+import { performance } from "node:perf_hooks";
+import { migrateToLatest, openDatabase, seedReferenceData } from "@sainam/db";
+import { createContext, importService, loadConfig } from "@sainam/server";
+import { searchAll } from "../apps/server/src/search/search.service.ts";
+import { analyseCluster } from "../apps/server/src/value-chain/analysis.service.ts";
+
+const [file, dataDir, rowsText] = process.argv.slice(2);
+if (!file || !dataDir || !rowsText) throw new Error("usage: registry-import.ts FILE DATA_DIR ROWS");
+const system = { kind: "system" } as const;
+
+const config = loadConfig({ SAINAM_DATA_DIR: dataDir, SAINAM_LOG_LEVEL: "silent" });
+const database = openDatabase({ dataDir: config.dataDir });
+await migrateToLatest(database);
+await seedReferenceData(database.db);
+const ctx = createContext(config, database);
+
+const t0 = performance.now();
+const preview = await importService.uploadImport(ctx, system, { kind: "enterprises", fileName: file, body: { path: file } });
+await importService.runImport(ctx, system, preview.batchId, { mapping: preview.suggestedMapping, wait: true });
+const importMs = performance.now() - t0;
+const status = importService.importStatus(ctx, system, preview.batchId);
+if (status.status !== "done") throw new Error(`import ${status.status}: ${status.error}`);
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+async function timeQueries(queries: string[], rounds: number) {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const s = performance.now();
+      await searchAll(ctx, system, { q, page: 1, pageSize: 20 });
+      times.push(performance.now() - s);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { queries: times.length, p50Ms: Math.round(percentile(times, 0.5) * 100) / 100, p95Ms: Math.round(percentile(times, 0.95) * 100) / 100 };
+}
+const thai = await timeQueries(["กาแฟเชียงใหม่", "ผ้าไหม", "สมุนไพรลำปาง", "น้ำผึ้ง", "เซรามิก ลำปาง", "ขนมภูเก็ต"], 20);
+const english = await timeQueries(["coffee", "silk siam", "herbal", "ceramics", "honey 12", "machinery"], 20);
+
+// A 5,000-member cluster: members across the three stages, with products and a link for every tenth member.
+const now = new Date().toISOString();
+const { id: clusterId } = await database.db
+  .insertInto("clusters")
+  .values({ code: "bench-5000", kind: "industry_cluster", name_th: "คลัสเตอร์ทดสอบ", name_en: "Bench", description_th: null, description_en: null, tsic_code: null, isic_code: null, parent_id: null, coordinator_user_id: null, coordinating_agency_id: null, cooperating_agency_id: null, policy_tags_json: "[]", maturity: null, status: "active", published: 1, is_example: 0, created_at: now, updated_at: now })
+  .returning("id")
+  .executeTakeFirstOrThrow();
+const stages = ["upstream", "midstream", "downstream"];
+const ids = (await database.db.selectFrom("enterprises").select("id").orderBy("id").limit(5000).execute()).map((r) => r.id);
+await database.db.transaction().execute(async (trx) => {
+  for (let i = 0; i < ids.length; i += 500) {
+    await trx.insertInto("memberships").values(ids.slice(i, i + 500).map((enterprise_id, k) => ({ cluster_id: clusterId, enterprise_id, stage: stages[(i + k) % 3] ?? "upstream", joined_on: null, left_on: null, created_at: now, updated_at: now }))).execute();
+    await trx.insertInto("enterprise_products").values(ids.slice(i, i + 500).map((enterprise_id, k) => ({ enterprise_id, direction: "input", name: `product ${(i + k) % 40}`, tsic_code: null }))).execute();
+  }
+  const links = ids.filter((_, k) => k % 10 === 0).map((from, k) => ({ cluster_id: clusterId, from_type: "enterprise", from_id: from, to_type: "enterprise", to_id: ids[(k * 10 + 1) % ids.length] ?? from, kind: "supplies", product: `product ${k % 40}`, annual_value: 100_000, is_example: 0, created_at: now, updated_at: now }));
+  for (let i = 0; i < links.length; i += 200) await trx.insertInto("linkages").values(links.slice(i, i + 200)).execute();
+});
+await analyseCluster(ctx, system, clusterId, { suggestionLimit: 20 });
+const analysisTimes: number[] = [];
+for (let r = 0; r < 5; r++) {
+  const s = performance.now();
+  await analyseCluster(ctx, system, clusterId, { suggestionLimit: 20 });
+  analysisTimes.push(performance.now() - s);
+}
+analysisTimes.sort((a, b) => a - b);
+
+await database.close();
+console.log(JSON.stringify({
+  rows: Number(rowsText),
+  import: { ms: Math.round(importMs), rowsPerSecond: Math.round(Number(rowsText) / (importMs / 1000)), counts: status.report?.counts, peakRssMb: Math.round(peakRssMb) },
+  search: { thai, english },
+  analysis5000: { medianMs: Math.round((analysisTimes[2] ?? NaN) * 10) / 10, members: ids.length },
+}));
