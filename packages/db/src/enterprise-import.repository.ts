@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
 import type { IndexedTerm } from "./search.repository.ts";
+import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 
 /** One validated enterprise row of an import file (the shape @sainam/importer produces). */
 export type EnterpriseRecord = {
@@ -34,7 +35,13 @@ export type EnterpriseUpsert = {
  * transaction: one SELECT for the chunk, multi-row INSERTs for new firms, an UPDATE per known firm.
  * Returns the status per key. Products and search terms are replaced for every firm written.
  */
-export async function upsertEnterpriseChunk(trx: Transaction<DB>, rows: EnterpriseUpsert[], now: string): Promise<Map<string, { id: number; status: "imported" | "updated" }>> {
+export async function upsertEnterpriseChunk(
+  trx: Transaction<DB>,
+  rows: EnterpriseUpsert[],
+  now: string,
+  /** On SQLite, the connection the transaction runs on: its prepared statements write the bulk rows ~10× faster. */
+  sqlite: NodeSqliteDatabase | null = null,
+): Promise<Map<string, { id: number; status: "imported" | "updated" }>> {
   const keyOf = (r: EnterpriseRecord) => r.juristicId ?? `ce:${r.ceRegistrationNo ?? ""}`;
   const juristicIds = rows.flatMap((r) => (r.record.juristicId ? [r.record.juristicId] : []));
   const ceNumbers = rows.flatMap((r) => (!r.record.juristicId && r.record.ceRegistrationNo ? [r.record.ceRegistrationNo] : []));
@@ -70,7 +77,19 @@ export async function upsertEnterpriseChunk(trx: Transaction<DB>, rows: Enterpri
   });
   const result = new Map<string, { id: number; status: "imported" | "updated" }>();
   const fresh = rows.filter((r) => !existing.has(keyOf(r.record)));
-  for (let i = 0; i < fresh.length; i += 200) {
+  if (sqlite) {
+    const insert = sqlite.raw.prepare(
+      `INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?) RETURNING id`,
+    );
+    for (const r of fresh) {
+      const v = values(r);
+      const row = insert.get(v.juristic_id, v.ce_registration_no, v.name_th, v.name_en, v.legal_form, v.size_class, v.revenue, v.employees, v.capital, v.tsic_code, v.business_type, v.address, v.province_code, v.district_code, v.postcode, v.registered_on, now, now);
+      const id = row?.id;
+      if (typeof id === "number") result.set(keyOf(r.record), { id, status: "imported" });
+    }
+  }
+  for (let i = 0; i < (sqlite ? 0 : fresh.length); i += 200) {
     const slice = fresh.slice(i, i + 200);
     const inserted = await trx
       .insertInto("enterprises")
@@ -97,6 +116,11 @@ export async function upsertEnterpriseChunk(trx: Transaction<DB>, rows: Enterpri
     const slice = withProducts.slice(i, i + 500);
     await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", slice.map((w) => w.id)).where("direction", "=", "output").execute();
     const products = slice.flatMap((w) => w.upsert.record.products.map((name) => ({ enterprise_id: w.id, direction: "output", name, tsic_code: null })));
+    if (sqlite) {
+      const insert = sqlite.raw.prepare("INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) VALUES (?, ?, ?, NULL)");
+      for (const p of products) insert.run(p.enterprise_id, p.direction, p.name);
+      continue;
+    }
     for (let j = 0; j < products.length; j += 300) await trx.insertInto("enterprise_products").values(products.slice(j, j + 300)).execute();
   }
   const withContact = written.filter((w) => w.upsert.record.contact);
@@ -110,6 +134,11 @@ export async function upsertEnterpriseChunk(trx: Transaction<DB>, rows: Enterpri
     const slice = written.slice(i, i + 500);
     await trx.deleteFrom("search_terms").where("entity_type", "=", "enterprise").where("entity_id", "in", slice.map((w) => w.id)).execute();
     const terms = slice.flatMap((w) => dedupe(w.upsert.terms(w.id)).map((t) => ({ term: t.term, entity_type: "enterprise", entity_id: w.id, field: t.field, weight: t.weight })));
+    if (sqlite) {
+      const insert = sqlite.raw.prepare("INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (?, 'enterprise', ?, ?, ?)");
+      for (const t of terms) insert.run(t.term, t.entity_id, t.field, t.weight);
+      continue;
+    }
     for (let j = 0; j < terms.length; j += 400) await trx.insertInto("search_terms").values(terms.slice(j, j + 400)).execute();
   }
   return result;

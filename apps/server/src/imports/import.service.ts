@@ -247,7 +247,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
     let chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
-      await writeChunk(trx, batch.kind, chunk, report, seen, now, options.clusterCode);
+      await writeChunk(ctx, trx, batch.kind, chunk, report, seen, now, options.clusterCode);
       chunk = [];
     };
     for await (const event of readTable({ path: batch.path }, { onProgress })) {
@@ -270,6 +270,7 @@ function isMembership(kind: ImportKind, _record: unknown): _record is Membership
 function isLinkage(kind: ImportKind, _record: unknown): _record is LinkageRecord { return kind === "linkages"; }
 
 async function writeChunk(
+  ctx: AppContext,
   trx: Transaction<DB>,
   kind: ImportKind,
   chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[],
@@ -297,6 +298,7 @@ async function writeChunk(
         return { record, sizeClass: size.ok ? size.value.sizeClass : null, terms: () => enterpriseTerms({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) }) };
       }),
       now,
+      ctx.database.sqlite,
     );
     for (const { planned, record } of upserts) {
       const r = results.get(enterpriseKey(record));
