@@ -122,6 +122,22 @@ function supplyDirection(link: ChainLink): { supplier: PartyRef; buyer: PartyRef
   return null;
 }
 
+/**
+ * `normalizeProductName` remembered by the name as written: a large cluster repeats a few product
+ * names thousands of times, and normalising is the costly part of reading them.
+ */
+function normalizedNames(): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let normalised = cache.get(name);
+    if (normalised === undefined) {
+      normalised = normalizeProductName(name);
+      cache.set(name, normalised);
+    }
+    return normalised;
+  };
+}
+
 type ProductSides = { suppliers: Set<number>; buyers: Map<string, PartyRef>; needers: Set<number> };
 
 function collectProducts(
@@ -129,8 +145,9 @@ function collectProducts(
   links: ReadonlyArray<ChainLink>,
 ): Map<string, ProductSides> {
   const products = new Map<string, ProductSides>();
+  const normalised = normalizedNames();
   const sides = (name: string): ProductSides | null => {
-    const product = normalizeProductName(name);
+    const product = normalised(name);
     if (product === "") return null;
     let entry = products.get(product);
     if (!entry) {
@@ -380,49 +397,260 @@ type PreparedMember = {
   readonly inputs: ReadonlyArray<Product>;
 };
 
-function prepareProducts(names: ReadonlyArray<string>): Product[] {
-  const seen = new Map<string, Product>();
-  for (const raw of names) {
-    const name = normalizeProductName(raw);
-    if (name !== "" && !seen.has(name)) seen.set(name, { name, words: productWords(name) });
-  }
-  return [...seen.values()];
+/** A member with its outputs and inputs as product ids of one `ProductCatalogue`. */
+type IndexedMember = {
+  readonly member: ChainMember;
+  readonly outputs: ReadonlyArray<number>;
+  readonly inputs: ReadonlyArray<number>;
+};
+
+/** The distinct products one call meets, each normalised and cut into words once, however often it is written. */
+type ProductCatalogue = {
+  readonly products: ReadonlyArray<Product>;
+  /** Product ids of the names as written: empty names dropped, a repeated product kept once, first seen first. */
+  readonly idsOf: (names: ReadonlyArray<string>) => number[];
+};
+
+function productCatalogue(): ProductCatalogue {
+  const products: Product[] = [];
+  const idByName = new Map<string, number>();
+  const idByWritten = new Map<string, number>();
+  const idOf = (written: string): number => {
+    const known = idByWritten.get(written);
+    if (known !== undefined) return known;
+    const name = normalizeProductName(written);
+    let id = name === "" ? -1 : idByName.get(name);
+    if (id === undefined) {
+      id = products.push({ name, words: productWords(name) }) - 1;
+      idByName.set(name, id);
+    }
+    idByWritten.set(written, id);
+    return id;
+  };
+  const idsOf = (names: ReadonlyArray<string>): number[] => {
+    const ids = new Set<number>();
+    for (const name of names) {
+      const id = idOf(name);
+      if (id >= 0) ids.add(id);
+    }
+    return [...ids];
+  };
+  return { products, idsOf };
 }
 
-type Candidate = {
-  readonly from: number;
-  readonly to: number;
-  readonly productMatch: boolean;
-  readonly stageRank: number;
-  readonly strong: boolean;
-  readonly reasons: LinkReason[];
-};
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The key two products share exactly when `matchProducts` calls them an exact match. */
+function exactKey(product: Product): string {
+  return product.words.length > 0 ? `w${product.words.join(" ")}` : `n${product.name}`;
+}
+
+/** A word sequence as a map key; JSON keeps the boundaries between words that a joining space could blur. */
+function wordsKey(words: ReadonlyArray<string>): string {
+  return JSON.stringify(words);
+}
+
+/** The `wordsKey` of every run of consecutive words, up to `longest` words long. */
+function runKeys(words: ReadonlyArray<string>, longest: number): string[] {
+  const keys: string[] = [];
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 1; end <= Math.min(words.length, start + longest); end++) keys.push(wordsKey(words.slice(start, end)));
+  }
+  return keys;
+}
+
+/** Products by their whole word sequence, and the most words any of them has. */
+function productsByWords(ids: Iterable<number>, products: ReadonlyArray<Product>): { byWords: Map<string, number[]>; longest: number } {
+  const byWords = new Map<string, number[]>();
+  let longest = 0;
+  for (const id of ids) {
+    const words = products[id]?.words ?? [];
+    if (words.length === 0) continue;
+    pushTo(byWords, wordsKey(words), id);
+    longest = Math.max(longest, words.length);
+  }
+  return { byWords, longest };
+}
+
+/**
+ * For each product some member makes, the products members need that it matches under
+ * `matchProducts` (true when exactly). Found through indexes of exact keys and of word runs — the
+ * runs of one name are looked up among the whole word sequences of the others — never by trying every
+ * pair of names.
+ */
+function productMatches(
+  products: ReadonlyArray<Product>,
+  made: ReadonlySet<number>,
+  needed: ReadonlySet<number>,
+): Map<number, Map<number, boolean>> {
+  const matches = new Map<number, Map<number, boolean>>();
+  const matchesOf = (output: number): Map<number, boolean> => {
+    let found = matches.get(output);
+    if (!found) {
+      found = new Map();
+      matches.set(output, found);
+    }
+    return found;
+  };
+  const neededByExactKey = new Map<string, number[]>();
+  for (const input of needed) {
+    const product = products[input];
+    if (product) pushTo(neededByExactKey, exactKey(product), input);
+  }
+  for (const output of made) {
+    const product = products[output];
+    if (!product) continue;
+    for (const input of neededByExactKey.get(exactKey(product)) ?? []) matchesOf(output).set(input, true);
+  }
+  // Partial matches come second, so a pair that also matches exactly stays exact.
+  const addPartial = (output: number, input: number): void => {
+    const found = matchesOf(output);
+    if (!found.has(input)) found.set(input, false);
+  };
+  const neededWords = productsByWords(needed, products);
+  for (const output of made) {
+    for (const key of runKeys(products[output]?.words ?? [], neededWords.longest)) {
+      for (const input of neededWords.byWords.get(key) ?? []) addPartial(output, input);
+    }
+  }
+  const madeWords = productsByWords(made, products);
+  for (const input of needed) {
+    for (const key of runKeys(products[input]?.words ?? [], madeWords.longest)) {
+      for (const output of madeWords.byWords.get(key) ?? []) addPartial(output, input);
+    }
+  }
+  return matches;
+}
 
 const STAGE_POINTS = [0.3, 0.2, 0.1, 0] as const;
 
-function scoreOf(candidate: Candidate): number {
-  const base = candidate.productMatch ? 0.6 : 0.1;
-  const points = base + (STAGE_POINTS[candidate.stageRank] ?? 0) + (candidate.strong ? 0.05 : 0);
+/** Where a pair sits in the suggestion order before its ids break ties; it also fixes the score. */
+type OrderClass = { readonly productMatch: boolean; readonly stageRank: number; readonly strong: boolean };
+
+// The order class as one number, lower first: product match before TSIC guess, then the stage rank
+// (0..3), then the stronger evidence. Numbers from TSIC_CLASSES up are TSIC guesses.
+const TSIC_CLASSES = 8;
+
+function classNumber(productMatch: boolean, rank: number, strong: boolean): number {
+  return (productMatch ? 0 : TSIC_CLASSES) + rank * 2 + (strong ? 0 : 1);
+}
+
+function orderClassOf(classNo: number): OrderClass {
+  return { productMatch: classNo < TSIC_CLASSES, stageRank: Math.floor((classNo % TSIC_CLASSES) / 2), strong: classNo % 2 === 0 };
+}
+
+function scoreOf(order: OrderClass): number {
+  const base = order.productMatch ? 0.6 : 0.1;
+  const points = base + (STAGE_POINTS[order.stageRank] ?? 0) + (order.strong ? 0.05 : 0);
   return Math.round(points * 100) / 100;
 }
 
-function compareCandidates(a: Candidate, b: Candidate): number {
-  if (a.productMatch !== b.productMatch) return a.productMatch ? -1 : 1;
-  if (a.stageRank !== b.stageRank) return a.stageRank - b.stageRank;
-  if (a.strong !== b.strong) return a.strong ? -1 : 1;
-  return a.from - b.from || a.to - b.to;
+/** A pair of member positions (members sorted by id, so positions compare as ids) with its class number. */
+type RankedPair = { readonly classNo: number; readonly from: number; readonly to: number };
+
+function compareRanked(a: RankedPair, b: RankedPair): number {
+  return a.classNo - b.classNo || a.from - b.from || a.to - b.to;
 }
 
-function productReasons(from: PreparedMember, to: PreparedMember): { reasons: LinkReason[]; exact: boolean } {
+/** The first `limit` pairs in suggestion order among those offered, in a max-heap: the last one kept is the root. */
+class NearestPairs {
+  readonly #limit: number;
+  readonly #heap: RankedPair[] = [];
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  /** True when no pair of this class from this position could be kept any more. */
+  cannotTake(classNo: number, from: number): boolean {
+    const last = this.#heap.length >= this.#limit ? this.#heap[0] : undefined;
+    return last !== undefined && (classNo > last.classNo || (classNo === last.classNo && from > last.from));
+  }
+
+  offer(pair: RankedPair): void {
+    const heap = this.#heap;
+    if (heap.length < this.#limit) {
+      heap.push(pair);
+      this.#siftUp(heap.length - 1);
+      return;
+    }
+    const last = heap[0];
+    if (last === undefined || compareRanked(pair, last) >= 0) return;
+    heap[0] = pair;
+    this.#siftDown(0);
+  }
+
+  /** The kept pairs in suggestion order. */
+  sorted(): RankedPair[] {
+    return [...this.#heap].sort(compareRanked);
+  }
+
+  #siftUp(start: number): void {
+    const heap = this.#heap;
+    let at = start;
+    while (at > 0) {
+      const parentAt = (at - 1) >> 1;
+      const child = heap[at];
+      const parent = heap[parentAt];
+      if (child === undefined || parent === undefined || compareRanked(child, parent) <= 0) return;
+      heap[at] = parent;
+      heap[parentAt] = child;
+      at = parentAt;
+    }
+  }
+
+  #siftDown(start: number): void {
+    const heap = this.#heap;
+    let at = start;
+    for (;;) {
+      let largestAt = at;
+      for (const childAt of [2 * at + 1, 2 * at + 2]) {
+        const child = heap[childAt];
+        const largest = heap[largestAt];
+        if (child !== undefined && largest !== undefined && compareRanked(child, largest) > 0) largestAt = childAt;
+      }
+      if (largestAt === at) return;
+      const top = heap[at];
+      const largest = heap[largestAt];
+      if (top === undefined || largest === undefined) return;
+      heap[at] = largest;
+      heap[largestAt] = top;
+      at = largestAt;
+    }
+  }
+}
+
+/** The values of ascending, disjoint lists, in ascending order, as far as the caller reads. */
+function* mergeAscending(lists: ReadonlyArray<ReadonlyArray<number>>): Generator<number> {
+  const next = lists.map(() => 0);
+  for (;;) {
+    let pick = -1;
+    let least = Infinity;
+    for (const [k, list] of lists.entries()) {
+      const value = list[next[k] ?? 0];
+      if (value !== undefined && value < least) {
+        least = value;
+        pick = k;
+      }
+    }
+    if (pick < 0) return;
+    next[pick] = (next[pick] ?? 0) + 1;
+    yield least;
+  }
+}
+
+function productReasons(from: PreparedMember, to: PreparedMember): LinkReason[] {
   const reasons: LinkReason[] = [];
   const seen = new Set<string>();
-  let exact = false;
   for (const output of from.outputs) {
     for (const input of to.inputs) {
       const match = matchProducts(output, input);
       if (!match || seen.has(`${match.output}\u0000${match.input}`)) continue;
       seen.add(`${match.output}\u0000${match.input}`);
-      exact ||= match.exact;
       const maker = `Enterprise ${from.member.enterpriseId} makes "${match.output}"`;
       const detail = match.exact
         ? `${maker}, which enterprise ${to.member.enterpriseId} needs`
@@ -430,14 +658,18 @@ function productReasons(from: PreparedMember, to: PreparedMember): { reasons: Li
       reasons.push({ code: "product_match", product: match.common, detail });
     }
   }
-  return { reasons, exact };
+  return reasons;
 }
 
-function tsicReason(from: ChainMember, to: ChainMember): { reason: LinkReason; strong: boolean } | null {
-  const fromDivision = tsicDivisionOf(from.tsicCode);
-  const toDivision = tsicDivisionOf(to.tsicCode);
+/** The TSIC reason for a supplier in one division and stage and a buyer in another; it depends on nothing else. */
+function tsicReason(
+  fromDivision: string | null,
+  fromStage: Stage,
+  toDivision: string | null,
+  toStage: Stage,
+): { reason: LinkReason; strong: boolean } | null {
   if (fromDivision === null || toDivision === null) return null;
-  const step = STAGE_ORDER[to.stage] - STAGE_ORDER[from.stage];
+  const step = STAGE_ORDER[toStage] - STAGE_ORDER[fromStage];
   // A code-only guess that contradicts the stages the coordinator recorded is not worth showing.
   if (step < 0) return null;
   const edge = tsicSupplyEdges.find((edge) => edge.from === fromDivision && edge.to.includes(toDivision));
@@ -455,11 +687,59 @@ function tsicReason(from: ChainMember, to: ChainMember): { reason: LinkReason; s
       strong: false,
       reason: {
         code: "same_division",
-        detail: `Both are in TSIC division ${fromDivision}, and ${from.stage} comes before ${to.stage} in the chain`,
+        detail: `Both are in TSIC division ${fromDivision}, and ${fromStage} comes before ${toStage} in the chain`,
       },
     };
   }
   return null;
+}
+
+/**
+ * Pairs related by TSIC codes alone, lazily and in suggestion order, leaving out those `skip` names.
+ * Members are grouped by division and stage; a group is paired only with the groups of its own
+ * division and of the divisions `tsicSupplyEdges` says it supplies, the only ones `tsicReason` can
+ * relate it to. Reading the first k pairs costs about the members, plus k, plus the pairs skipped.
+ */
+function* tsicPairs(
+  members: ReadonlyArray<IndexedMember>,
+  skip: (from: number, to: number) => boolean,
+): Generator<RankedPair> {
+  type Group = { readonly division: string; readonly stage: Stage; readonly positions: number[] };
+  const groups = new Map<string, Group>();
+  const groupOf: Array<Group | undefined> = members.map(({ member }, position) => {
+    const division = tsicDivisionOf(member.tsicCode);
+    if (division === null) return undefined;
+    const key = `${division}/${member.stage}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { division, stage: member.stage, positions: [] };
+      groups.set(key, group);
+    }
+    group.positions.push(position);
+    return group;
+  });
+  const targets = new Map<Group, Map<number, number[][]>>();
+  for (const group of groups.values()) {
+    const divisions = new Set([group.division]);
+    for (const edge of tsicSupplyEdges) if (edge.from === group.division) for (const to of edge.to) divisions.add(to);
+    const byClass = new Map<number, number[][]>();
+    for (const division of divisions) {
+      for (const stage of stages) {
+        const target = groups.get(`${division}/${stage}`);
+        const relation = target && tsicReason(group.division, group.stage, division, stage);
+        if (!target || !relation) continue;
+        pushTo(byClass, classNumber(false, stageRank(group.stage, stage), relation.strong), target.positions);
+      }
+    }
+    targets.set(group, byClass);
+  }
+  for (let classNo = TSIC_CLASSES; classNo < 2 * TSIC_CLASSES; classNo++) {
+    for (const [from, group] of groupOf.entries()) {
+      const lists = group && targets.get(group)?.get(classNo);
+      if (!lists) continue;
+      for (const to of mergeAscending(lists)) if (!skip(from, to)) yield { classNo, from, to };
+    }
+  }
 }
 
 /**
@@ -483,6 +763,10 @@ function tsicReason(from: ChainMember, to: ChainMember): { reason: LinkReason; s
  * in 0..1: 0.6 for a product match or 0.1 for a TSIC guess, + 0.3 / 0.2 / 0.1 / 0 by stage, + 0.05
  * for the stronger evidence.
  * `limit` (default 20) caps the list; 0 or less gives none.
+ *
+ * Cost: pairs are found through an index from product names and word runs to the members that make
+ * or need them, and through TSIC division groups, never by trying every pair of members; only the
+ * `limit` nearest are kept while looking, and only theirs are worded.
  */
 export function suggestLinks(input: {
   readonly members: ReadonlyArray<ChainMember>;
@@ -491,55 +775,114 @@ export function suggestLinks(input: {
 }): LinkSuggestion[] {
   const limit = Math.floor(input.limit ?? 20);
   if (!(limit > 0)) return [];
-  const prepared = [...membersById(input.members).values()].map(
-    (member): PreparedMember => ({
-      member,
-      outputs: prepareProducts(member.outputs),
-      inputs: prepareProducts(member.inputs),
-    }),
-  );
-  const linked = new Set<string>();
+  const catalogue = productCatalogue();
+  // Sorted by id, so a member's position stands for its id in the order.
+  const members = [...membersById(input.members).values()]
+    .sort((a, b) => a.enterpriseId - b.enterpriseId)
+    .map((member): IndexedMember => ({ member, outputs: catalogue.idsOf(member.outputs), inputs: catalogue.idsOf(member.inputs) }));
+  const count = members.length;
+  const positionOf = new Map(members.map(({ member }, position) => [member.enterpriseId, position]));
+  const pairIndex = (a: number, b: number): number => (a < b ? a * count + b : b * count + a);
+  const linked = new Set<number>();
   for (const link of input.links) {
-    if (link.from.type === "enterprise" && link.to.type === "enterprise") linked.add(pairKey(link.from.id, link.to.id));
+    if (link.from.type !== "enterprise" || link.to.type !== "enterprise") continue;
+    const from = positionOf.get(link.from.id);
+    const to = positionOf.get(link.to.id);
+    if (from !== undefined && to !== undefined) linked.add(pairIndex(from, to));
   }
 
-  const candidates: Candidate[] = [];
-  for (const from of prepared) {
-    for (const to of prepared) {
-      const fromId = from.member.enterpriseId;
-      const toId = to.member.enterpriseId;
-      if (fromId === toId || linked.has(pairKey(fromId, toId))) continue;
-      const rank = stageRank(from.member.stage, to.member.stage);
-      const byProduct = productReasons(from, to);
-      let reasons: LinkReason[];
-      let strong: boolean;
-      if (byProduct.reasons.length > 0) {
-        reasons = byProduct.reasons;
-        strong = byProduct.exact;
-      } else {
-        const byTsic = tsicReason(from.member, to.member);
-        if (!byTsic) continue;
-        reasons = [byTsic.reason];
-        strong = byTsic.strong;
+  // Who needs each product, by stage, positions ascending.
+  const made = new Set<number>();
+  const needers = new Map<number, Record<Stage, number[]>>();
+  for (const [position, { member, outputs, inputs }] of members.entries()) {
+    for (const output of outputs) made.add(output);
+    for (const product of inputs) {
+      let byStage = needers.get(product);
+      if (!byStage) {
+        byStage = { upstream: [], midstream: [], downstream: [] };
+        needers.set(product, byStage);
       }
-      if (rank === 0) {
-        reasons.push({
-          code: "stage_adjacent",
-          detail: `Enterprise ${toId} is ${to.member.stage}, the stage right after enterprise ${fromId}'s ${from.member.stage}`,
-        });
+      byStage[member.stage].push(position);
+    }
+  }
+  const matches = productMatches(catalogue.products, made, new Set(needers.keys()));
+
+  // Product matches: for each supplier, the members needing a product one of its outputs matches.
+  const nearest = new NearestPairs(limit);
+  const seenFor = new Int32Array(count).fill(-1);
+  const exactFor = new Uint8Array(count);
+  const reached: number[] = [];
+  for (const [from, supplier] of members.entries()) {
+    reached.length = 0;
+    for (const output of supplier.outputs) {
+      for (const [product, exact] of matches.get(output) ?? []) {
+        const byStage = needers.get(product);
+        if (!byStage) continue;
+        for (const stage of stages) {
+          const rank = stageRank(supplier.member.stage, stage);
+          if (nearest.cannotTake(classNumber(true, rank, exact), from)) continue;
+          for (const to of byStage[stage]) {
+            if (to === from) continue;
+            if (seenFor[to] !== from) {
+              seenFor[to] = from;
+              exactFor[to] = 0;
+              reached.push(to);
+            }
+            if (exact) exactFor[to] = 1;
+          }
+        }
       }
-      const productMatch = byProduct.reasons.length > 0;
-      candidates.push({ from: fromId, to: toId, productMatch, stageRank: rank, strong, reasons });
+    }
+    for (const to of reached) {
+      const buyer = members[to];
+      if (!buyer || linked.has(pairIndex(from, to))) continue;
+      nearest.offer({ classNo: classNumber(true, stageRank(supplier.member.stage, buyer.member.stage), exactFor[to] === 1), from, to });
     }
   }
 
-  return candidates
-    .sort(compareCandidates)
-    .slice(0, limit)
-    .map((candidate) => ({
-      from: candidate.from,
-      to: candidate.to,
-      score: scoreOf(candidate),
-      reasons: candidate.reasons,
-    }));
+  // TSIC guesses come after every product match, so they are read only to fill what is left.
+  const chosen = nearest.sorted();
+  if (chosen.length < limit) {
+    const matchesProduct = (from: number, to: number): boolean => {
+      const buyerInputs = members[to]?.inputs ?? [];
+      return (members[from]?.outputs ?? []).some((output) => {
+        const matched = matches.get(output);
+        return matched !== undefined && buyerInputs.some((product) => matched.has(product));
+      });
+    };
+    const skip = (from: number, to: number): boolean => from === to || linked.has(pairIndex(from, to)) || matchesProduct(from, to);
+    for (const pair of tsicPairs(members, skip)) {
+      chosen.push(pair);
+      if (chosen.length >= limit) break;
+    }
+  }
+
+  const prepared = ({ member, outputs, inputs }: IndexedMember): PreparedMember => ({
+    member,
+    outputs: outputs.flatMap((id) => catalogue.products[id] ?? []),
+    inputs: inputs.flatMap((id) => catalogue.products[id] ?? []),
+  });
+  return chosen.flatMap(({ classNo, from, to }): LinkSuggestion[] => {
+    const supplier = members[from];
+    const buyer = members[to];
+    if (!supplier || !buyer) return [];
+    const order = orderClassOf(classNo);
+    const fromMember = supplier.member;
+    const toMember = buyer.member;
+    let reasons: LinkReason[];
+    if (order.productMatch) {
+      reasons = productReasons(prepared(supplier), prepared(buyer));
+    } else {
+      const byTsic = tsicReason(tsicDivisionOf(fromMember.tsicCode), fromMember.stage, tsicDivisionOf(toMember.tsicCode), toMember.stage);
+      if (!byTsic) return [];
+      reasons = [byTsic.reason];
+    }
+    if (order.stageRank === 0) {
+      reasons.push({
+        code: "stage_adjacent",
+        detail: `Enterprise ${toMember.enterpriseId} is ${toMember.stage}, the stage right after enterprise ${fromMember.enterpriseId}'s ${fromMember.stage}`,
+      });
+    }
+    return [{ from: fromMember.enterpriseId, to: toMember.enterpriseId, score: scoreOf(order), reasons }];
+  });
 }
