@@ -19,6 +19,18 @@ describe("indexGazetteer", () => {
     expect(index.findProvince(name)).toBe(code);
   });
 
+  it("reads DOPA and ISO province codes, and refuses a code that is not a province", () => {
+    expect(index.findProvince("50")).toBe("50");
+    expect(index.findProvince("TH-10")).toBe("10");
+    expect(index.findProvince("99")).toBeNull();
+  });
+
+  it("reads a 4-digit district code only within its province", () => {
+    expect(index.findDistrict("5013", "50")).toEqual({ code: "5013", provinceCode: "50" });
+    expect(index.findDistrict("5013", null)).toEqual({ code: "5013", provinceCode: "50" });
+    expect(index.findDistrict("5013", "10")).toBeNull();
+  });
+
   it("finds no province for an unknown name", () => {
     expect(index.findProvince("เชียงตุง")).toBeNull();
   });

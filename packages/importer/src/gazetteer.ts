@@ -59,6 +59,8 @@ export function indexGazetteer(gazetteer: Gazetteer): GazetteerIndex {
   if (cached) return cached;
   const provinceByKey = new Map<string, string>();
   const provinceNames = new Map<string, { th: string; en: string }>();
+  const provinceCodes = new Set(gazetteer.provinces.map((province) => province.code));
+  const districtCodes = new Map(gazetteer.districts.map((district) => [district.code, district.provinceCode]));
   for (const province of gazetteer.provinces) {
     for (const key of keysOf(province.nameTh)) provinceByKey.set(key, province.code);
     for (const key of keysOf(province.nameEn)) provinceByKey.set(key, province.code);
@@ -74,6 +76,9 @@ export function indexGazetteer(gazetteer: Gazetteer): GazetteerIndex {
   }
   const index: GazetteerIndex = {
     findProvince(name) {
+      // Registers often carry the DOPA province code ("50") or ISO code ("TH-50") instead of a name.
+      const code = /^(?:TH-)?(\d{2})$/i.exec(name.trim())?.[1];
+      if (code) return provinceCodes.has(code) ? code : null;
       for (const key of keysOf(name)) {
         const code = provinceByKey.get(key);
         if (code) return code;
@@ -81,6 +86,11 @@ export function indexGazetteer(gazetteer: Gazetteer): GazetteerIndex {
       return null;
     },
     findDistrict(name, provinceCode) {
+      const code = /^\d{4}$/.exec(name.trim())?.[0];
+      if (code) {
+        const inProvince = districtCodes.get(code);
+        return inProvince !== undefined && (provinceCode === null || inProvince === provinceCode) ? { code, provinceCode: inProvince } : null;
+      }
       const province = provinceCode ? provinceNames.get(provinceCode) : undefined;
       const keys = keysOf(name);
       // "อ.เมือง" / "Mueang" alone means the capital district of the province: เมือง + province name.

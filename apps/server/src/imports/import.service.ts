@@ -19,8 +19,10 @@ import { authorize } from "../policies/policy.ts";
 import { enterpriseTerms } from "../search/search.indexer.ts";
 
 const CHUNK = 2000;
-// Every row is reported up to this many; past it only rows with issues, so a million-row file's report stays small.
+// Every row is reported up to this many; past it only skipped rows (up to MAX_SKIPPED_ROWS), so a
+// million-row file's report stays small; counts are always complete.
 const FULL_REPORT_ROWS = 50_000;
+const MAX_SKIPPED_ROWS = 100_000;
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export type ImportProgress = { rowsRead: number; bytesRead: number; totalBytes: number | null };
@@ -183,6 +185,7 @@ type Normaliser<T> = (cells: ReadonlyArray<string>, headers: ReadonlyArray<strin
 
 class ReportBuilder {
   readonly rows: ReportRow[] = [];
+  readonly #byRow = new Map<number, ReportRow>();
   readonly counts = { imported: 0, updated: 0, skipped: 0, errors: 0 };
   truncated = false;
   add(row: ReportRow): void {
@@ -190,12 +193,17 @@ class ReportBuilder {
     else if (row.status === "updated") this.counts.updated++;
     else if (row.status === "skipped") this.counts.skipped++;
     else this.counts.errors++;
-    if (this.rows.length < FULL_REPORT_ROWS || row.issues.length > 0 || row.status !== "imported") this.rows.push(row);
-    else this.truncated = true;
+    const keep = this.rows.length < FULL_REPORT_ROWS || ((row.status === "skipped" || row.status === "error") && this.rows.length < MAX_SKIPPED_ROWS);
+    if (keep) {
+      this.rows.push(row);
+      this.#byRow.set(row.rowNumber, row);
+    } else {
+      this.truncated = true;
+    }
   }
   /** A row reported earlier turns out to be overwritten by a later duplicate in the same file. */
   demote(rowNumber: number, winner: number): void {
-    const row = this.rows.find((r) => r.rowNumber === rowNumber);
+    const row = this.#byRow.get(rowNumber);
     const issue: RowIssue = { field: "", message: `duplicate of row ${winner}` };
     if (row) {
       if (row.status === "imported") this.counts.imported--;
@@ -203,7 +211,9 @@ class ReportBuilder {
       Object.assign(row, { status: "skipped", issues: [...row.issues, issue] });
     } else {
       this.counts.imported--;
-      this.rows.push({ rowNumber, status: "skipped", key: null, issues: [issue] });
+      const skipped: ReportRow = { rowNumber, status: "skipped", key: null, issues: [issue] };
+      this.rows.push(skipped);
+      this.#byRow.set(rowNumber, skipped);
     }
     this.counts.skipped++;
   }
