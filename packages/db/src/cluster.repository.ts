@@ -119,3 +119,19 @@ export async function ancestorIds(db: Executor, id: number): Promise<number[]> {
   }
   return out;
 }
+
+/** Province codes and current member counts of many clusters at once, for directory listings. */
+export async function listSummaries(db: Executor, ids: readonly number[]): Promise<Map<number, { province_codes: string[]; member_count: number }>> {
+  const out = new Map<number, { province_codes: string[]; member_count: number }>(ids.map((id) => [id, { province_codes: [], member_count: 0 }]));
+  if (ids.length === 0) return out;
+  const [provinces, counts] = await Promise.all([
+    db.selectFrom("cluster_provinces").select(["cluster_id", "province_code"]).where("cluster_id", "in", [...ids]).orderBy("province_code").execute(),
+    db.selectFrom("memberships").select(["cluster_id"]).select((eb) => eb.fn.countAll<number>().as("n")).where("cluster_id", "in", [...ids]).where("left_on", "is", null).groupBy("cluster_id").execute(),
+  ]);
+  for (const p of provinces) out.get(p.cluster_id)?.province_codes.push(p.province_code);
+  for (const c of counts) {
+    const entry = out.get(c.cluster_id);
+    if (entry) entry.member_count = Number(c.n);
+  }
+  return out;
+}

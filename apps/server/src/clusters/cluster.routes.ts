@@ -14,7 +14,7 @@ export function clusterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["clusters"],
         summary: "Cluster directory (published clusters for the public; all for officers)",
         querystring: listClustersQuery,
-        response: { 200: z.object({ items: z.array(clusterSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
+        response: { 200: z.object({ items: z.array(clusterSchema.extend({ provinceCodes: z.array(z.string()), memberCount: z.number().int() })), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
       },
     }, async (request) => listClusters(ctx, request.actor, request.query));
 

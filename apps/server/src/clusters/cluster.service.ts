@@ -78,7 +78,13 @@ export async function listClusters(ctx: AppContext, actor: Actor, query: {
     page: query.page,
     pageSize: query.pageSize,
   });
-  return { items: items.map(presentCluster), total, page: query.page, pageSize: query.pageSize };
+  const summaries = await clusters.listSummaries(ctx.database.db, items.map((c) => c.id));
+  return {
+    items: items.map((c) => ({ ...presentCluster(c), provinceCodes: summaries.get(c.id)?.province_codes ?? [], memberCount: summaries.get(c.id)?.member_count ?? 0 })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function getCluster(ctx: AppContext, actor: Actor, id: number) {

@@ -191,3 +191,11 @@ export function itemsOf<T>(decoder: Decoder<T>): Decoder<T[]> {
 export function toApiId(value: string): string | number {
   return /^\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }
+
+/**
+ * True for a 404 from a route that is in the contract but not (yet) on the server: the server answers
+ * "No route GET …" for it. Callers that already know the record exists may treat any 404 this way.
+ */
+export function isMissingRoute(error: unknown): boolean {
+  return isApiError(error) && error.status === 404 && /^No route\b/.test(error.message);
+}

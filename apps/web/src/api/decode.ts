@@ -53,6 +53,30 @@ export function withDefault<T>(decoder: Decoder<T>, fallback: T): Decoder<T> {
   return (input, path = "") => (input === null || input === undefined ? fallback : decoder(input, path));
 }
 
+/**
+ * For parts of an answer the page can live without (a figure still being added to the server, a field of an
+ * older server): a missing or malformed value becomes `fallback` instead of failing the whole answer.
+ */
+export function lenient<T, F>(decoder: Decoder<T>, fallback: F): Decoder<T | F> {
+  return (input, path = "") => {
+    if (input === null || input === undefined) return fallback;
+    try {
+      return decoder(input, path);
+    } catch (cause) {
+      if (cause instanceof DecodeError) return fallback;
+      throw cause;
+    }
+  };
+}
+
+/** A record of numbers keyed by any string (e.g. counts per stage). */
+export const numberRecord: Decoder<Record<string, number>> = (input, path = "") => {
+  if (!isRecord(input)) throw new DecodeError(path, "an object");
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(input)) out[key] = num(value, path ? `${path}.${key}` : key);
+  return out;
+};
+
 export function arrayOf<T>(decoder: Decoder<T>): Decoder<T[]> {
   return (input, path = "") => {
     if (!Array.isArray(input)) throw new DecodeError(path, "an array");

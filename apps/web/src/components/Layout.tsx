@@ -4,18 +4,24 @@ import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router-do
 import { LanguageSwitch } from "../features/auth/components/LanguageSwitch";
 import { LocaleSync } from "../features/auth/components/LocaleSync";
 import { UserMenu } from "../features/auth/components/UserMenu";
+import { isStaff } from "../features/auth/model";
+import { HeaderSearch } from "../features/search/components/HeaderSearch";
 import { useCurrentUser } from "../features/auth/queries";
 import { useLocale } from "../i18n";
 import { otherLocale } from "../lib/bilingual";
 
 const PUBLIC_LINKS = [
   { to: "/", key: "nav.home", end: true },
+  { to: "/clusters", key: "nav.clusters", end: false },
+  { to: "/enterprises", key: "nav.enterprises", end: false },
   { to: "/map", key: "nav.map", end: false },
   { to: "/provincial-clusters", key: "nav.provincialClusters", end: false },
   { to: "/provinces", key: "nav.provinces", end: false },
   { to: "/agencies", key: "nav.agencies", end: false },
   { to: "/plans", key: "nav.plans", end: false },
 ] as const;
+
+const STAFF_LINKS = [{ to: "/import", key: "nav.import", end: false }] as const;
 
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
@@ -37,7 +43,7 @@ export function Layout() {
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
-  const links = user?.role === "admin" ? [...PUBLIC_LINKS, ...ADMIN_LINKS] : PUBLIC_LINKS;
+  const links = [...PUBLIC_LINKS, ...(isStaff(user) ? STAFF_LINKS : []), ...(user?.role === "admin" ? ADMIN_LINKS : [])];
 
   return (
     <>
@@ -59,6 +65,7 @@ export function Layout() {
             </span>
           </NavLink>
           <div className="header-tools">
+            <HeaderSearch />
             <LanguageSwitch />
             <UserMenu />
           </div>

@@ -19,6 +19,8 @@ export function HomePage() {
   const plans = usePlans();
 
   const links = [
+    { to: "/clusters", title: t("home.registryLink"), hint: t("home.registryLinkHint") },
+    { to: "/enterprises", title: t("home.enterprisesLink"), hint: t("home.enterprisesLinkHint") },
     { to: "/map", title: t("home.mapLink"), hint: t("home.mapLinkHint") },
     { to: "/provincial-clusters", title: t("home.clustersLink"), hint: t("home.clustersLinkHint") },
     { to: "/plans", title: t("home.plansLink"), hint: t("home.plansLinkHint") },

@@ -41,3 +41,10 @@ export function safeRedirect(target: unknown): string {
   if (target.startsWith("/login")) return "/";
   return target;
 }
+
+/** Roles that keep the registry (clusters, members, links, imports). The server still decides per record. */
+export const STAFF_ROLES = ["admin", "agency_officer", "cluster_coordinator"] as const satisfies readonly Role[];
+
+export function isStaff(user: Pick<User, "role"> | null): boolean {
+  return user !== null && STAFF_ROLES.some((role) => role === user.role);
+}

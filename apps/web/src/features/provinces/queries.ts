@@ -34,6 +34,7 @@ export function useProvince(code: string) {
   return useQuery({
     queryKey: provinceKeys.detail(code),
     queryFn: ({ signal }) => apiGet(`/api/provinces/${encodeURIComponent(code)}`, provinceDetailDecoder, signal),
+    enabled: code !== "",
     staleTime: REFERENCE_STALE_MS,
   });
 }

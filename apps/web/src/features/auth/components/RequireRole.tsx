@@ -9,13 +9,15 @@ import { useMe } from "../queries";
 interface RequireRoleProps {
   roles: readonly Role[];
   children: ReactNode;
+  /** Said to a signed-in user without one of the roles (default: "administrators only"). */
+  deniedText?: string;
 }
 
 /**
  * Keeps a page out of sight of those who may not use it. This is a courtesy only: the server checks every
  * request itself.
  */
-export function RequireRole({ roles, children }: RequireRoleProps) {
+export function RequireRole({ roles, children, deniedText }: RequireRoleProps) {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
@@ -26,7 +28,7 @@ export function RequireRole({ roles, children }: RequireRoleProps) {
   if (!roles.some((role) => role === user.role)) {
     return (
       <div className="alert alert-error" role="alert">
-        <p>{t("access.adminOnly")}</p>
+        <p>{deniedText ?? t("access.adminOnly")}</p>
       </div>
     );
   }

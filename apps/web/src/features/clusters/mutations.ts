@@ -1,0 +1,145 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend, toApiId } from "../../api/client";
+import { json } from "../../api/decode";
+import type { Stage } from "../value-chain/model";
+import { valueChainKeys } from "../value-chain/queries";
+import { clusterDetailDecoder, institutionDecoder, type ClusterKind, type ClusterStatus, type Maturity } from "./model";
+import { clusterKeys } from "./queries";
+
+/** The fields of the cluster form; every one optional on edit (only what changed is sent). */
+export interface ClusterInput {
+  code?: string;
+  kind?: ClusterKind;
+  nameTh?: string | null;
+  nameEn?: string | null;
+  descriptionTh?: string | null;
+  descriptionEn?: string | null;
+  tsicCode?: string | null;
+  coordinatingAgencyId?: string | null;
+  cooperatingAgencyId?: string | null;
+  parentId?: string | null;
+  policyTags?: string[];
+  maturity?: Maturity | null;
+  provinceCodes?: string[];
+  published?: boolean;
+  status?: ClusterStatus;
+}
+
+function toBody(input: ClusterInput): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if ((key === "coordinatingAgencyId" || key === "cooperatingAgencyId" || key === "parentId") && typeof value === "string") {
+      body[key] = toApiId(value);
+    } else {
+      body[key] = value;
+    }
+  }
+  return body;
+}
+
+export function useCreateClusterMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", toBody(input), clusterDetailDecoder),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(clusterKeys.detail(detail.id), detail);
+      return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
+    },
+  });
+}
+
+export function useUpdateClusterMutation(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClusterInput) =>
+      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, toBody(input), clusterDetailDecoder),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(clusterKeys.detail(id), detail);
+      return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
+    },
+  });
+}
+
+/** After a change to members: the member lists, the cluster's counts and its analysis are all out of date. */
+function refreshMembers(queryClient: ReturnType<typeof useQueryClient>, clusterId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: clusterKeys.membersOf(clusterId) }),
+    queryClient.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
+    queryClient.invalidateQueries({ queryKey: valueChainKeys.analysis(clusterId) }),
+    queryClient.invalidateQueries({ queryKey: ["enterprises"] }),
+  ]);
+}
+
+export function useAddMemberMutation(clusterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { enterpriseId: string; stage: Stage; joinedOn: string | null }) =>
+      apiSend(
+        "POST",
+        `/api/clusters/${encodeURIComponent(clusterId)}/members`,
+        { enterpriseId: toApiId(input.enterpriseId), stage: input.stage, ...(input.joinedOn ? { joinedOn: input.joinedOn } : {}) },
+        json,
+      ),
+    onSuccess: () => refreshMembers(queryClient, clusterId),
+  });
+}
+
+export function useUpdateMemberMutation(clusterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ enterpriseId, changes }: { enterpriseId: string; changes: { stage?: Stage; leftOn?: string | null } }) =>
+      apiSend(
+        "PATCH",
+        `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}`,
+        changes,
+        json,
+      ),
+    onSuccess: () => refreshMembers(queryClient, clusterId),
+  });
+}
+
+export function useLinkInstitutionMutation(clusterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { institutionId: string; role: string | null }) =>
+      apiSend(
+        "POST",
+        `/api/clusters/${encodeURIComponent(clusterId)}/institutions`,
+        { institutionId: toApiId(input.institutionId), ...(input.role ? { role: input.role } : {}) },
+        json,
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: clusterKeys.institutions(clusterId) }),
+        queryClient.invalidateQueries({ queryKey: valueChainKeys.analysis(clusterId) }),
+      ]),
+  });
+}
+
+export function useUnlinkInstitutionMutation(clusterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (institutionId: string) =>
+      apiSend(
+        "DELETE",
+        `/api/clusters/${encodeURIComponent(clusterId)}/institutions/${encodeURIComponent(institutionId)}`,
+        undefined,
+        json,
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: clusterKeys.institutions(clusterId) }),
+        queryClient.invalidateQueries({ queryKey: valueChainKeys.analysis(clusterId) }),
+      ]),
+  });
+}
+
+export function useCreateInstitutionMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kind: string; nameTh: string | null; nameEn: string | null }) =>
+      apiSend("POST", "/api/institutions", { kind: input.kind, nameTh: input.nameTh, nameEn: input.nameEn }, institutionDecoder),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clusterKeys.allInstitutions }),
+  });
+}

@@ -1,0 +1,150 @@
+import {
+  arrayOf,
+  bool,
+  DecodeError,
+  id,
+  isRecord,
+  literal,
+  nullable,
+  num,
+  object,
+  str,
+  withDefault,
+  type Decoded,
+  type Decoder,
+} from "../../api/decode";
+
+export const IMPORT_KINDS = ["enterprises", "memberships", "linkages"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(value: unknown): value is ImportKind {
+  return IMPORT_KINDS.some((kind) => kind === value);
+}
+
+/** The fields each kind of file can fill, in the order the mapping step lists them (docs/API.md). */
+export const IMPORT_FIELDS = {
+  enterprises: [
+    "juristicId",
+    "ceRegistrationNo",
+    "nameTh",
+    "nameEn",
+    "legalForm",
+    "registeredOn",
+    "capital",
+    "revenue",
+    "employees",
+    "tsicCode",
+    "businessType",
+    "address",
+    "provinceName",
+    "districtName",
+    "postcode",
+    "products",
+    "contactName",
+    "contactPhone",
+    "contactEmail",
+  ],
+  memberships: ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn"],
+  linkages: ["fromJuristicId", "toJuristicId", "kind", "product", "annualValue", "clusterCode"],
+} as const satisfies Record<ImportKind, readonly string[]>;
+
+export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];
+
+const ALL_FIELDS: readonly string[] = [...new Set(Object.values(IMPORT_FIELDS).flat())];
+
+export function isImportField(value: string): value is ImportField {
+  return ALL_FIELDS.includes(value);
+}
+
+/** Which column (by its header text) fills each field. */
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
+/** A `{ field: header }` object; entries that are not text are left out. */
+const mappingDecoder: Decoder<Record<string, string>> = (input, path = "") => {
+  if (!isRecord(input)) throw new DecodeError(path, "an object");
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) if (typeof value === "string" && value !== "") out[key] = value;
+  return out;
+};
+
+/** Sample cells are shown as text whatever type the file gave them. */
+const cell: Decoder<string> = (input) => (input === null || input === undefined ? "" : String(input));
+
+export const uploadAnswerDecoder = object({
+  batchId: id,
+  format: withDefault(str, ""),
+  encoding: nullable(str),
+  headers: withDefault(arrayOf(cell), []),
+  headerRowNumber: nullable(num),
+  suggestedMapping: withDefault(mappingDecoder, {}),
+  savedMapping: nullable(mappingDecoder),
+  sampleRows: withDefault(arrayOf(arrayOf(cell)), []),
+});
+export type UploadAnswer = Decoded<typeof uploadAnswerDecoder>;
+
+export const runAnswerDecoder = object({ batchId: id, status: withDefault(str, "running") });
+
+const issueDecoder = object({
+  field: withDefault(str, ""),
+  message: withDefault(str, ""),
+  value: nullable(cell),
+});
+
+export const reportRowDecoder = object({
+  rowNumber: num,
+  status: withDefault(str, ""),
+  key: nullable(cell),
+  issues: withDefault(arrayOf(issueDecoder), []),
+});
+export type ReportRow = Decoded<typeof reportRowDecoder>;
+
+export const reportDecoder = object({
+  counts: object({
+    imported: withDefault(num, 0),
+    updated: withDefault(num, 0),
+    skipped: withDefault(num, 0),
+    errors: withDefault(num, 0),
+  }),
+  rows: withDefault(arrayOf(reportRowDecoder), []),
+  /** The server keeps only the first rows of a very large report; the counts still cover every row. */
+  truncated: withDefault(bool, false),
+});
+export type ImportReport = Decoded<typeof reportDecoder>;
+
+export const BATCH_STATUSES = ["uploaded", "running", "done", "failed"] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+export const batchDecoder = object({
+  batchId: id,
+  status: literal(...BATCH_STATUSES),
+  progress: withDefault(
+    object({
+      rowsRead: withDefault(num, 0),
+      bytesRead: withDefault(num, 0),
+      totalBytes: withDefault(num, 0),
+    }),
+    { rowsRead: 0, bytesRead: 0, totalBytes: 0 },
+  ),
+  report: nullable(reportDecoder),
+  error: nullable((input, path) => (isRecord(input) ? str(input.message, `${path}.message`) : str(input, path))),
+});
+export type Batch = Decoded<typeof batchDecoder>;
+
+/**
+ * The mapping to start from: the one saved from the uploader's last import of this kind wins over the server's
+ * guess from the headers; fields whose column is not in this file are dropped.
+ */
+export function initialMapping(kind: ImportKind, answer: Pick<UploadAnswer, "headers" | "savedMapping" | "suggestedMapping">): ColumnMapping {
+  const source = answer.savedMapping ?? answer.suggestedMapping;
+  const out: ColumnMapping = {};
+  for (const field of IMPORT_FIELDS[kind]) {
+    const header = source[field];
+    if (header && answer.headers.includes(header)) out[field] = header;
+  }
+  return out;
+}
+
+/** Only .csv and .xlsx files are accepted (by name: browsers report CSV's MIME type inconsistently). */
+export function isImportFile(name: string): boolean {
+  return /\.(csv|xlsx)$/i.test(name);
+}

@@ -1,0 +1,76 @@
+import { ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, withQuery } from "../../api/client";
+import { DecodeError, isRecord } from "../../api/decode";
+import { uploadAnswerDecoder, type ImportKind, type UploadAnswer } from "./model";
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface Upload {
+  done: Promise<UploadAnswer>;
+  abort: () => void;
+}
+
+function errorFrom(xhr: XMLHttpRequest): ApiError {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(xhr.responseText);
+  } catch {
+    payload = null;
+  }
+  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
+  const status = xhr.status;
+  const code =
+    status === 400 || status === 413 || status === 415
+      ? "validation_failed"
+      : status === 401
+        ? "unauthenticated"
+        : status === 403
+          ? error.code === "csrf_failed"
+            ? "csrf_failed"
+            : "forbidden"
+          : status === 404
+            ? "not_found"
+            : status === 409
+              ? "conflict"
+              : status === 429
+                ? "too_many_requests"
+                : "internal";
+  return new ApiError({ code, status, message: typeof error.message === "string" ? error.message : xhr.statusText });
+}
+
+/**
+ * Sends the file's raw bytes to POST /api/imports with upload progress, which `fetch` cannot report: hence
+ * XMLHttpRequest. The CSRF header is added as for every other write.
+ */
+export function uploadImportFile(kind: ImportKind, file: File, onProgress: (progress: UploadProgress) => void): Upload {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<UploadAnswer>((resolve, reject) => {
+    xhr.open("POST", withQuery("/api/imports", { kind, fileName: file.name }));
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
+    xhr.setRequestHeader("Accept", "application/json");
+    const token = readCookie(CSRF_COOKIE);
+    if (token) xhr.setRequestHeader(CSRF_HEADER, token);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    };
+    xhr.onload = () => {
+      if (xhr.status < 200 || xhr.status >= 300) {
+        reject(errorFrom(xhr));
+        return;
+      }
+      try {
+        resolve(uploadAnswerDecoder(JSON.parse(xhr.responseText)));
+      } catch (cause) {
+        const message = cause instanceof DecodeError ? cause.message : "Unexpected answer";
+        reject(new ApiError({ code: "bad_response", status: xhr.status, message }));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError({ code: "network", status: 0, message: "Network error" }));
+    xhr.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"));
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
+}
