@@ -3,7 +3,7 @@ import { audit, clusters, nowIso, reference, users, type ClusterDetail, type Clu
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can } from "../policies/policy.ts";
+import { authorize, can, seesUnpublished } from "../policies/policy.ts";
 import type { CreateClusterBody, UpdateClusterBody } from "./cluster.schema.ts";
 import { indexCluster } from "../search/search.indexer.ts";
 
@@ -65,7 +65,7 @@ export async function listClusters(ctx: AppContext, actor: Actor, query: {
   provincialCluster?: number | undefined; parent?: "none" | number | undefined; status?: string | undefined;
 }) {
   authorize(actor, "list", { type: "reference" });
-  const seesAll = actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+  const seesAll = seesUnpublished(actor);
   const visibleIds = seesAll ? "all" : actor.kind === "user" ? actor.clusterIds : [];
   const { items, total } = await clusters.listClusters(ctx.database.db, {
     kind: query.kind,

@@ -3,7 +3,7 @@ import type { Actor } from "@sainam/core";
 import { enterprises } from "@sainam/db";
 import { writeCsv, writeXlsx, type ExportColumn, type ExportRow } from "@sainam/importer";
 import type { AppContext } from "../context.ts";
-import { authorize } from "../policies/policy.ts";
+import { authorize, seesUnpublished } from "../policies/policy.ts";
 
 // Firm data only: contacts are personal data and leave the system through the PDPA export, not here.
 const COLUMNS: ExportColumn[] = [
@@ -27,12 +27,12 @@ export type ExportFilter = { province?: string | undefined; region?: string | un
 /** Streams the enterprises the caller may list as CSV or XLSX, a page at a time (constant memory). */
 export function exportEnterprises(ctx: AppContext, actor: Actor, format: "csv" | "xlsx", filter: ExportFilter): PassThrough {
   authorize(actor, "list", { type: "reference" });
-  const seesUnpublished = actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+  const unpublishedToo = seesUnpublished(actor);
   async function* rows(): AsyncGenerator<ExportRow> {
     for (let page = 1; ; page++) {
       const { items } = await enterprises.listEnterprises(ctx.database.db, {
         provinceCode: filter.province, regionCode: filter.region, sizeClass: filter.size, tsicPrefix: filter.tsic, clusterId: filter.cluster,
-        publishedOnly: !seesUnpublished, page, pageSize: 1000,
+        publishedOnly: !unpublishedToo, page, pageSize: 1000,
       });
       for (const e of items) {
         yield {

@@ -3,7 +3,7 @@ import { audit, enterprises, nowIso, reference, type DB, type EnterpriseRow } fr
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can } from "../policies/policy.ts";
+import { authorize, can, seesUnpublished } from "../policies/policy.ts";
 import { auditEnterprise, presentEnterprise, presentEnterpriseDetail } from "./enterprise.presenter.ts";
 import { indexEnterprise } from "../search/search.indexer.ts";
 import type { CreateEnterpriseBody, UpdateEnterpriseBody } from "./enterprise.schema.ts";
@@ -29,10 +29,10 @@ export async function listEnterprises(ctx: AppContext, actor: Actor, query: {
   page: number; pageSize: number; province?: string | undefined; region?: string | undefined; size?: string | undefined; tsic?: string | undefined; cluster?: number | undefined;
 }) {
   authorize(actor, "list", { type: "reference" });
-  const seesUnpublished = actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+  const unpublishedToo = seesUnpublished(actor);
   const { items, total } = await enterprises.listEnterprises(ctx.database.db, {
     provinceCode: query.province, regionCode: query.region, sizeClass: query.size, tsicPrefix: query.tsic, clusterId: query.cluster,
-    publishedOnly: !seesUnpublished, page: query.page, pageSize: query.pageSize,
+    publishedOnly: !unpublishedToo, page: query.page, pageSize: query.pageSize,
   });
   return { items: items.map(presentEnterprise), total, page: query.page, pageSize: query.pageSize };
 }

@@ -78,6 +78,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   }
 }
 
+/**
+ * Whether list queries may include unpublished clusters and firms: the system, admins and agency officers
+ * (who run the programmes). Coordinators and members see unpublished records of their own scope only.
+ */
+export function seesUnpublished(actor: Actor): boolean {
+  return actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+}
+
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;

@@ -2,7 +2,7 @@ import { rankScore, searchQueryTerms, searchTokens, type Actor, type QueryTerm }
 import { search, type DB, type SearchEntityType } from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
-import { authorize } from "../policies/policy.ts";
+import { authorize, seesUnpublished } from "../policies/policy.ts";
 import { WEIGHTS } from "./search.indexer.ts";
 
 // Index rows read per query term, and candidates re-ranked in full: bounds the work of a very common term.
@@ -65,7 +65,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   const terms = searchQueryTerms(query.q);
   const empty = { items: [] as SearchItem[], total: 0, page: query.page, pageSize: query.pageSize };
   if (terms.length === 0) return empty;
-  const seesUnpublished = actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+  const unpublishedToo = seesUnpublished(actor);
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
   const types: SearchEntityType[] | null = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : null;
 
@@ -76,7 +76,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   const enterpriseIds = byType("enterprise");
   for (let i = 0; i < enterpriseIds.length && items.length < RERANK * 4; i += 500) {
     let q = db.selectFrom("enterprises as e").select(["e.id", "e.name_th", "e.name_en", "e.business_type", "e.province_code"]).where("e.id", "in", enterpriseIds.slice(i, i + 500));
-    if (!seesUnpublished) q = q.where("e.published", "=", 1);
+    if (!unpublishedToo) q = q.where("e.published", "=", 1);
     if (query.province) q = q.where("e.province_code", "=", query.province);
     if (query.size) q = q.where("e.size_class", "=", query.size);
     if (query.sector) q = q.where("e.tsic_code", "like", `${query.sector}%`);
@@ -94,7 +94,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     const clusterIds = byType("cluster");
     if (clusterIds.length) {
       let q = db.selectFrom("clusters").select(["id", "name_th", "name_en", "description_th", "description_en"]).where("id", "in", clusterIds.slice(0, 1000));
-      if (!seesUnpublished) {
+      if (!unpublishedToo) {
         const own = actor.kind === "user" ? [...actor.clusterIds] : [];
         q = q.where((eb) => (own.length ? eb.or([eb("published", "=", 1), eb("id", "in", own)]) : eb("published", "=", 1)));
       }
