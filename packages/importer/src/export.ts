@@ -1,6 +1,5 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
-import ExcelJS from "exceljs";
 
 /** A value an export cell can hold; dates are written as calendar dates, null as an empty cell. */
 export type ExportValue = string | number | boolean | Date | null | undefined;
@@ -79,6 +78,8 @@ export async function writeXlsx(
   rows: Iterable<ExportRow> | AsyncIterable<ExportRow>,
 ): Promise<void> {
   const finished = once(stream, "finish");
+  // Loaded on first use: exceljs is large, and most servers start without touching a spreadsheet.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetNameFor(sheetName), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ key: column.key, width: Math.min(60, Math.max(10, column.header.length + 4)) }));

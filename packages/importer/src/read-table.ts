@@ -3,7 +3,6 @@ import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import type { EncodingChoice, TextEncoding } from "./decode.ts";
 import { AutoTextDecoder } from "./decode.ts";
 import type { RawRow } from "./table-layout.ts";
@@ -286,6 +285,8 @@ function sheetName(reader: object): string | null {
 
 async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | number | undefined): AsyncGenerator<RawRow> {
   const input = Readable.from(bytes, { objectMode: false });
+  // Loaded on first use: exceljs is large, and most servers start without touching a spreadsheet.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: "emit",
     sharedStrings: "cache",
