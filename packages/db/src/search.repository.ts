@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "./schema.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -34,4 +34,33 @@ export async function matchTerm(db: Executor, term: string, prefix: boolean, ent
   q = prefix ? q.where("term", ">=", term).where("term", "<", `${term}${MAX_CHAR}`) : q.where("term", "=", term);
   if (entityTypes && entityTypes.length) q = q.where("entity_type", "in", [...entityTypes]);
   return q.limit(limit).execute();
+}
+
+/** How many index rows a query term matches, counting at most `cap` (the estimate that picks the driving term). */
+export async function countTerm(db: Executor, term: string, prefix: boolean, entityTypes: readonly SearchEntityType[] | null, cap: number): Promise<number> {
+  let inner = db.selectFrom("search_terms").select("entity_id");
+  inner = prefix ? inner.where("term", ">=", term).where("term", "<", `${term}${MAX_CHAR}`) : inner.where("term", "=", term);
+  if (entityTypes && entityTypes.length) inner = inner.where("entity_type", "in", [...entityTypes]);
+  const row = await db.selectFrom(inner.limit(cap).as("hits")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type PostingCursor = { term: string; entity_type: string; entity_id: number } | null;
+
+/**
+ * One page of the index rows of a query term, in index order (term, entity type, entity id), after
+ * `cursor`: lets a search walk a very common term only as far as it needs to.
+ */
+export async function termPostings(db: Executor, term: string, prefix: boolean, entityTypes: readonly SearchEntityType[] | null, cursor: PostingCursor, limit: number): Promise<TermHit[]> {
+  let q = db.selectFrom("search_terms").select(["entity_type", "entity_id", "field", "weight", "term"]);
+  q = prefix ? q.where("term", ">=", term).where("term", "<", `${term}${MAX_CHAR}`) : q.where("term", "=", term);
+  if (entityTypes && entityTypes.length) q = q.where("entity_type", "in", [...entityTypes]);
+  if (cursor) q = q.where(sql<boolean>`(term, entity_type, entity_id) > (${cursor.term}, ${cursor.entity_type}, ${cursor.entity_id})`);
+  return q.orderBy("term").orderBy("entity_type").orderBy("entity_id").limit(limit).execute();
+}
+
+/** Every indexed term of the given entities (one type), to check the other query terms against. */
+export async function termsOfEntities(db: Executor, entityType: SearchEntityType, ids: readonly number[]): Promise<TermHit[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("search_terms").select(["entity_type", "entity_id", "field", "weight", "term"]).where("entity_type", "=", entityType).where("entity_id", "in", [...ids]).execute();
 }

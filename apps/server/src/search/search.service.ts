@@ -5,9 +5,11 @@ import type { AppContext } from "../context.ts";
 import { authorize, seesUnpublished } from "../policies/policy.ts";
 import { WEIGHTS } from "./search.indexer.ts";
 
-// Index rows read per query term, and candidates re-ranked in full: bounds the work of a very common term.
-const HITS_PER_TERM = 20_000;
-const RERANK = 300;
+// The driving term's postings are read a page at a time, and reading stops once enough matches are found.
+const PAGE = 1000;
+const COUNT_CAP = 20_000;
+const MIN_MATCHES = 300;
+const MAX_POSTINGS = 200_000;
 
 export type SearchQuery = {
   q: string;
@@ -32,111 +34,150 @@ export type SearchItem = {
   score: number;
 };
 
-type Candidate = { type: SearchEntityType; id: number; score: number };
+type Filters = SearchQuery & { unpublishedToo: boolean; ownClusters: number[]; isPublic: boolean };
 
-/** Entities matching every query term (AND), with a first score from the index weights. */
-async function candidates(db: Kysely<DB>, terms: QueryTerm[], types: SearchEntityType[] | null): Promise<Candidate[]> {
-  let result: Map<string, Candidate> | null = null;
-  for (const term of terms) {
-    const hits = await search.matchTerm(db, term.term, term.prefix, types, HITS_PER_TERM);
-    const scored = new Map<string, Candidate>();
-    for (const hit of hits) {
-      if (hit.entity_type !== "enterprise" && hit.entity_type !== "cluster" && hit.entity_type !== "institution") continue;
-      const key = `${hit.entity_type}:${hit.entity_id}`;
-      if (result && !result.has(key)) continue;
-      const points = hit.weight * (hit.term === term.term ? 1 : 0.5);
-      const previous = scored.get(key);
-      if (!previous || previous.score < points) scored.set(key, { type: hit.entity_type, id: hit.entity_id, score: points + (result?.get(key)?.score ?? 0) });
+function isEntityType(value: string): value is SearchEntityType {
+  return value === "enterprise" || value === "cluster" || value === "institution";
+}
+
+/** The index score of one entity: every term must match one of its terms; each counts its best weight. */
+function indexScore(rows: ReadonlyArray<{ term: string; weight: number }>, terms: QueryTerm[]): number {
+  let total = 0;
+  for (const q of terms) {
+    let best = 0;
+    for (const row of rows) {
+      const quality = row.term === q.term ? 1 : q.prefix && row.term.startsWith(q.term) ? 0.5 : 0;
+      best = Math.max(best, row.weight * quality);
     }
-    result = scored;
-    if (result.size === 0) break;
+    if (best === 0) return 0;
+    total += best;
   }
-  return [...(result?.values() ?? [])];
+  return total;
+}
+
+/** Applies the facets and visibility to candidate ids of one type and loads what a result shows. */
+async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[], f: Filters): Promise<SearchItem[]> {
+  if (ids.length === 0) return [];
+  const enterpriseFacets = Boolean(f.stage || f.size || f.sector);
+  if (type === "enterprise") {
+    let q = db.selectFrom("enterprises as e").select(["e.id", "e.name_th", "e.name_en", "e.business_type", "e.province_code"]).where("e.id", "in", ids);
+    if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
+    if (f.province) q = q.where("e.province_code", "=", f.province);
+    if (f.size) q = q.where("e.size_class", "=", f.size);
+    if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
+    if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
+    if (f.provincialCluster !== undefined) {
+      q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster));
+    }
+    if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
+    return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.business_type, provinceCode: row.province_code, score: 0 }));
+  }
+  if (enterpriseFacets) return [];
+  if (type === "cluster") {
+    let q = db.selectFrom("clusters").select(["id", "name_th", "name_en", "description_th", "description_en"]).where("id", "in", ids);
+    if (!f.unpublishedToo) q = q.where((eb) => (f.ownClusters.length ? eb.or([eb("published", "=", 1), eb("id", "in", f.ownClusters)]) : eb("published", "=", 1)));
+    if (f.province || f.region || f.provincialCluster !== undefined) {
+      let provinces = db.selectFrom("provinces").select("code");
+      if (f.province) provinces = provinces.where("code", "=", f.province);
+      if (f.region) provinces = provinces.where("region_code", "=", f.region);
+      if (f.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
+      q = q.where("id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
+    }
+    return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description_th ?? row.description_en, provinceCode: null, score: 0 }));
+  }
+  let q = db.selectFrom("institutions").select(["id", "name_th", "name_en", "description", "province_code"]).where("id", "in", ids);
+  if (f.isPublic) q = q.where("published", "=", 1);
+  if (f.province) q = q.where("province_code", "=", f.province);
+  return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description, provinceCode: row.province_code, score: 0 }));
+}
+
+/**
+ * Candidates matching every term (AND). The rarest term drives: its postings are walked in index order
+ * a page at a time; the other terms are checked against each candidate's own index rows; facets and
+ * visibility are applied per page; walking stops once `wanted` visible matches are found (or the term
+ * is exhausted), so a very common word costs a few pages, not the whole index.
+ */
+async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEntityType[] | null, f: Filters, wanted: number): Promise<{ items: SearchItem[]; exhausted: boolean }> {
+  const counts = await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
+  const driverIndex = counts.indexOf(Math.min(...counts));
+  const driver = terms[driverIndex];
+  if (!driver || (counts[driverIndex] ?? 0) === 0) return { items: [], exhausted: true };
+  const found = new Map<string, SearchItem>();
+  const checked = new Set<string>();
+  let cursor: search.PostingCursor = null;
+  let read = 0;
+  for (;;) {
+    const postings = await search.termPostings(db, driver.term, driver.prefix, types, cursor, PAGE);
+    read += postings.length;
+    const last = postings.at(-1);
+    if (last) cursor = { term: last.term, entity_type: last.entity_type, entity_id: last.entity_id };
+    const fresh = new Map<SearchEntityType, number[]>();
+    for (const p of postings) {
+      const key = `${p.entity_type}:${p.entity_id}`;
+      if (checked.has(key) || !isEntityType(p.entity_type)) continue;
+      checked.add(key);
+      fresh.set(p.entity_type, [...(fresh.get(p.entity_type) ?? []), p.entity_id]);
+    }
+    for (const [type, ids] of fresh) {
+      const rows = terms.length > 1 ? await search.termsOfEntities(db, type, ids) : postings.filter((p) => p.entity_type === type);
+      const byEntity = new Map<number, Array<{ term: string; weight: number }>>();
+      for (const r of rows) byEntity.set(r.entity_id, [...(byEntity.get(r.entity_id) ?? []), r]);
+      const scores = new Map<number, number>();
+      for (const id of ids) {
+        const score = indexScore(byEntity.get(id) ?? [], terms);
+        if (score > 0) scores.set(id, score);
+      }
+      for (const item of await loadVisible(db, type, [...scores.keys()], f)) {
+        found.set(`${type}:${item.id}`, { ...item, score: scores.get(item.id) ?? 0 });
+      }
+    }
+    if (postings.length < PAGE) return { items: [...found.values()], exhausted: true };
+    if (found.size >= wanted || read >= MAX_POSTINGS) return { items: [...found.values()], exhausted: false };
+  }
 }
 
 /**
  * Thai-aware search over enterprises, clusters and institutions: the query is normalised and segmented
- * (Intl.Segmenter), every term must match (the last one as a prefix), candidates from the term index are
- * filtered by the facets and re-ranked on their full text.
+ * (Intl.Segmenter), every term must match (the last one as a prefix), facets filter, and the matches are
+ * ranked on their full text (names first, exact words before prefixes, phrases before scattered words).
+ * For very common words the ranking covers the first matches found in index order, at least 300.
  */
 export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery) {
   authorize(actor, "list", { type: "reference" });
   const { db } = ctx.database;
   const terms = searchQueryTerms(query.q);
-  const empty = { items: [] as SearchItem[], total: 0, page: query.page, pageSize: query.pageSize };
-  if (terms.length === 0) return empty;
-  const unpublishedToo = seesUnpublished(actor);
+  if (terms.length === 0) return { items: [] as SearchItem[], total: 0, page: query.page, pageSize: query.pageSize };
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
   const types: SearchEntityType[] | null = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : null;
+  const filters: Filters = {
+    ...query,
+    unpublishedToo: seesUnpublished(actor),
+    ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
+    isPublic: actor.kind === "public",
+  };
+  const wanted = Math.max(MIN_MATCHES, query.page * query.pageSize);
+  const { items } = await findMatches(db, terms, types, filters, wanted);
 
-  const found = (await candidates(db, terms, types)).sort((a, b) => b.score - a.score || a.id - b.id);
-  const items: SearchItem[] = [];
-  const byType = (type: SearchEntityType) => found.filter((c) => c.type === type).map((c) => c.id);
-
-  const enterpriseIds = byType("enterprise");
-  for (let i = 0; i < enterpriseIds.length && items.length < RERANK * 4; i += 500) {
-    let q = db.selectFrom("enterprises as e").select(["e.id", "e.name_th", "e.name_en", "e.business_type", "e.province_code"]).where("e.id", "in", enterpriseIds.slice(i, i + 500));
-    if (!unpublishedToo) q = q.where("e.published", "=", 1);
-    if (query.province) q = q.where("e.province_code", "=", query.province);
-    if (query.size) q = q.where("e.size_class", "=", query.size);
-    if (query.sector) q = q.where("e.tsic_code", "like", `${query.sector}%`);
-    if (query.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", query.region ?? ""));
-    if (query.provincialCluster !== undefined) {
-      q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", query.provincialCluster));
-    }
-    if (query.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", query.stage ?? "").where("left_on", "is", null));
-    for (const row of await q.execute()) {
-      items.push({ type: "enterprise", id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.business_type, provinceCode: row.province_code, score: 0 });
-    }
-  }
-
-  if (!enterpriseFacets) {
-    const clusterIds = byType("cluster");
-    if (clusterIds.length) {
-      let q = db.selectFrom("clusters").select(["id", "name_th", "name_en", "description_th", "description_en"]).where("id", "in", clusterIds.slice(0, 1000));
-      if (!unpublishedToo) {
-        const own = actor.kind === "user" ? [...actor.clusterIds] : [];
-        q = q.where((eb) => (own.length ? eb.or([eb("published", "=", 1), eb("id", "in", own)]) : eb("published", "=", 1)));
-      }
-      if (query.province || query.region || query.provincialCluster !== undefined) {
-        let provinces = db.selectFrom("provinces").select("code");
-        if (query.province) provinces = provinces.where("code", "=", query.province);
-        if (query.region) provinces = provinces.where("region_code", "=", query.region);
-        if (query.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", query.provincialCluster ?? 0));
-        q = q.where("id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
-      }
-      for (const row of await q.execute()) {
-        items.push({ type: "cluster", id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description_th ?? row.description_en, provinceCode: null, score: 0 });
-      }
-    }
-    const institutionIds = byType("institution");
-    if (institutionIds.length) {
-      let q = db.selectFrom("institutions").select(["id", "name_th", "name_en", "description", "province_code"]).where("id", "in", institutionIds.slice(0, 1000));
-      if (actor.kind === "public") q = q.where("published", "=", 1);
-      if (query.province) q = q.where("province_code", "=", query.province);
-      for (const row of await q.execute()) {
-        items.push({ type: "institution", id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description, provinceCode: row.province_code, score: 0 });
-      }
-    }
-  }
-
-  // Re-rank on the full text: names weigh most; exact words beat prefixes; phrases beat scattered words.
-  const first = new Map(found.map((c) => [`${c.type}:${c.id}`, c.score]));
-  items.sort((a, b) => (first.get(`${b.type}:${b.id}`) ?? 0) - (first.get(`${a.type}:${a.id}`) ?? 0));
-  const top = items.slice(0, RERANK).map((item) => ({
-    ...item,
-    score: rankScore(
-      {
-        fields: [
-          { tokens: searchTokens(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
-          { tokens: searchTokens(item.snippet ?? ""), weight: WEIGHTS.description },
-        ],
-      },
-      terms,
-    ) + (first.get(`${item.type}:${item.id}`) ?? 0) / 100,
-  }));
-  top.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
-  const ranked = [...top, ...items.slice(RERANK)];
+  const ranked = items
+    .map((item) => ({
+      ...item,
+      score:
+        rankScore(
+          {
+            fields: [
+              { tokens: searchTokens(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
+              { tokens: searchTokens(item.snippet ?? ""), weight: WEIGHTS.description },
+            ],
+          },
+          terms,
+        ) + item.score / 100,
+    }))
+    .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
   const start = (query.page - 1) * query.pageSize;
-  return { items: ranked.slice(start, start + query.pageSize).map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })), total: ranked.length, page: query.page, pageSize: query.pageSize };
+  return {
+    items: ranked.slice(start, start + query.pageSize).map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })),
+    total: ranked.length,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
