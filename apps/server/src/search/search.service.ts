@@ -6,9 +6,9 @@ import { authorize, seesUnpublished } from "../policies/policy.ts";
 import { WEIGHTS } from "./search.indexer.ts";
 
 // The driving term's postings are read a page at a time, and reading stops once enough matches are found.
-const PAGE = 1000;
+const PAGE = 500;
 const COUNT_CAP = 20_000;
-const MIN_MATCHES = 300;
+const MIN_MATCHES = 100;
 const MAX_POSTINGS = 200_000;
 
 export type SearchQuery = {
@@ -140,7 +140,7 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEnti
  * Thai-aware search over enterprises, clusters and institutions: the query is normalised and segmented
  * (Intl.Segmenter), every term must match (the last one as a prefix), facets filter, and the matches are
  * ranked on their full text (names first, exact words before prefixes, phrases before scattered words).
- * For very common words the ranking covers the first matches found in index order, at least 300.
+ * For very common words the ranking covers the first matches found in index order, at least 100.
  */
 export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery) {
   authorize(actor, "list", { type: "reference" });
