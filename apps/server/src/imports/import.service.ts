@@ -181,6 +181,51 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
   return { batchId, status: batch.status };
 }
 
+/**
+ * Which row of this file last wrote each enterprise, in 4 bytes a row: firms new to the registry get
+ * consecutive ids during the batch, so a typed array indexed by id − first id holds them; firms that
+ * existed before (usually few) sit in a Map. A million-row file costs megabytes, not a Map of strings.
+ */
+class EnterpriseRows {
+  #base: number | null = null;
+  #rows = new Int32Array(4096);
+  readonly #existing = new Map<number, number>();
+
+  /** Records that row `rowNumber` wrote enterprise `id`; demotes an earlier row of the file that wrote it. */
+  record(id: number, rowNumber: number, status: "imported" | "updated", report: ReportBuilder): "imported" | "updated" {
+    if (status === "imported") {
+      this.#base ??= id;
+      this.#set(id, rowNumber);
+      return "imported";
+    }
+    const newInBatch = this.#base !== null && id >= this.#base ? this.#get(id) : 0;
+    if (newInBatch > 0) {
+      report.demote(newInBatch, rowNumber, "imported");
+      this.#set(id, rowNumber);
+      return "imported";
+    }
+    const earlier = this.#existing.get(id);
+    if (earlier !== undefined) report.demote(earlier, rowNumber, "updated");
+    this.#existing.set(id, rowNumber);
+    return "updated";
+  }
+
+  #get(id: number): number {
+    const i = id - (this.#base ?? id);
+    return i >= 0 && i < this.#rows.length ? (this.#rows[i] ?? 0) : 0;
+  }
+
+  #set(id: number, rowNumber: number): void {
+    const i = id - (this.#base ?? id);
+    if (i >= this.#rows.length) {
+      const grown = new Int32Array(Math.max(this.#rows.length * 2, i + 1));
+      grown.set(this.#rows);
+      this.#rows = grown;
+    }
+    this.#rows[i] = rowNumber;
+  }
+}
+
 type Normaliser<T> = (cells: ReadonlyArray<string>, headers: ReadonlyArray<string>) => NormalisedRow<T>["outcome"];
 
 class ReportBuilder {
@@ -201,16 +246,15 @@ class ReportBuilder {
       this.truncated = true;
     }
   }
-  /** A row reported earlier turns out to be overwritten by a later duplicate in the same file. */
-  demote(rowNumber: number, winner: number): void {
+  /** A row reported earlier (as `was`) turns out to be overwritten by a later duplicate in the same file. */
+  demote(rowNumber: number, winner: number, was: "imported" | "updated"): void {
     const row = this.#byRow.get(rowNumber);
     const issue: RowIssue = { field: "", message: `duplicate of row ${winner}` };
+    if (was === "imported") this.counts.imported--;
+    else this.counts.updated--;
     if (row) {
-      if (row.status === "imported") this.counts.imported--;
-      else if (row.status === "updated") this.counts.updated--;
       Object.assign(row, { status: "skipped", issues: [...row.issues, issue] });
     } else {
-      this.counts.imported--;
       const skipped: ReportRow = { rowNumber, status: "skipped", key: null, issues: [issue] };
       this.rows.push(skipped);
       this.#byRow.set(rowNumber, skipped);
@@ -250,7 +294,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
   }
 
   const report = new ReportBuilder();
-  const seen = new Map<string, number>();
+  const seen = batch.kind === "enterprises" ? new EnterpriseRows() : new Map<string, { rowNumber: number; status: "imported" | "updated" }>();
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     let headers: ReadonlyArray<string> = [];
@@ -285,19 +329,13 @@ async function writeChunk(
   kind: ImportKind,
   chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[],
   report: ReportBuilder,
-  seen: Map<string, number>,
+  seen: EnterpriseRows | Map<string, { rowNumber: number; status: "imported" | "updated" }>,
   now: string,
   clusterCode: string | null,
 ): Promise<void> {
   const keyOf = (record: EnterpriseRecord | MembershipRecord | LinkageRecord): string =>
     isEnterprise(kind, record) ? enterpriseKey(record) : isMembership(kind, record) ? membershipKey({ ...record, clusterCode: clusterCode ?? record.clusterCode }) : isLinkage(kind, record) ? linkageKey(record) : "";
   const plan = planBatch(chunk, keyOf);
-  // Duplicates across chunks: the later row wins, the earlier is reported skipped.
-  for (const planned of plan.records) {
-    const earlier = seen.get(planned.key);
-    if (earlier !== undefined) report.demote(earlier, planned.rowNumber);
-    seen.set(planned.key, planned.rowNumber);
-  }
   const statusByRow = new Map<number, { status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }>();
   if (kind === "enterprises") {
     const upserts = plan.records.flatMap((p) => (isEnterprise(kind, p.record) ? [{ planned: p, record: p.record }] : []));
@@ -312,11 +350,23 @@ async function writeChunk(
     );
     for (const { planned, record } of upserts) {
       const r = results.get(enterpriseKey(record));
-      if (r) statusByRow.set(planned.rowNumber, { status: r.status });
+      if (!r) continue;
+      // Duplicates across chunks: the later row wins and the earlier is reported skipped; a firm first
+      // written by this file still counts as imported.
+      const status = seen instanceof EnterpriseRows ? seen.record(r.id, planned.rowNumber, r.status, report) : r.status;
+      statusByRow.set(planned.rowNumber, { status });
     }
   } else {
     for (const planned of plan.records) {
       const outcome = await writeRelation(trx, kind, planned.record, now, clusterCode);
+      if (outcome.status !== "skipped" && seen instanceof Map) {
+        const earlier = seen.get(planned.key);
+        if (earlier) report.demote(earlier.rowNumber, planned.rowNumber, earlier.status);
+        const status = earlier?.status === "imported" ? "imported" : outcome.status;
+        seen.set(planned.key, { rowNumber: planned.rowNumber, status });
+        statusByRow.set(planned.rowNumber, { status });
+        continue;
+      }
       statusByRow.set(planned.rowNumber, outcome);
     }
   }

@@ -105,6 +105,20 @@ describe("#imports: messy files", () => {
     expect(tea).toMatchObject({ capital: 200_000, registered_on: "2019-12-31", province_code: "57", legal_form: "limited_partnership" });
   });
 
+  it("finds a duplicate that is thousands of rows apart (across write chunks) and keeps the later row", async () => {
+    const lines = ["เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล"];
+    for (let i = 0; i < 4_500; i++) lines.push(`${id(`0205${String(61_000_000 + i).padStart(8, "0")}`)},บจ. ทดสอบ ${i}`);
+    const dup = id("020561000007");
+    lines.push(`${dup},บจ. ทดสอบ เจ็ด (ฉบับแก้)`);
+    const { status } = await importFile("enterprises", "big.csv", Buffer.from(lines.join("\n")));
+    expect(status.report.counts).toEqual({ imported: 4_500, updated: 0, skipped: 1, errors: 0 });
+    const skipped = status.report.rows.find((r: { status: string }) => r.status === "skipped");
+    expect(skipped.rowNumber).toBe(9);
+    expect(skipped.issues[0].message).toBe(`duplicate of row ${4_500 + 2}`);
+    const firm = await t.ctx.database.db.selectFrom("enterprises").select("name_th").where("juristic_id", "=", dup).executeTakeFirstOrThrow();
+    expect(firm.name_th).toBe("บจ. ทดสอบ เจ็ด (ฉบับแก้)");
+  });
+
   it("makes imported firms searchable in Thai", async () => {
     const found = (await t.anonymous.request("GET", `/api/search?q=${encodeURIComponent("ชาดอย")}`)).json();
     expect(found.items.map((i: { nameTh: string }) => i.nameTh)).toContain("หจก. ชาดอย");
