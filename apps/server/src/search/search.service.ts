@@ -7,7 +7,7 @@ import { WEIGHTS } from "./search.indexer.ts";
 
 // The driving term's postings are read a page at a time, and reading stops once enough matches are found.
 const PAGE = 500;
-const COUNT_CAP = 20_000;
+const COUNT_CAP = 5_000;
 const MIN_MATCHES = 100;
 const MAX_POSTINGS = 200_000;
 
@@ -98,7 +98,7 @@ async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[]
  * is exhausted), so a very common word costs a few pages, not the whole index.
  */
 async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEntityType[] | null, f: Filters, wanted: number): Promise<{ items: SearchItem[]; exhausted: boolean }> {
-  const counts = await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
+  const counts = terms.length === 1 ? [1] : await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
   const driverIndex = counts.indexOf(Math.min(...counts));
   const driver = terms[driverIndex];
   if (!driver || (counts[driverIndex] ?? 0) === 0) return { items: [], exhausted: true };

@@ -171,8 +171,9 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("field", "text", (c) => c.notNull())
     .addColumn("weight", "integer", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("search_terms_term_idx").on("search_terms").columns(["term", "entity_type", "entity_id"]).execute();
-  await db.schema.createIndex("search_terms_entity_idx").on("search_terms").columns(["entity_type", "entity_id"]).execute();
+  // Both indexes cover the columns a search reads, so walking postings never touches the table.
+  await db.schema.createIndex("search_terms_term_idx").on("search_terms").columns(["term", "entity_type", "entity_id", "field", "weight"]).execute();
+  await db.schema.createIndex("search_terms_entity_idx").on("search_terms").columns(["entity_type", "entity_id", "term", "field", "weight"]).execute();
 
   await db.schema
     .createTable("import_mappings")
