@@ -98,7 +98,11 @@ async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[]
  * is exhausted), so a very common word costs a few pages, not the whole index.
  */
 async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEntityType[] | null, f: Filters, wanted: number): Promise<{ items: SearchItem[]; exhausted: boolean }> {
-  const counts = terms.length === 1 ? [1] : await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
+  let counts = terms.length === 1 ? [1] : await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
+  // Several common terms tie at the cap: count those further, since walking the wrong one costs far more.
+  if (counts.filter((n) => n >= COUNT_CAP).length > 1) {
+    counts = await Promise.all(terms.map((t, i) => ((counts[i] ?? 0) >= COUNT_CAP ? search.countTerm(db, t.term, t.prefix, types, COUNT_CAP * 40) : Promise.resolve(counts[i] ?? 0))));
+  }
   const driverIndex = counts.indexOf(Math.min(...counts));
   const driver = terms[driverIndex];
   if (!driver || (counts[driverIndex] ?? 0) === 0) return { items: [], exhausted: true };
