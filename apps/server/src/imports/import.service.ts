@@ -276,7 +276,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
   };
 
   if (options.strict) {
-    // First pass: any unusable row stops the batch before anything is written.
+    // First pass: one unusable row is enough to stop the batch before anything is written.
     const report = new ReportBuilder();
     let headers: ReadonlyArray<string> = [];
     for await (const event of readTable({ path: batch.path })) {
