@@ -101,7 +101,7 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEnti
   let counts = terms.length === 1 ? [1] : await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
   // Several common terms tie at the cap: count those further, since walking the wrong one costs far more.
   if (counts.filter((n) => n >= COUNT_CAP).length > 1) {
-    counts = await Promise.all(terms.map((t, i) => ((counts[i] ?? 0) >= COUNT_CAP ? search.countTerm(db, t.term, t.prefix, types, COUNT_CAP * 40) : Promise.resolve(counts[i] ?? 0))));
+    counts = await Promise.all(terms.map((t, i) => ((counts[i] ?? 0) >= COUNT_CAP ? search.countTerm(db, t.term, t.prefix, types, COUNT_CAP * 5) : Promise.resolve(counts[i] ?? 0))));
   }
   const driverIndex = counts.indexOf(Math.min(...counts));
   const driver = terms[driverIndex];
