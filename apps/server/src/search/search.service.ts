@@ -120,12 +120,18 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEnti
       const key = `${p.entity_type}:${p.entity_id}`;
       if (checked.has(key) || !isEntityType(p.entity_type)) continue;
       checked.add(key);
-      fresh.set(p.entity_type, [...(fresh.get(p.entity_type) ?? []), p.entity_id]);
+      const list = fresh.get(p.entity_type);
+      if (list) list.push(p.entity_id);
+      else fresh.set(p.entity_type, [p.entity_id]);
     }
     for (const [type, ids] of fresh) {
       const rows = terms.length > 1 ? await search.termsOfEntities(db, type, ids) : postings.filter((p) => p.entity_type === type);
       const byEntity = new Map<number, Array<{ term: string; weight: number }>>();
-      for (const r of rows) byEntity.set(r.entity_id, [...(byEntity.get(r.entity_id) ?? []), r]);
+      for (const r of rows) {
+        const list = byEntity.get(r.entity_id);
+        if (list) list.push(r);
+        else byEntity.set(r.entity_id, [r]);
+      }
       const scores = new Map<number, number>();
       for (const id of ids) {
         const score = indexScore(byEntity.get(id) ?? [], terms);
@@ -162,7 +168,11 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   const wanted = Math.max(MIN_MATCHES, query.page * query.pageSize);
   const { items } = await findMatches(db, terms, types, filters, wanted);
 
-  const ranked = items
+  // Full-text re-ranking (segmentation) is the costly step: only the best by index score get it.
+  const byIndex = [...items].sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
+  const head = byIndex.slice(0, wanted + 50);
+  const tail = byIndex.slice(wanted + 50);
+  const reranked = head
     .map((item) => ({
       ...item,
       score:
@@ -177,6 +187,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
         ) + item.score / 100,
     }))
     .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
+  const ranked = [...reranked, ...tail];
   const start = (query.page - 1) * query.pageSize;
   return {
     items: ranked.slice(start, start + query.pageSize).map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })),
