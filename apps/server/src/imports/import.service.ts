@@ -41,10 +41,26 @@ type BatchState = {
   progress: ImportProgress;
   report: ImportReportView | null;
   error: string | null;
+  createdAt: number;
 };
 
 // Running and finished batches of this process; the database keeps the status and counts for good.
 const batches = new Map<number, BatchState>();
+const KEEP_BATCHES = 200;
+const ABANDONED_AFTER_MS = 24 * 3_600_000;
+
+/** Forgets old finished batches and deletes the files of uploads never run, so a long-lived server stays small. */
+async function pruneBatches(): Promise<void> {
+  const now = Date.now();
+  for (const batch of batches.values()) {
+    if (batch.status === "uploaded" && now - batch.createdAt > ABANDONED_AFTER_MS) {
+      batches.delete(batch.id);
+      await rm(batch.path, { force: true });
+    }
+  }
+  const finished = [...batches.values()].filter((b) => b.status === "done" || b.status === "failed");
+  for (const batch of finished.slice(0, Math.max(0, batches.size - KEEP_BATCHES))) batches.delete(batch.id);
+}
 
 function uploadDir(ctx: AppContext): string {
   const dir = ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
@@ -90,6 +106,7 @@ async function preview(path: string) {
 /** Stores an uploaded file and answers what it looks like: format, encoding, header, sample rows and a mapping. */
 export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind: ImportKind; fileName: string; body: Readable | { path: string } }) {
   authorize(actor, "create", { type: "import" });
+  await pruneBatches();
   const { db } = ctx.database;
   const ext = extname(input.fileName).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt") throw errors.validation("fileName", "must end in .csv or .xlsx");
@@ -110,7 +127,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     .values({ kind: input.kind, file_name: input.fileName, status: "uploaded", counts_json: null, actor_user_id: actorId(actor), created_at: nowIso(), finished_at: null })
     .returning("id")
     .executeTakeFirstOrThrow();
-  batches.set(id, { id, kind: input.kind, path, fileName: input.fileName, actorUserId: actorId(actor), status: "uploaded", progress: { rowsRead: 0, bytesRead: 0, totalBytes: size }, report: null, error: null });
+  batches.set(id, { id, kind: input.kind, path, fileName: input.fileName, actorUserId: actorId(actor), status: "uploaded", progress: { rowsRead: 0, bytesRead: 0, totalBytes: size }, report: null, error: null, createdAt: Date.now() });
   return {
     batchId: id,
     format: look.format,
@@ -176,6 +193,7 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
     batch.status = "failed";
     batch.error = error instanceof Error ? error.message : String(error);
     await ctx.database.db.updateTable("import_batches").set({ status: "failed", finished_at: nowIso() }).where("id", "=", batchId).execute();
+    await discardUpload(ctx, batch);
   });
   if (input.wait) await work;
   return { batchId, status: batch.status };
@@ -289,6 +307,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
       batch.error = `${report.counts.errors} rows cannot be imported; nothing was written (strict mode)`;
       batch.report = { counts: report.counts, rows: report.rows, truncated: report.truncated };
       await db.updateTable("import_batches").set({ status: "failed", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
+      await discardUpload(ctx, batch);
       return;
     }
   }
@@ -316,6 +335,11 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
   });
   batch.status = "done";
   batch.report = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
+  await discardUpload(ctx, batch);
+}
+
+/** Deletes an uploaded copy once its batch has run (files imported from a path, by the CLI, stay). */
+async function discardUpload(ctx: AppContext, batch: BatchState): Promise<void> {
   if (batch.path.startsWith(uploadDir(ctx))) await rm(batch.path, { force: true });
 }
 
