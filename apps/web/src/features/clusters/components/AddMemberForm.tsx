@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { ChoiceField } from "../../../components/ChoiceField";
 import { FormField } from "../../../components/FormField";
 import { useDebouncedValue } from "../../../components/useDebouncedValue";
 import { useLocale } from "../../../i18n";
@@ -126,23 +127,7 @@ export function AddMemberForm({ clusterId, memberIds, onAdded, onCancel }: AddMe
         </p>
       )}
       <div className="form-grid">
-        <FormField label={t("members.stage")} error={serverErrors.stage ?? null}>
-          {(control) => (
-            <select
-              {...control}
-              value={stage}
-              onChange={(event) => {
-                if (isStage(event.target.value)) setStage(event.target.value);
-              }}
-            >
-              {STAGES.map((option) => (
-                <option key={option} value={option}>
-                  {labels.stage(option)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <ChoiceField label={t("members.stage")} error={serverErrors.stage ?? null} value={stage} options={STAGES} isOption={isStage} labelOf={labels.stage} onChange={setStage} />
         <FormField label={t("members.joinedOnLabel")} error={serverErrors.joinedOn ?? null}>
           {(control) => <input {...control} type="date" value={joinedOn} onChange={(event) => setJoinedOn(event.target.value)} />}
         </FormField>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { ChoiceField } from "../../../components/ChoiceField";
 import { FormField } from "../../../components/FormField";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
@@ -201,23 +202,7 @@ function LinkInstitutionForm({ clusterId, linkedIds, onLinked, onCancel }: LinkI
           </h4>
           {create.isError && <ErrorMessage error={create.error} />}
           <div className="form-grid">
-            <FormField label={t("institutions.kind")} error={createServer.kind ?? null}>
-              {(control) => (
-                <select
-                  {...control}
-                  value={kind}
-                  onChange={(event) => {
-                    if (isInstitutionKind(event.target.value)) setKind(event.target.value);
-                  }}
-                >
-                  {INSTITUTION_KINDS.map((option) => (
-                    <option key={option} value={option}>
-                      {labels.institutionKind(option)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
+            <ChoiceField label={t("institutions.kind")} error={createServer.kind ?? null} value={kind} options={INSTITUTION_KINDS} isOption={isInstitutionKind} labelOf={labels.institutionKind} onChange={setKind} />
             <FormField label={t("common.nameTh")} error={nameMissing ? t("registry.nameRequired") : (createServer.nameTh ?? null)}>
               {(control) => <input {...control} lang="th" value={nameTh} onChange={(event) => setNameTh(event.target.value)} />}
             </FormField>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { ChoiceField } from "../../../components/ChoiceField";
 import { FormField } from "../../../components/FormField";
 import { isLinkageKind, LINKAGE_KINDS, parsePartyKey, type LinkageKind } from "../model";
 import { useAddLinkageMutation } from "../mutations";
@@ -90,23 +91,7 @@ export function AddLinkageForm({ clusterId, members, institutions, onAdded, onCa
             </select>
           )}
         </FormField>
-        <FormField label={t("linkages.kind")} error={server.kind ?? null}>
-          {(control) => (
-            <select
-              {...control}
-              value={kind}
-              onChange={(event) => {
-                if (isLinkageKind(event.target.value)) setKind(event.target.value);
-              }}
-            >
-              {LINKAGE_KINDS.map((option) => (
-                <option key={option} value={option}>
-                  {labels.linkKind(option)}
-                </option>
-              ))}
-            </select>
-          )}
-        </FormField>
+        <ChoiceField label={t("linkages.kind")} error={server.kind ?? null} value={kind} options={LINKAGE_KINDS} isOption={isLinkageKind} labelOf={labels.linkKind} onChange={setKind} />
         <FormField label={t("linkages.to")} error={errors.to ?? server["to.id"] ?? server.to ?? null}>
           {(control) => (
             <select {...control} value={to} onChange={(event) => setTo(event.target.value)}>
