@@ -11,3 +11,5 @@ export * from "./roles.ts";
 export * from "./value-chain.ts";
 export * from "./address.ts";
 export * from "./search-text.ts";
+export * from "./period.ts";
+export * from "./org-unit.ts";

@@ -6,6 +6,7 @@ import { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { DB } from "./schema.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-registry.ts";
+import * as m0003 from "./migrations/0003-monitoring.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -34,6 +35,7 @@ type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void
 const migrations: Record<string, MigrationModule> = {
   "0001-foundation": m0001,
   "0002-registry": m0002,
+  "0003-monitoring": m0003,
 };
 
 const INT8_OID = 20;

@@ -69,6 +69,16 @@ export interface PlanTable {
   owner_agency_id: number;
   period_start: string;
   period_end: string;
+  /** draft | active | archived (defaults to active). */
+  status: Generated<string>;
+  version: Generated<number>;
+  previous_version_id: number | null;
+  cluster_id: number | null;
+  provincial_cluster_id: number | null;
+  programme_id: number | null;
+  published: Generated<number>;
+  description_en: string | null;
+  description_th: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -84,6 +94,8 @@ export interface PlanNodeTable {
   title_th: string | null;
   body_en: string | null;
   body_th: string | null;
+  /** The node of a higher plan this node serves (cross-plan link), if any. */
+  serves_node_id: number | null;
   updated_at: string;
 }
 
@@ -95,6 +107,18 @@ export interface IndicatorTable {
   name_th: string | null;
   unit: string | null;
   position: number;
+  /** increase | decrease | none. */
+  direction: Generated<string>;
+  /** sum | mean | weighted_mean | ratio | none. */
+  aggregation: Generated<string>;
+  ratio_scale: number | null;
+  baseline_value: number | null;
+  baseline_period: string | null;
+  /** JSON array of dimension codes, e.g. ["size_class", "owner_sex", "stage"]. */
+  disaggregations_json: Generated<string>;
+  decimals: number | null;
+  description_en: string | null;
+  description_th: string | null;
 }
 
 export interface IndicatorTargetTable {
@@ -104,6 +128,9 @@ export interface IndicatorTargetTable {
   text_en: string;
   text_th: string | null;
   target_json: string | null;
+  period_key: string | null;
+  org_unit_type: string | null;
+  org_unit_code: string | null;
 }
 
 export interface UserTable {
@@ -300,6 +327,151 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ProgrammeTable {
+  id: Generated<number>;
+  code: string;
+  agency_id: number;
+  name_en: string;
+  name_th: string | null;
+  description_en: string | null;
+  description_th: string | null;
+  first_fiscal_year: number;
+  last_fiscal_year: number | null;
+  published: number;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  indicator_id: number;
+  /** nation | region | provincial_cluster | province | cluster | programme. */
+  org_unit_type: string;
+  org_unit_code: string;
+  /** "FY2021", "CY2021", "FY2021-Q1". */
+  period_key: string;
+  /** "" for the total, else canonical "dimension=option;dimension=option" (dimensions sorted). */
+  disaggregation: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  weight: number | null;
+  source: string | null;
+  note: string | null;
+  evidence_url: string | null;
+  /** draft | submitted | approved | rejected. */
+  status: string;
+  review_note: string | null;
+  entered_by: number | null;
+  submitted_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeriodLockTable {
+  id: Generated<number>;
+  plan_id: number;
+  period_key: string;
+  locked_by: number | null;
+  locked_at: string;
+}
+
+export interface ProgrammeClusterTable {
+  programme_id: number;
+  cluster_id: number;
+  fiscal_year: number;
+}
+
+export interface ProgrammeEnterpriseTable {
+  programme_id: number;
+  enterprise_id: number;
+  fiscal_year: number;
+  cluster_id: number | null;
+}
+
+export interface BudgetAllocationTable {
+  id: Generated<number>;
+  programme_id: number;
+  cluster_id: number | null;
+  fiscal_year: number;
+  allocated: number;
+  spent: number | null;
+  note: string | null;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityTable {
+  id: Generated<number>;
+  programme_id: number | null;
+  cluster_id: number | null;
+  plan_node_id: number | null;
+  /** training | consulting | study_visit | product_development | trade_fair | business_matching | marketing. */
+  kind: string;
+  title_en: string;
+  title_th: string | null;
+  description_en: string | null;
+  description_th: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  fiscal_year: number;
+  province_code: string | null;
+  budget: number | null;
+  spent: number | null;
+  participant_count: number | null;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityParticipantTable {
+  activity_id: number;
+  enterprise_id: number;
+}
+
+export interface ActivityOutcomeTable {
+  id: Generated<number>;
+  activity_id: number;
+  enterprise_id: number | null;
+  /** sales | deals | new_products | certifications | investment | cost_reduction | jobs. */
+  kind: string;
+  amount: number | null;
+  count: number | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ValueClaimTable {
+  id: Generated<number>;
+  enterprise_id: number | null;
+  cluster_id: number | null;
+  activity_id: number | null;
+  fiscal_year: number;
+  amount: number;
+  /** sales_increase | cost_reduction | new_investment | productivity | jobs | other. */
+  method: string;
+  method_note: string | null;
+  evidence_url: string | null;
+  evidence_note: string | null;
+  /** claimed | verified | rejected. */
+  verification: string;
+  verified_by: number | null;
+  verified_at: string | null;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ValueClaimProgrammeTable {
+  claim_id: number;
+  programme_id: number;
+}
+
 export interface DB {
   regions: RegionTable;
   provinces: ProvinceTable;
@@ -330,6 +502,17 @@ export interface DB {
   search_terms: SearchTermTable;
   import_mappings: ImportMappingTable;
   import_batches: ImportBatchTable;
+  programmes: ProgrammeTable;
+  indicator_values: IndicatorValueTable;
+  period_locks: PeriodLockTable;
+  programme_clusters: ProgrammeClusterTable;
+  programme_enterprises: ProgrammeEnterpriseTable;
+  budget_allocations: BudgetAllocationTable;
+  activities: ActivityTable;
+  activity_participants: ActivityParticipantTable;
+  activity_outcomes: ActivityOutcomeTable;
+  value_claims: ValueClaimTable;
+  value_claim_programmes: ValueClaimProgrammeTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -345,3 +528,10 @@ export type EnterpriseRow = Selectable<EnterpriseTable>;
 export type MembershipRow = Selectable<MembershipTable>;
 export type InstitutionRow = Selectable<InstitutionTable>;
 export type LinkageRow = Selectable<LinkageTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type IndicatorTargetRow = Selectable<IndicatorTargetTable>;
+export type IndicatorValueRow = Selectable<IndicatorValueTable>;
+export type ProgrammeRow = Selectable<ProgrammeTable>;
+export type BudgetAllocationRow = Selectable<BudgetAllocationTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type ValueClaimRow = Selectable<ValueClaimTable>;

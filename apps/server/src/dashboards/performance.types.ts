@@ -1,0 +1,61 @@
+import type { Achievement, AchievementStatus, Target } from "@sainam/core";
+
+/**
+ * A plan's performance for one period: its tree, each indicator's target for the period, the actual at
+ * the chosen org unit (reported there, or rolled up from the units below by the indicator's aggregation
+ * rule) and the achievement judged by `assessAchievement`. Built by `planPerformance` in
+ * performance.service.ts; read by the dashboard API and by the XLSX / PDF reports.
+ */
+export type IndicatorPerformance = {
+  readonly indicatorId: number;
+  readonly code: string;
+  readonly nameEn: string;
+  readonly nameTh: string | null;
+  readonly unit: string | null;
+  /** increase | decrease | none. */
+  readonly direction: string;
+  /** sum | mean | weighted_mean | ratio | none. */
+  readonly aggregation: string;
+  readonly targetTextEn: string | null;
+  readonly targetTextTh: string | null;
+  readonly target: Target | null;
+  readonly baselineValue: number | null;
+  /** The actual for the period at the org unit; null when there is none. */
+  readonly value: number | null;
+  /** "reported": entered for this unit; "computed": rolled up from the units below; "none": no data. */
+  readonly valueSource: "reported" | "computed" | "none";
+  readonly previousValue: number | null;
+  /** For computed values: how many units below reported, of how many expected. */
+  readonly coverage: { readonly reported: number; readonly expected: number } | null;
+  readonly achievement: Achievement;
+};
+
+export type NodePerformance = {
+  readonly nodeId: number;
+  readonly kind: string;
+  readonly code: string;
+  readonly titleEn: string;
+  readonly titleTh: string | null;
+  readonly indicators: readonly IndicatorPerformance[];
+  readonly children: readonly NodePerformance[];
+};
+
+export type PlanPerformance = {
+  readonly plan: {
+    readonly id: number;
+    readonly code: string;
+    readonly titleEn: string;
+    readonly titleTh: string | null;
+    readonly level: string;
+    readonly ownerAgencyCode: string;
+    readonly ownerAgencyNameEn: string;
+    readonly ownerAgencyNameTh: string | null;
+  };
+  readonly periodKey: string;
+  readonly orgUnit: { readonly type: string; readonly code: string; readonly nameEn: string; readonly nameTh: string | null };
+  /** ISO timestamp when the figures were read. */
+  readonly generatedAt: string;
+  readonly nodes: readonly NodePerformance[];
+  /** How many indicators of the plan fall in each achievement status. */
+  readonly summary: Readonly<Record<AchievementStatus, number>>;
+};
