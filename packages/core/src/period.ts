@@ -105,9 +105,11 @@ export function previousPeriod(period: Period): Period {
     case "fiscal_quarter":
       return period.quarter === 1
         ? { type: period.type, year: period.year - 1, quarter: 4 }
-        : { type: period.type, year: period.year, quarter: (period.quarter - 1) as FiscalQuarter };
+        : { type: period.type, year: period.year, quarter: QUARTER_BEFORE[period.quarter] };
   }
 }
+
+const QUARTER_BEFORE = { 1: 4, 2: 1, 3: 2, 4: 3 } as const satisfies Record<FiscalQuarter, FiscalQuarter>;
 
 /** The fiscal year a fiscal quarter belongs to; a fiscal year is its own; null for a calendar year. */
 export function fiscalYearOfPeriod(period: Period): number | null {
