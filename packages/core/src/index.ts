@@ -13,3 +13,4 @@ export * from "./address.ts";
 export * from "./search-text.ts";
 export * from "./period.ts";
 export * from "./org-unit.ts";
+export * from "./aggregation.ts";

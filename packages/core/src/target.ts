@@ -386,6 +386,7 @@ export type AchievementReason =
   | "below_band"
   | "above_band"
   // not assessable
+  | "no_target"
   | "no_threshold"
   | "missing_previous_value"
   | "missing_baseline_value"
