@@ -385,7 +385,7 @@ export type AchievementReason =
   | "no_progress"
   | "below_band"
   | "above_band"
-  // not assessable
+  // not assessable ("no_target": the indicator has no structured target for the period; set by callers)
   | "no_target"
   | "no_threshold"
   | "missing_previous_value"

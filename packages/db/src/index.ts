@@ -20,3 +20,5 @@ export * as search from "./search.repository.ts";
 export type { SearchEntityType, IndexedTerm } from "./search.repository.ts";
 export * as enterpriseImport from "./enterprise-import.repository.ts";
 export * from "./examples/index.ts";
+export * as dashboards from "./dashboard.repository.ts";
+export type { FigureRow, GeographyRows, PlanScope } from "./dashboard.repository.ts";

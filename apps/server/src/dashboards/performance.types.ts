@@ -1,4 +1,4 @@
-import type { Achievement, AchievementStatus, Target } from "@sainam/core";
+import type { Achievement, AchievementStatus, AggregationIssue, Target } from "@sainam/core";
 
 /**
  * A plan's performance for one period: its tree, each indicator's target for the period, the actual at
@@ -27,6 +27,10 @@ export type IndicatorPerformance = {
   readonly previousValue: number | null;
   /** For computed values: how many units below reported, of how many expected. */
   readonly coverage: { readonly reported: number; readonly expected: number } | null;
+  /** Why a computed value is missing or partial (not aggregable, zero denominator, units excluded…); null otherwise. */
+  readonly aggregationIssue: AggregationIssue | null;
+  /** The period compared against by change targets (the period before `periodKey`). */
+  readonly previousPeriodKey: string;
   readonly achievement: Achievement;
 };
 
@@ -52,6 +56,8 @@ export type PlanPerformance = {
     readonly ownerAgencyNameTh: string | null;
   };
   readonly periodKey: string;
+  /** True when draft and submitted values were counted (readers in the plan's scope only); else approved only. */
+  readonly includesUnapproved: boolean;
   readonly orgUnit: { readonly type: string; readonly code: string; readonly nameEn: string; readonly nameTh: string | null };
   /** ISO timestamp when the figures were read. */
   readonly generatedAt: string;

@@ -16,10 +16,16 @@ export type Resource =
   | { type: "cluster"; clusterId: number | null; coordinatingAgencyId: number | null; published: boolean }
   | { type: "enterprise"; enterpriseId: number | null; clusterIds: readonly number[]; published: boolean }
   | { type: "institution"; agencyId: number | null; published: boolean }
-  | { type: "import" };
+  | { type: "import" }
+  // The figures of a plan's indicators (dashboards, maps, reports): the plan's owner agency, the agencies
+  // directly under it, its cluster (for cluster plans) and whether it is published.
+  | { type: "plan_figures"; ownerAgencyId: number; childAgencyIds: readonly number[]; clusterId: number | null; published: boolean };
 
-/** `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked. */
-export type Action = "read" | "list" | "create" | "update" | "read_personal";
+/**
+ * `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked.
+ * `read_unapproved`: see draft and submitted figures, not only approved ones.
+ */
+export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved";
 
 function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
   return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
@@ -75,6 +81,19 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator");
     case "import":
       return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
+    case "plan_figures": {
+      // The scope that enters the plan's values sees every status; everyone else sees approved figures of
+      // published plans only (scope-rules.md: read).
+      const inScope =
+        isAdmin ||
+        (actor.kind === "user" &&
+          actor.role === "agency_officer" &&
+          actor.agencyId !== null &&
+          (actor.agencyId === resource.ownerAgencyId || resource.childAgencyIds.includes(actor.agencyId))) ||
+        coordinates(actor, [resource.clusterId]);
+      if (action === "read" || action === "list") return resource.published || inScope;
+      return action === "read_unapproved" && inScope;
+    }
   }
 }
 

@@ -1,0 +1,74 @@
+import { NATION_CODE, type Actor, type OrgUnit } from "@sainam/core";
+import { dashboards, type Database, type PlanScope } from "@sainam/db";
+import { errors } from "../errors.ts";
+import { can, type Resource } from "../policies/policy.ts";
+import type { Geography } from "./geography.ts";
+
+export const APPROVED_ONLY = ["approved"] as const;
+/** Rejected values never count, whoever reads. */
+export const EVERY_LIVE_STATUS = ["draft", "submitted", "approved"] as const;
+
+function resourceOf(plan: PlanScope): Resource {
+  return {
+    type: "plan_figures",
+    ownerAgencyId: plan.owner_agency_id,
+    childAgencyIds: plan.child_agency_ids,
+    clusterId: plan.cluster_id,
+    published: plan.published === 1,
+  };
+}
+
+/** True when the actor may read the plan's figures at all (published plans, or the plan's own scope). */
+export function canReadPlanFigures(actor: Actor, plan: PlanScope): boolean {
+  return can(actor, "read", resourceOf(plan));
+}
+
+/**
+ * The value statuses the actor reads in a plan. Outside the plan's scope an unpublished plan does not
+ * exist (404) and only approved values count; in scope, drafts and submitted values are included when
+ * asked (`includeUnapproved`), or by default when the caller leaves it undefined. Asking for them
+ * outside the scope is refused.
+ */
+export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapproved: boolean | undefined): readonly string[] {
+  const resource = resourceOf(plan);
+  if (!can(actor, "read", resource)) throw errors.notFound("plan", plan.id);
+  const mayUnapproved = can(actor, "read_unapproved", resource);
+  if (includeUnapproved === true && !mayUnapproved) {
+    if (actor.kind === "public") throw errors.unauthenticated();
+    throw errors.forbidden("reading unapproved values of this plan");
+  }
+  return (includeUnapproved ?? mayUnapproved) && mayUnapproved ? EVERY_LIVE_STATUS : APPROVED_ONLY;
+}
+
+export type NamedUnit = OrgUnit & { readonly nameEn: string; readonly nameTh: string | null };
+
+/** Checks an org unit exists and names it; 404 for an unknown unit, 400 for a malformed code. */
+export async function resolveUnit(database: Database, geography: Geography, unit: OrgUnit): Promise<NamedUnit> {
+  switch (unit.type) {
+    case "nation":
+      if (unit.code !== NATION_CODE) throw errors.notFound("nation", unit.code);
+      return { ...unit, nameEn: "Thailand", nameTh: "ประเทศไทย" };
+    case "region": {
+      const region = geography.regionByCode.get(unit.code);
+      if (!region) throw errors.notFound("region", unit.code);
+      return { ...unit, nameEn: region.name_en, nameTh: region.name_th };
+    }
+    case "provincial_cluster": {
+      const cluster = /^\d+$/.test(unit.code) ? geography.provincialClusterById.get(Number(unit.code)) : undefined;
+      if (!cluster) throw errors.notFound("provincial cluster", unit.code);
+      return { ...unit, nameEn: cluster.name_en, nameTh: cluster.name_th };
+    }
+    case "province": {
+      const province = geography.provinceByCode.get(unit.code);
+      if (!province) throw errors.notFound("province", unit.code);
+      return { ...unit, nameEn: province.name_en, nameTh: province.name_th };
+    }
+    case "cluster":
+    case "programme": {
+      if (!/^\d+$/.test(unit.code)) throw errors.validation("unitCode", `must be the ${unit.type}'s id`);
+      const row = await dashboards.findNamedUnit(database.db, unit.type, Number(unit.code));
+      if (!row) throw errors.notFound(unit.type, unit.code);
+      return { ...unit, nameEn: row.name_en ?? row.code, nameTh: row.name_th };
+    }
+  }
+}
