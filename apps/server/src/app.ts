@@ -22,6 +22,7 @@ import { enterpriseRoutes } from "./enterprises/enterprise.routes.ts";
 import { valueChainRoutes } from "./value-chain/value-chain.routes.ts";
 import { searchRoutes } from "./search/search.routes.ts";
 import { importRoutes } from "./imports/import.routes.ts";
+import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -85,6 +86,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(valueChainRoutes(ctx));
     await api.register(searchRoutes(ctx));
     await api.register(importRoutes(ctx));
+    await api.register(dashboardRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

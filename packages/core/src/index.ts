@@ -14,3 +14,4 @@ export * from "./search-text.ts";
 export * from "./period.ts";
 export * from "./org-unit.ts";
 export * from "./aggregation.ts";
+export * from "./class-breaks.ts";
