@@ -1,8 +1,10 @@
 // `npm run bench`: runs every benchmark and prints its figures next to a baseline measured in the same run.
-// `npm run bench -- server` or `-- registry` runs one; BENCH_ENTERPRISES sizes the registry (default 1,000,000).
+// `npm run bench -- server`, `-- registry` or `-- monitoring` runs one; BENCH_ENTERPRISES sizes the registry (default 1,000,000).
 import { runServerBench } from "./server.bench.ts";
 import { runRegistryBench } from "./registry.bench.ts";
+import { runMonitoringBench } from "./monitoring.bench.ts";
 
 const only = process.argv[2];
 if (!only || only === "server") console.log(JSON.stringify({ server: await runServerBench() }, null, 2));
 if (!only || only === "registry") console.log(JSON.stringify({ registry: await runRegistryBench() }, null, 2));
+if (!only || only === "monitoring") console.log(JSON.stringify({ monitoring: await runMonitoringBench() }, null, 2));

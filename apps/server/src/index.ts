@@ -8,3 +8,6 @@ export { generatePassword, hashPassword, verifyPassword } from "./auth/password.
 export { createUserBody } from "./users/user.schema.ts";
 export * as examplesService from "./examples/examples.service.ts";
 export * as importService from "./imports/import.service.ts";
+export * as dashboardService from "./dashboards/dashboard.service.ts";
+export { planPerformance } from "./dashboards/performance.service.ts";
+export type { PlanPerformance, IndicatorPerformance, NodePerformance } from "./dashboards/performance.types.ts";
