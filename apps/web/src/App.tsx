@@ -40,6 +40,8 @@ export const router = createBrowserRouter([
       { path: "/agencies", lazy: async () => ({ Component: (await import("./pages/AgenciesPage")).AgenciesPage }) },
       { path: "/plans", lazy: async () => ({ Component: (await import("./pages/PlansPage")).PlansPage }) },
       { path: "/plans/:id", lazy: async () => ({ Component: (await import("./pages/PlanPage")).PlanPage }) },
+      { path: "/dashboard", lazy: async () => ({ Component: (await import("./pages/DashboardPage")).DashboardPage }) },
+      { path: "/indicators/:id", lazy: async () => ({ Component: (await import("./pages/IndicatorPage")).IndicatorPage }) },
       { path: "/admin/users", lazy: async () => ({ Component: (await import("./pages/UsersPage")).UsersPage }) },
       { path: "/admin/audit", lazy: async () => ({ Component: (await import("./pages/AuditPage")).AuditPage }) },
       { path: "*", element: <NotFoundPage /> },

@@ -19,6 +19,7 @@ const PUBLIC_LINKS = [
   { to: "/provinces", key: "nav.provinces", end: false },
   { to: "/agencies", key: "nav.agencies", end: false },
   { to: "/plans", key: "nav.plans", end: false },
+  { to: "/dashboard", key: "nav.dashboard", end: false },
 ] as const;
 
 const STAFF_LINKS = [{ to: "/import", key: "nav.import", end: false }] as const;

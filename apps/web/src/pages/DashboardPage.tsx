@@ -1,0 +1,96 @@
+import { useSearchParams } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { QueryState } from "../components/QueryState";
+import { useDocumentTitle } from "../components/useDocumentTitle";
+import { PerformanceTables } from "../features/dashboards/components/PerformanceTables";
+import { ProvincialClusterMatrix } from "../features/dashboards/components/ProvincialClusterMatrix";
+import { StatusSummary } from "../features/dashboards/components/StatusSummary";
+import { allIndicators, NATION, type DashboardPlan } from "../features/dashboards/model";
+import { useDashboardPlans, usePlanPerformance } from "../features/dashboards/queries";
+import { useLocale } from "../i18n";
+import { pickLocalized } from "../lib/bilingual";
+import { fiscalYearLabel } from "../lib/format";
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("dashboard.title"));
+  const plans = useDashboardPlans();
+  return (
+    <>
+      <h1>{t("dashboard.title")}</h1>
+      <p className="lead">{t("dashboard.intro")}</p>
+      <QueryState query={plans} isEmpty={(items) => items.length === 0} empty={t("dashboard.noPlans")}>
+        {(items) => <PlanDashboard plans={items} />}
+      </QueryState>
+    </>
+  );
+}
+
+function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [params, setParams] = useSearchParams();
+  const plan = plans.find((p) => p.id === params.get("plan")) ?? plans[0];
+  const years = plan?.fiscalYears ?? [];
+  const requested = Number(params.get("year"));
+  const year = years.includes(requested) ? requested : (years[years.length - 1] ?? null);
+  const includeUnapproved = (plan?.canSeeUnapproved ?? false) && params.get("unapproved") === "1";
+  const period = year === null ? "" : `FY${year}`;
+  const performance = usePlanPerformance(plan?.id ?? "", period, NATION, includeUnapproved);
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+
+  if (!plan) return null;
+  return (
+    <>
+      <form className="filter-bar" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t("dashboard.plan")}
+          <select value={plan.id} onChange={(event) => update({ plan: event.target.value, year: null })}>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pickLocalized(locale, p.titleTh, p.titleEn)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("dashboard.year")}
+          <select value={year ?? ""} onChange={(event) => update({ year: event.target.value })}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {fiscalYearLabel(y, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {plan.canSeeUnapproved && (
+          <label className="checkbox">
+            <input type="checkbox" checked={includeUnapproved} onChange={(event) => update({ unapproved: event.target.checked ? "1" : null })} />
+            {t("dashboard.includeUnapproved")}
+          </label>
+        )}
+      </form>
+      <QueryState query={performance}>
+        {(data) => (
+          <>
+            <p className="muted small">{t(data.includesUnapproved ? "dashboard.withUnapproved" : "dashboard.approvedOnly")}</p>
+            <StatusSummary summary={data.summary} />
+            {allIndicators(data.nodes).every((i) => i.value === null) && <p className="state state-empty">{t("dashboard.noValues")}</p>}
+            <h2>{t("dashboard.byStrategy")}</h2>
+            <PerformanceTables performance={data} />
+          </>
+        )}
+      </QueryState>
+      <h2>{t("dashboard.byProvincialCluster")}</h2>
+      {period !== "" && <ProvincialClusterMatrix planId={plan.id} period={period} includeUnapproved={includeUnapproved} />}
+    </>
+  );
+}
