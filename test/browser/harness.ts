@@ -38,6 +38,8 @@ export async function currentUser(page: Page): Promise<{ email: string; locale: 
 
 export type Harness = {
   baseUrl: string;
+  /** The server's embedded database folder, for tests that seed rows directly. */
+  dataDir: string;
   browser: Browser;
   newPage(locale?: "th" | "en"): Promise<{ context: BrowserContext; page: Page }>;
   signIn(page: Page, email?: string, password?: string): Promise<void>;
@@ -81,6 +83,7 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     baseUrl,
+    dataDir,
     browser,
     async newPage(locale = "th") {
       const context = await browser.newContext({ baseURL: baseUrl, locale: locale === "th" ? "th-TH" : "en-GB", viewport: { width: 1280, height: 900 } });
