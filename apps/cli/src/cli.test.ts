@@ -42,7 +42,11 @@ describe("sainam migrate", () => {
   it("applies the migrations once and then reports the schema up to date", async () => {
     const first = await run("migrate", "--json");
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ ok: true, db: "sqlite", applied: ["0001-foundation", "0002-registry"] });
+    const report = JSON.parse(first.out);
+    expect(report).toMatchObject({ ok: true, db: "sqlite" });
+    // Every migration, in number order, starting with the foundation.
+    expect(report.applied.slice(0, 3)).toEqual(["0001-foundation", "0002-registry", "0003-monitoring"]);
+    expect([...report.applied].sort()).toEqual(report.applied);
     const second = await run("migrate", "--json");
     expect(JSON.parse(second.out).applied).toEqual([]);
   });
