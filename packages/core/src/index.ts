@@ -15,3 +15,4 @@ export * from "./period.ts";
 export * from "./org-unit.ts";
 export * from "./aggregation.ts";
 export * from "./class-breaks.ts";
+export * from "./plan-level.ts";

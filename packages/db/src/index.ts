@@ -7,6 +7,7 @@ export * as sessions from "./session.repository.ts";
 export * as audit from "./audit.repository.ts";
 export * as reference from "./reference.repository.ts";
 export * as plans from "./plan.repository.ts";
+export * as indicators from "./indicator.repository.ts";
 export { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 export type { UserWithScopes } from "./user.repository.ts";
 export * as clusters from "./cluster.repository.ts";

@@ -8,7 +8,11 @@ import { errors } from "../errors.ts";
 export type Resource =
   | { type: "reference" }
   | { type: "agency"; agencyId: number }
-  | { type: "plan"; ownerAgencyId: number }
+  /**
+   * A plan: kept by its owner agency's officers and, for a cluster plan, its cluster's coordinators. Left out,
+   * `published` counts as false and `clusterId` as none, so a caller that forgets them grants less, never more.
+   */
+  | { type: "plan"; ownerAgencyId: number; clusterId?: number | null; published?: boolean }
   | { type: "user"; userId: number }
   | { type: "users" }
   | { type: "audit" }
@@ -37,13 +41,21 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   switch (resource.type) {
     case "reference":
       return action === "read" || action === "list" ? true : isAdmin;
-    case "agency":
-    case "plan": {
+    case "agency": {
       if (action === "read" || action === "list") return true;
       if (isAdmin) return true;
       // An agency officer keeps the records of their own agency, not of a sibling or parent agency.
-      const agencyId = resource.type === "agency" ? resource.agencyId : resource.ownerAgencyId;
-      return action === "update" && actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === agencyId;
+      return action === "update" && actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.agencyId;
+    }
+    case "plan": {
+      if (isAdmin) return true;
+      // An agency officer keeps the plans of their own agency, not of a sibling or parent agency;
+      // a cluster's coordinators keep that cluster's plans.
+      const keeper =
+        (actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.ownerAgencyId) ||
+        coordinates(actor, [resource.clusterId ?? null]);
+      if (action === "read" || action === "list") return resource.published === true || keeper;
+      return (action === "update" || action === "create") && keeper;
     }
     case "user":
       if (isAdmin) return true;
@@ -103,6 +115,20 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
  */
 export function seesUnpublished(actor: Actor): boolean {
   return actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+}
+
+/**
+ * The plans a list may show beyond the published ones: every plan for the system and admins; otherwise those of
+ * the actor's agency (officers) and clusters (coordinators), matching `can(…, "read", plan)`.
+ */
+export function planVisibility(actor: Actor): { all: true } | { all: false; agencyId: number | null; clusterIds: readonly number[] } {
+  if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return { all: true };
+  if (actor.kind !== "user") return { all: false, agencyId: null, clusterIds: [] };
+  return {
+    all: false,
+    agencyId: actor.role === "agency_officer" ? actor.agencyId : null,
+    clusterIds: actor.role === "cluster_coordinator" ? actor.clusterIds : [],
+  };
 }
 
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */
