@@ -18,6 +18,7 @@ import {
   type ExampleEnterprise,
   type ExampleParty,
 } from "./examples.data.ts";
+import { loadExamplePlans, removeExamplePlans } from "./plan.examples.ts";
 
 /** Rows written (load) or deleted (remove) per table. */
 export type ExampleCounts = {
@@ -31,6 +32,8 @@ export type ExampleCounts = {
   institutions: number;
   clusterInstitutions: number;
   linkages: number;
+  /** Cluster plans of example clusters (with their nodes, indicators and targets). */
+  plans: number;
 };
 
 export type LoadExamplesReport = {
@@ -60,7 +63,7 @@ export type RemoveExamplesReport = {
 };
 
 function zeroCounts(): ExampleCounts {
-  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0 };
+  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0, plans: 0 };
 }
 
 async function agencyIds(trx: Transaction<DB>): Promise<Map<string, number>> {
@@ -251,6 +254,7 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
       counts.linkages++;
     }
 
+    counts.plans = await loadExamplePlans(trx);
     return { loaded: true, counts, skipped };
   });
 }
@@ -335,6 +339,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     counts.enterprises = deleted(await trx.deleteFrom("enterprises").where("is_example", "=", 1).executeTakeFirst());
     counts.institutions = deleted(await trx.deleteFrom("institutions").where("is_example", "=", 1).executeTakeFirst());
 
+    counts.plans = await removeExamplePlans(trx);
     counts.clusterProvinces = deleted(await trx.deleteFrom("cluster_provinces").where("cluster_id", "in", exampleClusters()).executeTakeFirst());
     counts.participations = deleted(await trx.deleteFrom("cluster_participations").where("cluster_id", "in", exampleClusters()).executeTakeFirst());
     for (const level of clusterLevelsDeepestFirst(clusters)) {
