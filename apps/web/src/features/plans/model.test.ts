@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchIds, findNode, pathTo, planDetailDecoder, visibleNodes, type PlanNode } from "./model";
+import { branchIds, findNode, flattenNodes, pathTo, planDetailDecoder, planLevelRank, siblingsOf, visibleNodes, type PlanNode } from "./model";
 
 const node = (id: string, children: PlanNode[] = []): PlanNode => ({
   id,
@@ -9,6 +9,9 @@ const node = (id: string, children: PlanNode[] = []): PlanNode => ({
   titleTh: null,
   bodyEn: null,
   bodyTh: null,
+  parentId: null,
+  position: 0,
+  servesNodeId: null,
   indicators: [],
   children,
 });
@@ -76,5 +79,23 @@ describe("planDetailDecoder", () => {
     expect(plan.id).toBe("1");
     expect(plan.nodes[0]?.children[0]?.id).toBe("11");
     expect(plan.nodes[0]?.indicators[0]?.targets[0]?.target).toEqual({ kind: "range" });
+  });
+});
+
+describe("plan levels and siblings for the editor", () => {
+  it("ranks the national strategy highest and the cluster plan lowest, unknown levels below all", () => {
+    expect(planLevelRank("national_strategy")).toBeGreaterThan(planLevelRank("agency_programme"));
+    expect(planLevelRank("provincial_cluster_plan")).toBeGreaterThan(planLevelRank("cluster_plan"));
+    expect(planLevelRank("master")).toBe(0);
+  });
+
+  it("finds a node's siblings under its parent, and the roots for a root", () => {
+    const child = { ...node("b"), parentId: "a" };
+    const other = { ...node("c"), parentId: "a" };
+    const root = node("a", [child, other]);
+    const tree = [root, node("d")];
+    expect(siblingsOf(tree, child).map((n) => n.id)).toEqual(["b", "c"]);
+    expect(siblingsOf(tree, root).map((n) => n.id)).toEqual(["a", "d"]);
+    expect(flattenNodes(tree).map((n) => n.id)).toEqual(["a", "b", "c", "d"]);
   });
 });

@@ -1,6 +1,8 @@
 import {
   arrayOf,
+  bool,
   id,
+  num,
   json,
   lazy,
   nullable,
@@ -20,6 +22,14 @@ export const planSummaryDecoder = object({
   ownerAgencyId: nullable(id),
   periodStart: nullable(str),
   periodEnd: nullable(str),
+  status: withDefault(str, "active"),
+  version: withDefault(num, 1),
+  previousVersionId: withDefault(nullable(id), null),
+  clusterId: withDefault(nullable(id), null),
+  provincialClusterId: withDefault(nullable(id), null),
+  published: withDefault(bool, true),
+  descriptionEn: withDefault(nullable(str), null),
+  descriptionTh: withDefault(nullable(str), null),
 });
 export type PlanSummary = Decoded<typeof planSummaryDecoder>;
 
@@ -30,6 +40,14 @@ export const targetDecoder = object({
   textTh: nullable(str),
   /** Structured form from `@sainam/core`'s parseTarget, or null when the text could not be structured. */
   target: json,
+  periodKey: withDefault(nullable(str), null),
+  orgUnitType: withDefault(nullable(str), null),
+  orgUnitCode: withDefault(nullable(str), null),
+  kind: withDefault(nullable(str), null),
+  /** The server's formatTarget labels in both languages. */
+  labels: withDefault(nullable(object({ en: str, th: str })), null),
+  /** A direction-only target without the owner's threshold. */
+  needsThreshold: withDefault(bool, false),
 });
 export type IndicatorTarget = Decoded<typeof targetDecoder>;
 
@@ -40,6 +58,16 @@ export const indicatorDecoder = object({
   nameTh: nullable(str),
   unit: nullable(str),
   targets: withDefault(arrayOf(targetDecoder), []),
+  position: withDefault(num, 0),
+  direction: withDefault(str, "increase"),
+  aggregation: withDefault(str, "sum"),
+  ratioScale: withDefault(nullable(num), null),
+  baselineValue: withDefault(nullable(num), null),
+  baselinePeriod: withDefault(nullable(str), null),
+  disaggregations: withDefault(arrayOf(str), []),
+  decimals: withDefault(nullable(num), null),
+  descriptionEn: withDefault(nullable(str), null),
+  descriptionTh: withDefault(nullable(str), null),
 });
 export type Indicator = Decoded<typeof indicatorDecoder>;
 
@@ -51,6 +79,9 @@ export interface PlanNode {
   titleTh: string | null;
   bodyEn: string | null;
   bodyTh: string | null;
+  parentId: string | null;
+  position: number;
+  servesNodeId: string | null;
   indicators: Indicator[];
   children: PlanNode[];
 }
@@ -63,6 +94,9 @@ export const planNodeDecoder: Decoder<PlanNode> = object({
   titleTh: nullable(str),
   bodyEn: nullable(str),
   bodyTh: nullable(str),
+  parentId: withDefault(nullable(id), null),
+  position: withDefault(num, 0),
+  servesNodeId: withDefault(nullable(id), null),
   indicators: withDefault(arrayOf(indicatorDecoder), []),
   children: withDefault(arrayOf(lazy(() => planNodeDecoder)), []),
 });
@@ -76,6 +110,13 @@ export const planDetailDecoder = object({
   ownerAgencyId: nullable(id),
   periodStart: nullable(str),
   periodEnd: nullable(str),
+  status: withDefault(str, "active"),
+  version: withDefault(num, 1),
+  previousVersionId: withDefault(nullable(id), null),
+  clusterId: withDefault(nullable(id), null),
+  published: withDefault(bool, true),
+  /** The server's answer to "may the caller edit this plan?"; the only source of edit controls. */
+  canEdit: withDefault(bool, false),
   nodes: withDefault(arrayOf(planNodeDecoder), []),
 });
 export type PlanDetail = Decoded<typeof planDetailDecoder>;
@@ -89,6 +130,8 @@ export const PLAN_NODE_KINDS = [
   "objective",
   "sub_strategy",
   "work_plan",
+  "master_plan",
+  "action_plan",
   "project",
   "activity",
 ] as const;
@@ -98,8 +141,83 @@ export function isPlanNodeKind(kind: string): kind is PlanNodeKind {
   return PLAN_NODE_KINDS.some((known) => known === kind);
 }
 
+/** The levels a new plan can have, highest first; a node may serve only a node of a higher plan. */
+export const CREATABLE_PLAN_LEVELS = ["national_strategy", "agency_programme", "provincial_cluster_plan", "cluster_plan"] as const;
+export type CreatablePlanLevel = (typeof CREATABLE_PLAN_LEVELS)[number];
+
+export function isCreatablePlanLevel(level: string): level is CreatablePlanLevel {
+  return CREATABLE_PLAN_LEVELS.some((known) => known === level);
+}
+
+/** Higher is more senior (national strategy 4 … cluster plan 1); an unknown level ranks 0. */
+export function planLevelRank(level: string): number {
+  const index = CREATABLE_PLAN_LEVELS.findIndex((known) => known === level);
+  return index < 0 ? 0 : CREATABLE_PLAN_LEVELS.length - index;
+}
+
+export const PLAN_STATUSES = ["draft", "active", "archived"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export function isPlanStatus(value: string): value is PlanStatus {
+  return PLAN_STATUSES.some((known) => known === value);
+}
+
+export const INDICATOR_DIRECTIONS = ["increase", "decrease", "none"] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+export function isIndicatorDirection(value: string): value is IndicatorDirection {
+  return INDICATOR_DIRECTIONS.some((known) => known === value);
+}
+
+export const AGGREGATIONS = ["sum", "mean", "weighted_mean", "ratio", "none"] as const;
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export function isAggregation(value: string): value is Aggregation {
+  return AGGREGATIONS.some((known) => known === value);
+}
+
+export const DISAGGREGATIONS = ["size_class", "owner_sex", "stage"] as const;
+
+export const traceDecoder = object({
+  items: arrayOf(
+    object({
+      nodeId: id,
+      kind: withDefault(str, ""),
+      code: withDefault(str, ""),
+      titleEn: withDefault(str, ""),
+      titleTh: nullable(str),
+      planId: id,
+      planCode: withDefault(str, ""),
+      planLevel: withDefault(str, ""),
+      planTitleEn: withDefault(str, ""),
+      planTitleTh: nullable(str),
+      via: withDefault(str, "parent"),
+    }),
+  ),
+  truncated: withDefault(bool, false),
+});
+export type Trace = Decoded<typeof traceDecoder>;
+
+export const parsedTargetDecoder = object({
+  target: json,
+  kind: nullable(str),
+  labels: nullable(object({ en: str, th: str })),
+});
+export type ParsedTarget = Decoded<typeof parsedTargetDecoder>;
+
+/** Every node of a tree, parents before children. */
+export function flattenNodes(nodes: readonly PlanNode[]): PlanNode[] {
+  return nodes.flatMap((node) => [node, ...flattenNodes(node.children)]);
+}
+
+/** The siblings of a node (the roots for a root node). */
+export function siblingsOf(nodes: readonly PlanNode[], node: PlanNode): readonly PlanNode[] {
+  if (node.parentId === null) return nodes;
+  return flattenNodes(nodes).find((candidate) => candidate.id === node.parentId)?.children ?? [];
+}
+
 export const PLAN_LEVELS = [
   "national_strategy",
+  "agency_programme",
+  "provincial_cluster_plan",
+  "cluster_plan",
   "national",
   "ministry",
   "agency",

@@ -1,18 +1,48 @@
-import { useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf } from "../../api/client";
-import { planDetailDecoder, planSummaryDecoder } from "./model";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiGet, itemsOf, withQuery } from "../../api/client";
+import { isRecord, num, type Decoder } from "../../api/decode";
+import { parsedTargetDecoder, planDetailDecoder, planSummaryDecoder, traceDecoder, type PlanSummary } from "./model";
+
+export interface PlanFilters {
+  level: string;
+  status: string;
+  agency: string;
+  cluster: string;
+}
+
+export const EMPTY_PLAN_FILTERS: PlanFilters = { level: "", status: "", agency: "", cluster: "" };
 
 export const planKeys = {
   all: ["plans"] as const,
   list: ["plans", "list"] as const,
+  page: (filters: PlanFilters, page: number, pageSize: number) => ["plans", "list", filters, page, pageSize] as const,
   detail: (id: string) => ["plans", "detail", id] as const,
+  versions: (id: string) => ["plans", "versions", id] as const,
+  trace: (nodeId: string) => ["plans", "trace", nodeId] as const,
+  parse: (text: string) => ["plans", "parse", text] as const,
 };
 
+const planPageDecoder: Decoder<{ items: PlanSummary[]; total: number }> = (input, path = "") => {
+  const items = itemsOf(planSummaryDecoder)(input, path);
+  const total = isRecord(input) ? num(input.total, "total") : items.length;
+  return { items, total };
+};
+
+/** The first page of plans (every level), for pages that only need a few. */
 export function usePlans() {
   return useQuery({
     queryKey: planKeys.list,
-    queryFn: ({ signal }) => apiGet("/api/plans", itemsOf(planSummaryDecoder), signal),
-    staleTime: 5 * 60_000,
+    queryFn: ({ signal }) => apiGet("/api/plans?pageSize=200", itemsOf(planSummaryDecoder), signal),
+    staleTime: 60_000,
+  });
+}
+
+export function usePlanPage(filters: PlanFilters, page: number, pageSize = 20) {
+  return useQuery({
+    queryKey: planKeys.page(filters, page, pageSize),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/plans", { ...filters, page, pageSize }), planPageDecoder, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }
 
@@ -20,6 +50,44 @@ export function usePlan(id: string) {
   return useQuery({
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}`, planDetailDecoder, signal),
-    staleTime: 5 * 60_000,
+    staleTime: 60_000,
   });
 }
+
+/** A plan's tree only when asked for (the link picker's second step). */
+export function useOptionalPlan(id: string | null) {
+  return useQuery({
+    queryKey: planKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id ?? "")}`, planDetailDecoder, signal),
+    enabled: id !== null && id !== "",
+    staleTime: 60_000,
+  });
+}
+
+export function usePlanVersions(id: string) {
+  return useQuery({
+    queryKey: planKeys.versions(id),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}/versions`, itemsOf(planSummaryDecoder), signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useTrace(nodeId: string) {
+  return useQuery({
+    queryKey: planKeys.trace(nodeId),
+    queryFn: ({ signal }) => apiGet(`/api/plan-nodes/${encodeURIComponent(nodeId)}/trace`, traceDecoder, signal),
+    staleTime: 30_000,
+  });
+}
+
+/** The server's reading of a target text, for the editor's live preview (the caller debounces the text). */
+export function useTargetPreview(text: string) {
+  const trimmed = text.trim();
+  return useQuery({
+    queryKey: planKeys.parse(trimmed),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/targets/parse", { text: trimmed }), parsedTargetDecoder, signal),
+    enabled: trimmed !== "",
+    staleTime: Infinity,
+  });
+}
+

@@ -1,12 +1,22 @@
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
-import type { Indicator, PlanNode } from "../model";
+import type { Indicator, PlanDetail, PlanNode } from "../model";
+import { IndicatorEditor } from "./IndicatorEditor";
+import { NodeToolbar } from "./NodeToolbar";
+import { TracePanel } from "./TracePanel";
 import { useTargetText } from "./TargetView";
 import { useNodeKindLabel, useNodeTitle } from "./useNodeLabel";
 
-/** The selected node: its kind, title, body and its indicators with their targets. */
-export function NodeDetail({ node }: { node: PlanNode }) {
+interface NodeDetailProps {
+  node: PlanNode;
+  /** The plan the node is in; its `canEdit` (the server's answer) decides whether edit controls show. */
+  plan?: PlanDetail;
+  onDeleted?: () => void;
+}
+
+/** The selected node: its kind, title, body, how it traces up, and its indicators with their targets. */
+export function NodeDetail({ node, plan, onDeleted }: NodeDetailProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const kindLabel = useNodeKindLabel();
@@ -33,6 +43,11 @@ export function NodeDetail({ node }: { node: PlanNode }) {
       {node.children.length > 0 && (
         <p className="muted small">{t("plans.children", { n: node.children.length })}</p>
       )}
+      {plan?.canEdit && <NodeToolbar planId={plan.id} planLevel={plan.level} nodes={plan.nodes} node={node} onDeleted={onDeleted ?? (() => {})} />}
+      <TracePanel nodeId={node.id} />
+      {plan?.canEdit ? (
+        <IndicatorEditor node={node} />
+      ) : (
       <section aria-labelledby="indicators-heading">
         <h3 id="indicators-heading">{t("plans.indicators")}</h3>
         {node.indicators.length === 0 ? (
@@ -41,6 +56,7 @@ export function NodeDetail({ node }: { node: PlanNode }) {
           <IndicatorTable indicators={node.indicators} />
         )}
       </section>
+      )}
     </article>
   );
 }

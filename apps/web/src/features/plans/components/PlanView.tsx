@@ -1,4 +1,4 @@
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { QueryState } from "../../../components/QueryState";
@@ -8,7 +8,10 @@ import { pickLocalized } from "../../../lib/bilingual";
 import { findNode, type PlanDetail, type PlanNode } from "../model";
 import { usePlan } from "../queries";
 import { NodeDetail } from "./NodeDetail";
+import { NodeForm } from "./NodeForm";
 import { PlanMeta } from "./PlanMeta";
+import { PlanSettings, VersionsPanel } from "./PlanSettings";
+import { PlanStatusBadge } from "./PlanStatusBadge";
 import { PlanTree } from "./PlanTree";
 
 interface PlanViewProps {
@@ -31,6 +34,7 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
   const selected = selectedKey ? findNode(plan.nodes, selectedKey) : null;
 
   const detailRef = useRef<HTMLElement>(null);
+  const [addingRoot, setAddingRoot] = useState(false);
   const select = (node: PlanNode) => {
     const next = new URLSearchParams(params);
     next.set("node", node.id);
@@ -45,6 +49,10 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
   return (
     <article className="plan">
       <h1>{title}</h1>
+      <p className="muted small">
+        {plan.code} · {t("planEdit.versionN", { n: plan.version })} · <PlanStatusBadge status={plan.status} published={plan.published} />
+        {plan.canEdit && <span className="edit-flag"> · {t("planEdit.youCanEdit")}</span>}
+      </p>
       <PlanMeta
         level={plan.level}
         periodStart={plan.periodStart}
@@ -54,6 +62,16 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
       <div className="plan-layout">
         <section className="plan-structure" aria-labelledby="structure-heading">
           <h2 id="structure-heading">{t("plans.structure")}</h2>
+          {plan.canEdit &&
+            (addingRoot ? (
+              <NodeForm planId={plan.id} node={null} parentId={null} onDone={() => setAddingRoot(false)} />
+            ) : (
+              <p>
+                <button type="button" className="button button-small button-primary" onClick={() => setAddingRoot(true)}>
+                  {t("planEdit.addRoot")}
+                </button>
+              </p>
+            ))}
           {plan.nodes.length === 0 ? (
             <p className="state state-empty">{t("common.empty")}</p>
           ) : (
@@ -67,12 +85,23 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
         </section>
         <section className="plan-detail" aria-label={t("common.details")} ref={detailRef}>
           {selected ? (
-            <NodeDetail node={selected} />
+            <NodeDetail
+              key={selected.id}
+              node={selected}
+              plan={plan}
+              onDeleted={() => {
+                const next = new URLSearchParams(params);
+                next.delete("node");
+                setParams(next, { replace: true });
+              }}
+            />
           ) : (
             <p className="state state-empty">{t("plans.selectNode")}</p>
           )}
         </section>
       </div>
+      {plan.canEdit && <PlanSettings key={`${plan.status}-${String(plan.published)}`} plan={plan} />}
+      <VersionsPanel plan={plan} />
       <p>
         <Link to="/plans">{t("common.backTo", { page: t("plans.backToList") })}</Link>
       </p>

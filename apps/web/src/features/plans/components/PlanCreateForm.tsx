@@ -1,0 +1,137 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { fieldErrorsOf } from "../../../api/field-errors";
+import { ChoiceField } from "../../../components/ChoiceField";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { FormField } from "../../../components/FormField";
+import { useLocale } from "../../../i18n";
+import { localName, pickLocalized } from "../../../lib/bilingual";
+import { useAgencies } from "../../agencies/queries";
+import type { User } from "../../auth/model";
+import { useClusterOptions } from "../../clusters/queries";
+import { useProvincialClusters } from "../../provincial-clusters/queries";
+import { CREATABLE_PLAN_LEVELS, isCreatablePlanLevel, type CreatablePlanLevel } from "../model";
+import { useCreatePlanMutation } from "../mutations";
+
+/** A new plan: level, owner, cluster or provincial cluster, period and titles. The server decides who may. */
+export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const agencies = useAgencies();
+  const clusters = useClusterOptions();
+  const provincialClusters = useProvincialClusters();
+  const create = useCreatePlanMutation();
+  const errors = fieldErrorsOf(create.error);
+  const headingId = useId();
+  const [level, setLevel] = useState<CreatablePlanLevel>(user.role === "cluster_coordinator" ? "cluster_plan" : "agency_programme");
+  const [form, setForm] = useState({
+    code: "",
+    ownerAgencyId: user.agencyId ?? "",
+    clusterId: user.clusterIds[0] ?? "",
+    provincialClusterId: "",
+    periodStart: "",
+    periodEnd: "",
+    titleEn: "",
+    titleTh: "",
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    create.mutate(
+      {
+        code: form.code.trim(),
+        level,
+        ownerAgencyId: form.ownerAgencyId,
+        clusterId: level === "cluster_plan" ? form.clusterId || null : null,
+        provincialClusterId: level === "provincial_cluster_plan" ? form.provincialClusterId || null : null,
+        periodStart: form.periodStart,
+        periodEnd: form.periodEnd,
+        titleEn: form.titleEn.trim(),
+        titleTh: form.titleTh.trim() || null,
+      },
+      { onSuccess: (plan) => navigate(`/plans/${plan.id}`) },
+    );
+  };
+
+  const text = (key: keyof typeof form, label: string, type = "text") => (
+    <FormField label={label} error={errors[key] ?? null}>
+      {(control) => <input {...control} type={type} value={form[key]} onChange={(event) => set(key)(event.target.value)} />}
+    </FormField>
+  );
+
+  return (
+    <form className="inline-form" aria-labelledby={headingId} onSubmit={submit} noValidate>
+      <h2 id={headingId} className="form-title">
+        {t("planEdit.newPlan")}
+      </h2>
+      {create.error !== null && <ErrorMessage error={create.error} />}
+      <div className="form-grid">
+        <ChoiceField
+          label={t("plans.level")}
+          error={errors.level ?? null}
+          value={level}
+          options={CREATABLE_PLAN_LEVELS}
+          isOption={isCreatablePlanLevel}
+          labelOf={(option) => t(`plans.levels.${option}`)}
+          onChange={setLevel}
+        />
+        {text("code", t("common.code"))}
+        <FormField label={t("plans.owner")} error={errors.ownerAgencyId ?? null}>
+          {(control) => (
+            <select {...control} value={form.ownerAgencyId} onChange={(event) => set("ownerAgencyId")(event.target.value)}>
+              <option value="">{t("planEdit.choose")}</option>
+              {agencies.data?.map((agency) => (
+                <option key={agency.id} value={agency.id}>
+                  {pickLocalized(locale, agency.nameTh, agency.nameEn)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        {level === "cluster_plan" && (
+          <FormField label={t("planEdit.cluster")} error={errors.clusterId ?? null}>
+            {(control) => (
+              <select {...control} value={form.clusterId} onChange={(event) => set("clusterId")(event.target.value)}>
+                <option value="">{t("planEdit.choose")}</option>
+                {clusters.data?.map((cluster) => (
+                  <option key={cluster.id} value={cluster.id}>
+                    {localName(locale, cluster) || cluster.code}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
+        {level === "provincial_cluster_plan" && (
+          <FormField label={t("planEdit.provincialCluster")} error={errors.provincialClusterId ?? null}>
+            {(control) => (
+              <select {...control} value={form.provincialClusterId} onChange={(event) => set("provincialClusterId")(event.target.value)}>
+                <option value="">{t("planEdit.choose")}</option>
+                {provincialClusters.data?.map((pc) => (
+                  <option key={pc.id} value={pc.id}>
+                    {pickLocalized(locale, pc.nameTh, pc.nameEn)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        )}
+        {text("periodStart", t("planEdit.periodStart"), "date")}
+        {text("periodEnd", t("planEdit.periodEnd"), "date")}
+        {text("titleTh", t("planEdit.titleTh"))}
+        {text("titleEn", t("planEdit.titleEn"))}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? t("common.saving") : t("planEdit.createPlan")}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
