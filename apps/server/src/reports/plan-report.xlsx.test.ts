@@ -5,7 +5,8 @@ import { renderPlanReportXlsx } from "./plan-report.xlsx.ts";
 
 async function open(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  // exceljs types its input as an ArrayBuffer; a copy gives one without a cast.
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   return workbook;
 }
 
