@@ -218,6 +218,13 @@ export const en: Catalogue = {
     notStructured: "Not yet structured",
     backToList: "all plans",
     children: "{{n}} sub-items",
+    reports: {
+      title: "Performance reports",
+      hint: "Targets against actuals for one fiscal year, in the language of this page.",
+      year: "Fiscal year",
+      xlsx: "Download XLSX",
+      pdf: "Download PDF",
+    },
     levels: {
       national_strategy: "National strategy",
       agency_programme: "Agency programme",

@@ -12,6 +12,7 @@ import { NodeForm } from "./NodeForm";
 import { PlanMeta } from "./PlanMeta";
 import { PlanSettings, VersionsPanel } from "./PlanSettings";
 import { PlanStatusBadge } from "./PlanStatusBadge";
+import { PlanReportDownloads } from "./PlanReportDownloads";
 import { PlanTree } from "./PlanTree";
 
 interface PlanViewProps {
@@ -59,6 +60,7 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
         periodEnd={plan.periodEnd}
         ownerName={plan.ownerAgencyId && agencyName ? agencyName(plan.ownerAgencyId) : null}
       />
+      <PlanReportDownloads planId={plan.id} periodStart={plan.periodStart} periodEnd={plan.periodEnd} />
       <div className="plan-layout">
         <section className="plan-structure" aria-labelledby="structure-heading">
           <h2 id="structure-heading">{t("plans.structure")}</h2>
