@@ -1,12 +1,15 @@
 import {
   achievementStatuses,
   formatPeriod,
+  formatPeriodShort,
+  previousPeriod,
   formatTarget,
   formatThaiDate,
   parsePeriodKey,
   PARTLY_ACHIEVED_TOLERANCE,
   type AchievementReason,
   type AchievementStatus,
+  type AggregationIssue,
   type Locale,
 } from "@sainam/core";
 import type { IndicatorPerformance, NodePerformance, PlanPerformance } from "../dashboards/performance.types.ts";
@@ -55,6 +58,10 @@ export type PlanReportContent = {
   readonly periodLabel: string;
   readonly orgUnitLabel: string;
   readonly generatedLabel: string;
+  /** Said on the report when drafts and submitted values were counted (readers in the plan's scope). */
+  readonly unapprovedNotice: string | null;
+  /** The header of the previous-period column, naming the period: "งวดก่อน (ปีงบ 2563)". */
+  readonly previousHeader: string;
   readonly summary: ReadonlyArray<{ readonly status: AchievementStatus; readonly label: string; readonly count: number }>;
   readonly indicatorCount: number;
   readonly rows: readonly ReportRow[];
@@ -84,6 +91,7 @@ const reasonWords = {
   no_progress: { en: "No change in the target's direction", th: "ไม่เปลี่ยนแปลงในทิศทางของเป้าหมาย" },
   below_band: { en: "Below the target band", th: "ต่ำกว่ากรอบเป้าหมาย" },
   above_band: { en: "Above the target band", th: "สูงกว่ากรอบเป้าหมาย" },
+  no_target: { en: "No target set for the period", th: "ไม่ได้กำหนดเป้าหมายของงวดนี้" },
   no_threshold: { en: "Direction-only target without a threshold", th: "เป้าหมายระบุเพียงทิศทาง ยังไม่กำหนดเกณฑ์" },
   missing_previous_value: { en: "No value for the previous period", th: "ไม่มีค่าของงวดก่อน" },
   missing_baseline_value: { en: "No baseline value", th: "ไม่มีค่าฐาน" },
@@ -93,6 +101,15 @@ const reasonWords = {
   invalid_counts: { en: "Inconsistent unit counts", th: "จำนวนหน่วยไม่สอดคล้องกัน" },
   missing_value: { en: "No value reported", th: "ไม่มีค่าที่รายงาน" },
 } as const satisfies Record<AchievementReason, Words>;
+
+const issueWords = {
+  not_aggregable: { en: "not aggregable", th: "รวมจากหน่วยย่อยไม่ได้" },
+  no_units_reported: { en: "no unit reported", th: "ไม่มีหน่วยใดรายงาน" },
+  no_usable_units: { en: "no usable unit", th: "ไม่มีหน่วยที่ใช้คำนวณได้" },
+  zero_denominator: { en: "denominators add up to zero", th: "ผลรวมตัวหารเป็นศูนย์" },
+  zero_weight: { en: "weights add up to zero", th: "ผลรวมน้ำหนักเป็นศูนย์" },
+  units_excluded: { en: "some units left out", th: "มีหน่วยที่ไม่นำมาคำนวณ" },
+} as const satisfies Record<AggregationIssue, Words>;
 
 const kindWords: Readonly<Record<string, Words>> = {
   vision: { en: "Vision", th: "วิสัยทัศน์" },
@@ -138,6 +155,7 @@ const englishLabels = {
   computed: "Computed",
   none: "No data",
   unitsShort: "units",
+  unapproved: "Includes values not yet approved (drafts and submitted values): not for publication.",
 };
 
 export type ReportLabels = Readonly<Record<keyof typeof englishLabels, string>>;
@@ -173,6 +191,7 @@ const thaiLabels: ReportLabels = {
   computed: "คำนวณจากหน่วยย่อย",
   none: "ไม่มีข้อมูล",
   unitsShort: "หน่วย",
+  unapproved: "รวมค่าที่ยังไม่ได้รับอนุมัติ (ร่างและรอการอนุมัติ) ห้ามเผยแพร่",
 };
 
 function pick(words: Words, locale: Locale): string {
@@ -189,11 +208,12 @@ export function statusLabel(status: AchievementStatus, locale: Locale): string {
 }
 
 /** Where the actual came from, with the coverage of a rolled-up figure: "Computed (3 of 5 units)". */
-function sourceLabel(indicator: IndicatorPerformance, labels: ReportLabels): string {
+function sourceLabel(indicator: IndicatorPerformance, labels: ReportLabels, locale: Locale): string {
+  const issue = indicator.aggregationIssue === null ? "" : `; ${pick(issueWords[indicator.aggregationIssue], locale)}`;
   if (indicator.valueSource === "reported") return labels.reported;
-  if (indicator.valueSource === "none") return labels.none;
+  if (indicator.valueSource === "none") return issue === "" ? labels.none : `${labels.none} (${issue.slice(2)})`;
   const c = indicator.coverage;
-  return c === null ? labels.computed : `${labels.computed} (${c.reported} ${labels.of} ${c.expected} ${labels.unitsShort})`;
+  return c === null ? `${labels.computed}${issue === "" ? "" : ` (${issue.slice(2)})`}` : `${labels.computed} (${c.reported} ${labels.of} ${c.expected} ${labels.unitsShort}${issue})`;
 }
 
 function targetLabel(indicator: IndicatorPerformance, locale: Locale): string | null {
@@ -226,7 +246,7 @@ function flatten(nodes: readonly NodePerformance[], depth: number, locale: Local
         previous: i.previousValue,
         actual: i.value,
         source: i.valueSource,
-        sourceLabel: sourceLabel(i, labels),
+        sourceLabel: sourceLabel(i, labels, locale),
         coverage: i.coverage,
         status: i.achievement.status,
         statusLabel: statusLabel(i.achievement.status, locale),
@@ -241,6 +261,11 @@ function flatten(nodes: readonly NodePerformance[], depth: number, locale: Local
 function periodLabel(key: string, locale: Locale): string {
   const period = parsePeriodKey(key);
   return period === null ? key : formatPeriod(period, locale);
+}
+
+function previousHeader(key: string, labels: ReportLabels, locale: Locale): string {
+  const period = parsePeriodKey(key);
+  return period === null ? labels.previous : `${labels.previous} (${formatPeriodShort(previousPeriod(period), locale)})`;
 }
 
 /** Builds the report's words and rows from a plan's performance, in Thai (B.E. dates) or English. */
@@ -260,6 +285,8 @@ export function planReportContent(performance: PlanPerformance, locale: Locale):
     periodLabel: periodLabel(performance.periodKey, locale),
     orgUnitLabel: bilingual(performance.orgUnit.nameEn, performance.orgUnit.nameTh, locale),
     generatedLabel: formatThaiDate(performance.generatedAt.slice(0, 10), locale, "long"),
+    unapprovedNotice: performance.includesUnapproved ? labels.unapproved : null,
+    previousHeader: previousHeader(performance.periodKey, labels, locale),
     summary,
     indicatorCount: summary.reduce((sum, s) => sum + s.count, 0),
     rows,

@@ -19,6 +19,7 @@ type IndicatorInput = {
   value?: number;
   source?: IndicatorPerformance["valueSource"];
   coverage?: IndicatorPerformance["coverage"];
+  issue?: IndicatorPerformance["aggregationIssue"];
 };
 
 function indicator(input: IndicatorInput): IndicatorPerformance {
@@ -26,7 +27,7 @@ function indicator(input: IndicatorInput): IndicatorPerformance {
   const value = input.value ?? null;
   const previousValue = input.previous ?? null;
   const baselineValue = input.baseline ?? null;
-  const unassessable: Achievement = { status: "not_assessable", reason: "no_threshold", figure: null };
+  const unassessable: Achievement = { status: "not_assessable", reason: "no_target", figure: null };
   const achievement = target === null ? unassessable : assessAchievement(target, { value, previousValue, baselineValue });
   return {
     indicatorId: input.id,
@@ -44,6 +45,8 @@ function indicator(input: IndicatorInput): IndicatorPerformance {
     valueSource: input.source ?? (value === null ? "none" : "reported"),
     previousValue,
     coverage: input.coverage ?? null,
+    aggregationIssue: input.issue ?? null,
+    previousPeriodKey: "FY2020",
     achievement,
   };
 }
@@ -63,7 +66,7 @@ function countByStatus(nodes: readonly NodePerformance[]): Record<AchievementSta
 }
 
 /** Builds the fixture; `extraIndicators` pads strategy 1 with more indicators to make a report run over pages. */
-export function planPerformanceFixture(options: { extraIndicators?: number } = {}): PlanPerformance {
+export function planPerformanceFixture(options: { extraIndicators?: number; includesUnapproved?: boolean } = {}): PlanPerformance {
   const extra = Array.from({ length: options.extraIndicators ?? 0 }, (_, k) =>
     indicator({
       id: 100 + k,
@@ -92,6 +95,7 @@ export function planPerformanceFixture(options: { extraIndicators?: number } = {
           value: 12687.5,
           source: "computed",
           coverage: { reported: 15, expected: 18 },
+          issue: "units_excluded",
         }),
         indicator({
           id: 2,
@@ -167,6 +171,7 @@ export function planPerformanceFixture(options: { extraIndicators?: number } = {
       ownerAgencyNameTh: "กระทรวงพาณิชย์",
     },
     periodKey: "FY2021",
+    includesUnapproved: options.includesUnapproved ?? false,
     orgUnit: { type: "nation", code: "TH", nameEn: "Thailand", nameTh: "ประเทศไทย" },
     generatedAt: "2021-10-15T03:00:00.000Z",
     nodes,

@@ -155,7 +155,7 @@ function columnHeader(key: Column["key"], content: PlanReportContent): string {
     case "unit": return l.unit;
     case "target": return l.target;
     case "baseline": return l.baseline;
-    case "previous": return l.previous;
+    case "previous": return content.previousHeader;
     case "actual": return l.actual;
     case "source": return l.source;
     case "status": return l.status;
@@ -268,6 +268,11 @@ function drawCover(w: PdfWriter, content: PlanReportContent): number {
   for (const [label, value] of facts) {
     w.text(label, MARGIN.left, y, { font: "bold", size: 10, colour: MUTED });
     w.text(value, MARGIN.left + 130, y, { size: 10 });
+    y += 16;
+  }
+  if (content.unapprovedNotice !== null) {
+    y += 4;
+    w.text(content.unapprovedNotice, MARGIN.left, y, { font: "bold", size: 10, colour: "#B71C1C" });
     y += 16;
   }
   y += 8;

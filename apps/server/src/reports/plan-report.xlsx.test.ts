@@ -54,7 +54,7 @@ describe("#renderPlanReportXlsx", () => {
     const workbook = await open(await renderPlanReportXlsx(planPerformanceFixture(), "th"));
     const ws = sheet(workbook, "ตัวชี้วัด");
     expect(ws.getRow(1).values).toEqual([
-      undefined, "รหัส", "ยุทธศาสตร์ / ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ค่าฐาน", "งวดก่อน", "ผลการดำเนินงาน", "ที่มา",
+      undefined, "รหัส", "ยุทธศาสตร์ / ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ค่าฐาน", "งวดก่อน (ปีงบ 2563)", "ผลการดำเนินงาน", "ที่มา",
       "หน่วยที่รายงาน", "หน่วยทั้งหมด", "ผลการประเมิน", "เหตุผล",
     ]);
     const codes: unknown[] = [];
@@ -71,7 +71,7 @@ describe("#renderPlanReportXlsx", () => {
     expect(registrations.getCell(6).numFmt).toBe("#,##0");
     expect(registrations.getCell(7).value).toBe(12687.5);
     expect(registrations.getCell(7).numFmt).toBe("#,##0.00");
-    expect(registrations.getCell(8).value).toBe("คำนวณจากหน่วยย่อย (15 จาก 18 หน่วย)");
+    expect(registrations.getCell(8).value).toBe("คำนวณจากหน่วยย่อย (15 จาก 18 หน่วย; มีหน่วยที่ไม่นำมาคำนวณ)");
     expect(registrations.getCell(9).value).toBe(15);
     expect(registrations.getCell(10).value).toBe(18);
     expect(registrations.getCell(11).value).toBe("บรรลุ");
@@ -83,6 +83,14 @@ describe("#renderPlanReportXlsx", () => {
     const noData = rowOf(ws, "2.4");
     expect(noData.getCell(7).value).toBeNull();
     expect(noData.getCell(11).value).toBe("ไม่มีข้อมูล");
+  });
+
+  it("says on the summary when unapproved values were counted, and only then", async () => {
+    const notice = "รวมค่าที่ยังไม่ได้รับอนุมัติ (ร่างและรอการอนุมัติ) ห้ามเผยแพร่";
+    const withDrafts = await open(await renderPlanReportXlsx(planPerformanceFixture({ includesUnapproved: true }), "th"));
+    expect(texts(sheet(withDrafts, "สรุป"))).toContain(notice);
+    const approvedOnly = await open(await renderPlanReportXlsx(planPerformanceFixture(), "th"));
+    expect(texts(sheet(approvedOnly, "สรุป"))).not.toContain(notice);
   });
 
   it("freezes the header, sets column widths and an auto-filter over the table", async () => {

@@ -45,6 +45,10 @@ export async function renderPlanReportXlsx(performance: PlanPerformance, locale:
     row.getCell(2).font = { name: FONT };
     row.getCell(2).alignment = { wrapText: true, vertical: "top" };
   }
+  if (content.unapprovedNotice !== null) {
+    const notice = summary.addRow([content.unapprovedNotice]);
+    notice.font = { name: FONT, bold: true, color: { argb: "FFB71C1C" } };
+  }
   summary.addRow([]);
   const summaryHeader = summary.addRow([labels.status, labels.count]);
   summaryHeader.font = { name: FONT, bold: true };
@@ -69,7 +73,7 @@ export async function renderPlanReportXlsx(performance: PlanPerformance, locale:
     { header: labels.unit, width: 12 },
     { header: labels.target, width: 34 },
     { header: labels.baseline, width: 14 },
-    { header: labels.previous, width: 14 },
+    { header: content.previousHeader, width: 16 },
     { header: labels.actual, width: 16 },
     { header: labels.source, width: 30 },
     { header: labels.unitsReported, width: 14 },
