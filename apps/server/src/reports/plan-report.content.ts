@@ -60,7 +60,7 @@ export type PlanReportContent = {
   readonly generatedLabel: string;
   /** Said on the report when drafts and submitted values were counted (readers in the plan's scope). */
   readonly unapprovedNotice: string | null;
-  /** The header of the previous-period column, naming the period: "งวดก่อน (ปีงบ 2563)". */
+  /** The header of the previous-period column, naming the period on a second line: "งวดก่อน\n(ปีงบ 2563)". */
   readonly previousHeader: string;
   readonly summary: ReadonlyArray<{ readonly status: AchievementStatus; readonly label: string; readonly count: number }>;
   readonly indicatorCount: number;
@@ -265,7 +265,7 @@ function periodLabel(key: string, locale: Locale): string {
 
 function previousHeader(key: string, labels: ReportLabels, locale: Locale): string {
   const period = parsePeriodKey(key);
-  return period === null ? labels.previous : `${labels.previous} (${formatPeriodShort(previousPeriod(period), locale)})`;
+  return period === null ? labels.previous : `${labels.previous}\n(${formatPeriodShort(previousPeriod(period), locale)})`;
 }
 
 /** Builds the report's words and rows from a plan's performance, in Thai (B.E. dates) or English. */

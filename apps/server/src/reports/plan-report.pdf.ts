@@ -21,6 +21,7 @@ const HEADER_FILL = "#D9E2EC";
 const TABLE_SIZE = 8.5;
 const SMALL_SIZE = 7.5;
 const PAD = 3;
+const KEEP_WITH_NEXT = 40;
 
 type Column = { readonly key: "code" | "name" | "unit" | "target" | "baseline" | "previous" | "actual" | "source" | "status"; readonly width: number; readonly numeric: boolean };
 const COLUMNS: readonly Column[] = [
@@ -85,6 +86,10 @@ class PdfWriter {
    * vowel or tone mark never leaves its consonant.
    */
   lines(text: string, width: number, options: TextOptions = {}): string[] {
+    return text.split("\n").flatMap((paragraph) => this.wrap(paragraph, width, options));
+  }
+
+  private wrap(text: string, width: number, options: TextOptions): string[] {
     const lines: string[] = [];
     let line = "";
     let lineWidth = 0;
@@ -357,7 +362,8 @@ export async function renderPlanReportPdf(performance: PlanPerformance, locale: 
     for (const row of content.rows) {
       if (row.type === "node") {
         const { height } = nodeRowLayout(w, row);
-        if (y + height > BOTTOM) {
+        // Keep a heading with at least one row after it rather than alone at the foot of a page.
+        if (y + height + KEEP_WITH_NEXT > BOTTOM) {
           doc.addPage();
           y = drawTableHeader(w, content, MARGIN.top);
         }

@@ -54,7 +54,7 @@ describe("#renderPlanReportXlsx", () => {
     const workbook = await open(await renderPlanReportXlsx(planPerformanceFixture(), "th"));
     const ws = sheet(workbook, "ตัวชี้วัด");
     expect(ws.getRow(1).values).toEqual([
-      undefined, "รหัส", "ยุทธศาสตร์ / ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ค่าฐาน", "งวดก่อน (ปีงบ 2563)", "ผลการดำเนินงาน", "ที่มา",
+      undefined, "รหัส", "ยุทธศาสตร์ / ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ค่าฐาน", "งวดก่อน\n(ปีงบ 2563)", "ผลการดำเนินงาน", "ที่มา",
       "หน่วยที่รายงาน", "หน่วยทั้งหมด", "ผลการประเมิน", "เหตุผล",
     ]);
     const codes: unknown[] = [];
