@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("plan report downloads", () => {
+  it("offers the chosen fiscal year's report in Thai and downloads a PDF", async () => {
+    const { context, page } = await h.newPage("th");
+    await page.goto("/plans");
+    await page.getByRole("link", { name: /แผนยุทธศาสตร์/ }).first().click();
+    await page.waitForURL(/\/plans\/\d+/);
+    await page.getByLabel("ปีงบประมาณ").selectOption({ label: "ปีงบประมาณ พ.ศ. 2563" });
+    const link = page.getByRole("link", { name: "ดาวน์โหลด PDF" });
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY2020&locale=th$/);
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("MOC-PCT-2017-2021_FY2020_th.pdf");
+    await context.close();
+  });
+
+  it("labels the buttons in English and asks for the English report", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/plans");
+    await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
+    await page.waitForURL(/\/plans\/\d+/);
+    const href = await page.getByRole("link", { name: "Download XLSX" }).getAttribute("href");
+    expect(href).toMatch(/\/api\/plans\/\d+\/report\.xlsx\?period=FY2021&locale=en$/);
+    const response = await page.request.get(href ?? "");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    await context.close();
+  });
+});
