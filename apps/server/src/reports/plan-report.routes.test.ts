@@ -94,12 +94,19 @@ describe("GET /api/plans/:id/report.xlsx", () => {
     expect(rowOf(sheet, "4.2").getCell(11).value).toBe("ไม่มีข้อมูล");
   });
 
-  it("counts the owner agency's draft for its officer and says so on the summary", async () => {
-    const response = await officer.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en`);
+  it("counts the owner agency's draft for its officer when asked, and says so on the summary", async () => {
+    const approvedOnly = await workbookOf(await officer.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en`));
+    expect(rowOf(approvedOnly.getWorksheet("Indicators"), "4.2").getCell(7).value).toBeNull();
+    const response = await officer.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en&includeUnapproved=true`);
     expect(response.statusCode).toBe(200);
     const workbook = await workbookOf(response);
     expect(rowOf(workbook.getWorksheet("Indicators"), "4.2").getCell(7).value).toBe(63.25);
     expect(cellTexts(workbook.getWorksheet("Summary")).join("\n")).toContain("Includes values not yet approved");
+  });
+
+  it("refuses drafts to the public with 401", async () => {
+    const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&includeUnapproved=true`);
+    expect(response.statusCode).toBe(401);
   });
 
   it("should fail with 400 naming period when it is malformed", async () => {

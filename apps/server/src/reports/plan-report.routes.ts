@@ -10,6 +10,8 @@ const reportQuery = z
     locale: z.enum(locales).default("th"),
     unitType: z.enum(orgUnitTypes).optional(),
     unitCode: z.string().trim().min(1).max(40).optional(),
+    // As on the dashboard: approved values only unless a reader in the plan's scope asks for drafts too.
+    includeUnapproved: z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true").optional(),
   })
   .refine((q) => (q.unitType === undefined) === (q.unitCode === undefined), { path: ["unitCode"], message: "give unitType and unitCode together" });
 
@@ -30,6 +32,7 @@ export function planReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         periodKey: request.query.period,
         orgUnit: unitType !== undefined && unitCode !== undefined ? { type: unitType, code: unitCode } : undefined,
         locale: request.query.locale,
+        includeUnapproved: request.query.includeUnapproved ?? false,
         format: request.params.format,
       });
       return reply

@@ -23,16 +23,18 @@ function fileName(planCode: string, periodKey: string, unit: OrgUnit | undefined
 /**
  * A plan's performance report for one period (and org unit, the nation by default) as XLSX or PDF in
  * Thai or English. Reads the figures through `planPerformance`, which checks the period and who may see
- * what (the public: approved values of published plans), exactly as for the dashboard.
+ * what (the public: approved values of published plans), exactly as for the dashboard: approved values
+ * only unless `includeUnapproved` (refused outside the plan's scope).
  */
 export async function planReport(
   ctx: AppContext,
   actor: Actor,
-  input: { planId: number; periodKey: string; orgUnit?: OrgUnit | undefined; locale: Locale; format: ReportFormat },
+  input: { planId: number; periodKey: string; orgUnit?: OrgUnit | undefined; locale: Locale; format: ReportFormat; includeUnapproved: boolean },
 ): Promise<PlanReportFile> {
   const performance = await planPerformance(ctx, actor, {
     planId: input.planId,
     periodKey: input.periodKey,
+    includeUnapproved: input.includeUnapproved,
     ...(input.orgUnit ? { orgUnit: input.orgUnit } : {}),
   });
   const body = input.format === "xlsx" ? await renderPlanReportXlsx(performance, input.locale) : await renderPlanReportPdf(performance, input.locale);
