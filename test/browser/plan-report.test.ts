@@ -36,4 +36,13 @@ describe("plan report downloads", () => {
     expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     await context.close();
   });
+
+  it("offers the dashboard's plan and year as a report", async () => {
+    const { context, page } = await h.newPage("en");
+    await page.goto("/dashboard");
+    const link = page.getByRole("link", { name: "Download PDF" });
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY\d{4}&locale=en$/);
+    await context.close();
+  });
 });

@@ -10,6 +10,7 @@ import { useDashboardPlans, usePlanPerformance } from "../features/dashboards/qu
 import { useLocale } from "../i18n";
 import { pickLocalized } from "../lib/bilingual";
 import { fiscalYearLabel } from "../lib/format";
+import { reportHref } from "../features/plans/report-links";
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -82,6 +83,16 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
         {(data) => (
           <>
             <p className="muted small">{t(data.includesUnapproved ? "dashboard.withUnapproved" : "dashboard.approvedOnly")}</p>
+            {year !== null && (
+              <p className="plan-reports-row">
+                <a className="button button-secondary" href={reportHref(plan.id, year, "xlsx", locale, includeUnapproved)} download>
+                  {t("plans.reports.xlsx")}
+                </a>
+                <a className="button button-secondary" href={reportHref(plan.id, year, "pdf", locale, includeUnapproved)} download>
+                  {t("plans.reports.pdf")}
+                </a>
+              </p>
+            )}
             <StatusSummary summary={data.summary} />
             {allIndicators(data.nodes).every((i) => i.value === null) && <p className="state state-empty">{t("dashboard.noValues")}</p>}
             <h2>{t("dashboard.byStrategy")}</h2>

@@ -16,4 +16,8 @@ describe("reportHref", () => {
     expect(reportHref("7", 2021, "pdf", "th")).toBe("/api/plans/7/report.pdf?period=FY2021&locale=th");
     expect(reportHref("7", 2020, "xlsx", "en")).toBe("/api/plans/7/report.xlsx?period=FY2020&locale=en");
   });
+
+  it("asks for unapproved values only when the reader chose them", () => {
+    expect(reportHref("7", 2021, "xlsx", "th", true)).toBe("/api/plans/7/report.xlsx?period=FY2021&locale=th&includeUnapproved=true");
+  });
 });
