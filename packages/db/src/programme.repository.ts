@@ -478,3 +478,14 @@ export async function programmeFiscalYears(db: Executor, programmeId: number): P
   const rows = await db.selectFrom(union.as("u")).select("u.fiscal_year").orderBy("u.fiscal_year").execute();
   return rows.map((r) => r.fiscal_year);
 }
+
+/** The ids among `ids` that name an enterprise, for validating participant lists in one query. */
+export async function existingEnterpriseIds(db: Executor, ids: readonly number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom("enterprises").select("id").where("id", "in", [...new Set(ids)]).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function planNodeExists(db: Executor, id: number): Promise<boolean> {
+  return (await db.selectFrom("plan_nodes").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
