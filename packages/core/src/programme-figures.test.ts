@@ -13,8 +13,8 @@ describe("budgetPerFirm", () => {
     expect(budgetPerFirm(19_000_000, null)).toEqual({ value: null, reason: "no_firms" });
   });
 
-  it("gives zero baht per firm when firms are known but no budget was allocated", () => {
-    expect(budgetPerFirm(0, 10)).toEqual({ value: 0, reason: null });
+  it("gives null with the reason no_budget when firms are known but no budget is recorded", () => {
+    expect(budgetPerFirm(0, 10)).toEqual({ value: null, reason: "no_budget" });
   });
 });
 

@@ -13,9 +13,14 @@ function ratio(numerator: number, denominator: number | null, problem: RatioProb
   return { value: numerator / denominator, reason: null };
 }
 
-/** Budget (baht) divided by the number of distinct firms supported; null with `no_firms` when there are none. */
+/**
+ * Budget (baht) divided by the number of distinct firms supported; null with `no_firms` when there are none, and
+ * null with `no_budget` when no budget is recorded (0 baht per firm would read as free support, not as unknown).
+ */
 export function budgetPerFirm(budget: number, firms: number | null): Ratio {
-  return ratio(budget, firms, "no_firms");
+  const perFirm = ratio(budget, firms, "no_firms");
+  if (perFirm.value !== null && !(budget > 0)) return { value: null, reason: "no_budget" };
+  return perFirm;
 }
 
 /**

@@ -24,7 +24,7 @@ let admin: Client;
 let dipOfficer: Client;
 let dipOfficer2: Client;
 let osmepOfficer: Client;
-let ids: { dip: number; osmep: number; dipA: number; dipB: number; osmepP: number; empty: number };
+let ids: { dip: number; osmep: number; dipA: number; dipB: number; osmepP: number; empty: number; firm: number };
 
 async function recorded(path: string): Promise<Figures> {
   const body = (await t.anonymous.request("GET", path)).json();
@@ -86,7 +86,7 @@ beforeAll(async () => {
   const rejected = (await dipOfficer.request("POST", "/api/value-claims", { ...claim, programmeIds: [dipB], amount: 9_999_999, method: "other" })).json();
   await dipOfficer2.request("POST", `/api/value-claims/${rejected.claim.id}/verification`, { decision: "rejected" });
 
-  ids = { dip, osmep, dipA, dipB, osmepP, empty };
+  ids = { dip, osmep, dipA, dipB, osmepP, empty, firm: onlyA };
 });
 afterAll(async () => {
   await t.close();
@@ -142,6 +142,9 @@ describe("#figures de-duplication", () => {
     await dipOfficer.request("POST", `/api/programmes/${ids.empty}/budgets`, { fiscalYear: 2021, allocated: 0 });
     const zeroBudget = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
     expect(zeroBudget).toMatchObject({ budgetAllocated: 0, valuePerBaht: { value: null, reason: "no_budget" }, budgetPerFirm: { value: null, reason: "no_firms" } });
+    await dipOfficer.request("POST", `/api/programmes/${ids.empty}/enterprises`, { enterpriseId: ids.firm, fiscalYear: 2021 });
+    const firmsNoBudget = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
+    expect(firmsNoBudget).toMatchObject({ firms: 1, budgetPerFirm: { value: null, reason: "no_budget" } });
   });
 
   it("keeps unpublished programmes out of the public's totals", async () => {
