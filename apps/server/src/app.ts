@@ -24,6 +24,7 @@ import { searchRoutes } from "./search/search.routes.ts";
 import { importRoutes } from "./imports/import.routes.ts";
 import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
 import { planReportRoutes } from "./reports/plan-report.routes.ts";
+import { programmeRoutes } from "./programmes/programme.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(importRoutes(ctx));
     await api.register(dashboardRoutes(ctx));
     await api.register(planReportRoutes(ctx));
+    await api.register(programmeRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

@@ -16,3 +16,4 @@ export * from "./org-unit.ts";
 export * from "./aggregation.ts";
 export * from "./class-breaks.ts";
 export * from "./plan-level.ts";
+export * from "./programme-figures.ts";

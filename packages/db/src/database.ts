@@ -7,6 +7,7 @@ import type { DB } from "./schema.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-registry.ts";
 import * as m0003 from "./migrations/0003-monitoring.ts";
+import * as m0008 from "./migrations/0008-programme-figures.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -36,6 +37,7 @@ const migrations: Record<string, MigrationModule> = {
   "0001-foundation": m0001,
   "0002-registry": m0002,
   "0003-monitoring": m0003,
+  "0008-programme-figures": m0008,
 };
 
 const INT8_OID = 20;

@@ -23,3 +23,5 @@ export * as enterpriseImport from "./enterprise-import.repository.ts";
 export * from "./examples/index.ts";
 export * as dashboards from "./dashboard.repository.ts";
 export type { FigureRow, GeographyRows, PlanScope } from "./dashboard.repository.ts";
+export * as programmes from "./programme.repository.ts";
+export type { RecordedFigures, SupportedCluster, SupportedEnterprise, BudgetView, ClaimView, OutcomeView, Participant } from "./programme.repository.ts";

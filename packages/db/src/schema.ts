@@ -462,6 +462,28 @@ export interface ValueClaimTable {
   verification: string;
   verified_by: number | null;
   verified_at: string | null;
+  /** The user who recorded the claim (migration 0008); null for the system. */
+  created_by: number | null;
+  is_example: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A programme's figures as its agency reported them (aggregates, no firm list), per fiscal year. */
+export interface ProgrammeReportedFigureTable {
+  id: Generated<number>;
+  programme_id: number;
+  fiscal_year: number;
+  clusters: number | null;
+  firms: number | null;
+  budget: number | null;
+  /** allocated | planned. */
+  budget_kind: string | null;
+  value: number | null;
+  /** expected | actual. */
+  value_kind: string | null;
+  source: string;
+  note: string | null;
   is_example: number;
   created_at: string;
   updated_at: string;
@@ -513,6 +535,7 @@ export interface DB {
   activity_outcomes: ActivityOutcomeTable;
   value_claims: ValueClaimTable;
   value_claim_programmes: ValueClaimProgrammeTable;
+  programme_reported_figures: ProgrammeReportedFigureTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -535,3 +558,4 @@ export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type BudgetAllocationRow = Selectable<BudgetAllocationTable>;
 export type ActivityRow = Selectable<ActivityTable>;
 export type ValueClaimRow = Selectable<ValueClaimTable>;
+export type ProgrammeReportedFigureRow = Selectable<ProgrammeReportedFigureTable>;

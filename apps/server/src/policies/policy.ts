@@ -23,13 +23,21 @@ export type Resource =
   | { type: "import" }
   // The figures of a plan's indicators (dashboards, maps, reports): the plan's owner agency, the agencies
   // directly under it, its cluster (for cluster plans) and whether it is published.
-  | { type: "plan_figures"; ownerAgencyId: number; childAgencyIds: readonly number[]; clusterId: number | null; published: boolean };
+  | { type: "plan_figures"; ownerAgencyId: number; childAgencyIds: readonly number[]; clusterId: number | null; published: boolean }
+  /** A programme: its agency keeps it; coordinators of clusters it supports see its records. */
+  | { type: "programme"; agencyId: number; published: boolean; clusterIds: readonly number[] }
+  /** An activity: of a programme (its agency) and/or of a cluster (its coordinators). */
+  | { type: "activity"; programmeAgencyId: number | null; clusterId: number | null; clusterAgencyId: number | null }
+  /** Verifying an economic-value claim: the agencies of the programmes it is attributed to, and who recorded it. */
+  | { type: "value_claim"; agencyIds: readonly number[]; createdBy: number | null };
 
 /**
  * `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked.
  * `read_unapproved`: see draft and submitted figures, not only approved ones.
+ * `read_records`: see per-enterprise records (a programme's firm list, participants, claims), not only aggregates.
+ * `verify`: verify or reject a value claim.
  */
-export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved";
+export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved" | "read_records" | "verify";
 
 function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
   return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
@@ -105,6 +113,30 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         coordinates(actor, [resource.clusterId]);
       if (action === "read" || action === "list") return resource.published || inScope;
       return action === "read_unapproved" && inScope;
+    }
+    case "programme": {
+      if (isAdmin) return true;
+      const ownOfficer = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.agencyId;
+      // The public and other roles see published programmes and their aggregated figures only.
+      if (action === "read" || action === "list") return resource.published || ownOfficer;
+      if (action === "read_records") return ownOfficer || coordinates(actor, resource.clusterIds);
+      return (action === "create" || action === "update") && ownOfficer;
+    }
+    case "activity": {
+      if (isAdmin) return true;
+      if (action !== "create" && action !== "update") return false;
+      const agencyId = resource.programmeAgencyId ?? resource.clusterAgencyId;
+      const ownOfficer = actor.kind === "user" && actor.role === "agency_officer" && agencyId !== null && actor.agencyId === agencyId;
+      // Coordinators record the activities of their own clusters, whichever programme funds them.
+      return ownOfficer || coordinates(actor, [resource.clusterId]);
+    }
+    case "value_claim": {
+      if (action !== "verify") return false;
+      // Separation of duties: whoever recorded a claim never verifies it, admins included; the system is exempt.
+      if (actor.kind === "system") return true;
+      if (actor.kind !== "user" || (resource.createdBy !== null && actor.id === resource.createdBy)) return false;
+      if (actor.role === "admin") return true;
+      return actor.role === "agency_officer" && actor.agencyId !== null && resource.agencyIds.includes(actor.agencyId);
     }
   }
 }

@@ -20,6 +20,7 @@ const PUBLIC_LINKS = [
   { to: "/agencies", key: "nav.agencies", end: false },
   { to: "/plans", key: "nav.plans", end: false },
   { to: "/dashboard", key: "nav.dashboard", end: false },
+  { to: "/programmes", key: "nav.programmes", end: false },
 ] as const;
 
 const STAFF_LINKS = [{ to: "/import", key: "nav.import", end: false }] as const;

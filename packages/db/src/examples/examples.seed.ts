@@ -19,6 +19,7 @@ import {
   type ExampleParty,
 } from "./examples.data.ts";
 import { loadExamplePlans, removeExamplePlans } from "./plan.examples.ts";
+import { loadExampleProgrammes, removeExampleProgrammes, type ProgrammeExampleCounts, type ProgrammeExampleRemoval } from "./programmes.seed.ts";
 
 /** Rows written (load) or deleted (remove) per table. */
 export type ExampleCounts = {
@@ -45,6 +46,8 @@ export type LoadExamplesReport = {
    * community-enterprise number), with everything that hangs on them; real records are never overwritten.
    */
   skipped: { clusters: string[]; enterprises: string[] };
+  /** The example programmes of seeds 001-002 (loaded too on a database whose example clusters predate them). */
+  programmes: ProgrammeExampleCounts;
 };
 
 export type RemoveExamplesReport = {
@@ -60,6 +63,7 @@ export type RemoveExamplesReport = {
     /** Real clusters whose parent was an example cluster: they become top-level clusters. */
     detachedClusters: number;
   };
+  programmes: ProgrammeExampleRemoval;
 };
 
 function zeroCounts(): ExampleCounts {
@@ -105,7 +109,10 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
     const counts = zeroCounts();
     const skipped: LoadExamplesReport["skipped"] = { clusters: [], enterprises: [] };
     const present = await trx.selectFrom("clusters").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
-    if (present) return { loaded: false, counts, skipped };
+    if (present) {
+      const programmes = await loadExampleProgrammes(trx, nowIso());
+      return { loaded: programmes.programmes > 0, counts, skipped, programmes };
+    }
 
     const now = nowIso();
     const agencies = await agencyIds(trx);
@@ -255,7 +262,8 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
     }
 
     counts.plans = await loadExamplePlans(trx);
-    return { loaded: true, counts, skipped };
+    const programmes = await loadExampleProgrammes(trx, now);
+    return { loaded: true, counts, skipped, programmes };
   });
 }
 
@@ -279,6 +287,8 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
 export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesReport> {
   return db.transaction().execute(async (trx) => {
     const counts = { ...zeroCounts(), searchTerms: 0, userScopes: 0, detachedUsers: 0, detachedClusters: 0 };
+    // Programmes, activities and claims hang on example clusters and firms: they go first.
+    const programmes = await removeExampleProgrammes(trx);
     const exampleClusters = () => trx.selectFrom("clusters").select("id").where("is_example", "=", 1);
     const exampleEnterprises = () => trx.selectFrom("enterprises").select("id").where("is_example", "=", 1);
     const exampleInstitutions = () => trx.selectFrom("institutions").select("id").where("is_example", "=", 1);
@@ -287,7 +297,8 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     const anyEnterprise = await exampleEnterprises().limit(1).executeTakeFirst();
     const anyInstitution = await exampleInstitutions().limit(1).executeTakeFirst();
     const anyLinkage = await trx.selectFrom("linkages").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
-    if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage) return { removed: false, counts };
+    const anyProgrammeRow = programmes.programmes + programmes.activities + programmes.valueClaims > 0;
+    if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage && !anyProgrammeRow) return { removed: false, counts, programmes };
 
     counts.linkages = deleted(
       await trx
@@ -345,7 +356,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     for (const level of clusterLevelsDeepestFirst(clusters)) {
       counts.clusters += deleted(await trx.deleteFrom("clusters").where("id", "in", level).executeTakeFirst());
     }
-    return { removed: true, counts };
+    return { removed: true, counts, programmes };
   });
 }
 

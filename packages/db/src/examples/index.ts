@@ -1,3 +1,5 @@
 export { loadExamples, removeExamples } from "./examples.seed.ts";
 export type { ExampleCounts, LoadExamplesReport, RemoveExamplesReport } from "./examples.seed.ts";
 export * as exampleData from "./examples.data.ts";
+export * as exampleProgrammeData from "./programmes.data.ts";
+export type { ProgrammeExampleCounts, ProgrammeExampleRemoval } from "./programmes.seed.ts";

@@ -1,0 +1,158 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrorsOf } from "../../../api/field-errors";
+import { ChoiceField } from "../../../components/ChoiceField";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { FormField } from "../../../components/FormField";
+import { useDebouncedValue } from "../../../components/useDebouncedValue";
+import { useLocale } from "../../../i18n";
+import { localName } from "../../../lib/bilingual";
+import { formatJuristicId } from "../../enterprises/juristic-id";
+import { useEnterpriseFinder, type EnterpriseMatch } from "../../enterprises/queries";
+import { ACTIVITY_KINDS, isActivityKind, type ActivityKind, type SupportedCluster } from "../model";
+import { useCreateActivityMutation } from "../mutations";
+
+interface ActivityFormProps {
+  programmeId: string;
+  clusters: readonly SupportedCluster[];
+  onCreated: (title: string) => void;
+  onCancel: () => void;
+}
+
+function numberOrNull(text: string): number | null {
+  const value = Number(text.replaceAll(",", ""));
+  return text.trim() === "" || !Number.isFinite(value) ? null : value;
+}
+
+/** Records an activity of the programme, with named participants found through the enterprise search. */
+export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: ActivityFormProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const create = useCreateActivityMutation(programmeId);
+  const [kind, setKind] = useState<ActivityKind>("training");
+  const [titleEn, setTitleEn] = useState("");
+  const [titleTh, setTitleTh] = useState("");
+  const [clusterId, setClusterId] = useState("");
+  const [startsOn, setStartsOn] = useState("");
+  const [endsOn, setEndsOn] = useState("");
+  const [budget, setBudget] = useState("");
+  const [participantCount, setParticipantCount] = useState("");
+  const [participants, setParticipants] = useState<EnterpriseMatch[]>([]);
+  const [query, setQuery] = useState("");
+  const [missing, setMissing] = useState<{ title: boolean; date: boolean }>({ title: false, date: false });
+  const debounced = useDebouncedValue(query, 300);
+  const finder = useEnterpriseFinder(debounced);
+  const headingId = useId();
+  const serverErrors = fieldErrorsOf(create.error);
+  const clusterOptions = [...new Map(clusters.map((c) => [c.clusterId, c])).values()];
+  const nameOf = (m: EnterpriseMatch) => localName(locale, m) || (m.juristicId ? formatJuristicId(m.juristicId) : `#${m.id}`);
+  const matches = debounced.trim().length >= 2 ? (finder.data ?? []) : [];
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const check = { title: titleEn.trim() === "", date: startsOn === "" };
+    setMissing(check);
+    if (check.title || check.date) return;
+    create.mutate(
+      {
+        programmeId,
+        clusterId: clusterId || null,
+        kind,
+        titleEn: titleEn.trim(),
+        titleTh: titleTh.trim() || null,
+        startsOn,
+        endsOn: endsOn || null,
+        budget: numberOrNull(budget),
+        participantCount: numberOrNull(participantCount),
+        participantIds: participants.map((p) => p.id),
+      },
+      { onSuccess: () => onCreated(titleEn.trim()) },
+    );
+  };
+
+  return (
+    <form className="form inline-form" onSubmit={submit} aria-labelledby={headingId} noValidate>
+      <h3 id={headingId} className="form-title">
+        {t("programmes.addActivity")}
+      </h3>
+      {create.isError && <ErrorMessage error={create.error} />}
+      <div className="form-grid">
+        <ChoiceField label={t("programmes.activityKind")} error={serverErrors.kind ?? null} value={kind} options={ACTIVITY_KINDS} isOption={isActivityKind} labelOf={(k) => t(`programmes.kinds.${k}`)} onChange={setKind} />
+        <FormField label={t("programmes.cluster")} error={serverErrors.clusterId ?? null}>
+          {(control) => (
+            <select {...control} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+              <option value="">{t("programmes.programmeWide")}</option>
+              {clusterOptions.map((c) => (
+                <option key={c.clusterId} value={c.clusterId}>
+                  {localName(locale, c) || c.code}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t("programmes.activityTitleEn")} error={missing.title ? t("programmes.titleRequired") : (serverErrors.titleEn ?? null)}>
+          {(control) => <input {...control} value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />}
+        </FormField>
+        <FormField label={t("programmes.activityTitleTh")} error={serverErrors.titleTh ?? null}>
+          {(control) => <input {...control} lang="th" value={titleTh} onChange={(e) => setTitleTh(e.target.value)} />}
+        </FormField>
+        <FormField label={t("programmes.startsOn")} hint={t("programmes.startsOnHint")} error={missing.date ? t("programmes.dateRequired") : (serverErrors.startsOn ?? null)}>
+          {(control) => <input {...control} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+        </FormField>
+        <FormField label={t("programmes.endsOn")} error={serverErrors.endsOn ?? null}>
+          {(control) => <input {...control} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+        </FormField>
+        <FormField label={t("programmes.activityBudget")} error={serverErrors.budget ?? null}>
+          {(control) => <input {...control} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />}
+        </FormField>
+        <FormField label={t("programmes.participantCount")} error={serverErrors.participantCount ?? null}>
+          {(control) => <input {...control} inputMode="numeric" value={participantCount} onChange={(e) => setParticipantCount(e.target.value)} />}
+        </FormField>
+      </div>
+      <FormField label={t("programmes.participants")} hint={t("members.findHint")} error={serverErrors.participantIds ?? null}>
+        {(control) => <input {...control} type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />}
+      </FormField>
+      <div className="finder-results" aria-live="polite">
+        {finder.isFetching && <p className="muted small">{t("members.searching")}</p>}
+        {finder.isError && <ErrorMessage error={finder.error} onRetry={() => void finder.refetch()} />}
+        {matches.length > 0 && (
+          <ul className="finder-list" aria-label={t("members.matches")}>
+            {matches.map((m) => {
+              const chosen = participants.some((p) => p.id === m.id);
+              return (
+                <li key={m.id}>
+                  <span>{nameOf(m)}</span>
+                  <button type="button" className="button button-secondary button-small" disabled={chosen} aria-label={t("members.chooseTitle", { name: nameOf(m) })} onClick={() => setParticipants((list) => [...list, m])}>
+                    {t("members.choose")}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      {participants.length === 0 ? (
+        <p className="muted small">{t("programmes.noParticipants")}</p>
+      ) : (
+        <ul className="chip-list">
+          {participants.map((p) => (
+            <li key={p.id} className="tag">
+              {nameOf(p)}{" "}
+              <button type="button" className="button-link" aria-label={t("programmes.removeParticipant", { name: nameOf(p) })} onClick={() => setParticipants((list) => list.filter((x) => x.id !== p.id))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? t("common.saving") : t("common.save")}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

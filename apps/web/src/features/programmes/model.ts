@@ -1,0 +1,157 @@
+import { arrayOf, bool, id, literal, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
+import { formatNumber, type Locale } from "../../lib/format";
+
+export const ACTIVITY_KINDS = ["training", "consulting", "study_visit", "product_development", "trade_fair", "business_matching", "marketing"] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export function isActivityKind(value: string): value is ActivityKind {
+  return ACTIVITY_KINDS.some((k) => k === value);
+}
+
+export const OUTCOME_KINDS = ["sales", "deals", "new_products", "certifications", "investment", "cost_reduction", "jobs"] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+export const programmeDecoder = object({
+  id,
+  code: str,
+  agencyId: id,
+  nameEn: str,
+  nameTh: nullable(str),
+  descriptionEn: nullable(str),
+  descriptionTh: nullable(str),
+  firstFiscalYear: num,
+  lastFiscalYear: nullable(num),
+  published: bool,
+  isExample: withDefault(bool, false),
+});
+export type Programme = Decoded<typeof programmeDecoder>;
+
+export const programmePageDecoder = object({ items: arrayOf(programmeDecoder), total: num, page: num, pageSize: num });
+
+export const programmeDetailDecoder = object({
+  id,
+  code: str,
+  agencyId: id,
+  nameEn: str,
+  nameTh: nullable(str),
+  descriptionEn: nullable(str),
+  descriptionTh: nullable(str),
+  firstFiscalYear: num,
+  lastFiscalYear: nullable(num),
+  published: bool,
+  isExample: withDefault(bool, false),
+  fiscalYears: withDefault(arrayOf(num), []),
+  can: withDefault(object({ edit: bool, readRecords: bool }), { edit: false, readRecords: false }),
+});
+export type ProgrammeDetail = Decoded<typeof programmeDetailDecoder>;
+
+export const ratioDecoder = object({ value: nullable(num), reason: nullable(literal("no_firms", "no_budget")) });
+export type Ratio = Decoded<typeof ratioDecoder>;
+
+export const reportedDecoder = object({
+  fiscalYear: num,
+  clusters: nullable(num),
+  firms: nullable(num),
+  budget: nullable(num),
+  budgetKind: nullable(str),
+  value: nullable(num),
+  valueKind: nullable(str),
+  source: str,
+  note: nullable(str),
+  budgetPerFirm: ratioDecoder,
+  valuePerBaht: ratioDecoder,
+});
+export type ReportedFigures = Decoded<typeof reportedDecoder>;
+
+export const recordedDecoder = object({
+  clusters: num,
+  firms: num,
+  anonymousParticipants: num,
+  activities: num,
+  budgetAllocated: num,
+  budgetSpent: num,
+  overspentLines: num,
+  value: object({ verified: num, claimed: num, claimsVerified: num, claimsClaimed: num }),
+  budgetPerFirm: ratioDecoder,
+  valuePerBaht: ratioDecoder,
+  valuePerBahtIncludingClaimed: ratioDecoder,
+  outcomes: withDefault(arrayOf(object({ kind: str, amount: num, count: num })), []),
+});
+export type RecordedFigures = Decoded<typeof recordedDecoder>;
+
+export const programmeFiguresDecoder = object({
+  programmeId: id,
+  years: arrayOf(object({ fiscalYear: num, recorded: recordedDecoder, reported: nullable(reportedDecoder) })),
+});
+export type ProgrammeFigures = Decoded<typeof programmeFiguresDecoder>;
+
+export const scopeFiguresDecoder = object({
+  agencyId: nullable(id),
+  fiscalYear: nullable(num),
+  programmes: num,
+  recorded: recordedDecoder,
+  reported: arrayOf(object({ programmeId: id, fiscalYear: num, clusters: nullable(num), firms: nullable(num), budget: nullable(num), budgetKind: nullable(str), value: nullable(num), valueKind: nullable(str), source: str })),
+});
+export type ScopeFigures = Decoded<typeof scopeFiguresDecoder>;
+
+export const budgetDecoder = object({
+  id,
+  clusterId: nullable(id),
+  clusterNameTh: nullable(str),
+  clusterNameEn: nullable(str),
+  fiscalYear: num,
+  allocated: num,
+  spent: nullable(num),
+  overspent: bool,
+  note: nullable(str),
+});
+export type BudgetLine = Decoded<typeof budgetDecoder>;
+
+export const supportedClusterDecoder = object({ clusterId: id, fiscalYear: num, code: str, nameTh: nullable(str), nameEn: nullable(str) });
+export type SupportedCluster = Decoded<typeof supportedClusterDecoder>;
+
+export const supportedEnterpriseDecoder = object({ enterpriseId: id, fiscalYear: num, juristicId: nullable(str), nameTh: nullable(str), nameEn: nullable(str) });
+export const supportedEnterprisePageDecoder = object({ items: arrayOf(supportedEnterpriseDecoder), total: num, page: num, pageSize: num });
+
+export const activityDecoder = object({
+  id,
+  programmeId: nullable(id),
+  clusterId: nullable(id),
+  kind: str,
+  titleEn: str,
+  titleTh: nullable(str),
+  startsOn: str,
+  endsOn: nullable(str),
+  fiscalYear: num,
+  budget: nullable(num),
+  spent: nullable(num),
+  participantCount: nullable(num),
+  participants: num,
+});
+export type Activity = Decoded<typeof activityDecoder>;
+export const activityPageDecoder = object({ items: arrayOf(activityDecoder), total: num, page: num, pageSize: num });
+
+export const claimDecoder = object({
+  id,
+  programmeIds: arrayOf(id),
+  enterpriseId: nullable(id),
+  fiscalYear: num,
+  amount: num,
+  method: str,
+  evidenceUrl: nullable(str),
+  evidenceNote: nullable(str),
+  verification: literal("claimed", "verified", "rejected"),
+  canVerify: withDefault(bool, false),
+});
+export type Claim = Decoded<typeof claimDecoder>;
+export const claimPageDecoder = object({ items: arrayOf(claimDecoder), total: num, page: num, pageSize: num });
+
+/** Baht with grouping and the baht sign, whole baht: "฿19,000,000". */
+export function formatBaht(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "th" ? "th-TH" : "en-GB", { style: "currency", currency: "THB", maximumFractionDigits: 0 }).format(value);
+}
+
+/** A ratio for display, with two decimals; null when there is nothing to divide by. */
+export function formatRatio(ratio: Ratio, locale: Locale, kind: "baht" | "number"): string | null {
+  if (ratio.value === null) return null;
+  return kind === "baht" ? formatBaht(ratio.value, locale) : formatNumber(ratio.value, locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+}

@@ -1,0 +1,87 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiGet, itemsOf, withQuery } from "../../api/client";
+import {
+  activityPageDecoder,
+  budgetDecoder,
+  claimPageDecoder,
+  programmeDetailDecoder,
+  programmeFiguresDecoder,
+  programmePageDecoder,
+  scopeFiguresDecoder,
+  supportedClusterDecoder,
+  supportedEnterprisePageDecoder,
+} from "./model";
+
+export const programmeKeys = {
+  all: ["programmes"] as const,
+  list: (page: number, agencyId: string) => ["programmes", "list", page, agencyId] as const,
+  detail: (id: string) => ["programmes", "detail", id] as const,
+  figures: (id: string) => ["programmes", "figures", id] as const,
+  scopeFigures: (agencyId: string, fiscalYear: string) => ["programmes", "scope-figures", agencyId, fiscalYear] as const,
+  budgets: (id: string) => ["programmes", "budgets", id] as const,
+  clusters: (id: string) => ["programmes", "clusters", id] as const,
+  enterprises: (id: string, page: number) => ["programmes", "enterprises", id, page] as const,
+  activities: (id: string, page: number) => ["programmes", "activities", id, page] as const,
+  claims: (id: string, page: number) => ["programmes", "claims", id, page] as const,
+};
+
+const path = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
+
+export function useProgrammes(page: number, agencyId: string) {
+  return useQuery({
+    queryKey: programmeKeys.list(page, agencyId),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId }), programmePageDecoder, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgramme(id: string) {
+  return useQuery({ queryKey: programmeKeys.detail(id), queryFn: ({ signal }) => apiGet(path(id), programmeDetailDecoder, signal) });
+}
+
+export function useProgrammeFigures(id: string) {
+  return useQuery({ queryKey: programmeKeys.figures(id), queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, programmeFiguresDecoder, signal) });
+}
+
+export function useScopeFigures(agencyId: string, fiscalYear: string) {
+  return useQuery({
+    queryKey: programmeKeys.scopeFigures(agencyId, fiscalYear),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/figures", { agencyId, fiscalYear }), scopeFiguresDecoder, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgrammeBudgets(id: string) {
+  return useQuery({ queryKey: programmeKeys.budgets(id), queryFn: ({ signal }) => apiGet(`${path(id)}/budgets`, itemsOf(budgetDecoder), signal) });
+}
+
+export function useProgrammeClusters(id: string) {
+  return useQuery({ queryKey: programmeKeys.clusters(id), queryFn: ({ signal }) => apiGet(`${path(id)}/clusters`, itemsOf(supportedClusterDecoder), signal) });
+}
+
+/** Firm by firm: only asked for when the caller may read the programme's records. */
+export function useProgrammeEnterprises(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: programmeKeys.enterprises(id, page),
+    enabled,
+    queryFn: ({ signal }) => apiGet(withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }), supportedEnterprisePageDecoder, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgrammeActivities(id: string, page: number) {
+  return useQuery({
+    queryKey: programmeKeys.activities(id, page),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }), activityPageDecoder, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgrammeClaims(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: programmeKeys.claims(id, page),
+    enabled,
+    queryFn: ({ signal }) => apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageDecoder, signal),
+    placeholderData: keepPreviousData,
+  });
+}
