@@ -23,6 +23,7 @@ import { valueChainRoutes } from "./value-chain/value-chain.routes.ts";
 import { searchRoutes } from "./search/search.routes.ts";
 import { importRoutes } from "./imports/import.routes.ts";
 import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
+import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(searchRoutes(ctx));
     await api.register(importRoutes(ctx));
     await api.register(dashboardRoutes(ctx));
+    await api.register(indicatorValueRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

@@ -23,3 +23,7 @@ export * as enterpriseImport from "./enterprise-import.repository.ts";
 export * from "./examples/index.ts";
 export * as dashboards from "./dashboard.repository.ts";
 export type { FigureRow, GeographyRows, PlanScope } from "./dashboard.repository.ts";
+export * as indicatorValues from "./indicator-value.repository.ts";
+export type { IndicatorInPlan, ValueKey, StatusPatch } from "./indicator-value.repository.ts";
+export * as periodLocks from "./period-lock.repository.ts";
+export type { PeriodLockRow } from "./period-lock.repository.ts";
