@@ -5,6 +5,7 @@ import { nowIso } from "../clock.ts";
 import { insertCluster, replaceParticipations } from "../cluster.repository.ts";
 import { insertEnterprise, replaceContacts, replaceProducts, type ProductRow } from "../enterprise.repository.ts";
 import { insertMembership } from "../membership.repository.ts";
+import { loadExampleValues, removeExampleValues } from "./example-values.seed.ts";
 import { insertInstitution, insertLinkage, linkInstitution } from "../linkage.repository.ts";
 import {
   bilingual,
@@ -34,6 +35,8 @@ export type ExampleCounts = {
   linkages: number;
   /** Cluster plans of example clusters (with their nodes, indicators and targets). */
   plans: number;
+  /** Illustrative indicator values of the 2017-2021 plan (example-values.seed.ts). */
+  indicatorValues: number;
 };
 
 export type LoadExamplesReport = {
@@ -63,7 +66,7 @@ export type RemoveExamplesReport = {
 };
 
 function zeroCounts(): ExampleCounts {
-  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0, plans: 0 };
+  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0, plans: 0, indicatorValues: 0 };
 }
 
 async function agencyIds(trx: Transaction<DB>): Promise<Map<string, number>> {
@@ -104,8 +107,10 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
   return db.transaction().execute(async (trx) => {
     const counts = zeroCounts();
     const skipped: LoadExamplesReport["skipped"] = { clusters: [], enterprises: [] };
+    // Values have their own idempotency check, so an install whose clusters were loaded before gets them too.
+    counts.indicatorValues = await loadExampleValues(trx);
     const present = await trx.selectFrom("clusters").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
-    if (present) return { loaded: false, counts, skipped };
+    if (present) return { loaded: counts.indicatorValues > 0, counts, skipped };
 
     const now = nowIso();
     const agencies = await agencyIds(trx);
@@ -279,6 +284,7 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
 export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesReport> {
   return db.transaction().execute(async (trx) => {
     const counts = { ...zeroCounts(), searchTerms: 0, userScopes: 0, detachedUsers: 0, detachedClusters: 0 };
+    counts.indicatorValues = await removeExampleValues(trx);
     const exampleClusters = () => trx.selectFrom("clusters").select("id").where("is_example", "=", 1);
     const exampleEnterprises = () => trx.selectFrom("enterprises").select("id").where("is_example", "=", 1);
     const exampleInstitutions = () => trx.selectFrom("institutions").select("id").where("is_example", "=", 1);
@@ -287,7 +293,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     const anyEnterprise = await exampleEnterprises().limit(1).executeTakeFirst();
     const anyInstitution = await exampleInstitutions().limit(1).executeTakeFirst();
     const anyLinkage = await trx.selectFrom("linkages").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
-    if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage) return { removed: false, counts };
+    if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage) return { removed: counts.indicatorValues > 0, counts };
 
     counts.linkages = deleted(
       await trx
