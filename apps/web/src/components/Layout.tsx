@@ -22,7 +22,10 @@ const PUBLIC_LINKS = [
   { to: "/dashboard", key: "nav.dashboard", end: false },
 ] as const;
 
-const STAFF_LINKS = [{ to: "/import", key: "nav.import", end: false }] as const;
+const STAFF_LINKS = [
+  { to: "/import", key: "nav.import", end: false },
+  { to: "/values", key: "nav.values", end: false },
+] as const;
 
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
