@@ -139,7 +139,7 @@ export function ValueEntry({ planId }: { planId: string }) {
         <ErrorMessage error={error} />
       ) : (
         <ValueGrid
-          key={`${indicatorId ?? ""}|${period}|${level}|${breakdown}|${values.dataUpdatedAt}`}
+          key={`${indicatorId ?? ""}|${period}|${level}|${breakdown}`}
           data={values.data}
           units={units}
           level={level}
@@ -189,6 +189,12 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
       { indicatorId: indicator.id, rows: sent.map((s) => s.row) },
       {
         onSuccess: (answer) => {
+          // Show the figures as stored ("1,250" typed reads back as 1250), so the rows count as saved.
+          setDrafts((previous) => {
+            const next = new Map(previous);
+            for (const item of answer.items) if (item.orgUnitType === level && item.disaggregation === breakdown) next.set(item.orgUnitCode, draftOf(item));
+            return next;
+          });
           setErrors(new Map());
           setMessage(t("values.saved", { count: answer.counts.created + answer.counts.updated }));
         },
