@@ -15,6 +15,24 @@ async function json(response: Response): Promise<unknown> {
   return response.json();
 }
 
+/** The id of the indicator with this code anywhere in a plan tree (indicators carry `nameEn`; nodes `titleEn`). */
+function indicatorIdOf(tree: unknown, code: string): number | null {
+  if (Array.isArray(tree)) {
+    for (const item of tree) {
+      const found = indicatorIdOf(item, code);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (typeof tree !== "object" || tree === null) return null;
+  if (field(tree, "code") === code && field(tree, "nameEn") !== undefined) return Number(field(tree, "id"));
+  for (const value of Object.values(tree)) {
+    const found = indicatorIdOf(value, code);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function field(body: unknown, key: string): unknown {
   return typeof body === "object" && body !== null && key in body ? Object.entries(body).find(([k]) => k === key)?.[1] : undefined;
 }
@@ -39,10 +57,8 @@ beforeAll(async () => {
   planId = Number(field(plan, "id"));
   const values = await json(await fetch(`${h.baseUrl}/api/plans/${planId}/values?period=FY2021&pageSize=1`));
   expect(Number(field(values, "total"))).toBeGreaterThan(0); // the example values are there
-  const tree = JSON.stringify(await json(await fetch(`${h.baseUrl}/api/plans/${planId}`)));
   // Indicator 1.1 has no example values: the grid starts empty.
-  const match = /"id":(\d+),"code":"1\.1"/.exec(tree);
-  indicatorId = Number(match?.[1]);
+  indicatorId = indicatorIdOf(await json(await fetch(`${h.baseUrl}/api/plans/${planId}`)), "1.1") ?? 0;
 });
 afterAll(async () => {
   await h?.close();
@@ -86,8 +102,7 @@ describe("value entry", () => {
     await h.signIn(page, officers[2]?.email, officers[2]?.password);
     await page.goto(`/values?plan=${planId}`);
     // Indicator 2.3 is a ratio (in the example data): numerator and denominator, the ratio shown as typed.
-    const tree = JSON.stringify(await json(await fetch(`${h.baseUrl}/api/plans/${planId}`)));
-    const ratioId = /"id":(\d+),"code":"2\.3"/.exec(tree)?.[1] ?? "";
+    const ratioId = String(indicatorIdOf(await json(await fetch(`${h.baseUrl}/api/plans/${planId}`)), "2.3"));
     await page.getByLabel("ตัวชี้วัด").selectOption(ratioId);
     await page.getByLabel("ช่วงเวลา").selectOption("FY2021");
     const row = page.locator('tr[data-unit="50"]');

@@ -32,6 +32,13 @@ export async function listPlanIndicators(db: Executor, planId: number): Promise<
     .execute();
 }
 
+/** Plans owned by an agency (every plan when `agencyId` is null): those whose values its officers review. */
+export async function plansOwnedBy(db: Executor, agencyId: number | null): Promise<PlanRow[]> {
+  let q = db.selectFrom("plans").selectAll();
+  if (agencyId !== null) q = q.where("owner_agency_id", "=", agencyId);
+  return q.orderBy("id").execute();
+}
+
 /** Agencies whose parent is the given agency. */
 export async function childAgencyIds(db: Executor, agencyId: number): Promise<number[]> {
   return (await db.selectFrom("agencies").select("id").where("parent_id", "=", agencyId).execute()).map((r) => r.id);

@@ -1,5 +1,5 @@
 import type { Actor } from "@sainam/core";
-import { audit, indicatorValues, nowIso, plans, type IndicatorValueRow, type PlanRow, type StatusPatch } from "@sainam/db";
+import { audit, indicatorValues, nowIso, type IndicatorValueRow, type PlanRow, type StatusPatch } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can, type PlanValuesResource } from "../policies/policy.ts";
@@ -109,7 +109,10 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
   const { db } = ctx.database;
   if (actor.kind === "public") throw errors.unauthenticated();
   const reviewable: Array<{ plan: PlanRow; resource: PlanValuesResource }> = [];
-  for (const plan of await plans.listPlans(db)) {
+  const isAdmin = actor.kind === "system" || actor.role === "admin";
+  const agencyId = actor.kind === "user" && actor.role === "agency_officer" ? actor.agencyId : null;
+  if (!isAdmin && agencyId === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  for (const plan of await indicatorValues.plansOwnedBy(db, isAdmin ? null : agencyId)) {
     const resource = await planValuesResource(db, plan);
     if (can(actor, "approve", resource)) reviewable.push({ plan, resource });
   }
