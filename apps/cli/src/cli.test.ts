@@ -167,6 +167,24 @@ describe("sainam import", () => {
     expect(body).toMatchObject({ ok: true, status: "done", counts: { imported: dbdFirms.length, updated: 0, skipped: 0 } });
   });
 
+  it("imports a wide values file into the reference plan by its code, as drafts", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const file = join(dir, "values-wide.csv");
+    writeFileSync(file, "รหัสตัวชี้วัด,จังหวัด,2563,ปีงบประมาณ 2564\n1.2,เชียงใหม่,\"1,250\",\"๑,๓๐๐\"\n1.2,Lamphun,210,\n", "utf8");
+    const result = await run("import", "values", file, "--plan", "MOC-PCT-2017-2021", "--json");
+    expect(result.code, result.out).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ ok: true, status: "done", counts: { imported: 2, updated: 0, skipped: 0, errors: 0 } });
+    const db = new DatabaseSync(join(dir, "sainam.sqlite"));
+    const rows = db.prepare("SELECT org_unit_code, period_key, value, status FROM indicator_values WHERE is_example = 0 ORDER BY org_unit_code, period_key").all();
+    db.close();
+    expect(rows).toEqual([
+      { org_unit_code: "50", period_key: "FY2020", value: 1250, status: "draft" },
+      { org_unit_code: "50", period_key: "FY2021", value: 1300, status: "draft" },
+      { org_unit_code: "51", period_key: "FY2020", value: 210, status: "draft" },
+    ]);
+    expect(JSON.parse((await run("import", "values", file, "--json")).out).error.code).toBe("validation_failed");
+  });
+
   it("names the problem for a missing file or kind", async () => {
     expect((await run("import", "enterprises", "--json")).code).toBe(2);
     expect(JSON.parse((await run("import", "people", "x.csv", "--json")).out).error.code).toBe("bad_usage");

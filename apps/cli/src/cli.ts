@@ -17,6 +17,8 @@ Usage:
   sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
   sainam import enterprises|memberships|linkages FILE [--mapping JSON] [--cluster CODE] [--strict] [--json]
                                            import a CSV or XLSX file (mapping suggested from the headers unless given)
+  sainam import values FILE --plan CODE [--layout long|wide] [--mapping JSON] [--json]
+                                           import indicator values into a plan, as drafts; all or nothing
   sainam help                              this text
 
 The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
@@ -170,12 +172,17 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
 async function importCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { mapping: { type: "string" }, cluster: { type: "string" }, strict: { type: "boolean" }, json: { type: "boolean" } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { mapping: { type: "string" }, cluster: { type: "string" }, strict: { type: "boolean" }, plan: { type: "string" }, layout: { type: "string" }, json: { type: "boolean" } } });
   } catch (error) {
     return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
   }
-  const [kind, file] = parsed.positionals;
-  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages") return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages FILE");
+  const [kindArg, file] = parsed.positionals;
+  // "values" is the command-line name of the indicator_values import kind.
+  const kind = kindArg === "values" ? "indicator_values" : kindArg;
+  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages" && kind !== "indicator_values") return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values FILE");
+  const layout = parsed.values.layout;
+  if (layout !== undefined && layout !== "long" && layout !== "wide") return fail(out, "validation_failed", "--layout: must be long or wide");
+  if (kind === "indicator_values" && !parsed.values.plan) return fail(out, "validation_failed", "--plan: the code of the plan whose indicators the file fills is required");
   if (!file) return fail(out, "bad_usage", "the FILE to import is missing");
   if (!existsSync(file)) return fail(out, "validation_failed", `FILE: ${file} does not exist`);
   let mapping: unknown = undefined;
@@ -197,6 +204,12 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
       if (!cluster) return fail(out, "validation_failed", `--cluster: no cluster with code "${parsed.values.cluster}"`);
       clusterId = cluster.id;
     }
+    let planId: number | undefined;
+    if (parsed.values.plan) {
+      const plan = await database.db.selectFrom("plans").select("id").where("code", "=", parsed.values.plan).executeTakeFirst();
+      if (!plan) return fail(out, "validation_failed", `--plan: no plan with code "${parsed.values.plan}"`);
+      planId = plan.id;
+    }
     const started = Date.now();
     const preview = await importService.uploadImport(ctx, systemActor, { kind, fileName: file, body: { path: resolve(file) } });
     let lastPrint = 0;
@@ -209,7 +222,14 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
       }
     }, 1000);
     try {
-      await importService.runImport(ctx, systemActor, preview.batchId, { mapping: mapping ?? preview.savedMapping ?? preview.suggestedMapping, clusterId, strict: parsed.values.strict, wait: true });
+      await importService.runImport(ctx, systemActor, preview.batchId, {
+        mapping: mapping ?? preview.savedMapping ?? preview.suggestedMapping,
+        clusterId,
+        strict: parsed.values.strict,
+        planId,
+        layout: layout ?? preview.suggestedLayout,
+        wait: true,
+      });
     } finally {
       if (timer) clearInterval(timer);
     }
@@ -219,7 +239,7 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
       process.stdout.write(`${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => r.status !== "imported" && r.status !== "updated") ?? [] })}\n`);
     } else {
       process.stdout.write(`\n${status.status}: ${JSON.stringify(status.report?.counts ?? {})} in ${seconds.toFixed(1)} s${status.error ? ` — ${status.error}` : ""}\n`);
-      for (const row of status.report?.rows.filter((r) => r.status === "skipped").slice(0, 20) ?? []) {
+      for (const row of status.report?.rows.filter((r) => r.status === "skipped" || r.status === "error").slice(0, 20) ?? []) {
         process.stdout.write(`  row ${row.rowNumber}: ${row.issues.map((i) => `${i.field} ${i.message}`).join("; ")}\n`);
       }
     }

@@ -25,6 +25,7 @@ import { importRoutes } from "./imports/import.routes.ts";
 import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
 import { planReportRoutes } from "./reports/plan-report.routes.ts";
 import { programmeRoutes } from "./programmes/programme.routes.ts";
+import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await api.register(dashboardRoutes(ctx));
     await api.register(planReportRoutes(ctx));
     await api.register(programmeRoutes(ctx));
+    await api.register(indicatorValueRoutes(ctx));
     api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: "/api" });
 

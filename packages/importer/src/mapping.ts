@@ -1,7 +1,8 @@
 import { describeJuristicId, normalizeThai } from "@sainam/core";
+import { indicatorValueFields, indicatorValueSynonyms, type IndicatorValueField } from "./indicator-values.ts";
 
-/** What a file holds: enterprises, cluster memberships, or linkages between enterprises. */
-export const importKinds = ["enterprises", "memberships", "linkages"] as const;
+/** What a file holds: enterprises, cluster memberships, linkages between enterprises, or indicator values. */
+export const importKinds = ["enterprises", "memberships", "linkages", "indicator_values"] as const;
 /** One of the import kinds. */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -45,10 +46,12 @@ export type FieldOf<K extends ImportKind> = K extends "enterprises"
   ? EnterpriseField
   : K extends "memberships"
     ? MembershipField
-    : LinkageField;
+    : K extends "linkages"
+      ? LinkageField
+      : IndicatorValueField;
 
 /** Any field of any kind. */
-export type FieldName = EnterpriseField | MembershipField | LinkageField;
+export type FieldName = EnterpriseField | MembershipField | LinkageField | IndicatorValueField;
 
 /**
  * Which source column (by header text) feeds each field. Plain JSON, so the server can save the
@@ -61,6 +64,7 @@ export function fieldsOf<K extends ImportKind>(kind: K): ReadonlyArray<FieldOf<K
 export function fieldsOf(kind: ImportKind): ReadonlyArray<FieldName> {
   if (kind === "enterprises") return enterpriseFields;
   if (kind === "memberships") return membershipFields;
+  if (kind === "indicator_values") return indicatorValueFields;
   return linkageFields;
 }
 
@@ -224,6 +228,7 @@ const linkageRules: Record<LinkageField, FieldRule> = {
 function rulesOf(kind: ImportKind): Readonly<Partial<Record<FieldName, FieldRule>>> {
   if (kind === "enterprises") return enterpriseRules;
   if (kind === "memberships") return membershipRules;
+  if (kind === "indicator_values") return indicatorValueSynonyms;
   return linkageRules;
 }
 
@@ -334,6 +339,8 @@ const requiredFields: Record<ImportKind, ReadonlyArray<ReadonlyArray<FieldName>>
   enterprises: [["juristicId", "ceRegistrationNo"], ["nameTh", "nameEn"]],
   memberships: [["juristicId"], ["clusterCode"], ["stage"]],
   linkages: [["fromJuristicId"], ["toJuristicId"], ["kind"]],
+  // The period and figures depend on the layout (a wide file has a column per period): the server checks them.
+  indicator_values: [["indicatorCode"], ["orgUnitCode", "orgUnitName"]],
 };
 
 function isFieldOf(kind: ImportKind, field: string): field is FieldName {

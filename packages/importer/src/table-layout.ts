@@ -51,10 +51,14 @@ function isTextCell(cell: string): boolean {
   return cell !== "" && !NUMERIC_LIKE.test(cell);
 }
 
+// A bare Buddhist-era year ("2562") heads a column of a wide table (one column per year), so it counts as a
+// heading when looking for the header row; C.E. years do not, as they are common figures in data rows.
+const BUDDHIST_YEAR = /^2[45]\d{2}$/;
+
 function textShare(cells: ReadonlyArray<string>): number {
   const filled = filledCount(cells);
   if (filled === 0) return 0;
-  return cells.filter(isTextCell).length / filled;
+  return cells.filter((cell) => isTextCell(cell) || BUDDHIST_YEAR.test(cell.trim())).length / filled;
 }
 
 function isTitleLike(cells: ReadonlyArray<string>, widest: number): boolean {

@@ -12,6 +12,7 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_many_requests: 429,
+  period_locked: 409,
 };
 
 type ErrorBody = { error: { code: string; message: string; details?: ErrorDetail[] } };

@@ -40,6 +40,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           201: z.object({
             batchId: z.number().int(), format: z.string(), encoding: z.string(), headers: z.array(z.string()), headerRowNumber: z.number().int(),
             suggestedMapping: z.record(z.string(), z.string()), savedMapping: z.record(z.string(), z.string()).nullable(), sampleRows: z.array(z.array(z.string())),
+            suggestedLayout: z.enum(["long", "wide"]).optional(), periodColumns: z.array(z.string()).optional(),
           }),
           ...errorResponses(400, 401, 403),
         },
@@ -59,7 +60,10 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["imports"],
         summary: "Import an uploaded file with a column mapping; runs in the background (poll GET /api/imports/{batchId})",
         params: z.object({ batchId: z.coerce.number().int().positive() }),
-        body: z.object({ mapping: z.record(z.string(), z.string()), clusterId: z.number().int().positive().optional(), strict: z.boolean().optional() }).strict(),
+        body: z.object({
+          mapping: z.record(z.string(), z.string()), clusterId: z.number().int().positive().optional(), strict: z.boolean().optional(),
+          planId: z.number().int().positive().optional(), layout: z.enum(["long", "wide"]).optional(),
+        }).strict(),
         response: { 202: z.object({ batchId: z.number().int(), status: z.string() }), ...errorResponses(400, 401, 403, 404, 409) },
       },
     }, async (request, reply) => reply.status(202).send(await runImport(ctx, request.actor, request.params.batchId, request.body)));

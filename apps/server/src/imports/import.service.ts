@@ -6,7 +6,7 @@ import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import { classifySize, sectorOfTsic, type Actor, type Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, nowIso, type DB } from "@sainam/db";
+import { audit, enterpriseImport, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow,
   parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
@@ -15,8 +15,10 @@ import {
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize } from "../policies/policy.ts";
+import { authorize, can } from "../policies/policy.ts";
 import { enterpriseTerms } from "../search/search.indexer.ts";
+import { importIndicatorValues, widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
+import { planValuesResource } from "../indicator-values/value-scope.ts";
 
 const CHUNK = 2000;
 // Every row is reported up to this many; past it only skipped rows (up to MAX_SKIPPED_ROWS), so a
@@ -128,13 +130,24 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     .returning("id")
     .executeTakeFirstOrThrow();
   batches.set(id, { id, kind: input.kind, path, fileName: input.fileName, actorUserId: actorId(actor), status: "uploaded", progress: { rowsRead: 0, bytesRead: 0, totalBytes: size }, report: null, error: null, createdAt: Date.now() });
+  let suggestedMapping: ColumnMapping = suggestMapping(input.kind, look.headers, look.sampleRows);
+  let valueLayout: { suggestedLayout: "long" | "wide"; periodColumns: string[] } | null = null;
+  if (input.kind === "indicator_values") {
+    // Two or more headers naming periods ("2563", "ปีงบประมาณ 2564") make a wide file: those columns hold values.
+    const periods = widePeriodColumns(look.headers, {});
+    const wide = periods.length >= 2;
+    const periodHeaders = new Set(periods.map((p) => p.header));
+    if (wide) suggestedMapping = Object.fromEntries(Object.entries(suggestedMapping).filter(([field, header]) => field !== "period" && field !== "value" && !periodHeaders.has(header ?? "")));
+    valueLayout = { suggestedLayout: wide ? "wide" : "long", periodColumns: wide ? [...periodHeaders] : [] };
+  }
   return {
+    ...(valueLayout ?? {}),
     batchId: id,
     format: look.format,
     encoding: look.encoding,
     headers: look.headers,
     headerRowNumber: look.headerRowNumber,
-    suggestedMapping: suggestMapping(input.kind, look.headers, look.sampleRows),
+    suggestedMapping,
     savedMapping: saved ? parseColumnMapping(input.kind, JSON.parse(saved.mapping_json)) : null,
     sampleRows: look.sampleRows,
   };
@@ -161,7 +174,7 @@ export function importStatus(_ctx: AppContext, actor: Actor, batchId: number) {
  * source). The work runs in the background; `importStatus` reports progress and then the row report.
  * `wait` makes the call return when done (CLI and tests).
  */
-export async function runImport(ctx: AppContext, actor: Actor, batchId: number, input: { mapping: unknown; clusterId?: number | undefined; strict?: boolean | undefined; wait?: boolean }) {
+export async function runImport(ctx: AppContext, actor: Actor, batchId: number, input: { mapping: unknown; clusterId?: number | undefined; strict?: boolean | undefined; planId?: number | undefined; layout?: "long" | "wide" | undefined; wait?: boolean }) {
   authorize(actor, "create", { type: "import" });
   const batch = requireBatch(actor, batchId);
   if (batch.status !== "uploaded") throw errors.conflict(`import batch ${batchId} is ${batch.status}`);
@@ -181,6 +194,22 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
     authorize(actor, "update", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 });
     clusterCode = cluster.code;
   }
+  let valuePlan: PlanRow | null = null;
+  if (batch.kind === "indicator_values") {
+    if (input.planId === undefined) throw errors.validation("planId", "is required for indicator values: the plan whose indicators the file fills");
+    const plan = await plans.findPlan(ctx.database.db, input.planId);
+    if (!plan) throw errors.validation("planId", `plan ${input.planId} does not exist`);
+    const resource = await planValuesResource(ctx.database.db, plan);
+    // Plan-wide entry rights, or a coordinator's own clusters: each row is checked again when read.
+    if (!can(actor, "enter", resource) && !(actor.kind === "user" && actor.role === "cluster_coordinator")) authorize(actor, "enter", resource);
+    if ((input.layout ?? "long") === "long") {
+      if (mapping.period === undefined) throw errors.validation("mapping.period", "must be mapped in a long file (or choose the wide layout)");
+      if (mapping.value === undefined && mapping.numerator === undefined) throw errors.validation("mapping.value", "value (or numerator and denominator) must be mapped in a long file");
+    } else if (widePeriodColumns(look.headers, mapping).length === 0) {
+      throw errors.validation("layout", "a wide file needs columns headed by periods (2563, FY2021, ปีงบประมาณ 2564)");
+    }
+    valuePlan = plan;
+  }
   const key = sourceKey(batch.kind, look.headers);
   await ctx.database.db
     .insertInto("import_mappings")
@@ -189,7 +218,7 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
     .execute();
   batch.status = "running";
   await ctx.database.db.updateTable("import_batches").set({ status: "running" }).where("id", "=", batchId).execute();
-  const work = executeImport(ctx, actor, batch, mapping, { clusterCode, strict: input.strict === true }).catch(async (error: unknown) => {
+  const work = (valuePlan ? executeValueImport(ctx, actor, batch, mapping, valuePlan, input.layout ?? "long") : executeImport(ctx, actor, batch, mapping, { clusterCode, strict: input.strict === true })).catch(async (error: unknown) => {
     batch.status = "failed";
     batch.error = error instanceof Error ? error.message : String(error);
     await ctx.database.db.updateTable("import_batches").set({ status: "failed", finished_at: nowIso() }).where("id", "=", batchId).execute();
@@ -335,6 +364,22 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
   });
   batch.status = "done";
   batch.report = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
+  await discardUpload(ctx, batch);
+}
+
+async function executeValueImport(ctx: AppContext, actor: Actor, batch: BatchState, mapping: ColumnMapping<"indicator_values">, plan: PlanRow, layout: "long" | "wide") {
+  const { report, failed } = await importIndicatorValues(ctx, actor, {
+    path: batch.path,
+    plan,
+    mapping,
+    layout,
+    onRow: () => { batch.progress = { ...batch.progress, rowsRead: batch.progress.rowsRead + 1 }; },
+    onProgress: (bytesRead, totalBytes) => { batch.progress = { ...batch.progress, bytesRead, totalBytes }; },
+  });
+  batch.status = failed ? "failed" : "done";
+  batch.error = failed;
+  batch.report = report;
+  await ctx.database.db.updateTable("import_batches").set({ status: batch.status, counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
   await discardUpload(ctx, batch);
 }
 

@@ -29,15 +29,35 @@ export type Resource =
   /** An activity: of a programme (its agency) and/or of a cluster (its coordinators). */
   | { type: "activity"; programmeAgencyId: number | null; clusterId: number | null; clusterAgencyId: number | null }
   /** Verifying an economic-value claim: the agencies of the programmes it is attributed to, and who recorded it. */
-  | { type: "value_claim"; agencyIds: readonly number[]; createdBy: number | null };
+  | { type: "value_claim"; agencyIds: readonly number[]; createdBy: number | null }
+  | PlanValuesResource;
+
+/**
+ * The values of one plan's indicators. `childAgencyIds`: agencies whose parent is the owner agency (their
+ * officers enter values, e.g. a Provincial Commerce Office into the Ministry of Commerce plan).
+ * `orgUnit`: the unit a value is entered for, when the question is about one value (a coordinator may enter
+ * values of their own clusters). `enteredBy`: who last entered the value, for separation of duties.
+ */
+export type PlanValuesResource = {
+  type: "plan_values";
+  ownerAgencyId: number;
+  childAgencyIds: readonly number[];
+  clusterId: number | null;
+  published: boolean;
+  orgUnit?: { type: string; code: string } | undefined;
+  enteredBy?: number | null | undefined;
+};
 
 /**
  * `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked.
  * `read_unapproved`: see draft and submitted figures, not only approved ones.
  * `read_records`: see per-enterprise records (a programme's firm list, participants, claims), not only aggregates.
  * `verify`: verify or reject a value claim.
+ * `read_all`: see indicator values in every workflow state (drafts, submitted), not only approved ones.
+ * `enter`: enter, edit and submit indicator values. `approve`: approve, reject and reopen them. `lock`: lock
+ * and unlock a plan's periods.
  */
-export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved" | "read_records" | "verify";
+export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved" | "read_records" | "verify" | "read_all" | "enter" | "approve" | "lock";
 
 function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
   return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
@@ -138,6 +158,34 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (actor.role === "admin") return true;
       return actor.role === "agency_officer" && actor.agencyId !== null && resource.agencyIds.includes(actor.agencyId);
     }
+    case "plan_values":
+      return canOnPlanValues(actor, action, resource, isAdmin);
+  }
+}
+
+function canOnPlanValues(actor: Actor, action: Action, resource: PlanValuesResource, isAdmin: boolean): boolean {
+  const officerOf = (agencyIds: readonly number[]) => actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId !== null && agencyIds.includes(actor.agencyId);
+  const ownerOfficer = officerOf([resource.ownerAgencyId]);
+  const unit = resource.orgUnit;
+  const coordinatesUnit = unit !== undefined && unit.type === "cluster" && /^\d+$/.test(unit.code) && coordinates(actor, [Number(unit.code)]);
+  const enters = isAdmin || ownerOfficer || officerOf(resource.childAgencyIds) || coordinates(actor, [resource.clusterId]) || coordinatesUnit;
+  switch (action) {
+    case "read":
+    case "list":
+      // Everyone else sees the approved values of published plans (aggregates per org unit, no firm data).
+      return resource.published || enters;
+    case "read_all":
+    case "enter":
+      return enters;
+    case "approve": {
+      if (!(isAdmin || ownerOfficer)) return false;
+      // Separation of duties: nobody approves what they entered, admins included; the system is exempt.
+      return !(actor.kind === "user" && resource.enteredBy !== undefined && resource.enteredBy !== null && resource.enteredBy === actor.id);
+    }
+    case "lock":
+      return isAdmin || ownerOfficer;
+    default:
+      return false;
   }
 }
 

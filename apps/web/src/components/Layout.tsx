@@ -23,7 +23,10 @@ const PUBLIC_LINKS = [
   { to: "/programmes", key: "nav.programmes", end: false },
 ] as const;
 
-const STAFF_LINKS = [{ to: "/import", key: "nav.import", end: false }] as const;
+const STAFF_LINKS = [
+  { to: "/import", key: "nav.import", end: false },
+  { to: "/values", key: "nav.values", end: false },
+] as const;
 
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },

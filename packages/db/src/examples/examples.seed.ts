@@ -5,6 +5,7 @@ import { nowIso } from "../clock.ts";
 import { insertCluster, replaceParticipations } from "../cluster.repository.ts";
 import { insertEnterprise, replaceContacts, replaceProducts, type ProductRow } from "../enterprise.repository.ts";
 import { insertMembership } from "../membership.repository.ts";
+import { loadExampleValues, removeExampleValues } from "./example-values.seed.ts";
 import { insertInstitution, insertLinkage, linkInstitution } from "../linkage.repository.ts";
 import {
   bilingual,
@@ -35,6 +36,8 @@ export type ExampleCounts = {
   linkages: number;
   /** Cluster plans of example clusters (with their nodes, indicators and targets). */
   plans: number;
+  /** Illustrative indicator values of the 2017-2021 plan (example-values.seed.ts). */
+  indicatorValues: number;
 };
 
 export type LoadExamplesReport = {
@@ -67,7 +70,7 @@ export type RemoveExamplesReport = {
 };
 
 function zeroCounts(): ExampleCounts {
-  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0, plans: 0 };
+  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0, plans: 0, indicatorValues: 0 };
 }
 
 async function agencyIds(trx: Transaction<DB>): Promise<Map<string, number>> {
@@ -108,10 +111,12 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
   return db.transaction().execute(async (trx) => {
     const counts = zeroCounts();
     const skipped: LoadExamplesReport["skipped"] = { clusters: [], enterprises: [] };
+    // Values have their own idempotency check, so an install whose clusters were loaded before gets them too.
+    counts.indicatorValues = await loadExampleValues(trx);
     const present = await trx.selectFrom("clusters").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
     if (present) {
       const programmes = await loadExampleProgrammes(trx, nowIso());
-      return { loaded: programmes.programmes > 0, counts, skipped, programmes };
+      return { loaded: programmes.programmes > 0 || counts.indicatorValues > 0, counts, skipped, programmes };
     }
 
     const now = nowIso();
@@ -287,6 +292,7 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
 export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesReport> {
   return db.transaction().execute(async (trx) => {
     const counts = { ...zeroCounts(), searchTerms: 0, userScopes: 0, detachedUsers: 0, detachedClusters: 0 };
+    counts.indicatorValues = await removeExampleValues(trx);
     // Programmes, activities and claims hang on example clusters and firms: they go first.
     const programmes = await removeExampleProgrammes(trx);
     const exampleClusters = () => trx.selectFrom("clusters").select("id").where("is_example", "=", 1);
@@ -298,7 +304,9 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     const anyInstitution = await exampleInstitutions().limit(1).executeTakeFirst();
     const anyLinkage = await trx.selectFrom("linkages").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
     const anyProgrammeRow = programmes.programmes + programmes.activities + programmes.valueClaims > 0;
-    if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage && !anyProgrammeRow) return { removed: false, counts, programmes };
+    if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage && !anyProgrammeRow) {
+      return { removed: counts.indicatorValues > 0, counts, programmes };
+    }
 
     counts.linkages = deleted(
       await trx

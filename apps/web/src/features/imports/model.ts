@@ -79,6 +79,9 @@ export const uploadAnswerDecoder = object({
   suggestedMapping: withDefault(mappingDecoder, {}),
   savedMapping: nullable(mappingDecoder),
   sampleRows: withDefault(arrayOf(arrayOf(cell)), []),
+  /** Indicator-values files only: "wide" when two or more headers name periods. */
+  suggestedLayout: withDefault(nullable(str), null),
+  periodColumns: withDefault(arrayOf(str), []),
 });
 export type UploadAnswer = Decoded<typeof uploadAnswerDecoder>;
 

@@ -44,7 +44,7 @@ function errorFrom(xhr: XMLHttpRequest): ApiError {
  * Sends the file's raw bytes to POST /api/imports with upload progress, which `fetch` cannot report: hence
  * XMLHttpRequest. The CSRF header is added as for every other write.
  */
-export function uploadImportFile(kind: ImportKind, file: File, onProgress: (progress: UploadProgress) => void): Upload {
+export function uploadImportFile(kind: ImportKind | "indicator_values", file: File, onProgress: (progress: UploadProgress) => void): Upload {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadAnswer>((resolve, reject) => {
     xhr.open("POST", withQuery("/api/imports", { kind, fileName: file.name }));

@@ -1,0 +1,35 @@
+import type { Actor } from "@sainam/core";
+import { indicatorValues, periodLocks, type DB, type PlanRow } from "@sainam/db";
+import type { Kysely, Transaction } from "kysely";
+import { errors } from "../errors.ts";
+import { can, type PlanValuesResource } from "../policies/policy.ts";
+import { coveringLockKeys } from "./value-rules.ts";
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The access resource of a plan's values: its owner, the owner's child agencies, its cluster, published. */
+export async function planValuesResource(db: Executor, plan: PlanRow): Promise<PlanValuesResource> {
+  return {
+    type: "plan_values",
+    ownerAgencyId: plan.owner_agency_id,
+    childAgencyIds: await indicatorValues.childAgencyIds(db, plan.owner_agency_id),
+    clusterId: plan.cluster_id,
+    published: plan.published === 1,
+  };
+}
+
+/** What the actor may see of a plan's values: every status, or approved only (plus their own clusters'). */
+export function valueVisibility(actor: Actor, resource: PlanValuesResource): { visibleStatuses: string[] | undefined; alsoVisibleClusterCodes: string[] } {
+  if (can(actor, "read_all", resource)) return { visibleStatuses: undefined, alsoVisibleClusterCodes: [] };
+  const own = actor.kind === "user" && actor.role === "cluster_coordinator" ? actor.clusterIds.map(String) : [];
+  return { visibleStatuses: ["approved"], alsoVisibleClusterCodes: own };
+}
+
+/** Throws `period_locked` naming the first locked period among these, for the plan. */
+export async function assertUnlocked(db: Executor, planId: number, periodKeys: Iterable<string>): Promise<void> {
+  const keys = new Set<string>();
+  for (const key of periodKeys) for (const lockKey of coveringLockKeys(key)) keys.add(lockKey);
+  const locks = await periodLocks.findLocks(db, planId, [...keys]);
+  const first = locks.sort((a, b) => a.period_key.localeCompare(b.period_key))[0];
+  if (first) throw errors.periodLocked(first.period_key);
+}

@@ -1,0 +1,123 @@
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorMessage } from "../../../components/ErrorMessage";
+import { Empty, Loading } from "../../../components/QueryState";
+import { useLocale } from "../../../i18n";
+import { pickLocalized } from "../../../lib/bilingual";
+import { formatNumber } from "../../../lib/format";
+import { periodLabel } from "../model";
+import { useTransitionMutation } from "../mutations";
+import { useApprovalQueue } from "../queries";
+import { StatusChip } from "./StatusChip";
+
+/** Submitted values the user may review: select some or all, approve, or reject with a note. */
+export function ApprovalQueue() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const queue = useApprovalQueue();
+  const transition = useTransitionMutation();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [note, setNote] = useState("");
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const noteId = useId();
+
+  if (queue.isPending) return <Loading />;
+  if (queue.isError) return <ErrorMessage error={queue.error} onRetry={() => void queue.refetch()} />;
+  const approvable = queue.data.items.filter((v) => v.approvable);
+  if (queue.data.items.length === 0) return <Empty>{done ?? t("values.queueEmpty")}</Empty>;
+  const allSelected = approvable.length > 0 && approvable.every((v) => selected.has(v.id));
+
+  const run = (step: "approve" | "reject") => {
+    if (step === "reject" && note.trim() === "") {
+      setNoteError(t("values.noteRequired"));
+      return;
+    }
+    setNoteError(null);
+    transition.mutate(
+      { step, ids: [...selected], ...(step === "reject" ? { note: note.trim() } : {}) },
+      {
+        onSuccess: (answer) => {
+          setSelected(new Set());
+          setNote("");
+          setDone(t(step === "approve" ? "values.approvedCount" : "values.rejectedCount", { count: answer.count }));
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="approval-queue">
+      {done && <div className="alert alert-success" role="status">{done}</div>}
+      {transition.isError && <ErrorMessage error={transition.error} />}
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={t("values.selectAll")}
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(approvable.map((v) => v.id)))}
+                />
+              </th>
+              <th scope="col">{t("values.indicator")}</th>
+              <th scope="col">{t("values.orgUnit")}</th>
+              <th scope="col">{t("values.period")}</th>
+              <th scope="col">{t("values.value")}</th>
+              <th scope="col">{t("values.source")}</th>
+              <th scope="col">{t("values.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.data.items.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t("values.select", { code: v.indicator?.code ?? "", unit: v.orgUnitCode })}
+                    disabled={!v.approvable}
+                    title={v.approvable ? undefined : t("values.ownEntry")}
+                    checked={selected.has(v.id)}
+                    onChange={() => setSelected((previous) => {
+                      const next = new Set(previous);
+                      if (next.has(v.id)) next.delete(v.id);
+                      else next.add(v.id);
+                      return next;
+                    })}
+                  />
+                </td>
+                <td>{v.indicator ? `${v.indicator.planCode} · ${v.indicator.code} ${pickLocalized(locale, v.indicator.nameTh, v.indicator.nameEn)}` : v.indicatorId}</td>
+                <td>{`${t(`values.levels.${v.orgUnitType === "province" || v.orgUnitType === "region" || v.orgUnitType === "nation" || v.orgUnitType === "provincial_cluster" ? v.orgUnitType : "province"}`)} ${v.orgUnitCode}${v.disaggregation ? ` (${v.disaggregation})` : ""}`}</td>
+                <td>{periodLabel(v.periodKey, locale)}</td>
+                <td className="nowrap">
+                  {v.value === null ? "—" : formatNumber(v.value, locale, { maximumFractionDigits: 2 })}
+                  {v.numerator !== null && v.denominator !== null && <span className="muted small">{` (${formatNumber(v.numerator, locale)}/${formatNumber(v.denominator, locale)})`}</span>}
+                </td>
+                <td>{v.source ?? ""}</td>
+                <td>
+                  <StatusChip status={v.status} />
+                  {!v.approvable && <div className="small muted">{t("values.ownEntry")}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="field">
+        <label htmlFor={noteId}>{t("values.rejectNote")}</label>
+        <textarea id={noteId} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={noteError ? true : undefined} rows={2} />
+        {noteError && <p className="field-error">{noteError}</p>}
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button button-primary" disabled={selected.size === 0 || transition.isPending} onClick={() => run("approve")}>
+          {t("values.approve", { count: selected.size })}
+        </button>
+        <button type="button" className="button button-secondary" disabled={selected.size === 0 || transition.isPending} onClick={() => run("reject")}>
+          {t("values.reject", { count: selected.size })}
+        </button>
+      </div>
+    </div>
+  );
+}

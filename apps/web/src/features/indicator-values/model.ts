@@ -1,0 +1,193 @@
+import { arrayOf, bool, id, nullable, num, object, str, withDefault, type Decoded, type Decoder } from "../../api/decode";
+import type { Locale } from "../../lib/format";
+
+export const VALUE_STATUSES = ["draft", "submitted", "approved", "rejected"] as const;
+export type ValueStatus = (typeof VALUE_STATUSES)[number];
+
+export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation"] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+export function isOrgLevel(value: string): value is OrgLevel {
+  return ORG_LEVELS.some((level) => level === value);
+}
+
+const breakdownDecoder: Decoder<Record<string, string>> = (input) => {
+  const out: Record<string, string> = {};
+  if (typeof input === "object" && input !== null) for (const [k, v] of Object.entries(input)) if (typeof v === "string") out[k] = v;
+  return out;
+};
+
+export const valueDecoder = object({
+  id,
+  indicatorId: id,
+  orgUnitType: str,
+  orgUnitCode: str,
+  periodKey: str,
+  disaggregation: withDefault(str, ""),
+  breakdown: withDefault(breakdownDecoder, {}),
+  value: nullable(num),
+  numerator: nullable(num),
+  denominator: nullable(num),
+  weight: nullable(num),
+  source: nullable(str),
+  note: nullable(str),
+  evidenceUrl: nullable(str),
+  status: str,
+  reviewNote: nullable(str),
+  enteredBy: nullable(num),
+  updatedAt: withDefault(str, ""),
+});
+export type IndicatorValue = Decoded<typeof valueDecoder>;
+
+export const indicatorValuesDecoder = object({
+  indicator: object({
+    id,
+    planId: id,
+    code: withDefault(str, ""),
+    nameEn: withDefault(str, ""),
+    nameTh: nullable(str),
+    unit: nullable(str),
+    aggregation: withDefault(str, "sum"),
+    ratioScale: nullable(num),
+    decimals: nullable(num),
+    disaggregations: withDefault(arrayOf(str), []),
+  }),
+  access: object({ enter: withDefault(bool, false), approve: withDefault(bool, false), lock: withDefault(bool, false) }),
+  lockedPeriods: withDefault(arrayOf(str), []),
+  items: withDefault(arrayOf(valueDecoder), []),
+  total: withDefault(num, 0),
+});
+export type IndicatorValues = Decoded<typeof indicatorValuesDecoder>;
+
+export const transitionAnswerDecoder = object({ items: withDefault(arrayOf(valueDecoder), []), count: withDefault(num, 0) });
+export const enterAnswerDecoder = object({
+  items: withDefault(arrayOf(valueDecoder), []),
+  counts: object({ created: withDefault(num, 0), updated: withDefault(num, 0), unchanged: withDefault(num, 0) }),
+});
+
+export const queueItemDecoder = object({
+  id,
+  indicatorId: id,
+  orgUnitType: str,
+  orgUnitCode: str,
+  periodKey: str,
+  disaggregation: withDefault(str, ""),
+  value: nullable(num),
+  numerator: nullable(num),
+  denominator: nullable(num),
+  source: nullable(str),
+  status: str,
+  approvable: withDefault(bool, false),
+  indicator: nullable(object({ planId: id, planCode: withDefault(str, ""), code: withDefault(str, ""), nameEn: withDefault(str, ""), nameTh: nullable(str), unit: nullable(str) })),
+});
+export type QueueItem = Decoded<typeof queueItemDecoder>;
+export const queueDecoder = object({ items: withDefault(arrayOf(queueItemDecoder), []), total: withDefault(num, 0) });
+
+/** Disaggregation options per dimension, in the server's canonical spelling (core org-unit.ts). */
+export const DIMENSION_OPTIONS: Record<string, readonly string[]> = {
+  size_class: ["micro", "small", "medium", "large"],
+  owner_sex: ["female", "male", "unknown"],
+  stage: ["upstream", "midstream", "downstream"],
+};
+
+/** The breakdowns an entry grid can edit: the total, then each option of each enabled dimension. */
+export function breakdownChoices(dimensions: readonly string[]): string[] {
+  return ["", ...dimensions.flatMap((d) => (DIMENSION_OPTIONS[d] ?? []).map((o) => `${d}=${o}`))];
+}
+
+/** The object form of a canonical breakdown ("size_class=micro" → { size_class: "micro" }). */
+export function breakdownOf(canonical: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (canonical === "") return out;
+  for (const part of canonical.split(";")) {
+    const [dimension = "", option = ""] = part.split("=");
+    out[dimension] = option;
+  }
+  return out;
+}
+
+/**
+ * Period keys to offer: fiscal years from `from` to `to` (C.E.), newest first, each followed by its quarters
+ * when `quarters` is set.
+ */
+export function periodChoices(from: number, to: number, quarters = false): string[] {
+  const keys: string[] = [];
+  for (let year = to; year >= from; year--) {
+    keys.push(`FY${year}`);
+    if (quarters) for (let q = 1; q <= 4; q++) keys.push(`FY${year}-Q${q}`);
+  }
+  return keys;
+}
+
+/** A period key for people: Thai with the B.E. fiscal year ("ปีงบประมาณ พ.ศ. 2564"), English "FY2021". */
+export function periodLabel(key: string, locale: Locale): string {
+  const match = /^(FY|CY)(\d{4})(?:-Q([1-4]))?$/.exec(key);
+  if (!match) return key;
+  const year = Number(match[2]);
+  const shown = locale === "th" ? year + 543 : year;
+  if (match[1] === "CY") return locale === "th" ? `พ.ศ. ${shown}` : String(year);
+  if (match[3]) return locale === "th" ? `ไตรมาส ${match[3]} ปีงบประมาณ พ.ศ. ${shown}` : `Q${match[3]} FY${year}`;
+  return locale === "th" ? `ปีงบประมาณ พ.ศ. ${shown}` : `FY${year}`;
+}
+
+/** Whether a period is locked: itself, or (for a quarter) its fiscal year. */
+export function lockedBy(key: string, locked: readonly string[]): string | null {
+  const year = /^(FY\d{4})-Q[1-4]$/.exec(key)?.[1];
+  return locked.find((l) => l === key || l === year) ?? null;
+}
+
+/** One row of the entry grid as typed: text, so half-typed numbers survive until saved. */
+export type DraftRow = { value: string; numerator: string; denominator: string; weight: string; source: string; note: string; evidenceUrl: string };
+
+export const EMPTY_DRAFT: DraftRow = { value: "", numerator: "", denominator: "", weight: "", source: "", note: "", evidenceUrl: "" };
+
+export function draftOf(v: IndicatorValue | undefined): DraftRow {
+  if (!v) return EMPTY_DRAFT;
+  const text = (n: number | null) => (n === null ? "" : String(n));
+  return { value: text(v.value), numerator: text(v.numerator), denominator: text(v.denominator), weight: text(v.weight), source: v.source ?? "", note: v.note ?? "", evidenceUrl: v.evidenceUrl ?? "" };
+}
+
+/** Reads a typed number: Thai digits and thousands separators allowed; null when empty; NaN when not a number. */
+export function readNumber(text: string): number | null {
+  const folded = text.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/,/g, "").trim();
+  if (folded === "") return null;
+  return /^-?\d+(?:\.\d+)?$/.test(folded) ? Number(folded) : Number.NaN;
+}
+
+/** What a grid row sends for the indicator's aggregation rule; null when the row is empty. */
+export function rowPayload(aggregation: string, draft: DraftRow): Record<string, unknown> | null {
+  const value = readNumber(draft.value);
+  const numerator = readNumber(draft.numerator);
+  const denominator = readNumber(draft.denominator);
+  const weight = readNumber(draft.weight);
+  const extras = { source: draft.source.trim() || null, note: draft.note.trim() || null, evidenceUrl: draft.evidenceUrl.trim() || null };
+  if (aggregation === "ratio") {
+    if (numerator === null && denominator === null) return null;
+    return { numerator: Number.isNaN(numerator) ? draft.numerator : numerator, denominator: Number.isNaN(denominator) ? draft.denominator : denominator, ...extras };
+  }
+  if (value === null && (aggregation !== "weighted_mean" || weight === null)) return null;
+  const base = { value: Number.isNaN(value) ? draft.value : value, ...extras };
+  return aggregation === "weighted_mean" ? { ...base, weight: Number.isNaN(weight) ? draft.weight : weight } : base;
+}
+
+/** The ratio a row's numerator and denominator give, scaled; null when it cannot be computed yet. */
+export function previewRatio(draft: DraftRow, scale: number | null): number | null {
+  const n = readNumber(draft.numerator);
+  const d = readNumber(draft.denominator);
+  if (n === null || d === null || Number.isNaN(n) || Number.isNaN(d) || d <= 0) return null;
+  return (n / d) * (scale ?? 1);
+}
+
+/** Server errors `rows.N.field` of a batch, by the row index sent and the field. */
+export function rowErrors(details: ReadonlyArray<{ path: string; message: string }>): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  for (const d of details) {
+    const match = /^rows\.(\d+)\.(.+)$/.exec(d.path);
+    if (!match) continue;
+    const index = Number(match[1]);
+    const fields = out.get(index) ?? {};
+    fields[match[2] ?? ""] = d.message;
+    out.set(index, fields);
+  }
+  return out;
+}
