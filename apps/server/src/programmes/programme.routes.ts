@@ -32,7 +32,7 @@ export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const tags = ["programmes"];
 
     app.get("/programmes", {
-      schema: { tags, summary: "Programmes (published for the public; an officer also sees their agency's)", querystring: s.listProgrammesQuery, response: { 200: s.pageOf(s.programmeSchema), ...errorResponses(400) } },
+      schema: { tags, summary: "Programmes (published for the public; an officer also sees their agency's)", querystring: s.listProgrammesQuery, response: { 200: s.programmePageSchema, ...errorResponses(400) } },
     }, async (request) => listProgrammes(ctx, request.actor, request.query));
 
     app.post("/programmes", {

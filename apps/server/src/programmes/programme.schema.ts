@@ -63,6 +63,9 @@ export const programmeDetailSchema = programmeSchema.extend({
   can: z.object({ edit: z.boolean(), readRecords: z.boolean() }),
 });
 
+/** The programme list, with whether the caller may create one (so the web app offers the form only then). */
+export const programmePageSchema = pageOf(programmeSchema).extend({ can: z.object({ create: z.boolean() }) });
+
 export const listProgrammesQuery = z.object({
   ...page,
   agencyId: z.coerce.number().int().positive().optional(),

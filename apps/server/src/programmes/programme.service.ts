@@ -41,9 +41,16 @@ export function visibleAgencyIds(actor: Actor): readonly number[] | "all" {
   return [];
 }
 
+/** Whether the actor may create a programme at all: an admin for any agency, an officer for their own. */
+export function canCreateProgramme(actor: Actor): boolean {
+  if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return true;
+  if (actor.kind !== "user" || actor.agencyId === null) return false;
+  return can(actor, "create", { type: "programme", agencyId: actor.agencyId, published: false, clusterIds: [] });
+}
+
 export async function listProgrammes(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; agencyId?: number | undefined; fiscalYear?: number | undefined }) {
   const { items, total } = await programmes.listProgrammes(ctx.database.db, { ...query, visibleAgencyIds: visibleAgencyIds(actor) });
-  return { items: items.map(presentProgramme), total, page: query.page, pageSize: query.pageSize };
+  return { items: items.map(presentProgramme), total, page: query.page, pageSize: query.pageSize, can: { create: canCreateProgramme(actor) } };
 }
 
 export async function getProgramme(ctx: AppContext, actor: Actor, id: number) {

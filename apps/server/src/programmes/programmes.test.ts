@@ -100,6 +100,15 @@ describe("#programmes.create / update / list", () => {
     const fy2021 = (await dipOfficer.request("GET", "/api/programmes?fiscalYear=2021")).json().items.map((p: { code: string }) => p.code);
     expect(fy2021).toEqual(["dip-test"]);
   });
+
+  it("tells the list's caller whether they may create a programme: admins and officers yes, others no", async () => {
+    const createFlag = async (client: Client) => (await client.request("GET", "/api/programmes?pageSize=1")).json().can.create;
+    expect(await createFlag(admin)).toBe(true);
+    expect(await createFlag(dipOfficer)).toBe(true);
+    expect(await createFlag(coordinator)).toBe(false);
+    expect(await createFlag(member)).toBe(false);
+    expect(await createFlag(t.anonymous)).toBe(false);
+  });
 });
 
 describe("#programmes clusters and firms supported", () => {
