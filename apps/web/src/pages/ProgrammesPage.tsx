@@ -1,10 +1,14 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { FormField } from "../components/FormField";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { useAgencies } from "../features/agencies/queries";
 import { useAgencyName } from "../features/agencies/useAgencyName";
+import { useCurrentUser } from "../features/auth/queries";
+import { ProgrammeForm } from "../features/programmes/components/ProgrammeForm";
 import { ProgrammeList } from "../features/programmes/components/ProgrammeList";
+import { useProgrammes } from "../features/programmes/queries";
 import { useLocale } from "../i18n";
 import { pickLocalized } from "../lib/bilingual";
 
@@ -16,10 +20,28 @@ export function ProgrammesPage() {
   const agencies = useAgencies();
   const [params, setParams] = useSearchParams();
   const agencyId = params.get("agency") ?? "";
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  // The server says whether the caller may create a programme; it still decides for the chosen agency.
+  const canCreate = useProgrammes(1, "").data?.can.create ?? false;
+  const [creating, setCreating] = useState(false);
   return (
     <>
       <h1>{t("programmes.title")}</h1>
       <p className="lead">{t("programmes.intro")}</p>
+      {canCreate &&
+        (creating ? (
+          <ProgrammeForm
+            mode={{ kind: "create", defaultAgencyId: user?.agencyId ?? null, onCreated: (programme) => navigate(`/programmes/${programme.id}`, { state: { created: true } }) }}
+            onCancel={() => setCreating(false)}
+          />
+        ) : (
+          <p>
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              {t("programmeAdmin.newProgramme")}
+            </button>
+          </p>
+        ))}
       <p>
         <Link to="/figures">{t("programmes.figuresLink")}</Link>
       </p>

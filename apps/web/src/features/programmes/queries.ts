@@ -1,12 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, itemsOf, withQuery } from "../../api/client";
 import {
+  activityDetailDecoder,
   activityPageDecoder,
   budgetDecoder,
   claimPageDecoder,
   programmeDetailDecoder,
   programmeFiguresDecoder,
   programmePageDecoder,
+  reportedListDecoder,
   scopeFiguresDecoder,
   supportedClusterDecoder,
   supportedEnterprisePageDecoder,
@@ -83,5 +85,30 @@ export function useProgrammeClaims(id: string, page: number, enabled: boolean) {
     enabled,
     queryFn: ({ signal }) => apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageDecoder, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One activity with its outcomes (and named participants for its scope): asked for when its outcomes are opened. */
+export function useActivityDetail(activityId: string) {
+  return useQuery({
+    queryKey: ["programmes", "activity", activityId] as const,
+    queryFn: ({ signal }) => apiGet(`/api/activities/${encodeURIComponent(activityId)}`, activityDetailDecoder, signal),
+  });
+}
+
+/** The agency's reported figures, every fiscal year (to fill the edit form). */
+export function useReportedFigures(id: string) {
+  return useQuery({
+    queryKey: ["programmes", "reported", id] as const,
+    queryFn: ({ signal }) => apiGet(`${path(id)}/reported-figures`, reportedListDecoder, signal),
+  });
+}
+
+/** Programmes the caller sees, for choosing which ones a value claim is attributed to. */
+export function useProgrammeOptions() {
+  return useQuery({
+    queryKey: ["programmes", "options"] as const,
+    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageDecoder, signal),
+    staleTime: 60_000,
   });
 }

@@ -8,6 +8,7 @@ import { fiscalYearLabel, formatDate, formatNumber } from "../../../lib/format";
 import { formatBaht } from "../model";
 import { useProgrammeActivities, useProgrammeClusters } from "../queries";
 import { ActivityForm } from "./ActivityForm";
+import { ActivityOutcomes } from "./ActivityOutcomes";
 
 /** A programme's activities, newest first, with the form to record one for those who may. */
 export function ActivitySection({ programmeId, canRecord }: { programmeId: string; canRecord: boolean }) {
@@ -16,6 +17,7 @@ export function ActivitySection({ programmeId, canRecord }: { programmeId: strin
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [openOutcomes, setOpenOutcomes] = useState<string | null>(null);
   const activities = useProgrammeActivities(programmeId, page);
   const clusters = useProgrammeClusters(programmeId);
   return (
@@ -57,6 +59,15 @@ export function ActivitySection({ programmeId, canRecord }: { programmeId: strin
                     {t("programmes.participantsCount", { named: formatNumber(a.participants, locale), anonymous: formatNumber(a.participantCount ?? 0, locale) })}
                     {a.budget !== null && ` · ${t("programmes.budget")}: ${formatBaht(a.budget, locale)}`}
                   </p>
+                  <button
+                    type="button"
+                    className="button-link small"
+                    aria-expanded={openOutcomes === a.id}
+                    onClick={() => setOpenOutcomes((current) => (current === a.id ? null : a.id))}
+                  >
+                    {openOutcomes === a.id ? t("programmeAdmin.hideOutcomes") : t("programmeAdmin.showOutcomes", { title: pickLocalized(locale, a.titleTh, a.titleEn) })}
+                  </button>
+                  {openOutcomes === a.id && <ActivityOutcomes activityId={a.id} />}
                 </li>
               ))}
             </ul>

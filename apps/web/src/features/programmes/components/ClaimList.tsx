@@ -5,20 +5,43 @@ import { Pagination } from "../../../components/Pagination";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { fiscalYearLabel } from "../../../lib/format";
-import { formatBaht } from "../model";
+import { formatBaht, type CreateClaimResult } from "../model";
 import { useVerifyClaimMutation } from "../mutations";
 import { useProgrammeClaims } from "../queries";
+import { ClaimForm } from "./ClaimForm";
 
-/** A programme's value claims with their verification state; verify / reject where the caller may. */
-export function ClaimList({ programmeId, readRecords }: { programmeId: string; readRecords: boolean }) {
+/** A programme's value claims with their verification state; editors record claims, verify / reject where the caller may. */
+export function ClaimList({ programmeId, readRecords, canEdit, years }: { programmeId: string; readRecords: boolean; canEdit: boolean; years: readonly number[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const claims = useProgrammeClaims(programmeId, page, readRecords);
   const verify = useVerifyClaimMutation(programmeId);
+  // In English the server's own sentence is shown; in Thai the same facts (the claim it is linked to) in Thai.
+  const recorded = (result: CreateClaimResult) => {
+    setAdding(false);
+    if (locale === "en") setNotice(result.message);
+    else if (result.outcome === "linked") setNotice(t("programmeAdmin.claimLinked", { id: result.claim.id, count: result.claim.programmeIds.length }));
+    else setNotice(t("programmeAdmin.claimCreated", { id: result.claim.id }));
+  };
   return (
     <section aria-labelledby="claims-title">
       <h2 id="claims-title">{t("programmes.claimsTitle")}</h2>
+      {notice && (
+        <p className="notice" role="status" data-testid="claim-notice">
+          {notice}
+        </p>
+      )}
+      {canEdit &&
+        (adding ? (
+          <ClaimForm programmeId={programmeId} years={years} onRecorded={recorded} onCancel={() => setAdding(false)} />
+        ) : (
+          <button type="button" className="button button-primary" onClick={() => { setAdding(true); setNotice(null); }}>
+            {t("programmeAdmin.recordClaim")}
+          </button>
+        ))}
       {!readRecords ? (
         <p className="muted">{t("programmes.claimsHidden")}</p>
       ) : (
@@ -55,7 +78,7 @@ export function ClaimList({ programmeId, readRecords }: { programmeId: string; r
                           {c.evidenceNote && <span> {c.evidenceNote}</span>}
                         </td>
                         <td>
-                          {t(`programmes.verification.${c.verification}`)}
+                          <span className={`tag tag-${c.verification}`}>{t(`programmes.verification.${c.verification}`)}</span>
                           {c.canVerify && (
                             <span className="claim-actions">
                               <button type="button" className="button button-small button-primary" disabled={verify.isPending} onClick={() => verify.mutate({ claimId: c.id, decision: "verified" })}>
