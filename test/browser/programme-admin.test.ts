@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ADMIN, startHarness, type Harness } from "./harness.ts";
+
+// An officer of the Department of Industrial Promotion keeps a programme entirely through the web app.
+let h: Harness;
+const officer = { email: "dip-programmes@example.org", password: "dip-programmes-password-1", locale: "th" };
+
+async function json(response: Response): Promise<unknown> {
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+function field(body: unknown, key: string): unknown {
+  return typeof body === "object" && body !== null && key in body ? Object.entries(body).find(([k]) => k === key)?.[1] : undefined;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const login = await fetch(`${h.baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+  const cookies = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrf = String(field(await json(login), "csrfToken"));
+  const agencies = field(await json(await fetch(`${h.baseUrl}/api/agencies`)), "items");
+  const dip = Array.isArray(agencies) ? agencies.find((a) => field(a, "code") === "DIP") : undefined;
+  await json(
+    await fetch(`${h.baseUrl}/api/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: cookies, "x-csrf-token": csrf },
+      body: JSON.stringify({ ...officer, displayName: "DIP programmes", role: "agency_officer", agencyId: field(dip, "id") }),
+    }),
+  );
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Chooses the first enterprise the search finds for `query` through the picker labelled `label`. */
+async function chooseEnterprise(page: Page, label: string, query: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(query);
+  const choose = page.locator(".finder-list button").first();
+  await choose.waitFor();
+  await choose.click();
+}
+
+async function recordClaim(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "บันทึกการอ้างมูลค่าทางเศรษฐกิจ" }).click();
+  const form = page.locator("form", { has: page.getByRole("heading", { name: "บันทึกการอ้างมูลค่าทางเศรษฐกิจ" }) });
+  await form.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+  await form.getByLabel("จำนวนเงิน (บาท)").fill("500,000");
+  await form.getByLabel("บันทึกหลักฐาน").fill("ใบกำกับภาษีเดือนมีนาคม");
+  await chooseEnterprise(page, "วิสาหกิจ", "กาแฟ");
+  await form.getByRole("button", { name: "บันทึกการอ้างมูลค่าทางเศรษฐกิจ" }).click();
+  const notice = page.getByTestId("claim-notice");
+  await notice.waitFor();
+  return notice.innerText();
+}
+
+describe("keeping a programme in the web app", () => {
+  it("an officer creates a programme, adds a budget line, a supported firm and a value claim, and the figures follow", async () => {
+    const { context, page } = await h.newPage("th");
+    await h.signIn(page, officer.email, officer.password);
+    await page.goto("/programmes");
+
+    // Create: the agency defaults to the officer's own; a bad code comes back from the server next to its field.
+    await page.getByRole("button", { name: "สร้างโครงการใหม่" }).click();
+    await page.getByLabel("รหัส", { exact: true }).fill("Bad Code");
+    await page.getByLabel("ชื่อภาษาไทย").fill("โครงการพัฒนาคลัสเตอร์กาแฟ");
+    await page.getByLabel("ชื่อภาษาอังกฤษ").fill("Coffee cluster development");
+    const firstYear = page.getByLabel("ปีงบประมาณแรก");
+    expect(await firstYear.locator("option[value='2025']").innerText()).toBe("ปีงบประมาณ พ.ศ. 2568");
+    await firstYear.selectOption("2025");
+    await page.getByRole("checkbox", { name: /เผยแพร่/ }).check();
+    await page.getByRole("button", { name: "สร้างโครงการ", exact: true }).click();
+    const codeError = page.locator(".field", { has: page.getByLabel("รหัส", { exact: true }) }).locator(".field-error");
+    await codeError.waitFor();
+    expect(await codeError.innerText()).toContain("lowercase");
+    await page.getByLabel("รหัส", { exact: true }).fill("dip-coffee-2025");
+    await page.getByRole("button", { name: "สร้างโครงการ", exact: true }).click();
+    await page.waitForURL(/\/programmes\/\d+$/);
+    await page.getByRole("heading", { level: 1, name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).waitFor();
+
+    // A budget line that spent more than allocated is flagged in words.
+    await page.getByRole("button", { name: "เพิ่มรายการงบประมาณ" }).click();
+    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await page.getByLabel("งบประมาณที่ได้รับจัดสรร (บาท)").fill("1,000,000");
+    await page.getByLabel("ใช้จ่ายจริง (บาท)").fill("1,200,000");
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    const line = page.getByTestId("budget-lines").locator("tbody tr").first();
+    await line.waitFor();
+    expect(await line.innerText()).toContain("ปีงบประมาณ พ.ศ. 2568");
+    expect(await line.innerText()).toContain("฿1,000,000");
+    expect(await line.innerText()).toContain("ใช้จ่ายเกินงบ: เกินงบจัดสรร ฿200,000");
+
+    // A supported firm, found through the enterprise search.
+    await page.getByRole("button", { name: "เพิ่มวิสาหกิจที่สนับสนุน" }).click();
+    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await chooseEnterprise(page, "วิสาหกิจ", "กาแฟ");
+    await page.getByRole("button", { name: "เพิ่มวิสาหกิจที่สนับสนุน" }).click();
+    await expect.poll(() => page.getByTestId("supported-firms").locator("li").count()).toBe(1);
+
+    // A value claim; recording the same one again links to it instead of counting it twice.
+    expect(await recordClaim(page)).toMatch(/^บันทึกการอ้างมูลค่าเลขที่ \d+ แล้ว/);
+    expect(await recordClaim(page)).toContain("มีการอ้างมูลค่าที่เหมือนกันอยู่แล้ว");
+    const claimRows = page.locator("section[aria-labelledby='claims-title'] tbody tr");
+    await expect.poll(() => claimRows.count()).toBe(1);
+    expect(await claimRows.first().innerText()).toContain("รอตรวจสอบ");
+
+    // The figures: one firm supported, budget per firm = 1,000,000 ÷ 1, the claim counted once as claimed value.
+    const fy2025 = page.locator('[data-fiscal-year="2025"]');
+    await expect.poll(() => fy2025.count()).toBe(1);
+    expect(await fy2025.locator("h3").innerText()).toBe("ปีงบประมาณ พ.ศ. 2568");
+    await expect.poll(async () => (await fy2025.locator('td[data-column="recorded"]').allInnerTexts())[1]).toBe("1");
+    const recorded = await fy2025.locator('td[data-column="recorded"]').allInnerTexts();
+    expect(recorded[2]).toBe("฿1,000,000");
+    expect(recorded[4]).toBe("฿1,000,000");
+    expect(recorded[6]).toBe("฿500,000");
+    await context.close();
+  });
+
+  it("removes a supported cluster only after the officer confirms", async () => {
+    const { context, page } = await h.newPage("th");
+    await h.signIn(page, officer.email, officer.password);
+    await page.goto("/programmes");
+    await page.getByRole("link", { name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).click();
+    await page.waitForURL(/\/programmes\/\d+$/);
+    await page.getByRole("button", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" }).click();
+    const form = page.getByRole("form", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" });
+    await form.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    const clusterSelect = form.getByLabel("คลัสเตอร์", { exact: true });
+    await expect.poll(() => clusterSelect.locator("option").count()).toBeGreaterThan(1);
+    await clusterSelect.selectOption({ index: 1 });
+    await form.getByRole("button", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" }).click();
+    const clusters = page.getByTestId("supported-clusters").locator("li");
+    await expect.poll(() => clusters.count()).toBe(1);
+    await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
+    // Asked first; cancelling keeps it.
+    await clusters.first().getByRole("button", { name: "ยกเลิก" }).click();
+    expect(await clusters.count()).toBe(1);
+    await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
+    await clusters.first().getByRole("button", { name: "ยืนยัน นำออก" }).click();
+    await expect.poll(() => page.getByTestId("supported-clusters").count()).toBe(0);
+    expect(await page.locator("section[aria-labelledby='supported-clusters'] .notice").innerText()).toContain("ปีงบประมาณ พ.ศ. 2568");
+    await context.close();
+  });
+});
