@@ -142,4 +142,40 @@ describe("keeping a programme in the web app", () => {
     expect(await page.locator("section[aria-labelledby='supported-clusters'] .notice").innerText()).toContain("ปีงบประมาณ พ.ศ. 2568");
     await context.close();
   });
+
+  it("records the agency's reported figures and an activity outcome, and both show beside the recorded figures", async () => {
+    const { context, page } = await h.newPage("th");
+    await h.signIn(page, officer.email, officer.password);
+    await page.goto("/programmes");
+    await page.getByRole("link", { name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).click();
+    await page.waitForURL(/\/programmes\/\d+$/);
+
+    await page.getByRole("button", { name: "แก้ไขตัวเลขที่หน่วยงานรายงาน" }).click();
+    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await page.getByRole("textbox", { name: "คลัสเตอร์ที่สนับสนุน", exact: true }).fill("3");
+    await page.getByLabel("งบประมาณ (บาท)", { exact: true }).fill("2,000,000");
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    // A budget without its kind is refused here, next to the field, before asking the server.
+    await page.getByText("ระบุว่าเป็นงบจัดสรรหรืองบตามแผน").waitFor();
+    await page.getByLabel("ประเภทงบประมาณ").selectOption("allocated");
+    await page.getByLabel("แหล่งที่มา").fill("รายงานประจำปี 2568");
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    await page.getByText("บันทึกตัวเลขที่รายงานของปีงบประมาณ พ.ศ. 2568แล้ว").waitFor();
+    const fy2025 = page.locator('[data-fiscal-year="2025"]');
+    await expect.poll(async () => (await fy2025.locator('td[data-column="reported"]').allInnerTexts())[0]).toBe("3");
+
+    await page.getByRole("button", { name: "บันทึกกิจกรรม" }).click();
+    await page.getByLabel("ชื่อกิจกรรม (ภาษาอังกฤษ)").fill("Roasting workshop");
+    await page.getByLabel("วันเริ่ม").fill("2025-03-01");
+    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    await page.getByRole("button", { name: "ผลลัพธ์ของ “Roasting workshop”" }).click();
+    await page.getByLabel("ประเภทผลลัพธ์").selectOption("sales");
+    await page.getByLabel("จำนวนเงิน (บาท)", { exact: true }).fill("250,000");
+    await page.getByRole("button", { name: "เพิ่มผลลัพธ์" }).click();
+    const outcomes = page.getByTestId("outcomes").locator("li");
+    await expect.poll(() => outcomes.count()).toBe(1);
+    expect(await outcomes.first().innerText()).toContain("฿250,000");
+    await expect.poll(() => fy2025.innerText()).toContain("฿250,000");
+    await context.close();
+  });
 });
