@@ -19,7 +19,7 @@ import {
   type ExampleEnterprise,
   type ExampleParty,
 } from "./examples.data.ts";
-import { loadExamplePlans, removeExamplePlans } from "./plan.examples.ts";
+import { adoptExampleClustersWithRealValues, loadExamplePlans, removeExamplePlans } from "./plan.examples.ts";
 import { loadExampleProgrammes, removeExampleProgrammes, type ProgrammeExampleCounts, type ProgrammeExampleRemoval } from "./programmes.seed.ts";
 
 /** Rows written (load) or deleted (remove) per table. */
@@ -66,6 +66,11 @@ export type RemoveExamplesReport = {
     /** Real clusters whose parent was an example cluster: they become top-level clusters. */
     detachedClusters: number;
   };
+  /**
+   * Example clusters kept, with their plans, because a user entered indicator values in those plans: they are
+   * real data now (no longer marked as examples), and the user's values stay.
+   */
+  kept: { clusters: string[]; plans: string[] };
   programmes: ProgrammeExampleRemoval;
 };
 
@@ -286,12 +291,15 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
  * example clusters; institution links; products, contacts and search terms of the removed records; the example
  * enterprises and institutions; the example clusters, children before parents. Real records stay: a real
  * enterprise added to an example cluster keeps its record and loses only that membership; a real sub-cluster of
- * an example cluster becomes top-level; a real user linked to an example enterprise keeps the account.
+ * an example cluster becomes top-level; a real user linked to an example enterprise keeps the account; an example
+ * cluster whose plan holds values a user entered is kept with that plan (`kept`), as real data.
  * Writes no audit entry: the caller does.
  */
 export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesReport> {
   return db.transaction().execute(async (trx) => {
     const counts = { ...zeroCounts(), searchTerms: 0, userScopes: 0, detachedUsers: 0, detachedClusters: 0 };
+    // First, so that nothing below treats a cluster holding a user's values as an example.
+    const kept = await adoptExampleClustersWithRealValues(trx);
     counts.indicatorValues = await removeExampleValues(trx);
     // Programmes, activities and claims hang on example clusters and firms: they go first.
     const programmes = await removeExampleProgrammes(trx);
@@ -305,7 +313,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     const anyLinkage = await trx.selectFrom("linkages").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
     const anyProgrammeRow = programmes.programmes + programmes.activities + programmes.valueClaims > 0;
     if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage && !anyProgrammeRow) {
-      return { removed: counts.indicatorValues > 0, counts, programmes };
+      return { removed: counts.indicatorValues > 0, counts, kept, programmes };
     }
 
     counts.linkages = deleted(
@@ -364,7 +372,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     for (const level of clusterLevelsDeepestFirst(clusters)) {
       counts.clusters += deleted(await trx.deleteFrom("clusters").where("id", "in", level).executeTakeFirst());
     }
-    return { removed: true, counts, programmes };
+    return { removed: true, counts, kept, programmes };
   });
 }
 

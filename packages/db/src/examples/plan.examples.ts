@@ -293,6 +293,37 @@ export async function loadExamplePlans(trx: Transaction<DB>): Promise<number> {
 }
 
 /**
+ * Example clusters whose plans hold indicator values a real user entered (`is_example = 0`). Such a cluster is
+ * adopted as real data (`is_example` cleared) before the examples are removed, so the cluster, its plans and the
+ * user's values all stay: removing the examples never deletes what a user recorded. Returns the adopted clusters'
+ * codes and their plans' codes.
+ */
+export async function adoptExampleClustersWithRealValues(trx: Transaction<DB>): Promise<{ clusters: string[]; plans: string[] }> {
+  const rows = await trx
+    .selectFrom("plans")
+    .innerJoin("clusters", "clusters.id", "plans.cluster_id")
+    .select(["clusters.id as clusterId", "clusters.code as clusterCode", "plans.code as planCode"])
+    .where("clusters.is_example", "=", 1)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("indicator_values")
+          .innerJoin("indicators", "indicators.id", "indicator_values.indicator_id")
+          .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
+          .select("indicator_values.id")
+          .whereRef("plan_nodes.plan_id", "=", "plans.id")
+          .where("indicator_values.is_example", "=", 0),
+      ),
+    )
+    .orderBy("plans.code")
+    .execute();
+  const clusterIds = [...new Set(rows.map((r) => r.clusterId))];
+  if (clusterIds.length === 0) return { clusters: [], plans: [] };
+  await trx.updateTable("clusters").set({ is_example: 0, updated_at: nowIso() }).where("id", "in", clusterIds).execute();
+  return { clusters: [...new Set(rows.map((r) => r.clusterCode))].sort(), plans: rows.map((r) => r.planCode) };
+}
+
+/**
  * Removes every plan of an example cluster (the example plan, its later versions and any plan a user made for an
  * example cluster) with its nodes, indicators, targets, values and locks. Links into them from other plans are
  * cleared and activities recorded against their nodes are detached, so real records stay. Returns plans removed.
