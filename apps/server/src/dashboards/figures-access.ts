@@ -1,20 +1,22 @@
 import { NATION_CODE, type Actor, type OrgUnit } from "@sainam/core";
 import { dashboards, type Database, type PlanScope } from "@sainam/db";
 import { errors } from "../errors.ts";
-import { can, type Resource } from "../policies/policy.ts";
+import { can, type PlanValuesResource } from "../policies/policy.ts";
 import type { Geography } from "./geography.ts";
 
 export const APPROVED_ONLY = ["approved"] as const;
 /** Rejected values never count, whoever reads. */
 export const EVERY_LIVE_STATUS = ["draft", "submitted", "approved"] as const;
 
-function resourceOf(plan: PlanScope): Resource {
+/** The same access resource as the plan's value lists (indicator-values/value-scope.ts): one rule for both. */
+function resourceOf(plan: PlanScope, orgUnit?: OrgUnit): PlanValuesResource {
   return {
-    type: "plan_figures",
+    type: "plan_values",
     ownerAgencyId: plan.owner_agency_id,
     childAgencyIds: plan.child_agency_ids,
     clusterId: plan.cluster_id,
     published: plan.published === 1,
+    orgUnit,
   };
 }
 
@@ -27,12 +29,13 @@ export function canReadPlanFigures(actor: Actor, plan: PlanScope): boolean {
  * The value statuses the actor reads in a plan. Outside the plan's scope an unpublished plan does not
  * exist (404) and only approved values count; in scope, drafts and submitted values are included when
  * asked (`includeUnapproved`), or by default when the caller leaves it undefined. Asking for them
- * outside the scope is refused.
+ * outside the scope is refused. `orgUnit`: the unit the figures are of, when one is asked for (a coordinator
+ * reads the unapproved values of their own cluster, as in the value lists).
  */
-export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapproved: boolean | undefined): readonly string[] {
-  const resource = resourceOf(plan);
-  if (!can(actor, "read", resource)) throw errors.notFound("plan", plan.id);
-  const mayUnapproved = can(actor, "read_unapproved", resource);
+export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapproved: boolean | undefined, orgUnit?: OrgUnit): readonly string[] {
+  // Whether the plan is readable at all does not depend on the unit asked for.
+  if (!can(actor, "read", resourceOf(plan))) throw errors.notFound("plan", plan.id);
+  const mayUnapproved = can(actor, "read_unapproved", resourceOf(plan, orgUnit));
   if (includeUnapproved === true && !mayUnapproved) {
     if (actor.kind === "public") throw errors.unauthenticated();
     throw errors.forbidden("reading unapproved values of this plan");

@@ -82,7 +82,7 @@ export async function planPerformance(
   const { database } = ctx;
   const plan = await dashboards.findPlanScope(database.db, input.planId);
   if (!plan) throw errors.notFound("plan", input.planId);
-  const statuses = readableStatuses(actor, plan, input.includeUnapproved);
+  const statuses = readableStatuses(actor, plan, input.includeUnapproved, input.orgUnit);
   const geography = await loadGeography(database);
   const unit = await resolveUnit(database, geography, input.orgUnit ?? nationUnit);
   const { nodes, indicators, targets } = await plans.loadPlanContents(database.db, plan.id);

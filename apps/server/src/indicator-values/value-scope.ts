@@ -20,7 +20,7 @@ export async function planValuesResource(db: Executor, plan: PlanRow): Promise<P
 
 /** What the actor may see of a plan's values: every status, or approved only (plus their own clusters'). */
 export function valueVisibility(actor: Actor, resource: PlanValuesResource): { visibleStatuses: string[] | undefined; alsoVisibleClusterCodes: string[] } {
-  if (can(actor, "read_all", resource)) return { visibleStatuses: undefined, alsoVisibleClusterCodes: [] };
+  if (can(actor, "read_unapproved", resource)) return { visibleStatuses: undefined, alsoVisibleClusterCodes: [] };
   const own = actor.kind === "user" && actor.role === "cluster_coordinator" ? actor.clusterIds.map(String) : [];
   return { visibleStatuses: ["approved"], alsoVisibleClusterCodes: own };
 }

@@ -63,7 +63,7 @@ export async function transitionValues(ctx: AppContext, actor: Actor, step: Tran
     if (!scope) continue;
     const orgUnit = { type: row.org_unit_type, code: row.org_unit_code };
     const reviewing = step === "approve" || step === "reject";
-    if (!can(actor, "read_all", { ...scope.resource, orgUnit })) throw errors.notFound("indicator value", row.id);
+    if (!can(actor, "read_unapproved", { ...scope.resource, orgUnit })) throw errors.notFound("indicator value", row.id);
     authorize(actor, rule.action, { ...scope.resource, orgUnit, ...(reviewing ? { enteredBy: row.entered_by } : {}) });
   }
   for (const row of rows) {

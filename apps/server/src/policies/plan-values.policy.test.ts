@@ -47,9 +47,9 @@ describe("#policy plan_values", () => {
   });
 
   it("shows every status to those who enter, and only published plans' approved values to everyone else", () => {
-    expect(can(user(2, "agency_officer", PCO), "read_all", mocPlan)).toBe(true);
-    expect(can(user(3, "agency_officer", DIP), "read_all", mocPlan)).toBe(false);
-    expect(can({ kind: "public" }, "read_all", mocPlan)).toBe(false);
+    expect(can(user(2, "agency_officer", PCO), "read_unapproved", mocPlan)).toBe(true);
+    expect(can(user(3, "agency_officer", DIP), "read_unapproved", mocPlan)).toBe(false);
+    expect(can({ kind: "public" }, "read_unapproved", mocPlan)).toBe(false);
     expect(can({ kind: "public" }, "read", mocPlan)).toBe(true);
     expect(can({ kind: "public" }, "read", { ...mocPlan, published: false })).toBe(false);
     expect(can(user(5, "member"), "enter", mocPlan)).toBe(false);

@@ -21,9 +21,6 @@ export type Resource =
   | { type: "enterprise"; enterpriseId: number | null; clusterIds: readonly number[]; published: boolean }
   | { type: "institution"; agencyId: number | null; published: boolean }
   | { type: "import" }
-  // The figures of a plan's indicators (dashboards, maps, reports): the plan's owner agency, the agencies
-  // directly under it, its cluster (for cluster plans) and whether it is published.
-  | { type: "plan_figures"; ownerAgencyId: number; childAgencyIds: readonly number[]; clusterId: number | null; published: boolean }
   /** A programme: its agency keeps it; coordinators of clusters it supports see its records. */
   | { type: "programme"; agencyId: number; published: boolean; clusterIds: readonly number[] }
   /** An activity: of a programme (its agency) and/or of a cluster (its coordinators). */
@@ -33,7 +30,8 @@ export type Resource =
   | PlanValuesResource;
 
 /**
- * The values of one plan's indicators. `childAgencyIds`: agencies whose parent is the owner agency (their
+ * The values of one plan's indicators, as entered (value entry, approval) and as figures (dashboards, maps,
+ * reports): one rule for both. `childAgencyIds`: agencies whose parent is the owner agency (their
  * officers enter values, e.g. a Provincial Commerce Office into the Ministry of Commerce plan).
  * `orgUnit`: the unit a value is entered for, when the question is about one value (a coordinator may enter
  * values of their own clusters). `enteredBy`: who last entered the value, for separation of duties.
@@ -50,14 +48,14 @@ export type PlanValuesResource = {
 
 /**
  * `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked.
- * `read_unapproved`: see draft and submitted figures, not only approved ones.
+ * `read_unapproved`: see a plan's indicator values in every workflow state (drafts, submitted), not only approved
+ * ones — in value lists and in the figures of dashboards and reports alike.
  * `read_records`: see per-enterprise records (a programme's firm list, participants, claims), not only aggregates.
  * `verify`: verify or reject a value claim.
- * `read_all`: see indicator values in every workflow state (drafts, submitted), not only approved ones.
  * `enter`: enter, edit and submit indicator values. `approve`: approve, reject and reopen them. `lock`: lock
  * and unlock a plan's periods.
  */
-export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved" | "read_records" | "verify" | "read_all" | "enter" | "approve" | "lock";
+export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved" | "read_records" | "verify" | "enter" | "approve" | "lock";
 
 function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
   return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
@@ -121,19 +119,6 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator");
     case "import":
       return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
-    case "plan_figures": {
-      // The scope that enters the plan's values sees every status; everyone else sees approved figures of
-      // published plans only (scope-rules.md: read).
-      const inScope =
-        isAdmin ||
-        (actor.kind === "user" &&
-          actor.role === "agency_officer" &&
-          actor.agencyId !== null &&
-          (actor.agencyId === resource.ownerAgencyId || resource.childAgencyIds.includes(actor.agencyId))) ||
-        coordinates(actor, [resource.clusterId]);
-      if (action === "read" || action === "list") return resource.published || inScope;
-      return action === "read_unapproved" && inScope;
-    }
     case "programme": {
       if (isAdmin) return true;
       const ownOfficer = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.agencyId;
@@ -174,8 +159,9 @@ function canOnPlanValues(actor: Actor, action: Action, resource: PlanValuesResou
     case "list":
       // Everyone else sees the approved values of published plans (aggregates per org unit, no firm data).
       return resource.published || enters;
-    case "read_all":
+    case "read_unapproved":
     case "enter":
+      // Those who enter a plan's values see them in every state; a coordinator also their own clusters' values.
       return enters;
     case "approve": {
       if (!(isAdmin || ownerOfficer)) return false;
