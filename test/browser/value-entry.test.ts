@@ -117,4 +117,21 @@ describe("value entry", () => {
     expect(await page.locator("main").innerText()).toContain("ปีงบประมาณ พ.ศ. 2564");
     await context.close();
   });
+  it("locks a period from the entry page as the owner agency's officer: the grid turns read-only, and unlocks it again", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page, officers[1]?.email, officers[1]?.password);
+    await page.goto(`/values?plan=${planId}`);
+    await page.getByLabel("Indicator").selectOption(String(indicatorId));
+    await page.getByLabel("Period", { exact: true }).selectOption("FY2019");
+    await page.getByRole("button", { name: "Lock FY2019" }).click();
+    await expect.poll(() => page.locator(".value-grid").innerText()).toContain("FY2019 is locked: its values can no longer be changed.");
+    expect(await page.locator('tr[data-unit="50"] input').first().isDisabled()).toBe(true);
+    expect(await page.getByRole("button", { name: "Save draft" }).count()).toBe(0);
+    // A quarter of a locked year is locked too; the same button unlocks the year.
+    await page.getByLabel("Period", { exact: true }).selectOption("FY2019-Q2");
+    await page.getByRole("button", { name: "Unlock FY2019" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Save draft" }).count()).toBe(1);
+    expect(await page.locator('tr[data-unit="50"] input').first().isDisabled()).toBe(false);
+    await context.close();
+  });
 });

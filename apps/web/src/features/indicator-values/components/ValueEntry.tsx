@@ -14,7 +14,7 @@ import {
   breakdownChoices, breakdownOf, draftOf, isOrgLevel, lockedBy, ORG_LEVELS, periodChoices, periodLabel, previewRatio, rowErrors, rowPayload,
   type DraftRow, type IndicatorValues, type OrgLevel,
 } from "../model";
-import { useEnterValuesMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
+import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
 import { useIndicatorValues } from "../queries";
 import { StatusChip } from "./StatusChip";
 
@@ -161,6 +161,7 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
   const [message, setMessage] = useState<string | null>(null);
   const enter = useEnterValuesMutation();
   const transition = useTransitionMutation();
+  const periodLock = usePeriodLockMutation();
   const lock = lockedBy(periodKey, data.lockedPeriods);
   const readOnly = lock !== null || !access.enter;
   const ratio = indicator.aggregation === "ratio";
@@ -240,6 +241,23 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
           {t("values.locked", { period: periodLabel(lock, locale) })}
         </div>
       )}
+      {access.lock && (
+        <div className="form-actions">
+          {/* A quarter locked through its fiscal year is unlocked by unlocking the year. */}
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={periodLock.isPending}
+            onClick={() => periodLock.mutate({ planId: indicator.planId, periodKey: lock ?? periodKey, lock: lock === null }, {
+              onSuccess: () => setMessage(t(lock === null ? "values.lockedNow" : "values.unlockedNow", { period: periodLabel(lock ?? periodKey, locale) })),
+            })}
+          >
+            {t(lock === null ? "values.lockPeriod" : "values.unlockPeriod", { period: periodLabel(lock ?? periodKey, locale) })}
+          </button>
+          <span className="hint">{t("values.lockHint")}</span>
+        </div>
+      )}
+      {periodLock.isError && <ErrorMessage error={periodLock.error} />}
       {!access.enter && lock === null && <p className="muted">{t("values.readOnly")}</p>}
       {enter.isError && <ErrorMessage error={enter.error} override={t("values.saveFailed")} />}
       {transition.isError && <ErrorMessage error={transition.error} />}
