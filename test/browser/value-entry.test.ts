@@ -86,6 +86,8 @@ describe("value entry", () => {
     const review = await h.newPage("en");
     await h.signIn(review.page, officers[1]?.email, officers[1]?.password);
     await review.page.goto("/values/queue");
+    // Units by name, not by code.
+    await expect.poll(() => review.page.locator('td[data-unit="province:50"]').innerText()).toBe("Province: Chiang Mai");
     await review.page.getByLabel("Select every value you may approve").check();
     await review.page.getByRole("button", { name: /Approve selected \(2\)/ }).click();
     await expect.poll(() => review.page.locator("main").innerText()).toContain("Approved 2 values");

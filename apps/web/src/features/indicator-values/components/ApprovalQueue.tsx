@@ -1,14 +1,38 @@
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Empty, Loading } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
 import { formatNumber } from "../../../lib/format";
+import { useProvinces, useRegions } from "../../provinces/queries";
+import { useProvincialClusters } from "../../provincial-clusters/queries";
 import { periodLabel } from "../model";
 import { useTransitionMutation } from "../mutations";
 import { useApprovalQueue } from "../queries";
 import { StatusChip } from "./StatusChip";
+
+const UNIT_TYPES = ["nation", "region", "provincial_cluster", "province", "cluster", "programme"] as const;
+type UnitType = (typeof UNIT_TYPES)[number];
+const unitTypeOf = (type: string): UnitType => UNIT_TYPES.find((u) => u === type) ?? "province";
+
+/** Names org units for people: "Province: Chiang Mai", not "province 50"; the code where no name is known. */
+function useUnitLabel(): (type: string, code: string) => string {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const provinces = useProvinces();
+  const regions = useRegions();
+  const clusters = useProvincialClusters();
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const p of provinces.data ?? []) map.set(`province:${p.code}`, pickLocalized(locale, p.nameTh, p.nameEn));
+    for (const r of regions.data ?? []) map.set(`region:${r.code}`, pickLocalized(locale, r.nameTh, r.nameEn));
+    for (const c of clusters.data ?? []) map.set(`provincial_cluster:${c.id}`, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`);
+    map.set("nation:TH", t("values.nation"));
+    return map;
+  }, [provinces.data, regions.data, clusters.data, locale, t]);
+  return (type, code) => `${t(`indicator.unitTypes.${unitTypeOf(type)}`)}: ${names.get(`${type}:${code}`) ?? code}`;
+}
 
 /** Submitted values the user may review: select some or all, approve, or reject with a note. */
 export function ApprovalQueue() {
@@ -21,6 +45,7 @@ export function ApprovalQueue() {
   const [noteError, setNoteError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const noteId = useId();
+  const unitLabel = useUnitLabel();
 
   if (queue.isPending) return <Loading />;
   if (queue.isError) return <ErrorMessage error={queue.error} onRetry={() => void queue.refetch()} />;
@@ -76,7 +101,7 @@ export function ApprovalQueue() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={t("values.select", { code: v.indicator?.code ?? "", unit: v.orgUnitCode })}
+                    aria-label={t("values.select", { code: v.indicator?.code ?? "", unit: unitLabel(v.orgUnitType, v.orgUnitCode) })}
                     disabled={!v.approvable}
                     title={v.approvable ? undefined : t("values.ownEntry")}
                     checked={selected.has(v.id)}
@@ -89,7 +114,7 @@ export function ApprovalQueue() {
                   />
                 </td>
                 <td>{v.indicator ? `${v.indicator.planCode} · ${v.indicator.code} ${pickLocalized(locale, v.indicator.nameTh, v.indicator.nameEn)}` : v.indicatorId}</td>
-                <td>{`${t(`values.levels.${v.orgUnitType === "province" || v.orgUnitType === "region" || v.orgUnitType === "nation" || v.orgUnitType === "provincial_cluster" ? v.orgUnitType : "province"}`)} ${v.orgUnitCode}${v.disaggregation ? ` (${v.disaggregation})` : ""}`}</td>
+                <td data-unit={`${v.orgUnitType}:${v.orgUnitCode}`}>{`${unitLabel(v.orgUnitType, v.orgUnitCode)}${v.disaggregation ? ` (${v.disaggregation})` : ""}`}</td>
                 <td>{periodLabel(v.periodKey, locale)}</td>
                 <td className="nowrap">
                   {v.value === null ? "—" : formatNumber(v.value, locale, { maximumFractionDigits: 2 })}
