@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { errorResponses, okSchema } from "../http/common.schema.ts";
-import { enterValuesBody, indicatorForValuesSchema, lockSchema, selectionBody, valueListQuery, valueSchema } from "./indicator-value.schema.ts";
+import { enterValuesBody, indicatorForValuesSchema, lockSchema, periodKeyQuery, selectionBody, valueListQuery, valueSchema } from "./indicator-value.schema.ts";
 import { enterValues, listIndicatorValues, listPlanValues } from "./indicator-value.service.ts";
 import { listPeriodLocks, lockPeriod, unlockPeriod } from "./period-lock.service.ts";
 import { approvalQueue, transitionValues, type Transition, type ValueSelection } from "./value-workflow.service.ts";
@@ -53,7 +53,7 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["indicator values"],
         summary: "The values of every indicator of a plan, optionally for one period",
         params: idParams,
-        querystring: valueListQuery.omit({ periodKey: true }).extend({ period: z.string().trim().max(20).optional() }),
+        querystring: valueListQuery.omit({ periodKey: true }).extend({ period: periodKeyQuery }),
         response: { 200: z.object({ items: z.array(valueSchema), ...page }), ...errorResponses(400, 401, 403, 404) },
       },
     }, async (request) => {

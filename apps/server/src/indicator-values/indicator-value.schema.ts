@@ -1,4 +1,4 @@
-import { orgUnitTypes } from "@sainam/core";
+import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -23,11 +23,25 @@ export type ValueRowBody = z.infer<typeof valueRowSchema>;
 
 export const enterValuesBody = z.object({ rows: z.array(valueRowSchema).min(1, "send at least one row").max(5000) }).strict();
 
+/** A period key in a query string: 400 naming the field for "FY21", never an empty answer. */
+export const periodKeyQuery = z.string().trim().max(20).refine(isPeriodKey, "must be a period key such as FY2021, CY2021 or FY2021-Q1").optional();
+
+const breakdownOptions = new Map<string, readonly string[]>(Object.entries(disaggregationDimensions));
+
+/** A canonical breakdown in a query string ("" for the total, "size_class=micro", "owner_sex=female;stage=upstream"). */
+function isBreakdownText(text: string): boolean {
+  if (text === "") return true;
+  return text.split(";").every((part) => {
+    const [dimension = "", option = ""] = part.split("=");
+    return breakdownOptions.get(dimension)?.includes(option) === true;
+  });
+}
+
 export const valueListQuery = z.object({
-  periodKey: z.string().trim().max(20).optional(),
+  periodKey: periodKeyQuery,
   orgUnitType: z.enum(orgUnitTypes).optional(),
   orgUnitCode: z.string().trim().max(40).optional(),
-  disaggregation: z.string().max(200).optional(),
+  disaggregation: z.string().max(200).refine(isBreakdownText, "must be a breakdown such as size_class=micro, or empty for the total").optional(),
   status: z.enum(["draft", "submitted", "approved", "rejected"]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),

@@ -243,6 +243,24 @@ describe("#values.access", () => {
     expect(body.total).toBe(1);
   });
 
+  it("should fail with 400 naming the field for a malformed period or breakdown in a value list's query", async () => {
+    const { planId, indicatorId } = await mocIndicator({ disaggregations: ["size_class"] });
+    const cases: Array<[string, string]> = [
+      [`/api/indicators/${indicatorId}/values?periodKey=FY21`, "periodKey"],
+      [`/api/indicators/${indicatorId}/values?disaggregation=zzz`, "disaggregation"],
+      [`/api/indicators/${indicatorId}/values?disaggregation=size_class%3Dplanet`, "disaggregation"],
+      [`/api/plans/${planId}/values?period=FY21`, "period"],
+    ];
+    for (const [url, field] of cases) {
+      const response = await as.moc.request("GET", url);
+      expect(response.statusCode, url).toBe(400);
+      const body: ErrorBody = response.json();
+      expect(body.error.details?.map((d) => d.path), url).toEqual([field]);
+    }
+    expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?disaggregation=size_class%3Dmicro`)).statusCode).toBe(200);
+    expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?disaggregation=`)).statusCode).toBe(200);
+  });
+
   it("lets a coordinator enter values whose org unit is one of their clusters", async () => {
     const client = as.coordinator;
     const clusterId = ownClusterId;
