@@ -177,7 +177,8 @@ const strategy1: PlanNodeSeed = {
         indicator(
           "1.2",
           text("Higher number of juristic person registration", "จำนวนการจดทะเบียนนิติบุคคลเพิ่มขึ้น"),
-          "%",
+          // The "%" of the seed belongs to the target (a change of the count or value), not to the figure.
+          null,
           text("Number of registration increase 1-2%", "จำนวนการจดทะเบียนเพิ่มขึ้นร้อยละ 1-2"),
         ),
         indicator(
@@ -384,7 +385,8 @@ const strategy3: PlanNodeSeed = {
         indicator(
           "3.1",
           text("increasing of retail value in provincial part", "มูลค่าการค้าปลีกในส่วนภูมิภาคเพิ่มขึ้น"),
-          "%",
+          // The "%" of the seed belongs to the target (a change of the count or value), not to the figure.
+          null,
           text("increase 5%", "เพิ่มขึ้นร้อยละ 5"),
         ),
         indicator(
