@@ -53,7 +53,8 @@ export type ValueFilter = {
 
 /** The rank of a value's indicator in `ids` (literal integers, so both engines sort numerically). */
 function indicatorRank(ids: readonly number[]) {
-  if (ids.length <= 1) return sql<number>`0`;
+  // Never a bare constant: ORDER BY 0 names a column position.
+  if (ids.length <= 1) return sql<number>`indicator_id`;
   const whens = ids.map((id, rank) => sql`when ${sql.lit(Math.trunc(id))} then ${sql.lit(rank)}`);
   return sql<number>`case indicator_id ${sql.join(whens, sql` `)} else ${sql.lit(ids.length)} end`;
 }

@@ -261,6 +261,24 @@ describe("#values.access", () => {
     expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?disaggregation=`)).statusCode).toBe(200);
   });
 
+  it("should fail with 400 naming orgUnitCode for an unknown org unit in a value list's query, not answer an empty list", async () => {
+    const { planId, indicatorId } = await mocIndicator();
+    const cases: Array<[string, string, string]> = [
+      [`/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=99`, "orgUnitCode", "no province with code 99"],
+      [`/api/plans/${planId}/values?orgUnitType=provincial_cluster&orgUnitCode=77`, "orgUnitCode", "no provincial cluster with code 77"],
+      [`/api/plans/${planId}/values?orgUnitType=cluster&orgUnitCode=coffee`, "orgUnitCode", "no cluster with code coffee"],
+      [`/api/indicators/${indicatorId}/values?orgUnitCode=50`, "orgUnitType", "is required with orgUnitCode"],
+    ];
+    for (const [url, path, message] of cases) {
+      const response = await as.moc.request("GET", url);
+      expect(response.statusCode, url).toBe(400);
+      expect((response.json() as ErrorBody).error.details, url).toEqual([{ path, message }]);
+    }
+    expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=50`)).statusCode).toBe(200);
+    expect((await as.moc.request("GET", "/api/indicators/999999/values?orgUnitType=province&orgUnitCode=50")).statusCode).toBe(404);
+    expect((await as.moc.request("GET", "/api/plans/999999/values")).statusCode).toBe(404);
+  });
+
   it("lets a coordinator enter values whose org unit is one of their clusters", async () => {
     const client = as.coordinator;
     const clusterId = ownClusterId;

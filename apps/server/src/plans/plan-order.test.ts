@@ -56,7 +56,7 @@ describe("indicators in plan order", () => {
   it("lists a plan's values and the approval queue by indicator in plan order", async () => {
     const plan = await t.ctx.database.db.selectFrom("indicators").select(["id", "code"]).where("code", "like", "ORD-%").execute();
     const codeOf = new Map(plan.map((r) => [r.id, r.code]));
-    const values = await admin.request("GET", `/api/plans/${planId}/values?periodKey=FY2021&orgUnitType=nation`);
+    const values = await admin.request("GET", `/api/plans/${planId}/values?period=FY2021&orgUnitType=nation`);
     expect(values.statusCode, values.body).toBe(200);
     expect(values.json().items.map((v: { indicatorId: number }) => codeOf.get(v.indicatorId))).toEqual(EXPECTED);
     const queue = await admin.request("GET", "/api/values/queue?pageSize=100");
