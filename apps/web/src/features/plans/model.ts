@@ -155,6 +155,12 @@ export function planLevelRank(level: string): number {
   return index < 0 ? 0 : CREATABLE_PLAN_LEVELS.length - index;
 }
 
+/** Whether a plan of this level has a higher level whose nodes its nodes can serve (not the national strategy). */
+export function mayLinkUp(level: string): boolean {
+  const rank = planLevelRank(level);
+  return rank > 0 && rank < CREATABLE_PLAN_LEVELS.length;
+}
+
 export const PLAN_STATUSES = ["draft", "active", "archived"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export function isPlanStatus(value: string): value is PlanStatus {
