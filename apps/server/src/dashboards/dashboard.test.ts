@@ -162,6 +162,7 @@ describe("GET /api/indicators/:id/map", () => {
     await t.ctx.database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["owner_sex"]) }).where("id", "=", total).execute();
     const body = await get(t.anonymous, `/api/indicators/${total}/map?period=${FY}&breakdown=owner_sex%3Dfemale`);
     expect(body.breakdown).toBe("owner_sex=female");
+    expect(body.indicator.disaggregations).toEqual(["owner_sex"]);
     expect(body.items.filter((p: { value: number | null }) => p.value !== null)).toEqual([expect.objectContaining({ code: "50", value: 30 })]);
     const bad = await t.anonymous.request("GET", `/api/indicators/${total}/map?period=${FY}&breakdown=stage%3Dupstream`);
     expect(bad.statusCode).toBe(400);

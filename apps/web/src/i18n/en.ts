@@ -303,6 +303,7 @@ export const en: Catalogue = {
     confirmDeleteTitle: "Confirm deletion",
     confirmDelete: "Delete “{{title}}” with its {{n}} sub-items, indicators and targets? This cannot be undone.",
     confirmDeleteIndicator: "Delete indicator {{code}} and its targets? This cannot be undone.",
+    confirmDeleteTarget: "Delete the target for {{period}} ({{label}})? This cannot be undone.",
     confirmDeleteButton: "Yes, delete",
     trace: "Serves, up to the top",
     traceEmpty: "This item is at the top of its plan and serves no higher plan.",

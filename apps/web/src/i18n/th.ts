@@ -298,6 +298,7 @@ export const th = {
     confirmDeleteTitle: "ยืนยันการลบ",
     confirmDelete: "ลบ “{{title}}” พร้อมหัวข้อย่อย {{n}} หัวข้อ ตัวชี้วัด และค่าเป้าหมาย? ย้อนกลับไม่ได้",
     confirmDeleteIndicator: "ลบตัวชี้วัด {{code}} และค่าเป้าหมาย? ย้อนกลับไม่ได้",
+    confirmDeleteTarget: "ลบค่าเป้าหมายของ {{period}} ({{label}})? ย้อนกลับไม่ได้",
     confirmDeleteButton: "ลบ",
     trace: "สนับสนุนขึ้นไปถึงระดับบนสุด",
     traceEmpty: "หัวข้อนี้อยู่ระดับบนสุดของแผน และไม่ได้สนับสนุนแผนระดับสูงกว่า",

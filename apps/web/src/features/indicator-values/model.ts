@@ -106,6 +106,20 @@ export function breakdownOf(canonical: string): Record<string, string> {
   return out;
 }
 
+/** The words a breakdown is shown in: a dimension's and an option's name (null when unknown), and the total's. */
+export type BreakdownWords = { dimension: (code: string) => string | null; option: (code: string) => string | null; total: string };
+
+/**
+ * A canonical breakdown in words, never as codes: "size_class=small;stage=upstream" → "Size class: Small,
+ * Value-chain stage: Upstream" ("ขนาดกิจการ: ขนาดย่อม, …" in Thai); "" → the total. An unknown code is shown as is.
+ */
+export function breakdownText(canonical: string, words: BreakdownWords): string {
+  if (canonical === "") return words.total;
+  return Object.entries(breakdownOf(canonical))
+    .map(([dimension, option]) => `${words.dimension(dimension) ?? dimension}: ${words.option(option) ?? option}`)
+    .join(", ");
+}
+
 /**
  * Period keys to offer: fiscal years from `from` to `to` (C.E.), newest first, each followed by its quarters
  * when `quarters` is set.

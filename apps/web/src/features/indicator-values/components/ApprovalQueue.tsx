@@ -10,6 +10,7 @@ import { useProvincialClusters } from "../../provincial-clusters/queries";
 import { periodLabel } from "../model";
 import { useTransitionMutation } from "../mutations";
 import { useApprovalQueue } from "../queries";
+import { useBreakdownText } from "../useBreakdownText";
 import { StatusChip } from "./StatusChip";
 
 const UNIT_TYPES = ["nation", "region", "provincial_cluster", "province", "cluster", "programme"] as const;
@@ -38,6 +39,7 @@ function useUnitLabel(): (type: string, code: string) => string {
 export function ApprovalQueue() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const breakdownLabel = useBreakdownText();
   const queue = useApprovalQueue();
   const transition = useTransitionMutation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -114,7 +116,7 @@ export function ApprovalQueue() {
                   />
                 </td>
                 <td>{v.indicator ? `${v.indicator.planCode} · ${v.indicator.code} ${pickLocalized(locale, v.indicator.nameTh, v.indicator.nameEn)}` : v.indicatorId}</td>
-                <td data-unit={`${v.orgUnitType}:${v.orgUnitCode}`}>{`${unitLabel(v.orgUnitType, v.orgUnitCode)}${v.disaggregation ? ` (${v.disaggregation})` : ""}`}</td>
+                <td data-unit={`${v.orgUnitType}:${v.orgUnitCode}`} data-breakdown={v.disaggregation}>{`${unitLabel(v.orgUnitType, v.orgUnitCode)}${v.disaggregation ? ` (${breakdownLabel(v.disaggregation)})` : ""}`}</td>
                 <td>{periodLabel(v.periodKey, locale)}</td>
                 <td className="nowrap">
                   {v.value === null ? "—" : formatNumber(v.value, locale, { maximumFractionDigits: 2 })}

@@ -16,26 +16,10 @@ import {
 } from "../model";
 import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
 import { useIndicatorValues } from "../queries";
+import { useBreakdownText } from "../useBreakdownText";
 import { StatusChip } from "./StatusChip";
 
 type Unit = { code: string; name: string; group: string | null };
-
-// Catalogue keys of the breakdown dimensions and options (the select shows them in words).
-const BREAKDOWN_KEYS: Record<string, `values.dimensions.${"size_class" | "owner_sex" | "stage"}` | `values.options.${"micro" | "small" | "medium" | "large" | "female" | "male" | "unknown" | "upstream" | "midstream" | "downstream"}`> = {
-  size_class: "values.dimensions.size_class",
-  owner_sex: "values.dimensions.owner_sex",
-  stage: "values.dimensions.stage",
-  micro: "values.options.micro",
-  small: "values.options.small",
-  medium: "values.options.medium",
-  large: "values.options.large",
-  female: "values.options.female",
-  male: "values.options.male",
-  unknown: "values.options.unknown",
-  upstream: "values.options.upstream",
-  midstream: "values.options.midstream",
-  downstream: "values.options.downstream",
-};
 
 function flattenIndicators(nodes: readonly PlanNode[]): Array<{ id: string; code: string; nameEn: string; nameTh: string | null }> {
   return nodes.flatMap((n) => [...n.indicators.map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameTh: i.nameTh })), ...flattenIndicators(n.children)]);
@@ -75,6 +59,7 @@ export function ValueEntry({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const plan = usePlan(planId);
+  const breakdownLabel = useBreakdownText();
   const ids = { indicator: useId(), period: useId(), level: useId(), breakdown: useId() };
   const indicators = useMemo(() => flattenIndicators(plan.data?.nodes ?? []), [plan.data]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -125,7 +110,7 @@ export function ValueEntry({ planId }: { planId: string }) {
             <label htmlFor={ids.breakdown}>{t("values.breakdown")}</label>
             <select id={ids.breakdown} value={breakdown} onChange={(e) => setBreakdown(e.target.value)}>
               {breakdownChoices(values.data.indicator.disaggregations).map((b) => (
-                <option key={b} value={b}>{b === "" ? t("values.total") : b.split("=").map((part) => t(BREAKDOWN_KEYS[part] ?? "values.total")).join(": ")}</option>
+                <option key={b} value={b}>{breakdownLabel(b)}</option>
               ))}
             </select>
           </div>
