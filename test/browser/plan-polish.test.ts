@@ -23,6 +23,8 @@ beforeAll(async () => {
     await f.value({ indicatorId, unit: province("50"), periodKey: "FY2021", value: 12, disaggregation: "size_class=small", status: "submitted" });
     await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 7, disaggregation: "size_class=micro" });
     await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 20 });
+    const second = await f.node({ planId, kind: "strategy", code: "S2", titleEn: "Strategy 2" });
+    await f.indicator({ nodeId: second, code: "BK2", aggregation: "sum" });
   } finally {
     await database.close();
   }
@@ -117,6 +119,34 @@ describe("plan editor polish", () => {
     await remove.click();
     await question.getByRole("button", { name: "Yes, delete" }).click();
     await expect.poll(() => indicator.innerText()).toContain("No targets yet.");
+    await context.close();
+  });
+
+  it("asks before deleting an indicator and a plan node, and keeps them when cancelled", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    await page.goto(`/plans/${planId}?node=S2`);
+    const indicator = page.locator('[data-indicator-code="BK2"]');
+    await indicator.getByRole("button", { name: "Delete", exact: true }).click();
+    const askIndicator = page.getByRole("alertdialog");
+    await expect.poll(() => askIndicator.innerText()).toContain("Delete indicator BK2");
+    await askIndicator.getByRole("button", { name: "Cancel" }).click();
+    expect(await indicator.count()).toBe(1);
+    await indicator.getByRole("button", { name: "Delete", exact: true }).click();
+    await askIndicator.getByRole("button", { name: "Yes, delete" }).click();
+    await expect.poll(() => indicator.count()).toBe(0);
+
+    const toolbar = page.locator(".node-toolbar");
+    await toolbar.getByRole("button", { name: "Delete", exact: true }).click();
+    const askNode = page.getByRole("alertdialog");
+    await expect.poll(() => askNode.innerText()).toContain("Strategy 2");
+    await askNode.getByRole("button", { name: "Cancel" }).click();
+    const treeItem = page.locator('[role="tree"] [data-node-code="S2"]');
+    expect(await treeItem.count()).toBe(1);
+    await toolbar.getByRole("button", { name: "Delete", exact: true }).click();
+    await askNode.getByRole("button", { name: "Yes, delete" }).click();
+    await expect.poll(() => treeItem.count()).toBe(0);
     await context.close();
   });
 });
