@@ -89,6 +89,29 @@ describe("breakdowns in words", () => {
   });
 });
 
+describe("value entry at a cluster", () => {
+  it("opens a cluster plan's grid at its own cluster, and saves a value there", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    const coffee = await examplePlanId("cluster_plan", "EX-DIP-COFFEE-FY2021-2022");
+    await page.goto(`/values?plan=${coffee}`);
+    await expect.poll(() => page.getByLabel("Org units").inputValue()).toBe("cluster");
+    const rows = page.locator("tbody tr[data-unit]");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain("Coffee");
+    const indicatorChoice = page.getByLabel("Indicator");
+    await indicatorChoice.selectOption((await indicatorChoice.locator("option", { hasText: "CF-1 " }).getAttribute("value")) ?? "");
+    await page.getByLabel("Period", { exact: true }).selectOption("FY2021");
+    await rows.first().getByLabel(/^Numerator/).fill("12");
+    await rows.first().getByLabel(/^Denominator/).fill("20");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect.poll(() => page.getByRole("status").first().innerText()).toContain("Saved 1 value");
+    await expect.poll(() => rows.first().locator(".status-draft").count()).toBe(1);
+    await context.close();
+  });
+});
+
 describe("plan editor polish", () => {
   it("offers no link to a higher plan on the national strategy, but does on a cluster plan", async () => {
     const { context, page } = await h.newPage("en");

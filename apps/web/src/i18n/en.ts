@@ -870,7 +870,7 @@ export const en: Catalogue = {
   },
   values: {
     title: "Indicator values",
-    intro: "Enter a plan's indicator values per province, provincial cluster, region or the nation, save them as drafts and submit them for approval.",
+    intro: "Enter a plan's indicator values per province, provincial cluster, region, the nation, cluster or programme, save them as drafts and submit them for approval.",
     staffOnly: "This page is for administrators, agency officers and cluster coordinators.",
     plan: "Plan",
     indicator: "Indicator",
@@ -882,7 +882,7 @@ export const en: Catalogue = {
     nation: "Thailand (whole country)",
     noProvincialCluster: "Not in a provincial cluster",
     noIndicators: "This plan has no indicators yet.",
-    levels: { province: "Province", provincial_cluster: "Provincial cluster", region: "Region", nation: "Nation" },
+    levels: { province: "Province", provincial_cluster: "Provincial cluster", region: "Region", nation: "Nation", cluster: "Cluster", programme: "Programme" },
     dimensions: { size_class: "Size class", owner_sex: "Sex of owner", stage: "Value-chain stage" },
     options: {
       micro: "Micro",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdownChoices, breakdownText, EMPTY_DRAFT, lockedBy, periodChoices, periodLabel, previewRatio, readNumber, rowErrors, rowPayload } from "./model";
+import { breakdownChoices, breakdownText, defaultOrgLevel, EMPTY_DRAFT, lockedBy, periodChoices, periodLabel, previewRatio, readNumber, rowErrors, rowPayload } from "./model";
 
 describe("indicator-values model", () => {
   it("labels periods with B.E. fiscal years in Thai and C.E. in English", () => {
@@ -40,5 +40,11 @@ describe("indicator-values model", () => {
     expect(breakdownText("size_class=small;stage=upstream", words)).toBe("Size class: Small, Value-chain stage: Upstream");
     expect(breakdownText("", words)).toBe("Total");
     expect(breakdownText("colour=blue", words)).toBe("colour: blue");
+  });
+
+  it("opens a cluster plan's grid at its cluster, a programme plan's at its programme, any other plan's at provinces", () => {
+    expect(defaultOrgLevel({ clusterId: "7", programmeId: null })).toBe("cluster");
+    expect(defaultOrgLevel({ clusterId: null, programmeId: "3" })).toBe("programme");
+    expect(defaultOrgLevel({ clusterId: null, programmeId: null })).toBe("province");
   });
 });

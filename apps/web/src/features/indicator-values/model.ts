@@ -4,11 +4,18 @@ import type { Locale } from "../../lib/format";
 export const VALUE_STATUSES = ["draft", "submitted", "approved", "rejected"] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 
-export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation"] as const;
+export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation", "cluster", "programme"] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 
 export function isOrgLevel(value: string): value is OrgLevel {
   return ORG_LEVELS.some((level) => level === value);
+}
+
+/** The level an entry grid opens at: a cluster plan's values are its cluster's, a programme plan's its programme's. */
+export function defaultOrgLevel(plan: { clusterId: string | null; programmeId: string | null }): OrgLevel {
+  if (plan.clusterId !== null) return "cluster";
+  if (plan.programmeId !== null) return "programme";
+  return "province";
 }
 
 const breakdownDecoder: Decoder<Record<string, string>> = (input) => {

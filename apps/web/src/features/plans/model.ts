@@ -114,6 +114,7 @@ export const planDetailDecoder = object({
   version: withDefault(num, 1),
   previousVersionId: withDefault(nullable(id), null),
   clusterId: withDefault(nullable(id), null),
+  programmeId: withDefault(nullable(id), null),
   published: withDefault(bool, true),
   /** The server's answer to "may the caller edit this plan?"; the only source of edit controls. */
   canEdit: withDefault(bool, false),
