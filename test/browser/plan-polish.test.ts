@@ -108,6 +108,13 @@ describe("value entry at a cluster", () => {
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect.poll(() => page.getByRole("status").first().innerText()).toContain("Saved 1 value");
     await expect.poll(() => rows.first().locator(".status-draft").count()).toBe(1);
+    await page.getByRole("button", { name: "Submit for approval" }).click();
+    await expect.poll(() => rows.first().locator(".status-submitted").count()).toBe(1);
+    // The approval queue names the cluster, not its id.
+    await page.goto("/values/queue");
+    const cell = page.locator('td[data-unit^="cluster:"]');
+    await expect.poll(() => cell.count()).toBe(1);
+    expect(await cell.innerText()).toMatch(/^Cluster: .*Coffee/);
     await context.close();
   });
 });

@@ -191,3 +191,14 @@ export async function existingOrgUnitCodes(db: Executor, type: string, codes: re
       return new Set();
   }
 }
+
+/** Names of clusters or programmes used as org units, by their code (the id as text); unknown ids are left out. */
+export async function namedUnits(db: Executor, type: "cluster" | "programme", codes: readonly string[]): Promise<Map<string, { nameEn: string; nameTh: string | null }>> {
+  const ids = [...new Set(codes.filter((c) => /^\d{1,9}$/.test(c)).map(Number))];
+  if (ids.length === 0) return new Map();
+  const rows =
+    type === "cluster"
+      ? await db.selectFrom("clusters").select(["id", "code", "name_en", "name_th"]).where("id", "in", ids).execute()
+      : await db.selectFrom("programmes").select(["id", "code", "name_en", "name_th"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [String(r.id), { nameEn: r.name_en ?? r.code, nameTh: r.name_th }]));
+}

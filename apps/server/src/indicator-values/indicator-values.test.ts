@@ -286,5 +286,12 @@ describe("#values.access", () => {
     const own = await client.request("PUT", `/api/indicators/${indicatorId}/values`, { rows: [{ orgUnitType: "cluster", orgUnitCode: String(clusterId), periodKey: "FY2021", breakdown: {}, value: 3 }] });
     expect(own.statusCode).toBe(200);
     expect((await client.request("PUT", `/api/indicators/${indicatorId}/values`, { rows: [row("10", { value: 1 })] })).statusCode).toBe(403);
+    // Submitted, it reaches the approver's queue named, not as a bare id.
+    expect((await client.request("POST", "/api/values/submit", { indicatorId, periodKey: "FY2021" })).statusCode).toBe(200);
+    const queue = (await as.moc.request("GET", "/api/values/queue?pageSize=500")).json();
+    const cluster = await t.ctx.database.db.selectFrom("clusters").select(["name_en", "name_th"]).where("id", "=", clusterId).executeTakeFirstOrThrow();
+    const item = queue.items.find((v: { indicatorId: number }) => v.indicatorId === indicatorId);
+    expect(item).toMatchObject({ orgUnitType: "cluster", unitName: { nameEn: cluster.name_en, nameTh: cluster.name_th } });
+    expect(queue.items.find((v: { orgUnitType: string }) => v.orgUnitType === "province")?.unitName ?? null).toBeNull();
   });
 });

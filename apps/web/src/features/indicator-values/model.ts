@@ -85,6 +85,7 @@ export const queueItemDecoder = object({
   source: nullable(str),
   status: str,
   approvable: withDefault(bool, false),
+  unitName: withDefault(nullable(object({ nameEn: str, nameTh: nullable(str) })), null),
   indicator: nullable(object({ planId: id, planCode: withDefault(str, ""), code: withDefault(str, ""), nameEn: withDefault(str, ""), nameTh: nullable(str), unit: nullable(str) })),
 });
 export type QueueItem = Decoded<typeof queueItemDecoder>;
