@@ -547,6 +547,17 @@ describe("#indicator-targets", () => {
     expect(bad.json().error.details[0].path).toBe("target");
   });
 
+  it("fails with 400 naming orgUnitCode for a target of an org unit that does not exist, on create and on edit", async () => {
+    const unknown = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "80%", periodKey: "FY2071", orgUnitType: "province", orgUnitCode: "99" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([{ path: "orgUnitCode", message: "no province with code 99" }]);
+    const created = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "80%", periodKey: "FY2071", orgUnitType: "province", orgUnitCode: "50" });
+    expect(created.statusCode, created.body).toBe(201);
+    const edited = await as.dipOfficer.request("PATCH", `/api/indicator-targets/${created.json().id}`, { orgUnitType: "provincial_cluster", orgUnitCode: "77" });
+    expect(edited.statusCode).toBe(400);
+    expect(edited.json().error.details).toEqual([{ path: "orgUnitCode", message: "no provincial cluster with code 77" }]);
+  });
+
   it("fails with 400 naming the text field it cannot read, or textTh when the languages disagree", async () => {
     const en = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "Top 3 in ASEAN", periodKey: "FY2062" });
     expect(en.statusCode).toBe(400);
