@@ -24,8 +24,14 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.ts"],
+          // Sized for CI's loaded 2-core machine, where the slowest test takes under 10 s: a test gets 60 s,
+          // a file's beforeAll (build check, a new server migrating and seeding its database, Chromium) 180 s.
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // expect.poll() waits for the page to settle: vitest's default of 1 s failed on a loaded machine
+          // while a page was still fetching; 15 s is generous for any one step yet still ends a hang well
+          // inside the test's own timeout.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
         },
       },
