@@ -2,25 +2,14 @@
 // Chromium driven through playwright-core (no browser download).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 export const ADMIN = { email: "admin@example.org", password: "browser-admin-password" };
 const root = new URL("../../", import.meta.url).pathname;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** How long a new server may take to migrate, seed and listen; below the browser project's hookTimeout. */
+const SERVER_START_MS = 120_000;
 
 function chromiumPath(): string {
   for (const path of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (existsSync(path)) return path;
@@ -49,37 +38,59 @@ export type Harness = {
 export async function startHarness(): Promise<Harness> {
   execFileSync(process.execPath, [join(root, "scripts/build-web-if-stale.ts")], { stdio: "inherit", cwd: root });
   const dataDir = mkdtempSync(join(tmpdir(), "sainam-browser-"));
-  const port = await freePort();
+  // The server listens on a port of the kernel's choosing and reports it over IPC once it is listening, so
+  // no other process (another test run on the same machine) can take the port between choosing and listening.
   const server: ChildProcess = spawn(process.execPath, [join(root, "apps/server/src/main.ts")], {
     cwd: root,
     env: {
       ...process.env,
-      PORT: String(port),
+      PORT: "0",
       HOST: "127.0.0.1",
       SAINAM_DATA_DIR: dataDir,
       SAINAM_ADMIN_EMAIL: ADMIN.email,
       SAINAM_ADMIN_PASSWORD: ADMIN.password,
       SAINAM_LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((r) => server.once("exit", r));
+      server.kill("SIGTERM");
+      await exited;
     }
-    if (Date.now() > deadline) throw new Error("server did not answer /api/health within 30 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
 
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  let baseUrl: string;
+  let browser: Browser;
+  try {
+    // A fresh database is migrated and seeded before the server listens: seconds on a loaded 2-core machine,
+    // so the wait is long (but shorter than the hook's timeout, to stop the server and say why); a server
+    // that dies says so at once.
+    baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not listen within ${SERVER_START_MS / 1000} s`)), SERVER_START_MS);
+      server.once("exit", () => clearTimeout(timer));
+      server.once("message", (message: unknown) => {
+        clearTimeout(timer);
+        const address = typeof message === "object" && message !== null && "listening" in message ? message.listening : null;
+        if (typeof address === "string") resolve(address);
+        else reject(new Error(`unexpected message from the server: ${JSON.stringify(message)}`));
+      });
+      server.once("exit", (code, signal) => reject(new Error(`server exited (${signal ?? code}) before listening`)));
+      server.once("error", reject);
+    });
+    server.disconnect();
+    const health = await fetch(`${baseUrl}/api/health`);
+    if (!health.ok) throw new Error(`${baseUrl}/api/health answered ${health.status}`);
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 
   return {
     baseUrl,
@@ -102,9 +113,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       await browser.close();
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
-      rmSync(dataDir, { recursive: true, force: true });
+      await stop();
     },
   };
 }

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
+  // Started by a parent over IPC (the browser-test harness, with PORT=0): tell it where we listen.
+  process.send?.({ listening: address });
 }
 
 main().catch((error: unknown) => {
