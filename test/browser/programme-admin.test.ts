@@ -109,11 +109,13 @@ describe("keeping a programme in the web app", () => {
     const fy2025 = page.locator('[data-fiscal-year="2025"]');
     await expect.poll(() => fy2025.count()).toBe(1);
     expect(await fy2025.locator("h3").innerText()).toBe("ปีงบประมาณ พ.ศ. 2568");
-    await expect.poll(async () => (await fy2025.locator('td[data-column="recorded"]').allInnerTexts())[1]).toBe("1");
-    const recorded = await fy2025.locator('td[data-column="recorded"]').allInnerTexts();
-    expect(recorded[2]).toBe("฿1,000,000");
-    expect(recorded[4]).toBe("฿1,000,000");
-    expect(recorded[6]).toBe("฿500,000");
+    // Each save refreshes the figures; read them together, once they all agree with the last save.
+    await expect
+      .poll(async () => {
+        const recorded = await fy2025.locator('td[data-column="recorded"]').allInnerTexts();
+        return { firms: recorded[1], budget: recorded[2], perFirm: recorded[4], claimed: recorded[6] };
+      })
+      .toEqual({ firms: "1", budget: "฿1,000,000", perFirm: "฿1,000,000", claimed: "฿500,000" });
     await context.close();
   });
 
@@ -138,8 +140,11 @@ describe("keeping a programme in the web app", () => {
     expect(await clusters.count()).toBe(1);
     await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
     await clusters.first().getByRole("button", { name: "ยืนยัน นำออก" }).click();
+    // The list and the notice are two updates (the list may empty while the page's other figures are still
+    // refreshing, the notice comes once all are): wait for each.
+    const notice = page.locator("section[aria-labelledby='supported-clusters'] .notice");
+    await expect.poll(() => notice.innerText()).toMatch(/^นำ .* ออกจากปีงบประมาณ พ\.ศ\. 2568แล้ว$/);
     await expect.poll(() => page.getByTestId("supported-clusters").count()).toBe(0);
-    expect(await page.locator("section[aria-labelledby='supported-clusters'] .notice").innerText()).toContain("ปีงบประมาณ พ.ศ. 2568");
     await context.close();
   });
 

@@ -189,7 +189,11 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
                         question={t("programmeAdmin.confirmRemove", { name, year })}
                         confirmLabel={t("programmeAdmin.confirmRemoveYes")}
                         pending={removeCluster.isPending}
-                        onConfirm={() => removeCluster.mutate({ clusterId: c.clusterId, fiscalYear: c.fiscalYear }, { onSuccess: () => setClusterNotice(t("programmeAdmin.removed", { name, year })) })}
+                        onConfirm={() => {
+                          // The last notice ("… added") is stale from here on, while the removal and the refresh run.
+                          setClusterNotice(null);
+                          removeCluster.mutate({ clusterId: c.clusterId, fiscalYear: c.fiscalYear }, { onSuccess: () => setClusterNotice(t("programmeAdmin.removed", { name, year })) });
+                        }}
                       />
                     )}
                   </li>
@@ -246,7 +250,10 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
                             question={t("programmeAdmin.confirmRemove", { name, year })}
                             confirmLabel={t("programmeAdmin.confirmRemoveYes")}
                             pending={removeFirm.isPending}
-                            onConfirm={() => removeFirm.mutate({ enterpriseId: e.enterpriseId, fiscalYear: e.fiscalYear }, { onSuccess: () => setFirmNotice(t("programmeAdmin.removed", { name, year })) })}
+                            onConfirm={() => {
+                              setFirmNotice(null);
+                              removeFirm.mutate({ enterpriseId: e.enterpriseId, fiscalYear: e.fiscalYear }, { onSuccess: () => setFirmNotice(t("programmeAdmin.removed", { name, year })) });
+                            }}
                           />
                         )}
                       </li>
