@@ -78,7 +78,7 @@ describe("breakdowns in words", () => {
     const lamphun = page.locator('path[data-province-code="51"]');
     await expect.poll(() => lamphun.getAttribute("fill")).not.toBe("#eceff2");
     const breakdown = page.getByLabel("Breakdown");
-    expect(await breakdown.locator("option").allInnerTexts()).toContain("Size class: Micro");
+    await expect.poll(() => breakdown.locator("option").allInnerTexts()).toContain("Size class: Micro");
     await breakdown.selectOption({ label: "Size class: Micro" });
     await page.waitForURL(/breakdown=size_class%3Dmicro/);
     await expect.poll(() => page.locator(".indicator-map svg").first().getAttribute("aria-label")).toContain("(Size class: Micro)");

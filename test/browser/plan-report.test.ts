@@ -17,8 +17,8 @@ describe("plan report downloads", () => {
     await page.waitForURL(/\/plans\/\d+/);
     await page.getByLabel("ปีงบประมาณ").selectOption({ label: "ปีงบประมาณ พ.ศ. 2563" });
     const link = page.getByRole("link", { name: "ดาวน์โหลด PDF" });
-    const href = await link.getAttribute("href");
-    expect(href).toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY2020&locale=th$/);
+    // The link follows the chosen year once the page has re-rendered.
+    await expect.poll(() => link.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY2020&locale=th$/);
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toBe("MOC-PCT-2017-2021_FY2020_th.pdf");
     await context.close();
@@ -29,8 +29,9 @@ describe("plan report downloads", () => {
     await page.goto("/plans");
     await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
     await page.waitForURL(/\/plans\/\d+/);
-    const href = await page.getByRole("link", { name: "Download XLSX" }).getAttribute("href");
-    expect(href).toMatch(/\/api\/plans\/\d+\/report\.xlsx\?period=FY2021&locale=en$/);
+    const xlsx = page.getByRole("link", { name: "Download XLSX" });
+    await expect.poll(() => xlsx.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.xlsx\?period=FY2021&locale=en$/);
+    const href = await xlsx.getAttribute("href");
     const response = await page.request.get(href ?? "");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -48,10 +48,10 @@ describe("language switch", () => {
     const { context, page } = await h.newPage("th");
     await page.goto("/map");
     await expect.poll(() => page.locator("h1").textContent()).toBe("แผนที่กลุ่มจังหวัด");
-    expect(await page.locator("html").getAttribute("lang")).toBe("th");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("th");
     await page.locator(".language-switch button[lang=en]").click();
     await expect.poll(() => page.locator("h1").textContent()).toBe("Map of provincial clusters");
-    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     await context.close();
   });
 
@@ -78,10 +78,10 @@ describe("language switch", () => {
     await page.getByRole("link", { name: /แผนยุทธศาสตร์/ }).first().click();
     await page.waitForURL(/\/plans\/\d+/);
     await expect.poll(() => page.getByRole("tree").count()).toBe(1);
-    const text = await page.locator("main").innerText();
-    expect(text).toContain("2559"); // 1 Oct 2016 is 1 ต.ค. 2559
-    expect(text).toContain("2564"); // FY2021 = ปีงบประมาณ พ.ศ. 2564
-    expect(text).not.toContain("2016");
+    const main = page.locator("main");
+    await expect.poll(() => main.innerText()).toContain("2559"); // 1 Oct 2016 is 1 ต.ค. 2559
+    await expect.poll(() => main.innerText()).toContain("2564"); // FY2021 = ปีงบประมาณ พ.ศ. 2564
+    expect(await main.innerText()).not.toContain("2016");
     await context.close();
   });
 });
@@ -93,7 +93,7 @@ describe("map", () => {
     await page.locator('[data-province-code="50"]').click(); // Chiang Mai
     await page.waitForURL(/\/provincial-clusters\/\d+/);
     await expect.poll(() => page.locator("h1").textContent()).toContain("Upper Northern Provincial Cluster 1");
-    expect(await page.locator("main").innerText()).toContain("Chiang Mai");
+    await expect.poll(() => page.locator("main").innerText()).toContain("Chiang Mai");
     await context.close();
   });
 
@@ -137,11 +137,12 @@ describe("plan tree", () => {
     const { context, page } = await h.newPage("en");
     await page.goto("/plans");
     await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
+    await page.waitForURL(/\/plans\/\d+/);
     const first = page.getByRole("treeitem").first();
     await first.focus();
     await page.keyboard.press("ArrowDown");
-    const focused = await page.evaluate(() => document.activeElement?.closest("[data-node-code]")?.getAttribute("data-node-code"));
-    expect(focused).toBe("M1");
+    // The tree moves focus in an effect after the key press has been handled.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-node-code]")?.getAttribute("data-node-code"))).toBe("M1");
     await context.close();
   });
 });
