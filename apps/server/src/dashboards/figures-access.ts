@@ -2,6 +2,7 @@ import { NATION_CODE, type Actor, type OrgUnit } from "@sainam/core";
 import { dashboards, type Database, type PlanScope } from "@sainam/db";
 import { errors } from "../errors.ts";
 import { can, type PlanValuesResource } from "../policies/policy.ts";
+import { forbiddenMessage } from "../policies/policy-words.ts";
 import type { Geography } from "./geography.ts";
 
 export const APPROVED_ONLY = ["approved"] as const;
@@ -38,7 +39,7 @@ export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapprove
   const mayUnapproved = can(actor, "read_unapproved", resourceOf(plan, orgUnit));
   if (includeUnapproved === true && !mayUnapproved) {
     if (actor.kind === "public") throw errors.unauthenticated();
-    throw errors.forbidden("reading unapproved values of this plan");
+    throw errors.forbidden(forbiddenMessage("read_unapproved", "plan_values"), { action: "read_unapproved", resource: "plan_values" });
   }
   return (includeUnapproved ?? mayUnapproved) && mayUnapproved ? EVERY_LIVE_STATUS : APPROVED_ONLY;
 }
