@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
 import { formatNumber } from "../../../lib/format";
-import { isImportField, type ImportReport } from "../model";
+import { issueFieldText, issueText } from "../issue-text";
+import type { ImportReport } from "../model";
 import { buildReportCsv, filterReportRows } from "../report-csv";
 
 const ROW_STATUSES = ["imported", "updated", "skipped", "error"] as const;
@@ -26,7 +27,6 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
   const ids = { status: useId(), text: useId(), heading: useId() };
   const rows = useMemo(() => filterReportRows(report.rows, status, text), [report.rows, status, text]);
   const statusText = (value: string): string => (isRowStatus(value) ? t(`imports.rowStatuses.${value}`) : value);
-  const fieldText = (field: string): string => (isImportField(field) ? t(`imports.fields.${field}`) : field);
 
   useEffect(() => {
     const csv = buildReportCsv(rows, {
@@ -37,7 +37,8 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
       message: t("imports.csvMessage"),
       value: t("imports.csvValue"),
       statusText: (value) => (isRowStatus(value) ? t(`imports.rowStatuses.${value}`) : value),
-      fieldText: (field) => (isImportField(field) ? t(`imports.fields.${field}`) : field),
+      fieldText: (field) => issueFieldText(field, t),
+      issueText: (issue) => issueText(issue, t),
     });
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     setCsvUrl(url);
@@ -117,7 +118,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                       <ul className="plain-list">
                         {row.issues.map((issue, index) => (
                           <li key={index}>
-                            {issue.field ? t("imports.issueText", { field: fieldText(issue.field), message: issue.message }) : issue.message}
+                            {issueText(issue, t)}
                             {issue.value && <span className="muted"> ({issue.value})</span>}
                           </li>
                         ))}
