@@ -49,6 +49,7 @@ export const en: Catalogue = {
     saveFailed: "Could not save your language choice",
   },
   common: {
+    scrollSideways: "Scroll sideways for more columns →",
     loading: "Loading…",
     empty: "Nothing here yet.",
     add: "Add",
@@ -1021,6 +1022,7 @@ export const en: Catalogue = {
     results: "Search results",
   },
   values: {
+    gridLabel: "Value entry grid",
     title: "Indicator values",
     intro: "Enter a plan's indicator values per province, provincial cluster, region or the nation, save them as drafts and submit them for approval.",
     staffOnly: "This page is for administrators, agency officers and cluster coordinators.",

@@ -5,6 +5,7 @@ import { formatNumber } from "../../../lib/format";
 import { issueFieldText, issueText } from "../issue-text";
 import type { ImportReport } from "../model";
 import { buildReportCsv, filterReportRows } from "../report-csv";
+import { TableScroll } from "../../../components/TableScroll";
 
 const ROW_STATUSES = ["imported", "updated", "skipped", "error"] as const;
 type RowStatus = (typeof ROW_STATUSES)[number];
@@ -90,7 +91,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
       {rows.length === 0 ? (
         <p className="state state-empty">{t("imports.noRows")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("imports.report")}>
           <table className="table report-table">
             <caption className="visually-hidden">{t("imports.report")}</caption>
             <thead>
@@ -129,7 +130,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
