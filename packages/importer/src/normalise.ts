@@ -188,7 +188,7 @@ function readCeRegistrationNo(text: string): CellResult<string> {
 
 function readClusterCode(text: string): CellResult<string> {
   const value = normalizeThai(text).toLowerCase();
-  return CLUSTER_CODE.test(value) ? { ok: true, value } : { ok: false, message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}`, code: "invalid_format", params: { format: "cluster_code" } };
+  return CLUSTER_CODE.test(value) ? { ok: true, value } : { ok: false, message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}`, code: "invalid_format", params: { format: "lowercase_code" } };
 }
 
 function legalFormOf(row: RowReader<EnterpriseField>, names: ReadonlyArray<string>, juristicId: string | null, ceNo: string | null): LegalForm {

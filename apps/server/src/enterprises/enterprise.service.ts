@@ -66,7 +66,7 @@ export async function normaliseEnterprise(db: Executor, input: CreateEnterpriseB
     juristicId = checked.value;
   }
   const ceRegistrationNo = pick("ceRegistrationNo", before?.ce_registration_no ?? null);
-  if (!juristicId && !ceRegistrationNo) throw errors.validation("juristicId", "a juristic ID or a community-enterprise registration number is required");
+  if (!juristicId && !ceRegistrationNo) throw errors.validation("juristicId", "a juristic ID or a community-enterprise registration number is required", "required", { or: "ceRegistrationNo" });
   const nameTh = pick("nameTh", before?.name_th ?? null);
   const nameEn = pick("nameEn", before?.name_en ?? null);
   if (!nameTh && !nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });

@@ -27,6 +27,23 @@ function bound(key: "min" | "max", value: unknown, inclusive: unknown): ErrorPar
 const DATE_FORMATS = new Set(["date", "datetime", "time", "duration"]);
 
 /**
+ * The schemas' patterns by what they mean, so a client can say "must be 2–80 lowercase letters, digits or hyphens"
+ * in its own language; a pattern not listed is a plain `invalid_format` (the message still says what it wants).
+ */
+const KNOWN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^[a-z0-9][a-z0-9-]{1,79}$/, "lowercase_code"],
+  [/^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$/, "plan_code"],
+  [/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "node_code"],
+  [/^\d{2}$/, "province_code"],
+  [/^\d{4}$/, "district_code"],
+  [/^\d{5}$/, "postcode"],
+  [/^\d{1,5}$/, "tsic"],
+  [/^[+0-9][0-9 ()-]{5,20}$/, "phone"],
+];
+const formatOfPattern = new Map(KNOWN_PATTERNS.map(([pattern, format]) => [String(pattern), format]));
+const DATE_PATTERN = String(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
  * A schema issue (Zod's issue code and its fields, as fastify-type-provider-zod passes them) as a stable field
  * error code with the params a client needs to word it. `value` is what the request held at the issue's path:
  * a missing value, null for a non-nullable field, or an empty text where one is needed reads as `required`.
@@ -52,9 +69,15 @@ export function fieldErrorOf(keyword: string, params: Readonly<Record<string, un
       const range = bound("min", p.minimum, p.inclusive);
       return range ? { code: "out_of_range", params: range } : { code: "out_of_range" };
     }
-    case "invalid_format":
+    case "invalid_format": {
       if (typeof p.format === "string" && DATE_FORMATS.has(p.format)) return { code: "invalid_date" };
+      if (p.format === "regex" && typeof p.pattern === "string") {
+        if (p.pattern === DATE_PATTERN) return { code: "invalid_date" };
+        const known = formatOfPattern.get(p.pattern);
+        if (known) return { code: "invalid_format", params: { format: known } };
+      }
       return typeof p.format === "string" && p.format !== "regex" ? { code: "invalid_format", params: { format: p.format } } : { code: "invalid_format" };
+    }
     case "invalid_value": {
       const options = Array.isArray(p.values) ? p.values.filter((v): v is string | number => typeof v === "string" || typeof v === "number") : [];
       return options.length > 0 && options.length <= 20 ? { code: "invalid_choice", params: { options } } : { code: "invalid_choice" };

@@ -37,7 +37,7 @@ describe("#error codes over HTTP", () => {
     const response = await admin.request("POST", "/api/clusters", { code: "Not Valid", kind: "industry_cluster", nameTh: "ทดสอบ", colour: "red" });
     expect(response.statusCode).toBe(400);
     const details = detailsOf(response.json());
-    expect(details).toContainEqual(expect.objectContaining({ path: "code", code: "invalid_format" }));
+    expect(details).toContainEqual(expect.objectContaining({ path: "code", code: "invalid_format", params: { format: "lowercase_code" } }));
     expect(details).toContainEqual(expect.objectContaining({ code: "unknown_field", params: { keys: ["colour"] } }));
   });
 
@@ -86,6 +86,9 @@ describe("#fieldErrorOf", () => {
     expect(fieldErrorOf("too_big", { origin: "number", maximum: 2600, inclusive: true }, 3000)).toEqual({ code: "out_of_range", params: { max: 2600 } });
     expect(fieldErrorOf("invalid_type", { expected: "int" }, 1.5)).toEqual({ code: "not_integer" });
     expect(fieldErrorOf("invalid_format", { format: "date" }, "2021-13-01")).toEqual({ code: "invalid_date" });
+    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: String(/^\d{2}$/) }, "1")).toEqual({ code: "invalid_format", params: { format: "province_code" } });
+    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: String(/^\d{4}-\d{2}-\d{2}$/) }, "1/1/2564")).toEqual({ code: "invalid_date" });
+    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: "/^x+$/" }, "y")).toEqual({ code: "invalid_format" });
   });
 
   it("falls back to invalid for issues it has no code for", () => {

@@ -48,9 +48,9 @@ async function checkActivityInput(db: Kysely<DB>, input: Partial<CreateActivityB
   if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId))) throw errors.missing("planNodeId", "plan node", input.planNodeId);
   if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode))) throw errors.missing("provinceCode", "province", input.provinceCode);
-  if (!isIsoDate(startsOn)) throw errors.validation("startsOn", "is not a real calendar date");
+  if (!isIsoDate(startsOn)) throw errors.validation("startsOn", "is not a real calendar date", "invalid_date");
   if (endsOn !== null) {
-    if (!isIsoDate(endsOn)) throw errors.validation("endsOn", "is not a real calendar date");
+    if (!isIsoDate(endsOn)) throw errors.validation("endsOn", "is not a real calendar date", "invalid_date");
     if (endsOn < startsOn) throw errors.notBefore("endsOn", "startsOn");
   }
   if (input.participantIds?.length) {
@@ -173,7 +173,7 @@ export async function setParticipants(ctx: AppContext, actor: Actor, id: number,
 export async function addOutcome(ctx: AppContext, actor: Actor, id: number, input: OutcomeBody) {
   await requireActivity(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if ((input.amount ?? null) === null && (input.count ?? null) === null) throw errors.validation("amount", "give an amount or a count");
+  if ((input.amount ?? null) === null && (input.count ?? null) === null) throw errors.validation("amount", "give an amount or a count", "required", { or: "count" });
   if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
   await db.transaction().execute(async (trx) => {
     const outcomeId = await programmes.insertOutcome(trx, {

@@ -264,8 +264,8 @@ export async function listReportedFigures(ctx: AppContext, actor: Actor, id: num
 
 export async function putReportedFigure(ctx: AppContext, actor: Actor, id: number, fiscalYear: number, input: ReportedFigureBody) {
   await requireProgramme(ctx, actor, id, "update");
-  if (input.budget !== null && input.budgetKind === null) throw errors.validation("budgetKind", "say whether the budget is allocated or planned");
-  if (input.value !== null && input.valueKind === null) throw errors.validation("valueKind", "say whether the value is expected or actual");
+  if (input.budget !== null && input.budgetKind === null) throw errors.validation("budgetKind", "say whether the budget is allocated or planned", "required");
+  if (input.value !== null && input.valueKind === null) throw errors.validation("valueKind", "say whether the value is expected or actual", "required");
   const now = nowIso();
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await programmes.upsertReportedFigure(trx, {

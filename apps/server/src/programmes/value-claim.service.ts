@@ -47,7 +47,7 @@ export async function createClaim(ctx: AppContext, actor: Actor, input: CreateCl
   if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
   if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (input.activityId && !(await programmes.findActivity(db, input.activityId))) throw errors.missing("activityId", "activity", input.activityId);
-  if (!input.evidenceUrl && !input.evidenceNote) throw errors.validation("evidenceNote", "give evidence: a link or a note");
+  if (!input.evidenceUrl && !input.evidenceNote) throw errors.validation("evidenceNote", "give evidence: a link or a note", "required", { or: "evidenceUrl" });
 
   const now = nowIso();
   const result = await db.transaction().execute(async (trx) => {

@@ -17,7 +17,7 @@ async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Pr
     throw errors.required("agencyId", "is required for an agency officer");
   }
   if (scopes.role === "cluster_coordinator" && scopes.clusterIds.length === 0) {
-    throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator");
+    throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator", "required");
   }
   if (scopes.role === "member" && scopes.enterpriseId === null) {
     throw errors.required("enterpriseId", "is required for a member");

@@ -113,8 +113,8 @@ async function partyExists(ctx: AppContext, party: PartyInput): Promise<boolean>
 export async function addLinkage(ctx: AppContext, actor: Actor, clusterId: number, input: { from: PartyInput; to: PartyInput; kind: (typeof linkageKinds)[number]; product?: string | null | undefined; annualValue?: number | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   if (input.from.type === input.to.type && input.from.id === input.to.id) throw errors.validation("to", "a party cannot be linked to itself");
-  if (!(await partyExists(ctx, input.from))) throw errors.validation("from.id", `${input.from.type} ${input.from.id} does not exist`);
-  if (!(await partyExists(ctx, input.to))) throw errors.validation("to.id", `${input.to.type} ${input.to.id} does not exist`);
+  if (!(await partyExists(ctx, input.from))) throw errors.missing("from.id", input.from.type, input.from.id);
+  if (!(await partyExists(ctx, input.to))) throw errors.missing("to.id", input.to.type, input.to.id);
   const { db } = ctx.database;
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
