@@ -150,6 +150,28 @@ export async function listFigures(db: Executor, q: FigureQuery): Promise<FigureR
 }
 
 /**
+ * The figures of every breakdown (not the totals) of some indicators and periods at units of some types,
+ * with the breakdown each is of: what a report lists under an indicator broken down by size class, sex of
+ * owner or stage.
+ */
+export async function listBreakdownFigures(db: Executor, q: Omit<FigureQuery, "disaggregation">): Promise<Array<FigureRow & { disaggregation: string }>> {
+  if (q.indicatorIds.length === 0 || q.periodKeys.length === 0 || q.statuses.length === 0 || q.unitTypes.length === 0) return [];
+  let query = db
+    .selectFrom("indicator_values")
+    .select(["indicator_id", "org_unit_type", "org_unit_code", "period_key", "disaggregation", "value", "numerator", "denominator", "weight"])
+    .where("indicator_id", "in", q.indicatorIds)
+    .where("period_key", "in", q.periodKeys)
+    .where("org_unit_type", "in", q.unitTypes)
+    .where("disaggregation", "<>", "")
+    .where("status", "in", q.statuses);
+  if (q.unitCodes !== undefined) {
+    if (q.unitCodes.length === 0) return [];
+    query = query.where("org_unit_code", "in", q.unitCodes);
+  }
+  return query.execute();
+}
+
+/**
  * The province map of one indicator: every province (77 rows, in code order) with its figures for the
  * asked periods, in one query (a province without a value has nulls).
  */

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB, IndicatorRow, IndicatorValueRow, PlanRow } from "./schema.ts";
+import { listIndicatorsInPlanOrder } from "./plan.repository.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -18,18 +19,9 @@ export async function findIndicatorInPlan(db: Executor, indicatorId: number): Pr
   return plan ? { indicator, plan } : undefined;
 }
 
-/** Every indicator of a plan, in tree order of their nodes. */
+/** Every indicator of a plan, in plan order (depth-first through the tree; see `plans.inPlanOrder`). */
 export async function listPlanIndicators(db: Executor, planId: number): Promise<IndicatorRow[]> {
-  return db
-    .selectFrom("indicators")
-    .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
-    .selectAll("indicators")
-    .where("plan_nodes.plan_id", "=", planId)
-    .orderBy("plan_nodes.position")
-    .orderBy("plan_nodes.id")
-    .orderBy("indicators.position")
-    .orderBy("indicators.id")
-    .execute();
+  return listIndicatorsInPlanOrder(db, planId);
 }
 
 /** Plans owned by an agency (every plan when `agencyId` is null): those whose values its officers review. */
@@ -59,6 +51,14 @@ export type ValueFilter = {
   pageSize: number;
 };
 
+/** The rank of a value's indicator in `ids` (literal integers, so both engines sort numerically). */
+function indicatorRank(ids: readonly number[]) {
+  // Never a bare constant: ORDER BY 0 names a column position.
+  if (ids.length <= 1) return sql<number>`indicator_id`;
+  const whens = ids.map((id, rank) => sql`when ${sql.lit(Math.trunc(id))} then ${sql.lit(rank)}`);
+  return sql<number>`case indicator_id ${sql.join(whens, sql` `)} else ${sql.lit(ids.length)} end`;
+}
+
 function filtered(db: Executor, f: Omit<ValueFilter, "page" | "pageSize">) {
   let q = db.selectFrom("indicator_values").where("indicator_id", "in", f.indicatorIds.length ? [...f.indicatorIds] : [-1]);
   if (f.periodKey !== undefined) q = q.where("period_key", "=", f.periodKey);
@@ -78,12 +78,15 @@ function filtered(db: Executor, f: Omit<ValueFilter, "page" | "pageSize">) {
   return q;
 }
 
-/** A page of values, ordered by indicator, period, org unit and breakdown; with the total count. */
+/**
+ * A page of values, ordered by indicator (in the order of `indicatorIds`: callers pass a plan's indicators in
+ * plan order), period, org unit and breakdown; with the total count.
+ */
 export async function listValues(db: Executor, f: ValueFilter): Promise<{ items: IndicatorValueRow[]; total: number }> {
   const { total } = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const items = await filtered(db, f)
     .selectAll()
-    .orderBy("indicator_id")
+    .orderBy(indicatorRank(f.indicatorIds))
     .orderBy("period_key")
     .orderBy("org_unit_type")
     .orderBy("org_unit_code")
@@ -187,4 +190,15 @@ export async function existingOrgUnitCodes(db: Executor, type: string, codes: re
     default:
       return new Set();
   }
+}
+
+/** Names of clusters or programmes used as org units, by their code (the id as text); unknown ids are left out. */
+export async function namedUnits(db: Executor, type: "cluster" | "programme", codes: readonly string[]): Promise<Map<string, { nameEn: string; nameTh: string | null }>> {
+  const ids = [...new Set(codes.filter((c) => /^\d{1,9}$/.test(c)).map(Number))];
+  if (ids.length === 0) return new Map();
+  const rows =
+    type === "cluster"
+      ? await db.selectFrom("clusters").select(["id", "code", "name_en", "name_th"]).where("id", "in", ids).execute()
+      : await db.selectFrom("programmes").select(["id", "code", "name_en", "name_th"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [String(r.id), { nameEn: r.name_en ?? r.code, nameTh: r.name_th }]));
 }

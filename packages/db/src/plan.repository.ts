@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
-import type { DB, PlanNodeRow, PlanNodeTable, PlanRow, PlanTable } from "./schema.ts";
+import type { DB, IndicatorRow, PlanNodeRow, PlanNodeTable, PlanRow, PlanTable } from "./schema.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -61,17 +61,57 @@ export async function findNextVersion(db: Executor, id: number): Promise<PlanRow
   return db.selectFrom("plans").selectAll().where("previous_version_id", "=", id).orderBy("id").executeTakeFirst();
 }
 
-/** Every node, indicator and target of a plan, flat; the caller assembles the tree. */
-export async function loadPlanContents(db: Executor, planId: number) {
-  const nodes = await db.selectFrom("plan_nodes").selectAll().where("plan_id", "=", planId).orderBy("position").orderBy("id").execute();
+type TreeNode = Pick<PlanNodeRow, "id" | "parent_id" | "position">;
+type PlacedIndicator = Pick<IndicatorRow, "id" | "plan_node_id" | "position">;
+
+/**
+ * Indicators in the order of the plan tree: depth-first through the nodes (siblings by position, then id),
+ * each node's own indicators (by position, then id) before those of the nodes below it. The one order every
+ * list of a plan's indicators uses (value entry, value lists, dashboards, reports). Indicators of nodes not
+ * among `nodes` go last, by id.
+ */
+export function inPlanOrder<I extends PlacedIndicator>(nodes: readonly TreeNode[], indicators: readonly I[]): I[] {
+  const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) => a.position - b.position || a.id - b.id;
+  const known = new Set(nodes.map((n) => n.id));
+  const isRoot = (n: TreeNode) => n.parent_id === null || !known.has(n.parent_id);
+  const childrenOf = Map.groupBy(nodes.filter((n) => !isRoot(n)), (n) => n.parent_id);
+  const roots = nodes.filter(isRoot).sort(byPosition);
+  const indicatorsOf = Map.groupBy(indicators, (i) => i.plan_node_id);
+  const out: I[] = [];
+  const visited = new Set<number>();
+  const visit = (node: TreeNode) => {
+    if (visited.has(node.id)) return;
+    visited.add(node.id);
+    out.push(...[...(indicatorsOf.get(node.id) ?? [])].sort(byPosition));
+    for (const child of [...(childrenOf.get(node.id) ?? [])].sort(byPosition)) visit(child);
+  };
+  for (const root of roots) visit(root);
+  out.push(...indicators.filter((i) => !visited.has(i.plan_node_id)).sort((a, b) => a.id - b.id));
+  return out;
+}
+
+/** Every indicator of a plan, in plan order (`inPlanOrder`). */
+export async function listIndicatorsInPlanOrder(db: Executor, planId: number): Promise<IndicatorRow[]> {
+  const nodes = await db.selectFrom("plan_nodes").select(["id", "parent_id", "position"]).where("plan_id", "=", planId).execute();
   const indicators = await db
     .selectFrom("indicators")
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
     .selectAll("indicators")
     .where("plan_nodes.plan_id", "=", planId)
-    .orderBy("indicators.position")
-    .orderBy("indicators.id")
     .execute();
+  return inPlanOrder(nodes, indicators);
+}
+
+/** Every node, indicator and target of a plan, flat (nodes by position, indicators in plan order); the caller assembles the tree. */
+export async function loadPlanContents(db: Executor, planId: number) {
+  const nodes = await db.selectFrom("plan_nodes").selectAll().where("plan_id", "=", planId).orderBy("position").orderBy("id").execute();
+  const unordered = await db
+    .selectFrom("indicators")
+    .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
+    .selectAll("indicators")
+    .where("plan_nodes.plan_id", "=", planId)
+    .execute();
+  const indicators = inPlanOrder(nodes, unordered);
   const targets = indicators.length
     ? await db.selectFrom("indicator_targets").selectAll().where("indicator_id", "in", indicators.map((i) => i.id)).orderBy("id").execute()
     : [];

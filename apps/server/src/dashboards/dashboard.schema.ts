@@ -42,6 +42,8 @@ export const indicatorSchema = z.object({
   direction: z.string(),
   aggregation: z.enum(aggregationRules),
   decimals: z.number().int().nullable(),
+  /** The dimensions its values are broken down by (a map can show one breakdown). */
+  disaggregations: z.array(z.string()),
 });
 
 /** A figure at a unit, judged against the target that applies there. */

@@ -46,7 +46,28 @@ function judge(indicator: IndicatorRow, targets: readonly IndicatorTargetRow[], 
 }
 
 export function presentIndicator(i: IndicatorRow) {
-  return { id: i.id, code: i.code, nameEn: i.name_en, nameTh: i.name_th, unit: i.unit, direction: i.direction, aggregation: ruleOf(i), decimals: i.decimals };
+  return {
+    id: i.id,
+    code: i.code,
+    nameEn: i.name_en,
+    nameTh: i.name_th,
+    unit: i.unit,
+    direction: i.direction,
+    aggregation: ruleOf(i),
+    decimals: i.decimals,
+    disaggregations: enabledDimensions(i),
+  };
+}
+
+/** The dimensions an indicator's values are broken down by (size_class, owner_sex, stage). */
+function enabledDimensions(indicator: IndicatorRow): string[] {
+  let enabled: unknown;
+  try {
+    enabled = JSON.parse(indicator.disaggregations_json);
+  } catch {
+    enabled = [];
+  }
+  return Array.isArray(enabled) ? enabled.filter((d): d is string => typeof d === "string") : [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,15 +244,8 @@ export async function indicatorMap(
 
 function canonicalBreakdown(indicator: IndicatorRow, text: string): string {
   if (text === "") return "";
-  let enabled: unknown;
-  try {
-    enabled = JSON.parse(indicator.disaggregations_json);
-  } catch {
-    enabled = [];
-  }
-  const dimensions = Array.isArray(enabled) ? enabled.filter((d): d is string => typeof d === "string") : [];
   const parsed = parseDisaggregation(text);
-  const result = canonicalDisaggregation(parsed, dimensions);
+  const result = canonicalDisaggregation(parsed, enabledDimensions(indicator));
   if (!result.ok) throw errors.validation("breakdown", `${result.problem.dimension}: ${result.problem.reason.replaceAll("_", " ")}`);
   return result.value;
 }

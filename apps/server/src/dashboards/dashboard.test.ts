@@ -162,6 +162,7 @@ describe("GET /api/indicators/:id/map", () => {
     await t.ctx.database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["owner_sex"]) }).where("id", "=", total).execute();
     const body = await get(t.anonymous, `/api/indicators/${total}/map?period=${FY}&breakdown=owner_sex%3Dfemale`);
     expect(body.breakdown).toBe("owner_sex=female");
+    expect(body.indicator.disaggregations).toEqual(["owner_sex"]);
     expect(body.items.filter((p: { value: number | null }) => p.value !== null)).toEqual([expect.objectContaining({ code: "50", value: 30 })]);
     const bad = await t.anonymous.request("GET", `/api/indicators/${total}/map?period=${FY}&breakdown=stage%3Dupstream`);
     expect(bad.statusCode).toBe(400);
@@ -207,7 +208,52 @@ describe("GET /api/indicators/:id/drilldown", () => {
     expect(chiangMai.children).toEqual([expect.objectContaining({ type: "cluster", code: String(clusterId), nameEn: "Chiang Mai coffee", value: 7, source: "reported" })]);
   });
 
-  it("answers 404 for an unknown province", async () => {
-    expect((await t.anonymous.request("GET", `/api/indicators/${total}/drilldown?period=${FY}&unitType=province&unitCode=99`)).statusCode).toBe(404);
+});
+
+describe("unknown org units and ids", () => {
+  const unknownUnits: Array<[string, string, string]> = [
+    ["province", "99", "no province with code 99"],
+    ["region", "atlantis", "no region with code atlantis"],
+    ["provincial_cluster", "77", "no provincial cluster with code 77"],
+    ["cluster", "987654", "no cluster with code 987654"],
+    ["programme", "987654", "no programme with code 987654"],
+    ["nation", "XX", "the nation's code is TH, not XX"],
+  ];
+  const routes = (unit: string) => [
+    `/api/dashboards/plans/${planId}?period=${FY}&${unit}`,
+    `/api/indicators/${total}/drilldown?period=${FY}&${unit}`,
+    `/api/indicators/${total}/trend?${unit}`,
+    `/api/plans/${planId}/report.xlsx?period=${FY}&${unit}`,
+    `/api/plans/${planId}/report.pdf?period=${FY}&${unit}`,
+  ];
+
+  it.each(unknownUnits)("answers 400 naming unitCode for an unknown %s (%s) on dashboards, drill-down, trend and reports", async (type, code, message) => {
+    for (const url of routes(`unitType=${type}&unitCode=${code}`)) {
+      const response = await t.anonymous.request("GET", url);
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
+      expect(response.json().error.details, url).toEqual([{ path: "unitCode", message }]);
+    }
+  });
+
+  it("answers 400 naming unitCode for a cluster or programme code that is not an id", async () => {
+    const response = await t.anonymous.request("GET", `/api/indicators/${total}/drilldown?period=${FY}&unitType=cluster&unitCode=coffee`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([expect.objectContaining({ path: "unitCode" })]);
+  });
+
+  it("answers 404 for an unknown plan or indicator id on every route", async () => {
+    for (const url of [
+      `/api/dashboards/plans/999999?period=${FY}`,
+      `/api/dashboards/plans/999999/provincial-clusters?period=${FY}`,
+      `/api/indicators/999999/map?period=${FY}`,
+      `/api/indicators/999999/trend`,
+      `/api/indicators/999999/drilldown?period=${FY}`,
+      `/api/plans/999999/report.xlsx?period=${FY}`,
+      `/api/plans/999999/report.pdf?period=${FY}`,
+    ]) {
+      const response = await t.anonymous.request("GET", url);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json().error.code, url).toBe("not_found");
+    }
   });
 });

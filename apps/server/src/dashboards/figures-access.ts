@@ -46,32 +46,37 @@ export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapprove
 
 export type NamedUnit = OrgUnit & { readonly nameEn: string; readonly nameTh: string | null };
 
-/** Checks an org unit exists and names it; 404 for an unknown unit, 400 for a malformed code. */
+/** 400 naming `unitCode`: the unit asked for does not exist (a query parameter, not a resource of the path). */
+function unknownUnit(type: string, code: string) {
+  return errors.validation("unitCode", `no ${type} with code ${code}`);
+}
+
+/** Checks an org unit exists and names it; 400 naming `unitCode` for an unknown unit or a malformed code. */
 export async function resolveUnit(database: Database, geography: Geography, unit: OrgUnit): Promise<NamedUnit> {
   switch (unit.type) {
     case "nation":
-      if (unit.code !== NATION_CODE) throw errors.notFound("nation", unit.code);
+      if (unit.code !== NATION_CODE) throw errors.validation("unitCode", `the nation's code is ${NATION_CODE}, not ${unit.code}`);
       return { ...unit, nameEn: "Thailand", nameTh: "ประเทศไทย" };
     case "region": {
       const region = geography.regionByCode.get(unit.code);
-      if (!region) throw errors.notFound("region", unit.code);
+      if (!region) throw unknownUnit("region", unit.code);
       return { ...unit, nameEn: region.name_en, nameTh: region.name_th };
     }
     case "provincial_cluster": {
       const cluster = /^\d+$/.test(unit.code) ? geography.provincialClusterById.get(Number(unit.code)) : undefined;
-      if (!cluster) throw errors.notFound("provincial cluster", unit.code);
+      if (!cluster) throw unknownUnit("provincial cluster", unit.code);
       return { ...unit, nameEn: cluster.name_en, nameTh: cluster.name_th };
     }
     case "province": {
       const province = geography.provinceByCode.get(unit.code);
-      if (!province) throw errors.notFound("province", unit.code);
+      if (!province) throw unknownUnit("province", unit.code);
       return { ...unit, nameEn: province.name_en, nameTh: province.name_th };
     }
     case "cluster":
     case "programme": {
       if (!/^\d+$/.test(unit.code)) throw errors.validation("unitCode", `must be the ${unit.type}'s id`);
       const row = await dashboards.findNamedUnit(database.db, unit.type, Number(unit.code));
-      if (!row) throw errors.notFound(unit.type, unit.code);
+      if (!row) throw unknownUnit(unit.type, unit.code);
       return { ...unit, nameEn: row.name_en ?? row.code, nameTh: row.name_th };
     }
   }

@@ -1,6 +1,8 @@
 import {
   assessAchievement,
+  disaggregationDimensions,
   nationUnit,
+  parseDisaggregation,
   parsePeriodKey,
   periodKey as keyOf,
   previousPeriod,
@@ -16,7 +18,7 @@ import { errors } from "../errors.ts";
 import { actualAt, indexFigures, noActual, parseStoredTarget, provinceFiguresOf, provincesOf, ruleOf, targetFor, type Actual } from "./figures.ts";
 import { EVERY_LIVE_STATUS, readableStatuses, resolveUnit } from "./figures-access.ts";
 import { loadGeography, type Geography } from "./geography.ts";
-import type { IndicatorPerformance, NodePerformance, PlanPerformance } from "./performance.types.ts";
+import type { BreakdownActual, IndicatorPerformance, NodePerformance, PlanPerformance } from "./performance.types.ts";
 
 /** Reads a period key from input; 400 naming `field` when it is not one. */
 export function requirePeriodKey(text: string, field = "period") {
@@ -59,6 +61,56 @@ export async function actualsAt(
   };
 }
 
+/** Where a breakdown sorts: dimensions and options in their canonical order (core), combined breakdowns after. */
+function breakdownRank(breakdown: string): number {
+  const dimensions = Object.entries(disaggregationDimensions);
+  const parts = Object.entries(parseDisaggregation(breakdown));
+  const [only] = parts;
+  if (parts.length !== 1 || only === undefined) return Number.MAX_SAFE_INTEGER;
+  const d = dimensions.findIndex(([name]) => name === only[0]);
+  const options: readonly string[] = dimensions[d]?.[1] ?? [];
+  return d < 0 ? Number.MAX_SAFE_INTEGER : d * 100 + options.indexOf(only[1]);
+}
+
+/**
+ * The actual of every breakdown of some indicators at one unit for one period, by indicator: reported at
+ * the unit, else (for a region, a provincial cluster or the nation) rolled up from the provinces' figures
+ * of the same breakdown by the indicator's rule. Breakdowns without an actual are left out. Two queries.
+ */
+export async function breakdownActualsAt(
+  database: Database,
+  geography: Geography,
+  indicators: readonly Pick<IndicatorRow, "id" | "aggregation" | "ratio_scale">[],
+  periodKey: string,
+  unit: OrgUnit,
+  statuses: readonly string[],
+): Promise<Map<number, BreakdownActual[]>> {
+  const provinceCodes = provincesOf(unit, geography);
+  const rollsUp = provinceCodes !== null && unit.type !== "province";
+  const base = { indicatorIds: indicators.map((i) => i.id), periodKeys: [periodKey], statuses };
+  const [own, below] = await Promise.all([
+    dashboards.listBreakdownFigures(database.db, { ...base, unitTypes: [unit.type], unitCodes: [unit.code] }),
+    rollsUp
+      ? dashboards.listBreakdownFigures(database.db, { ...base, unitTypes: ["province"], ...(unit.type === "nation" ? {} : { unitCodes: provinceCodes }) })
+      : Promise.resolve([]),
+  ]);
+  const ownIndex = new Map<string, UnitObservation>(own.map((r) => [`${r.indicator_id}|${r.disaggregation}`, r]));
+  const belowIndex = Map.groupBy(below, (r) => `${r.indicator_id}|${r.disaggregation}`);
+  const out = new Map<number, BreakdownActual[]>();
+  for (const indicator of indicators) {
+    const keys = new Set([...own, ...below].filter((r) => r.indicator_id === indicator.id).map((r) => r.disaggregation));
+    const list: BreakdownActual[] = [];
+    for (const breakdown of [...keys].sort((a, b) => breakdownRank(a) - breakdownRank(b) || a.localeCompare(b))) {
+      const key = `${indicator.id}|${breakdown}`;
+      const provinces = new Map<string, UnitObservation>((belowIndex.get(key) ?? []).map((r) => [r.org_unit_code, r]));
+      const actual = actualAt(ruleOf(indicator), indicator.ratio_scale, ownIndex.get(key), rollsUp ? provinceCodes : null, provinces, unit.type);
+      if (actual.value !== null && actual.source !== "none") list.push({ breakdown, value: actual.value, source: actual.source, coverage: actual.coverage });
+    }
+    if (list.length > 0) out.set(indicator.id, list);
+  }
+  return out;
+}
+
 function emptySummary(): Record<AchievementStatus, number> {
   return { achieved: 0, partly_achieved: 0, not_achieved: 0, not_assessable: 0, no_data: 0 };
 }
@@ -76,7 +128,7 @@ function emptySummary(): Record<AchievementStatus, number> {
 export async function planPerformance(
   ctx: AppContext,
   actor: Actor,
-  input: { planId: number; periodKey: string; orgUnit?: OrgUnit; includeUnapproved?: boolean },
+  input: { planId: number; periodKey: string; orgUnit?: OrgUnit; includeUnapproved?: boolean; withBreakdowns?: boolean },
 ): Promise<PlanPerformance> {
   const period = requirePeriodKey(input.periodKey);
   const { database } = ctx;
@@ -94,6 +146,8 @@ export async function planPerformance(
     .map((i) => i.baseline_period ?? "");
   const periodKeys = [...new Set([currentKey, previousKey, ...baselineKeys])];
   const actual = await actualsAt(database, geography, indicators, periodKeys, unit, statuses);
+  // Breakdowns are read for reports only: the dashboard's roll-up stays two queries.
+  const breakdowns = input.withBreakdowns ? await breakdownActualsAt(database, geography, indicators, currentKey, unit, statuses) : null;
 
   const targetsByIndicator = Map.groupBy(targets, (t) => t.indicator_id);
   const summary = emptySummary();
@@ -128,6 +182,7 @@ export async function planPerformance(
       aggregationIssue: current.issue,
       previousPeriodKey: previousKey,
       achievement,
+      ...(breakdowns === null ? {} : { breakdowns: breakdowns.get(indicator.id) ?? [] }),
     };
     const list = byNode.get(indicator.plan_node_id) ?? [];
     list.push(view);

@@ -218,9 +218,12 @@ describe("#planPerformance targets and units", () => {
     expect(total).toBe(indicators);
   });
 
-  it("refuses a malformed period with 400 naming the field and an unknown unit with 404", async () => {
+  it("refuses a malformed period and an unknown unit with 400 naming the field, an unknown plan with 404", async () => {
     await expect(planPerformance(t.ctx, publicActor, { planId, periodKey: "2021" })).rejects.toMatchObject({ code: "validation_failed", details: [{ path: "period" }] });
-    await expect(planPerformance(t.ctx, publicActor, { planId, periodKey: FY, orgUnit: province("99") })).rejects.toMatchObject({ code: "not_found" });
+    await expect(planPerformance(t.ctx, publicActor, { planId, periodKey: FY, orgUnit: province("99") })).rejects.toMatchObject({
+      code: "validation_failed",
+      details: [{ path: "unitCode", message: "no province with code 99" }],
+    });
     await expect(planPerformance(t.ctx, publicActor, { planId: 999_999, periodKey: FY })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -32,6 +32,16 @@ export type IndicatorPerformance = {
   /** The period compared against by change targets (the period before `periodKey`). */
   readonly previousPeriodKey: string;
   readonly achievement: Achievement;
+  /** The actual of each breakdown that has one ("size_class=small"), in the order of the dimensions; reports only. */
+  readonly breakdowns?: readonly BreakdownActual[];
+};
+
+/** The actual of one breakdown of an indicator at the unit for the period: reported there or rolled up. */
+export type BreakdownActual = {
+  readonly breakdown: string;
+  readonly value: number;
+  readonly source: "reported" | "computed";
+  readonly coverage: { readonly reported: number; readonly expected: number } | null;
 };
 
 export type NodePerformance = {

@@ -86,6 +86,8 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             items: z.array(valueSchema.extend({
               indicator: z.object({ planId: z.number().int(), planCode: z.string(), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable(), unit: z.string().nullable() }).nullable(),
               approvable: z.boolean(),
+              /** The name of a cluster or programme the value is of (null for geographic units, which the client names). */
+              unitName: z.object({ nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
             })),
             ...page,
           }),

@@ -6,7 +6,7 @@ import { errors, type ErrorDetail } from "../errors.ts";
 import { authorize, can, type PlanValuesResource } from "../policies/policy.ts";
 import { auditedValue, presentIndicatorForValues, presentValue } from "./indicator-value.presenter.ts";
 import { checkValueRow, type CheckedValueRow, type ValueRowInput } from "./value-rules.ts";
-import { assertUnlocked, planValuesResource, valueVisibility } from "./value-scope.ts";
+import { assertKnownUnitFilter, assertUnlocked, planValuesResource, valueVisibility } from "./value-scope.ts";
 
 function actorId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.id : null;
@@ -34,6 +34,7 @@ export async function listIndicatorValues(ctx: AppContext, actor: Actor, indicat
   if (!found) throw errors.notFound("indicator", indicatorId);
   const resource = await planValuesResource(db, found.plan);
   authorize(actor, "read", resource);
+  await assertKnownUnitFilter(db, query);
   const visibility = valueVisibility(actor, resource);
   const { items, total } = await indicatorValues.listValues(db, { indicatorIds: [indicatorId], ...query, ...visibility });
   const locks = await periodLocks.listLocks(db, found.plan.id);
@@ -56,6 +57,7 @@ export async function listPlanValues(ctx: AppContext, actor: Actor, planId: numb
   if (!plan) throw errors.notFound("plan", planId);
   const resource = await planValuesResource(db, plan);
   authorize(actor, "read", resource);
+  await assertKnownUnitFilter(db, query);
   const visibility = valueVisibility(actor, resource);
   const indicators = await indicatorValues.listPlanIndicators(db, planId);
   const { items, total } = await indicatorValues.listValues(db, { indicatorIds: indicators.map((i) => i.id), ...query, ...visibility });

@@ -261,6 +261,24 @@ describe("#values.access", () => {
     expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?disaggregation=`)).statusCode).toBe(200);
   });
 
+  it("should fail with 400 naming orgUnitCode for an unknown org unit in a value list's query, not answer an empty list", async () => {
+    const { planId, indicatorId } = await mocIndicator();
+    const cases: Array<[string, string, string]> = [
+      [`/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=99`, "orgUnitCode", "no province with code 99"],
+      [`/api/plans/${planId}/values?orgUnitType=provincial_cluster&orgUnitCode=77`, "orgUnitCode", "no provincial cluster with code 77"],
+      [`/api/plans/${planId}/values?orgUnitType=cluster&orgUnitCode=coffee`, "orgUnitCode", "no cluster with code coffee"],
+      [`/api/indicators/${indicatorId}/values?orgUnitCode=50`, "orgUnitType", "is required with orgUnitCode"],
+    ];
+    for (const [url, path, message] of cases) {
+      const response = await as.moc.request("GET", url);
+      expect(response.statusCode, url).toBe(400);
+      expect((response.json() as ErrorBody).error.details, url).toEqual([{ path, message }]);
+    }
+    expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=50`)).statusCode).toBe(200);
+    expect((await as.moc.request("GET", "/api/indicators/999999/values?orgUnitType=province&orgUnitCode=50")).statusCode).toBe(404);
+    expect((await as.moc.request("GET", "/api/plans/999999/values")).statusCode).toBe(404);
+  });
+
   it("lets a coordinator enter values whose org unit is one of their clusters", async () => {
     const client = as.coordinator;
     const clusterId = ownClusterId;
@@ -268,5 +286,12 @@ describe("#values.access", () => {
     const own = await client.request("PUT", `/api/indicators/${indicatorId}/values`, { rows: [{ orgUnitType: "cluster", orgUnitCode: String(clusterId), periodKey: "FY2021", breakdown: {}, value: 3 }] });
     expect(own.statusCode).toBe(200);
     expect((await client.request("PUT", `/api/indicators/${indicatorId}/values`, { rows: [row("10", { value: 1 })] })).statusCode).toBe(403);
+    // Submitted, it reaches the approver's queue named, not as a bare id.
+    expect((await client.request("POST", "/api/values/submit", { indicatorId, periodKey: "FY2021" })).statusCode).toBe(200);
+    const queue = (await as.moc.request("GET", "/api/values/queue?pageSize=500")).json();
+    const cluster = await t.ctx.database.db.selectFrom("clusters").select(["name_en", "name_th"]).where("id", "=", clusterId).executeTakeFirstOrThrow();
+    const item = queue.items.find((v: { indicatorId: number }) => v.indicatorId === indicatorId);
+    expect(item).toMatchObject({ orgUnitType: "cluster", unitName: { nameEn: cluster.name_en, nameTh: cluster.name_th } });
+    expect(queue.items.find((v: { orgUnitType: string }) => v.orgUnitType === "province")?.unitName ?? null).toBeNull();
   });
 });

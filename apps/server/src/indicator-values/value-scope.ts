@@ -25,6 +25,18 @@ export function valueVisibility(actor: Actor, resource: PlanValuesResource): { v
   return { visibleStatuses: ["approved"], alsoVisibleClusterCodes: own };
 }
 
+/**
+ * Checks the org unit a value list is filtered by: a code needs its type, and the unit must exist (400 naming
+ * `orgUnitCode`, "no province with code 99"), so a mistyped filter is not answered with an empty list.
+ */
+export async function assertKnownUnitFilter(db: Executor, query: { orgUnitType?: string | undefined; orgUnitCode?: string | undefined }): Promise<void> {
+  const { orgUnitType, orgUnitCode } = query;
+  if (orgUnitCode === undefined || orgUnitCode === "") return;
+  if (orgUnitType === undefined) throw errors.validation("orgUnitType", "is required with orgUnitCode");
+  const found = await indicatorValues.existingOrgUnitCodes(db, orgUnitType, [orgUnitCode]);
+  if (!found.has(orgUnitCode)) throw errors.validation("orgUnitCode", `no ${orgUnitType.replaceAll("_", " ")} with code ${orgUnitCode}`);
+}
+
 /** Throws `period_locked` naming the first locked period among these, for the plan. */
 export async function assertUnlocked(db: Executor, planId: number, periodKeys: Iterable<string>): Promise<void> {
   const keys = new Set<string>();

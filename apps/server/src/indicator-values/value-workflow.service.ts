@@ -123,12 +123,17 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
     for (const i of indicatorsByPlan.get(plan.id) ?? []) indicatorInfo.set(i.id, { planId: plan.id, planCode: plan.code, code: i.code, nameEn: i.name_en, nameTh: i.name_th, unit: i.unit });
   }
   const { items, total } = await indicatorValues.listValues(db, { indicatorIds: [...indicatorInfo.keys()], status: "submitted", page: query.page, pageSize: query.pageSize });
+  // Clusters and programmes are named here (the web app knows the geography's names, not these).
+  const codesOf = (type: string) => items.filter((v) => v.org_unit_type === type).map((v) => v.org_unit_code);
+  const names = { cluster: await indicatorValues.namedUnits(db, "cluster", codesOf("cluster")), programme: await indicatorValues.namedUnits(db, "programme", codesOf("programme")) };
+  const unitName = (type: string, code: string) => (type === "cluster" || type === "programme" ? (names[type].get(code) ?? null) : null);
   return {
     items: items.map((v) => {
       const info = indicatorInfo.get(v.indicator_id);
       return {
         ...presentValue(v, true),
         indicator: info ?? null,
+        unitName: unitName(v.org_unit_type, v.org_unit_code),
         approvable: !(actor.kind === "user" && v.entered_by === actor.id),
       };
     }),

@@ -1,5 +1,5 @@
 import { formatTarget, isTarget, parseTarget, type Actor, type Target } from "@sainam/core";
-import { audit, indicators, plans, type IndicatorRow, type IndicatorTargetRow } from "@sainam/db";
+import { audit, indicators, indicatorValues, plans, type IndicatorRow, type IndicatorTargetRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { AppError, errors } from "../errors.ts";
 import { presentIndicator, presentTarget, storedTarget, targetLabels } from "./plan.presenter.ts";
@@ -195,10 +195,14 @@ function withThreshold(target: Target, threshold: CreateTargetBody["threshold"])
   return { ...target, threshold };
 }
 
-function orgUnit(input: CreateTargetBody | UpdateTargetBody, before?: IndicatorTargetRow) {
+/** The org unit a target is for (none: every unit); 400 naming orgUnitCode for a unit that does not exist. */
+async function orgUnit(ctx: AppContext, input: CreateTargetBody | UpdateTargetBody, before?: IndicatorTargetRow) {
   const type = input.orgUnitType === undefined ? (before?.org_unit_type ?? null) : input.orgUnitType;
   const code = input.orgUnitCode === undefined ? (before?.org_unit_code ?? null) : input.orgUnitCode;
   if ((type === null) !== (code === null)) throw errors.validation(type === null ? "orgUnitType" : "orgUnitCode", "give both the org-unit type and code, or neither");
+  if (type !== null && code !== null && !(await indicatorValues.existingOrgUnitCodes(ctx.database.db, type, [code])).has(code)) {
+    throw errors.validation("orgUnitCode", `no ${type.replaceAll("_", " ")} with code ${code}`);
+  }
   return { org_unit_type: type, org_unit_code: code };
 }
 
@@ -212,7 +216,7 @@ export async function createTarget(ctx: AppContext, actor: Actor, indicatorId: n
   const resolved = resolveTarget(input);
   if (!resolved) throw errors.validation("textEn", "give the target as textEn, textTh or a structured target");
   const target = withThreshold(resolved.target, input.threshold);
-  const scope = { period_key: input.periodKey ?? null, ...orgUnit(input) };
+  const scope = { period_key: input.periodKey ?? null, ...(await orgUnit(ctx, input)) };
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
     if (await indicators.findSameScopeTarget(trx, indicatorId, scope)) {
@@ -250,7 +254,7 @@ export async function updateTarget(ctx: AppContext, actor: Actor, targetId: numb
   const target = withThreshold(base, input.threshold);
   const scope = {
     period_key: input.periodKey === undefined ? before.period_key : input.periodKey,
-    ...orgUnit(input, before),
+    ...(await orgUnit(ctx, input, before)),
   };
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {

@@ -1,4 +1,4 @@
-import { mayServe, type Actor } from "@sainam/core";
+import { mayServe, planLevels, type Actor } from "@sainam/core";
 import { audit, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
@@ -16,6 +16,10 @@ type Executor = Kysely<DB> | Transaction<DB>;
  * cluster plan).
  */
 async function checkServes(db: Executor, actor: Actor, plan: PlanRow, servesNodeId: number): Promise<void> {
+  // The national strategy is the top level: nothing is above it to link to.
+  if (!planLevels.some((higher) => mayServe(plan.level, higher))) {
+    throw errors.validation("servesNodeId", `a ${plan.level.replaceAll("_", " ")} is the top level: there is no higher plan for its nodes to serve`);
+  }
   const target = await plans.findNodeWithPlan(db, servesNodeId);
   const visible =
     target !== undefined &&

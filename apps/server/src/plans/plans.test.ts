@@ -330,6 +330,25 @@ describe("#plan-nodes links to higher plans and trace", () => {
     expect(downwards.json().error.details[0].path).toBe("servesNodeId");
   });
 
+  it("refuses with 400 naming servesNodeId any link from the national strategy, which has no higher plan, but lets it unlink", async () => {
+    const plan = await newClusterPlan(as.coordinatorA, { published: true });
+    const clusterNode = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
+    const cases: Array<["PATCH" | "POST", string, unknown]> = [
+      ["PATCH", `/api/plans/${ids.mocPlan}/nodes/${mocNode("S4")}`, { servesNodeId: mocNode("S1") }],
+      ["PATCH", `/api/plans/${ids.mocPlan}/nodes/${mocNode("S4")}`, { servesNodeId: clusterNode.id }],
+      ["POST", `/api/plans/${ids.mocPlan}/nodes`, { kind: "strategy", code: "S-TOP", titleEn: "Top", servesNodeId: clusterNode.id }],
+    ];
+    for (const [method, url, body] of cases) {
+      const response = await as.mocOfficer.request(method, url, body);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().error.details).toEqual([{ path: "servesNodeId", message: "a national strategy is the top level: there is no higher plan for its nodes to serve" }]);
+    }
+    const flat = flatten((await tree(as.admin, ids.mocPlan)).nodes);
+    expect(flat.find((n) => n.code === "S-TOP")).toBeUndefined();
+    const unlink = await as.mocOfficer.request("PATCH", `/api/plans/${ids.mocPlan}/nodes/${mocNode("S4")}`, { servesNodeId: null });
+    expect(unlink.statusCode, unlink.body).toBe(200);
+  });
+
   it("links through an edit, accepts a provincial-cluster plan as a higher plan, and unlinks with null", async () => {
     const provincial = await createOk<{ id: number }>(as.mocOfficer, "/api/plans", {
       code: "PCP-1", level: "provincial_cluster_plan", ownerAgencyId: ids.moc, provincialClusterId: 1, periodStart: "2020-10-01", periodEnd: "2021-09-30", titleEn: "Upper North plan", published: true,
@@ -526,6 +545,17 @@ describe("#indicator-targets", () => {
     const bad = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { target: { kind: "range", min: 90, max: 80, better: "higher", unit: "%" }, periodKey: "FY2061" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe("target");
+  });
+
+  it("fails with 400 naming orgUnitCode for a target of an org unit that does not exist, on create and on edit", async () => {
+    const unknown = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "80%", periodKey: "FY2071", orgUnitType: "province", orgUnitCode: "99" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([{ path: "orgUnitCode", message: "no province with code 99" }]);
+    const created = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "80%", periodKey: "FY2071", orgUnitType: "province", orgUnitCode: "50" });
+    expect(created.statusCode, created.body).toBe(201);
+    const edited = await as.dipOfficer.request("PATCH", `/api/indicator-targets/${created.json().id}`, { orgUnitType: "provincial_cluster", orgUnitCode: "77" });
+    expect(edited.statusCode).toBe(400);
+    expect(edited.json().error.details).toEqual([{ path: "orgUnitCode", message: "no provincial cluster with code 77" }]);
   });
 
   it("fails with 400 naming the text field it cannot read, or textTh when the languages disagree", async () => {

@@ -5,6 +5,7 @@ import {
   previousPeriod,
   formatTarget,
   formatThaiDate,
+  parseDisaggregation,
   parsePeriodKey,
   PARTLY_ACHIEVED_TOLERANCE,
   type AchievementReason,
@@ -46,7 +47,16 @@ export type ReportIndicatorRow = {
   readonly reasonLabel: string;
 };
 
-export type ReportRow = ReportNodeRow | ReportIndicatorRow;
+/** The actual of one breakdown of the indicator above it, in words: "ขนาดกิจการ: ขนาดย่อม" / "Size class: Small". */
+export type ReportBreakdownRow = {
+  readonly type: "breakdown";
+  readonly depth: number;
+  readonly label: string;
+  readonly actual: number;
+  readonly sourceLabel: string;
+};
+
+export type ReportRow = ReportNodeRow | ReportIndicatorRow | ReportBreakdownRow;
 
 export type PlanReportContent = {
   readonly locale: Locale;
@@ -110,6 +120,39 @@ const issueWords = {
   zero_weight: { en: "weights add up to zero", th: "ผลรวมน้ำหนักเป็นศูนย์" },
   units_excluded: { en: "some units left out", th: "มีหน่วยที่ไม่นำมาคำนวณ" },
 } as const satisfies Record<AggregationIssue, Words>;
+
+const dimensionWords: Readonly<Record<string, Words>> = {
+  size_class: { en: "Size class", th: "ขนาดกิจการ" },
+  owner_sex: { en: "Sex of owner", th: "เพศของเจ้าของ" },
+  stage: { en: "Value-chain stage", th: "ตำแหน่งในห่วงโซ่คุณค่า" },
+};
+
+const optionWords: Readonly<Record<string, Words>> = {
+  micro: { en: "Micro", th: "รายย่อย" },
+  small: { en: "Small", th: "ขนาดย่อม" },
+  medium: { en: "Medium", th: "ขนาดกลาง" },
+  large: { en: "Large", th: "ขนาดใหญ่" },
+  female: { en: "Female", th: "หญิง" },
+  male: { en: "Male", th: "ชาย" },
+  unknown: { en: "Unknown", th: "ไม่ระบุ" },
+  upstream: { en: "Upstream", th: "ต้นน้ำ" },
+  midstream: { en: "Midstream", th: "กลางน้ำ" },
+  downstream: { en: "Downstream", th: "ปลายน้ำ" },
+};
+
+/**
+ * A stored breakdown in words, never as codes: "size_class=small;stage=upstream" → "Size class: Small,
+ * Value-chain stage: Upstream" (Thai: "ขนาดกิจการ: ขนาดย่อม, …"); an unknown code is shown as is.
+ */
+export function breakdownLabel(breakdown: string, locale: Locale): string {
+  return Object.entries(parseDisaggregation(breakdown))
+    .map(([dimension, option]) => {
+      const d = dimensionWords[dimension];
+      const o = optionWords[option];
+      return `${d ? pick(d, locale) : dimension}: ${o ? pick(o, locale) : option}`;
+    })
+    .join(", ");
+}
 
 const kindWords: Readonly<Record<string, Words>> = {
   vision: { en: "Vision", th: "วิสัยทัศน์" },
@@ -252,6 +295,16 @@ function flatten(nodes: readonly NodePerformance[], depth: number, locale: Local
         statusLabel: statusLabel(i.achievement.status, locale),
         reasonLabel: pick(reasonWords[i.achievement.reason], locale),
       });
+      for (const b of i.breakdowns ?? []) {
+        const coverage = b.coverage === null ? "" : ` (${b.coverage.reported} ${labels.of} ${b.coverage.expected} ${labels.unitsShort})`;
+        out.push({
+          type: "breakdown",
+          depth: depth + 2,
+          label: breakdownLabel(b.breakdown, locale),
+          actual: b.value,
+          sourceLabel: b.source === "reported" ? labels.reported : `${labels.computed}${coverage}`,
+        });
+      }
     }
     flatten(node.children, depth + 1, locale, labels, out);
   }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { Locale } from "@sainam/core";
 import type { PlanPerformance } from "../dashboards/performance.types.ts";
-import { planReportContent, type PlanReportContent, type ReportIndicatorRow, type ReportNodeRow } from "./plan-report.content.ts";
+import { planReportContent, type PlanReportContent, type ReportBreakdownRow, type ReportIndicatorRow, type ReportNodeRow } from "./plan-report.content.ts";
 import { statusColours } from "./status-colours.ts";
 
 const REGULAR = fileURLToPath(new URL("../../assets/fonts/Sarabun-Regular.ttf", import.meta.url));
@@ -199,6 +199,32 @@ function drawNodeRow(w: PdfWriter, row: ReportNodeRow, y: number): number {
 
 type CellLines = { readonly lines: readonly string[]; readonly numeric: boolean };
 
+/** A breakdown under its indicator: its words in the name column, its actual and source; the rest empty. */
+function breakdownCells(w: PdfWriter, row: ReportBreakdownRow, numbers: Intl.NumberFormat): CellLines[] {
+  return COLUMNS.map((c) => {
+    const indent = c.key === "name" ? row.depth * 8 : 0;
+    const text = c.key === "name" ? row.label : c.key === "actual" ? numbers.format(row.actual) : c.key === "source" ? row.sourceLabel : "";
+    return { lines: text === "" ? [] : w.lines(text, c.width - 2 * PAD - indent, { colour: MUTED }), numeric: c.numeric };
+  });
+}
+
+function drawBreakdownRow(w: PdfWriter, row: ReportBreakdownRow, cells: CellLines[], y: number, height: number): number {
+  let x = MARGIN.left;
+  COLUMNS.forEach((c, i) => {
+    const cell = cells[i];
+    if (cell) {
+      const indent = c.key === "name" ? row.depth * 8 : 0;
+      cell.lines.forEach((line, n) => {
+        const lx = cell.numeric ? x + c.width - PAD - w.width(line) : x + PAD + indent;
+        w.text(line, lx, y + PAD + n * w.lineHeight(TABLE_SIZE), { colour: MUTED });
+      });
+    }
+    x += c.width;
+  });
+  w.rule(MARGIN.left, y + height, MARGIN.left + CONTENT_WIDTH);
+  return y + height;
+}
+
 function indicatorCells(w: PdfWriter, row: ReportIndicatorRow, numbers: Intl.NumberFormat): CellLines[] {
   const figure = (value: number | null): string => (value === null ? "—" : numbers.format(value));
   const textOf = (key: Column["key"]): string => {
@@ -368,6 +394,16 @@ export async function renderPlanReportPdf(performance: PlanPerformance, locale: 
           y = drawTableHeader(w, content, MARGIN.top);
         }
         y = drawNodeRow(w, row, y);
+        continue;
+      }
+      if (row.type === "breakdown") {
+        const cells = breakdownCells(w, row, numbers);
+        const height = Math.max(1, ...cells.map((c) => c.lines.length)) * w.lineHeight(TABLE_SIZE) + 2 * PAD;
+        if (y + height > BOTTOM) {
+          doc.addPage();
+          y = drawTableHeader(w, content, MARGIN.top);
+        }
+        y = drawBreakdownRow(w, row, cells, y, height);
         continue;
       }
       const cells = indicatorCells(w, row, numbers);

@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { nationUnit } from "@sainam/core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dashboardFactory, type DashboardFactory } from "../test-support/dashboard-factory.ts";
+import { dashboardFactory, province, type DashboardFactory } from "../test-support/dashboard-factory.ts";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 
 /**
@@ -160,5 +160,48 @@ describe("GET /api/plans/:id/report.pdf", () => {
     expect(anonymous.headers["content-type"]).toContain("application/json");
     const owner = await officer.request("GET", `/api/plans/${hidden.planId}/report.pdf?period=FY2021`);
     expect(owner.statusCode).toBe(200);
+  });
+});
+
+describe("breakdowns in the plan report", () => {
+  it("lists each breakdown's actual under its indicator, in words, in the XLSX and the PDF, Thai and English", async () => {
+    const moc = await f.agencyId("MOC");
+    const plan = await f.plan({ ownerAgencyId: moc, code: "BREAKDOWN-REPORT" });
+    const indicator = await f.indicator({ nodeId: plan.nodeId, code: "BD1", aggregation: "sum" });
+    await t.ctx.database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["size_class"]) }).where("id", "=", indicator).execute();
+    const fy = "FY2021";
+    await f.value({ indicatorId: indicator, unit: province("50"), periodKey: fy, value: 40 });
+    await f.value({ indicatorId: indicator, unit: province("50"), periodKey: fy, value: 25, disaggregation: "size_class=small" });
+    await f.value({ indicatorId: indicator, unit: province("51"), periodKey: fy, value: 5, disaggregation: "size_class=small" });
+    await f.value({ indicatorId: indicator, unit: province("51"), periodKey: fy, value: 3, disaggregation: "size_class=micro" });
+    // A draft breakdown is not the public's to see.
+    await f.value({ indicatorId: indicator, unit: province("50"), periodKey: fy, value: 99, disaggregation: "size_class=large", status: "draft" });
+
+    const english = await workbookOf(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=en`));
+    const sheet = english.getWorksheet("Indicators");
+    const rows: Array<[string, unknown, unknown]> = [];
+    sheet?.eachRow((row, n) => {
+      if (n > 1) rows.push([String(row.getCell(2).value), row.getCell(7).value, row.getCell(8).value]);
+    });
+    const from = rows.findIndex(([name]) => name === "Indicator BD1");
+    expect(rows.slice(from + 1)).toEqual([
+      ["Size class: Micro", 3, "Computed (1 of 77 units)"],
+      ["Size class: Small", 30, "Computed (2 of 77 units)"],
+    ]);
+
+    const thai = await workbookOf(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=th`));
+    expect(cellTexts(thai.getWorksheet("ตัวชี้วัด"))).toEqual(expect.arrayContaining(["ขนาดกิจการ: รายย่อย", "ขนาดกิจการ: ขนาดย่อม"]));
+
+    const chiangMai = await workbookOf(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=en&unitType=province&unitCode=50`));
+    const cm: Array<[string, unknown, unknown]> = [];
+    chiangMai.getWorksheet("Indicators")?.eachRow((row, n) => {
+      if (n > 1 && String(row.getCell(2).value).startsWith("Size class")) cm.push([String(row.getCell(2).value), row.getCell(7).value, row.getCell(8).value]);
+    });
+    expect(cm).toEqual([["Size class: Small", 25, "Reported"]]);
+
+    const pdf = await pdfText(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.pdf?period=${fy}&locale=th`));
+    expect(pdf).toContain("ขนาดกิจการ: ขนาดย่อม");
+    expect(pdf).not.toContain("size_class");
+    expect(pdf).not.toContain("99");
   });
 });

@@ -35,6 +35,7 @@ export async function planReport(
     planId: input.planId,
     periodKey: input.periodKey,
     includeUnapproved: input.includeUnapproved,
+    withBreakdowns: true,
     ...(input.orgUnit ? { orgUnit: input.orgUnit } : {}),
   });
   const body = input.format === "xlsx" ? await renderPlanReportXlsx(performance, input.locale) : await renderPlanReportPdf(performance, input.locale);

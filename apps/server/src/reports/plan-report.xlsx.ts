@@ -94,6 +94,14 @@ export async function renderPlanReportXlsx(performance: PlanPerformance, locale:
       added.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F6F9" } };
       continue;
     }
+    if (row.type === "breakdown") {
+      // Under its indicator: the breakdown in words in the name column, its actual and where it comes from.
+      const added = sheet.addRow([null, row.label, null, null, null, null, row.actual, row.sourceLabel]);
+      added.font = { name: FONT, italic: true };
+      added.getCell(2).alignment = { indent: row.depth, wrapText: true, vertical: "top" };
+      added.getCell(7).numFmt = numberFormat(row.actual);
+      continue;
+    }
     const added = sheet.addRow([
       row.code,
       row.name,

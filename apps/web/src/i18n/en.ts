@@ -461,6 +461,7 @@ export const en: Catalogue = {
     confirmDeleteTitle: "Confirm deletion",
     confirmDelete: "Delete “{{title}}” with its {{n}} sub-items, indicators and targets? This cannot be undone.",
     confirmDeleteIndicator: "Delete indicator {{code}} and its targets? This cannot be undone.",
+    confirmDeleteTarget: "Delete the target for {{period}} ({{label}})? This cannot be undone.",
     confirmDeleteButton: "Yes, delete",
     trace: "Serves, up to the top",
     traceEmpty: "This item is at the top of its plan and serves no higher plan.",
@@ -1028,7 +1029,7 @@ export const en: Catalogue = {
   values: {
     gridLabel: "Value entry grid",
     title: "Indicator values",
-    intro: "Enter a plan's indicator values per province, provincial cluster, region or the nation, save them as drafts and submit them for approval.",
+    intro: "Enter a plan's indicator values per province, provincial cluster, region, the nation, cluster or programme, save them as drafts and submit them for approval.",
     staffOnly: "This page is for administrators, agency officers and cluster coordinators.",
     plan: "Plan",
     indicator: "Indicator",
@@ -1040,7 +1041,7 @@ export const en: Catalogue = {
     nation: "Thailand (whole country)",
     noProvincialCluster: "Not in a provincial cluster",
     noIndicators: "This plan has no indicators yet.",
-    levels: { province: "Province", provincial_cluster: "Provincial cluster", region: "Region", nation: "Nation" },
+    levels: { province: "Province", provincial_cluster: "Provincial cluster", region: "Region", nation: "Nation", cluster: "Cluster", programme: "Programme" },
     dimensions: { size_class: "Size class", owner_sex: "Sex of owner", stage: "Value-chain stage" },
     options: {
       micro: "Micro",

@@ -7,6 +7,8 @@ import { IndicatorMap } from "../features/dashboards/components/IndicatorMap";
 import { TrendChart } from "../features/dashboards/components/TrendChart";
 import { fiscalYearOfKey, NATION, type UnitRef } from "../features/dashboards/model";
 import { useIndicatorTrend } from "../features/dashboards/queries";
+import { breakdownChoices } from "../features/indicator-values/model";
+import { useBreakdownText } from "../features/indicator-values/useBreakdownText";
 import { useLocale } from "../i18n";
 import { localName } from "../lib/bilingual";
 import { fiscalYearLabel } from "../lib/format";
@@ -17,6 +19,8 @@ export function IndicatorPage() {
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
   const period = params.get("period") ?? "";
+  const breakdown = params.get("breakdown") ?? "";
+  const breakdownLabel = useBreakdownText();
   const unitType = params.get("unitType");
   const unitCode = params.get("unitCode");
   const unit: UnitRef = unitType && unitCode ? { type: unitType, code: unitCode } : NATION;
@@ -37,6 +41,13 @@ export function IndicatorPage() {
     }
     setParams(updated);
   };
+  const setBreakdown = (value: string) => {
+    const updated = new URLSearchParams(params);
+    if (value === "") updated.delete("breakdown");
+    else updated.set("breakdown", value);
+    setParams(updated, { replace: true });
+  };
+  const dimensions = trend.data?.indicator.disaggregations ?? [];
   const setYear = (value: string) => {
     const updated = new URLSearchParams(params);
     updated.set("period", `FY${value}`);
@@ -64,12 +75,24 @@ export function IndicatorPage() {
               ))}
             </select>
           </label>
+          {dimensions.length > 0 && (
+            <label>
+              {t("values.breakdown")}
+              <select value={breakdown} onChange={(event) => setBreakdown(event.target.value)}>
+                {breakdownChoices(dimensions).map((choice) => (
+                  <option key={choice} value={choice}>
+                    {breakdownLabel(choice)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </form>
       )}
       <div className="indicator-layout">
         <section aria-labelledby="indicator-map">
           <h2 id="indicator-map">{t("indicator.map")}</h2>
-          {period ? <IndicatorMap indicatorId={id} period={period} onProvince={(code) => setUnit({ type: "province", code })} /> : <p className="muted">{t("indicator.chooseYear")}</p>}
+          {period ? <IndicatorMap indicatorId={id} period={period} breakdown={breakdown} onProvince={(code) => setUnit({ type: "province", code })} /> : <p className="muted">{t("indicator.chooseYear")}</p>}
         </section>
         <section aria-labelledby="indicator-drilldown">
           <h2 id="indicator-drilldown">{t("indicator.drilldown")}</h2>

@@ -120,6 +120,7 @@ const indicatorFields = {
   nameTh: nullable(str),
   unit: nullable(str),
   aggregation: withDefault(str, "sum"),
+  disaggregations: withDefault(arrayOf(str), []),
 };
 export const dashboardIndicatorDecoder = object(indicatorFields);
 export type DashboardIndicator = Decoded<typeof dashboardIndicatorDecoder>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakdownChoices, EMPTY_DRAFT, lockedBy, periodChoices, periodLabel, previewRatio, readNumber, rowErrors, rowPayload } from "./model";
+import { breakdownChoices, breakdownText, defaultOrgLevel, EMPTY_DRAFT, lockedBy, periodChoices, periodLabel, previewRatio, readNumber, rowErrors, rowPayload } from "./model";
 
 describe("indicator-values model", () => {
   it("labels periods with B.E. fiscal years in Thai and C.E. in English", () => {
@@ -28,5 +28,23 @@ describe("indicator-values model", () => {
     const byRow = rowErrors([{ path: "rows.1.denominator", message: "must not be 0" }, { path: "rows.1.breakdown.stage", message: "x" }, { path: "note", message: "y" }]);
     expect([...byRow]).toEqual([[1, { denominator: "must not be 0", "breakdown.stage": "x" }]]);
     expect(breakdownChoices(["stage"])).toEqual(["", "stage=upstream", "stage=midstream", "stage=downstream"]);
+  });
+
+  it("shows a breakdown in words, dimension by dimension, the total as such, and an unknown code as is", () => {
+    const words = {
+      dimension: (code: string) => ({ size_class: "Size class", stage: "Value-chain stage" })[code] ?? null,
+      option: (code: string) => ({ small: "Small", upstream: "Upstream" })[code] ?? null,
+      total: "Total",
+    };
+    expect(breakdownText("size_class=small", words)).toBe("Size class: Small");
+    expect(breakdownText("size_class=small;stage=upstream", words)).toBe("Size class: Small, Value-chain stage: Upstream");
+    expect(breakdownText("", words)).toBe("Total");
+    expect(breakdownText("colour=blue", words)).toBe("colour: blue");
+  });
+
+  it("opens a cluster plan's grid at its cluster, a programme plan's at its programme, any other plan's at provinces", () => {
+    expect(defaultOrgLevel({ clusterId: "7", programmeId: null })).toBe("cluster");
+    expect(defaultOrgLevel({ clusterId: null, programmeId: "3" })).toBe("programme");
+    expect(defaultOrgLevel({ clusterId: null, programmeId: null })).toBe("province");
   });
 });

@@ -4,11 +4,18 @@ import type { Locale } from "../../lib/format";
 export const VALUE_STATUSES = ["draft", "submitted", "approved", "rejected"] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 
-export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation"] as const;
+export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation", "cluster", "programme"] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
 
 export function isOrgLevel(value: string): value is OrgLevel {
   return ORG_LEVELS.some((level) => level === value);
+}
+
+/** The level an entry grid opens at: a cluster plan's values are its cluster's, a programme plan's its programme's. */
+export function defaultOrgLevel(plan: { clusterId: string | null; programmeId: string | null }): OrgLevel {
+  if (plan.clusterId !== null) return "cluster";
+  if (plan.programmeId !== null) return "programme";
+  return "province";
 }
 
 const breakdownDecoder: Decoder<Record<string, string>> = (input) => {
@@ -78,6 +85,7 @@ export const queueItemDecoder = object({
   source: nullable(str),
   status: str,
   approvable: withDefault(bool, false),
+  unitName: withDefault(nullable(object({ nameEn: str, nameTh: nullable(str) })), null),
   indicator: nullable(object({ planId: id, planCode: withDefault(str, ""), code: withDefault(str, ""), nameEn: withDefault(str, ""), nameTh: nullable(str), unit: nullable(str) })),
 });
 export type QueueItem = Decoded<typeof queueItemDecoder>;
@@ -104,6 +112,20 @@ export function breakdownOf(canonical: string): Record<string, string> {
     out[dimension] = option;
   }
   return out;
+}
+
+/** The words a breakdown is shown in: a dimension's and an option's name (null when unknown), and the total's. */
+export type BreakdownWords = { dimension: (code: string) => string | null; option: (code: string) => string | null; total: string };
+
+/**
+ * A canonical breakdown in words, never as codes: "size_class=small;stage=upstream" → "Size class: Small,
+ * Value-chain stage: Upstream" ("ขนาดกิจการ: ขนาดย่อม, …" in Thai); "" → the total. An unknown code is shown as is.
+ */
+export function breakdownText(canonical: string, words: BreakdownWords): string {
+  if (canonical === "") return words.total;
+  return Object.entries(breakdownOf(canonical))
+    .map(([dimension, option]) => `${words.dimension(dimension) ?? dimension}: ${words.option(option) ?? option}`)
+    .join(", ");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchIds, findNode, flattenNodes, pathTo, planDetailDecoder, planLevelRank, siblingsOf, visibleNodes, type PlanNode } from "./model";
+import { branchIds, findNode, flattenNodes, mayLinkUp, pathTo, planDetailDecoder, planLevelRank, siblingsOf, visibleNodes, type PlanNode } from "./model";
 
 const node = (id: string, children: PlanNode[] = []): PlanNode => ({
   id,
@@ -87,6 +87,14 @@ describe("plan levels and siblings for the editor", () => {
     expect(planLevelRank("national_strategy")).toBeGreaterThan(planLevelRank("agency_programme"));
     expect(planLevelRank("provincial_cluster_plan")).toBeGreaterThan(planLevelRank("cluster_plan"));
     expect(planLevelRank("master")).toBe(0);
+  });
+
+  it("offers a link to a higher plan to every level but the national strategy (and unknown levels)", () => {
+    expect(mayLinkUp("national_strategy")).toBe(false);
+    expect(mayLinkUp("agency_programme")).toBe(true);
+    expect(mayLinkUp("provincial_cluster_plan")).toBe(true);
+    expect(mayLinkUp("cluster_plan")).toBe(true);
+    expect(mayLinkUp("master")).toBe(false);
   });
 
   it("finds a node's siblings under its parent, and the roots for a root", () => {

@@ -114,6 +114,7 @@ export const planDetailDecoder = object({
   version: withDefault(num, 1),
   previousVersionId: withDefault(nullable(id), null),
   clusterId: withDefault(nullable(id), null),
+  programmeId: withDefault(nullable(id), null),
   published: withDefault(bool, true),
   /** The server's answer to "may the caller edit this plan?"; the only source of edit controls. */
   canEdit: withDefault(bool, false),
@@ -153,6 +154,12 @@ export function isCreatablePlanLevel(level: string): level is CreatablePlanLevel
 export function planLevelRank(level: string): number {
   const index = CREATABLE_PLAN_LEVELS.findIndex((known) => known === level);
   return index < 0 ? 0 : CREATABLE_PLAN_LEVELS.length - index;
+}
+
+/** Whether a plan of this level has a higher level whose nodes its nodes can serve (not the national strategy). */
+export function mayLinkUp(level: string): boolean {
+  const rank = planLevelRank(level);
+  return rank > 0 && rank < CREATABLE_PLAN_LEVELS.length;
 }
 
 export const PLAN_STATUSES = ["draft", "active", "archived"] as const;

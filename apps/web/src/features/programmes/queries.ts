@@ -105,10 +105,11 @@ export function useReportedFigures(id: string) {
 }
 
 /** Programmes the caller sees, for choosing which ones a value claim is attributed to. */
-export function useProgrammeOptions() {
+export function useProgrammeOptions(enabled = true) {
   return useQuery({
     queryKey: ["programmes", "options"] as const,
     queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageDecoder, signal),
     staleTime: 60_000,
+    enabled,
   });
 }

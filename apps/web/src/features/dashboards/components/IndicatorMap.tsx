@@ -6,16 +6,18 @@ import { localName } from "../../../lib/bilingual";
 import { ProvinceShapes } from "../../provinces/components/ProvinceShapes";
 import type { ProvinceFeature } from "../../provinces/model";
 import { useProvinceBoundaries } from "../../provinces/queries";
+import { useBreakdownText } from "../../indicator-values/useBreakdownText";
 import { useIndicatorMap } from "../queries";
 import { classColour, NO_VALUE_COLOUR } from "../shading";
 import { formatFigure } from "./figures";
 
 /** Provinces shaded by the indicator's value for the period (quantile classes); click or Enter drills down. */
-export function IndicatorMap({ indicatorId, period, onProvince }: { indicatorId: string; period: string; onProvince: (code: string) => void }) {
+export function IndicatorMap({ indicatorId, period, breakdown = "", onProvince }: { indicatorId: string; period: string; breakdown?: string; onProvince: (code: string) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const breakdownLabel = useBreakdownText();
   const boundaries = useProvinceBoundaries();
-  const map = useIndicatorMap(indicatorId, period);
+  const map = useIndicatorMap(indicatorId, period, breakdown);
 
   if (boundaries.isPending || map.isPending) return <Loading />;
   if (boundaries.isError) return <ErrorMessage error={boundaries.error} onRetry={() => void boundaries.refetch()} />;
@@ -32,7 +34,7 @@ export function IndicatorMap({ indicatorId, period, onProvince }: { indicatorId:
       {!hasValues && <Empty>{t("dashboard.noValues")}</Empty>}
       <ProvinceShapes
         boundaries={boundaries.data}
-        title={t("indicator.mapLabel", { indicator: localName(locale, data.indicator) })}
+        title={t("indicator.mapLabel", { indicator: data.breakdown ? `${localName(locale, data.indicator)} (${breakdownLabel(data.breakdown)})` : localName(locale, data.indicator) })}
         width={420}
         height={760}
         fill={(feature) => classColour(item(feature)?.classIndex ?? null, classCount)}

@@ -10,6 +10,7 @@ import { useProvincialClusters } from "../../provincial-clusters/queries";
 import { periodLabel } from "../model";
 import { useTransitionMutation } from "../mutations";
 import { useApprovalQueue } from "../queries";
+import { useBreakdownText } from "../useBreakdownText";
 import { StatusChip } from "./StatusChip";
 import { TableScroll } from "../../../components/TableScroll";
 
@@ -18,7 +19,7 @@ type UnitType = (typeof UNIT_TYPES)[number];
 const unitTypeOf = (type: string): UnitType => UNIT_TYPES.find((u) => u === type) ?? "province";
 
 /** Names org units for people: "Province: Chiang Mai", not "province 50"; the code where no name is known. */
-function useUnitLabel(): (type: string, code: string) => string {
+function useUnitLabel(): (type: string, code: string, named?: { nameEn: string; nameTh: string | null } | null) => string {
   const { t } = useTranslation();
   const locale = useLocale();
   const provinces = useProvinces();
@@ -32,13 +33,14 @@ function useUnitLabel(): (type: string, code: string) => string {
     map.set("nation:TH", t("values.nation"));
     return map;
   }, [provinces.data, regions.data, clusters.data, locale, t]);
-  return (type, code) => `${t(`indicator.unitTypes.${unitTypeOf(type)}`)}: ${names.get(`${type}:${code}`) ?? code}`;
+  return (type, code, named) => `${t(`indicator.unitTypes.${unitTypeOf(type)}`)}: ${named ? pickLocalized(locale, named.nameTh, named.nameEn) : (names.get(`${type}:${code}`) ?? code)}`;
 }
 
 /** Submitted values the user may review: select some or all, approve, or reject with a note. */
 export function ApprovalQueue() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const breakdownLabel = useBreakdownText();
   const queue = useApprovalQueue();
   const transition = useTransitionMutation();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -102,7 +104,7 @@ export function ApprovalQueue() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={t("values.select", { code: v.indicator?.code ?? "", unit: unitLabel(v.orgUnitType, v.orgUnitCode) })}
+                    aria-label={t("values.select", { code: v.indicator?.code ?? "", unit: unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName) })}
                     disabled={!v.approvable}
                     title={v.approvable ? undefined : t("values.ownEntry")}
                     checked={selected.has(v.id)}
@@ -115,7 +117,7 @@ export function ApprovalQueue() {
                   />
                 </td>
                 <td>{v.indicator ? `${v.indicator.planCode} · ${v.indicator.code} ${pickLocalized(locale, v.indicator.nameTh, v.indicator.nameEn)}` : v.indicatorId}</td>
-                <td data-unit={`${v.orgUnitType}:${v.orgUnitCode}`}>{`${unitLabel(v.orgUnitType, v.orgUnitCode)}${v.disaggregation ? ` (${v.disaggregation})` : ""}`}</td>
+                <td data-unit={`${v.orgUnitType}:${v.orgUnitCode}`} data-breakdown={v.disaggregation}>{`${unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName)}${v.disaggregation ? ` (${breakdownLabel(v.disaggregation)})` : ""}`}</td>
                 <td>{periodLabel(v.periodKey, locale)}</td>
                 <td className="nowrap">
                   {v.value === null ? "—" : formatNumber(v.value, locale, { maximumFractionDigits: 2 })}

@@ -9,35 +9,21 @@ import { formatNumber } from "../../../lib/format";
 import type { PlanNode } from "../../plans/model";
 import { usePlan } from "../../plans/queries";
 import { useProvinces, useRegions } from "../../provinces/queries";
+import { useClusterOptions } from "../../clusters/queries";
+import { useProgrammeOptions } from "../../programmes/queries";
 import { useProvincialClusters } from "../../provincial-clusters/queries";
 import {
-  breakdownChoices, breakdownOf, draftOf, isOrgLevel, lockedBy, ORG_LEVELS, periodChoices, periodLabel, previewRatio, rowErrors, rowPayload,
+  breakdownChoices, breakdownOf, defaultOrgLevel, draftOf, isOrgLevel, lockedBy, ORG_LEVELS, periodChoices, periodLabel, previewRatio, rowErrors, rowPayload,
   type DraftRow, type IndicatorValues, type OrgLevel,
 } from "../model";
 import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
 import { useIndicatorValues } from "../queries";
+import { useBreakdownText } from "../useBreakdownText";
 import { StatusChip } from "./StatusChip";
 import { TableScroll } from "../../../components/TableScroll";
 import { fieldLabel, fieldProblemText } from "../../../api/error-text";
 
 type Unit = { code: string; name: string; group: string | null };
-
-// Catalogue keys of the breakdown dimensions and options (the select shows them in words).
-const BREAKDOWN_KEYS: Record<string, `values.dimensions.${"size_class" | "owner_sex" | "stage"}` | `values.options.${"micro" | "small" | "medium" | "large" | "female" | "male" | "unknown" | "upstream" | "midstream" | "downstream"}`> = {
-  size_class: "values.dimensions.size_class",
-  owner_sex: "values.dimensions.owner_sex",
-  stage: "values.dimensions.stage",
-  micro: "values.options.micro",
-  small: "values.options.small",
-  medium: "values.options.medium",
-  large: "values.options.large",
-  female: "values.options.female",
-  male: "values.options.male",
-  unknown: "values.options.unknown",
-  upstream: "values.options.upstream",
-  midstream: "values.options.midstream",
-  downstream: "values.options.downstream",
-};
 
 function flattenIndicators(nodes: readonly PlanNode[]): Array<{ id: string; code: string; nameEn: string; nameTh: string | null }> {
   return nodes.flatMap((n) => [...n.indicators.map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameTh: i.nameTh })), ...flattenIndicators(n.children)]);
@@ -49,15 +35,28 @@ function fiscalYearOfDate(iso: string | null, fallback: number): number {
   return Number(match[2]) >= 10 ? Number(match[1]) + 1 : Number(match[1]);
 }
 
-/** The org units of a level, provinces grouped by provincial cluster. */
-function useUnits(level: OrgLevel): { units: Unit[]; pending: boolean; error: unknown } {
+/**
+ * The org units of a level, provinces grouped by provincial cluster. A cluster plan's clusters are its own
+ * cluster only, a programme plan's programmes its own programme; other plans offer every cluster or programme.
+ */
+function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId: string | null }): { units: Unit[]; pending: boolean; error: unknown } {
   const locale = useLocale();
   const { t } = useTranslation();
   const provinces = useProvinces();
   const clusters = useProvincialClusters();
   const regions = useRegions();
+  const industryClusters = useClusterOptions(level === "cluster");
+  const programmes = useProgrammeOptions(level === "programme");
   return useMemo(() => {
     if (level === "nation") return { units: [{ code: "TH", name: t("values.nation"), group: null }], pending: false, error: null };
+    if (level === "cluster") {
+      const all = (industryClusters.data ?? []).map((c) => ({ code: c.id, name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`, group: null }));
+      return { units: plan.clusterId === null ? all : all.filter((u) => u.code === plan.clusterId), pending: industryClusters.isPending, error: industryClusters.error };
+    }
+    if (level === "programme") {
+      const all = (programmes.data?.items ?? []).map((p) => ({ code: p.id, name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`, group: null }));
+      return { units: plan.programmeId === null ? all : all.filter((u) => u.code === plan.programmeId), pending: programmes.isPending, error: programmes.error };
+    }
     if (level === "region") return { units: (regions.data ?? []).map((r) => ({ code: r.code, name: pickLocalized(locale, r.nameTh, r.nameEn), group: null })), pending: regions.isPending, error: regions.error };
     if (level === "provincial_cluster") {
       return { units: (clusters.data ?? []).map((c) => ({ code: c.id, name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`, group: null })), pending: clusters.isPending, error: clusters.error };
@@ -69,7 +68,10 @@ function useUnits(level: OrgLevel): { units: Unit[]; pending: boolean; error: un
       .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, locale))
       .map(({ code, name, group }) => ({ code, name, group: group ?? t("values.noProvincialCluster") }));
     return { units, pending: provinces.isPending || clusters.isPending, error: provinces.error ?? clusters.error };
-  }, [level, locale, t, provinces.data, provinces.isPending, provinces.error, clusters.data, clusters.isPending, clusters.error, regions.data, regions.isPending, regions.error]);
+  }, [
+    level, plan.clusterId, plan.programmeId, locale, t, provinces.data, provinces.isPending, provinces.error, clusters.data, clusters.isPending, clusters.error,
+    regions.data, regions.isPending, regions.error, industryClusters.data, industryClusters.isPending, industryClusters.error, programmes.data, programmes.isPending, programmes.error,
+  ]);
 }
 
 /** The value-entry screen of a plan: choose indicator, period, level and breakdown; enter, save as draft, submit. */
@@ -77,6 +79,7 @@ export function ValueEntry({ planId }: { planId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const plan = usePlan(planId);
+  const breakdownLabel = useBreakdownText();
   const ids = { indicator: useId(), period: useId(), level: useId(), breakdown: useId() };
   const indicators = useMemo(() => flattenIndicators(plan.data?.nodes ?? []), [plan.data]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -86,10 +89,12 @@ export function ValueEntry({ planId }: { planId: string }) {
   const periods = useMemo(() => periodChoices(firstYear, lastYear, true), [firstYear, lastYear]);
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const period = periodKey ?? periods.find((p) => !p.includes("-Q")) ?? `FY${lastYear}`;
-  const [level, setLevel] = useState<OrgLevel>("province");
+  const [chosenLevel, setLevel] = useState<OrgLevel | null>(null);
+  const planUnits = { clusterId: plan.data?.clusterId ?? null, programmeId: plan.data?.programmeId ?? null };
+  const level = chosenLevel ?? defaultOrgLevel(planUnits);
   const [breakdown, setBreakdown] = useState("");
   const values = useIndicatorValues(indicatorId, period);
-  const { units, pending, error } = useUnits(level);
+  const { units, pending, error } = useUnits(level, planUnits);
 
   if (plan.isPending) return <Loading />;
   if (plan.isError) return <ErrorMessage error={plan.error} onRetry={() => void plan.refetch()} />;
@@ -127,7 +132,7 @@ export function ValueEntry({ planId }: { planId: string }) {
             <label htmlFor={ids.breakdown}>{t("values.breakdown")}</label>
             <select id={ids.breakdown} value={breakdown} onChange={(e) => setBreakdown(e.target.value)}>
               {breakdownChoices(values.data.indicator.disaggregations).map((b) => (
-                <option key={b} value={b}>{b === "" ? t("values.total") : b.split("=").map((part) => t(BREAKDOWN_KEYS[part] ?? "values.total")).join(": ")}</option>
+                <option key={b} value={b}>{breakdownLabel(b)}</option>
               ))}
             </select>
           </div>

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
@@ -81,7 +82,7 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
               </div>
             )}
             {editing.what === "indicator" && editing.id === indicator.id && <IndicatorForm nodeId={node.id} indicator={indicator} onDone={done} />}
-            <TargetList indicator={indicator} editing={editing} setEditing={setEditing} onDelete={(id) => removeTarget.mutate(id)} />
+            <TargetList indicator={indicator} editing={editing} setEditing={setEditing} onDelete={(id) => removeTarget.mutate(id)} deleting={removeTarget.isPending} />
             {editing.what === "newTarget" && editing.indicatorId === indicator.id && <TargetForm indicatorId={indicator.id} target={null} onDone={done} />}
           </li>
         ))}
@@ -107,9 +108,10 @@ interface TargetListProps {
   editing: Editing;
   setEditing: (editing: Editing) => void;
   onDelete: (targetId: string) => void;
+  deleting: boolean;
 }
 
-function TargetList({ indicator, editing, setEditing, onDelete }: TargetListProps) {
+function TargetList({ indicator, editing, setEditing, onDelete, deleting }: TargetListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (indicator.targets.length === 0) return <p className="muted small">{t("planEdit.noTargets")}</p>;
@@ -131,9 +133,14 @@ function TargetList({ indicator, editing, setEditing, onDelete }: TargetListProp
           <button type="button" className="button button-small button-secondary" onClick={() => setEditing({ what: "target", indicatorId: indicator.id, id: target.id })}>
             {t("common.edit")}
           </button>{" "}
-          <button type="button" className="button button-small button-danger" onClick={() => onDelete(target.id)} aria-label={t("planEdit.deleteTarget")}>
-            {t("planEdit.delete")}
-          </button>
+          <ConfirmButton
+            label={t("planEdit.delete")}
+            accessibleLabel={t("planEdit.deleteTarget")}
+            question={t("planEdit.confirmDeleteTarget", { period: target.periodKey ?? target.period ?? t("plans.wholePlan"), label: label(target) })}
+            confirmLabel={t("planEdit.confirmDeleteButton")}
+            pending={deleting}
+            onConfirm={() => onDelete(target.id)}
+          />
           {editing.what === "target" && editing.id === target.id && <TargetForm indicatorId={indicator.id} target={target} onDone={() => setEditing({ what: "none" })} />}
         </li>
       ))}

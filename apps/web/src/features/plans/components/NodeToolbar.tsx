@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { flattenNodes, siblingsOf, type PlanNode } from "../model";
+import { flattenNodes, mayLinkUp, siblingsOf, type PlanNode } from "../model";
 import { useDeleteNodeMutation, useMoveNodeMutation } from "../mutations";
 import { NodeForm } from "./NodeForm";
 import { ServesPicker } from "./ServesPicker";
@@ -57,9 +57,11 @@ export function NodeToolbar({ planId, planLevel, nodes, node, onDeleted }: NodeT
         >
           {t("planEdit.moveDown")}
         </button>
-        <button type="button" className="button button-small button-secondary" onClick={() => setMode("link")}>
-          {t("planEdit.link")}
-        </button>
+        {mayLinkUp(planLevel) && (
+          <button type="button" className="button button-small button-secondary" onClick={() => setMode("link")}>
+            {t("planEdit.link")}
+          </button>
+        )}
         <button type="button" className="button button-small button-danger" onClick={() => setMode("delete")}>
           {t("planEdit.delete")}
         </button>
@@ -86,7 +88,7 @@ export function NodeToolbar({ planId, planLevel, nodes, node, onDeleted }: NodeT
       {move.error !== null && <ErrorMessage error={move.error} />}
       {mode === "edit" && <NodeForm key={`edit-${node.id}`} planId={planId} node={node} onDone={idle} />}
       {mode === "child" && <NodeForm key={`child-${node.id}`} planId={planId} node={null} parentId={node.id} onDone={idle} />}
-      {mode === "link" && <ServesPicker planId={planId} planLevel={planLevel} node={node} onDone={idle} />}
+      {mode === "link" && mayLinkUp(planLevel) && <ServesPicker planId={planId} planLevel={planLevel} node={node} onDone={idle} />}
       {mode === "delete" && (
         <div className="alert alert-warning" role="alertdialog" aria-label={t("planEdit.confirmDeleteTitle")}>
           <p>{t("planEdit.confirmDelete", { title: title(node), n: descendants })}</p>

@@ -9,7 +9,7 @@ import { formatBaht, overspendOf } from "../model";
 import { useDeleteBudgetMutation } from "../mutations";
 import { useProgrammeBudgets } from "../queries";
 import { BudgetForm } from "./BudgetForm";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** Allocations and spending per fiscal year and cluster; spending above the allocation is flagged in words. Editors add, edit and delete lines. */

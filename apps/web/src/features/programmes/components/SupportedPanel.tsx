@@ -20,7 +20,7 @@ import {
   useRemoveSupportedEnterpriseMutation,
 } from "../mutations";
 import { useProgrammeClusters, useProgrammeEnterprises } from "../queries";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { EnterprisePicker } from "./EnterprisePicker";
 import { YearSelect } from "./YearSelect";
 

@@ -1,0 +1,182 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@sainam/db";
+import { dashboardFactory, province } from "../../apps/server/src/test-support/dashboard-factory.ts";
+import { startHarness, type Harness } from "./harness.ts";
+
+let h: Harness;
+let planId: number;
+let indicatorId: number;
+
+// A plan written straight into the server's embedded database: one indicator broken down by size class,
+// with a target, a submitted value for small firms in Chiang Mai and an approved one for micro firms in Lamphun.
+beforeAll(async () => {
+  h = await startHarness();
+  const database = openDatabase({ dataDir: h.dataDir });
+  try {
+    const f = dashboardFactory(database);
+    const plan = await f.plan({ ownerAgencyId: await f.agencyId("MOC") });
+    planId = plan.planId;
+    indicatorId = await f.indicator({ nodeId: plan.nodeId, code: "BK1", aggregation: "sum", unit: "firms" });
+    await database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["size_class"]) }).where("id", "=", indicatorId).execute();
+    await f.target({ indicatorId, target: { kind: "absolute", comparator: ">=", value: 10, unit: null }, periodKey: "FY2021" });
+    await f.value({ indicatorId, unit: province("50"), periodKey: "FY2021", value: 12, disaggregation: "size_class=small", status: "submitted" });
+    await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 7, disaggregation: "size_class=micro" });
+    await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 20 });
+    const second = await f.node({ planId, kind: "strategy", code: "S2", titleEn: "Strategy 2" });
+    await f.indicator({ nodeId: second, code: "BK2", aggregation: "sum" });
+  } finally {
+    await database.close();
+  }
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function setLocale(page: Page, locale: "th" | "en"): Promise<void> {
+  await page.evaluate(async (wanted) => {
+    const csrf = decodeURIComponent(document.cookie.split("; ").find((c) => c.startsWith("sainam_csrf="))?.split("=")[1] ?? "");
+    await fetch("/api/auth/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify({ locale: wanted }) });
+  }, locale);
+}
+
+async function examplePlanId(level: string, code: string): Promise<number> {
+  const body: unknown = await (await fetch(`${h.baseUrl}/api/plans?level=${level}`)).json();
+  if (typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)) {
+    for (const item of body.items) {
+      if (typeof item === "object" && item !== null && "code" in item && item.code === code && "id" in item && typeof item.id === "number") return item.id;
+    }
+  }
+  throw new Error(`no plan ${code}`);
+}
+
+describe("breakdowns in words", () => {
+  it("names a value's breakdown in the approval queue, in Thai and in English", async () => {
+    const { context, page } = await h.newPage("th");
+    await h.signIn(page);
+    await setLocale(page, "th");
+    await page.goto("/values/queue");
+    const cell = page.locator('td[data-breakdown="size_class=small"]');
+    await expect.poll(() => cell.innerText()).toBe("จังหวัด: เชียงใหม่ (ขนาดกิจการ: ขนาดย่อม)");
+    await setLocale(page, "en");
+    await page.reload();
+    await expect.poll(() => cell.innerText()).toBe("Province: Chiang Mai (Size class: Small)");
+    expect(await page.locator("main").innerText()).not.toContain("size_class");
+    await context.close();
+  });
+
+  it("offers the breakdowns in words on the value-entry page and maps one on the indicator page", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    await page.goto(`/values?plan=${planId}`);
+    await page.getByLabel("Indicator").selectOption(String(indicatorId));
+    const choices = page.getByLabel("Breakdown");
+    await expect.poll(() => choices.locator("option").allInnerTexts()).toEqual(["Total", "Size class: Micro", "Size class: Small", "Size class: Medium", "Size class: Large"]);
+
+    await page.goto(`/indicators/${indicatorId}?period=FY2021`);
+    const lamphun = page.locator('path[data-province-code="51"]');
+    await expect.poll(() => lamphun.getAttribute("fill")).not.toBe("#eceff2");
+    const breakdown = page.getByLabel("Breakdown");
+    expect(await breakdown.locator("option").allInnerTexts()).toContain("Size class: Micro");
+    await breakdown.selectOption({ label: "Size class: Micro" });
+    await page.waitForURL(/breakdown=size_class%3Dmicro/);
+    await expect.poll(() => page.locator(".indicator-map svg").first().getAttribute("aria-label")).toContain("(Size class: Micro)");
+    await expect.poll(() => lamphun.getAttribute("fill")).not.toBe("#eceff2");
+    // The small firms' value in Chiang Mai is not approved yet: not on the map.
+    expect(await page.locator('path[data-province-code="50"]').getAttribute("fill")).toBe("#eceff2");
+    await context.close();
+  });
+});
+
+describe("value entry at a cluster", () => {
+  it("opens a cluster plan's grid at its own cluster, and saves a value there", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    const coffee = await examplePlanId("cluster_plan", "EX-DIP-COFFEE-FY2021-2022");
+    await page.goto(`/values?plan=${coffee}`);
+    await expect.poll(() => page.getByLabel("Org units").inputValue()).toBe("cluster");
+    const rows = page.locator("tbody tr[data-unit]");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain("Coffee");
+    const indicatorChoice = page.getByLabel("Indicator");
+    await indicatorChoice.selectOption((await indicatorChoice.locator("option", { hasText: "CF-1 " }).getAttribute("value")) ?? "");
+    await page.getByLabel("Period", { exact: true }).selectOption("FY2021");
+    await rows.first().getByLabel(/^Numerator/).fill("12");
+    await rows.first().getByLabel(/^Denominator/).fill("20");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect.poll(() => page.getByRole("status").first().innerText()).toContain("Saved 1 value");
+    await expect.poll(() => rows.first().locator(".status-draft").count()).toBe(1);
+    await page.getByRole("button", { name: "Submit for approval" }).click();
+    await expect.poll(() => rows.first().locator(".status-submitted").count()).toBe(1);
+    // The approval queue names the cluster, not its id.
+    await page.goto("/values/queue");
+    const cell = page.locator('td[data-unit^="cluster:"]');
+    await expect.poll(() => cell.count()).toBe(1);
+    expect(await cell.innerText()).toMatch(/^Cluster: .*Coffee/);
+    await context.close();
+  });
+});
+
+describe("plan editor polish", () => {
+  it("offers no link to a higher plan on the national strategy, but does on a cluster plan", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    const national = await examplePlanId("national_strategy", "MOC-PCT-2017-2021");
+    await page.goto(`/plans/${national}?node=S4`);
+    await page.getByRole("button", { name: "Add a sub-item" }).waitFor();
+    expect(await page.getByRole("button", { name: "Link to a higher plan" }).count()).toBe(0);
+    const cluster = await examplePlanId("cluster_plan", "EX-DIP-COFFEE-FY2021-2022");
+    await page.goto(`/plans/${cluster}?node=CS1`);
+    await expect.poll(() => page.getByRole("button", { name: "Link to a higher plan" }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("asks before deleting a target, and keeps it when the question is cancelled", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    await page.goto(`/plans/${planId}?node=S1`);
+    const indicator = page.locator('[data-indicator-code="BK1"]');
+    const remove = indicator.getByRole("button", { name: "Delete this target" });
+    await remove.click();
+    const question = indicator.getByRole("group", { name: /Delete the target for FY2021/ });
+    await expect.poll(() => question.count()).toBe(1);
+    await question.getByRole("button", { name: "Cancel" }).click();
+    expect(await indicator.locator(".target-list li").count()).toBe(1);
+    await remove.click();
+    await question.getByRole("button", { name: "Yes, delete" }).click();
+    await expect.poll(() => indicator.innerText()).toContain("No targets yet.");
+    await context.close();
+  });
+
+  it("asks before deleting an indicator and a plan node, and keeps them when cancelled", async () => {
+    const { context, page } = await h.newPage("en");
+    await h.signIn(page);
+    await setLocale(page, "en");
+    await page.goto(`/plans/${planId}?node=S2`);
+    const indicator = page.locator('[data-indicator-code="BK2"]');
+    await indicator.getByRole("button", { name: "Delete", exact: true }).click();
+    const askIndicator = page.getByRole("alertdialog");
+    await expect.poll(() => askIndicator.innerText()).toContain("Delete indicator BK2");
+    await askIndicator.getByRole("button", { name: "Cancel" }).click();
+    expect(await indicator.count()).toBe(1);
+    await indicator.getByRole("button", { name: "Delete", exact: true }).click();
+    await askIndicator.getByRole("button", { name: "Yes, delete" }).click();
+    await expect.poll(() => indicator.count()).toBe(0);
+
+    const toolbar = page.locator(".node-toolbar");
+    await toolbar.getByRole("button", { name: "Delete", exact: true }).click();
+    const askNode = page.getByRole("alertdialog");
+    await expect.poll(() => askNode.innerText()).toContain("Strategy 2");
+    await askNode.getByRole("button", { name: "Cancel" }).click();
+    const treeItem = page.locator('[role="tree"] [data-node-code="S2"]');
+    expect(await treeItem.count()).toBe(1);
+    await toolbar.getByRole("button", { name: "Delete", exact: true }).click();
+    await askNode.getByRole("button", { name: "Yes, delete" }).click();
+    await expect.poll(() => treeItem.count()).toBe(0);
+    await context.close();
+  });
+});
