@@ -48,7 +48,7 @@ export type NamedUnit = OrgUnit & { readonly nameEn: string; readonly nameTh: st
 
 /** 400 naming `unitCode`: the unit asked for does not exist (a query parameter, not a resource of the path). */
 function unknownUnit(type: string, code: string) {
-  return errors.validation("unitCode", `no ${type} with code ${code}`);
+  return errors.validation("unitCode", `no ${type} with code ${code}`, "not_found", { id: code });
 }
 
 /** Checks an org unit exists and names it; 400 naming `unitCode` for an unknown unit or a malformed code. */
