@@ -73,7 +73,7 @@ describe("keeping a programme in the web app", () => {
     await page.getByRole("button", { name: "สร้างโครงการ", exact: true }).click();
     const codeError = page.locator(".field", { has: page.getByLabel("รหัส", { exact: true }) }).locator(".field-error");
     await codeError.waitFor();
-    expect(await codeError.innerText()).toContain("lowercase");
+    expect(await codeError.innerText()).toBe("รหัสต้องเป็นอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือขีด 2–80 ตัว");
     await page.getByLabel("รหัส", { exact: true }).fill("dip-coffee-2025");
     await page.getByRole("button", { name: "สร้างโครงการ", exact: true }).click();
     await page.waitForURL(/\/programmes\/\d+$/);

@@ -113,7 +113,7 @@ describe("value entry", () => {
     await expect.poll(() => row.locator("td[aria-live]").innerText()).toBe("75");
     await row.getByLabel(/^ตัวหาร/).fill("0");
     await page.getByRole("button", { name: "บันทึกร่าง" }).click();
-    await expect.poll(() => row.locator(".field-error").innerText()).toContain("must not be 0");
+    await expect.poll(() => row.locator(".field-error").innerText()).toBe("ตัวหารต้องมากกว่า 0");
     // The stored (example) value of Chiang Mai is untouched: still approved.
     expect(await row.locator(".status-approved").count()).toBe(1);
     expect(await page.locator("main").innerText()).toContain("ปีงบประมาณ พ.ศ. 2564");

@@ -23,10 +23,10 @@ describe("planBatch", () => {
       { rowNumber: 7, key: "A", record: { id: "A", name: "third" } },
     ]);
     expect(plan.report.rows).toEqual([
-      { rowNumber: 2, status: "skipped", key: "A", issues: [{ field: "row", message: "duplicate of row 7; the later row is imported", value: "A" }] },
+      { rowNumber: 2, status: "skipped", key: "A", issues: [{ field: "row", message: "duplicate of row 7; the later row is imported", value: "A", code: "duplicate_row", params: { row: 7 } }] },
       { rowNumber: 3, status: "imported", key: "B", issues: [] },
       { rowNumber: 4, status: "error", key: null, issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214" }] },
-      { rowNumber: 5, status: "skipped", key: "A", issues: [{ field: "row", message: "duplicate of row 7; the later row is imported", value: "A" }] },
+      { rowNumber: 5, status: "skipped", key: "A", issues: [{ field: "row", message: "duplicate of row 7; the later row is imported", value: "A", code: "duplicate_row", params: { row: 7 } }] },
       { rowNumber: 7, status: "imported", key: "A", issues: [] },
     ]);
     expect(plan.report.counts).toEqual({ imported: 2, updated: 0, skipped: 2, errors: 1 });

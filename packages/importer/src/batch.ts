@@ -85,7 +85,7 @@ export function planBatch<T>(rows: Iterable<NormalisedRow<T>>, keyOf: (record: T
       rowNumber,
       status: "skipped",
       key,
-      issues: [{ field: "row", message: `duplicate of row ${winner?.rowNumber ?? "?"}; the later row is imported`, value: key }],
+      issues: [{ field: "row", message: `duplicate of row ${winner?.rowNumber ?? "?"}; the later row is imported`, value: key, code: "duplicate_row", ...(winner ? { params: { row: winner.rowNumber } } : {}) }],
     });
   }
   const records: PlannedRecord<T>[] = [];

@@ -1,4 +1,5 @@
 import type { LegalForm } from "@sainam/core";
+import type { IssueCode, RowIssueParams } from "./row-issue.ts";
 import {
   BUDDHIST_ERA_THRESHOLD,
   formatLegalForm,
@@ -15,14 +16,16 @@ import {
 // is wrong, which the row normalisers turn into a RowIssue naming the field.
 
 /** A parsed cell: the value, or why the text is not one. */
-export type CellResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type CellResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string; readonly code?: IssueCode; readonly params?: RowIssueParams };
 
 function good<T>(value: T): CellResult<T> {
   return { ok: true, value };
 }
 
-function bad<T>(message: string): CellResult<T> {
-  return { ok: false, message };
+function bad<T>(message: string, code: IssueCode, params?: RowIssueParams): CellResult<T> {
+  return params ? { ok: false, message, code, params } : { ok: false, message, code };
 }
 
 /** Placeholders spreadsheets use for "no value": they read as an empty cell. */
@@ -77,14 +80,14 @@ export function readDate(text: string): CellResult<string> {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(value);
   if (iso) {
     const date = toIsoDate({ year: yearToCe(Number(iso[1])), month: Number(iso[2]), day: Number(iso[3]) });
-    return isIsoDate(date) ? good(date) : bad(`not a real date: ${value}`);
+    return isIsoDate(date) ? good(date) : bad(`not a real date: ${value}`, "invalid_date");
   }
   const named = /^(\d{1,2})\s*([^\d\s]+(?:\s?[^\d\s]+)*)\s*(\d{4})$/.exec(value);
   if (named) {
     const month = monthNumber(named[2] ?? "");
-    if (month === null) return bad(`unknown month "${named[2] ?? ""}"`);
+    if (month === null) return bad(`unknown month "${named[2] ?? ""}"`, "invalid_date");
     const date = toIsoDate({ year: yearToCe(Number(named[3])), month, day: Number(named[1]) });
-    return isIsoDate(date) ? good(date) : bad(`not a real date: ${value}`);
+    return isIsoDate(date) ? good(date) : bad(`not a real date: ${value}`, "invalid_date");
   }
   if (/^\d{5}(?:\.\d+)?$/.test(value)) {
     const serial = Math.floor(Number(value));
@@ -94,8 +97,8 @@ export function readDate(text: string): CellResult<string> {
   }
   const thai = parseThaiDate(value);
   if (thai.ok) return good(thai.value);
-  if (thai.reason === "not_a_date") return bad(`not a real date: ${value}`);
-  return bad(`not a date (expected d/m/yyyy in B.E. or C.E., or yyyy-mm-dd): ${value}`);
+  if (thai.reason === "not_a_date") return bad(`not a real date: ${value}`, "invalid_date");
+  return bad(`not a date (expected d/m/yyyy in B.E. or C.E., or yyyy-mm-dd): ${value}`, "invalid_date");
 }
 
 /**
@@ -108,8 +111,8 @@ export function readAmount(text: string, allowNegative = false): CellResult<numb
   const accountingNegative = /^\((.*)\)$/.exec(value);
   if (accountingNegative) value = `-${accountingNegative[1] ?? ""}`;
   const parsed = parseAmount(value);
-  if (!parsed.ok) return bad(`not an amount: ${text.trim()}`);
-  if (!allowNegative && parsed.value < 0) return bad(`must not be negative: ${text.trim()}`);
+  if (!parsed.ok) return bad(`not an amount: ${text.trim()}`, "invalid_type", { expected: "number" });
+  if (!allowNegative && parsed.value < 0) return bad(`must not be negative: ${text.trim()}`, "out_of_range", { min: 0 });
   return good(parsed.value);
 }
 
@@ -117,7 +120,7 @@ export function readAmount(text: string, allowNegative = false): CellResult<numb
 export function readCount(text: string): CellResult<number> {
   const value = normalizeThai(text).replace(/\s*(?:คน|ราย|persons?|people|employees)$/i, "");
   const parsed = parseAmount(value);
-  if (!parsed.ok || !Number.isInteger(parsed.value) || parsed.value < 0) return bad(`not a whole number ≥ 0: ${text.trim()}`);
+  if (!parsed.ok || !Number.isInteger(parsed.value) || parsed.value < 0) return bad(`not a whole number ≥ 0: ${text.trim()}`, "not_integer", { min: 0 });
   return good(parsed.value);
 }
 
@@ -128,13 +131,13 @@ export function readCount(text: string): CellResult<number> {
  */
 export function readTsicCode(text: string): CellResult<string> {
   const match = /^(\d{1,5})(?:\s*[-:.]?\s+\D.*)?$/s.exec(normalizeThai(text).replace(/^tsic\s*/i, ""));
-  return match?.[1] ? good(match[1]) : bad(`TSIC code must be 1-5 digits: ${text.trim()}`);
+  return match?.[1] ? good(match[1]) : bad(`TSIC code must be 1-5 digits: ${text.trim()}`, "invalid_format", { format: "tsic" });
 }
 
 /** Reads a Thai postcode: 5 digits, the first 1-9. */
 export function readPostcode(text: string): CellResult<string> {
   const value = normalizeThai(text).replace(/\s/g, "");
-  return /^[1-9]\d{4}$/.test(value) ? good(value) : bad(`postcode must be 5 digits: ${text.trim()}`);
+  return /^[1-9]\d{4}$/.test(value) ? good(value) : bad(`postcode must be 5 digits: ${text.trim()}`, "invalid_format", { format: "postcode" });
 }
 
 /**
@@ -149,14 +152,14 @@ export function readPhone(text: string): CellResult<string> {
   const digits = main.replace(/[^\d]/g, "");
   const international = main.trim().startsWith("+");
   const plausible = international ? digits.length >= 8 && digits.length <= 15 : /^0\d{8,9}$/.test(digits);
-  return plausible && /^[+\d\s().-]+$/.test(main.trim()) ? good(value) : bad(`not a phone number: ${text.trim()}`);
+  return plausible && /^[+\d\s().-]+$/.test(main.trim()) ? good(value) : bad(`not a phone number: ${text.trim()}`, "invalid_format", { format: "phone" });
 }
 
 /** Reads an e-mail address lightly (something@domain.tld, no spaces), lower-casing the domain. */
 export function readEmail(text: string): CellResult<string> {
   const value = normalizeThai(text).replace(/^mailto:/i, "");
   const match = /^([^\s@]+)@([^\s@]+\.[^\s@.]{2,})$/.exec(value);
-  if (!match) return bad(`not an e-mail address: ${text.trim()}`);
+  if (!match) return bad(`not an e-mail address: ${text.trim()}`, "invalid_format", { format: "email" });
   return good(`${match[1] ?? ""}@${(match[2] ?? "").toLowerCase()}`);
 }
 
@@ -188,7 +191,7 @@ const stageWords: Record<Stage, ReadonlyArray<string>> = {
 export function readStage(text: string): CellResult<Stage> {
   const key = normalizeThai(text).toLowerCase().replace(/[\s_-]/g, "");
   for (const stage of stages) if (stageWords[stage].includes(key)) return good(stage);
-  return bad(`stage must be upstream/ต้นน้ำ, midstream/กลางน้ำ or downstream/ปลายน้ำ: ${text.trim()}`);
+  return bad(`stage must be upstream/ต้นน้ำ, midstream/กลางน้ำ or downstream/ปลายน้ำ: ${text.trim()}`, "invalid_choice");
 }
 
 /** The directed kinds of linkage between two parties of a cluster. */
@@ -222,7 +225,7 @@ const linkageWords: Record<LinkageKind, ReadonlyArray<string>> = {
 export function readLinkageKind(text: string): CellResult<LinkageKind> {
   const key = normalizeThai(text).toLowerCase().replace(/[\s_-]/g, "");
   for (const kind of linkageKinds) if (linkageWords[kind].includes(key)) return good(kind);
-  return bad(`unknown linkage kind (expected one of ${linkageKinds.join(", ")} or its Thai wording): ${text.trim()}`);
+  return bad(`unknown linkage kind (expected one of ${linkageKinds.join(", ")} or its Thai wording): ${text.trim()}`, "invalid_choice");
 }
 
 // Abbreviations DBD lists use that core's name rules do not read: "หจ." for ห้างหุ้นส่วนจำกัด, "หส."
@@ -250,7 +253,7 @@ export function readLegalForm(text: string): CellResult<LegalForm> {
     if (form === "unknown") continue;
     if (legalFormWords[form].some((word) => legalFormKey(word) === key)) return good(form);
   }
-  return bad(`unknown legal form: ${text.trim()}`);
+  return bad(`unknown legal form: ${text.trim()}`, "invalid_choice");
 }
 
 /** The legal form a name's DBD abbreviation gives when core's rules do not know it ("หจ.ชัวร์กู๊ด"). */

@@ -41,9 +41,9 @@ describe("normaliseIndicatorValueRow", () => {
     expect(outcome).toEqual({
       ok: false,
       issues: [
-        { field: "sizeClass", message: "is not a known option", value: "จิ๋ว" },
-        { field: "period", message: expect.stringContaining("is not a period"), value: "ปีหน้า" },
-        { field: "value", message: "is not a number", value: "12,34" },
+        { field: "sizeClass", message: "is not a known option", value: "จิ๋ว", code: "invalid_choice" },
+        { field: "period", message: expect.stringContaining("is not a period"), value: "ปีหน้า", code: "invalid_format", params: { format: "period" } },
+        { field: "value", message: "is not a number", value: "12,34", code: "invalid_type", params: { expected: "number" } },
       ],
     });
   });

@@ -139,7 +139,7 @@ function readNumber(text: string, field: string, issues: RowIssue[]): number | n
   if (isNoValue(text)) return null;
   const parsed = parseAmount(text.replace(/%$/, "").trim());
   if (!parsed.ok) {
-    issues.push({ field, message: "is not a number", value: text });
+    issues.push({ field, message: "is not a number", value: text, code: "invalid_type", params: { expected: "number" } });
     return null;
   }
   return parsed.value;
@@ -168,23 +168,23 @@ export function normaliseIndicatorValueRow(
   const issues: RowIssue[] = [];
   const get = (field: IndicatorValueField) => cell(cells, headers, mapping[field]);
   const indicatorCode = get("indicatorCode");
-  if (indicatorCode === "") issues.push({ field: "indicatorCode", message: "is empty" });
+  if (indicatorCode === "") issues.push({ field: "indicatorCode", message: "is empty", code: "required" });
   const typeText = get("orgUnitType");
   const type = typeText === "" ? null : readOrgUnitType(typeText);
-  if (typeText !== "" && type === null) issues.push({ field: "orgUnitType", message: "is not an org-unit type (nation, region, provincial cluster, province, cluster, programme)", value: typeText });
+  if (typeText !== "" && type === null) issues.push({ field: "orgUnitType", message: "is not an org-unit type (nation, region, provincial cluster, province, cluster, programme)", value: typeText, code: "invalid_choice" });
   const code = get("orgUnitCode");
   const name = get("orgUnitName");
   let orgUnit: IndicatorValueRecord["orgUnit"] | null = null;
   if (code !== "") orgUnit = { type: type ?? "province", code: normalizeThai(code) };
   else if (name !== "") orgUnit = { name, type };
   else if (type === "nation") orgUnit = { type: "nation", code: "TH" };
-  else issues.push({ field: mapping.orgUnitName ? "orgUnitName" : "orgUnitCode", message: "is empty" });
+  else issues.push({ field: mapping.orgUnitName ? "orgUnitName" : "orgUnitCode", message: "is empty", code: "required" });
   const breakdown: Record<string, string> = {};
   for (const [field, dimension] of [["sizeClass", "size_class"], ["ownerSex", "owner_sex"], ["stage", "stage"]] as const) {
     const text = get(field);
     if (isNoValue(text) || /^(?:รวม|ทั้งหมด|total|all)$/i.test(text)) continue;
     const option = readOption(dimension, text);
-    if (option === null) issues.push({ field, message: "is not a known option", value: text });
+    if (option === null) issues.push({ field, message: "is not a known option", value: text, code: "invalid_choice" });
     else breakdown[dimension] = option;
   }
   const source = get("source") || null;
@@ -197,7 +197,7 @@ export function normaliseIndicatorValueRow(
   if (layout === "long") {
     const periodText = get("period");
     const period = periodText === "" ? null : parsePeriodText(periodText);
-    if (period === null) issues.push({ field: "period", message: periodText === "" ? "is empty" : "is not a period (2564, ปีงบประมาณ 2564, FY2021, Q1 2564)", value: periodText });
+    if (period === null) issues.push({ field: "period", message: periodText === "" ? "is empty" : "is not a period (2564, ปีงบประมาณ 2564, FY2021, Q1 2564)", value: periodText, code: periodText === "" ? "required" : "invalid_format", ...(periodText === "" ? {} : { params: { format: "period" } }) });
     const value = readNumber(get("value"), "value", issues);
     if (period && (value !== null || numerator !== null || denominator !== null)) figures.push({ periodKey: periodKey(period), value, column: "value" });
   } else {

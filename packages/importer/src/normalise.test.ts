@@ -104,7 +104,7 @@ describe("normaliseEnterpriseRow", () => {
   it("rejects a juristic ID with a wrong check digit, naming the field", () => {
     expect(enterprise({ เลขทะเบียน: "0505567003214", ชื่อ: "บจ. ก" })).toEqual({
       ok: false,
-      issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214" }],
+      issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214", code: "invalid_check_digit", params: { expected: 3 } }],
     });
   });
 
@@ -130,8 +130,8 @@ describe("normaliseEnterpriseRow", () => {
     expect(enterprise({ จังหวัด: "เชียงใหม่" })).toEqual({
       ok: false,
       issues: [
-        { field: "juristicId", message: "a juristic ID or a community-enterprise registration number is required" },
-        { field: "nameTh", message: "a Thai or English name is required" },
+        { field: "juristicId", message: "a juristic ID or a community-enterprise registration number is required", code: "required", params: { or: "ceRegistrationNo" } },
+        { field: "nameTh", message: "a Thai or English name is required", code: "required", params: { or: "nameEn" } },
       ],
     });
   });
@@ -198,7 +198,7 @@ describe("normaliseEnterpriseRow", () => {
 
 describe("readJuristicId", () => {
   it("says when a character is not a digit", () => {
-    expect(readJuristicId("0105567O12348")).toEqual({ ok: false, message: "juristic ID has a character that is not a digit" });
+    expect(readJuristicId("0105567O12348")).toEqual({ ok: false, message: "juristic ID has a character that is not a digit", code: "invalid_format", params: { format: "juristic_id" } });
   });
 });
 
@@ -219,7 +219,7 @@ describe("normaliseMembershipRow", () => {
     const outcome = membership(["0105567012348", "กาแฟ เชียงราย", "ทะเล", "1/10/2566", "1/1/2566"]);
     expect(outcome.ok ? [] : outcome.issues.map((issue) => issue.field)).toEqual(["clusterCode", "stage", "leftOn"]);
     const dates = membership(["0105567012348", "coffee", "upstream", "1/10/2566", "1/1/2566"]);
-    expect(dates).toEqual({ ok: false, issues: [{ field: "leftOn", message: "left before joining", value: "1/1/2566" }] });
+    expect(dates).toEqual({ ok: false, issues: [{ field: "leftOn", message: "left before joining", value: "1/1/2566", code: "not_before", params: { other: "joinedOn" } }] });
   });
 
   it("requires the juristic ID, cluster and stage", () => {

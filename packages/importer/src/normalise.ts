@@ -27,7 +27,7 @@ import {
 import type { Gazetteer } from "./gazetteer.ts";
 import { indexGazetteer } from "./gazetteer.ts";
 import type { ColumnMapping, EnterpriseField, LinkageField, MembershipField } from "./mapping.ts";
-import type { RowIssue, RowOutcome } from "./row-issue.ts";
+import type { IssueCode, RowIssue, RowIssueParams, RowOutcome } from "./row-issue.ts";
 
 /** An enterprise row, validated and normalised, ready to upsert by juristic ID (or CE number). */
 export type EnterpriseRecord = {
@@ -91,6 +91,10 @@ function columnsOf(mapping: Readonly<Record<string, string | undefined>>, header
   return columns;
 }
 
+function issueOf(field: string, message: string, value: string | undefined, code: IssueCode, params: RowIssueParams | undefined): RowIssue {
+  return { field, message, ...(value === undefined ? {} : { value }), code, ...(params ? { params } : {}) };
+}
+
 /** Reads the mapped cells of one row and collects what is wrong with them. */
 class RowReader<F extends string> {
   readonly issues: RowIssue[] = [];
@@ -117,7 +121,7 @@ class RowReader<F extends string> {
     if (value === null) return null;
     const line = normalizeThai(value);
     if (line.length > MAX_TEXT) {
-      this.warn(field, `cut to ${MAX_TEXT} characters`, undefined);
+      this.warn(field, `cut to ${MAX_TEXT} characters`, undefined, "cut", { max: MAX_TEXT });
       return line.slice(0, MAX_TEXT);
     }
     return line;
@@ -129,17 +133,17 @@ class RowReader<F extends string> {
     if (value === null) return null;
     const parsed = parse(value);
     if (parsed.ok) return parsed.value;
-    if (lenient) this.warn(field, parsed.message, value);
-    else this.fail(field, parsed.message, value);
+    if (lenient) this.warn(field, parsed.message, value, parsed.code, parsed.params);
+    else this.fail(field, parsed.message, value, parsed.code, parsed.params);
     return null;
   }
 
-  fail(field: string, message: string, value: string | undefined): void {
-    this.issues.push(value === undefined ? { field, message } : { field, message, value });
+  fail(field: string, message: string, value: string | undefined, code: IssueCode = "invalid", params?: RowIssueParams): void {
+    this.issues.push(issueOf(field, message, value, code, params));
   }
 
-  warn(field: string, message: string, value: string | undefined): void {
-    this.warnings.push(value === undefined ? { field, message } : { field, message, value });
+  warn(field: string, message: string, value: string | undefined, code: IssueCode = "invalid", params?: RowIssueParams): void {
+    this.warnings.push(issueOf(field, message, value, code, params));
   }
 
   outcome<T>(record: T): RowOutcome<T> {
@@ -168,23 +172,23 @@ export function readJuristicId(text: string): CellResult<string> {
     const restored = describeJuristicId(`0${digits}`);
     if (restored.ok) return { ok: true, value: restored.value };
   }
-  if (described.reason === "wrong_length") return { ok: false, message: `${juristicIdMessages.wrong_length}, not ${digits.length}` };
+  if (described.reason === "wrong_length") return { ok: false, message: `${juristicIdMessages.wrong_length}, not ${digits.length}`, code: "wrong_length", params: { length: 13, actual: digits.length } };
   if (described.reason === "wrong_check_digit") {
     const expected = juristicIdCheckDigit(digits.slice(0, 12)) ?? "?";
-    return { ok: false, message: `${juristicIdMessages.wrong_check_digit} (${digits[12] ?? ""}; expected ${expected})` };
+    return { ok: false, message: `${juristicIdMessages.wrong_check_digit} (${digits[12] ?? ""}; expected ${expected})`, code: "invalid_check_digit", params: { expected } };
   }
-  return { ok: false, message: juristicIdMessages[described.reason] };
+  return { ok: false, message: juristicIdMessages[described.reason], code: described.reason === "empty" ? "required" : "invalid_format", params: { format: "juristic_id" } };
 }
 
 function readCeRegistrationNo(text: string): CellResult<string> {
   const value = normalizeThai(text);
-  if (!/\d/.test(value) || value.length > 40) return { ok: false, message: `not a community-enterprise registration number: ${value}` };
+  if (!/\d/.test(value) || value.length > 40) return { ok: false, message: `not a community-enterprise registration number: ${value}`, code: "invalid_format" };
   return { ok: true, value };
 }
 
 function readClusterCode(text: string): CellResult<string> {
   const value = normalizeThai(text).toLowerCase();
-  return CLUSTER_CODE.test(value) ? { ok: true, value } : { ok: false, message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}` };
+  return CLUSTER_CODE.test(value) ? { ok: true, value } : { ok: false, message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}`, code: "invalid_format", params: { format: "lowercase_code" } };
 }
 
 function legalFormOf(row: RowReader<EnterpriseField>, names: ReadonlyArray<string>, juristicId: string | null, ceNo: string | null): LegalForm {
@@ -212,7 +216,7 @@ function placeOf(
   const provinceName = row.text("provinceName");
   if (provinceName !== null) {
     provinceCode = index.findProvince(provinceName);
-    if (provinceCode === null) row.warn("provinceName", "province not found", provinceName);
+    if (provinceCode === null) row.warn("provinceName", "province not found", provinceName, "not_found");
   }
   const districtName = row.text("districtName");
   if (districtName !== null) {
@@ -221,7 +225,7 @@ function placeOf(
       districtCode = district.code;
       provinceCode ??= district.provinceCode;
     } else {
-      row.warn("districtName", provinceCode ? "district not found in this province" : "district not found (or not unique without a province)", districtName);
+      row.warn("districtName", provinceCode ? "district not found in this province" : "district not found (or not unique without a province)", districtName, "not_found");
     }
   }
   let postcode = row.read("postcode", readPostcode, true);
@@ -256,11 +260,11 @@ export function normaliseEnterpriseRow(
   const juristicId = row.read("juristicId", readJuristicId);
   const ceRegistrationNo = row.read("ceRegistrationNo", readCeRegistrationNo);
   if (row.raw("juristicId") === null && ceRegistrationNo === null) {
-    row.fail("juristicId", "a juristic ID or a community-enterprise registration number is required", undefined);
+    row.fail("juristicId", "a juristic ID or a community-enterprise registration number is required", undefined, "required", { or: "ceRegistrationNo" });
   }
   const nameTh = row.text("nameTh");
   const nameEn = row.text("nameEn");
-  if (nameTh === null && nameEn === null) row.fail("nameTh", "a Thai or English name is required", undefined);
+  if (nameTh === null && nameEn === null) row.fail("nameTh", "a Thai or English name is required", undefined, "required", { or: "nameEn" });
   const names = [nameTh, nameEn].filter((name) => name !== null);
   const legalForm = legalFormOf(row, names, juristicId, ceRegistrationNo);
   const registeredOn = row.read("registeredOn", readDate);
@@ -307,14 +311,14 @@ export function normaliseMembershipRow(
 ): RowOutcome<MembershipRecord> {
   const row = new RowReader<MembershipField>(cells, headers, mapping);
   const juristicId = row.read("juristicId", readJuristicId);
-  if (row.raw("juristicId") === null) row.fail("juristicId", "juristic ID is required", undefined);
+  if (row.raw("juristicId") === null) row.fail("juristicId", "juristic ID is required", undefined, "required");
   const clusterCode = row.read("clusterCode", readClusterCode);
-  if (row.raw("clusterCode") === null) row.fail("clusterCode", "cluster code is required", undefined);
+  if (row.raw("clusterCode") === null) row.fail("clusterCode", "cluster code is required", undefined, "required");
   const stage = row.read("stage", readStage);
-  if (row.raw("stage") === null) row.fail("stage", "stage is required (ต้นน้ำ/กลางน้ำ/ปลายน้ำ)", undefined);
+  if (row.raw("stage") === null) row.fail("stage", "stage is required (ต้นน้ำ/กลางน้ำ/ปลายน้ำ)", undefined, "required");
   const joinedOn = row.read("joinedOn", readDate);
   const leftOn = row.read("leftOn", readDate);
-  if (joinedOn !== null && leftOn !== null && leftOn < joinedOn) row.fail("leftOn", "left before joining", row.raw("leftOn") ?? undefined);
+  if (joinedOn !== null && leftOn !== null && leftOn < joinedOn) row.fail("leftOn", "left before joining", row.raw("leftOn") ?? undefined, "not_before", { other: "joinedOn" });
   if (juristicId === null || clusterCode === null || stage === null) return { ok: false, issues: row.issues };
   return row.outcome<MembershipRecord>({ juristicId, clusterCode, stage, joinedOn, leftOn });
 }
@@ -333,12 +337,12 @@ export function normaliseLinkageRow(
 ): RowOutcome<LinkageRecord> {
   const row = new RowReader<LinkageField>(cells, headers, mapping);
   const fromJuristicId = row.read("fromJuristicId", readJuristicId);
-  if (row.raw("fromJuristicId") === null) row.fail("fromJuristicId", "juristic ID of the first party is required", undefined);
+  if (row.raw("fromJuristicId") === null) row.fail("fromJuristicId", "juristic ID of the first party is required", undefined, "required");
   const toJuristicId = row.read("toJuristicId", readJuristicId);
-  if (row.raw("toJuristicId") === null) row.fail("toJuristicId", "juristic ID of the second party is required", undefined);
-  if (fromJuristicId !== null && fromJuristicId === toJuristicId) row.fail("toJuristicId", "a linkage needs two different parties", toJuristicId);
+  if (row.raw("toJuristicId") === null) row.fail("toJuristicId", "juristic ID of the second party is required", undefined, "required");
+  if (fromJuristicId !== null && fromJuristicId === toJuristicId) row.fail("toJuristicId", "a linkage needs two different parties", toJuristicId, "same_party");
   const kind = row.read("kind", readLinkageKind);
-  if (row.raw("kind") === null) row.fail("kind", "linkage kind is required", undefined);
+  if (row.raw("kind") === null) row.fail("kind", "linkage kind is required", undefined, "required");
   const product = row.text("product");
   const annualValue = row.read("annualValue", (text) => readAmount(text));
   const clusterCode = row.read("clusterCode", readClusterCode);

@@ -1,5 +1,37 @@
+/**
+ * Why a field of a row is wrong, stable for the import report to translate (the web words it in Thai or English
+ * with the field's label); the English `message` stays for the CSV report and older clients. `invalid`: read the message.
+ */
+export type IssueCode =
+  | "required"
+  | "too_long"
+  | "invalid_type"
+  | "invalid_format"
+  | "invalid_date"
+  | "invalid_choice"
+  | "invalid_check_digit"
+  | "wrong_length"
+  | "out_of_range"
+  | "not_integer"
+  | "not_found"
+  | "ambiguous"
+  | "duplicate"
+  | "duplicate_row"
+  | "not_before"
+  | "not_applicable"
+  | "same_party"
+  | "locked"
+  | "not_allowed"
+  | "unchanged"
+  | "no_value"
+  | "cut"
+  | "invalid";
+
+/** Values the wording needs: `{ max: 2000 }` for `cut`, `{ row: 12 }` for `duplicate_row`, `{ expected: "5" }` for a check digit. */
+export type RowIssueParams = Readonly<Record<string, string | number | boolean>>;
+
 /** A problem with one field of one row, for the import report. `value` is the offending text. */
-export type RowIssue = { readonly field: string; readonly message: string; readonly value?: string };
+export type RowIssue = { readonly field: string; readonly message: string; readonly value?: string; readonly code?: IssueCode; readonly params?: RowIssueParams };
 
 /**
  * What normalising a row gives: the record with any warnings (problems that dropped a value but

@@ -97,21 +97,21 @@ export async function getCluster(ctx: AppContext, actor: Actor, id: number) {
 async function checkReferences(db: Kysely<DB>, input: Partial<CreateClusterBody>, selfId: number | null): Promise<void> {
   for (const field of ["coordinatingAgencyId", "cooperatingAgencyId"] as const) {
     const agencyId = input[field];
-    if (agencyId && !(await reference.findAgency(db, agencyId))) throw errors.validation(field, `agency ${agencyId} does not exist`);
+    if (agencyId && !(await reference.findAgency(db, agencyId))) throw errors.missing(field, "agency", agencyId);
   }
   if (input.coordinatorUserId && !(await users.findUserById(db, input.coordinatorUserId))) {
-    throw errors.validation("coordinatorUserId", `user ${input.coordinatorUserId} does not exist`);
+    throw errors.missing("coordinatorUserId", "user", input.coordinatorUserId);
   }
   for (const [i, p] of (input.participations ?? []).entries()) {
-    if (!(await reference.findAgency(db, p.agencyId))) throw errors.validation(`participations.${i}.agencyId`, `agency ${p.agencyId} does not exist`);
+    if (!(await reference.findAgency(db, p.agencyId))) throw errors.missing(`participations.${i}.agencyId`, "agency", p.agencyId);
   }
   if (input.provinceCodes?.length) {
     const known = new Set((await reference.listProvinces(db)).map((p) => p.code));
     const unknown = input.provinceCodes.find((c) => !known.has(c));
-    if (unknown) throw errors.validation("provinceCodes", `province ${unknown} does not exist`);
+    if (unknown) throw errors.missing("provinceCodes", "province", unknown);
   }
   if (input.parentId) {
-    if (!(await clusters.findCluster(db, input.parentId))) throw errors.validation("parentId", `cluster ${input.parentId} does not exist`);
+    if (!(await clusters.findCluster(db, input.parentId))) throw errors.missing("parentId", "cluster", input.parentId);
     if (selfId !== null && (await clusters.ancestorIds(db, input.parentId)).includes(selfId)) {
       throw errors.validation("parentId", "a cluster cannot be its own ancestor");
     }
@@ -125,9 +125,9 @@ export async function createCluster(ctx: AppContext, actor: Actor, input: Create
   // An officer's new cluster is coordinated by their own agency unless they say otherwise (and may not).
   const coordinatingAgencyId = input.coordinatingAgencyId ?? (actor.kind === "user" ? actor.agencyId : null);
   authorize(actor, "create", { type: "cluster", clusterId: null, coordinatingAgencyId, published: false });
-  if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required");
+  if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const { db } = ctx.database;
-  if (await clusters.findClusterByCode(db, input.code)) throw errors.conflict(`a cluster with code ${input.code} exists`, "code");
+  if (await clusters.findClusterByCode(db, input.code)) throw errors.conflict(`a cluster with code ${input.code} exists`, "code", "duplicate");
   await checkReferences(db, input, null);
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -169,11 +169,11 @@ export async function updateCluster(ctx: AppContext, actor: Actor, id: number, i
   const before = await requireCluster(ctx, actor, id, "update");
   const { db } = ctx.database;
   if (input.code && input.code !== before.code && (await clusters.findClusterByCode(db, input.code))) {
-    throw errors.conflict(`a cluster with code ${input.code} exists`, "code");
+    throw errors.conflict(`a cluster with code ${input.code} exists`, "code", "duplicate");
   }
   // Moving a cluster to another agency is an admin's decision.
   if (input.coordinatingAgencyId !== undefined && input.coordinatingAgencyId !== before.coordinating_agency_id && !(actor.kind === "system" || (actor.kind === "user" && actor.role === "admin"))) {
-    throw errors.forbidden("moving a cluster to another coordinating agency");
+    throw errors.forbidden("You may not move this cluster to another coordinating agency; an administrator can.", { action: "update", resource: "cluster" });
   }
   await checkReferences(db, input, id);
   const beforeDetail = await clusters.loadClusterDetail(db, id);
@@ -196,7 +196,7 @@ export async function updateCluster(ctx: AppContext, actor: Actor, id: number, i
   if (input.status !== undefined) patch.status = input.status;
   const nameTh = input.nameTh === undefined ? before.name_th : input.nameTh;
   const nameEn = input.nameEn === undefined ? before.name_en : input.nameEn;
-  if (!nameTh && !nameEn) throw errors.validation("nameTh", "a Thai or English name is required");
+  if (!nameTh && !nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   await db.transaction().execute(async (trx) => {
     await clusters.updateCluster(trx, id, patch, input.provinceCodes);
     if (input.participations) {

@@ -2,6 +2,7 @@ import { NATION_CODE, type Actor, type OrgUnit } from "@sainam/core";
 import { dashboards, type Database, type PlanScope } from "@sainam/db";
 import { errors } from "../errors.ts";
 import { can, type PlanValuesResource } from "../policies/policy.ts";
+import { forbiddenMessage } from "../policies/policy-words.ts";
 import type { Geography } from "./geography.ts";
 
 export const APPROVED_ONLY = ["approved"] as const;
@@ -38,7 +39,7 @@ export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapprove
   const mayUnapproved = can(actor, "read_unapproved", resourceOf(plan, orgUnit));
   if (includeUnapproved === true && !mayUnapproved) {
     if (actor.kind === "public") throw errors.unauthenticated();
-    throw errors.forbidden("reading unapproved values of this plan");
+    throw errors.forbidden(forbiddenMessage("read_unapproved", "plan_values"), { action: "read_unapproved", resource: "plan_values" });
   }
   return (includeUnapproved ?? mayUnapproved) && mayUnapproved ? EVERY_LIVE_STATUS : APPROVED_ONLY;
 }
@@ -47,7 +48,7 @@ export type NamedUnit = OrgUnit & { readonly nameEn: string; readonly nameTh: st
 
 /** 400 naming `unitCode`: the unit asked for does not exist (a query parameter, not a resource of the path). */
 function unknownUnit(type: string, code: string) {
-  return errors.validation("unitCode", `no ${type} with code ${code}`);
+  return errors.validation("unitCode", `no ${type} with code ${code}`, "not_found", { id: code });
 }
 
 /** Checks an org unit exists and names it; 400 naming `unitCode` for an unknown unit or a malformed code. */

@@ -60,23 +60,24 @@ export async function normaliseEnterprise(db: Executor, input: CreateEnterpriseB
     const checked = describeJuristicId(juristicId);
     if (!checked.ok) {
       const reasons = { empty: "is empty", non_digit: "must contain only digits", wrong_length: "must have 13 digits", wrong_check_digit: "has a wrong check digit" };
-      throw errors.validation("juristicId", reasons[checked.reason]);
+      const codes = { empty: "required", non_digit: "invalid_format", wrong_length: "wrong_length", wrong_check_digit: "invalid_check_digit" } as const;
+      throw errors.validation("juristicId", reasons[checked.reason], codes[checked.reason], checked.reason === "wrong_length" ? { length: 13 } : undefined);
     }
     juristicId = checked.value;
   }
   const ceRegistrationNo = pick("ceRegistrationNo", before?.ce_registration_no ?? null);
-  if (!juristicId && !ceRegistrationNo) throw errors.validation("juristicId", "a juristic ID or a community-enterprise registration number is required");
+  if (!juristicId && !ceRegistrationNo) throw errors.validation("juristicId", "a juristic ID or a community-enterprise registration number is required", "required", { or: "ceRegistrationNo" });
   const nameTh = pick("nameTh", before?.name_th ?? null);
   const nameEn = pick("nameEn", before?.name_en ?? null);
-  if (!nameTh && !nameEn) throw errors.validation("nameTh", "a Thai or English name is required");
+  if (!nameTh && !nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const legalForm = input.legalForm ?? (ceRegistrationNo && !juristicId ? "community_enterprise" : legalFormFromName(nameTh ?? nameEn ?? "").form);
 
   const provinceCode = pick("provinceCode", before?.province_code ?? null);
   const districtCode = pick("districtCode", before?.district_code ?? null);
-  if (provinceCode && !(await reference.findProvince(db, provinceCode))) throw errors.validation("provinceCode", `province ${provinceCode} does not exist`);
+  if (provinceCode && !(await reference.findProvince(db, provinceCode))) throw errors.missing("provinceCode", "province", provinceCode);
   if (districtCode) {
     const district = await db.selectFrom("districts").select("province_code").where("code", "=", districtCode).executeTakeFirst();
-    if (!district) throw errors.validation("districtCode", `district ${districtCode} does not exist`);
+    if (!district) throw errors.missing("districtCode", "district", districtCode);
     if (provinceCode && district.province_code !== provinceCode) throw errors.validation("districtCode", `district ${districtCode} is not in province ${provinceCode}`);
   }
   const tsicCode = pick("tsicCode", before?.tsic_code ?? null);
@@ -110,10 +111,10 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Cre
   const { db } = ctx.database;
   const values = await normaliseEnterprise(db, input, null);
   if (values.juristic_id && (await enterprises.findEnterpriseByJuristicId(db, values.juristic_id))) {
-    throw errors.conflict(`an enterprise with juristic ID ${values.juristic_id} exists: one firm is one record`, "juristicId");
+    throw errors.conflict(`an enterprise with juristic ID ${values.juristic_id} exists: one firm is one record`, "juristicId", "duplicate");
   }
   if (values.ce_registration_no && (await db.selectFrom("enterprises").select("id").where("ce_registration_no", "=", values.ce_registration_no).executeTakeFirst())) {
-    throw errors.conflict(`an enterprise with registration number ${values.ce_registration_no} exists`, "ceRegistrationNo");
+    throw errors.conflict(`an enterprise with registration number ${values.ce_registration_no} exists`, "ceRegistrationNo", "duplicate");
   }
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {

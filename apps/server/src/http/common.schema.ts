@@ -4,7 +4,19 @@ export const errorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** Why the field is wrong, stable for translation (`required`, `too_long`, `not_found`, …; `invalid`: read the message). */
+          code: z.string(),
+          params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])).optional(),
+        }),
+      )
+      .optional(),
+    /** On `forbidden`: what was refused, e.g. `{ action: "approve", resource: "plan_values" }`. */
+    reason: z.object({ action: z.string(), resource: z.string() }).optional(),
   }),
 });
 

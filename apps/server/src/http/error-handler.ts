@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
+import { AppError, type ErrorCode, type ErrorDetail, type ForbiddenReason } from "../errors.ts";
+import { fieldErrorOf, valueAt } from "./field-error-codes.ts";
 import { LoginFailed } from "../auth/session.service.ts";
 
 // The one map from error codes to HTTP statuses.
@@ -15,10 +16,19 @@ const statusOf: Record<ErrorCode, number> = {
   period_locked: 409,
 };
 
-type ErrorBody = { error: { code: string; message: string; details?: ErrorDetail[] } };
+type ErrorBody = { error: { code: string; message: string; details?: ErrorDetail[]; reason?: ForbiddenReason } };
 
-function body(code: string, message: string, details?: ErrorDetail[]): ErrorBody {
-  return { error: details ? { code, message, details } : { code, message } };
+function body(code: string, message: string, details?: ErrorDetail[], reason?: ForbiddenReason): ErrorBody {
+  return { error: { code, message, ...(details ? { details } : {}), ...(reason ? { reason } : {}) } };
+}
+
+/** The part of the request a schema checked, to tell a missing field from a wrong one. */
+function inputOf(request: FastifyRequest, context: string | undefined): unknown {
+  if (context === "body") return request.body;
+  if (context === "querystring") return request.query;
+  if (context === "params") return request.params;
+  if (context === "headers") return request.headers;
+  return undefined;
 }
 
 function isFastifyError(error: unknown): error is FastifyError {
@@ -33,15 +43,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const seconds = /(\d+) seconds/.exec(error.message)?.[1];
         if (seconds) void reply.header("retry-after", seconds);
       }
-      return reply.status(statusOf[error.code]).send(body(error.code, error.message, error.details));
+      return reply.status(statusOf[error.code]).send(body(error.code, error.message, error.details, error.reason));
     }
     if (error instanceof LoginFailed) {
       return reply.status(401).send(body("unauthenticated", error.message));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const input = inputOf(request, error.validationContext);
       const details = error.validation.map((v) => {
-        const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-        return { path: path || String(error.validationContext ?? "body"), message: v.message ?? "is invalid" };
+        const segments = v.instancePath.split("/").filter(Boolean);
+        const path = segments.join(".") || String(error.validationContext ?? "body");
+        const field = fieldErrorOf(v.keyword, v.params, valueAt(input, segments));
+        const message = field.code === "required" ? "is required" : (v.message ?? "is invalid");
+        return field.params ? { path, message, code: field.code, params: field.params } : { path, message, code: field.code };
       });
       const where = error.validationContext ?? "request";
       const first = details[0];

@@ -7,7 +7,14 @@ import { errors } from "../errors.ts";
 import { errorResponses } from "../http/common.schema.ts";
 import { importStatus, MAX_UPLOAD_BYTES, runImport, uploadImport } from "./import.service.ts";
 
-const issue = z.object({ field: z.string(), message: z.string(), value: z.string().optional() });
+/** `code` (with `params`) says why, for the report to be worded in Thai or English; reports stored before codes have none. */
+const issue = z.object({
+  field: z.string(),
+  message: z.string(),
+  value: z.string().optional(),
+  code: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
 const reportSchema = z.object({
   counts: z.object({ imported: z.number().int(), updated: z.number().int(), skipped: z.number().int(), errors: z.number().int() }),
   rows: z.array(z.object({ rowNumber: z.number().int(), status: z.string(), key: z.string().nullable(), issues: z.array(issue) })),

@@ -296,7 +296,7 @@ class ReportBuilder {
   /** A row reported earlier (as `was`) turns out to be overwritten by a later duplicate in the same file. */
   demote(rowNumber: number, winner: number, was: "imported" | "updated"): void {
     const row = this.#byRow.get(rowNumber);
-    const issue: RowIssue = { field: "", message: `duplicate of row ${winner}` };
+    const issue: RowIssue = { field: "", message: `duplicate of row ${winner}`, code: "duplicate_row", params: { row: winner } };
     if (was === "imported") this.counts.imported--;
     else this.counts.updated--;
     if (row) {
@@ -454,9 +454,9 @@ async function writeRelation(trx: Transaction<DB>, kind: ImportKind, record: Ent
   if (isMembership(kind, record)) {
     const code = clusterCode ?? record.clusterCode;
     const cluster = await trx.selectFrom("clusters").select("id").where("code", "=", code).executeTakeFirst();
-    if (!cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code } };
+    if (!cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code, code: "not_found" } };
     const id = await enterpriseId(record.juristicId);
-    if (id === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId } };
+    if (id === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId, code: "not_found" } };
     const existing = await trx.selectFrom("memberships").select("id").where("cluster_id", "=", cluster.id).where("enterprise_id", "=", id).executeTakeFirst();
     if (existing) {
       await trx.updateTable("memberships").set({ stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, updated_at: now }).where("id", "=", existing.id).execute();
@@ -468,12 +468,12 @@ async function writeRelation(trx: Transaction<DB>, kind: ImportKind, record: Ent
   if (!isLinkage(kind, record)) return { status: "skipped", issue: { field: "", message: "not a relation" } };
   const link = record;
   const from = await enterpriseId(link.fromJuristicId);
-  if (from === null) return { status: "skipped", issue: { field: "fromJuristicId", message: "no enterprise with this juristic ID", value: link.fromJuristicId } };
+  if (from === null) return { status: "skipped", issue: { field: "fromJuristicId", message: "no enterprise with this juristic ID", value: link.fromJuristicId, code: "not_found" } };
   const to = await enterpriseId(link.toJuristicId);
-  if (to === null) return { status: "skipped", issue: { field: "toJuristicId", message: "no enterprise with this juristic ID", value: link.toJuristicId } };
+  if (to === null) return { status: "skipped", issue: { field: "toJuristicId", message: "no enterprise with this juristic ID", value: link.toJuristicId, code: "not_found" } };
   const code = clusterCode ?? link.clusterCode;
   const cluster = code ? await trx.selectFrom("clusters").select("id").where("code", "=", code).executeTakeFirst() : undefined;
-  if (code && !cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code } };
+  if (code && !cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code, code: "not_found" } };
   const existing = await trx
     .selectFrom("linkages").select("id")
     .where("from_type", "=", "enterprise").where("from_id", "=", from).where("to_type", "=", "enterprise").where("to_id", "=", to).where("kind", "=", link.kind)

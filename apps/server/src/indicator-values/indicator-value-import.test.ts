@@ -75,7 +75,7 @@ describe("#values.import long", () => {
     expect(result.status).toBe("failed");
     expect(result.error).toContain("nothing was written");
     expect(result.report.counts.errors).toBe(1);
-    expect(result.report.rows).toEqual([{ rowNumber: 8, status: "error", key: null, issues: [{ field: "orgUnitName", message: expect.stringContaining("no province"), value: "เมืองสมมุติ" }] }]);
+    expect(result.report.rows).toEqual([{ rowNumber: 8, status: "error", key: null, issues: [{ field: "orgUnitName", message: expect.stringContaining("no province"), value: "เมืองสมมุติ", code: "not_found" }] }]);
     expect(await stored()).toEqual([]);
   });
 

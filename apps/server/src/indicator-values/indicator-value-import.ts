@@ -61,8 +61,8 @@ function resolveUnit(record: IndicatorValueRecord, names: OrgUnitNames): { type:
   const candidates = (names.get(nameKey(name)) ?? []).filter((u) => type === null || u.type === type);
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
-  if (candidates.length > 1) return { field: "orgUnitName", message: "names more than one org unit: add an org-unit type column", value: name };
-  return { field: "orgUnitName", message: `no ${type?.replace("_", " ") ?? "province, region or provincial cluster"} of this name`, value: name };
+  if (candidates.length > 1) return { field: "orgUnitName", message: "names more than one org unit: add an org-unit type column", value: name, code: "ambiguous" };
+  return { field: "orgUnitName", message: `no ${type?.replace("_", " ") ?? "province, region or provincial cluster"} of this name`, value: name, code: "not_found" };
 }
 
 /** The period columns of a wide file (headers naming a period), leaving out the columns mapped to fields. */
@@ -109,7 +109,7 @@ export async function importIndicatorValues(
     for (const record of outcome.records) {
       const indicator = indicators.get(record.indicatorCode);
       if (!indicator) {
-        entry.issues.push({ field: "indicatorCode", message: `no indicator with this code in plan ${input.plan.code}`, value: record.indicatorCode });
+        entry.issues.push({ field: "indicatorCode", message: `no indicator with this code in plan ${input.plan.code}`, value: record.indicatorCode, code: "not_found" });
         break;
       }
       const unit = resolveUnit(record, names);
@@ -133,16 +133,16 @@ export async function importIndicatorValues(
         evidenceUrl: record.evidenceUrl,
       });
       if (!checked.ok) {
-        entry.issues.push(...checked.issues.map((i) => ({ field: i.field === "value" ? record.valueColumn : i.field, message: i.message })));
+        entry.issues.push(...checked.issues.map((i) => ({ field: i.field === "value" ? record.valueColumn : i.field, message: i.message, code: i.code, ...(i.params ? { params: i.params } : {}) })));
         continue;
       }
       const lock = coveringLockKeys(record.periodKey).find((k) => locks.has(k));
       if (lock) {
-        entry.issues.push({ field: record.valueColumn === "value" ? "period" : record.valueColumn, message: `period ${lock} is locked`, value: record.periodKey });
+        entry.issues.push({ field: record.valueColumn === "value" ? "period" : record.valueColumn, message: `period ${lock} is locked`, value: record.periodKey, code: "locked", params: { period: lock } });
         continue;
       }
       if (!can(actor, "enter", { ...resource, orgUnit: unit })) {
-        entry.issues.push({ field: "orgUnitCode", message: "you may not enter values for this org unit in this plan", value: unit.code });
+        entry.issues.push({ field: "orgUnitCode", message: "you may not enter values for this org unit in this plan", value: unit.code, code: "not_allowed" });
         continue;
       }
       const planned: Planned = { rowNumber: event.rowNumber, indicator, row: checked.row };
@@ -153,7 +153,7 @@ export async function importIndicatorValues(
         // The later row wins (usually a correction appended to an export); the earlier one is skipped.
         const earlierRow = rows.get(earlier.rowNumber);
         if (earlierRow) earlierRow.planned = earlierRow.planned.filter((p) => p !== earlier);
-        earlierRow?.issues.push({ field: "", message: `duplicate of row ${event.rowNumber} (${checked.row.periodKey}); the later row is kept` });
+        earlierRow?.issues.push({ field: "", message: `duplicate of row ${event.rowNumber} (${checked.row.periodKey}); the later row is kept`, code: "duplicate_row", params: { row: event.rowNumber } });
       }
       byKey.set(key, planned);
     }
@@ -166,7 +166,7 @@ export async function importIndicatorValues(
   for (const [type, codes] of codesByType) existing.set(type, await indicatorValues.existingOrgUnitCodes(db, type, codes));
   for (const p of byKey.values()) {
     if (existing.get(p.row.orgUnitType)?.has(p.row.orgUnitCode)) continue;
-    rows.get(p.rowNumber)?.issues.push({ field: "orgUnitCode", message: `no ${p.row.orgUnitType.replace("_", " ")} with code "${p.row.orgUnitCode}"`, value: p.row.orgUnitCode });
+    rows.get(p.rowNumber)?.issues.push({ field: "orgUnitCode", message: `no ${p.row.orgUnitType.replace("_", " ")} with code "${p.row.orgUnitCode}"`, value: p.row.orgUnitCode, code: "not_found" });
   }
 
   const errorRows = [...rows.entries()].filter(([, r]) => r.issues.some((i) => !i.message.startsWith("duplicate of row")));
@@ -194,8 +194,9 @@ export async function importIndicatorValues(
       if (statuses.includes("imported")) reportRows.push({ rowNumber, status: "imported", key: null, issues });
       else if (statuses.includes("updated")) reportRows.push({ rowNumber, status: "updated", key: null, issues });
       else {
-        const reason = r.planned.length > 0 ? "unchanged: the stored values are the same" : issues.length > 0 ? null : "no value in this row";
-        reportRows.push({ rowNumber, status: "skipped", key: null, issues: reason ? [...issues, { field: "", message: reason }] : issues });
+        const reason: RowIssue | null =
+          r.planned.length > 0 ? { field: "", message: "unchanged: the stored values are the same", code: "unchanged" } : issues.length > 0 ? null : { field: "", message: "no value in this row", code: "no_value" };
+        reportRows.push({ rowNumber, status: "skipped", key: null, issues: reason ? [...issues, reason] : issues });
       }
     }
     for (const row of reportRows) {

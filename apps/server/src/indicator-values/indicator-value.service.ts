@@ -127,18 +127,18 @@ export async function writeCheckedRows(trx: Transaction<DB>, actor: Actor, indic
  * Checks a batch of rows for one indicator against the database: each org unit exists, no two rows share a
  * key. Answers the problems by row index and field; empty when the batch is usable.
  */
-export async function checkRowsAgainstDatabase(db: AppContext["database"]["db"], rows: ReadonlyArray<{ index: number; row: CheckedValueRow }>): Promise<Array<{ index: number; field: string; message: string }>> {
-  const problems: Array<{ index: number; field: string; message: string }> = [];
+export async function checkRowsAgainstDatabase(db: AppContext["database"]["db"], rows: ReadonlyArray<{ index: number; row: CheckedValueRow }>): Promise<Array<{ index: number; field: string; message: string; code: "not_found" | "duplicate"; params?: { row: number } }>> {
+  const problems: Array<{ index: number; field: string; message: string; code: "not_found" | "duplicate"; params?: { row: number } }> = [];
   const byType = new Map<string, string[]>();
   for (const { row } of rows) byType.set(row.orgUnitType, [...(byType.get(row.orgUnitType) ?? []), row.orgUnitCode]);
   const existing = new Map<string, Set<string>>();
   for (const [type, codes] of byType) existing.set(type, await indicatorValues.existingOrgUnitCodes(db, type, codes));
   const seen = new Map<string, number>();
   for (const { index, row } of rows) {
-    if (!existing.get(row.orgUnitType)?.has(row.orgUnitCode)) problems.push({ index, field: "orgUnitCode", message: `no ${row.orgUnitType.replace("_", " ")} with code "${row.orgUnitCode}"` });
+    if (!existing.get(row.orgUnitType)?.has(row.orgUnitCode)) problems.push({ index, field: "orgUnitCode", message: `no ${row.orgUnitType.replace("_", " ")} with code "${row.orgUnitCode}"`, code: "not_found" });
     const key = indicatorValues.valueKeyText({ orgUnitType: row.orgUnitType, orgUnitCode: row.orgUnitCode, periodKey: row.periodKey, disaggregation: row.disaggregation });
     const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push({ index, field: "periodKey", message: `same org unit, period and breakdown as row ${earlier}` });
+    if (earlier !== undefined) problems.push({ index, field: "periodKey", message: `same org unit, period and breakdown as row ${earlier}`, code: "duplicate", params: { row: earlier } });
     else seen.set(key, index);
   }
   return problems;
@@ -156,7 +156,7 @@ export async function enterValues(ctx: AppContext, actor: Actor, indicatorId: nu
   for (const row of rows) authorize(actor, "enter", { ...resource, orgUnit: { type: row.orgUnitType, code: row.orgUnitCode } });
   const checked = checkRows(found.indicator, rows);
   const dbProblems = await checkRowsAgainstDatabase(db, checked.rows);
-  const details: ErrorDetail[] = [...checked.details, ...dbProblems.map((p) => ({ path: `rows.${p.index}.${p.field}`, message: p.message }))];
+  const details: ErrorDetail[] = [...checked.details, ...dbProblems.map((p) => ({ path: `rows.${p.index}.${p.field}`, message: p.message, code: p.code, ...(p.params ? { params: p.params } : {}) }))];
   if (details.length > 0) {
     details.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
     throw errors.invalid(`${new Set(details.map((d) => d.path.split(".")[1])).size} of ${rows.length} rows are invalid; nothing was saved`, details);
@@ -183,7 +183,7 @@ function checkRows(indicator: IndicatorRow, rows: readonly ValueRowInput[]) {
   rows.forEach((row, index) => {
     const result = checkValueRow(indicator, row);
     if (result.ok) good.push({ index, row: result.row });
-    else for (const issue of result.issues) details.push({ path: `rows.${index}.${issue.field}`, message: issue.message });
+    else for (const issue of result.issues) details.push({ path: `rows.${index}.${issue.field}`, message: issue.message, code: issue.code, ...(issue.params ? { params: issue.params } : {}) });
   });
   return { rows: good, details };
 }

@@ -263,16 +263,16 @@ describe("#values.access", () => {
 
   it("should fail with 400 naming orgUnitCode for an unknown org unit in a value list's query, not answer an empty list", async () => {
     const { planId, indicatorId } = await mocIndicator();
-    const cases: Array<[string, string, string]> = [
-      [`/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=99`, "orgUnitCode", "no province with code 99"],
-      [`/api/plans/${planId}/values?orgUnitType=provincial_cluster&orgUnitCode=77`, "orgUnitCode", "no provincial cluster with code 77"],
-      [`/api/plans/${planId}/values?orgUnitType=cluster&orgUnitCode=coffee`, "orgUnitCode", "no cluster with code coffee"],
-      [`/api/indicators/${indicatorId}/values?orgUnitCode=50`, "orgUnitType", "is required with orgUnitCode"],
+    const cases: Array<[string, { path: string; message: string; code: string; params?: { id: string } }]> = [
+      [`/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=99`, { path: "orgUnitCode", message: "no province with code 99", code: "not_found", params: { id: "99" } }],
+      [`/api/plans/${planId}/values?orgUnitType=provincial_cluster&orgUnitCode=77`, { path: "orgUnitCode", message: "no provincial cluster with code 77", code: "not_found", params: { id: "77" } }],
+      [`/api/plans/${planId}/values?orgUnitType=cluster&orgUnitCode=coffee`, { path: "orgUnitCode", message: "no cluster with code coffee", code: "not_found", params: { id: "coffee" } }],
+      [`/api/indicators/${indicatorId}/values?orgUnitCode=50`, { path: "orgUnitType", message: "is required with orgUnitCode", code: "required" }],
     ];
-    for (const [url, path, message] of cases) {
+    for (const [url, detail] of cases) {
       const response = await as.moc.request("GET", url);
       expect(response.statusCode, url).toBe(400);
-      expect((response.json() as ErrorBody).error.details, url).toEqual([{ path, message }]);
+      expect((response.json() as ErrorBody).error.details, url).toEqual([detail]);
     }
     expect((await as.moc.request("GET", `/api/indicators/${indicatorId}/values?orgUnitType=province&orgUnitCode=50`)).statusCode).toBe(200);
     expect((await as.moc.request("GET", "/api/indicators/999999/values?orgUnitType=province&orgUnitCode=50")).statusCode).toBe(404);

@@ -26,7 +26,7 @@ export async function listPeriodLocks(ctx: AppContext, actor: Actor, planId: num
 export async function lockPeriod(ctx: AppContext, actor: Actor, planId: number, periodKey: string) {
   const { resource } = await requirePlan(ctx, planId);
   authorize(actor, "lock", resource);
-  if (!isPeriodKey(periodKey)) throw errors.validation("periodKey", `"${periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`);
+  if (!isPeriodKey(periodKey)) throw errors.validation("periodKey", `"${periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`, "invalid_format", { format: "period_key" });
   return ctx.database.db.transaction().execute(async (trx) => {
     const [existing] = await periodLocks.findLocks(trx, planId, [periodKey]);
     if (existing) throw errors.conflict(`period ${periodKey} of plan ${planId} is already locked`, "periodKey");

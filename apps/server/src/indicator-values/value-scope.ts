@@ -32,9 +32,9 @@ export function valueVisibility(actor: Actor, resource: PlanValuesResource): { v
 export async function assertKnownUnitFilter(db: Executor, query: { orgUnitType?: string | undefined; orgUnitCode?: string | undefined }): Promise<void> {
   const { orgUnitType, orgUnitCode } = query;
   if (orgUnitCode === undefined || orgUnitCode === "") return;
-  if (orgUnitType === undefined) throw errors.validation("orgUnitType", "is required with orgUnitCode");
+  if (orgUnitType === undefined) throw errors.validation("orgUnitType", "is required with orgUnitCode", "required");
   const found = await indicatorValues.existingOrgUnitCodes(db, orgUnitType, [orgUnitCode]);
-  if (!found.has(orgUnitCode)) throw errors.validation("orgUnitCode", `no ${orgUnitType.replaceAll("_", " ")} with code ${orgUnitCode}`);
+  if (!found.has(orgUnitCode)) throw errors.validation("orgUnitCode", `no ${orgUnitType.replaceAll("_", " ")} with code ${orgUnitCode}`, "not_found", { id: orgUnitCode });
 }
 
 /** Throws `period_locked` naming the first locked period among these, for the plan. */

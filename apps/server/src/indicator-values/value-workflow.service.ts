@@ -45,7 +45,7 @@ async function selectValues(ctx: AppContext, selection: ValueSelection, from: re
 export async function transitionValues(ctx: AppContext, actor: Actor, step: Transition, selection: ValueSelection, note?: string | undefined) {
   const { db } = ctx.database;
   const rule = transitions[step];
-  if (step === "reject" && !note?.trim()) throw errors.validation("note", "is required when rejecting: say what must be corrected");
+  if (step === "reject" && !note?.trim()) throw errors.required("note", "is required when rejecting: say what must be corrected");
   if (!("ids" in selection)) {
     const found = await indicatorValues.findIndicatorInPlan(db, selection.indicatorId);
     if (!found) throw errors.notFound("indicator", selection.indicatorId);

@@ -201,7 +201,7 @@ async function orgUnit(ctx: AppContext, input: CreateTargetBody | UpdateTargetBo
   const code = input.orgUnitCode === undefined ? (before?.org_unit_code ?? null) : input.orgUnitCode;
   if ((type === null) !== (code === null)) throw errors.validation(type === null ? "orgUnitType" : "orgUnitCode", "give both the org-unit type and code, or neither");
   if (type !== null && code !== null && !(await indicatorValues.existingOrgUnitCodes(ctx.database.db, type, [code])).has(code)) {
-    throw errors.validation("orgUnitCode", `no ${type.replaceAll("_", " ")} with code ${code}`);
+    throw errors.validation("orgUnitCode", `no ${type.replaceAll("_", " ")} with code ${code}`, "not_found", { id: code });
   }
   return { org_unit_type: type, org_unit_code: code };
 }

@@ -341,7 +341,7 @@ describe("#plan-nodes links to higher plans and trace", () => {
     for (const [method, url, body] of cases) {
       const response = await as.mocOfficer.request(method, url, body);
       expect(response.statusCode, response.body).toBe(400);
-      expect(response.json().error.details).toEqual([{ path: "servesNodeId", message: "a national strategy is the top level: there is no higher plan for its nodes to serve" }]);
+      expect(response.json().error.details).toEqual([{ path: "servesNodeId", message: "a national strategy is the top level: there is no higher plan for its nodes to serve", code: "invalid" }]);
     }
     const flat = flatten((await tree(as.admin, ids.mocPlan)).nodes);
     expect(flat.find((n) => n.code === "S-TOP")).toBeUndefined();
@@ -550,12 +550,12 @@ describe("#indicator-targets", () => {
   it("fails with 400 naming orgUnitCode for a target of an org unit that does not exist, on create and on edit", async () => {
     const unknown = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "80%", periodKey: "FY2071", orgUnitType: "province", orgUnitCode: "99" });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.details).toEqual([{ path: "orgUnitCode", message: "no province with code 99" }]);
+    expect(unknown.json().error.details).toEqual([{ path: "orgUnitCode", message: "no province with code 99", code: "not_found", params: { id: "99" } }]);
     const created = await as.dipOfficer.request("POST", `/api/indicators/${indicatorId}/targets`, { textEn: "80%", periodKey: "FY2071", orgUnitType: "province", orgUnitCode: "50" });
     expect(created.statusCode, created.body).toBe(201);
     const edited = await as.dipOfficer.request("PATCH", `/api/indicator-targets/${created.json().id}`, { orgUnitType: "provincial_cluster", orgUnitCode: "77" });
     expect(edited.statusCode).toBe(400);
-    expect(edited.json().error.details).toEqual([{ path: "orgUnitCode", message: "no provincial cluster with code 77" }]);
+    expect(edited.json().error.details).toEqual([{ path: "orgUnitCode", message: "no provincial cluster with code 77", code: "not_found", params: { id: "77" } }]);
   });
 
   it("fails with 400 naming the text field it cannot read, or textTh when the languages disagree", async () => {

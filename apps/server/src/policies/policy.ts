@@ -1,5 +1,8 @@
 import type { Actor } from "@sainam/core";
 import { errors } from "../errors.ts";
+import { forbiddenMessage, type Action } from "./policy-words.ts";
+
+export type { Action } from "./policy-words.ts";
 
 /**
  * The one place that decides who may do what, per record. Routes call `authorize` before a use case
@@ -46,7 +49,8 @@ export type PlanValuesResource = {
   enteredBy?: number | null | undefined;
 };
 
-/**
+/*
+ * Actions (policy-words.ts lists them):
  * `read_personal`: see the personal data (contact names, phones, e-mails) that others see masked.
  * `read_unapproved`: see a plan's indicator values in every workflow state (drafts, submitted), not only approved
  * ones — in value lists and in the figures of dashboards and reports alike.
@@ -55,7 +59,6 @@ export type PlanValuesResource = {
  * `enter`: enter, edit and submit indicator values. `approve`: approve, reject and reopen them. `lock`: lock
  * and unlock a plan's periods.
  */
-export type Action = "read" | "list" | "create" | "update" | "read_personal" | "read_unapproved" | "read_records" | "verify" | "enter" | "approve" | "lock";
 
 function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
   return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
@@ -201,5 +204,5 @@ export function planVisibility(actor: Actor): { all: true } | { all: false; agen
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;
   if (actor.kind === "public") throw errors.unauthenticated();
-  throw errors.forbidden(`${action} on this ${resource.type}`);
+  throw errors.forbidden(forbiddenMessage(action, resource.type), { action, resource: resource.type });
 }

@@ -44,19 +44,19 @@ async function requireActivity(ctx: AppContext, actor: Actor, id: number, action
 
 async function checkActivityInput(db: Kysely<DB>, input: Partial<CreateActivityBody>, owners: Owners, startsOn: string, endsOn: string | null): Promise<void> {
   if (owners.programmeId === null && owners.clusterId === null) throw errors.validation("programmeId", "an activity belongs to a programme or a cluster");
-  if (input.programmeId && !(await programmes.findProgramme(db, input.programmeId))) throw errors.validation("programmeId", `programme ${input.programmeId} does not exist`);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
-  if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId))) throw errors.validation("planNodeId", `plan node ${input.planNodeId} does not exist`);
-  if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode))) throw errors.validation("provinceCode", `province ${input.provinceCode} does not exist`);
-  if (!isIsoDate(startsOn)) throw errors.validation("startsOn", "is not a real calendar date");
+  if (input.programmeId && !(await programmes.findProgramme(db, input.programmeId))) throw errors.missing("programmeId", "programme", input.programmeId);
+  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId))) throw errors.missing("planNodeId", "plan node", input.planNodeId);
+  if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode))) throw errors.missing("provinceCode", "province", input.provinceCode);
+  if (!isIsoDate(startsOn)) throw errors.validation("startsOn", "is not a real calendar date", "invalid_date");
   if (endsOn !== null) {
-    if (!isIsoDate(endsOn)) throw errors.validation("endsOn", "is not a real calendar date");
-    if (endsOn < startsOn) throw errors.validation("endsOn", "must not be before startsOn");
+    if (!isIsoDate(endsOn)) throw errors.validation("endsOn", "is not a real calendar date", "invalid_date");
+    if (endsOn < startsOn) throw errors.notBefore("endsOn", "startsOn");
   }
   if (input.participantIds?.length) {
     const known = await programmes.existingEnterpriseIds(db, input.participantIds);
     const index = input.participantIds.findIndex((id) => !known.has(id));
-    if (index >= 0) throw errors.validation(`participantIds.${index}`, `enterprise ${input.participantIds[index]} does not exist`);
+    if (index >= 0) throw errors.missing(`participantIds.${index}`, "enterprise", input.participantIds[index] ?? index);
   }
 }
 
@@ -173,8 +173,8 @@ export async function setParticipants(ctx: AppContext, actor: Actor, id: number,
 export async function addOutcome(ctx: AppContext, actor: Actor, id: number, input: OutcomeBody) {
   await requireActivity(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if ((input.amount ?? null) === null && (input.count ?? null) === null) throw errors.validation("amount", "give an amount or a count");
-  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.validation("enterpriseId", `enterprise ${input.enterpriseId} does not exist`);
+  if ((input.amount ?? null) === null && (input.count ?? null) === null) throw errors.validation("amount", "give an amount or a count", "required", { or: "count" });
+  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
   await db.transaction().execute(async (trx) => {
     const outcomeId = await programmes.insertOutcome(trx, {
       activity_id: id,

@@ -63,14 +63,14 @@ export async function getProgramme(ctx: AppContext, actor: Actor, id: number) {
 }
 
 function checkYears(first: number, last: number | null): void {
-  if (last !== null && last < first) throw errors.validation("lastFiscalYear", "must not be before firstFiscalYear");
+  if (last !== null && last < first) throw errors.notBefore("lastFiscalYear", "firstFiscalYear");
 }
 
 export async function createProgramme(ctx: AppContext, actor: Actor, input: CreateProgrammeBody) {
   authorize(actor, "create", { type: "programme", agencyId: input.agencyId, published: false, clusterIds: [] });
   const { db } = ctx.database;
-  if (!(await reference.findAgency(db, input.agencyId))) throw errors.validation("agencyId", `agency ${input.agencyId} does not exist`);
-  if (await programmes.findProgrammeByCode(db, input.code)) throw errors.conflict(`a programme with code ${input.code} exists`, "code");
+  if (!(await reference.findAgency(db, input.agencyId))) throw errors.missing("agencyId", "agency", input.agencyId);
+  if (await programmes.findProgrammeByCode(db, input.code)) throw errors.conflict(`a programme with code ${input.code} exists`, "code", "duplicate");
   checkYears(input.firstFiscalYear, input.lastFiscalYear ?? null);
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -101,11 +101,11 @@ export async function updateProgramme(ctx: AppContext, actor: Actor, id: number,
   const isAdmin = actor.kind === "system" || (actor.kind === "user" && actor.role === "admin");
   if (input.agencyId !== undefined && input.agencyId !== before.agency_id) {
     // Handing a programme to another agency is an admin's decision.
-    if (!isAdmin) throw errors.forbidden("moving a programme to another agency");
-    if (!(await reference.findAgency(db, input.agencyId))) throw errors.validation("agencyId", `agency ${input.agencyId} does not exist`);
+    if (!isAdmin) throw errors.forbidden("You may not move this programme to another agency; an administrator can.", { action: "update", resource: "programme" });
+    if (!(await reference.findAgency(db, input.agencyId))) throw errors.missing("agencyId", "agency", input.agencyId);
   }
   if (input.code !== undefined && input.code !== before.code && (await programmes.findProgrammeByCode(db, input.code))) {
-    throw errors.conflict(`a programme with code ${input.code} exists`, "code");
+    throw errors.conflict(`a programme with code ${input.code} exists`, "code", "duplicate");
   }
   checkYears(input.firstFiscalYear ?? before.first_fiscal_year, input.lastFiscalYear === undefined ? before.last_fiscal_year : input.lastFiscalYear);
   const patch: Partial<programmes.ProgrammeWrite> = { updated_at: nowIso() };
@@ -137,7 +137,7 @@ export async function listSupportedClusters(ctx: AppContext, actor: Actor, id: n
 export async function addSupportedCluster(ctx: AppContext, actor: Actor, id: number, input: { clusterId: number; fiscalYear: number }) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if (!(await clusters.findCluster(db, input.clusterId))) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
+  if (!(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (await programmes.hasProgrammeCluster(db, id, input.clusterId, input.fiscalYear)) {
     throw errors.conflict(`cluster ${input.clusterId} is already supported in fiscal year ${input.fiscalYear}`, "clusterId");
   }
@@ -167,8 +167,8 @@ export async function listSupportedEnterprises(ctx: AppContext, actor: Actor, id
 export async function addSupportedEnterprise(ctx: AppContext, actor: Actor, id: number, input: { enterpriseId: number; fiscalYear: number; clusterId?: number | null | undefined }) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.validation("enterpriseId", `enterprise ${input.enterpriseId} does not exist`);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
+  if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
+  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (await programmes.hasProgrammeEnterprise(db, id, input.enterpriseId, input.fiscalYear)) {
     throw errors.conflict(`enterprise ${input.enterpriseId} is already supported in fiscal year ${input.fiscalYear}`, "enterpriseId");
   }
@@ -204,7 +204,7 @@ async function presentBudgetById(db: Kysely<DB>, programmeId: number, budgetId: 
 export async function createBudget(ctx: AppContext, actor: Actor, id: number, input: CreateBudgetBody) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
+  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   const now = nowIso();
   const budgetId = await db.transaction().execute(async (trx) => {
     const newId = await programmes.insertBudget(trx, {
@@ -229,7 +229,7 @@ export async function updateBudget(ctx: AppContext, actor: Actor, id: number, bu
   const { db } = ctx.database;
   const before = await programmes.findBudget(db, budgetId);
   if (!before || before.programme_id !== id) throw errors.notFound("budget", budgetId);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
+  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   const patch: Partial<programmes.BudgetWrite> = { updated_at: nowIso() };
   if (input.clusterId !== undefined) patch.cluster_id = input.clusterId;
   if (input.fiscalYear !== undefined) patch.fiscal_year = input.fiscalYear;
@@ -264,8 +264,8 @@ export async function listReportedFigures(ctx: AppContext, actor: Actor, id: num
 
 export async function putReportedFigure(ctx: AppContext, actor: Actor, id: number, fiscalYear: number, input: ReportedFigureBody) {
   await requireProgramme(ctx, actor, id, "update");
-  if (input.budget !== null && input.budgetKind === null) throw errors.validation("budgetKind", "say whether the budget is allocated or planned");
-  if (input.value !== null && input.valueKind === null) throw errors.validation("valueKind", "say whether the value is expected or actual");
+  if (input.budget !== null && input.budgetKind === null) throw errors.validation("budgetKind", "say whether the budget is allocated or planned", "required");
+  if (input.value !== null && input.valueKind === null) throw errors.validation("valueKind", "say whether the value is expected or actual", "required");
   const now = nowIso();
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await programmes.upsertReportedFigure(trx, {

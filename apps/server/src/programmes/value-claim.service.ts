@@ -40,14 +40,14 @@ export async function createClaim(ctx: AppContext, actor: Actor, input: CreateCl
   const programmeIds = [...new Set(input.programmeIds)];
   for (const [i, id] of programmeIds.entries()) {
     const p = await programmes.findProgramme(db, id);
-    if (!p) throw errors.validation(`programmeIds.${i}`, `programme ${id} does not exist`);
+    if (!p) throw errors.missing(`programmeIds.${i}`, "programme", id);
     await requireProgramme(ctx, actor, id, "update");
   }
   if ((input.enterpriseId ?? null) === null && (input.clusterId ?? null) === null) throw errors.validation("enterpriseId", "a claim is about an enterprise or a cluster");
-  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.validation("enterpriseId", `enterprise ${input.enterpriseId} does not exist`);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
-  if (input.activityId && !(await programmes.findActivity(db, input.activityId))) throw errors.validation("activityId", `activity ${input.activityId} does not exist`);
-  if (!input.evidenceUrl && !input.evidenceNote) throw errors.validation("evidenceNote", "give evidence: a link or a note");
+  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
+  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  if (input.activityId && !(await programmes.findActivity(db, input.activityId))) throw errors.missing("activityId", "activity", input.activityId);
+  if (!input.evidenceUrl && !input.evidenceNote) throw errors.validation("evidenceNote", "give evidence: a link or a note", "required", { or: "evidenceUrl" });
 
   const now = nowIso();
   const result = await db.transaction().execute(async (trx) => {

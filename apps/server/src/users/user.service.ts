@@ -14,16 +14,16 @@ type Scopes = { role: Role; agencyId: number | null; clusterIds: number[]; enter
 /** A role's scope must be set: an officer needs an agency, a coordinator clusters, a member an enterprise. */
 async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Promise<void> {
   if (scopes.role === "agency_officer" && scopes.agencyId === null) {
-    throw errors.validation("agencyId", "is required for an agency officer");
+    throw errors.required("agencyId", "is required for an agency officer");
   }
   if (scopes.role === "cluster_coordinator" && scopes.clusterIds.length === 0) {
-    throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator");
+    throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator", "required");
   }
   if (scopes.role === "member" && scopes.enterpriseId === null) {
-    throw errors.validation("enterpriseId", "is required for a member");
+    throw errors.required("enterpriseId", "is required for a member");
   }
   if (scopes.agencyId !== null && !(await reference.findAgency(db, scopes.agencyId))) {
-    throw errors.validation("agencyId", `agency ${scopes.agencyId} does not exist`);
+    throw errors.missing("agencyId", "agency", scopes.agencyId);
   }
 }
 
@@ -49,7 +49,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     enterpriseId: input.enterpriseId ?? null,
   };
   await checkScopes(db, scopes);
-  if (await users.findUserByEmail(db, input.email)) throw errors.conflict("a user with this e-mail exists", "email");
+  if (await users.findUserByEmail(db, input.email)) throw errors.conflict("a user with this e-mail exists", "email", "duplicate");
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {

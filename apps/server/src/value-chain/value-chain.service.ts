@@ -56,7 +56,7 @@ export async function listMembers(ctx: AppContext, actor: Actor, clusterId: numb
 export async function addMember(ctx: AppContext, actor: Actor, clusterId: number, input: { enterpriseId: number; stage: Stage; joinedOn?: string | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   const { db } = ctx.database;
-  if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.validation("enterpriseId", `enterprise ${input.enterpriseId} does not exist`);
+  if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
   if (await memberships.findMembership(db, clusterId, input.enterpriseId)) throw errors.conflict(`enterprise ${input.enterpriseId} is already a member`, "enterpriseId");
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -74,7 +74,7 @@ export async function updateMember(ctx: AppContext, actor: Actor, clusterId: num
   if (!before) throw errors.notFound("membership of enterprise", enterpriseId);
   const joinedOn = input.joinedOn === undefined ? before.joined_on : input.joinedOn;
   const leftOn = input.leftOn === undefined ? before.left_on : input.leftOn;
-  if (joinedOn && leftOn && leftOn < joinedOn) throw errors.validation("leftOn", "must not be before joinedOn");
+  if (joinedOn && leftOn && leftOn < joinedOn) throw errors.notBefore("leftOn", "joinedOn");
   await db.transaction().execute(async (trx) => {
     await memberships.updateMembership(trx, before.id, { stage: input.stage ?? before.stage, joined_on: joinedOn, left_on: leftOn, updated_at: nowIso() });
     await audit.appendAudit(trx, {
@@ -113,8 +113,8 @@ async function partyExists(ctx: AppContext, party: PartyInput): Promise<boolean>
 export async function addLinkage(ctx: AppContext, actor: Actor, clusterId: number, input: { from: PartyInput; to: PartyInput; kind: (typeof linkageKinds)[number]; product?: string | null | undefined; annualValue?: number | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   if (input.from.type === input.to.type && input.from.id === input.to.id) throw errors.validation("to", "a party cannot be linked to itself");
-  if (!(await partyExists(ctx, input.from))) throw errors.validation("from.id", `${input.from.type} ${input.from.id} does not exist`);
-  if (!(await partyExists(ctx, input.to))) throw errors.validation("to.id", `${input.to.type} ${input.to.id} does not exist`);
+  if (!(await partyExists(ctx, input.from))) throw errors.missing("from.id", input.from.type, input.from.id);
+  if (!(await partyExists(ctx, input.to))) throw errors.missing("to.id", input.to.type, input.to.id);
   const { db } = ctx.database;
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -150,13 +150,13 @@ export async function listInstitutions(ctx: AppContext, actor: Actor, filter: { 
 
 export async function createInstitution(ctx: AppContext, actor: Actor, input: { kind: (typeof institutionKinds)[number]; nameTh?: string | null | undefined; nameEn?: string | null | undefined; description?: string | null | undefined; agencyId?: number | null | undefined; provinceCode?: string | null | undefined; published?: boolean | undefined }) {
   authorize(actor, "create", { type: "institution", agencyId: input.agencyId ?? null, published: false });
-  if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required");
+  if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const { db } = ctx.database;
   if (input.provinceCode && !(await db.selectFrom("provinces").select("code").where("code", "=", input.provinceCode).executeTakeFirst())) {
-    throw errors.validation("provinceCode", `province ${input.provinceCode} does not exist`);
+    throw errors.missing("provinceCode", "province", input.provinceCode);
   }
   if (input.agencyId && !(await db.selectFrom("agencies").select("id").where("id", "=", input.agencyId).executeTakeFirst())) {
-    throw errors.validation("agencyId", `agency ${input.agencyId} does not exist`);
+    throw errors.missing("agencyId", "agency", input.agencyId);
   }
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -177,7 +177,7 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: { 
 export async function linkInstitution(ctx: AppContext, actor: Actor, clusterId: number, input: { institutionId: number; role?: string | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   const { db } = ctx.database;
-  if (!(await linkages.findInstitution(db, input.institutionId))) throw errors.validation("institutionId", `institution ${input.institutionId} does not exist`);
+  if (!(await linkages.findInstitution(db, input.institutionId))) throw errors.missing("institutionId", "institution", input.institutionId);
   await db.transaction().execute(async (trx) => {
     await linkages.linkInstitution(trx, clusterId, input.institutionId, input.role ?? null);
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "cluster_institution.link", entityType: "cluster", entityId: clusterId, after: input });

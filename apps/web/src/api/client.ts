@@ -40,15 +40,29 @@ function toCode(value: unknown, status: number): ApiErrorCode {
   return "internal";
 }
 
+/** Values a field error's wording needs (`{ max: 300 }` for too_long). */
+export type ApiErrorParams = Record<string, string | number | boolean | Array<string | number>>;
+
 export interface ApiErrorDetail {
   path: string;
+  /** The server's English explanation: shown when the code has no wording here. */
   message: string;
+  /** Why the field is wrong (`required`, `too_long`, `not_found`, …); null from an older server. */
+  code: string | null;
+  params: ApiErrorParams;
+}
+
+/** What a 403 refused: `{ action: "approve", resource: "plan_values" }`. */
+export interface ApiErrorReason {
+  action: string;
+  resource: string;
 }
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
   readonly details: ApiErrorDetail[];
+  readonly reason: ApiErrorReason | null;
   /** Seconds from a `Retry-After` header (429), when the server sent one. */
   readonly retryAfterSeconds: number | null;
 
@@ -57,6 +71,7 @@ export class ApiError extends Error {
     status: number;
     message: string;
     details?: ApiErrorDetail[];
+    reason?: ApiErrorReason | null;
     retryAfterSeconds?: number | null;
   }) {
     super(init.message);
@@ -64,6 +79,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.status = init.status;
     this.details = init.details ?? [];
+    this.reason = init.reason ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 }
@@ -72,12 +88,28 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+function parseParams(value: unknown): ApiErrorParams {
+  const out: ApiErrorParams = {};
+  if (!isRecord(value)) return out;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") out[key] = item;
+    else if (Array.isArray(item)) out[key] = item.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+  }
+  return out;
+}
+
 function parseDetails(value: unknown): ApiErrorDetail[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((item) => ({
     path: Array.isArray(item.path) ? item.path.join(".") : typeof item.path === "string" ? item.path : "",
     message: typeof item.message === "string" ? item.message : "",
+    code: typeof item.code === "string" ? item.code : null,
+    params: parseParams(item.params),
   }));
+}
+
+function parseReason(value: unknown): ApiErrorReason | null {
+  return isRecord(value) && typeof value.action === "string" && typeof value.resource === "string" ? { action: value.action, resource: value.resource } : null;
 }
 
 /** Reads a cookie readable by scripts (the CSRF token; the session cookie is HttpOnly and never visible here). */
@@ -139,6 +171,7 @@ async function request(method: Method, path: string, options: RequestOptions = {
       status: response.status,
       message: typeof error.message === "string" ? error.message : response.statusText,
       details: parseDetails(error.details),
+      reason: parseReason(error.reason),
       retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     });
   }

@@ -1,29 +1,53 @@
-import { describe, expect, it } from "vitest";
-import { ApiError, isMissingRoute } from "./client";
+import i18next from "i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import { en } from "../i18n/en";
+import { th } from "../i18n/th";
+import { ApiError, isMissingRoute, type ApiErrorDetail } from "./client";
 import { fieldErrorsOf, unplacedErrors } from "./field-errors";
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({ lng: "en", resources: { en: { translation: en }, th: { translation: th } }, interpolation: { escapeValue: false } });
+});
+
+const detail = (path: string, message: string, code: string | null = null, params: ApiErrorDetail["params"] = {}): ApiErrorDetail => ({ path, message, code, params });
 
 const error = new ApiError({
   code: "validation_failed",
   status: 400,
   message: "body: juristicId wrong check digit",
   details: [
-    { path: "juristicId", message: "has a wrong check digit" },
-    { path: "juristicId", message: "second message" },
-    { path: "products.0.name", message: "must not be empty" },
+    detail("juristicId", "has a wrong check digit", "invalid_check_digit"),
+    detail("juristicId", "second message"),
+    detail("products.0.name", "must not be empty"),
+    detail("nameTh", "Too big: expected string to have <=300 characters", "too_long", { max: 300 }),
   ],
 });
 
 describe("fieldErrorsOf", () => {
-  it("keys the server's messages by field, first one wins", () => {
-    expect(fieldErrorsOf(error)).toEqual({ juristicId: "has a wrong check digit", "products.0.name": "must not be empty" });
+  it("keys each field's first problem by its path, in words by its code", () => {
+    expect(fieldErrorsOf(error, i18n.getFixedT("en"))).toEqual({
+      juristicId: "Juristic ID has a wrong check digit.",
+      "products.0.name": "must not be empty",
+      nameTh: "Name in Thai may be at most 300 characters long.",
+    });
+  });
+
+  it("says them in Thai in the Thai interface, and keeps the server's text for a detail without a code", () => {
+    expect(fieldErrorsOf(error, i18n.getFixedT("th"))).toEqual({
+      juristicId: "เลขทะเบียนนิติบุคคลมีเลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง",
+      "products.0.name": "must not be empty",
+      nameTh: "ชื่อภาษาไทยยาวได้ไม่เกิน 300 ตัวอักษร",
+    });
   });
 
   it("gives nothing for errors that are not from the API", () => {
-    expect(fieldErrorsOf(new Error("x"))).toEqual({});
+    expect(fieldErrorsOf(new Error("x"), i18n.getFixedT("en"))).toEqual({});
   });
 
-  it("lists the messages no field shows", () => {
-    expect(unplacedErrors(error, ["juristicId"])).toEqual(["products.0.name: must not be empty"]);
+  it("lists the problems no field shows, with the field's name", () => {
+    expect(unplacedErrors(error, ["juristicId", "nameTh"], i18n.getFixedT("en"))).toEqual(["products.0.name: must not be empty"]);
+    expect(unplacedErrors(error, ["products.0.name"], i18n.getFixedT("th"))).toEqual(["เลขทะเบียนนิติบุคคลมีเลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง", "ชื่อภาษาไทยยาวได้ไม่เกิน 300 ตัวอักษร"]);
   });
 });
 

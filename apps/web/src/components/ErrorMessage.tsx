@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api/client";
+import { detailText } from "../api/error-text";
 import { useErrorText } from "./useErrorText";
 
 interface ErrorMessageProps {
@@ -21,7 +22,7 @@ export function ErrorMessage({ error, override, onRetry }: ErrorMessageProps) {
         <ul>
           {details.map((detail, index) => (
             <li key={`${detail.path}-${index}`}>
-              {detail.path ? t("common.fieldError", { field: detail.path, message: detail.message }) : detail.message}
+              {detailText(detail, t)}
             </li>
           ))}
         </ul>

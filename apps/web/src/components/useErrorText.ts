@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../api/client";
+import { forbiddenText } from "../api/error-text";
 
 /** Turns any error from the API client into a sentence in the interface language. */
 export function useErrorText(): (error: unknown) => string {
@@ -12,6 +13,7 @@ export function useErrorText(): (error: unknown) => string {
         ? t("errors.too_many_requests_wait_minutes", { minutes: Math.ceil(seconds / 60) })
         : t("errors.too_many_requests_wait", { seconds });
     }
+    if (error.code === "forbidden" && error.reason !== null) return forbiddenText(error.reason, t) ?? t("errors.forbidden");
     return t(`errors.${error.code}`);
   };
 }

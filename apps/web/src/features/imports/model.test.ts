@@ -60,7 +60,7 @@ describe("batchDecoder", () => {
       },
     });
     expect(batch.report?.counts.skipped).toBe(1);
-    expect(batch.report?.rows[0]?.issues[0]).toEqual({ field: "juristicId", message: "bad", value: null });
+    expect(batch.report?.rows[0]?.issues[0]).toEqual({ field: "juristicId", message: "bad", value: null, code: null, params: {} });
   });
 
   it("rejects an unknown status", () => {

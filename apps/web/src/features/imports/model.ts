@@ -85,12 +85,23 @@ export const uploadAnswerDecoder = object({
 });
 export type UploadAnswer = Decoded<typeof uploadAnswerDecoder>;
 
+/** An issue's params: only strings, numbers and true/false are kept. */
+const issueParams: Decoder<Record<string, string | number | boolean>> = (input) => {
+  const out: Record<string, string | number | boolean> = {};
+  if (!isRecord(input)) return out;
+  for (const [key, value] of Object.entries(input)) if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") out[key] = value;
+  return out;
+};
+
 export const runAnswerDecoder = object({ batchId: id, status: withDefault(str, "running") });
 
 const issueDecoder = object({
   field: withDefault(str, ""),
   message: withDefault(str, ""),
   value: nullable(cell),
+  /** Why (`required`, `invalid_date`, `not_found`, …) for the report to word it; reports from before codes have none. */
+  code: withDefault(nullable(str), null),
+  params: withDefault(issueParams, {}),
 });
 
 export const reportRowDecoder = object({

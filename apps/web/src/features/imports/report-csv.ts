@@ -19,6 +19,8 @@ export interface ReportCsvLabels {
   statusText: (status: string) => string;
   /** A field's name in the reader's language (the field itself when unknown). */
   fieldText?: (field: string) => string;
+  /** An issue in the reader's language (its message when not given). */
+  issueText?: (issue: ReportRow["issues"][number]) => string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function buildReportCsv(rows: readonly ReportRow[], labels: ReportCsvLabe
     if (row.issues.length === 0) lines.push([...base, "", "", ""].map(csvField).join(","));
     for (const issue of row.issues) {
       const field = issue.field && labels.fieldText ? labels.fieldText(issue.field) : issue.field;
-      lines.push([...base, field, issue.message, issue.value ?? ""].map(csvField).join(","));
+      lines.push([...base, field, labels.issueText ? labels.issueText(issue) : issue.message, issue.value ?? ""].map(csvField).join(","));
     }
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;

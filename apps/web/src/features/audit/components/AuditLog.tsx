@@ -7,6 +7,7 @@ import { useLocale } from "../../../i18n";
 import { formatDateTime } from "../../../lib/format";
 import { changedKeys, KNOWN_ENTITY_TYPES, PAGE_SIZE, prettyJson, type AuditEntry } from "../model";
 import { useAuditLog } from "../queries";
+import { TableScroll } from "../../../components/TableScroll";
 
 function pageOf(value: string | null): number {
   const page = Number(value);
@@ -64,7 +65,7 @@ export function AuditLog() {
       <QueryState query={audit} isEmpty={(data) => data.items.length === 0}>
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableScroll label={t("audit.list")}>
               <table className="table audit-table">
                 <caption className="visually-hidden">{t("audit.list")}</caption>
                 <thead>
@@ -82,7 +83,7 @@ export function AuditLog() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pagination
               page={data.page}
               pageSize={data.pageSize || PAGE_SIZE}

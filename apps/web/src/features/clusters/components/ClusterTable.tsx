@@ -8,6 +8,7 @@ import { useProvinceName } from "../../provinces/useProvinceName";
 import type { Cluster } from "../model";
 import { useClusterDetails } from "../queries";
 import { useClusterLabels } from "../useClusterLabels";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** Badges for an example record, an unpublished or an archived cluster. */
 export function ClusterBadges({ cluster }: { cluster: Pick<Cluster, "isExample" | "published" | "status"> }) {
@@ -37,7 +38,7 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
   const detailOf = (id: string) => details[missing.indexOf(id)]?.data ?? null;
 
   return (
-    <div className="table-wrap">
+    <TableScroll label={t("registry.list")}>
       <table className="table cluster-table">
         <caption className="visually-hidden">{t("registry.list")}</caption>
         <thead>
@@ -85,6 +86,6 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

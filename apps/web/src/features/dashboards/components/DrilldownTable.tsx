@@ -6,6 +6,7 @@ import type { DrillUnit, UnitRef } from "../model";
 import { useIndicatorDrilldown } from "../queries";
 import { formatFigure } from "./figures";
 import { StatusChip } from "./StatusChip";
+import { TableScroll } from "../../../components/TableScroll";
 
 const DRILLABLE = new Set(["nation", "region", "provincial_cluster", "province"]);
 
@@ -36,7 +37,7 @@ export function DrilldownTable({ indicatorId, period, unit, onUnit }: { indicato
           {data.children.length === 0 ? (
             <p className="muted">{t("indicator.noChildren")}</p>
           ) : (
-            <div className="table-wrap">
+            <TableScroll label={t("indicator.drilldown")}>
               <table className="table drill-table">
                 <thead>
                   <tr>
@@ -53,7 +54,7 @@ export function DrilldownTable({ indicatorId, period, unit, onUnit }: { indicato
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

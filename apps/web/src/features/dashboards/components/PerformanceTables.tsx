@@ -6,6 +6,7 @@ import { nodesWithIndicators, type IndicatorPerformance, type PlanPerformance } 
 import { formatFigure } from "./figures";
 import { StatusChip } from "./StatusChip";
 import { TargetLabel } from "./TargetLabel";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** One table per strategy (or any node with indicators): target, actual, previous period, status, coverage. */
 export function PerformanceTables({ performance }: { performance: PlanPerformance }) {
@@ -20,7 +21,7 @@ export function PerformanceTables({ performance }: { performance: PlanPerformanc
             {node.code ? `${node.code} ` : ""}
             {pickLocalized(locale, node.titleTh, node.titleEn)}
           </h3>
-          <div className="table-wrap">
+          <TableScroll label={`${node.code ? `${node.code} ` : ""}${pickLocalized(locale, node.titleTh, node.titleEn)}`}>
             <table className="table performance-table">
               <thead>
                 <tr>
@@ -38,7 +39,7 @@ export function PerformanceTables({ performance }: { performance: PlanPerformanc
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
     </>

@@ -7,6 +7,7 @@ import { isAchievementReason } from "../model";
 import { useProvincialClusterMatrix } from "../queries";
 import { STATUS_CLASS } from "../shading";
 import { formatFigure } from "./figures";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** Indicators × the 18 provincial clusters: each cell the rolled-up value, coloured and titled by its status. */
 export function ProvincialClusterMatrix({ planId, period, includeUnapproved }: { planId: string; period: string; includeUnapproved: boolean }) {
@@ -16,7 +17,7 @@ export function ProvincialClusterMatrix({ planId, period, includeUnapproved }: {
   return (
     <QueryState query={query} isEmpty={(data) => data.indicators.length === 0} empty={t("dashboard.noIndicators")}>
       {(data) => (
-        <div className="table-wrap">
+        <TableScroll label={t("dashboard.matrixCaption")}>
           <table className="table matrix-table">
             <caption className="small muted">{t("dashboard.matrixCaption")}</caption>
             <thead>
@@ -58,7 +59,7 @@ export function ProvincialClusterMatrix({ planId, period, includeUnapproved }: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </QueryState>
   );

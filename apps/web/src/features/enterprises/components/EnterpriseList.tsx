@@ -15,6 +15,7 @@ import { formatJuristicId } from "../juristic-id";
 import { enterpriseFiltersFrom, exportHref, SIZE_CLASSES, type EnterpriseFilters } from "../model";
 import { ENTERPRISE_PAGE_SIZE, useEnterprises } from "../queries";
 import { useEnterpriseLabels } from "../useEnterpriseLabels";
+import { TableScroll } from "../../../components/TableScroll";
 
 function pageOf(value: string | null): number {
   const page = Number(value);
@@ -172,7 +173,7 @@ export function EnterpriseList() {
             <p className="muted" aria-live="polite">
               {t("enterprises.count", { n: formatNumber(data.total, locale) })}
             </p>
-            <div className="table-wrap">
+            <TableScroll label={t("enterprises.list")}>
               <table className="table">
                 <caption className="visually-hidden">{t("enterprises.list")}</caption>
                 <thead>
@@ -218,7 +219,7 @@ export function EnterpriseList() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pagination page={data.page} pageSize={data.pageSize || ENTERPRISE_PAGE_SIZE} total={data.total} onPage={setPage} />
           </>
         )}

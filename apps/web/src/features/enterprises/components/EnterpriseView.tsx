@@ -16,6 +16,7 @@ import type { EnterpriseDetail } from "../model";
 import { useEnterprise } from "../queries";
 import { useEnterpriseLabels } from "../useEnterpriseLabels";
 import { EnterpriseForm } from "./EnterpriseForm";
+import { TableScroll } from "../../../components/TableScroll";
 
 export function EnterpriseView({ id }: { id: string }) {
   const enterprise = useEnterprise(id);
@@ -186,7 +187,7 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
         {enterprise.contacts.length === 0 ? (
           <p className="muted">{t("enterprises.noContacts")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t("enterprises.contacts")}>
             <table className="table">
               <caption className="visually-hidden">{t("enterprises.contacts")}</caption>
               <thead>
@@ -208,7 +209,7 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="memberships-heading">

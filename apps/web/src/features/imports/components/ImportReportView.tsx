@@ -2,8 +2,10 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
 import { formatNumber } from "../../../lib/format";
-import { isImportField, type ImportReport } from "../model";
+import { issueFieldText, issueText } from "../issue-text";
+import type { ImportReport } from "../model";
 import { buildReportCsv, filterReportRows } from "../report-csv";
+import { TableScroll } from "../../../components/TableScroll";
 
 const ROW_STATUSES = ["imported", "updated", "skipped", "error"] as const;
 type RowStatus = (typeof ROW_STATUSES)[number];
@@ -26,7 +28,6 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
   const ids = { status: useId(), text: useId(), heading: useId() };
   const rows = useMemo(() => filterReportRows(report.rows, status, text), [report.rows, status, text]);
   const statusText = (value: string): string => (isRowStatus(value) ? t(`imports.rowStatuses.${value}`) : value);
-  const fieldText = (field: string): string => (isImportField(field) ? t(`imports.fields.${field}`) : field);
 
   useEffect(() => {
     const csv = buildReportCsv(rows, {
@@ -37,7 +38,8 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
       message: t("imports.csvMessage"),
       value: t("imports.csvValue"),
       statusText: (value) => (isRowStatus(value) ? t(`imports.rowStatuses.${value}`) : value),
-      fieldText: (field) => (isImportField(field) ? t(`imports.fields.${field}`) : field),
+      fieldText: (field) => issueFieldText(field, t),
+      issueText: (issue) => issueText(issue, t),
     });
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     setCsvUrl(url);
@@ -89,7 +91,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
       {rows.length === 0 ? (
         <p className="state state-empty">{t("imports.noRows")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("imports.report")}>
           <table className="table report-table">
             <caption className="visually-hidden">{t("imports.report")}</caption>
             <thead>
@@ -117,7 +119,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
                       <ul className="plain-list">
                         {row.issues.map((issue, index) => (
                           <li key={index}>
-                            {issue.field ? t("imports.issueText", { field: fieldText(issue.field), message: issue.message }) : issue.message}
+                            {issueText(issue, t)}
                             {issue.value && <span className="muted"> ({issue.value})</span>}
                           </li>
                         ))}
@@ -128,7 +130,7 @@ export function ImportReportView({ report, fileName }: { report: ImportReport; f
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

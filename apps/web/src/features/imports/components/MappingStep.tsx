@@ -9,6 +9,7 @@ import { formatNumber } from "../../../lib/format";
 import { useClusterOptions } from "../../clusters/queries";
 import { IMPORT_FIELDS, initialMapping, type ColumnMapping, type ImportField, type ImportKind, type UploadAnswer } from "../model";
 import { useRunImportMutation } from "../mutations";
+import { TableScroll } from "../../../components/TableScroll";
 
 interface MappingStepProps {
   kind: ImportKind;
@@ -82,7 +83,7 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
       {preview.sampleRows.length === 0 ? (
         <p className="muted">{t("imports.noSample")}</p>
       ) : (
-        <div className="table-wrap sample-table">
+        <TableScroll label={t("imports.sample")} className="sample-table">
           <table className="table">
             <caption className="visually-hidden">{t("imports.sample")}</caption>
             <thead>
@@ -104,7 +105,7 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h3 id={ids.mapping}>{t("imports.mapping")}</h3>
       <p className="muted">{t("imports.mappingHint")}</p>
@@ -114,7 +115,7 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
           <p>{t("imports.mappingEmpty")}</p>
         </div>
       )}
-      <div className="table-wrap">
+      <TableScroll label={t("imports.mapping")}>
         <table className="table mapping-table" aria-labelledby={ids.mapping}>
           <thead>
             <tr>
@@ -128,7 +129,7 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="form-grid options-grid">
         {kind !== "enterprises" && (
           <div className="field">

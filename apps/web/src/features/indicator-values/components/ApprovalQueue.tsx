@@ -12,6 +12,7 @@ import { useTransitionMutation } from "../mutations";
 import { useApprovalQueue } from "../queries";
 import { useBreakdownText } from "../useBreakdownText";
 import { StatusChip } from "./StatusChip";
+import { TableScroll } from "../../../components/TableScroll";
 
 const UNIT_TYPES = ["nation", "region", "provincial_cluster", "province", "cluster", "programme"] as const;
 type UnitType = (typeof UNIT_TYPES)[number];
@@ -77,7 +78,7 @@ export function ApprovalQueue() {
     <div className="approval-queue">
       {done && <div className="alert alert-success" role="status">{done}</div>}
       {transition.isError && <ErrorMessage error={transition.error} />}
-      <div className="table-wrap">
+      <TableScroll label={t("values.queueTitle")}>
         <table className="table">
           <thead>
             <tr>
@@ -131,7 +132,7 @@ export function ApprovalQueue() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <div className="field">
         <label htmlFor={noteId}>{t("values.rejectNote")}</label>
         <textarea id={noteId} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={noteError ? true : undefined} rows={2} />

@@ -20,6 +20,8 @@ import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, t
 import { useIndicatorValues } from "../queries";
 import { useBreakdownText } from "../useBreakdownText";
 import { StatusChip } from "./StatusChip";
+import { TableScroll } from "../../../components/TableScroll";
+import { fieldLabel, fieldProblemText } from "../../../api/error-text";
 
 type Unit = { code: string; name: string; group: string | null };
 
@@ -205,7 +207,9 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
           setMessage(t("values.saved", { count: answer.counts.created + answer.counts.updated }));
         },
         onError: (cause) => {
-          const byIndex = rowErrors(isApiError(cause) ? cause.details : []);
+          // Each cell's problem in the interface language, by the server's code.
+          const details = isApiError(cause) ? cause.details.map((d) => ({ path: d.path, message: fieldProblemText(d, fieldLabel(d.path, t), t) ?? d.message })) : [];
+          const byIndex = rowErrors(details);
           setErrors(new Map([...byIndex].map(([index, fields]) => [sent[index]?.code ?? "", fields])));
         },
       },
@@ -271,7 +275,7 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
         {t(`values.rules.${ratio ? "ratio" : weighted ? "weighted_mean" : "value"}`, { scale: indicator.ratioScale ?? 1 })}
         {indicator.unit ? ` · ${t("values.unit", { unit: indicator.unit })}` : ""}
       </p>
-      <div className="table-wrap">
+      <TableScroll label={t("values.gridLabel")}>
         <table className="table">
           <thead>
             <tr>
@@ -328,7 +332,7 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {!readOnly && (
         <div className="form-actions">
           <button type="button" className="button button-primary" disabled={changed.length === 0 || enter.isPending} onClick={save}>

@@ -7,6 +7,7 @@ import { NodeToolbar } from "./NodeToolbar";
 import { TracePanel } from "./TracePanel";
 import { useTargetText } from "./TargetView";
 import { useNodeKindLabel, useNodeTitle } from "./useNodeLabel";
+import { TableScroll } from "../../../components/TableScroll";
 
 interface NodeDetailProps {
   node: PlanNode;
@@ -68,7 +69,7 @@ function IndicatorTable({ indicators }: { indicators: Indicator[] }) {
   // Most plans set one target for the whole period; a period column only earns its width when targets differ.
   const showPeriod = indicators.some((indicator) => indicator.targets.some((target) => target.period));
   return (
-    <div className="table-wrap">
+    <TableScroll label={t("plans.indicators")}>
       <table className="table indicator-table">
         <caption className="visually-hidden">{t("plans.indicators")}</caption>
         <thead>
@@ -111,6 +112,6 @@ function IndicatorTable({ indicators }: { indicators: Indicator[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { useDeleteBudgetMutation } from "../mutations";
 import { useProgrammeBudgets } from "../queries";
 import { BudgetForm } from "./BudgetForm";
 import { ConfirmButton } from "../../../components/ConfirmButton";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** Allocations and spending per fiscal year and cluster; spending above the allocation is flagged in words. Editors add, edit and delete lines. */
 export function BudgetTable({ programmeId, canEdit, years }: { programmeId: string; canEdit: boolean; years: readonly number[] }) {
@@ -45,7 +46,7 @@ export function BudgetTable({ programmeId, canEdit, years }: { programmeId: stri
       )}
       <QueryState query={budgets} isEmpty={(items) => items.length === 0} empty={t("programmes.budgetEmpty")}>
         {(items) => (
-          <div className="table-wrap">
+          <TableScroll label={t("programmes.budgetTitle")}>
             <table className="table" data-testid="budget-lines">
               <thead>
                 <tr>
@@ -97,7 +98,7 @@ export function BudgetTable({ programmeId, canEdit, years }: { programmeId: stri
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </section>

@@ -9,6 +9,7 @@ import { formatBaht, type CreateClaimResult } from "../model";
 import { useVerifyClaimMutation } from "../mutations";
 import { useProgrammeClaims } from "../queries";
 import { ClaimForm } from "./ClaimForm";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** A programme's value claims with their verification state; editors record claims, verify / reject where the caller may. */
 export function ClaimList({ programmeId, readRecords, canEdit, years }: { programmeId: string; readRecords: boolean; canEdit: boolean; years: readonly number[] }) {
@@ -49,7 +50,7 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
           {(p) => (
             <>
               {verify.isError && <ErrorMessage error={verify.error} />}
-              <div className="table-wrap">
+              <TableScroll label={t("programmes.claimsTitle")}>
                 <table className="table">
                   <thead>
                     <tr>
@@ -94,7 +95,7 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <Pagination page={p.page} pageSize={p.pageSize} total={p.total} onPage={setPage} />
             </>
           )}

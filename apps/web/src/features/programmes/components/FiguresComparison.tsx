@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
 import { fiscalYearLabel, formatNumber } from "../../../lib/format";
 import { formatBaht, formatRatio, type ProgrammeFigures, type Ratio, type RecordedFigures, type ReportedFigures } from "../model";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** Says why a ratio has no value (no firms, no budget) instead of showing a division by zero. */
 export function useRatioText() {
@@ -73,7 +74,7 @@ export function FiguresYear({ year }: { year: ProgrammeFigures["years"][number] 
   return (
     <section className="figures-year" aria-labelledby={headingId} data-fiscal-year={year.fiscalYear}>
       <h3 id={headingId}>{fiscalYearLabel(year.fiscalYear, locale)}</h3>
-      <div className="table-wrap">
+      <TableScroll label={fiscalYearLabel(year.fiscalYear, locale)}>
         <table className="table figures-table">
           <thead>
             <tr>
@@ -92,7 +93,7 @@ export function FiguresYear({ year }: { year: ProgrammeFigures["years"][number] 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul className="muted small figure-notes">
         <li>
           <strong>{t("programmes.reported")}:</strong> {t("programmes.reportedNote")}

@@ -5,6 +5,7 @@ import { fiscalYearLabel, formatNumber } from "../../../lib/format";
 import { formatBaht } from "../model";
 import { useScopeFigures } from "../queries";
 import { useRatioText } from "./FiguresComparison";
+import { TableScroll } from "../../../components/TableScroll";
 
 /** The de-duplicated figures across an agency's programmes or the nation's, with agencies' reports listed apart. */
 export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId: string; fiscalYear: string; programmeName: (id: string) => string }) {
@@ -42,7 +43,7 @@ export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId
             {f.reported.length > 0 && (
               <>
                 <h2>{t("programmes.reportedList")}</h2>
-                <div className="table-wrap">
+                <TableScroll label={t("programmes.reportedList")}>
                   <table className="table">
                     <thead>
                       <tr>
@@ -71,7 +72,7 @@ export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
           </>

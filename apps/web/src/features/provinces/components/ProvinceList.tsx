@@ -6,6 +6,7 @@ import { useLocale } from "../../../i18n";
 import { localName, otherName, otherLocale } from "../../../lib/bilingual";
 import { formatNumber } from "../../../lib/format";
 import { useProvinces, useRegions } from "../queries";
+import { TableScroll } from "../../../components/TableScroll";
 
 interface ProvinceListProps {
   /** Name of a provincial cluster by id, when the page has them; adds a column. */
@@ -58,7 +59,7 @@ export function ProvinceList({ clusterName }: ProvinceListProps) {
       </div>
       <QueryState query={provinces} isEmpty={(items) => items.length === 0}>
         {(items) => (
-          <div className="table-wrap">
+          <TableScroll label={t("provinces.title")}>
             <table className="table">
               <caption className="visually-hidden">{t("provinces.title")}</caption>
               <thead>
@@ -97,7 +98,7 @@ export function ProvinceList({ clusterName }: ProvinceListProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </QueryState>
     </>

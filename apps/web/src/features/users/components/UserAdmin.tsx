@@ -11,6 +11,7 @@ import { isRole, PAGE_SIZE } from "../model";
 import { useUsers } from "../queries";
 import { CreateUserForm } from "./CreateUserForm";
 import { EditUserForm } from "./EditUserForm";
+import { TableScroll } from "../../../components/TableScroll";
 
 function pageOf(value: string | null): number {
   const page = Number(value);
@@ -99,7 +100,7 @@ export function UserAdmin() {
       >
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableScroll label={t("users.list")}>
               <table className="table">
                 <caption className="visually-hidden">{t("users.list")}</caption>
                 <thead>
@@ -156,7 +157,7 @@ export function UserAdmin() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pagination
               page={data.page}
               pageSize={data.pageSize || PAGE_SIZE}

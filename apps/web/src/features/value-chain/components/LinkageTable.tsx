@@ -6,6 +6,7 @@ import type { Linkage, PartyType } from "../model";
 import { useRemoveLinkageMutation } from "../mutations";
 import { linkColour } from "../palette";
 import { useValueChainLabels } from "../useValueChainLabels";
+import { TableScroll } from "../../../components/TableScroll";
 
 interface LinkageTableProps {
   clusterId: string;
@@ -27,7 +28,7 @@ export function LinkageTable({ clusterId, linkages, partyName, canEdit }: Linkag
         {t("network.table")} ({formatNumber(linkages.length, locale)})
       </summary>
       {remove.isError && <ErrorMessage error={remove.error} />}
-      <div className="table-wrap">
+      <TableScroll label={t("network.table")}>
         <table className="table">
           <caption className="visually-hidden">{t("network.table")}</caption>
           <thead>
@@ -74,7 +75,7 @@ export function LinkageTable({ clusterId, linkages, partyName, canEdit }: Linkag
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }
