@@ -1,8 +1,8 @@
 import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
 import type { IndexedTerm } from "./search.repository.ts";
-import type { SQLInputValue, StatementSync } from "node:sqlite";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
+import type { SQLInputValue, StatementSync } from "node:sqlite";
 
 /** One validated enterprise row of an import file (the shape @sainam/importer produces). */
 export type EnterpriseRecord = {
@@ -25,11 +25,33 @@ export type EnterpriseRecord = {
   readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null } | null;
 };
 
+// Multi-row INSERTs on SQLite: one statement per 50 rows instead of one per row (50 × 18 parameters
+// stays far below SQLite's limit). Statements are prepared once per connection and row count.
+const SQLITE_ROWS_PER_INSERT = 50;
+const ENTERPRISE_INSERT = {
+  head: "INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at) VALUES ",
+  row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)",
+  tail: " RETURNING id, juristic_id, ce_registration_no",
+};
+const PRODUCT_INSERT = { head: "INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) VALUES ", row: "(?, 'output', ?, NULL)", tail: "" };
+const statements = new WeakMap<NodeSqliteDatabase, Map<string, StatementSync>>();
+
+function multiRowInsert(sqlite: NodeSqliteDatabase, insert: { head: string; row: string; tail: string }, rowCount: number): StatementSync {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  const key = `${insert.head}${rowCount}`;
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = sqlite.raw.prepare(`${insert.head}${Array<string>(rowCount).fill(insert.row).join(", ")}${insert.tail}`);
+    cache.set(key, statement);
+  }
+  return statement;
+}
+
 export type EnterpriseUpsert = {
   record: EnterpriseRecord;
   sizeClass: string | null;
-  /** The firm's search terms, worked out before the write (on the import's reading thread). */
-  terms: IndexedTerm[];
+  terms: (id: number) => IndexedTerm[];
 };
 
 /**
@@ -129,7 +151,8 @@ export async function upsertEnterpriseChunk(
   } else {
     for (let j = 0; j < products.length; j += 300) await trx.insertInto("enterprise_products").values(products.slice(j, j + 300)).execute();
   }
-  for (const w of written) {
+  const withContact = written.filter((w) => w.upsert.record.contact);
+  for (const w of withContact) {
     const c = w.upsert.record.contact;
     if (!c) continue;
     if (existing.has(keyOf(w.upsert.record))) await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
@@ -138,7 +161,7 @@ export async function upsertEnterpriseChunk(
   for (let i = 0; i < written.length; i += 500) {
     const slice = written.slice(i, i + 500);
     await trx.deleteFrom("search_terms").where("entity_type", "=", "enterprise").where("entity_id", "in", slice.map((w) => w.id)).execute();
-    const terms = slice.flatMap((w) => dedupe(w.upsert.terms).map((t) => ({ term: t.term, entity_type: "enterprise", entity_id: w.id, field: t.field, weight: t.weight })));
+    const terms = slice.flatMap((w) => dedupe(w.upsert.terms(w.id)).map((t) => ({ term: t.term, entity_type: "enterprise", entity_id: w.id, field: t.field, weight: t.weight })));
     if (sqlite) {
       const insert = sqlite.raw.prepare("INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (?, 'enterprise', ?, ?, ?)");
       for (const t of terms) insert.run(t.term, t.entity_id, t.field, t.weight);
@@ -147,29 +170,6 @@ export async function upsertEnterpriseChunk(
     for (let j = 0; j < terms.length; j += 400) await trx.insertInto("search_terms").values(terms.slice(j, j + 400)).execute();
   }
   return result;
-}
-
-// Multi-row INSERTs on SQLite: one statement per 50 rows instead of one per row (50 × 18 parameters
-// stays far below SQLite's limit). Statements are prepared once per connection and row count.
-const SQLITE_ROWS_PER_INSERT = 50;
-const ENTERPRISE_INSERT = {
-  head: "INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at) VALUES ",
-  row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)",
-  tail: " RETURNING id, juristic_id, ce_registration_no",
-};
-const PRODUCT_INSERT = { head: "INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) VALUES ", row: "(?, 'output', ?, NULL)", tail: "" };
-const statements = new WeakMap<NodeSqliteDatabase, Map<string, StatementSync>>();
-
-function multiRowInsert(sqlite: NodeSqliteDatabase, insert: { head: string; row: string; tail: string }, rowCount: number): StatementSync {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  const key = `${insert.head}${rowCount}`;
-  let statement = cache.get(key);
-  if (!statement) {
-    statement = sqlite.raw.prepare(`${insert.head}${Array<string>(rowCount).fill(insert.row).join(", ")}${insert.tail}`);
-    cache.set(key, statement);
-  }
-  return statement;
 }
 
 function dedupe(terms: IndexedTerm[]): IndexedTerm[] {

@@ -1,11 +1,18 @@
-// Reads an import file on a worker thread (import-worker.ts) and hands the main thread its rows in
-// chunks, normalised and, for enterprises, with their size class and search terms: a million-row
-// registry spends most of its CPU reading, normalising and cutting Thai into words, and this way that
-// work overlaps the writing. Memory stays bounded: the worker runs at most `prefetch` chunks ahead.
+// Reads an import file into chunks of prepared rows: normalised and, for enterprises, with their size
+// class and search terms. A million-row registry spends most of its CPU here (reading CSV, normalising,
+// cutting Thai into words), so a large file is read on a worker thread (import-worker.ts) while the
+// main thread writes the chunks it has already received; memory stays bounded because the worker runs
+// at most `prefetch` chunks ahead. A small file is read on the calling thread: starting a worker
+// (loading its modules) would cost more than it saves.
+import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import type { Gazetteer } from "@sainam/core";
+import { classifySize, sectorOfTsic, type Gazetteer } from "@sainam/core";
 import type { IndexedTerm } from "@sainam/db";
-import { ReadTableError, type ColumnMapping, type EnterpriseRecord, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type RowOutcome } from "@sainam/importer";
+import {
+  normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow, readTable, ReadTableError,
+  type ColumnMapping, type EnterpriseRecord, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type RowOutcome,
+} from "@sainam/importer";
+import { enterpriseTerms } from "../search/search-terms.ts";
 
 export type ReaderInput = {
   readonly path: string;
@@ -14,11 +21,11 @@ export type ReaderInput = {
   /** Enterprises only: provinces and districts to place addresses in. */
   readonly gazetteer: Gazetteer | null;
   readonly chunkSize: number;
-  /** Post only the rows that cannot be imported (the strict pre-check). */
+  /** Keep only the rows that cannot be imported (the strict pre-check). */
   readonly errorsOnly: boolean;
 };
 
-/** A row as the worker prepared it: where it came from, its outcome, and for an enterprise what the writer needs. */
+/** A row as prepared for writing: where it came from, its outcome, and for an enterprise what the writer needs. */
 export type PreparedRow = {
   readonly rowNumber: number;
   readonly outcome: RowOutcome<EnterpriseRecord | MembershipRecord | LinkageRecord>;
@@ -26,25 +33,72 @@ export type PreparedRow = {
   readonly terms?: IndexedTerm[];
 };
 
-/** A chunk of rows and how far the file has been read (rows and bytes, cumulative). */
+/** The rows of the next `chunkSize` rows read (with errorsOnly, only the bad ones) and how far the file has been read. */
 export type PreparedChunk = { readonly type: "chunk"; readonly rows: PreparedRow[]; readonly rowsRead: number; readonly bytesRead: number; readonly totalBytes: number | null };
 
-export type ReaderMessage =
-  | PreparedChunk
-  | { readonly type: "end"; readonly rowsRead: number; readonly bytesRead: number; readonly totalBytes: number | null }
-  | { readonly type: "error"; readonly readTableCode: ReadTableErrorCode | null; readonly message: string };
+/** What the worker posts (as JSON). */
+export type ReaderMessage = PreparedChunk | { readonly type: "end" } | { readonly type: "error"; readonly readTableCode: ReadTableErrorCode | null; readonly message: string };
 
+/** Files at least this large are read on a worker thread. */
+export const WORKER_FROM_BYTES = 512 * 1024;
 const WORKER_URL = new URL("./import-worker.ts", import.meta.url);
 
+function preparedRow(input: ReaderInput, rowNumber: number, cells: ReadonlyArray<string>, headers: ReadonlyArray<string>): PreparedRow {
+  if (input.kind === "memberships") return { rowNumber, outcome: normaliseMembershipRow(cells, headers, input.mapping) };
+  if (input.kind === "linkages") return { rowNumber, outcome: normaliseLinkageRow(cells, headers, input.mapping) };
+  const outcome = normaliseEnterpriseRow(cells, headers, input.mapping, input.gazetteer ?? { provinces: [], districts: [] });
+  if (!outcome.ok) return { rowNumber, outcome };
+  const record = outcome.value;
+  const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
+  const terms = enterpriseTerms({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
+  return { rowNumber, outcome, sizeClass: size.ok ? size.value.sizeClass : null, terms };
+}
+
+/** Reads and prepares the file on this thread (the worker runs this too). Errors are readTable's. */
+export async function* prepareChunks(input: ReaderInput): AsyncGenerator<PreparedChunk> {
+  let headers: ReadonlyArray<string> = [];
+  let rows: PreparedRow[] = [];
+  let rowsRead = 0;
+  let sinceChunk = 0;
+  let bytesRead = 0;
+  let totalBytes: number | null = null;
+  const onProgress = (read: number, total: number | null) => {
+    bytesRead = read;
+    totalBytes = total;
+  };
+  for await (const event of readTable({ path: input.path }, { onProgress })) {
+    if (event.type === "header") {
+      headers = event.headers;
+      continue;
+    }
+    const row = preparedRow(input, event.rowNumber, event.cells, headers);
+    rowsRead++;
+    sinceChunk++;
+    if (!input.errorsOnly || !row.outcome.ok) rows.push(row);
+    if (sinceChunk >= input.chunkSize) {
+      yield { type: "chunk", rows, rowsRead, bytesRead, totalBytes };
+      rows = [];
+      sinceChunk = 0;
+    }
+  }
+  if (sinceChunk > 0) yield { type: "chunk", rows, rowsRead, bytesRead, totalBytes };
+}
+
 /**
- * The file's rows in chunks of `chunkSize` rows read (fewer at the end; with `errorsOnly`, only the
- * bad ones). Errors reading the file are thrown as they would be by readTable (ReadTableError keeps
- * its code). Stopping early, or an error while the caller writes a chunk, stops the worker.
+ * The file's prepared rows in chunks of `chunkSize` rows read (fewer at the end). On a worker thread
+ * when the file has at least WORKER_FROM_BYTES (or `useWorker` says so). Errors reading the file are
+ * thrown as readTable throws them (a ReadTableError keeps its code). Stopping early, or an error while
+ * the caller writes a chunk, stops the worker.
  */
-export async function* readPreparedChunks(input: ReaderInput, prefetch = 2): AsyncGenerator<PreparedChunk, { rowsRead: number; bytesRead: number; totalBytes: number | null }> {
-  // The worker's data lives a chunk or two; a small young generation keeps its garbage from piling
-  // up (its heap stayed near 170 MB with the default, ~65 MB with this, at the same speed). The old
-  // generation keeps its default: an XLSX file's shared strings can be large.
+export async function* readPreparedChunks(input: ReaderInput, options: { useWorker?: boolean; prefetch?: number } = {}): AsyncGenerator<PreparedChunk> {
+  const useWorker = options.useWorker ?? (await stat(input.path)).size >= WORKER_FROM_BYTES;
+  if (!useWorker) {
+    yield* prepareChunks(input);
+    return;
+  }
+  // The worker's data lives a chunk or two: a small young generation keeps its garbage from piling up
+  // (its heap grew to ~170 MB with the default, ~65 MB with this, at the same speed). The old
+  // generation keeps its default limit: an XLSX file's shared strings can be large.
   const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const inbox: ReaderMessage[] = [];
   let failure: Error | null = null;
@@ -67,17 +121,17 @@ export async function* readPreparedChunks(input: ReaderInput, prefetch = 2): Asy
     exited = true;
     wake();
   });
-  worker.postMessage({ type: "more", chunks: prefetch });
+  worker.postMessage({ type: "more", chunks: options.prefetch ?? 2 });
   try {
     for (;;) {
       while (inbox.length === 0 && failure === null && !exited) await new Promise<void>((resolve) => (notify = resolve));
       const message = inbox.shift();
-      if (!message) throw failure ?? new Error("the import reader stopped before the end of the file");
+      if (!message) throw failure ?? new Error("the import's reading thread stopped before the end of the file");
       if (message.type === "error") throw message.readTableCode ? new ReadTableError(message.readTableCode, message.message) : new Error(message.message);
-      if (message.type === "end") return { rowsRead: message.rowsRead, bytesRead: message.bytesRead, totalBytes: message.totalBytes };
+      if (message.type === "end") return;
       yield message;
       worker.postMessage({ type: "more", chunks: 1 });
-      // Chunks may queue up faster than they are written: let timers and requests (progress polls) run.
+      // Chunks may be waiting already: let timers and requests (progress polls) run between writes.
       await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {

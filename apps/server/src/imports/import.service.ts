@@ -393,7 +393,8 @@ async function writeChunk(
       trx,
       upserts.map(({ planned, record }) => {
         const row = prepared.get(planned.rowNumber);
-        return { record, sizeClass: row?.sizeClass ?? null, terms: row?.terms ?? [] };
+        const terms = row?.terms ?? [];
+        return { record, sizeClass: row?.sizeClass ?? null, terms: () => terms };
       }),
       now,
       ctx.database.sqlite,
