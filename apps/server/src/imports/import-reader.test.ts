@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { juristicIdCheckDigit } from "@sainam/core";
 import { ReadTableError, suggestMapping } from "@sainam/importer";
-import { dbdHeaderCells, dbdMonthlyCsv } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
+import { dbdHeaderCells, dbdMonthlyCsv, writeDbdMonthlyXlsx } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
 import { testGazetteer } from "../../../../packages/importer/src/test-support/gazetteer.ts";
 import { encodeWindows874 } from "../../../../packages/importer/src/test-support/windows-874.ts";
 import { readPreparedChunks, type PreparedChunk, type ReaderInput } from "./import-reader.ts";
@@ -68,6 +68,17 @@ describe("#imports reading on a worker thread", () => {
     const inWorker = await collect(input(path, { mapping: dbdMapping }), true);
     expect(inWorker).toEqual(await collect(input(path, { mapping: dbdMapping }), false));
     expect(inWorker.flatMap((c) => c.rows).length).toBeGreaterThan(0);
+  });
+
+  it("reads an XLSX workbook alike on both threads", async () => {
+    const path = join(dir, "dbd.xlsx");
+    const out = createWriteStream(path);
+    await writeDbdMonthlyXlsx(out);
+    await new Promise((resolve) => out.end(resolve));
+    const dbdMapping = suggestMapping("enterprises", dbdHeaderCells.map((h) => h.replace(/\s*\n\s*/g, " ").trim()), []);
+    const inWorker = await collect(input(path, { mapping: dbdMapping }), true);
+    expect(inWorker).toEqual(await collect(input(path, { mapping: dbdMapping }), false));
+    expect(inWorker.flatMap((c) => c.rows).filter((r) => r.outcome.ok).length).toBeGreaterThan(0);
   });
 
   it("passes on only the rows that cannot be imported for a strict check, still counting every row read", async () => {

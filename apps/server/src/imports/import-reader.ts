@@ -4,7 +4,7 @@
 // main thread writes the chunks it has already received; memory stays bounded because the worker runs
 // at most `prefetch` chunks ahead. A small file is read on the calling thread: starting a worker
 // (loading its modules) would cost more than it saves.
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { classifySize, sectorOfTsic, type Gazetteer } from "@sainam/core";
 import type { IndexedTerm } from "@sainam/db";
@@ -131,6 +131,16 @@ export async function* prepareChunks(input: ReaderInput): AsyncGenerator<Prepare
   if (sinceChunk > 0) yield { type: "chunk", rows, rowsRead, bytesRead, totalBytes };
 }
 
+async function isZipFile(path: string): Promise<boolean> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && buffer.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await file.close();
+  }
+}
+
 /**
  * The file's prepared rows in chunks of `chunkSize` rows read (fewer at the end). On a worker thread
  * when the file has at least WORKER_FROM_BYTES (or `useWorker` says so). Errors reading the file are
@@ -144,9 +154,12 @@ export async function* readPreparedChunks(input: ReaderInput, options: { useWork
     return;
   }
   // The worker's data lives a chunk or two: a small young generation keeps its garbage from piling up
-  // (its heap grew to ~170 MB with the default, ~65 MB with this, at the same speed). The old
-  // generation keeps its default limit: an XLSX file's shared strings can be large.
-  const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  // (its heap grew to ~170 MB with the default, ~65 MB with this, at the same speed), and reading CSV
+  // holds little for long (a chunk or two, the word cache), so its old generation is capped too (~37 MB
+  // then). An XLSX file keeps the default cap: exceljs holds the workbook's shared strings.
+  const workbook = await isZipFile(input.path);
+  const resourceLimits = workbook ? { maxYoungGenerationSizeMb: 8 } : { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+  const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits });
   const inbox: ReaderMessage[] = [];
   let failure: Error | null = null;
   let exited = false;
