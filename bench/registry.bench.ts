@@ -64,9 +64,20 @@ async function rawInsertWritten(dir: string, importedFile: string, written: Writ
   raw.exec("BEGIN");
   for (const table of ordered) {
     const { before, rows } = written[table] ?? { before: 0, rows: 0 };
+    // The import's rows are the last `rows` in rowid order; a table without rowid is read in key order,
+    // which only works when it started empty.
+    const hasRowid = (() => {
+      try {
+        source.prepare(`SELECT rowid FROM "${table}" LIMIT 0`);
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    if (!hasRowid && before > 0) throw new Error(`cannot tell which rows of ${table} (without rowid, ${before} rows before the import) the import wrote`);
     const columns = source.prepare(`SELECT * FROM "${table}" LIMIT 0`).columns().map((c) => c.name);
     const insert = raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-    const select = source.prepare(`SELECT * FROM "${table}" LIMIT ? OFFSET ?`);
+    const select = source.prepare(`SELECT * FROM "${table}"${hasRowid ? " ORDER BY rowid" : ""} LIMIT ? OFFSET ?`);
     for (let offset = 0; offset < rows; offset += 50_000) {
       const batch = select.all(Math.min(50_000, rows - offset), before + offset).map((row) => columns.map((c): SQLInputValue => row[c] ?? null));
       const t0 = performance.now();
