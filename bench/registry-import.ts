@@ -16,10 +16,26 @@ await migrateToLatest(database);
 await seedReferenceData(database.db);
 const ctx = createContext(config, database);
 
+// Rows per table, so the parent can replay exactly the rows the import wrote (its second baseline).
+const raw = database.sqlite?.raw;
+if (!raw) throw new Error("the registry benchmark runs on SQLite");
+const tableNames = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all().map((r) => String(r.name));
+const countRows = () => new Map(tableNames.map((name) => [name, Number(raw.prepare(`SELECT count(*) AS n FROM "${name}"`).get()?.n ?? 0)]));
+const before = countRows();
+
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const mainCpu0 = process.threadCpuUsage();
 const preview = await importService.uploadImport(ctx, system, { kind: "enterprises", fileName: file, body: { path: file } });
 await importService.runImport(ctx, system, preview.batchId, { mapping: preview.suggestedMapping, wait: true });
 const importMs = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const mainCpu = process.threadCpuUsage(mainCpu0);
+const after = countRows();
+const written = Object.fromEntries(tableNames.flatMap((name) => {
+  const grown = (after.get(name) ?? 0) - (before.get(name) ?? 0);
+  return grown > 0 ? [[name, { before: before.get(name) ?? 0, rows: grown }]] : [];
+}));
 const status = importService.importStatus(ctx, system, preview.batchId);
 if (status.status !== "done") throw new Error(`import ${status.status}: ${status.error}`);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
@@ -71,7 +87,10 @@ analysisTimes.sort((a, b) => a - b);
 await database.close();
 console.log(JSON.stringify({
   rows: Number(rowsText),
-  import: { ms: Math.round(importMs), rowsPerSecond: Math.round(Number(rowsText) / (importMs / 1000)), counts: status.report?.counts, peakRssMb: Math.round(peakRssMb) },
+  import: { ms: Math.round(importMs), rowsPerSecond: Math.round(Number(rowsText) / (importMs / 1000)), counts: status.report?.counts, peakRssMb: Math.round(peakRssMb),
+    // CPU per row: the main thread writes; the rest is the reading thread (and V8's helper threads).
+    cpuUsPerRow: { writer: Math.round((mainCpu.user + mainCpu.system) / Number(rowsText)), readerAndOthers: Math.round((cpu.user + cpu.system - mainCpu.user - mainCpu.system) / Number(rowsText)) } },
+  written,
   search: { thai, english },
   analysis5000: { medianMs: Math.round((analysisTimes[2] ?? NaN) * 10) / 10, members: ids.length },
 }));

@@ -89,6 +89,24 @@ describe("searchTokens", () => {
   });
 });
 
+describe("searchTokens on many records", () => {
+  it("cuts each text as if it were cut whole, whatever pieces it shares with texts cut before", () => {
+    // The text cut whole, without the per-piece cache: the words of a query that ends in a space.
+    const whole = (text: string) => searchQueryTerms(`${text} `).map((t) => t.term);
+    const pieces = ["บริษัท", "กาแฟเชียงใหม่", "จำกัด", "ห้างหุ้นส่วนจำกัด", "ผ้าไหมไทย", "สมุนไพร", "น้ำผึ้งป่า", "เครื่องสำอาง", "กรุงเทพฯ", "ต่างๆ", "\u0E31กา", "\u0E48", "\u200Eabc", "e\u0301t\u00E9", "Coffee", "Co.,", "Ltd.", "12.5", "1,000", "๒๕๖๗", "x", "O'Brien", "  ", "-", "(มหาชน)", "ชา"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 3_000; i++) {
+      const parts: string[] = [];
+      const count = 1 + Math.floor(next() * 6);
+      for (let k = 0; k < count; k++) parts.push(pieces[Math.floor(next() * pieces.length)] ?? "");
+      const text = parts.join(next() < 0.7 ? " " : "");
+      expect(searchTokens(text), JSON.stringify(text)).toEqual(whole(text));
+      expect(searchTokens(text), JSON.stringify(text)).toEqual(whole(text));
+    }
+  });
+});
+
 describe("searchQueryTerms", () => {
   it("marks the last term as a prefix, the others as whole words", () => {
     expect(searchQueryTerms("roasted coff")).toEqual([exact("roasted"), prefix("coff")]);

@@ -83,6 +83,36 @@ function words(prepared: string): Word[] {
   return found;
 }
 
+// Words of each space-separated piece of prepared text, for searchTokens: indexing a registry cuts the
+// same pieces ("บริษัท", "กาแฟเชียงใหม่", "จำกัด") again and again, and ICU's dictionary is the costly part.
+// The word break always breaks at a space and the Thai dictionary sees one run of letters at a time,
+// so a piece cuts the same alone as inside the text — unless it starts with a mark (combining or
+// format), which the break may glue to the space before it; such text is cut whole, as before.
+const pieceWords = new Map<string, ReadonlyArray<string>>();
+const PIECE_CACHE_SIZE = 50_000;
+const PLAIN_WORD = /^[a-z0-9]+$/;
+const STARTS_WITH_MARK = /(?:^| )[\p{M}\p{Cf}]/u;
+
+function wordTexts(prepared: string): ReadonlyArray<string> {
+  if (STARTS_WITH_MARK.test(prepared)) return words(prepared).map((word) => word.text);
+  const found: string[] = [];
+  for (const piece of prepared.split(" ")) {
+    if (piece === "") continue;
+    if (PLAIN_WORD.test(piece)) {
+      found.push(piece);
+      continue;
+    }
+    let cut = pieceWords.get(piece);
+    if (!cut) {
+      cut = words(piece).map((word) => word.text);
+      if (pieceWords.size >= PIECE_CACHE_SIZE) pieceWords.clear();
+      pieceWords.set(piece, cut);
+    }
+    for (const word of cut) found.push(word);
+  }
+  return found;
+}
+
 function isThai(word: string): boolean {
   return THAI_LETTER.test(word);
 }
@@ -118,10 +148,10 @@ function keepWhileTyping(word: string): boolean {
 export function searchTokens(text: string): string[] {
   const seen = new Set<string>();
   const tokens: string[] = [];
-  for (const word of words(prepare(text))) {
-    if (!keep(word.text) || seen.has(word.text)) continue;
-    seen.add(word.text);
-    tokens.push(word.text);
+  for (const word of wordTexts(prepare(text))) {
+    if (!keep(word) || seen.has(word)) continue;
+    seen.add(word);
+    tokens.push(word);
   }
   return tokens;
 }

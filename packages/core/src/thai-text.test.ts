@@ -12,6 +12,35 @@ describe("foldThaiDigits", () => {
 });
 
 describe("normalizeThai", () => {
+  it("puts a tone mark typed before SARA U after it (NFC order), even in otherwise plain Thai", () => {
+    expect(normalizeThai("\u0E01\u0E48\u0E38")).toBe("\u0E01\u0E38\u0E48");
+    expect(normalizeThai("\u0E01\u0E38\u0E3A")).toBe("\u0E01\u0E3A\u0E38");
+  });
+
+  it("gives what the full pipeline gives for any mix of Thai, ASCII, spaces and invisible characters", () => {
+    // The full pipeline, step by step: normalizeThai skips it when the text is already normal.
+    const reference = (text: string) =>
+      foldThaiDigits(text.normalize("NFC").replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, "").replace(/\u0E4D([\u0E48-\u0E4B])\u0E32/g, "$1\u0E33").replace(/([\u0E48-\u0E4B])?\u0E4D\u0E32/g, "$1\u0E33"))
+        .replace(/\s+/g, " ")
+        .trim();
+    const alphabet = [..."aZ09.,-( ", "\t", "\n", "\u00A0", "\u200B", "\u00AD", "\u0301", "\u00E9", "\u007F", "\u0001"];
+    for (let c = 0x0e00; c <= 0x0e7f; c++) alphabet.push(String.fromCharCode(c));
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20_000; i++) {
+      let text = "";
+      const length = Math.floor(next() * 12);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(next() * alphabet.length)] ?? "";
+      expect(normalizeThai(text), JSON.stringify(text)).toBe(reference(text));
+    }
+    for (let a = 0x0e30; a <= 0x0e4e; a++) {
+      for (let b = 0x0e30; b <= 0x0e4e; b++) {
+        const text = `\u0E01${String.fromCharCode(a)}${String.fromCharCode(b)}`;
+        expect(normalizeThai(text), text).toBe(reference(text));
+      }
+    }
+  });
+
   it("collapses runs of spaces, tabs and newlines into one space", () => {
     expect(normalizeThai("กลุ่ม   กาแฟ\t\nเชียงราย")).toBe("กลุ่ม กาแฟ เชียงราย");
   });

@@ -19,11 +19,41 @@ export function foldThaiDigits(text: string): string {
 }
 
 /**
+ * True when normalizeThai would return the text as it is: printable ASCII and Thai letters and marks
+ * only, single spaces between words, no Thai digit, no NIKHAHIT (the decomposed SARA AM), and no pair
+ * of combining marks that NFC would reorder (its classes: PHINTHU 9 < SARA U, UU 103 < tone marks 107).
+ * An import calls normalizeThai on every cell several times; nearly all of them are already normal.
+ */
+function isNormalThai(text: string): boolean {
+  // A space "before" the text makes a leading space fail like a double one.
+  let previous = 0x20;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) {
+      previous = c;
+      continue;
+    }
+    if (c === 0x20) {
+      if (previous === 0x20) return false;
+      previous = c;
+      continue;
+    }
+    if (c < 0x0e01 || c > 0x0e5b || c === 0x0e4d || (c >= 0x0e3b && c <= 0x0e3e) || (c >= 0x0e50 && c <= 0x0e59)) return false;
+    const toneBefore = previous >= 0x0e48 && previous <= 0x0e4b;
+    if ((c === 0x0e38 || c === 0x0e39) && toneBefore) return false;
+    if (c === 0x0e3a && (toneBefore || previous === 0x0e38 || previous === 0x0e39)) return false;
+    previous = c;
+  }
+  return text.length === 0 || previous !== 0x20;
+}
+
+/**
  * Normalises Thai (and mixed) text for storage, comparison and search: NFC, zero-width characters
  * removed, the decomposed SARA AM spelling composed, Thai digits folded to ASCII, runs of whitespace
  * collapsed to one space and the ends trimmed. Letter case is left alone.
  */
 export function normalizeThai(text: string): string {
+  if (isNormalThai(text)) return text;
   return foldThaiDigits(
     text
       .normalize("NFC")

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
 import type { IndexedTerm } from "./search.repository.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
+import type { SQLInputValue, StatementSync } from "node:sqlite";
 
 /** One validated enterprise row of an import file (the shape @sainam/importer produces). */
 export type EnterpriseRecord = {
@@ -23,6 +24,29 @@ export type EnterpriseRecord = {
   readonly products: ReadonlyArray<string>;
   readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null } | null;
 };
+
+// Multi-row INSERTs on SQLite: one statement per 50 rows instead of one per row (50 × 18 parameters
+// stays far below SQLite's limit). Statements are prepared once per connection and row count.
+const SQLITE_ROWS_PER_INSERT = 50;
+const ENTERPRISE_INSERT = {
+  head: "INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at) VALUES ",
+  row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)",
+  tail: " RETURNING id, juristic_id, ce_registration_no",
+};
+const PRODUCT_INSERT = { head: "INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) VALUES ", row: "(?, 'output', ?, NULL)", tail: "" };
+const statements = new WeakMap<NodeSqliteDatabase, Map<string, StatementSync>>();
+
+function multiRowInsert(sqlite: NodeSqliteDatabase, insert: { head: string; row: string; tail: string }, rowCount: number): StatementSync {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  const key = `${insert.head}${rowCount}`;
+  let statement = cache.get(key);
+  if (!statement) {
+    statement = sqlite.raw.prepare(`${insert.head}${Array<string>(rowCount).fill(insert.row).join(", ")}${insert.tail}`);
+    cache.set(key, statement);
+  }
+  return statement;
+}
 
 export type EnterpriseUpsert = {
   record: EnterpriseRecord;
@@ -78,15 +102,17 @@ export async function upsertEnterpriseChunk(
   const result = new Map<string, { id: number; status: "imported" | "updated" }>();
   const fresh = rows.filter((r) => !existing.has(keyOf(r.record)));
   if (sqlite) {
-    const insert = sqlite.raw.prepare(
-      `INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?) RETURNING id`,
-    );
-    for (const r of fresh) {
-      const v = values(r);
-      const row = insert.get(v.juristic_id, v.ce_registration_no, v.name_th, v.name_en, v.legal_form, v.size_class, v.revenue, v.employees, v.capital, v.tsic_code, v.business_type, v.address, v.province_code, v.district_code, v.postcode, v.registered_on, now, now);
-      const id = row?.id;
-      if (typeof id === "number") result.set(keyOf(r.record), { id, status: "imported" });
+    for (let i = 0; i < fresh.length; i += SQLITE_ROWS_PER_INSERT) {
+      const slice = fresh.slice(i, i + SQLITE_ROWS_PER_INSERT);
+      const parameters: SQLInputValue[] = [];
+      for (const r of slice) {
+        const v = values(r);
+        parameters.push(v.juristic_id, v.ce_registration_no, v.name_th, v.name_en, v.legal_form, v.size_class, v.revenue, v.employees, v.capital, v.tsic_code, v.business_type, v.address, v.province_code, v.district_code, v.postcode, v.registered_on, now, now);
+      }
+      for (const row of multiRowInsert(sqlite, ENTERPRISE_INSERT, slice.length).all(...parameters)) {
+        const { id, juristic_id: juristicId, ce_registration_no: ceNo } = row;
+        if (typeof id === "number") result.set(typeof juristicId === "string" ? juristicId : `ce:${typeof ceNo === "string" ? ceNo : ""}`, { id, status: "imported" });
+      }
     }
   }
   for (let i = 0; i < (sqlite ? 0 : fresh.length); i += 200) {
@@ -111,23 +137,25 @@ export async function upsertEnterpriseChunk(
     const hit = result.get(keyOf(r.record));
     return hit ? [{ id: hit.id, upsert: r }] : [];
   });
-  const withProducts = written.filter((w) => w.upsert.record.products.length > 0);
-  for (let i = 0; i < withProducts.length; i += 500) {
-    const slice = withProducts.slice(i, i + 500);
-    await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", slice.map((w) => w.id)).where("direction", "=", "output").execute();
-    const products = slice.flatMap((w) => w.upsert.record.products.map((name) => ({ enterprise_id: w.id, direction: "output", name, tsic_code: null })));
-    if (sqlite) {
-      const insert = sqlite.raw.prepare("INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) VALUES (?, ?, ?, NULL)");
-      for (const p of products) insert.run(p.enterprise_id, p.direction, p.name);
-      continue;
+  // A firm inserted just now has no products or contact yet: only firms that existed have old ones to delete.
+  const known = written.filter((w) => w.upsert.record.products.length > 0 && existing.has(keyOf(w.upsert.record)));
+  for (let i = 0; i < known.length; i += 500) {
+    await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", known.slice(i, i + 500).map((w) => w.id)).where("direction", "=", "output").execute();
+  }
+  const products = written.flatMap((w) => w.upsert.record.products.map((name) => ({ enterprise_id: w.id, direction: "output", name, tsic_code: null })));
+  if (sqlite) {
+    for (let i = 0; i < products.length; i += SQLITE_ROWS_PER_INSERT) {
+      const slice = products.slice(i, i + SQLITE_ROWS_PER_INSERT);
+      multiRowInsert(sqlite, PRODUCT_INSERT, slice.length).run(...slice.flatMap((p) => [p.enterprise_id, p.name]));
     }
+  } else {
     for (let j = 0; j < products.length; j += 300) await trx.insertInto("enterprise_products").values(products.slice(j, j + 300)).execute();
   }
   const withContact = written.filter((w) => w.upsert.record.contact);
   for (const w of withContact) {
     const c = w.upsert.record.contact;
     if (!c) continue;
-    await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
+    if (existing.has(keyOf(w.upsert.record))) await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
     await trx.insertInto("enterprise_contacts").values({ enterprise_id: w.id, name: c.name, position: null, phone: c.phone, email: c.email }).execute();
   }
   for (let i = 0; i < written.length; i += 500) {

@@ -5,18 +5,17 @@ import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
-import { classifySize, sectorOfTsic, type Actor, type Gazetteer } from "@sainam/core";
+import type { Actor, Gazetteer } from "@sainam/core";
 import { audit, enterpriseImport, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
 import {
-  checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow,
-  parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
-  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type NormalisedRow, type ReportRow, type RowIssue,
+  checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
+  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
 } from "@sainam/importer";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
-import { enterpriseTerms } from "../search/search.indexer.ts";
+import { readPreparedChunks, type PreparedRow, type ReaderInput } from "./import-reader.ts";
 import { importIndicatorValues, widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
 import { planValuesResource } from "../indicator-values/value-scope.ts";
 
@@ -273,8 +272,6 @@ class EnterpriseRows {
   }
 }
 
-type Normaliser<T> = (cells: ReadonlyArray<string>, headers: ReadonlyArray<string>) => NormalisedRow<T>["outcome"];
-
 class ReportBuilder {
   readonly rows: ReportRow[] = [];
   readonly #byRow = new Map<number, ReportRow>();
@@ -312,24 +309,16 @@ class ReportBuilder {
 
 async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, mapping: ColumnMapping, options: { clusterCode: string | null; strict: boolean }) {
   const { db } = ctx.database;
-  const gazetteer = await gazetteerOf(db);
-  const normaliser: Normaliser<EnterpriseRecord | MembershipRecord | LinkageRecord> =
-    batch.kind === "enterprises" ? (cells, headers) => normaliseEnterpriseRow(cells, headers, mapping, gazetteer)
-    : batch.kind === "memberships" ? (cells, headers) => normaliseMembershipRow(cells, headers, mapping)
-    : (cells, headers) => normaliseLinkageRow(cells, headers, mapping);
-
-  const onProgress = (bytesRead: number, totalBytes: number | null) => {
-    batch.progress = { ...batch.progress, bytesRead, totalBytes };
-  };
+  if (batch.kind === "indicator_values") throw new Error("indicator values are imported by executeValueImport");
+  const reader: ReaderInput = { path: batch.path, kind: batch.kind, mapping, gazetteer: batch.kind === "enterprises" ? await gazetteerOf(db) : null, chunkSize: CHUNK, errorsOnly: false };
 
   if (options.strict) {
     // First pass: one unusable row is enough to stop the batch before anything is written.
     const report = new ReportBuilder();
-    let headers: ReadonlyArray<string> = [];
-    for await (const event of readTable({ path: batch.path })) {
-      if (event.type === "header") { headers = event.headers; continue; }
-      const outcome = normaliser(event.cells, headers);
-      if (!outcome.ok) report.add({ rowNumber: event.rowNumber, status: "error", key: null, issues: outcome.issues });
+    for await (const chunk of readPreparedChunks({ ...reader, errorsOnly: true })) {
+      for (const { rowNumber, outcome } of chunk.rows) {
+        if (!outcome.ok) report.add({ rowNumber, status: "error", key: null, issues: outcome.issues });
+      }
     }
     if (report.counts.errors > 0) {
       batch.status = "failed";
@@ -345,20 +334,11 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
   const seen = batch.kind === "enterprises" ? new EnterpriseRows() : new Map<string, { rowNumber: number; status: "imported" | "updated" }>();
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    let headers: ReadonlyArray<string> = [];
-    let chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[] = [];
-    const flush = async () => {
-      if (chunk.length === 0) return;
-      await writeChunk(ctx, trx, batch.kind, chunk, report, seen, now, options.clusterCode);
-      chunk = [];
-    };
-    for await (const event of readTable({ path: batch.path }, { onProgress })) {
-      if (event.type === "header") { headers = event.headers; continue; }
-      chunk.push({ rowNumber: event.rowNumber, outcome: normaliser(event.cells, headers) });
-      batch.progress = { ...batch.progress, rowsRead: batch.progress.rowsRead + 1 };
-      if (chunk.length >= CHUNK) await flush();
+    // The worker reads and prepares the next chunks while this thread writes the current one.
+    for await (const chunk of readPreparedChunks(reader)) {
+      batch.progress = { rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
+      if (chunk.rows.length > 0) await writeChunk(ctx, trx, batch.kind, chunk.rows, report, seen, now, options.clusterCode);
     }
-    await flush();
     await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
   });
@@ -396,7 +376,7 @@ async function writeChunk(
   ctx: AppContext,
   trx: Transaction<DB>,
   kind: ImportKind,
-  chunk: NormalisedRow<EnterpriseRecord | MembershipRecord | LinkageRecord>[],
+  chunk: ReadonlyArray<PreparedRow>,
   report: ReportBuilder,
   seen: EnterpriseRows | Map<string, { rowNumber: number; status: "imported" | "updated" }>,
   now: string,
@@ -407,12 +387,14 @@ async function writeChunk(
   const plan = planBatch(chunk, keyOf);
   const statusByRow = new Map<number, { status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }>();
   if (kind === "enterprises") {
+    const prepared = new Map(chunk.map((row) => [row.rowNumber, row]));
     const upserts = plan.records.flatMap((p) => (isEnterprise(kind, p.record) ? [{ planned: p, record: p.record }] : []));
     const results = await enterpriseImport.upsertEnterpriseChunk(
       trx,
-      upserts.map(({ record }) => {
-        const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
-        return { record, sizeClass: size.ok ? size.value.sizeClass : null, terms: () => enterpriseTerms({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) }) };
+      upserts.map(({ planned, record }) => {
+        const row = prepared.get(planned.rowNumber);
+        const terms = row?.terms ?? [];
+        return { record, sizeClass: row?.sizeClass ?? null, terms: () => terms };
       }),
       now,
       ctx.database.sqlite,

@@ -143,6 +143,16 @@ describe("#imports: messy files", () => {
     expect(await t.ctx.database.db.selectFrom("enterprises").select("id").where("juristic_id", "in", [a, b]).execute()).toEqual([]);
   });
 
+  it("fails the batch and writes nothing when the file turns unreadable after thousands of good rows", async () => {
+    const lines = ["เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล"];
+    for (let i = 0; i < 5_000; i++) lines.push(`${id(`0305${String(62_000_000 + i).padStart(8, "0")}`)},บจ. อ่านไม่จบ ${i}`);
+    lines.push(`${id("030562999999")},"บจ. เครื่องหมายคำพูดไม่ปิด`);
+    const { status } = await importFile("enterprises", "broken.csv", Buffer.from(lines.join("\n")));
+    expect(status.status).toBe("failed");
+    expect(status.error).toMatch(/line 5002/);
+    expect(await t.ctx.database.db.selectFrom("enterprises").select("id").where("juristic_id", "=", id("030562000000")).executeTakeFirst()).toBeUndefined();
+  });
+
   it("imports memberships by juristic ID and cluster code, with Thai stage names", async () => {
     const cluster = (await admin.request("POST", "/api/clusters", { code: "tea-north", kind: "industry_cluster", nameTh: "คลัสเตอร์ชา" })).json();
     const file = ["เลขทะเบียนนิติบุคคล,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${good2},tea-north,ต้นน้ำ`, `${good1},tea-north,กลางน้ำ`, `${id("010556199999")},tea-north,ปลายน้ำ`].join("\n");
