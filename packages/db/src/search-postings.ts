@@ -1,0 +1,187 @@
+// The stored format of the search index's postings (migration 0004): for each indexed key and entity type,
+// the ids of the entities that have it, one row per block of BLOCK_SPAN consecutive ids. A row's `data` is
+//
+//   byte 0      format: 1 = one weight byte per id follows the count, 2 = one weight byte for every id
+//   varint      n, the number of ids (≥ 1)
+//   1 or n      weight bytes (integers 0-255: the best field weight the key has in that entity)
+//   varint      the first id, then n - 1 varints: the gap to the previous id (≥ 1)
+//
+// Varints are little-endian base-128 and hold any id up to Number.MAX_SAFE_INTEGER. The same bytes are a
+// BLOB on SQLite and a bytea on PostgreSQL. Change the format only with a new format byte, since migration
+// 0004 writes it too.
+
+/** How many consecutive entity ids share one postings row. */
+export const BLOCK_SPAN = 4096;
+
+/** Index keys of the prefix lists start with this character, which no indexed word does (see `prefixKeys`). */
+export const PREFIX_MARK = "\u0001";
+
+/** Prefix lists exist for the first 1, 2 and 3 characters of every term; longer prefixes expand the term range. */
+export const PREFIX_LIST_LENGTH = 3;
+
+const PER_ID_WEIGHTS = 1;
+const SHARED_WEIGHT = 2;
+
+export type Postings = {
+  /** Entity ids, ascending. */
+  readonly ids: Float64Array;
+  /** The weight of each id, same positions. */
+  readonly weights: Uint8Array;
+};
+
+export function blockOf(id: number): number {
+  return Math.floor(id / BLOCK_SPAN);
+}
+
+/**
+ * The prefix-list keys a term contributes to: its first 1, 2 and 3 characters (whole code points), each
+ * behind PREFIX_MARK, so that a short prefix a user is typing ("c", "12", "กาแ") is one list to read
+ * rather than thousands of terms to expand. A term of at most three characters is in its own list too.
+ */
+export function prefixKeys(term: string): string[] {
+  const chars = [...term];
+  const keys: string[] = [];
+  let prefix = "";
+  for (let i = 0; i < Math.min(chars.length, PREFIX_LIST_LENGTH); i++) {
+    prefix += chars[i];
+    keys.push(PREFIX_MARK + prefix);
+  }
+  return keys;
+}
+
+/** The index keys of one entity's terms (term → best weight): the terms themselves and their prefix-list keys. */
+export function postingKeysOf(terms: ReadonlyMap<string, number>): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const [term, weight] of terms) {
+    keys.set(term, Math.max(weight, keys.get(term) ?? 0));
+    for (const key of prefixKeys(term)) keys.set(key, Math.max(weight, keys.get(key) ?? 0));
+  }
+  return keys;
+}
+
+function checkWeight(weight: number): void {
+  if (!Number.isInteger(weight) || weight < 0 || weight > 255) throw new RangeError(`search weight must be an integer 0-255, got ${weight}`);
+}
+
+function varintLength(value: number): number {
+  let length = 1;
+  while (value >= 128) {
+    value = Math.floor(value / 128);
+    length++;
+  }
+  return length;
+}
+
+function writeVarint(out: Uint8Array, at: number, value: number): number {
+  while (value >= 128) {
+    out[at++] = (value % 128) | 128;
+    value = Math.floor(value / 128);
+  }
+  out[at++] = value;
+  return at;
+}
+
+/** Encodes ids (strictly ascending, non-negative safe integers) with their weights (integers 0-255). */
+export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number>): Uint8Array {
+  const n = ids.length;
+  if (n === 0) throw new RangeError("a postings block holds at least one id");
+  if (weights.length !== n) throw new RangeError("one weight per id");
+  let shared = true;
+  const first = weights[0] ?? 0;
+  let size = 1 + varintLength(n);
+  let previous = -1;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] ?? -1;
+    const weight = weights[i] ?? 0;
+    if (!Number.isSafeInteger(id) || id <= previous) throw new RangeError(`postings ids must be ascending non-negative integers, got ${id} after ${previous}`);
+    checkWeight(weight);
+    if (weight !== first) shared = false;
+    size += varintLength(i === 0 ? id : id - previous);
+    previous = id;
+  }
+  size += shared ? 1 : n;
+  const out = new Uint8Array(size);
+  out[0] = shared ? SHARED_WEIGHT : PER_ID_WEIGHTS;
+  let at = writeVarint(out, 1, n);
+  if (shared) out[at++] = first;
+  else for (let i = 0; i < n; i++) out[at++] = weights[i] ?? 0;
+  previous = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] ?? 0;
+    at = writeVarint(out, at, id - previous);
+    previous = id;
+  }
+  return out;
+}
+
+/** Decodes what `encodePostings` wrote; throws on bytes it did not write rather than returning wrong ids. */
+export function decodePostings(data: Uint8Array): Postings {
+  const format = data[0];
+  if (format !== PER_ID_WEIGHTS && format !== SHARED_WEIGHT) throw new RangeError(`unknown postings format ${String(format)}`);
+  let at = 1;
+  const read = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = data[at++];
+      if (byte === undefined) throw new RangeError("truncated postings block");
+      value += (byte & 127) * scale;
+      if (byte < 128) return value;
+      scale *= 128;
+    }
+  };
+  const n = read();
+  const weights = new Uint8Array(n);
+  if (format === SHARED_WEIGHT) weights.fill(data[at++] ?? 0);
+  else {
+    weights.set(data.subarray(at, at + n));
+    at += n;
+  }
+  const ids = new Float64Array(n);
+  let id = 0;
+  for (let i = 0; i < n; i++) {
+    // Most gaps fit one byte: read those without the general loop.
+    const byte = data[at];
+    if (byte !== undefined && byte < 128) {
+      at++;
+      id += byte;
+    } else id += read();
+    ids[i] = id;
+  }
+  if (at !== data.length) throw new RangeError("postings block has trailing bytes");
+  return { ids, weights };
+}
+
+/**
+ * Applies changes to a block's postings: `set` adds ids or changes their weight, `remove` drops ids.
+ * Both are ascending; an id is in at most one of them. Returns the new postings (possibly empty).
+ */
+export function mergePostings(current: Postings | null, set: ReadonlyArray<readonly [number, number]>, remove: ReadonlyArray<number>): { ids: number[]; weights: number[] } {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const oldIds = current?.ids ?? new Float64Array(0);
+  const oldWeights = current?.weights ?? new Uint8Array(0);
+  let i = 0;
+  let s = 0;
+  let r = 0;
+  while (i < oldIds.length || s < set.length) {
+    const old = i < oldIds.length ? (oldIds[i] ?? Infinity) : Infinity;
+    const next = s < set.length ? (set[s]?.[0] ?? Infinity) : Infinity;
+    if (next <= old) {
+      const entry = set[s++];
+      if (entry) {
+        ids.push(entry[0]);
+        weights.push(entry[1]);
+      }
+      if (next === old) i++;
+      continue;
+    }
+    while (r < remove.length && (remove[r] ?? Infinity) < old) r++;
+    if (remove[r] !== old) {
+      ids.push(old);
+      weights.push(oldWeights[i] ?? 0);
+    }
+    i++;
+  }
+  return { ids, weights };
+}
