@@ -3,7 +3,7 @@
 //
 //   byte 0      format: 1 = one weight byte per id follows the count, 2 = one weight byte for every id
 //   varint      n, the number of ids (≥ 1)
-//   1 or n      weight bytes (integers 0-255: the best field weight the key has in that entity)
+//   1 or n      weight bytes (0-255: the best field weight the key has in that entity; see postingKeysOf)
 //   varint      the first id, then n - 1 varints: the gap to the previous id (≥ 1)
 //
 // Varints are little-endian base-128 and hold any id up to Number.MAX_SAFE_INTEGER. The same bytes are a
@@ -11,7 +11,7 @@
 // 0004 writes it too.
 
 /** How many consecutive entity ids share one postings row. */
-export const BLOCK_SPAN = 4096;
+export const BLOCK_SPAN = 16384;
 
 /** Index keys of the prefix lists start with this character, which no indexed word does (see `prefixKeys`). */
 export const PREFIX_MARK = "\u0001";
@@ -23,8 +23,8 @@ const PER_ID_WEIGHTS = 1;
 const SHARED_WEIGHT = 2;
 
 export type Postings = {
-  /** Entity ids, ascending. */
-  readonly ids: Float64Array;
+  /** Entity ids, ascending (32-bit unless an id needs more). */
+  readonly ids: Uint32Array | Float64Array;
   /** The weight of each id, same positions. */
   readonly weights: Uint8Array;
 };
@@ -49,12 +49,21 @@ export function prefixKeys(term: string): string[] {
   return keys;
 }
 
-/** The index keys of one entity's terms (term → best weight): the terms themselves and their prefix-list keys. */
+/**
+ * The index keys of one entity's terms (term → best weight, an integer 0-127) with their stored weights:
+ * each term with its weight, and its prefix lists. A prefix list stores twice the weight for a term equal
+ * to the prefix and the weight for a longer one, so that half the stored value is the match's score —
+ * weight × 1 for the whole word, × 0.5 for a word it starts — and the list alone ranks a short prefix.
+ */
 export function postingKeysOf(terms: ReadonlyMap<string, number>): Map<string, number> {
   const keys = new Map<string, number>();
   for (const [term, weight] of terms) {
+    if (!Number.isInteger(weight) || weight < 0 || weight > 127) throw new RangeError(`search weight must be an integer 0-127, got ${weight}`);
     keys.set(term, Math.max(weight, keys.get(term) ?? 0));
-    for (const key of prefixKeys(term)) keys.set(key, Math.max(weight, keys.get(key) ?? 0));
+    for (const key of prefixKeys(term)) {
+      const stored = key.length - PREFIX_MARK.length === term.length ? 2 * weight : weight;
+      keys.set(key, Math.max(stored, keys.get(key) ?? 0));
+    }
   }
   return keys;
 }
@@ -137,7 +146,8 @@ export function decodePostings(data: Uint8Array): Postings {
     weights.set(data.subarray(at, at + n));
     at += n;
   }
-  const ids = new Float64Array(n);
+  const start = at;
+  const ids = new Uint32Array(n);
   let id = 0;
   for (let i = 0; i < n; i++) {
     // Most gaps fit one byte: read those without the general loop.
@@ -146,10 +156,23 @@ export function decodePostings(data: Uint8Array): Postings {
       at++;
       id += byte;
     } else id += read();
+    if (id > 0xffffffff) {
+      at = start;
+      const wide = decodeWideIds(n, read);
+      if (at !== data.length) throw new RangeError("postings block has trailing bytes");
+      return { ids: wide, weights };
+    }
     ids[i] = id;
   }
   if (at !== data.length) throw new RangeError("postings block has trailing bytes");
   return { ids, weights };
+}
+
+function decodeWideIds(n: number, read: () => number): Float64Array {
+  const ids = new Float64Array(n);
+  let id = 0;
+  for (let i = 0; i < n; i++) ids[i] = id += read();
+  return ids;
 }
 
 /**

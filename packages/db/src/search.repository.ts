@@ -237,7 +237,8 @@ class PostingCache {
 
 // Keys with fewer postings than this are read from the database each time: cheap, and not worth the room.
 const CACHE_MIN_POSTINGS = 256;
-const CACHE_MAX_IDS = 3_000_000;
+// About 5 bytes per id (32-bit id and weight): some 30 MB at most.
+const CACHE_MAX_IDS = 6_000_000;
 const caches = new WeakMap<object, PostingCache>();
 
 function cacheOf(db: Executor): PostingCache {

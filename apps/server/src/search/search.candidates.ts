@@ -23,7 +23,7 @@ export type TermPlan = { term: QueryTerm; sources: Source[]; count: number };
 /** A block's postings as a term sees them: ids ascending, and each id's score for the term (weight × quality). */
 type Run = { ids: ArrayLike<number>; weights: ArrayLike<number>; scale: number };
 /** Candidates of one block: ids ascending and their accumulated index score. */
-type Acc = { ids: ArrayLike<number>; scores: ArrayLike<number> };
+type Acc = { ids: Float64Array; scores: Float64Array };
 
 function sourceOf(key: string, quality: number, rows: ReadonlyArray<search.BlockMeta>): Source {
   const blocks = new Map<string, Map<number, number>>();
@@ -49,14 +49,14 @@ function groupByTerm(rows: ReadonlyArray<search.BlockMeta>): Map<string, search.
 
 /**
  * What each query term reads: an exact term its own postings; a prefix of at most three characters its
- * prefix list (every entity with a word starting so), plus its own postings to score exact words higher;
+ * prefix list (every entity with a word starting so, the whole word scored higher);
  * a longer prefix the postings of every term it starts — unless those run past `rangeRows` rows, when it
  * is returned as `wide` (checked on each candidate's document instead). `count` estimates how many
  * entities a term matches, to read the rarest first.
  */
 export async function planTerms(db: Kysely<DB>, terms: readonly QueryTerm[], types: readonly SearchEntityType[] | null, rangeRows: number): Promise<{ plans: TermPlan[]; wide: QueryTerm | null }> {
   const short = (t: QueryTerm) => [...t.term].length <= search.PREFIX_LIST_LENGTH;
-  const keys = terms.flatMap((t) => (!t.prefix ? [t.term] : short(t) ? [t.term, search.PREFIX_MARK + t.term] : []));
+  const keys = terms.flatMap((t) => (!t.prefix ? [t.term] : short(t) ? [search.PREFIX_MARK + t.term] : []));
   const long = terms.find((t) => t.prefix && !short(t)) ?? null;
   const metas = groupByTerm(keys.length > 0 ? await search.postingBlocks(db, keys, types) : []);
   const range = long ? await search.postingRange(db, long.term, types, rangeRows + 1) : [];
@@ -67,10 +67,9 @@ export async function planTerms(db: Kysely<DB>, terms: readonly QueryTerm[], typ
       const source = sourceOf(t.term, EXACT, metas.get(t.term) ?? []);
       plans.push({ term: t, sources: [source], count: source.postings });
     } else if (short(t)) {
-      // The prefix list holds every entity of the exact word too: it alone decides membership.
-      const exact = sourceOf(t.term, EXACT, metas.get(t.term) ?? []);
+      // The prefix list holds every entity with a word starting so, scored (see postingKeysOf).
       const list = sourceOf(search.PREFIX_MARK + t.term, PREFIX, metas.get(search.PREFIX_MARK + t.term) ?? []);
-      plans.push({ term: t, sources: exact.postings > 0 ? [list, exact] : [list], count: list.postings });
+      plans.push({ term: t, sources: [list], count: list.postings });
     } else if (range.length > rangeRows) {
       wide = t;
     } else {
@@ -83,30 +82,31 @@ export async function planTerms(db: Kysely<DB>, terms: readonly QueryTerm[], typ
 
 /** Union of runs with the best score per id. */
 function union(runs: Run[]): Run {
-  if (runs.length === 1 && runs[0]) return runs[0];
-  let ids: number[] = [];
-  let scores: number[] = [];
-  for (const run of runs) {
-    const nextIds: number[] = [];
-    const nextScores: number[] = [];
+  const [first, ...rest] = runs;
+  if (!first) return { ids: [], weights: [], scale: 1 };
+  let acc: Run = first;
+  for (const run of rest) {
+    const ids = new Float64Array(acc.ids.length + run.ids.length);
+    const scores = new Float64Array(ids.length);
     let i = 0;
     let j = 0;
-    while (i < ids.length || j < run.ids.length) {
-      const a = i < ids.length ? (ids[i] ?? Infinity) : Infinity;
+    let k = 0;
+    while (i < acc.ids.length || j < run.ids.length) {
+      const a = i < acc.ids.length ? (acc.ids[i] ?? Infinity) : Infinity;
       const b = j < run.ids.length ? (run.ids[j] ?? Infinity) : Infinity;
-      if (a < b) {
-        nextIds.push(a);
-        nextScores.push(scores[i++] ?? 0);
+      if (a <= b) {
+        ids[k] = a;
+        scores[k] = (acc.weights[i++] ?? 0) * acc.scale;
+        if (a === b) scores[k] = Math.max(scores[k] ?? 0, (run.weights[j++] ?? 0) * run.scale);
       } else {
-        const score = (run.weights[j++] ?? 0) * run.scale;
-        nextIds.push(b);
-        nextScores.push(a === b ? Math.max(score, scores[i++] ?? 0) : score);
+        ids[k] = b;
+        scores[k] = (run.weights[j++] ?? 0) * run.scale;
       }
+      k++;
     }
-    ids = nextIds;
-    scores = nextScores;
+    acc = { ids: ids.subarray(0, k), weights: scores.subarray(0, k), scale: 1 };
   }
-  return { ids, weights: scores, scale: 1 };
+  return acc;
 }
 
 /** The runs of one term in the given blocks of one entity type. */
@@ -153,19 +153,21 @@ function seek(ids: ArrayLike<number>, from: number, target: number): number {
 
 /** Candidates of `acc` that `run` has too, with the run's score added. */
 function intersect(acc: Acc, run: Run): Acc {
-  const ids: number[] = [];
-  const scores: number[] = [];
+  const size = Math.min(acc.ids.length, run.ids.length);
+  const ids = new Float64Array(size);
+  const scores = new Float64Array(size);
+  let k = 0;
   let j = 0;
   for (let i = 0; i < acc.ids.length && j < run.ids.length; i++) {
     const id = acc.ids[i] ?? 0;
     if ((run.ids[j] ?? Infinity) < id) j = seek(run.ids, j, id);
     if (run.ids[j] === id) {
-      ids.push(id);
-      scores.push((acc.scores[i] ?? 0) + (run.weights[j] ?? 0) * run.scale);
+      ids[k] = id;
+      scores[k++] = (acc.scores[i] ?? 0) + (run.weights[j] ?? 0) * run.scale;
       j++;
     }
   }
-  return { ids, scores };
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
 }
 
 /**
@@ -189,7 +191,7 @@ async function intersectType(db: Kysely<DB>, plans: readonly TermPlan[], type: s
   for (const [block, run] of await termRuns(db, driver, type, blocks)) {
     const scores = new Float64Array(run.ids.length);
     for (let i = 0; i < scores.length; i++) scores[i] = (run.weights[i] ?? 0) * run.scale;
-    current.set(block, { ids: run.ids, scores });
+    current.set(block, { ids: run.ids instanceof Float64Array ? run.ids : new Float64Array(run.ids), scores });
   }
   for (const plan of others) {
     blocks = blocks.filter((b) => current.has(b));
@@ -211,6 +213,10 @@ async function intersectType(db: Kysely<DB>, plans: readonly TermPlan[], type: s
 
 export type Candidate = { type: SearchEntityType; id: number; score: number };
 
+// Scores are sums of integer weights × 1 or 0.5: in quarters they are integers, which index a histogram.
+const LEVELS_PER_POINT = 4;
+const levelOf = (score: number) => Math.round(score * LEVELS_PER_POINT);
+
 /**
  * Candidates in rank order — index score descending, then type, then id — handed out a batch at a time.
  * Only the score levels a batch reaches are gathered (one pass over the candidates per batch), so a common
@@ -219,53 +225,86 @@ export type Candidate = { type: SearchEntityType; id: number; score: number };
 export class RankedCandidates {
   readonly total: number;
   readonly #lists: ReadonlyArray<{ type: SearchEntityType; accs: Acc[] }>;
-  readonly #levels: Array<[number, number]>;
-  #level = 0;
+  /** How many candidates each score level has. */
+  readonly #histogram: number[] = [];
+  /** The highest level not yet handed out. */
+  #level: number;
   #buffer: Candidate[] = [];
   #at = 0;
+  /** Where an earlier batch stopped inside a level: that level's candidates up to here are handed out. */
+  #resume: { level: number; list: number; id: number } | null = null;
 
   constructor(lists: ReadonlyArray<{ type: SearchEntityType; accs: Acc[] }>) {
     this.#lists = lists;
-    const histogram = new Map<number, number>();
     let total = 0;
+    const histogram = this.#histogram;
     for (const { accs } of lists) {
       for (const acc of accs) {
         total += acc.ids.length;
-        for (let i = 0; i < acc.scores.length; i++) {
-          const score = acc.scores[i] ?? 0;
-          histogram.set(score, (histogram.get(score) ?? 0) + 1);
+        const scores = acc.scores;
+        for (let i = 0; i < scores.length; i++) {
+          const level = levelOf(scores[i] ?? 0);
+          histogram[level] = (histogram[level] ?? 0) + 1;
         }
       }
     }
     this.total = total;
-    this.#levels = [...histogram].sort((a, b) => b[0] - a[0]);
+    this.#level = histogram.length - 1;
   }
 
   next(n: number): Candidate[] {
-    if (this.#buffer.length - this.#at < n && this.#level < this.#levels.length) {
-      let want = n - (this.#buffer.length - this.#at);
-      const first = this.#level;
-      while (want > 0 && this.#level < this.#levels.length) want -= this.#levels[this.#level++]?.[1] ?? 0;
-      const high = this.#levels[first]?.[0] ?? Infinity;
-      const low = this.#levels[this.#level - 1]?.[0] ?? -Infinity;
-      const byLevel = new Map<number, Candidate[]>();
-      for (let l = first; l < this.#level; l++) byLevel.set(this.#levels[l]?.[0] ?? 0, []);
-      for (const { type, accs } of this.#lists) {
-        for (const acc of accs) {
-          for (let i = 0; i < acc.ids.length; i++) {
-            const score = acc.scores[i] ?? 0;
-            if (score > high || score < low) continue;
-            byLevel.get(score)?.push({ type, id: acc.ids[i] ?? 0, score });
-          }
-        }
-      }
-      this.#buffer = this.#buffer.slice(this.#at);
-      this.#at = 0;
-      for (const list of byLevel.values()) this.#buffer.push(...list);
-    }
+    if (this.#buffer.length - this.#at < n && this.#level >= 0) this.#gather(n - (this.#buffer.length - this.#at));
     const out = this.#buffer.slice(this.#at, this.#at + n);
     this.#at += out.length;
     return out;
+  }
+
+  /**
+   * Moves the next `want` candidates (or more: whole levels) into the buffer in rank order. Levels above
+   * the lowest one reached are gathered whole; of the lowest only as many as wanted, so the pass over the
+   * candidates stops as soon as it has those — early, when one level holds them all.
+   */
+  #gather(want: number): void {
+    const histogram = this.#histogram;
+    const high = this.#level;
+    let above = 0;
+    let low = high;
+    while (low > 0 && above + (histogram[low] ?? 0) < want) above += histogram[low--] ?? 0;
+    const fromLow = Math.min(want - above, histogram[low] ?? 0);
+    const byLevel: Candidate[][] = Array.from({ length: high - low + 1 }, () => []);
+    const resume = this.#resume;
+    let gotAbove = 0;
+    let gotLow = 0;
+    let last = { list: -1, id: -1 };
+    scan: for (let l = 0; l < this.#lists.length; l++) {
+      const { type, accs } = this.#lists[l] ?? { type: "enterprise", accs: [] };
+      for (const { ids, scores } of accs) {
+        for (let i = 0; i < ids.length; i++) {
+          const score = scores[i] ?? 0;
+          const level = levelOf(score);
+          if (level > high || level < low) continue;
+          const id = ids[i] ?? 0;
+          // Taken by an earlier batch: the first part of a level the earlier pass stopped in.
+          if (resume && level === resume.level && (l < resume.list || (l === resume.list && id <= resume.id))) continue;
+          if (level === low) {
+            if (gotLow >= fromLow) continue;
+            gotLow++;
+            last = { list: l, id };
+          } else gotAbove++;
+          byLevel[high - level]?.push({ type, id, score });
+          if (gotLow >= fromLow && gotAbove >= above) break scan;
+        }
+      }
+    }
+    this.#buffer = this.#buffer.slice(this.#at);
+    this.#at = 0;
+    for (const list of byLevel) for (const c of list) this.#buffer.push(c);
+    const leftInLow = (histogram[low] ?? 0) - gotLow;
+    histogram[low] = leftInLow;
+    if (leftInLow > 0) {
+      this.#level = low;
+      this.#resume = { level: low, ...last };
+    } else this.#level = low - 1;
   }
 }
 
@@ -297,7 +336,7 @@ export async function widePrefixCandidates(db: Kysely<DB>, term: QueryTerm, type
   const lists = types.map((type) => {
     const scores = best.get(type) ?? new Map<number, number>();
     const ids = [...scores.keys()].sort((a, b) => a - b);
-    return { type, accs: ids.length > 0 ? [{ ids, scores: ids.map((id) => scores.get(id) ?? 0) }] : [] };
+    return { type, accs: ids.length > 0 ? [{ ids: Float64Array.from(ids), scores: Float64Array.from(ids, (id) => scores.get(id) ?? 0) }] : [] };
   });
   return { candidates: new RankedCandidates(lists), rowsRead: read.length, rowsInAll };
 }

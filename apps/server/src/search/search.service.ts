@@ -6,15 +6,21 @@ import { authorize, seesUnpublished } from "../policies/policy.ts";
 import { WEIGHTS } from "./search.indexer.ts";
 import { intersectTerms, planTerms, widePrefixCandidates, withWidePrefix, type RankedCandidates } from "./search.candidates.ts";
 
-// A prefix longer than the prefix lists (3 characters) expands into the terms it starts; past this many
-// postings rows it is "wide" ("0105…" starts every juristic ID) and is checked on each candidate instead.
-const RANGE_ROWS = 2_000;
-// A wide prefix on its own: matches are taken from its first rows in term order, the total estimated.
-const WIDE_ROWS = 2_000;
-const WIDE_COUNT_CAP = 200_000;
+/** Limits of the search's work; tests lower them to reach the paths large registries take. */
+export type SearchTuning = {
+  /**
+   * A prefix longer than the prefix lists (3 characters) expands into the terms it starts; past this many
+   * postings rows it is "wide" ("0105…" starts every juristic ID) and is checked on each candidate instead.
+   */
+  rangeRows: number;
+  /** A wide prefix on its own: matches are taken from its first rows in term order, the total estimated. */
+  wideRows: number;
+  wideCountCap: number;
+  /** Candidates checked against facets and visibility at most, for a facet that rejects almost all of them. */
+  maxChecked: number;
+};
+const TUNING: SearchTuning = { rangeRows: 2_000, wideRows: 2_000, wideCountCap: 200_000, maxChecked: 200_000 };
 const MIN_MATCHES = 100;
-// Candidates checked against facets and visibility at most, for a facet that rejects almost all of them.
-const MAX_CHECKED = 200_000;
 // The order results of equal score come in: by type (as localeCompare sorts them), then id.
 const ALL_TYPES: readonly SearchEntityType[] = ["cluster", "enterprise", "institution"];
 
@@ -85,15 +91,15 @@ async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[]
  * and checking stops once `need` are found. `total` is exact when every candidate was checked; otherwise
  * it is estimated from the share of checked candidates that were visible matches.
  */
-async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly SearchEntityType[] | null, f: Filters, need: number): Promise<{ items: SearchItem[]; total: number; totalIsEstimate: boolean }> {
-  const { plans, wide } = await planTerms(db, terms, types, RANGE_ROWS);
+async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly SearchEntityType[] | null, f: Filters, need: number, tuning: SearchTuning): Promise<{ items: SearchItem[]; total: number; totalIsEstimate: boolean }> {
+  const { plans, wide } = await planTerms(db, terms, types, tuning.rangeRows);
   if (plans.some((p) => p.count === 0)) return { items: [], total: 0, totalIsEstimate: false };
   const typeList = types ?? ALL_TYPES;
   let candidates: RankedCandidates;
   // How many entities the candidates stand for: more than were read when only a wide prefix's first rows were.
   let scale = 1;
   if (plans.length === 0 && wide) {
-    const read = await widePrefixCandidates(db, wide, typeList, WIDE_ROWS, WIDE_COUNT_CAP);
+    const read = await widePrefixCandidates(db, wide, typeList, tuning.wideRows, tuning.wideCountCap);
     candidates = read.candidates;
     scale = read.rowsRead > 0 ? read.rowsInAll / read.rowsRead : 1;
   } else {
@@ -102,7 +108,7 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly S
   const found: SearchItem[] = [];
   let checked = 0;
   let batchSize = candidates.total <= 500 ? Math.max(1, candidates.total) : Math.ceil(need * 1.25);
-  while (found.length < need && checked < candidates.total && checked < MAX_CHECKED) {
+  while (found.length < need && checked < candidates.total && checked < tuning.maxChecked) {
     const batch = candidates.next(batchSize);
     if (batch.length === 0) break;
     checked += batch.length;
@@ -132,7 +138,7 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly S
  * ranked on their full text (names first, exact words before prefixes, phrases before scattered words).
  * For very common words the ranking covers the first matches found in index order, at least 100.
  */
-export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery) {
+export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery, tuning: SearchTuning = TUNING) {
   authorize(actor, "list", { type: "reference" });
   const { db } = ctx.database;
   const terms = searchQueryTerms(query.q);
@@ -146,7 +152,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     isPublic: actor.kind === "public",
   };
   const wanted = Math.max(MIN_MATCHES, query.page * query.pageSize);
-  const { items, total, totalIsEstimate } = await findMatches(db, terms, types, filters, wanted + 50);
+  const { items, total, totalIsEstimate } = await findMatches(db, terms, types, filters, wanted + 50, tuning);
 
   // Full-text re-ranking (segmentation) is the costly step: only the best by index score get it.
   const byIndex = [...items].sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
