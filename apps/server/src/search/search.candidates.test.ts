@@ -32,7 +32,7 @@ describe("RankedCandidates", () => {
             scores.push(score);
             all.push({ type, id, score });
           }
-          return { ids: Float64Array.from(ids), scores: Float64Array.from(scores) };
+          return { ids: Float64Array.from(ids), weights: round % 2 ? Float64Array.from(scores) : scores, scale: 1 };
         });
         return { type, accs };
       });

@@ -22,8 +22,8 @@ export type TermPlan = { term: QueryTerm; sources: Source[]; count: number };
 
 /** A block's postings as a term sees them: ids ascending, and each id's score for the term (weight × quality). */
 type Run = { ids: ArrayLike<number>; weights: ArrayLike<number>; scale: number };
-/** Candidates of one block: ids ascending and their accumulated index score. */
-type Acc = { ids: Float64Array; scores: Float64Array };
+/** Candidates of one block: ids ascending and their index score so far (weights × scale). */
+type Acc = Run;
 
 function sourceOf(key: string, quality: number, rows: ReadonlyArray<search.BlockMeta>): Source {
   const blocks = new Map<string, Map<number, number>>();
@@ -153,21 +153,42 @@ function seek(ids: ArrayLike<number>, from: number, target: number): number {
 
 /** Candidates of `acc` that `run` has too, with the run's score added. */
 function intersect(acc: Acc, run: Run): Acc {
-  const size = Math.min(acc.ids.length, run.ids.length);
-  const ids = new Float64Array(size);
+  const a = acc.ids;
+  const b = run.ids;
+  const aw = acc.weights;
+  const bw = run.weights;
+  const as = acc.scale;
+  const bs = run.scale;
+  const size = Math.min(a.length, b.length);
+  // A subset of acc's ids: 32-bit when acc's are.
+  const ids = a instanceof Float64Array ? new Float64Array(size) : new Uint32Array(size);
   const scores = new Float64Array(size);
   let k = 0;
+  let i = 0;
   let j = 0;
-  for (let i = 0; i < acc.ids.length && j < run.ids.length; i++) {
-    const id = acc.ids[i] ?? 0;
-    if ((run.ids[j] ?? Infinity) < id) j = seek(run.ids, j, id);
-    if (run.ids[j] === id) {
-      ids[k] = id;
-      scores[k++] = (acc.scores[i] ?? 0) + (run.weights[j] ?? 0) * run.scale;
-      j++;
+  if (b.length > 8 * a.length) {
+    // Far fewer candidates than postings: leap through the postings.
+    for (; i < a.length && j < b.length; i++) {
+      const id = a[i] ?? 0;
+      if ((b[j] ?? 0) < id) j = seek(b, j, id);
+      if (b[j] === id) {
+        ids[k] = id;
+        scores[k++] = (aw[i] ?? 0) * as + (bw[j++] ?? 0) * bs;
+      }
+    }
+  } else {
+    while (i < a.length && j < b.length) {
+      const x = a[i] ?? 0;
+      const y = b[j] ?? 0;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        ids[k] = x;
+        scores[k++] = (aw[i++] ?? 0) * as + (bw[j++] ?? 0) * bs;
+      }
     }
   }
-  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
+  return { ids: ids.subarray(0, k), weights: scores.subarray(0, k), scale: 1 };
 }
 
 /**
@@ -188,11 +209,7 @@ async function intersectType(db: Kysely<DB>, plans: readonly TermPlan[], type: s
   let blocks = [...blocksOf(driver)].filter((b) => otherBlocks.every((set) => set.has(b))).sort((a, b) => a - b);
   if (blocks.length === 0) return [];
   const current = new Map<number, Acc>();
-  for (const [block, run] of await termRuns(db, driver, type, blocks)) {
-    const scores = new Float64Array(run.ids.length);
-    for (let i = 0; i < scores.length; i++) scores[i] = (run.weights[i] ?? 0) * run.scale;
-    current.set(block, { ids: run.ids instanceof Float64Array ? run.ids : new Float64Array(run.ids), scores });
-  }
+  for (const [block, run] of await termRuns(db, driver, type, blocks)) current.set(block, run);
   for (const plan of others) {
     blocks = blocks.filter((b) => current.has(b));
     if (blocks.length === 0) return [];
@@ -241,9 +258,9 @@ export class RankedCandidates {
     for (const { accs } of lists) {
       for (const acc of accs) {
         total += acc.ids.length;
-        const scores = acc.scores;
-        for (let i = 0; i < scores.length; i++) {
-          const level = levelOf(scores[i] ?? 0);
+        const { weights, scale } = acc;
+        for (let i = 0; i < weights.length; i++) {
+          const level = levelOf((weights[i] ?? 0) * scale);
           histogram[level] = (histogram[level] ?? 0) + 1;
         }
       }
@@ -278,9 +295,9 @@ export class RankedCandidates {
     let last = { list: -1, id: -1 };
     scan: for (let l = 0; l < this.#lists.length; l++) {
       const { type, accs } = this.#lists[l] ?? { type: "enterprise", accs: [] };
-      for (const { ids, scores } of accs) {
+      for (const { ids, weights, scale } of accs) {
         for (let i = 0; i < ids.length; i++) {
-          const score = scores[i] ?? 0;
+          const score = (weights[i] ?? 0) * scale;
           const level = levelOf(score);
           if (level > high || level < low) continue;
           const id = ids[i] ?? 0;
@@ -336,7 +353,7 @@ export async function widePrefixCandidates(db: Kysely<DB>, term: QueryTerm, type
   const lists = types.map((type) => {
     const scores = best.get(type) ?? new Map<number, number>();
     const ids = [...scores.keys()].sort((a, b) => a - b);
-    return { type, accs: ids.length > 0 ? [{ ids: Float64Array.from(ids), scores: Float64Array.from(ids, (id) => scores.get(id) ?? 0) }] : [] };
+    return { type, accs: ids.length > 0 ? [{ ids, weights: ids.map((id) => scores.get(id) ?? 0), scale: 1 }] : [] };
   });
   return { candidates: new RankedCandidates(lists), rowsRead: read.length, rowsInAll };
 }
