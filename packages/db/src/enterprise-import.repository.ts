@@ -130,6 +130,6 @@ export async function upsertEnterpriseChunk(
     await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
     await trx.insertInto("enterprise_contacts").values({ enterprise_id: w.id, name: c.name, position: null, phone: c.phone, email: c.email }).execute();
   }
-  await writeEnterpriseDocuments(trx, written.map((w) => ({ id: w.id, terms: w.upsert.terms(w.id) })));
+  await writeEnterpriseDocuments(trx, written.map((w) => ({ id: w.id, terms: w.upsert.terms(w.id) })), sqlite);
   return result;
 }

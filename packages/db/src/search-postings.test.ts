@@ -65,10 +65,10 @@ describe("postings blocks", () => {
 
   it("merges changes: adds, re-weighs and removes ids, keeping the order", () => {
     const current = decodePostings(encodePostings([2, 4, 6, 8], [1, 1, 1, 1]));
-    const merged = mergePostings(current, [[1, 5], [4, 9], [10, 2]], [6, 8]);
+    const merged = mergePostings(current, [1, 4, 10], [5, 9, 2], [6, 8]);
     expect(merged).toEqual({ ids: [1, 2, 4, 10], weights: [5, 1, 9, 2] });
-    expect(mergePostings(null, [[3, 1]], [])).toEqual({ ids: [3], weights: [1] });
-    expect(mergePostings(current, [], [2, 4, 6, 8])).toEqual({ ids: [], weights: [] });
+    expect(mergePostings(null, [3], [1], [])).toEqual({ ids: [3], weights: [1] });
+    expect(mergePostings(current, [], [], [2, 4, 6, 8])).toEqual({ ids: [], weights: [] });
   });
 
   it("places ids in blocks of BLOCK_SPAN consecutive ids", () => {

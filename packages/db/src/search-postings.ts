@@ -39,14 +39,18 @@ export function blockOf(id: number): number {
  * rather than thousands of terms to expand. A term of at most three characters is in its own list too.
  */
 export function prefixKeys(term: string): string[] {
-  const chars = [...term];
   const keys: string[] = [];
-  let prefix = "";
-  for (let i = 0; i < Math.min(chars.length, PREFIX_LIST_LENGTH); i++) {
-    prefix += chars[i];
-    keys.push(PREFIX_MARK + prefix);
+  let end = 0;
+  for (let n = 0; n < PREFIX_LIST_LENGTH && end < term.length; n++) {
+    end += codePointLength(term, end);
+    keys.push(PREFIX_MARK + term.slice(0, end));
   }
   return keys;
+}
+
+function codePointLength(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
 }
 
 /**
@@ -57,12 +61,17 @@ export function prefixKeys(term: string): string[] {
  */
 export function postingKeysOf(terms: ReadonlyMap<string, number>): Map<string, number> {
   const keys = new Map<string, number>();
+  const put = (key: string, weight: number) => {
+    const before = keys.get(key);
+    if (before === undefined || before < weight) keys.set(key, weight);
+  };
   for (const [term, weight] of terms) {
     if (!Number.isInteger(weight) || weight < 0 || weight > 127) throw new RangeError(`search weight must be an integer 0-127, got ${weight}`);
-    keys.set(term, Math.max(weight, keys.get(term) ?? 0));
-    for (const key of prefixKeys(term)) {
-      const stored = key.length - PREFIX_MARK.length === term.length ? 2 * weight : weight;
-      keys.set(key, Math.max(stored, keys.get(key) ?? 0));
+    put(term, weight);
+    let end = 0;
+    for (let n = 0; n < PREFIX_LIST_LENGTH && end < term.length; n++) {
+      end += codePointLength(term, end);
+      put(PREFIX_MARK + term.slice(0, end), end === term.length ? 2 * weight : weight);
     }
   }
   return keys;
@@ -176,26 +185,23 @@ function decodeWideIds(n: number, read: () => number): Float64Array {
 }
 
 /**
- * Applies changes to a block's postings: `set` adds ids or changes their weight, `remove` drops ids.
- * Both are ascending; an id is in at most one of them. Returns the new postings (possibly empty).
+ * Applies changes to a block's postings: ids `setIds` (with `setWeights`) are added or re-weighed, ids
+ * `remove` dropped. Each list is ascending; an id is in at most one of them. Returns the new postings.
  */
-export function mergePostings(current: Postings | null, set: ReadonlyArray<readonly [number, number]>, remove: ReadonlyArray<number>): { ids: number[]; weights: number[] } {
+export function mergePostings(current: Postings | null, setIds: readonly number[], setWeights: readonly number[], remove: readonly number[]): { ids: number[]; weights: number[] } {
   const ids: number[] = [];
   const weights: number[] = [];
-  const oldIds = current?.ids ?? new Float64Array(0);
+  const oldIds = current?.ids ?? new Uint32Array(0);
   const oldWeights = current?.weights ?? new Uint8Array(0);
   let i = 0;
   let s = 0;
   let r = 0;
-  while (i < oldIds.length || s < set.length) {
+  while (i < oldIds.length || s < setIds.length) {
     const old = i < oldIds.length ? (oldIds[i] ?? Infinity) : Infinity;
-    const next = s < set.length ? (set[s]?.[0] ?? Infinity) : Infinity;
+    const next = s < setIds.length ? (setIds[s] ?? Infinity) : Infinity;
     if (next <= old) {
-      const entry = set[s++];
-      if (entry) {
-        ids.push(entry[0]);
-        weights.push(entry[1]);
-      }
+      ids.push(next);
+      weights.push(setWeights[s++] ?? 0);
       if (next === old) i++;
       continue;
     }

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "./schema.ts";
+import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import { blockOf, decodePostings, encodePostings, mergePostings, postingKeysOf, type Postings } from "./search-postings.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -30,102 +31,204 @@ function slices<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** The stored terms of the given entities (one type): what they are indexed by now. */
-export async function documentsOf(db: Executor, entityType: SearchEntityType, ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
-  const out = new Map<number, Map<string, number>>();
-  for (const slice of slices([...new Set(ids)], IN_LIST)) {
-    const rows = await db.selectFrom("search_documents").select(["entity_id", "terms"]).where("entity_type", "=", entityType).where("entity_id", "in", slice).execute();
-    for (const row of rows) out.set(row.entity_id, new Map(Object.entries(JSON.parse(row.terms) as Record<string, number>)));
-  }
-  return out;
+function parseDocument(terms: string): Map<string, number> {
+  return new Map(Object.entries(JSON.parse(terms) as Record<string, number>));
 }
 
-type BlockChange = { set: Array<readonly [number, number]>; remove: number[] };
+/** The stored terms of the given entities (one type): what they are indexed by now. */
+export async function documentsOf(db: Executor, entityType: SearchEntityType, ids: readonly number[]): Promise<Map<number, Map<string, number>>> {
+  return kyselyStore(db).documents(entityType, ids);
+}
+
+type PostingRow = { term: string; entity_type: string; block: number; count: number; stamp: number; data: Uint8Array };
+type DocumentRow = { entity_type: string; entity_id: number; terms: string };
+
+/** The statements the index writer runs: through Kysely on either engine, or prepared on node:sqlite for bulk work. */
+type IndexStore = {
+  documents(entityType: string, ids: readonly number[]): Promise<Map<number, Map<string, number>>>;
+  /** The stored data of the given keys in one block. */
+  blocks(entityType: string, block: number, keys: readonly string[]): Promise<Map<string, Uint8Array>>;
+  putBlocks(rows: readonly PostingRow[]): Promise<void>;
+  dropBlocks(entityType: string, block: number, keys: readonly string[]): Promise<void>;
+  putDocuments(rows: readonly DocumentRow[]): Promise<void>;
+  dropDocuments(entityType: string, ids: readonly number[]): Promise<void>;
+};
+
+function kyselyStore(db: Executor): IndexStore {
+  return {
+    async documents(entityType, ids) {
+      const out = new Map<number, Map<string, number>>();
+      for (const slice of slices([...new Set(ids)], IN_LIST)) {
+        const rows = await db.selectFrom("search_documents").select(["entity_id", "terms"]).where("entity_type", "=", entityType).where("entity_id", "in", slice).execute();
+        for (const row of rows) out.set(row.entity_id, parseDocument(row.terms));
+      }
+      return out;
+    },
+    async blocks(entityType, block, keys) {
+      const out = new Map<string, Uint8Array>();
+      for (const slice of slices(keys, IN_LIST)) {
+        const rows = await db.selectFrom("search_postings").select(["term", "data"]).where("entity_type", "=", entityType).where("block", "=", block).where("term", "in", slice).execute();
+        for (const row of rows) out.set(row.term, row.data);
+      }
+      return out;
+    },
+    async putBlocks(rows) {
+      for (const slice of slices(rows, UPSERT_ROWS)) {
+        await db
+          .insertInto("search_postings")
+          .values(slice)
+          .onConflict((oc) => oc.columns(["term", "entity_type", "block"]).doUpdateSet((eb) => ({ count: eb.ref("excluded.count"), stamp: eb.ref("excluded.stamp"), data: eb.ref("excluded.data") })))
+          .execute();
+      }
+    },
+    async dropBlocks(entityType, block, keys) {
+      for (const slice of slices(keys, IN_LIST)) await db.deleteFrom("search_postings").where("entity_type", "=", entityType).where("block", "=", block).where("term", "in", slice).execute();
+    },
+    async putDocuments(rows) {
+      for (const slice of slices(rows, UPSERT_ROWS)) {
+        await db
+          .insertInto("search_documents")
+          .values(slice)
+          .onConflict((oc) => oc.columns(["entity_type", "entity_id"]).doUpdateSet((eb) => ({ terms: eb.ref("excluded.terms") })))
+          .execute();
+      }
+    },
+    async dropDocuments(entityType, ids) {
+      for (const slice of slices(ids, IN_LIST)) await db.deleteFrom("search_documents").where("entity_type", "=", entityType).where("entity_id", "in", slice).execute();
+    },
+  };
+}
+
+// The same statements as kyselyStore, prepared once per connection: a bulk import writes thousands of rows
+// per chunk, and building each statement through Kysely would cost more than running it.
+const sqliteStores = new WeakMap<NodeSqliteDatabase, IndexStore>();
+
+function sqliteStore(sqlite: NodeSqliteDatabase): IndexStore {
+  const cached = sqliteStores.get(sqlite);
+  if (cached) return cached;
+  const raw = sqlite.raw;
+  const readDocument = raw.prepare("SELECT terms FROM search_documents WHERE entity_type = ? AND entity_id = ?");
+  const readBlock = raw.prepare("SELECT data FROM search_postings WHERE term = ? AND entity_type = ? AND block = ?");
+  const putBlock = raw.prepare(
+    "INSERT INTO search_postings (term, entity_type, block, count, stamp, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (term, entity_type, block) DO UPDATE SET count = excluded.count, stamp = excluded.stamp, data = excluded.data",
+  );
+  const dropBlock = raw.prepare("DELETE FROM search_postings WHERE term = ? AND entity_type = ? AND block = ?");
+  const putDocument = raw.prepare("INSERT INTO search_documents (entity_type, entity_id, terms) VALUES (?, ?, ?) ON CONFLICT (entity_type, entity_id) DO UPDATE SET terms = excluded.terms");
+  const dropDocument = raw.prepare("DELETE FROM search_documents WHERE entity_type = ? AND entity_id = ?");
+  const store: IndexStore = {
+    async documents(entityType, ids) {
+      const out = new Map<number, Map<string, number>>();
+      for (const id of ids) {
+        const row = readDocument.get(entityType, id);
+        if (row && typeof row.terms === "string") out.set(id, parseDocument(row.terms));
+      }
+      return out;
+    },
+    async blocks(entityType, block, keys) {
+      const out = new Map<string, Uint8Array>();
+      for (const key of keys) {
+        const row = readBlock.get(key, entityType, block);
+        if (row && row.data instanceof Uint8Array) out.set(key, row.data);
+      }
+      return out;
+    },
+    async putBlocks(rows) {
+      for (const r of rows) putBlock.run(r.term, r.entity_type, r.block, r.count, r.stamp, r.data);
+    },
+    async dropBlocks(entityType, block, keys) {
+      for (const key of keys) dropBlock.run(key, entityType, block);
+    },
+    async putDocuments(rows) {
+      for (const r of rows) putDocument.run(r.entity_type, r.entity_id, r.terms);
+    },
+    async dropDocuments(entityType, ids) {
+      for (const id of ids) dropDocument.run(entityType, id);
+    },
+  };
+  sqliteStores.set(sqlite, store);
+  return store;
+}
+
+/** Changes to one postings block: ids set (added or re-weighed) and ids removed, each ascending. */
+type BlockChange = { setIds: number[]; setWeights: number[]; remove: number[] };
 
 /**
  * Re-indexes entities of one type in the caller's transaction: each entity's document becomes `terms`
  * (an empty list removes it from the index), and every postings block that gains, loses or re-weighs one
- * of its ids is read, merged and written back once, however many of the entities it holds. Blocks whose
- * ids all come from one call (an import appending ascending ids) are written once per call, not per id.
+ * of its ids is read, merged and written back once, however many of the entities it holds — so an import
+ * appending ascending ids writes a common word's block once per chunk, not once per firm.
+ *
+ * `sqlite`: on SQLite, the connection the transaction runs on, whose prepared statements a bulk write uses.
  */
-export async function writeSearchDocuments(db: Executor, entityType: SearchEntityType, entries: ReadonlyArray<{ id: number; terms: ReadonlyArray<IndexedTerm> }>): Promise<void> {
+export async function writeSearchDocuments(
+  db: Executor,
+  entityType: SearchEntityType,
+  entries: ReadonlyArray<{ id: number; terms: ReadonlyArray<IndexedTerm> }>,
+  sqlite: NodeSqliteDatabase | null = null,
+): Promise<void> {
   if (entries.length === 0) return;
+  const store = sqlite ? sqliteStore(sqlite) : kyselyStore(db);
   const fresh = new Map<number, Map<string, number>>();
   for (const entry of entries) fresh.set(entry.id, bestWeights(entry.terms));
   const ids = [...fresh.keys()].sort((a, b) => a - b);
-  const old = await documentsOf(db, entityType, ids);
+  const old = await store.documents(entityType, ids);
 
-  // key → block → changes, each list ascending because ids are visited in order.
-  const changes = new Map<string, Map<number, BlockChange>>();
-  const changeOf = (key: string, id: number): BlockChange => {
-    let byBlock = changes.get(key);
-    if (!byBlock) changes.set(key, (byBlock = new Map()));
-    const block = blockOf(id);
-    let change = byBlock.get(block);
-    if (!change) byBlock.set(block, (change = { set: [], remove: [] }));
+  // block → key → change; ids are visited in ascending order, so each change's lists are ascending.
+  const changes = new Map<number, Map<string, BlockChange>>();
+  let currentBlock = -1;
+  let current = new Map<string, BlockChange>();
+  const changeOf = (key: string): BlockChange => {
+    let change = current.get(key);
+    if (!change) current.set(key, (change = { setIds: [], setWeights: [], remove: [] }));
     return change;
   };
+  const none = new Map<string, number>();
   for (const id of ids) {
-    const before = postingKeysOf(old.get(id) ?? new Map());
-    const after = postingKeysOf(fresh.get(id) ?? new Map());
-    for (const [key, weight] of after) if (before.get(key) !== weight) changeOf(key, id).set.push([id, weight]);
-    for (const key of before.keys()) if (!after.has(key)) changeOf(key, id).remove.push(id);
+    const block = blockOf(id);
+    if (block !== currentBlock) {
+      currentBlock = block;
+      current = changes.get(block) ?? new Map();
+      changes.set(block, current);
+    }
+    const previous = old.get(id);
+    const before = previous ? postingKeysOf(previous) : none;
+    const after = postingKeysOf(fresh.get(id) ?? none);
+    for (const [key, weight] of after) {
+      if (before.get(key) === weight) continue;
+      const change = changeOf(key);
+      change.setIds.push(id);
+      change.setWeights.push(weight);
+    }
+    for (const key of before.keys()) if (!after.has(key)) changeOf(key).remove.push(id);
   }
-  await applyPostingChanges(db, entityType, changes);
+  await applyPostingChanges(store, entityType, changes);
 
-  const removed = ids.filter((id) => (fresh.get(id)?.size ?? 0) === 0 && old.has(id));
-  for (const slice of slices(removed, IN_LIST)) await db.deleteFrom("search_documents").where("entity_type", "=", entityType).where("entity_id", "in", slice).execute();
-  const documents = ids.flatMap((id) => {
-    const terms = fresh.get(id);
-    return terms && terms.size > 0 ? [{ entity_type: entityType, entity_id: id, terms: JSON.stringify(Object.fromEntries(terms)) }] : [];
-  });
-  for (const slice of slices(documents, UPSERT_ROWS)) {
-    await db
-      .insertInto("search_documents")
-      .values(slice)
-      .onConflict((oc) => oc.columns(["entity_type", "entity_id"]).doUpdateSet((eb) => ({ terms: eb.ref("excluded.terms") })))
-      .execute();
-  }
+  await store.dropDocuments(entityType, ids.filter((id) => (fresh.get(id)?.size ?? 0) === 0 && old.has(id)));
+  await store.putDocuments(
+    ids.flatMap((id) => {
+      const terms = fresh.get(id);
+      return terms && terms.size > 0 ? [{ entity_type: entityType, entity_id: id, terms: JSON.stringify(Object.fromEntries(terms)) }] : [];
+    }),
+  );
 }
 
-async function applyPostingChanges(db: Executor, entityType: SearchEntityType, changes: Map<string, Map<number, BlockChange>>): Promise<void> {
+async function applyPostingChanges(store: IndexStore, entityType: SearchEntityType, changes: Map<number, Map<string, BlockChange>>): Promise<void> {
   // A new stamp for every row this call writes: a cached copy of any earlier version no longer matches.
   const stamp = randomInt(1, 2 ** 47);
-  const keysByBlock = new Map<number, string[]>();
-  for (const [key, byBlock] of changes) {
-    for (const block of byBlock.keys()) {
-      const keys = keysByBlock.get(block);
-      if (keys) keys.push(key);
-      else keysByBlock.set(block, [key]);
-    }
-  }
-  const upserts: Array<{ term: string; entity_type: string; block: number; count: number; stamp: number; data: Uint8Array }> = [];
-  for (const [block, keys] of keysByBlock) {
+  const upserts: PostingRow[] = [];
+  for (const [block, byKey] of changes) {
+    const keys = [...byKey.keys()];
+    const stored = await store.blocks(entityType, block, keys);
     const emptied: string[] = [];
-    for (const slice of slices(keys, IN_LIST)) {
-      const rows = await db.selectFrom("search_postings").select(["term", "data"]).where("entity_type", "=", entityType).where("block", "=", block).where("term", "in", slice).execute();
-      const stored = new Map(rows.map((r) => [r.term, r.data]));
-      for (const key of slice) {
-        const change = changes.get(key)?.get(block);
-        if (!change) continue;
-        const data = stored.get(key);
-        const merged = mergePostings(data ? decodePostings(data) : null, change.set, change.remove);
-        if (merged.ids.length === 0) {
-          if (data) emptied.push(key);
-          continue;
-        }
-        upserts.push({ term: key, entity_type: entityType, block, count: merged.ids.length, stamp, data: encodePostings(merged.ids, merged.weights) });
-      }
+    for (const [key, change] of byKey) {
+      const data = stored.get(key);
+      const merged = mergePostings(data ? decodePostings(data) : null, change.setIds, change.setWeights, change.remove);
+      if (merged.ids.length > 0) upserts.push({ term: key, entity_type: entityType, block, count: merged.ids.length, stamp, data: encodePostings(merged.ids, merged.weights) });
+      else if (data) emptied.push(key);
     }
-    for (const slice of slices(emptied, IN_LIST)) await db.deleteFrom("search_postings").where("entity_type", "=", entityType).where("block", "=", block).where("term", "in", slice).execute();
+    await store.dropBlocks(entityType, block, emptied);
   }
-  for (const slice of slices(upserts, UPSERT_ROWS)) {
-    await db
-      .insertInto("search_postings")
-      .values(slice)
-      .onConflict((oc) => oc.columns(["term", "entity_type", "block"]).doUpdateSet((eb) => ({ count: eb.ref("excluded.count"), stamp: eb.ref("excluded.stamp"), data: eb.ref("excluded.data") })))
-      .execute();
-  }
+  await store.putBlocks(upserts);
 }
 
 /** Replaces the indexed terms of one entity; callers pass the transaction that changed the entity. */
@@ -137,8 +240,13 @@ export async function replaceSearchTerms(db: Executor, entityType: SearchEntityT
  * Indexes many enterprises at once (an import chunk) in the caller's transaction: the one bulk write
  * path, so an import is indexed in the same all-or-nothing transaction as the rows it writes.
  */
-export async function writeEnterpriseDocuments(trx: Executor, entries: ReadonlyArray<{ id: number; terms: ReadonlyArray<IndexedTerm> }>): Promise<void> {
-  await writeSearchDocuments(trx, "enterprise", entries);
+export async function writeEnterpriseDocuments(
+  trx: Executor,
+  entries: ReadonlyArray<{ id: number; terms: ReadonlyArray<IndexedTerm> }>,
+  /** On SQLite, the connection the transaction runs on (bulk statements are prepared on it). */
+  sqlite: NodeSqliteDatabase | null = null,
+): Promise<void> {
+  await writeSearchDocuments(trx, "enterprise", entries, sqlite);
 }
 
 /** Takes entities out of the index (they are being deleted), in the caller's transaction. Returns how many were indexed. */

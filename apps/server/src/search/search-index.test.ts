@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Migrator, sql, type Kysely, type Migration } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { juristicIdCheckDigit, type Actor } from "@sainam/core";
-import { enterpriseImport, migrateToLatest, nowIso, openDatabase, search, seedReferenceData, type DB, type Database } from "@sainam/db";
+import { enterpriseImport, migrateToLatest, nowIso, openDatabase, search, seedReferenceData, type Database } from "@sainam/db";
 import * as m0001 from "../../../../packages/db/src/migrations/0001-foundation.ts";
 import * as m0002 from "../../../../packages/db/src/migrations/0002-registry.ts";
 import * as m0003 from "../../../../packages/db/src/migrations/0003-monitoring.ts";
@@ -21,8 +21,9 @@ const anyone: Actor = { kind: "public" };
 
 type Firm = { id: number; nameEn: string; nameTh?: string; product?: string; published?: 0 | 1; province?: string };
 
-/** Inserts firms with the given ids and indexes them through the bulk path, in one transaction. */
-async function addFirms(db: Kysely<DB>, firms: Firm[]): Promise<void> {
+/** Inserts firms with the given ids and indexes them through the bulk path (an import's), in one transaction. */
+async function addFirms(database: Database, firms: Firm[]): Promise<void> {
+  const db = database.db;
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < firms.length; i += 200) {
@@ -40,6 +41,7 @@ async function addFirms(db: Kysely<DB>, firms: Firm[]): Promise<void> {
     await search.writeEnterpriseDocuments(
       trx,
       firms.map((f) => ({ id: f.id, terms: enterpriseTerms({ name_th: f.nameTh ?? null, name_en: f.nameEn, juristic_id: null, business_type: null, products: f.product ? [{ name: f.product }] : [] }) })),
+      database.sqlite,
     );
   });
 }
@@ -61,7 +63,7 @@ describe("search index: blocks, prefixes and counts", () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    await addFirms(t.ctx.database.db, [
+    await addFirms(t.ctx.database, [
       ...roasteries.map((id, i) => ({ id, nameEn: `Roastery ${i % 2 ? "Alpha" : "Beta"} ${id}`, nameTh: "โรงคั่วกาแฟ" })),
       { id: 5 * BLOCK_SPAN, nameEn: "Roaster Hidden", published: 0 as const },
       { id: 5 * BLOCK_SPAN + 1, nameEn: "Toast Roa" },
@@ -142,7 +144,7 @@ describe("search index: writes reach the next search", () => {
     // A file database on SQLite, so a second connection — another process, as far as the cache can tell — sees it.
     t = await createTestApp({ SAINAM_DATA_DIR: dir });
     admin = await t.signIn(ADMIN.email, ADMIN.password);
-    await addFirms(t.ctx.database.db, lychee.map((id) => ({ id, nameEn: `Lychee Grove ${id}`, nameTh: "ลิ้นจี่" })));
+    await addFirms(t.ctx.database, lychee.map((id) => ({ id, nameEn: `Lychee Grove ${id}`, nameTh: "ลิ้นจี่" })));
     second = openDatabase({ dataDir: t.ctx.config.dataDir, databaseUrl: t.ctx.config.databaseUrl });
   });
   afterAll(async () => {
