@@ -61,20 +61,24 @@ function codePointLength(text: string, at: number): number {
  */
 export function postingKeysOf(terms: ReadonlyMap<string, number>): Map<string, number> {
   const keys = new Map<string, number>();
-  const put = (key: string, weight: number) => {
+  forEachPostingKey(terms, (key, weight) => {
     const before = keys.get(key);
     if (before === undefined || before < weight) keys.set(key, weight);
-  };
+  });
+  return keys;
+}
+
+/** Calls `visit` with each index key of the terms and its stored weight; a key may come more than once (keep the highest). */
+export function forEachPostingKey(terms: ReadonlyMap<string, number>, visit: (key: string, weight: number) => void): void {
   for (const [term, weight] of terms) {
     if (!Number.isInteger(weight) || weight < 0 || weight > 127) throw new RangeError(`search weight must be an integer 0-127, got ${weight}`);
-    put(term, weight);
+    visit(term, weight);
     let end = 0;
     for (let n = 0; n < PREFIX_LIST_LENGTH && end < term.length; n++) {
       end += codePointLength(term, end);
-      put(PREFIX_MARK + term.slice(0, end), end === term.length ? 2 * weight : weight);
+      visit(PREFIX_MARK + term.slice(0, end), end === term.length ? 2 * weight : weight);
     }
   }
-  return keys;
 }
 
 function checkWeight(weight: number): void {

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "./schema.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
-import { blockOf, decodePostings, encodePostings, mergePostings, postingKeysOf, type Postings } from "./search-postings.ts";
+import { blockOf, decodePostings, encodePostings, forEachPostingKey, mergePostings, postingKeysOf, type Postings } from "./search-postings.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -29,6 +29,13 @@ function slices<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** `{ "term": weight, … }`, built directly: most terms of a firm are numbers, which make slow object keys. */
+function documentJson(terms: ReadonlyMap<string, number>): string {
+  let json = "";
+  for (const [term, weight] of terms) json += `${json ? "," : "{"}${JSON.stringify(term)}:${weight}`;
+  return `${json}}`;
 }
 
 function parseDocument(terms: string): Map<string, number> {
@@ -182,7 +189,6 @@ export async function writeSearchDocuments(
     if (!change) current.set(key, (change = { setIds: [], setWeights: [], remove: [] }));
     return change;
   };
-  const none = new Map<string, number>();
   for (const id of ids) {
     const block = blockOf(id);
     if (block !== currentBlock) {
@@ -190,9 +196,22 @@ export async function writeSearchDocuments(
       current = changes.get(block) ?? new Map();
       changes.set(block, current);
     }
+    const terms = fresh.get(id) ?? new Map<string, number>();
     const previous = old.get(id);
-    const before = previous ? postingKeysOf(previous) : none;
-    const after = postingKeysOf(fresh.get(id) ?? none);
+    if (!previous) {
+      // New to the index (an import's common case): every key is set, without diffing.
+      forEachPostingKey(terms, (key, weight) => {
+        const change = changeOf(key);
+        const last = change.setIds.length - 1;
+        if (change.setIds[last] !== id) {
+          change.setIds.push(id);
+          change.setWeights.push(weight);
+        } else if ((change.setWeights[last] ?? 0) < weight) change.setWeights[last] = weight;
+      });
+      continue;
+    }
+    const before = postingKeysOf(previous);
+    const after = postingKeysOf(terms);
     for (const [key, weight] of after) {
       if (before.get(key) === weight) continue;
       const change = changeOf(key);
@@ -207,7 +226,7 @@ export async function writeSearchDocuments(
   await store.putDocuments(
     ids.flatMap((id) => {
       const terms = fresh.get(id);
-      return terms && terms.size > 0 ? [{ entity_type: entityType, entity_id: id, terms: JSON.stringify(Object.fromEntries(terms)) }] : [];
+      return terms && terms.size > 0 ? [{ entity_type: entityType, entity_id: id, terms: documentJson(terms) }] : [];
     }),
   );
 }
