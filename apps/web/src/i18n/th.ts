@@ -845,6 +845,7 @@ export const th = {
     query: "คำค้น",
     resultsFor: "ผลการค้นหา “{{q}}”",
     count: "{{n}} รายการ",
+    countAbout: "ประมาณ {{n}} รายการ",
     none: "ไม่พบผลลัพธ์สำหรับ “{{q}}”",
     enterQuery: "พิมพ์คำที่ต้องการค้นหา",
     notAvailable: "เซิร์ฟเวอร์ยังไม่เปิดให้ค้นหา",
