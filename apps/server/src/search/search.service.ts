@@ -136,7 +136,8 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly S
  * Thai-aware search over enterprises, clusters and institutions: the query is normalised and segmented
  * (Intl.Segmenter), every term must match (the last one as a prefix), facets filter, and the matches are
  * ranked on their full text (names first, exact words before prefixes, phrases before scattered words).
- * For very common words the ranking covers the first matches found in index order, at least 100.
+ * The full-text ranking covers the best matches by index score (at least 150, more for later pages); for a
+ * very common word the total is then an estimate (`totalIsEstimate`).
  */
 export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery, tuning: SearchTuning = TUNING) {
   authorize(actor, "list", { type: "reference" });
