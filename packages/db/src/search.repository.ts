@@ -56,6 +56,8 @@ type IndexStore = {
   /** The stored data of the given keys in one block. */
   blocks(entityType: string, block: number, keys: readonly string[]): Promise<Map<string, Uint8Array>>;
   putBlocks(rows: readonly PostingRow[]): Promise<void>;
+  /** Writes a block that does not exist yet and says so; false (nothing written) when it exists. Optional. */
+  insertBlock?: (row: PostingRow) => boolean;
   dropBlocks(entityType: string, block: number, keys: readonly string[]): Promise<void>;
   putDocuments(rows: readonly DocumentRow[]): Promise<void>;
   dropDocuments(entityType: string, ids: readonly number[]): Promise<void>;
@@ -120,6 +122,7 @@ function sqliteStore(sqlite: NodeSqliteDatabase): IndexStore {
     "INSERT INTO search_postings (term, entity_type, block, count, stamp, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (term, entity_type, block) DO UPDATE SET count = excluded.count, stamp = excluded.stamp, data = excluded.data",
   );
   const dropBlock = raw.prepare("DELETE FROM search_postings WHERE term = ? AND entity_type = ? AND block = ?");
+  const insertBlock = raw.prepare("INSERT INTO search_postings (term, entity_type, block, count, stamp, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (term, entity_type, block) DO NOTHING");
   const putDocument = raw.prepare("INSERT INTO search_documents (entity_type, entity_id, terms) VALUES (?, ?, ?) ON CONFLICT (entity_type, entity_id) DO UPDATE SET terms = excluded.terms");
   const dropDocument = raw.prepare("DELETE FROM search_documents WHERE entity_type = ? AND entity_id = ?");
   const store: IndexStore = {
@@ -144,6 +147,9 @@ function sqliteStore(sqlite: NodeSqliteDatabase): IndexStore {
     },
     async dropBlocks(entityType, block, keys) {
       for (const key of keys) dropBlock.run(key, entityType, block);
+    },
+    insertBlock(r) {
+      return Number(insertBlock.run(r.term, r.entity_type, r.block, r.count, r.stamp, r.data).changes) === 1;
     },
     async putDocuments(rows) {
       for (const r of rows) putDocument.run(r.entity_type, r.entity_id, r.terms);
@@ -236,10 +242,22 @@ async function applyPostingChanges(store: IndexStore, entityType: SearchEntityTy
   const stamp = randomInt(1, 2 ** 47);
   const upserts: PostingRow[] = [];
   for (const [block, byKey] of changes) {
-    const keys = [...byKey.keys()];
+    let keys = [...byKey.keys()];
+    const insertBlock = store.insertBlock;
+    if (insertBlock) {
+      // Most keys of an import's firms are new (a juristic ID, a firm's number): try writing those blocks
+      // outright, and read only the blocks that turn out to exist.
+      keys = keys.filter((key) => {
+        const change = byKey.get(key);
+        if (!change || change.remove.length > 0) return true;
+        return !insertBlock({ term: key, entity_type: entityType, block, count: change.setIds.length, stamp, data: encodePostings(change.setIds, change.setWeights) });
+      });
+    }
     const stored = await store.blocks(entityType, block, keys);
     const emptied: string[] = [];
-    for (const [key, change] of byKey) {
+    for (const key of keys) {
+      const change = byKey.get(key);
+      if (!change) continue;
       const data = stored.get(key);
       const merged = mergePostings(data ? decodePostings(data) : null, change.setIds, change.setWeights, change.remove);
       if (merged.ids.length > 0) upserts.push({ term: key, entity_type: entityType, block, count: merged.ids.length, stamp, data: encodePostings(merged.ids, merged.weights) });
