@@ -132,6 +132,28 @@ async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly S
   return { items: found, total: Math.max(found.length, estimate), totalIsEstimate: true };
 }
 
+// The ranking segments each result's name and snippet. Segmenting is a pure function of the text, so the
+// tokens of recently ranked texts are kept (least recently used out first): typing a word letter by letter,
+// paging and repeated searches rank mostly the same records again.
+const TOKEN_CACHE_SIZE = 20_000;
+const tokenCache = new Map<string, string[]>();
+
+function tokensOf(text: string): string[] {
+  const cached = tokenCache.get(text);
+  if (cached) {
+    tokenCache.delete(text);
+    tokenCache.set(text, cached);
+    return cached;
+  }
+  const tokens = searchTokens(text);
+  tokenCache.set(text, tokens);
+  if (tokenCache.size > TOKEN_CACHE_SIZE) {
+    const oldest = tokenCache.keys().next();
+    if (!oldest.done) tokenCache.delete(oldest.value);
+  }
+  return tokens;
+}
+
 /**
  * Thai-aware search over enterprises, clusters and institutions: the query is normalised and segmented
  * (Intl.Segmenter), every term must match (the last one as a prefix), facets filter, and the matches are
@@ -166,8 +188,8 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
         rankScore(
           {
             fields: [
-              { tokens: searchTokens(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
-              { tokens: searchTokens(item.snippet ?? ""), weight: WEIGHTS.description },
+              { tokens: tokensOf(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
+              { tokens: tokensOf(item.snippet ?? ""), weight: WEIGHTS.description },
             ],
           },
           terms,
