@@ -49,10 +49,10 @@ function groupByTerm(rows: ReadonlyArray<search.BlockMeta>): Map<string, search.
 
 /**
  * What each query term reads: an exact term its own postings; a prefix of at most three characters its
- * prefix list (every entity with a word starting so, the whole word scored higher);
- * a longer prefix the postings of every term it starts — unless those run past `rangeRows` rows, when it
- * is returned as `wide` (checked on each candidate's document instead). `count` estimates how many
- * entities a term matches, to read the rarest first.
+ * prefix list (every entity with a word starting so, the whole word scored higher); a longer prefix the
+ * postings of every term it starts — unless those run past `rangeRows` rows, when it is returned as `wide`
+ * (checked on each candidate's document instead). `count` estimates how many entities a term matches, to
+ * read the rarest first.
  */
 export async function planTerms(db: Kysely<DB>, terms: readonly QueryTerm[], types: readonly SearchEntityType[] | null, rangeRows: number): Promise<{ plans: TermPlan[]; wide: QueryTerm | null }> {
   const short = (t: QueryTerm) => [...t.term].length <= search.PREFIX_LIST_LENGTH;
