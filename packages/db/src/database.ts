@@ -7,6 +7,7 @@ import type { DB } from "./schema.ts";
 import * as m0001 from "./migrations/0001-foundation.ts";
 import * as m0002 from "./migrations/0002-registry.ts";
 import * as m0003 from "./migrations/0003-monitoring.ts";
+import * as m0004 from "./migrations/0004-search-index.ts";
 import * as m0008 from "./migrations/0008-programme-figures.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -32,11 +33,13 @@ export type Database = {
 
 type MigrationModule = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
-// Numbered, never edited after they land; each runs on both engines.
+// Numbered, never edited after they land; each runs on both engines. A number may land after a higher one
+// (0004 after 0008): the migrator then applies it to databases that are already past it.
 const migrations: Record<string, MigrationModule> = {
   "0001-foundation": m0001,
   "0002-registry": m0002,
   "0003-monitoring": m0003,
+  "0004-search-index": m0004,
   "0008-programme-figures": m0008,
 };
 
@@ -82,7 +85,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
-import type { IndexedTerm } from "./search.repository.ts";
+import { writeEnterpriseDocuments, type IndexedTerm } from "./search.repository.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
 
@@ -57,7 +57,7 @@ export type EnterpriseUpsert = {
 /**
  * Upserts a chunk of enterprises by juristic ID (or community-enterprise number) in the caller's
  * transaction: one SELECT for the chunk, multi-row INSERTs for new firms, an UPDATE per known firm.
- * Returns the status per key. Products and search terms are replaced for every firm written.
+ * Returns the status per key. Products and search documents are replaced for every firm written.
  */
 export async function upsertEnterpriseChunk(
   trx: Transaction<DB>,
@@ -158,26 +158,6 @@ export async function upsertEnterpriseChunk(
     if (existing.has(keyOf(w.upsert.record))) await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
     await trx.insertInto("enterprise_contacts").values({ enterprise_id: w.id, name: c.name, position: null, phone: c.phone, email: c.email }).execute();
   }
-  for (let i = 0; i < written.length; i += 500) {
-    const slice = written.slice(i, i + 500);
-    await trx.deleteFrom("search_terms").where("entity_type", "=", "enterprise").where("entity_id", "in", slice.map((w) => w.id)).execute();
-    const terms = slice.flatMap((w) => dedupe(w.upsert.terms(w.id)).map((t) => ({ term: t.term, entity_type: "enterprise", entity_id: w.id, field: t.field, weight: t.weight })));
-    if (sqlite) {
-      const insert = sqlite.raw.prepare("INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (?, 'enterprise', ?, ?, ?)");
-      for (const t of terms) insert.run(t.term, t.entity_id, t.field, t.weight);
-      continue;
-    }
-    for (let j = 0; j < terms.length; j += 400) await trx.insertInto("search_terms").values(terms.slice(j, j + 400)).execute();
-  }
+  await writeEnterpriseDocuments(trx, written.map((w) => ({ id: w.id, terms: w.upsert.terms(w.id) })), sqlite);
   return result;
-}
-
-function dedupe(terms: IndexedTerm[]): IndexedTerm[] {
-  const seen = new Set<string>();
-  return terms.filter((t) => {
-    const key = `${t.term}\u0000${t.field}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

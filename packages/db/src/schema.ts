@@ -295,12 +295,23 @@ export interface LinkageTable {
   updated_at: string;
 }
 
-export interface SearchTermTable {
+/** One block of the postings of one index key (a term, or a prefix list) for one entity type: see search-postings.ts. */
+export interface SearchPostingTable {
   term: string;
   entity_type: string;
+  block: number;
+  /** How many ids `data` holds. */
+  count: number;
+  /** Random, new on every write of the row: what the in-process postings cache compares. */
+  stamp: number;
+  data: Uint8Array;
+}
+
+/** The indexed terms of one entity with their best weight, JSON `{ "term": weight }`: what re-indexing replaces. */
+export interface SearchDocumentTable {
+  entity_type: string;
   entity_id: number;
-  field: string;
-  weight: number;
+  terms: string;
 }
 
 export interface ImportMappingTable {
@@ -521,7 +532,8 @@ export interface DB {
   institutions: InstitutionTable;
   cluster_institutions: ClusterInstitutionTable;
   linkages: LinkageTable;
-  search_terms: SearchTermTable;
+  search_postings: SearchPostingTable;
+  search_documents: SearchDocumentTable;
   import_mappings: ImportMappingTable;
   import_batches: ImportBatchTable;
   programmes: ProgrammeTable;

@@ -1,19 +1,21 @@
 import type { Actor } from "@sainam/core";
-import { audit, enterprises, loadExamples, removeExamples, type DB } from "@sainam/db";
+import { audit, enterprises, loadExamples, removeExamples, type DB, type EnterpriseDetail } from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { authorize } from "../policies/policy.ts";
-import { indexCluster, indexEnterprise, indexInstitution } from "../search/search.indexer.ts";
+import { indexClusters, indexEnterprises, indexInstitutions } from "../search/search.indexer.ts";
 
-/** Rebuilds the search terms of the example records (the loader writes data only). */
+/** Rebuilds the search index of the example records (the loader writes data only). */
 async function indexExamples(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const c of await trx.selectFrom("clusters").selectAll().where("is_example", "=", 1).execute()) await indexCluster(trx, c);
-    for (const i of await trx.selectFrom("institutions").selectAll().where("is_example", "=", 1).execute()) await indexInstitution(trx, i);
+    await indexClusters(trx, await trx.selectFrom("clusters").selectAll().where("is_example", "=", 1).execute());
+    await indexInstitutions(trx, await trx.selectFrom("institutions").selectAll().where("is_example", "=", 1).execute());
+    const details: EnterpriseDetail[] = [];
     for (const { id } of await trx.selectFrom("enterprises").select("id").where("is_example", "=", 1).execute()) {
       const detail = await enterprises.loadEnterpriseDetail(trx, id);
-      if (detail) await indexEnterprise(trx, detail);
+      if (detail) details.push(detail);
     }
+    await indexEnterprises(trx, details);
   });
 }
 

@@ -27,7 +27,7 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: {
           200: z.object({
             items: z.array(z.object({ type: z.enum(["enterprise", "cluster", "institution"]), id: z.number().int(), nameTh: z.string().nullable(), nameEn: z.string().nullable(), snippet: z.string().nullable(), provinceCode: z.string().nullable(), score: z.number() })),
-            total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+            total: z.number().int(), totalIsEstimate: z.boolean(), page: z.number().int(), pageSize: z.number().int(),
           }),
           ...errorResponses(400),
         },

@@ -1,15 +1,28 @@
 import { rankScore, searchQueryTerms, searchTokens, type Actor, type QueryTerm } from "@sainam/core";
-import { search, type DB, type SearchEntityType } from "@sainam/db";
+import type { DB, SearchEntityType } from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { authorize, seesUnpublished } from "../policies/policy.ts";
 import { WEIGHTS } from "./search.indexer.ts";
+import { intersectTerms, planTerms, widePrefixCandidates, withWidePrefix, type RankedCandidates } from "./search.candidates.ts";
 
-// The driving term's postings are read a page at a time, and reading stops once enough matches are found.
-const PAGE = 500;
-const COUNT_CAP = 5_000;
+/** Limits of the search's work; tests lower them to reach the paths large registries take. */
+export type SearchTuning = {
+  /**
+   * A prefix longer than the prefix lists (3 characters) expands into the terms it starts; past this many
+   * postings rows it is "wide" ("0105…" starts every juristic ID) and is checked on each candidate instead.
+   */
+  rangeRows: number;
+  /** A wide prefix on its own: matches are taken from its first rows in term order, the total estimated. */
+  wideRows: number;
+  wideCountCap: number;
+  /** Candidates checked against facets and visibility at most, for a facet that rejects almost all of them. */
+  maxChecked: number;
+};
+const TUNING: SearchTuning = { rangeRows: 2_000, wideRows: 2_000, wideCountCap: 200_000, maxChecked: 200_000 };
 const MIN_MATCHES = 100;
-const MAX_POSTINGS = 200_000;
+// The order results of equal score come in: by type (as localeCompare sorts them), then id.
+const ALL_TYPES: readonly SearchEntityType[] = ["cluster", "enterprise", "institution"];
 
 export type SearchQuery = {
   q: string;
@@ -35,25 +48,6 @@ export type SearchItem = {
 };
 
 type Filters = SearchQuery & { unpublishedToo: boolean; ownClusters: number[]; isPublic: boolean };
-
-function isEntityType(value: string): value is SearchEntityType {
-  return value === "enterprise" || value === "cluster" || value === "institution";
-}
-
-/** The index score of one entity: every term must match one of its terms; each counts its best weight. */
-function indexScore(rows: ReadonlyArray<{ term: string; weight: number }>, terms: QueryTerm[]): number {
-  let total = 0;
-  for (const q of terms) {
-    let best = 0;
-    for (const row of rows) {
-      const quality = row.term === q.term ? 1 : q.prefix && row.term.startsWith(q.term) ? 0.5 : 0;
-      best = Math.max(best, row.weight * quality);
-    }
-    if (best === 0) return 0;
-    total += best;
-  }
-  return total;
-}
 
 /** Applies the facets and visibility to candidate ids of one type and loads what a result shows. */
 async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[], f: Filters): Promise<SearchItem[]> {
@@ -92,71 +86,86 @@ async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[]
 }
 
 /**
- * Candidates matching every term (AND). The rarest term drives: its postings are walked in index order
- * a page at a time; the other terms are checked against each candidate's own index rows; facets and
- * visibility are applied per page; walking stops once `wanted` visible matches are found (or the term
- * is exhausted), so a very common word costs a few pages, not the whole index.
+ * Visible matches in rank order, at least `need` of them when there are that many: candidates (every term
+ * matched, by index score) are checked against a wide prefix, the facets and visibility a batch at a time,
+ * and checking stops once `need` are found. `total` is exact when every candidate was checked; otherwise
+ * it is estimated from the share of checked candidates that were visible matches.
  */
-async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: SearchEntityType[] | null, f: Filters, wanted: number): Promise<{ items: SearchItem[]; exhausted: boolean }> {
-  let counts = terms.length === 1 ? [1] : await Promise.all(terms.map((t) => search.countTerm(db, t.term, t.prefix, types, COUNT_CAP)));
-  // Several common terms tie at the cap: count those further, since walking the wrong one costs far more.
-  if (counts.filter((n) => n >= COUNT_CAP).length > 1) {
-    counts = await Promise.all(terms.map((t, i) => ((counts[i] ?? 0) >= COUNT_CAP ? search.countTerm(db, t.term, t.prefix, types, COUNT_CAP * 5) : Promise.resolve(counts[i] ?? 0))));
+async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly SearchEntityType[] | null, f: Filters, need: number, tuning: SearchTuning): Promise<{ items: SearchItem[]; total: number; totalIsEstimate: boolean }> {
+  const { plans, wide } = await planTerms(db, terms, types, tuning.rangeRows);
+  if (plans.some((p) => p.count === 0)) return { items: [], total: 0, totalIsEstimate: false };
+  const typeList = types ?? ALL_TYPES;
+  let candidates: RankedCandidates;
+  // How many entities the candidates stand for: more than were read when only a wide prefix's first rows were.
+  let scale = 1;
+  if (plans.length === 0 && wide) {
+    const read = await widePrefixCandidates(db, wide, typeList, tuning.wideRows, tuning.wideCountCap);
+    candidates = read.candidates;
+    scale = read.rowsRead > 0 ? read.rowsInAll / read.rowsRead : 1;
+  } else {
+    candidates = await intersectTerms(db, plans, typeList);
   }
-  const driverIndex = counts.indexOf(Math.min(...counts));
-  const driver = terms[driverIndex];
-  if (!driver || (counts[driverIndex] ?? 0) === 0) return { items: [], exhausted: true };
-  const found = new Map<string, SearchItem>();
-  const checked = new Set<string>();
-  let cursor: search.PostingCursor = null;
-  let read = 0;
-  for (;;) {
-    const postings = await search.termPostings(db, driver.term, driver.prefix, types, cursor, PAGE);
-    read += postings.length;
-    const last = postings.at(-1);
-    if (last) cursor = { term: last.term, entity_type: last.entity_type, entity_id: last.entity_id };
-    const fresh = new Map<SearchEntityType, number[]>();
-    for (const p of postings) {
-      const key = `${p.entity_type}:${p.entity_id}`;
-      if (checked.has(key) || !isEntityType(p.entity_type)) continue;
-      checked.add(key);
-      const list = fresh.get(p.entity_type);
-      if (list) list.push(p.entity_id);
-      else fresh.set(p.entity_type, [p.entity_id]);
-    }
-    for (const [type, ids] of fresh) {
-      const rows = terms.length > 1 ? await search.termsOfEntities(db, type, ids) : postings.filter((p) => p.entity_type === type);
-      const byEntity = new Map<number, Array<{ term: string; weight: number }>>();
-      for (const r of rows) {
-        const list = byEntity.get(r.entity_id);
-        if (list) list.push(r);
-        else byEntity.set(r.entity_id, [r]);
-      }
-      const scores = new Map<number, number>();
-      for (const id of ids) {
-        const score = indexScore(byEntity.get(id) ?? [], terms);
-        if (score > 0) scores.set(id, score);
-      }
-      for (const item of await loadVisible(db, type, [...scores.keys()], f)) {
-        found.set(`${type}:${item.id}`, { ...item, score: scores.get(item.id) ?? 0 });
+  const found: SearchItem[] = [];
+  let checked = 0;
+  let batchSize = candidates.total <= 500 ? Math.max(1, candidates.total) : Math.ceil(need * 1.25);
+  while (found.length < need && checked < candidates.total && checked < tuning.maxChecked) {
+    const batch = candidates.next(batchSize);
+    if (batch.length === 0) break;
+    checked += batch.length;
+    const matching = wide && plans.length > 0 ? await withWidePrefix(db, batch, wide) : batch;
+    const visible = new Map<string, SearchItem>();
+    for (const type of typeList) {
+      const ids = matching.filter((c) => c.type === type).map((c) => c.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const item of await loadVisible(db, type, ids.slice(i, i + 500), f)) visible.set(`${type}:${item.id}`, item);
       }
     }
-    if (postings.length < PAGE) return { items: [...found.values()], exhausted: true };
-    if (found.size >= wanted || read >= MAX_POSTINGS) return { items: [...found.values()], exhausted: false };
+    for (const c of matching) {
+      const item = visible.get(`${c.type}:${c.id}`);
+      if (item) found.push({ ...item, score: c.score });
+    }
+    batchSize = Math.min(batchSize * 2, 4_000);
   }
+  const exhausted = checked >= candidates.total;
+  if (exhausted && scale === 1) return { items: found, total: found.length, totalIsEstimate: false };
+  const estimate = checked > 0 ? Math.round((found.length / checked) * candidates.total * scale) : 0;
+  return { items: found, total: Math.max(found.length, estimate), totalIsEstimate: true };
+}
+
+// The ranking segments each result's name and snippet. Segmenting is a pure function of the text, so the
+// tokens of recently ranked texts are kept (least recently used out first): typing a word letter by letter,
+// paging and repeated searches rank mostly the same records again.
+const TOKEN_CACHE_SIZE = 20_000;
+const tokenCache = new Map<string, string[]>();
+
+function tokensOf(text: string): string[] {
+  const cached = tokenCache.get(text);
+  if (cached) {
+    tokenCache.delete(text);
+    tokenCache.set(text, cached);
+    return cached;
+  }
+  const tokens = searchTokens(text);
+  tokenCache.set(text, tokens);
+  if (tokenCache.size > TOKEN_CACHE_SIZE) {
+    const oldest = tokenCache.keys().next();
+    if (!oldest.done) tokenCache.delete(oldest.value);
+  }
+  return tokens;
 }
 
 /**
  * Thai-aware search over enterprises, clusters and institutions: the query is normalised and segmented
  * (Intl.Segmenter), every term must match (the last one as a prefix), facets filter, and the matches are
  * ranked on their full text (names first, exact words before prefixes, phrases before scattered words).
- * For very common words the ranking covers the first matches found in index order, at least 100.
+ * The full-text ranking covers the best matches by index score (at least 150, more for later pages); for a
+ * very common word the total is then an estimate (`totalIsEstimate`).
  */
-export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery) {
+export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery, tuning: SearchTuning = TUNING) {
   authorize(actor, "list", { type: "reference" });
   const { db } = ctx.database;
   const terms = searchQueryTerms(query.q);
-  if (terms.length === 0) return { items: [] as SearchItem[], total: 0, page: query.page, pageSize: query.pageSize };
+  if (terms.length === 0) return { items: [] as SearchItem[], total: 0, totalIsEstimate: false, page: query.page, pageSize: query.pageSize };
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
   const types: SearchEntityType[] | null = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : null;
   const filters: Filters = {
@@ -166,7 +175,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     isPublic: actor.kind === "public",
   };
   const wanted = Math.max(MIN_MATCHES, query.page * query.pageSize);
-  const { items } = await findMatches(db, terms, types, filters, wanted);
+  const { items, total, totalIsEstimate } = await findMatches(db, terms, types, filters, wanted + 50, tuning);
 
   // Full-text re-ranking (segmentation) is the costly step: only the best by index score get it.
   const byIndex = [...items].sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
@@ -179,8 +188,8 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
         rankScore(
           {
             fields: [
-              { tokens: searchTokens(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
-              { tokens: searchTokens(item.snippet ?? ""), weight: WEIGHTS.description },
+              { tokens: tokensOf(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
+              { tokens: tokensOf(item.snippet ?? ""), weight: WEIGHTS.description },
             ],
           },
           terms,
@@ -191,7 +200,8 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   const start = (query.page - 1) * query.pageSize;
   return {
     items: ranked.slice(start, start + query.pageSize).map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })),
-    total: ranked.length,
+    total,
+    totalIsEstimate,
     page: query.page,
     pageSize: query.pageSize,
   };

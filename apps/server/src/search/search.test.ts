@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enterprises, nowIso } from "@sainam/db";
+import { enterprises, nowIso, type EnterpriseDetail } from "@sainam/db";
 import { createTestApp, type TestApp } from "../test-support/test-app.ts";
-import { indexEnterprise } from "./search.indexer.ts";
+import { indexEnterprises } from "./search.indexer.ts";
 
 // A common word over more index rows than one page, to exercise the walk that stops early.
 let t: TestApp;
@@ -10,6 +10,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const now = nowIso();
   await t.ctx.database.db.transaction().execute(async (trx) => {
+    const details: EnterpriseDetail[] = [];
     for (let i = 0; i < COMMON + 1; i++) {
       const last = i === COMMON;
       const id = await enterprises.insertEnterprise(trx, {
@@ -18,8 +19,11 @@ beforeAll(async () => {
         province_code: last ? "57" : "50", district_code: null, postcode: null, registered_on: null, published: 1, is_example: 0, created_at: now, updated_at: now,
       });
       const detail = await enterprises.loadEnterpriseDetail(trx, id);
-      if (detail) await indexEnterprise(trx, detail);
+      if (detail) details.push(detail);
     }
+    // One bulk write, as an import does: indexing 2,501 firms one by one in one transaction rewrites the
+    // common word's postings block 2,501 times (PostgreSQL keeps every version until the commit).
+    await indexEnterprises(trx, details);
   });
 });
 afterAll(async () => {

@@ -1009,6 +1009,7 @@ export const en: Catalogue = {
     query: "Search for",
     resultsFor: "Results for “{{q}}”",
     count: "{{n}} results",
+    countAbout: "About {{n}} results",
     none: "Nothing found for “{{q}}”.",
     enterQuery: "Type a word to search.",
     notAvailable: "Search is not available yet on this server.",

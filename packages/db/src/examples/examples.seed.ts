@@ -5,6 +5,7 @@ import { nowIso } from "../clock.ts";
 import { insertCluster, replaceParticipations } from "../cluster.repository.ts";
 import { insertEnterprise, replaceContacts, replaceProducts, type ProductRow } from "../enterprise.repository.ts";
 import { insertMembership } from "../membership.repository.ts";
+import { removeSearchDocuments } from "../search.repository.ts";
 import { loadExampleValues, removeExampleValues } from "./example-values.seed.ts";
 import { insertInstitution, insertLinkage, linkInstitution } from "../linkage.repository.ts";
 import {
@@ -57,8 +58,8 @@ export type RemoveExamplesReport = {
   /** False when there was no example data to remove. */
   removed: boolean;
   counts: ExampleCounts & {
-    /** Search-index rows of the removed clusters, enterprises and institutions. */
-    searchTerms: number;
+    /** Removed clusters, enterprises and institutions taken out of the search index. */
+    searchDocuments: number;
     /** Coordinator scopes (user_clusters) on removed clusters. */
     userScopes: number;
     /** Real users whose enterprise was an example one: their enterprise link is cleared, the user stays. */
@@ -288,7 +289,7 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
 /**
  * Removes everything marked as example data, in one transaction: example linkages and every linkage that
  * touches an example cluster, enterprise or institution; memberships of example enterprises and memberships in
- * example clusters; institution links; products, contacts and search terms of the removed records; the example
+ * example clusters; institution links; products, contacts and search documents of the removed records; the example
  * enterprises and institutions; the example clusters, children before parents. Real records stay: a real
  * enterprise added to an example cluster keeps its record and loses only that membership; a real sub-cluster of
  * an example cluster becomes top-level; a real user linked to an example enterprise keeps the account; an example
@@ -297,7 +298,7 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
  */
 export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesReport> {
   return db.transaction().execute(async (trx) => {
-    const counts = { ...zeroCounts(), searchTerms: 0, userScopes: 0, detachedUsers: 0, detachedClusters: 0 };
+    const counts = { ...zeroCounts(), searchDocuments: 0, userScopes: 0, detachedUsers: 0, detachedClusters: 0 };
     // First, so that nothing below treats a cluster holding a user's values as an example.
     const kept = await adoptExampleClustersWithRealValues(trx);
     counts.indicatorValues = await removeExampleValues(trx);
@@ -348,18 +349,13 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     counts.detachedClusters = updated(
       await trx.updateTable("clusters").set({ parent_id: null }).where("is_example", "=", 0).where("parent_id", "in", exampleClusters()).executeTakeFirst(),
     );
-    counts.searchTerms = deleted(
-      await trx
-        .deleteFrom("search_terms")
-        .where((eb) =>
-          eb.or([
-            eb.and([eb("entity_type", "=", "cluster"), eb("entity_id", "in", exampleClusters())]),
-            eb.and([eb("entity_type", "=", "enterprise"), eb("entity_id", "in", exampleEnterprises())]),
-            eb.and([eb("entity_type", "=", "institution"), eb("entity_id", "in", exampleInstitutions())]),
-          ]),
-        )
-        .executeTakeFirst(),
-    );
+    for (const [type, ids] of [
+      ["cluster", exampleClusters()],
+      ["enterprise", exampleEnterprises()],
+      ["institution", exampleInstitutions()],
+    ] as const) {
+      counts.searchDocuments += await removeSearchDocuments(trx, type, (await ids.execute()).map((r) => r.id));
+    }
 
     counts.products = deleted(await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst());
     counts.contacts = deleted(await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst());

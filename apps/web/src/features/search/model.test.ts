@@ -26,6 +26,12 @@ describe("search results", () => {
     expect(resultHref({ type: "institution", id: "2" })).toBeNull();
   });
 
+  it("reads whether the total is an estimate, exact when the server does not say", () => {
+    expect(page.totalIsEstimate).toBe(false);
+    expect(searchPageDecoder({ items: [], total: 33_334, totalIsEstimate: true, page: 1, pageSize: 20 }).totalIsEstimate).toBe(true);
+    expect(() => searchPageDecoder({ items: [], total: 1, totalIsEstimate: "yes" })).toThrow(/totalIsEstimate/);
+  });
+
   it("rejects an unknown result type", () => {
     expect(() => searchPageDecoder({ items: [{ type: "person", id: 1 }] })).toThrow(/type/);
   });

@@ -1,4 +1,4 @@
-import { arrayOf, id, literal, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
+import { arrayOf, bool, id, literal, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
 
 export const RESULT_TYPES = ["enterprise", "cluster", "institution"] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
@@ -21,6 +21,8 @@ export type SearchResult = Decoded<typeof searchResultDecoder>;
 export const searchPageDecoder = object({
   items: arrayOf(searchResultDecoder),
   total: withDefault(num, 0),
+  /** True when the server counted only part of the matches of a very common word and estimated the rest. */
+  totalIsEstimate: withDefault(bool, false),
   page: withDefault(num, 1),
   pageSize: withDefault(num, 20),
 });
