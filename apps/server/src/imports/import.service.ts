@@ -185,7 +185,7 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
   const first = problems[0];
   if (first) {
     const message = first.code === "required" ? `one of ${first.fields.join(", ")} must be mapped` : first.code === "missing_header" ? `column "${first.header}" is not in the file` : first.code === "duplicate_header" ? `column "${first.header}" feeds two fields` : "is not a field of this kind";
-    throw errors.validation(first.code === "required" ? `mapping.${first.fields[0] ?? ""}` : `mapping.${first.field}`, message, first.code === "required" ? "not_mapped" : first.code === "missing_header" ? "not_in_file" : first.code === "duplicate_header" ? "mapped_twice" : "unknown_field", "header" in first ? { header: first.header } : undefined);
+    throw errors.validation(first.code === "required" ? `mapping.${first.fields[0] ?? ""}` : `mapping.${first.field}`, message, first.code === "required" ? "not_mapped" : first.code === "missing_header" ? "not_in_file" : first.code === "duplicate_header" ? "mapped_twice" : "unknown_field", "header" in first ? { header: first.header } : first.code === "unknown_field" ? { keys: [first.field] } : undefined);
   }
   let clusterCode: string | null = null;
   if (input.clusterId !== undefined) {
