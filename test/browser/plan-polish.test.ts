@@ -40,6 +40,42 @@ async function setLocale(page: Page, locale: "th" | "en"): Promise<void> {
   }, locale);
 }
 
+/** Every DELETE the page sends from now on, to show that a cancelled confirmation sent none. */
+function watchDeletes(page: Page): string[] {
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "DELETE") sent.push(request.url());
+  });
+  return sent;
+}
+
+/** The server's answer to a GET made with the page's session: what is stored, whatever the page shows. */
+async function apiGet(page: Page, url: string): Promise<unknown> {
+  return page.evaluate(async (path) => (await fetch(path)).json(), url);
+}
+
+function itemCount(body: unknown): number {
+  return typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items) ? body.items.length : -1;
+}
+
+/** The codes of a plan's nodes and of their indicators, as the server stores them. */
+function codesOf(body: unknown): string[] {
+  const out: string[] = [];
+  const walk = (nodes: unknown): void => {
+    if (!Array.isArray(nodes)) return;
+    for (const node of nodes) {
+      if (typeof node !== "object" || node === null) continue;
+      if ("code" in node && typeof node.code === "string") out.push(node.code);
+      if ("indicators" in node && Array.isArray(node.indicators)) {
+        for (const indicator of node.indicators) if (typeof indicator === "object" && indicator !== null && "code" in indicator && typeof indicator.code === "string") out.push(indicator.code);
+      }
+      if ("children" in node) walk(node.children);
+    }
+  };
+  if (typeof body === "object" && body !== null && "nodes" in body) walk(body.nodes);
+  return out;
+}
+
 async function examplePlanId(level: string, code: string): Promise<number> {
   const body: unknown = await (await fetch(`${h.baseUrl}/api/plans?level=${level}`)).json();
   if (typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)) {
@@ -125,12 +161,23 @@ describe("plan editor polish", () => {
     await h.signIn(page);
     await setLocale(page, "en");
     const national = await examplePlanId("national_strategy", "MOC-PCT-2017-2021");
+    const link = page.getByRole("button", { name: "Link to a higher plan" });
+    // The page settled: the node list loaded with the chosen node open, its toolbar shown, and nothing still
+    // fetching, so a link that came with a later answer would be on the page by now.
+    const settle = async (code: string) => {
+      await page.locator(`[role="tree"] [data-node-code="${code}"]`).waitFor();
+      await page.getByRole("button", { name: "Add a sub-item" }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    };
     await page.goto(`/plans/${national}?node=S4`);
-    await page.getByRole("button", { name: "Add a sub-item" }).waitFor();
-    expect(await page.getByRole("button", { name: "Link to a higher plan" }).count()).toBe(0);
+    await settle("S4");
+    expect(await link.count()).toBe(0);
+    // The same settling on a cluster plan finds its link: the wait above is long enough to see one.
     const cluster = await examplePlanId("cluster_plan", "EX-DIP-COFFEE-FY2021-2022");
     await page.goto(`/plans/${cluster}?node=CS1`);
-    await expect.poll(() => page.getByRole("button", { name: "Link to a higher plan" }).count()).toBe(1);
+    await settle("CS1");
+    expect(await link.count()).toBe(1);
     await context.close();
   });
 
@@ -144,7 +191,12 @@ describe("plan editor polish", () => {
     await remove.click();
     const question = indicator.getByRole("group", { name: /Delete the target for FY2021/ });
     await expect.poll(() => question.count()).toBe(1);
+    const deletes = watchDeletes(page);
     await question.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    // Kept on the server (asked after the cancel, so a DELETE the cancel sent would have been sent before) and on the page.
+    expect(itemCount(await apiGet(page, `/api/indicators/${indicatorId}/targets`))).toBe(1);
+    expect(deletes).toEqual([]);
     expect(await indicator.locator(".target-list li").count()).toBe(1);
     await remove.click();
     await question.getByRole("button", { name: "Yes, delete" }).click();
@@ -161,7 +213,11 @@ describe("plan editor polish", () => {
     await indicator.getByRole("button", { name: "Delete", exact: true }).click();
     const askIndicator = page.getByRole("alertdialog");
     await expect.poll(() => askIndicator.innerText()).toContain("Delete indicator BK2");
+    const deletes = watchDeletes(page);
     await askIndicator.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => askIndicator.count()).toBe(0);
+    expect(codesOf(await apiGet(page, `/api/plans/${planId}`))).toContain("BK2");
+    expect(deletes).toEqual([]);
     expect(await indicator.count()).toBe(1);
     await indicator.getByRole("button", { name: "Delete", exact: true }).click();
     await askIndicator.getByRole("button", { name: "Yes, delete" }).click();
@@ -171,7 +227,11 @@ describe("plan editor polish", () => {
     await toolbar.getByRole("button", { name: "Delete", exact: true }).click();
     const askNode = page.getByRole("alertdialog");
     await expect.poll(() => askNode.innerText()).toContain("Strategy 2");
+    const deletesAfter = deletes.length;
     await askNode.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => askNode.count()).toBe(0);
+    expect(codesOf(await apiGet(page, `/api/plans/${planId}`))).toContain("S2");
+    expect(deletes.length).toBe(deletesAfter);
     const treeItem = page.locator('[role="tree"] [data-node-code="S2"]');
     expect(await treeItem.count()).toBe(1);
     await toolbar.getByRole("button", { name: "Delete", exact: true }).click();

@@ -135,8 +135,21 @@ describe("keeping a programme in the web app", () => {
     const clusters = page.getByTestId("supported-clusters").locator("li");
     await expect.poll(() => clusters.count()).toBe(1);
     await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
-    // Asked first; cancelling keeps it.
+    // Asked first; cancelling keeps it: no DELETE sent, still stored on the server (asked after the cancel, so a
+    // DELETE the cancel sent would have gone first), and still listed.
+    const deletes: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "DELETE") deletes.push(request.url());
+    });
     await clusters.first().getByRole("button", { name: "ยกเลิก" }).click();
+    await expect.poll(() => clusters.first().getByRole("button", { name: "ยืนยัน นำออก" }).count()).toBe(0);
+    const programmeId = /\/programmes\/(\d+)$/.exec(page.url())?.[1];
+    const stored = await page.evaluate(async (id) => {
+      const body: unknown = await (await fetch(`/api/programmes/${id ?? ""}/clusters?fiscalYear=2025`)).json();
+      return typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items) ? body.items.length : -1;
+    }, programmeId);
+    expect(stored).toBe(1);
+    expect(deletes).toEqual([]);
     expect(await clusters.count()).toBe(1);
     await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
     await clusters.first().getByRole("button", { name: "ยืนยัน นำออก" }).click();

@@ -146,3 +146,26 @@ describe("plan tree", () => {
     await context.close();
   });
 });
+
+describe("a use case's field error in Thai", () => {
+  it("says in Thai why an admin cannot deactivate their own account, and keeps it active", async () => {
+    const { context, page } = await h.newPage("th");
+    await h.signIn(page);
+    // The account's language decides once signed in: make it Thai, whatever an earlier test chose.
+    await page.evaluate(async () => {
+      const csrf = decodeURIComponent(document.cookie.split("; ").find((c) => c.startsWith("sainam_csrf="))?.split("=")[1] ?? "");
+      await fetch("/api/auth/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify({ locale: "th" }) });
+    });
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: `แก้ไขผู้ใช้ ${ADMIN.email}` }).click();
+    const form = page.getByRole("form", { name: `แก้ไขผู้ใช้ ${ADMIN.email}` });
+    await form.getByLabel("เปิดใช้งานบัญชี").uncheck();
+    await form.getByRole("button", { name: "บันทึก" }).click();
+    // The schema accepts the request; the use case refuses it (code self_change), and the web words it in Thai.
+    const alert = form.getByRole("alert");
+    await expect.poll(() => alert.innerText()).toContain("คุณปิดการใช้งานบัญชีของตนเองหรือถอดสิทธิ์ผู้ดูแลระบบของตนเองไม่ได้");
+    expect(await alert.innerText()).not.toMatch(/admin cannot|demote/);
+    expect((await currentUser(page))?.email).toBe(ADMIN.email);
+    await context.close();
+  });
+});

@@ -11,7 +11,9 @@ export type ErrorCode =
 
 /**
  * Why one field is wrong, stable for clients to translate (the web app words them in Thai or English with the
- * field's label); `message` stays the English explanation. `invalid` is the catch-all: its message is the text to show.
+ * field's label); `message` stays the English explanation. `invalid` is the catch-all for a schema issue nothing
+ * else describes (its message is the text to show); use cases always name a code. `error-codes.test.ts` checks that
+ * the web has Thai and English words for every code but `invalid`.
  */
 export const FIELD_ERROR_CODES = [
   "required",
@@ -34,6 +36,41 @@ export const FIELD_ERROR_CODES = [
   "not_applicable",
   "locked",
   "conflict",
+  // Use-case rules: each says one thing the web words in Thai and English (apps/web/src/i18n, errors.fields).
+  "required_together",
+  "cycle",
+  "self_change",
+  "self_link",
+  "no_higher_plan",
+  "not_higher_level",
+  "has_values",
+  "has_activities",
+  "served_by",
+  "newer_version",
+  "unreadable_target",
+  "targets_differ",
+  "target_text_only",
+  "duplicate_target",
+  "duplicate_participation",
+  "already_member",
+  "already_supported",
+  "already_locked",
+  "already_decided",
+  "wrong_status",
+  "not_in_province",
+  "invalid_breakdown",
+  "span_too_long",
+  "empty_file",
+  "no_header",
+  "wrong_file_type",
+  "unreadable_file",
+  "file_too_large",
+  "wrong_content_type",
+  "not_mapped",
+  "not_in_file",
+  "mapped_twice",
+  "no_period_columns",
+  "import_state",
   "invalid",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -65,8 +102,8 @@ function detail(path: string, message: string, code: FieldErrorCode, params?: Er
 }
 
 export const errors = {
-  /** One field is wrong: `code` says why for clients; without one, the message is all a client can show. */
-  validation: (path: string, message: string, code: FieldErrorCode = "invalid", params?: ErrorParams) =>
+  /** One field is wrong: `code` says why, for clients to word it in their language (`message` stays the English). */
+  validation: (path: string, message: string, code: FieldErrorCode, params?: ErrorParams) =>
     new AppError("validation_failed", `${path}: ${message}`, [detail(path, message, code, params)]),
   /** A field names a record that does not exist ("agency 7 does not exist"). */
   missing: (path: string, entity: string, id: string | number) =>
@@ -83,9 +120,12 @@ export const errors = {
   /** A refusal; `reason` lets clients word it (policy.ts `authorize` gives one for every action and resource). */
   forbidden: (message = "You may not do this.", reason?: ForbiddenReason) => new AppError("forbidden", message, undefined, reason),
   notFound: (entity: string, id: string | number) => new AppError("not_found", `${entity} ${id} was not found.`),
-  /** A clash with stored data; with a field, `code` says how (`duplicate`: the value is taken). */
-  conflict: (message: string, path?: string, code: FieldErrorCode = "conflict", params?: ErrorParams) =>
-    new AppError("conflict", message, path ? [detail(path, message, code, params)] : undefined),
+  /**
+   * A clash with stored data: `code` says how (`duplicate`: the value is taken), for clients to word it; `path`
+   * names the field, or is "" when the clash is with the record as a whole ("values are recorded in this branch").
+   */
+  conflict: (message: string, path: string, code: FieldErrorCode, params?: ErrorParams) =>
+    new AppError("conflict", message, [detail(path, message, code, params)]),
   /** A write or workflow step on a plan's values in a locked period. */
   periodLocked: (periodKey: string) =>
     new AppError("period_locked", `period ${periodKey} is locked: its values can no longer be changed`, [detail("periodKey", `${periodKey} is locked`, "locked", { period: periodKey })]),

@@ -18,7 +18,7 @@ import {
 /** A parsed cell: the value, or why the text is not one. */
 export type CellResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly message: string; readonly code?: IssueCode; readonly params?: RowIssueParams };
+  | { readonly ok: false; readonly message: string; readonly code: IssueCode; readonly params?: RowIssueParams };
 
 function good<T>(value: T): CellResult<T> {
   return { ok: true, value };

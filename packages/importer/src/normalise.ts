@@ -138,11 +138,11 @@ class RowReader<F extends string> {
     return null;
   }
 
-  fail(field: string, message: string, value: string | undefined, code: IssueCode = "invalid", params?: RowIssueParams): void {
+  fail(field: string, message: string, value: string | undefined, code: IssueCode, params?: RowIssueParams): void {
     this.issues.push(issueOf(field, message, value, code, params));
   }
 
-  warn(field: string, message: string, value: string | undefined, code: IssueCode = "invalid", params?: RowIssueParams): void {
+  warn(field: string, message: string, value: string | undefined, code: IssueCode, params?: RowIssueParams): void {
     this.warnings.push(issueOf(field, message, value, code, params));
   }
 

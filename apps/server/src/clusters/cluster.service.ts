@@ -113,12 +113,12 @@ async function checkReferences(db: Kysely<DB>, input: Partial<CreateClusterBody>
   if (input.parentId) {
     if (!(await clusters.findCluster(db, input.parentId))) throw errors.missing("parentId", "cluster", input.parentId);
     if (selfId !== null && (await clusters.ancestorIds(db, input.parentId)).includes(selfId)) {
-      throw errors.validation("parentId", "a cluster cannot be its own ancestor");
+      throw errors.validation("parentId", "a cluster cannot be its own ancestor", "cycle");
     }
   }
   const participations = input.participations ?? [];
   const keys = new Set(participations.map((p) => `${p.agencyId}:${p.fiscalYear}`));
-  if (keys.size !== participations.length) throw errors.validation("participations", "an agency takes part once per fiscal year");
+  if (keys.size !== participations.length) throw errors.validation("participations", "an agency takes part once per fiscal year", "duplicate_participation");
 }
 
 export async function createCluster(ctx: AppContext, actor: Actor, input: CreateClusterBody) {

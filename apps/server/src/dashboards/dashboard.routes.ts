@@ -23,10 +23,10 @@ import { planPerformance } from "./performance.service.ts";
 /** unitType and unitCode come together; neither means the nation. */
 function unitOf(query: { unitType?: OrgUnit["type"] | undefined; unitCode?: string | undefined }): OrgUnit {
   if (query.unitType === undefined && query.unitCode === undefined) return nationUnit;
-  if (query.unitType === undefined) throw errors.validation("unitType", "is required with unitCode");
+  if (query.unitType === undefined) throw errors.validation("unitType", "is required with unitCode", "required_together", { other: "unitCode" });
   // The nation needs no code; one given must be the nation's (checked with the unit).
   if (query.unitType === "nation") return query.unitCode === undefined ? nationUnit : { type: "nation", code: query.unitCode };
-  if (query.unitCode === undefined) throw errors.validation("unitCode", "is required with unitType");
+  if (query.unitCode === undefined) throw errors.validation("unitCode", "is required with unitType", "required_together", { other: "unitType" });
   return { type: query.unitType, code: query.unitCode };
 }
 

@@ -246,7 +246,7 @@ function canonicalBreakdown(indicator: IndicatorRow, text: string): string {
   if (text === "") return "";
   const parsed = parseDisaggregation(text);
   const result = canonicalDisaggregation(parsed, enabledDimensions(indicator));
-  if (!result.ok) throw errors.validation("breakdown", `${result.problem.dimension}: ${result.problem.reason.replaceAll("_", " ")}`);
+  if (!result.ok) throw errors.validation("breakdown", `${result.problem.dimension}: ${result.problem.reason.replaceAll("_", " ")}`, "invalid_breakdown", { dimension: result.problem.dimension });
   return result.value;
 }
 
@@ -263,8 +263,8 @@ export async function indicatorTrend(
   const unit = await resolveUnit(ctx.database, scope.geography, input.unit);
   const from = input.from ?? fiscalYearOf(scope.plan.period_start);
   const to = input.to ?? fiscalYearOf(scope.plan.period_end);
-  if (to < from) throw errors.validation("to", "must not be before from");
-  if (to - from > 50) throw errors.validation("to", "at most 50 fiscal years at once");
+  if (to < from) throw errors.notBefore("to", "from");
+  if (to - from > 50) throw errors.validation("to", "at most 50 fiscal years at once", "span_too_long", { max: 50 });
   const years: Period[] = Array.from({ length: to - from + 1 }, (_, k) => ({ type: "fiscal_year", year: from + k }));
   const keys = [keyOf(previousPeriod({ type: "fiscal_year", year: from })), ...years.map(keyOf)];
   const actual = await actualsAt(ctx.database, scope.geography, [scope.indicator], keys, unit, scope.statuses);

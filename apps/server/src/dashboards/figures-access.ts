@@ -55,7 +55,7 @@ function unknownUnit(type: string, code: string) {
 export async function resolveUnit(database: Database, geography: Geography, unit: OrgUnit): Promise<NamedUnit> {
   switch (unit.type) {
     case "nation":
-      if (unit.code !== NATION_CODE) throw errors.validation("unitCode", `the nation's code is ${NATION_CODE}, not ${unit.code}`);
+      if (unit.code !== NATION_CODE) throw errors.validation("unitCode", `the nation's code is ${NATION_CODE}, not ${unit.code}`, "not_found", { id: unit.code });
       return { ...unit, nameEn: "Thailand", nameTh: "ประเทศไทย" };
     case "region": {
       const region = geography.regionByCode.get(unit.code);
@@ -74,7 +74,7 @@ export async function resolveUnit(database: Database, geography: Geography, unit
     }
     case "cluster":
     case "programme": {
-      if (!/^\d+$/.test(unit.code)) throw errors.validation("unitCode", `must be the ${unit.type}'s id`);
+      if (!/^\d+$/.test(unit.code)) throw errors.validation("unitCode", `must be the ${unit.type}'s id`, "invalid_type", { expected: "number" });
       const row = await dashboards.findNamedUnit(database.db, unit.type, Number(unit.code));
       if (!row) throw unknownUnit(unit.type, unit.code);
       return { ...unit, nameEn: row.name_en ?? row.code, nameTh: row.name_th };

@@ -23,7 +23,7 @@ import type { BreakdownActual, IndicatorPerformance, NodePerformance, PlanPerfor
 /** Reads a period key from input; 400 naming `field` when it is not one. */
 export function requirePeriodKey(text: string, field = "period") {
   const period = parsePeriodKey(text);
-  if (period === null) throw errors.validation(field, "must be a period key such as FY2021, CY2021 or FY2021-Q1");
+  if (period === null) throw errors.validation(field, "must be a period key such as FY2021, CY2021 or FY2021-Q1", "invalid_format", { format: "period_key" });
   return period;
 }
 

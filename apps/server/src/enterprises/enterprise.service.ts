@@ -78,7 +78,7 @@ export async function normaliseEnterprise(db: Executor, input: CreateEnterpriseB
   if (districtCode) {
     const district = await db.selectFrom("districts").select("province_code").where("code", "=", districtCode).executeTakeFirst();
     if (!district) throw errors.missing("districtCode", "district", districtCode);
-    if (provinceCode && district.province_code !== provinceCode) throw errors.validation("districtCode", `district ${districtCode} is not in province ${provinceCode}`);
+    if (provinceCode && district.province_code !== provinceCode) throw errors.validation("districtCode", `district ${districtCode} is not in province ${provinceCode}`, "not_in_province", { province: provinceCode });
   }
   const tsicCode = pick("tsicCode", before?.tsic_code ?? null);
   const revenue = pick("revenue", before?.revenue ?? null);
@@ -135,7 +135,7 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: number
   const values = await normaliseEnterprise(db, input, before);
   if (values.juristic_id && values.juristic_id !== before.juristic_id) {
     const other = await enterprises.findEnterpriseByJuristicId(db, values.juristic_id);
-    if (other && other.id !== id) throw errors.conflict(`juristic ID ${values.juristic_id} belongs to enterprise ${other.id}`, "juristicId");
+    if (other && other.id !== id) throw errors.conflict(`juristic ID ${values.juristic_id} belongs to enterprise ${other.id}`, "juristicId", "duplicate");
   }
   const beforeDetail = await enterprises.loadEnterpriseDetail(db, id);
   await db.transaction().execute(async (trx) => {

@@ -1,4 +1,4 @@
-import type { ErrorParams, FieldErrorCode } from "../errors.ts";
+import { FIELD_ERROR_CODES, type ErrorParams, type FieldErrorCode } from "../errors.ts";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -22,6 +22,25 @@ function bound(key: "min" | "max", value: unknown, inclusive: unknown): ErrorPar
   const n = num(value);
   if (n === null) return undefined;
   return inclusive === false ? { [key]: n, exclusive: true } : { [key]: n };
+}
+
+function isFieldErrorCode(value: unknown): value is FieldErrorCode {
+  return typeof value === "string" && FIELD_ERROR_CODES.some((code) => code === value);
+}
+
+/**
+ * A schema's own rule (`.refine(check, { message, params: { code: "invalid_format", format: "period_key" } })`)
+ * names its code and params in the issue's params; a rule that names none is the catch-all `invalid`.
+ */
+function customCode(params: unknown): { code: FieldErrorCode; params?: ErrorParams } {
+  if (!isRecord(params) || !isFieldErrorCode(params.code)) return { code: "invalid" };
+  const out: Record<string, string | number | boolean | ReadonlyArray<string | number>> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (key === "code") continue;
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") out[key] = value;
+    else if (Array.isArray(value)) out[key] = value.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+  }
+  return Object.keys(out).length > 0 ? { code: params.code, params: out } : { code: params.code };
 }
 
 const DATE_FORMATS = new Set(["date", "datetime", "time", "duration"]);
@@ -88,6 +107,8 @@ export function fieldErrorOf(keyword: string, params: Readonly<Record<string, un
     }
     case "not_multiple_of":
       return num(p.divisor) === null ? { code: "invalid_format" } : { code: "invalid_format", params: { multipleOf: num(p.divisor) ?? 1 } };
+    case "custom":
+      return customCode(p.params);
     default:
       return { code: "invalid" };
   }

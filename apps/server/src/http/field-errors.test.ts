@@ -91,6 +91,13 @@ describe("#fieldErrorOf", () => {
     expect(fieldErrorOf("invalid_format", { format: "regex", pattern: "/^x+$/" }, "y")).toEqual({ code: "invalid_format" });
   });
 
+  it("takes a schema refinement's code and params from the refinement, if it names a known code", () => {
+    expect(fieldErrorOf("custom", { params: { code: "invalid_format", format: "period_key" } }, "FY21")).toEqual({ code: "invalid_format", params: { format: "period_key" } });
+    expect(fieldErrorOf("custom", { params: { code: "required_together", other: "unitType" } }, "50")).toEqual({ code: "required_together", params: { other: "unitType" } });
+    expect(fieldErrorOf("custom", { params: { code: "duplicate" } }, ["a", "a"])).toEqual({ code: "duplicate" });
+    expect(fieldErrorOf("custom", { params: { code: "no_such_code" } }, "x")).toEqual({ code: "invalid" });
+  });
+
   it("falls back to invalid for issues it has no code for", () => {
     expect(fieldErrorOf("custom", {}, "x")).toEqual({ code: "invalid" });
     expect(fieldErrorOf("invalid_union", undefined, "x")).toEqual({ code: "invalid" });

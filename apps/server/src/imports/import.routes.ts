@@ -27,7 +27,7 @@ function limitBytes(max: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > max) callback(errors.validation("file", `must be at most ${Math.round(max / 1024 / 1024)} MB`));
+      if (seen > max) callback(errors.validation("file", `must be at most ${Math.round(max / 1024 / 1024)} MB`, "file_too_large", { maxMb: Math.round(max / 1024 / 1024) }));
       else callback(null, chunk);
     },
   });
@@ -55,7 +55,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request, reply) => {
       const body: unknown = request.body;
       if (!(body && typeof body === "object" && "pipe" in body && typeof body.pipe === "function" && "on" in body)) {
-        throw errors.validation("body", "send the file's bytes with Content-Type: application/octet-stream");
+        throw errors.validation("body", "send the file's bytes with Content-Type: application/octet-stream", "wrong_content_type");
       }
       const limited = request.raw.pipe(limitBytes(MAX_UPLOAD_BYTES));
       const result = await uploadImport(ctx, request.actor, { kind: request.query.kind, fileName: request.query.fileName, body: limited });

@@ -97,10 +97,10 @@ async function preview(path: string) {
       if (sampleRows.length >= 10) break;
     }
   } catch (error) {
-    if (error instanceof ReadTableError) throw errors.validation("file", error.message);
+    if (error instanceof ReadTableError) throw errors.validation("file", error.message, error.code === "empty_file" ? "empty_file" : error.code === "no_header_row" ? "no_header" : error.code === "unsupported_format" ? "wrong_file_type" : "unreadable_file", { reason: error.code });
     throw error;
   }
-  if (!header) throw errors.validation("file", "no header row was found");
+  if (!header) throw errors.validation("file", "no header row was found", "no_header");
   return { ...header, sampleRows };
 }
 
@@ -110,7 +110,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
   await pruneBatches();
   const { db } = ctx.database;
   const ext = extname(input.fileName).toLowerCase();
-  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt") throw errors.validation("fileName", "must end in .csv or .xlsx");
+  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt") throw errors.validation("fileName", "must end in .csv or .xlsx", "wrong_file_type");
   let path: string;
   if ("path" in input.body) {
     path = input.body.path;
@@ -119,7 +119,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     await pipeline(input.body, createWriteStream(path));
   }
   const size = statSync(path).size;
-  if (size === 0) throw errors.validation("file", "the file is empty");
+  if (size === 0) throw errors.validation("file", "the file is empty", "empty_file");
   const look = await preview(path);
   const key = sourceKey(input.kind, look.headers);
   const saved = await db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", input.kind).where("source_key", "=", key).executeTakeFirst();
@@ -176,36 +176,36 @@ export function importStatus(_ctx: AppContext, actor: Actor, batchId: number) {
 export async function runImport(ctx: AppContext, actor: Actor, batchId: number, input: { mapping: unknown; clusterId?: number | undefined; strict?: boolean | undefined; planId?: number | undefined; layout?: "long" | "wide" | undefined; wait?: boolean }) {
   authorize(actor, "create", { type: "import" });
   const batch = requireBatch(actor, batchId);
-  if (batch.status !== "uploaded") throw errors.conflict(`import batch ${batchId} is ${batch.status}`);
+  if (batch.status !== "uploaded") throw errors.conflict(`import batch ${batchId} is ${batch.status}`, "", "import_state", { status: batch.status });
   const mapping = parseColumnMapping(batch.kind, input.mapping);
-  if (!mapping) throw errors.validation("mapping", "must be an object of field → column header");
+  if (!mapping) throw errors.validation("mapping", "must be an object of field → column header", "invalid_type");
   const look = await preview(batch.path);
   const problems = checkMapping(batch.kind, mapping, look.headers);
   const first = problems[0];
   if (first) {
     const message = first.code === "required" ? `one of ${first.fields.join(", ")} must be mapped` : first.code === "missing_header" ? `column "${first.header}" is not in the file` : first.code === "duplicate_header" ? `column "${first.header}" feeds two fields` : "is not a field of this kind";
-    throw errors.validation(first.code === "required" ? `mapping.${first.fields[0] ?? ""}` : `mapping.${first.field}`, message);
+    throw errors.validation(first.code === "required" ? `mapping.${first.fields[0] ?? ""}` : `mapping.${first.field}`, message, first.code === "required" ? "not_mapped" : first.code === "missing_header" ? "not_in_file" : first.code === "duplicate_header" ? "mapped_twice" : "unknown_field", "header" in first ? { header: first.header } : first.code === "unknown_field" ? { keys: [first.field] } : undefined);
   }
   let clusterCode: string | null = null;
   if (input.clusterId !== undefined) {
     const cluster = await ctx.database.db.selectFrom("clusters").select(["code", "id", "coordinating_agency_id", "published"]).where("id", "=", input.clusterId).executeTakeFirst();
-    if (!cluster) throw errors.validation("clusterId", `cluster ${input.clusterId} does not exist`);
+    if (!cluster) throw errors.missing("clusterId", "cluster", input.clusterId);
     authorize(actor, "update", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 });
     clusterCode = cluster.code;
   }
   let valuePlan: PlanRow | null = null;
   if (batch.kind === "indicator_values") {
-    if (input.planId === undefined) throw errors.validation("planId", "is required for indicator values: the plan whose indicators the file fills");
+    if (input.planId === undefined) throw errors.validation("planId", "is required for indicator values: the plan whose indicators the file fills", "required");
     const plan = await plans.findPlan(ctx.database.db, input.planId);
-    if (!plan) throw errors.validation("planId", `plan ${input.planId} does not exist`);
+    if (!plan) throw errors.missing("planId", "plan", input.planId);
     const resource = await planValuesResource(ctx.database.db, plan);
     // Plan-wide entry rights, or a coordinator's own clusters: each row is checked again when read.
     if (!can(actor, "enter", resource) && !(actor.kind === "user" && actor.role === "cluster_coordinator")) authorize(actor, "enter", resource);
     if ((input.layout ?? "long") === "long") {
-      if (mapping.period === undefined) throw errors.validation("mapping.period", "must be mapped in a long file (or choose the wide layout)");
-      if (mapping.value === undefined && mapping.numerator === undefined) throw errors.validation("mapping.value", "value (or numerator and denominator) must be mapped in a long file");
+      if (mapping.period === undefined) throw errors.validation("mapping.period", "must be mapped in a long file (or choose the wide layout)", "not_mapped");
+      if (mapping.value === undefined && mapping.numerator === undefined) throw errors.validation("mapping.value", "value (or numerator and denominator) must be mapped in a long file", "not_mapped");
     } else if (widePeriodColumns(look.headers, mapping).length === 0) {
-      throw errors.validation("layout", "a wide file needs columns headed by periods (2563, FY2021, ปีงบประมาณ 2564)");
+      throw errors.validation("layout", "a wide file needs columns headed by periods (2563, FY2021, ปีงบประมาณ 2564)", "no_period_columns");
     }
     valuePlan = plan;
   }
@@ -447,7 +447,7 @@ async function writeRelation(trx: Transaction<DB>, kind: ImportKind, record: Ent
     await trx.insertInto("memberships").values({ cluster_id: cluster.id, enterprise_id: id, stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, created_at: now, updated_at: now }).execute();
     return { status: "imported" };
   }
-  if (!isLinkage(kind, record)) return { status: "skipped", issue: { field: "", message: "not a relation" } };
+  if (!isLinkage(kind, record)) return { status: "skipped", issue: { field: "", message: "not a relation", code: "not_a_relation" } };
   const link = record;
   const from = await enterpriseId(link.fromJuristicId);
   if (from === null) return { status: "skipped", issue: { field: "fromJuristicId", message: "no enterprise with this juristic ID", value: link.fromJuristicId, code: "not_found" } };

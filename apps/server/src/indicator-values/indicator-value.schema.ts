@@ -2,7 +2,7 @@ import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/cor
 import { z } from "zod";
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
+const finite = z.number().refine(Number.isFinite, { message: "must be a finite number", params: { code: "invalid_type", expected: "number" } });
 
 export const valueRowSchema = z
   .object({
@@ -24,7 +24,7 @@ export type ValueRowBody = z.infer<typeof valueRowSchema>;
 export const enterValuesBody = z.object({ rows: z.array(valueRowSchema).min(1, "send at least one row").max(5000) }).strict();
 
 /** A period key in a query string: 400 naming the field for "FY21", never an empty answer. */
-export const periodKeyQuery = z.string().trim().max(20).refine(isPeriodKey, "must be a period key such as FY2021, CY2021 or FY2021-Q1").optional();
+export const periodKeyQuery = z.string().trim().max(20).refine(isPeriodKey, { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } }).optional();
 
 const breakdownOptions = new Map<string, readonly string[]>(Object.entries(disaggregationDimensions));
 
@@ -41,7 +41,7 @@ export const valueListQuery = z.object({
   periodKey: periodKeyQuery,
   orgUnitType: z.enum(orgUnitTypes).optional(),
   orgUnitCode: z.string().trim().max(40).optional(),
-  disaggregation: z.string().max(200).refine(isBreakdownText, "must be a breakdown such as size_class=micro, or empty for the total").optional(),
+  disaggregation: z.string().max(200).refine(isBreakdownText, { message: "must be a breakdown such as size_class=micro, or empty for the total", params: { code: "invalid_breakdown" } }).optional(),
   status: z.enum(["draft", "submitted", "approved", "rejected"]).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),

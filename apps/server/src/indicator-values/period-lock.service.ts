@@ -29,7 +29,7 @@ export async function lockPeriod(ctx: AppContext, actor: Actor, planId: number, 
   if (!isPeriodKey(periodKey)) throw errors.validation("periodKey", `"${periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`, "invalid_format", { format: "period_key" });
   return ctx.database.db.transaction().execute(async (trx) => {
     const [existing] = await periodLocks.findLocks(trx, planId, [periodKey]);
-    if (existing) throw errors.conflict(`period ${periodKey} of plan ${planId} is already locked`, "periodKey");
+    if (existing) throw errors.conflict(`period ${periodKey} of plan ${planId} is already locked`, "periodKey", "already_locked", { period: periodKey });
     const lock = await periodLocks.insertLock(trx, planId, periodKey, actor.kind === "user" ? actor.id : null, nowIso());
     await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "period_lock.create", entityType: "plan", entityId: planId, after: { periodKey } });
     return presentLock(lock, true);

@@ -67,7 +67,7 @@ export async function transitionValues(ctx: AppContext, actor: Actor, step: Tran
     authorize(actor, rule.action, { ...scope.resource, orgUnit, ...(reviewing ? { enteredBy: row.entered_by } : {}) });
   }
   for (const row of rows) {
-    if (!rule.from.some((s) => s === row.status)) throw errors.conflict(`value ${row.id} is ${row.status}; only ${rule.from.join(" or ")} values can be ${step === "submit" ? "submitted" : `${step}d`}`, "ids");
+    if (!rule.from.some((s) => s === row.status)) throw errors.conflict(`value ${row.id} is ${row.status}; only ${rule.from.join(" or ")} values can be ${step === "submit" ? "submitted" : `${step}d`}`, "ids", "wrong_status", { id: row.id, status: row.status, step });
   }
   const periodsByPlan = new Map<number, Set<string>>();
   for (const row of rows) {

@@ -11,7 +11,7 @@ export const planStatuses = ["draft", "active", "archived"] as const;
 export const indicatorDirections = ["increase", "decrease", "none"] as const;
 export const aggregations = ["sum", "mean", "weighted_mean", "ratio", "none"] as const;
 const dimensionNames = Object.keys(disaggregationDimensions);
-const periodKeyText = z.string().trim().refine((key) => isPeriodKey(key), "must be a period key such as FY2021, CY2021 or FY2021-Q1");
+const periodKeyText = z.string().trim().refine((key) => isPeriodKey(key), { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } });
 
 // ---------------------------------------------------------------------------------------------
 // Plans
@@ -217,9 +217,9 @@ const indicatorFields = {
   baselineValue: z.number().finite().nullable().optional(),
   baselinePeriod: periodKeyText.nullable().optional(),
   disaggregations: z
-    .array(z.string().refine((d) => dimensionNames.includes(d), `must be one of ${dimensionNames.join(", ")}`))
+    .array(z.string().refine((d) => dimensionNames.includes(d), { message: `must be one of ${dimensionNames.join(", ")}`, params: { code: "invalid_choice", options: dimensionNames } }))
     .max(dimensionNames.length)
-    .refine((list) => new Set(list).size === list.length, "must not repeat a dimension")
+    .refine((list) => new Set(list).size === list.length, { message: "must not repeat a dimension", params: { code: "duplicate" } })
     .optional(),
   decimals: z.number().int().min(0).max(6).nullable().optional(),
   descriptionEn: z.string().trim().max(10_000).nullable().optional(),

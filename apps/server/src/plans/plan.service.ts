@@ -57,28 +57,28 @@ async function checkReferences(
   input: { ownerAgencyId?: number | undefined; clusterId?: number | null | undefined; provincialClusterId?: number | null | undefined; programmeId?: number | null | undefined },
 ): Promise<void> {
   if (input.ownerAgencyId !== undefined && !(await db.selectFrom("agencies").select("id").where("id", "=", input.ownerAgencyId).executeTakeFirst())) {
-    throw errors.validation("ownerAgencyId", "no such agency");
+    throw errors.validation("ownerAgencyId", "no such agency", "not_found", { id: input.ownerAgencyId });
   }
   if (typeof input.clusterId === "number" && !(await db.selectFrom("clusters").select("id").where("id", "=", input.clusterId).executeTakeFirst())) {
-    throw errors.validation("clusterId", "no such cluster");
+    throw errors.validation("clusterId", "no such cluster", "not_found", { id: input.clusterId });
   }
   if (
     typeof input.provincialClusterId === "number" &&
     !(await db.selectFrom("provincial_clusters").select("id").where("id", "=", input.provincialClusterId).executeTakeFirst())
   ) {
-    throw errors.validation("provincialClusterId", "no such provincial cluster");
+    throw errors.validation("provincialClusterId", "no such provincial cluster", "not_found", { id: input.provincialClusterId });
   }
   if (typeof input.programmeId === "number" && !(await db.selectFrom("programmes").select("id").where("id", "=", input.programmeId).executeTakeFirst())) {
-    throw errors.validation("programmeId", "no such programme");
+    throw errors.validation("programmeId", "no such programme", "not_found", { id: input.programmeId });
   }
 }
 
 function checkShape(level: string, clusterId: number | null, provincialClusterId: number | null, periodStart: string, periodEnd: string): void {
-  if (level === "cluster_plan" && clusterId === null) throw errors.validation("clusterId", "a cluster plan needs its cluster");
+  if (level === "cluster_plan" && clusterId === null) throw errors.validation("clusterId", "a cluster plan needs its cluster", "required");
   if (level === "provincial_cluster_plan" && provincialClusterId === null) {
-    throw errors.validation("provincialClusterId", "a provincial-cluster plan needs its provincial cluster");
+    throw errors.validation("provincialClusterId", "a provincial-cluster plan needs its provincial cluster", "required");
   }
-  if (periodEnd < periodStart) throw errors.validation("periodEnd", "must not be before periodStart");
+  if (periodEnd < periodStart) throw errors.notBefore("periodEnd", "periodStart");
 }
 
 export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePlanBody) {
@@ -90,7 +90,7 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
   const provincialClusterId = input.provincialClusterId ?? null;
   checkShape(input.level, clusterId, provincialClusterId, input.periodStart, input.periodEnd);
   return db.transaction().execute(async (trx) => {
-    if (await plans.findPlanByCode(trx, input.code)) throw errors.conflict(`A plan with code ${input.code} exists.`, "code");
+    if (await plans.findPlanByCode(trx, input.code)) throw errors.conflict(`A plan with code ${input.code} exists.`, "code", "duplicate");
     const now = nowIso();
     const plan = await plans.insertPlan(trx, {
       code: input.code,
@@ -174,13 +174,13 @@ export async function listVersions(ctx: AppContext, actor: Actor, planId: number
 export async function createVersion(ctx: AppContext, actor: Actor, planId: number, input: NewVersionBody) {
   const { db } = ctx.database;
   const source = await editablePlan(db, actor, planId);
-  if (input.periodEnd < input.periodStart) throw errors.validation("periodEnd", "must not be before periodStart");
+  if (input.periodEnd < input.periodStart) throw errors.notBefore("periodEnd", "periodStart");
   const version = source.version + 1;
   const code = input.code ?? `${source.code.replace(/-v\d+$/, "")}-v${version}`;
   return db.transaction().execute(async (trx) => {
     const newer = await plans.findNextVersion(trx, source.id);
-    if (newer) throw errors.conflict(`Plan ${source.code} already has a newer version (${newer.code}); version that one.`);
-    if (await plans.findPlanByCode(trx, code)) throw errors.conflict(`A plan with code ${code} exists.`, "code");
+    if (newer) throw errors.conflict(`Plan ${source.code} already has a newer version (${newer.code}); version that one.`, "", "newer_version", { plan: source.code, newer: newer.code });
+    if (await plans.findPlanByCode(trx, code)) throw errors.conflict(`A plan with code ${code} exists.`, "code", "duplicate");
     const now = nowIso();
     const plan = await plans.insertPlan(trx, {
       code,

@@ -341,7 +341,7 @@ describe("#plan-nodes links to higher plans and trace", () => {
     for (const [method, url, body] of cases) {
       const response = await as.mocOfficer.request(method, url, body);
       expect(response.statusCode, response.body).toBe(400);
-      expect(response.json().error.details).toEqual([{ path: "servesNodeId", message: "a national strategy is the top level: there is no higher plan for its nodes to serve", code: "invalid" }]);
+      expect(response.json().error.details).toEqual([{ path: "servesNodeId", message: "a national strategy is the top level: there is no higher plan for its nodes to serve", code: "no_higher_plan", params: { level: "national_strategy" } }]);
     }
     const flat = flatten((await tree(as.admin, ids.mocPlan)).nodes);
     expect(flat.find((n) => n.code === "S-TOP")).toBeUndefined();

@@ -43,7 +43,7 @@ async function requireActivity(ctx: AppContext, actor: Actor, id: number, action
 }
 
 async function checkActivityInput(db: Kysely<DB>, input: Partial<CreateActivityBody>, owners: Owners, startsOn: string, endsOn: string | null): Promise<void> {
-  if (owners.programmeId === null && owners.clusterId === null) throw errors.validation("programmeId", "an activity belongs to a programme or a cluster");
+  if (owners.programmeId === null && owners.clusterId === null) throw errors.validation("programmeId", "an activity belongs to a programme or a cluster", "required", { or: "clusterId" });
   if (input.programmeId && !(await programmes.findProgramme(db, input.programmeId))) throw errors.missing("programmeId", "programme", input.programmeId);
   if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId))) throw errors.missing("planNodeId", "plan node", input.planNodeId);
@@ -62,7 +62,7 @@ async function checkActivityInput(db: Kysely<DB>, input: Partial<CreateActivityB
 
 export async function listActivities(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; programmeId?: number | undefined; clusterId?: number | undefined; fiscalYear?: number | undefined; kind?: string | undefined }) {
   const { db } = ctx.database;
-  if (query.programmeId === undefined && query.clusterId === undefined) throw errors.validation("programmeId", "give a programmeId or a clusterId");
+  if (query.programmeId === undefined && query.clusterId === undefined) throw errors.validation("programmeId", "give a programmeId or a clusterId", "required", { or: "clusterId" });
   const access = await activityAccess(db, { programmeId: query.programmeId ?? null, clusterId: query.clusterId ?? null });
   if ((query.programmeId !== undefined && !access.programme) || (query.clusterId !== undefined && !access.cluster) || !canReadActivity(actor, access)) {
     throw errors.notFound(query.programmeId !== undefined ? "programme" : "cluster", query.programmeId ?? query.clusterId ?? 0);

@@ -139,7 +139,7 @@ export async function addSupportedCluster(ctx: AppContext, actor: Actor, id: num
   const { db } = ctx.database;
   if (!(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (await programmes.hasProgrammeCluster(db, id, input.clusterId, input.fiscalYear)) {
-    throw errors.conflict(`cluster ${input.clusterId} is already supported in fiscal year ${input.fiscalYear}`, "clusterId");
+    throw errors.conflict(`cluster ${input.clusterId} is already supported in fiscal year ${input.fiscalYear}`, "clusterId", "already_supported", { fiscalYear: input.fiscalYear });
   }
   await db.transaction().execute(async (trx) => {
     await programmes.addProgrammeCluster(trx, { programme_id: id, cluster_id: input.clusterId, fiscal_year: input.fiscalYear });
@@ -170,7 +170,7 @@ export async function addSupportedEnterprise(ctx: AppContext, actor: Actor, id: 
   if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
   if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (await programmes.hasProgrammeEnterprise(db, id, input.enterpriseId, input.fiscalYear)) {
-    throw errors.conflict(`enterprise ${input.enterpriseId} is already supported in fiscal year ${input.fiscalYear}`, "enterpriseId");
+    throw errors.conflict(`enterprise ${input.enterpriseId} is already supported in fiscal year ${input.fiscalYear}`, "enterpriseId", "already_supported", { fiscalYear: input.fiscalYear });
   }
   await db.transaction().execute(async (trx) => {
     await programmes.addProgrammeEnterprise(trx, { programme_id: id, enterprise_id: input.enterpriseId, fiscal_year: input.fiscalYear, cluster_id: input.clusterId ?? null });

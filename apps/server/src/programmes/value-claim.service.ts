@@ -43,7 +43,7 @@ export async function createClaim(ctx: AppContext, actor: Actor, input: CreateCl
     if (!p) throw errors.missing(`programmeIds.${i}`, "programme", id);
     await requireProgramme(ctx, actor, id, "update");
   }
-  if ((input.enterpriseId ?? null) === null && (input.clusterId ?? null) === null) throw errors.validation("enterpriseId", "a claim is about an enterprise or a cluster");
+  if ((input.enterpriseId ?? null) === null && (input.clusterId ?? null) === null) throw errors.validation("enterpriseId", "a claim is about an enterprise or a cluster", "required", { or: "clusterId" });
   if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
   if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
   if (input.activityId && !(await programmes.findActivity(db, input.activityId))) throw errors.missing("activityId", "activity", input.activityId);
@@ -96,7 +96,7 @@ export async function verifyClaim(ctx: AppContext, actor: Actor, id: number, dec
   const before = await programmes.findClaim(db, id);
   if (!before) throw errors.notFound("value claim", id);
   authorize(actor, "verify", { type: "value_claim", agencyIds: await agencyIdsOf(db, before.programme_ids), createdBy: before.created_by });
-  if (before.verification !== "claimed") throw errors.conflict(`claim ${id} is already ${before.verification}`, "decision");
+  if (before.verification !== "claimed") throw errors.conflict(`claim ${id} is already ${before.verification}`, "decision", "already_decided");
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     await programmes.setClaimVerification(trx, id, { verification: decision, verified_by: actorUserId(actor), verified_at: now, updated_at: now });

@@ -112,7 +112,13 @@ describe("GET /api/plans/:id/report.xlsx", () => {
   it("should fail with 400 naming period when it is malformed", async () => {
     const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.xlsx?period=2021-22`);
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([expect.objectContaining({ path: "period" })]);
+    expect(response.json().error.details).toEqual([expect.objectContaining({ path: "period", code: "invalid_format", params: { format: "period_key" } })]);
+  });
+
+  it("should fail with 400 naming unitCode, coded required_together, when unitType is missing", async () => {
+    const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&unitCode=50`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([{ path: "unitCode", message: "give unitType and unitCode together", code: "required_together", params: { other: "unitType" } }]);
   });
 
   it("should fail with 400 naming locale when it is neither th nor en", async () => {

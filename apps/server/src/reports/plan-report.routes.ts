@@ -6,14 +6,14 @@ import { planReport } from "./plan-report.service.ts";
 
 const reportQuery = z
   .object({
-    period: z.string().trim().toUpperCase().refine(isPeriodKey, "must be a period key such as FY2021, CY2021 or FY2021-Q1"),
+    period: z.string().trim().toUpperCase().refine(isPeriodKey, { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } }),
     locale: z.enum(locales).default("th"),
     unitType: z.enum(orgUnitTypes).optional(),
     unitCode: z.string().trim().min(1).max(40).optional(),
     // As on the dashboard: approved values only unless a reader in the plan's scope asks for drafts too.
     includeUnapproved: z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true").optional(),
   })
-  .refine((q) => (q.unitType === undefined) === (q.unitCode === undefined), { path: ["unitCode"], message: "give unitType and unitCode together" });
+  .refine((q) => (q.unitType === undefined) === (q.unitCode === undefined), { path: ["unitCode"], message: "give unitType and unitCode together", params: { code: "required_together", other: "unitType" } });
 
 export function planReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

@@ -86,7 +86,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   const before = await users.findUserById(db, id);
   if (!before) throw errors.notFound("user", id);
   const role = roles.find((r) => r === (input.role ?? before.role));
-  if (!role) throw errors.validation("role", `unknown role ${before.role}`);
+  if (!role) throw errors.validation("role", `unknown role ${before.role}`, "invalid_choice");
   const scopes: Scopes = {
     role,
     agencyId: input.agencyId === undefined ? before.agency_id : input.agencyId,
@@ -95,7 +95,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   };
   await checkScopes(db, scopes);
   if (actor.kind === "user" && actor.id === id && (input.active === false || (input.role && input.role !== "admin"))) {
-    throw errors.validation(input.active === false ? "active" : "role", "an admin cannot deactivate or demote themselves");
+    throw errors.validation(input.active === false ? "active" : "role", "an admin cannot deactivate or demote themselves", "self_change");
   }
   const patch: UserUpdate = { updated_at: nowIso() };
   if (input.displayName !== undefined) patch.display_name = input.displayName;

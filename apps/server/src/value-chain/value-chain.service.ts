@@ -57,7 +57,7 @@ export async function addMember(ctx: AppContext, actor: Actor, clusterId: number
   await requireCluster(ctx, actor, clusterId, "update");
   const { db } = ctx.database;
   if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
-  if (await memberships.findMembership(db, clusterId, input.enterpriseId)) throw errors.conflict(`enterprise ${input.enterpriseId} is already a member`, "enterpriseId");
+  if (await memberships.findMembership(db, clusterId, input.enterpriseId)) throw errors.conflict(`enterprise ${input.enterpriseId} is already a member`, "enterpriseId", "already_member");
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
     const newId = await memberships.insertMembership(trx, { cluster_id: clusterId, enterprise_id: input.enterpriseId, stage: input.stage, joined_on: input.joinedOn ?? null, left_on: null, created_at: now, updated_at: now });
@@ -112,7 +112,7 @@ async function partyExists(ctx: AppContext, party: PartyInput): Promise<boolean>
 
 export async function addLinkage(ctx: AppContext, actor: Actor, clusterId: number, input: { from: PartyInput; to: PartyInput; kind: (typeof linkageKinds)[number]; product?: string | null | undefined; annualValue?: number | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
-  if (input.from.type === input.to.type && input.from.id === input.to.id) throw errors.validation("to", "a party cannot be linked to itself");
+  if (input.from.type === input.to.type && input.from.id === input.to.id) throw errors.validation("to", "a party cannot be linked to itself", "self_link");
   if (!(await partyExists(ctx, input.from))) throw errors.missing("from.id", input.from.type, input.from.id);
   if (!(await partyExists(ctx, input.to))) throw errors.missing("to.id", input.to.type, input.to.id);
   const { db } = ctx.database;
