@@ -193,6 +193,33 @@ describe("readTable on XLSX", () => {
     expect(await readError(firstCell("ไม่มี"))).toBe("sheet_not_found");
   });
 
+  it("skips the sheets before the one asked for without touching their deleted temporary files", async () => {
+    // exceljs parks sheets stored before the shared strings in temporary files and deletes each once the next
+    // sheet is asked for; a skipped sheet's stream used to open its deleted file later and crash the process.
+    const path = await xlsxFile("two-sheets.xlsx", (workbook) => {
+      for (const name of ["หมายเหตุ", "ข้อมูล"]) {
+        const sheet = workbook.addWorksheet(name);
+        sheet.addRow(["ชื่อ"]).commit();
+        sheet.addRow([`แถวใน ${name}`]).commit();
+        sheet.commit();
+      }
+    });
+    const unhandled: unknown[] = [];
+    const record = (error: unknown) => unhandled.push(error);
+    process.on("uncaughtException", record);
+    try {
+      for (let round = 0; round < 100; round++) {
+        const names: string[] = [];
+        for await (const event of readTable({ path }, { sheet: round % 2 === 0 ? "ข้อมูล" : 2 })) if (event.type === "row") names.push(event.cells[0] ?? "");
+        expect(names).toEqual(["แถวใน ข้อมูล"]);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("uncaughtException", record);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
   it("recognises XLSX by its signature whatever the file is called", async () => {
     const path = await xlsxFile("named-wrongly.xlsx", (workbook) => {
       const sheet = workbook.addWorksheet("a");

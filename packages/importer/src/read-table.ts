@@ -283,6 +283,19 @@ function sheetName(reader: object): string | null {
   return "name" in reader && typeof reader.name === "string" ? reader.name : null;
 }
 
+/**
+ * Lets go of a worksheet that is not read. exceljs parks the sheets that come before the shared strings in
+ * temporary files and deletes each file once the next sheet is asked for; a sheet's unread file stream would
+ * then open a deleted file and raise an unhandled error that ends the process. So the stream is closed first.
+ */
+function skipWorksheet(reader: object): void {
+  const source = "iterator" in reader ? reader.iterator : null;
+  if (source instanceof Readable) {
+    source.on("error", () => {});
+    source.destroy();
+  }
+}
+
 async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | number | undefined): AsyncGenerator<RawRow> {
   const input = Readable.from(bytes, { objectMode: false });
   // Loaded on first use: exceljs is large, and most servers start without touching a spreadsheet.
@@ -300,8 +313,12 @@ async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | numbe
   try {
     for await (const worksheet of workbook) {
       position++;
-      const wanted = sheet === undefined ? position === 1 : typeof sheet === "number" ? position === sheet : sheetName(worksheet) === sheet;
-      if (!wanted) continue;
+      const wanted = !found && (sheet === undefined ? position === 1 : typeof sheet === "number" ? position === sheet : sheetName(worksheet) === sheet);
+      // The sheets after the wanted one are walked past too, so exceljs deletes their temporary files.
+      if (!wanted) {
+        skipWorksheet(worksheet);
+        continue;
+      }
       found = true;
       for await (const row of worksheet) {
         const cells: string[] = [];
@@ -311,7 +328,6 @@ async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | numbe
         });
         yield { rowNumber: row.number, cells };
       }
-      break;
     }
   } catch (error) {
     // A truncated or corrupt zip surfaces as unzipper's or the XML parser's error; I/O errors
