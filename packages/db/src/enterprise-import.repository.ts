@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
-import { writeEnterpriseDocuments, type IndexedTerm } from "./search.repository.ts";
+import { writeEnterpriseDocuments, type IndexedTerm, type PostingAppendBuffer } from "./search.repository.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
 
@@ -65,6 +65,8 @@ export async function upsertEnterpriseChunk(
   now: string,
   /** On SQLite, the connection the transaction runs on: its prepared statements write the bulk rows ~10× faster. */
   sqlite: NodeSqliteDatabase | null = null,
+  /** The import's buffer of postings appends for new firms; the caller flushes it before committing. */
+  postings: PostingAppendBuffer | null = null,
 ): Promise<Map<string, { id: number; status: "imported" | "updated" }>> {
   const keyOf = (r: EnterpriseRecord) => r.juristicId ?? `ce:${r.ceRegistrationNo ?? ""}`;
   const juristicIds = rows.flatMap((r) => (r.record.juristicId ? [r.record.juristicId] : []));
@@ -158,6 +160,6 @@ export async function upsertEnterpriseChunk(
     if (existing.has(keyOf(w.upsert.record))) await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
     await trx.insertInto("enterprise_contacts").values({ enterprise_id: w.id, name: c.name, position: null, phone: c.phone, email: c.email }).execute();
   }
-  await writeEnterpriseDocuments(trx, written.map((w) => ({ id: w.id, terms: w.upsert.terms(w.id) })), sqlite);
+  await writeEnterpriseDocuments(trx, written.map((w) => ({ id: w.id, terms: w.upsert.terms(w.id) })), sqlite, postings);
   return result;
 }

@@ -178,6 +178,8 @@ export async function writeSearchDocuments(
   entityType: SearchEntityType,
   entries: ReadonlyArray<{ id: number; terms: ReadonlyArray<IndexedTerm> }>,
   sqlite: NodeSqliteDatabase | null = null,
+  /** An import's buffer of appends (see PostingAppendBuffer); without it, every block is written now. */
+  buffer: PostingAppendBuffer | null = null,
 ): Promise<void> {
   if (entries.length === 0) return;
   const store = sqlite ? sqliteStore(sqlite) : kyselyStore(db);
@@ -185,6 +187,21 @@ export async function writeSearchDocuments(
   for (const entry of entries) fresh.set(entry.id, bestWeights(entry.terms));
   const ids = [...fresh.keys()].sort((a, b) => a - b);
   const old = await store.documents(entityType, ids);
+  if (buffer) {
+    // Only entities new to the index with ids past everything buffered are appended to the buffer; any
+    // other call first writes what is buffered, so it reads and merges the blocks as they will be.
+    const appendOnly =
+      buffer.entityType === entityType &&
+      old.size === 0 &&
+      (ids[0] ?? 0) > buffer.lastId &&
+      ids.every((id) => (fresh.get(id)?.size ?? 0) > 0);
+    if (!appendOnly) await flushPostingBuffer(db, buffer, sqlite);
+    else {
+      await appendToBuffer(store, buffer, ids, fresh);
+      await store.putDocuments(ids.map((id) => ({ entity_type: entityType, entity_id: id, terms: documentJson(fresh.get(id) ?? new Map()) })));
+      return;
+    }
+  }
 
   // block → key → change; ids are visited in ascending order, so each change's lists are ascending.
   const changes = new Map<number, Map<string, BlockChange>>();
@@ -268,6 +285,60 @@ async function applyPostingChanges(store: IndexStore, entityType: SearchEntityTy
   await store.putBlocks(upserts);
 }
 
+/**
+ * Postings appends of entities new to the index, held in memory across the chunks of one import (one
+ * transaction): each key's tail block is then written once per block of ids instead of once per chunk.
+ * The caller flushes it before its transaction commits (flushPostingBuffer) and simply drops it on rollback;
+ * until flushed, search_postings lacks the buffered ids, so nothing may search that transaction meanwhile.
+ */
+export type PostingAppendBuffer = {
+  readonly entityType: SearchEntityType;
+  /** The highest id buffered (or written through the buffer): later appends must be above it. */
+  lastId: number;
+  block: number;
+  pending: Map<string, BlockChange>;
+  pendingIds: number;
+  /** Flush when this many ids are pending, whatever the block. */
+  readonly budget: number;
+};
+
+export function createPostingBuffer(entityType: SearchEntityType, budget = 1_500_000): PostingAppendBuffer {
+  return { entityType, lastId: 0, block: -1, pending: new Map(), pendingIds: 0, budget };
+}
+
+async function appendToBuffer(store: IndexStore, buffer: PostingAppendBuffer, ids: readonly number[], fresh: Map<number, Map<string, number>>): Promise<void> {
+  for (const id of ids) {
+    const block = blockOf(id);
+    if (block !== buffer.block || buffer.pendingIds >= buffer.budget) {
+      await flushStore(store, buffer);
+      buffer.block = block;
+    }
+    buffer.lastId = id;
+    const pending = buffer.pending;
+    forEachPostingKey(fresh.get(id) ?? new Map<string, number>(), (key, weight) => {
+      let change = pending.get(key);
+      if (!change) pending.set(key, (change = { setIds: [], setWeights: [], remove: [] }));
+      const last = change.setIds.length - 1;
+      if (change.setIds[last] !== id) {
+        change.setIds.push(id);
+        change.setWeights.push(weight);
+        buffer.pendingIds++;
+      } else if ((change.setWeights[last] ?? 0) < weight) change.setWeights[last] = weight;
+    });
+  }
+}
+
+async function flushStore(store: IndexStore, buffer: PostingAppendBuffer): Promise<void> {
+  if (buffer.pending.size > 0) await applyPostingChanges(store, buffer.entityType, new Map([[buffer.block, buffer.pending]]));
+  buffer.pending = new Map();
+  buffer.pendingIds = 0;
+}
+
+/** Writes every buffered append in the caller's transaction (the one the appends were buffered in). */
+export async function flushPostingBuffer(db: Executor, buffer: PostingAppendBuffer, sqlite: NodeSqliteDatabase | null = null): Promise<void> {
+  await flushStore(sqlite ? sqliteStore(sqlite) : kyselyStore(db), buffer);
+}
+
 /** Replaces the indexed terms of one entity; callers pass the transaction that changed the entity. */
 export async function replaceSearchTerms(db: Executor, entityType: SearchEntityType, entityId: number, terms: IndexedTerm[]): Promise<void> {
   await writeSearchDocuments(db, entityType, [{ id: entityId, terms }]);
@@ -282,8 +353,10 @@ export async function writeEnterpriseDocuments(
   entries: ReadonlyArray<{ id: number; terms: ReadonlyArray<IndexedTerm> }>,
   /** On SQLite, the connection the transaction runs on (bulk statements are prepared on it). */
   sqlite: NodeSqliteDatabase | null = null,
+  /** An import's buffer of appends for new firms (created with createPostingBuffer("enterprise")). */
+  buffer: PostingAppendBuffer | null = null,
 ): Promise<void> {
-  await writeSearchDocuments(trx, "enterprise", entries, sqlite);
+  await writeSearchDocuments(trx, "enterprise", entries, sqlite, buffer);
 }
 
 /** Takes entities out of the index (they are being deleted), in the caller's transaction. Returns how many were indexed. */

@@ -6,7 +6,7 @@ import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
+import { audit, enterpriseImport, nowIso, plans, search, type DB, type PlanRow } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
@@ -334,11 +334,16 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
   const seen = batch.kind === "enterprises" ? new EnterpriseRows() : new Map<string, { rowNumber: number; status: "imported" | "updated" }>();
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
+    // New firms' postings are appended in memory across chunks and written once per block (a common
+    // prefix's tail block is otherwise rewritten every chunk); written below, before the commit, and
+    // dropped with the transaction if it rolls back.
+    const postings = search.createPostingBuffer("enterprise");
     // The worker reads and prepares the next chunks while this thread writes the current one.
     for await (const chunk of readPreparedChunks(reader)) {
       batch.progress = { rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
-      if (chunk.rows.length > 0) await writeChunk(ctx, trx, batch.kind, chunk.rows, report, seen, now, options.clusterCode);
+      if (chunk.rows.length > 0) await writeChunk(ctx, trx, batch.kind, chunk.rows, report, seen, now, options.clusterCode, postings);
     }
+    await search.flushPostingBuffer(trx, postings, ctx.database.sqlite);
     await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
   });
@@ -381,6 +386,7 @@ async function writeChunk(
   seen: EnterpriseRows | Map<string, { rowNumber: number; status: "imported" | "updated" }>,
   now: string,
   clusterCode: string | null,
+  postings: search.PostingAppendBuffer,
 ): Promise<void> {
   const keyOf = (record: EnterpriseRecord | MembershipRecord | LinkageRecord): string =>
     isEnterprise(kind, record) ? enterpriseKey(record) : isMembership(kind, record) ? membershipKey({ ...record, clusterCode: clusterCode ?? record.clusterCode }) : isLinkage(kind, record) ? linkageKey(record) : "";
@@ -398,6 +404,7 @@ async function writeChunk(
       }),
       now,
       ctx.database.sqlite,
+      postings,
     );
     for (const { planned, record } of upserts) {
       const r = results.get(enterpriseKey(record));
