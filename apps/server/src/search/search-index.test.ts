@@ -9,7 +9,7 @@ import * as m0001 from "../../../../packages/db/src/migrations/0001-foundation.t
 import * as m0002 from "../../../../packages/db/src/migrations/0002-registry.ts";
 import * as m0003 from "../../../../packages/db/src/migrations/0003-monitoring.ts";
 import * as m0008 from "../../../../packages/db/src/migrations/0008-programme-figures.ts";
-import { BLOCK_SPAN } from "../../../../packages/db/src/search-postings.ts";
+import { BLOCK_SPAN, decodePostings } from "../../../../packages/db/src/search-postings.ts";
 import { createContext } from "../context.ts";
 import { loadConfig } from "../config.ts";
 import { ADMIN, createTestApp, freshDatabaseUrl, type Client, type TestApp } from "../test-support/test-app.ts";
@@ -215,6 +215,78 @@ describe("search index: writes reach the next search", () => {
     ).rejects.toThrow("abort");
     expect((await find(t.ctx, "starfruit")).total).toBe(0);
     expect((await find(t.ctx, "works")).total).toBe(2);
+  });
+});
+
+describe("search index: an import's buffered postings", () => {
+  let direct: TestApp;
+  let buffered: TestApp;
+  // Three blocks' worth of ids in chunks; shared words and prefixes (every firm), words of every 7th and
+  // 1000th firm, and a word unique to each.
+  const firmTerms = (id: number, name = `Orchard ${id % 7 === 0 ? "Durian" : "Mango"} ${id % 1000 === 0 ? "Rare" : "Common"} f${id}`) =>
+    enterpriseTerms({ name_th: id % 2 ? "สวนผลไม้" : "สวนทุเรียน", name_en: name, juristic_id: null, business_type: null, products: id % 3 ? [{ name: "dried fruit" }] : [] });
+  const chunks = [range(5, 3000), range(3005, 20_000), range(23_005, 12_000), range(35_005, 15_000)];
+
+  const contents = async (database: Database) => {
+    const postings = await database.db.selectFrom("search_postings").select(["term", "entity_type", "block", "count", "data"]).orderBy("term").orderBy("entity_type").orderBy("block").execute();
+    const documents = await database.db.selectFrom("search_documents").select(["entity_type", "entity_id", "terms"]).orderBy("entity_type").orderBy("entity_id").execute();
+    return {
+      postings: postings.map((r) => ({ term: r.term, entityType: r.entity_type, block: Number(r.block), count: Number(r.count), ...decodePostings(new Uint8Array(r.data)) })),
+      documents: documents.map((r) => ({ entityType: r.entity_type, id: Number(r.entity_id), terms: JSON.parse(r.terms) as unknown })),
+    };
+  };
+
+  beforeAll(async () => {
+    direct = await createTestApp();
+    buffered = await createTestApp();
+  });
+  afterAll(async () => {
+    await direct.close();
+    await buffered.close();
+  });
+
+  it("leaves exactly the index the unbuffered path writes, with updates and a small budget mixed in", async () => {
+    const updates = [10, 3004, 16_000];
+    const write = async (database: Database, useBuffer: boolean) => {
+      await database.db.transaction().execute(async (trx) => {
+        // A budget far below a block's worth of ids: flushes mid-block as well as at block ends.
+        const buffer = useBuffer ? search.createPostingBuffer("enterprise", 40_000) : null;
+        for (const [i, ids] of chunks.entries()) {
+          await search.writeEnterpriseDocuments(trx, ids.map((id) => ({ id, terms: firmTerms(id) })), database.sqlite, buffer);
+          // After the second chunk, a chunk re-indexing firms written (buffered) by earlier chunks.
+          if (i === 1) await search.writeEnterpriseDocuments(trx, updates.map((id) => ({ id, terms: firmTerms(id, `Renamed Lychee ${id}`) })), database.sqlite, buffer);
+        }
+        if (buffer) {
+          expect(buffer.pendingIds).toBeGreaterThan(0);
+          await search.flushPostingBuffer(trx, buffer, database.sqlite);
+          expect(buffer.pendingIds).toBe(0);
+        }
+      });
+    };
+    await write(direct.ctx.database, false);
+    await write(buffered.ctx.database, true);
+    const expected = await contents(direct.ctx.database);
+    expect(expected.documents).toHaveLength(50_000);
+    expect(expected.postings.some((p) => p.count > 10_000)).toBe(true);
+    expect(await contents(buffered.ctx.database)).toEqual(expected);
+    const postingsOf = (term: string) => expected.postings.filter((p) => p.term === term).flatMap((p) => [...p.ids]);
+    expect(postingsOf("lychee")).toEqual(updates);
+    expect(postingsOf("rare")).toHaveLength(49); // every 1000th of 5..50,004 but 16,000, renamed
+  });
+
+  it("writes nothing of a buffered import that rolls back", async () => {
+    const before = await contents(buffered.ctx.database);
+    await expect(
+      buffered.ctx.database.db.transaction().execute(async (trx) => {
+        const buffer = search.createPostingBuffer("enterprise");
+        await search.writeEnterpriseDocuments(trx, range(60_000, 2000).map((id) => ({ id, terms: firmTerms(id) })), buffered.ctx.database.sqlite, buffer);
+        await search.writeEnterpriseDocuments(trx, range(70_000, 20_000).map((id) => ({ id, terms: firmTerms(id) })), buffered.ctx.database.sqlite, buffer);
+        await search.flushPostingBuffer(trx, buffer, buffered.ctx.database.sqlite);
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect(before.documents).toHaveLength(50_000);
+    expect(await contents(buffered.ctx.database)).toEqual(before);
   });
 });
 
