@@ -302,7 +302,7 @@ export type PostingAppendBuffer = {
   readonly budget: number;
 };
 
-export function createPostingBuffer(entityType: SearchEntityType, budget = 1_500_000): PostingAppendBuffer {
+export function createPostingBuffer(entityType: SearchEntityType, budget = 250_000): PostingAppendBuffer {
   return { entityType, lastId: 0, block: -1, pending: new Map(), pendingIds: 0, budget };
 }
 
