@@ -1,13 +1,9 @@
 /** Stable error codes of Sainam's use cases; `http/error-handler.ts` maps them to HTTP statuses. */
-export type ErrorCode =
-  | "validation_failed"
-  | "unauthenticated"
-  | "csrf_failed"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "too_many_requests"
-  | "period_locked";
+export const ERROR_CODES = ["validation_failed", "unauthenticated", "csrf_failed", "forbidden", "not_found", "conflict", "too_many_requests", "period_locked"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The codes the HTTP layer adds: Fastify's own client errors (malformed JSON, wrong content type, body too large) and a crash. */
+export const HTTP_ERROR_CODES = ["bad_request", "unsupported_media_type", "payload_too_large", "internal"] as const;
 
 /**
  * Why one field is wrong, stable for clients to translate (the web app words them in Thai or English with the

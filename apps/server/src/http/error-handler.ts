@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { AppError, type ErrorCode, type ErrorDetail, type ForbiddenReason } from "../errors.ts";
+import { AppError, type ErrorCode, type ErrorDetail, type ForbiddenReason, type HTTP_ERROR_CODES } from "../errors.ts";
 import { fieldErrorOf, valueAt } from "./field-error-codes.ts";
 import { LoginFailed } from "../auth/session.service.ts";
 
@@ -64,7 +64,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isFastifyError(error) && typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, …
-      const code = error.statusCode === 415 ? "unsupported_media_type" : error.statusCode === 413 ? "payload_too_large" : "bad_request";
+      const code: (typeof HTTP_ERROR_CODES)[number] = error.statusCode === 415 ? "unsupported_media_type" : error.statusCode === 413 ? "payload_too_large" : "bad_request";
       return reply.status(error.statusCode).send(body(code, error.message.replace(/^[A-Z_]+: /, "")));
     }
     if (isResponseSerializationError(error)) {

@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 // The server's own lists of what it may send: every field error code, import row issue code and refusal reason.
-import { FIELD_ERROR_CODES } from "../../../server/src/errors.ts";
+import { ERROR_CODES, FIELD_ERROR_CODES, HTTP_ERROR_CODES } from "../../../server/src/errors.ts";
 import { ACTIONS, RESOURCE_TYPES } from "../../../server/src/policies/policy-words.ts";
 import { ISSUE_CODES } from "../../../../packages/importer/src/row-issue.ts";
 import { fieldProblemText, forbiddenText } from "../api/error-text";
@@ -52,5 +52,16 @@ describe("words for every code the server sends", () => {
         expect(forbiddenText({ action, resource }, i18n.getFixedT("en")), `${action} ${resource}`).toMatch(/^You may not /);
       }
     }
+  });
+});
+
+describe("words for every error code the server answers with", () => {
+  // useErrorText shows t(`errors.${code}`): a code without words would show the raw key.
+  it.each([...ERROR_CODES, ...HTTP_ERROR_CODES])("%s has words in Thai and English", (code) => {
+    const english = (en.errors as Record<string, unknown>)[code];
+    const thai = (th.errors as Record<string, unknown>)[code];
+    expect(typeof english).toBe("string");
+    expect(typeof thai).toBe("string");
+    expect(thai).toMatch(THAI);
   });
 });
