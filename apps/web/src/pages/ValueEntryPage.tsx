@@ -24,9 +24,8 @@ export function ValueEntryPage() {
       <h1>{t("values.title")}</h1>
       <p className="lead">{t("values.intro")}</p>
       <RequireRole roles={STAFF_ROLES} deniedText={t("values.staffOnly")}>
-        <p className="toolbar">
+        <p className="toolbar toolbar-start">
           <Link to="/values/queue">{t("values.queueTitle")}</Link>
-          {" · "}
           <Link to={planId ? `/values/import?plan=${encodeURIComponent(planId)}` : "/values/import"}>{t("values.importTitle")}</Link>
         </p>
         {plans.isPending ? (
