@@ -9,6 +9,7 @@ import * as m0002 from "./migrations/0002-registry.ts";
 import * as m0003 from "./migrations/0003-monitoring.ts";
 import * as m0004 from "./migrations/0004-search-index.ts";
 import * as m0008 from "./migrations/0008-programme-figures.ts";
+import * as m0009 from "./migrations/0009-access.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -41,6 +42,7 @@ const migrations: Record<string, MigrationModule> = {
   "0003-monitoring": m0003,
   "0004-search-index": m0004,
   "0008-programme-figures": m0008,
+  "0009-access": m0009,
 };
 
 const INT8_OID = 20;

@@ -25,12 +25,12 @@ export type EnterpriseRecord = {
   readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null } | null;
 };
 
-// Multi-row INSERTs on SQLite: one statement per 50 rows instead of one per row (50 × 18 parameters
+// Multi-row INSERTs on SQLite: one statement per 50 rows instead of one per row (50 × 19 parameters
 // stays far below SQLite's limit). Statements are prepared once per connection and row count.
 const SQLITE_ROWS_PER_INSERT = 50;
 const ENTERPRISE_INSERT = {
-  head: "INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at) VALUES ",
-  row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)",
+  head: "INSERT INTO enterprises (juristic_id, ce_registration_no, name_th, name_en, legal_form, size_class, revenue, employees, capital, tsic_code, business_type, address, province_code, district_code, postcode, registered_on, updated_at, published, is_example, created_at, created_by) VALUES ",
+  row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)",
   tail: " RETURNING id, juristic_id, ce_registration_no",
 };
 const PRODUCT_INSERT = { head: "INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) VALUES ", row: "(?, 'output', ?, NULL)", tail: "" };
@@ -67,6 +67,8 @@ export async function upsertEnterpriseChunk(
   sqlite: NodeSqliteDatabase | null = null,
   /** The import's buffer of postings appends for new firms; the caller flushes it before committing. */
   postings: PostingAppendBuffer | null = null,
+  /** The user whose import this is: recorded as the registrant of firms new to the registry (null: the system). */
+  createdBy: number | null = null,
 ): Promise<Map<string, { id: number; status: "imported" | "updated" }>> {
   const keyOf = (r: EnterpriseRecord) => r.juristicId ?? `ce:${r.ceRegistrationNo ?? ""}`;
   const juristicIds = rows.flatMap((r) => (r.record.juristicId ? [r.record.juristicId] : []));
@@ -109,7 +111,7 @@ export async function upsertEnterpriseChunk(
       const parameters: SQLInputValue[] = [];
       for (const r of slice) {
         const v = values(r);
-        parameters.push(v.juristic_id, v.ce_registration_no, v.name_th, v.name_en, v.legal_form, v.size_class, v.revenue, v.employees, v.capital, v.tsic_code, v.business_type, v.address, v.province_code, v.district_code, v.postcode, v.registered_on, now, now);
+        parameters.push(v.juristic_id, v.ce_registration_no, v.name_th, v.name_en, v.legal_form, v.size_class, v.revenue, v.employees, v.capital, v.tsic_code, v.business_type, v.address, v.province_code, v.district_code, v.postcode, v.registered_on, now, now, createdBy);
       }
       for (const row of multiRowInsert(sqlite, ENTERPRISE_INSERT, slice.length).all(...parameters)) {
         const { id, juristic_id: juristicId, ce_registration_no: ceNo } = row;
@@ -121,7 +123,7 @@ export async function upsertEnterpriseChunk(
     const slice = fresh.slice(i, i + 200);
     const inserted = await trx
       .insertInto("enterprises")
-      .values(slice.map((r) => ({ ...values(r), published: 1, is_example: 0, created_at: now })))
+      .values(slice.map((r) => ({ ...values(r), published: 1, is_example: 0, created_at: now, created_by: createdBy })))
       .returning(["id", "juristic_id", "ce_registration_no"])
       .execute();
     for (const row of inserted) result.set(row.juristic_id ?? `ce:${row.ce_registration_no ?? ""}`, { id: row.id, status: "imported" });

@@ -72,9 +72,10 @@ export async function loadEnterpriseDetail(db: Executor, id: number): Promise<En
   };
 }
 
-export type EnterpriseWrite = Omit<EnterpriseRow, "id" | "created_at">;
+export type EnterpriseWrite = Omit<EnterpriseRow, "id" | "created_at" | "created_by">;
 
-export async function insertEnterprise(db: Transaction<DB>, row: EnterpriseWrite & { created_at: string }): Promise<number> {
+/** Inserts a firm; `created_by` is the user who registered it (absent: the system). */
+export async function insertEnterprise(db: Transaction<DB>, row: EnterpriseWrite & { created_at: string; created_by?: number | null }): Promise<number> {
   const { id } = await db.insertInto("enterprises").values(row).returning("id").executeTakeFirstOrThrow();
   return id;
 }
@@ -93,8 +94,11 @@ export async function replaceContacts(db: Transaction<DB>, id: number, contacts:
   if (contacts.length) await db.insertInto("enterprise_contacts").values(contacts.map((c) => ({ enterprise_id: id, ...c }))).execute();
 }
 
-/** Clusters an enterprise belongs to (current memberships), for scope checks. */
-export async function clusterIdsOfEnterprise(db: Executor, id: number): Promise<number[]> {
-  const rows = await db.selectFrom("memberships").select("cluster_id").where("enterprise_id", "=", id).where("left_on", "is", null).execute();
-  return rows.map((r) => r.cluster_id);
+/**
+ * Clusters an enterprise belongs to (current memberships), for scope checks: `approved` memberships give their
+ * coordinators the firm's personal data and edit right; `pending` ones only let them see the firm.
+ */
+export async function clusterIdsOfEnterprise(db: Executor, id: number): Promise<{ approved: number[]; pending: number[] }> {
+  const rows = await db.selectFrom("memberships").select(["cluster_id", "approved_at"]).where("enterprise_id", "=", id).where("left_on", "is", null).execute();
+  return { approved: rows.filter((r) => r.approved_at !== null).map((r) => r.cluster_id), pending: rows.filter((r) => r.approved_at === null).map((r) => r.cluster_id) };
 }

@@ -21,10 +21,20 @@ export async function deleteLinkage(db: Transaction<DB>, id: number): Promise<vo
   await db.deleteFrom("linkages").where("id", "=", id).execute();
 }
 
-export async function listInstitutions(db: Executor, filter: { kind?: string | undefined; clusterId?: number | undefined; publishedOnly: boolean }): Promise<InstitutionRow[]> {
+/** Which unpublished institutions a list includes: all, or those of one agency and those one user registered. */
+export type InstitutionVisibility = { all: true } | { all: false; agencyId: number | null; userId: number | null };
+
+export async function listInstitutions(db: Executor, filter: { kind?: string | undefined; clusterId?: number | undefined; visibility: InstitutionVisibility }): Promise<InstitutionRow[]> {
   let q = db.selectFrom("institutions").selectAll();
   if (filter.kind) q = q.where("kind", "=", filter.kind);
-  if (filter.publishedOnly) q = q.where("published", "=", 1);
+  const v = filter.visibility;
+  if (!v.all) {
+    q = q.where((eb) => eb.or([
+      eb("published", "=", 1),
+      ...(v.agencyId !== null ? [eb("agency_id", "=", v.agencyId)] : []),
+      ...(v.userId !== null ? [eb("created_by", "=", v.userId)] : []),
+    ]));
+  }
   if (filter.clusterId !== undefined) {
     const cluster = filter.clusterId;
     q = q.where("id", "in", db.selectFrom("cluster_institutions").select("institution_id").where("cluster_id", "=", cluster));
@@ -36,7 +46,8 @@ export async function findInstitution(db: Executor, id: number): Promise<Institu
   return db.selectFrom("institutions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function insertInstitution(db: Transaction<DB>, row: Omit<InstitutionRow, "id">): Promise<number> {
+/** Inserts an institution; `created_by` is the user who registered it (absent: the system). */
+export async function insertInstitution(db: Transaction<DB>, row: Omit<InstitutionRow, "id" | "created_by"> & { created_by?: number | null }): Promise<number> {
   const { id } = await db.insertInto("institutions").values(row).returning("id").executeTakeFirstOrThrow();
   return id;
 }

@@ -11,6 +11,8 @@ export type MemberView = MembershipRow & {
   tsic_code: string | null;
   province_code: string | null;
   published: number;
+  /** Who registered the firm: a coordinator who did may approve its memberships of their clusters. */
+  enterprise_created_by: number | null;
 };
 
 /** Members of a cluster with the firm's public summary, by stage then name. */
@@ -19,7 +21,7 @@ export async function listMembers(db: Executor, clusterId: number, options: { cu
     .selectFrom("memberships as m")
     .innerJoin("enterprises as e", "e.id", "m.enterprise_id")
     .selectAll("m")
-    .select(["e.juristic_id", "e.name_th", "e.name_en", "e.size_class", "e.tsic_code", "e.province_code", "e.published"])
+    .select(["e.juristic_id", "e.name_th", "e.name_en", "e.size_class", "e.tsic_code", "e.province_code", "e.published", "e.created_by as enterprise_created_by"])
     .where("m.cluster_id", "=", clusterId);
   if (options.currentOnly) q = q.where("m.left_on", "is", null);
   if (options.publishedOnly) q = q.where("e.published", "=", 1);
@@ -45,4 +47,9 @@ export async function updateMembership(db: Transaction<DB>, id: number, patch: P
 
 export async function deleteMembership(db: Transaction<DB>, id: number): Promise<void> {
   await db.deleteFrom("memberships").where("id", "=", id).execute();
+}
+
+/** Marks a membership approved (its coordinators then see the firm's personal data and may edit it). */
+export async function approveMembership(db: Transaction<DB>, id: number, approvedBy: number | null, at: string): Promise<void> {
+  await db.updateTable("memberships").set({ approved_at: at, approved_by: approvedBy, updated_at: at }).where("id", "=", id).execute();
 }

@@ -230,6 +230,8 @@ export interface EnterpriseTable {
   is_example: number;
   created_at: string;
   updated_at: string;
+  /** The user who registered the firm (null: the system, or before migration 0009). */
+  created_by: number | null;
 }
 
 export interface EnterpriseProductTable {
@@ -258,6 +260,11 @@ export interface MembershipTable {
   left_on: string | null;
   created_at: string;
   updated_at: string;
+  /** Who recorded the membership (null: the system, or before migration 0009). */
+  created_by: number | null;
+  /** Set when approved (by an officer, an admin or the firm); a pending membership gives its coordinators no personal data and no edit right. */
+  approved_at: string | null;
+  approved_by: number | null;
 }
 
 export interface InstitutionTable {
@@ -272,6 +279,8 @@ export interface InstitutionTable {
   is_example: number;
   created_at: string;
   updated_at: string;
+  /** The user who registered the institution (null: the system, or before migration 0009); keeps it while unpublished. */
+  created_by: number | null;
 }
 
 export interface ClusterInstitutionTable {

@@ -10,8 +10,20 @@ import type { CreateEnterpriseBody, UpdateEnterpriseBody } from "./enterprise.sc
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-async function resourceOf(db: Executor, e: EnterpriseRow) {
-  return { type: "enterprise" as const, enterpriseId: e.id, clusterIds: await enterprises.clusterIdsOfEnterprise(db, e.id), published: e.published === 1 };
+/** The facts the policy weighs about a firm: its approved and pending memberships, who registered it. */
+export async function enterpriseResource(db: Executor, e: EnterpriseRow) {
+  const memberOf = await enterprises.clusterIdsOfEnterprise(db, e.id);
+  return { type: "enterprise" as const, enterpriseId: e.id, clusterIds: memberOf.approved, pendingClusterIds: memberOf.pending, published: e.published === 1, createdBy: e.created_by };
+}
+
+/**
+ * A firm another record names (a member, a linkage end, a participant, a supported firm): it must exist and be
+ * one the caller may see, else the field is refused as not found (400), exactly as for an id that does not exist.
+ */
+export async function requireVisibleEnterprise(db: Executor, actor: Actor, field: string, id: number): Promise<EnterpriseRow> {
+  const row = await enterprises.findEnterprise(db, id);
+  if (!row || !can(actor, "read", await enterpriseResource(db, row))) throw errors.missing(field, "enterprise", id);
+  return row;
 }
 
 /** Loads an enterprise the actor may act on; one the actor may not even see is not found (404). */
@@ -19,7 +31,7 @@ export async function requireEnterprise(ctx: AppContext, actor: Actor, id: numbe
   const { db } = ctx.database;
   const row = await enterprises.findEnterprise(db, id);
   if (!row) throw errors.notFound("enterprise", id);
-  const resource = await resourceOf(db, row);
+  const resource = await enterpriseResource(db, row);
   if (!can(actor, "read", resource)) throw errors.notFound("enterprise", id);
   authorize(actor, action, resource);
   return row;
@@ -42,11 +54,11 @@ export async function getEnterprise(ctx: AppContext, actor: Actor, id: number) {
   const row = await requireEnterprise(ctx, actor, id, "read");
   const detail = await enterprises.loadEnterpriseDetail(db, id);
   if (!detail) throw errors.notFound("enterprise", id);
-  const masked = !can(actor, "read_personal", await resourceOf(db, row));
+  const masked = !can(actor, "read_personal", await enterpriseResource(db, row));
   return presentEnterpriseDetail(detail, masked);
 }
 
-type Normalised = Omit<EnterpriseRow, "id" | "created_at" | "updated_at" | "published" | "is_example">;
+type Normalised = Omit<EnterpriseRow, "id" | "created_at" | "updated_at" | "published" | "is_example" | "created_by">;
 
 /** Validates identifiers, place and size and derives legal form and size class, naming the field on failure. */
 export async function normaliseEnterprise(db: Executor, input: CreateEnterpriseBody, before: EnterpriseRow | null): Promise<Normalised> {
@@ -118,7 +130,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Cre
   }
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
-    const newId = await enterprises.insertEnterprise(trx, { ...values, published: input.published === false ? 0 : 1, is_example: 0, created_at: now, updated_at: now });
+    const newId = await enterprises.insertEnterprise(trx, { ...values, published: input.published === false ? 0 : 1, is_example: 0, created_at: now, updated_at: now, created_by: actor.kind === "user" ? actor.id : null });
     await enterprises.replaceProducts(trx, newId, (input.products ?? []).map((p) => ({ direction: p.direction, name: p.name, tsic_code: p.tsicCode ?? null })));
     await enterprises.replaceContacts(trx, newId, (input.contacts ?? []).map((c) => ({ name: c.name ?? null, position: c.position ?? null, phone: c.phone ?? null, email: c.email ?? null })));
     const detail = await enterprises.loadEnterpriseDetail(trx, newId);

@@ -6,7 +6,7 @@ import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, nowIso, plans, search, type DB, type PlanRow } from "@sainam/db";
+import { audit, enterpriseImport, enterprises, nowIso, plans, search, type DB, type PlanRow } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
@@ -341,7 +341,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
     // The worker reads and prepares the next chunks while this thread writes the current one.
     for await (const chunk of readPreparedChunks(reader)) {
       batch.progress = { rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
-      if (chunk.rows.length > 0) await writeChunk(ctx, trx, batch.kind, chunk.rows, report, seen, now, options.clusterCode, postings);
+      if (chunk.rows.length > 0) await writeChunk(ctx, trx, batch.kind, chunk.rows, report, seen, now, options.clusterCode, postings, actor);
     }
     await search.flushPostingBuffer(trx, postings, ctx.database.sqlite);
     await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
@@ -387,6 +387,7 @@ async function writeChunk(
   now: string,
   clusterCode: string | null,
   postings: search.PostingAppendBuffer,
+  actor: Actor,
 ): Promise<void> {
   const keyOf = (record: EnterpriseRecord | MembershipRecord | LinkageRecord): string =>
     isEnterprise(kind, record) ? enterpriseKey(record) : isMembership(kind, record) ? membershipKey({ ...record, clusterCode: clusterCode ?? record.clusterCode }) : isLinkage(kind, record) ? linkageKey(record) : "";
@@ -405,6 +406,7 @@ async function writeChunk(
       now,
       ctx.database.sqlite,
       postings,
+      actorId(actor),
     );
     for (const { planned, record } of upserts) {
       const r = results.get(enterpriseKey(record));
@@ -416,7 +418,7 @@ async function writeChunk(
     }
   } else {
     for (const planned of plan.records) {
-      const outcome = await writeRelation(trx, kind, planned.record, now, clusterCode);
+      const outcome = await writeRelation(trx, actor, kind, planned.record, now, clusterCode);
       if (outcome.status !== "skipped" && seen instanceof Map) {
         const earlier = seen.get(planned.key);
         if (earlier) report.demote(earlier.rowNumber, planned.rowNumber, earlier.status);
@@ -438,30 +440,50 @@ async function writeChunk(
   }
 }
 
-async function writeRelation(trx: Transaction<DB>, kind: ImportKind, record: EnterpriseRecord | MembershipRecord | LinkageRecord, now: string, clusterCode: string | null): Promise<{ status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }> {
-  const enterpriseId = async (juristicId: string) => (await trx.selectFrom("enterprises").select("id").where("juristic_id", "=", juristicId).executeTakeFirst())?.id ?? null;
+async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKind, record: EnterpriseRecord | MembershipRecord | LinkageRecord, now: string, clusterCode: string | null): Promise<{ status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }> {
+  // A row names firms and clusters: each must be one the importer may see (a firm) or change (a cluster), else
+  // the row is skipped exactly as for one that does not exist, so that a file cannot probe the registry.
+  const visibleEnterprise = async (juristicId: string) => {
+    const row = await trx.selectFrom("enterprises").select(["id", "published", "created_by"]).where("juristic_id", "=", juristicId).executeTakeFirst();
+    if (!row) return null;
+    const facts = { type: "enterprise" as const, enterpriseId: row.id, published: row.published === 1, createdBy: row.created_by };
+    if (can(actor, "read", { ...facts, clusterIds: [] })) return row;
+    const memberOf = await enterprises.clusterIdsOfEnterprise(trx, row.id);
+    return can(actor, "read", { ...facts, clusterIds: memberOf.approved, pendingClusterIds: memberOf.pending }) ? row : null;
+  };
+  const changeableCluster = async (code: string) => {
+    const cluster = await trx.selectFrom("clusters").select(["id", "coordinating_agency_id", "published"]).where("code", "=", code).executeTakeFirst();
+    return cluster && can(actor, "update", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 }) ? cluster : null;
+  };
   if (isMembership(kind, record)) {
     const code = clusterCode ?? record.clusterCode;
-    const cluster = await trx.selectFrom("clusters").select("id").where("code", "=", code).executeTakeFirst();
+    const cluster = await changeableCluster(code);
     if (!cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code, code: "not_found" } };
-    const id = await enterpriseId(record.juristicId);
-    if (id === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId, code: "not_found" } };
+    const firm = await visibleEnterprise(record.juristicId);
+    if (firm === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId, code: "not_found" } };
+    const id = firm.id;
     const existing = await trx.selectFrom("memberships").select("id").where("cluster_id", "=", cluster.id).where("enterprise_id", "=", id).executeTakeFirst();
     if (existing) {
       await trx.updateTable("memberships").set({ stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, updated_at: now }).where("id", "=", existing.id).execute();
       return { status: "updated" };
     }
-    await trx.insertInto("memberships").values({ cluster_id: cluster.id, enterprise_id: id, stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, created_at: now, updated_at: now }).execute();
+    // Approved at once when the importer may vouch for it: an officer of the cluster's agency, an admin, the
+    // system, or the coordinator whose own import registered the firm (new to the registry); else pending.
+    const approved = can(actor, "approve", { type: "membership", clusterId: cluster.id, clusterAgencyId: cluster.coordinating_agency_id, enterpriseId: id, enterpriseCreatedBy: firm.created_by });
+    await trx.insertInto("memberships").values({
+      cluster_id: cluster.id, enterprise_id: id, stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, created_at: now, updated_at: now,
+      created_by: actorId(actor), approved_at: approved ? now : null, approved_by: approved ? actorId(actor) : null,
+    }).execute();
     return { status: "imported" };
   }
   if (!isLinkage(kind, record)) return { status: "skipped", issue: { field: "", message: "not a relation", code: "not_a_relation" } };
   const link = record;
-  const from = await enterpriseId(link.fromJuristicId);
+  const from = (await visibleEnterprise(link.fromJuristicId))?.id ?? null;
   if (from === null) return { status: "skipped", issue: { field: "fromJuristicId", message: "no enterprise with this juristic ID", value: link.fromJuristicId, code: "not_found" } };
-  const to = await enterpriseId(link.toJuristicId);
+  const to = (await visibleEnterprise(link.toJuristicId))?.id ?? null;
   if (to === null) return { status: "skipped", issue: { field: "toJuristicId", message: "no enterprise with this juristic ID", value: link.toJuristicId, code: "not_found" } };
   const code = clusterCode ?? link.clusterCode;
-  const cluster = code ? await trx.selectFrom("clusters").select("id").where("code", "=", code).executeTakeFirst() : undefined;
+  const cluster = code ? await changeableCluster(code) : undefined;
   if (code && !cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code, code: "not_found" } };
   const existing = await trx
     .selectFrom("linkages").select("id")

@@ -1,5 +1,5 @@
 import type { Actor } from "@sainam/core";
-import { audit, indicators as indicatorRepo, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
+import { audit, indicators as indicatorRepo, nowIso, plans, programmes, type DB, type PlanRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
@@ -52,15 +52,29 @@ export async function getPlanTree(ctx: AppContext, actor: Actor, id: number) {
   return { ...presentPlan(plan), canEdit: can(actor, "update", planResource(plan)), nodes: assembleTree(plan.id, nodes, indicators, targets) };
 }
 
+/**
+ * What the policy needs to place a plan (create it, move it to a cluster, version it): its owner agency, its
+ * cluster and that cluster's coordinating agency (a cluster plan is owned by it).
+ */
+async function placement(db: Executor, ownerAgencyId: number, clusterId: number | null, published: boolean): Promise<Resource> {
+  const cluster = clusterId === null ? undefined : await db.selectFrom("clusters").select("coordinating_agency_id").where("id", "=", clusterId).executeTakeFirst();
+  return { type: "plan", ownerAgencyId, clusterId, published, clusterAgencyId: cluster ? cluster.coordinating_agency_id : undefined };
+}
+
 async function checkReferences(
   db: Executor,
+  actor: Actor,
   input: { ownerAgencyId?: number | undefined; clusterId?: number | null | undefined; provincialClusterId?: number | null | undefined; programmeId?: number | null | undefined },
 ): Promise<void> {
   if (input.ownerAgencyId !== undefined && !(await db.selectFrom("agencies").select("id").where("id", "=", input.ownerAgencyId).executeTakeFirst())) {
     throw errors.validation("ownerAgencyId", "no such agency", "not_found", { id: input.ownerAgencyId });
   }
-  if (typeof input.clusterId === "number" && !(await db.selectFrom("clusters").select("id").where("id", "=", input.clusterId).executeTakeFirst())) {
-    throw errors.validation("clusterId", "no such cluster", "not_found", { id: input.clusterId });
+  // A cluster or programme the caller may not see is refused as if it did not exist.
+  if (typeof input.clusterId === "number") {
+    const cluster = await db.selectFrom("clusters").select(["id", "coordinating_agency_id", "published"]).where("id", "=", input.clusterId).executeTakeFirst();
+    if (!cluster || !can(actor, "read", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 })) {
+      throw errors.validation("clusterId", "no such cluster", "not_found", { id: input.clusterId });
+    }
   }
   if (
     typeof input.provincialClusterId === "number" &&
@@ -68,8 +82,12 @@ async function checkReferences(
   ) {
     throw errors.validation("provincialClusterId", "no such provincial cluster", "not_found", { id: input.provincialClusterId });
   }
-  if (typeof input.programmeId === "number" && !(await db.selectFrom("programmes").select("id").where("id", "=", input.programmeId).executeTakeFirst())) {
-    throw errors.validation("programmeId", "no such programme", "not_found", { id: input.programmeId });
+  if (typeof input.programmeId === "number") {
+    const programme = await programmes.findProgramme(db, input.programmeId);
+    const resource = programme ? { type: "programme" as const, agencyId: programme.agency_id, published: programme.published === 1, clusterIds: await programmes.clusterIdsOfProgramme(db, programme.id) } : null;
+    if (!resource || !(can(actor, "read", resource) || can(actor, "read_records", resource))) {
+      throw errors.validation("programmeId", "no such programme", "not_found", { id: input.programmeId });
+    }
   }
 }
 
@@ -85,8 +103,9 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
   const { db } = ctx.database;
   const clusterId = input.clusterId ?? null;
   const published = input.published ?? false;
-  authorize(actor, "create", { type: "plan", ownerAgencyId: input.ownerAgencyId, clusterId, published });
-  await checkReferences(db, input);
+  await checkReferences(db, actor, input);
+  // The owner must be an agency the caller acts for; a cluster plan's owner is the cluster's coordinating agency.
+  authorize(actor, "create", await placement(db, input.ownerAgencyId, clusterId, published));
   const provincialClusterId = input.provincialClusterId ?? null;
   checkShape(input.level, clusterId, provincialClusterId, input.periodStart, input.periodEnd);
   return db.transaction().execute(async (trx) => {
@@ -121,9 +140,9 @@ export async function updatePlan(ctx: AppContext, actor: Actor, planId: number, 
   const { db } = ctx.database;
   const before = await editablePlan(db, actor, planId);
   const clusterId = input.clusterId === undefined ? before.cluster_id : input.clusterId;
-  // Moving a plan to another cluster needs the right to keep plans there too.
-  if (clusterId !== before.cluster_id) authorize(actor, "update", { type: "plan", ownerAgencyId: before.owner_agency_id, clusterId, published: false });
-  await checkReferences(db, input);
+  await checkReferences(db, actor, input);
+  // Moving a plan to another cluster needs the right to place a plan there, with its owner agency.
+  if (clusterId !== before.cluster_id) authorize(actor, "create", await placement(db, before.owner_agency_id, clusterId, false));
   const provincialClusterId = input.provincialClusterId === undefined ? before.provincial_cluster_id : input.provincialClusterId;
   checkShape(before.level, clusterId, provincialClusterId, input.periodStart ?? before.period_start, input.periodEnd ?? before.period_end);
   return db.transaction().execute(async (trx) => {

@@ -16,6 +16,7 @@ const everyType = {
   self: true,
   cluster: true,
   enterprise: true,
+  membership: true,
   institution: true,
   import: true,
   programme: true,

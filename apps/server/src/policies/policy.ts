@@ -14,20 +14,38 @@ export type Resource =
   /**
    * A plan: kept by its owner agency's officers and, for a cluster plan, its cluster's coordinators. Left out,
    * `published` counts as false and `clusterId` as none, so a caller that forgets them grants less, never more.
+   * `clusterAgencyId`: the cluster's coordinating agency, needed to create a cluster plan (or move one to a cluster):
+   * a cluster plan is owned by that agency. Left out, only an admin may create a cluster plan.
    */
-  | { type: "plan"; ownerAgencyId: number; clusterId?: number | null; published?: boolean }
+  | { type: "plan"; ownerAgencyId: number; clusterId?: number | null; published?: boolean; clusterAgencyId?: number | null | undefined }
   | { type: "user"; userId: number }
   | { type: "users" }
   | { type: "audit" }
   | { type: "self" }
   | { type: "cluster"; clusterId: number | null; coordinatingAgencyId: number | null; published: boolean }
-  | { type: "enterprise"; enterpriseId: number | null; clusterIds: readonly number[]; published: boolean }
-  | { type: "institution"; agencyId: number | null; published: boolean }
+  /**
+   * A firm. `clusterIds`: clusters it is an approved current member of (their coordinators work with it: personal
+   * data, edits). `pendingClusterIds`: memberships awaiting approval (their coordinators only see the firm).
+   * `createdBy`: the user who registered it (they see it, published or not). Left out, these grant nothing.
+   */
+  | { type: "enterprise"; enterpriseId: number | null; clusterIds: readonly number[]; published: boolean; pendingClusterIds?: readonly number[]; createdBy?: number | null }
+  /**
+   * A firm's membership of a cluster, for approval: an officer of the cluster's coordinating agency, an admin or
+   * the firm itself vouches that the cluster's coordinators work with the firm; so does a coordinator of the
+   * cluster who registered the firm (new to the registry, by hand or by their own import).
+   */
+  | { type: "membership"; clusterId: number; clusterAgencyId: number | null; enterpriseId: number; enterpriseCreatedBy: number | null }
+  /** A support institution: unpublished, it is kept (and seen) by its agency's officers and whoever registered it. */
+  | { type: "institution"; agencyId: number | null; published: boolean; createdBy?: number | null }
   | { type: "import" }
   /** A programme: its agency keeps it; coordinators of clusters it supports see its records. */
   | { type: "programme"; agencyId: number; published: boolean; clusterIds: readonly number[] }
-  /** An activity: of a programme (its agency) and/or of a cluster (its coordinators). */
-  | { type: "activity"; programmeAgencyId: number | null; clusterId: number | null; clusterAgencyId: number | null }
+  /**
+   * An activity: of a programme (its agency) and/or of a cluster (its coordinators). `programmeClusterIds`: the
+   * clusters the programme supports; a coordinator records activities of a programme that supports their cluster
+   * (or belongs to the cluster's own agency), never of another agency's programme.
+   */
+  | { type: "activity"; programmeAgencyId: number | null; clusterId: number | null; clusterAgencyId: number | null; programmeClusterIds: readonly number[] }
   /** Verifying an economic-value claim: the agencies of the programmes it is attributed to, and who recorded it. */
   | { type: "value_claim"; agencyIds: readonly number[]; createdBy: number | null }
   | PlanValuesResource;
@@ -80,11 +98,19 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (isAdmin) return true;
       // An agency officer keeps the plans of their own agency, not of a sibling or parent agency;
       // a cluster's coordinators keep that cluster's plans.
-      const keeper =
-        (actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.ownerAgencyId) ||
-        coordinates(actor, [resource.clusterId ?? null]);
+      const ownerOfficer = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.ownerAgencyId;
+      const keeper = ownerOfficer || coordinates(actor, [resource.clusterId ?? null]);
       if (action === "read" || action === "list") return resource.published === true || keeper;
-      return (action === "update" || action === "create") && keeper;
+      if (action === "update") return keeper;
+      if (action !== "create" || !keeper) return false;
+      // Creating (or moving) a plan: its owner must be an agency the caller acts for. A cluster plan is owned by
+      // the cluster's coordinating agency: an officer of agency A plans not for agency B's cluster, and a
+      // coordinator's cluster plan belongs to the cluster's agency (a cluster without one: officers only).
+      const clusterId = resource.clusterId ?? null;
+      if (clusterId === null) return ownerOfficer;
+      if (resource.clusterAgencyId === undefined) return false;
+      if (resource.clusterAgencyId === null) return ownerOfficer;
+      return resource.clusterAgencyId === resource.ownerAgencyId;
     }
     case "user":
       if (isAdmin) return true;
@@ -109,17 +135,36 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (isAdmin) return true;
       const isOwner = actor.kind === "user" && actor.role === "member" && resource.enterpriseId !== null && actor.enterpriseId === resource.enterpriseId;
       const isOfficer = actor.kind === "user" && actor.role === "agency_officer";
-      if (action === "read" || action === "list") return resource.published || isOwner || isOfficer || coordinates(actor, resource.clusterIds);
-      // Personal data only for those who work with the firm: officers, its coordinators, the firm itself.
+      if (action === "read" || action === "list") {
+        const registeredIt = actor.kind === "user" && resource.createdBy !== undefined && resource.createdBy !== null && resource.createdBy === actor.id;
+        return resource.published || isOwner || isOfficer || registeredIt || coordinates(actor, [...resource.clusterIds, ...(resource.pendingClusterIds ?? [])]);
+      }
+      // Personal data only for those who work with the firm: officers, the coordinators of clusters whose
+      // membership of it is approved, the firm itself. A pending membership unmasks nothing.
       if (action === "read_personal") return isOwner || isOfficer || coordinates(actor, resource.clusterIds);
       if (action === "create") return isOfficer || (actor.kind === "user" && actor.role === "cluster_coordinator");
       return isOwner || isOfficer || coordinates(actor, resource.clusterIds);
     }
-    case "institution":
+    case "membership": {
+      if (action !== "approve") return false;
       if (isAdmin) return true;
-      if (action === "read" || action === "list") return resource.published || actor.kind === "user";
-      if (action === "read_personal") return actor.kind === "user";
-      return actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator");
+      if (actor.kind !== "user") return false;
+      if (actor.role === "agency_officer") return actor.agencyId !== null && actor.agencyId === resource.clusterAgencyId;
+      if (actor.role === "member") return actor.enterpriseId === resource.enterpriseId;
+      // A coordinator vouches only for a firm they registered themselves (new to the registry).
+      return coordinates(actor, [resource.clusterId]) && resource.enterpriseCreatedBy !== null && resource.enterpriseCreatedBy === actor.id;
+    }
+    case "institution": {
+      if (isAdmin) return true;
+      if (actor.kind !== "user") return (action === "read" || action === "list") && resource.published;
+      // Unpublished institutions are their keepers' only: the officers of their agency and whoever registered them.
+      const keeper =
+        (actor.role === "agency_officer" && actor.agencyId !== null && actor.agencyId === resource.agencyId) ||
+        (resource.createdBy !== undefined && resource.createdBy !== null && resource.createdBy === actor.id);
+      if (action === "read" || action === "list" || action === "read_personal") return resource.published || keeper;
+      if (action === "create") return actor.role === "agency_officer" || actor.role === "cluster_coordinator";
+      return keeper;
+    }
     case "import":
       return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
     case "programme": {
@@ -135,8 +180,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action !== "create" && action !== "update") return false;
       const agencyId = resource.programmeAgencyId ?? resource.clusterAgencyId;
       const ownOfficer = actor.kind === "user" && actor.role === "agency_officer" && agencyId !== null && actor.agencyId === agencyId;
-      // Coordinators record the activities of their own clusters, whichever programme funds them.
-      return ownOfficer || coordinates(actor, [resource.clusterId]);
+      if (ownOfficer) return true;
+      if (!coordinates(actor, [resource.clusterId])) return false;
+      // Coordinators record the activities of their own clusters, under a programme that supports the cluster or
+      // belongs to the cluster's own agency; never into another agency's programme.
+      const { programmeAgencyId, clusterId } = resource;
+      return programmeAgencyId === null || programmeAgencyId === resource.clusterAgencyId || (clusterId !== null && resource.programmeClusterIds.includes(clusterId));
     }
     case "value_claim": {
       if (action !== "verify") return false;
@@ -198,6 +247,16 @@ export function planVisibility(actor: Actor): { all: true } | { all: false; agen
     agencyId: actor.role === "agency_officer" ? actor.agencyId : null,
     clusterIds: actor.role === "cluster_coordinator" ? actor.clusterIds : [],
   };
+}
+
+/**
+ * The institutions a list may show beyond the published ones: every one for the system and admins; otherwise
+ * those of the actor's agency (officers) and those the actor registered, matching `can(…, "read", institution)`.
+ */
+export function institutionVisibility(actor: Actor): { all: true } | { all: false; agencyId: number | null; userId: number | null } {
+  if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return { all: true };
+  if (actor.kind !== "user") return { all: false, agencyId: null, userId: null };
+  return { all: false, agencyId: actor.role === "agency_officer" ? actor.agencyId : null, userId: actor.id };
 }
 
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */

@@ -56,7 +56,7 @@ describe("policy: programmes", () => {
 
 describe("policy: activities", () => {
   it("lets the programme agency's officers and the cluster's coordinators record an activity", () => {
-    const activity = { type: "activity", programmeAgencyId: DIP, clusterId: 10, clusterAgencyId: DIP } as const;
+    const activity = { type: "activity", programmeAgencyId: DIP, clusterId: 10, clusterAgencyId: DIP, programmeClusterIds: [] } as const;
     expect(can(dipOfficer, "create", activity)).toBe(true);
     expect(can(coffeeCoordinator, "create", activity)).toBe(true);
     expect(can(osmepOfficer, "create", activity)).toBe(false);
@@ -65,9 +65,18 @@ describe("policy: activities", () => {
   });
 
   it("falls back to the cluster's coordinating agency when the activity has no programme", () => {
-    const activity = { type: "activity", programmeAgencyId: null, clusterId: 10, clusterAgencyId: OSMEP } as const;
+    const activity = { type: "activity", programmeAgencyId: null, clusterId: 10, clusterAgencyId: OSMEP, programmeClusterIds: [] } as const;
     expect(can(osmepOfficer, "update", activity)).toBe(true);
     expect(can(dipOfficer, "update", activity)).toBe(false);
+  });
+
+  it("keeps a coordinator out of another agency's programme unless it supports their cluster", () => {
+    const foreign = { type: "activity", programmeAgencyId: OSMEP, clusterId: 10, clusterAgencyId: DIP, programmeClusterIds: [] } as const;
+    expect(can(coffeeCoordinator, "create", foreign)).toBe(false);
+    expect(can(coffeeCoordinator, "update", foreign)).toBe(false);
+    expect(can(osmepOfficer, "create", foreign)).toBe(true);
+    expect(can(coffeeCoordinator, "create", { ...foreign, programmeClusterIds: [10] })).toBe(true);
+    expect(can(coffeeCoordinator, "create", { ...foreign, programmeClusterIds: [11] })).toBe(false);
   });
 });
 

@@ -5,7 +5,8 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can, type Resource } from "../policies/policy.ts";
 import { presentActivity, presentOutcome, presentParticipant } from "./programme.presenter.ts";
-import { actorUserId, programmeResource } from "./programme.service.ts";
+import { actorUserId, programmeResource, requireVisibleCluster, requireVisibleProgramme } from "./programme.service.ts";
+import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import type { CreateActivityBody, OutcomeBody, UpdateActivityBody } from "./programme.schema.ts";
 
 type Owners = { programmeId: number | null; clusterId: number | null };
@@ -14,13 +15,14 @@ type Owners = { programmeId: number | null; clusterId: number | null };
 async function activityAccess(db: Kysely<DB>, owners: Owners) {
   const programme = owners.programmeId === null ? undefined : await programmes.findProgramme(db, owners.programmeId);
   const cluster = owners.clusterId === null ? undefined : await clusters.findCluster(db, owners.clusterId);
+  const programmeRes = programme ? await programmeResource(db, programme) : null;
   const resource: Resource = {
     type: "activity",
     programmeAgencyId: programme?.agency_id ?? null,
     clusterId: cluster?.id ?? null,
     clusterAgencyId: cluster?.coordinating_agency_id ?? null,
+    programmeClusterIds: programmeRes?.clusterIds ?? [],
   };
-  const programmeRes = programme ? await programmeResource(db, programme) : null;
   return { programme, cluster, resource, programmeRes };
 }
 
@@ -42,10 +44,12 @@ async function requireActivity(ctx: AppContext, actor: Actor, id: number, action
   return { row, access };
 }
 
-async function checkActivityInput(db: Kysely<DB>, input: Partial<CreateActivityBody>, owners: Owners, startsOn: string, endsOn: string | null): Promise<void> {
+async function checkActivityInput(db: Kysely<DB>, actor: Actor, input: Partial<CreateActivityBody>, owners: Owners, startsOn: string, endsOn: string | null): Promise<void> {
   if (owners.programmeId === null && owners.clusterId === null) throw errors.validation("programmeId", "an activity belongs to a programme or a cluster", "required", { or: "clusterId" });
-  if (input.programmeId && !(await programmes.findProgramme(db, input.programmeId))) throw errors.missing("programmeId", "programme", input.programmeId);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  // Every record the activity names must be one the caller may see; the policy then decides whether they may
+  // record the activity there (a coordinator never into another agency's programme).
+  if (input.programmeId) await requireVisibleProgramme(db, actor, "programmeId", input.programmeId);
+  if (input.clusterId) await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId))) throw errors.missing("planNodeId", "plan node", input.planNodeId);
   if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode))) throw errors.missing("provinceCode", "province", input.provinceCode);
   if (!isIsoDate(startsOn)) throw errors.validation("startsOn", "is not a real calendar date", "invalid_date");
@@ -53,11 +57,7 @@ async function checkActivityInput(db: Kysely<DB>, input: Partial<CreateActivityB
     if (!isIsoDate(endsOn)) throw errors.validation("endsOn", "is not a real calendar date", "invalid_date");
     if (endsOn < startsOn) throw errors.notBefore("endsOn", "startsOn");
   }
-  if (input.participantIds?.length) {
-    const known = await programmes.existingEnterpriseIds(db, input.participantIds);
-    const index = input.participantIds.findIndex((id) => !known.has(id));
-    if (index >= 0) throw errors.missing(`participantIds.${index}`, "enterprise", input.participantIds[index] ?? index);
-  }
+  for (const [index, id] of (input.participantIds ?? []).entries()) await requireVisibleEnterprise(db, actor, `participantIds.${index}`, id);
 }
 
 export async function listActivities(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; programmeId?: number | undefined; clusterId?: number | undefined; fiscalYear?: number | undefined; kind?: string | undefined }) {
@@ -94,7 +94,7 @@ export async function getActivity(ctx: AppContext, actor: Actor, id: number) {
 export async function createActivity(ctx: AppContext, actor: Actor, input: CreateActivityBody) {
   const { db } = ctx.database;
   const owners = { programmeId: input.programmeId ?? null, clusterId: input.clusterId ?? null };
-  await checkActivityInput(db, input, owners, input.startsOn, input.endsOn ?? null);
+  await checkActivityInput(db, actor, input, owners, input.startsOn, input.endsOn ?? null);
   const access = await activityAccess(db, owners);
   authorize(actor, "create", access.resource);
   const now = nowIso();
@@ -137,7 +137,7 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: number, 
   };
   const startsOn = input.startsOn ?? before.starts_on;
   const endsOn = input.endsOn === undefined ? before.ends_on : input.endsOn;
-  await checkActivityInput(db, input, owners, startsOn, endsOn);
+  await checkActivityInput(db, actor, input, owners, startsOn, endsOn);
   // Moving the activity to another programme or cluster needs the right to record there too.
   authorize(actor, "update", (await activityAccess(db, owners)).resource);
   const patch: Partial<programmes.ActivityWrite> = { updated_at: nowIso() };
@@ -174,7 +174,7 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: number, inpu
   await requireActivity(ctx, actor, id, "update");
   const { db } = ctx.database;
   if ((input.amount ?? null) === null && (input.count ?? null) === null) throw errors.validation("amount", "give an amount or a count", "required", { or: "count" });
-  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
+  if (input.enterpriseId) await requireVisibleEnterprise(db, actor, "enterpriseId", input.enterpriseId);
   await db.transaction().execute(async (trx) => {
     const outcomeId = await programmes.insertOutcome(trx, {
       activity_id: id,

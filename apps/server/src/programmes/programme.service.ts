@@ -1,9 +1,10 @@
 import type { Actor } from "@sainam/core";
-import { audit, clusters, enterprises, nowIso, programmes, reference, type DB, type ProgrammeRow } from "@sainam/db";
+import { audit, clusters, nowIso, programmes, reference, type DB, type ProgrammeRow } from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can, type Resource } from "../policies/policy.ts";
+import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import {
   presentBudget,
   presentProgramme,
@@ -32,6 +33,26 @@ export async function requireProgramme(ctx: AppContext, actor: Actor, id: number
   if (!can(actor, "read", resource)) throw errors.notFound("programme", id);
   authorize(actor, action, resource);
   return { row, resource };
+}
+
+/**
+ * A programme another record names (an activity's, a plan's): it must exist and be one the caller may see — its
+ * published page, or its records as an officer of its agency or a coordinator of a cluster it supports.
+ */
+export async function requireVisibleProgramme(db: Kysely<DB>, actor: Actor, field: string, id: number): Promise<ProgrammeRow> {
+  const row = await programmes.findProgramme(db, id);
+  if (!row) throw errors.missing(field, "programme", id);
+  const resource = await programmeResource(db, row);
+  if (!can(actor, "read", resource) && !can(actor, "read_records", resource)) throw errors.missing(field, "programme", id);
+  return row;
+}
+
+/** A cluster another record names: it must exist and be visible to the caller. */
+export async function requireVisibleCluster(db: Kysely<DB>, actor: Actor, field: string, id: number): Promise<void> {
+  const row = await clusters.findCluster(db, id);
+  if (!row || !can(actor, "read", { type: "cluster", clusterId: row.id, coordinatingAgencyId: row.coordinating_agency_id, published: row.published === 1 })) {
+    throw errors.missing(field, "cluster", id);
+  }
 }
 
 /** Agencies whose unpublished programmes the actor may see in lists and figures. */
@@ -137,7 +158,7 @@ export async function listSupportedClusters(ctx: AppContext, actor: Actor, id: n
 export async function addSupportedCluster(ctx: AppContext, actor: Actor, id: number, input: { clusterId: number; fiscalYear: number }) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if (!(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   if (await programmes.hasProgrammeCluster(db, id, input.clusterId, input.fiscalYear)) {
     throw errors.conflict(`cluster ${input.clusterId} is already supported in fiscal year ${input.fiscalYear}`, "clusterId", "already_supported", { fiscalYear: input.fiscalYear });
   }
@@ -167,8 +188,8 @@ export async function listSupportedEnterprises(ctx: AppContext, actor: Actor, id
 export async function addSupportedEnterprise(ctx: AppContext, actor: Actor, id: number, input: { enterpriseId: number; fiscalYear: number; clusterId?: number | null | undefined }) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  await requireVisibleEnterprise(db, actor, "enterpriseId", input.enterpriseId);
+  if (input.clusterId) await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   if (await programmes.hasProgrammeEnterprise(db, id, input.enterpriseId, input.fiscalYear)) {
     throw errors.conflict(`enterprise ${input.enterpriseId} is already supported in fiscal year ${input.fiscalYear}`, "enterpriseId", "already_supported", { fiscalYear: input.fiscalYear });
   }
@@ -204,7 +225,7 @@ async function presentBudgetById(db: Kysely<DB>, programmeId: number, budgetId: 
 export async function createBudget(ctx: AppContext, actor: Actor, id: number, input: CreateBudgetBody) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  if (input.clusterId) await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   const now = nowIso();
   const budgetId = await db.transaction().execute(async (trx) => {
     const newId = await programmes.insertBudget(trx, {
@@ -229,7 +250,7 @@ export async function updateBudget(ctx: AppContext, actor: Actor, id: number, bu
   const { db } = ctx.database;
   const before = await programmes.findBudget(db, budgetId);
   if (!before || before.programme_id !== id) throw errors.notFound("budget", budgetId);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
+  if (input.clusterId) await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   const patch: Partial<programmes.BudgetWrite> = { updated_at: nowIso() };
   if (input.clusterId !== undefined) patch.cluster_id = input.clusterId;
   if (input.fiscalYear !== undefined) patch.fiscal_year = input.fiscalYear;

@@ -317,7 +317,10 @@ describe("migration 0004", () => {
           await sql`INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (${term}, 'enterprise', ${f.id}, ${field}, ${weight})`.execute(database.db);
         }
       }
-      expect(await migrateToLatest(database)).toEqual(["0004-search-index"]);
+      // 0004 lands on a database already past it (later migrations, such as 0009, apply too; none run twice).
+      const applied = await migrateToLatest(database);
+      expect(applied).toContain("0004-search-index");
+      expect(applied.filter((name) => name in old)).toEqual([]);
       await expect(sql`SELECT count(*) FROM search_terms`.execute(database.db)).rejects.toThrow();
       const docs = await search.documentsOf(database.db, "enterprise", firms.map((f) => f.id));
       expect(docs.get(3)).toEqual(new Map([["teak", 10], ["carving", 10]]));

@@ -2,7 +2,7 @@ import { rankScore, searchQueryTerms, searchTokens, type Actor, type QueryTerm }
 import type { DB, SearchEntityType } from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
-import { authorize, seesUnpublished } from "../policies/policy.ts";
+import { authorize, institutionVisibility, seesUnpublished } from "../policies/policy.ts";
 import { WEIGHTS } from "./search.indexer.ts";
 import { intersectTerms, planTerms, widePrefixCandidates, withWidePrefix, type RankedCandidates } from "./search.candidates.ts";
 
@@ -47,7 +47,7 @@ export type SearchItem = {
   score: number;
 };
 
-type Filters = SearchQuery & { unpublishedToo: boolean; ownClusters: number[]; isPublic: boolean };
+type Filters = SearchQuery & { unpublishedToo: boolean; ownClusters: number[]; institutions: ReturnType<typeof institutionVisibility> };
 
 /** Applies the facets and visibility to candidate ids of one type and loads what a result shows. */
 async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[], f: Filters): Promise<SearchItem[]> {
@@ -80,7 +80,15 @@ async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[]
     return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description_th ?? row.description_en, provinceCode: null, score: 0 }));
   }
   let q = db.selectFrom("institutions").select(["id", "name_th", "name_en", "description", "province_code"]).where("id", "in", ids);
-  if (f.isPublic) q = q.where("published", "=", 1);
+  const v = f.institutions;
+  if (!v.all) {
+    // Unpublished institutions only for their keepers: their agency's officers and whoever registered them.
+    q = q.where((eb) => eb.or([
+      eb("published", "=", 1),
+      ...(v.agencyId !== null ? [eb("agency_id", "=", v.agencyId)] : []),
+      ...(v.userId !== null ? [eb("created_by", "=", v.userId)] : []),
+    ]));
+  }
   if (f.province) q = q.where("province_code", "=", f.province);
   return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description, provinceCode: row.province_code, score: 0 }));
 }
@@ -172,7 +180,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     ...query,
     unpublishedToo: seesUnpublished(actor),
     ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
-    isPublic: actor.kind === "public",
+    institutions: institutionVisibility(actor),
   };
   const wanted = Math.max(MIN_MATCHES, query.page * query.pageSize);
   const { items, total, totalIsEstimate } = await findMatches(db, terms, types, filters, wanted + 50, tuning);

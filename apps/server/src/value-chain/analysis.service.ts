@@ -26,7 +26,7 @@ export async function analyseCluster(ctx: AppContext, actor: Actor, clusterId: n
       .where("m.left_on", "is", null)
       .execute(),
     linkages.listClusterLinkages(db, clusterId),
-    linkages.listInstitutions(db, { clusterId, publishedOnly: false }),
+    linkages.listInstitutions(db, { clusterId, visibility: { all: true } }),
   ]);
   const outputs = new Map<number, string[]>();
   const inputs = new Map<number, string[]>();

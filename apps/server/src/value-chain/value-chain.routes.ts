@@ -4,7 +4,7 @@ import type { AppContext } from "../context.ts";
 import { errorResponses, okSchema } from "../http/common.schema.ts";
 import { stages } from "../clusters/cluster.schema.ts";
 import {
-  addLinkage, addMember, createInstitution, institutionKinds, linkageKinds, linkInstitution, listClusterLinkages, listInstitutions,
+  addLinkage, addMember, approveMember, createInstitution, getInstitution, institutionKinds, linkageKinds, linkInstitution, listClusterLinkages, listInstitutions,
   listMembers, removeLinkage, removeMember, unlinkInstitution, updateMember,
 } from "./value-chain.service.ts";
 import { analyseCluster } from "./analysis.service.ts";
@@ -16,6 +16,9 @@ const party = z.object({ type: z.enum(["enterprise", "institution"]), id: z.numb
 const memberSchema = z.object({
   membershipId: z.number().int(), enterpriseId: z.number().int(), juristicId: z.string().nullable(), nameTh: z.string().nullable(), nameEn: z.string().nullable(),
   sizeClass: z.string().nullable(), tsicCode: z.string().nullable(), provinceCode: z.string().nullable(), stage: z.string(), joinedOn: z.string().nullable(), leftOn: z.string().nullable(),
+  approved: z.boolean().describe("false while the membership awaits approval: its coordinators then see the firm's contacts masked and may not edit the firm"),
+  approvedAt: z.string().nullable(),
+  canApprove: z.boolean().describe("whether the caller may approve this pending membership"),
 });
 const linkageSchema = z.object({
   id: z.number().int(), clusterId: z.number().int().nullable(), from: z.object({ type: z.string(), id: z.number().int() }), to: z.object({ type: z.string(), id: z.number().int() }),
@@ -53,8 +56,12 @@ export function valueChainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request) => listMembers(ctx, request.actor, request.params.id, request.query.past === "true"));
 
     app.post("/clusters/:id/members", {
-      schema: { tags: ["value chain"], summary: "Add an enterprise to a cluster at a stage", params: clusterParams, body: z.object({ enterpriseId: z.number().int().positive(), stage: z.enum(stages), joinedOn: date.nullable().optional() }).strict(), response: { 201: z.object({ membershipId: z.number().int() }), ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: { tags: ["value chain"], summary: "Add an enterprise to a cluster at a stage", params: clusterParams, body: z.object({ enterpriseId: z.number().int().positive(), stage: z.enum(stages), joinedOn: date.nullable().optional() }).strict(), response: { 201: z.object({ membershipId: z.number().int(), approved: z.boolean() }), ...errorResponses(400, 401, 403, 404, 409) } },
     }, async (request, reply) => reply.status(201).send(await addMember(ctx, request.actor, request.params.id, request.body)));
+
+    app.post("/clusters/:id/members/:enterpriseId/approve", {
+      schema: { tags: ["value chain"], summary: "Approve a pending membership (an officer of the cluster's coordinating agency, an admin, or the firm itself)", params: clusterParams.extend({ enterpriseId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) } },
+    }, async (request) => approveMember(ctx, request.actor, request.params.id, request.params.enterpriseId));
 
     app.patch("/clusters/:id/members/:enterpriseId", {
       schema: { tags: ["value chain"], summary: "Change a member's stage or dates", params: clusterParams.extend({ enterpriseId: z.coerce.number().int().positive() }), body: z.object({ stage: z.enum(stages).optional(), joinedOn: date.nullable().optional(), leftOn: date.nullable().optional() }).strict(), response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) } },
@@ -89,6 +96,10 @@ export function valueChainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get("/institutions", {
       schema: { tags: ["value chain"], summary: "Support institutions (BDS)", querystring: z.object({ kind: z.enum(institutionKinds).optional(), cluster: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ items: z.array(institutionSchema) }), ...errorResponses(400, 404) } },
     }, async (request) => listInstitutions(ctx, request.actor, request.query));
+
+    app.get("/institutions/:id", {
+      schema: { tags: ["value chain"], summary: "One support institution (an unpublished one only for its keepers)", params: clusterParams, response: { 200: institutionSchema, ...errorResponses(400, 404) } },
+    }, async (request) => getInstitution(ctx, request.actor, request.params.id));
 
     app.post("/institutions", {
       schema: { tags: ["value chain"], summary: "Register a support institution", body: z.object({ kind: z.enum(institutionKinds), nameTh: z.string().trim().min(1).max(300).nullable().optional(), nameEn: z.string().trim().min(1).max(300).nullable().optional(), description: z.string().trim().max(5000).nullable().optional(), agencyId: z.number().int().positive().nullable().optional(), provinceCode: z.string().regex(/^\d{2}$/, "must be a 2-digit province code").nullable().optional(), published: z.boolean().optional() }).strict(), response: { 201: institutionSchema, ...errorResponses(400, 401, 403) } },

@@ -1,9 +1,11 @@
 import type { Actor } from "@sainam/core";
-import { audit, enterprises, linkages, memberships, nowIso, type InstitutionRow, type LinkageRow, type MemberView } from "@sainam/db";
+import { audit, clusters, enterprises, linkages, memberships, nowIso, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView } from "@sainam/db";
+import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can } from "../policies/policy.ts";
-import { requireCluster } from "../clusters/cluster.service.ts";
+import { authorize, can, institutionVisibility, type Resource } from "../policies/policy.ts";
+import { clusterResource, requireCluster } from "../clusters/cluster.service.ts";
+import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import { indexInstitution } from "../search/search.indexer.ts";
 
 export const linkageKinds = ["supplies", "buys_from", "subcontracts", "collaborates", "advises", "finances", "trains"] as const;
@@ -14,7 +16,13 @@ function actorId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.id : null;
 }
 
-export function presentMember(m: MemberView) {
+type Executor = Kysely<DB> | Transaction<DB>;
+
+function membershipResource(cluster: Pick<ClusterRow, "id" | "coordinating_agency_id">, enterpriseId: number, enterpriseCreatedBy: number | null): Resource {
+  return { type: "membership", clusterId: cluster.id, clusterAgencyId: cluster.coordinating_agency_id, enterpriseId, enterpriseCreatedBy };
+}
+
+export function presentMember(m: MemberView, canApprove: boolean) {
   return {
     membershipId: m.id,
     enterpriseId: m.enterprise_id,
@@ -27,6 +35,11 @@ export function presentMember(m: MemberView) {
     stage: m.stage,
     joinedOn: m.joined_on,
     leftOn: m.left_on,
+    // Pending until an officer of the cluster's agency, an admin or the firm approves it: until then its
+    // coordinators see the firm's contacts masked and may not edit the firm.
+    approved: m.approved_at !== null,
+    approvedAt: m.approved_at,
+    canApprove,
   };
 }
 
@@ -42,29 +55,73 @@ export function presentLinkage(l: LinkageRow) {
   };
 }
 
+export function institutionResource(i: InstitutionRow): Resource {
+  return { type: "institution", agencyId: i.agency_id, published: i.published === 1, createdBy: i.created_by };
+}
+
+/** An institution another record names (a linkage end, a cluster's supporter): it must exist and be visible. */
+async function requireVisibleInstitution(db: Executor, actor: Actor, field: string, id: number): Promise<InstitutionRow> {
+  const row = await linkages.findInstitution(db, id);
+  if (!row || !can(actor, "read", institutionResource(row))) throw errors.missing(field, "institution", id);
+  return row;
+}
+
 export function presentInstitution(i: InstitutionRow) {
   return { id: i.id, kind: i.kind, nameTh: i.name_th, nameEn: i.name_en, description: i.description, agencyId: i.agency_id, provinceCode: i.province_code, published: i.published === 1, isExample: i.is_example === 1 };
 }
 
 export async function listMembers(ctx: AppContext, actor: Actor, clusterId: number, includePast: boolean) {
   const cluster = await requireCluster(ctx, actor, clusterId, "read");
-  const seesAll = can(actor, "update", { type: "cluster", clusterId, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 });
+  const seesAll = can(actor, "update", clusterResource(cluster));
   const rows = await memberships.listMembers(ctx.database.db, clusterId, { currentOnly: !includePast, publishedOnly: !seesAll });
-  return { items: rows.map(presentMember) };
+  const items = rows.map((m) => presentMember(m, m.approved_at === null && can(actor, "approve", membershipResource(cluster, m.enterprise_id, m.enterprise_created_by))));
+  // Others see approved members only, and the pending ones they may approve (a firm its own).
+  return { items: seesAll ? items : items.filter((m) => m.approved || m.canApprove) };
 }
 
 export async function addMember(ctx: AppContext, actor: Actor, clusterId: number, input: { enterpriseId: number; stage: Stage; joinedOn?: string | null | undefined }) {
-  await requireCluster(ctx, actor, clusterId, "update");
+  const cluster = await requireCluster(ctx, actor, clusterId, "update");
   const { db } = ctx.database;
-  if (!(await enterprises.findEnterprise(db, input.enterpriseId))) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
+  // A firm the caller may not see is refused as if it did not exist: ids are sequential and guessable.
+  const firm = await requireVisibleEnterprise(db, actor, "enterpriseId", input.enterpriseId);
   if (await memberships.findMembership(db, clusterId, input.enterpriseId)) throw errors.conflict(`enterprise ${input.enterpriseId} is already a member`, "enterpriseId", "already_member");
+  // Approved at once when the caller may vouch for it (an officer of the cluster's agency, an admin, or the
+  // coordinator who registered the firm); otherwise pending until an officer or the firm approves it.
+  const approved = can(actor, "approve", membershipResource(cluster, firm.id, firm.created_by));
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
-    const newId = await memberships.insertMembership(trx, { cluster_id: clusterId, enterprise_id: input.enterpriseId, stage: input.stage, joined_on: input.joinedOn ?? null, left_on: null, created_at: now, updated_at: now });
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "membership.create", entityType: "membership", entityId: newId, after: { clusterId, enterpriseId: input.enterpriseId, stage: input.stage, joinedOn: input.joinedOn ?? null } });
+    const newId = await memberships.insertMembership(trx, {
+      cluster_id: clusterId, enterprise_id: input.enterpriseId, stage: input.stage, joined_on: input.joinedOn ?? null, left_on: null, created_at: now, updated_at: now,
+      created_by: actorId(actor), approved_at: approved ? now : null, approved_by: approved ? actorId(actor) : null,
+    });
+    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "membership.create", entityType: "membership", entityId: newId, after: { clusterId, enterpriseId: input.enterpriseId, stage: input.stage, joinedOn: input.joinedOn ?? null, approved } });
     return newId;
   });
-  return { membershipId: id };
+  return { membershipId: id, approved };
+}
+
+/**
+ * Approves a pending membership: an officer of the cluster's coordinating agency, an admin, or the firm itself.
+ * Approving one already approved changes nothing. A cluster or membership the caller may not see is not found.
+ */
+export async function approveMember(ctx: AppContext, actor: Actor, clusterId: number, enterpriseId: number) {
+  const { db } = ctx.database;
+  const cluster = await clusters.findCluster(db, clusterId);
+  const membership = cluster ? await memberships.findMembership(db, clusterId, enterpriseId) : undefined;
+  const firm = membership ? await enterprises.findEnterprise(db, enterpriseId) : undefined;
+  if (!cluster || !membership || !firm) throw errors.notFound("membership of enterprise", enterpriseId);
+  const resource = membershipResource(cluster, enterpriseId, firm.created_by);
+  if (!can(actor, "approve", resource)) {
+    if (!can(actor, "read", clusterResource(cluster))) throw errors.notFound("membership of enterprise", enterpriseId);
+    authorize(actor, "approve", resource);
+  }
+  if (membership.approved_at !== null) return { ok: true as const };
+  await db.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await memberships.approveMembership(trx, membership.id, actorId(actor), now);
+    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "membership.approve", entityType: "membership", entityId: membership.id, before: { approvedAt: null }, after: { clusterId, enterpriseId, approvedAt: now } });
+  });
+  return { ok: true as const };
 }
 
 export async function updateMember(ctx: AppContext, actor: Actor, clusterId: number, enterpriseId: number, input: { stage?: Stage | undefined; joinedOn?: string | null | undefined; leftOn?: string | null | undefined }) {
@@ -105,17 +162,18 @@ export async function listClusterLinkages(ctx: AppContext, actor: Actor, cluster
 
 type PartyInput = { type: "enterprise" | "institution"; id: number };
 
-async function partyExists(ctx: AppContext, party: PartyInput): Promise<boolean> {
-  const { db } = ctx.database;
-  return party.type === "enterprise" ? Boolean(await enterprises.findEnterprise(db, party.id)) : Boolean(await linkages.findInstitution(db, party.id));
+/** A linkage end must exist and be visible to the caller. */
+async function requireVisibleParty(db: Executor, actor: Actor, field: string, party: PartyInput): Promise<void> {
+  if (party.type === "enterprise") await requireVisibleEnterprise(db, actor, field, party.id);
+  else await requireVisibleInstitution(db, actor, field, party.id);
 }
 
 export async function addLinkage(ctx: AppContext, actor: Actor, clusterId: number, input: { from: PartyInput; to: PartyInput; kind: (typeof linkageKinds)[number]; product?: string | null | undefined; annualValue?: number | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   if (input.from.type === input.to.type && input.from.id === input.to.id) throw errors.validation("to", "a party cannot be linked to itself", "self_link");
-  if (!(await partyExists(ctx, input.from))) throw errors.missing("from.id", input.from.type, input.from.id);
-  if (!(await partyExists(ctx, input.to))) throw errors.missing("to.id", input.to.type, input.to.id);
   const { db } = ctx.database;
+  await requireVisibleParty(db, actor, "from.id", input.from);
+  await requireVisibleParty(db, actor, "to.id", input.to);
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
     const newId = await linkages.insertLinkage(trx, {
@@ -144,12 +202,19 @@ export async function removeLinkage(ctx: AppContext, actor: Actor, clusterId: nu
 
 export async function listInstitutions(ctx: AppContext, actor: Actor, filter: { kind?: string | undefined; cluster?: number | undefined }) {
   if (filter.cluster !== undefined) await requireCluster(ctx, actor, filter.cluster, "read");
-  const publishedOnly = actor.kind === "public";
-  return { items: (await linkages.listInstitutions(ctx.database.db, { kind: filter.kind, clusterId: filter.cluster, publishedOnly })).map(presentInstitution) };
+  const visibility = institutionVisibility(actor);
+  return { items: (await linkages.listInstitutions(ctx.database.db, { kind: filter.kind, clusterId: filter.cluster, visibility })).map(presentInstitution) };
+}
+
+/** One institution; an unpublished one is not found for all but its keepers. */
+export async function getInstitution(ctx: AppContext, actor: Actor, id: number) {
+  const row = await linkages.findInstitution(ctx.database.db, id);
+  if (!row || !can(actor, "read", institutionResource(row))) throw errors.notFound("institution", id);
+  return presentInstitution(row);
 }
 
 export async function createInstitution(ctx: AppContext, actor: Actor, input: { kind: (typeof institutionKinds)[number]; nameTh?: string | null | undefined; nameEn?: string | null | undefined; description?: string | null | undefined; agencyId?: number | null | undefined; provinceCode?: string | null | undefined; published?: boolean | undefined }) {
-  authorize(actor, "create", { type: "institution", agencyId: input.agencyId ?? null, published: false });
+  authorize(actor, "create", { type: "institution", agencyId: input.agencyId ?? null, published: false, createdBy: actorId(actor) });
   if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const { db } = ctx.database;
   if (input.provinceCode && !(await db.selectFrom("provinces").select("code").where("code", "=", input.provinceCode).executeTakeFirst())) {
@@ -163,6 +228,7 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: { 
     const newId = await linkages.insertInstitution(trx, {
       kind: input.kind, name_th: input.nameTh ?? null, name_en: input.nameEn ?? null, description: input.description ?? null,
       agency_id: input.agencyId ?? null, province_code: input.provinceCode ?? null, published: input.published === false ? 0 : 1, is_example: 0, created_at: now, updated_at: now,
+      created_by: actorId(actor),
     });
     const created = await linkages.findInstitution(trx, newId);
     if (created) await indexInstitution(trx, created);
@@ -177,7 +243,7 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: { 
 export async function linkInstitution(ctx: AppContext, actor: Actor, clusterId: number, input: { institutionId: number; role?: string | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   const { db } = ctx.database;
-  if (!(await linkages.findInstitution(db, input.institutionId))) throw errors.missing("institutionId", "institution", input.institutionId);
+  await requireVisibleInstitution(db, actor, "institutionId", input.institutionId);
   await db.transaction().execute(async (trx) => {
     await linkages.linkInstitution(trx, clusterId, input.institutionId, input.role ?? null);
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "cluster_institution.link", entityType: "cluster", entityId: clusterId, after: input });

@@ -295,6 +295,7 @@ export const en: Catalogue = {
       self: { one: "your account", many: "your account", new: "an account" },
       cluster: { one: "this cluster", many: "clusters", new: "a cluster" },
       enterprise: { one: "this enterprise", many: "enterprises", new: "an enterprise" },
+      membership: { one: "this membership", many: "memberships", new: "a membership" },
       institution: { one: "this institution", many: "institutions", new: "an institution" },
       import: { one: "this import", many: "imports", new: "an import" },
       programme: { one: "this programme", many: "programmes", new: "a programme" },

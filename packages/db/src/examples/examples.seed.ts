@@ -220,7 +220,7 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
       const clusterId = clusterIds.get(m.cluster);
       const enterpriseId = enterpriseIds.get(m.enterprise);
       if (clusterId === undefined || enterpriseId === undefined) continue;
-      await insertMembership(trx, { cluster_id: clusterId, enterprise_id: enterpriseId, stage: m.stage, joined_on: m.joinedOn, left_on: null, created_at: now, updated_at: now });
+      await insertMembership(trx, { cluster_id: clusterId, enterprise_id: enterpriseId, stage: m.stage, joined_on: m.joinedOn, left_on: null, created_at: now, updated_at: now, created_by: null, approved_at: now, approved_by: null });
       counts.memberships++;
     }
 
