@@ -112,8 +112,19 @@ export const memberDecoder = object({
   stage: str,
   joinedOn: nullable(str),
   leftOn: nullable(str),
+  /** False while the membership awaits approval (older servers send nothing: every membership was approved). */
+  approved: withDefault(bool, true),
+  approvedAt: withDefault(nullable(str), null),
+  /** Whether the signed-in user may approve this pending membership (an officer of the cluster's agency, an admin, the firm). */
+  canApprove: withDefault(bool, false),
 });
 export type Member = Decoded<typeof memberDecoder>;
+
+/** The answer to adding a member: pending (approved false) unless the caller may vouch for the firm. */
+export const memberAddedDecoder = object({
+  membershipId: withDefault(id, ""),
+  approved: withDefault(bool, true),
+});
 
 export const INSTITUTION_KINDS = [
   "finance",

@@ -3,7 +3,7 @@ import { apiSend, toApiId } from "../../api/client";
 import { json } from "../../api/decode";
 import type { Stage } from "../value-chain/model";
 import { valueChainKeys } from "../value-chain/queries";
-import { clusterDetailDecoder, institutionDecoder, type ClusterKind, type ClusterStatus, type Maturity } from "./model";
+import { clusterDetailDecoder, institutionDecoder, memberAddedDecoder, type ClusterKind, type ClusterStatus, type Maturity } from "./model";
 import { clusterKeys } from "./queries";
 
 /** The fields of the cluster form; every one optional on edit (only what changed is sent). */
@@ -79,8 +79,18 @@ export function useAddMemberMutation(clusterId: string) {
         "POST",
         `/api/clusters/${encodeURIComponent(clusterId)}/members`,
         { enterpriseId: toApiId(input.enterpriseId), stage: input.stage, ...(input.joinedOn ? { joinedOn: input.joinedOn } : {}) },
-        json,
+        memberAddedDecoder,
       ),
+    onSuccess: () => refreshMembers(queryClient, clusterId),
+  });
+}
+
+/** Approves a pending membership: its coordinators then see the firm's contacts and may edit the firm. */
+export function useApproveMemberMutation(clusterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (enterpriseId: string) =>
+      apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approve`, undefined, json),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
 }

@@ -17,7 +17,8 @@ import { useAddMemberMutation } from "../mutations";
 interface AddMemberFormProps {
   clusterId: string;
   memberIds: readonly string[];
-  onAdded: (name: string) => void;
+  /** `approved`: false when the membership awaits approval by the cluster's agency or the firm. */
+  onAdded: (name: string, approved: boolean) => void;
   onCancel: () => void;
 }
 
@@ -51,7 +52,7 @@ export function AddMemberForm({ clusterId, memberIds, onAdded, onCancel }: AddMe
     setMissing(false);
     add.mutate(
       { enterpriseId: chosen.id, stage, joinedOn: joinedOn || null },
-      { onSuccess: () => onAdded(nameOf(chosen)) },
+      { onSuccess: (answer) => onAdded(nameOf(chosen), answer.approved) },
     );
   };
 

@@ -11,7 +11,7 @@ import { formatJuristicId } from "../../enterprises/juristic-id";
 import { isStage, STAGES, type Stage } from "../../value-chain/model";
 import { useValueChainLabels } from "../../value-chain/useValueChainLabels";
 import type { Member } from "../model";
-import { useUpdateMemberMutation } from "../mutations";
+import { useApproveMemberMutation, useUpdateMemberMutation } from "../mutations";
 import { useClusterMembers } from "../queries";
 import { AddMemberForm } from "./AddMemberForm";
 
@@ -33,6 +33,7 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const members = useClusterMembers(clusterId, past);
   const update = useUpdateMemberMutation(clusterId);
+  const approve = useApproveMemberMutation(clusterId);
   const pastId = useId();
 
   return (
@@ -62,14 +63,15 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
         <AddMemberForm
           clusterId={clusterId}
           memberIds={members.data?.map((m) => m.enterpriseId) ?? []}
-          onAdded={(name) => {
-            setNotice(t("members.added", { name }));
+          onAdded={(name, approved) => {
+            setNotice(t(approved ? "members.added" : "members.addedPending", { name }));
             setAdding(false);
           }}
           onCancel={() => setAdding(false)}
         />
       )}
       {update.isError && <ErrorMessage error={update.error} />}
+      {approve.isError && <ErrorMessage error={approve.error} />}
       <QueryState query={members}>
         {(items) => (
           <div className="stage-columns">
@@ -79,7 +81,8 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
                 stage={stage}
                 members={items.filter((m) => m.stage === stage)}
                 canEdit={canEdit}
-                busy={update.isPending}
+                busy={update.isPending || approve.isPending}
+                onApprove={(member) => approve.mutate(member.enterpriseId)}
                 onStage={(member, next) => update.mutate({ enterpriseId: member.enterpriseId, changes: { stage: next } })}
                 onLeft={(member) => update.mutate({ enterpriseId: member.enterpriseId, changes: { leftOn: todayInBangkok() } })}
                 onRejoin={(member) => update.mutate({ enterpriseId: member.enterpriseId, changes: { leftOn: null } })}
@@ -97,12 +100,13 @@ interface StageColumnProps {
   members: Member[];
   canEdit: boolean;
   busy: boolean;
+  onApprove: (member: Member) => void;
   onStage: (member: Member, stage: Stage) => void;
   onLeft: (member: Member) => void;
   onRejoin: (member: Member) => void;
 }
 
-function StageColumn({ stage, members, canEdit, busy, onStage, onLeft, onRejoin }: StageColumnProps) {
+function StageColumn({ stage, members, canEdit, busy, onApprove, onStage, onLeft, onRejoin }: StageColumnProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const labels = useValueChainLabels();
@@ -124,6 +128,7 @@ function StageColumn({ stage, members, canEdit, busy, onStage, onLeft, onRejoin 
               member={member}
               canEdit={canEdit}
               busy={busy}
+              onApprove={onApprove}
               onStage={onStage}
               onLeft={onLeft}
               onRejoin={onRejoin}
@@ -139,6 +144,7 @@ function MemberItem({
   member,
   canEdit,
   busy,
+  onApprove,
   onStage,
   onLeft,
   onRejoin,
@@ -146,6 +152,7 @@ function MemberItem({
   member: Member;
   canEdit: boolean;
   busy: boolean;
+  onApprove: (member: Member) => void;
   onStage: (member: Member, stage: Stage) => void;
   onLeft: (member: Member) => void;
   onRejoin: (member: Member) => void;
@@ -157,7 +164,11 @@ function MemberItem({
   const selectId = useId();
   const name = localName(locale, member) || (member.juristicId ? formatJuristicId(member.juristicId) : `#${member.enterpriseId}`);
   return (
-    <li className={`member${member.leftOn ? " member-left" : ""}`} data-enterprise-id={member.enterpriseId}>
+    <li
+      className={`member${member.leftOn ? " member-left" : ""}${member.approved ? "" : " member-pending"}`}
+      data-enterprise-id={member.enterpriseId}
+      data-approved={member.approved}
+    >
       <Link to={`/enterprises/${encodeURIComponent(member.enterpriseId)}`} className="member-name">
         {name}
       </Link>
@@ -167,6 +178,22 @@ function MemberItem({
         {member.joinedOn && ` · ${t("members.joinedOn", { date: formatDate(member.joinedOn, locale) })}`}
         {member.leftOn && ` · ${t("members.leftOn", { date: formatDate(member.leftOn, locale) })}`}
       </span>
+      <span className={`member-approval small${member.approved ? " muted" : " badge-pending"}`} title={member.approved ? undefined : t("members.pendingHint")}>
+        {member.approved ? t("members.approved") : t("members.pending")}
+      </span>
+      {!member.approved && member.canApprove && (
+        <span className="member-actions">
+          <button
+            type="button"
+            className="button button-primary button-small"
+            disabled={busy}
+            aria-label={t("members.approveTitle", { name })}
+            onClick={() => onApprove(member)}
+          >
+            {t("members.approve")}
+          </button>
+        </span>
+      )}
       {canEdit && !member.leftOn && (
         <span className="member-actions">
           <label htmlFor={selectId} className="visually-hidden">
