@@ -195,7 +195,19 @@ const matrix: Record<string, Rule> = {
   "GET /api/clusters/{id}": onRecord("anyone (published); officers all; coordinators also their own", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}` })),
   "PATCH /api/clusters/{id}": onRecord("admin; officers of its coordinating agency; its coordinators", seenByOfficers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}`, body: { descriptionEn: `Edited ${unique()}` } })),
   "GET /api/enterprises": { ...anyone("/api/enterprises?pageSize=200"), who: "anyone (published); officers all; coordinators their members; the member its firm", check: listing("enterprises", "items", (w) => w.firm.unpublished, OFFICERS) },
-  "POST /api/enterprises": only("admin, officers, coordinators", UPLOADERS, () => ({ url: "/api/enterprises", body: { juristicId: newJuristicId(), nameTh: `บริษัท ใหม่ ${unique()} จำกัด`, provinceCode: "50" } }), 201),
+  // R2: a firm new to the registry that a coordinator created joins their cluster approved, contacts unmasked.
+  "POST /api/enterprises": {
+    ...only("admin, officers, coordinators", UPLOADERS, () => ({ url: "/api/enterprises", body: { juristicId: newJuristicId(), nameTh: `บริษัท ใหม่ ${unique()} จำกัด`, provinceCode: "50", contacts: [{ name: "Malee", phone: "0898765432" }] } }), 201),
+    check: async (role, _v, response, w) => {
+      if (role !== "coordinator") return undefined;
+      const firmId = response.json().id as number;
+      await ok(w.as.coordinator.request("POST", `/api/clusters/${w.cluster.own}/members`, { enterpriseId: firmId, stage: "downstream" }), 201);
+      const members = (await w.as.coordinator.request("GET", `/api/clusters/${w.cluster.own}/members`)).json().items as Array<{ enterpriseId: number; approval?: string }>;
+      const approval = members.find((m) => m.enterpriseId === firmId)?.approval;
+      if (approval !== "approved") return `the coordinator's own new firm joins ${String(approval)}, not approved`;
+      return (await w.as.coordinator.request("GET", `/api/enterprises/${firmId}`)).json().contactsMasked === false ? undefined : "the coordinator's own new firm has its contacts masked";
+    },
+  },
   "GET /api/exports/enterprises.{format}": { ...anyone("/api/exports/enterprises.csv"), who: "as the list" },
   "GET /api/enterprises/{id}": onRecord("anyone (published); the firm, officers, its coordinators", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}` }), 200, {
     check: (role, v, response) => {
