@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, sep } from "node:path";
@@ -416,6 +416,12 @@ export async function recoverImports(ctx: AppContext): Promise<{ interrupted: nu
   for (const batch of ended) {
     await removeUpload(ctx, batch.upload_path);
     await db.updateTable("import_batches").set({ upload_path: null }).where("id", "=", batch.id).execute();
+  }
+  if (ctx.config.dataDir !== ":memory:") {
+    // Files no batch names: a stop between a batch's end and its file's deletion, or an upload cut off.
+    const kept = new Set((await db.selectFrom("import_batches").select("upload_path").where("upload_path", "is not", null).execute()).map((b) => b.upload_path));
+    const dir = uploadDir(ctx);
+    for (const name of readdirSync(dir)) if (!kept.has(join(dir, name))) await rm(join(dir, name), { force: true });
   }
   await sweepImports(ctx);
   return { interrupted: running.map((r) => r.id) };
