@@ -38,7 +38,7 @@ const written = Object.fromEntries(tableNames.flatMap((name) => {
   const grown = (after.get(name) ?? 0) - (before.get(name) ?? 0);
   return grown > 0 ? [[name, { before: before.get(name) ?? 0, rows: grown }]] : [];
 }));
-const status = importService.importStatus(ctx, system, preview.batchId);
+const status = await importService.importStatus(ctx, system, preview.batchId);
 if (status.status !== "done") throw new Error(`import ${status.status}: ${status.error}`);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 

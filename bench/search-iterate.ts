@@ -30,7 +30,7 @@ if (command === "import") {
   const t0 = performance.now();
   const preview = await importService.uploadImport(ctx, system, { kind: "enterprises", fileName: file, body: { path: file } });
   await importService.runImport(ctx, system, preview.batchId, { mapping: preview.suggestedMapping, wait: true });
-  const status = importService.importStatus(ctx, system, preview.batchId);
+  const status = await importService.importStatus(ctx, system, preview.batchId);
   console.log(JSON.stringify({ imported: count, ms: Math.round(performance.now() - t0), status: status.status, counts: status.report?.counts }));
   rmSync(file, { force: true });
 } else {

@@ -214,12 +214,13 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     const preview = await importService.uploadImport(ctx, systemActor, { kind, fileName: file, body: { path: resolve(file) } });
     let lastPrint = 0;
     const timer = out.json ? null : setInterval(() => {
-      const status = importService.importStatus(ctx, systemActor, preview.batchId);
-      const { bytesRead, totalBytes, rowsRead } = status.progress;
-      if (Date.now() - lastPrint > 900) {
-        process.stderr.write(`\r${rowsRead} rows, ${totalBytes ? Math.round((bytesRead / totalBytes) * 100) : 0}% read`);
-        lastPrint = Date.now();
-      }
+      void importService.importStatus(ctx, systemActor, preview.batchId).then((status) => {
+        const { bytesRead, totalBytes, rowsRead } = status.progress;
+        if (Date.now() - lastPrint > 900) {
+          process.stderr.write(`\r${rowsRead} rows, ${totalBytes ? Math.round((bytesRead / totalBytes) * 100) : 0}% read`);
+          lastPrint = Date.now();
+        }
+      });
     }, 1000);
     try {
       await importService.runImport(ctx, systemActor, preview.batchId, {
@@ -233,7 +234,7 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     } finally {
       if (timer) clearInterval(timer);
     }
-    const status = importService.importStatus(ctx, systemActor, preview.batchId);
+    const status = await importService.importStatus(ctx, systemActor, preview.batchId);
     const seconds = (Date.now() - started) / 1000;
     if (out.json) {
       process.stdout.write(`${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => r.status !== "imported" && r.status !== "updated") ?? [] })}\n`);

@@ -4,12 +4,15 @@ import { createContext, type AppContext } from "./context.ts";
 import { generatePassword } from "./auth/password.ts";
 import { ensureFirstAdmin } from "./users/user.service.ts";
 import { loadExampleData } from "./examples/examples.service.ts";
+import { recoverImports } from "./imports/import.service.ts";
 
 export type BootReport = {
   migrationsApplied: string[];
   referenceLoaded: boolean;
   /** Example clusters were loaded now (first start of a new embedded database). */
   examplesLoaded: boolean;
+  /** Import batches a stop cut off: reverted now and marked failed (interrupted). */
+  importsInterrupted: number[];
   /** Set when the first admin was created now; `password` only when it was generated. */
   firstAdmin: { email: string; password: string | null } | null;
 };
@@ -29,8 +32,9 @@ export async function bootstrap(config: Config, options: { examples?: "auto" | "
   const examplesLoaded = (options.examples ?? "auto") === "auto" && database.dialect === "sqlite" && freshRegistry
     ? (await loadExampleData(ctx, { kind: "system" })).loaded
     : false;
+  const { interrupted } = await recoverImports(ctx);
   return {
     ctx,
-    report: { migrationsApplied, referenceLoaded: loaded, examplesLoaded, firstAdmin: created ? { email, password: generated } : null },
+    report: { importsInterrupted: interrupted, migrationsApplied, referenceLoaded: loaded, examplesLoaded, firstAdmin: created ? { email, password: generated } : null },
   };
 }

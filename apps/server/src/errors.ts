@@ -67,6 +67,7 @@ export const FIELD_ERROR_CODES = [
   "mapped_twice",
   "no_period_columns",
   "import_state",
+  "upload_gone",
   "invalid",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { loadConfig } from "./config.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { buildApp } from "./app.ts";
 import { purgeExpiredSessions } from "./auth/session.service.ts";
+import { sweepImports } from "./imports/import.service.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const { ctx, report } = await bootstrap(config);
   const app = await buildApp(ctx);
   if (report.migrationsApplied.length > 0) app.log.info({ migrations: report.migrationsApplied }, "database migrated");
+  ctx.imports.log = (record, message) => app.log.error(record, message);
+  if (report.importsInterrupted.length > 0) app.log.warn({ batches: report.importsInterrupted }, "imports cut off by the last stop were reverted and marked interrupted");
   if (report.referenceLoaded) app.log.info("reference data loaded");
   if (report.examplesLoaded) app.log.info("example clusters from the seed documents loaded (remove with `npx sainam examples remove`)");
   if (report.firstAdmin) {
@@ -28,10 +31,16 @@ async function main(): Promise<void> {
     purgeExpiredSessions(ctx).catch((error: unknown) => app.log.warn({ err: String(error) }, "session purge failed"));
   }, 10 * 60_000);
   purge.unref();
+  // Uploads left unused for 24 hours are deleted (their batches fail as abandoned).
+  const sweep = setInterval(() => {
+    sweepImports(ctx).catch((error: unknown) => app.log.warn({ err: error instanceof Error ? error.name : typeof error }, "import sweep failed"));
+  }, 60 * 60_000);
+  sweep.unref();
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     clearInterval(purge);
+    clearInterval(sweep);
     await app.close();
     await ctx.database.close();
     process.exit(0);

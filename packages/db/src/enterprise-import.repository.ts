@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
 import { writeEnterpriseDocuments, type IndexedTerm, type PostingAppendBuffer } from "./search.repository.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
+import { enterprisesBefore, type SliceUndo } from "./import-batch.repository.ts";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
 
 /** One validated enterprise row of an import file (the shape @sainam/importer produces). */
@@ -69,6 +70,8 @@ export async function upsertEnterpriseChunk(
   postings: PostingAppendBuffer | null = null,
   /** The user whose import this is: recorded as the registrant of firms new to the registry (null: the system). */
   createdBy: number | null = null,
+  /** The slice's undo record: ids inserted and before-images of the firms updated are added to it. */
+  undo: SliceUndo | null = null,
 ): Promise<Map<string, { id: number; status: "imported" | "updated" }>> {
   const keyOf = (r: EnterpriseRecord) => r.juristicId ?? `ce:${r.ceRegistrationNo ?? ""}`;
   const juristicIds = rows.flatMap((r) => (r.record.juristicId ? [r.record.juristicId] : []));
@@ -127,6 +130,17 @@ export async function upsertEnterpriseChunk(
       .returning(["id", "juristic_id", "ce_registration_no"])
       .execute();
     for (const row of inserted) result.set(row.juristic_id ?? `ce:${row.ce_registration_no ?? ""}`, { id: row.id, status: "imported" });
+  }
+  if (undo) {
+    for (const hit of result.values()) undo.enterprises.inserted.push(hit.id);
+    const known = rows.flatMap((r) => {
+      const id = existing.get(keyOf(r.record));
+      return id === undefined ? [] : [{ id, r }];
+    });
+    undo.enterprises.updated.push(...(await enterprisesBefore(trx, known.map((k) => k.id), {
+      products: new Set(known.filter((k) => k.r.record.products.length > 0).map((k) => k.id)),
+      contacts: new Set(known.filter((k) => k.r.record.contact).map((k) => k.id)),
+    })));
   }
   for (const r of rows) {
     const id = existing.get(keyOf(r.record));

@@ -20,6 +20,8 @@ export type { MemberView } from "./membership.repository.ts";
 export * as search from "./search.repository.ts";
 export type { SearchEntityType, IndexedTerm } from "./search.repository.ts";
 export * as enterpriseImport from "./enterprise-import.repository.ts";
+export * as importBatches from "./import-batch.repository.ts";
+export type { SliceUndo, KeptRow, ImportBatchRow } from "./import-batch.repository.ts";
 export * from "./examples/index.ts";
 export * as dashboards from "./dashboard.repository.ts";
 export type { FigureRow, GeographyRows, PlanScope } from "./dashboard.repository.ts";

@@ -340,6 +340,21 @@ export interface ImportBatchTable {
   actor_user_id: number | null;
   created_at: string;
   finished_at: string | null;
+  progress_json: string | null;
+  report_json: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  /** The uploaded file on the server's disk: never answered to a client. */
+  upload_path: string | null;
+  started_at: string | null;
+}
+
+/** How to revert one written slice of an import batch (see migration 0010). */
+export interface ImportJournalTable {
+  id: Generated<number>;
+  batch_id: number;
+  slice: number;
+  undo_json: string;
 }
 
 export interface MetaTable {
@@ -545,6 +560,7 @@ export interface DB {
   search_documents: SearchDocumentTable;
   import_mappings: ImportMappingTable;
   import_batches: ImportBatchTable;
+  import_journal: ImportJournalTable;
   programmes: ProgrammeTable;
   indicator_values: IndicatorValueTable;
   period_locks: PeriodLockTable;

@@ -169,7 +169,7 @@ describe("#memberships and linkages", () => {
     expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.roaster, stage: "midstream" })).statusCode).toBe(201);
     expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.roaster, stage: "downstream" })).statusCode).toBe(409);
     // The coordinator did not register these firms: the memberships wait for the cluster's agency to approve them.
-    for (const id of [ids.farm, ids.roaster]) expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${id}/approve`)).statusCode).toBe(200);
+    for (const id of [ids.farm, ids.roaster]) expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${id}/approval`)).statusCode).toBe(200);
     const detail = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}`)).json();
     expect(detail.stageCounts).toEqual({ upstream: 1, midstream: 1, downstream: 0 });
     const members = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}/members`)).json().items;

@@ -19,6 +19,9 @@ declare module "fastify" {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Signing in has no session yet; SameSite cookies and the password itself guard it.
 const CSRF_EXEMPT = new Set(["/api/auth/login"]);
+// The only writes a caller without a session may make. Every other write answers 401 before its body is read or
+// any record it names is looked up, so an anonymous caller learns nothing about what exists.
+const ANONYMOUS_WRITES = new Set(["/api/auth/login"]);
 
 /** Resolves the session cookie into `request.actor` and enforces CSRF tokens on cookie-authenticated writes. */
 export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
@@ -44,6 +47,9 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
       } else {
         clearAuthCookies(reply, ctx);
       }
+    }
+    if (!SAFE_METHODS.has(request.method) && !request.session && !ANONYMOUS_WRITES.has(request.routeOptions.url ?? "") && request.routeOptions.url !== undefined) {
+      throw errors.unauthenticated();
     }
     if (!SAFE_METHODS.has(request.method) && request.session && !CSRF_EXEMPT.has(request.routeOptions.url ?? "")) {
       const header = request.headers["x-csrf-token"];

@@ -5,7 +5,7 @@ import { importKinds } from "@sainam/importer";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { errorResponses } from "../http/common.schema.ts";
-import { importStatus, MAX_UPLOAD_BYTES, runImport, uploadImport } from "./import.service.ts";
+import { importStatus, MAX_UPLOAD_BYTES, runImport, takeOverImport, uploadImport } from "./import.service.ts";
 
 /** `code` (with `params`) says why, for the report to be worded in Thai or English; reports stored before codes have none. */
 const issue = z.object({
@@ -19,6 +19,16 @@ const reportSchema = z.object({
   counts: z.object({ imported: z.number().int(), updated: z.number().int(), skipped: z.number().int(), errors: z.number().int() }),
   rows: z.array(z.object({ rowNumber: z.number().int(), status: z.string(), key: z.string().nullable(), issues: z.array(issue) })),
   truncated: z.boolean(),
+  /** Records a failed batch's revert kept because someone changed (or referred to) them after the import wrote them. */
+  keptAfterRevert: z.array(z.object({ entity: z.enum(["enterprise", "membership", "linkage"]), id: z.number().int(), reason: z.enum(["edited", "referenced"]) })).optional(),
+});
+/** The batch as stored: `errorCode` says why it failed (rows_unusable | import_failed | interrupted | abandoned), `error` in English words. */
+const batchSchema = z.object({
+  batchId: z.number().int(), kind: z.string(), fileName: z.string(), status: z.string(),
+  progress: z.object({ rowsRead: z.number().int(), bytesRead: z.number(), totalBytes: z.number().nullable() }),
+  report: reportSchema.nullable(), error: z.string().nullable(), errorCode: z.string().nullable(),
+  /** An upload not yet run, or a batch interrupted by a restart whose file is still kept. */
+  canRunAgain: z.boolean(),
 });
 
 /** Counts bytes as they pass and stops an upload past the limit, so a huge body never fills the disk. */
@@ -80,15 +90,17 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["imports"],
         summary: "Progress of an import and, when done, its row-level report",
         params: z.object({ batchId: z.coerce.number().int().positive() }),
-        response: {
-          200: z.object({
-            batchId: z.number().int(), kind: z.string(), fileName: z.string(), status: z.string(),
-            progress: z.object({ rowsRead: z.number().int(), bytesRead: z.number(), totalBytes: z.number().nullable() }),
-            report: reportSchema.nullable(), error: z.string().nullable(),
-          }),
-          ...errorResponses(400, 401, 404),
-        },
+        response: { 200: batchSchema, ...errorResponses(400, 401, 404) },
       },
     }, async (request) => importStatus(ctx, request.actor, request.params.batchId));
+
+    app.post("/imports/:batchId/takeover", {
+      schema: {
+        tags: ["imports"],
+        summary: "An admin takes over another user's import batch (audited): it then belongs to the admin, who may see and run it",
+        params: z.object({ batchId: z.coerce.number().int().positive() }),
+        response: { 200: batchSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    }, async (request) => takeOverImport(ctx, request.actor, request.params.batchId));
   };
 }

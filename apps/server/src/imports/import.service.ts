@@ -1,14 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { extname, join } from "node:path";
+import { extname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, enterprises, nowIso, plans, search, type DB, type PlanRow } from "@sainam/db";
+import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, search, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
 import {
-  checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
+  checkMapping, enterpriseKey, headerKey, importKinds, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
 } from "@sainam/importer";
 import type { Kysely, Transaction } from "kysely";
@@ -20,57 +20,96 @@ import { importIndicatorValues, widePeriodColumns } from "../indicator-values/in
 import { planValuesResource } from "../indicator-values/value-scope.ts";
 
 const CHUNK = 2000;
+// An import writes in short transactions of this many rows (a few tens of milliseconds each), giving the
+// event loop back between them, so other requests' queries and writes run while a big file is imported.
+const SLICE_ROWS = 250;
+// New firms' postings are buffered across slices (see PostingAppendBuffer); a flush happens inside one slice's
+// transaction, so the budget bounds how long that slice holds the writer.
+const POSTINGS_BUDGET = 50_000;
+const PROGRESS_EVERY_MS = 1000;
 // Every row is reported up to this many; past it only skipped rows (up to MAX_SKIPPED_ROWS), so a
 // million-row file's report stays small; counts are always complete.
 const FULL_REPORT_ROWS = 50_000;
 const MAX_SKIPPED_ROWS = 100_000;
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const ABANDONED_AFTER_MS = 24 * 3_600_000;
 
 export type ImportProgress = { rowsRead: number; bytesRead: number; totalBytes: number | null };
 export type ImportReportView = {
   counts: { imported: number; updated: number; skipped: number; errors: number };
   rows: ReportRow[];
   truncated: boolean;
+  /** Rows a failed batch's revert left in place because someone edited (or referred to) them after the import wrote them. */
+  keptAfterRevert?: KeptRow[];
+};
+/**
+ * Why a batch failed, as a stable code the web words in Thai and English: never a path or an exception's text.
+ * rows_unusable: strict mode found bad rows; unreadable_file: the file stops being readable part-way; import_failed: an error on the server (logged there);
+ * interrupted: the server stopped while it ran (it can be run again); abandoned: its upload was kept 24 h unused.
+ */
+export type ImportFailure = "rows_unusable" | "unreadable_file" | "import_failed" | "interrupted" | "abandoned";
+const failureMessages: Record<ImportFailure, string> = {
+  rows_unusable: "rows cannot be imported; nothing was written (strict mode)",
+  unreadable_file: "the file cannot be read to its end; what the import had written was taken back",
+  import_failed: "the import stopped because of an error on the server; what it had written was taken back",
+  interrupted: "the server stopped while the import ran; what it had written was taken back, and it can be run again",
+  abandoned: "the uploaded file was not imported within 24 hours and was deleted; upload it again",
 };
 type BatchState = {
   id: number;
   kind: ImportKind;
   path: string;
   fileName: string;
-  actorUserId: number | null;
-  status: "uploaded" | "running" | "done" | "failed";
-  progress: ImportProgress;
-  report: ImportReportView | null;
-  error: string | null;
-  createdAt: number;
 };
-
-// Running and finished batches of this process; the database keeps the status and counts for good.
-const batches = new Map<number, BatchState>();
-const KEEP_BATCHES = 200;
-const ABANDONED_AFTER_MS = 24 * 3_600_000;
-
-/** Forgets old finished batches and deletes the files of uploads never run, so a long-lived server stays small. */
-async function pruneBatches(): Promise<void> {
-  const now = Date.now();
-  for (const batch of batches.values()) {
-    if (batch.status === "uploaded" && now - batch.createdAt > ABANDONED_AFTER_MS) {
-      batches.delete(batch.id);
-      await rm(batch.path, { force: true });
-    }
-  }
-  const finished = [...batches.values()].filter((b) => b.status === "done" || b.status === "failed");
-  for (const batch of finished.slice(0, Math.max(0, batches.size - KEEP_BATCHES))) batches.delete(batch.id);
-}
+type RunHooks = {
+  /** Called after each slice is committed (tests: a failure or a stop part-way). */
+  afterSlice?: (slice: number) => Promise<void>;
+};
 
 function uploadDir(ctx: AppContext): string {
   const dir = ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
+}
+
+function isUpload(ctx: AppContext, path: string | null): path is string {
+  return path !== null && path.startsWith(uploadDir(ctx) + sep);
+}
+
+/** Deletes an uploaded copy (files imported from a path, by the CLI, stay where they are). */
+async function removeUpload(ctx: AppContext, path: string | null): Promise<void> {
+  if (isUpload(ctx, path)) await rm(path, { force: true });
 }
 
 function actorId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.id : null;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** What the server log may say about an error: its kind and code and where it was thrown, never its message (it may quote row values). */
+function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const code = "code" in error && (typeof error.code === "string" || typeof error.code === "number") ? error.code : undefined;
+  return { error: error.name, ...(code !== undefined ? { code } : {}), at: error.stack?.split("\n").slice(1, 6).map((l) => l.trim()) };
+}
+
+/**
+ * Words for a file that cannot be read, from its code: the reader's own message may name the server's copy of
+ * the file or quote a parser's exception, neither of which a user should see.
+ */
+function readErrorMessage(error: ReadTableError): string {
+  const line = /line (\d+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case "empty_file": return "the file is empty";
+    case "no_header_row": return "no header row was found near the top of the file: a header is a row of column names";
+    case "unsupported_format": return "must be an .xlsx workbook or a CSV file (legacy .xls files are not supported: save as .xlsx or CSV UTF-8)";
+    case "sheet_not_found": return "the workbook has no worksheet to import";
+    case "malformed_xlsx": return "the workbook cannot be read; is it a complete .xlsx file?";
+    case "malformed_csv": return line ? `the CSV cannot be read from line ${line}` : "the CSV cannot be read";
+  }
 }
 
 /** A stable key for the "same source": the kind and the file's header row. Mappings are saved under it. */
@@ -97,7 +136,7 @@ async function preview(path: string) {
       if (sampleRows.length >= 10) break;
     }
   } catch (error) {
-    if (error instanceof ReadTableError) throw errors.validation("file", error.message, error.code === "empty_file" ? "empty_file" : error.code === "no_header_row" ? "no_header" : error.code === "unsupported_format" ? "wrong_file_type" : "unreadable_file", { reason: error.code });
+    if (error instanceof ReadTableError) throw errors.validation("file", readErrorMessage(error), error.code === "empty_file" ? "empty_file" : error.code === "no_header_row" ? "no_header" : error.code === "unsupported_format" ? "wrong_file_type" : "unreadable_file", { reason: error.code });
     throw error;
   }
   if (!header) throw errors.validation("file", "no header row was found", "no_header");
@@ -107,7 +146,7 @@ async function preview(path: string) {
 /** Stores an uploaded file and answers what it looks like: format, encoding, header, sample rows and a mapping. */
 export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind: ImportKind; fileName: string; body: Readable | { path: string } }) {
   authorize(actor, "create", { type: "import" });
-  await pruneBatches();
+  await sweepImports(ctx);
   const { db } = ctx.database;
   const ext = extname(input.fileName).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt") throw errors.validation("fileName", "must end in .csv or .xlsx", "wrong_file_type");
@@ -116,19 +155,32 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     path = input.body.path;
   } else {
     path = join(uploadDir(ctx), `${randomUUID()}${ext}`);
-    await pipeline(input.body, createWriteStream(path));
+    try {
+      await pipeline(input.body, createWriteStream(path, { mode: 0o600 }));
+    } catch (error) {
+      await removeUpload(ctx, path);
+      throw error;
+    }
   }
-  const size = statSync(path).size;
-  if (size === 0) throw errors.validation("file", "the file is empty", "empty_file");
-  const look = await preview(path);
+  let look: Awaited<ReturnType<typeof preview>>;
+  let size: number;
+  try {
+    size = statSync(path).size;
+    if (size === 0) throw errors.validation("file", "the file is empty", "empty_file");
+    look = await preview(path);
+  } catch (error) {
+    // A file that cannot be read as a table is not kept: no batch will ever run it.
+    await removeUpload(ctx, path);
+    throw error;
+  }
   const key = sourceKey(input.kind, look.headers);
   const saved = await db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", input.kind).where("source_key", "=", key).executeTakeFirst();
+  const progress: ImportProgress = { rowsRead: 0, bytesRead: 0, totalBytes: size };
   const { id } = await db
     .insertInto("import_batches")
-    .values({ kind: input.kind, file_name: input.fileName, status: "uploaded", counts_json: null, actor_user_id: actorId(actor), created_at: nowIso(), finished_at: null })
+    .values({ kind: input.kind, file_name: input.fileName, status: "uploaded", counts_json: null, actor_user_id: actorId(actor), created_at: nowIso(), finished_at: null, upload_path: path, progress_json: JSON.stringify(progress) })
     .returning("id")
     .executeTakeFirstOrThrow();
-  batches.set(id, { id, kind: input.kind, path, fileName: input.fileName, actorUserId: actorId(actor), status: "uploaded", progress: { rowsRead: 0, bytesRead: 0, totalBytes: size }, report: null, error: null, createdAt: Date.now() });
   let suggestedMapping: ColumnMapping = suggestMapping(input.kind, look.headers, look.sampleRows);
   let valueLayout: { suggestedLayout: "long" | "wide"; periodColumns: string[] } | null = null;
   if (input.kind === "indicator_values") {
@@ -152,31 +204,71 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
   };
 }
 
-function requireBatch(actor: Actor, batchId: number): BatchState {
-  const batch = batches.get(batchId);
-  if (!batch) throw errors.notFound("import batch", batchId);
-  const isAdmin = actor.kind === "system" || (actor.kind === "user" && actor.role === "admin");
-  if (!isAdmin && actorId(actor) !== batch.actorUserId) throw errors.notFound("import batch", batchId);
+/** The batch, when it belongs to the caller: anyone else (admins included, until they take it over) is told it does not exist. */
+async function requireBatch(ctx: AppContext, actor: Actor, batchId: number): Promise<ImportBatchRow> {
+  const batch = await importBatches.findBatch(ctx.database.db, batchId);
+  if (!batch || batch.actor_user_id !== actorId(actor)) throw errors.notFound("import batch", batchId);
   return batch;
 }
 
-export function importStatus(_ctx: AppContext, actor: Actor, batchId: number) {
-  const batch = requireBatch(actor, batchId);
-  const report = batch.report
-    ? { counts: batch.report.counts, truncated: batch.report.truncated, rows: batch.report.rows.map((r) => ({ rowNumber: r.rowNumber, status: r.status, key: r.key, issues: r.issues.map((i) => ({ ...i })) })) }
+function isImportKind(kind: string): kind is ImportKind {
+  return (importKinds as ReadonlyArray<string>).includes(kind);
+}
+
+export async function importStatus(ctx: AppContext, actor: Actor, batchId: number) {
+  const batch = await requireBatch(ctx, actor, batchId);
+  const live = ctx.imports.running.get(batchId);
+  const progress: ImportProgress = live?.progress ?? (batch.progress_json ? (JSON.parse(batch.progress_json) as ImportProgress) : { rowsRead: 0, bytesRead: 0, totalBytes: null });
+  const stored = batch.report_json ? (JSON.parse(batch.report_json) as ImportReportView) : null;
+  const report = stored
+    ? {
+        counts: stored.counts,
+        truncated: stored.truncated,
+        rows: stored.rows.map((r) => ({ rowNumber: r.rowNumber, status: r.status, key: r.key, issues: r.issues.map((i) => ({ ...i })) })),
+        ...(stored.keptAfterRevert ? { keptAfterRevert: stored.keptAfterRevert } : {}),
+      }
     : null;
-  return { batchId, kind: batch.kind, fileName: batch.fileName, status: batch.status, progress: batch.progress, report, error: batch.error };
+  // A batch marked running that this process is not running was left by another process, or is being
+  // reverted at start-up: it is answered as it stands.
+  return {
+    batchId,
+    kind: batch.kind,
+    fileName: batch.file_name,
+    status: batch.status,
+    progress,
+    report,
+    error: batch.error_message,
+    errorCode: batch.error_code,
+    canRunAgain: batch.status === "uploaded" || (batch.status === "failed" && batch.error_code === "interrupted" && batch.upload_path !== null),
+  };
+}
+
+/** An admin takes over someone else's batch (R3): it is then theirs to see and run. Audited. */
+export async function takeOverImport(ctx: AppContext, actor: Actor, batchId: number) {
+  authorize(actor, "update", { type: "import" });
+  const batch = await importBatches.findBatch(ctx.database.db, batchId);
+  if (!batch) throw errors.notFound("import batch", batchId);
+  const newOwner = actorId(actor);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await trx.updateTable("import_batches").set({ actor_user_id: newOwner }).where("id", "=", batchId).execute();
+    await audit.appendAudit(trx, { actorUserId: newOwner, action: "import.take_over", entityType: "import_batch", entityId: batchId, before: { ownerUserId: batch.actor_user_id }, after: { ownerUserId: newOwner } });
+  });
+  return importStatus(ctx, actor, batchId);
 }
 
 /**
  * Starts importing an uploaded batch with a column mapping (saved for the next file from the same
  * source). The work runs in the background; `importStatus` reports progress and then the row report.
- * `wait` makes the call return when done (CLI and tests).
+ * `wait` makes the call return when done (CLI and tests). A batch interrupted by a restart runs again
+ * while its file is kept.
  */
-export async function runImport(ctx: AppContext, actor: Actor, batchId: number, input: { mapping: unknown; clusterId?: number | undefined; strict?: boolean | undefined; planId?: number | undefined; layout?: "long" | "wide" | undefined; wait?: boolean }) {
+export async function runImport(ctx: AppContext, actor: Actor, batchId: number, input: { mapping: unknown; clusterId?: number | undefined; strict?: boolean | undefined; planId?: number | undefined; layout?: "long" | "wide" | undefined; wait?: boolean }, hooks: RunHooks = {}) {
   authorize(actor, "create", { type: "import" });
-  const batch = requireBatch(actor, batchId);
-  if (batch.status !== "uploaded") throw errors.conflict(`import batch ${batchId} is ${batch.status}`, "", "import_state", { status: batch.status });
+  const row = await requireBatch(ctx, actor, batchId);
+  const interrupted = row.status === "failed" && row.error_code === "interrupted";
+  if ((row.status !== "uploaded" && !interrupted) || ctx.imports.running.has(batchId)) throw errors.conflict(`import batch ${batchId} is ${row.status}`, "", "import_state", { status: row.status });
+  if (row.upload_path === null || !existsSync(row.upload_path) || !isImportKind(row.kind)) throw errors.conflict("the uploaded file is no longer kept: upload it again", "", "upload_gone");
+  const batch: BatchState = { id: row.id, kind: row.kind, path: row.upload_path, fileName: row.file_name };
   const mapping = parseColumnMapping(batch.kind, input.mapping);
   if (!mapping) throw errors.validation("mapping", "must be an object of field → column header", "invalid_type");
   const look = await preview(batch.path);
@@ -215,16 +307,147 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
     .values({ kind: batch.kind, source_key: key, mapping_json: JSON.stringify(mapping), updated_at: nowIso() })
     .onConflict((oc) => oc.columns(["kind", "source_key"]).doUpdateSet({ mapping_json: JSON.stringify(mapping), updated_at: nowIso() }))
     .execute();
-  batch.status = "running";
-  await ctx.database.db.updateTable("import_batches").set({ status: "running" }).where("id", "=", batchId).execute();
-  const work = (valuePlan ? executeValueImport(ctx, actor, batch, mapping, valuePlan, input.layout ?? "long") : executeImport(ctx, actor, batch, mapping, { clusterCode, strict: input.strict === true })).catch(async (error: unknown) => {
-    batch.status = "failed";
-    batch.error = error instanceof Error ? error.message : String(error);
-    await ctx.database.db.updateTable("import_batches").set({ status: "failed", finished_at: nowIso() }).where("id", "=", batchId).execute();
-    await discardUpload(ctx, batch);
-  });
+  const progress: ImportProgress = { rowsRead: 0, bytesRead: 0, totalBytes: statSync(batch.path).size };
+  // Claimed with a conditional update, so two requests (or two processes) never run the same batch.
+  const claimed = await ctx.database.db
+    .updateTable("import_batches")
+    .set({ status: "running", started_at: nowIso(), finished_at: null, error_code: null, error_message: null, report_json: null, counts_json: null, progress_json: JSON.stringify(progress) })
+    .where("id", "=", batchId)
+    .where("status", "=", row.status)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1 || ctx.imports.running.has(batchId)) throw errors.conflict(`import batch ${batchId} is running`, "", "import_state", { status: "running" });
+  const job = { progress };
+  ctx.imports.running.set(batchId, job);
+  const work = (valuePlan ? executeValueImport(ctx, actor, batch, job, mapping, valuePlan, input.layout ?? "long") : executeImport(ctx, actor, batch, job, mapping, { clusterCode, strict: input.strict === true }, hooks))
+    .catch(async (error: unknown) => {
+      const unreadable = error instanceof ReadTableError;
+      if (!unreadable) ctx.imports.log({ batchId, ...describeError(error) }, "import failed");
+      const kept = await revertBatch(ctx, batchId);
+      await finishBatch(ctx, batch, "failed", kept.length > 0 ? { counts: { imported: 0, updated: 0, skipped: 0, errors: 0 }, rows: [], truncated: false, keptAfterRevert: kept.slice(0, 1000) } : null, unreadable ? "unreadable_file" : "import_failed", undefined, unreadable ? readErrorMessage(error) : undefined);
+    })
+    .catch((error: unknown) => ctx.imports.log({ batchId, ...describeError(error) }, "import failure could not be recorded"))
+    .finally(() => ctx.imports.running.delete(batchId));
   if (input.wait) await work;
-  return { batchId, status: batch.status };
+  const after = await importBatches.findBatch(ctx.database.db, batchId);
+  return { batchId, status: after?.status ?? "running" };
+}
+
+/** Marks a batch finished with its report (and failure code), and deletes its uploaded file. */
+async function finishBatch(ctx: AppContext, batch: BatchState, status: "done" | "failed", report: ImportReportView | null, failure: ImportFailure | null, count?: number, detail?: string) {
+  await ctx.database.db
+    .updateTable("import_batches")
+    .set({
+      status,
+      counts_json: report ? JSON.stringify(report.counts) : null,
+      report_json: report ? JSON.stringify(report) : null,
+      error_code: failure,
+      error_message: failure ? `${detail ? `${detail}: ` : ""}${count !== undefined ? `${count} ` : ""}${failureMessages[failure]}` : null,
+      progress_json: JSON.stringify(ctx.imports.running.get(batch.id)?.progress ?? null),
+      finished_at: nowIso(),
+      upload_path: null,
+    })
+    .where("id", "=", batch.id)
+    .execute();
+  await removeUpload(ctx, batch.path);
+}
+
+/**
+ * Takes back what a batch wrote, newest slice first, each slice in its own short transaction; answers the
+ * rows kept because someone edited or referred to them meanwhile. A slice a foreign key refuses as a whole is
+ * reverted row by row, keeping the rows still referred to.
+ */
+async function revertBatch(ctx: AppContext, batchId: number): Promise<KeptRow[]> {
+  const { db } = ctx.database;
+  const kept: KeptRow[] = [];
+  for (;;) {
+    const entry = await importBatches.lastJournalEntry(db, batchId);
+    if (!entry) return kept;
+    try {
+      const sliceKept = await db.transaction().execute(async (trx) => {
+        const rows = await importBatches.revertSlice(trx, entry.undo);
+        await importBatches.deleteJournalEntry(trx, entry.id);
+        return rows;
+      });
+      kept.push(...sliceKept);
+    } catch {
+      const targets: Array<[KeptRow["entity"], number]> = [
+        ...entry.undo.linkages.inserted.map((id) => ["linkage", id] as [KeptRow["entity"], number]),
+        ...entry.undo.linkages.updated.map((b) => ["linkage", b.id] as [KeptRow["entity"], number]),
+        ...entry.undo.memberships.inserted.map((id) => ["membership", id] as [KeptRow["entity"], number]),
+        ...entry.undo.memberships.updated.map((b) => ["membership", b.id] as [KeptRow["entity"], number]),
+        ...entry.undo.enterprises.updated.map((b) => ["enterprise", b.row.id] as [KeptRow["entity"], number]),
+        ...entry.undo.enterprises.inserted.map((id) => ["enterprise", id] as [KeptRow["entity"], number]),
+      ];
+      for (const [entity, id] of targets) {
+        try {
+          kept.push(...(await db.transaction().execute((trx) => importBatches.revertSlice(trx, entry.undo, (e, i) => e === entity && i === id))));
+        } catch {
+          kept.push({ entity, id, reason: "referenced" });
+        }
+      }
+      await importBatches.deleteJournalEntry(db, entry.id);
+    }
+    await yieldToEventLoop();
+  }
+}
+
+/**
+ * At start-up: a batch still marked running was cut off by the stop, so what it wrote is taken back and it is
+ * marked failed (interrupted), its file kept to run again; uploads of finished batches are deleted. Assumes
+ * one server process per database (a second process starting would interrupt the first one's imports).
+ */
+export async function recoverImports(ctx: AppContext): Promise<{ interrupted: number[] }> {
+  const { db } = ctx.database;
+  const running = await db.selectFrom("import_batches").select("id").where("status", "=", "running").execute();
+  for (const { id } of running) {
+    const kept = await revertBatch(ctx, id);
+    await db
+      .updateTable("import_batches")
+      .set({
+        status: "failed", error_code: "interrupted", error_message: failureMessages.interrupted, finished_at: nowIso(),
+        report_json: kept.length > 0 ? JSON.stringify({ counts: { imported: 0, updated: 0, skipped: 0, errors: 0 }, rows: [], truncated: false, keptAfterRevert: kept.slice(0, 1000) } satisfies ImportReportView) : null,
+      })
+      .where("id", "=", id)
+      .execute();
+  }
+  // Journals of batches that are not running are leftovers of a stop between a batch's end and their deletion.
+  await db.deleteFrom("import_journal").where("batch_id", "not in", db.selectFrom("import_batches").select("id").where("status", "=", "running")).execute();
+  const ended = await db.selectFrom("import_batches").select(["id", "upload_path"]).where("upload_path", "is not", null).where("status", "in", ["done", "failed"]).where((eb) => eb.or([eb("error_code", "is", null), eb("error_code", "!=", "interrupted")])).execute();
+  for (const batch of ended) {
+    await removeUpload(ctx, batch.upload_path);
+    await db.updateTable("import_batches").set({ upload_path: null }).where("id", "=", batch.id).execute();
+  }
+  if (ctx.config.dataDir !== ":memory:") {
+    // Files no batch names: a stop between a batch's end and its file's deletion, or an upload cut off.
+    const kept = new Set((await db.selectFrom("import_batches").select("upload_path").where("upload_path", "is not", null).execute()).map((b) => b.upload_path));
+    const dir = uploadDir(ctx);
+    for (const name of readdirSync(dir)) if (!kept.has(join(dir, name))) await rm(join(dir, name), { force: true });
+  }
+  await sweepImports(ctx);
+  return { interrupted: running.map((r) => r.id) };
+}
+
+/** Deletes uploads left unused for 24 hours (never run, or interrupted and not run again); their batches fail as abandoned. */
+export async function sweepImports(ctx: AppContext, now = Date.now()): Promise<number> {
+  const { db } = ctx.database;
+  const before = new Date(now - ABANDONED_AFTER_MS).toISOString();
+  const stale = await db
+    .selectFrom("import_batches")
+    .select(["id", "upload_path"])
+    .where("upload_path", "is not", null)
+    .where((eb) => eb.or([
+      eb.and([eb("status", "=", "uploaded"), eb("created_at", "<", before)]),
+      eb.and([eb("status", "=", "failed"), eb("error_code", "=", "interrupted"), eb("finished_at", "<", before)]),
+    ]))
+    .execute();
+  let swept = 0;
+  for (const batch of stale) {
+    if (ctx.imports.running.has(batch.id)) continue;
+    await removeUpload(ctx, batch.upload_path);
+    await db.updateTable("import_batches").set({ status: "failed", error_code: "abandoned", error_message: failureMessages.abandoned, upload_path: null, finished_at: nowIso() }).where("id", "=", batch.id).execute();
+    swept++;
+  }
+  return swept;
 }
 
 /**
@@ -307,7 +530,7 @@ class ReportBuilder {
   }
 }
 
-async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, mapping: ColumnMapping, options: { clusterCode: string | null; strict: boolean }) {
+async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, job: { progress: ImportProgress }, mapping: ColumnMapping, options: { clusterCode: string | null; strict: boolean }, hooks: RunHooks) {
   const { db } = ctx.database;
   if (batch.kind === "indicator_values") throw new Error("indicator values are imported by executeValueImport");
   const reader: ReaderInput = { path: batch.path, kind: batch.kind, mapping, gazetteer: batch.kind === "enterprises" ? await gazetteerOf(db) : null, chunkSize: CHUNK, errorsOnly: false };
@@ -321,56 +544,59 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, m
       }
     }
     if (report.counts.errors > 0) {
-      batch.status = "failed";
-      batch.error = `${report.counts.errors} rows cannot be imported; nothing was written (strict mode)`;
-      batch.report = { counts: report.counts, rows: report.rows, truncated: report.truncated };
-      await db.updateTable("import_batches").set({ status: "failed", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
-      await discardUpload(ctx, batch);
+      await finishBatch(ctx, batch, "failed", { counts: report.counts, rows: report.rows, truncated: report.truncated }, "rows_unusable", report.counts.errors);
       return;
     }
   }
 
   const report = new ReportBuilder();
   const seen = batch.kind === "enterprises" ? new EnterpriseRows() : new Map<string, { rowNumber: number; status: "imported" | "updated" }>();
+  // Every row this batch writes carries this updated_at: a revert leaves rows whose updated_at has changed since.
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
-    // New firms' postings are appended in memory across chunks and written once per block (a common
-    // prefix's tail block is otherwise rewritten every chunk); written below, before the commit, and
-    // dropped with the transaction if it rolls back.
-    const postings = search.createPostingBuffer("enterprise");
-    // The worker reads and prepares the next chunks while this thread writes the current one.
-    for await (const chunk of readPreparedChunks(reader)) {
-      batch.progress = { rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
-      if (chunk.rows.length > 0) await writeChunk(ctx, trx, batch.kind, chunk.rows, report, seen, now, options.clusterCode, postings, actor);
+  // New firms' postings are appended in memory across slices and written once per block of ids, in whichever
+  // slice fills the buffer, and the rest before the batch is marked done. A failed batch drops the buffer: the
+  // revert then removes the firms' documents (their postings, never written, need no removal).
+  const postings = search.createPostingBuffer("enterprise", POSTINGS_BUDGET);
+  let slice = 0;
+  let progressWritten = Date.now();
+  // The worker reads and prepares the next chunks while this thread writes the current one, a slice at a time.
+  for await (const chunk of readPreparedChunks(reader)) {
+    job.progress = { rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
+    for (let i = 0; i < chunk.rows.length; i += SLICE_ROWS) {
+      const rows = chunk.rows.slice(i, i + SLICE_ROWS);
+      const writeProgress = Date.now() - progressWritten >= PROGRESS_EVERY_MS;
+      await db.transaction().execute(async (trx) => {
+        const undo = importBatches.emptyUndo(now);
+        await writeChunk(ctx, trx, batch.kind, rows, report, seen, now, options.clusterCode, postings, undo, actor);
+        if (!importBatches.isEmptyUndo(undo)) await importBatches.appendJournal(trx, batch.id, slice, undo);
+        if (writeProgress) await trx.updateTable("import_batches").set({ progress_json: JSON.stringify(job.progress) }).where("id", "=", batch.id).execute();
+      });
+      if (writeProgress) progressWritten = Date.now();
+      slice++;
+      await hooks.afterSlice?.(slice);
+      await yieldToEventLoop();
     }
-    await search.flushPostingBuffer(trx, postings, ctx.database.sqlite);
-    await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
+  }
+  await db.transaction().execute((trx) => search.flushPostingBuffer(trx, postings, ctx.database.sqlite));
+  const view: ImportReportView = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), report_json: JSON.stringify(view), progress_json: JSON.stringify(job.progress), finished_at: nowIso(), upload_path: null }).where("id", "=", batch.id).execute();
+    await importBatches.deleteJournal(trx, batch.id);
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
   });
-  batch.status = "done";
-  batch.report = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
-  await discardUpload(ctx, batch);
+  await removeUpload(ctx, batch.path);
 }
 
-async function executeValueImport(ctx: AppContext, actor: Actor, batch: BatchState, mapping: ColumnMapping<"indicator_values">, plan: PlanRow, layout: "long" | "wide") {
+async function executeValueImport(ctx: AppContext, actor: Actor, batch: BatchState, job: { progress: ImportProgress }, mapping: ColumnMapping<"indicator_values">, plan: PlanRow, layout: "long" | "wide") {
   const { report, failed } = await importIndicatorValues(ctx, actor, {
     path: batch.path,
     plan,
     mapping,
     layout,
-    onRow: () => { batch.progress = { ...batch.progress, rowsRead: batch.progress.rowsRead + 1 }; },
-    onProgress: (bytesRead, totalBytes) => { batch.progress = { ...batch.progress, bytesRead, totalBytes }; },
+    onRow: () => { job.progress = { ...job.progress, rowsRead: job.progress.rowsRead + 1 }; },
+    onProgress: (bytesRead, totalBytes) => { job.progress = { ...job.progress, bytesRead, totalBytes }; },
   });
-  batch.status = failed ? "failed" : "done";
-  batch.error = failed;
-  batch.report = report;
-  await ctx.database.db.updateTable("import_batches").set({ status: batch.status, counts_json: JSON.stringify(report.counts), finished_at: nowIso() }).where("id", "=", batch.id).execute();
-  await discardUpload(ctx, batch);
-}
-
-/** Deletes an uploaded copy once its batch has run (files imported from a path, by the CLI, stay). */
-async function discardUpload(ctx: AppContext, batch: BatchState): Promise<void> {
-  if (batch.path.startsWith(uploadDir(ctx))) await rm(batch.path, { force: true });
+  await finishBatch(ctx, batch, failed ? "failed" : "done", report, failed ? "rows_unusable" : null, failed ? report.counts.errors : undefined);
 }
 
 function isEnterprise(kind: ImportKind, _record: unknown): _record is EnterpriseRecord { return kind === "enterprises"; }
@@ -387,6 +613,7 @@ async function writeChunk(
   now: string,
   clusterCode: string | null,
   postings: search.PostingAppendBuffer,
+  undo: SliceUndo,
   actor: Actor,
 ): Promise<void> {
   const keyOf = (record: EnterpriseRecord | MembershipRecord | LinkageRecord): string =>
@@ -407,6 +634,7 @@ async function writeChunk(
       ctx.database.sqlite,
       postings,
       actorId(actor),
+      undo,
     );
     for (const { planned, record } of upserts) {
       const r = results.get(enterpriseKey(record));
@@ -418,7 +646,7 @@ async function writeChunk(
     }
   } else {
     for (const planned of plan.records) {
-      const outcome = await writeRelation(trx, actor, kind, planned.record, now, clusterCode);
+      const outcome = await writeRelation(trx, actor, kind, planned.record, now, clusterCode, undo);
       if (outcome.status !== "skipped" && seen instanceof Map) {
         const earlier = seen.get(planned.key);
         if (earlier) report.demote(earlier.rowNumber, planned.rowNumber, earlier.status);
@@ -440,7 +668,7 @@ async function writeChunk(
   }
 }
 
-async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKind, record: EnterpriseRecord | MembershipRecord | LinkageRecord, now: string, clusterCode: string | null): Promise<{ status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }> {
+async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKind, record: EnterpriseRecord | MembershipRecord | LinkageRecord, now: string, clusterCode: string | null, undo: SliceUndo): Promise<{ status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }> {
   // A row names firms and clusters: each must be one the importer may see (a firm) or change (a cluster), else
   // the row is skipped exactly as for one that does not exist, so that a file cannot probe the registry.
   const visibleEnterprise = async (juristicId: string) => {
@@ -462,18 +690,20 @@ async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKin
     const firm = await visibleEnterprise(record.juristicId);
     if (firm === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId, code: "not_found" } };
     const id = firm.id;
-    const existing = await trx.selectFrom("memberships").select("id").where("cluster_id", "=", cluster.id).where("enterprise_id", "=", id).executeTakeFirst();
+    const existing = await trx.selectFrom("memberships").select(["id", "stage", "joined_on", "left_on", "updated_at"]).where("cluster_id", "=", cluster.id).where("enterprise_id", "=", id).executeTakeFirst();
     if (existing) {
+      undo.memberships.updated.push(existing);
       await trx.updateTable("memberships").set({ stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, updated_at: now }).where("id", "=", existing.id).execute();
       return { status: "updated" };
     }
     // Approved at once when the importer may vouch for it: an officer of the cluster's agency, an admin, the
     // system, or the coordinator whose own import registered the firm (new to the registry); else pending.
     const approved = can(actor, "approve", { type: "membership", clusterId: cluster.id, clusterAgencyId: cluster.coordinating_agency_id, enterpriseId: id, enterpriseCreatedBy: firm.created_by });
-    await trx.insertInto("memberships").values({
+    const inserted = await trx.insertInto("memberships").values({
       cluster_id: cluster.id, enterprise_id: id, stage: record.stage, joined_on: record.joinedOn, left_on: record.leftOn, created_at: now, updated_at: now,
       created_by: actorId(actor), approved_at: approved ? now : null, approved_by: approved ? actorId(actor) : null,
-    }).execute();
+    }).returning("id").executeTakeFirstOrThrow();
+    undo.memberships.inserted.push(inserted.id);
     return { status: "imported" };
   }
   if (!isLinkage(kind, record)) return { status: "skipped", issue: { field: "", message: "not a relation", code: "not_a_relation" } };
@@ -486,14 +716,16 @@ async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKin
   const cluster = code ? await changeableCluster(code) : undefined;
   if (code && !cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code, code: "not_found" } };
   const existing = await trx
-    .selectFrom("linkages").select("id")
+    .selectFrom("linkages").select(["id", "annual_value", "cluster_id", "updated_at"])
     .where("from_type", "=", "enterprise").where("from_id", "=", from).where("to_type", "=", "enterprise").where("to_id", "=", to).where("kind", "=", link.kind)
     .where((eb) => (link.product === null ? eb("product", "is", null) : eb("product", "=", link.product)))
     .executeTakeFirst();
   if (existing) {
+    undo.linkages.updated.push(existing);
     await trx.updateTable("linkages").set({ annual_value: link.annualValue, cluster_id: cluster?.id ?? null, updated_at: now }).where("id", "=", existing.id).execute();
     return { status: "updated" };
   }
-  await trx.insertInto("linkages").values({ cluster_id: cluster?.id ?? null, from_type: "enterprise", from_id: from, to_type: "enterprise", to_id: to, kind: link.kind, product: link.product, annual_value: link.annualValue, is_example: 0, created_at: now, updated_at: now }).execute();
+  const inserted = await trx.insertInto("linkages").values({ cluster_id: cluster?.id ?? null, from_type: "enterprise", from_id: from, to_type: "enterprise", to_id: to, kind: link.kind, product: link.product, annual_value: link.annualValue, is_example: 0, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
+  undo.linkages.inserted.push(inserted.id);
   return { status: "imported" };
 }

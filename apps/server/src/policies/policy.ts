@@ -166,6 +166,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return keeper;
     }
     case "import":
+      // "update" is an admin's takeover of someone else's batch (R3): only admins.
+      if (action === "update") return isAdmin;
       return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
     case "programme": {
       if (isAdmin) return true;

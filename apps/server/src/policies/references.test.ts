@@ -130,13 +130,13 @@ describe("#memberships: naming a firm needs the right to see it", () => {
     expect((await members(dipOfficer, ids.coffee)).find((m) => m.enterpriseId === ids.shop)).toMatchObject({ approved: false, canApprove: true });
     // The public does not see a pending member; a coordinator cannot approve their own request; nor can another agency.
     expect((await members(t.anonymous, ids.coffee)).map((m) => m.enterpriseId)).not.toContain(ids.shop);
-    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approve`)).statusCode).toBe(403);
-    expect((await osmepOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approve`)).statusCode).toBe(403);
-    expect((await t.anonymous.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approve`)).statusCode).toBe(401);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approval`)).statusCode).toBe(403);
+    expect((await osmepOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approval`)).statusCode).toBe(403);
+    expect((await t.anonymous.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approval`)).statusCode).toBe(401);
   });
 
   it("unmasks the contacts and gives the edit right once an officer of the cluster's agency approves, audited", async () => {
-    expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approve`)).statusCode).toBe(200);
+    expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approval`)).statusCode).toBe(200);
     const view = (await coordinator.request("GET", `/api/enterprises/${ids.shop}`)).json();
     expect(view.contactsMasked).toBe(false);
     expect(view.contacts[0]).toMatchObject({ name: "Shop Owner", email: "owner@example.org" });
@@ -146,7 +146,7 @@ describe("#memberships: naming a firm needs the right to see it", () => {
     expect(approvals).toHaveLength(1);
     expect(approvals[0]?.after_json).not.toContain("Shop Owner");
     // Approving again changes nothing.
-    expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approve`)).statusCode).toBe(200);
+    expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approval`)).statusCode).toBe(200);
     expect(await t.ctx.database.db.selectFrom("audit_log").select("id").where("action", "=", "membership.approve").execute()).toHaveLength(1);
   });
 
@@ -156,8 +156,8 @@ describe("#memberships: naming a firm needs the right to see it", () => {
     // The firm's member sees its own pending membership with the approve button; another firm's member does not.
     expect((await members(millMember, ids.coffee)).find((m) => m.enterpriseId === ids.mill)).toMatchObject({ approved: false, canApprove: true });
     expect((await members(shopMember, ids.coffee)).map((m) => m.enterpriseId)).not.toContain(ids.mill);
-    expect((await shopMember.request("POST", `/api/clusters/${ids.coffee}/members/${ids.mill}/approve`)).statusCode).toBe(403);
-    expect((await millMember.request("POST", `/api/clusters/${ids.coffee}/members/${ids.mill}/approve`)).statusCode).toBe(200);
+    expect((await shopMember.request("POST", `/api/clusters/${ids.coffee}/members/${ids.mill}/approval`)).statusCode).toBe(403);
+    expect((await millMember.request("POST", `/api/clusters/${ids.coffee}/members/${ids.mill}/approval`)).statusCode).toBe(200);
     expect((await coordinator.request("GET", `/api/enterprises/${ids.mill}`)).json().contactsMasked).toBe(false);
   });
 

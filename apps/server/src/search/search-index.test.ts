@@ -317,10 +317,8 @@ describe("migration 0004", () => {
           await sql`INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (${term}, 'enterprise', ${f.id}, ${field}, ${weight})`.execute(database.db);
         }
       }
-      // 0004 lands on a database already past it (later migrations, such as 0009, apply too; none run twice).
-      const applied = await migrateToLatest(database);
-      expect(applied).toContain("0004-search-index");
-      expect(applied.filter((name) => name in old)).toEqual([]);
+      // Migrations numbered after 0008 (added later) apply too; of those before it, only the missing 0004.
+      expect((await migrateToLatest(database)).filter((name) => name < "0008")).toEqual(["0004-search-index"]);
       await expect(sql`SELECT count(*) FROM search_terms`.execute(database.db)).rejects.toThrow();
       const docs = await search.documentsOf(database.db, "enterprise", firms.map((f) => f.id));
       expect(docs.get(3)).toEqual(new Map([["teak", 10], ["carving", 10]]));

@@ -59,7 +59,7 @@ export function valueChainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: { tags: ["value chain"], summary: "Add an enterprise to a cluster at a stage", params: clusterParams, body: z.object({ enterpriseId: z.number().int().positive(), stage: z.enum(stages), joinedOn: date.nullable().optional() }).strict(), response: { 201: z.object({ membershipId: z.number().int(), approved: z.boolean() }), ...errorResponses(400, 401, 403, 404, 409) } },
     }, async (request, reply) => reply.status(201).send(await addMember(ctx, request.actor, request.params.id, request.body)));
 
-    app.post("/clusters/:id/members/:enterpriseId/approve", {
+    app.post("/clusters/:id/members/:enterpriseId/approval", {
       schema: { tags: ["value chain"], summary: "Approve a pending membership (an officer of the cluster's coordinating agency, an admin, or the firm itself)", params: clusterParams.extend({ enterpriseId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) } },
     }, async (request) => approveMember(ctx, request.actor, request.params.id, request.params.enterpriseId));
 

@@ -3,7 +3,7 @@ import { audit, clusters, enterprises, linkages, memberships, nowIso, type Clust
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, institutionVisibility, type Resource } from "../policies/policy.ts";
+import { authorize, can, institutionVisibility, seesUnpublished, type Resource } from "../policies/policy.ts";
 import { clusterResource, requireCluster } from "../clusters/cluster.service.ts";
 import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import { indexInstitution } from "../search/search.indexer.ts";
@@ -73,7 +73,8 @@ export function presentInstitution(i: InstitutionRow) {
 export async function listMembers(ctx: AppContext, actor: Actor, clusterId: number, includePast: boolean) {
   const cluster = await requireCluster(ctx, actor, clusterId, "read");
   const seesAll = can(actor, "update", clusterResource(cluster));
-  const rows = await memberships.listMembers(ctx.database.db, clusterId, { currentOnly: !includePast, publishedOnly: !seesAll });
+  // Unpublished firms: for the cluster's editors and for those who see every firm (officers), as the firm list does.
+  const rows = await memberships.listMembers(ctx.database.db, clusterId, { currentOnly: !includePast, publishedOnly: !(seesAll || seesUnpublished(actor)) });
   const items = rows.map((m) => presentMember(m, m.approved_at === null && can(actor, "approve", membershipResource(cluster, m.enterprise_id, m.enterprise_created_by))));
   // Others see approved members only, and the pending ones they may approve (a firm its own).
   return { items: seesAll ? items : items.filter((m) => m.approved || m.canApprove) };

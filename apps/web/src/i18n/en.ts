@@ -187,6 +187,7 @@ export const en: Catalogue = {
       mapped_twice: "Column \"{{header}}\" is chosen for two fields.",
       no_period_columns: "A wide file needs columns headed by periods (2563, FY2021, ปีงบประมาณ 2564).",
       import_state: "This import has already been run or is running.",
+      upload_gone: "The uploaded file is no longer kept: upload it again.",
       not_a_relation: "This row does not describe a relation.",
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
@@ -1249,6 +1250,16 @@ export const en: Catalogue = {
     progress: "Import progress",
     bytes: "{{read}} of {{total}}",
     failed: "The import failed: nothing was written.",
+    /** Why a batch failed (the server's errorCode). */
+    failureReasons: {
+      rows_unusable: "Some rows cannot be imported, so nothing was written (strict mode).",
+      unreadable_file: "The file cannot be read to its end. What the import had written was taken back.",
+      import_failed: "The import stopped because of an error on the server. What it had written was taken back.",
+      interrupted: "The server stopped while the import ran. What it had written was taken back; you can run it again.",
+      abandoned: "The uploaded file was not imported within 24 hours and was deleted. Upload it again.",
+    },
+    runAgain: "Run again",
+    keptAfterRevert: "{{count}} records were kept because someone changed them after the import wrote them.",
     report: "Import report",
     counts: {
       imported: "Imported",

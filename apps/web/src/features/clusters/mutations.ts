@@ -90,7 +90,7 @@ export function useApproveMemberMutation(clusterId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (enterpriseId: string) =>
-      apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approve`, undefined, json),
+      apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`, undefined, json),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
 }

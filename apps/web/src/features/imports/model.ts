@@ -141,6 +141,7 @@ export const batchDecoder = object({
   ),
   report: nullable(reportDecoder),
   error: nullable((input, path) => (isRecord(input) ? str(input.message, `${path}.message`) : str(input, path))),
+  errorCode: withDefault(nullable(str), null),
 });
 export type Batch = Decoded<typeof batchDecoder>;
 

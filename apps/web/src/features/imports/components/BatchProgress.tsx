@@ -7,6 +7,11 @@ import { formatNumber } from "../../../lib/format";
 import { useImportBatch } from "../queries";
 import { ImportReportView } from "./ImportReportView";
 
+const FAILURE_REASONS = ["rows_unusable", "unreadable_file", "import_failed", "interrupted", "abandoned"] as const;
+function isFailureReason(code: string): code is (typeof FAILURE_REASONS)[number] {
+  return (FAILURE_REASONS as ReadonlyArray<string>).includes(code);
+}
+
 interface BatchProgressProps {
   batchId: string;
   fileName: string;
@@ -46,7 +51,7 @@ export function BatchProgress({ batchId, fileName, onFinished, onStartOver }: Ba
       <section className="panel">
         <div className="alert alert-error" role="alert">
           <p>{t("imports.failed")}</p>
-          {data.error && <p>{data.error}</p>}
+          {data.errorCode && isFailureReason(data.errorCode) ? <p>{t(`imports.failureReasons.${data.errorCode}`)}</p> : data.error && <p>{data.error}</p>}
         </div>
         {data.report && <ImportReportView report={data.report} fileName={fileName} />}
         {startOver}
