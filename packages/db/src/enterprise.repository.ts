@@ -52,6 +52,16 @@ export async function findEnterprise(db: Executor, id: number): Promise<Enterpri
   return db.selectFrom("enterprises").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The firms (id, keys, publication, registrant) with any of these juristic IDs or community-enterprise numbers. */
+export async function findByRegistrationKeys(db: Executor, juristicIds: readonly string[], ceRegistrationNos: readonly string[]) {
+  if (juristicIds.length === 0 && ceRegistrationNos.length === 0) return [];
+  return db
+    .selectFrom("enterprises")
+    .select(["id", "juristic_id", "ce_registration_no", "published", "created_by"])
+    .where((eb) => eb.or([...(juristicIds.length > 0 ? [eb("juristic_id", "in", juristicIds)] : []), ...(ceRegistrationNos.length > 0 ? [eb("ce_registration_no", "in", ceRegistrationNos)] : [])]))
+    .execute();
+}
+
 export async function findEnterpriseByJuristicId(db: Executor, juristicId: string): Promise<EnterpriseRow | undefined> {
   return db.selectFrom("enterprises").selectAll().where("juristic_id", "=", juristicId).executeTakeFirst();
 }

@@ -23,6 +23,7 @@ export const ISSUE_CODES = [
   "same_party",
   "locked",
   "not_allowed",
+  "not_permitted",
   "unchanged",
   "no_value",
   "cut",

@@ -622,7 +622,16 @@ async function writeChunk(
   const statusByRow = new Map<number, { status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }>();
   if (kind === "enterprises") {
     const prepared = new Map(chunk.map((row) => [row.rowNumber, row]));
-    const upserts = plan.records.flatMap((p) => (isEnterprise(kind, p.record) ? [{ planned: p, record: p.record }] : []));
+    const planned = plan.records.flatMap((p) => (isEnterprise(kind, p.record) ? [{ planned: p, record: p.record }] : []));
+    // A row may update a firm already in the registry only where the importer may edit that firm (officers and
+    // admins any; a coordinator the firms of their approved memberships; a member its own): otherwise the file
+    // would overwrite other people's firms by juristic ID.
+    const refused = await firmsNotEditable(trx, actor, planned.map((p) => p.record));
+    const upserts = planned.filter(({ planned: p, record }) => {
+      if (!refused.has(enterpriseKey(record))) return true;
+      statusByRow.set(p.rowNumber, { status: "skipped", issue: { field: record.juristicId ? "juristicId" : "ceRegistrationNo", message: "this firm is already in the registry and you may not change it", value: record.juristicId ?? record.ceRegistrationNo ?? "", code: "not_permitted" } });
+      return false;
+    });
     const results = await enterpriseImport.upsertEnterpriseChunk(
       trx,
       upserts.map(({ planned, record }) => {
@@ -666,6 +675,20 @@ async function writeChunk(
     }
     report.add(result.status === "skipped" ? { ...row, status: "skipped", issues: [...row.issues, result.issue] } : { ...row, status: result.status });
   }
+}
+
+/** The keys of the records that name a firm already in the registry which the actor may not edit. */
+async function firmsNotEditable(trx: Transaction<DB>, actor: Actor, records: readonly EnterpriseRecord[]): Promise<Set<string>> {
+  const refused = new Set<string>();
+  // Whoever may edit a firm they have no tie to (officers, admins, the system) may edit every firm.
+  if (can(actor, "update", { type: "enterprise", enterpriseId: null, clusterIds: [], published: false })) return refused;
+  const existing = await enterprises.findByRegistrationKeys(trx, records.flatMap((r) => (r.juristicId ? [r.juristicId] : [])), records.flatMap((r) => (!r.juristicId && r.ceRegistrationNo ? [r.ceRegistrationNo] : [])));
+  for (const firm of existing) {
+    const memberOf = await enterprises.clusterIdsOfEnterprise(trx, firm.id);
+    const resource = { type: "enterprise" as const, enterpriseId: firm.id, clusterIds: memberOf.approved, pendingClusterIds: memberOf.pending, published: firm.published === 1, createdBy: firm.created_by };
+    if (!can(actor, "update", resource)) refused.add(firm.juristic_id ?? `ce:${firm.ce_registration_no ?? ""}`);
+  }
+  return refused;
 }
 
 async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKind, record: EnterpriseRecord | MembershipRecord | LinkageRecord, now: string, clusterCode: string | null, undo: SliceUndo): Promise<{ status: "imported" | "updated" } | { status: "skipped"; issue: RowIssue }> {
@@ -721,6 +744,13 @@ async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKin
     .where((eb) => (link.product === null ? eb("product", "is", null) : eb("product", "=", link.product)))
     .executeTakeFirst();
   if (existing) {
+    // An existing link is changed (value, cluster) only by someone who keeps it: the editors of its cluster, or
+    // for a link of no cluster those who edit every firm; a file cannot pull another cluster's link into its own.
+    const keeper = existing.cluster_id === null ? null : await trx.selectFrom("clusters").select(["id", "coordinating_agency_id", "published"]).where("id", "=", existing.cluster_id).executeTakeFirst();
+    const mayChange = keeper
+      ? can(actor, "update", { type: "cluster", clusterId: keeper.id, coordinatingAgencyId: keeper.coordinating_agency_id, published: keeper.published === 1 })
+      : can(actor, "update", { type: "enterprise", enterpriseId: null, clusterIds: [], published: false });
+    if (!mayChange) return { status: "skipped", issue: { field: "", message: "this link is already in the registry and you may not change it", code: "not_permitted" } };
     undo.linkages.updated.push(existing);
     await trx.updateTable("linkages").set({ annual_value: link.annualValue, cluster_id: cluster?.id ?? null, updated_at: now }).where("id", "=", existing.id).execute();
     return { status: "updated" };

@@ -377,4 +377,35 @@ describe("#imports: memberships and linkages name what the importer may see and 
     expect(status.report.counts).toMatchObject({ imported: 0, skipped: 1 });
     expect(status.report.rows[0].issues[0]).toMatchObject({ field: "toJuristicId", code: "not_found" });
   });
+
+  it("skips a row that would overwrite a firm the coordinator may not edit, and writes the firm they may edit", async () => {
+    // A published firm of no cluster of this coordinator's; the firm of their own import is theirs to edit.
+    const otherJid = jid("050555200010");
+    expect((await osmepOfficer.request("POST", "/api/enterprises", { juristicId: otherJid, nameTh: "ร้านชาดอย" })).statusCode).toBe(201);
+    const ownJid = jid("050555200007");
+    const file = ["เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล", `${otherJid},บริษัท ถูกเขียนทับ จำกัด`, `${ownJid},บริษัท เจ็ด ใหม่ จำกัด`].join("\n");
+    const status = await runImport(coordinator, "enterprises", file, { juristicId: "เลขทะเบียนนิติบุคคล", nameTh: "ชื่อนิติบุคคล" });
+    expect(status.report.counts).toMatchObject({ updated: 1, skipped: 1 });
+    const skipped = status.report.rows.find((r: { rowNumber: number }) => r.rowNumber === 2);
+    expect(skipped.issues[0]).toMatchObject({ field: "juristicId", code: "not_permitted" });
+    const names = await t.ctx.database.db.selectFrom("enterprises").select(["juristic_id", "name_th"]).where("juristic_id", "in", [otherJid, ownJid]).execute();
+    expect(new Map(names.map((n) => [n.juristic_id, n.name_th]))).toEqual(new Map([[otherJid, "ร้านชาดอย"], [ownJid, "บริษัท เจ็ด ใหม่ จำกัด"]]));
+    // An officer may correct any firm by import.
+    const byOfficer = await runImport(dipOfficer, "enterprises", ["เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล", `${otherJid},ร้านชาดอยสูง`].join("\n"), { juristicId: "เลขทะเบียนนิติบุคคล", nameTh: "ชื่อนิติบุคคล" });
+    expect(byOfficer.report.counts).toMatchObject({ updated: 1, skipped: 0 });
+  });
+
+  it("skips a linkage row that would pull another cluster's link into the coordinator's cluster", async () => {
+    // Two published firms both visible to the tea coordinator's colleague; the link belongs to the tea cluster.
+    const a = (await osmepOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200008"), nameTh: "บจ. แปด" })).json().id as number;
+    const b = (await osmepOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200009"), nameTh: "บจ. เก้า" })).json().id as number;
+    const link = await osmepOfficer.request("POST", `/api/clusters/${ids.tea}/linkages`, { from: { type: "enterprise", id: a }, to: { type: "enterprise", id: b }, kind: "supplies", annualValue: 1000 });
+    expect(link.statusCode, link.body).toBe(201);
+    const file = ["from,to,kind,cluster,value", `${jid("050555200008")},${jid("050555200009")},supplies,refs-coffee,999999`].join("\n");
+    const status = await runImport(coordinator, "linkages", file, { fromJuristicId: "from", toJuristicId: "to", kind: "kind", clusterCode: "cluster", annualValue: "value" });
+    expect(status.report.counts).toMatchObject({ imported: 0, updated: 0, skipped: 1 });
+    expect(status.report.rows[0].issues[0]).toMatchObject({ code: "not_permitted" });
+    const kept = await t.ctx.database.db.selectFrom("linkages").select(["cluster_id", "annual_value"]).where("id", "=", link.json().id).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ cluster_id: ids.tea, annual_value: 1000 });
+  });
 });

@@ -148,6 +148,7 @@ export const en: Catalogue = {
       same_party: "{{field}} must be a different enterprise from the first party.",
       locked: "Period {{period}} is locked: its values can no longer be changed.",
       not_allowed: "You may not enter values for this org unit in this plan.",
+      not_permitted: "This record is already in Sainam and you may not change it: ask an officer of its agency or a coordinator of its cluster.",
       unchanged: "Unchanged: the stored values are the same.",
       no_value: "This row has no value.",
       cut: "{{field}} was cut to {{max}} characters.",
