@@ -21,12 +21,14 @@ export function actorOf(user: UserWithScopes): Actor {
 }
 
 /**
- * Checks e-mail and password, throttling repeated failures per e-mail and client, and opens a session.
- * The same message answers an unknown e-mail and a wrong password, so accounts cannot be enumerated.
+ * Checks e-mail and password, throttling repeated failures per e-mail and per client address (see
+ * LoginThrottle), and opens a session. The same message answers an unknown e-mail and a wrong password,
+ * so accounts cannot be enumerated. `clientAddress` is the request's address as the trusted proxies
+ * report it (SAINAM_TRUST_PROXY), never a header a client may set.
  */
-export async function login(ctx: AppContext, input: { email: string; password: string; clientKey: string }) {
-  const throttleKey = `${input.email.toLowerCase()}|${input.clientKey}`;
-  const wait = ctx.loginThrottle.retryAfterSeconds(throttleKey);
+export async function login(ctx: AppContext, input: { email: string; password: string; clientAddress: string }) {
+  const attempt = { email: input.email, address: input.clientAddress };
+  const wait = ctx.loginThrottle.retryAfterSeconds(attempt);
   if (wait > 0) throw errors.tooManyRequests(wait);
 
   const { db } = ctx.database;
@@ -34,10 +36,10 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which e-mails exist.
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.active !== 1) {
-    ctx.loginThrottle.fail(throttleKey);
+    ctx.loginThrottle.fail(attempt);
     throw new LoginFailed();
   }
-  ctx.loginThrottle.succeed(throttleKey);
+  ctx.loginThrottle.succeed(attempt);
 
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
