@@ -9,10 +9,13 @@ export type AppContext = {
   database: Database;
   loginThrottle: LoginThrottle;
   sessionCache: SessionCache;
+  /** The clock sessions and the sign-in throttle go by (milliseconds since the epoch); tests inject one. */
+  now: () => number;
   startedAt: number;
   version: string;
 };
 
-export function createContext(config: Config, database: Database): AppContext {
-  return { config, database, loginThrottle: new LoginThrottle(), sessionCache: new SessionCache(), startedAt: Date.now(), version: "0.1.0" };
+export function createContext(config: Config, database: Database, options: { now?: () => number } = {}): AppContext {
+  const now = options.now ?? Date.now;
+  return { config, database, loginThrottle: new LoginThrottle({ now }), sessionCache: new SessionCache({ now }), now, startedAt: now(), version: "0.1.0" };
 }

@@ -220,6 +220,48 @@ describe("#auth.session", () => {
   });
 });
 
+describe("#auth.session with a short idle limit", () => {
+  // One minute, the shortest SAINAM_SESSION_IDLE_MINUTES allows; the app's clock is moved by hand.
+  let now = Date.parse("2030-01-01T00:00:00Z");
+  let short: TestApp;
+  beforeAll(async () => {
+    short = await createTestApp({ SAINAM_SESSION_IDLE_MINUTES: "1" }, { examples: "never", now: () => now });
+  });
+  afterAll(async () => {
+    await short.close();
+  });
+
+  async function signedIn(client: Awaited<ReturnType<TestApp["signIn"]>>): Promise<boolean> {
+    return (await client.request("GET", "/api/auth/me")).json().user !== null;
+  }
+
+  it("keeps a session used every 50 seconds alive across many idle limits", async () => {
+    const client = await short.signIn(ADMIN.email, ADMIN.password);
+    for (let i = 0; i < 30; i++) {
+      now += 50_000;
+      expect(await signedIn(client), `use ${i + 1}`).toBe(true);
+    }
+  });
+
+  it("keeps a session used every few seconds alive, its requests mostly served from the cache", async () => {
+    const client = await short.signIn(ADMIN.email, ADMIN.password);
+    for (let i = 0; i < 100; i++) {
+      now += 3_000;
+      expect(await signedIn(client), `use ${i + 1}`).toBe(true);
+    }
+  });
+
+  it("ends a session left unused for longer than the idle limit", async () => {
+    const client = await short.signIn(ADMIN.email, ADMIN.password);
+    now += 30_000;
+    expect(await signedIn(client)).toBe(true);
+    now += 61_000;
+    expect(await signedIn(client)).toBe(false);
+    now += 1_000;
+    expect((await client.request("GET", "/api/users")).statusCode).toBe(401);
+  });
+});
+
 describe("#auth.csrf", () => {
   it("refuses a cookie-authenticated write without the X-CSRF-Token header", async () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
