@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, statSync } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, nowIso, plans, search, type DB, type PlanRow } from "@sainam/db";
+import { audit, enterpriseImport, nowIso, plans, privateDir, search, type DB, type PlanRow } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
@@ -65,7 +65,8 @@ async function pruneBatches(): Promise<void> {
 
 function uploadDir(ctx: AppContext): string {
   const dir = ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
-  mkdirSync(dir, { recursive: true });
+  // Uploads hold personal data: only the server's user may list or read them (0700 folder, 0600 files).
+  privateDir(dir);
   return dir;
 }
 
@@ -116,7 +117,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     path = input.body.path;
   } else {
     path = join(uploadDir(ctx), `${randomUUID()}${ext}`);
-    await pipeline(input.body, createWriteStream(path));
+    await pipeline(input.body, createWriteStream(path, { mode: 0o600 }));
   }
   const size = statSync(path).size;
   if (size === 0) throw errors.validation("file", "the file is empty", "empty_file");
