@@ -9,6 +9,7 @@ import { bootstrap } from "./bootstrap.ts";
 import { buildApp } from "./app.ts";
 import type { AppContext } from "./context.ts";
 import { ADMIN } from "./test-support/test-app.ts";
+import { xlsxBomb } from "../../../packages/importer/src/test-support/xlsx-bomb.ts";
 
 // The files of an embedded database on disk: always SQLite in a temporary folder, whatever DATABASE_URL says
 // (PostgreSQL keeps its own files).
@@ -39,20 +40,22 @@ describe("#data files", () => {
   });
 
   it("stores an uploaded import file 0600 in a 0700 folder", async () => {
-    const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
-    const cookie = `sainam_session=${login.cookies.find((c) => c.name === "sainam_session")?.value ?? ""}`;
-    const response = await app.inject({
-      method: "POST",
-      url: "/api/imports?kind=enterprises&fileName=firms.csv",
-      payload: Buffer.from("เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n0105561000001,บริษัท ทดสอบ จำกัด\n"),
-      headers: { "content-type": "application/octet-stream", cookie, "x-csrf-token": login.json().csrfToken },
-    });
+    const response = await upload("firms.csv", Buffer.from("เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n0105561000001,บริษัท ทดสอบ จำกัด\n"));
     expect(response.statusCode, response.body).toBe(201);
     const uploads = join(dir, "imports");
     expect(mode(uploads)).toBe(0o700);
     const files = readdirSync(uploads);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(mode(join(uploads, file)), file).toBe(0o600);
+  });
+
+  it("answers an XLSX that inflates past the limit with 400 too_large_uncompressed, naming no path", async () => {
+    const response = await upload("bomb.xlsx", xlsxBomb(300));
+    expect(response.statusCode).toBe(400);
+    const detail = response.json().error.details[0];
+    expect(detail).toMatchObject({ path: "file", code: "too_large_uncompressed" });
+    expect(response.body).not.toContain(dir);
+    expect(response.body).not.toContain("/imports/");
   });
 
   it("turns secure_delete on, so a deleted value no longer appears in the file's bytes", () => {
@@ -75,6 +78,17 @@ describe("#data files", () => {
     }
   });
 });
+
+async function upload(fileName: string, bytes: Buffer) {
+  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
+  const cookie = `sainam_session=${login.cookies.find((c) => c.name === "sainam_session")?.value ?? ""}`;
+  return app.inject({
+    method: "POST",
+    url: `/api/imports?kind=enterprises&fileName=${encodeURIComponent(fileName)}`,
+    payload: bytes,
+    headers: { "content-type": "application/octet-stream", cookie, "x-csrf-token": login.json().csrfToken },
+  });
+}
 
 /** Writes a value among others, deletes it, checkpoints the WAL into the file and says whether its bytes remain. */
 function linger(db: DatabaseSync, path: string, secret: string): boolean {

@@ -9,11 +9,11 @@ import type { Actor, Gazetteer } from "@sainam/core";
 import { audit, enterpriseImport, nowIso, plans, privateDir, search, type DB, type PlanRow } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, headerKey, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
-  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
+  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type ReportRow, type RowIssue,
 } from "@sainam/importer";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
-import { errors } from "../errors.ts";
+import { errors, type FieldErrorCode } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
 import { readPreparedChunks, type PreparedRow, type ReaderInput } from "./import-reader.ts";
 import { importIndicatorValues, widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
@@ -88,6 +88,22 @@ async function gazetteerOf(db: Kysely<DB>): Promise<Gazetteer> {
   };
 }
 
+/** The field error a file the importer cannot read is answered with (its message never names a path). */
+function fileErrorCode(code: ReadTableErrorCode): FieldErrorCode {
+  switch (code) {
+    case "empty_file":
+      return "empty_file";
+    case "no_header_row":
+      return "no_header";
+    case "unsupported_format":
+      return "wrong_file_type";
+    case "too_large_uncompressed":
+      return "too_large_uncompressed";
+    default:
+      return "unreadable_file";
+  }
+}
+
 async function preview(path: string) {
   let header: { headers: string[]; headerRowNumber: number; encoding: string; format: string } | null = null;
   const sampleRows: string[][] = [];
@@ -98,7 +114,7 @@ async function preview(path: string) {
       if (sampleRows.length >= 10) break;
     }
   } catch (error) {
-    if (error instanceof ReadTableError) throw errors.validation("file", error.message, error.code === "empty_file" ? "empty_file" : error.code === "no_header_row" ? "no_header" : error.code === "unsupported_format" ? "wrong_file_type" : "unreadable_file", { reason: error.code });
+    if (error instanceof ReadTableError) throw errors.validation("file", error.message, fileErrorCode(error.code), { reason: error.code });
     throw error;
   }
   if (!header) throw errors.validation("file", "no header row was found", "no_header");
