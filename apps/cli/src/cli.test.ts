@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -114,6 +114,16 @@ describe("sainam backup", () => {
     expect(users).toEqual({ n: 1 });
     expect(provinces).toEqual({ n: 77 });
     expect(integrity).toEqual({ integrity_check: "ok" });
+  });
+
+  it("writes backups readable by the server's user only: 0600 files in a 0700 backups folder", async () => {
+    const result = await run("backup", "--json");
+    expect(result.code).toBe(0);
+    const { path } = JSON.parse(result.out);
+    expect(path.startsWith(join(dir, "backups"))).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, "backups")).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, "copy.sqlite")).mode & 0o777).toBe(0o600);
   });
 
   it("refuses to back up PostgreSQL and says what to use instead", async () => {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { migrateToLatest, openDatabase, seedReferenceData, reference } from "@sainam/db";
+import { migrateToLatest, openDatabase, privateDir, privateFile, seedReferenceData, reference } from "@sainam/db";
 import { AppError, createContext, createUserBody, examplesService, generatePassword, importService, loadConfig, userService } from "@sainam/server";
 import { systemActor } from "@sainam/core";
 
@@ -273,9 +273,15 @@ async function backupCommand(rest: string[], config: ReturnType<typeof loadConfi
     if (!database.sqlite || !database.sqlitePath) return fail(out, "unsupported", "no embedded database file to back up");
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const target = resolve(values.out ?? `${config.dataDir}/backups/sainam-${stamp}.sqlite`);
-    mkdirSync(dirname(target), { recursive: true });
+    // The default backups folder is ours and kept 0700; a folder named with --out is only created 0700 if
+    // missing, never re-permissioned (it may be the user's own working folder).
+    if (values.out === undefined) privateDir(dirname(target));
+    else mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     // VACUUM INTO writes a transactionally consistent, compacted copy while others keep reading and writing.
+    // It fills an existing empty file and keeps its mode: created 0600 first, the copy is never readable by others.
     const temporary = `${target}.partial`;
+    rmSync(temporary, { force: true });
+    privateFile(temporary);
     database.sqlite.raw.exec(`VACUUM INTO '${temporary.replaceAll("'", "''")}'`);
     renameSync(temporary, target);
     const bytes = statSync(target).size;

@@ -29,6 +29,13 @@ import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.
 
 export type BuildOptions = { logger?: boolean };
 
+/** Fastify's trustProxy for the configured setting; a hop count trusts that many hops nearest the server. */
+function trustProxyOption(setting: AppContext["config"]["trustProxy"]): false | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === false) return false;
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  return [...setting];
+}
+
 /**
  * Builds the HTTP application: security headers, cookies, session → actor, the JSON API under /api with
  * its OpenAPI description, and the web app's static files with a fallback to index.html.
@@ -45,7 +52,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     // A log line per request costs two thirds of a cached read's throughput; off unless asked for.
     logController: new LogController({ disableRequestLogging: !ctx.config.logRequests }),
-    trustProxy: false,
+    // Only the configured proxies may set the client's address and protocol (SAINAM_TRUST_PROXY): the
+    // sign-in throttle counts per address, and cookies and HSTS follow the protocol.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -53,7 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, ctx.config.secureCookies);
   await app.register(cookie);
   registerAuthHook(app, ctx);
 

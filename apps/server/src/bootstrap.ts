@@ -18,11 +18,11 @@ export type BootReport = {
 };
 
 /** Opens the database, migrates it, loads reference data and makes sure an admin exists. Idempotent. */
-export async function bootstrap(config: Config, options: { examples?: "auto" | "never" } = {}): Promise<{ ctx: AppContext; report: BootReport }> {
+export async function bootstrap(config: Config, options: { examples?: "auto" | "never"; now?: () => number } = {}): Promise<{ ctx: AppContext; report: BootReport }> {
   const database: Database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migrationsApplied = await migrateToLatest(database);
   const { loaded } = await seedReferenceData(database.db);
-  const ctx = createContext(config, database);
+  const ctx = createContext(config, database, options.now ? { now: options.now } : {});
   const email = config.adminEmail ?? "admin@sainam.local";
   const generated = config.adminPassword ? null : generatePassword();
   const created = await ensureFirstAdmin(ctx, { email, password: config.adminPassword ?? generated ?? "" });

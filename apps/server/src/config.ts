@@ -1,5 +1,49 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
+
+// proxy-addr's names for address ranges, accepted in SAINAM_TRUST_PROXY beside addresses and CIDRs.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front of the server may say who the client is (X-Forwarded-For) and whether it came over
+ * HTTPS (X-Forwarded-Proto): `false` (none, the default: the socket's address counts), a number of hops, or
+ * a comma list of addresses, CIDRs and the names loopback, linklocal, uniquelocal. `true` (trust anyone) is
+ * refused: any client could then pick its own address and escape the sign-in throttle.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default("false")
+  .transform((value, context): false | number | string[] => {
+    if (value === "" || value === "false") return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops >= 1 && hops <= 10) return hops;
+      context.addIssue({ code: "custom", message: "a hop count must be between 1 and 10" });
+      return z.NEVER;
+    }
+    if (value === "true") {
+      context.addIssue({ code: "custom", message: "true would trust any client's X-Forwarded-For; give the proxies' addresses or a hop count" });
+      return z.NEVER;
+    }
+    const entries = value.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+    const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+    if (entries.length === 0 || wrong.length > 0) {
+      context.addIssue({ code: "custom", message: `must be false, a hop count, or addresses/CIDRs of the proxies (not: ${wrong.join(", ")})` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -15,6 +59,7 @@ const schema = z.object({
   SAINAM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SAINAM_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SAINAM_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
+  SAINAM_TRUST_PROXY: trustProxySchema,
   SAINAM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SAINAM_LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   SAINAM_WEB_DIST: z.string().optional(),
@@ -31,6 +76,8 @@ export type Config = Readonly<{
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   secureCookies: "true" | "false" | "auto";
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For/-Proto are believed (see SAINAM_TRUST_PROXY). */
+  trustProxy: false | number | ReadonlyArray<string>;
   logLevel: string;
   logRequests: boolean;
   webDist: string;
@@ -54,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SAINAM_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SAINAM_SESSION_ABSOLUTE_HOURS * 3_600_000,
     secureCookies: e.SAINAM_SECURE_COOKIES,
+    trustProxy: e.SAINAM_TRUST_PROXY,
     logLevel: e.SAINAM_LOG_LEVEL,
     logRequests: e.SAINAM_LOG_REQUESTS === "true",
     webDist: resolve(e.SAINAM_WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),

@@ -12,10 +12,13 @@ export type AppContext = {
   sessionCache: SessionCache;
   /** Imports running in this process. */
   imports: ImportJobs;
+  /** The clock sessions and the sign-in throttle go by (milliseconds since the epoch); tests inject one. */
+  now: () => number;
   startedAt: number;
   version: string;
 };
 
-export function createContext(config: Config, database: Database): AppContext {
-  return { config, database, loginThrottle: new LoginThrottle(), sessionCache: new SessionCache(), imports: new ImportJobs(), startedAt: Date.now(), version: "0.1.0" };
+export function createContext(config: Config, database: Database, options: { now?: () => number } = {}): AppContext {
+  const now = options.now ?? Date.now;
+  return { config, database, loginThrottle: new LoginThrottle({ now }), sessionCache: new SessionCache({ now }), imports: new ImportJobs(), now, startedAt: now(), version: "0.1.0" };
 }

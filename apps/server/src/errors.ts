@@ -60,6 +60,7 @@ export const FIELD_ERROR_CODES = [
   "no_header",
   "wrong_file_type",
   "unreadable_file",
+  "too_large_uncompressed",
   "file_too_large",
   "wrong_content_type",
   "not_mapped",

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
 import pg from "pg";
@@ -70,12 +70,30 @@ export function openDatabase(config: DatabaseConfig): Database {
   }
   let path = ":memory:";
   if (config.dataDir !== ":memory:") {
-    mkdirSync(config.dataDir, { recursive: true });
+    privateDir(config.dataDir);
     path = join(config.dataDir, "sainam.sqlite");
+    privateFile(path);
+    // SQLite gives its -wal and -shm files the database file's permissions; older ones are tightened too.
+    for (const companion of [`${path}-wal`, `${path}-shm`]) if (existsSync(companion)) chmodSync(companion, 0o600);
   }
   const sqlite = new NodeSqliteDatabase(path);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: "sqlite", sqlitePath: path === ":memory:" ? null : path, sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Makes (or tightens) a folder only the server's user may enter: 0700. Explicit modes rather than the
+ * process umask, which is shared with everything else in the process.
+ */
+export function privateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/** Creates the file if missing and makes it readable and writable by the server's user only: 0600. */
+export function privateFile(path: string): void {
+  closeSync(openSync(path, "a", 0o600));
+  chmodSync(path, 0o600);
 }
 
 /** Brings the schema up to date; safe to call on every start. Returns the names of migrations applied now. */

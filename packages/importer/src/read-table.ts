@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
+import { Unzip, UnzipInflate } from "fflate";
 import type { EncodingChoice, TextEncoding } from "./decode.ts";
 import { AutoTextDecoder } from "./decode.ts";
 import type { RawRow } from "./table-layout.ts";
@@ -47,11 +48,19 @@ export type TableRow = { readonly type: "row"; readonly rowNumber: number; reado
 export type TableEvent = TableHeader | TableRow;
 
 /** Why a file is not a readable table (see ReadTableError). */
-export type ReadTableErrorCode = "empty_file" | "no_header_row" | "unsupported_format" | "sheet_not_found" | "malformed_csv" | "malformed_xlsx";
+export type ReadTableErrorCode =
+  | "empty_file"
+  | "no_header_row"
+  | "unsupported_format"
+  | "sheet_not_found"
+  | "malformed_csv"
+  | "malformed_xlsx"
+  | "too_large_uncompressed";
 
 /**
  * Why a file cannot be read as a table. Thrown by readTable (I/O errors pass through unchanged);
- * the code is stable, so the server can map it to a 400 and a translated message.
+ * the code is stable, so the server can map it to a 400 and a translated message. Messages never
+ * hold a file-system path or a library's own error text.
  */
 export class ReadTableError extends Error {
   readonly code: ReadTableErrorCode;
@@ -63,6 +72,14 @@ export class ReadTableError extends Error {
 }
 
 const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * How far an XLSX may inflate: the bytes actually inflated from all its parts together (never the sizes the
+ * zip declares) may reach the larger of `minBytes` and `ratio` × the file's compressed size. Real workbooks
+ * inflate 5-30×; a zip bomb (a 1 MB file holding 1 GB of XML) is refused once the limit is passed, before
+ * exceljs parses any of it.
+ */
+export const XLSX_INFLATE_LIMIT = { minBytes: 200 * 1024 * 1024, ratio: 100 } as const;
 // A record longer than this is a runaway quote, not data: stop rather than buffer the whole file.
 const MAX_RECORD_CHARS = 1_000_000;
 const DELIMITERS = [",", ";", "\t", "|"] as const;
@@ -134,12 +151,101 @@ function chooseFormat(head: ReadonlyArray<Uint8Array>, fileName: string, forced:
   }
   const extension = extname(fileName).toLowerCase();
   if (extension === ".xlsx" || extension === ".xlsm") {
-    throw new ReadTableError("unsupported_format", `${fileName} is named like an Excel workbook but is not one (no ZIP signature).`);
+    throw new ReadTableError("unsupported_format", "The file is named like an Excel workbook but is not one (no ZIP signature).");
   }
   if (extension === ".xls") {
     throw new ReadTableError("unsupported_format", "Legacy .xls files are not supported; save it as .xlsx or CSV UTF-8.");
   }
   return "csv";
+}
+
+/** The XLSX inflate limit for a file of this compressed size (see XLSX_INFLATE_LIMIT). */
+export function xlsxInflateLimit(compressedBytes: number | null): number {
+  return Math.max(XLSX_INFLATE_LIMIT.minBytes, XLSX_INFLATE_LIMIT.ratio * (compressedBytes ?? 0));
+}
+
+const INFLATE_SLICE = 8 * 1024;
+
+function tooLargeUncompressed(): ReadTableError {
+  return new ReadTableError("too_large_uncompressed", "The workbook unpacks to far more data than a spreadsheet of its size holds (a damaged or malicious file).");
+}
+
+/**
+ * Counts the bytes that the zip's parts really inflate to, as the compressed bytes pass through, and throws
+ * too_large_uncompressed once they exceed `limit`. Inflated data is counted and dropped at once (fflate's
+ * streaming inflater keeps only its 32 KB window), so memory stays flat whatever the file holds.
+ */
+class InflateCounter {
+  readonly #unzip = new Unzip();
+  readonly #limit: number;
+  #inflated = 0;
+  #failure: ReadTableError | null = null;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+    this.#unzip.register(UnzipInflate);
+    this.#unzip.onfile = (file) => {
+      file.ondata = (error, data) => {
+        if (this.#failure) return;
+        if (error) {
+          this.#failure = new ReadTableError("malformed_xlsx", "The workbook cannot be read; is it a complete .xlsx file?");
+          return;
+        }
+        this.#inflated += data.length;
+        if (this.#inflated > this.#limit) {
+          this.#failure = tooLargeUncompressed();
+          file.terminate();
+        }
+      };
+      file.start();
+    };
+  }
+
+  push(chunk: Uint8Array, final = false): void {
+    if (!this.#failure) {
+      try {
+        // fflate inflates a pushed piece in one go: small pieces keep each burst small (8 KB of a bomb
+        // inflates to at most ~8 MB) and let the count stop it early.
+        for (let at = 0; at < chunk.length && !this.#failure; at += INFLATE_SLICE) this.#unzip.push(chunk.subarray(at, at + INFLATE_SLICE));
+        if (final && !this.#failure) this.#unzip.push(new Uint8Array(0), true);
+      } catch {
+        // fflate refuses a zip it cannot follow (an unknown compression method, a corrupt header).
+        this.#failure ??= new ReadTableError("malformed_xlsx", "The workbook cannot be read; is it a complete .xlsx file?");
+      }
+    }
+    if (this.#failure) throw this.#failure;
+  }
+}
+
+/** Reads a workbook file once, inflating and counting its parts, and throws if it inflates past `limit`. */
+async function checkInflatedSize(path: string, limit: number): Promise<void> {
+  const counter = new InflateCounter(limit);
+  const stream = createReadStream(path, { highWaterMark: SNIFF_BYTES });
+  try {
+    for await (const chunk of stream) counter.push(toBytes(chunk));
+    counter.push(new Uint8Array(0), true);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * Passes a workbook's bytes on, each chunk only after its inflated size has been counted (stream sources).
+ * Past the limit the bytes simply end and the refusal is left in `verdict`: exceljs does not hear of an
+ * error in its input stream (it would wait forever), but it does notice a zip that stops short.
+ */
+async function* inflateGuarded(bytes: AsyncIterable<Uint8Array>, limit: number, verdict: { failure: ReadTableError | null }): AsyncGenerator<Uint8Array> {
+  const counter = new InflateCounter(limit);
+  for await (const chunk of bytes) {
+    try {
+      counter.push(chunk);
+    } catch (error) {
+      if (!(error instanceof ReadTableError)) throw error;
+      verdict.failure = error;
+      return;
+    }
+    yield chunk;
+  }
 }
 
 /** Counts a delimiter per line outside quotes; used to pick the delimiter a file uses. */
@@ -224,13 +330,21 @@ async function* csvRows(
     }
   } catch (error) {
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("CSV_")) {
-      throw new ReadTableError("malformed_csv", `Cannot read the CSV from line ${line}: ${error.message}`);
+      throw new ReadTableError("malformed_csv", `Cannot read the CSV from line ${line}: ${csvProblem(error.code)}.`);
     }
     throw error;
   } finally {
     input.destroy();
     parser.destroy();
   }
+}
+
+/** csv-parse's error, in our words: its own message quotes the file's content and options. */
+function csvProblem(code: string): string {
+  if (code === "CSV_MAX_RECORD_SIZE") return "a record is too long (probably a quote that is never closed)";
+  if (code === "CSV_QUOTE_NOT_CLOSED") return "a quote is never closed";
+  if (code.startsWith("CSV_INVALID_CLOSING_QUOTE")) return "a quote is closed in the middle of a field";
+  return "the text is not valid CSV";
 }
 
 function lineBreaks(text: string): number {
@@ -296,7 +410,7 @@ function skipWorksheet(reader: object): void {
   }
 }
 
-async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | number | undefined): AsyncGenerator<RawRow> {
+async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | number | undefined, verdict: { failure: ReadTableError | null }): AsyncGenerator<RawRow> {
   const input = Readable.from(bytes, { objectMode: false });
   // Loaded on first use: exceljs is large, and most servers start without touching a spreadsheet.
   const { default: ExcelJS } = await import("exceljs");
@@ -330,13 +444,15 @@ async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | numbe
       }
     }
   } catch (error) {
+    if (verdict.failure) throw verdict.failure;
     // A truncated or corrupt zip surfaces as unzipper's or the XML parser's error; I/O errors
     // (with a syscall) pass through unchanged.
     if (error instanceof ReadTableError || !(error instanceof Error) || "syscall" in error) throw error;
-    throw new ReadTableError("malformed_xlsx", `The workbook cannot be read (${error.message}); is it a complete .xlsx file?`);
+    throw new ReadTableError("malformed_xlsx", "The workbook cannot be read; is it a complete .xlsx file?");
   } finally {
     input.destroy();
   }
+  if (verdict.failure) throw verdict.failure;
   if (!found) {
     const which = sheet === undefined ? "" : ` ${JSON.stringify(sheet)}`;
     throw new ReadTableError("sheet_not_found", `The workbook has no worksheet${which}.`);
@@ -417,10 +533,16 @@ export async function* readTable(source: TableSource, options: ReadTableOptions 
   const bytes = countedBytes(stream, totalBytes, options.onProgress);
   try {
     const { head, rest } = await peek(bytes, SNIFF_BYTES);
-    if (head.length === 0) throw new ReadTableError("empty_file", `${fileName} is empty.`);
+    if (head.length === 0) throw new ReadTableError("empty_file", "The file is empty.");
     const format = chooseFormat(head, fileName, options.format);
     if (format === "xlsx") {
-      yield* shapeTable(xlsxRows(rest, options.sheet), () => ({ encoding: "utf-8", format }));
+      // A file is measured whole before exceljs sees a byte (one extra inflate, a few percent of parsing
+      // it); a stream is measured chunk by chunk on its way in.
+      const limit = xlsxInflateLimit(totalBytes);
+      if ("path" in source) await checkInflatedSize(source.path, limit);
+      const verdict: { failure: ReadTableError | null } = { failure: null };
+      const input = "path" in source ? rest : inflateGuarded(rest, limit, verdict);
+      yield* shapeTable(xlsxRows(input, options.sheet, verdict), () => ({ encoding: "utf-8", format }));
       return;
     }
     const decoder = new AutoTextDecoder(options.encoding ?? "auto");

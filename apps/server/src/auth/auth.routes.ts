@@ -19,7 +19,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         response: { 200: z.object({ user: userSchema, csrfToken: z.string() }), ...errorResponses(400, 401, 429) },
       },
     }, async (request, reply) => {
-      const result = await login(ctx, { email: request.body.email, password: request.body.password, clientKey: request.ip });
+      const result = await login(ctx, { email: request.body.email, password: request.body.password, clientAddress: request.ip });
       setAuthCookies(reply, ctx, result.token, result.csrfToken);
       return { user: presentUser(result.user), csrfToken: result.csrfToken };
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LightMyRequestResponse } from "fastify";
 import { ADMIN, createTestApp, type TestApp } from "../test-support/test-app.ts";
 
 let t: TestApp;
@@ -70,6 +71,120 @@ describe("#auth.login", () => {
   });
 });
 
+/** A sign-in from a given socket address, with extra headers (X-Forwarded-For, X-Forwarded-Proto). */
+function loginFrom(app: TestApp, remoteAddress: string, body: { email: string; password: string }, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  return app.app.inject({ method: "POST", url: "/api/auth/login", payload: body, remoteAddress, headers });
+}
+
+describe("#auth.login spraying", () => {
+  it("refuses one address trying many e-mails long before the 30th, while another address still signs in", async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 30; i++) {
+      statuses.push((await loginFrom(t, "198.51.100.20", { email: `spray${i}@example.org`, password: "Summer2024!" })).statusCode);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual(Array(20).fill(429));
+    const blocked = await loginFrom(t, "198.51.100.20", ADMIN);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
+    expect((await loginFrom(t, "198.51.100.21", ADMIN)).statusCode).toBe(200);
+  });
+
+  it("ignores X-Forwarded-For without SAINAM_TRUST_PROXY: a spoofed header gets no fresh budget", async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 12; i++) {
+      const response = await loginFrom(t, "198.51.100.30", { email: `spoof${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": `203.0.113.${i}` });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it("does not let a sprayer reset the address's count by signing in with an account it owns", async () => {
+    const own = await t.addUser({ email: "sprayer-own@example.org", displayName: "S", role: "expert" });
+    for (let i = 1; i <= 9; i++) await loginFrom(t, "198.51.100.40", { email: `reset${i}@example.org`, password: "Summer2024!" });
+    expect((await loginFrom(t, "198.51.100.40", own)).statusCode).toBe(200);
+    expect((await loginFrom(t, "198.51.100.40", { email: "reset10@example.org", password: "Summer2024!" })).statusCode).toBe(401);
+    expect((await loginFrom(t, "198.51.100.40", { email: "reset11@example.org", password: "Summer2024!" })).statusCode).toBe(429);
+  });
+});
+
+describe("#auth.login behind a trusted proxy", () => {
+  let proxied: TestApp;
+  beforeAll(async () => {
+    proxied = await createTestApp({ SAINAM_TRUST_PROXY: "10.0.0.1" });
+  });
+  afterAll(async () => {
+    await proxied.close();
+  });
+
+  it("counts failures per forwarded client address when the proxy is trusted", async () => {
+    for (let i = 1; i <= 10; i++) {
+      expect((await loginFrom(proxied, "10.0.0.1", { email: `p${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": "203.0.113.50" })).statusCode).toBe(401);
+    }
+    expect((await loginFrom(proxied, "10.0.0.1", ADMIN, { "x-forwarded-for": "203.0.113.50" })).statusCode).toBe(429);
+    expect((await loginFrom(proxied, "10.0.0.1", ADMIN, { "x-forwarded-for": "203.0.113.51" })).statusCode).toBe(200);
+  });
+
+  it("believes X-Forwarded-For only from the trusted proxy, not from a client connecting directly", async () => {
+    for (let i = 1; i <= 10; i++) {
+      await loginFrom(proxied, "198.51.100.60", { email: `d${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": `203.0.113.${100 + i}` });
+    }
+    expect((await loginFrom(proxied, "198.51.100.60", ADMIN, { "x-forwarded-for": "203.0.113.99" })).statusCode).toBe(429);
+  });
+
+  it("marks cookies Secure and sends HSTS when the trusted proxy says the request came over HTTPS", async () => {
+    const response = await loginFrom(proxied, "10.0.0.1", ADMIN, { "x-forwarded-for": "203.0.113.70", "x-forwarded-proto": "https" });
+    expect(response.statusCode).toBe(200);
+    expect(response.cookies.find((c) => c.name === "sainam_session")?.secure).toBe(true);
+    expect(response.cookies.find((c) => c.name === "sainam_csrf")?.secure).toBe(true);
+    expect(response.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+  });
+
+  it("ignores X-Forwarded-Proto from an untrusted client: no Secure cookies, no HSTS", async () => {
+    const response = await loginFrom(proxied, "198.51.100.61", ADMIN, { "x-forwarded-proto": "https" });
+    expect(response.statusCode).toBe(200);
+    expect(response.cookies.find((c) => c.name === "sainam_session")?.secure).toBeFalsy();
+    expect(response.headers["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+describe("#auth.login behind one proxy (SAINAM_TRUST_PROXY=1)", () => {
+  it("takes the address the proxy appended, not one the client put in front of it", async () => {
+    const oneHop = await createTestApp({ SAINAM_TRUST_PROXY: "1" });
+    try {
+      for (let i = 1; i <= 10; i++) {
+        const forwarded = `192.0.2.${i}, 203.0.113.80`;
+        expect((await loginFrom(oneHop, "10.9.9.9", { email: `h${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": forwarded })).statusCode).toBe(401);
+      }
+      expect((await loginFrom(oneHop, "10.9.9.9", ADMIN, { "x-forwarded-for": "192.0.2.99, 203.0.113.80" })).statusCode).toBe(429);
+      expect((await loginFrom(oneHop, "10.9.9.9", ADMIN, { "x-forwarded-for": "203.0.113.81" })).statusCode).toBe(200);
+    } finally {
+      await oneHop.close();
+    }
+  });
+});
+
+describe("#auth.login without a trusted proxy", () => {
+  it("ignores X-Forwarded-Proto: plain HTTP stays plain (no Secure cookies, no HSTS)", async () => {
+    const response = await loginFrom(t, "198.51.100.62", ADMIN, { "x-forwarded-proto": "https" });
+    expect(response.statusCode).toBe(200);
+    expect(response.cookies.find((c) => c.name === "sainam_session")?.secure).toBeFalsy();
+    expect(response.headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("marks cookies Secure and sends HSTS on every answer with SAINAM_SECURE_COOKIES=true", async () => {
+    const strict = await createTestApp({ SAINAM_SECURE_COOKIES: "true" });
+    try {
+      const response = await loginFrom(strict, "198.51.100.63", ADMIN);
+      expect(response.cookies.find((c) => c.name === "sainam_session")?.secure).toBe(true);
+      expect(response.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+      expect((await strict.app.inject({ method: "GET", url: "/api/auth/me" })).headers["strict-transport-security"]).toMatch(/max-age=/);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe("#auth.session", () => {
   it("answers /api/auth/me with the user while the session lives, and null without one", async () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
@@ -102,6 +217,48 @@ describe("#auth.session", () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
     expect((await admin.request("PATCH", `/api/users/${user.id}`, { password: "a-brand-new-password" })).statusCode).toBe(200);
     expect((await client.request("GET", "/api/auth/me")).json().user).toBeNull();
+  });
+});
+
+describe("#auth.session with a short idle limit", () => {
+  // One minute, the shortest SAINAM_SESSION_IDLE_MINUTES allows; the app's clock is moved by hand.
+  let now = Date.parse("2030-01-01T00:00:00Z");
+  let short: TestApp;
+  beforeAll(async () => {
+    short = await createTestApp({ SAINAM_SESSION_IDLE_MINUTES: "1" }, { examples: "never", now: () => now });
+  });
+  afterAll(async () => {
+    await short.close();
+  });
+
+  async function signedIn(client: Awaited<ReturnType<TestApp["signIn"]>>): Promise<boolean> {
+    return (await client.request("GET", "/api/auth/me")).json().user !== null;
+  }
+
+  it("keeps a session used every 50 seconds alive across many idle limits", async () => {
+    const client = await short.signIn(ADMIN.email, ADMIN.password);
+    for (let i = 0; i < 30; i++) {
+      now += 50_000;
+      expect(await signedIn(client), `use ${i + 1}`).toBe(true);
+    }
+  });
+
+  it("keeps a session used every few seconds alive, its requests mostly served from the cache", async () => {
+    const client = await short.signIn(ADMIN.email, ADMIN.password);
+    for (let i = 0; i < 100; i++) {
+      now += 3_000;
+      expect(await signedIn(client), `use ${i + 1}`).toBe(true);
+    }
+  });
+
+  it("ends a session left unused for longer than the idle limit", async () => {
+    const client = await short.signIn(ADMIN.email, ADMIN.password);
+    now += 30_000;
+    expect(await signedIn(client)).toBe(true);
+    now += 61_000;
+    expect(await signedIn(client)).toBe(false);
+    now += 1_000;
+    expect((await client.request("GET", "/api/users")).statusCode).toBe(401);
   });
 });
 

@@ -15,6 +15,7 @@ export class SessionCache {
     this.#now = options.now ?? Date.now;
   }
 
+  /** The remembered session; the entry is shared, so a touch recorded on it is seen by later hits. */
   get(sessionId: string): ResolvedSession | undefined {
     const hit = this.#entries.get(sessionId);
     if (!hit) return undefined;

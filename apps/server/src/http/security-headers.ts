@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { Config } from "../config.ts";
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -37,13 +38,20 @@ const API_HEADERS: Record<string, string> = {
   "referrer-policy": "no-referrer",
 };
 
-/** Sets the security headers on every response; HSTS only where the request arrived over HTTPS. */
-export function registerSecurityHeaders(app: FastifyInstance): void {
+const HSTS = "max-age=31536000; includeSubDomains";
+
+/**
+ * Sets the security headers on every response; HSTS where the request arrived over HTTPS (directly, or per
+ * a trusted proxy's X-Forwarded-Proto) or where the operator declared the site HTTPS-only
+ * (SAINAM_SECURE_COOKIES=true; browsers ignore HSTS received over plain HTTP, so that costs nothing).
+ */
+export function registerSecurityHeaders(app: FastifyInstance, secureCookies: Config["secureCookies"]): void {
+  const alwaysHsts = secureCookies === "true";
   app.addHook("onRequest", (request, reply, done) => {
     // The API docs page is HTML under /api/ and keeps the page set (swagger-ui adds its own CSP).
     const isApi = request.url.startsWith("/api/") && !request.url.startsWith("/api/docs");
     reply.headers(isApi ? API_HEADERS : PAGE_HEADERS);
-    if (request.protocol === "https") reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    if (alwaysHsts || request.protocol === "https") reply.header("strict-transport-security", HSTS);
     done();
   });
 }

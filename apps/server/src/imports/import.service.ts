@@ -1,19 +1,19 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, search, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
+import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, search, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, headerKey, importKinds, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
-  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReportRow, type RowIssue,
+  type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type ReportRow, type RowIssue,
 } from "@sainam/importer";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
-import { errors } from "../errors.ts";
+import { errors, type FieldErrorCode } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
 import { readPreparedChunks, type PreparedRow, type ReaderInput } from "./import-reader.ts";
 import { importIndicatorValues, widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
@@ -68,7 +68,8 @@ type RunHooks = {
 
 function uploadDir(ctx: AppContext): string {
   const dir = ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Uploads hold personal data: only the server's user may list or read them (0700 folder, 0600 files).
+  privateDir(dir);
   return dir;
 }
 
@@ -109,6 +110,7 @@ function readErrorMessage(error: ReadTableError): string {
     case "sheet_not_found": return "the workbook has no worksheet to import";
     case "malformed_xlsx": return "the workbook cannot be read; is it a complete .xlsx file?";
     case "malformed_csv": return line ? `the CSV cannot be read from line ${line}` : "the CSV cannot be read";
+    case "too_large_uncompressed": return "the workbook unpacks to far more data than a spreadsheet of its size holds, so it is refused";
   }
 }
 
@@ -126,6 +128,22 @@ async function gazetteerOf(db: Kysely<DB>): Promise<Gazetteer> {
   };
 }
 
+/** The field error a file the importer cannot read is answered with (its message never names a path). */
+function fileErrorCode(code: ReadTableErrorCode): FieldErrorCode {
+  switch (code) {
+    case "empty_file":
+      return "empty_file";
+    case "no_header_row":
+      return "no_header";
+    case "unsupported_format":
+      return "wrong_file_type";
+    case "too_large_uncompressed":
+      return "too_large_uncompressed";
+    default:
+      return "unreadable_file";
+  }
+}
+
 async function preview(path: string) {
   let header: { headers: string[]; headerRowNumber: number; encoding: string; format: string } | null = null;
   const sampleRows: string[][] = [];
@@ -136,7 +154,7 @@ async function preview(path: string) {
       if (sampleRows.length >= 10) break;
     }
   } catch (error) {
-    if (error instanceof ReadTableError) throw errors.validation("file", readErrorMessage(error), error.code === "empty_file" ? "empty_file" : error.code === "no_header_row" ? "no_header" : error.code === "unsupported_format" ? "wrong_file_type" : "unreadable_file", { reason: error.code });
+    if (error instanceof ReadTableError) throw errors.validation("file", readErrorMessage(error), fileErrorCode(error.code), { reason: error.code });
     throw error;
   }
   if (!header) throw errors.validation("file", "no header row was found", "no_header");

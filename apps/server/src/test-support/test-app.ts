@@ -70,7 +70,7 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}, options: { examples?: "auto" | "never" } = { examples: "never" }): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { examples?: "auto" | "never"; now?: () => number } = { examples: "never" }): Promise<TestApp> {
   const database = await freshDatabaseUrl();
   const config = loadConfig({
     SAINAM_DATA_DIR: ":memory:",

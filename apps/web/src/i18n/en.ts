@@ -181,6 +181,7 @@ export const en: Catalogue = {
       no_header: "No header row was found in the file.",
       wrong_file_type: "The file must be a .csv or .xlsx file.",
       unreadable_file: "The file could not be read as a table.",
+      too_large_uncompressed: "The workbook unpacks to far more data than a spreadsheet of its size holds; it may be damaged. Save it again from Excel, or as CSV UTF-8.",
       file_too_large: "The file may be at most {{maxMb}} MB.",
       wrong_content_type: "The file was not sent as a file upload.",
       not_mapped: "Choose the column for {{field}}.",

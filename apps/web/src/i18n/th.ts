@@ -179,6 +179,7 @@ export const th = {
       no_header: "ไม่พบแถวหัวตารางในไฟล์",
       wrong_file_type: "ไฟล์ต้องเป็นไฟล์ .csv หรือ .xlsx",
       unreadable_file: "อ่านไฟล์เป็นตารางไม่ได้",
+      too_large_uncompressed: "ไฟล์ Excel นี้แตกออกมาเป็นข้อมูลมากผิดปกติเมื่อเทียบกับขนาดไฟล์ ไฟล์อาจเสียหาย กรุณาบันทึกใหม่จาก Excel หรือบันทึกเป็น CSV UTF-8",
       file_too_large: "ไฟล์ต้องมีขนาดไม่เกิน {{maxMb}} MB",
       wrong_content_type: "ไม่ได้ส่งไฟล์มาในรูปแบบการอัปโหลดไฟล์",
       not_mapped: "กรุณาเลือกคอลัมน์สำหรับ{{field}}",
