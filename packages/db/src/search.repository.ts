@@ -197,7 +197,7 @@ export async function writeSearchDocuments(
       ids.every((id) => (fresh.get(id)?.size ?? 0) > 0);
     if (!appendOnly) await flushPostingBuffer(db, buffer, sqlite);
     else {
-      await appendToBuffer(store, buffer, ids, fresh);
+      appendToBuffer(buffer, ids, fresh);
       await store.putDocuments(ids.map((id) => ({ entity_type: entityType, entity_id: id, terms: documentJson(fresh.get(id) ?? new Map()) })));
       return;
     }
@@ -298,19 +298,37 @@ export type PostingAppendBuffer = {
   block: number;
   pending: Map<string, BlockChange>;
   pendingIds: number;
-  /** Flush when this many ids are pending, whatever the block. */
+  /** Seal the pending appends when this many ids are pending, whatever the block. */
   readonly budget: number;
+  /**
+   * Appends sealed when their block was complete (or the budget reached), oldest first, waiting to be written:
+   * by `flushPostingBufferPart` a bounded number of keys at a time (so an import can write them in short
+   * transactions), or all at once by `flushPostingBuffer`. Parts are written in order, so two parts of one block
+   * merge their ascending ids correctly.
+   */
+  sealed: Array<{ block: number; pending: Map<string, BlockChange> }>;
 };
 
 export function createPostingBuffer(entityType: SearchEntityType, budget = 250_000): PostingAppendBuffer {
-  return { entityType, lastId: 0, block: -1, pending: new Map(), pendingIds: 0, budget };
+  return { entityType, lastId: 0, block: -1, pending: new Map(), pendingIds: 0, budget, sealed: [] };
 }
 
-async function appendToBuffer(store: IndexStore, buffer: PostingAppendBuffer, ids: readonly number[], fresh: Map<number, Map<string, number>>): Promise<void> {
+/** Seals what is pending (an import's last appends), so `flushPostingBufferPart` writes it too. */
+export function sealPostingBuffer(buffer: PostingAppendBuffer): void {
+  seal(buffer);
+}
+
+function seal(buffer: PostingAppendBuffer): void {
+  if (buffer.pending.size > 0) buffer.sealed.push({ block: buffer.block, pending: buffer.pending });
+  buffer.pending = new Map();
+  buffer.pendingIds = 0;
+}
+
+function appendToBuffer(buffer: PostingAppendBuffer, ids: readonly number[], fresh: Map<number, Map<string, number>>): void {
   for (const id of ids) {
     const block = blockOf(id);
     if (block !== buffer.block || buffer.pendingIds >= buffer.budget) {
-      await flushStore(store, buffer);
+      seal(buffer);
       buffer.block = block;
     }
     buffer.lastId = id;
@@ -329,14 +347,35 @@ async function appendToBuffer(store: IndexStore, buffer: PostingAppendBuffer, id
 }
 
 async function flushStore(store: IndexStore, buffer: PostingAppendBuffer): Promise<void> {
-  if (buffer.pending.size > 0) await applyPostingChanges(store, buffer.entityType, new Map([[buffer.block, buffer.pending]]));
-  buffer.pending = new Map();
-  buffer.pendingIds = 0;
+  seal(buffer);
+  for (const part of buffer.sealed.splice(0)) await applyPostingChanges(store, buffer.entityType, new Map([[part.block, part.pending]]));
 }
 
-/** Writes every buffered append in the caller's transaction (the one the appends were buffered in). */
+/** Writes every buffered append, sealed or pending, in the caller's transaction. */
 export async function flushPostingBuffer(db: Executor, buffer: PostingAppendBuffer, sqlite: NodeSqliteDatabase | null = null): Promise<void> {
   await flushStore(sqlite ? sqliteStore(sqlite) : kyselyStore(db), buffer);
+}
+
+/** Whether sealed appends wait to be written (see `flushPostingBufferPart`). */
+export function hasSealedPostings(buffer: PostingAppendBuffer): boolean {
+  return buffer.sealed.length > 0;
+}
+
+/**
+ * Writes up to `maxKeys` keys of the oldest sealed part in the caller's transaction, so that a long import writes
+ * its postings in short transactions between its slices. The keys written leave the buffer.
+ */
+export async function flushPostingBufferPart(db: Executor, buffer: PostingAppendBuffer, sqlite: NodeSqliteDatabase | null, maxKeys: number): Promise<void> {
+  const part = buffer.sealed[0];
+  if (!part) return;
+  const portion = new Map<string, BlockChange>();
+  for (const [key, change] of part.pending) {
+    if (portion.size >= maxKeys) break;
+    portion.set(key, change);
+  }
+  await applyPostingChanges(sqlite ? sqliteStore(sqlite) : kyselyStore(db), buffer.entityType, new Map([[part.block, portion]]));
+  for (const key of portion.keys()) part.pending.delete(key);
+  if (part.pending.size === 0) buffer.sealed.shift();
 }
 
 /** Replaces the indexed terms of one entity; callers pass the transaction that changed the entity. */

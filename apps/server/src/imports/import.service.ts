@@ -23,9 +23,10 @@ const CHUNK = 2000;
 // An import writes in short transactions of this many rows (a few tens of milliseconds each), giving the
 // event loop back between them, so other requests' queries and writes run while a big file is imported.
 const SLICE_ROWS = 250;
-// New firms' postings are buffered across slices (see PostingAppendBuffer); a flush happens inside one slice's
-// transaction, so the budget bounds how long that slice holds the writer.
+// New firms' postings are buffered across slices (see PostingAppendBuffer) and sealed per block of ids or at this
+// many pending ids; sealed appends are written between slices, FLUSH_KEYS keys per short transaction.
 const POSTINGS_BUDGET = 50_000;
+const FLUSH_KEYS = 2_000;
 const PROGRESS_EVERY_MS = 1000;
 // Every row is reported up to this many; past it only skipped rows (up to MAX_SKIPPED_ROWS), so a
 // million-row file's report stays small; counts are always complete.
@@ -571,9 +572,9 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
   const seen = batch.kind === "enterprises" ? new EnterpriseRows() : new Map<string, { rowNumber: number; status: "imported" | "updated" }>();
   // Every row this batch writes carries this updated_at: a revert leaves rows whose updated_at has changed since.
   const now = nowIso();
-  // New firms' postings are appended in memory across slices and written once per block of ids, in whichever
-  // slice fills the buffer, and the rest before the batch is marked done. A failed batch drops the buffer: the
-  // revert then removes the firms' documents (their postings, never written, need no removal).
+  // New firms' postings are appended in memory across slices, sealed per block of ids, and written between slices
+  // in short transactions, the rest before the batch is marked done. A failed batch drops the buffer; the revert
+  // removes the firms' documents and whatever postings of theirs were written.
   const postings = search.createPostingBuffer("enterprise", POSTINGS_BUDGET);
   let slice = 0;
   let progressWritten = Date.now();
@@ -593,9 +594,11 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
       slice++;
       await hooks.afterSlice?.(slice);
       await yieldToEventLoop();
+      await writeSealedPostings(ctx, postings);
     }
   }
-  await db.transaction().execute((trx) => search.flushPostingBuffer(trx, postings, ctx.database.sqlite));
+  search.sealPostingBuffer(postings);
+  await writeSealedPostings(ctx, postings);
   const view: ImportReportView = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), report_json: JSON.stringify(view), progress_json: JSON.stringify(job.progress), finished_at: nowIso(), upload_path: null }).where("id", "=", batch.id).execute();
@@ -603,6 +606,14 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
   });
   await removeUpload(ctx, batch.path);
+}
+
+/** Writes the postings sealed so far, FLUSH_KEYS keys per transaction, giving the event loop back after each. */
+async function writeSealedPostings(ctx: AppContext, postings: search.PostingAppendBuffer): Promise<void> {
+  while (search.hasSealedPostings(postings)) {
+    await ctx.database.db.transaction().execute((trx) => search.flushPostingBufferPart(trx, postings, ctx.database.sqlite, FLUSH_KEYS));
+    await yieldToEventLoop();
+  }
 }
 
 async function executeValueImport(ctx: AppContext, actor: Actor, batch: BatchState, job: { progress: ImportProgress }, mapping: ColumnMapping<"indicator_values">, plan: PlanRow, layout: "long" | "wide") {

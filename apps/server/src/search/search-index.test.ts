@@ -274,6 +274,35 @@ describe("search index: an import's buffered postings", () => {
     expect(postingsOf("rare")).toHaveLength(49); // every 1000th of 5..50,004 but 16,000, renamed
   });
 
+  it("leaves the same index when sealed appends are written part by part in transactions of their own", async () => {
+    const parted = await createTestApp();
+    try {
+      const database = parted.ctx.database;
+      const buffer = search.createPostingBuffer("enterprise", 40_000);
+      let parts = 0;
+      const drain = async () => {
+        while (search.hasSealedPostings(buffer)) {
+          await database.db.transaction().execute((trx) => search.flushPostingBufferPart(trx, buffer, database.sqlite, 300));
+          parts++;
+        }
+      };
+      const updates = [10, 3004, 16_000];
+      for (const [i, ids] of chunks.entries()) {
+        await database.db.transaction().execute(async (trx) => {
+          await search.writeEnterpriseDocuments(trx, ids.map((id) => ({ id, terms: firmTerms(id) })), database.sqlite, buffer);
+          if (i === 1) await search.writeEnterpriseDocuments(trx, updates.map((id) => ({ id, terms: firmTerms(id, `Renamed Lychee ${id}`) })), database.sqlite, buffer);
+        });
+        await drain();
+      }
+      search.sealPostingBuffer(buffer);
+      await drain();
+      expect(parts).toBeGreaterThan(10);
+      expect(await contents(database)).toEqual(await contents(direct.ctx.database));
+    } finally {
+      await parted.close();
+    }
+  });
+
   it("writes nothing of a buffered import that rolls back", async () => {
     const before = await contents(buffered.ctx.database);
     await expect(
