@@ -10,6 +10,7 @@ import type { AppContext } from "./context.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
 import { registerAuthHook } from "./http/auth-hook.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { registerForegroundCount } from "./http/foreground.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
@@ -61,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerForegroundCount(app, ctx.foreground);
 
   registerSecurityHeaders(app, ctx.config.secureCookies);
   await app.register(cookie);

@@ -3,6 +3,7 @@ import type { Config } from "./config.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import { ImportJobs } from "./imports/import-jobs.ts";
+import { ForegroundRequests } from "./http/foreground.ts";
 
 /** What every use case may need, built once at start-up and passed down explicitly. */
 export type AppContext = {
@@ -12,6 +13,8 @@ export type AppContext = {
   sessionCache: SessionCache;
   /** Imports running in this process. */
   imports: ImportJobs;
+  /** The API requests being answered: background work gives way to them. */
+  foreground: ForegroundRequests;
   /** The clock sessions and the sign-in throttle go by (milliseconds since the epoch); tests inject one. */
   now: () => number;
   startedAt: number;
@@ -20,5 +23,5 @@ export type AppContext = {
 
 export function createContext(config: Config, database: Database, options: { now?: () => number } = {}): AppContext {
   const now = options.now ?? Date.now;
-  return { config, database, loginThrottle: new LoginThrottle({ now }), sessionCache: new SessionCache({ now }), imports: new ImportJobs(), now, startedAt: now(), version: "0.1.0" };
+  return { config, database, loginThrottle: new LoginThrottle({ now }), sessionCache: new SessionCache({ now }), imports: new ImportJobs(), foreground: new ForegroundRequests(), now, startedAt: now(), version: "0.1.0" };
 }

@@ -28,6 +28,9 @@ const SLICE_ROWS = 250;
 const POSTINGS_BUDGET = 50_000;
 const FLUSH_KEYS = 2_000;
 const PROGRESS_EVERY_MS = 1000;
+// Between slices an import waits while other requests are being answered, at most this long each time: people's
+// sign-ins and lists come first, and the import still moves on under a steady load.
+const GIVE_WAY_MS = 250;
 // Every row is reported up to this many; past it only skipped rows (up to MAX_SKIPPED_ROWS), so a
 // million-row file's report stays small; counts are always complete.
 const FULL_REPORT_ROWS = 50_000;
@@ -89,6 +92,12 @@ function actorId(actor: Actor): number | null {
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Lets what waits on the event loop run, then waits while other requests are being answered (GIVE_WAY_MS at most). */
+async function giveWay(ctx: AppContext): Promise<void> {
+  await yieldToEventLoop();
+  await ctx.foreground.whenQuiet(GIVE_WAY_MS);
 }
 
 /** What the server log may say about an error: its kind and code and where it was thrown, never its message (it may quote row values). */
@@ -593,7 +602,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
       if (writeProgress) progressWritten = Date.now();
       slice++;
       await hooks.afterSlice?.(slice);
-      await yieldToEventLoop();
+      await giveWay(ctx);
       await writeSealedPostings(ctx, postings);
     }
   }
@@ -612,7 +621,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
 async function writeSealedPostings(ctx: AppContext, postings: search.PostingAppendBuffer): Promise<void> {
   while (search.hasSealedPostings(postings)) {
     await ctx.database.db.transaction().execute((trx) => search.flushPostingBufferPart(trx, postings, ctx.database.sqlite, FLUSH_KEYS));
-    await yieldToEventLoop();
+    await giveWay(ctx);
   }
 }
 
