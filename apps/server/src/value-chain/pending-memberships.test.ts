@@ -121,6 +121,15 @@ describe("#memberships.pending", () => {
     expect(JSON.stringify(await pending(dipOfficer))).not.toContain("Somchai");
   });
 
+  it("shows the firm's memberships with their approval state on the firm's page", async () => {
+    const firm = (await coffeeCoordinator.request("GET", `/api/enterprises/${ids.mill}`)).json();
+    expect(firm.memberships).toEqual(expect.arrayContaining([
+      expect.objectContaining({ clusterId: ids.coffee, approved: false }),
+      expect.objectContaining({ clusterId: ids.tea, approved: true }),
+    ]));
+    expect(firm.contactsMasked).toBe(true);
+  });
+
   it("drops a membership from every list once approved, and one that has left", async () => {
     expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${ids.shop}/approval`)).statusCode).toBe(200);
     expect(await seen(dipOfficer)).toEqual(sorted(`pending-coffee/${ids.mill} approvable`));
