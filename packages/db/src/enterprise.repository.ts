@@ -9,7 +9,7 @@ export type ContactRow = { name: string | null; position: string | null; phone: 
 export type EnterpriseDetail = EnterpriseRow & {
   products: ProductRow[];
   contacts: ContactRow[];
-  memberships: Array<{ cluster_id: number; stage: string; joined_on: string | null; left_on: string | null }>;
+  memberships: Array<{ cluster_id: number; stage: string; joined_on: string | null; left_on: string | null; approved_at: string | null }>;
 };
 
 export type EnterpriseFilter = {
@@ -72,7 +72,7 @@ export async function loadEnterpriseDetail(db: Executor, id: number): Promise<En
   const [products, contacts, memberships] = await Promise.all([
     db.selectFrom("enterprise_products").select(["direction", "name", "tsic_code"]).where("enterprise_id", "=", id).orderBy("id").execute(),
     db.selectFrom("enterprise_contacts").select(["name", "position", "phone", "email"]).where("enterprise_id", "=", id).orderBy("id").execute(),
-    db.selectFrom("memberships").select(["cluster_id", "stage", "joined_on", "left_on"]).where("enterprise_id", "=", id).orderBy("cluster_id").execute(),
+    db.selectFrom("memberships").select(["cluster_id", "stage", "joined_on", "left_on", "approved_at"]).where("enterprise_id", "=", id).orderBy("cluster_id").execute(),
   ]);
   return {
     ...row,

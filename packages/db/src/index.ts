@@ -16,7 +16,7 @@ export * as memberships from "./membership.repository.ts";
 export * as linkages from "./linkage.repository.ts";
 export type { ClusterDetail } from "./cluster.repository.ts";
 export type { EnterpriseDetail, ProductRow, ContactRow } from "./enterprise.repository.ts";
-export type { MemberView } from "./membership.repository.ts";
+export type { MemberView, PendingMembershipView, PendingScope } from "./membership.repository.ts";
 export * as search from "./search.repository.ts";
 export type { SearchEntityType, IndexedTerm } from "./search.repository.ts";
 export * as enterpriseImport from "./enterprise-import.repository.ts";

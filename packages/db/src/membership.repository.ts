@@ -53,3 +53,57 @@ export async function deleteMembership(db: Transaction<DB>, id: number): Promise
 export async function approveMembership(db: Transaction<DB>, id: number, approvedBy: number | null, at: string): Promise<void> {
   await db.updateTable("memberships").set({ approved_at: at, approved_by: approvedBy, updated_at: at }).where("id", "=", id).execute();
 }
+
+/** Which pending memberships a caller sees: every one, those of one agency's clusters, of one firm, or of some clusters. */
+export type PendingScope =
+  | { all: true }
+  | { all: false; agencyId: number | null; enterpriseId: number | null; clusterIds: readonly number[] };
+
+export type PendingMembershipView = {
+  id: number;
+  cluster_id: number;
+  cluster_code: string;
+  cluster_name_th: string | null;
+  cluster_name_en: string | null;
+  cluster_agency_id: number | null;
+  enterprise_id: number;
+  juristic_id: string | null;
+  name_th: string | null;
+  name_en: string | null;
+  enterprise_created_by: number | null;
+  stage: string;
+  created_at: string;
+  created_by: number | null;
+  /** The display name of who added it (a coordinator); null for the system or a removed user. */
+  created_by_name: string | null;
+};
+
+/**
+ * Current memberships awaiting approval within a scope, oldest first (the longest waiting at the top). A scope
+ * that names nothing matches nothing.
+ */
+export async function listPendingMemberships(db: Executor, scope: PendingScope): Promise<PendingMembershipView[]> {
+  let q = db
+    .selectFrom("memberships as m")
+    .innerJoin("clusters as c", "c.id", "m.cluster_id")
+    .innerJoin("enterprises as e", "e.id", "m.enterprise_id")
+    .leftJoin("users as u", "u.id", "m.created_by")
+    .select([
+      "m.id", "m.cluster_id", "c.code as cluster_code", "c.name_th as cluster_name_th", "c.name_en as cluster_name_en", "c.coordinating_agency_id as cluster_agency_id",
+      "m.enterprise_id", "e.juristic_id", "e.name_th", "e.name_en", "e.created_by as enterprise_created_by", "m.stage", "m.created_at", "m.created_by", "u.display_name as created_by_name",
+    ])
+    .where("m.approved_at", "is", null)
+    .where("m.left_on", "is", null);
+  if (!scope.all) {
+    const { agencyId, enterpriseId, clusterIds } = scope;
+    if (agencyId === null && enterpriseId === null && clusterIds.length === 0) return [];
+    q = q.where((eb) => {
+      const any = [];
+      if (agencyId !== null) any.push(eb("c.coordinating_agency_id", "=", agencyId));
+      if (enterpriseId !== null) any.push(eb("m.enterprise_id", "=", enterpriseId));
+      if (clusterIds.length > 0) any.push(eb("m.cluster_id", "in", clusterIds));
+      return eb.or(any);
+    });
+  }
+  return q.orderBy("m.created_at").orderBy("m.id").execute();
+}

@@ -70,7 +70,7 @@ export const enterpriseDetailSchema = enterpriseSchema.extend({
   products: z.array(z.object({ direction: z.string(), name: z.string(), tsicCode: z.string().nullable() })),
   contacts: z.array(z.object({ name: z.string().nullable(), position: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })),
   contactsMasked: z.boolean(),
-  memberships: z.array(z.object({ clusterId: z.number().int(), stage: z.string(), joinedOn: z.string().nullable(), leftOn: z.string().nullable() })),
+  memberships: z.array(z.object({ clusterId: z.number().int(), stage: z.string(), joinedOn: z.string().nullable(), leftOn: z.string().nullable(), approved: z.boolean().describe("false while the membership awaits approval") })),
 });
 
 export const listEnterprisesQuery = z.object({

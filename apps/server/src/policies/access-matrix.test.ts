@@ -80,6 +80,8 @@ function listing(path: string, field: string, id: (w: AccessWorld) => number, in
 }
 
 const READERS = "readers";
+/** The firm whose membership "GET /api/memberships/pending" made pending just before its call. */
+let pendingFirm = 0;
 const KEEPERS_WHO = "keepers";
 
 const matrix: Record<string, Rule> = {
@@ -260,6 +262,22 @@ const matrix: Record<string, Rule> = {
       return { url: `/api/clusters/${w.cluster.own}/members/${firm}/approval`, body: {} };
     },
     expect: (role) => decide(role, everyone, ["admin", "mocOfficer"], 200),
+  },
+  // A fresh pending membership of the MOC's cluster 1 (its coordinator adds an existing firm) before each call: the
+  // MOC officer and admins see it to approve, the cluster's coordinator to follow, no one else.
+  "GET /api/memberships/pending": {
+    ...signedIn("signed in: admins all; officers their agency's clusters; the member its firm's; coordinators their clusters' (read-only)", async (_role, _v, w) => {
+      pendingFirm = await w.newFirm(true);
+      await w.join(w.cluster.own, pendingFirm, w.as.coordinator);
+      return { url: "/api/memberships/pending" };
+    }),
+    check: (role, _v, response, w) => {
+      const items = response.json().items as Array<{ cluster: { id: number }; enterprise: { id: number }; canApprove: boolean }>;
+      const found = items.find((m) => m.cluster.id === w.cluster.own && m.enterprise.id === pendingFirm);
+      const want = role === "admin" || role === "mocOfficer" ? "approvable" : role === "coordinator" ? "read-only" : "absent";
+      const got = found === undefined ? "absent" : found.canApprove ? "approvable" : "read-only";
+      return got === want ? undefined : `the coordinator's pending membership is ${got}, not ${want}`;
+    },
   },
   "GET /api/clusters/{id}/linkages": onRecord("readers of the cluster", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/linkages` })),
   // `hiddenRef`: the other end is DIP's unpublished institution (R1, R3).

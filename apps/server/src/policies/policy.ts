@@ -252,6 +252,23 @@ export function planVisibility(actor: Actor): { all: true } | { all: false; agen
 }
 
 /**
+ * The pending memberships a caller is shown (`GET /api/memberships/pending`): every one for the system and admins;
+ * an officer those of the clusters their agency coordinates (they approve them), the firm's member its own firm's
+ * (it approves them), a coordinator their clusters' (to follow, read-only). Matches `can(…, "approve", membership)`
+ * widened by the coordinator's read; experts and the public see none.
+ */
+export function pendingMembershipScope(actor: Actor): { all: true } | { all: false; agencyId: number | null; enterpriseId: number | null; clusterIds: readonly number[] } {
+  if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return { all: true };
+  if (actor.kind !== "user") return { all: false, agencyId: null, enterpriseId: null, clusterIds: [] };
+  return {
+    all: false,
+    agencyId: actor.role === "agency_officer" ? actor.agencyId : null,
+    enterpriseId: actor.role === "member" ? actor.enterpriseId : null,
+    clusterIds: actor.role === "cluster_coordinator" ? actor.clusterIds : [],
+  };
+}
+
+/**
  * The institutions a list may show beyond the published ones: every one for the system and admins; otherwise
  * those of the actor's agency (officers) and those the actor registered, matching `can(…, "read", institution)`.
  */

@@ -5,7 +5,7 @@ import { errorResponses, okSchema } from "../http/common.schema.ts";
 import { stages } from "../clusters/cluster.schema.ts";
 import {
   addLinkage, addMember, approveMember, createInstitution, getInstitution, institutionKinds, linkageKinds, linkInstitution, listClusterLinkages, listInstitutions,
-  listMembers, removeLinkage, removeMember, unlinkInstitution, updateMember,
+  listMembers, listPendingMemberships, removeLinkage, removeMember, unlinkInstitution, updateMember,
 } from "./value-chain.service.ts";
 import { analyseCluster } from "./analysis.service.ts";
 
@@ -19,6 +19,15 @@ const memberSchema = z.object({
   approved: z.boolean().describe("false while the membership awaits approval: its coordinators then see the firm's contacts masked and may not edit the firm"),
   approvedAt: z.string().nullable(),
   canApprove: z.boolean().describe("whether the caller may approve this pending membership"),
+});
+const pendingMembershipSchema = z.object({
+  membershipId: z.number().int(),
+  cluster: z.object({ id: z.number().int(), code: z.string(), nameTh: z.string().nullable(), nameEn: z.string().nullable() }),
+  enterprise: z.object({ id: z.number().int(), juristicId: z.string().nullable(), nameTh: z.string().nullable(), nameEn: z.string().nullable() }),
+  stage: z.string(),
+  addedAt: z.string().describe("when the membership was recorded (ISO-8601 UTC)"),
+  addedBy: z.object({ id: z.number().int(), displayName: z.string().nullable() }).nullable().describe("who recorded it; null for the system"),
+  canApprove: z.boolean().describe("whether the caller may approve it (false for a coordinator following their own clusters' requests)"),
 });
 const linkageSchema = z.object({
   id: z.number().int(), clusterId: z.number().int().nullable(), from: z.object({ type: z.string(), id: z.number().int() }), to: z.object({ type: z.string(), id: z.number().int() }),
@@ -58,6 +67,10 @@ export function valueChainRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post("/clusters/:id/members", {
       schema: { tags: ["value chain"], summary: "Add an enterprise to a cluster at a stage", params: clusterParams, body: z.object({ enterpriseId: z.number().int().positive(), stage: z.enum(stages), joinedOn: date.nullable().optional() }).strict(), response: { 201: z.object({ membershipId: z.number().int(), approved: z.boolean() }), ...errorResponses(400, 401, 403, 404, 409) } },
     }, async (request, reply) => reply.status(201).send(await addMember(ctx, request.actor, request.params.id, request.body)));
+
+    app.get("/memberships/pending", {
+      schema: { tags: ["value chain"], summary: "Memberships awaiting approval that concern the caller: an officer's agency's clusters, all for an admin, the member's own firm, a coordinator's own clusters (read-only)", response: { 200: z.object({ items: z.array(pendingMembershipSchema) }), ...errorResponses(401) } },
+    }, async (request) => listPendingMemberships(ctx, request.actor));
 
     app.post("/clusters/:id/members/:enterpriseId/approval", {
       schema: { tags: ["value chain"], summary: "Approve a pending membership (an officer of the cluster's coordinating agency, an admin, or the firm itself)", params: clusterParams.extend({ enterpriseId: z.coerce.number().int().positive() }), response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) } },

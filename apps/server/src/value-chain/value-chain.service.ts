@@ -1,9 +1,9 @@
 import type { Actor } from "@sainam/core";
-import { audit, clusters, enterprises, linkages, memberships, nowIso, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView } from "@sainam/db";
+import { audit, clusters, enterprises, linkages, memberships, nowIso, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView, type PendingMembershipView } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, institutionVisibility, seesUnpublished, type Resource } from "../policies/policy.ts";
+import { authorize, can, institutionVisibility, pendingMembershipScope, seesUnpublished, type Resource } from "../policies/policy.ts";
 import { clusterResource, requireCluster } from "../clusters/cluster.service.ts";
 import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import { indexInstitution } from "../search/search.indexer.ts";
@@ -123,6 +123,33 @@ export async function approveMember(ctx: AppContext, actor: Actor, clusterId: nu
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "membership.approve", entityType: "membership", entityId: membership.id, before: { approvedAt: null }, after: { clusterId, enterpriseId, approvedAt: now } });
   });
   return { ok: true as const };
+}
+
+export function presentPendingMembership(m: PendingMembershipView, canApprove: boolean) {
+  return {
+    membershipId: m.id,
+    cluster: { id: m.cluster_id, code: m.cluster_code, nameTh: m.cluster_name_th, nameEn: m.cluster_name_en },
+    enterprise: { id: m.enterprise_id, juristicId: m.juristic_id, nameTh: m.name_th, nameEn: m.name_en },
+    stage: m.stage,
+    addedAt: m.created_at,
+    addedBy: m.created_by === null ? null : { id: m.created_by, displayName: m.created_by_name },
+    canApprove,
+  };
+}
+
+/**
+ * The memberships awaiting approval that concern the caller, oldest first: an officer those of their agency's
+ * clusters, an admin all, the firm's member its own firm's (each with `canApprove`); a coordinator their own
+ * clusters' pending ones, to follow (read-only). Signed-in callers only.
+ */
+export async function listPendingMemberships(ctx: AppContext, actor: Actor) {
+  authorize(actor, "read", { type: "self" });
+  const rows = await memberships.listPendingMemberships(ctx.database.db, pendingMembershipScope(actor));
+  return {
+    items: rows.map((m) =>
+      presentPendingMembership(m, can(actor, "approve", membershipResource({ id: m.cluster_id, coordinating_agency_id: m.cluster_agency_id }, m.enterprise_id, m.enterprise_created_by))),
+    ),
+  };
 }
 
 export async function updateMember(ctx: AppContext, actor: Actor, clusterId: number, enterpriseId: number, input: { stage?: Stage | undefined; joinedOn?: string | null | undefined; leftOn?: string | null | undefined }) {

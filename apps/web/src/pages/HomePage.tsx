@@ -5,6 +5,8 @@ import { useDocumentTitle } from "../components/useDocumentTitle";
 import { useLocale } from "../i18n";
 import { fiscalYearOf, formatFiscalYear } from "../lib/format";
 import { useAgencies } from "../features/agencies/queries";
+import { useCurrentUser } from "../features/auth/queries";
+import { PendingMemberships } from "../features/clusters/components/PendingMemberships";
 import { usePlans } from "../features/plans/queries";
 import { useProvinces } from "../features/provinces/queries";
 import { useProvincialClusters } from "../features/provincial-clusters/queries";
@@ -17,6 +19,7 @@ export function HomePage() {
   const clusters = useProvincialClusters();
   const agencies = useAgencies();
   const plans = usePlans();
+  const user = useCurrentUser();
 
   const links = [
     { to: "/clusters", title: t("home.registryLink"), hint: t("home.registryLinkHint") },
@@ -37,6 +40,7 @@ export function HomePage() {
           {formatFiscalYear(fiscalYearOf(new Date()), locale)}
         </p>
       </section>
+      {user && <PendingMemberships user={user} />}
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t("home.figures")}</h2>
         <div className="stats">

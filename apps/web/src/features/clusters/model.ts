@@ -126,6 +126,19 @@ export const memberAddedDecoder = object({
   approved: withDefault(bool, true),
 });
 
+/** A membership awaiting approval, as `GET /api/memberships/pending` lists it for the signed-in user. */
+export const pendingMembershipDecoder = object({
+  membershipId: id,
+  cluster: object({ id, code: withDefault(str, ""), nameTh: nullable(str), nameEn: nullable(str) }),
+  enterprise: object({ id, juristicId: nullable(str), nameTh: nullable(str), nameEn: nullable(str) }),
+  stage: str,
+  addedAt: str,
+  addedBy: nullable(object({ id, displayName: nullable(str) })),
+  /** False for a coordinator following their own clusters' requests. */
+  canApprove: withDefault(bool, false),
+});
+export type PendingMembership = Decoded<typeof pendingMembershipDecoder>;
+
 export const INSTITUTION_KINDS = [
   "finance",
   "education",

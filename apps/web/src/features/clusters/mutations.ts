@@ -67,6 +67,7 @@ function refreshMembers(queryClient: ReturnType<typeof useQueryClient>, clusterI
     queryClient.invalidateQueries({ queryKey: clusterKeys.membersOf(clusterId) }),
     queryClient.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
     queryClient.invalidateQueries({ queryKey: valueChainKeys.analysis(clusterId) }),
+    queryClient.invalidateQueries({ queryKey: clusterKeys.pendingMemberships }),
     queryClient.invalidateQueries({ queryKey: ["enterprises"] }),
   ]);
 }
@@ -85,13 +86,25 @@ export function useAddMemberMutation(clusterId: string) {
   });
 }
 
+function approveMembership(clusterId: string, enterpriseId: string) {
+  return apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`, undefined, json);
+}
+
 /** Approves a pending membership: its coordinators then see the firm's contacts and may edit the firm. */
 export function useApproveMemberMutation(clusterId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (enterpriseId: string) =>
-      apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`, undefined, json),
+    mutationFn: (enterpriseId: string) => approveMembership(clusterId, enterpriseId),
     onSuccess: () => refreshMembers(queryClient, clusterId),
+  });
+}
+
+/** Approves one of the memberships listed as awaiting approval, whatever its cluster. */
+export function useApprovePendingMembershipMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ clusterId, enterpriseId }: { clusterId: string; enterpriseId: string }) => approveMembership(clusterId, enterpriseId),
+    onSuccess: (_answer, { clusterId }) => refreshMembers(queryClient, clusterId),
   });
 }
 

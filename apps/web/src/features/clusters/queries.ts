@@ -6,6 +6,7 @@ import {
   clusterQuery,
   institutionDecoder,
   memberDecoder,
+  pendingMembershipDecoder,
   type Cluster,
   type ClusterDetail,
   type ClusterFilters,
@@ -27,7 +28,18 @@ export const clusterKeys = {
   options: ["clusters", "options"] as const,
   provinceCounts: (filters: ClusterFilters) => ["clusters", "province-counts", filters] as const,
   allInstitutions: ["institutions"] as const,
+  /** Memberships awaiting approval that concern the signed-in user (under "clusters": any member change refreshes them). */
+  pendingMemberships: ["clusters", "pending-memberships"] as const,
 };
+
+/** The memberships awaiting the signed-in user's approval (or, for a coordinator, their clusters' requests). */
+export function usePendingMemberships(enabled: boolean) {
+  return useQuery({
+    queryKey: clusterKeys.pendingMemberships,
+    queryFn: ({ signal }) => apiGet("/api/memberships/pending", itemsOf(pendingMembershipDecoder), signal),
+    enabled,
+  });
+}
 
 function clusterPath(id: string): string {
   return `/api/clusters/${encodeURIComponent(id)}`;

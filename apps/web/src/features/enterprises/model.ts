@@ -73,7 +73,7 @@ export const enterpriseDetailDecoder = object({
   // When the server does not say, treat the contacts as masked: the cautious reading for personal data.
   contactsMasked: withDefault(bool, true),
   memberships: withDefault(
-    arrayOf(object({ clusterId: id, stage: str, joinedOn: nullable(str), leftOn: nullable(str) })),
+    arrayOf(object({ clusterId: id, stage: str, joinedOn: nullable(str), leftOn: nullable(str), approved: withDefault(bool, true) })),
     [],
   ),
 });

@@ -37,8 +37,14 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
   const name = localName(locale, enterprise) || (enterprise.juristicId ? formatJuristicId(enterprise.juristicId) : `#${enterprise.id}`);
   const other = otherName(locale, enterprise);
   useDocumentTitle(name);
-  // Staff, and the member firm itself, may edit; the server decides per record.
-  const canEdit = isStaff(user) || (user?.role === "member" && user.enterpriseId === enterprise.id);
+  // A coordinator works with the firm through a current membership of one of their clusters: approved, it lets them
+  // edit the firm and see its contacts; pending, neither (until an officer of the cluster's agency or the firm approves).
+  const coordinated = (approved: boolean) =>
+    user?.role === "cluster_coordinator" && enterprise.memberships.some((m) => m.leftOn === null && m.approved === approved && user.clusterIds.includes(m.clusterId));
+  // Officers, admins, its approved coordinators and the member firm itself may edit; the server decides per record.
+  const canEdit =
+    (isStaff(user) && user?.role !== "cluster_coordinator") || coordinated(true) || (user?.role === "member" && user.enterpriseId === enterprise.id);
+  const awaitingApproval = enterprise.contactsMasked && !coordinated(true) && coordinated(false);
   const none = t("common.none");
   const district = province.data?.districts.find((d) => d.code === enterprise.districtCode);
   const outputs = enterprise.products.filter((p) => p.direction === "output");
@@ -180,8 +186,8 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
       <section aria-labelledby="contacts-heading">
         <h2 id="contacts-heading">{t("enterprises.contacts")}</h2>
         {enterprise.contactsMasked && enterprise.contacts.length > 0 && (
-          <p className="alert alert-info" data-contacts-masked="true">
-            {t("enterprises.contactsMasked")}
+          <p className="alert alert-info" data-contacts-masked={awaitingApproval ? "pending" : "true"}>
+            {t(awaitingApproval ? "enterprises.contactsMaskedPending" : "enterprises.contactsMasked")}
           </p>
         )}
         {enterprise.contacts.length === 0 ? (
