@@ -37,6 +37,10 @@ export const router = createBrowserRouter([
       { path: "/enterprises/:id", lazy: async () => ({ Component: (await import("./pages/EnterprisePage")).EnterprisePage }) },
       { path: "/search", lazy: async () => ({ Component: (await import("./pages/SearchPage")).SearchPage }) },
       { path: "/import", lazy: async () => ({ Component: (await import("./pages/ImportPage")).ImportPage }) },
+      {
+        path: "/import/history",
+        lazy: async () => ({ Component: (await import("./pages/ImportHistoryPage")).ImportHistoryPage }),
+      },
       { path: "/agencies", lazy: async () => ({ Component: (await import("./pages/AgenciesPage")).AgenciesPage }) },
       { path: "/plans", lazy: async () => ({ Component: (await import("./pages/PlansPage")).PlansPage }) },
       { path: "/plans/:id", lazy: async () => ({ Component: (await import("./pages/PlanPage")).PlanPage }) },

@@ -210,3 +210,42 @@ export async function revertSlice(trx: Transaction<DB>, undo: SliceUndo, only: (
 export async function findBatch(db: Executor, id: number): Promise<ImportBatchRow | undefined> {
   return db.selectFrom("import_batches").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+/** A batch as a list shows it: never its upload path. `owner_name` is the owner's display name (null for the system's batches). */
+export type ImportBatchListRow = Pick<ImportBatchRow, "id" | "kind" | "file_name" | "status" | "counts_json" | "actor_user_id" | "created_at" | "started_at" | "finished_at" | "error_code"> & {
+  owner_name: string | null;
+  /** Whether the upload is still kept (an uploaded or interrupted batch can run only then). */
+  has_upload: boolean;
+};
+
+export type ImportBatchQuery = {
+  /** Only this user's batches; null: every user's (the caller has checked that this is allowed). */
+  ownerUserId: number | null;
+  status?: string | undefined;
+  kind?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+/** Batches newest first, a page at a time, with their owner's display name. */
+export async function listBatches(db: Executor, query: ImportBatchQuery): Promise<{ items: ImportBatchListRow[]; total: number }> {
+  let base = db.selectFrom("import_batches").leftJoin("users", "users.id", "import_batches.actor_user_id");
+  if (query.ownerUserId !== null) base = base.where("import_batches.actor_user_id", "=", query.ownerUserId);
+  if (query.status) base = base.where("import_batches.status", "=", query.status);
+  if (query.kind) base = base.where("import_batches.kind", "=", query.kind);
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        "import_batches.id", "import_batches.kind", "import_batches.file_name", "import_batches.status", "import_batches.counts_json",
+        "import_batches.actor_user_id", "import_batches.created_at", "import_batches.started_at", "import_batches.finished_at",
+        "import_batches.error_code", "users.display_name as owner_name",
+      ])
+      .select((eb) => eb.case().when("import_batches.upload_path", "is not", null).then(1).else(0).end().as("has_upload"))
+      .orderBy("import_batches.id", "desc")
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((row) => ({ ...row, has_upload: Number(row.has_upload) === 1 })), total: Number(count.n) };
+}

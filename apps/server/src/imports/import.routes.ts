@@ -5,7 +5,7 @@ import { importKinds } from "@sainam/importer";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { errorResponses } from "../http/common.schema.ts";
-import { importStatus, MAX_UPLOAD_BYTES, runImport, takeOverImport, uploadImport } from "./import.service.ts";
+import { importPreview, importStatus, listImports, MAX_UPLOAD_BYTES, runImport, takeOverImport, uploadImport } from "./import.service.ts";
 
 /** `code` (with `params`) says why, for the report to be worded in Thai or English; reports stored before codes have none. */
 const issue = z.object({
@@ -31,6 +31,35 @@ const batchSchema = z.object({
   canRunAgain: z.boolean(),
 });
 
+/** What an upload answers (and a runnable batch's preview, again). */
+const previewSchema = z.object({
+  batchId: z.number().int(), format: z.string(), encoding: z.string(), headers: z.array(z.string()), headerRowNumber: z.number().int(),
+  suggestedMapping: z.record(z.string(), z.string()), savedMapping: z.record(z.string(), z.string()).nullable(), sampleRows: z.array(z.array(z.string())),
+  suggestedLayout: z.enum(["long", "wide"]).optional(), periodColumns: z.array(z.string()).optional(),
+});
+
+const BATCH_STATUSES = ["uploaded", "running", "done", "failed"] as const;
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  status: z.enum(BATCH_STATUSES).optional(),
+  kind: z.enum(importKinds).optional(),
+  /** `all`: every user's batches (admins only). */
+  owner: z.enum(["mine", "all"]).default("mine"),
+});
+/** A batch in a list: what a history shows, never the upload's path. */
+const batchListItem = z.object({
+  batchId: z.number().int(), kind: z.string(), fileName: z.string(), status: z.string(), errorCode: z.string().nullable(),
+  counts: reportSchema.shape.counts.nullable(),
+  createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+  /** The caller's own batch; otherwise `owner` names whose it is (an admin listing every user's). */
+  mine: z.boolean(),
+  owner: z.object({ userId: z.number().int().nullable(), displayName: z.string().nullable() }).nullable(),
+  canRunAgain: z.boolean(),
+  /** Another user's batch the caller (an admin) may take over. */
+  canTakeOver: z.boolean(),
+});
+
 /** Counts bytes as they pass and stops an upload past the limit, so a huge body never fills the disk. */
 function limitBytes(max: number): Transform {
   let seen = 0;
@@ -53,14 +82,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["imports"],
         summary: "Upload a CSV or XLSX file (raw bytes, application/octet-stream) for import; answers a preview and a suggested column mapping",
         querystring: z.object({ kind: z.enum(importKinds), fileName: z.string().trim().min(1).max(255) }),
-        response: {
-          201: z.object({
-            batchId: z.number().int(), format: z.string(), encoding: z.string(), headers: z.array(z.string()), headerRowNumber: z.number().int(),
-            suggestedMapping: z.record(z.string(), z.string()), savedMapping: z.record(z.string(), z.string()).nullable(), sampleRows: z.array(z.array(z.string())),
-            suggestedLayout: z.enum(["long", "wide"]).optional(), periodColumns: z.array(z.string()).optional(),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        response: { 201: previewSchema, ...errorResponses(400, 401, 403) },
       },
     }, async (request, reply) => {
       const body: unknown = request.body;
@@ -71,6 +93,24 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const result = await uploadImport(ctx, request.actor, { kind: request.query.kind, fileName: request.query.fileName, body: limited });
       return reply.status(201).send(result);
     });
+
+    app.get("/imports", {
+      schema: {
+        tags: ["imports"],
+        summary: "The caller's import batches, newest first; admins may list every user's (owner=all) and take others' over",
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(batchListItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400, 401, 403) },
+      },
+    }, async (request) => listImports(ctx, request.actor, request.query));
+
+    app.get("/imports/:batchId/preview", {
+      schema: {
+        tags: ["imports"],
+        summary: "The upload's preview and mapping again, for a batch that can run (uploaded, or interrupted with its file kept)",
+        params: z.object({ batchId: z.coerce.number().int().positive() }),
+        response: { 200: previewSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    }, async (request) => importPreview(ctx, request.actor, request.params.batchId));
 
     app.post("/imports/:batchId/run", {
       schema: {

@@ -201,17 +201,22 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     await removeUpload(ctx, path);
     throw error;
   }
-  const key = sourceKey(input.kind, look.headers);
-  const saved = await db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", input.kind).where("source_key", "=", key).executeTakeFirst();
   const progress: ImportProgress = { rowsRead: 0, bytesRead: 0, totalBytes: size };
   const { id } = await db
     .insertInto("import_batches")
     .values({ kind: input.kind, file_name: input.fileName, status: "uploaded", counts_json: null, actor_user_id: actorId(actor), created_at: nowIso(), finished_at: null, upload_path: path, progress_json: JSON.stringify(progress) })
     .returning("id")
     .executeTakeFirstOrThrow();
-  let suggestedMapping: ColumnMapping = suggestMapping(input.kind, look.headers, look.sampleRows);
+  return previewAnswer(ctx, id, input.kind, look);
+}
+
+/** What an upload answers: the file's look, a suggested mapping and the one saved for the same source. */
+async function previewAnswer(ctx: AppContext, batchId: number, kind: ImportKind, look: Awaited<ReturnType<typeof preview>>) {
+  const key = sourceKey(kind, look.headers);
+  const saved = await ctx.database.db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", kind).where("source_key", "=", key).executeTakeFirst();
+  let suggestedMapping: ColumnMapping = suggestMapping(kind, look.headers, look.sampleRows);
   let valueLayout: { suggestedLayout: "long" | "wide"; periodColumns: string[] } | null = null;
-  if (input.kind === "indicator_values") {
+  if (kind === "indicator_values") {
     // Two or more headers naming periods ("2563", "ปีงบประมาณ 2564") make a wide file: those columns hold values.
     const periods = widePeriodColumns(look.headers, {});
     const wide = periods.length >= 2;
@@ -221,15 +226,27 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
   }
   return {
     ...(valueLayout ?? {}),
-    batchId: id,
+    batchId,
     format: look.format,
     encoding: look.encoding,
     headers: look.headers,
     headerRowNumber: look.headerRowNumber,
     suggestedMapping,
-    savedMapping: saved ? parseColumnMapping(input.kind, JSON.parse(saved.mapping_json)) : null,
+    savedMapping: saved ? parseColumnMapping(kind, JSON.parse(saved.mapping_json)) : null,
     sampleRows: look.sampleRows,
   };
+}
+
+/**
+ * The upload's answer again, for a batch of the caller's that can run (uploaded and not yet run, or interrupted
+ * with its file kept): the wizard resumes from it after the user left, or after an admin took the batch over.
+ */
+export async function importPreview(ctx: AppContext, actor: Actor, batchId: number) {
+  authorize(actor, "create", { type: "import" });
+  const row = await requireBatch(ctx, actor, batchId);
+  if (!runnable(row.status, row.error_code, row.upload_path !== null) || ctx.imports.running.has(batchId)) throw errors.conflict(`import batch ${batchId} is ${row.status}`, "", "import_state", { status: row.status });
+  if (row.upload_path === null || !existsSync(row.upload_path) || !isImportKind(row.kind)) throw errors.conflict("the uploaded file is no longer kept: upload it again", "", "upload_gone");
+  return previewAnswer(ctx, batchId, row.kind, await preview(row.upload_path));
 }
 
 /** The batch, when it belongs to the caller: anyone else (admins included, until they take it over) is told it does not exist. */
@@ -267,13 +284,55 @@ export async function importStatus(ctx: AppContext, actor: Actor, batchId: numbe
     report,
     error: batch.error_message,
     errorCode: batch.error_code,
-    canRunAgain: batch.status === "uploaded" || (batch.status === "failed" && batch.error_code === "interrupted" && batch.upload_path !== null),
+    canRunAgain: runnable(batch.status, batch.error_code, batch.upload_path !== null),
   };
+}
+
+export type ImportListQuery = { page: number; pageSize: number; status?: string | undefined; kind?: string | undefined; owner: "mine" | "all" };
+
+/**
+ * The caller's batches, newest first; an admin may ask for every user's (`owner: "all"`), and may take over
+ * those of others. Never the upload's path.
+ */
+export async function listImports(ctx: AppContext, actor: Actor, query: ImportListQuery) {
+  authorize(actor, "list", { type: "import", others: query.owner === "all" });
+  const me = actorId(actor);
+  const mayTakeOver = can(actor, "update", { type: "import", others: true });
+  const { items, total } = await importBatches.listBatches(ctx.database.db, { ownerUserId: query.owner === "all" ? null : me, status: query.status, kind: query.kind, page: query.page, pageSize: query.pageSize });
+  return {
+    items: items.map((batch) => {
+      const mine = batch.actor_user_id === me;
+      const counts = batch.counts_json ? (JSON.parse(batch.counts_json) as ImportReportView["counts"]) : null;
+      return {
+        batchId: batch.id,
+        kind: batch.kind,
+        fileName: batch.file_name,
+        status: batch.status,
+        errorCode: batch.error_code,
+        counts,
+        createdAt: batch.created_at,
+        startedAt: batch.started_at,
+        finishedAt: batch.finished_at,
+        mine,
+        owner: mine ? null : { userId: batch.actor_user_id, displayName: batch.owner_name },
+        canRunAgain: mine && runnable(batch.status, batch.error_code, batch.has_upload),
+        canTakeOver: !mine && mayTakeOver,
+      };
+    }),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** An upload not yet run, or a batch interrupted by a restart, while its file is kept. */
+function runnable(status: string, errorCode: string | null, hasUpload: boolean): boolean {
+  return hasUpload && (status === "uploaded" || (status === "failed" && errorCode === "interrupted"));
 }
 
 /** An admin takes over someone else's batch (R3): it is then theirs to see and run. Audited. */
 export async function takeOverImport(ctx: AppContext, actor: Actor, batchId: number) {
-  authorize(actor, "update", { type: "import" });
+  authorize(actor, "update", { type: "import", others: true });
   const batch = await importBatches.findBatch(ctx.database.db, batchId);
   if (!batch) throw errors.notFound("import batch", batchId);
   const newOwner = actorId(actor);

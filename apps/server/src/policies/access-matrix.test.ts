@@ -22,7 +22,7 @@ type Variant = RecordVariant | "none" | "other" | "hiddenRef" | "crossScope";
 type Answer = number | "missing";
 type Want = Answer | readonly Answer[];
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-type Call = { url: string; body?: unknown; as?: Client; raw?: Buffer };
+type Call = { url: string; body?: unknown; as?: Client; raw?: Buffer; /** A batch the call is about, for `check`. */ batchId?: number };
 type Rule = {
   /** Who may do it, exactly as docs/API.md says. */
   who: string;
@@ -310,6 +310,35 @@ const matrix: Record<string, Rule> = {
 
   // ——— Imports (R3: a batch is its uploader's; an admin takes another's over explicitly) ———
   "POST /api/imports": only("admin, officers, coordinators", UPLOADERS, () => ({ url: "/api/imports?kind=enterprises&fileName=firms.csv", raw: Buffer.from("ชื่อนิติบุคคล\nบริษัท ก จำกัด\n", "utf8") }), 201),
+  // `own`: the caller's own batches; `other`: every user's (owner=all), an admin's only. Another user's batch is
+  // listed to an admin asking for all, with `canTakeOver`, and never in anyone's own list.
+  "GET /api/imports": {
+    who: "admin, officers, coordinators (their own; admin: all users' with owner=all)",
+    variants: ["own", "other"],
+    call: async (_role, v, w) => {
+      const batch = await w.upload(w.as.dipOfficer);
+      return { url: `/api/imports?pageSize=200${v === "other" ? "&owner=all" : ""}`, batchId: batch.batchId };
+    },
+    expect: (role, v) => (role === "public" ? 401 : !UPLOADERS.includes(role) ? 403 : v === "own" || role === "admin" ? 200 : 403),
+    check: (role, v, response, _w, call) => {
+      const items = response.json().items as Array<{ batchId: number; canTakeOver: boolean; mine: boolean }>;
+      const listed = items.find((item) => item.batchId === call.batchId);
+      const want = role === "dipOfficer" || (role === "admin" && v === "other");
+      if (Boolean(listed) !== want) return `the DIP officer's batch is ${listed ? "" : "not "}listed`;
+      if (listed && role === "admin" && !listed.canTakeOver) return "an admin cannot take over another user's batch";
+      if (listed && role === "dipOfficer" && (listed.canTakeOver || !listed.mine)) return "the uploader's own batch is not theirs";
+      return undefined;
+    },
+  },
+  "GET /api/imports/{batchId}/preview": {
+    who: "the uploader",
+    variants: ["own", "other"],
+    call: async (role, v, w) => {
+      const uploader = v === "other" ? (role === "mocOfficer" ? w.as.dipOfficer : w.as.mocOfficer) : UPLOADERS.includes(role) ? w.as[role] : w.admin;
+      return { url: `/api/imports/${(await w.upload(uploader)).batchId}/preview` };
+    },
+    expect: (role, v) => (role === "public" ? 401 : !UPLOADERS.includes(role) ? [403, 404] : v === "own" ? 200 : 404),
+  },
   "POST /api/imports/{batchId}/run": {
     who: "the uploader",
     variants: ["own", "other"],

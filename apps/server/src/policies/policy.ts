@@ -37,7 +37,11 @@ export type Resource =
   | { type: "membership"; clusterId: number; clusterAgencyId: number | null; enterpriseId: number; enterpriseCreatedBy: number | null }
   /** A support institution: unpublished, it is kept (and seen) by its agency's officers and whoever registered it. */
   | { type: "institution"; agencyId: number | null; published: boolean; createdBy?: number | null }
-  | { type: "import" }
+  /**
+   * Import batches. A batch is its uploader's; `others`: the batches of other users (listing every user's, taking
+   * one over), which only admins reach. Left out, it counts as false: the caller's own batches.
+   */
+  | { type: "import"; others?: boolean }
   /** A programme: its agency keeps it; coordinators of clusters it supports see its records. */
   | { type: "programme"; agencyId: number; published: boolean; clusterIds: readonly number[] }
   /**
@@ -166,8 +170,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return keeper;
     }
     case "import":
-      // "update" is an admin's takeover of someone else's batch (R3): only admins.
-      if (action === "update") return isAdmin;
+      // "update" is an admin's takeover of someone else's batch (R3), and other users' batches are listed for it:
+      // only admins. Anyone with import rights lists their own.
+      if (action === "update" || resource.others === true) return isAdmin;
       return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
     case "programme": {
       if (isAdmin) return true;

@@ -24,7 +24,8 @@ const PUBLIC_LINKS = [
 ] as const;
 
 const STAFF_LINKS = [
-  { to: "/import", key: "nav.import", end: false },
+  { to: "/import", key: "nav.import", end: true },
+  { to: "/import/history", key: "nav.importHistory", end: false },
   { to: "/values", key: "nav.values", end: false },
 ] as const;
 

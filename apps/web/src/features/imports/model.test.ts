@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchDecoder, initialMapping, isImportFile, uploadAnswerDecoder } from "./model";
+import { batchDecoder, batchPageDecoder, batchStatusKey, initialMapping, isImportFile, uploadAnswerDecoder } from "./model";
 
 describe("uploadAnswerDecoder", () => {
   it("reads the preview and shows every sample cell as text", () => {
@@ -73,5 +73,31 @@ describe("isImportFile", () => {
     expect(isImportFile("members.CSV")).toBe(true);
     expect(isImportFile("firms.xlsx")).toBe(true);
     expect(isImportFile("firms.xls")).toBe(false);
+  });
+});
+
+describe("batchPageDecoder", () => {
+  it("reads a history page: another user's batch with its owner, counts and dates", () => {
+    const page = batchPageDecoder({
+      items: [
+        { batchId: 12, kind: "enterprises", fileName: "a.csv", status: "uploaded", errorCode: null, counts: null, createdAt: "2025-01-02T03:04:05.000Z", startedAt: null, finishedAt: null, mine: false, owner: { userId: 4, displayName: "สมศรี" }, canRunAgain: false, canTakeOver: true },
+        { batchId: 11, kind: "linkages", fileName: "b.csv", status: "done", errorCode: null, counts: { imported: 3, updated: 1, skipped: 0, errors: 0 }, createdAt: "2025-01-01T00:00:00.000Z", startedAt: null, finishedAt: "2025-01-01T00:01:00.000Z", mine: true, owner: null, canRunAgain: false, canTakeOver: false },
+      ],
+      total: 30,
+      page: 2,
+      pageSize: 2,
+    });
+    expect(page.items.map((i) => i.batchId)).toEqual(["12", "11"]);
+    expect(page.items[0]).toMatchObject({ mine: false, owner: { userId: "4", displayName: "สมศรี" }, canTakeOver: true, counts: null });
+    expect(page.items[1]?.counts).toEqual({ imported: 3, updated: 1, skipped: 0, errors: 0 });
+    expect(page).toMatchObject({ total: 30, page: 2, pageSize: 2 });
+  });
+});
+
+describe("batchStatusKey", () => {
+  it("words a batch the server stopped part-way as interrupted, other failures as failed", () => {
+    expect(batchStatusKey({ status: "failed", errorCode: "interrupted" })).toBe("interrupted");
+    expect(batchStatusKey({ status: "failed", errorCode: "import_failed" })).toBe("failed");
+    expect(batchStatusKey({ status: "uploaded", errorCode: null })).toBe("uploaded");
   });
 });

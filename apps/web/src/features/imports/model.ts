@@ -130,6 +130,8 @@ export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export const batchDecoder = object({
   batchId: id,
+  kind: withDefault(str, ""),
+  fileName: withDefault(str, ""),
   status: literal(...BATCH_STATUSES),
   progress: withDefault(
     object({
@@ -142,8 +144,60 @@ export const batchDecoder = object({
   report: nullable(reportDecoder),
   error: nullable((input, path) => (isRecord(input) ? str(input.message, `${path}.message`) : str(input, path))),
   errorCode: withDefault(nullable(str), null),
+  /** An upload not yet run, or a batch interrupted by a restart whose file is still kept: the wizard can resume it. */
+  canRunAgain: withDefault(bool, false),
 });
 export type Batch = Decoded<typeof batchDecoder>;
+
+/** Every kind a batch may be of: the wizard's three, and indicator values (imported from the values pages). */
+export const BATCH_KINDS = [...IMPORT_KINDS, "indicator_values"] as const;
+export type BatchKind = (typeof BATCH_KINDS)[number];
+export function isBatchKind(value: unknown): value is BatchKind {
+  return BATCH_KINDS.some((kind) => kind === value);
+}
+
+/** Why a batch failed, as the server codes it (`errorCode`). */
+export const FAILURE_REASONS = ["rows_unusable", "unreadable_file", "import_failed", "interrupted", "abandoned"] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+export function isFailureReason(code: unknown): code is FailureReason {
+  return FAILURE_REASONS.some((reason) => reason === code);
+}
+
+/** A batch as the history lists it (GET /api/imports). */
+export const batchListItemDecoder = object({
+  batchId: id,
+  kind: withDefault(str, ""),
+  fileName: withDefault(str, ""),
+  status: literal(...BATCH_STATUSES),
+  errorCode: withDefault(nullable(str), null),
+  counts: withDefault(
+    nullable(object({ imported: withDefault(num, 0), updated: withDefault(num, 0), skipped: withDefault(num, 0), errors: withDefault(num, 0) })),
+    null,
+  ),
+  createdAt: str,
+  finishedAt: withDefault(nullable(str), null),
+  mine: withDefault(bool, true),
+  owner: withDefault(nullable(object({ userId: nullable(id), displayName: nullable(str) })), null),
+  canRunAgain: withDefault(bool, false),
+  canTakeOver: withDefault(bool, false),
+});
+export type BatchListItem = Decoded<typeof batchListItemDecoder>;
+
+export const batchPageDecoder = object({
+  items: arrayOf(batchListItemDecoder),
+  total: withDefault(num, 0),
+  page: withDefault(num, 1),
+  pageSize: withDefault(num, 25),
+});
+export type BatchPage = Decoded<typeof batchPageDecoder>;
+
+export const HISTORY_PAGE_SIZE = 25;
+export type HistoryOwner = "mine" | "all";
+
+/** The status a history shows: a failed batch that the server stopped part-way is "interrupted" (it can run again). */
+export function batchStatusKey(batch: Pick<BatchListItem, "status" | "errorCode">): BatchStatus | "interrupted" {
+  return batch.status === "failed" && batch.errorCode === "interrupted" ? "interrupted" : batch.status;
+}
 
 /**
  * The mapping to start from: the one saved from the uploader's last import of this kind wins over the server's

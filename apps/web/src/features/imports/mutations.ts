@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import { runAnswerDecoder, type ColumnMapping } from "./model";
+import { batchDecoder, runAnswerDecoder, type ColumnMapping } from "./model";
 import { importKeys } from "./queries";
 
 export function useRunImportMutation() {
@@ -14,5 +14,17 @@ export function useRunImportMutation() {
         runAnswerDecoder,
       ),
     onSuccess: (_, { batchId }) => queryClient.invalidateQueries({ queryKey: importKeys.batch(batchId) }),
+  });
+}
+
+/** An admin takes over another user's batch (audited on the server); it is then the admin's to see and run. */
+export function useTakeOverImportMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (batchId: string) => apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, batchDecoder),
+    onSuccess: (batch) => {
+      queryClient.setQueryData(importKeys.batch(batch.batchId), batch);
+      return queryClient.invalidateQueries({ queryKey: [...importKeys.all, "history"] });
+    },
   });
 }

@@ -4,13 +4,10 @@ import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { formatNumber } from "../../../lib/format";
+import { isFailureReason } from "../model";
 import { useImportBatch } from "../queries";
 import { ImportReportView } from "./ImportReportView";
 
-const FAILURE_REASONS = ["rows_unusable", "unreadable_file", "import_failed", "interrupted", "abandoned"] as const;
-function isFailureReason(code: string): code is (typeof FAILURE_REASONS)[number] {
-  return (FAILURE_REASONS as ReadonlyArray<string>).includes(code);
-}
 
 interface BatchProgressProps {
   batchId: string;

@@ -1,25 +1,36 @@
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
 import type { ImportKind, UploadAnswer } from "../model";
 import { BatchProgress } from "./BatchProgress";
 import { ChooseFileStep } from "./ChooseFileStep";
 import { MappingStep } from "./MappingStep";
+import { ResumeBatch } from "./ResumeBatch";
 
 type WizardState =
   | { step: "choose" }
+  | { step: "resume"; batchId: string }
   | { step: "preview"; kind: ImportKind; fileName: string; preview: UploadAnswer }
-  | { step: "run"; kind: ImportKind; fileName: string; batchId: string };
+  | { step: "run"; fileName: string; batchId: string };
 
 const STEPS = ["choose", "preview", "run", "report"] as const;
 
+interface ImportWizardProps {
+  /** A batch opened from the history: it resumes at the mapping step if it can run, else shows its progress or report. */
+  resumeBatchId?: string | null;
+  /** "Import another file": the page forgets the batch it was opened with. */
+  onStartOver?: () => void;
+}
+
 /** The import in four steps: choose and upload a file, match its columns, run it, read the report. */
-export function ImportWizard() {
+export function ImportWizard({ resumeBatchId = null, onStartOver }: ImportWizardProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<WizardState>({ step: "choose" });
+  const [state, setState] = useState<WizardState>(resumeBatchId ? { step: "resume", batchId: resumeBatchId } : { step: "choose" });
   const [finished, setFinished] = useState(false);
-  const current = state.step === "run" && finished ? "report" : state.step;
+  const current = state.step === "run" && finished ? "report" : state.step === "resume" ? "preview" : state.step;
+  const resumeAtMapping = useCallback((kind: ImportKind, fileName: string, preview: UploadAnswer) => setState({ step: "preview", kind, fileName, preview }), []);
+  const showBatch = useCallback((fileName: string) => setState((s) => (s.step === "resume" ? { step: "run", fileName, batchId: s.batchId } : s)), []);
 
   return (
     <div className="import-wizard">
@@ -42,6 +53,7 @@ export function ImportWizard() {
           })}
         </ol>
       </nav>
+      {state.step === "resume" && <ResumeBatch batchId={state.batchId} onPreview={resumeAtMapping} onShow={showBatch} />}
       {state.step === "choose" && (
         <ChooseFileStep onUploaded={(kind, fileName, preview) => setState({ step: "preview", kind, fileName, preview })} />
       )}
@@ -53,7 +65,7 @@ export function ImportWizard() {
           onBack={() => setState({ step: "choose" })}
           onStarted={(batchId) => {
             setFinished(false);
-            setState({ step: "run", kind: state.kind, fileName: state.fileName, batchId });
+            setState({ step: "run", fileName: state.fileName, batchId });
           }}
         />
       )}
@@ -70,6 +82,7 @@ export function ImportWizard() {
           onStartOver={() => {
             setFinished(false);
             setState({ step: "choose" });
+            onStartOver?.();
           }}
         />
       )}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { juristicIdCheckDigit } from "@sainam/core";
+import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+
+// The import history: GET /api/imports lists the caller's own batches; an admin may list every user's and take
+// another's over from there. Never the upload's path.
+let t: TestApp;
+let admin: Client;
+let officer: Client;
+let coordinator: Client;
+let member: Client;
+let expert: Client;
+let officerId: number;
+let serial = 0;
+
+const newJuristicId = () => {
+  const first12 = `0105571${String(++serial).padStart(5, "0")}`;
+  return `${first12}${juristicIdCheckDigit(first12)}`;
+};
+
+async function upload(client: Client, fileName: string): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> {
+  const response = await t.app.inject({
+    method: "POST",
+    url: `/api/imports?kind=enterprises&fileName=${encodeURIComponent(fileName)}`,
+    payload: Buffer.from(`เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${serial} จำกัด\n`, "utf8"),
+    headers: { "content-type": "application/octet-stream", cookie: client.cookie ?? "", "x-csrf-token": client.csrfToken ?? "" },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+type Item = { batchId: number; kind: string; fileName: string; status: string; counts: unknown; mine: boolean; owner: { userId: number | null; displayName: string | null } | null; canRunAgain: boolean; canTakeOver: boolean; createdAt: string; finishedAt: string | null };
+type Page = { items: Item[]; total: number; page: number; pageSize: number };
+
+async function list(client: Client, query = ""): Promise<Page> {
+  const response = await client.request("GET", `/api/imports${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signIn(ADMIN.email, ADMIN.password);
+  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
+  const moc = agencies.find((a) => a.code === "MOC");
+  const officerUser = await t.addUser({ email: "history-officer@example.org", displayName: "Officer Somsri", role: "agency_officer", agencyId: moc?.id ?? null });
+  officerId = officerUser.id;
+  const cluster = (await admin.request("POST", "/api/clusters", { code: "history-cluster", kind: "industry_cluster", nameEn: "History", nameTh: "ประวัติ", coordinatingAgencyId: moc?.id ?? null, provinceCodes: ["50"], published: true })).json();
+  const coordinatorUser = await t.addUser({ email: "history-coord@example.org", displayName: "Coordinator", role: "cluster_coordinator", clusterIds: [cluster.id] });
+  const expertUser = await t.addUser({ email: "history-expert@example.org", displayName: "Expert", role: "expert" });
+  officer = await t.signIn(officerUser.email, officerUser.password);
+  coordinator = await t.signIn(coordinatorUser.email, coordinatorUser.password);
+  expert = await t.signIn(expertUser.email, expertUser.password);
+  const firm = (await admin.request("POST", "/api/enterprises", { juristicId: newJuristicId(), nameTh: "บริษัท สมาชิก จำกัด", provinceCode: "50", published: true })).json();
+  const memberUser = await t.addUser({ email: "history-member@example.org", displayName: "Member", role: "member", enterpriseId: firm.id });
+  member = await t.signIn(memberUser.email, memberUser.password);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("#imports.list", () => {
+  it("lists the caller's own batches newest first, without the upload's path, and not another user's", async () => {
+    const first = await upload(officer, "first.csv");
+    const second = await upload(officer, "second.csv");
+    const others = await upload(coordinator, "coordinator.csv");
+    const page = await list(officer);
+    expect(page.items.map((i) => i.batchId)).toEqual([second.batchId, first.batchId]);
+    expect(page).toMatchObject({ total: 2, page: 1, pageSize: 25 });
+    expect(page.items[0]).toMatchObject({ fileName: "second.csv", kind: "enterprises", status: "uploaded", counts: null, mine: true, owner: null, canRunAgain: true, canTakeOver: false, finishedAt: null });
+    const text = JSON.stringify(page);
+    expect(text).not.toMatch(/sainam-imports|[Pp]ath/);
+    expect((await list(coordinator)).items.map((i) => i.batchId)).toEqual([others.batchId]);
+  });
+
+  it("shows a run batch's counts and finish time, and no longer offers to run it", async () => {
+    const batch = await upload(coordinator, "run.csv");
+    const run = await coordinator.request("POST", `/api/imports/${batch.batchId}/run`, { mapping: batch.suggestedMapping });
+    expect(run.statusCode, run.body).toBe(202);
+    await expect.poll(async () => (await list(coordinator, "?status=done")).items.find((i) => i.batchId === batch.batchId)?.status, { timeout: 15_000 }).toBe("done");
+    const item = (await list(coordinator)).items.find((i) => i.batchId === batch.batchId);
+    expect(item).toMatchObject({ counts: { imported: 1, updated: 0, skipped: 0, errors: 0 }, canRunAgain: false });
+    expect(item?.finishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect((await list(coordinator, "?status=uploaded")).items.map((i) => i.batchId)).not.toContain(batch.batchId);
+    expect((await list(coordinator, "?kind=linkages")).items).toEqual([]);
+  });
+
+  it("lets an admin list every user's batches with the owner's name and take another's over", async () => {
+    const batch = await upload(officer, "for-admin.csv");
+    const own = await upload(admin, "admins-own.csv");
+    expect((await list(admin)).items.map((i) => i.batchId)).toEqual([own.batchId]);
+    const all = await list(admin, "?owner=all");
+    expect(all.items[0]).toMatchObject({ batchId: own.batchId, mine: true, owner: null, canTakeOver: false, canRunAgain: true });
+    const theirs = all.items.find((i) => i.batchId === batch.batchId);
+    expect(theirs).toMatchObject({ mine: false, owner: { userId: officerId, displayName: "Officer Somsri" }, canTakeOver: true, canRunAgain: false });
+    expect(all.total).toBeGreaterThanOrEqual(5);
+
+    expect((await admin.request("GET", `/api/imports/${batch.batchId}`)).statusCode).toBe(404);
+    const takeover = await admin.request("POST", `/api/imports/${batch.batchId}/takeover`, {});
+    expect(takeover.statusCode, takeover.body).toBe(200);
+    expect((await list(admin)).items.map((i) => i.batchId)).toEqual([own.batchId, batch.batchId]);
+    expect((await list(officer)).items.map((i) => i.batchId)).not.toContain(batch.batchId);
+  });
+
+  it("pages the list", async () => {
+    for (let i = 0; i < 3; i++) await upload(officer, `page-${i}.csv`);
+    const total = (await list(officer)).total;
+    const pages = [await list(officer, "?page=1&pageSize=2"), await list(officer, "?page=2&pageSize=2"), await list(officer, `?page=${Math.ceil(total / 2) + 1}&pageSize=2`)];
+    expect(pages[0]).toMatchObject({ page: 1, pageSize: 2, total });
+    expect(pages[0]?.items).toHaveLength(2);
+    expect(pages[1]?.items).toHaveLength(2);
+    expect(pages[2]?.items).toEqual([]);
+    const ids = [...(pages[0]?.items ?? []), ...(pages[1]?.items ?? [])].map((i) => i.batchId);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(4);
+    expect((await officer.request("GET", "/api/imports?pageSize=500")).statusCode).toBe(400);
+  });
+
+  it("answers 401 to the public and 403 to members, experts and a non-admin asking for every user's", async () => {
+    expect((await t.anonymous.request("GET", "/api/imports")).statusCode).toBe(401);
+    expect((await member.request("GET", "/api/imports")).statusCode).toBe(403);
+    expect((await expert.request("GET", "/api/imports")).statusCode).toBe(403);
+    const refused = await officer.request("GET", "/api/imports?owner=all");
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.reason).toEqual({ action: "list", resource: "import" });
+  });
+});
+
+describe("#imports.preview", () => {
+  it("answers the upload's preview again to the owner of a batch that can run, 404 to others, 409 once it ran", async () => {
+    const batch = await upload(officer, "resume.csv");
+    const again = await officer.request("GET", `/api/imports/${batch.batchId}/preview`);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ batchId: batch.batchId, headers: ["เลขทะเบียนนิติบุคคล", "ชื่อนิติบุคคล"], suggestedMapping: batch.suggestedMapping });
+    expect(again.json().sampleRows).toHaveLength(1);
+    expect((await admin.request("GET", `/api/imports/${batch.batchId}/preview`)).statusCode).toBe(404);
+    expect((await coordinator.request("GET", `/api/imports/${batch.batchId}/preview`)).statusCode).toBe(404);
+    const run = await officer.request("POST", `/api/imports/${batch.batchId}/run`, { mapping: batch.suggestedMapping });
+    expect(run.statusCode, run.body).toBe(202);
+    await expect.poll(async () => (await officer.request("GET", `/api/imports/${batch.batchId}`)).json().status, { timeout: 15_000 }).toBe("done");
+    const done = await officer.request("GET", `/api/imports/${batch.batchId}/preview`);
+    expect(done.statusCode).toBe(409);
+    expect(done.json().error).toMatchObject({ code: "conflict", details: [{ code: "import_state", params: { status: "done" } }] });
+  });
+});

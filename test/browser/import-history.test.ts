@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, startHarness, type Harness } from "./harness.ts";
+import { dbdFirms, dbdMonthlyCsv } from "../../packages/importer/src/test-support/dbd-monthly.ts";
+
+// An officer uploads a file and leaves without running it; an admin finds it in the import history (all users'
+// imports), takes it over and runs it. The batch is the officer's until then: the admin cannot see it otherwise.
+let h: Harness;
+const officer = { email: "import-officer@example.org", password: "import-officer-password-1", displayName: "สมศรี นำเข้า" };
+const FILE_NAME = "99_256703.csv";
+
+async function json(response: Response): Promise<unknown> {
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+function field(body: unknown, key: string): unknown {
+  return typeof body === "object" && body !== null && key in body ? Object.entries(body).find(([k]) => k === key)?.[1] : undefined;
+}
+
+/** The admin's own batches (or every user's), as the API answers them to a fresh session. */
+async function adminBatches(owner: "mine" | "all"): Promise<Array<{ fileName: unknown; mine: unknown; status: unknown }>> {
+  const login = await fetch(`${h.baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await json(login);
+  const items = field(await json(await fetch(`${h.baseUrl}/api/imports?owner=${owner}`, { headers: { cookie } })), "items");
+  return Array.isArray(items) ? items.map((i) => ({ fileName: field(i, "fileName"), mine: field(i, "mine"), status: field(i, "status") })) : [];
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const login = await fetch(`${h.baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+  const cookies = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrf = String(field(await json(login), "csrfToken"));
+  const agencies = field(await json(await fetch(`${h.baseUrl}/api/agencies`)), "items");
+  const moc = Array.isArray(agencies) ? agencies.find((a) => field(a, "code") === "MOC") : undefined;
+  await json(
+    await fetch(`${h.baseUrl}/api/users`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: cookies, "x-csrf-token": csrf },
+      body: JSON.stringify({ ...officer, role: "agency_officer", agencyId: field(moc, "id"), locale: "th" }),
+    }),
+  );
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("import history", () => {
+  it("an admin finds an officer's unfinished upload among all users' imports, takes it over and runs it", async () => {
+    // The officer uploads through the import page and leaves at the mapping step.
+    const dir = mkdtempSync(join(tmpdir(), "sainam-upload-"));
+    const file = join(dir, FILE_NAME);
+    writeFileSync(file, dbdMonthlyCsv(), "utf8");
+    const officerTab = await h.newPage("th");
+    await h.signIn(officerTab.page, officer.email, officer.password);
+    await officerTab.page.goto("/import");
+    await officerTab.page.locator('input[type="radio"][value="enterprises"]').check();
+    await officerTab.page.locator('input[type="file"]').setInputFiles(file);
+    await officerTab.page.locator("main form button[type=submit]").click();
+    await expect.poll(() => officerTab.page.locator("table.mapping-table select").count()).toBeGreaterThan(3);
+    // Their history lists it as waiting to be imported.
+    await officerTab.page.getByRole("link", { name: "ประวัติการนำเข้าข้อมูล" }).click();
+    await officerTab.page.waitForURL(/\/import\/history$/);
+    const officerRow = officerTab.page.locator("tbody tr", { hasText: FILE_NAME });
+    await expect.poll(() => officerRow.innerText()).toContain("อัปโหลดแล้ว ยังไม่ได้นำเข้า");
+    await officerTab.context.close();
+    expect((await adminBatches("mine")).map((b) => b.fileName)).not.toContain(FILE_NAME);
+
+    // The admin, in Thai, opens the history from the navigation and shows all users' imports.
+    const { context, page } = await h.newPage("th");
+    await h.signIn(page);
+    await page.goto("/import");
+    await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "ประวัติการนำเข้า" }).click();
+    await page.waitForURL(/\/import\/history$/);
+    await expect.poll(() => page.locator("h1").innerText()).toBe("ประวัติการนำเข้าข้อมูล");
+    await expect.poll(() => page.locator("main").innerText()).toContain("คุณยังไม่มีการนำเข้าข้อมูล");
+    await page.getByLabel("การนำเข้าของผู้ใช้ทุกคน").check();
+    await page.waitForURL(/owner=all/);
+    const row = page.locator("tbody tr", { hasText: FILE_NAME });
+    await expect.poll(() => row.count()).toBe(1);
+    const rowText = await row.innerText();
+    expect(rowText).toContain(officer.displayName);
+    expect(rowText).toContain("วิสาหกิจ");
+    expect(rowText).toContain("อัปโหลดแล้ว ยังไม่ได้นำเข้า");
+    // Dates in the Buddhist era.
+    expect(rowText).toMatch(/25\d\d/);
+
+    // Take over, asked twice; a cancel leaves the batch the officer's.
+    await row.getByRole("button", { name: `รับช่วงต่อ: ${FILE_NAME}` }).click();
+    await row.getByRole("button", { name: "ยกเลิก" }).click();
+    expect((await adminBatches("all")).find((b) => b.fileName === FILE_NAME)?.mine).toBe(false);
+    await row.getByRole("button", { name: `รับช่วงต่อ: ${FILE_NAME}` }).click();
+    await row.getByRole("group").getByRole("button", { name: "รับช่วงต่อ" }).click();
+
+    // The batch opens at the mapping step with its preview; the admin runs it and reads the report.
+    await page.waitForURL(/\/import\?batch=\d+$/);
+    await expect.poll(() => page.locator("table.mapping-table select").count()).toBeGreaterThan(3);
+    expect(await page.locator("main").innerText()).toContain("ชื่อนิติบุคคล");
+    expect((await adminBatches("mine")).map((b) => b.fileName)).toContain(FILE_NAME);
+    await page.locator(".form-actions button.button-primary").last().click();
+    const report = page.locator('[data-testid="import-report"]');
+    await expect.poll(() => report.count(), { timeout: 30_000 }).toBe(1);
+    expect(await report.innerText()).toContain(String(dbdFirms.length));
+
+    // Back in the history, the batch is the admin's and done.
+    await page.goto("/import/history");
+    const done = page.locator("tbody tr", { hasText: FILE_NAME });
+    await expect.poll(() => done.innerText()).toContain("เสร็จแล้ว");
+    expect(await done.innerText()).toContain(`เพิ่ม ${dbdFirms.length}`);
+    await context.close();
+  });
+});
