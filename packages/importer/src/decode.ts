@@ -1,4 +1,5 @@
 import { TextDecoder } from "node:util";
+import { DECODE_FAULT, Utf8StreamDecoder } from "./text-integrity.ts";
 
 /** The text encodings a CSV file can be read in. */
 export const textEncodings = ["utf-8", "windows-874", "utf-16le", "utf-16be"] as const;
@@ -77,8 +78,29 @@ function concat(parts: ReadonlyArray<Uint8Array>): Uint8Array {
  * whole and the whole file is never held. A leading BOM is dropped. Until the first non-ASCII byte,
  * ASCII passes through unchanged, since UTF-8 and windows-874 agree on it.
  */
+/** Decodes chunk by chunk; `final` flushes what a chunk's end cut off. */
+type StreamDecoder = { decode(bytes: Uint8Array, final: boolean): string };
+
+/**
+ * The streaming decoder for an encoding. Where the bytes cannot be decoded it gives DECODE_FAULT, never a
+ * U+FFFD that would pass for one the file contains: UTF-8 through Utf8StreamDecoder; windows-874 has no
+ * U+FFFD, so each one its decoder gives is a byte the code page leaves undefined.
+ */
+function streamDecoder(encoding: TextEncoding): StreamDecoder {
+  if (encoding === "utf-8") return new Utf8StreamDecoder({ stripBom: true });
+  // ignoreBOM false: the decoder itself drops a leading BOM of its encoding.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+  const faults = encoding === "windows-874";
+  return {
+    decode(bytes, final) {
+      const text = decoder.decode(bytes, { stream: !final });
+      return faults && text.includes("\uFFFD") ? text.replaceAll("\uFFFD", DECODE_FAULT) : text;
+    },
+  };
+}
+
 export class AutoTextDecoder {
-  #decoder: TextDecoder | null = null;
+  #decoder: StreamDecoder | null = null;
   #encoding: TextEncoding | null = null;
   #pending: Uint8Array[] = [];
   #pendingLength = 0;
@@ -95,13 +117,12 @@ export class AutoTextDecoder {
 
   #choose(encoding: TextEncoding): void {
     this.#encoding = encoding;
-    // ignoreBOM false: the decoder itself drops a leading BOM of its encoding.
-    this.#decoder = new TextDecoder(encoding, { ignoreBOM: false });
+    this.#decoder = streamDecoder(encoding);
   }
 
   /** Decodes the next chunk; returns the text that is complete so far (possibly ""). */
   decode(chunk: Uint8Array): string {
-    if (this.#decoder) return this.#decoder.decode(chunk, { stream: true });
+    if (this.#decoder) return this.#decoder.decode(chunk, false);
     if (!this.#started) {
       this.#started = true;
       const bom = encodingFromBom(chunk);
@@ -121,13 +142,13 @@ export class AutoTextDecoder {
     return this.#judgeIfEnough(false);
   }
 
-  /** Flushes what is held back at the end of the input (a cut-off sequence becomes U+FFFD). */
+  /** Flushes what is held back at the end of the input (a cut-off sequence becomes DECODE_FAULT). */
   end(): string {
     if (!this.#decoder) {
       if (this.#pendingLength === 0) return "";
       return this.#judgeIfEnough(true) + this.end();
     }
-    return this.#decoder.decode();
+    return this.#decoder.decode(new Uint8Array(0), true);
   }
 
   #hold(bytes: Uint8Array): void {
@@ -142,6 +163,6 @@ export class AutoTextDecoder {
     this.#pending = [];
     this.#pendingLength = 0;
     this.#choose(isValidUtf8(held, atEnd) ? "utf-8" : "windows-874");
-    return this.#decoder ? this.#decoder.decode(held, { stream: !atEnd }) : "";
+    return this.#decoder ? this.#decoder.decode(held, atEnd) : "";
   }
 }

@@ -3,6 +3,7 @@
 export * from "./read-table.ts";
 export * from "./decode.ts";
 export * from "./table-layout.ts";
+export * from "./text-integrity.ts";
 export * from "./mapping.ts";
 export * from "./cell-values.ts";
 export * from "./gazetteer.ts";

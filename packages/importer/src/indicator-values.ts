@@ -1,6 +1,8 @@
 import { isOrgUnitType, normalizeThai, parseAmount, parsePeriodText, periodKey, type OrgUnitType } from "@sainam/core";
 import { isNoValue } from "./cell-values.ts";
 import type { RowIssue } from "./row-issue.ts";
+import type { RowCells } from "./text-integrity.ts";
+import { corruptTextIssue } from "./text-integrity.ts";
 
 // Indicator values from spreadsheets, in two layouts. Long: one row per value, with the indicator code,
 // org unit, period, breakdown and figures in columns. Wide: one row per indicator × org unit (× breakdown)
@@ -159,13 +161,22 @@ type Mapping = Partial<Record<IndicatorValueField, string>>;
  * (or the period column) and the cell text; the row then yields no record.
  */
 export function normaliseIndicatorValueRow(
-  cells: ReadonlyArray<string>,
+  cells: RowCells,
   headers: ReadonlyArray<string>,
   mapping: Mapping,
   layout: ValueLayout,
   periods: ReadonlyArray<PeriodColumn> = [],
 ): ValueRowOutcome {
   const issues: RowIssue[] = [];
+  // A cell the reader could not decode (cells.corrupt) fails the row rather than store damaged text.
+  if (cells.corrupt) {
+    for (const [field, header] of Object.entries(mapping)) {
+      const index = header === undefined ? -1 : headers.indexOf(header);
+      if (index >= 0 && cells.corrupt.includes(index)) issues.push(corruptTextIssue(field, cells[index] ?? ""));
+    }
+    for (const column of periods) if (cells.corrupt.includes(column.index)) issues.push(corruptTextIssue(column.header, cells[column.index] ?? ""));
+    if (issues.length > 0) return { ok: false, issues };
+  }
   const get = (field: IndicatorValueField) => cell(cells, headers, mapping[field]);
   const indicatorCode = get("indicatorCode");
   if (indicatorCode === "") issues.push({ field: "indicatorCode", message: "is empty", code: "required" });

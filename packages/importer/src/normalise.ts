@@ -28,6 +28,8 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { indexGazetteer } from "./gazetteer.ts";
 import type { ColumnMapping, EnterpriseField, LinkageField, MembershipField } from "./mapping.ts";
 import type { IssueCode, RowIssue, RowIssueParams, RowOutcome } from "./row-issue.ts";
+import type { RowCells } from "./text-integrity.ts";
+import { corruptTextIssue } from "./text-integrity.ts";
 
 /** An enterprise row, validated and normalised, ready to upsert by juristic ID (or CE number). */
 export type EnterpriseRecord = {
@@ -99,19 +101,31 @@ function issueOf(field: string, message: string, value: string | undefined, code
 class RowReader<F extends string> {
   readonly issues: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
-  readonly #cells: ReadonlyArray<string>;
+  readonly #cells: RowCells;
   readonly #columns: Map<string, number>;
+  #corruptReported: Set<string> | null = null;
 
-  constructor(cells: ReadonlyArray<string>, headers: ReadonlyArray<string>, mapping: Readonly<Partial<Record<F, string>>>) {
+  constructor(cells: RowCells, headers: ReadonlyArray<string>, mapping: Readonly<Partial<Record<F, string>>>) {
     this.#cells = cells;
     this.#columns = columnsOf(mapping, headers);
   }
 
-  /** The cell's text, or null when unmapped, empty or a placeholder such as "-". */
+  /**
+   * The cell's text, or null when unmapped, empty or a placeholder such as "-". A cell the reader could not
+   * decode (cells.corrupt) is never used: it fails the row with corrupt_text and reads as null.
+   */
   raw(field: F): string | null {
     const index = this.#columns.get(field);
     if (index === undefined) return null;
     const text = this.#cells[index] ?? "";
+    if (this.#cells.corrupt?.includes(index)) {
+      this.#corruptReported ??= new Set();
+      if (!this.#corruptReported.has(field)) {
+        this.#corruptReported.add(field);
+        this.issues.push(corruptTextIssue(field, text));
+      }
+      return null;
+    }
     return isNoValue(text) ? null : text;
   }
 
@@ -251,7 +265,7 @@ function placeOf(
  * phone or e-mail are warnings that leave the value empty.
  */
 export function normaliseEnterpriseRow(
-  cells: ReadonlyArray<string>,
+  cells: RowCells,
   headers: ReadonlyArray<string>,
   mapping: ColumnMapping<"enterprises">,
   gazetteer: Gazetteer,
@@ -305,7 +319,7 @@ export function normaliseEnterpriseRow(
  * before joined.
  */
 export function normaliseMembershipRow(
-  cells: ReadonlyArray<string>,
+  cells: RowCells,
   headers: ReadonlyArray<string>,
   mapping: ColumnMapping<"memberships">,
 ): RowOutcome<MembershipRecord> {
@@ -331,7 +345,7 @@ export function normaliseMembershipRow(
  * not negative) and cluster code.
  */
 export function normaliseLinkageRow(
-  cells: ReadonlyArray<string>,
+  cells: RowCells,
   headers: ReadonlyArray<string>,
   mapping: ColumnMapping<"linkages">,
 ): RowOutcome<LinkageRecord> {

@@ -1,6 +1,7 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { extname } from "node:path";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { Unzip, UnzipInflate } from "fflate";
@@ -8,6 +9,10 @@ import type { EncodingChoice, TextEncoding } from "./decode.ts";
 import { AutoTextDecoder } from "./decode.ts";
 import type { RawRow } from "./table-layout.ts";
 import { HEADER_SEARCH_ROWS, isBlankRow, locateHeader, normaliseCell } from "./table-layout.ts";
+import type { RowCells } from "./text-integrity.ts";
+import { markCorruptCells, withCorrupt } from "./text-integrity.ts";
+import type { XlsxReadOptions } from "./xlsx-reader.ts";
+import { readXlsxRows, XlsxFormatError } from "./xlsx-reader.ts";
 
 /** The file formats readTable understands. */
 export type TableFormat = "csv" | "xlsx";
@@ -41,8 +46,12 @@ export type TableHeader = {
   readonly format: TableFormat;
 };
 
-/** A data row: cells trimmed and normalised, padded to the header's width. */
-export type TableRow = { readonly type: "row"; readonly rowNumber: number; readonly cells: ReadonlyArray<string> };
+/**
+ * A data row: cells trimmed and normalised, padded to the header's width. `cells.corrupt` names the cells
+ * holding a U+FFFD that the file's bytes did not contain (text that could not be decoded): pass `cells`
+ * itself to the normalisers, which fail such a row with corrupt_text.
+ */
+export type TableRow = { readonly type: "row"; readonly rowNumber: number; readonly cells: RowCells };
 
 /** What readTable yields: one header, then rows. */
 export type TableEvent = TableHeader | TableRow;
@@ -77,7 +86,7 @@ const SNIFF_BYTES = 64 * 1024;
  * How far an XLSX may inflate: the bytes actually inflated from all its parts together (never the sizes the
  * zip declares) may reach the larger of `minBytes` and `ratio` × the file's compressed size. Real workbooks
  * inflate 5-30×; a zip bomb (a 1 MB file holding 1 GB of XML) is refused once the limit is passed, before
- * exceljs parses any of it.
+ * any of it is parsed.
  */
 export const XLSX_INFLATE_LIMIT = { minBytes: 200 * 1024 * 1024, ratio: 100 } as const;
 // A record longer than this is a runaway quote, not data: stop rather than buffer the whole file.
@@ -230,21 +239,28 @@ async function checkInflatedSize(path: string, limit: number): Promise<void> {
 }
 
 /**
- * Passes a workbook's bytes on, each chunk only after its inflated size has been counted (stream sources).
- * Past the limit the bytes simply end and the refusal is left in `verdict`: exceljs does not hear of an
- * error in its input stream (it would wait forever), but it does notice a zip that stops short.
+ * Writes a workbook given as a stream to a temporary file (the reader needs the zip's directory, at its end),
+ * counting each chunk's inflated size first, so a zip bomb is refused before much of it is written.
  */
-async function* inflateGuarded(bytes: AsyncIterable<Uint8Array>, limit: number, verdict: { failure: ReadTableError | null }): AsyncGenerator<Uint8Array> {
+async function spoolWorkbook(bytes: AsyncIterable<Uint8Array>, limit: number, path: string): Promise<void> {
   const counter = new InflateCounter(limit);
-  for await (const chunk of bytes) {
-    try {
+  const out = createWriteStream(path);
+  try {
+    for await (const chunk of bytes) {
       counter.push(chunk);
-    } catch (error) {
-      if (!(error instanceof ReadTableError)) throw error;
-      verdict.failure = error;
-      return;
+      if (!out.write(chunk)) await new Promise<void>((resolve, reject) => out.once("drain", resolve).once("error", reject));
     }
-    yield chunk;
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  }
+}
+
+async function* xlsxRows(path: string, options: XlsxReadOptions): AsyncGenerator<RawRow> {
+  try {
+    for await (const row of readXlsxRows(path, options)) yield { rowNumber: row.rowNumber, cells: markCorruptCells(row.cells.map(normaliseCell)) };
+  } catch (error) {
+    if (error instanceof XlsxFormatError) throw new ReadTableError(error.sheetNotFound ? "sheet_not_found" : "malformed_xlsx", error.message);
+    throw error;
   }
 }
 
@@ -326,7 +342,7 @@ async function* csvRows(
       if (!parsed) continue;
       const rowNumber = line;
       line += lineBreaks(parsed.raw);
-      yield { rowNumber, cells: parsed.cells.map(normaliseCell) };
+      yield { rowNumber, cells: markCorruptCells(parsed.cells.map(normaliseCell)) };
     }
   } catch (error) {
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("CSV_")) {
@@ -362,101 +378,6 @@ function parsedRecord(item: unknown): { cells: string[]; raw: string } | null {
   const { record, raw } = item;
   if (!Array.isArray(record) || typeof raw !== "string") return null;
   return { cells: record.map((cell) => (typeof cell === "string" ? cell : String(cell))), raw };
-}
-
-function isoFromDate(date: Date): string {
-  const iso = new Date(Math.round(date.getTime() / 1000) * 1000).toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
-}
-
-function numberText(value: number): string {
-  // Strip binary noise such as 0.30000000000000004 without rounding real digits.
-  return String(Number(value.toPrecision(15)));
-}
-
-/** The text of an exceljs cell value: rich text joined, formulas by their result, dates as ISO. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return numberText(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : isoFromDate(value);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) {
-      return value.richText.map((run: unknown) => (typeof run === "object" && run !== null && "text" in run ? cellText(run.text) : "")).join("");
-    }
-    if ("result" in value) return cellText(value.result);
-    if ("formula" in value || "sharedFormula" in value) return "";
-    if ("text" in value) return cellText(value.text);
-    if ("error" in value) return cellText(value.error);
-  }
-  return "";
-}
-
-function sheetName(reader: object): string | null {
-  return "name" in reader && typeof reader.name === "string" ? reader.name : null;
-}
-
-/**
- * Lets go of a worksheet that is not read. exceljs parks the sheets that come before the shared strings in
- * temporary files and deletes each file once the next sheet is asked for; a sheet's unread file stream would
- * then open a deleted file and raise an unhandled error that ends the process. So the stream is closed first.
- */
-function skipWorksheet(reader: object): void {
-  const source = "iterator" in reader ? reader.iterator : null;
-  if (source instanceof Readable) {
-    source.on("error", () => {});
-    source.destroy();
-  }
-}
-
-async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, sheet: string | number | undefined, verdict: { failure: ReadTableError | null }): AsyncGenerator<RawRow> {
-  const input = Readable.from(bytes, { objectMode: false });
-  // Loaded on first use: exceljs is large, and most servers start without touching a spreadsheet.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    // Styles are needed to tell a date cell from a number cell.
-    styles: "cache",
-    hyperlinks: "ignore",
-    entries: "ignore",
-  });
-  let position = 0;
-  let found = false;
-  try {
-    for await (const worksheet of workbook) {
-      position++;
-      const wanted = !found && (sheet === undefined ? position === 1 : typeof sheet === "number" ? position === sheet : sheetName(worksheet) === sheet);
-      // The sheets after the wanted one are walked past too, so exceljs deletes their temporary files.
-      if (!wanted) {
-        skipWorksheet(worksheet);
-        continue;
-      }
-      found = true;
-      for await (const row of worksheet) {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          while (cells.length < column - 1) cells.push("");
-          cells[column - 1] = normaliseCell(cellText(cell.value));
-        });
-        yield { rowNumber: row.number, cells };
-      }
-    }
-  } catch (error) {
-    if (verdict.failure) throw verdict.failure;
-    // A truncated or corrupt zip surfaces as unzipper's or the XML parser's error; I/O errors
-    // (with a syscall) pass through unchanged.
-    if (error instanceof ReadTableError || !(error instanceof Error) || "syscall" in error) throw error;
-    throw new ReadTableError("malformed_xlsx", "The workbook cannot be read; is it a complete .xlsx file?");
-  } finally {
-    input.destroy();
-  }
-  if (verdict.failure) throw verdict.failure;
-  if (!found) {
-    const which = sheet === undefined ? "" : ` ${JSON.stringify(sheet)}`;
-    throw new ReadTableError("sheet_not_found", `The workbook has no worksheet${which}.`);
-  }
 }
 
 /** Turns raw rows into the header event and then data rows (see locateHeader for the layout rules). */
@@ -498,7 +419,7 @@ async function* shapeRows(
     if (isBlankRow(row.cells)) return null;
     // Files glued together from several exports repeat the header line; it is not data.
     if (row.cells.join("\u0000") === headerRow) return null;
-    const cells = row.cells.length >= headers.length ? row.cells : [...row.cells, ...Array<string>(headers.length - row.cells.length).fill("")];
+    const cells = row.cells.length >= headers.length ? row.cells : withCorrupt([...row.cells, ...Array<string>(headers.length - row.cells.length).fill("")], row.cells.corrupt);
     return { type: "row", rowNumber: row.rowNumber, cells };
   };
   for (const row of window.slice(layout.headerIndex + 1)) {
@@ -517,7 +438,7 @@ async function* shapeRows(
 /**
  * Streams a CSV or XLSX file as a header event followed by its data rows, never holding the whole
  * file: CSV through csv-parse's streaming parser behind a streaming TextDecoder, XLSX through
- * exceljs's streaming WorkbookReader. The format comes from the magic bytes ("PK" = XLSX, an OLE
+ * xlsx-reader (fflate's streaming inflate, a streaming UTF-8 decoder and a small XML tokenizer). The format comes from the magic bytes ("PK" = XLSX, an OLE
  * .xls is refused), else the extension. CSV encoding: BOM, else UTF-8 if the bytes are valid UTF-8,
  * else windows-874 (TIS-620/CP874); the delimiter (comma, semicolon, tab, pipe) is detected. Title
  * rows above the header are skipped and a two-row header is merged (see locateHeader); blank rows
@@ -536,13 +457,27 @@ export async function* readTable(source: TableSource, options: ReadTableOptions 
     if (head.length === 0) throw new ReadTableError("empty_file", "The file is empty.");
     const format = chooseFormat(head, fileName, options.format);
     if (format === "xlsx") {
-      // A file is measured whole before exceljs sees a byte (one extra inflate, a few percent of parsing
-      // it); a stream is measured chunk by chunk on its way in.
       const limit = xlsxInflateLimit(totalBytes);
-      if ("path" in source) await checkInflatedSize(source.path, limit);
-      const verdict: { failure: ReadTableError | null } = { failure: null };
-      const input = "path" in source ? rest : inflateGuarded(rest, limit, verdict);
-      yield* shapeTable(xlsxRows(input, options.sheet, verdict), () => ({ encoding: "utf-8", format }));
+      const describe = () => ({ encoding: "utf-8" as const, format });
+      if ("path" in source) {
+        // The file is measured whole before any of it is parsed (one extra inflate, a few percent of reading it).
+        await bytes.return(undefined);
+        await checkInflatedSize(source.path, limit);
+        const size = totalBytes;
+        const onRead = options.onProgress && size !== null ? (offset: number) => options.onProgress?.(Math.min(offset, size), size) : undefined;
+        yield* shapeTable(xlsxRows(source.path, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(onRead ? { onRead } : {}) }), describe);
+        if (size !== null) options.onProgress?.(size, size);
+        return;
+      }
+      // A stream is measured chunk by chunk on its way to a temporary file, which is then read like a path.
+      const dir = await mkdtemp(join(tmpdir(), "sainam-xlsx-"));
+      try {
+        const path = join(dir, "upload.xlsx");
+        await spoolWorkbook(rest, limit, path);
+        yield* shapeTable(xlsxRows(path, options.sheet === undefined ? {} : { sheet: options.sheet }), describe);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
       return;
     }
     const decoder = new AutoTextDecoder(options.encoding ?? "auto");

@@ -28,6 +28,7 @@ export const ISSUE_CODES = [
   "no_value",
   "cut",
   "not_a_relation",
+  "corrupt_text",
   "invalid",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -1,7 +1,8 @@
 import { normalizeThai } from "@sainam/core";
+import type { RowCells } from "./text-integrity.ts";
 
 /** One row as it comes out of a file: its 1-based line (CSV) or row (XLSX) number and its cells. */
-export type RawRow = { readonly rowNumber: number; readonly cells: ReadonlyArray<string> };
+export type RawRow = { readonly rowNumber: number; readonly cells: RowCells };
 
 /** Where the header is and what the columns are called, as found by `locateHeader`. */
 export type HeaderLayout = {

@@ -192,6 +192,7 @@ export const en: Catalogue = {
       import_state: "This import has already been run or is running.",
       upload_gone: "The uploaded file is no longer kept: upload it again.",
       not_a_relation: "This row does not describe a relation.",
+      corrupt_text: "{{field}} holds characters that could not be read from the file (shown as �): correct the text in the file, or save it again as CSV UTF-8 or .xlsx.",
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {

@@ -190,6 +190,7 @@ export const th = {
       import_state: "การนำเข้านี้ดำเนินการไปแล้วหรือกำลังดำเนินการอยู่",
       upload_gone: "ไม่มีไฟล์ที่อัปโหลดไว้แล้ว กรุณาอัปโหลดใหม่",
       not_a_relation: "แถวนี้ไม่ได้ระบุความสัมพันธ์",
+      corrupt_text: "{{field}} มีตัวอักษรที่อ่านจากไฟล์ไม่ได้ (แสดงเป็น �) โปรดแก้ข้อความในไฟล์ หรือบันทึกไฟล์ใหม่เป็น CSV UTF-8 หรือ .xlsx",
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {
