@@ -153,6 +153,8 @@ class RowReader<F extends string> {
   }
 
   fail(field: string, message: string, value: string | undefined, code: IssueCode, params?: RowIssueParams): void {
+    // A field that could not be decoded reads as empty; its corrupt_text says why, not a "required" after it.
+    if (this.#corruptReported?.has(field)) return;
     this.issues.push(issueOf(field, message, value, code, params));
   }
 

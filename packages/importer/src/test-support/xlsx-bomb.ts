@@ -2,7 +2,7 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 
 // Hand-built workbooks for the XLSX inflate limit: a zip bomb, and a small honest one.
 
-export type Entry = { name: string; deflated: Buffer; crc: number; size: number; declaredSize?: number };
+export type Entry = { name: string; deflated: Buffer; crc: number; size: number; declaredSize?: number; stored?: boolean };
 
 export function deflated(name: string, text: string): Entry {
   const data = Buffer.from(text, "utf8");
@@ -33,8 +33,14 @@ export function bombSheet(megabytes: number, declaredSize: number): Entry {
   };
 }
 
-/** A ZIP of deflated entries; the local headers may declare a size other than the real one. */
-function zip(entries: ReadonlyArray<Entry>): Buffer {
+/** An entry kept as it is (method 0, "stored"): its bytes are read as they lie in the file. */
+export function stored(name: string, text: string | Buffer): Entry {
+  const data = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+  return { name, deflated: data, crc: crc32(data), size: data.length, stored: true };
+}
+
+/** A ZIP of deflated (or stored) entries; the local headers may declare a size other than the real one. */
+export function zip(entries: ReadonlyArray<Entry>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -44,7 +50,7 @@ function zip(entries: ReadonlyArray<Entry>): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(entry.stored ? 0 : 8, 8);
     local.writeUInt16LE(0x21, 12);
     local.writeUInt32LE(entry.crc >>> 0, 14);
     local.writeUInt32LE(entry.deflated.length, 18);
@@ -54,7 +60,7 @@ function zip(entries: ReadonlyArray<Entry>): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(entry.stored ? 0 : 8, 10);
     central.writeUInt16LE(0x21, 14);
     central.writeUInt32LE(entry.crc >>> 0, 16);
     central.writeUInt32LE(entry.deflated.length, 20);
