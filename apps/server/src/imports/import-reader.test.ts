@@ -6,6 +6,7 @@ import { juristicIdCheckDigit } from "@sainam/core";
 import { ReadTableError, suggestMapping } from "@sainam/importer";
 import { dbdHeaderCells, dbdMonthlyCsv, writeDbdMonthlyXlsx } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
 import { testGazetteer } from "../../../../packages/importer/src/test-support/gazetteer.ts";
+import { thaiWorkbook } from "../../../../packages/importer/src/test-support/thai-workbook.ts";
 import { encodeWindows874 } from "../../../../packages/importer/src/test-support/windows-874.ts";
 import { readPreparedChunks, type PreparedChunk, type ReaderInput } from "./import-reader.ts";
 
@@ -115,5 +116,30 @@ describe("#imports reading on a worker thread", () => {
     const chunks = await collect(members, true);
     expect(chunks.flatMap((c) => c.rows.map((r) => r.outcome.ok))).toEqual([true, false]);
     expect(chunks).toEqual(await collect(members, false));
+  });
+});
+
+describe("#imports reading damaged text", () => {
+  it("fails a row whose mapped cell could not be decoded with corrupt_text, on a worker thread too", async () => {
+    const source = [
+      [id(1), "", "", "", "", "", "", "ผ้าไหม"],
+      [id(2), "", "", "", "", "", "", "เสียหาย"],
+    ];
+    const path = file(
+      "damaged.xlsx",
+      thaiWorkbook(source, {
+        // The "ห" of "เสียหาย" loses its last byte: not UTF-8.
+        patchSharedStrings: (xml) => {
+          const at = xml.indexOf(Buffer.from("เสียหาย")) + Buffer.byteLength("เสีย");
+          return Buffer.concat([xml.subarray(0, at), Buffer.from([0xe0, 0xb8]), xml.subarray(at + 3)]);
+        },
+      }),
+    );
+    const input: ReaderInput = { path, kind: "enterprises", mapping: { juristicId: "ชื่อ", nameTh: "หมายเหตุ" }, gazetteer: testGazetteer, chunkSize: 1_000, errorsOnly: false };
+    for (const useWorker of [false, true]) {
+      const rows = (await collect(input, useWorker)).flatMap((c) => c.rows);
+      expect(rows.map((r) => r.outcome.ok)).toEqual([true, false]);
+      expect(rows[1]).toMatchObject({ rowNumber: 3, outcome: { ok: false, issues: [{ field: "nameTh", code: "corrupt_text", value: "เสีย\uFFFDาย" }] } });
+    }
   });
 });
