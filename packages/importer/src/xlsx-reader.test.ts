@@ -88,6 +88,22 @@ describe("#xlsx-reader Thai text", () => {
   });
 });
 
+describe("#xlsx-reader ZIP64", () => {
+  it("reads a workbook whose zip directory is written in ZIP64 form as the same cells", async () => {
+    const source = thaiRows(60);
+    const plain = file("plain.xlsx", thaiWorkbook(source));
+    const wide = file("zip64.xlsx", thaiWorkbook(source, { zip64: true }));
+    const read = async (path: string) => {
+      const rows: string[][] = [];
+      for await (const row of readXlsxRows(path)) rows.push(row.cells);
+      return rows;
+    };
+    const expected = await read(plain);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(await read(wide)).toEqual(expected);
+  });
+});
+
 describe("#xlsx-reader streaming pieces", () => {
   it("decodes UTF-8 split at every byte into the same text, and marks only bytes that are not UTF-8", () => {
     const text = "ทุเรียน A&B ๑๒๓ 🌾 \uFFFD ฤๅ";

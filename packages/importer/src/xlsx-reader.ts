@@ -38,6 +38,8 @@ type ZipEntry = { readonly name: string; readonly method: number; readonly compr
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 const DEFAULT_READ_BYTES = 64 * 1024;
 // Compressed bytes handed to the inflater at a time, so one push never inflates more than a few MB.
@@ -63,10 +65,22 @@ async function readDirectory(path: string): Promise<Map<string, ZipEntry>> {
       }
     }
     if (end === -1) throw formatError();
-    const count = tail.readUInt16LE(end + 10);
-    const directorySize = tail.readUInt32LE(end + 12);
-    const directoryOffset = tail.readUInt32LE(end + 16);
-    if (count === 0xffff || directoryOffset === 0xffffffff) throw formatError("ZIP64 workbooks are not supported; save the file again from Excel.");
+    let count = tail.readUInt16LE(end + 10);
+    let directorySize = tail.readUInt32LE(end + 12);
+    let directoryOffset = tail.readUInt32LE(end + 16);
+    if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+      // ZIP64 (a workbook past 4 GB or 65,535 parts, as Excel writes very large sheets): the real figures sit in
+      // the ZIP64 end record, which the locator just before the end record points at.
+      const locator = end - 20;
+      if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR_SIGNATURE) throw formatError();
+      const recordOffset = Number(tail.readBigUInt64LE(locator + 8));
+      const record = Buffer.alloc(56);
+      const { bytesRead } = await file.read(record, 0, 56, recordOffset);
+      if (bytesRead < 56 || record.readUInt32LE(0) !== ZIP64_END_SIGNATURE) throw formatError();
+      count = Number(record.readBigUInt64LE(32));
+      directorySize = Number(record.readBigUInt64LE(40));
+      directoryOffset = Number(record.readBigUInt64LE(48));
+    }
     if (directorySize > MAX_DIRECTORY_BYTES || directoryOffset + directorySize > size) throw formatError();
     const directory = Buffer.alloc(directorySize);
     await file.read(directory, 0, directorySize, directoryOffset);
@@ -75,12 +89,28 @@ async function readDirectory(path: string): Promise<Map<string, ZipEntry>> {
     for (let i = 0; i < count; i++) {
       if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw formatError();
       const method = directory.readUInt16LE(at + 10);
-      const compressedSize = directory.readUInt32LE(at + 20);
+      let compressedSize = directory.readUInt32LE(at + 20);
+      const uncompressedSize = directory.readUInt32LE(at + 24);
       const nameLength = directory.readUInt16LE(at + 28);
       const extraLength = directory.readUInt16LE(at + 30);
       const commentLength = directory.readUInt16LE(at + 32);
-      const headerOffset = directory.readUInt32LE(at + 42);
+      let headerOffset = directory.readUInt32LE(at + 42);
       const name = directory.toString("utf8", at + 46, at + 46 + nameLength).replace(/^\/+/, "");
+      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || headerOffset === 0xffffffff) {
+        // ZIP64 extra field (id 1): the 8-byte values of the fields marked 0xffffffff, in this order.
+        const extra = zip64Extra(directory, at + 46 + nameLength, extraLength);
+        if (!extra) throw formatError();
+        let field = 0;
+        const next = () => {
+          if (field + 8 > extra.length) throw formatError();
+          const value = Number(extra.readBigUInt64LE(field));
+          field += 8;
+          return value;
+        };
+        if (uncompressedSize === 0xffffffff) next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (headerOffset === 0xffffffff) headerOffset = next();
+      }
       entries.set(name, { name, method, compressedSize, headerOffset });
       at += 46 + nameLength + extraLength + commentLength;
     }
@@ -88,6 +118,17 @@ async function readDirectory(path: string): Promise<Map<string, ZipEntry>> {
   } finally {
     await file.close();
   }
+}
+
+/** The data of the ZIP64 extended-information extra field (id 1) among an entry's extra fields, if any. */
+function zip64Extra(directory: Buffer, start: number, length: number): Buffer | null {
+  for (let at = start; at + 4 <= start + length; ) {
+    const id = directory.readUInt16LE(at);
+    const size = directory.readUInt16LE(at + 2);
+    if (id === 1) return directory.subarray(at + 4, Math.min(at + 4 + size, start + length));
+    at += 4 + size;
+  }
+  return null;
 }
 
 async function dataOffset(path: string, entry: ZipEntry): Promise<number> {

@@ -93,6 +93,8 @@ export function thaiCsv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
 type WorkbookOptions = {
   /** Keep the parts uncompressed (method 0): the reader's read chunks are then the text's own bytes. */
   readonly stored?: boolean;
+  /** Write the zip's directory in ZIP64 form, as writers of very large workbooks do. */
+  readonly zip64?: boolean;
   /** Replaces the shared strings part's bytes after the XML is made (to put invalid UTF-8 in it). */
   readonly patchSharedStrings?: (xml: Buffer) => Buffer;
 };
@@ -157,5 +159,5 @@ export function thaiWorkbook(rows: ReadonlyArray<ReadonlyArray<string>>, options
     part("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${ns}/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`, options),
     part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="ข้อมูล" sheetId="1" r:id="rId1"/></sheets></workbook>`, options),
     part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, options),
-  ]);
+ ], { zip64: options.zip64 === true });
 }

@@ -40,7 +40,7 @@ export function stored(name: string, text: string | Buffer): Entry {
 }
 
 /** A ZIP of deflated (or stored) entries; the local headers may declare a size other than the real one. */
-export function zip(entries: ReadonlyArray<Entry>): Buffer {
+export function zip(entries: ReadonlyArray<Entry>, options: { zip64?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -68,7 +68,22 @@ export function zip(entries: ReadonlyArray<Entry>): Buffer {
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, entry.deflated);
-    centrals.push(central, name);
+    if (options.zip64) {
+      // As a ZIP64 writer stores them: sizes and offset marked 0xffffffff, their values in the extra field (id 1).
+      const extra = Buffer.alloc(4 + 24);
+      extra.writeUInt16LE(1, 0);
+      extra.writeUInt16LE(24, 2);
+      extra.writeBigUInt64LE(BigInt(size), 4);
+      extra.writeBigUInt64LE(BigInt(entry.deflated.length), 12);
+      extra.writeBigUInt64LE(BigInt(offset), 20);
+      central.writeUInt32LE(0xffffffff, 20);
+      central.writeUInt32LE(0xffffffff, 24);
+      central.writeUInt32LE(0xffffffff, 42);
+      central.writeUInt16LE(extra.length, 30);
+      centrals.push(central, name, extra);
+    } else {
+      centrals.push(central, name);
+    }
     offset += local.length + name.length + entry.deflated.length;
   }
   const directory = Buffer.concat(centrals);
@@ -78,7 +93,25 @@ export function zip(entries: ReadonlyArray<Entry>): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  if (!options.zip64) return Buffer.concat([...locals, directory, end]);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(entries.length), 24);
+  record.writeBigUInt64LE(BigInt(entries.length), 32);
+  record.writeBigUInt64LE(BigInt(directory.length), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+  locator.writeUInt32LE(1, 16);
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...locals, directory, record, locator, end]);
 }
 
 export function workbook(sheet: Entry): Buffer {
