@@ -101,6 +101,12 @@ describe("parseThaiAddress — every district of the reference data", () => {
     expect(parseThaiAddress("12 ต.บ้านหลวง อ.จอมทอง 50160", gazetteer)).toMatchObject({ provinceCode: "50", districtCode: "5002" });
   });
 
+  it("reads a name a cell wraps onto the next line (DBD, 2015), and line breaks between parts as separators", () => {
+    expect(parseThaiAddress("20 ซอยอนามัยงามเจริญ 33  แขวงท่าข้าม เขตบาง\nขุนเทียน กรุงเทพมหานคร 10150", gazetteer)).toMatchObject({ provinceCode: "10", districtCode: "1021" });
+    expect(parseThaiAddress("12/3 หมู่ที่ 4\nต.ออนใต้\r\nอ.สันกำแพง\nจ.เชียงใหม่ 50130", gazetteer)).toMatchObject({ provinceCode: "50", districtCode: "5013", confidence: "exact" });
+    expect(parseThaiAddress("12 ต.บ้านใหม่ อ.สัน\nกำแพง จ.เชียงใหม่", gazetteer)).toMatchObject({ provinceCode: "50", districtCode: "5013" });
+  });
+
   it("reads อ.กัลยาณิวัฒนา (5025, Chiang Mai, created 2009) as DBD wrote it, whose postcode 58130 is Mae Hong Son's", () => {
     const address = "317 หมู่ที่ 3  ต.บ้านจันทร์ อ.กัลยาณิวัฒนา จ.เชียงใหม่ 58130";
     expect(parseThaiAddress(address, gazetteer)).toEqual({ provinceCode: "50", districtCode: "5025", postcode: "58130", confidence: "exact" });

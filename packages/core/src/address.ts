@@ -412,7 +412,18 @@ function pickBest<T>(
  *   a tie between equally named candidates and never name a province on their own.
  */
 export function parseThaiAddress(text: string, gazetteer: Gazetteer): ParsedAddress {
-  let work = normalizeThai(text.replace(/[\r\n]+/g, ", "));
+  const found = parseOneLine(text.replace(/[\r\n]+/g, ", "), gazetteer);
+  if (found.districtCode !== null || !/[\r\n]/.test(text)) return found;
+  // A cell wrapped inside a name ("เขตบาง\nขุนเทียน"): read again with breaks between Thai letters closed up.
+  const joined = parseOneLine(text.replace(WRAPPED_THAI, "").replace(/[\r\n]+/g, ", "), gazetteer);
+  const agrees = joined.districtCode !== null && (found.provinceCode === null || joined.provinceCode === found.provinceCode);
+  return agrees ? joined : found;
+}
+
+const WRAPPED_THAI = /(?<=[\u0E01-\u0E4E])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[\u0E01-\u0E4E])/g;
+
+function parseOneLine(text: string, gazetteer: Gazetteer): ParsedAddress {
+  let work = normalizeThai(text);
 
   let postcode: string | null = null;
   let postalPrefix: string | null = null;
