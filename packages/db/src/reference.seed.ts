@@ -157,6 +157,13 @@ async function retireDistricts(trx: Transaction<DB>): Promise<void> {
       });
     }
   }
+  // The seed also runs on schemas older than import journals (migration 0010), as tests of old migrations do.
+  const tables = await trx.introspection.getTables();
+  if (tables.some((table) => table.name === "import_journal")) await rewriteJournals(trx, movedTo);
+  await trx.deleteFrom("districts").where("code", "in", RETIRED_DISTRICTS.map((d) => d.code)).execute();
+}
+
+async function rewriteJournals(trx: Transaction<DB>, movedTo: ReadonlyMap<string, string>): Promise<void> {
   const journals = await trx
     .selectFrom("import_journal")
     .select(["id", "undo_json"])
@@ -169,7 +176,6 @@ async function retireDistricts(trx: Transaction<DB>): Promise<void> {
     );
     await trx.updateTable("import_journal").set({ undo_json: rewritten }).where("id", "=", journal.id).execute();
   }
-  await trx.deleteFrom("districts").where("code", "in", RETIRED_DISTRICTS.map((d) => d.code)).execute();
 }
 
 async function seedProvincialClusters(trx: Transaction<DB>): Promise<void> {
