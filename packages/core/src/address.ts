@@ -86,6 +86,9 @@ const markerRules: ReadonlyArray<MarkerRule> = [
 const BANGKOK_ALIASES =
   /(?<=^|[\s,.(])(?:กรุงเทพมหานคร|กรุงเทพฯ|กรุงเทพ|กทม\.?)|\bkrung\s*thep(?:\s*maha\s*nakhon)?\b|\bbkk\b/gi;
 
+// Words only Bangkok's addresses use: แขวง (its sub-district) and เขต (its district) as a word of their own.
+const BANGKOK_MARKERS = new RegExp(String.raw`แขวง|${TOKEN_START}เขต|\b(?:khet|khwaeng|kwaeng)\b`, "i");
+
 // The first two digits of a Thai postcode run 10-96.
 const POSTCODE = /(?<![\d/])([1-9]\d)\d{3}(?![\d/])/g;
 
@@ -274,7 +277,8 @@ function districtNames(district: GazetteerDistrict): ReadonlyArray<string> {
 }
 
 const GLUED = 2;
-const PROVINCE_STRENGTH: Readonly<Record<PartKind, number>> = { province: 4, plain: GLUED, district: 1, skip: 0 };
+const INSIDE_DISTRICT = 1;
+const PROVINCE_STRENGTH: Readonly<Record<PartKind, number>> = { province: 4, plain: GLUED, district: INSIDE_DISTRICT, skip: 0 };
 const DISTRICT_STRENGTH: Readonly<Record<PartKind, number>> = { district: 2, plain: 1, province: 0, skip: 0 };
 const MUEANG_WORDS: ReadonlySet<string> = new Set(["เมือง", "mueang", "muang"]);
 
@@ -408,7 +412,18 @@ function pickBest<T>(
  *   a tie between equally named candidates and never name a province on their own.
  */
 export function parseThaiAddress(text: string, gazetteer: Gazetteer): ParsedAddress {
-  let work = normalizeThai(text.replace(/[\r\n]+/g, ", "));
+  const found = parseOneLine(text.replace(/[\r\n]+/g, ", "), gazetteer);
+  if (found.districtCode !== null || !/[\r\n]/.test(text)) return found;
+  // A cell wrapped inside a name ("เขตบาง\nขุนเทียน"): read again with breaks between Thai letters closed up.
+  const joined = parseOneLine(text.replace(WRAPPED_THAI, "").replace(/[\r\n]+/g, ", "), gazetteer);
+  const agrees = joined.districtCode !== null && (found.provinceCode === null || joined.provinceCode === found.provinceCode);
+  return agrees ? joined : found;
+}
+
+const WRAPPED_THAI = /(?<=[\u0E01-\u0E4E])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[\u0E01-\u0E4E])/g;
+
+function parseOneLine(text: string, gazetteer: Gazetteer): ParsedAddress {
+  let work = normalizeThai(text);
 
   let postcode: string | null = null;
   let postalPrefix: string | null = null;
@@ -442,7 +457,9 @@ export function parseThaiAddress(text: string, gazetteer: Gazetteer): ParsedAddr
     }
     return answer;
   };
-  const trusted = provinceHits.filter((hit) => hit.strength !== GLUED || isBacked(hit.item.code));
+  // So may a name read inside a district name: อ.โพธิ์ตาก (Nong Khai) holds ตาก (Tak), อ.เมืองเชียงใหม่
+  // holds เชียงใหม่ and is one of its districts.
+  const trusted = provinceHits.filter((hit) => (hit.strength !== GLUED && hit.strength !== INSIDE_DISTRICT) || isBacked(hit.item.code));
   let province = pickBest(trusted, (item) => item.code, (item) => agreesWithPostcode(item.code));
   let inferred = false;
   if (!province) {
@@ -451,7 +468,10 @@ export function parseThaiAddress(text: string, gazetteer: Gazetteer): ParsedAddr
     for (const hit of anyDistrict) top = Math.max(top, hit.strength);
     const rivals = new Set(anyDistrict.filter((hit) => hit.strength === top).map((hit) => hit.item.provinceCode));
     const agreeing = [...rivals].filter(agreesWithPostcode);
-    const code = rivals.size === 1 ? [...rivals][0] : agreeing.length === 1 ? agreeing[0] : undefined;
+    // แขวง and เขต are Bangkok's words: "แขวง… เขตจอมทอง" is Bangkok's จอมทอง, not Chiang Mai's.
+    const bangkokWords = bangkok !== undefined && rivals.has(bangkok.code) && BANGKOK_MARKERS.test(work);
+    const code =
+      rivals.size === 1 ? [...rivals][0] : agreeing.length === 1 ? agreeing[0] : bangkokWords ? bangkok?.code : undefined;
     const found = gazetteer.provinces.find((candidate) => candidate.code === code);
     if (found) {
       province = { item: found, strength: 0, contested: rivals.size > 1 };

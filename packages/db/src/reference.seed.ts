@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { Kysely, Transaction } from "kysely";
 import { parseTarget } from "@sainam/core";
 import type { DB } from "./schema.ts";
+import { appendAudit } from "./audit.repository.ts";
 import { nowIso } from "./clock.ts";
 import {
   agencies,
@@ -16,7 +17,17 @@ import {
 } from "./reference/index.ts";
 
 /** Bumped whenever the shipped reference data changes, so existing databases pick it up. */
-export const REFERENCE_VERSION = "2026-11-23.1";
+export const REFERENCE_VERSION = "2026-12-07.1";
+
+/**
+ * Districts an earlier districts.csv listed that are not districts: two municipalities (เทศบาลตำบล), each
+ * with the amphoe that contains it. A database loaded before 2026-12-07.1 holds them; the version step
+ * moves what was placed in one to its amphoe and then removes the row (see retireDistricts).
+ */
+export const RETIRED_DISTRICTS: ReadonlyArray<{ readonly code: string; readonly name: string; readonly movedTo: string }> = [
+  { code: "7074", name: "เทศบาลตำบลบ้านฆ้อง", movedTo: "7007" }, // in ต.บ้านฆ้อง, อ.โพธาราม, Ratchaburi
+  { code: "9077", name: "เทศบาลตำบลสำนักขาม", movedTo: "9010" }, // in ต.สำนักขาม, อ.สะเดา, Songkhla
+];
 
 export type SeedReport = { loaded: boolean; version: string };
 
@@ -56,7 +67,9 @@ function readBoundaries(): BoundaryFeature[] {
 
 /**
  * Loads the reference data (geography, provincial clusters, agencies, the 2017-2021 plan) once per
- * REFERENCE_VERSION. Idempotent: rows that exist are left as they are, so edits made in the app survive.
+ * REFERENCE_VERSION. Idempotent: rows that exist are left as they are, so edits made in the app survive;
+ * rows the data gained are added (district 5025), and rows it dropped as wrong (RETIRED_DISTRICTS) are
+ * removed after what referred to them has been moved.
  */
 export async function seedReferenceData(db: Kysely<DB>): Promise<SeedReport> {
   const current = await db.selectFrom("meta").select("value").where("key", "=", "reference_version").executeTakeFirst();
@@ -64,6 +77,7 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<SeedReport> {
 
   await db.transaction().execute(async (trx) => {
     await seedGeography(trx);
+    await retireDistricts(trx);
     await seedProvincialClusters(trx);
     await seedAgencies(trx);
     await seedPlan(trx, plan2017to2021);
@@ -118,6 +132,50 @@ async function seedGeography(trx: Transaction<DB>): Promise<void> {
   await insertInChunks(boundaries, 20, (chunk) =>
     trx.insertInto("province_boundaries").values(chunk).onConflict((oc) => oc.column("province_code").doNothing()).execute(),
   );
+}
+
+/**
+ * Removes the RETIRED_DISTRICTS rows. Enterprises placed in one are moved to the amphoe that contains it
+ * (same province), their updated_at set and each move audited (no actor: the system did it), in this
+ * transaction; an import journal's before-image naming one is rewritten the same way, so reverting an older
+ * import cannot write back a code that no longer exists. Other district rows, edited or not, are untouched.
+ */
+async function retireDistricts(trx: Transaction<DB>): Promise<void> {
+  const now = nowIso();
+  const movedTo = new Map(RETIRED_DISTRICTS.map((d) => [d.code, d.movedTo]));
+  for (const retired of RETIRED_DISTRICTS) {
+    const placed = await trx.selectFrom("enterprises").select("id").where("district_code", "=", retired.code).orderBy("id").execute();
+    for (const { id } of placed) {
+      await trx.updateTable("enterprises").set({ district_code: retired.movedTo, updated_at: now }).where("id", "=", id).execute();
+      await appendAudit(trx, {
+        actorUserId: null,
+        action: "enterprise.update",
+        entityType: "enterprise",
+        entityId: id,
+        before: { districtCode: retired.code },
+        after: { districtCode: retired.movedTo, reason: `reference data ${REFERENCE_VERSION}: ${retired.code} ${retired.name} is a municipality, not a district` },
+      });
+    }
+  }
+  // The seed also runs on schemas older than import journals (migration 0010), as tests of old migrations do.
+  const tables = await trx.introspection.getTables();
+  if (tables.some((table) => table.name === "import_journal")) await rewriteJournals(trx, movedTo);
+  await trx.deleteFrom("districts").where("code", "in", RETIRED_DISTRICTS.map((d) => d.code)).execute();
+}
+
+async function rewriteJournals(trx: Transaction<DB>, movedTo: ReadonlyMap<string, string>): Promise<void> {
+  const journals = await trx
+    .selectFrom("import_journal")
+    .select(["id", "undo_json"])
+    .where((eb) => eb.or(RETIRED_DISTRICTS.map((d) => eb("undo_json", "like", `%"district_code":"${d.code}"%`))))
+    .execute();
+  for (const journal of journals) {
+    const undo: unknown = JSON.parse(journal.undo_json);
+    const rewritten = JSON.stringify(undo, (key, value: unknown) =>
+      key === "district_code" && typeof value === "string" ? (movedTo.get(value) ?? value) : value,
+    );
+    await trx.updateTable("import_journal").set({ undo_json: rewritten }).where("id", "=", journal.id).execute();
+  }
 }
 
 async function seedProvincialClusters(trx: Transaction<DB>): Promise<void> {

@@ -61,7 +61,8 @@ function expectEveryFirmImported(rows: ReadonlyArray<NormalisedRow<EnterpriseRec
         employees: null,
         tsicCode: null,
         businessType: firm?.objective,
-        address: firm?.address.replace(/\s+/g, " "),
+        // As published: DBD's double space before แขวง/ต. is kept.
+        address: firm?.address,
         provinceCode: firm?.expected.provinceCode,
         districtCode: firm?.expected.districtCode,
         postcode: firm?.expected.postcode,

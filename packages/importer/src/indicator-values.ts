@@ -1,5 +1,6 @@
 import { isOrgUnitType, normalizeThai, parseAmount, parsePeriodText, periodKey, type OrgUnitType } from "@sainam/core";
 import { isNoValue } from "./cell-values.ts";
+import { foldCell } from "./table-layout.ts";
 import type { RowIssue } from "./row-issue.ts";
 import type { RowCells } from "./text-integrity.ts";
 import { corruptTextIssue } from "./text-integrity.ts";
@@ -150,7 +151,7 @@ function readNumber(text: string, field: string, issues: RowIssue[]): number | n
 function cell(cells: ReadonlyArray<string>, headers: ReadonlyArray<string>, header: string | undefined): string {
   if (header === undefined) return "";
   const index = headers.indexOf(header);
-  return index >= 0 ? (cells[index] ?? "").trim() : "";
+  return index >= 0 ? foldCell(cells[index] ?? "") : "";
 }
 
 type Mapping = Partial<Record<IndicatorValueField, string>>;
@@ -213,7 +214,7 @@ export function normaliseIndicatorValueRow(
     if (period && (value !== null || numerator !== null || denominator !== null)) figures.push({ periodKey: periodKey(period), value, column: "value" });
   } else {
     for (const column of periods) {
-      const value = readNumber(cells[column.index] ?? "", column.header, issues);
+      const value = readNumber(foldCell(cells[column.index] ?? ""), column.header, issues);
       if (value !== null) figures.push({ periodKey: column.periodKey, value, column: column.header });
     }
   }

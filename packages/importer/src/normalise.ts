@@ -25,6 +25,7 @@ import {
   splitProducts,
 } from "./cell-values.ts";
 import type { Gazetteer } from "./gazetteer.ts";
+import { foldCell } from "./table-layout.ts";
 import { indexGazetteer } from "./gazetteer.ts";
 import type { ColumnMapping, EnterpriseField, LinkageField, MembershipField } from "./mapping.ts";
 import type { IssueCode, RowIssue, RowIssueParams, RowOutcome } from "./row-issue.ts";
@@ -129,22 +130,33 @@ class RowReader<F extends string> {
     return isNoValue(text) ? null : text;
   }
 
-  /** The cell's text on one line, cut to a sane length. */
+  /** The cell's text folded (normalizeThai) onto one line, cut to a sane length. */
   text(field: F): string | null {
     const value = this.raw(field);
-    if (value === null) return null;
-    const line = normalizeThai(value);
-    if (line.length > MAX_TEXT) {
-      this.warn(field, `cut to ${MAX_TEXT} characters`, undefined, "cut", { max: MAX_TEXT });
-      return line.slice(0, MAX_TEXT);
-    }
-    return line;
+    return value === null ? null : this.#cut(field, normalizeThai(value));
   }
 
-  /** Reads a cell with a parser; a failure is a row error, or with `lenient` a warning that drops the value. */
-  read<T>(field: F, parse: (text: string) => CellResult<T>, lenient = false): T | null {
+  /**
+   * The cell's text as the file gives it, trimmed only (the reader trims): Thai digits, repeated spaces, line
+   * breaks and legacy spellings are kept. For what is stored and shown as published (a firm's name, address,
+   * objective); search, matching and de-duplication fold it in their own keys.
+   */
+  published(field: F): string | null {
     const value = this.raw(field);
-    if (value === null) return null;
+    return value === null ? null : this.#cut(field, value);
+  }
+
+  #cut(field: F, text: string): string {
+    if (text.length <= MAX_TEXT) return text;
+    this.warn(field, `cut to ${MAX_TEXT} characters`, undefined, "cut", { max: MAX_TEXT });
+    return text.slice(0, MAX_TEXT);
+  }
+
+  /** Reads a cell, folded (foldCell), with a parser; a failure is a row error, or with `lenient` a warning that drops the value. */
+  read<T>(field: F, parse: (text: string) => CellResult<T>, lenient = false): T | null {
+    const cell = this.raw(field);
+    if (cell === null) return null;
+    const value = foldCell(cell);
     const parsed = parse(value);
     if (parsed.ok) return parsed.value;
     if (lenient) this.warn(field, parsed.message, value, parsed.code, parsed.params);
@@ -278,8 +290,8 @@ export function normaliseEnterpriseRow(
   if (row.raw("juristicId") === null && ceRegistrationNo === null) {
     row.fail("juristicId", "a juristic ID or a community-enterprise registration number is required", undefined, "required", { or: "ceRegistrationNo" });
   }
-  const nameTh = row.text("nameTh");
-  const nameEn = row.text("nameEn");
+  const nameTh = row.published("nameTh");
+  const nameEn = row.published("nameEn");
   if (nameTh === null && nameEn === null) row.fail("nameTh", "a Thai or English name is required", undefined, "required", { or: "nameEn" });
   const names = [nameTh, nameEn].filter((name) => name !== null);
   const legalForm = legalFormOf(row, names, juristicId, ceRegistrationNo);
@@ -288,8 +300,8 @@ export function normaliseEnterpriseRow(
   const revenue = row.read("revenue", (text) => readAmount(text));
   const employees = row.read("employees", readCount);
   const tsicCode = row.read("tsicCode", readTsicCode);
-  const businessType = row.text("businessType");
-  const address = row.text("address");
+  const businessType = row.published("businessType");
+  const address = row.published("address");
   const place = placeOf(row, address, gazetteer);
   const productsText = row.raw("products");
   const contactName = row.text("contactName");
@@ -309,7 +321,7 @@ export function normaliseEnterpriseRow(
     businessType,
     address,
     ...place,
-    products: productsText === null ? [] : splitProducts(productsText),
+    products: productsText === null ? [] : splitProducts(foldCell(productsText)),
     contact: contactName === null && phone === null && email === null ? null : { name: contactName, phone, email },
   });
 }

@@ -80,7 +80,7 @@ describe("readTable on CSV", () => {
   it("keeps a quoted multi-line cell in one row and counts its lines", async () => {
     const { rows } = await readAll('ชื่อ,ผลิตภัณฑ์\r\nบจ. ก,"ผ้าไหม\r\nผ้าฝ้าย, ""ย้อมคราม"""\r\nบจ. ข,ข้าว\r\n');
     expect(rows).toEqual([
-      { type: "row", rowNumber: 2, cells: ["บจ. ก", 'ผ้าไหม\nผ้าฝ้าย, "ย้อมคราม"'] },
+      { type: "row", rowNumber: 2, cells: ["บจ. ก", 'ผ้าไหม\r\nผ้าฝ้าย, "ย้อมคราม"'] },
       { type: "row", rowNumber: 4, cells: ["บจ. ข", "ข้าว"] },
     ]);
   });

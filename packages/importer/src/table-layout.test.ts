@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RawRow } from "./table-layout.ts";
-import { finishHeaders, locateHeader, normaliseCell } from "./table-layout.ts";
+import { finishHeaders, foldCell, locateHeader, normaliseCell } from "./table-layout.ts";
 
 function rows(...cells: string[][]): RawRow[] {
   return cells.map((row, i) => ({ rowNumber: i + 1, cells: row }));
@@ -60,11 +60,24 @@ describe("finishHeaders", () => {
 });
 
 describe("normaliseCell", () => {
+  it("keeps the text as the file gives it, trimmed only: Thai digits, repeated spaces, ํา and line breaks stay", () => {
+    expect(normaliseCell("  ๑๒  ม.ค.   ๒๕๖๗ ")).toBe("๑๒  ม.ค.   ๒๕๖๗");
+    expect(normaliseCell(" บจ.น\u0E4D\u0E32ทอง  ๙๙ \t")).toBe("บจ.น\u0E4D\u0E32ทอง  ๙๙");
+    expect(normaliseCell(" ผ้าไหม \r\n\r\n ผ้าฝ้าย  ย้อมคราม ")).toBe("ผ้าไหม \r\n\r\n ผ้าฝ้าย  ย้อมคราม");
+  });
+
+  it("empties a cell of nothing but spaces and invisible characters, and trims them at the ends", () => {
+    expect(normaliseCell(" \u200B\u00A0\uFEFF ")).toBe("");
+    expect(normaliseCell("\u200Bบจ. ก\u200B ")).toBe("บจ. ก");
+  });
+});
+
+describe("foldCell", () => {
   it("trims, folds Thai digits and collapses spaces", () => {
-    expect(normaliseCell("  ๑๒  ม.ค.   ๒๕๖๗ ")).toBe("12 ม.ค. 2567");
+    expect(foldCell("  ๑๒  ม.ค.   ๒๕๖๗ ")).toBe("12 ม.ค. 2567");
   });
 
   it("keeps line breaks between the lines of a cell", () => {
-    expect(normaliseCell(" ผ้าไหม \r\n\r\n ผ้าฝ้าย  ย้อมคราม ")).toBe("ผ้าไหม\nผ้าฝ้าย ย้อมคราม");
+    expect(foldCell(" ผ้าไหม \r\n\r\n ผ้าฝ้าย  ย้อมคราม ")).toBe("ผ้าไหม\nผ้าฝ้าย ย้อมคราม");
   });
 });

@@ -1,4 +1,4 @@
-import { normalizeThai } from "@sainam/core";
+import { foldThaiDigits, normalizeThai } from "@sainam/core";
 import type { RowCells } from "./text-integrity.ts";
 
 /** One row as it comes out of a file: its 1-based line (CSV) or row (XLSX) number and its cells. */
@@ -18,11 +18,26 @@ export type HeaderLayout = {
 /** How many leading non-empty rows are examined to find the header. */
 export const HEADER_SEARCH_ROWS = 20;
 
+// Whitespace and the invisible characters legacy files and PDF copies leave (zero-width space, joiners,
+// word joiner, byte-order mark, soft hyphen), at either end of a cell.
+const CELL_EDGES = /^[\s\u200B-\u200D\u2060\uFEFF\u00AD]+|[\s\u200B-\u200D\u2060\uFEFF\u00AD]+$/g;
+
 /**
- * Normalises a cell's text with core's normalizeThai (NFC, zero-width characters, Thai digits,
- * whitespace) line by line, so a cell that holds a list on several lines keeps its line breaks.
+ * What the reader keeps of a cell: its text as the file gives it, trimmed — Thai digits, repeated spaces,
+ * line breaks and legacy spellings (ํา for ำ) are kept, so a firm's name, address and objective are stored as
+ * published. A cell of nothing but spaces and invisible characters is empty. Whatever parses or compares a
+ * cell folds it first (foldCell, or core's normalizeThai).
  */
 export function normaliseCell(text: string): string {
+  return text.replace(CELL_EDGES, "");
+}
+
+/**
+ * A cell folded for parsing and comparing with core's normalizeThai (NFC, zero-width characters, the
+ * decomposed SARA AM, Thai digits, whitespace) line by line, so a cell that holds a list on several lines
+ * keeps its line breaks.
+ */
+export function foldCell(text: string): string {
   if (!text.includes("\n") && !text.includes("\r")) return normalizeThai(text);
   return text
     .split(/\r\n|\r|\n/)
@@ -49,7 +64,7 @@ function usedWidth(cells: ReadonlyArray<string>): number {
 const NUMERIC_LIKE = /^[-+(]?[\d\s.,/:%()-]*\d[\d\s.,/:%()-]*$/;
 
 function isTextCell(cell: string): boolean {
-  return cell !== "" && !NUMERIC_LIKE.test(cell);
+  return cell !== "" && !NUMERIC_LIKE.test(foldThaiDigits(cell));
 }
 
 // A bare Buddhist-era year ("2562") heads a column of a wide table (one column per year), so it counts as a
@@ -59,7 +74,7 @@ const BUDDHIST_YEAR = /^2[45]\d{2}$/;
 function textShare(cells: ReadonlyArray<string>): number {
   const filled = filledCount(cells);
   if (filled === 0) return 0;
-  return cells.filter((cell) => isTextCell(cell) || BUDDHIST_YEAR.test(cell.trim())).length / filled;
+  return cells.filter((cell) => isTextCell(cell) || BUDDHIST_YEAR.test(foldThaiDigits(cell).trim())).length / filled;
 }
 
 function isTitleLike(cells: ReadonlyArray<string>, widest: number): boolean {
@@ -106,14 +121,14 @@ function mergeHeaderRows(group: ReadonlyArray<string>, below: ReadonlyArray<stri
 }
 
 /**
- * Header names as they will be used in a mapping: one line each, an empty heading becomes
+ * Header names as they will be used in a mapping: folded with normalizeThai onto one line, an empty heading becomes
  * "Column N" (1-based) and a repeated one gets " (2)", " (3)"… so every column can be named.
  */
 export function finishHeaders(cells: ReadonlyArray<string>, width: number): string[] {
   const seen = new Map<string, number>();
   const headers: string[] = [];
   for (let i = 0; i < width; i++) {
-    const base = (cells[i] ?? "").replace(/\s*\n\s*/g, " ").trim() || `Column ${i + 1}`;
+    const base = normalizeThai(cells[i] ?? "") || `Column ${i + 1}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     headers.push(count === 1 ? base : `${base} (${count})`);
