@@ -182,6 +182,18 @@ describe("#imports: one file of a cluster's members", () => {
     expect(found.items.map((item: { id: number }) => item.id)).toContain(first?.id);
   });
 
+  it("adds no firm for a row whose cluster (from the file) the importer may not change", async () => {
+    const other = await admin.request("POST", "/api/clusters", { code: "not-theirs", kind: "industry_cluster", nameTh: "คลัสเตอร์อื่น" });
+    expect(other.statusCode, other.body).toBe(201);
+    const fresh = id("010556400006");
+    const file = ["เลขทะเบียนนิติบุคคล,ชื่อกิจการ,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${fresh},บจ.ไม่ควรเพิ่ม จำกัด,not-theirs,ต้นน้ำ`].join("\n");
+    const { preview, status } = await viaApi(coordinator, "memberships", "other.csv", Buffer.from(file));
+    expect(preview.suggestedMapping).toMatchObject({ clusterCode: "รหัสคลัสเตอร์", nameTh: "ชื่อกิจการ" });
+    expect(status.report.counts).toMatchObject({ imported: 0, skipped: 1 });
+    expect(status.report.rows[0]).toMatchObject({ issues: [{ field: "clusterCode", code: "not_found" }] });
+    expect(await firm(fresh)).toBeUndefined();
+  });
+
   it("still needs a cluster column when the wizard gives no cluster", async () => {
     const preview = await upload(coordinator, "memberships", "members2.csv", Buffer.from(`เลขทะเบียนนิติบุคคล,ขั้นห่วงโซ่\n${known},ต้นน้ำ`));
     const response = await coordinator.request("POST", `/api/imports/${preview.batchId}/run`, { mapping: preview.suggestedMapping });
