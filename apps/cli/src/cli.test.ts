@@ -180,6 +180,26 @@ describe("sainam import", () => {
     expect(body).toMatchObject({ ok: true, status: "done", counts: { imported: dbdFirms.length, updated: 0, skipped: 0 } });
   });
 
+  it("imports months of the same source spelt differently in any order with the saved mapping: A, B, A", async () => {
+    const { dbdVariantFile, dbdVariants } = await import("../../../packages/importer/src/test-support/dbd-variants.ts");
+    const { dbdFirms } = await import("../../../packages/importer/src/test-support/dbd-monthly.ts");
+    const { writeFileSync } = await import("node:fs");
+    const [a, b] = [dbdVariants.find((v) => v.name.startsWith("apr-like")), dbdVariants.find((v) => v.name.startsWith("dec2558"))];
+    if (!a || !b) throw new Error("fixture");
+    for (const [step, month] of [a, b, a].entries()) {
+      const file = join(dir, `99_month${step}.csv`);
+      writeFileSync(file, dbdVariantFile(month));
+      const result = await run("import", "enterprises", file, "--json");
+      expect(result.code, result.out).toBe(0);
+      const { counts } = JSON.parse(result.out);
+      expect(counts.imported + counts.updated).toBe(dbdFirms.length);
+      expect(counts).toMatchObject({ skipped: 0, errors: 0 });
+    }
+    const db = new DatabaseSync(join(dir, "sainam.sqlite"));
+    expect(db.prepare("SELECT count(*) AS n FROM import_mappings WHERE kind = 'enterprises'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+
   it("imports a wide values file into the reference plan by its code, as drafts", async () => {
     const { writeFileSync } = await import("node:fs");
     const file = join(dir, "values-wide.csv");

@@ -16,7 +16,10 @@ Usage:
   sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
   sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
   sainam import enterprises|memberships|linkages FILE [--mapping JSON] [--cluster CODE] [--strict] [--json]
-                                           import a CSV or XLSX file (mapping suggested from the headers unless given)
+                                           import a CSV or XLSX file (the mapping saved for files with the same
+                                           headers, else suggested from them, unless given); --cluster: every row's
+                                           cluster (memberships then need no cluster column, and rows whose firm is
+                                           new to the registry add it when its name is mapped)
   sainam import values FILE --plan CODE [--layout long|wide] [--mapping JSON] [--json]
                                            import indicator values into a plan, as drafts; all or nothing
   sainam help                              this text
@@ -237,7 +240,7 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     const status = await importService.importStatus(ctx, systemActor, preview.batchId);
     const seconds = (Date.now() - started) / 1000;
     if (out.json) {
-      process.stdout.write(`${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => r.status !== "imported" && r.status !== "updated") ?? [] })}\n`);
+      process.stdout.write(`${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => (r.status !== "imported" && r.status !== "updated") || r.issues.length > 0) ?? [] })}\n`);
     } else {
       process.stdout.write(`\n${status.status}: ${JSON.stringify(status.report?.counts ?? {})} in ${seconds.toFixed(1)} s${status.error ? ` — ${status.error}` : ""}\n`);
       for (const row of status.report?.rows.filter((r) => r.status === "skipped" || r.status === "error").slice(0, 20) ?? []) {

@@ -6,6 +6,7 @@ export * as users from "./user.repository.ts";
 export * as sessions from "./session.repository.ts";
 export * as audit from "./audit.repository.ts";
 export * as reference from "./reference.repository.ts";
+export { tsicCodes } from "./reference/index.ts";
 export * as plans from "./plan.repository.ts";
 export * as indicators from "./indicator.repository.ts";
 export { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";

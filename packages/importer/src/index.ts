@@ -9,6 +9,7 @@ export * from "./cell-values.ts";
 export * from "./gazetteer.ts";
 export * from "./row-issue.ts";
 export * from "./normalise.ts";
+export * from "./tsic.ts";
 export * from "./indicator-values.ts";
 export * from "./batch.ts";
 export * from "./export.ts";

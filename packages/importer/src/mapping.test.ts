@@ -132,7 +132,7 @@ describe("headerKey", () => {
 
 describe("parseColumnMapping and checkMapping", () => {
   it("keeps only known fields with text headers from saved JSON", () => {
-    expect(parseColumnMapping("memberships", JSON.parse('{"juristicId":"เลข","stage":"ขั้น","nameTh":"ชื่อ","leftOn":3}'))).toEqual({
+    expect(parseColumnMapping("memberships", JSON.parse('{"juristicId":"เลข","stage":"ขั้น","capital":"ทุน","leftOn":3}'))).toEqual({
       juristicId: "เลข",
       stage: "ขั้น",
     });

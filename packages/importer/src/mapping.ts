@@ -31,8 +31,13 @@ export const enterpriseFields = [
 /** A field of an enterprise import. */
 export type EnterpriseField = (typeof enterpriseFields)[number];
 
-/** The fields of a membership file. */
-export const membershipFields = ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn"] as const;
+/**
+ * The fields of a membership file. The firm's name and address are optional: with them, a row naming a juristic ID
+ * not yet in the registry adds the firm too, so one list of a cluster's members is one import.
+ */
+export const membershipFields = ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn", "nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"] as const;
+/** The membership fields that describe the firm itself (used to add a firm new to the registry). */
+export const membershipFirmFields = ["nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"] as const satisfies ReadonlyArray<MembershipField & EnterpriseField>;
 /** A field of a membership import. */
 export type MembershipField = (typeof membershipFields)[number];
 
@@ -165,7 +170,11 @@ const enterpriseRules: Record<EnterpriseField, FieldRule> = {
   capital: { synonyms: ["ทุนจดทะเบียน", "ทุน", "registered capital", "capital"], specific: true },
   revenue: { synonyms: ["รายได้", "รายได้รวม", "รายได้ต่อปี", "ยอดขาย", "ยอดขายต่อปี", "revenue", "annual revenue", "sales", "turnover", "income"] },
   employees: { synonyms: ["จำนวนพนักงาน", "จำนวนลูกจ้าง", "พนักงาน", "ลูกจ้าง", "จำนวนแรงงาน", "employees", "number of employees", "staff", "headcount"] },
-  tsicCode: { synonyms: ["รหัสประเภทธุรกิจ", "รหัสธุรกิจ", "รหัส tsic", "tsic", "tsic code", "isic", "business code"], specific: true },
+  // DBD's monthly files head the TSIC column "รหัสวัตถุประสงค์" (the code of the registered objective).
+  tsicCode: {
+    synonyms: ["รหัสวัตถุประสงค์", "รหัสประเภทธุรกิจ", "รหัสธุรกิจ", "รหัสมาตรฐานอุตสาหกรรม", "รหัส tsic", "รหัส isic", "tsic", "tsic code", "isic", "isic code", "business code"],
+    specific: true,
+  },
   businessType: {
     synonyms: [
       "ประเภทธุรกิจ",
@@ -201,6 +210,13 @@ const enterpriseRules: Record<EnterpriseField, FieldRule> = {
 const membershipRules: Record<MembershipField, FieldRule> = {
   juristicId: { synonyms: juristicIdSynonyms },
   clusterCode: { synonyms: clusterCodeSynonyms },
+  // A list of a cluster's members may name the cluster too ("ชื่อคลัสเตอร์"): that is not the firm's name.
+  nameTh: { ...enterpriseRules.nameTh, exclude: [...(enterpriseRules.nameTh.exclude ?? []), "คลัสเตอร์", "cluster", "กลุ่ม"] },
+  nameEn: enterpriseRules.nameEn,
+  address: enterpriseRules.address,
+  provinceName: enterpriseRules.provinceName,
+  districtName: enterpriseRules.districtName,
+  postcode: enterpriseRules.postcode,
   stage: {
     synonyms: ["ขั้น", "ห่วงโซ่", "ห่วงโซ่คุณค่า", "ตำแหน่งในห่วงโซ่คุณค่า", "ต้นน้ำ/กลางน้ำ/ปลายน้ำ", "stage", "value chain stage", "value chain"],
   },
@@ -241,6 +257,41 @@ export function headerKey(text: string): string {
     .toLowerCase()
     .replace(/\((?:บาท|baht|thb|฿|คน|persons?|people|ราย|ล้านบาท)\)/g, "")
     .replace(/[\s\p{P}\p{S}ฯ]/gu, "");
+}
+
+// The name readTable gives a column without a heading ("Column 8").
+const PLACEHOLDER_HEADER = /^Column \d+$/;
+
+/**
+ * What identifies "the same source" for saving a mapping: the import kind and the file's headers compared by
+ * headerKey (so line breaks, spaces, zero-width characters, units in brackets and Thai spelling variants such as
+ * ํา/ำ do not matter), leaving out unnamed columns at the end (a month whose rows carry trailing empty cells).
+ * The server stores mappings under a hash of it.
+ */
+export function sourceSignature(kind: ImportKind, headers: ReadonlyArray<string>): string {
+  let end = headers.length;
+  while (end > 0 && PLACEHOLDER_HEADER.test(headers[end - 1] ?? "")) end--;
+  return `${kind}\n${headers.slice(0, end).map(headerKey).join("\u0001")}`;
+}
+
+/**
+ * A mapping saved from one file, applied to another of the same source: each header the mapping names is replaced
+ * by this file's header with the same headerKey ("วันที่\nจดทะเบียน" saved, "วันที่จดทะเบียน" in this month's file).
+ * A header found as written stays; one with no match in the file stays as written (checkMapping then reports it).
+ */
+export function resolveMapping<K extends ImportKind>(mapping: ColumnMapping<K>, headers: ReadonlyArray<string>): ColumnMapping<K>;
+export function resolveMapping(mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>): Record<string, string> {
+  const byKey = new Map<string, string>();
+  for (const header of headers) {
+    const key = headerKey(header);
+    if (key !== "" && !byKey.has(key)) byKey.set(key, header);
+  }
+  const resolved: Record<string, string> = {};
+  for (const [field, header] of Object.entries(mapping)) {
+    if (header === undefined) continue;
+    resolved[field] = headers.includes(header) ? header : (byKey.get(headerKey(header)) ?? header);
+  }
+  return resolved;
 }
 
 type Candidate = { readonly field: FieldName; readonly header: string; readonly score: number };
@@ -361,14 +412,21 @@ export function parseColumnMapping(kind: ImportKind, value: unknown): ColumnMapp
   return mapping;
 }
 
+/** What the import is told besides the mapping. */
+export type MappingContext = {
+  /** The cluster for every row is given (the wizard's choice, the CLI's --cluster): no cluster column is needed. */
+  readonly clusterGiven?: boolean;
+};
+
 /**
  * Checks a mapping against a file's headers before import: every mapped header must exist in the
  * file (a saved mapping may predate a renamed column), no header may feed two fields, fields must
  * be known, and the required fields must be mapped — enterprises: a juristic ID or
  * community-enterprise number and a Thai or English name; memberships: juristic ID, cluster code
- * and stage; linkages: both parties and the kind. An empty list means the mapping is usable.
+ * (unless the cluster is given for all rows) and stage; linkages: both parties and the kind. An
+ * empty list means the mapping is usable.
  */
-export function checkMapping(kind: ImportKind, mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>): MappingProblem[] {
+export function checkMapping(kind: ImportKind, mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>, context: MappingContext = {}): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const seen = new Map<string, string>();
   for (const [field, header] of Object.entries(mapping)) {
@@ -382,6 +440,7 @@ export function checkMapping(kind: ImportKind, mapping: Readonly<Record<string, 
     seen.set(header, field);
   }
   for (const anyOf of requiredFields[kind]) {
+    if (context.clusterGiven && anyOf.includes("clusterCode")) continue;
     if (!anyOf.some((field) => mapping[field] !== undefined)) problems.push({ code: "required", fields: anyOf });
   }
   return problems;

@@ -211,7 +211,7 @@ describe("normaliseMembershipRow", () => {
     expect(membership(["0105567012348", "Coffee-CR", "กลางน้ำ", "1/10/2566", ""])).toEqual({
       ok: true,
       warnings: [],
-      value: { juristicId: "0105567012348", clusterCode: "coffee-cr", stage: "midstream", joinedOn: "2023-10-01", leftOn: null },
+      value: { juristicId: "0105567012348", clusterCode: "coffee-cr", stage: "midstream", joinedOn: "2023-10-01", leftOn: null, firm: null },
     });
   });
 

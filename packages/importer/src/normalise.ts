@@ -28,9 +28,12 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { foldCell } from "./table-layout.ts";
 import { indexGazetteer } from "./gazetteer.ts";
 import type { ColumnMapping, EnterpriseField, LinkageField, MembershipField } from "./mapping.ts";
+import { membershipFirmFields } from "./mapping.ts";
 import type { IssueCode, RowIssue, RowIssueParams, RowOutcome } from "./row-issue.ts";
 import type { RowCells } from "./text-integrity.ts";
 import { corruptTextIssue } from "./text-integrity.ts";
+import type { TsicCodes } from "./tsic.ts";
+import { checkTsicCode } from "./tsic.ts";
 
 /** An enterprise row, validated and normalised, ready to upsert by juristic ID (or CE number). */
 export type EnterpriseRecord = {
@@ -58,10 +61,13 @@ export type EnterpriseRecord = {
 /** A cluster membership row: which enterprise, in which cluster, at which value-chain stage. */
 export type MembershipRecord = {
   readonly juristicId: string;
-  readonly clusterCode: string;
+  /** Null when the file has no cluster column: the import gives the cluster for every row. */
+  readonly clusterCode: string | null;
   readonly stage: Stage;
   readonly joinedOn: string | null;
   readonly leftOn: string | null;
+  /** The firm as the row describes it (its name mapped and filled): added to the registry when its juristic ID is new. */
+  readonly firm: EnterpriseRecord | null;
 };
 
 /** A linkage row: a directed, typed edge between two enterprises. */
@@ -273,16 +279,18 @@ function placeOf(
  * number is required, and a Thai or English name; the legal form comes from its column, else the
  * name's prefix (บจ., หจก., บริษัท … จำกัด (มหาชน), DBD's หจ./หส.), else the juristic ID's type
  * digit; dates in B.E. or C.E. d/m/yyyy, ISO, Thai month names or Excel cells; amounts with
- * thousands separators and Thai digits; TSIC 1-5 digits; province and district from their columns
+ * thousands separators and Thai digits; TSIC 1-5 digits, on the TSIC 2009 list when it is given; province and district from their columns
  * (Thai or English names, "จ."/"อ."/"เขต" prefixes, "กรุงเทพฯ") or else from the address. Malformed
- * dates, amounts, counts and codes are errors; an unknown province or district, a bad postcode,
- * phone or e-mail are warnings that leave the value empty.
+ * dates, amounts, counts and codes are errors; a TSIC code not on the list, an unknown province or district,
+ * a bad postcode, phone or e-mail are warnings that leave the value empty.
  */
 export function normaliseEnterpriseRow(
   cells: RowCells,
   headers: ReadonlyArray<string>,
   mapping: ColumnMapping<"enterprises">,
   gazetteer: Gazetteer,
+  /** The TSIC 2009 list: a code not on it is reported (a warning) and left empty; without it codes are taken as written. */
+  tsicCodes: TsicCodes | null = null,
 ): RowOutcome<EnterpriseRecord> {
   const row = new RowReader<EnterpriseField>(cells, headers, mapping);
   const juristicId = row.read("juristicId", readJuristicId);
@@ -299,7 +307,8 @@ export function normaliseEnterpriseRow(
   const capital = row.read("capital", (text) => readAmount(text));
   const revenue = row.read("revenue", (text) => readAmount(text));
   const employees = row.read("employees", readCount);
-  const tsicCode = row.read("tsicCode", readTsicCode);
+  const writtenTsic = row.read("tsicCode", readTsicCode);
+  const tsicCode = writtenTsic === null || tsicCodes === null ? writtenTsic : row.read("tsicCode", () => checkTsicCode(writtenTsic, tsicCodes), true);
   const businessType = row.published("businessType");
   const address = row.published("address");
   const place = placeOf(row, address, gazetteer);
@@ -326,29 +335,57 @@ export function normaliseEnterpriseRow(
   });
 }
 
+const firmMappings = new WeakMap<object, ColumnMapping<"enterprises">>();
+
+// The enterprise mapping hidden in a membership mapping: its juristic ID and the firm's columns.
+function firmMappingOf(mapping: ColumnMapping<"memberships">): ColumnMapping<"enterprises"> {
+  let firm = firmMappings.get(mapping);
+  if (!firm) {
+    const fields: Partial<Record<EnterpriseField, string>> = { juristicId: mapping.juristicId };
+    for (const field of membershipFirmFields) if (mapping[field] !== undefined) fields[field] = mapping[field];
+    firmMappings.set(mapping, (firm = fields));
+  }
+  return firm;
+}
+
 /**
  * Turns one membership row into a MembershipRecord: a valid juristic ID, a cluster code (lower-cased;
- * 2-80 letters, digits, hyphens as the server requires), the stage in English or Thai
- * (upstream/ต้นน้ำ, midstream/กลางน้ำ, downstream/ปลายน้ำ) and optional joined/left dates, left not
- * before joined.
+ * 2-80 letters, digits, hyphens as the server requires) unless the mapping has no cluster column (the
+ * import then gives the cluster), the stage in English or Thai (upstream/ต้นน้ำ, midstream/กลางน้ำ,
+ * downstream/ปลายน้ำ) and optional joined/left dates, left not before joined. When the firm's name is
+ * mapped and filled, the row also describes the firm (read as an enterprise row: name, legal form,
+ * address, province, district, postcode), so a firm new to the registry can be added with its membership;
+ * problems with those columns are warnings, never a reason to drop the membership.
  */
 export function normaliseMembershipRow(
   cells: RowCells,
   headers: ReadonlyArray<string>,
   mapping: ColumnMapping<"memberships">,
+  gazetteer: Gazetteer = { provinces: [], districts: [] },
 ): RowOutcome<MembershipRecord> {
   const row = new RowReader<MembershipField>(cells, headers, mapping);
   const juristicId = row.read("juristicId", readJuristicId);
   if (row.raw("juristicId") === null) row.fail("juristicId", "juristic ID is required", undefined, "required");
   const clusterCode = row.read("clusterCode", readClusterCode);
-  if (row.raw("clusterCode") === null) row.fail("clusterCode", "cluster code is required", undefined, "required");
+  const clusterMapped = mapping.clusterCode !== undefined;
+  if (clusterMapped && row.raw("clusterCode") === null) row.fail("clusterCode", "cluster code is required", undefined, "required");
   const stage = row.read("stage", readStage);
   if (row.raw("stage") === null) row.fail("stage", "stage is required (ต้นน้ำ/กลางน้ำ/ปลายน้ำ)", undefined, "required");
   const joinedOn = row.read("joinedOn", readDate);
   const leftOn = row.read("leftOn", readDate);
   if (joinedOn !== null && leftOn !== null && leftOn < joinedOn) row.fail("leftOn", "left before joining", row.raw("leftOn") ?? undefined, "not_before", { other: "joinedOn" });
-  if (juristicId === null || clusterCode === null || stage === null) return { ok: false, issues: row.issues };
-  return row.outcome<MembershipRecord>({ juristicId, clusterCode, stage, joinedOn, leftOn });
+  if (juristicId === null || (clusterMapped && clusterCode === null) || stage === null) return { ok: false, issues: row.issues };
+  let firm: EnterpriseRecord | null = null;
+  if (row.raw("nameTh") !== null || row.raw("nameEn") !== null) {
+    const described = normaliseEnterpriseRow(cells, headers, firmMappingOf(mapping), gazetteer);
+    if (described.ok) {
+      firm = described.value;
+      row.warnings.push(...described.warnings);
+    } else {
+      row.warnings.push(...described.issues.filter((issue) => issue.field !== "juristicId"));
+    }
+  }
+  return row.outcome<MembershipRecord>({ juristicId, clusterCode, stage, joinedOn, leftOn, firm });
 }
 
 /**

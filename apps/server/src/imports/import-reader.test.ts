@@ -43,7 +43,7 @@ const registry = encodeWindows874(lines.join("\r\n"));
 const mapping = suggestMapping("enterprises", header.split(","), []);
 
 describe("#imports reading on a worker thread", () => {
-  const input = (path: string, extra: Partial<ReaderInput> = {}): ReaderInput => ({ path, kind: "enterprises", mapping, gazetteer: testGazetteer, chunkSize: 1_000, errorsOnly: false, ...extra });
+  const input = (path: string, extra: Partial<ReaderInput> = {}): ReaderInput => ({ path, kind: "enterprises", mapping, gazetteer: testGazetteer, tsicCodes: null, chunkSize: 1_000, errorsOnly: false, ...extra });
 
   it("gives the same chunks, row numbers, issues and search terms as reading on the calling thread", async () => {
     const path = file("registry.csv", registry);
@@ -112,7 +112,7 @@ describe("#imports reading on a worker thread", () => {
 
   it("reads memberships too", async () => {
     const path = file("members.csv", ["เลขทะเบียนนิติบุคคล,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${id(1)},tea-north,ต้นน้ำ`, `${id(2)},Bad Code!,กลางน้ำ`].join("\n"));
-    const members: ReaderInput = { path, kind: "memberships", mapping: { juristicId: "เลขทะเบียนนิติบุคคล", clusterCode: "รหัสคลัสเตอร์", stage: "ขั้นห่วงโซ่" }, gazetteer: null, chunkSize: 1_000, errorsOnly: false };
+    const members: ReaderInput = { path, kind: "memberships", mapping: { juristicId: "เลขทะเบียนนิติบุคคล", clusterCode: "รหัสคลัสเตอร์", stage: "ขั้นห่วงโซ่" }, gazetteer: null, tsicCodes: null, chunkSize: 1_000, errorsOnly: false };
     const chunks = await collect(members, true);
     expect(chunks.flatMap((c) => c.rows.map((r) => r.outcome.ok))).toEqual([true, false]);
     expect(chunks).toEqual(await collect(members, false));
@@ -135,7 +135,7 @@ describe("#imports reading damaged text", () => {
         },
       }),
     );
-    const input: ReaderInput = { path, kind: "enterprises", mapping: { juristicId: "ชื่อ", nameTh: "หมายเหตุ" }, gazetteer: testGazetteer, chunkSize: 1_000, errorsOnly: false };
+    const input: ReaderInput = { path, kind: "enterprises", mapping: { juristicId: "ชื่อ", nameTh: "หมายเหตุ" }, gazetteer: testGazetteer, tsicCodes: null, chunkSize: 1_000, errorsOnly: false };
     for (const useWorker of [false, true]) {
       const rows = (await collect(input, useWorker)).flatMap((c) => c.rows);
       expect(rows.map((r) => r.outcome.ok)).toEqual([true, false]);

@@ -10,7 +10,7 @@ import { classifySize, sectorOfTsic, type Gazetteer } from "@sainam/core";
 import type { IndexedTerm } from "@sainam/db";
 import {
   normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow, readTable, ReadTableError,
-  type ColumnMapping, type EnterpriseRecord, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type RowIssue, type RowOutcome,
+  type ColumnMapping, type EnterpriseRecord, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type RowIssue, type RowOutcome, type TsicCodes,
 } from "@sainam/importer";
 import { enterpriseTerms } from "../search/search-terms.ts";
 
@@ -18,8 +18,10 @@ export type ReaderInput = {
   readonly path: string;
   readonly kind: "enterprises" | "memberships" | "linkages";
   readonly mapping: ColumnMapping;
-  /** Enterprises only: provinces and districts to place addresses in. */
+  /** Enterprises and memberships (the firms they describe): provinces and districts to place addresses in. */
   readonly gazetteer: Gazetteer | null;
+  /** Enterprises: the TSIC 2009 codes a firm's TSIC code is checked against (null: taken as written). */
+  readonly tsicCodes: TsicCodes | null;
   readonly chunkSize: number;
   /** Keep only the rows that cannot be imported (the strict pre-check). */
   readonly errorsOnly: boolean;
@@ -90,15 +92,20 @@ export function decodeChunk(wire: WireChunk): PreparedChunk {
 export const WORKER_FROM_BYTES = 512 * 1024;
 const WORKER_URL = new URL("./import-worker.ts", import.meta.url);
 
-function preparedRow(input: ReaderInput, rowNumber: number, cells: ReadonlyArray<string>, headers: ReadonlyArray<string>): PreparedRow {
-  if (input.kind === "memberships") return { rowNumber, outcome: normaliseMembershipRow(cells, headers, input.mapping) };
-  if (input.kind === "linkages") return { rowNumber, outcome: normaliseLinkageRow(cells, headers, input.mapping) };
-  const outcome = normaliseEnterpriseRow(cells, headers, input.mapping, input.gazetteer ?? { provinces: [], districts: [] });
-  if (!outcome.ok) return { rowNumber, outcome };
-  const record = outcome.value;
+/** What writing a firm needs besides its record: its size class and search terms. */
+export function enterpriseExtras(record: EnterpriseRecord): { sizeClass: string | null; terms: IndexedTerm[] } {
   const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
   const terms = enterpriseTerms({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
-  return { rowNumber, outcome, sizeClass: size.ok ? size.value.sizeClass : null, terms };
+  return { sizeClass: size.ok ? size.value.sizeClass : null, terms };
+}
+
+function preparedRow(input: ReaderInput, rowNumber: number, cells: ReadonlyArray<string>, headers: ReadonlyArray<string>): PreparedRow {
+  const gazetteer = input.gazetteer ?? { provinces: [], districts: [] };
+  if (input.kind === "memberships") return { rowNumber, outcome: normaliseMembershipRow(cells, headers, input.mapping, gazetteer) };
+  if (input.kind === "linkages") return { rowNumber, outcome: normaliseLinkageRow(cells, headers, input.mapping) };
+  const outcome = normaliseEnterpriseRow(cells, headers, input.mapping, gazetteer, input.tsicCodes);
+  if (!outcome.ok) return { rowNumber, outcome };
+  return { rowNumber, outcome, ...enterpriseExtras(outcome.value) };
 }
 
 /** Reads and prepares the file on this thread (the worker runs this too). Errors are readTable's. */

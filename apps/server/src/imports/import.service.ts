@@ -6,16 +6,16 @@ import { extname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, search, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
+import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, search, tsicCodes, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
 import {
-  checkMapping, enterpriseKey, headerKey, importKinds, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, suggestMapping,
+  checkMapping, enterpriseKey, importKinds, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, resolveMapping, sourceSignature, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type ReportRow, type RowIssue,
 } from "@sainam/importer";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors, type FieldErrorCode } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
-import { readPreparedChunks, type PreparedRow, type ReaderInput } from "./import-reader.ts";
+import { enterpriseExtras, readPreparedChunks, type PreparedRow, type ReaderInput } from "./import-reader.ts";
 import { importIndicatorValues, widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
 import { planValuesResource } from "../indicator-values/value-scope.ts";
 
@@ -124,9 +124,13 @@ function readErrorMessage(error: ReadTableError): string {
   }
 }
 
-/** A stable key for the "same source": the kind and the file's header row. Mappings are saved under it. */
+/**
+ * A stable key for the "same source": the kind and the file's header row compared by headerKey (see
+ * sourceSignature). Mappings are saved under it, and found again for any month whose headers differ only in
+ * spelling, line breaks or spaces; resolveMapping then points them at this file's own header texts.
+ */
 function sourceKey(kind: ImportKind, headers: ReadonlyArray<string>): string {
-  return createHash("sha256").update(`${kind}\n${headers.map(headerKey).join("\u0001")}`).digest("hex").slice(0, 32);
+  return createHash("sha256").update(sourceSignature(kind, headers)).digest("hex").slice(0, 32);
 }
 
 async function gazetteerOf(db: Kysely<DB>): Promise<Gazetteer> {
@@ -214,6 +218,7 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
 async function previewAnswer(ctx: AppContext, batchId: number, kind: ImportKind, look: Awaited<ReturnType<typeof preview>>) {
   const key = sourceKey(kind, look.headers);
   const saved = await ctx.database.db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", kind).where("source_key", "=", key).executeTakeFirst();
+  const savedMapping = saved ? parseColumnMapping(kind, JSON.parse(saved.mapping_json)) : null;
   let suggestedMapping: ColumnMapping = suggestMapping(kind, look.headers, look.sampleRows);
   let valueLayout: { suggestedLayout: "long" | "wide"; periodColumns: string[] } | null = null;
   if (kind === "indicator_values") {
@@ -232,7 +237,8 @@ async function previewAnswer(ctx: AppContext, batchId: number, kind: ImportKind,
     headers: look.headers,
     headerRowNumber: look.headerRowNumber,
     suggestedMapping,
-    savedMapping: saved ? parseColumnMapping(kind, JSON.parse(saved.mapping_json)) : null,
+    // Saved from an earlier file of the same source, named by this file's own header texts.
+    savedMapping: savedMapping ? resolveMapping(savedMapping, look.headers) : null,
     sampleRows: look.sampleRows,
   };
 }
@@ -356,10 +362,12 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
   if ((row.status !== "uploaded" && !interrupted) || ctx.imports.running.has(batchId)) throw errors.conflict(`import batch ${batchId} is ${row.status}`, "", "import_state", { status: row.status });
   if (row.upload_path === null || !existsSync(row.upload_path) || !isImportKind(row.kind)) throw errors.conflict("the uploaded file is no longer kept: upload it again", "", "upload_gone");
   const batch: BatchState = { id: row.id, kind: row.kind, path: row.upload_path, fileName: row.file_name };
-  const mapping = parseColumnMapping(batch.kind, input.mapping);
-  if (!mapping) throw errors.validation("mapping", "must be an object of field → column header", "invalid_type");
+  const given = parseColumnMapping(batch.kind, input.mapping);
+  if (!given) throw errors.validation("mapping", "must be an object of field → column header", "invalid_type");
   const look = await preview(batch.path);
-  const problems = checkMapping(batch.kind, mapping, look.headers);
+  // A mapping made for another month of the same source names its columns as that month spelt them.
+  const mapping = resolveMapping(given, look.headers);
+  const problems = checkMapping(batch.kind, mapping, look.headers, { clusterGiven: input.clusterId !== undefined });
   const first = problems[0];
   if (first) {
     const message = first.code === "required" ? `one of ${first.fields.join(", ")} must be mapped` : first.code === "missing_header" ? `column "${first.header}" is not in the file` : first.code === "duplicate_header" ? `column "${first.header}" feeds two fields` : "is not a field of this kind";
@@ -620,7 +628,9 @@ class ReportBuilder {
 async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, job: { progress: ImportProgress }, mapping: ColumnMapping, options: { clusterCode: string | null; strict: boolean }, hooks: RunHooks) {
   const { db } = ctx.database;
   if (batch.kind === "indicator_values") throw new Error("indicator values are imported by executeValueImport");
-  const reader: ReaderInput = { path: batch.path, kind: batch.kind, mapping, gazetteer: batch.kind === "enterprises" ? await gazetteerOf(db) : null, chunkSize: CHUNK, errorsOnly: false };
+  const reader: ReaderInput = {
+    path: batch.path, kind: batch.kind, mapping, gazetteer: batch.kind === "linkages" ? null : await gazetteerOf(db), tsicCodes: batch.kind === "enterprises" ? tsicCodes() : null, chunkSize: CHUNK, errorsOnly: false,
+  };
 
   if (options.strict) {
     // First pass: one unusable row is enough to stop the batch before anything is written.
@@ -751,6 +761,7 @@ async function writeChunk(
       statusByRow.set(planned.rowNumber, { status });
     }
   } else {
+    if (kind === "memberships") await addNewFirms(ctx, trx, actor, plan.records.flatMap((p) => (isMembership(kind, p.record) ? [p.record] : [])), clusterCode, now, postings, undo);
     for (const planned of plan.records) {
       const outcome = await writeRelation(trx, actor, kind, planned.record, now, clusterCode, undo);
       if (outcome.status !== "skipped" && seen instanceof Map) {
@@ -772,6 +783,35 @@ async function writeChunk(
     }
     report.add(result.status === "skipped" ? { ...row, status: "skipped", issues: [...row.issues, result.issue] } : { ...row, status: result.status });
   }
+}
+
+/**
+ * Adds the firms a membership file describes whose juristic IDs are not in the registry yet, registered by the
+ * importer (so a coordinator's membership of a firm they added is approved at once), with their search documents
+ * and undo entries like an enterprise import's. Firms already in the registry are left as they are (an enterprise
+ * import updates them); an importer who may not register firms adds none, and their rows are skipped as before.
+ */
+async function addNewFirms(ctx: AppContext, trx: Transaction<DB>, actor: Actor, records: readonly MembershipRecord[], clusterCode: string | null, now: string, postings: search.PostingAppendBuffer, undo: SliceUndo): Promise<void> {
+  const described = records.filter((r) => r.firm !== null);
+  if (described.length === 0 || !can(actor, "create", { type: "enterprise", enterpriseId: null, clusterIds: [], published: false })) return;
+  // Only for a row whose membership can be written: a cluster the importer may change (the one given was checked).
+  const codes = clusterCode !== null ? [] : [...new Set(described.flatMap((r) => (r.clusterCode === null ? [] : [r.clusterCode])))];
+  const clusters = codes.length === 0 ? [] : await trx.selectFrom("clusters").select(["id", "code", "coordinating_agency_id", "published"]).where("code", "in", codes).execute();
+  const usable = new Set(clusters.filter((c) => can(actor, "update", { type: "cluster", clusterId: c.id, coordinatingAgencyId: c.coordinating_agency_id, published: c.published === 1 })).map((c) => c.code));
+  const byId = new Map<string, EnterpriseRecord>();
+  for (const r of described) {
+    const code = clusterCode ?? r.clusterCode;
+    if (r.firm && (clusterCode !== null || (code !== null && usable.has(code)))) byId.set(r.juristicId, r.firm);
+  }
+  if (byId.size === 0) return;
+  const known = await trx.selectFrom("enterprises").select("juristic_id").where("juristic_id", "in", [...byId.keys()]).execute();
+  for (const { juristic_id: id } of known) if (id) byId.delete(id);
+  if (byId.size === 0) return;
+  const rows = [...byId.values()].map((record) => {
+    const { sizeClass, terms } = enterpriseExtras(record);
+    return { record, sizeClass, terms: () => terms };
+  });
+  await enterpriseImport.upsertEnterpriseChunk(trx, rows, now, ctx.database.sqlite, postings, actorId(actor), undo);
 }
 
 /** The keys of the records that name a firm already in the registry which the actor may not edit. */
@@ -805,10 +845,11 @@ async function writeRelation(trx: Transaction<DB>, actor: Actor, kind: ImportKin
   };
   if (isMembership(kind, record)) {
     const code = clusterCode ?? record.clusterCode;
+    if (code === null) return { status: "skipped", issue: { field: "clusterCode", message: "cluster code is required", code: "required" } };
     const cluster = await changeableCluster(code);
     if (!cluster) return { status: "skipped", issue: { field: "clusterCode", message: `no cluster with code ${code}`, value: code, code: "not_found" } };
     const firm = await visibleEnterprise(record.juristicId);
-    if (firm === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; import the enterprises first", value: record.juristicId, code: "not_found" } };
+    if (firm === null) return { status: "skipped", issue: { field: "juristicId", message: "no enterprise with this juristic ID; map the firm's name to add it, or import the enterprises first", value: record.juristicId, code: "not_found" } };
     const id = firm.id;
     const existing = await trx.selectFrom("memberships").select(["id", "stage", "joined_on", "left_on", "updated_at"]).where("cluster_id", "=", cluster.id).where("enterprise_id", "=", id).executeTakeFirst();
     if (existing) {

@@ -1256,7 +1256,7 @@ export const en: Catalogue = {
       annualValue: "Annual value",
     },
     targetCluster: "Cluster for every row (optional)",
-    targetClusterHint: "Used when the file has no cluster-code column",
+    targetClusterHint: "Every row joins this cluster, and the file needs no cluster-code column. Map the firm's name (and address) too to add members not yet in the registry in the same import.",
     fromFile: "— As in the file —",
     strict: "Strict: stop the whole import if any row cannot be used",
     strictHint: "Otherwise rows that cannot be used are skipped, with the reason.",

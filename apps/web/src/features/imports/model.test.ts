@@ -31,12 +31,32 @@ describe("initialMapping", () => {
     ).toEqual({ juristicId: "Tax ID", nameEn: "Name" });
   });
 
+  it("takes the guess for a saved field whose column this file does not have, unless another field uses it", () => {
+    expect(
+      initialMapping("enterprises", {
+        headers: ["เลขทะเบียน", "ชื่อนิติบุคคล", "วันที่จดทะเบียน", "ทุนจดทะเบียน"],
+        savedMapping: { juristicId: "เลขทะเบียน", nameTh: "ชื่อนิติบุคคล", registeredOn: "วันที่ จดทะเบียน", capital: "ชื่อเดิม" },
+        suggestedMapping: { juristicId: "เลขทะเบียน", nameTh: "ชื่อนิติบุคคล", registeredOn: "วันที่จดทะเบียน", capital: "ชื่อนิติบุคคล" },
+      }),
+    ).toEqual({ juristicId: "เลขทะเบียน", nameTh: "ชื่อนิติบุคคล", registeredOn: "วันที่จดทะเบียน" });
+  });
+
+  it("lists the firm's name and address among the membership fields", () => {
+    expect(
+      initialMapping("memberships", {
+        headers: ["Tax ID", "Name", "Stage"],
+        savedMapping: null,
+        suggestedMapping: { juristicId: "Tax ID", nameTh: "Name", stage: "Stage" },
+      }),
+    ).toEqual({ juristicId: "Tax ID", nameTh: "Name", stage: "Stage" });
+  });
+
   it("drops columns this file does not have and fields of other kinds", () => {
     expect(
       initialMapping("memberships", {
         headers,
         savedMapping: null,
-        suggestedMapping: { juristicId: "Tax ID", clusterCode: "Cluster", nameTh: "Name" },
+        suggestedMapping: { juristicId: "Tax ID", clusterCode: "Cluster", capital: "Name" },
       }),
     ).toEqual({ juristicId: "Tax ID" });
   });

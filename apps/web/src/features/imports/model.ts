@@ -44,7 +44,8 @@ export const IMPORT_FIELDS = {
     "contactPhone",
     "contactEmail",
   ],
-  memberships: ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn"],
+  // The firm's name and address are optional: with them, a member not yet in the registry is added by the same import.
+  memberships: ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn", "nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"],
   linkages: ["fromJuristicId", "toJuristicId", "kind", "product", "annualValue", "clusterCode"],
 } as const satisfies Record<ImportKind, readonly string[]>;
 
@@ -200,15 +201,25 @@ export function batchStatusKey(batch: Pick<BatchListItem, "status" | "errorCode"
 }
 
 /**
- * The mapping to start from: the one saved from the uploader's last import of this kind wins over the server's
- * guess from the headers; fields whose column is not in this file are dropped.
+ * The mapping to start from: the one saved from the last import of a file with the same headers (the server names
+ * its columns as this file spells them) wins over the server's guess from the headers. A saved field whose column is
+ * not in this file takes the guess's column when no other field uses it; columns this file does not have and fields
+ * of other kinds are dropped.
  */
 export function initialMapping(kind: ImportKind, answer: Pick<UploadAnswer, "headers" | "savedMapping" | "suggestedMapping">): ColumnMapping {
   const source = answer.savedMapping ?? answer.suggestedMapping;
   const out: ColumnMapping = {};
-  for (const field of IMPORT_FIELDS[kind]) {
+  const fields = IMPORT_FIELDS[kind];
+  for (const field of fields) {
     const header = source[field];
     if (header && answer.headers.includes(header)) out[field] = header;
+  }
+  const used = new Set(Object.values(out));
+  for (const field of fields) {
+    const guess = answer.suggestedMapping[field];
+    if (answer.savedMapping?.[field] === undefined || out[field] !== undefined || !guess || used.has(guess) || !answer.headers.includes(guess)) continue;
+    out[field] = guess;
+    used.add(guess);
   }
   return out;
 }
