@@ -47,7 +47,7 @@ export type TableHeader = {
 };
 
 /**
- * A data row: cells trimmed and normalised, padded to the header's width. `cells.corrupt` names the cells
+ * A data row: cells trimmed (kept as published), padded to the header's width. `cells.corrupt` names the cells
  * holding a U+FFFD that the file's bytes did not contain (text that could not be decoded): pass `cells`
  * itself to the normalisers, which fail such a row with corrupt_text.
  */
@@ -442,8 +442,9 @@ async function* shapeRows(
  * .xls is refused), else the extension. CSV encoding: BOM, else UTF-8 if the bytes are valid UTF-8,
  * else windows-874 (TIS-620/CP874); the delimiter (comma, semicolon, tab, pipe) is detected. Title
  * rows above the header are skipped and a two-row header is merged (see locateHeader); blank rows
- * and repeated header lines are skipped. Cells are trimmed and normalised with normalizeThai, keeping
- * line breaks inside a cell; XLSX dates become ISO dates. rowNumber is the 1-based line or sheet row
+ * and repeated header lines are skipped. Cells are only trimmed (spaces and invisible characters at the
+ * ends: `normaliseCell`), so text is kept as published, line breaks inside a cell included; whatever
+ * parses or compares a cell folds it first (`foldCell`). XLSX dates become ISO dates. rowNumber is the 1-based line or sheet row
  * where the record starts, for the import report. Throws ReadTableError for files that are not a
  * readable table. Breaking out of the loop closes the file.
  */
