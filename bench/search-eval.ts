@@ -2,9 +2,11 @@
 // Reads DBD's monthly new-registration files (Jan 2015 – Jun 2016, ~90 k firms) from the shared mirror
 // (never copied into the repository; when the mirror is absent the evaluation says so and returns), imports
 // them through Sainam's import use case into a fresh SQLite data dir, derives query sets from the names as a
-// person would type them, and runs each set through Sainam's search use case and through SQLite's FTS5
-// trigram index built from the same names in the same run (terms as substrings, bm25) — and, with
-// DATABASE_URL, PostgreSQL's pg_trgm. Prints per set: size, hit rate, p50/p95 latency; and index sizes.
+// person would type them, and runs each set through Sainam's search use case (its tiers over the engine's trigram
+// index, see search.service.ts) and, as the bar, through a plain FTS5 trigram index built from the same names in
+// the same run (terms as substrings, bm25) — and, with DATABASE_URL, through Sainam's search on PostgreSQL (the
+// same files imported into a throwaway database) and a plain pg_trgm query (similarity order). Prints per set:
+// size, hit rate, p50/p95 latency; and index sizes.
 //   BENCH_EVAL_SAMPLE   queries per set at most (default 2,000; sampled evenly)
 //   BENCH_EVAL_PAD      generated firms (bench/registry-data.ts) imported before the real ones (default 0)
 //   BENCH_EVAL_DIR      keep the imported data dir there and reuse it on the next run (to iterate on queries;
@@ -31,6 +33,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DatabaseSync } from "node:sqlite";
+import { sql } from "kysely";
 import { legalFormFromName } from "@sainam/core";
 import { migrateToLatest, openDatabase, seedReferenceData } from "@sainam/db";
 import { createContext, importService, loadConfig } from "@sainam/server";
@@ -203,6 +206,42 @@ async function pgTrgm(url: string, firms: Firm[], sets: Record<string, Query[]>,
   }
 }
 
+/** Sainam's search on PostgreSQL: the real months imported into a throwaway database, the same query sets (its firm ids mapped by juristic ID). */
+async function sainamOnPostgres(url: string, files: string[], sets: Record<string, Query[]>, idOfJuristic: Map<string, number>, baseOf: (id: number) => string | undefined) {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const dbName = `sainam_eval_app_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const target = new URL(url);
+  target.pathname = `/${dbName}`;
+  const config = loadConfig({ DATABASE_URL: target.toString(), SAINAM_DATA_DIR: tmpdir(), SAINAM_LOG_LEVEL: "silent" });
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: target.toString() });
+  try {
+    await migrateToLatest(database);
+    await seedReferenceData(database.db);
+    const ctx = createContext(config, database);
+    const t0 = performance.now();
+    for (const file of files) {
+      const preview = await importService.uploadImport(ctx, system, { kind: "enterprises", fileName: file, body: { path: file } });
+      await importService.runImport(ctx, system, preview.batchId, { mapping: preview.suggestedMapping, wait: true });
+    }
+    const importMs = Math.round(performance.now() - t0);
+    const toLocal = new Map((await database.db.selectFrom("enterprises").select(["id", "juristic_id"]).execute()).map((r) => [r.id, idOfJuristic.get(String(r.juristic_id)) ?? -1]));
+    await searchAll(ctx, system, { q: "กาแฟ", type: "enterprise", page: 1, pageSize: 20 });
+    const results: Record<string, SetResult> = {};
+    for (const [name, queries] of Object.entries(sets)) {
+      results[name] = await evaluate(name, queries, async (q) => (await searchAll(ctx, system, { q, type: "enterprise", page: 1, pageSize: 20 })).items.map((i) => toLocal.get(i.id) ?? -1), baseOf);
+    }
+    const size = await sql<{ n: string }>`SELECT pg_total_relation_size('search_enterprise') AS n`.execute(database.db);
+    return { importMs, indexMb: round(Number(size.rows[0]?.n ?? 0) / 1024 / 1024, 1), sets: results };
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    await admin.end();
+  }
+}
+
 export async function runSearchEval() {
   if (!existsSync(MIRROR)) {
     return { skipped: `the evaluation needs the real DBD files in ${MIRROR}; not found, nothing measured` };
@@ -238,11 +277,12 @@ export async function runSearchEval() {
     const padMaxId = reuse ? Number(readFileSync(join(dir, "imported"), "utf8")) : Number(raw.prepare("SELECT coalesce(max(id), 0) AS n FROM enterprises").get()?.n ?? 0);
     const files = reuse ? [] : execFileSync("git", ["-C", MIRROR, "ls-tree", "--name-only", "HEAD", "data_original/"], { encoding: "utf8" }).split("\n").filter((f) => f.endsWith(".csv"));
     const counts: Record<string, unknown> = {};
+    const monthFiles: string[] = [];
     for (const path of files) {
       const file = join(dir, path.split("/").pop() ?? "month.csv");
       writeFileSync(file, execFileSync("git", ["-C", MIRROR, "show", `HEAD:${path}`], { maxBuffer: 256 * 1024 * 1024 }));
       counts[path] = await importFile(file);
-      rmSync(file);
+      monthFiles.push(file);
     }
     const importMs = Math.round(performance.now() - t0);
     if (kept !== undefined) writeFileSync(join(dir, "imported"), String(padMaxId));
@@ -291,6 +331,9 @@ export async function runSearchEval() {
     const tableBytes = (like: string) => Number(raw.prepare("SELECT coalesce(sum(pgsize), 0) AS n FROM dbstat WHERE name LIKE ?").get(like)?.n ?? 0);
     const sainamIndexMb = round((tableBytes("search_%") + tableBytes("sqlite_autoindex_search_%")) / 1024 / 1024, 1);
     const pg = process.env.DATABASE_URL ? await pgTrgm(process.env.DATABASE_URL, firms, sets, baseOf) : undefined;
+    const juristicOf = new Map(raw.prepare("SELECT id, juristic_id FROM enterprises").all().map((r) => [String(r.juristic_id), Number(r.id)]));
+    const sainamPg = process.env.DATABASE_URL && monthFiles.length > 0 ? await sainamOnPostgres(process.env.DATABASE_URL, monthFiles, sets, juristicOf, baseOf) : undefined;
+    for (const file of monthFiles) rmSync(file, { force: true });
     await database.close();
 
     const table = Object.entries(results).map(([set, r]) => ({
@@ -299,11 +342,13 @@ export async function runSearchEval() {
       rule: FIRST_RESULT_SETS.has(set) ? "first" : "top20",
       sainamHit: r.sainam.hitRate,
       fts5Hit: r.fts5Trigram.hitRate,
+      ...(sainamPg ? { sainamPgHit: sainamPg.sets[set]?.hitRate } : {}),
       ...(pg ? { pgTrgmHit: pg.sets[set]?.hitRate } : {}),
       sainamP50: r.sainam.p50Ms,
       sainamP95: r.sainam.p95Ms,
       fts5P50: r.fts5Trigram.p50Ms,
       fts5P95: r.fts5Trigram.p95Ms,
+      ...(sainamPg ? { sainamPgP95: sainamPg.sets[set]?.p95Ms } : {}),
       ...(pg ? { pgTrgmP95: pg.sets[set]?.p95Ms } : {}),
     }));
     console.table(table);
@@ -313,9 +358,9 @@ export async function runSearchEval() {
       paddedFirms: padMaxId > 0 ? firms.length - real.length : 0,
       importMs,
       importCounts: counts,
-      indexes: { sainamMb: sainamIndexMb, fts5TrigramMb: round(statSync(ftsFile).size / 1024 / 1024, 1), fts5BuildMs: ftsBuildMs, ...(pg ? { pgTrgmMb: pg.indexMb, pgTrgmBuildMs: pg.buildMs } : {}) },
+      indexes: { sainamMb: sainamIndexMb, fts5TrigramMb: round(statSync(ftsFile).size / 1024 / 1024, 1), fts5BuildMs: ftsBuildMs, ...(sainamPg ? { sainamPgMb: sainamPg.indexMb, sainamPgImportMs: sainamPg.importMs } : {}), ...(pg ? { pgTrgmMb: pg.indexMb, pgTrgmBuildMs: pg.buildMs } : {}) },
       table,
-      misses: Object.fromEntries(Object.entries(results).map(([set, r]) => [set, { sainam: r.sainam.misses, fts5Trigram: r.fts5Trigram.misses, ...(pg ? { pgTrgm: pg.sets[set]?.misses } : {}) }])),
+      misses: Object.fromEntries(Object.entries(results).map(([set, r]) => [set, { sainam: r.sainam.misses, fts5Trigram: r.fts5Trigram.misses, ...(sainamPg ? { sainamPg: sainamPg.sets[set]?.misses } : {}), ...(pg ? { pgTrgm: pg.sets[set]?.misses } : {}) }])),
       targets: "hit ≥ 99 % full names and words, ≥ 95 % beginnings and words inside compounds; Sainam p95 < 20 ms at 1 M firms",
     };
   } finally {

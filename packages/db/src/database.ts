@@ -11,6 +11,7 @@ import * as m0004 from "./migrations/0004-search-index.ts";
 import * as m0008 from "./migrations/0008-programme-figures.ts";
 import * as m0009 from "./migrations/0009-access.ts";
 import * as m0010 from "./migrations/0010-import-batches.ts";
+import * as m0011 from "./migrations/0011-search-text.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -45,6 +46,7 @@ const migrations: Record<string, MigrationModule> = {
   "0008-programme-figures": m0008,
   "0009-access": m0009,
   "0010-import-batches": m0010,
+  "0011-search-text": m0011,
 };
 
 const INT8_OID = 20;

@@ -1,6 +1,7 @@
 import type { Transaction } from "kysely";
 import type { DB } from "./schema.ts";
-import { writeEnterpriseDocuments, type IndexedTerm, type PostingAppendBuffer } from "./search.repository.ts";
+import type { SearchText } from "@sainam/core";
+import { enterpriseSearchTextsOf, writeSearchTexts } from "./search.repository.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import { enterprisesBefore, type SliceUndo } from "./import-batch.repository.ts";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
@@ -52,13 +53,15 @@ function multiRowInsert(sqlite: NodeSqliteDatabase, insert: { head: string; row:
 export type EnterpriseUpsert = {
   record: EnterpriseRecord;
   sizeClass: string | null;
-  terms: (id: number) => IndexedTerm[];
+  /** The firm's search text as the file gives it (core's enterpriseSearchText): what a new firm is indexed by. */
+  searchText: SearchText;
 };
 
 /**
  * Upserts a chunk of enterprises by juristic ID (or community-enterprise number) in the caller's
  * transaction: one SELECT for the chunk, multi-row INSERTs for new firms, an UPDATE per known firm.
- * Returns the status per key. Products and search documents are replaced for every firm written.
+ * Returns the status per key. Products are replaced for every firm written; a new firm is indexed by its
+ * search text, a known one re-indexed from what it holds after the update (a file's empty cells keep values).
  */
 export async function upsertEnterpriseChunk(
   trx: Transaction<DB>,
@@ -66,8 +69,6 @@ export async function upsertEnterpriseChunk(
   now: string,
   /** On SQLite, the connection the transaction runs on: its prepared statements write the bulk rows ~10× faster. */
   sqlite: NodeSqliteDatabase | null = null,
-  /** The import's buffer of postings appends for new firms; the caller flushes it before committing. */
-  postings: PostingAppendBuffer | null = null,
   /** The user whose import this is: recorded as the registrant of firms new to the registry (null: the system). */
   createdBy: number | null = null,
   /** The slice's undo record: ids inserted and before-images of the firms updated are added to it. */
@@ -176,6 +177,9 @@ export async function upsertEnterpriseChunk(
     if (existing.has(keyOf(w.upsert.record))) await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", w.id).execute();
     await trx.insertInto("enterprise_contacts").values({ enterprise_id: w.id, name: c.name, position: null, phone: c.phone, email: c.email }).execute();
   }
-  await writeEnterpriseDocuments(trx, written.map((w) => ({ id: w.id, terms: w.upsert.terms(w.id) })), sqlite, postings);
+  const inserted = written.filter((w) => !existing.has(keyOf(w.upsert.record)));
+  await writeSearchTexts(trx, "enterprise", inserted.map((w) => ({ id: w.id, text: w.upsert.searchText })), { sqlite, fresh: true });
+  const updated = written.filter((w) => existing.has(keyOf(w.upsert.record))).map((w) => w.id);
+  if (updated.length > 0) await writeSearchTexts(trx, "enterprise", await enterpriseSearchTextsOf(trx, updated), { sqlite });
   return result;
 }

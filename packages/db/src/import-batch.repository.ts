@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { DB, ImportBatchTable } from "./schema.ts";
-import { documentsOf, removeSearchDocuments, writeSearchDocuments } from "./search.repository.ts";
+import { enterpriseSearchTextsOf, removeSearchTexts, writeSearchTexts } from "./search.repository.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 export type ImportBatchRow = Selectable<ImportBatchTable>;
@@ -17,8 +17,8 @@ export type EnterpriseBefore = {
   products: Array<{ name: string; tsic_code: string | null }> | null;
   /** Its contacts, when the import replaced them. */
   contacts: Array<{ name: string | null; position: string | null; phone: string | null; email: string | null }> | null;
-  /** Its search document (term → weight), null when it was not indexed. */
-  terms: Record<string, number> | null;
+  /** Journals written before 0011 held its search document here; a revert now re-indexes from the restored row. */
+  terms?: unknown;
 };
 export type MembershipBefore = { id: number; stage: string; joined_on: string | null; left_on: string | null; updated_at: string };
 export type LinkageBefore = { id: number; annual_value: number | null; cluster_id: number | null; updated_at: string };
@@ -101,12 +101,10 @@ export async function enterprisesBefore(trx: Transaction<DB>, ids: readonly numb
   const contactIds = ids.filter((id) => replaces.contacts.has(id));
   const products = productIds.length === 0 ? [] : await trx.selectFrom("enterprise_products").select(["enterprise_id", "name", "tsic_code"]).where("enterprise_id", "in", productIds).where("direction", "=", "output").orderBy("id").execute();
   const contacts = contactIds.length === 0 ? [] : await trx.selectFrom("enterprise_contacts").select(["enterprise_id", "name", "position", "phone", "email"]).where("enterprise_id", "in", contactIds).orderBy("id").execute();
-  const documents = await documentsOf(trx, "enterprise", ids);
   return rows.map((row) => ({
     row,
     products: replaces.products.has(row.id) ? products.filter((p) => p.enterprise_id === row.id).map((p) => ({ name: p.name, tsic_code: p.tsic_code })) : null,
     contacts: replaces.contacts.has(row.id) ? contacts.filter((c) => c.enterprise_id === row.id).map((c) => ({ name: c.name, position: c.position, phone: c.phone, email: c.email })) : null,
-    terms: documents.has(row.id) ? Object.fromEntries(documents.get(row.id) ?? []) : null,
   }));
 }
 
@@ -169,7 +167,7 @@ export async function revertSlice(trx: Transaction<DB>, undo: SliceUndo, only: (
   // Updated firms first, newest write first within the slice is irrelevant: a slice writes a firm once.
   const updatedFirms = undo.enterprises.updated.filter((b) => !only || only("enterprise", b.row.id));
   const freeFirms = await untouched(trx, "enterprises", updatedFirms.map((b) => b.row.id), undo.stamp);
-  const reindex: Array<{ id: number; terms: Array<{ term: string; field: string; weight: number }> }> = [];
+  const reindex: number[] = [];
   for (const before of updatedFirms) {
     const { id, ...columns } = before.row;
     if (!freeFirms.has(id)) {
@@ -185,9 +183,10 @@ export async function revertSlice(trx: Transaction<DB>, undo: SliceUndo, only: (
       await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", id).execute();
       if (before.contacts.length > 0) await trx.insertInto("enterprise_contacts").values(before.contacts.map((c) => ({ enterprise_id: id, ...c }))).execute();
     }
-    reindex.push({ id, terms: Object.entries(before.terms ?? {}).map(([term, weight]) => ({ term, field: "", weight })) });
+    reindex.push(id);
   }
-  await writeSearchDocuments(trx, "enterprise", reindex);
+  // The restored firms are found again as they were: their search text from the restored row and products.
+  await writeSearchTexts(trx, "enterprise", await enterpriseSearchTextsOf(trx, reindex));
 
   const insertedFirms = pick("enterprise", undo.enterprises.inserted);
   const freeNew = await untouched(trx, "enterprises", insertedFirms, undo.stamp);
@@ -197,7 +196,7 @@ export async function revertSlice(trx: Transaction<DB>, undo: SliceUndo, only: (
     else if (referenced.has(id)) kept.push({ entity: "enterprise", id, reason: "referenced" });
   }
   const doomed = [...freeNew].filter((id) => !referenced.has(id));
-  await removeSearchDocuments(trx, "enterprise", doomed);
+  await removeSearchTexts(trx, "enterprise", doomed);
   for (let i = 0; i < doomed.length; i += 500) {
     const ids = doomed.slice(i, i + 500);
     await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", ids).execute();

@@ -304,25 +304,6 @@ export interface LinkageTable {
   updated_at: string;
 }
 
-/** One block of the postings of one index key (a term, or a prefix list) for one entity type: see search-postings.ts. */
-export interface SearchPostingTable {
-  term: string;
-  entity_type: string;
-  block: number;
-  /** How many ids `data` holds. */
-  count: number;
-  /** Random, new on every write of the row: what the in-process postings cache compares. */
-  stamp: number;
-  data: Uint8Array;
-}
-
-/** The indexed terms of one entity with their best weight, JSON `{ "term": weight }`: what re-indexing replaces. */
-export interface SearchDocumentTable {
-  entity_type: string;
-  entity_id: number;
-  terms: string;
-}
-
 export interface ImportMappingTable {
   id: Generated<number>;
   kind: string;
@@ -556,8 +537,6 @@ export interface DB {
   institutions: InstitutionTable;
   cluster_institutions: ClusterInstitutionTable;
   linkages: LinkageTable;
-  search_postings: SearchPostingTable;
-  search_documents: SearchDocumentTable;
   import_mappings: ImportMappingTable;
   import_batches: ImportBatchTable;
   import_journal: ImportJournalTable;

@@ -59,7 +59,9 @@ describe("#imports reading on a worker thread", () => {
     expect(rows[8]?.rowNumber).toBe(11);
     expect(rows[9]?.rowNumber).toBe(13);
     const silk = rows[20];
-    expect(silk?.terms?.map((t) => `${t.field}:${t.term}`)).toEqual(expect.arrayContaining(["name:ไหม", "name:เชียงใหม่", "name:21", `code:${id(21)}`, "product:ฝ้าย"]));
+    expect(silk?.searchText?.name).toMatch(/ไหม.*เชียงใหม่.* 21 /);
+    expect(silk?.searchText?.body).toContain(` ${id(21)} `);
+    expect(silk?.searchText?.body).toContain("ฝ้าย");
     expect(silk?.sizeClass).toBeNull();
   });
 

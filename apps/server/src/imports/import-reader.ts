@@ -6,13 +6,12 @@
 // (loading its modules) would cost more than it saves.
 import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import { classifySize, sectorOfTsic, type Gazetteer } from "@sainam/core";
-import type { IndexedTerm } from "@sainam/db";
+import { classifySize, sectorOfTsic, type Gazetteer, type SearchText } from "@sainam/core";
 import {
   normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow, readTable, ReadTableError,
   type ColumnMapping, type EnterpriseRecord, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type RowIssue, type RowOutcome, type TsicCodes,
 } from "@sainam/importer";
-import { enterpriseTerms } from "../search/search-terms.ts";
+import { enterpriseSearchText } from "../search/search-terms.ts";
 
 export type ReaderInput = {
   readonly path: string;
@@ -32,7 +31,7 @@ export type PreparedRow = {
   readonly rowNumber: number;
   readonly outcome: RowOutcome<EnterpriseRecord | MembershipRecord | LinkageRecord>;
   readonly sizeClass?: string | null;
-  readonly terms?: IndexedTerm[];
+  readonly searchText?: SearchText;
 };
 
 /** The rows of the next `chunkSize` rows read (with errorsOnly, only the bad ones) and how far the file has been read. */
@@ -41,13 +40,13 @@ export type PreparedChunk = { readonly type: "chunk"; readonly rows: PreparedRow
 /**
  * A chunk as the worker posts it, as JSON: a row is an array — [rowNumber, issues] when it cannot be
  * imported, else [rowNumber, the record's values in `keys` order, warnings or 0] and for an enterprise
- * also sizeClass and its terms as term, field, weight, term, …. Against the rows as objects this halves the JSON and the work of
- * building and parsing it, most of it the ~8 search terms of every firm.
+ * also sizeClass and its search text (name, body). Against the rows as objects this halves the JSON and the work of
+ * building and parsing it.
  */
 type WireRow =
   | [rowNumber: number, issues: RowIssue[]]
   | [rowNumber: number, values: unknown[], warnings: RowIssue[] | 0]
-  | [rowNumber: number, values: unknown[], warnings: RowIssue[] | 0, sizeClass: string | null, terms: Array<string | number>];
+  | [rowNumber: number, values: unknown[], warnings: RowIssue[] | 0, sizeClass: string | null, searchName: string, searchBody: string];
 type WireChunk = { readonly type: "chunk"; readonly keys: string[]; readonly rows: WireRow[]; readonly rowsRead: number; readonly bytesRead: number; readonly totalBytes: number | null };
 
 /** What the worker posts (as JSON). */
@@ -61,10 +60,8 @@ export function encodeChunk(chunk: PreparedChunk): WireChunk {
     // Records of one kind come from one object literal, so their keys are always in the same order.
     keys ??= Object.keys(outcome.value);
     const warnings = outcome.warnings.length > 0 ? [...outcome.warnings] : 0;
-    if (row.terms === undefined) return [row.rowNumber, Object.values(outcome.value), warnings];
-    const terms: Array<string | number> = [];
-    for (const t of row.terms ?? []) terms.push(t.term, t.field, t.weight);
-    return [row.rowNumber, Object.values(outcome.value), warnings, row.sizeClass ?? null, terms];
+    if (row.searchText === undefined) return [row.rowNumber, Object.values(outcome.value), warnings];
+    return [row.rowNumber, Object.values(outcome.value), warnings, row.sizeClass ?? null, row.searchText.name, row.searchText.body];
   });
   return { type: "chunk", keys: keys ?? [], rows, rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
 }
@@ -80,10 +77,8 @@ export function decodeChunk(wire: WireChunk): PreparedChunk {
     const value = fields as EnterpriseRecord | MembershipRecord | LinkageRecord;
     const outcome = { ok: true as const, value, warnings: warnings === 0 ? [] : warnings };
     if (row.length === 3) return { rowNumber, outcome };
-    const [, , , sizeClass, flat] = row;
-    const terms: IndexedTerm[] = [];
-    for (let i = 0; i + 2 < flat.length; i += 3) terms.push({ term: String(flat[i]), field: String(flat[i + 1]), weight: Number(flat[i + 2]) });
-    return { rowNumber, outcome, sizeClass, terms };
+    const [, , , sizeClass, name, body] = row;
+    return { rowNumber, outcome, sizeClass, searchText: { name, body } };
   });
   return { type: "chunk", rows, rowsRead: wire.rowsRead, bytesRead: wire.bytesRead, totalBytes: wire.totalBytes };
 }
@@ -92,11 +87,11 @@ export function decodeChunk(wire: WireChunk): PreparedChunk {
 export const WORKER_FROM_BYTES = 512 * 1024;
 const WORKER_URL = new URL("./import-worker.ts", import.meta.url);
 
-/** What writing a firm needs besides its record: its size class and search terms. */
-export function enterpriseExtras(record: EnterpriseRecord): { sizeClass: string | null; terms: IndexedTerm[] } {
+/** What writing a firm needs besides its record: its size class and search text. */
+export function enterpriseExtras(record: EnterpriseRecord): { sizeClass: string | null; searchText: SearchText } {
   const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
-  const terms = enterpriseTerms({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
-  return { sizeClass: size.ok ? size.value.sizeClass : null, terms };
+  const searchText = enterpriseSearchText({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
+  return { sizeClass: size.ok ? size.value.sizeClass : null, searchText };
 }
 
 function preparedRow(input: ReaderInput, rowNumber: number, cells: ReadonlyArray<string>, headers: ReadonlyArray<string>): PreparedRow {

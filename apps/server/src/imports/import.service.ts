@@ -6,7 +6,7 @@ import { extname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, search, tsicCodes, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
+import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, tsicCodes, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, importKinds, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, resolveMapping, sourceSignature, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type ReportRow, type RowIssue,
@@ -23,10 +23,6 @@ const CHUNK = 2000;
 // An import writes in short transactions of this many rows (a few tens of milliseconds each), giving the
 // event loop back between them, so other requests' queries and writes run while a big file is imported.
 const SLICE_ROWS = 250;
-// New firms' postings are buffered across slices (see PostingAppendBuffer) and sealed per block of ids or at this
-// many pending ids; sealed appends are written between slices, FLUSH_KEYS keys per short transaction.
-const POSTINGS_BUDGET = 50_000;
-const FLUSH_KEYS = 2_000;
 const PROGRESS_EVERY_MS = 1000;
 // Between slices an import waits while other requests are being answered, at most this long each time: people's
 // sign-ins and lists come first, and the import still moves on under a steady load.
@@ -650,10 +646,6 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
   const seen = batch.kind === "enterprises" ? new EnterpriseRows() : new Map<string, { rowNumber: number; status: "imported" | "updated" }>();
   // Every row this batch writes carries this updated_at: a revert leaves rows whose updated_at has changed since.
   const now = nowIso();
-  // New firms' postings are appended in memory across slices, sealed per block of ids, and written between slices
-  // in short transactions, the rest before the batch is marked done. A failed batch drops the buffer; the revert
-  // removes the firms' documents and whatever postings of theirs were written.
-  const postings = search.createPostingBuffer("enterprise", POSTINGS_BUDGET);
   let slice = 0;
   let progressWritten = Date.now();
   // The worker reads and prepares the next chunks while this thread writes the current one, a slice at a time.
@@ -664,7 +656,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
       const writeProgress = Date.now() - progressWritten >= PROGRESS_EVERY_MS;
       await db.transaction().execute(async (trx) => {
         const undo = importBatches.emptyUndo(now);
-        await writeChunk(ctx, trx, batch.kind, rows, report, seen, now, options.clusterCode, postings, undo, actor);
+        await writeChunk(ctx, trx, batch.kind, rows, report, seen, now, options.clusterCode, undo, actor);
         if (!importBatches.isEmptyUndo(undo)) await importBatches.appendJournal(trx, batch.id, slice, undo);
         if (writeProgress) await trx.updateTable("import_batches").set({ progress_json: JSON.stringify(job.progress) }).where("id", "=", batch.id).execute();
       });
@@ -672,11 +664,8 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
       slice++;
       await hooks.afterSlice?.(slice);
       await giveWay(ctx);
-      await writeSealedPostings(ctx, postings);
     }
   }
-  search.sealPostingBuffer(postings);
-  await writeSealedPostings(ctx, postings);
   const view: ImportReportView = { counts: report.counts, rows: report.rows.sort((a, b) => a.rowNumber - b.rowNumber), truncated: report.truncated };
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("import_batches").set({ status: "done", counts_json: JSON.stringify(report.counts), report_json: JSON.stringify(view), progress_json: JSON.stringify(job.progress), finished_at: nowIso(), upload_path: null }).where("id", "=", batch.id).execute();
@@ -684,14 +673,6 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
   });
   await removeUpload(ctx, batch.path);
-}
-
-/** Writes the postings sealed so far, FLUSH_KEYS keys per transaction, giving the event loop back after each. */
-async function writeSealedPostings(ctx: AppContext, postings: search.PostingAppendBuffer): Promise<void> {
-  while (search.hasSealedPostings(postings)) {
-    await ctx.database.db.transaction().execute((trx) => search.flushPostingBufferPart(trx, postings, ctx.database.sqlite, FLUSH_KEYS));
-    await giveWay(ctx);
-  }
 }
 
 async function executeValueImport(ctx: AppContext, actor: Actor, batch: BatchState, job: { progress: ImportProgress }, mapping: ColumnMapping<"indicator_values">, plan: PlanRow, layout: "long" | "wide") {
@@ -719,7 +700,6 @@ async function writeChunk(
   seen: EnterpriseRows | Map<string, { rowNumber: number; status: "imported" | "updated" }>,
   now: string,
   clusterCode: string | null,
-  postings: search.PostingAppendBuffer,
   undo: SliceUndo,
   actor: Actor,
 ): Promise<void> {
@@ -743,12 +723,10 @@ async function writeChunk(
       trx,
       upserts.map(({ planned, record }) => {
         const row = prepared.get(planned.rowNumber);
-        const terms = row?.terms ?? [];
-        return { record, sizeClass: row?.sizeClass ?? null, terms: () => terms };
+        return { record, sizeClass: row?.sizeClass ?? null, searchText: row?.searchText ?? enterpriseExtras(record).searchText };
       }),
       now,
       ctx.database.sqlite,
-      postings,
       actorId(actor),
       undo,
     );
@@ -761,7 +739,7 @@ async function writeChunk(
       statusByRow.set(planned.rowNumber, { status });
     }
   } else {
-    if (kind === "memberships") await addNewFirms(ctx, trx, actor, plan.records.flatMap((p) => (isMembership(kind, p.record) ? [p.record] : [])), clusterCode, now, postings, undo);
+    if (kind === "memberships") await addNewFirms(ctx, trx, actor, plan.records.flatMap((p) => (isMembership(kind, p.record) ? [p.record] : [])), clusterCode, now, undo);
     for (const planned of plan.records) {
       const outcome = await writeRelation(trx, actor, kind, planned.record, now, clusterCode, undo);
       if (outcome.status !== "skipped" && seen instanceof Map) {
@@ -787,11 +765,11 @@ async function writeChunk(
 
 /**
  * Adds the firms a membership file describes whose juristic IDs are not in the registry yet, registered by the
- * importer (so a coordinator's membership of a firm they added is approved at once), with their search documents
+ * importer (so a coordinator's membership of a firm they added is approved at once), with their search text
  * and undo entries like an enterprise import's. Firms already in the registry are left as they are (an enterprise
  * import updates them); an importer who may not register firms adds none, and their rows are skipped as before.
  */
-async function addNewFirms(ctx: AppContext, trx: Transaction<DB>, actor: Actor, records: readonly MembershipRecord[], clusterCode: string | null, now: string, postings: search.PostingAppendBuffer, undo: SliceUndo): Promise<void> {
+async function addNewFirms(ctx: AppContext, trx: Transaction<DB>, actor: Actor, records: readonly MembershipRecord[], clusterCode: string | null, now: string, undo: SliceUndo): Promise<void> {
   const described = records.filter((r) => r.firm !== null);
   if (described.length === 0 || !can(actor, "create", { type: "enterprise", enterpriseId: null, clusterIds: [], published: false })) return;
   // Only for a row whose membership can be written: a cluster the importer may change (the one given was checked).
@@ -808,10 +786,10 @@ async function addNewFirms(ctx: AppContext, trx: Transaction<DB>, actor: Actor, 
   for (const { juristic_id: id } of known) if (id) byId.delete(id);
   if (byId.size === 0) return;
   const rows = [...byId.values()].map((record) => {
-    const { sizeClass, terms } = enterpriseExtras(record);
-    return { record, sizeClass, terms: () => terms };
+    const { sizeClass, searchText } = enterpriseExtras(record);
+    return { record, sizeClass, searchText };
   });
-  await enterpriseImport.upsertEnterpriseChunk(trx, rows, now, ctx.database.sqlite, postings, actorId(actor), undo);
+  await enterpriseImport.upsertEnterpriseChunk(trx, rows, now, ctx.database.sqlite, actorId(actor), undo);
 }
 
 /** The keys of the records that name a firm already in the registry which the actor may not edit. */

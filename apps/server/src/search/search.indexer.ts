@@ -1,24 +1,21 @@
+import { clusterSearchText, enterpriseSearchText, institutionSearchText } from "@sainam/core";
 import { search, type DB, type EnterpriseDetail, type ClusterRow, type InstitutionRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
-import { clusterTerms, enterpriseTerms, institutionTerms } from "./search-terms.ts";
-
-export { WEIGHTS, clusterTerms, enterpriseTerms, institutionTerms } from "./search-terms.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-// One entity or many: many go through one bulk write, which rewrites each postings block once for all of
-// them (one write per entity would rewrite a common word's block once per entity).
+// Callers pass the transaction that changed the records, so a record and its index row commit together.
 
 export async function indexEnterprises(db: Executor, list: readonly EnterpriseDetail[]): Promise<void> {
-  await search.writeSearchDocuments(db, "enterprise", list.map((e) => ({ id: e.id, terms: enterpriseTerms(e) })));
+  await search.writeSearchTexts(db, "enterprise", list.map((e) => ({ id: e.id, text: enterpriseSearchText(e) })));
 }
 
 export async function indexClusters(db: Executor, list: readonly ClusterRow[]): Promise<void> {
-  await search.writeSearchDocuments(db, "cluster", list.map((c) => ({ id: c.id, terms: clusterTerms(c) })));
+  await search.writeSearchTexts(db, "cluster", list.map((c) => ({ id: c.id, text: clusterSearchText(c) })));
 }
 
 export async function indexInstitutions(db: Executor, list: readonly InstitutionRow[]): Promise<void> {
-  await search.writeSearchDocuments(db, "institution", list.map((i) => ({ id: i.id, terms: institutionTerms(i) })));
+  await search.writeSearchTexts(db, "institution", list.map((i) => ({ id: i.id, text: institutionSearchText(i) })));
 }
 
 export async function indexEnterprise(db: Executor, e: EnterpriseDetail): Promise<void> {

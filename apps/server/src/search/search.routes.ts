@@ -4,7 +4,7 @@ import { sizeClasses } from "@sainam/core";
 import type { AppContext } from "../context.ts";
 import { errorResponses } from "../http/common.schema.ts";
 import { stages } from "../clusters/cluster.schema.ts";
-import { searchAll } from "./search.service.ts";
+import { MAX_RESULT_DEPTH, searchAll } from "./search.service.ts";
 
 export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -23,7 +23,7 @@ export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           sector: z.string().regex(/^\d{1,5}$/, "must be a TSIC code prefix").optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
-        }),
+        }).refine((q) => (q.page - 1) * q.pageSize < MAX_RESULT_DEPTH, { path: ["page"], message: `goes past the first ${MAX_RESULT_DEPTH.toLocaleString("en")} results: add words or filters to narrow the search` }),
         response: {
           200: z.object({
             items: z.array(z.object({ type: z.enum(["enterprise", "cluster", "institution"]), id: z.number().int(), nameTh: z.string().nullable(), nameEn: z.string().nullable(), snippet: z.string().nullable(), provinceCode: z.string().nullable(), score: z.number() })),

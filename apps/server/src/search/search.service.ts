@@ -1,26 +1,21 @@
-import { rankScore, searchQueryTerms, searchTokens, type Actor, type QueryTerm } from "@sainam/core";
-import type { DB, SearchEntityType } from "@sainam/db";
-import type { Kysely } from "kysely";
+import { parseSearchQuery, type Actor, type SearchQueryText } from "@sainam/core";
+import { search, type DB, type Dialect, type SearchEntityType } from "@sainam/db";
+import { sql, type Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { authorize, institutionVisibility, seesUnpublished } from "../policies/policy.ts";
-import { WEIGHTS } from "./search.indexer.ts";
-import { intersectTerms, planTerms, widePrefixCandidates, withWidePrefix, type RankedCandidates } from "./search.candidates.ts";
 
 /** Limits of the search's work; tests lower them to reach the paths large registries take. */
 export type SearchTuning = {
   /**
-   * A prefix longer than the prefix lists (3 characters) expands into the terms it starts; past this many
-   * postings rows it is "wide" ("0105…" starts every juristic ID) and is checked on each candidate instead.
+   * Matches of one tier read at most (in id order, or `need` when more are needed for a deep page). When the
+   * loosest tier has more, the tighter tiers are read too, and the total is estimated from how far into the
+   * ids the matches read reached.
    */
-  rangeRows: number;
-  /** A wide prefix on its own: matches are taken from its first rows in term order, the total estimated. */
-  wideRows: number;
-  wideCountCap: number;
-  /** Candidates checked against facets and visibility at most, for a facet that rejects almost all of them. */
-  maxChecked: number;
+  window: number;
 };
-const TUNING: SearchTuning = { rangeRows: 2_000, wideRows: 2_000, wideCountCap: 200_000, maxChecked: 200_000 };
-const MIN_MATCHES = 100;
+const TUNING: SearchTuning = { window: 500 };
+/** The deepest result a page may reach: search is for finding, a list of every firm is the registry's. */
+export const MAX_RESULT_DEPTH = 10_000;
 // The order results of equal score come in: by type (as localeCompare sorts them), then id.
 const ALL_TYPES: readonly SearchEntityType[] = ["cluster", "enterprise", "institution"];
 
@@ -49,168 +44,221 @@ export type SearchItem = {
 
 type Filters = SearchQuery & { unpublishedToo: boolean; ownClusters: number[]; institutions: ReturnType<typeof institutionVisibility> };
 
-/** Applies the facets and visibility to candidate ids of one type and loads what a result shows. */
-async function loadVisible(db: Kysely<DB>, type: SearchEntityType, ids: number[], f: Filters): Promise<SearchItem[]> {
-  if (ids.length === 0) return [];
-  const enterpriseFacets = Boolean(f.stage || f.size || f.sector);
-  if (type === "enterprise") {
-    let q = db.selectFrom("enterprises as e").select(["e.id", "e.name_th", "e.name_en", "e.business_type", "e.province_code"]).where("e.id", "in", ids);
-    if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
-    if (f.province) q = q.where("e.province_code", "=", f.province);
-    if (f.size) q = q.where("e.size_class", "=", f.size);
-    if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
-    if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
-    if (f.provincialCluster !== undefined) {
-      q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster));
-    }
-    if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
-    return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.business_type, provinceCode: row.province_code, score: 0 }));
-  }
-  if (enterpriseFacets) return [];
-  if (type === "cluster") {
-    let q = db.selectFrom("clusters").select(["id", "name_th", "name_en", "description_th", "description_en"]).where("id", "in", ids);
-    if (!f.unpublishedToo) q = q.where((eb) => (f.ownClusters.length ? eb.or([eb("published", "=", 1), eb("id", "in", f.ownClusters)]) : eb("published", "=", 1)));
-    if (f.province || f.region || f.provincialCluster !== undefined) {
-      let provinces = db.selectFrom("provinces").select("code");
-      if (f.province) provinces = provinces.where("code", "=", f.province);
-      if (f.region) provinces = provinces.where("region_code", "=", f.region);
-      if (f.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
-      q = q.where("id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
-    }
-    return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description_th ?? row.description_en, provinceCode: null, score: 0 }));
-  }
-  let q = db.selectFrom("institutions").select(["id", "name_th", "name_en", "description", "province_code"]).where("id", "in", ids);
-  const v = f.institutions;
-  if (!v.all) {
-    // Unpublished institutions only for their keepers: their agency's officers and whoever registered them.
-    q = q.where((eb) => eb.or([
-      eb("published", "=", 1),
-      ...(v.agencyId !== null ? [eb("agency_id", "=", v.agencyId)] : []),
-      ...(v.userId !== null ? [eb("created_by", "=", v.userId)] : []),
-    ]));
-  }
-  if (f.province) q = q.where("province_code", "=", f.province);
-  return (await q.execute()).map((row) => ({ type, id: row.id, nameTh: row.name_th, nameEn: row.name_en, snippet: row.description, provinceCode: row.province_code, score: 0 }));
-}
-
 /**
- * Visible matches in rank order, at least `need` of them when there are that many: candidates (every term
- * matched, by index score) are checked against a wide prefix, the facets and visibility a batch at a time,
- * and checking stops once `need` are found. `total` is exact when every candidate was checked; otherwise
- * it is estimated from the share of checked candidates that were visible matches.
+ * A tier of matches: every pattern found. Tiers go from the closest match to the loosest — each query word
+ * a whole word of the name, the beginning of a word of the name, anywhere in the name, anywhere in the record
+ * — and last, for Thai typed without spaces, the dictionary's words of it anywhere. A result is shown in the
+ * first tier that has it.
  */
-async function findMatches(db: Kysely<DB>, terms: QueryTerm[], types: readonly SearchEntityType[] | null, f: Filters, need: number, tuning: SearchTuning): Promise<{ items: SearchItem[]; total: number; totalIsEstimate: boolean }> {
-  const { plans, wide } = await planTerms(db, terms, types, tuning.rangeRows);
-  if (plans.some((p) => p.count === 0)) return { items: [], total: 0, totalIsEstimate: false };
-  const typeList = types ?? ALL_TYPES;
-  let candidates: RankedCandidates;
-  // How many entities the candidates stand for: more than were read when only a wide prefix's first rows were.
-  let scale = 1;
-  if (plans.length === 0 && wide) {
-    const read = await widePrefixCandidates(db, wide, typeList, tuning.wideRows, tuning.wideCountCap);
-    candidates = read.candidates;
-    scale = read.rowsRead > 0 ? read.rowsInAll / read.rowsRead : 1;
-  } else {
-    candidates = await intersectTerms(db, plans, typeList);
-  }
-  const found: SearchItem[] = [];
-  let checked = 0;
-  let batchSize = candidates.total <= 500 ? Math.max(1, candidates.total) : Math.ceil(need * 1.25);
-  while (found.length < need && checked < candidates.total && checked < tuning.maxChecked) {
-    const batch = candidates.next(batchSize);
-    if (batch.length === 0) break;
-    checked += batch.length;
-    const matching = wide && plans.length > 0 ? await withWidePrefix(db, batch, wide) : batch;
-    const visible = new Map<string, SearchItem>();
-    for (const type of typeList) {
-      const ids = matching.filter((c) => c.type === type).map((c) => c.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const item of await loadVisible(db, type, ids.slice(i, i + 500), f)) visible.set(`${type}:${item.id}`, item);
-      }
-    }
-    for (const c of matching) {
-      const item = visible.get(`${c.type}:${c.id}`);
-      if (item) found.push({ ...item, score: c.score });
-    }
-    batchSize = Math.min(batchSize * 2, 4_000);
-  }
-  const exhausted = checked >= candidates.total;
-  if (exhausted && scale === 1) return { items: found, total: found.length, totalIsEstimate: false };
-  const estimate = checked > 0 ? Math.round((found.length / checked) * candidates.total * scale) : 0;
-  return { items: found, total: Math.max(found.length, estimate), totalIsEstimate: true };
+type Tier = { patterns: search.SearchPattern[]; weight: number };
+
+function tiersOf(q: SearchQueryText): Tier[] {
+  const tiers: Tier[] = [
+    { patterns: q.terms.map((t) => ({ text: ` ${t} `, in: "name" as const })), weight: 5 },
+    { patterns: q.terms.map((t) => ({ text: ` ${t}`, in: "name" as const })), weight: 4 },
+    { patterns: q.terms.map((t) => ({ text: t, in: "name" as const })), weight: 3 },
+    { patterns: q.terms.map((t) => ({ text: t, in: "any" as const })), weight: 2 },
+  ];
+  if (q.segmented) tiers.push({ patterns: q.segmented.map((t) => ({ text: t, in: "any" as const })), weight: 1 });
+  return tiers;
 }
 
-// The ranking segments each result's name and snippet. Segmenting is a pure function of the text, so the
-// tokens of recently ranked texts are kept (least recently used out first): typing a word letter by letter,
-// paging and repeated searches rank mostly the same records again.
-const TOKEN_CACHE_SIZE = 20_000;
-const tokenCache = new Map<string, string[]>();
+type Row = { id: number; name_th: string | null; name_en: string | null; snippet: string | null; province_code: string | null; search_name: string };
 
-function tokensOf(text: string): string[] {
-  const cached = tokenCache.get(text);
-  if (cached) {
-    tokenCache.delete(text);
-    tokenCache.set(text, cached);
-    return cached;
-  }
-  const tokens = searchTokens(text);
-  tokenCache.set(text, tokens);
-  if (tokenCache.size > TOKEN_CACHE_SIZE) {
-    const oldest = tokenCache.keys().next();
-    if (!oldest.done) tokenCache.delete(oldest.value);
-  }
-  return tokens;
+/**
+ * The visible matches of one record type: the index row aliased "s" joined to the record aliased "e", with
+ * the facets and visibility as conditions on the record. The index drives: SQLite keeps a CROSS JOIN's order,
+ * so the trigram lookup runs once, never once per record.
+ */
+function visibleMatches(db: Kysely<DB>, type: SearchEntityType, f: Filters, dialect: Dialect) {
+  return (patterns: readonly search.SearchPattern[]) => {
+    const match = search.matchCondition(dialect, type, "s", patterns);
+    if (!match) return null;
+    const { table, id } = search.searchTable(type, dialect);
+    const s = sql.table(table).as("s");
+    const joined = sql<boolean>`e.id = ${sql.ref(`s.${id}`)}`;
+    const searchName = sql<string>`s.name`.as("search_name");
+    if (type === "enterprise") {
+      let q = db.selectFrom(s).crossJoin("enterprises as e").where(joined).where(match);
+      if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
+      if (f.province) q = q.where("e.province_code", "=", f.province);
+      if (f.size) q = q.where("e.size_class", "=", f.size);
+      if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
+      if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
+      if (f.provincialCluster !== undefined) {
+        q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster));
+      }
+      if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
+      return q.select(["e.id", "e.name_th", "e.name_en", "e.business_type as snippet", "e.province_code", searchName]);
+    }
+    if (f.stage || f.size || f.sector) return null;
+    if (type === "cluster") {
+      let q = db.selectFrom(s).crossJoin("clusters as e").where(joined).where(match);
+      if (!f.unpublishedToo) q = q.where((eb) => (f.ownClusters.length ? eb.or([eb("e.published", "=", 1), eb("e.id", "in", f.ownClusters)]) : eb("e.published", "=", 1)));
+      if (f.province || f.region || f.provincialCluster !== undefined) {
+        let provinces = db.selectFrom("provinces").select("code");
+        if (f.province) provinces = provinces.where("code", "=", f.province);
+        if (f.region) provinces = provinces.where("region_code", "=", f.region);
+        if (f.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
+        q = q.where("e.id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
+      }
+      return q.select(["e.id", "e.name_th", "e.name_en", sql<string | null>`coalesce(e.description_th, e.description_en)`.as("snippet"), sql<string | null>`null`.as("province_code"), searchName]);
+    }
+    let q = db.selectFrom(s).crossJoin("institutions as e").where(joined).where(match);
+    const v = f.institutions;
+    if (!v.all) {
+      // Unpublished institutions only for their keepers: their agency's officers and whoever registered them.
+      q = q.where((eb) => eb.or([
+        eb("e.published", "=", 1),
+        ...(v.agencyId !== null ? [eb("e.agency_id", "=", v.agencyId)] : []),
+        ...(v.userId !== null ? [eb("e.created_by", "=", v.userId)] : []),
+      ]));
+    }
+    if (f.province) q = q.where("e.province_code", "=", f.province);
+    return q.select(["e.id", "e.name_th", "e.name_en", "e.description as snippet", "e.province_code", searchName]);
+  };
 }
 
 /**
- * Thai-aware search over enterprises, clusters and institutions: the query is normalised and segmented
- * (Intl.Segmenter), every term must match (the last one as a prefix), facets filter, and the matches are
- * ranked on their full text (names first, exact words before prefixes, phrases before scattered words).
- * The full-text ranking covers the best matches by index score (at least 150, more for later pages); for a
- * very common word the total is then an estimate (`totalIsEstimate`).
+ * How a match ranks inside its tier, highest first: the query is the whole of one of its names (an exact
+ * name above longer names containing it), a name begins with it (as a whole word, then at all), it stands
+ * in a name as typed; then the shorter name.
+ */
+function withinTier(query: string, searchName: string): { closeness: number; length: number } {
+  let best = { closeness: 0, length: Infinity };
+  for (const name of searchName.trim().split(" | ")) {
+    const closeness = name === query ? 4 : name.startsWith(`${query} `) ? 3 : name.startsWith(query) ? 2 : name.includes(query) ? 1 : 0;
+    if (closeness > best.closeness || (closeness === best.closeness && name.length < best.length)) best = { closeness, length: name.length };
+  }
+  return { closeness: best.closeness, length: Number.isFinite(best.length) ? best.length : 0 };
+}
+
+type Ranked = SearchItem & { closeness: number; length: number };
+
+type Found = { type: SearchEntityType; rows: Row[]; truncated: boolean };
+
+/** The visible matches of a tier per type, at most `limit` each (`truncated` when there were more). */
+async function readTier(db: Kysely<DB>, dialect: Dialect, types: readonly SearchEntityType[], f: Filters, tier: Tier, limit: number): Promise<Found[] | null> {
+  const out: Found[] = [];
+  for (const type of types) {
+    const q = visibleMatches(db, type, f, dialect)(tier.patterns);
+    if (!q) continue;
+    const rows = (await q.limit(limit + 1).execute()) as Row[];
+    const truncated = rows.length > limit;
+    if (truncated) rows.length = limit;
+    out.push({ type, rows, truncated });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Whether a match's name has every name pattern of a tier (its "any" patterns it has, being a match). */
+function inTier(tier: Tier, searchName: string): boolean {
+  return tier.patterns.every((p) => p.in === "any" || searchName.includes(p.text));
+}
+
+/**
+ * Search over enterprises, clusters and institutions as a person types (DESIGN.md §4): every query word is
+ * found as a substring of the record's folded text through the engine's trigram index, so Thai words the
+ * dictionary would cut (โซล่าร์), words inside compounds (ลานนา in คาเฟ่ลานนา) and beginnings typed so far are
+ * all found. Results come tier by tier (whole words of the name first, see tiersOf), ranked inside a tier by
+ * closeness to the query (an exact name first, then the shorter name).
+ *
+ * The loosest tier is read first: when its matches fit in the window (nearly every query), they are all there
+ * is — each is put in its tier here, and the total is exact. A common word has more: then the tighter tiers are
+ * read as well (so whole-word matches are never lost among the rest), and the total is estimated
+ * (`totalIsEstimate`). Thai typed without spaces that matches nothing is tried as the dictionary's words.
  */
 export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuery, tuning: SearchTuning = TUNING) {
   authorize(actor, "list", { type: "reference" });
-  const { db } = ctx.database;
-  const terms = searchQueryTerms(query.q);
-  if (terms.length === 0) return { items: [] as SearchItem[], total: 0, totalIsEstimate: false, page: query.page, pageSize: query.pageSize };
+  const { db, dialect } = ctx.database;
+  const parsed = parseSearchQuery(query.q);
+  const empty = { items: [] as SearchItem[], total: 0, totalIsEstimate: false, page: query.page, pageSize: query.pageSize };
+  if (parsed.terms.length === 0) return empty;
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
-  const types: SearchEntityType[] | null = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : null;
+  const types: readonly SearchEntityType[] = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : ALL_TYPES;
   const filters: Filters = {
     ...query,
     unpublishedToo: seesUnpublished(actor),
     ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
     institutions: institutionVisibility(actor),
   };
-  const wanted = Math.max(MIN_MATCHES, query.page * query.pageSize);
-  const { items, total, totalIsEstimate } = await findMatches(db, terms, types, filters, wanted + 50, tuning);
+  const need = Math.min(query.page * query.pageSize, MAX_RESULT_DEPTH);
+  const limit = Math.max(tuning.window, need);
+  const runnable = (t: Tier) => t.patterns.some((p) => [...p.text].length >= search.INDEXED_LENGTH);
+  const all = tiersOf(parsed);
+  const tiers = all.filter((t) => t.weight >= 2 && runnable(t));
+  const loosest = tiers.at(-1);
 
-  // Full-text re-ranking (segmentation) is the costly step: only the best by index score get it.
-  const byIndex = [...items].sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
-  const head = byIndex.slice(0, wanted + 50);
-  const tail = byIndex.slice(wanted + 50);
-  const reranked = head
-    .map((item) => ({
-      ...item,
-      score:
-        rankScore(
-          {
-            fields: [
-              { tokens: tokensOf(`${item.nameTh ?? ""} ${item.nameEn ?? ""}`), weight: WEIGHTS.name },
-              { tokens: tokensOf(item.snippet ?? ""), weight: WEIGHTS.description },
-            ],
-          },
-          terms,
-        ) + item.score / 100,
-    }))
-    .sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id - b.id);
-  const ranked = [...reranked, ...tail];
+  const found: Ranked[] = [];
+  const seen = new Set<string>();
+  const take = (tier: Tier, reads: Found[]) => {
+    const ranked: Ranked[] = [];
+    for (const { type, rows } of reads) {
+      for (const row of rows) {
+        const key = `${type}:${row.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { closeness, length } = withinTier(parsed.text, row.search_name);
+        ranked.push({ type, id: Number(row.id), nameTh: row.name_th, nameEn: row.name_en, snippet: row.snippet, provinceCode: row.province_code, score: tier.weight + closeness / 10, closeness, length });
+      }
+    }
+    ranked.sort((a, b) => b.closeness - a.closeness || a.length - b.length || a.type.localeCompare(b.type) || a.id - b.id);
+    found.push(...ranked);
+  };
+
+  const loose = loosest ? await readTier(db, dialect, types, filters, loosest, limit) : null;
+  let total = 0;
+  let totalIsEstimate = false;
+  if (loose && loosest && !loose.some((r) => r.truncated)) {
+    // Every match is here: each goes to the first tier whose name patterns it has.
+    for (const tier of tiers) take(tier, loose.map((r) => ({ ...r, rows: r.rows.filter((row) => inTier(tier, row.search_name)) })));
+    total = found.length;
+  } else if (loose && loosest) {
+    for (const tier of tiers.slice(0, -1)) {
+      const reads = await readTier(db, dialect, types, filters, tier, limit);
+      if (reads) take(tier, reads);
+      if (found.length >= need) break;
+    }
+    if (found.length < need) take(loosest, loose);
+    total = Math.max(found.length, await estimateTotal(db, loose, limit));
+    totalIsEstimate = true;
+  }
+  const segmented = all.find((t) => t.weight === 1);
+  if (found.length === 0 && segmented && runnable(segmented)) {
+    const reads = await readTier(db, dialect, types, filters, segmented, limit);
+    if (reads) {
+      take(segmented, reads);
+      total = found.length;
+      totalIsEstimate = reads.some((r) => r.truncated);
+      if (totalIsEstimate) total = Math.max(total, await estimateTotal(db, reads, limit));
+    }
+  }
   const start = (query.page - 1) * query.pageSize;
   return {
-    items: ranked.slice(start, start + query.pageSize).map((i) => ({ ...i, score: Math.round(i.score * 1000) / 1000 })),
+    items: found.slice(start, start + query.pageSize).map(({ closeness: _c, length: _l, ...item }) => ({ ...item, score: Math.round(item.score * 1000) / 1000 })),
     total,
     totalIsEstimate,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The total of a tier read only in part: per type, the matches read when they were all, else estimated from
+ * how far into the ids they reached (the index hands matches out in id order on SQLite, near it on
+ * PostgreSQL): read × the type's highest id ÷ the highest id read.
+ */
+async function estimateTotal(db: Kysely<DB>, reads: readonly Found[], limit: number): Promise<number> {
+  let total = 0;
+  for (const { type, rows, truncated } of reads) {
+    if (!truncated) {
+      total += rows.length;
+      continue;
+    }
+    const table = type === "enterprise" ? "enterprises" : type === "cluster" ? "clusters" : "institutions";
+    const max = Number((await db.selectFrom(table).select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0);
+    const reached = rows.reduce((m, r) => Math.max(m, Number(r.id)), 1);
+    total += Math.round((limit * Math.max(max, reached)) / reached);
+  }
+  return total;
 }

@@ -3,7 +3,7 @@ import { enterprises, nowIso, type EnterpriseDetail } from "@sainam/db";
 import { createTestApp, type TestApp } from "../test-support/test-app.ts";
 import { indexEnterprises } from "./search.indexer.ts";
 
-// A common word over more index rows than one page, to exercise the walk that stops early.
+// A common word with more matches than the search reads at once (500): the tighter tiers and the estimate.
 let t: TestApp;
 const COMMON = 2_500;
 beforeAll(async () => {
@@ -21,8 +21,6 @@ beforeAll(async () => {
       const detail = await enterprises.loadEnterpriseDetail(trx, id);
       if (detail) details.push(detail);
     }
-    // One bulk write, as an import does: indexing 2,501 firms one by one in one transaction rewrites the
-    // common word's postings block 2,501 times (PostgreSQL keeps every version until the commit).
     await indexEnterprises(trx, details);
   });
 });
@@ -53,5 +51,14 @@ describe("#search over a common word", () => {
   it("pages beyond the first matches", async () => {
     const page7 = (await t.anonymous.request("GET", "/api/search?q=coffee&page=7&pageSize=50")).json();
     expect(page7.items).toHaveLength(50);
+    const page6 = (await t.anonymous.request("GET", "/api/search?q=coffee&page=6&pageSize=50")).json();
+    expect(page6.items.map((i: { id: number }) => i.id).filter((id: number) => page7.items.some((j: { id: number }) => j.id === id))).toEqual([]);
+  });
+
+  it("refuses a page past the first 10,000 results, naming the page", async () => {
+    const deep = await t.anonymous.request("GET", "/api/search?q=coffee&page=201&pageSize=50");
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().error.details[0]).toMatchObject({ path: "page", message: expect.stringContaining("10,000") });
+    expect((await t.anonymous.request("GET", "/api/search?q=coffee&page=200&pageSize=50")).statusCode).toBe(200);
   });
 });

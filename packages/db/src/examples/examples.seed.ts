@@ -5,7 +5,7 @@ import { nowIso } from "../clock.ts";
 import { insertCluster, replaceParticipations } from "../cluster.repository.ts";
 import { insertEnterprise, replaceContacts, replaceProducts, type ProductRow } from "../enterprise.repository.ts";
 import { insertMembership } from "../membership.repository.ts";
-import { removeSearchDocuments } from "../search.repository.ts";
+import { removeSearchTexts } from "../search.repository.ts";
 import { loadExampleValues, removeExampleValues } from "./example-values.seed.ts";
 import { insertInstitution, insertLinkage, linkInstitution } from "../linkage.repository.ts";
 import {
@@ -354,7 +354,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
       ["enterprise", exampleEnterprises()],
       ["institution", exampleInstitutions()],
     ] as const) {
-      counts.searchDocuments += await removeSearchDocuments(trx, type, (await ids.execute()).map((r) => r.id));
+      counts.searchDocuments += await removeSearchTexts(trx, type, (await ids.execute()).map((r) => r.id));
     }
 
     counts.products = deleted(await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst());
