@@ -21,7 +21,8 @@ const ctx = createContext(config, database);
 // Rows per table, so the parent can replay exactly the rows the import wrote (its second baseline).
 const raw = database.sqlite?.raw;
 if (!raw) throw new Error("the registry benchmark runs on SQLite");
-const tableNames = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all().map((r) => String(r.name));
+// FTS5's shadow tables (…_data, …_idx, …_content, …_config) are written through their virtual table: the replay does the same.
+const tableNames = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all().map((r) => String(r.name)).filter((name) => !/_(data|idx|content|docsize|config)$/.test(name));
 const countRows = () => new Map(tableNames.map((name) => [name, Number(raw.prepare(`SELECT count(*) AS n FROM "${name}"`).get()?.n ?? 0)]));
 const before = countRows();
 

@@ -76,9 +76,11 @@ async function rawInsertWritten(dir: string, importedFile: string, written: Writ
       }
     })();
     if (!hasRowid && before > 0) throw new Error(`cannot tell which rows of ${table} (without rowid, ${before} rows before the import) the import wrote`);
-    const columns = source.prepare(`SELECT * FROM "${table}" LIMIT 0`).columns().map((c) => c.name);
+    // An FTS5 table's rowid is the record's id, not a column: replayed as one.
+    const isVirtual = Boolean(source.prepare("SELECT 1 AS v FROM sqlite_master WHERE name = ? AND sql LIKE 'CREATE VIRTUAL TABLE%'").get(table));
+    const columns = [...(isVirtual ? ["rowid"] : []), ...source.prepare(`SELECT * FROM "${table}" LIMIT 0`).columns().map((c) => c.name)];
     const insert = raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-    const select = source.prepare(`SELECT * FROM "${table}"${hasRowid ? " ORDER BY rowid" : ""} LIMIT ? OFFSET ?`);
+    const select = source.prepare(`SELECT ${isVirtual ? "rowid, *" : "*"} FROM "${table}"${hasRowid ? " ORDER BY rowid" : ""} LIMIT ? OFFSET ?`);
     for (let offset = 0; offset < rows; offset += 50_000) {
       const batch = select.all(Math.min(50_000, rows - offset), before + offset).map((row) => columns.map((c): SQLInputValue => row[c] ?? null));
       const t0 = performance.now();
