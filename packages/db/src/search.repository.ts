@@ -172,3 +172,113 @@ export function matchCondition(dialect: Dialect, type: SearchEntityType, alias: 
   }
   return sql<boolean>`${sql.join([lookup, ...checks], sql` AND `)}`;
 }
+
+/** What a search may show: the facets asked for and the caller's visibility (the policy decides the latter). */
+export type SearchFilters = {
+  province?: string | undefined;
+  region?: string | undefined;
+  provincialCluster?: number | undefined;
+  stage?: string | undefined;
+  size?: string | undefined;
+  sector?: string | undefined;
+  /** Unpublished records too (officers, admins). */
+  unpublishedToo: boolean;
+  /** Clusters the caller keeps, shown though unpublished. */
+  ownClusters: readonly number[];
+  /** Unpublished institutions: all, or those of this agency and this registrant. */
+  institutions: { all: true } | { all: false; agencyId: number | null; userId: number | null };
+};
+
+/** A match as a result shows it, with the indexed name field it is ranked by. */
+export type MatchRow = { id: number; name_th: string | null; name_en: string | null; snippet: string | null; province_code: string | null; search_name: string };
+
+/**
+ * The visible matches of one record type: the index row aliased "s" joined to the record aliased "e", with the
+ * facets and visibility as conditions on the record. The index drives: SQLite keeps a CROSS JOIN's order, so
+ * the trigram lookup runs once, never once per record. Null when nothing can match (no pattern the index can
+ * look up, or firm facets asked of another type).
+ */
+function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, f: SearchFilters, patterns: readonly SearchPattern[]) {
+  const match = matchCondition(dialect, type, "s", patterns);
+  if (!match) return null;
+  const { table, id } = searchTable(type, dialect);
+  const s = sql.table(table).as("s");
+  const joined = sql<boolean>`e.id = ${sql.ref(`s.${id}`)}`;
+  const searchName = sql<string>`s.name`.as("search_name");
+  if (type === "enterprise") {
+    let q = db.selectFrom(s).crossJoin("enterprises as e").where(joined).where(match);
+    if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
+    if (f.province) q = q.where("e.province_code", "=", f.province);
+    if (f.size) q = q.where("e.size_class", "=", f.size);
+    if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
+    if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
+    if (f.provincialCluster !== undefined) {
+      q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
+    }
+    if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
+    return q.select(["e.id", "e.name_th", "e.name_en", "e.business_type as snippet", "e.province_code", searchName]);
+  }
+  if (f.stage || f.size || f.sector) return null;
+  if (type === "cluster") {
+    let q = db.selectFrom(s).crossJoin("clusters as e").where(joined).where(match);
+    const own = [...f.ownClusters];
+    if (!f.unpublishedToo) q = q.where((eb) => (own.length ? eb.or([eb("e.published", "=", 1), eb("e.id", "in", own)]) : eb("e.published", "=", 1)));
+    if (f.province || f.region || f.provincialCluster !== undefined) {
+      let provinces = db.selectFrom("provinces").select("code");
+      if (f.province) provinces = provinces.where("code", "=", f.province);
+      if (f.region) provinces = provinces.where("region_code", "=", f.region);
+      if (f.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
+      q = q.where("e.id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
+    }
+    return q.select(["e.id", "e.name_th", "e.name_en", sql<string | null>`coalesce(e.description_th, e.description_en)`.as("snippet"), sql<string | null>`null`.as("province_code"), searchName]);
+  }
+  let q = db.selectFrom(s).crossJoin("institutions as e").where(joined).where(match);
+  const v = f.institutions;
+  if (!v.all) {
+    // Unpublished institutions only for their keepers: their agency's officers and whoever registered them.
+    q = q.where((eb) => eb.or([
+      eb("e.published", "=", 1),
+      ...(v.agencyId !== null ? [eb("e.agency_id", "=", v.agencyId)] : []),
+      ...(v.userId !== null ? [eb("e.created_by", "=", v.userId)] : []),
+    ]));
+  }
+  if (f.province) q = q.where("e.province_code", "=", f.province);
+  return q.select(["e.id", "e.name_th", "e.name_en", "e.description as snippet", "e.province_code", searchName]);
+}
+
+/** The matches of one type read for a tier: at most the limit, `truncated` when there were more. */
+export type TierRead = { type: SearchEntityType; rows: MatchRow[]; truncated: boolean };
+
+/** The visible matches of every pattern, per type, at most `limit` each in id order. Null when no type can be looked up. */
+export async function readMatches(db: Executor, dialect: Dialect, types: readonly SearchEntityType[], filters: SearchFilters, patterns: readonly SearchPattern[], limit: number): Promise<TierRead[] | null> {
+  const out: TierRead[] = [];
+  for (const type of types) {
+    const q = visibleMatches(db, dialect, type, filters, patterns);
+    if (!q) continue;
+    const rows = (await q.limit(limit + 1).execute()).map((r) => ({ ...r, id: Number(r.id) }));
+    const truncated = rows.length > limit;
+    if (truncated) rows.length = limit;
+    out.push({ type, rows, truncated });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * The total of matches read only in part: per type, the matches read when they were all, else estimated from
+ * how far into the ids they reached (the index hands matches out in id order on SQLite, near it on
+ * PostgreSQL): read × the type's highest id ÷ the highest id read.
+ */
+export async function estimateTotal(db: Executor, reads: readonly TierRead[], limit: number): Promise<number> {
+  let total = 0;
+  for (const { type, rows, truncated } of reads) {
+    if (!truncated) {
+      total += rows.length;
+      continue;
+    }
+    const table = type === "enterprise" ? "enterprises" : type === "cluster" ? "clusters" : "institutions";
+    const max = Number((await db.selectFrom(table).select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0);
+    const reached = rows.reduce((m, r) => Math.max(m, r.id), 1);
+    total += Math.round((limit * Math.max(max, reached)) / reached);
+  }
+  return total;
+}

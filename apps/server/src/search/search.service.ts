@@ -1,6 +1,5 @@
 import { parseSearchQuery, type Actor, type SearchQueryText } from "@sainam/core";
-import { search, type DB, type Dialect, type SearchEntityType } from "@sainam/db";
-import { sql, type Kysely } from "kysely";
+import { search, type SearchEntityType } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { authorize, institutionVisibility, seesUnpublished } from "../policies/policy.ts";
 
@@ -42,7 +41,6 @@ export type SearchItem = {
   score: number;
 };
 
-type Filters = SearchQuery & { unpublishedToo: boolean; ownClusters: number[]; institutions: ReturnType<typeof institutionVisibility> };
 
 /**
  * A tier of matches: every pattern found. Tiers go from the closest match to the loosest — each query word
@@ -63,61 +61,6 @@ function tiersOf(q: SearchQueryText): Tier[] {
   return tiers;
 }
 
-type Row = { id: number; name_th: string | null; name_en: string | null; snippet: string | null; province_code: string | null; search_name: string };
-
-/**
- * The visible matches of one record type: the index row aliased "s" joined to the record aliased "e", with
- * the facets and visibility as conditions on the record. The index drives: SQLite keeps a CROSS JOIN's order,
- * so the trigram lookup runs once, never once per record.
- */
-function visibleMatches(db: Kysely<DB>, type: SearchEntityType, f: Filters, dialect: Dialect) {
-  return (patterns: readonly search.SearchPattern[]) => {
-    const match = search.matchCondition(dialect, type, "s", patterns);
-    if (!match) return null;
-    const { table, id } = search.searchTable(type, dialect);
-    const s = sql.table(table).as("s");
-    const joined = sql<boolean>`e.id = ${sql.ref(`s.${id}`)}`;
-    const searchName = sql<string>`s.name`.as("search_name");
-    if (type === "enterprise") {
-      let q = db.selectFrom(s).crossJoin("enterprises as e").where(joined).where(match);
-      if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
-      if (f.province) q = q.where("e.province_code", "=", f.province);
-      if (f.size) q = q.where("e.size_class", "=", f.size);
-      if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
-      if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
-      if (f.provincialCluster !== undefined) {
-        q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster));
-      }
-      if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
-      return q.select(["e.id", "e.name_th", "e.name_en", "e.business_type as snippet", "e.province_code", searchName]);
-    }
-    if (f.stage || f.size || f.sector) return null;
-    if (type === "cluster") {
-      let q = db.selectFrom(s).crossJoin("clusters as e").where(joined).where(match);
-      if (!f.unpublishedToo) q = q.where((eb) => (f.ownClusters.length ? eb.or([eb("e.published", "=", 1), eb("e.id", "in", f.ownClusters)]) : eb("e.published", "=", 1)));
-      if (f.province || f.region || f.provincialCluster !== undefined) {
-        let provinces = db.selectFrom("provinces").select("code");
-        if (f.province) provinces = provinces.where("code", "=", f.province);
-        if (f.region) provinces = provinces.where("region_code", "=", f.region);
-        if (f.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
-        q = q.where("e.id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
-      }
-      return q.select(["e.id", "e.name_th", "e.name_en", sql<string | null>`coalesce(e.description_th, e.description_en)`.as("snippet"), sql<string | null>`null`.as("province_code"), searchName]);
-    }
-    let q = db.selectFrom(s).crossJoin("institutions as e").where(joined).where(match);
-    const v = f.institutions;
-    if (!v.all) {
-      // Unpublished institutions only for their keepers: their agency's officers and whoever registered them.
-      q = q.where((eb) => eb.or([
-        eb("e.published", "=", 1),
-        ...(v.agencyId !== null ? [eb("e.agency_id", "=", v.agencyId)] : []),
-        ...(v.userId !== null ? [eb("e.created_by", "=", v.userId)] : []),
-      ]));
-    }
-    if (f.province) q = q.where("e.province_code", "=", f.province);
-    return q.select(["e.id", "e.name_th", "e.name_en", "e.description as snippet", "e.province_code", searchName]);
-  };
-}
 
 /**
  * How a match ranks inside its tier, highest first: the query is the whole of one of its names (an exact
@@ -134,22 +77,6 @@ function withinTier(query: string, searchName: string): { closeness: number; len
 }
 
 type Ranked = SearchItem & { closeness: number; length: number };
-
-type Found = { type: SearchEntityType; rows: Row[]; truncated: boolean };
-
-/** The visible matches of a tier per type, at most `limit` each (`truncated` when there were more). */
-async function readTier(db: Kysely<DB>, dialect: Dialect, types: readonly SearchEntityType[], f: Filters, tier: Tier, limit: number): Promise<Found[] | null> {
-  const out: Found[] = [];
-  for (const type of types) {
-    const q = visibleMatches(db, type, f, dialect)(tier.patterns);
-    if (!q) continue;
-    const rows = (await q.limit(limit + 1).execute()) as Row[];
-    const truncated = rows.length > limit;
-    if (truncated) rows.length = limit;
-    out.push({ type, rows, truncated });
-  }
-  return out.length > 0 ? out : null;
-}
 
 /** Whether a match's name has every name pattern of a tier (its "any" patterns it has, being a match). */
 function inTier(tier: Tier, searchName: string): boolean {
@@ -176,12 +103,18 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   if (parsed.terms.length === 0) return empty;
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
   const types: readonly SearchEntityType[] = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : ALL_TYPES;
-  const filters: Filters = {
-    ...query,
+  const filters: search.SearchFilters = {
+    province: query.province,
+    region: query.region,
+    provincialCluster: query.provincialCluster,
+    stage: query.stage,
+    size: query.size,
+    sector: query.sector,
     unpublishedToo: seesUnpublished(actor),
     ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
     institutions: institutionVisibility(actor),
   };
+  const readTier = (tier: Tier, limit: number) => search.readMatches(db, dialect, types, filters, tier.patterns, limit);
   const need = Math.min(query.page * query.pageSize, MAX_RESULT_DEPTH);
   const limit = Math.max(tuning.window, need);
   const runnable = (t: Tier) => t.patterns.some((p) => [...p.text].length >= search.INDEXED_LENGTH);
@@ -191,7 +124,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
 
   const found: Ranked[] = [];
   const seen = new Set<string>();
-  const take = (tier: Tier, reads: Found[]) => {
+  const take = (tier: Tier, reads: readonly search.TierRead[]) => {
     const ranked: Ranked[] = [];
     for (const { type, rows } of reads) {
       for (const row of rows) {
@@ -206,7 +139,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     found.push(...ranked);
   };
 
-  const loose = loosest ? await readTier(db, dialect, types, filters, loosest, limit) : null;
+  const loose = loosest ? await readTier(loosest, limit) : null;
   let total = 0;
   let totalIsEstimate = false;
   if (loose && loosest && !loose.some((r) => r.truncated)) {
@@ -215,22 +148,22 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     total = found.length;
   } else if (loose && loosest) {
     for (const tier of tiers.slice(0, -1)) {
-      const reads = await readTier(db, dialect, types, filters, tier, limit);
+      const reads = await readTier(tier, limit);
       if (reads) take(tier, reads);
       if (found.length >= need) break;
     }
     if (found.length < need) take(loosest, loose);
-    total = Math.max(found.length, await estimateTotal(db, loose, limit));
+    total = Math.max(found.length, await search.estimateTotal(db, loose, limit));
     totalIsEstimate = true;
   }
   const segmented = all.find((t) => t.weight === 1);
   if (found.length === 0 && segmented && runnable(segmented)) {
-    const reads = await readTier(db, dialect, types, filters, segmented, limit);
+    const reads = await readTier(segmented, limit);
     if (reads) {
       take(segmented, reads);
       total = found.length;
       totalIsEstimate = reads.some((r) => r.truncated);
-      if (totalIsEstimate) total = Math.max(total, await estimateTotal(db, reads, limit));
+      if (totalIsEstimate) total = Math.max(total, await search.estimateTotal(db, reads, limit));
     }
   }
   const start = (query.page - 1) * query.pageSize;
@@ -241,24 +174,4 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     page: query.page,
     pageSize: query.pageSize,
   };
-}
-
-/**
- * The total of a tier read only in part: per type, the matches read when they were all, else estimated from
- * how far into the ids they reached (the index hands matches out in id order on SQLite, near it on
- * PostgreSQL): read × the type's highest id ÷ the highest id read.
- */
-async function estimateTotal(db: Kysely<DB>, reads: readonly Found[], limit: number): Promise<number> {
-  let total = 0;
-  for (const { type, rows, truncated } of reads) {
-    if (!truncated) {
-      total += rows.length;
-      continue;
-    }
-    const table = type === "enterprise" ? "enterprises" : type === "cluster" ? "clusters" : "institutions";
-    const max = Number((await db.selectFrom(table).select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0);
-    const reached = rows.reduce((m, r) => Math.max(m, Number(r.id)), 1);
-    total += Math.round((limit * Math.max(max, reached)) / reached);
-  }
-  return total;
 }
