@@ -16,6 +16,24 @@ export type SearchEntityType = "enterprise" | "cluster" | "institution";
 export type { SearchText } from "@sainam/core";
 
 const TABLES: Record<SearchEntityType, string> = { enterprise: "search_enterprise", cluster: "search_cluster", institution: "search_institution" };
+/**
+ * SQLite keeps the body's characters in a plane of their own (Supplementary Private Use Area-A: every code point
+ * + 0xF0000), so its trigrams never share a doclist with the name's. FTS5 lists a trigram's rows across columns: a
+ * name-only query for a word common in products or objectives ("จำหน่าย") would otherwise walk every row whose
+ * body has it. PostgreSQL's multi-column GIN index keeps columns apart by itself.
+ */
+const BODY_PLANE = 0xf0000;
+export function bodyForIndex(body: string): string {
+  let out = "";
+  for (const char of body) out += String.fromCodePoint(BODY_PLANE + (char.codePointAt(0) ?? 0));
+  return out;
+}
+function bodyFromIndex(stored: string): string {
+  let out = "";
+  for (const char of stored) out += String.fromCodePoint((char.codePointAt(0) ?? BODY_PLANE) - BODY_PLANE);
+  return out;
+}
+
 /** The shortest text the trigram index can find. */
 export const INDEXED_LENGTH = 3;
 const IN_LIST = 500;
@@ -78,17 +96,17 @@ export async function writeSearchTexts(
     let i = 0;
     for (; i + SQLITE_ROWS_PER_INSERT <= kept.length; i += SQLITE_ROWS_PER_INSERT) {
       const statement = prepared(sqlite, `INSERT INTO ${table} (rowid, name, body) VALUES ${Array<string>(SQLITE_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`);
-      statement.run(...kept.slice(i, i + SQLITE_ROWS_PER_INSERT).flatMap((e) => [e.id, e.text.name, e.text.body]));
+      statement.run(...kept.slice(i, i + SQLITE_ROWS_PER_INSERT).flatMap((e) => [e.id, e.text.name, bodyForIndex(e.text.body)]));
     }
     const one = prepared(sqlite, `INSERT INTO ${table} (rowid, name, body) VALUES (?, ?, ?)`);
     for (; i < kept.length; i++) {
       const e = kept[i];
-      if (e) one.run(e.id, e.text.name, e.text.body);
+      if (e) one.run(e.id, e.text.name, bodyForIndex(e.text.body));
     }
     return;
   }
   for (const part of slices(kept, 300)) {
-    await sql`INSERT INTO ${sql.table(table)} (rowid, name, body) VALUES ${sql.join(part.map((e) => sql`(${e.id}, ${e.text.name}, ${e.text.body})`))}`.execute(db);
+    await sql`INSERT INTO ${sql.table(table)} (rowid, name, body) VALUES ${sql.join(part.map((e) => sql`(${e.id}, ${e.text.name}, ${bodyForIndex(e.text.body)})`))}`.execute(db);
   }
 }
 
@@ -105,11 +123,12 @@ export async function removeSearchTexts(db: Executor, type: SearchEntityType, id
 
 /** The indexed text of the given records of one type. */
 export async function searchTextsOf(db: Executor, type: SearchEntityType, ids: readonly number[]): Promise<Map<number, SearchText>> {
-  const { table, id } = searchTable(type, dialectOf(db));
+  const dialect = dialectOf(db);
+  const { table, id } = searchTable(type, dialect);
   const out = new Map<number, SearchText>();
   for (const part of slices([...new Set(ids)], IN_LIST)) {
     const rows = await sql<{ id: number; name: string; body: string }>`SELECT ${sql.ref(id)} AS id, name, body FROM ${sql.table(table)} WHERE ${sql.ref(id)} IN (${sql.join(part)})`.execute(db);
-    for (const row of rows.rows) out.set(Number(row.id), { name: row.name, body: row.body });
+    for (const row of rows.rows) out.set(Number(row.id), { name: row.name, body: dialect === "sqlite" ? bodyFromIndex(row.body) : row.body });
   }
   return out;
 }
@@ -157,12 +176,16 @@ export function matchCondition(dialect: Dialect, type: SearchEntityType, alias: 
   if (looked.length === 0) return null;
   const column = (c: "name" | "body") => sql.ref(`${alias}.${c}`);
   const checks = patterns.filter((p) => !indexed(p)).map((p) => {
-    const contains = (c: "name" | "body") => (dialect === "sqlite" ? sql`instr(${column(c)}, ${p.text}) > 0` : sql`strpos(${column(c)}, ${p.text}) > 0`);
+    const contains = (c: "name" | "body") => {
+      const text = dialect === "sqlite" && c === "body" ? bodyForIndex(p.text) : p.text;
+      return dialect === "sqlite" ? sql`instr(${column(c)}, ${text}) > 0` : sql`strpos(${column(c)}, ${text}) > 0`;
+    };
     return p.in === "name" ? contains("name") : sql`(${contains("name")} OR ${contains("body")})`;
   });
   let lookup: RawBuilder<unknown>;
   if (dialect === "sqlite") {
-    const expression = looked.map((p) => (p.in === "name" ? `name : ${phrase(p.text)}` : phrase(p.text))).join(" AND ");
+    // The name's and the body's trigrams are apart (bodyForIndex): a term is in one or the other, no column filter needed.
+    const expression = looked.map((p) => (p.in === "name" ? phrase(p.text) : `(${phrase(p.text)} OR ${phrase(bodyForIndex(p.text))})`)).join(" AND ");
     lookup = sql`${sql.ref(`${alias}.${TABLES[type]}`)} MATCH ${expression}`;
   } else {
     lookup = sql.join(
@@ -265,8 +288,8 @@ export async function readMatches(db: Executor, dialect: Dialect, types: readonl
 
 /**
  * The total of matches read only in part: per type, the matches read when they were all, else estimated from
- * how far into the ids they reached (the index hands matches out in id order on SQLite, near it on
- * PostgreSQL): read × the type's highest id ÷ the highest id read.
+ * their density over the ids they span (the index hands matches out in id order on SQLite, near it on
+ * PostgreSQL), carried to the type's highest id: read × (highest id − first read + 1) ÷ (last read − first read + 1).
  */
 export async function estimateTotal(db: Executor, reads: readonly TierRead[], limit: number): Promise<number> {
   let total = 0;
@@ -277,8 +300,9 @@ export async function estimateTotal(db: Executor, reads: readonly TierRead[], li
     }
     const table = type === "enterprise" ? "enterprises" : type === "cluster" ? "clusters" : "institutions";
     const max = Number((await db.selectFrom(table).select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0);
-    const reached = rows.reduce((m, r) => Math.max(m, r.id), 1);
-    total += Math.round((limit * Math.max(max, reached)) / reached);
+    const first = rows.reduce((m, r) => Math.min(m, r.id), Infinity);
+    const last = rows.reduce((m, r) => Math.max(m, r.id), 0);
+    total += Math.round((limit * (Math.max(max, last) - first + 1)) / Math.max(1, last - first + 1));
   }
   return total;
 }

@@ -12,7 +12,7 @@ export type SearchTuning = {
    */
   window: number;
 };
-const TUNING: SearchTuning = { window: 500 };
+const TUNING: SearchTuning = { window: 300 };
 /** The deepest result a page may reach: search is for finding, a list of every firm is the registry's. */
 export const MAX_RESULT_DEPTH = 10_000;
 // The order results of equal score come in: by type (as localeCompare sorts them), then id.

@@ -1,6 +1,7 @@
 import { clusterSearchText, enterpriseSearchText, institutionSearchText, type SearchText } from "@sainam/core";
 import { sql, type Kysely } from "kysely";
 import type { Dialect } from "../database.ts";
+import { bodyForIndex } from "../search.repository.ts";
 
 type Db = Kysely<unknown>;
 type Untyped = Kysely<Record<string, Record<string, unknown>>>;
@@ -8,7 +9,8 @@ type Untyped = Kysely<Record<string, Record<string, unknown>>>;
 /**
  * Search moves onto the engine's trigram index (issue 10): per record type, a table of the record's folded
  * text — its names, and the rest of what it is found by — indexed by trigrams: an FTS5 table with the
- * trigram tokenizer on SQLite (rowid = the record's id; columnsize=0, as no ranking function reads sizes),
+ * trigram tokenizer on SQLite (rowid = the record's id; columnsize=0, as no ranking function reads sizes; the body
+ * in a character plane of its own, see bodyForIndex),
  * a table with one pg_trgm GIN index over both columns on PostgreSQL (pg_trgm is a trusted extension: a
  * database owner may create it). Every existing record is indexed here, a batch of ids at a time, and the
  * hand-written postings index of 0004 (search_postings, search_documents) is dropped.
@@ -33,7 +35,8 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     for (let i = 0; i < kept.length; i += 300) {
       const part = kept.slice(i, i + 300);
       const idColumn = dialect === "sqlite" ? sql`rowid` : sql`id`;
-      await sql`INSERT INTO ${sql.table(table)} (${idColumn}, name, body) VALUES ${sql.join(part.map((r) => sql`(${r.id}, ${r.text.name}, ${r.text.body})`))}`.execute(db);
+      const body = (text: string) => (dialect === "sqlite" ? bodyForIndex(text) : text);
+      await sql`INSERT INTO ${sql.table(table)} (${idColumn}, name, body) VALUES ${sql.join(part.map((r) => sql`(${r.id}, ${r.text.name}, ${body(r.text.body)})`))}`.execute(db);
     }
   };
   const BATCH = 5_000;
