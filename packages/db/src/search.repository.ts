@@ -306,3 +306,19 @@ export async function estimateTotal(db: Executor, reads: readonly TierRead[], li
   }
   return total;
 }
+
+/**
+ * One step of compacting a record type's index on SQLite: FTS5 merges up to `pages` pages of its segments (an
+ * import writes one small segment a slice; a query reads every segment, so a fragmented index answers slower).
+ * Answers whether there is more to do. Each step is a short statement of its own, so requests run in between.
+ * PostgreSQL's GIN index merges its pending list itself: nothing to do there.
+ */
+export async function compactSearchIndexStep(db: Executor, type: SearchEntityType, pages = 100): Promise<boolean> {
+  if (dialectOf(db) !== "sqlite") return false;
+  const table = TABLES[type];
+  const segments = async () => Number((await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM ${sql.table(`${table}_idx`)}`.execute(db)).rows[0]?.n ?? 0);
+  if ((await segments()) <= 1) return false;
+  // A negative page count merges whatever segments there are, down to one in the end.
+  await sql`INSERT INTO ${sql.table(table)} (${sql.ref(table)}, rank) VALUES ('merge', ${-Math.abs(pages)})`.execute(db);
+  return (await segments()) > 1;
+}

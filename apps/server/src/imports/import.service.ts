@@ -6,7 +6,7 @@ import { extname, join, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor, Gazetteer } from "@sainam/core";
-import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, tsicCodes, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
+import { audit, enterpriseImport, enterprises, importBatches, nowIso, plans, privateDir, search, tsicCodes, type DB, type ImportBatchRow, type KeptRow, type PlanRow, type SliceUndo } from "@sainam/db";
 import {
   checkMapping, enterpriseKey, importKinds, linkageKey, membershipKey, parseColumnMapping, planBatch, readTable, ReadTableError, resolveMapping, sourceSignature, suggestMapping,
   type ColumnMapping, type EnterpriseRecord, type ImportKind, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type ReportRow, type RowIssue,
@@ -24,6 +24,8 @@ const CHUNK = 2000;
 // event loop back between them, so other requests' queries and writes run while a big file is imported.
 const SLICE_ROWS = 250;
 const PROGRESS_EVERY_MS = 1000;
+// An import that wrote at least this many firms compacts the search index when it is done.
+const COMPACT_AFTER_ROWS = 10_000;
 // Between slices an import waits while other requests are being answered, at most this long each time: people's
 // sign-ins and lists come first, and the import still moves on under a steady load.
 const GIVE_WAY_MS = 250;
@@ -673,6 +675,15 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
     await audit.appendAudit(trx, { actorUserId: actorId(actor), action: `import.${batch.kind}`, entityType: "import_batch", entityId: batch.id, after: { fileName: batch.fileName, counts: report.counts } });
   });
   await removeUpload(ctx, batch.path);
+  if (report.counts.imported + report.counts.updated >= COMPACT_AFTER_ROWS) await compactSearchIndex(ctx);
+}
+
+/**
+ * Compacts the firms' search index after a large import, a short step at a time with the give-way between
+ * (search.compactSearchIndexStep): the import wrote a small index segment per slice, and a query reads them all.
+ */
+async function compactSearchIndex(ctx: AppContext): Promise<void> {
+  while (await search.compactSearchIndexStep(ctx.database.db, "enterprise")) await giveWay(ctx);
 }
 
 async function executeValueImport(ctx: AppContext, actor: Actor, batch: BatchState, job: { progress: ImportProgress }, mapping: ColumnMapping<"indicator_values">, plan: PlanRow, layout: "long" | "wide") {

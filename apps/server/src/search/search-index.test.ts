@@ -304,6 +304,29 @@ describe("search: writes reach the next search", () => {
   });
 });
 
+describe("search: compacting the index", () => {
+  it("merges the segments an import leaves (one a slice) into one, and finds the same firms", async () => {
+    const t = await createTestApp();
+    try {
+      // One transaction a slice, as an import writes.
+      for (let from = 1; from <= 3_000; from += 100) await addFirms(t.ctx.database, range(from, 100).map((id) => ({ id, nameTh: id % 10 === 0 ? `โซล่าร์ เซลล์ ${id}` : `ลานนา ${id}` })));
+      const before = await find(t.ctx, "โซล่าร์", { pageSize: 100 });
+      const segments = async () => Number((await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM search_enterprise_idx`.execute(t.ctx.database.db)).rows[0]?.n);
+      if (t.ctx.database.dialect === "sqlite") expect(await segments()).toBeGreaterThan(1);
+      let steps = 0;
+      while (await search.compactSearchIndexStep(t.ctx.database.db, "enterprise", 50)) steps++;
+      if (t.ctx.database.dialect === "sqlite") expect(await segments()).toBe(1);
+      else expect(steps).toBe(0);
+      expect(await search.compactSearchIndexStep(t.ctx.database.db, "enterprise")).toBe(false);
+      const after = await find(t.ctx, "โซล่าร์", { pageSize: 100 });
+      expect(after.ids).toEqual(before.ids);
+      expect(after.total).toBe(300);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("migration 0011", () => {
   it("indexes an existing database's records (from before 0004 and 0011) in the trigram index, and drops the postings", async () => {
     const fresh = await freshDatabaseUrl();
