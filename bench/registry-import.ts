@@ -1,30 +1,35 @@
 // Child process of registry.bench.ts: imports a generated registry file through Sainam's import use case
-// into a fresh embedded database, then measures search (bench/search-queries.ts) and cluster analysis on it.
-// Prints one JSON line.
+// into a fresh database (embedded SQLite in DATA_DIR, or the PostgreSQL database DATABASE_URL names when
+// given), then measures search (bench/search-queries.ts) and cluster analysis on it. Prints one JSON line.
 import { performance } from "node:perf_hooks";
+import { sql } from "kysely";
 import { migrateToLatest, openDatabase, seedReferenceData } from "@sainam/db";
 import { createContext, importService, loadConfig } from "@sainam/server";
 import { searchAll } from "../apps/server/src/search/search.service.ts";
 import { analyseCluster } from "../apps/server/src/value-chain/analysis.service.ts";
 import { SEARCH_QUERY_SETS, timeSearches } from "./search-queries.ts";
 
-const [file, dataDir, rowsText] = process.argv.slice(2);
-if (!file || !dataDir || !rowsText) throw new Error("usage: registry-import.ts FILE DATA_DIR ROWS");
+const [file, dataDir, rowsText, databaseUrl] = process.argv.slice(2);
+if (!file || !dataDir || !rowsText) throw new Error("usage: registry-import.ts FILE DATA_DIR ROWS [DATABASE_URL]");
 const system = { kind: "system" } as const;
 
-const config = loadConfig({ SAINAM_DATA_DIR: dataDir, SAINAM_LOG_LEVEL: "silent" });
-const database = openDatabase({ dataDir: config.dataDir });
+const config = loadConfig({ SAINAM_DATA_DIR: dataDir, SAINAM_LOG_LEVEL: "silent", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 await migrateToLatest(database);
 await seedReferenceData(database.db);
 const ctx = createContext(config, database);
 
 // Rows per table, so the parent can replay exactly the rows the import wrote (its second baseline).
-const raw = database.sqlite?.raw;
-if (!raw) throw new Error("the registry benchmark runs on SQLite");
 // FTS5's shadow tables (…_data, …_idx, …_content, …_config) are written through their virtual table: the replay does the same.
-const tableNames = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all().map((r) => String(r.name)).filter((name) => !/_(data|idx|content|docsize|config)$/.test(name));
-const countRows = () => new Map(tableNames.map((name) => [name, Number(raw.prepare(`SELECT count(*) AS n FROM "${name}"`).get()?.n ?? 0)]));
-const before = countRows();
+const tableNames = database.dialect === "sqlite"
+  ? (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name`.execute(database.db)).rows.map((r) => r.name).filter((name) => !/_(data|idx|content|docsize|config)$/.test(name))
+  : (await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%' ORDER BY table_name`.execute(database.db)).rows.map((r) => r.name);
+const countRows = async () => {
+  const counts = new Map<string, number>();
+  for (const name of tableNames) counts.set(name, Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(database.db)).rows[0]?.n ?? 0));
+  return counts;
+};
+const before = await countRows();
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -34,7 +39,7 @@ await importService.runImport(ctx, system, preview.batchId, { mapping: preview.s
 const importMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const mainCpu = process.threadCpuUsage(mainCpu0);
-const after = countRows();
+const after = await countRows();
 const written = Object.fromEntries(tableNames.flatMap((name) => {
   const grown = (after.get(name) ?? 0) - (before.get(name) ?? 0);
   return grown > 0 ? [[name, { before: before.get(name) ?? 0, rows: grown }]] : [];
@@ -80,6 +85,7 @@ analysisTimes.sort((a, b) => a - b);
 
 await database.close();
 console.log(JSON.stringify({
+  engine: database.dialect,
   rows: Number(rowsText),
   import: { ms: Math.round(importMs), rowsPerSecond: Math.round(Number(rowsText) / (importMs / 1000)), counts: status.report?.counts, peakRssMb: Math.round(peakRssMb),
     // CPU per row: the main thread writes; the rest is the reading thread (and V8's helper threads).

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from "kysely";
+import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { DB, ImportBatchTable } from "./schema.ts";
 import { enterpriseSearchTextsOf, removeSearchTexts, writeSearchTexts } from "./search.repository.ts";
 
@@ -67,6 +67,17 @@ export async function appendJournal(trx: Transaction<DB>, batchId: number, slice
     l: [packIds(undo.linkages.inserted), undo.linkages.updated],
   };
   await trx.insertInto("import_journal").values({ batch_id: batchId, slice, undo_json: JSON.stringify(stored) }).execute();
+}
+
+/**
+ * On PostgreSQL, lets a slice's transaction commit without waiting for its WAL to reach the disk, as every commit
+ * on SQLite does under synchronous=NORMAL (WAL mode). A crash can then lose the last few slices, each whole and
+ * with its journal row (the WAL is written in order); the batch is still marked running, so it is reverted from
+ * its journal when the server starts again (recoverImports), as after any stop. The batch's last commit (marking
+ * it done and deleting the journal) waits for the disk as usual, and with it every slice before it.
+ */
+export async function commitSliceWithoutWaitingForDisk(trx: Transaction<DB>): Promise<void> {
+  await sql`SET LOCAL synchronous_commit = off`.execute(trx);
 }
 
 /** The newest journal entry of a batch (the next to revert), or null when there is none left. */

@@ -248,6 +248,49 @@ describe("#imports: batches survive restarts", () => {
     expect(await s.ctx.database.db.selectFrom("import_journal").select("id").where("batch_id", "=", batch.batchId).execute()).toEqual([]);
   });
 
+
+  it("updates known firms keeping what empty cells leave out, replaces their products and contacts, and a failing batch puts every one back", async () => {
+    const s = servers[0] ?? (await start());
+    const me = await signIn(s, ADMIN.email, ADMIN.password);
+    const header = "เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล,ทุนจดทะเบียน,ผลิตภัณฑ์,ชื่อผู้ติดต่อ,อีเมล";
+    const a = id("010567500001");
+    const b = id("010567500002");
+    const first = await uploaded(s, me, "with-contacts.csv", [header, `${a},บจ. ก่อนแก้ ก,1000000,กาแฟ,คุณเอ,a@example.org`, `${b},บจ. ก่อนแก้ ข,2000000,ข้าว,คุณบี,b@example.org`].join("\n"));
+    expect((await call(s, me, "POST", `/api/imports/${first.batchId}/run`, { mapping: first.suggestedMapping })).statusCode).toBe(202);
+    expect((await waitFor(s, me, first.batchId)).report.counts).toMatchObject({ imported: 2 });
+    const { db } = s.ctx.database;
+    const state = async () => {
+      const firms = await db.selectFrom("enterprises").select(["id", "juristic_id", "name_th", "capital", "updated_at"]).where("juristic_id", "in", [a, b]).orderBy("juristic_id").execute();
+      const ids = firms.map((f) => f.id);
+      return {
+        firms,
+        products: await db.selectFrom("enterprise_products").select(["enterprise_id", "name"]).where("enterprise_id", "in", ids).where("direction", "=", "output").orderBy("enterprise_id").orderBy("name").execute(),
+        contacts: await db.selectFrom("enterprise_contacts").select(["enterprise_id", "name", "email"]).where("enterprise_id", "in", ids).orderBy("enterprise_id").execute(),
+      };
+    };
+    const before = await state();
+
+    // Firm ก: a new name, capital left empty (kept), new products and contact; firm ข: only its name.
+    const batch = await uploaded(s, me, "updates.csv", [header, `${a},บจ. หลังแก้ ก,,ชา;น้ำผึ้ง,คุณซี,c@example.org`, `${b},บจ. หลังแก้ ข,,,,`, ...firms("0105676", 300, "เติมให้ครบ").split("\n").slice(1)].join("\n"));
+    let during: Awaited<ReturnType<typeof state>> | null = null;
+    await expect(
+      runImport(s.ctx, await adminActor(s), batch.batchId, { mapping: batch.suggestedMapping, wait: true }, {
+        afterSlice: async (slice) => {
+          if (slice !== 1) return;
+          during = await state();
+          throw new Error("stop after the first slice");
+        },
+      }),
+    ).resolves.toMatchObject({ status: "failed" });
+    const [ka, kb] = before.firms;
+    expect(during).toMatchObject({
+      firms: [{ id: ka?.id, name_th: "บจ. หลังแก้ ก", capital: 1_000_000 }, { id: kb?.id, name_th: "บจ. หลังแก้ ข", capital: 2_000_000 }],
+      products: expect.arrayContaining([{ enterprise_id: ka?.id, name: "ชา" }, { enterprise_id: ka?.id, name: "น้ำผึ้ง" }, { enterprise_id: kb?.id, name: "ข้าว" }]),
+      contacts: [{ enterprise_id: ka?.id, name: "คุณซี", email: "c@example.org" }, { enterprise_id: kb?.id, name: "คุณบี", email: "b@example.org" }],
+    });
+    expect((during as Awaited<ReturnType<typeof state>> | null)?.products).toHaveLength(3);
+    expect(await state()).toEqual(before);
+  });
   it("answers a file that cannot be read without naming the server's copy, and keeps no file for it", async () => {
     const s = servers[0] ?? (await start());
     const me = await signIn(s, ADMIN.email, ADMIN.password);

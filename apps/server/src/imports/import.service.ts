@@ -657,6 +657,7 @@ async function executeImport(ctx: AppContext, actor: Actor, batch: BatchState, j
       const rows = chunk.rows.slice(i, i + SLICE_ROWS);
       const writeProgress = Date.now() - progressWritten >= PROGRESS_EVERY_MS;
       await db.transaction().execute(async (trx) => {
+        if (ctx.database.dialect === "postgres") await importBatches.commitSliceWithoutWaitingForDisk(trx);
         const undo = importBatches.emptyUndo(now);
         await writeChunk(ctx, trx, batch.kind, rows, report, seen, now, options.clusterCode, undo, actor);
         if (!importBatches.isEmptyUndo(undo)) await importBatches.appendJournal(trx, batch.id, slice, undo);
