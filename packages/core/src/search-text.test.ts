@@ -87,6 +87,14 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("?!").terms).toEqual([]);
   });
 
+  it("reads a juristic ID typed whole, with or without dashes and spaces", () => {
+    expect(parseSearchQuery("0105556012345").juristicId).toBe("0105556012345");
+    expect(parseSearchQuery("0-1055-56012-34-5").juristicId).toBe("0105556012345");
+    expect(parseSearchQuery(" ๐๑๐๕๕๕๖๐๑๒๓๔๕ ").juristicId).toBe("0105556012345");
+    expect(parseSearchQuery("010555601234").juristicId).toBeNull();
+    expect(parseSearchQuery("สยาม 0105556012345").juristicId).toBeNull();
+  });
+
   it("never cuts a typed word, but offers the dictionary's cut of a run-on Thai query as a fallback", () => {
     const q = parseSearchQuery("กาแฟเชียงใหม่");
     expect(q.terms).toEqual(["กาแฟเชียงใหม่"]);

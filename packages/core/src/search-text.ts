@@ -28,6 +28,8 @@ const isWordChar = (char: string | undefined): boolean => char !== undefined && 
 export function foldSearchText(text: string): string {
   return normalizeThai(text)
     .toLowerCase()
+    // Private-use characters mean nothing to a reader, and the index stores a record's body among them.
+    .replace(/\p{Co}/gu, "")
     .replace(/ฯลฯ/g, " ")
     .replace(/[ฯๆ]/g, " ")
     .replace(/['\u2019]/g, "")
@@ -71,6 +73,8 @@ export type SearchQueryText = {
    * term cuts into two or more words of at least two characters.
    */
   readonly segmented: ReadonlyArray<string> | null;
+  /** The query is a juristic ID (13 digits, with or without dashes and spaces): the firm that has it. */
+  readonly juristicId: string | null;
 };
 
 const segmenter = new Intl.Segmenter("th", { granularity: "word" });
@@ -98,23 +102,26 @@ export function parseSearchQuery(query: string): SearchQueryText {
   const kept = words.filter((w) => !LEGAL_FORM_WORDS.has(w));
   if (kept.length > 0) words = kept;
   const terms = [...new Set(words)];
-  return { text: words.join(" "), terms, segmented: segmentedTerms(terms) };
+  const digits = foldSearchText(query).replace(/[\s.]/g, "");
+  return { text: words.join(" "), terms, segmented: segmentedTerms(terms), juristicId: /^\d{13}$/.test(digits) ? digits : null };
 }
 
 /** What the index holds of a record: the names it is found and ranked by, and the rest of its searchable text. */
 export type SearchText = { readonly name: string; readonly body: string };
 
-/** A firm: base names (without the legal form); juristic ID, products and business type. */
+/**
+ * A firm: base names (without the legal form); products and business type. Its juristic ID is found through the
+ * registry's own unique index instead (parseSearchQuery's `juristicId`), which keeps 13 trigrams a firm out of the index.
+ */
 export function enterpriseSearchText(e: {
   readonly name_th: string | null;
   readonly name_en: string | null;
-  readonly juristic_id: string | null;
   readonly business_type: string | null;
   readonly products: ReadonlyArray<{ readonly name: string }>;
 }): SearchText {
   return {
     name: searchField(firmSearchName(e.name_th), firmSearchName(e.name_en)),
-    body: searchField(e.juristic_id, ...e.products.map((p) => p.name), e.business_type),
+    body: searchField(...e.products.map((p) => p.name), e.business_type),
   };
 }
 

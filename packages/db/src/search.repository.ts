@@ -1,5 +1,5 @@
 import { enterpriseSearchText, type SearchText } from "@sainam/core";
-import { PostgresAdapter, sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from "kysely";
 import type { Dialect } from "./database.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { DB } from "./schema.ts";
@@ -17,20 +17,29 @@ export type { SearchText } from "@sainam/core";
 
 const TABLES: Record<SearchEntityType, string> = { enterprise: "search_enterprise", cluster: "search_cluster", institution: "search_institution" };
 /**
- * SQLite keeps the body's characters in a plane of their own (Supplementary Private Use Area-A: every code point
- * + 0xF0000), so its trigrams never share a doclist with the name's. FTS5 lists a trigram's rows across columns: a
- * name-only query for a word common in products or objectives ("จำหน่าย") would otherwise walk every row whose
- * body has it. PostgreSQL's multi-column GIN index keeps columns apart by itself.
+ * SQLite keeps the body's characters apart from the name's: those below U+1800 (Latin, Thai and the rest of the
+ * alphabets a registry holds) move into the Private Use Area (+ 0xE000, three bytes in UTF-8 as Thai is; folding
+ * strips private-use characters from every text), so the body's trigrams never share a doclist with the name's.
+ * FTS5 lists a trigram's rows across columns: a name-only query for a word common in products or objectives
+ * ("จำหน่าย") would otherwise walk every row whose body has it. PostgreSQL's multi-column GIN index keeps the columns
+ * apart by itself.
  */
-const BODY_PLANE = 0xf0000;
+const BODY_SHIFT = 0xe000;
+const SHIFTED_BELOW = 0x1800;
 export function bodyForIndex(body: string): string {
   let out = "";
-  for (const char of body) out += String.fromCodePoint(BODY_PLANE + (char.codePointAt(0) ?? 0));
+  for (const char of body) {
+    const c = char.codePointAt(0) ?? 0;
+    out += c < SHIFTED_BELOW ? String.fromCharCode(BODY_SHIFT + c) : char;
+  }
   return out;
 }
 function bodyFromIndex(stored: string): string {
   let out = "";
-  for (const char of stored) out += String.fromCodePoint((char.codePointAt(0) ?? BODY_PLANE) - BODY_PLANE);
+  for (const char of stored) {
+    const c = char.codePointAt(0) ?? 0;
+    out += c >= BODY_SHIFT && c < BODY_SHIFT + SHIFTED_BELOW ? String.fromCharCode(c - BODY_SHIFT) : char;
+  }
   return out;
 }
 
@@ -137,7 +146,7 @@ export async function searchTextsOf(db: Executor, type: SearchEntityType, ids: r
 export async function enterpriseSearchTextsOf(db: Executor, ids: readonly number[]): Promise<Array<{ id: number; text: SearchText }>> {
   const out: Array<{ id: number; text: SearchText }> = [];
   for (const part of slices([...new Set(ids)], IN_LIST)) {
-    const firms = await db.selectFrom("enterprises").select(["id", "name_th", "name_en", "juristic_id", "business_type"]).where("id", "in", part).execute();
+    const firms = await db.selectFrom("enterprises").select(["id", "name_th", "name_en", "business_type"]).where("id", "in", part).execute();
     const products = await db.selectFrom("enterprise_products").select(["enterprise_id", "name"]).where("enterprise_id", "in", part).orderBy("id").execute();
     const byFirm = new Map<number, Array<{ name: string }>>();
     for (const p of products) {
@@ -221,24 +230,21 @@ export type MatchRow = { id: number; name_th: string | null; name_en: string | n
  * the trigram lookup runs once, never once per record. Null when nothing can match (no pattern the index can
  * look up, or firm facets asked of another type).
  */
-function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, f: SearchFilters, patterns: readonly SearchPattern[]) {
-  const match = matchCondition(dialect, type, "s", patterns);
-  if (!match) return null;
+function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, f: SearchFilters, patterns: readonly SearchPattern[] | { juristicId: string }) {
   const { table, id } = searchTable(type, dialect);
   const s = sql.table(table).as("s");
   const joined = sql<boolean>`e.id = ${sql.ref(`s.${id}`)}`;
   const searchName = sql<string>`s.name`.as("search_name");
+  if (!Array.isArray(patterns)) {
+    // A juristic ID is looked up in the registry's own unique index, not the trigram one.
+    if (type !== "enterprise") return null;
+    const byId = db.selectFrom("enterprises as e").innerJoin(s, (join) => join.on(joined)).where("e.juristic_id", "=", (patterns as { juristicId: string }).juristicId);
+    return firmFilters(db, byId, f).select(["e.id", "e.name_th", "e.name_en", "e.business_type as snippet", "e.province_code", searchName]);
+  }
+  const match = matchCondition(dialect, type, "s", patterns as readonly SearchPattern[]);
+  if (!match) return null;
   if (type === "enterprise") {
-    let q = db.selectFrom(s).crossJoin("enterprises as e").where(joined).where(match);
-    if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
-    if (f.province) q = q.where("e.province_code", "=", f.province);
-    if (f.size) q = q.where("e.size_class", "=", f.size);
-    if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
-    if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
-    if (f.provincialCluster !== undefined) {
-      q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
-    }
-    if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
+    const q = firmFilters(db, db.selectFrom(s).crossJoin("enterprises as e").where(joined).where(match), f);
     return q.select(["e.id", "e.name_th", "e.name_en", "e.business_type as snippet", "e.province_code", searchName]);
   }
   if (f.stage || f.size || f.sector) return null;
@@ -267,6 +273,29 @@ function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, 
   }
   if (f.province) q = q.where("e.province_code", "=", f.province);
   return q.select(["e.id", "e.name_th", "e.name_en", "e.description as snippet", "e.province_code", searchName]);
+}
+
+/** A firm's facets and visibility, as conditions on the firm aliased "e". */
+function firmFilters<Q extends SelectQueryBuilder<DB & { e: DB["enterprises"] }, "e", object>>(db: Executor, query: Q, f: SearchFilters): Q {
+  let q = query as SelectQueryBuilder<DB & { e: DB["enterprises"] }, "e", object>;
+  if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
+  if (f.province) q = q.where("e.province_code", "=", f.province);
+  if (f.size) q = q.where("e.size_class", "=", f.size);
+  if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
+  if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
+  if (f.provincialCluster !== undefined) {
+    q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
+  }
+  if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
+  return q as Q;
+}
+
+/** The visible firm with this juristic ID, as a match (at most one). */
+export async function readJuristicId(db: Executor, dialect: Dialect, filters: SearchFilters, juristicId: string): Promise<TierRead | null> {
+  const q = visibleMatches(db, dialect, "enterprise", filters, { juristicId });
+  if (!q) return null;
+  const rows = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
+  return { type: "enterprise", rows, truncated: false };
 }
 
 /** The matches of one type read for a tier: at most the limit, `truncated` when there were more. */

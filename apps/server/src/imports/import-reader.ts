@@ -90,7 +90,7 @@ const WORKER_URL = new URL("./import-worker.ts", import.meta.url);
 /** What writing a firm needs besides its record: its size class and search text. */
 export function enterpriseExtras(record: EnterpriseRecord): { sizeClass: string | null; searchText: SearchText } {
   const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
-  const searchText = enterpriseSearchText({ name_th: record.nameTh, name_en: record.nameEn, juristic_id: record.juristicId, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
+  const searchText = enterpriseSearchText({ name_th: record.nameTh, name_en: record.nameEn, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
   return { sizeClass: size.ok ? size.value.sizeClass : null, searchText };
 }
 

@@ -28,14 +28,14 @@ async function addFirms(database: Database, firms: Firm[]): Promise<void> {
         .insertInto("enterprises")
         .values(
           firms.slice(i, i + 200).map((f) => ({
-            id: f.id, juristic_id: null, ce_registration_no: `t-${f.id}`, name_th: f.nameTh ?? null, name_en: f.nameEn ?? null, legal_form: "company_limited", size_class: null, revenue: null, employees: null,
+            id: f.id, ce_registration_no: `t-${f.id}`, name_th: f.nameTh ?? null, name_en: f.nameEn ?? null, legal_form: "company_limited", size_class: null, revenue: null, employees: null,
             capital: null, tsic_code: null, business_type: f.business ?? null, address: null, province_code: f.province ?? "10", district_code: null, postcode: null, registered_on: null, published: f.published ?? 1,
             is_example: 0, created_at: now, updated_at: now,
           })),
         )
         .execute();
     }
-    const texts = firms.map((f) => ({ id: f.id, text: enterpriseSearchText({ name_th: f.nameTh ?? null, name_en: f.nameEn ?? null, juristic_id: null, business_type: f.business ?? null, products: f.product ? [{ name: f.product }] : [] }) }));
+    const texts = firms.map((f) => ({ id: f.id, text: enterpriseSearchText({ name_th: f.nameTh ?? null, name_en: f.nameEn ?? null, business_type: f.business ?? null, products: f.product ? [{ name: f.product }] : [] }) }));
     await search.writeSearchTexts(trx, "enterprise", texts, { sqlite: database.sqlite, fresh: true });
   });
 }
@@ -277,7 +277,7 @@ describe("search: writes reach the next search", () => {
       t.ctx.database.db.transaction().execute((trx) =>
         enterpriseImport.upsertEnterpriseChunk(
           trx,
-          rows.map((r) => ({ record: r, sizeClass: null, searchText: enterpriseSearchText({ name_th: r.nameTh, name_en: r.nameEn, juristic_id: r.juristicId, business_type: null, products: [] }) })),
+          rows.map((r) => ({ record: r, sizeClass: null, searchText: enterpriseSearchText({ name_th: r.nameTh, name_en: r.nameEn, business_type: null, products: [] }) })),
           nowIso(),
           t.ctx.database.sqlite,
         ),
@@ -289,13 +289,17 @@ describe("search: writes reach the next search", () => {
     expect((await find(t.ctx, "guava")).total).toBe(0);
     expect((await find(t.ctx, "pomelo works")).total).toBe(1);
     expect((await find(t.ctx, jid(2))).total).toBe(1);
+    // A juristic ID typed with dashes is the same ID, found through the registry's own index; facets still apply.
+    const dashed = `${jid(2).slice(0, 1)}-${jid(2).slice(1, 5)}-${jid(2).slice(5, 10)}-${jid(2).slice(10, 12)}-${jid(2).slice(12)}`;
+    expect((await find(t.ctx, dashed)).items.map((i) => i.nameEn)).toEqual(["Pomelo Works"]);
+    expect((await find(t.ctx, jid(2), { province: "50" })).total).toBe(0);
     // The file left the English name empty: the firm keeps it, and is still found by it.
     expect((await find(t.ctx, "papaya")).total).toBe(1);
     expect((await find(t.ctx, "มะละกอทอง")).total).toBe(1);
     // A failed import leaves the index as it was.
     await expect(
       t.ctx.database.db.transaction().execute(async (trx) => {
-        await enterpriseImport.upsertEnterpriseChunk(trx, [{ record: record(3, "Starfruit Works"), sizeClass: null, searchText: enterpriseSearchText({ name_th: null, name_en: "Starfruit Works", juristic_id: null, business_type: null, products: [] }) }], nowIso(), t.ctx.database.sqlite);
+        await enterpriseImport.upsertEnterpriseChunk(trx, [{ record: record(3, "Starfruit Works"), sizeClass: null, searchText: enterpriseSearchText({ name_th: null, name_en: "Starfruit Works", business_type: null, products: [] }) }], nowIso(), t.ctx.database.sqlite);
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -347,7 +351,7 @@ describe("migration 0011", () => {
       for (const f of firms) {
         await database.db
           .insertInto("enterprises")
-          .values({ id: f.id, juristic_id: null, ce_registration_no: `m-${f.id}`, name_th: f.th, name_en: f.en, legal_form: "company_limited", size_class: null, revenue: null, employees: null, capital: null, tsic_code: null, business_type: null, address: null, province_code: "10", district_code: null, postcode: null, registered_on: null, published: 1, is_example: 0, created_at: now, updated_at: now })
+          .values({ id: f.id, ce_registration_no: `m-${f.id}`, name_th: f.th, name_en: f.en, legal_form: "company_limited", size_class: null, revenue: null, employees: null, capital: null, tsic_code: null, business_type: null, address: null, province_code: "10", district_code: null, postcode: null, registered_on: null, published: 1, is_example: 0, created_at: now, updated_at: now })
           .execute();
         if (f.product) await database.db.insertInto("enterprise_products").values({ enterprise_id: f.id, direction: "output", name: f.product, tsic_code: null }).execute();
         await sql`INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (${(f.en ?? "x").toLowerCase().split(" ")[0] ?? "x"}, 'enterprise', ${f.id}, 'name', 10)`.execute(database.db);

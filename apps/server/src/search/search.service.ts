@@ -139,6 +139,11 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
     found.push(...ranked);
   };
 
+  // A juristic ID typed whole: the firm that has it first, from the registry's unique index.
+  if (parsed.juristicId && types.includes("enterprise")) {
+    const byId = await search.readJuristicId(db, dialect, filters, parsed.juristicId);
+    if (byId) take({ patterns: [], weight: 6 }, [byId]);
+  }
   const loose = loosest ? await readTier(loosest, limit) : null;
   let total = 0;
   let totalIsEstimate = false;

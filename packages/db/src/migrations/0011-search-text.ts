@@ -41,7 +41,7 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
   };
   const BATCH = 5_000;
   for (let from = 0; ; ) {
-    const firms = await udb.selectFrom("enterprises").select(["id", "name_th", "name_en", "juristic_id", "business_type"]).where("id", ">", from).orderBy("id").limit(BATCH).execute();
+    const firms = await udb.selectFrom("enterprises").select(["id", "name_th", "name_en", "business_type"]).where("id", ">", from).orderBy("id").limit(BATCH).execute();
     if (firms.length === 0) break;
     const ids = firms.map((f) => Number(f.id));
     const products = await udb.selectFrom("enterprise_products").select(["enterprise_id", "name"]).where("enterprise_id", "in", ids).orderBy("id").execute();
@@ -53,7 +53,7 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     }
     await write("search_enterprise", firms.map((f) => ({
       id: Number(f.id),
-      text: enterpriseSearchText({ name_th: f.name_th as string | null, name_en: f.name_en as string | null, juristic_id: f.juristic_id as string | null, business_type: f.business_type as string | null, products: byFirm.get(Number(f.id)) ?? [] }),
+      text: enterpriseSearchText({ name_th: f.name_th as string | null, name_en: f.name_en as string | null, business_type: f.business_type as string | null, products: byFirm.get(Number(f.id)) ?? [] }),
     })));
     from = ids[ids.length - 1] ?? from;
   }
