@@ -16,6 +16,9 @@ export type LegalFormOfName = { readonly form: LegalForm; readonly baseName: str
 
 type Rule = { readonly form: Exclude<LegalForm, "unknown">; readonly patterns: ReadonlyArray<RegExp> };
 
+const LATIN_LETTER = /[A-Za-z]/;
+const THAI_LETTER = /[\u0E01-\u0E5B]/;
+
 // Each pattern captures the base name in group 1. Thai abbreviations need their dot or a following
 // space, so a name that merely begins with the same letters is not taken for one.
 const THAI_ABBREVIATION_END = String.raw`(?:\.\s*|\s+)`;
@@ -77,8 +80,14 @@ const rules: ReadonlyArray<Rule> = [
  */
 export function legalFormFromName(name: string): LegalFormOfName {
   const normalized = normalizeThai(name);
+  // The English patterns (flag i) need Latin letters and the Thai ones Thai letters: a name without them skips them,
+  // and the costly ones (a lazy base name, then a suffix) are never tried on a name that cannot match. An import
+  // reads a name's legal form for every row.
+  const latin = LATIN_LETTER.test(normalized);
+  const thai = THAI_LETTER.test(normalized);
   for (const rule of rules) {
     for (const pattern of rule.patterns) {
+      if (pattern.flags.includes("i") ? !latin : !thai) continue;
       const baseName = pattern.exec(normalized)?.[1]?.trim().replace(/[\s,]+$/, "");
       if (baseName) return { form: rule.form, baseName };
     }
