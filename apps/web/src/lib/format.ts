@@ -3,6 +3,7 @@
  * English uses British day-month-year order. Values are stored and exchanged in C.E.
  */
 
+import { fiscalYearOf as coreFiscalYearOf, fiscalYearRange } from "@sainam/core";
 import { en } from "../i18n/en";
 import { th } from "../i18n/th";
 
@@ -93,20 +94,19 @@ export function displayYear(yearCe: number, locale: Locale): number {
   return locale === "th" ? yearCe + 543 : yearCe;
 }
 
-/** Thai fiscal year (C.E.) of a date: FY N runs 1 Oct N-1 to 30 Sep N. */
+/**
+ * Thai fiscal year (C.E.) of a date, by core's rule (FY N runs 1 Oct N-1 to 30 Sep N) in Bangkok time whatever the
+ * browser's time zone: a date-only value as the calendar date it names, an instant as Thailand's date of it.
+ */
 export function fiscalYearOf(value: string | Date): number {
+  if (isDateOnly(value)) return coreFiscalYearOf(value as string);
   const date = parseDate(value);
   if (!date) throw new RangeError(`Not a date: ${String(value)}`);
-  const dateOnly = isDateOnly(value);
-  const year = dateOnly ? date.getUTCFullYear() : date.getFullYear();
-  const month = dateOnly ? date.getUTCMonth() : date.getMonth();
-  return month >= 9 ? year + 1 : year;
+  return coreFiscalYearOf(date);
 }
 
 /** First and last day (`YYYY-MM-DD`, C.E.) of fiscal year N. */
-export function fiscalYearRange(fiscalYear: number): { start: string; end: string } {
-  return { start: `${fiscalYear - 1}-10-01`, end: `${fiscalYear}-09-30` };
-}
+export { fiscalYearRange } from "@sainam/core";
 
 /** "ปีงบประมาณ พ.ศ. 2564 (1 ต.ค. 2563 – 30 ก.ย. 2564)" / "FY2021 (1 Oct 2020 – 30 Sep 2021)". */
 export function formatFiscalYear(fiscalYear: number, locale: Locale): string {

@@ -1,3 +1,4 @@
+import { fiscalYearOf } from "@sainam/core";
 import { arrayOf, bool, id, literal, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
 import { formatNumber, type Locale } from "../../lib/format";
 
@@ -204,9 +205,9 @@ export function parseCount(text: string): number | null | "invalid" {
   return typeof value === "number" && !Number.isInteger(value) ? "invalid" : value;
 }
 
-/** The Thai fiscal year (C.E.) a date falls in: from 1 October it is the next year's. */
+/** The Thai fiscal year (C.E.) of an instant, by Bangkok's calendar whatever the browser's time zone (core's rule). */
 export function currentFiscalYear(today: Date): number {
-  return today.getMonth() >= 9 ? today.getFullYear() + 1 : today.getFullYear();
+  return fiscalYearOf(today);
 }
 
 /**
