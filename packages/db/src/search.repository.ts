@@ -206,13 +206,17 @@ export function matchCondition(dialect: Dialect, type: SearchEntityType, alias: 
 }
 
 /** What a search may show: the facets asked for and the caller's visibility (the policy decides the latter). */
-export type SearchFilters = {
+/** The facets a search may be narrowed by (the search box's filters). */
+export type SearchFacets = {
   province?: string | undefined;
   region?: string | undefined;
   provincialCluster?: number | undefined;
   stage?: string | undefined;
   size?: string | undefined;
   sector?: string | undefined;
+};
+
+export type SearchFilters = SearchFacets & {
   /** Unpublished records too (officers, admins). */
   unpublishedToo: boolean;
   /** Clusters the caller keeps, shown though unpublished. */

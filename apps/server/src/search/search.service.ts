@@ -18,15 +18,9 @@ export const MAX_RESULT_DEPTH = 10_000;
 // The order results of equal score come in: by type (as localeCompare sorts them), then id.
 const ALL_TYPES: readonly SearchEntityType[] = ["cluster", "enterprise", "institution"];
 
-export type SearchQuery = {
+export type SearchQuery = search.SearchFacets & {
   q: string;
   type?: SearchEntityType | undefined;
-  province?: string | undefined;
-  region?: string | undefined;
-  provincialCluster?: number | undefined;
-  stage?: string | undefined;
-  size?: string | undefined;
-  sector?: string | undefined;
   page: number;
   pageSize: number;
 };
@@ -103,13 +97,9 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   if (parsed.terms.length === 0) return empty;
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
   const types: readonly SearchEntityType[] = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : ALL_TYPES;
+  const { q: _q, type: _type, page: _page, pageSize: _pageSize, ...facets } = query;
   const filters: search.SearchFilters = {
-    province: query.province,
-    region: query.region,
-    provincialCluster: query.provincialCluster,
-    stage: query.stage,
-    size: query.size,
-    sector: query.sector,
+    ...facets,
     unpublishedToo: seesUnpublished(actor),
     ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
     institutions: institutionVisibility(actor),
