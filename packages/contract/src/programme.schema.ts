@@ -17,7 +17,6 @@ const page = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 // ——— Programmes ———
 
@@ -329,3 +328,7 @@ export const createClaimResponse = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
+
+export const supportedClusterListSchema = z.object({ items: z.array(supportedClusterSchema) });
+export const budgetListSchema = z.object({ items: z.array(budgetSchema) });
+export const reportedFigureListSchema = z.object({ items: z.array(reportedFigureSchema) });

@@ -85,3 +85,12 @@ export const listClustersQuery = z.object({
   parent: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
   status: z.enum(["active", "archived"]).optional(),
 });
+
+export type Cluster = z.infer<typeof clusterSchema>;
+export type ClusterDetail = z.infer<typeof clusterDetailSchema>;
+export type ListClustersQuery = z.infer<typeof listClustersQuery>;
+/** A cluster as the directory lists it: with its provinces and member count. */
+export const clusterListItemSchema = clusterSchema.extend({ provinceCodes: z.array(z.string()), memberCount: z.number().int() });
+export type ClusterListItem = z.infer<typeof clusterListItemSchema>;
+export const clusterPageSchema = z.object({ items: z.array(clusterListItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type ClusterPage = z.infer<typeof clusterPageSchema>;

@@ -56,7 +56,6 @@ export const listUsersQuery = z.object({
   q: z.string().trim().max(200).optional(),
 });
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const userListSchema = z.object({
   items: z.array(userSchema),
@@ -64,3 +63,12 @@ export const userListSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export const loginBody = z.object({ email: z.string().trim().min(1, "is required").max(254), password: z.string().min(1, "is required").max(200) });
+export type LoginBody = z.infer<typeof loginBody>;
+export const loginResultSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type LoginResult = z.infer<typeof loginResultSchema>;
+/** `GET /auth/me`: the signed-in user, or nulls for a visitor. */
+export const sessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+export const meSchema = z.object({ user: userSchema });

@@ -82,3 +82,11 @@ export const listEnterprisesQuery = z.object({
   tsic: z.string().regex(/^\d{1,5}$/, "must be a TSIC code prefix").optional(),
   cluster: z.coerce.number().int().positive().optional(),
 });
+
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
+export type ListEnterprisesQuery = z.infer<typeof listEnterprisesQuery>;
+export const enterprisePageSchema = z.object({ items: z.array(enterpriseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type EnterprisePage = z.infer<typeof enterprisePageSchema>;
+export const enterpriseExportParams = z.object({ format: z.enum(["csv", "xlsx"]) });
+export const enterpriseExportQuery = listEnterprisesQuery.omit({ page: true, pageSize: true });
