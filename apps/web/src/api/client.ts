@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { arrayOf, DecodeError, isRecord, type Decoder } from "./decode";
 
 /** Error codes of the HTTP contract (docs/API.md), plus two of the client's own. */
@@ -178,27 +179,51 @@ async function request(method: Method, path: string, options: RequestOptions = {
   return payload;
 }
 
-function decodeWith<T>(decoder: Decoder<T>, payload: unknown): T {
-  try {
-    return decoder(payload);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : "Unexpected answer";
-    console.error(message);
-    throw new ApiError({ code: "bad_response", status: 200, message });
-  }
+/**
+ * How an answer is checked: a response schema of `@sainam/contract` (or, until every feature has moved to the
+ * contract, one of the older hand-written decoders).
+ */
+export type AnswerSchema<T> = z.ZodType<T> | Decoder<T>;
+
+/** Why an answer does not match the contract: the path of the first mismatch and what was wrong there. */
+export function contractMismatch(where: string, issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues[0];
+  const path = first && first.path.length > 0 ? first.path.map(String).join(".") : "(root)";
+  return `Unexpected API answer from ${where} at ${path}: ${first?.message ?? "does not match the contract"}`;
 }
 
-export async function apiGet<T>(path: string, decoder: Decoder<T>, signal?: AbortSignal): Promise<T> {
-  return decodeWith(decoder, await request("GET", path, { signal }));
+/**
+ * Checks an answer against its schema. A mismatch is never papered over with a default: it is logged and thrown
+ * (as `bad_response`, naming the path), in development, tests and production alike.
+ */
+export function parseAnswer<T>(schema: AnswerSchema<T>, payload: unknown, where = "the server"): T {
+  if (typeof schema === "function") {
+    try {
+      return schema(payload);
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : "Unexpected answer";
+      console.error(message);
+      throw new ApiError({ code: "bad_response", status: 200, message });
+    }
+  }
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const message = contractMismatch(where, result.error.issues);
+  console.error(message);
+  throw new ApiError({ code: "bad_response", status: 200, message });
+}
+
+export async function apiGet<T>(path: string, schema: AnswerSchema<T>, signal?: AbortSignal): Promise<T> {
+  return parseAnswer(schema, await request("GET", path, { signal }), `GET ${path}`);
 }
 
 export async function apiSend<T>(
   method: Exclude<Method, "GET">,
   path: string,
   body: unknown,
-  decoder: Decoder<T>,
+  schema: AnswerSchema<T>,
 ): Promise<T> {
-  return decodeWith(decoder, await request(method, path, { body }));
+  return parseAnswer(schema, await request(method, path, { body }), `${method} ${path}`);
 }
 
 /** Builds `path?key=value…`, leaving out empty values. */
@@ -211,9 +236,12 @@ export function withQuery(path: string, params: Record<string, string | number |
   return query ? `${path}?${query}` : path;
 }
 
-/** The common `{ items: [...] }` envelope. */
-export function itemsOf<T>(decoder: Decoder<T>): Decoder<T[]> {
-  const items = arrayOf(decoder);
+/** The common `{ items: [...] }` envelope, unwrapped to its items. */
+export function itemsOf<T>(item: z.ZodType<T>): z.ZodType<T[]>;
+export function itemsOf<T>(item: Decoder<T>): Decoder<T[]>;
+export function itemsOf<T>(item: AnswerSchema<T>): AnswerSchema<T[]> {
+  if (typeof item !== "function") return z.object({ items: z.array(item) }).transform((answer) => answer.items);
+  const items = arrayOf(item);
   return (input, path = "") => {
     if (!isRecord(input)) throw new DecodeError(path, "an object");
     return items(input.items, path ? `${path}.items` : "items");
