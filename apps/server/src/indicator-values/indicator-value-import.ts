@@ -169,7 +169,7 @@ export async function importIndicatorValues(
     rows.get(p.rowNumber)?.issues.push({ field: "orgUnitCode", message: `no ${p.row.orgUnitType.replace("_", " ")} with code "${p.row.orgUnitCode}"`, value: p.row.orgUnitCode, code: "not_found" });
   }
 
-  const errorRows = [...rows.entries()].filter(([, r]) => r.issues.some((i) => !i.message.startsWith("duplicate of row")));
+  const errorRows = [...rows.entries()].filter(([, r]) => r.issues.some((i) => i.code !== "duplicate_row"));
   if (errorRows.length > 0) {
     const reportRows: ReportRow[] = errorRows.map(([rowNumber, r]) => ({ rowNumber, status: "error", key: null, issues: r.issues }));
     return {
