@@ -14,7 +14,7 @@ import {
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors, type FieldErrorCode } from "../errors.ts";
-import { authorize, can } from "../policies/policy.ts";
+import { authorize, can, canImportValues } from "../policies/policy.ts";
 import { enterpriseExtras, readPreparedChunks, type PreparedRow, type ReaderInput } from "./import-reader.ts";
 import { importIndicatorValues, widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
 import { planValuesResource } from "../indicator-values/value-scope.ts";
@@ -110,14 +110,14 @@ function describeError(error: unknown): Record<string, unknown> {
  * the file or quote a parser's exception, neither of which a user should see.
  */
 function readErrorMessage(error: ReadTableError): string {
-  const line = /line (\d+)/.exec(error.message)?.[1];
+  const line = error.line;
   switch (error.code) {
     case "empty_file": return "the file is empty";
     case "no_header_row": return "no header row was found near the top of the file: a header is a row of column names";
     case "unsupported_format": return "must be an .xlsx workbook or a CSV file (legacy .xls files are not supported: save as .xlsx or CSV UTF-8)";
     case "sheet_not_found": return "the workbook has no worksheet to import";
     case "malformed_xlsx": return "the workbook cannot be read; is it a complete .xlsx file?";
-    case "malformed_csv": return line ? `the CSV cannot be read from line ${line}` : "the CSV cannot be read";
+    case "malformed_csv": return line !== undefined ? `the CSV cannot be read from line ${line}` : "the CSV cannot be read";
     case "too_large_uncompressed": return "the workbook unpacks to far more data than a spreadsheet of its size holds, so it is refused";
   }
 }
@@ -385,7 +385,7 @@ export async function runImport(ctx: AppContext, actor: Actor, batchId: number, 
     if (!plan) throw errors.missing("planId", "plan", input.planId);
     const resource = await planValuesResource(ctx.database.db, plan);
     // Plan-wide entry rights, or a coordinator's own clusters: each row is checked again when read.
-    if (!can(actor, "enter", resource) && !(actor.kind === "user" && actor.role === "cluster_coordinator")) authorize(actor, "enter", resource);
+    if (!canImportValues(actor, resource)) authorize(actor, "enter", resource);
     if ((input.layout ?? "long") === "long") {
       if (mapping.period === undefined) throw errors.validation("mapping.period", "must be mapped in a long file (or choose the wide layout)", "not_mapped");
       if (mapping.value === undefined && mapping.numerator === undefined) throw errors.validation("mapping.value", "value (or numerator and denominator) must be mapped in a long file", "not_mapped");
