@@ -72,7 +72,7 @@ export async function login(ctx: AppContext, input: { email: string; password: s
       last_seen_at: now.toISOString(),
       expires_at: new Date(now.getTime() + ctx.config.sessionAbsoluteMs).toISOString(),
     });
-    await trx.updateTable("users").set({ last_login_at: now.toISOString() }).where("id", "=", user.id).execute();
+    await users.recordLogin(trx, user.id, now.toISOString());
     await audit.appendAudit(trx, { actorUserId: user.id, action: "auth.login", entityType: "user", entityId: user.id });
   });
   return { token, csrfToken, user };
