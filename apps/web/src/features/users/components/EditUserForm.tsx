@@ -15,7 +15,7 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
   const update = useUpdateUserMutation();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(isRole(user.role) ? user.role : "member");
-  const [agencyId, setAgencyId] = useState<string | null>(user.agencyId);
+  const [agencyId, setAgencyId] = useState<number | null>(user.agencyId);
   const [active, setActive] = useState(user.active);
   const [password, setPassword] = useState("");
   const [agencyMissing, setAgencyMissing] = useState(false);
