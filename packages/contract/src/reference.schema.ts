@@ -43,3 +43,19 @@ export type ProvinceDetail = z.infer<typeof provinceDetailSchema>;
 
 export const referenceStatsSchema = z.object({ provinces: z.number(), districts: z.number(), provincialClusters: z.number(), agencies: z.number(), plans: z.number() });
 export type ReferenceStats = z.infer<typeof referenceStatsSchema>;
+
+/** A `[longitude, latitude]` position (a third value, the altitude, is allowed by GeoJSON and ignored). */
+const positionSchema = z.array(z.number()).min(2);
+const polygonCoordinates = z.array(z.array(positionSchema));
+export const boundaryGeometrySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("Polygon"), coordinates: polygonCoordinates }),
+  z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(polygonCoordinates) }),
+]);
+export const boundaryPropertiesSchema = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provincialClusterId: z.number().int().nullable() });
+export type BoundaryProperties = z.infer<typeof boundaryPropertiesSchema>;
+/** `GET /provinces/boundaries`: every province's outline as a GeoJSON FeatureCollection (sent pre-serialised, so documented here only). */
+export const provinceBoundariesSchema = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(z.object({ type: z.literal("Feature"), properties: boundaryPropertiesSchema, geometry: boundaryGeometrySchema })),
+});
+export type ProvinceBoundaries = z.infer<typeof provinceBoundariesSchema>;

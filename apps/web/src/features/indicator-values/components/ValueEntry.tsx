@@ -59,7 +59,7 @@ function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId
     }
     if (level === "region") return { units: (regions.data ?? []).map((r) => ({ code: r.code, name: pickLocalized(locale, r.nameTh, r.nameEn), group: null })), pending: regions.isPending, error: regions.error };
     if (level === "provincial_cluster") {
-      return { units: (clusters.data ?? []).map((c) => ({ code: c.id, name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`, group: null })), pending: clusters.isPending, error: clusters.error };
+      return { units: (clusters.data ?? []).map((c) => ({ code: String(c.id), name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`, group: null })), pending: clusters.isPending, error: clusters.error };
     }
     const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`]));
     const order = new Map((clusters.data ?? []).map((c) => [c.id, c.number]));
