@@ -1,6 +1,6 @@
+import { searchResultsSchema } from "@sainam/contract";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { apiGet, isMissingRoute, withQuery } from "../../api/client";
-import { searchPageDecoder } from "../search/model";
 import { normalizeJuristicId } from "./juristic-id";
 import {
   enterpriseDetailDecoder,
@@ -72,10 +72,10 @@ export function useEnterpriseFinder(q: string) {
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }): Promise<EnterpriseMatch[]> => {
       try {
-        const page = await apiGet(withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }), searchPageDecoder, signal);
+        const page = await apiGet(withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }), searchResultsSchema, signal);
         return page.items
           .filter((item) => item.type === "enterprise")
-          .map((item) => ({ id: item.id, nameTh: item.nameTh, nameEn: item.nameEn, juristicId: null, provinceCode: item.provinceCode }));
+          .map((item) => ({ id: String(item.id), nameTh: item.nameTh, nameEn: item.nameEn, juristicId: null, provinceCode: item.provinceCode }));
       } catch (error) {
         if (!isMissingRoute(error)) throw error;
       }

@@ -1,6 +1,7 @@
+import { searchResultsSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, isApiError, withQuery } from "../../api/client";
-import { searchPageDecoder, type SearchParams } from "./model";
+import { type SearchParams } from "./model";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -21,7 +22,7 @@ export function useSearch(params: SearchParams) {
           sector: /^\d{1,5}$/.test(sector.trim()) ? sector.trim() : null,
           page,
           pageSize: SEARCH_PAGE_SIZE,
-        }), searchPageDecoder, signal),
+        }), searchResultsSchema, signal),
     enabled: q.trim() !== "",
     placeholderData: keepPreviousData,
     retry: (count, error) => count < 1 && !(isApiError(error) && error.status < 500),
