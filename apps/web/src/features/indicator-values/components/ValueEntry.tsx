@@ -54,7 +54,7 @@ function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId
       return { units: plan.clusterId === null ? all : all.filter((u) => u.code === plan.clusterId), pending: industryClusters.isPending, error: industryClusters.error };
     }
     if (level === "programme") {
-      const all = (programmes.data?.items ?? []).map((p) => ({ code: p.id, name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`, group: null }));
+      const all = (programmes.data?.items ?? []).map((p) => ({ code: String(p.id), name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`, group: null }));
       return { units: plan.programmeId === null ? all : all.filter((u) => u.code === plan.programmeId), pending: programmes.isPending, error: programmes.error };
     }
     if (level === "region") return { units: (regions.data ?? []).map((r) => ({ code: r.code, name: pickLocalized(locale, r.nameTh, r.nameEn), group: null })), pending: regions.isPending, error: regions.error };
