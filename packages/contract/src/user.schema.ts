@@ -18,7 +18,9 @@ export const userSchema = z.object({
   lastLoginAt: z.string().nullable(),
 });
 
-const password = z.string().min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
+/** The shortest password accepted (the web form says so before sending). */
+export const PASSWORD_MIN_LENGTH = 12;
+const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200, "must be at most 200 characters");
 const displayName = z.string().trim().min(1, "must not be empty").max(200);
 
 export const createUserBody = z.object({

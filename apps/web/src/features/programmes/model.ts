@@ -16,6 +16,8 @@ import type {
 } from "@sainam/contract";
 import { activityKinds, claimMethods, outcomeKinds, verifications } from "@sainam/contract";
 import { fiscalYearOf } from "@sainam/core";
+
+export { overspendOf } from "@sainam/core";
 import type { z } from "zod";
 import { formatNumber, type Locale } from "../../lib/format";
 
@@ -95,11 +97,6 @@ export function fiscalYearOptions(today: Date): number[] {
   const years: number[] = [];
   for (let year = current - 10; year <= current + 5; year++) years.push(year);
   return years;
-}
-
-/** How much a budget line spent beyond its allocation; null when it did not (or spending is not known). */
-export function overspendOf(line: Pick<BudgetLine, "allocated" | "spent">): number | null {
-  return line.spent !== null && line.spent > line.allocated ? line.spent - line.allocated : null;
 }
 
 /** Baht with grouping and the baht sign, whole baht: "฿19,000,000". */

@@ -1,4 +1,4 @@
-import { searchResultsSchema } from "@sainam/contract";
+import { searchQuery, searchResultsSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, isApiError, withQuery } from "../../api/client";
 import { type SearchParams } from "./model";
@@ -18,8 +18,8 @@ export function useSearch(params: SearchParams) {
       apiGet(withQuery("/api/search", {
           q: q.trim(),
           ...facets,
-          // A sector is a TSIC prefix; anything else would only earn a 400.
-          sector: /^\d{1,5}$/.test(sector.trim()) ? sector.trim() : null,
+          // A sector is a TSIC prefix (the contract's rule); anything else would only earn a 400.
+          sector: searchQuery.shape.sector.safeParse(sector.trim()).success ? sector.trim() : null,
           page,
           pageSize: SEARCH_PAGE_SIZE,
         }), searchResultsSchema, signal),
