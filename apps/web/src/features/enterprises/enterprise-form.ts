@@ -1,3 +1,4 @@
+import { enterpriseInputFields } from "@sainam/contract";
 import { juristicIdProblem, normalizeJuristicId, type JuristicIdProblem } from "./juristic-id";
 import { isLegalForm, isProductDirection, type EnterpriseDetail, type LegalForm, type ProductDirection } from "./model";
 import type { EnterpriseInput } from "./mutations";
@@ -142,26 +143,7 @@ export function validateDraft(draft: EnterpriseDraft): Record<string, DraftProbl
   return out;
 }
 
-const INPUT_KEYS = [
-  "juristicId",
-  "ceRegistrationNo",
-  "nameTh",
-  "nameEn",
-  "legalForm",
-  "registeredOn",
-  "capital",
-  "revenue",
-  "employees",
-  "tsicCode",
-  "businessType",
-  "address",
-  "provinceCode",
-  "districtCode",
-  "postcode",
-  "published",
-  "products",
-  "contacts",
-] as const satisfies readonly (keyof EnterpriseInput)[];
+const INPUT_KEYS = enterpriseInputFields satisfies readonly (keyof EnterpriseInput)[];
 
 function copyField<K extends keyof EnterpriseInput>(to: EnterpriseInput, from: EnterpriseInput, key: K): void {
   to[key] = from[key];

@@ -1,26 +1,17 @@
+import { legalForms, sizeClasses, type LegalForm, type SizeClass } from "@sainam/core";
 import { arrayOf, bool, id, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
 
-export const LEGAL_FORMS = [
-  "company_limited",
-  "public_company_limited",
-  "limited_partnership",
-  "registered_ordinary_partnership",
-  "community_enterprise",
-  "cooperative",
-  "unknown",
-] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
+export { legalForms as LEGAL_FORMS, type LegalForm } from "@sainam/core";
 
 export function isLegalForm(value: unknown): value is LegalForm {
-  return LEGAL_FORMS.some((form) => form === value);
+  return legalForms.some((form) => form === value);
 }
 
 /** Size classes by the 2019 ministerial definition: วิสาหกิจรายย่อย, ขนาดย่อม, ขนาดกลาง, ขนาดใหญ่. */
-export const SIZE_CLASSES = ["micro", "small", "medium", "large"] as const;
-export type SizeClass = (typeof SIZE_CLASSES)[number];
+export { sizeClasses as SIZE_CLASSES, type SizeClass } from "@sainam/core";
 
 export function isSizeClass(value: unknown): value is SizeClass {
-  return SIZE_CLASSES.some((size) => size === value);
+  return sizeClasses.some((size) => size === value);
 }
 
 export const PRODUCT_DIRECTIONS = ["output", "input"] as const;

@@ -1,3 +1,4 @@
+import { enterpriseFields, linkageFields, membershipFields } from "@sainam/core";
 import {
   arrayOf,
   bool,
@@ -23,30 +24,10 @@ export function isImportKind(value: unknown): value is ImportKind {
 
 /** The fields each kind of file can fill, in the order the mapping step lists them (docs/API.md). */
 export const IMPORT_FIELDS = {
-  enterprises: [
-    "juristicId",
-    "ceRegistrationNo",
-    "nameTh",
-    "nameEn",
-    "legalForm",
-    "registeredOn",
-    "capital",
-    "revenue",
-    "employees",
-    "tsicCode",
-    "businessType",
-    "address",
-    "provinceName",
-    "districtName",
-    "postcode",
-    "products",
-    "contactName",
-    "contactPhone",
-    "contactEmail",
-  ],
+  enterprises: enterpriseFields,
   // The firm's name and address are optional: with them, a member not yet in the registry is added by the same import.
-  memberships: ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn", "nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"],
-  linkages: ["fromJuristicId", "toJuristicId", "kind", "product", "annualValue", "clusterCode"],
+  memberships: membershipFields,
+  linkages: linkageFields,
 } as const satisfies Record<ImportKind, readonly string[]>;
 
 export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];

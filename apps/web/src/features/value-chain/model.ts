@@ -1,3 +1,4 @@
+import { linkageKinds, stages, type LinkageKind, type Stage } from "@sainam/core";
 import {
   arrayOf,
   DecodeError,
@@ -15,26 +16,16 @@ import {
 } from "../../api/decode";
 
 /** Positions on the value chain, in chain order: ต้นน้ำ, กลางน้ำ, ปลายน้ำ. */
-export const STAGES = ["upstream", "midstream", "downstream"] as const;
-export type Stage = (typeof STAGES)[number];
+export { stages as STAGES, type Stage } from "@sainam/core";
 
 export function isStage(value: unknown): value is Stage {
-  return STAGES.some((stage) => stage === value);
+  return stages.some((stage) => stage === value);
 }
 
-export const LINKAGE_KINDS = [
-  "supplies",
-  "buys_from",
-  "subcontracts",
-  "collaborates",
-  "advises",
-  "finances",
-  "trains",
-] as const;
-export type LinkageKind = (typeof LINKAGE_KINDS)[number];
+export { linkageKinds as LINKAGE_KINDS, type LinkageKind } from "@sainam/core";
 
 export function isLinkageKind(value: unknown): value is LinkageKind {
-  return LINKAGE_KINDS.some((kind) => kind === value);
+  return linkageKinds.some((kind) => kind === value);
 }
 
 export const PARTY_TYPES = ["enterprise", "institution"] as const;

@@ -1,3 +1,4 @@
+import { isRecordCode } from "@sainam/core";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf, unplacedErrors } from "../../../api/field-errors";
@@ -145,7 +146,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: ClientErrors = {};
-    if (!/^[a-z0-9][a-z0-9-]{1,79}$/.test(draft.code.trim())) next.code = t("registry.codeInvalid");
+    if (!isRecordCode(draft.code.trim())) next.code = t("registry.codeInvalid");
     if (!draft.nameTh.trim() && !draft.nameEn.trim()) next.nameTh = t("registry.nameRequired");
     if (draft.tsicCode.trim() && !/^\d{1,5}$/.test(draft.tsicCode.trim())) next.tsicCode = t("registry.tsicInvalid");
     setErrors(next);

@@ -1,3 +1,4 @@
+import { enterpriseScalarInputFields } from "@sainam/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf, unplacedErrors } from "../../../api/field-errors";
@@ -17,23 +18,7 @@ interface EnterpriseFormProps {
   onDone: (saved: { id: string } | null) => void;
 }
 
-const SCALAR_FIELDS = [
-  "juristicId",
-  "ceRegistrationNo",
-  "nameTh",
-  "nameEn",
-  "legalForm",
-  "registeredOn",
-  "capital",
-  "revenue",
-  "employees",
-  "tsicCode",
-  "businessType",
-  "address",
-  "provinceCode",
-  "districtCode",
-  "postcode",
-] as const;
+const SCALAR_FIELDS = enterpriseScalarInputFields;
 
 const CONTACT_LABELS = {
   name: "enterprises.contactName",
