@@ -33,7 +33,7 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
   const locale = useLocale();
   const labels = useEnterpriseLabels();
   const create = useCreateEnterpriseMutation();
-  const update = useUpdateEnterpriseMutation(enterprise?.id ?? "");
+  const update = useUpdateEnterpriseMutation(enterprise ? String(enterprise.id) : "");
   const mutation = enterprise ? update : create;
   const [original] = useState<EnterpriseDraft>(() => (enterprise ? draftFromDetail(enterprise) : emptyDraft()));
   const [draft, setDraft] = useState<EnterpriseDraft>(original);
@@ -80,7 +80,7 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
       return;
     }
     setNothing(false);
-    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: saved.id }) });
+    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: String(saved.id) }) });
   };
 
   const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale));
