@@ -3,6 +3,7 @@ import { recordCodePattern } from "@sainam/core";
 
 export const clusterKinds = ["industry_cluster", "sme_network_cluster", "provincial_trade_cluster"] as const;
 export const maturities = ["emerging", "developing", "mature", "declining"] as const;
+export const clusterStatuses = ["active", "archived"] as const;
 export { stages } from "@sainam/core";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
@@ -41,7 +42,7 @@ export const createClusterBody = z.object(clusterFields).strict();
 export type CreateClusterBody = z.infer<typeof createClusterBody>;
 
 export const updateClusterBody = z
-  .object({ ...clusterFields, code: clusterFields.code.optional(), kind: clusterFields.kind.optional(), status: z.enum(["active", "archived"]).optional() })
+  .object({ ...clusterFields, code: clusterFields.code.optional(), kind: clusterFields.kind.optional(), status: z.enum(clusterStatuses).optional() })
   .strict();
 export type UpdateClusterBody = z.infer<typeof updateClusterBody>;
 
@@ -84,7 +85,7 @@ export const listClustersQuery = z.object({
   region: z.string().trim().min(1).max(40).optional(),
   provincialCluster: z.coerce.number().int().positive().optional(),
   parent: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
-  status: z.enum(["active", "archived"]).optional(),
+  status: z.enum(clusterStatuses).optional(),
 });
 
 export type Cluster = z.infer<typeof clusterSchema>;

@@ -43,6 +43,9 @@ interface Draft {
   status: ClusterStatus;
 }
 
+/** An id as the form's select holds it: text, empty for none. */
+const idText = (id: number | null | undefined) => (id === null || id === undefined ? "" : String(id));
+
 function draftOf(cluster: ClusterDetail | null): Draft {
   return {
     code: cluster?.code ?? "",
@@ -52,9 +55,9 @@ function draftOf(cluster: ClusterDetail | null): Draft {
     descriptionTh: cluster?.descriptionTh ?? "",
     descriptionEn: cluster?.descriptionEn ?? "",
     tsicCode: cluster?.tsicCode ?? "",
-    coordinatingAgencyId: cluster?.coordinatingAgencyId ?? "",
-    cooperatingAgencyId: cluster?.cooperatingAgencyId ?? "",
-    parentId: cluster?.parentId ?? "",
+    coordinatingAgencyId: idText(cluster?.coordinatingAgencyId),
+    cooperatingAgencyId: idText(cluster?.cooperatingAgencyId),
+    parentId: idText(cluster?.parentId),
     maturity: cluster?.maturity && isMaturity(cluster.maturity) ? cluster.maturity : "",
     policyTags: cluster?.policyTags ?? [],
     provinceCodes: [...(cluster?.provinceCodes ?? [])].sort(),
@@ -157,7 +160,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
       return;
     }
     setNothing(false);
-    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: saved.id }) });
+    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: String(saved.id) }) });
   };
 
   const agencyOptions = [...(agencies.data ?? [])].sort((a, b) =>

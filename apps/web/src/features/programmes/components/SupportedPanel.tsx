@@ -52,7 +52,7 @@ function AddClusterForm({ programmeId, years, onAdded }: { programmeId: string; 
     event.preventDefault();
     setMissing(clusterId === "");
     if (clusterId === "" || fiscalYear === null) return;
-    const cluster = (options.data ?? []).find((c) => c.id === clusterId);
+    const cluster = (options.data ?? []).find((c) => String(c.id) === String(clusterId));
     add.mutate({ clusterId, fiscalYear }, { onSuccess: () => onAdded(cluster ? localName(locale, cluster) || cluster.code : clusterId) });
   };
   return (
