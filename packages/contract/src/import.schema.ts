@@ -16,9 +16,11 @@ export const importReportSchema = z.object({
   /** Records a failed batch's revert kept because someone changed (or referred to) them after the import wrote them. */
   keptAfterRevert: z.array(z.object({ entity: z.enum(["enterprise", "membership", "linkage"]), id: z.number().int(), reason: z.enum(["edited", "referenced"]) })).optional(),
 });
+export const importBatchStatuses = ["uploaded", "running", "done", "failed"] as const;
+
 /** The batch as stored: `errorCode` says why it failed (rows_unusable | import_failed | interrupted | abandoned), `error` in English words. */
 export const importBatchSchema = z.object({
-  batchId: z.number().int(), kind: z.string(), fileName: z.string(), status: z.string(),
+  batchId: z.number().int(), kind: z.enum(importKinds), fileName: z.string(), status: z.enum(importBatchStatuses),
   progress: z.object({ rowsRead: z.number().int(), bytesRead: z.number(), totalBytes: z.number().nullable() }),
   report: importReportSchema.nullable(), error: z.string().nullable(), errorCode: z.string().nullable(),
   /** An upload not yet run, or a batch interrupted by a restart whose file is still kept. */
@@ -32,7 +34,6 @@ export const importPreviewSchema = z.object({
   suggestedLayout: z.enum(["long", "wide"]).optional(), periodColumns: z.array(z.string()).optional(),
 });
 
-export const importBatchStatuses = ["uploaded", "running", "done", "failed"] as const;
 export const listImportsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -43,7 +44,7 @@ export const listImportsQuery = z.object({
 });
 /** A batch in a list: what a history shows, never the upload's path. */
 export const importBatchListItemSchema = z.object({
-  batchId: z.number().int(), kind: z.string(), fileName: z.string(), status: z.string(), errorCode: z.string().nullable(),
+  batchId: z.number().int(), kind: z.enum(importKinds), fileName: z.string(), status: z.enum(importBatchStatuses), errorCode: z.string().nullable(),
   counts: importReportSchema.shape.counts.nullable(),
   createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
   /** The caller's own batch; otherwise `owner` names whose it is (an admin listing every user's). */

@@ -1,6 +1,9 @@
 import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
 
+/** Where a value stands in review: entered, sent for approval, approved, or sent back. */
+export const valueStatuses = ["draft", "submitted", "approved", "rejected"] as const;
+
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number", params: { code: "invalid_type", expected: "number" } });
 
@@ -42,7 +45,7 @@ export const valueListQuery = z.object({
   orgUnitType: z.enum(orgUnitTypes).optional(),
   orgUnitCode: z.string().trim().max(40).optional(),
   disaggregation: z.string().max(200).refine(isBreakdownText, { message: "must be a breakdown such as size_class=micro, or empty for the total", params: { code: "invalid_breakdown" } }).optional(),
-  status: z.enum(["draft", "submitted", "approved", "rejected"]).optional(),
+  status: z.enum(valueStatuses).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });

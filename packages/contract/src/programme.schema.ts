@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordCodePattern } from "@sainam/core";
 
 export const activityKinds = ["training", "consulting", "study_visit", "product_development", "trade_fair", "business_matching", "marketing"] as const;
 export const outcomeKinds = ["sales", "deals", "new_products", "certifications", "investment", "cost_reduction", "jobs"] as const;
@@ -21,7 +22,7 @@ const page = {
 // ——— Programmes ———
 
 const programmeFields = {
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, "must be 2-80 lowercase letters, digits or hyphens"),
+  code: z.string().trim().regex(recordCodePattern, "must be 2-80 lowercase letters, digits or hyphens"),
   agencyId: positiveId,
   nameEn: text(300),
   nameTh: text(300).nullable().optional(),

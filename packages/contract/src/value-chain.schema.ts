@@ -8,7 +8,10 @@ export type InstitutionKind = (typeof institutionKinds)[number];
 
 export const clusterParams = z.object({ id: z.coerce.number().int().positive() });
 const date = z.iso.date("must be a date YYYY-MM-DD");
-const party = z.object({ type: z.enum(["enterprise", "institution"]), id: z.number().int().positive() });
+/** What a linkage joins: a member enterprise or a support institution. */
+export const partyTypes = ["enterprise", "institution"] as const;
+const party = z.object({ type: z.enum(partyTypes), id: z.number().int().positive() });
+const partyRef = z.object({ type: z.enum(partyTypes), id: z.number().int() });
 
 export const memberSchema = z.object({
   membershipId: z.number().int(), enterpriseId: z.number().int(), juristicId: z.string().nullable(), nameTh: z.string().nullable(), nameEn: z.string().nullable(),
@@ -42,7 +45,7 @@ export type PendingMembership = z.infer<typeof pendingMembershipSchema>;
 export const pendingMembershipListSchema = z.object({ items: z.array(pendingMembershipSchema) });
 
 export const linkageSchema = z.object({
-  id: z.number().int(), clusterId: z.number().int().nullable(), from: z.object({ type: z.string(), id: z.number().int() }), to: z.object({ type: z.string(), id: z.number().int() }),
+  id: z.number().int(), clusterId: z.number().int().nullable(), from: partyRef, to: partyRef,
   kind: z.string(), product: z.string().nullable(), annualValue: z.number().nullable(),
 });
 export type Linkage = z.infer<typeof linkageSchema>;
@@ -64,12 +67,11 @@ export const linkInstitutionBody = z.object({ institutionId: z.number().int().po
 export type LinkInstitutionBody = z.infer<typeof linkInstitutionBody>;
 export const institutionParams = clusterParams.extend({ institutionId: z.coerce.number().int().positive() });
 
-const partyRef = z.object({ type: z.enum(["enterprise", "institution"]), id: z.number().int() });
 export const suggestionReasonCodes = ["product_match", "tsic_upstream", "stage_adjacent", "same_division"] as const;
 export const analysisSchema = z.object({
   membersPerStage: z.object({ upstream: z.number().int(), midstream: z.number().int(), downstream: z.number().int() }),
   membersByStage: z.object({ upstream: z.array(z.number().int()), midstream: z.array(z.number().int()), downstream: z.array(z.number().int()) }),
-  emptyStages: z.array(z.string()),
+  emptyStages: z.array(z.enum(stages)),
   singleSupplierProducts: z.array(z.object({ product: z.string(), supplierId: z.number().int(), buyerIds: z.array(z.number().int()), buyers: z.array(partyRef) })),
   unsuppliedInputs: z.array(z.object({ product: z.string(), neededBy: z.array(z.number().int()) })),
   unlinkedMemberIds: z.array(z.number().int()),

@@ -18,3 +18,4 @@ export * from "./class-breaks.ts";
 export * from "./plan-level.ts";
 export * from "./programme-figures.ts";
 export * from "./import-fields.ts";
+export * from "./record-code.ts";

@@ -1,5 +1,5 @@
 import type { Actor, LinkageKind } from "@sainam/core";
-import type { InstitutionKind } from "@sainam/contract";
+import { partyTypes, type InstitutionKind } from "@sainam/contract";
 import { audit, clusters, enterprises, linkages, memberships, nowIso, reference, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView, type PendingMembershipView } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
@@ -42,12 +42,19 @@ export function presentMember(m: MemberView, canApprove: boolean) {
   };
 }
 
+/** A stored party type as the contract names it; every writer stores one of the two, so another is a bug to surface. */
+function partyType(type: string): (typeof partyTypes)[number] {
+  const known = partyTypes.find((t) => t === type);
+  if (known === undefined) throw new Error(`Linkage party type "${type}" is neither enterprise nor institution`);
+  return known;
+}
+
 export function presentLinkage(l: LinkageRow) {
   return {
     id: l.id,
     clusterId: l.cluster_id,
-    from: { type: l.from_type, id: l.from_id },
-    to: { type: l.to_type, id: l.to_id },
+    from: { type: partyType(l.from_type), id: l.from_id },
+    to: { type: partyType(l.to_type), id: l.to_id },
     kind: l.kind,
     product: l.product,
     annualValue: l.annual_value,

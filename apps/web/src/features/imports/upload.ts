@@ -1,6 +1,7 @@
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, withQuery } from "../../api/client";
-import { DecodeError, isRecord } from "../../api/decode";
-import { uploadAnswerDecoder, type ImportKind, type UploadAnswer } from "./model";
+import { importPreviewSchema } from "@sainam/contract";
+import { ApiError, CSRF_COOKIE, CSRF_HEADER, isApiError, parseAnswer, readCookie, withQuery } from "../../api/client";
+import { isRecord } from "../../api/decode";
+import type { ImportKind, UploadAnswer } from "./model";
 
 export interface UploadProgress {
   loaded: number;
@@ -62,10 +63,9 @@ export function uploadImportFile(kind: ImportKind | "indicator_values", file: Fi
         return;
       }
       try {
-        resolve(uploadAnswerDecoder(JSON.parse(xhr.responseText)));
+        resolve(parseAnswer(importPreviewSchema, JSON.parse(xhr.responseText), "POST /api/imports"));
       } catch (cause) {
-        const message = cause instanceof DecodeError ? cause.message : "Unexpected answer";
-        reject(new ApiError({ code: "bad_response", status: xhr.status, message }));
+        reject(isApiError(cause) ? cause : new ApiError({ code: "bad_response", status: xhr.status, message: "Unexpected answer: not JSON" }));
       }
     };
     xhr.onerror = () => reject(new ApiError({ code: "network", status: 0, message: "Network error" }));

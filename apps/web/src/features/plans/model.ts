@@ -1,3 +1,4 @@
+import { isPlanLevel as isCorePlanLevel, planLevelRank, planLevels, planNodeKinds, type PlanLevel as CreatablePlanLevel, type PlanNodeKind } from "@sainam/core";
 import {
   arrayOf,
   bool,
@@ -122,44 +123,24 @@ export const planDetailDecoder = object({
 });
 export type PlanDetail = Decoded<typeof planDetailDecoder>;
 
-export const PLAN_NODE_KINDS = [
-  "vision",
-  "mission",
-  "purpose",
-  "strategic_issue",
-  "strategy",
-  "objective",
-  "sub_strategy",
-  "work_plan",
-  "master_plan",
-  "action_plan",
-  "project",
-  "activity",
-] as const;
-export type PlanNodeKind = (typeof PLAN_NODE_KINDS)[number];
+export { planNodeKinds as PLAN_NODE_KINDS, type PlanNodeKind } from "@sainam/core";
 
 export function isPlanNodeKind(kind: string): kind is PlanNodeKind {
-  return PLAN_NODE_KINDS.some((known) => known === kind);
+  return planNodeKinds.some((known) => known === kind);
 }
 
 /** The levels a new plan can have, highest first; a node may serve only a node of a higher plan. */
-export const CREATABLE_PLAN_LEVELS = ["national_strategy", "agency_programme", "provincial_cluster_plan", "cluster_plan"] as const;
-export type CreatablePlanLevel = (typeof CREATABLE_PLAN_LEVELS)[number];
+export { planLevels as CREATABLE_PLAN_LEVELS, type PlanLevel as CreatablePlanLevel, planLevelRank } from "@sainam/core";
 
 export function isCreatablePlanLevel(level: string): level is CreatablePlanLevel {
-  return CREATABLE_PLAN_LEVELS.some((known) => known === level);
+  return isCorePlanLevel(level);
 }
 
-/** Higher is more senior (national strategy 4 … cluster plan 1); an unknown level ranks 0. */
-export function planLevelRank(level: string): number {
-  const index = CREATABLE_PLAN_LEVELS.findIndex((known) => known === level);
-  return index < 0 ? 0 : CREATABLE_PLAN_LEVELS.length - index;
-}
 
 /** Whether a plan of this level has a higher level whose nodes its nodes can serve (not the national strategy). */
 export function mayLinkUp(level: string): boolean {
   const rank = planLevelRank(level);
-  return rank > 0 && rank < CREATABLE_PLAN_LEVELS.length;
+  return rank > 0 && rank < planLevels.length;
 }
 
 export const PLAN_STATUSES = ["draft", "active", "archived"] as const;

@@ -1,3 +1,4 @@
+import { isRecordCode } from "@sainam/core";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf, unplacedErrors } from "../../../api/field-errors";
@@ -42,6 +43,9 @@ interface Draft {
   status: ClusterStatus;
 }
 
+/** An id as the form's select holds it: text, empty for none. */
+const idText = (id: number | null | undefined) => (id === null || id === undefined ? "" : String(id));
+
 function draftOf(cluster: ClusterDetail | null): Draft {
   return {
     code: cluster?.code ?? "",
@@ -51,9 +55,9 @@ function draftOf(cluster: ClusterDetail | null): Draft {
     descriptionTh: cluster?.descriptionTh ?? "",
     descriptionEn: cluster?.descriptionEn ?? "",
     tsicCode: cluster?.tsicCode ?? "",
-    coordinatingAgencyId: cluster?.coordinatingAgencyId ?? "",
-    cooperatingAgencyId: cluster?.cooperatingAgencyId ?? "",
-    parentId: cluster?.parentId ?? "",
+    coordinatingAgencyId: idText(cluster?.coordinatingAgencyId),
+    cooperatingAgencyId: idText(cluster?.cooperatingAgencyId),
+    parentId: idText(cluster?.parentId),
     maturity: cluster?.maturity && isMaturity(cluster.maturity) ? cluster.maturity : "",
     policyTags: cluster?.policyTags ?? [],
     provinceCodes: [...(cluster?.provinceCodes ?? [])].sort(),
@@ -145,7 +149,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: ClientErrors = {};
-    if (!/^[a-z0-9][a-z0-9-]{1,79}$/.test(draft.code.trim())) next.code = t("registry.codeInvalid");
+    if (!isRecordCode(draft.code.trim())) next.code = t("registry.codeInvalid");
     if (!draft.nameTh.trim() && !draft.nameEn.trim()) next.nameTh = t("registry.nameRequired");
     if (draft.tsicCode.trim() && !/^\d{1,5}$/.test(draft.tsicCode.trim())) next.tsicCode = t("registry.tsicInvalid");
     setErrors(next);
@@ -156,7 +160,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
       return;
     }
     setNothing(false);
-    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: saved.id }) });
+    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: String(saved.id) }) });
   };
 
   const agencyOptions = [...(agencies.data ?? [])].sort((a, b) =>

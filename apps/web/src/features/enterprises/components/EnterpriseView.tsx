@@ -31,7 +31,7 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
   const chain = useValueChainLabels();
   const user = useCurrentUser();
   const province = useProvince(enterprise.provinceCode ?? "");
-  const clusters = useClusterDetails(enterprise.memberships.map((m) => m.clusterId));
+  const clusters = useClusterDetails(enterprise.memberships.map((m) => String(m.clusterId)));
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const name = localName(locale, enterprise) || (enterprise.juristicId ? formatJuristicId(enterprise.juristicId) : `#${enterprise.id}`);
@@ -40,10 +40,10 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
   // A coordinator works with the firm through a current membership of one of their clusters: approved, it lets them
   // edit the firm and see its contacts; pending, neither (until an officer of the cluster's agency or the firm approves).
   const coordinated = (approved: boolean) =>
-    user?.role === "cluster_coordinator" && enterprise.memberships.some((m) => m.leftOn === null && m.approved === approved && user.clusterIds.includes(Number(m.clusterId)));
+    user?.role === "cluster_coordinator" && enterprise.memberships.some((m) => m.leftOn === null && m.approved === approved && user.clusterIds.includes(m.clusterId));
   // Officers, admins, its approved coordinators and the member firm itself may edit; the server decides per record.
   const canEdit =
-    (isStaff(user) && user?.role !== "cluster_coordinator") || coordinated(true) || (user?.role === "member" && user.enterpriseId === Number(enterprise.id));
+    (isStaff(user) && user?.role !== "cluster_coordinator") || coordinated(true) || (user?.role === "member" && user.enterpriseId === enterprise.id);
   const awaitingApproval = enterprise.contactsMasked && !coordinated(true) && coordinated(false);
   const none = t("common.none");
   const district = province.data?.districts.find((d) => d.code === enterprise.districtCode);

@@ -50,7 +50,7 @@ function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId
   return useMemo(() => {
     if (level === "nation") return { units: [{ code: "TH", name: t("values.nation"), group: null }], pending: false, error: null };
     if (level === "cluster") {
-      const all = (industryClusters.data ?? []).map((c) => ({ code: c.id, name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`, group: null }));
+      const all = (industryClusters.data ?? []).map((c) => ({ code: String(c.id), name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`, group: null }));
       return { units: plan.clusterId === null ? all : all.filter((u) => u.code === plan.clusterId), pending: industryClusters.isPending, error: industryClusters.error };
     }
     if (level === "programme") {
