@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { isRecord } from "../../../api/decode";
@@ -51,7 +52,7 @@ function thresholdOf(target: unknown): { measure: string; against: string; amoun
 }
 
 interface TargetFormProps {
-  indicatorId: string;
+  indicatorId: RecordId;
   target: IndicatorTarget | null;
   onDone: () => void;
 }
