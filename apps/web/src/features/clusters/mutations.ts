@@ -2,46 +2,16 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
 import type { Stage } from "../value-chain/model";
 import { valueChainKeys } from "../value-chain/queries";
-import { clusterDetailSchema, institutionSchema, memberAddedSchema, okSchema } from "@sainam/contract";
-import { type ClusterKind, type ClusterStatus, type Maturity } from "./model";
+import { clusterDetailSchema, institutionSchema, memberAddedSchema, okSchema, type UpdateClusterBody } from "@sainam/contract";
 import { clusterKeys, type RecordId } from "./queries";
 
-/** The fields of the cluster form; every one optional on edit (only what changed is sent). */
-export interface ClusterInput {
-  code?: string;
-  kind?: ClusterKind;
-  nameTh?: string | null;
-  nameEn?: string | null;
-  descriptionTh?: string | null;
-  descriptionEn?: string | null;
-  tsicCode?: string | null;
-  coordinatingAgencyId?: string | null;
-  cooperatingAgencyId?: string | null;
-  parentId?: string | null;
-  policyTags?: string[];
-  maturity?: Maturity | null;
-  provinceCodes?: string[];
-  published?: boolean;
-  status?: ClusterStatus;
-}
-
-function toBody(input: ClusterInput): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    if ((key === "coordinatingAgencyId" || key === "cooperatingAgencyId" || key === "parentId") && typeof value === "string") {
-      body[key] = toApiId(value);
-    } else {
-      body[key] = value;
-    }
-  }
-  return body;
-}
+/** The body of POST/PATCH /api/clusters, as the contract defines it; on edit only what changed is sent. */
+export type ClusterInput = UpdateClusterBody;
 
 export function useCreateClusterMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", toBody(input), clusterDetailSchema),
+    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", input, clusterDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(clusterKeys.detail(detail.id), detail);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
@@ -53,7 +23,7 @@ export function useUpdateClusterMutation(id: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ClusterInput) =>
-      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, toBody(input), clusterDetailSchema),
+      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, input, clusterDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(clusterKeys.detail(id), detail);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.all });

@@ -14,7 +14,7 @@ export function isOrgLevel(value: string): value is OrgLevel {
 }
 
 /** The level an entry grid opens at: a cluster plan's values are its cluster's, a programme plan's its programme's. */
-export function defaultOrgLevel(plan: { clusterId: string | null; programmeId: string | null }): OrgLevel {
+export function defaultOrgLevel(plan: { clusterId: string | number | null; programmeId: string | number | null }): OrgLevel {
   if (plan.clusterId !== null) return "cluster";
   if (plan.programmeId !== null) return "programme";
   return "province";

@@ -1,3 +1,4 @@
+import { createClusterBody } from "@sainam/contract";
 import { isRecordCode } from "@sainam/core";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -88,6 +89,8 @@ function copyField<K extends keyof ClusterInput>(to: ClusterInput, from: Cluster
 }
 
 const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
+/** A select's chosen id as the server's number; none chosen is null. */
+const idOrNull = (text: string) => (text === "" ? null : Number(text));
 
 /** The body to send: everything when creating; only what changed when editing. */
 function changes(draft: Draft, original: Draft, creating: boolean): ClusterInput {
@@ -99,9 +102,9 @@ function changes(draft: Draft, original: Draft, creating: boolean): ClusterInput
     descriptionTh: orNull(draft.descriptionTh),
     descriptionEn: orNull(draft.descriptionEn),
     tsicCode: orNull(draft.tsicCode),
-    coordinatingAgencyId: orNull(draft.coordinatingAgencyId),
-    cooperatingAgencyId: orNull(draft.cooperatingAgencyId),
-    parentId: orNull(draft.parentId),
+    coordinatingAgencyId: idOrNull(draft.coordinatingAgencyId),
+    cooperatingAgencyId: idOrNull(draft.cooperatingAgencyId),
+    parentId: idOrNull(draft.parentId),
     maturity: draft.maturity === "" ? null : draft.maturity,
     policyTags: draft.policyTags,
     provinceCodes: draft.provinceCodes,
@@ -151,7 +154,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
     const next: ClientErrors = {};
     if (!isRecordCode(draft.code.trim())) next.code = t("registry.codeInvalid");
     if (!draft.nameTh.trim() && !draft.nameEn.trim()) next.nameTh = t("registry.nameRequired");
-    if (draft.tsicCode.trim() && !/^\d{1,5}$/.test(draft.tsicCode.trim())) next.tsicCode = t("registry.tsicInvalid");
+    if (draft.tsicCode.trim() && !createClusterBody.shape.tsicCode.safeParse(draft.tsicCode.trim()).success) next.tsicCode = t("registry.tsicInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const body = changes(draft, original, cluster === null);

@@ -66,7 +66,7 @@ export function ValuesImport({ initialPlanId }: { initialPlanId: string | null }
     started.done
       .then(async (preview) => {
         const chosen = layout === "auto" ? (preview.suggestedLayout === "wide" ? "wide" : "long") : layout;
-        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: toApiId(plan), layout: chosen }, importStartedSchema);
+        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: toApiId(String(plan)), layout: chosen }, importStartedSchema);
         setBatch({ id: String(run.batchId), fileName: file.name });
       })
       .catch((cause: unknown) => setError(cause))
