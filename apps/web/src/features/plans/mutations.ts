@@ -1,21 +1,24 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId } from "../../api/client";
-import { indicatorViewSchema, nodeDeletedSchema, nodeFieldsSchema, okSchema, planSchema, targetViewSchema } from "@sainam/contract";
+import { apiSend } from "../../api/client";
+import {
+  indicatorViewSchema,
+  nodeDeletedSchema,
+  nodeFieldsSchema,
+  okSchema,
+  planSchema,
+  targetViewSchema,
+  type CreateIndicatorBody,
+  type CreateNodeBody,
+  type CreatePlanBody,
+  type CreateTargetBody,
+  type NewVersionBody,
+  type UpdateIndicatorBody,
+  type UpdateNodeBody,
+  type UpdatePlanBody,
+  type UpdateTargetBody,
+} from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 import { planKeys } from "./queries";
-
-/** Turns the web app's string ids back into the server's numbers for the named fields. */
-function withIds(input: Record<string, unknown>, idFields: readonly string[]): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    body[key] = idFields.includes(key) && typeof value === "string" ? toApiId(value) : value;
-  }
-  return body;
-}
-
-const PLAN_ID_FIELDS = ["ownerAgencyId", "clusterId", "provincialClusterId", "programmeId"];
-const NODE_ID_FIELDS = ["parentId", "servesNodeId"];
 
 /** Every plan query (list, tree, versions, traces) is refreshed after a change: trees are small. */
 function useInvalidatePlans() {
@@ -26,7 +29,7 @@ function useInvalidatePlans() {
 export function useCreatePlanMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiSend("POST", "/api/plans", withIds(input, PLAN_ID_FIELDS), planSchema),
+    mutationFn: (input: CreatePlanBody) => apiSend("POST", "/api/plans", input, planSchema),
     onSuccess: invalidate,
   });
 }
@@ -34,8 +37,7 @@ export function useCreatePlanMutation() {
 export function useUpdatePlanMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, withIds(input, PLAN_ID_FIELDS), planSchema),
+    mutationFn: (input: UpdatePlanBody) => apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, input, planSchema),
     onSuccess: invalidate,
   });
 }
@@ -43,7 +45,7 @@ export function useUpdatePlanMutation(planId: RecordId) {
 export function useCreateVersionMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: { periodStart: string; periodEnd: string }) =>
+    mutationFn: (input: NewVersionBody) =>
       apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/versions`, input, planSchema),
     onSuccess: invalidate,
   });
@@ -52,8 +54,7 @@ export function useCreateVersionMutation(planId: RecordId) {
 export function useCreateNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, withIds(input, NODE_ID_FIELDS), nodeFieldsSchema),
+    mutationFn: (input: CreateNodeBody) => apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, input, nodeFieldsSchema),
     onSuccess: invalidate,
   });
 }
@@ -61,8 +62,8 @@ export function useCreateNodeMutation(planId: RecordId) {
 export function useUpdateNodeMutation(planId: RecordId, nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, withIds(input, NODE_ID_FIELDS), nodeFieldsSchema),
+    mutationFn: (input: UpdateNodeBody) =>
+      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, input, nodeFieldsSchema),
     onSuccess: invalidate,
   });
 }
@@ -92,7 +93,7 @@ export function useMoveNodeMutation(planId: RecordId) {
 export function useCreateIndicatorMutation(nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, indicatorViewSchema),
+    mutationFn: (input: CreateIndicatorBody) => apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -100,7 +101,7 @@ export function useCreateIndicatorMutation(nodeId: RecordId) {
 export function useUpdateIndicatorMutation(indicatorId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, indicatorViewSchema),
+    mutationFn: (input: UpdateIndicatorBody) => apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -125,7 +126,7 @@ export function useMoveIndicatorMutation() {
 export function useSaveTargetMutation(indicatorId: RecordId, targetId: RecordId | null) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
+    mutationFn: (input: CreateTargetBody & UpdateTargetBody) =>
       targetId === null
         ? apiSend("POST", `/api/indicators/${encodeURIComponent(indicatorId)}/targets`, input, targetViewSchema)
         : apiSend("PATCH", `/api/indicator-targets/${encodeURIComponent(targetId)}`, input, targetViewSchema),

@@ -37,7 +37,7 @@ export function ServesPicker({ planId, planLevel, node, onDone }: ServesPickerPr
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!targetNodeId) return;
-    update.mutate({ servesNodeId: targetNodeId }, { onSuccess: onDone });
+    update.mutate({ servesNodeId: Number(targetNodeId) }, { onSuccess: onDone });
   };
 
   return (

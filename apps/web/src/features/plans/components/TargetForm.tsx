@@ -1,4 +1,4 @@
-import { isTarget, type ChangeThreshold } from "@sainam/core";
+import { isOrgUnitType, isTarget, type ChangeThreshold } from "@sainam/core";
 import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -94,7 +94,7 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
     save.mutate(
       {
         periodKey: form.periodKey.trim().toUpperCase() || null,
-        orgUnitType: form.orgUnitType || null,
+        orgUnitType: isOrgUnitType(form.orgUnitType) ? form.orgUnitType : null,
         orgUnitCode: form.orgUnitCode.trim() || null,
         ...(textsChanged && { textEn: form.textEn.trim() || null, textTh: form.textTh.trim() || null }),
         ...(isDirection && { threshold: amount === null ? null : { measure: form.measure, against: form.against, amount } }),
