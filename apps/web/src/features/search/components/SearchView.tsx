@@ -149,7 +149,7 @@ function Results({ query, search, onPage }: { query: SearchParams; search: Retur
   return (
     <>
       <p className="muted" aria-live="polite">
-        {t(data.totalIsEstimate ? "search.countAbout" : "search.count", { n: formatNumber(data.total, locale) })}
+        {t(data.totalIsEstimate ? "search.countAbout" : "search.count", { count: data.total, n: formatNumber(data.total, locale) })}
       </p>
       {groupResults(data.items).map((group) => (
         <section key={group.type} className="result-group" data-result-type={group.type}>

@@ -130,7 +130,7 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
             onOpen={(node) => void navigate(`/enterprises/${encodeURIComponent(node.id)}`)}
           />
           {layout.hiddenLinks > 0 && (
-            <p className="muted small">{t("network.hiddenLinks", { n: formatNumber(layout.hiddenLinks, locale) })}</p>
+            <p className="muted small">{t("network.hiddenLinks", { count: layout.hiddenLinks, n: formatNumber(layout.hiddenLinks, locale) })}</p>
           )}
         </>
       )}
