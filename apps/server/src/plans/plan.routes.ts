@@ -46,7 +46,8 @@ const nodeSchema: z.ZodType<PlanNodeView> = nodeFieldsSchema.extend({
   get children() {
     return z.array(nodeSchema);
   },
-});
+  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
+}).meta({ id: "PlanNode" });
 
 const tags = ["plans"];
 
