@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { createClusterBody, stages } from "../clusters/cluster.schema.ts";
 import type { createEnterpriseBody } from "../enterprises/enterprise.schema.ts";
 import type { createIndicatorBody, createNodeBody, createPlanBody, createTargetBody } from "../plans/plan.schema.ts";
-import type { createActivityBody, createBudgetBody, createProgrammeBody } from "../programmes/programme.schema.ts";
+import type { createActivityBody, createBudgetBody, createClaimBody, createProgrammeBody } from "../programmes/programme.schema.ts";
 import type { institutionKinds } from "../value-chain/value-chain.service.ts";
 import { ADMIN, type Client, type TestApp } from "./test-app.ts";
 
@@ -70,6 +70,7 @@ export type IndicatorBody = z.input<typeof createIndicatorBody>;
 export type TargetBody = z.input<typeof createTargetBody>;
 export type ActivityBody = z.input<typeof createActivityBody>;
 export type BudgetBody = z.input<typeof createBudgetBody>;
+export type ClaimBody = z.input<typeof createClaimBody>;
 export type InstitutionBody = { kind: (typeof institutionKinds)[number]; nameTh?: string | null; nameEn?: string | null; description?: string | null; agencyId?: number | null; provinceCode?: string | null; published?: boolean };
 export type MembershipBody = { enterpriseId: number; stage: (typeof stages)[number]; joinedOn?: string | null };
 
@@ -125,6 +126,11 @@ export function buildActivity(overrides: Partial<ActivityBody> = {}): ActivityBo
 /** A budget line of the current fiscal year. */
 export function buildBudget(overrides: Partial<BudgetBody> = {}): BudgetBody {
   return { fiscalYear: currentFiscalYear(), allocated: 1_000_000, ...overrides };
+}
+
+/** A firm's claimed sales increase of the current fiscal year, with evidence, attributed to the programmes. */
+export function buildClaim(overrides: Partial<ClaimBody> & Pick<ClaimBody, "programmeIds">): ClaimBody {
+  return { fiscalYear: currentFiscalYear(), amount: 1_000_000 + unique(), method: "sales_increase", evidenceNote: "Sales ledger against the year before", ...overrides };
 }
 
 /** A business development service centre. */
