@@ -150,25 +150,25 @@ export function buildMembership(enterpriseId: number, overrides: Partial<Members
 export type CreatedRecord = { id: number } & Record<string, any>;
 
 /** Creates a cluster as the client. */
-export const createCluster = (as: Client, overrides: Partial<ClusterBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", "/api/clusters", buildCluster(overrides)), 201);
+export const createCluster = <T = CreatedRecord>(as: Client, overrides: Partial<ClusterBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/clusters", buildCluster(overrides)), 201);
 /** Creates an enterprise as the client. */
-export const createEnterprise = (as: Client, overrides: Partial<EnterpriseBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", "/api/enterprises", buildEnterprise(overrides)), 201);
+export const createEnterprise = <T = CreatedRecord>(as: Client, overrides: Partial<EnterpriseBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/enterprises", buildEnterprise(overrides)), 201);
 /** Creates a programme as the client. */
-export const createProgramme = (as: Client, overrides: Parameters<typeof buildProgramme>[0]): Promise<CreatedRecord> => ok(as.request("POST", "/api/programmes", buildProgramme(overrides)), 201);
+export const createProgramme = <T = CreatedRecord>(as: Client, overrides: Parameters<typeof buildProgramme>[0]): Promise<T> => ok<T>(as.request("POST", "/api/programmes", buildProgramme(overrides)), 201);
 /** Creates a plan as the client. */
-export const createPlan = (as: Client, overrides: Parameters<typeof buildPlan>[0]): Promise<CreatedRecord> => ok(as.request("POST", "/api/plans", buildPlan(overrides)), 201);
+export const createPlan = <T = CreatedRecord>(as: Client, overrides: Parameters<typeof buildPlan>[0]): Promise<T> => ok<T>(as.request("POST", "/api/plans", buildPlan(overrides)), 201);
 /** Adds a node to the plan as the client. */
-export const createPlanNode = (as: Client, planId: number, overrides: Partial<NodeBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", `/api/plans/${planId}/nodes`, buildPlanNode(overrides)), 201);
+export const createPlanNode = <T = CreatedRecord>(as: Client, planId: number, overrides: Partial<NodeBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/plans/${planId}/nodes`, buildPlanNode(overrides)), 201);
 /** Adds an indicator to the node as the client. */
-export const createIndicator = (as: Client, nodeId: number, overrides: Partial<IndicatorBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator(overrides)), 201);
+export const createIndicator = <T = CreatedRecord>(as: Client, nodeId: number, overrides: Partial<IndicatorBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator(overrides)), 201);
 /** Adds a target to the indicator as the client. */
-export const createTarget = (as: Client, indicatorId: number, overrides: Partial<TargetBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", `/api/indicators/${indicatorId}/targets`, buildTarget(overrides)), 201);
+export const createTarget = <T = CreatedRecord>(as: Client, indicatorId: number, overrides: Partial<TargetBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/indicators/${indicatorId}/targets`, buildTarget(overrides)), 201);
 /** Creates an activity as the client. */
-export const createActivity = (as: Client, overrides: Partial<ActivityBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", "/api/activities", buildActivity(overrides)), 201);
+export const createActivity = <T = CreatedRecord>(as: Client, overrides: Partial<ActivityBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/activities", buildActivity(overrides)), 201);
 /** Adds a budget line to the programme as the client. */
-export const createBudget = (as: Client, programmeId: number, overrides: Partial<BudgetBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", `/api/programmes/${programmeId}/budgets`, buildBudget(overrides)), 201);
+export const createBudget = <T = CreatedRecord>(as: Client, programmeId: number, overrides: Partial<BudgetBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/programmes/${programmeId}/budgets`, buildBudget(overrides)), 201);
 /** Registers a support institution as the client. */
-export const createInstitution = (as: Client, overrides: Partial<InstitutionBody> = {}): Promise<CreatedRecord> => ok(as.request("POST", "/api/institutions", buildInstitution(overrides)), 201);
+export const createInstitution = <T = CreatedRecord>(as: Client, overrides: Partial<InstitutionBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/institutions", buildInstitution(overrides)), 201);
 /** Adds the firm to the cluster as the client; answers the membership id and whether it is approved. */
 export const createMembership = (as: Client, clusterId: number, enterpriseId: number, overrides: Partial<MembershipBody> = {}): Promise<{ membershipId: number; approved: boolean }> =>
   ok(as.request("POST", `/api/clusters/${clusterId}/members`, buildMembership(enterpriseId, overrides)), 201);
