@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { migrateToLatest, openDatabase, privateDir, privateFile, seedReferenceData, reference } from "@sainam/db";
+import { migrateToLatest, openDatabase, privateDir, privateFile, seedReferenceData, reference, clusters, plans } from "@sainam/db";
 import { AppError, createContext, createUserBody, examplesService, generatePassword, importService, loadConfig, userService } from "@sainam/server";
 import { systemActor } from "@sainam/core";
 
@@ -203,13 +203,13 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     const ctx = createContext(config, database);
     let clusterId: number | undefined;
     if (parsed.values.cluster) {
-      const cluster = await database.db.selectFrom("clusters").select("id").where("code", "=", parsed.values.cluster).executeTakeFirst();
+      const cluster = await clusters.findClusterByCode(database.db, parsed.values.cluster);
       if (!cluster) return fail(out, "validation_failed", `--cluster: no cluster with code "${parsed.values.cluster}"`);
       clusterId = cluster.id;
     }
     let planId: number | undefined;
     if (parsed.values.plan) {
-      const plan = await database.db.selectFrom("plans").select("id").where("code", "=", parsed.values.plan).executeTakeFirst();
+      const plan = await plans.findPlanByCode(database.db, parsed.values.plan);
       if (!plan) return fail(out, "validation_failed", `--plan: no plan with code "${parsed.values.plan}"`);
       planId = plan.id;
     }

@@ -4,8 +4,20 @@ import { LoginThrottle } from "./auth/login-throttle.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import { ImportJobs } from "./imports/import-jobs.ts";
 import { ForegroundRequests } from "./http/foreground.ts";
+import { Memo } from "./http/memo.ts";
+import type { Geography } from "./dashboards/geography.ts";
 
-/** What every use case may need, built once at start-up and passed down explicitly. */
+/** Values this app keeps for a while instead of querying each time: one set per app, never shared. */
+export type AppCaches = {
+  /** The reference geography figures roll up through (dashboards/geography.ts), kept a minute. */
+  geography: Memo<Geography>;
+};
+
+/**
+ * What every use case may need, built once at start-up and passed down explicitly. Everything a process keeps
+ * between requests (sessions, the sign-in throttle, running imports, caches) hangs off it, never off a module, so
+ * two apps in one process (tests, a "restart") share nothing.
+ */
 export type AppContext = {
   config: Config;
   database: Database;
@@ -15,6 +27,7 @@ export type AppContext = {
   imports: ImportJobs;
   /** The API requests being answered: background work gives way to them. */
   foreground: ForegroundRequests;
+  caches: AppCaches;
   /** The clock sessions and the sign-in throttle go by (milliseconds since the epoch); tests inject one. */
   now: () => number;
   startedAt: number;
@@ -23,5 +36,16 @@ export type AppContext = {
 
 export function createContext(config: Config, database: Database, options: { now?: () => number } = {}): AppContext {
   const now = options.now ?? Date.now;
-  return { config, database, loginThrottle: new LoginThrottle({ now }), sessionCache: new SessionCache({ now }), imports: new ImportJobs(), foreground: new ForegroundRequests(), now, startedAt: now(), version: "0.1.0" };
+  return {
+    config,
+    database,
+    loginThrottle: new LoginThrottle({ now }),
+    sessionCache: new SessionCache({ now }),
+    imports: new ImportJobs(),
+    foreground: new ForegroundRequests(),
+    caches: { geography: new Memo({ ttlMs: 60_000, now }) },
+    now,
+    startedAt: now(),
+    version: "0.1.0",
+  };
 }

@@ -81,17 +81,28 @@ export type ErrorDetail = { path: string; message: string; code: FieldErrorCode;
 /** What a refused request tried, for clients to say it in their language: `{ action: "approve", resource: "plan_values" }`. */
 export type ForbiddenReason = { action: string; resource: string };
 
+/** What an error may carry beyond its code and message, for the HTTP layer to answer with. */
+export type AppErrorExtras = {
+  details?: ErrorDetail[] | undefined;
+  reason?: ForbiddenReason | undefined;
+  /** too_many_requests: when to try again (the Retry-After header). */
+  retryAfterSeconds?: number | undefined;
+};
+
+/** Sainam's one error type: every expected failure of a use case is an AppError with a stable code. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
   readonly reason: ForbiddenReason | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetail[], reason?: ForbiddenReason) {
+  constructor(code: ErrorCode, message: string, extras: AppErrorExtras = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.details = details;
-    this.reason = reason;
+    this.details = extras.details;
+    this.reason = extras.reason;
+    this.retryAfterSeconds = extras.retryAfterSeconds;
   }
 }
 
@@ -102,31 +113,33 @@ function detail(path: string, message: string, code: FieldErrorCode, params?: Er
 export const errors = {
   /** One field is wrong: `code` says why, for clients to word it in their language (`message` stays the English). */
   validation: (path: string, message: string, code: FieldErrorCode, params?: ErrorParams) =>
-    new AppError("validation_failed", `${path}: ${message}`, [detail(path, message, code, params)]),
+    new AppError("validation_failed", `${path}: ${message}`, { details: [detail(path, message, code, params)] }),
   /** A field names a record that does not exist ("agency 7 does not exist"). */
   missing: (path: string, entity: string, id: string | number) =>
-    new AppError("validation_failed", `${path}: ${entity} ${id} does not exist`, [detail(path, `${entity} ${id} does not exist`, "not_found", { id })]),
+    new AppError("validation_failed", `${path}: ${entity} ${id} does not exist`, { details: [detail(path, `${entity} ${id} does not exist`, "not_found", { id })] }),
   /** A field is required here (the message says when or why). */
-  required: (path: string, message = "is required") => new AppError("validation_failed", `${path}: ${message}`, [detail(path, message, "required")]),
+  required: (path: string, message = "is required") => new AppError("validation_failed", `${path}: ${message}`, { details: [detail(path, message, "required")] }),
   /** A date or number field must not come before another field's. */
   notBefore: (path: string, other: string) =>
-    new AppError("validation_failed", `${path}: must not be before ${other}`, [detail(path, `must not be before ${other}`, "not_before", { other })]),
+    new AppError("validation_failed", `${path}: must not be before ${other}`, { details: [detail(path, `must not be before ${other}`, "not_before", { other })] }),
   /** Several problems at once (e.g. every invalid row of a batch), each naming its field. */
-  invalid: (message: string, details: ErrorDetail[]) => new AppError("validation_failed", message, details),
+  invalid: (message: string, details: ErrorDetail[]) => new AppError("validation_failed", message, { details }),
   unauthenticated: () => new AppError("unauthenticated", "Sign in to continue."),
+  /** Wrong e-mail or password: one neutral message for both, so accounts cannot be enumerated. */
+  loginFailed: () => new AppError("unauthenticated", "Wrong e-mail or password."),
   csrf: () => new AppError("csrf_failed", "Missing or wrong X-CSRF-Token header."),
   /** A refusal; `reason` lets clients word it (policy.ts `authorize` gives one for every action and resource). */
-  forbidden: (message = "You may not do this.", reason?: ForbiddenReason) => new AppError("forbidden", message, undefined, reason),
+  forbidden: (message = "You may not do this.", reason?: ForbiddenReason) => new AppError("forbidden", message, { reason }),
   notFound: (entity: string, id: string | number) => new AppError("not_found", `${entity} ${id} was not found.`),
   /**
    * A clash with stored data: `code` says how (`duplicate`: the value is taken), for clients to word it; `path`
    * names the field, or is "" when the clash is with the record as a whole ("values are recorded in this branch").
    */
   conflict: (message: string, path: string, code: FieldErrorCode, params?: ErrorParams) =>
-    new AppError("conflict", message, [detail(path, message, code, params)]),
+    new AppError("conflict", message, { details: [detail(path, message, code, params)] }),
   /** A write or workflow step on a plan's values in a locked period. */
   periodLocked: (periodKey: string) =>
-    new AppError("period_locked", `period ${periodKey} is locked: its values can no longer be changed`, [detail("periodKey", `${periodKey} is locked`, "locked", { period: periodKey })]),
+    new AppError("period_locked", `period ${periodKey} is locked: its values can no longer be changed`, { details: [detail("periodKey", `${periodKey} is locked`, "locked", { period: periodKey })] }),
   tooManyRequests: (retryAfterSeconds: number) =>
-    new AppError("too_many_requests", `Too many attempts; try again in ${retryAfterSeconds} seconds.`),
+    new AppError("too_many_requests", `Too many attempts; try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds }),
 };

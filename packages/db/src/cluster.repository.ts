@@ -135,3 +135,8 @@ export async function listSummaries(db: Executor, ids: readonly number[]): Promi
   }
   return out;
 }
+
+/** The example clusters (loaded from the seeds), for re-indexing them. */
+export async function listExampleClusters(db: Executor): Promise<ClusterRow[]> {
+  return db.selectFrom("clusters").selectAll().where("is_example", "=", 1).execute();
+}

@@ -112,3 +112,12 @@ export async function clusterIdsOfEnterprise(db: Executor, id: number): Promise<
   const rows = await db.selectFrom("memberships").select(["cluster_id", "approved_at"]).where("enterprise_id", "=", id).where("left_on", "is", null).execute();
   return { approved: rows.filter((r) => r.approved_at !== null).map((r) => r.cluster_id), pending: rows.filter((r) => r.approved_at === null).map((r) => r.cluster_id) };
 }
+
+export async function findEnterpriseByCeRegistrationNo(db: Executor, ceRegistrationNo: string): Promise<EnterpriseRow | undefined> {
+  return db.selectFrom("enterprises").selectAll().where("ce_registration_no", "=", ceRegistrationNo).executeTakeFirst();
+}
+
+/** The ids of the example firms (loaded from the seeds), for re-indexing them. */
+export async function listExampleEnterpriseIds(db: Executor): Promise<number[]> {
+  return (await db.selectFrom("enterprises").select("id").where("is_example", "=", 1).execute()).map((r) => r.id);
+}

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from "kysely";
 import type { DB, ImportBatchTable } from "./schema.ts";
 import { enterpriseSearchTextsOf, removeSearchTexts, writeSearchTexts } from "./search.repository.ts";
 
@@ -258,4 +258,74 @@ export async function listBatches(db: Executor, query: ImportBatchQuery): Promis
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map((row) => ({ ...row, has_upload: Number(row.has_upload) === 1 })), total: Number(count.n) };
+}
+
+/** Records an uploaded file as a new batch; answers its id. */
+export async function insertBatch(db: Executor, row: Insertable<ImportBatchTable>): Promise<number> {
+  const { id } = await db.insertInto("import_batches").values(row).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateBatch(db: Executor, id: number, patch: Updateable<ImportBatchTable>): Promise<void> {
+  await db.updateTable("import_batches").set(patch).where("id", "=", id).execute();
+}
+
+/**
+ * Marks a batch running with a conditional update (only while its status is still `fromStatus`), so two requests
+ * or two processes never run the same batch; answers whether this caller claimed it.
+ */
+export async function claimBatch(db: Executor, id: number, fromStatus: string, patch: Updateable<ImportBatchTable>): Promise<boolean> {
+  const claimed = await db.updateTable("import_batches").set(patch).where("id", "=", id).where("status", "=", fromStatus).executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
+}
+
+export async function listBatchIdsWithStatus(db: Executor, status: string): Promise<number[]> {
+  return (await db.selectFrom("import_batches").select("id").where("status", "=", status).execute()).map((b) => b.id);
+}
+
+/** Deletes the journals of batches not running: leftovers of a stop between a batch's end and their deletion. */
+export async function deleteJournalsOfIdleBatches(db: Executor): Promise<void> {
+  await db.deleteFrom("import_journal").where("batch_id", "not in", db.selectFrom("import_batches").select("id").where("status", "=", "running")).execute();
+}
+
+/** Finished batches (done, or failed other than interrupted) whose uploaded file is still named. */
+export async function listEndedBatchUploads(db: Executor): Promise<Array<{ id: number; upload_path: string | null }>> {
+  return db
+    .selectFrom("import_batches")
+    .select(["id", "upload_path"])
+    .where("upload_path", "is not", null)
+    .where("status", "in", ["done", "failed"])
+    .where((eb) => eb.or([eb("error_code", "is", null), eb("error_code", "!=", "interrupted")]))
+    .execute();
+}
+
+/** Every uploaded file a batch still names. */
+export async function listUploadPaths(db: Executor): Promise<Array<string | null>> {
+  return (await db.selectFrom("import_batches").select("upload_path").where("upload_path", "is not", null).execute()).map((b) => b.upload_path);
+}
+
+/** Uploads left unused since `before`: never run, or interrupted and not run again. */
+export async function listStaleUploads(db: Executor, before: string): Promise<Array<{ id: number; upload_path: string | null }>> {
+  return db
+    .selectFrom("import_batches")
+    .select(["id", "upload_path"])
+    .where("upload_path", "is not", null)
+    .where((eb) => eb.or([
+      eb.and([eb("status", "=", "uploaded"), eb("created_at", "<", before)]),
+      eb.and([eb("status", "=", "failed"), eb("error_code", "=", "interrupted"), eb("finished_at", "<", before)]),
+    ]))
+    .execute();
+}
+
+/** The column mapping saved for files of this kind from the same source (its JSON), if any. */
+export async function findSavedMapping(db: Executor, kind: string, sourceKey: string): Promise<string | undefined> {
+  return (await db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", kind).where("source_key", "=", sourceKey).executeTakeFirst())?.mapping_json;
+}
+
+export async function saveMapping(db: Executor, kind: string, sourceKey: string, mappingJson: string, at: string): Promise<void> {
+  await db
+    .insertInto("import_mappings")
+    .values({ kind, source_key: sourceKey, mapping_json: mappingJson, updated_at: at })
+    .onConflict((oc) => oc.columns(["kind", "source_key"]).doUpdateSet({ mapping_json: mappingJson, updated_at: at }))
+    .execute();
 }

@@ -22,6 +22,7 @@ export * as search from "./search.repository.ts";
 export type { SearchEntityType } from "./search.repository.ts";
 export * as enterpriseImport from "./enterprise-import.repository.ts";
 export * as importBatches from "./import-batch.repository.ts";
+export * as relationImport from "./relation-import.repository.ts";
 export type { SliceUndo, KeptRow, ImportBatchRow } from "./import-batch.repository.ts";
 export * from "./examples/index.ts";
 export * as dashboards from "./dashboard.repository.ts";

@@ -67,3 +67,8 @@ export async function linkInstitution(db: Transaction<DB>, clusterId: number, in
 export async function unlinkInstitution(db: Transaction<DB>, clusterId: number, institutionId: number): Promise<void> {
   await db.deleteFrom("cluster_institutions").where("cluster_id", "=", clusterId).where("institution_id", "=", institutionId).execute();
 }
+
+/** The example institutions (loaded from the seeds), for re-indexing them. */
+export async function listExampleInstitutions(db: Executor): Promise<InstitutionRow[]> {
+  return db.selectFrom("institutions").selectAll().where("is_example", "=", 1).execute();
+}

@@ -107,3 +107,14 @@ export async function listPendingMemberships(db: Executor, scope: PendingScope):
   }
   return q.orderBy("m.created_at").orderBy("m.id").execute();
 }
+
+/** The products (inputs and outputs) of a cluster's current members, for its value-chain analysis. */
+export async function listCurrentMemberProducts(db: Executor, clusterId: number) {
+  return db
+    .selectFrom("enterprise_products as p")
+    .innerJoin("memberships as m", "m.enterprise_id", "p.enterprise_id")
+    .select(["p.enterprise_id", "p.direction", "p.name"])
+    .where("m.cluster_id", "=", clusterId)
+    .where("m.left_on", "is", null)
+    .execute();
+}

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Gazetteer } from "@sainam/core";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { AgencyRow, DB } from "./schema.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -95,4 +96,36 @@ export async function referenceCounts(db: Executor) {
     agencies: await count("agencies"),
     plans: await count("plans"),
   };
+}
+
+export async function findDistrict(db: Executor, code: string) {
+  return db.selectFrom("districts").select(["code", "province_code", "name_th", "name_en"]).where("code", "=", code).executeTakeFirst();
+}
+
+export async function findProvincialCluster(db: Executor, id: number) {
+  return db.selectFrom("provincial_clusters").select(["id", "name_th", "name_en"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Every province and district, for the importer's address matching (core's Gazetteer). */
+export async function loadGazetteer(db: Executor): Promise<Gazetteer> {
+  const provinces = await db.selectFrom("provinces").select(["code", "name_th", "name_en"]).execute();
+  const districts = await db.selectFrom("districts").select(["code", "province_code", "name_th", "name_en"]).execute();
+  return {
+    provinces: provinces.map((p) => ({ code: p.code, nameTh: p.name_th, nameEn: p.name_en })),
+    districts: districts.map((d) => ({ code: d.code, provinceCode: d.province_code, nameTh: d.name_th, nameEn: d.name_en })),
+  };
+}
+
+/** The Thai and English names of every province, region and provincial cluster (a value file may name its unit). */
+export async function listOrgUnitNames(db: Executor) {
+  return {
+    provinces: await db.selectFrom("provinces").select(["code", "name_th", "name_en"]).execute(),
+    regions: await db.selectFrom("regions").select(["code", "name_th", "name_en"]).execute(),
+    provincialClusters: await db.selectFrom("provincial_clusters").select(["id", "name_th", "name_en"]).execute(),
+  };
+}
+
+/** Answers when the database is reachable (the health check). */
+export async function ping(db: Executor): Promise<void> {
+  await sql`select 1`.execute(db);
 }

@@ -65,3 +65,7 @@ async function replaceUserClusters(db: Transaction<DB>, userId: number, clusterI
     await db.insertInto("user_clusters").values(unique.map((cluster_id) => ({ user_id: userId, cluster_id }))).execute();
   }
 }
+
+export async function recordLogin(db: Transaction<DB>, id: number, at: string): Promise<void> {
+  await db.updateTable("users").set({ last_login_at: at }).where("id", "=", id).execute();
+}

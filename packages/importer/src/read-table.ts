@@ -73,10 +73,13 @@ export type ReadTableErrorCode =
  */
 export class ReadTableError extends Error {
   readonly code: ReadTableErrorCode;
-  constructor(code: ReadTableErrorCode, message: string) {
+  /** The CSV line the reader stopped at (malformed_csv), for the server to word without parsing the message. */
+  readonly line: number | undefined;
+  constructor(code: ReadTableErrorCode, message: string, line?: number) {
     super(message);
     this.name = "ReadTableError";
     this.code = code;
+    this.line = line;
   }
 }
 
@@ -346,7 +349,7 @@ async function* csvRows(
     }
   } catch (error) {
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("CSV_")) {
-      throw new ReadTableError("malformed_csv", `Cannot read the CSV from line ${line}: ${csvProblem(error.code)}.`);
+      throw new ReadTableError("malformed_csv", `Cannot read the CSV from line ${line}: ${csvProblem(error.code)}.`, line);
     }
     throw error;
   } finally {

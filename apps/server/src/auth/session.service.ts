@@ -56,7 +56,7 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok || user.active !== 1) {
     ctx.loginThrottle.fail(attempt);
-    throw new LoginFailed();
+    throw errors.loginFailed();
   }
   ctx.loginThrottle.succeed(attempt);
 
@@ -72,17 +72,10 @@ export async function login(ctx: AppContext, input: { email: string; password: s
       last_seen_at: now.toISOString(),
       expires_at: new Date(now.getTime() + ctx.config.sessionAbsoluteMs).toISOString(),
     });
-    await trx.updateTable("users").set({ last_login_at: now.toISOString() }).where("id", "=", user.id).execute();
+    await users.recordLogin(trx, user.id, now.toISOString());
     await audit.appendAudit(trx, { actorUserId: user.id, action: "auth.login", entityType: "user", entityId: user.id });
   });
   return { token, csrfToken, user };
-}
-
-/** Thrown for wrong credentials; the route answers 401 with one neutral message. */
-export class LoginFailed extends Error {
-  constructor() {
-    super("Wrong e-mail or password.");
-  }
 }
 
 // A valid Argon2id hash of a random string: verifying against it costs what a real check costs.

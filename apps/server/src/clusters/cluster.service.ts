@@ -3,7 +3,7 @@ import { audit, clusters, nowIso, reference, users, type ClusterDetail, type Clu
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, seesUnpublished } from "../policies/policy.ts";
+import { authorize, can, canMoveToAnotherAgency, clusterVisibility } from "../policies/policy.ts";
 import type { CreateClusterBody, UpdateClusterBody } from "./cluster.schema.ts";
 import { indexCluster } from "../search/search.indexer.ts";
 
@@ -65,8 +65,7 @@ export async function listClusters(ctx: AppContext, actor: Actor, query: {
   provincialCluster?: number | undefined; parent?: "none" | number | undefined; status?: string | undefined;
 }) {
   authorize(actor, "list", { type: "reference" });
-  const seesAll = seesUnpublished(actor);
-  const visibleIds = seesAll ? "all" : actor.kind === "user" ? actor.clusterIds : [];
+  const visibleIds = clusterVisibility(actor);
   const { items, total } = await clusters.listClusters(ctx.database.db, {
     kind: query.kind,
     provinceCode: query.province,
@@ -172,7 +171,7 @@ export async function updateCluster(ctx: AppContext, actor: Actor, id: number, i
     throw errors.conflict(`a cluster with code ${input.code} exists`, "code", "duplicate");
   }
   // Moving a cluster to another agency is an admin's decision.
-  if (input.coordinatingAgencyId !== undefined && input.coordinatingAgencyId !== before.coordinating_agency_id && !(actor.kind === "system" || (actor.kind === "user" && actor.role === "admin"))) {
+  if (input.coordinatingAgencyId !== undefined && input.coordinatingAgencyId !== before.coordinating_agency_id && !canMoveToAnotherAgency(actor, "cluster")) {
     throw errors.forbidden("You may not move this cluster to another coordinating agency; an administrator can.", { action: "update", resource: "cluster" });
   }
   await checkReferences(db, input, id);

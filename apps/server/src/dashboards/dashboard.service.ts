@@ -121,7 +121,7 @@ export async function rollUpPlan(
   const plan = await dashboards.findPlanScope(database.db, input.planId);
   if (!plan) throw errors.notFound("plan", input.planId);
   const statuses = readableStatuses(actor, plan, input.includeUnapproved);
-  const [geography, contents] = await Promise.all([loadGeography(database), plans.loadPlanContents(database.db, plan.id)]);
+  const [geography, contents] = await Promise.all([loadGeography(ctx), plans.loadPlanContents(database.db, plan.id)]);
   const rows = await dashboards.listFigures(database.db, {
     indicatorIds: contents.indicators.map((i) => i.id),
     periodKeys: input.periodKeys,
@@ -187,7 +187,7 @@ async function indicatorScope(ctx: AppContext, actor: Actor, indicatorId: number
   // An indicator of a plan the actor may not read does not exist for them.
   if (!canReadPlanFigures(actor, plan)) throw errors.notFound("indicator", indicatorId);
   const statuses = readableStatuses(actor, plan, includeUnapproved);
-  const [geography, targets] = await Promise.all([loadGeography(ctx.database), dashboards.listTargets(db, [indicatorId])]);
+  const [geography, targets] = await Promise.all([loadGeography(ctx), dashboards.listTargets(db, [indicatorId])]);
   return { indicator: found.indicator, plan, statuses, geography, targets };
 }
 

@@ -1,4 +1,5 @@
-import { dashboards, type Database, type GeographyRows } from "@sainam/db";
+import { dashboards, type GeographyRows } from "@sainam/db";
+import type { AppContext } from "../context.ts";
 
 /**
  * The reference geography values roll up through, indexed for one pass over a period's rows:
@@ -12,20 +13,18 @@ export type Geography = {
   readonly provincialClusterById: ReadonlyMap<number, GeographyRows["provincialClusters"][number]>;
 };
 
-// Reference data changes only when `sainam seed` loads a new version: kept for a minute per database.
-const TTL_MS = 60_000;
-const cache = new WeakMap<Database, { value: Geography; expires: number }>();
-
-export async function loadGeography(database: Database): Promise<Geography> {
-  const hit = cache.get(database);
-  if (hit && hit.expires > Date.now()) return hit.value;
-  const rows = await dashboards.loadGeography(database.db);
-  const value: Geography = {
-    rows,
-    provinceByCode: new Map(rows.provinces.map((p) => [p.code, p])),
-    regionByCode: new Map(rows.regions.map((r) => [r.code, r])),
-    provincialClusterById: new Map(rows.provincialClusters.map((c) => [c.id, c])),
-  };
-  cache.set(database, { value, expires: Date.now() + TTL_MS });
-  return value;
+/**
+ * The geography, from the app's cache (`ctx.caches.geography`, kept a minute: reference data changes only when
+ * `sainam seed` loads a new version) or built from the database.
+ */
+export async function loadGeography(ctx: AppContext): Promise<Geography> {
+  return ctx.caches.geography.get("all", async () => {
+    const rows = await dashboards.loadGeography(ctx.database.db);
+    return {
+      rows,
+      provinceByCode: new Map(rows.provinces.map((p) => [p.code, p])),
+      regionByCode: new Map(rows.regions.map((r) => [r.code, r])),
+      provincialClusterById: new Map(rows.provincialClusters.map((c) => [c.id, c])),
+    };
+  });
 }

@@ -135,7 +135,7 @@ export async function planPerformance(
   const plan = await dashboards.findPlanScope(database.db, input.planId);
   if (!plan) throw errors.notFound("plan", input.planId);
   const statuses = readableStatuses(actor, plan, input.includeUnapproved, input.orgUnit);
-  const geography = await loadGeography(database);
+  const geography = await loadGeography(ctx);
   const unit = await resolveUnit(database, geography, input.orgUnit ?? nationUnit);
   const { nodes, indicators, targets } = await plans.loadPlanContents(database.db, plan.id);
 

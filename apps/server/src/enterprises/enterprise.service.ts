@@ -88,7 +88,7 @@ export async function normaliseEnterprise(db: Executor, input: CreateEnterpriseB
   const districtCode = pick("districtCode", before?.district_code ?? null);
   if (provinceCode && !(await reference.findProvince(db, provinceCode))) throw errors.missing("provinceCode", "province", provinceCode);
   if (districtCode) {
-    const district = await db.selectFrom("districts").select("province_code").where("code", "=", districtCode).executeTakeFirst();
+    const district = await reference.findDistrict(db, districtCode);
     if (!district) throw errors.missing("districtCode", "district", districtCode);
     if (provinceCode && district.province_code !== provinceCode) throw errors.validation("districtCode", `district ${districtCode} is not in province ${provinceCode}`, "not_in_province", { province: provinceCode });
   }
@@ -125,7 +125,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, input: Cre
   if (values.juristic_id && (await enterprises.findEnterpriseByJuristicId(db, values.juristic_id))) {
     throw errors.conflict(`an enterprise with juristic ID ${values.juristic_id} exists: one firm is one record`, "juristicId", "duplicate");
   }
-  if (values.ce_registration_no && (await db.selectFrom("enterprises").select("id").where("ce_registration_no", "=", values.ce_registration_no).executeTakeFirst())) {
+  if (values.ce_registration_no && (await enterprises.findEnterpriseByCeRegistrationNo(db, values.ce_registration_no))) {
     throw errors.conflict(`an enterprise with registration number ${values.ce_registration_no} exists`, "ceRegistrationNo", "duplicate");
   }
   const now = nowIso();

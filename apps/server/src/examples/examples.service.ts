@@ -1,5 +1,5 @@
 import type { Actor } from "@sainam/core";
-import { audit, enterprises, loadExamples, removeExamples, type DB, type EnterpriseDetail } from "@sainam/db";
+import { audit, clusters, enterprises, linkages, loadExamples, removeExamples, type DB, type EnterpriseDetail } from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { authorize } from "../policies/policy.ts";
@@ -8,10 +8,10 @@ import { indexClusters, indexEnterprises, indexInstitutions } from "../search/se
 /** Rebuilds the search index of the example records (the loader writes data only). */
 async function indexExamples(db: Kysely<DB>): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await indexClusters(trx, await trx.selectFrom("clusters").selectAll().where("is_example", "=", 1).execute());
-    await indexInstitutions(trx, await trx.selectFrom("institutions").selectAll().where("is_example", "=", 1).execute());
+    await indexClusters(trx, await clusters.listExampleClusters(trx));
+    await indexInstitutions(trx, await linkages.listExampleInstitutions(trx));
     const details: EnterpriseDetail[] = [];
-    for (const { id } of await trx.selectFrom("enterprises").select("id").where("is_example", "=", 1).execute()) {
+    for (const id of await enterprises.listExampleEnterpriseIds(trx)) {
       const detail = await enterprises.loadEnterpriseDetail(trx, id);
       if (detail) details.push(detail);
     }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sql } from "kysely";
 import { z } from "zod";
 import type { AppContext } from "../context.ts";
+import { databaseReachable } from "./health.service.ts";
 
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,12 +16,8 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     }, async (_request, reply) => {
       const base = { db: ctx.database.dialect, version: ctx.version, uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000) };
-      try {
-        await sql`select 1`.execute(ctx.database.db);
-        return { status: "ok" as const, ...base };
-      } catch {
-        return reply.status(503).send({ status: "unavailable" as const, ...base });
-      }
+      if (await databaseReachable(ctx)) return { status: "ok" as const, ...base };
+      return reply.status(503).send({ status: "unavailable" as const, ...base });
     });
   };
 }

@@ -2,7 +2,6 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, type ErrorDetail, type ForbiddenReason, type HTTP_ERROR_CODES } from "../errors.ts";
 import { fieldErrorOf, valueAt } from "./field-error-codes.ts";
-import { LoginFailed } from "../auth/session.service.ts";
 
 // The one map from error codes to HTTP statuses.
 const statusOf: Record<ErrorCode, number> = {
@@ -39,14 +38,8 @@ function isFastifyError(error: unknown): error is FastifyError {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === "too_many_requests") {
-        const seconds = /(\d+) seconds/.exec(error.message)?.[1];
-        if (seconds) void reply.header("retry-after", seconds);
-      }
+      if (error.retryAfterSeconds !== undefined) void reply.header("retry-after", String(error.retryAfterSeconds));
       return reply.status(statusOf[error.code]).send(body(error.code, error.message, error.details, error.reason));
-    }
-    if (error instanceof LoginFailed) {
-      return reply.status(401).send(body("unauthenticated", error.message));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const input = inputOf(request, error.validationContext);

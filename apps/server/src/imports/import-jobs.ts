@@ -1,4 +1,4 @@
-import type { ImportProgress } from "./import.service.ts";
+import type { ImportProgress } from "./import-batches.ts";
 
 /** A server-side log line about an import: never file paths, row values or other personal data. */
 export type ImportLog = (record: Record<string, unknown>, message: string) => void;

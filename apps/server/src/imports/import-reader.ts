@@ -50,7 +50,7 @@ type WireRow =
 type WireChunk = { readonly type: "chunk"; readonly keys: string[]; readonly rows: WireRow[]; readonly rowsRead: number; readonly bytesRead: number; readonly totalBytes: number | null };
 
 /** What the worker posts (as JSON). */
-export type ReaderMessage = WireChunk | { readonly type: "end" } | { readonly type: "error"; readonly readTableCode: ReadTableErrorCode | null; readonly message: string };
+export type ReaderMessage = WireChunk | { readonly type: "end" } | { readonly type: "error"; readonly readTableCode: ReadTableErrorCode | null; readonly line?: number | undefined; readonly message: string };
 
 export function encodeChunk(chunk: PreparedChunk): WireChunk {
   let keys: string[] | null = null;
@@ -189,7 +189,7 @@ export async function* readPreparedChunks(input: ReaderInput, options: { useWork
       while (inbox.length === 0 && failure === null && !exited) await new Promise<void>((resolve) => (notify = resolve));
       const message = inbox.shift();
       if (!message) throw failure ?? new Error("the import's reading thread stopped before the end of the file");
-      if (message.type === "error") throw message.readTableCode ? new ReadTableError(message.readTableCode, message.message) : new Error(message.message);
+      if (message.type === "error") throw message.readTableCode ? new ReadTableError(message.readTableCode, message.message, message.line) : new Error(message.message);
       if (message.type === "end") return;
       yield decodeChunk(message);
       worker.postMessage({ type: "more", chunks: 1 });

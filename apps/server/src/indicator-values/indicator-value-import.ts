@@ -1,5 +1,5 @@
 import { normalizeThai, type Actor, type OrgUnitType } from "@sainam/core";
-import { audit, indicatorValues, nowIso, periodLocks, type DB, type IndicatorRow, type PlanRow } from "@sainam/db";
+import { audit, indicatorValues, nowIso, periodLocks, reference, type DB, type IndicatorRow, type PlanRow } from "@sainam/db";
 import {
   normaliseIndicatorValueRow, periodColumns, readTable,
   type ColumnMapping, type IndicatorValueRecord, type PeriodColumn, type ReportRow, type RowIssue, type ValueLayout,
@@ -38,15 +38,16 @@ async function orgUnitNames(db: Kysely<DB>): Promise<OrgUnitNames> {
     if (!list.some((u) => u.type === unit.type && u.code === unit.code)) list.push(unit);
     names.set(key, list);
   };
-  for (const p of await db.selectFrom("provinces").select(["code", "name_th", "name_en"]).execute()) {
+  const rows = await reference.listOrgUnitNames(db);
+  for (const p of rows.provinces) {
     add(p.name_th, { type: "province", code: p.code });
     add(p.name_en, { type: "province", code: p.code });
   }
-  for (const r of await db.selectFrom("regions").select(["code", "name_th", "name_en"]).execute()) {
+  for (const r of rows.regions) {
     add(r.name_th, { type: "region", code: r.code });
     add(r.name_en, { type: "region", code: r.code });
   }
-  for (const c of await db.selectFrom("provincial_clusters").select(["id", "name_th", "name_en"]).execute()) {
+  for (const c of rows.provincialClusters) {
     add(c.name_th, { type: "provincial_cluster", code: String(c.id) });
     add(c.name_en, { type: "provincial_cluster", code: String(c.id) });
   }
@@ -169,7 +170,7 @@ export async function importIndicatorValues(
     rows.get(p.rowNumber)?.issues.push({ field: "orgUnitCode", message: `no ${p.row.orgUnitType.replace("_", " ")} with code "${p.row.orgUnitCode}"`, value: p.row.orgUnitCode, code: "not_found" });
   }
 
-  const errorRows = [...rows.entries()].filter(([, r]) => r.issues.some((i) => !i.message.startsWith("duplicate of row")));
+  const errorRows = [...rows.entries()].filter(([, r]) => r.issues.some((i) => i.code !== "duplicate_row"));
   if (errorRows.length > 0) {
     const reportRows: ReportRow[] = errorRows.map(([rowNumber, r]) => ({ rowNumber, status: "error", key: null, issues: r.issues }));
     return {

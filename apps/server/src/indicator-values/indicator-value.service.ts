@@ -3,10 +3,10 @@ import { audit, indicatorValues, nowIso, periodLocks, plans, type DB, type Indic
 import type { Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors, type ErrorDetail } from "../errors.ts";
-import { authorize, can, type PlanValuesResource } from "../policies/policy.ts";
+import { authorize, can, valueVisibility, type PlanValuesResource } from "../policies/policy.ts";
 import { auditedValue, presentIndicatorForValues, presentValue } from "./indicator-value.presenter.ts";
 import { checkValueRow, type CheckedValueRow, type ValueRowInput } from "./value-rules.ts";
-import { assertKnownUnitFilter, assertUnlocked, planValuesResource, valueVisibility } from "./value-scope.ts";
+import { assertKnownUnitFilter, assertUnlocked, planValuesResource } from "./value-scope.ts";
 
 function actorId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.id : null;

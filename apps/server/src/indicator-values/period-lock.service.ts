@@ -2,7 +2,7 @@ import { isPeriodKey, type Actor } from "@sainam/core";
 import { audit, nowIso, periodLocks, plans, type PeriodLockRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize } from "../policies/policy.ts";
+import { authorize, seesWhoActed } from "../policies/policy.ts";
 import { planValuesResource } from "./value-scope.ts";
 
 function presentLock(l: PeriodLockRow, showPeople: boolean) {
@@ -18,7 +18,7 @@ async function requirePlan(ctx: AppContext, planId: number) {
 export async function listPeriodLocks(ctx: AppContext, actor: Actor, planId: number) {
   const { resource } = await requirePlan(ctx, planId);
   authorize(actor, "read", resource);
-  const showPeople = actor.kind !== "public";
+  const showPeople = seesWhoActed(actor);
   return { items: (await periodLocks.listLocks(ctx.database.db, planId)).map((l) => presentLock(l, showPeople)) };
 }
 

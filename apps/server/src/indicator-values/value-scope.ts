@@ -1,8 +1,7 @@
-import type { Actor } from "@sainam/core";
 import { indicatorValues, periodLocks, type DB, type PlanRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import { errors } from "../errors.ts";
-import { can, type PlanValuesResource } from "../policies/policy.ts";
+import type { PlanValuesResource } from "../policies/policy.ts";
 import { coveringLockKeys } from "./value-rules.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -16,13 +15,6 @@ export async function planValuesResource(db: Executor, plan: PlanRow): Promise<P
     clusterId: plan.cluster_id,
     published: plan.published === 1,
   };
-}
-
-/** What the actor may see of a plan's values: every status, or approved only (plus their own clusters'). */
-export function valueVisibility(actor: Actor, resource: PlanValuesResource): { visibleStatuses: string[] | undefined; alsoVisibleClusterCodes: string[] } {
-  if (can(actor, "read_unapproved", resource)) return { visibleStatuses: undefined, alsoVisibleClusterCodes: [] };
-  const own = actor.kind === "user" && actor.role === "cluster_coordinator" ? actor.clusterIds.map(String) : [];
-  return { visibleStatuses: ["approved"], alsoVisibleClusterCodes: own };
 }
 
 /**

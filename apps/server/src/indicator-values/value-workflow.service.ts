@@ -2,7 +2,7 @@ import type { Actor } from "@sainam/core";
 import { audit, indicatorValues, nowIso, type IndicatorValueRow, type PlanRow, type StatusPatch } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, type PlanValuesResource } from "../policies/policy.ts";
+import { approvalQueueScope, authorize, can, type PlanValuesResource } from "../policies/policy.ts";
 import { auditedValue, presentValue } from "./indicator-value.presenter.ts";
 import { assertUnlocked, planValuesResource } from "./value-scope.ts";
 
@@ -109,15 +109,15 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
   const { db } = ctx.database;
   if (actor.kind === "public") throw errors.unauthenticated();
   const reviewable: Array<{ plan: PlanRow; resource: PlanValuesResource }> = [];
-  const isAdmin = actor.kind === "system" || actor.role === "admin";
-  const agencyId = actor.kind === "user" && actor.role === "agency_officer" ? actor.agencyId : null;
-  if (!isAdmin && agencyId === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  for (const plan of await indicatorValues.plansOwnedBy(db, isAdmin ? null : agencyId)) {
+  const scope = approvalQueueScope(actor);
+  if (scope === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  for (const plan of await indicatorValues.plansOwnedBy(db, scope.ownerAgencyId)) {
     const resource = await planValuesResource(db, plan);
     if (can(actor, "approve", resource)) reviewable.push({ plan, resource });
   }
   const indicatorsByPlan = new Map<number, Array<{ id: number; code: string; name_en: string; name_th: string | null; unit: string | null }>>();
   for (const { plan } of reviewable) indicatorsByPlan.set(plan.id, await indicatorValues.listPlanIndicators(db, plan.id));
+  const resourceOfPlan = new Map(reviewable.map(({ plan, resource }) => [plan.id, resource]));
   const indicatorInfo = new Map<number, { planId: number; planCode: string; code: string; nameEn: string; nameTh: string | null; unit: string | null }>();
   for (const { plan } of reviewable) {
     for (const i of indicatorsByPlan.get(plan.id) ?? []) indicatorInfo.set(i.id, { planId: plan.id, planCode: plan.code, code: i.code, nameEn: i.name_en, nameTh: i.name_th, unit: i.unit });
@@ -130,11 +130,13 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
   return {
     items: items.map((v) => {
       const info = indicatorInfo.get(v.indicator_id);
+      const resource = info ? resourceOfPlan.get(info.planId) : undefined;
       return {
         ...presentValue(v, true),
         indicator: info ?? null,
         unitName: unitName(v.org_unit_type, v.org_unit_code),
-        approvable: !(actor.kind === "user" && v.entered_by === actor.id),
+        // Separation of duties: a value is not approvable by whoever entered it.
+        approvable: resource !== undefined && can(actor, "approve", { ...resource, enteredBy: v.entered_by }),
       };
     }),
     total,

@@ -1,5 +1,5 @@
 import type { Actor } from "@sainam/core";
-import { audit, indicators as indicatorRepo, nowIso, plans, programmes, type DB, type PlanRow } from "@sainam/db";
+import { audit, clusters, indicators as indicatorRepo, nowIso, plans, programmes, reference, type DB, type PlanRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
@@ -57,7 +57,7 @@ export async function getPlanTree(ctx: AppContext, actor: Actor, id: number) {
  * cluster and that cluster's coordinating agency (a cluster plan is owned by it).
  */
 async function placement(db: Executor, ownerAgencyId: number, clusterId: number | null, published: boolean): Promise<Resource> {
-  const cluster = clusterId === null ? undefined : await db.selectFrom("clusters").select("coordinating_agency_id").where("id", "=", clusterId).executeTakeFirst();
+  const cluster = clusterId === null ? undefined : await clusters.findCluster(db, clusterId);
   return { type: "plan", ownerAgencyId, clusterId, published, clusterAgencyId: cluster ? cluster.coordinating_agency_id : undefined };
 }
 
@@ -66,19 +66,19 @@ async function checkReferences(
   actor: Actor,
   input: { ownerAgencyId?: number | undefined; clusterId?: number | null | undefined; provincialClusterId?: number | null | undefined; programmeId?: number | null | undefined },
 ): Promise<void> {
-  if (input.ownerAgencyId !== undefined && !(await db.selectFrom("agencies").select("id").where("id", "=", input.ownerAgencyId).executeTakeFirst())) {
+  if (input.ownerAgencyId !== undefined && !(await reference.findAgency(db, input.ownerAgencyId))) {
     throw errors.validation("ownerAgencyId", "no such agency", "not_found", { id: input.ownerAgencyId });
   }
   // A cluster or programme the caller may not see is refused as if it did not exist.
   if (typeof input.clusterId === "number") {
-    const cluster = await db.selectFrom("clusters").select(["id", "coordinating_agency_id", "published"]).where("id", "=", input.clusterId).executeTakeFirst();
+    const cluster = await clusters.findCluster(db, input.clusterId);
     if (!cluster || !can(actor, "read", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 })) {
       throw errors.validation("clusterId", "no such cluster", "not_found", { id: input.clusterId });
     }
   }
   if (
     typeof input.provincialClusterId === "number" &&
-    !(await db.selectFrom("provincial_clusters").select("id").where("id", "=", input.provincialClusterId).executeTakeFirst())
+    !(await reference.findProvincialCluster(db, input.provincialClusterId))
   ) {
     throw errors.validation("provincialClusterId", "no such provincial cluster", "not_found", { id: input.provincialClusterId });
   }

@@ -283,6 +283,88 @@ export function institutionVisibility(actor: Actor): { all: true } | { all: fals
   return { all: false, agencyId: actor.role === "agency_officer" ? actor.agencyId : null, userId: actor.id };
 }
 
+function isAdministrator(actor: Actor): boolean {
+  return actor.kind === "system" || (actor.kind === "user" && actor.role === "admin");
+}
+
+/**
+ * Whether the actor may hand a cluster or a programme to another agency (its coordinating or owning agency):
+ * an admin's decision, whoever else may edit the record.
+ */
+export function canMoveToAnotherAgency(actor: Actor, _record: "cluster" | "programme"): boolean {
+  return isAdministrator(actor);
+}
+
+/**
+ * The clusters a list may show beyond the published ones: every one for those who see unpublished records
+ * (`seesUnpublished`), otherwise the clusters the user coordinates (matching `can(…, "read", cluster)`).
+ */
+export function clusterVisibility(actor: Actor): "all" | readonly number[] {
+  if (seesUnpublished(actor)) return "all";
+  return actor.kind === "user" ? actor.clusterIds : [];
+}
+
+/** Agencies whose unpublished programmes the actor may see in lists and figures: all (admins), their own (officers). */
+export function programmeVisibility(actor: Actor): readonly number[] | "all" {
+  if (isAdministrator(actor)) return "all";
+  if (actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId !== null) return [actor.agencyId];
+  return [];
+}
+
+/** Whether the actor may create a programme at all: an admin for any agency, an officer for their own. */
+export function canCreateProgramme(actor: Actor): boolean {
+  if (isAdministrator(actor)) return true;
+  if (actor.kind !== "user" || actor.agencyId === null) return false;
+  return can(actor, "create", { type: "programme", agencyId: actor.agencyId, published: false, clusterIds: [] });
+}
+
+/**
+ * The plans whose submitted values the actor reviews (the approval queue): every plan for admins and the system,
+ * those owned by their agency for an officer, none for anyone else (`null`). Each plan is then checked with
+ * `can(…, "approve", plan_values)`.
+ */
+export function approvalQueueScope(actor: Actor): { ownerAgencyId: number | null } | null {
+  if (isAdministrator(actor)) return { ownerAgencyId: null };
+  const agencyId = actor.kind === "user" && actor.role === "agency_officer" ? actor.agencyId : null;
+  return agencyId === null ? null : { ownerAgencyId: agencyId };
+}
+
+/**
+ * What the actor may see of a plan's values: every status when they may read unapproved ones; otherwise approved
+ * values only, plus every status of the clusters they coordinate (org units of type cluster, by code).
+ */
+export function valueVisibility(actor: Actor, resource: PlanValuesResource): { visibleStatuses: string[] | undefined; alsoVisibleClusterCodes: string[] } {
+  if (can(actor, "read_unapproved", resource)) return { visibleStatuses: undefined, alsoVisibleClusterCodes: [] };
+  const own = actor.kind === "user" && actor.role === "cluster_coordinator" ? actor.clusterIds.map(String) : [];
+  return { visibleStatuses: ["approved"], alsoVisibleClusterCodes: own };
+}
+
+/**
+ * Whether the actor may start an import of a plan's indicator values: plan-wide entry rights, or a coordinator,
+ * whose rows are each checked (`can(…, "enter", …)` with the row's org unit) as the file is read.
+ */
+export function canImportValues(actor: Actor, resource: PlanValuesResource): boolean {
+  return can(actor, "enter", resource) || (actor.kind === "user" && actor.role === "cluster_coordinator");
+}
+
+/** The scope of a search: unpublished records (officers, admins), the user's own clusters, and which institutions. */
+export function searchVisibility(actor: Actor): { unpublishedToo: boolean; ownClusters: number[]; institutions: ReturnType<typeof institutionVisibility> } {
+  return { unpublishedToo: seesUnpublished(actor), ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [], institutions: institutionVisibility(actor) };
+}
+
+/** Whether the actor sees who did something (who locked a period): signed-in users, not the public. */
+export function seesWhoActed(actor: Actor): boolean {
+  return actor.kind !== "public";
+}
+
+/**
+ * Whether a change to user `userId` would have the acting admin deactivate or demote themselves, which is refused
+ * (the system would be left without the admin who made the change).
+ */
+export function demotesSelf(actor: Actor, userId: number, change: { active?: boolean | undefined; role?: string | undefined }): boolean {
+  return actor.kind === "user" && actor.id === userId && (change.active === false || (change.role !== undefined && change.role !== "admin"));
+}
+
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;

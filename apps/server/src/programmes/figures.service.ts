@@ -3,7 +3,8 @@ import { programmes, reference } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { presentRecordedFigures, presentReportedFigure } from "./programme.presenter.ts";
-import { requireProgramme, visibleAgencyIds } from "./programme.service.ts";
+import { requireProgramme } from "./programme.service.ts";
+import { programmeVisibility } from "../policies/policy.ts";
 
 async function recorded(ctx: AppContext, programmeIds: readonly number[], fiscalYear?: number) {
   const { db } = ctx.database;
@@ -40,7 +41,7 @@ export async function programmeFigures(ctx: AppContext, actor: Actor, id: number
 export async function scopeFigures(ctx: AppContext, actor: Actor, query: { agencyId?: number | undefined; fiscalYear?: number | undefined }) {
   const { db } = ctx.database;
   if (query.agencyId !== undefined && !(await reference.findAgency(db, query.agencyId))) throw errors.notFound("agency", query.agencyId);
-  const ids = await programmes.programmeIdsInScope(db, { agencyId: query.agencyId ?? null, visibleAgencyIds: visibleAgencyIds(actor) });
+  const ids = await programmes.programmeIdsInScope(db, { agencyId: query.agencyId ?? null, visibleAgencyIds: programmeVisibility(actor) });
   return {
     agencyId: query.agencyId ?? null,
     fiscalYear: query.fiscalYear ?? null,

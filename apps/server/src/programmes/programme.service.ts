@@ -3,7 +3,7 @@ import { audit, clusters, nowIso, programmes, reference, type DB, type Programme
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, type Resource } from "../policies/policy.ts";
+import { authorize, can, canCreateProgramme, canMoveToAnotherAgency, programmeVisibility, type Resource } from "../policies/policy.ts";
 import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import {
   presentBudget,
@@ -55,22 +55,8 @@ export async function requireVisibleCluster(db: Kysely<DB>, actor: Actor, field:
   }
 }
 
-/** Agencies whose unpublished programmes the actor may see in lists and figures. */
-export function visibleAgencyIds(actor: Actor): readonly number[] | "all" {
-  if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return "all";
-  if (actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId !== null) return [actor.agencyId];
-  return [];
-}
-
-/** Whether the actor may create a programme at all: an admin for any agency, an officer for their own. */
-export function canCreateProgramme(actor: Actor): boolean {
-  if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return true;
-  if (actor.kind !== "user" || actor.agencyId === null) return false;
-  return can(actor, "create", { type: "programme", agencyId: actor.agencyId, published: false, clusterIds: [] });
-}
-
 export async function listProgrammes(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; agencyId?: number | undefined; fiscalYear?: number | undefined }) {
-  const { items, total } = await programmes.listProgrammes(ctx.database.db, { ...query, visibleAgencyIds: visibleAgencyIds(actor) });
+  const { items, total } = await programmes.listProgrammes(ctx.database.db, { ...query, visibleAgencyIds: programmeVisibility(actor) });
   return { items: items.map(presentProgramme), total, page: query.page, pageSize: query.pageSize, can: { create: canCreateProgramme(actor) } };
 }
 
@@ -119,10 +105,9 @@ export async function createProgramme(ctx: AppContext, actor: Actor, input: Crea
 export async function updateProgramme(ctx: AppContext, actor: Actor, id: number, input: UpdateProgrammeBody) {
   const { row: before } = await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
-  const isAdmin = actor.kind === "system" || (actor.kind === "user" && actor.role === "admin");
   if (input.agencyId !== undefined && input.agencyId !== before.agency_id) {
     // Handing a programme to another agency is an admin's decision.
-    if (!isAdmin) throw errors.forbidden("You may not move this programme to another agency; an administrator can.", { action: "update", resource: "programme" });
+    if (!canMoveToAnotherAgency(actor, "programme")) throw errors.forbidden("You may not move this programme to another agency; an administrator can.", { action: "update", resource: "programme" });
     if (!(await reference.findAgency(db, input.agencyId))) throw errors.missing("agencyId", "agency", input.agencyId);
   }
   if (input.code !== undefined && input.code !== before.code && (await programmes.findProgrammeByCode(db, input.code))) {

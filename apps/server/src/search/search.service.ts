@@ -1,7 +1,7 @@
 import { parseSearchQuery, type Actor, type SearchQueryText } from "@sainam/core";
 import { search, type SearchEntityType } from "@sainam/db";
 import type { AppContext } from "../context.ts";
-import { authorize, institutionVisibility, seesUnpublished } from "../policies/policy.ts";
+import { authorize, searchVisibility } from "../policies/policy.ts";
 
 /** Limits of the search's work; tests lower them to reach the paths large registries take. */
 export type SearchTuning = {
@@ -100,9 +100,7 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   const { q: _q, type: _type, page: _page, pageSize: _pageSize, ...facets } = query;
   const filters: search.SearchFilters = {
     ...facets,
-    unpublishedToo: seesUnpublished(actor),
-    ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
-    institutions: institutionVisibility(actor),
+    ...searchVisibility(actor),
   };
   const readTier = (tier: Tier, limit: number) => search.readMatches(db, dialect, types, filters, tier.patterns, limit);
   const need = Math.min(query.page * query.pageSize, MAX_RESULT_DEPTH);

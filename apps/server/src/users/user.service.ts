@@ -5,7 +5,7 @@ import type { DB } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { hashPassword } from "../auth/password.ts";
-import { authorize } from "../policies/policy.ts";
+import { authorize, demotesSelf } from "../policies/policy.ts";
 import { auditUser } from "./user.presenter.ts";
 import type { CreateUserBody, UpdateUserBody } from "./user.schema.ts";
 
@@ -94,7 +94,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     enterpriseId: input.enterpriseId === undefined ? before.enterprise_id : input.enterpriseId,
   };
   await checkScopes(db, scopes);
-  if (actor.kind === "user" && actor.id === id && (input.active === false || (input.role && input.role !== "admin"))) {
+  if (demotesSelf(actor, id, input)) {
     throw errors.validation(input.active === false ? "active" : "role", "an admin cannot deactivate or demote themselves", "self_change");
   }
   const patch: UserUpdate = { updated_at: nowIso() };

@@ -18,13 +18,7 @@ export async function analyseCluster(ctx: AppContext, actor: Actor, clusterId: n
   const { db } = ctx.database;
   const [members, products, links, institutions] = await Promise.all([
     memberships.listMembers(db, clusterId, { currentOnly: true, publishedOnly: false }),
-    db
-      .selectFrom("enterprise_products as p")
-      .innerJoin("memberships as m", "m.enterprise_id", "p.enterprise_id")
-      .select(["p.enterprise_id", "p.direction", "p.name"])
-      .where("m.cluster_id", "=", clusterId)
-      .where("m.left_on", "is", null)
-      .execute(),
+    memberships.listCurrentMemberProducts(db, clusterId),
     linkages.listClusterLinkages(db, clusterId),
     linkages.listInstitutions(db, { clusterId, visibility: { all: true } }),
   ]);

@@ -1,5 +1,5 @@
 import type { Actor } from "@sainam/core";
-import { audit, clusters, enterprises, linkages, memberships, nowIso, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView, type PendingMembershipView } from "@sainam/db";
+import { audit, clusters, enterprises, linkages, memberships, nowIso, reference, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView, type PendingMembershipView } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
@@ -245,10 +245,10 @@ export async function createInstitution(ctx: AppContext, actor: Actor, input: { 
   authorize(actor, "create", { type: "institution", agencyId: input.agencyId ?? null, published: false, createdBy: actorId(actor) });
   if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const { db } = ctx.database;
-  if (input.provinceCode && !(await db.selectFrom("provinces").select("code").where("code", "=", input.provinceCode).executeTakeFirst())) {
+  if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode))) {
     throw errors.missing("provinceCode", "province", input.provinceCode);
   }
-  if (input.agencyId && !(await db.selectFrom("agencies").select("id").where("id", "=", input.agencyId).executeTakeFirst())) {
+  if (input.agencyId && !(await reference.findAgency(db, input.agencyId))) {
     throw errors.missing("agencyId", "agency", input.agencyId);
   }
   const now = nowIso();
