@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness.ts";
+import { idByCode } from "./pages/api.ts";
+import { openAs } from "./pages/session.ts";
 
 // The harness starts a new embedded database, so the example DIP programme of seed 001 is there.
 let h: Harness;
@@ -10,21 +12,13 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function dipProgrammeId(): Promise<number> {
-  const body: unknown = await (await fetch(`${h.baseUrl}/api/programmes?pageSize=200`)).json();
-  if (typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)) {
-    for (const item of body.items) {
-      if (typeof item === "object" && item !== null && "code" in item && item.code === "dip-industrial-cluster-development" && "id" in item && typeof item.id === "number") return item.id;
-    }
-  }
-  throw new Error("no DIP programme in the example data");
-}
+/** The example DIP programme of seed 001. */
+const dipProgrammeId = () => idByCode(h.baseUrl, "/api/programmes?pageSize=200", "dip-industrial-cluster-development");
 
 describe("programme page", () => {
   it("shows DIP's FY2021 figures as reported — 29 clusters, 680 businesses, 19 M baht — under B.E. 2564 in Thai", async () => {
     const id = await dipProgrammeId();
-    const { context, page } = await h.newPage("th");
-    await page.goto("/programmes");
+    const { context, page } = await openAs(h, null, "th", "/programmes");
     await page.getByRole("link", { name: "การพัฒนาการรวมกลุ่มและเชื่อมโยงอุตสาหกรรม" }).click();
     await page.waitForURL(new RegExp(`/programmes/${id}$`));
     const fy2021 = page.locator('[data-fiscal-year="2021"]');
@@ -51,8 +45,7 @@ describe("programme page", () => {
 
   it("labels the same figures in English with C.E. fiscal years", async () => {
     const id = await dipProgrammeId();
-    const { context, page } = await h.newPage("en");
-    await page.goto(`/programmes/${id}`);
+    const { context, page } = await openAs(h, null, "en", `/programmes/${id}`);
     const fy2021 = page.locator('[data-fiscal-year="2021"]');
     await expect.poll(() => fy2021.count()).toBe(1);
     expect(await fy2021.locator("h3").innerText()).toBe("FY2021");
@@ -66,9 +59,7 @@ describe("programme page", () => {
   it("records an activity as the admin, dated 1 October 2020, and lists it in FY2021 (B.E. 2564)", async () => {
     const id = await dipProgrammeId();
     // The admin's own language (Thai) applies once signed in.
-    const { context, page } = await h.newPage("th");
-    await h.signIn(page);
-    await page.goto(`/programmes/${id}`);
+    const { context, page } = await openAs(h, "admin", "th", `/programmes/${id}`);
     await page.getByRole("button", { name: "บันทึกกิจกรรม" }).click();
     await page.getByLabel("ชื่อกิจกรรม (ภาษาอังกฤษ)").fill("Coffee cupping clinic");
     await page.getByLabel("วันเริ่ม").fill("2020-10-01");

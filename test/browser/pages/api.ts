@@ -58,3 +58,10 @@ export type TestUser = { email: string; password: string; displayName?: string; 
 export async function createUser(admin: ApiSession, user: TestUser, role: { role: string; agencyId?: number; clusterIds?: number[]; enterpriseId?: number }): Promise<number> {
   return admin.create("/api/users", { displayName: user.email, ...user, ...role });
 }
+
+/** The id of the record whose code is `code` in an anonymous list answer (`/api/plans?level=…`, `/api/programmes?…`). */
+export async function idByCode(baseUrl: string, listPath: string, code: string): Promise<number> {
+  const id = field(items(await publicGet(baseUrl, listPath)).find((item) => field(item, "code") === code), "id");
+  if (typeof id !== "number") throw new Error(`no record ${code} in ${listPath}`);
+  return id;
+}
