@@ -194,7 +194,7 @@ describe("#plan-nodes", () => {
     const dup = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, { kind: "mission", code: "V", titleEn: "M" });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details[0].path).toBe("code");
-    const kind = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, buildPlanNode({ kind: "chapter" }));
+    const kind = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, { ...buildPlanNode(), kind: "chapter" });
     expect(kind.statusCode).toBe(400);
     expect(kind.json().error.details[0].path).toBe("kind");
   });

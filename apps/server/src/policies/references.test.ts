@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import {
-  agencyIds, buildActivity, buildEnterprise, buildInstitution, buildMembership, buildPlan, createCluster, createEnterprise, createInstitution, createProgramme, juristicId as jid, signInAs,
+  agencyIds, buildActivity, buildEnterprise, buildMembership, buildPlan, createCluster, createEnterprise, createInstitution, createProgramme, juristicId as jid, runImportBatch, signInAs, uploadImportFile,
 } from "../test-support/factories.ts";
 
 // Issue 9, points 1 and 2: a write that names another record needs the right to see it (and, where it matters,
@@ -31,27 +31,9 @@ async function members(client: Client, clusterId: number): Promise<Array<{ enter
   return response.json().items;
 }
 
-async function upload(client: Client, kind: string, fileName: string, text: string) {
-  return t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
-    payload: Buffer.from(text, "utf8"),
-    headers: { "content-type": "application/octet-stream", ...(client.cookie ? { cookie: client.cookie } : {}), ...(client.csrfToken ? { "x-csrf-token": client.csrfToken } : {}) },
-  });
-}
-
 async function runImport(client: Client, kind: string, text: string, mapping: Record<string, string>) {
-  const uploaded = await upload(client, kind, `${kind}.csv`, text);
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const batchId: number = uploaded.json().batchId;
-  const run = await client.request("POST", `/api/imports/${batchId}/run`, { mapping });
-  expect(run.statusCode, run.body).toBe(202);
-  for (let i = 0; i < 400; i++) {
-    const status = (await client.request("GET", `/api/imports/${batchId}`)).json();
-    if (status.status === "done" || status.status === "failed") return status;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("import did not finish");
+  const preview = await uploadImportFile(t, client, kind, `${kind}.csv`, text);
+  return runImportBatch(client, preview.batchId, { mapping });
 }
 
 beforeAll(async () => {

@@ -208,3 +208,34 @@ export async function signInAs(t: TestApp, role: Role, scope: Scope = {}): Promi
   const client = await t.signIn(user.email, user.password);
   return { ...client, userId: user.id, email: user.email };
 }
+
+// ——— Imports ———
+
+/** Uploads a file to the import wizard as the client, as the web sends it (the raw bytes); answers the response. */
+export function postImportFile(t: TestApp, as: Client, kind: string, fileName: string, bytes: Buffer | string): Promise<LightMyRequestResponse> {
+  return t.app.inject({
+    method: "POST",
+    url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
+    payload: typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes,
+    headers: { "content-type": "application/octet-stream", ...(as.cookie ? { cookie: as.cookie } : {}), ...(as.csrfToken ? { "x-csrf-token": as.csrfToken } : {}) },
+  });
+}
+
+/** Uploads the file and answers its preview, failing at once (with the server's answer) unless it was accepted. */
+export const uploadImportFile = (t: TestApp, as: Client, kind: string, fileName: string, bytes: Buffer | string) => ok(postImportFile(t, as, kind, fileName, bytes), 201);
+
+/** Polls the batch as the client until it is done or failed, and answers its status; throws if it never ends. */
+export async function importFinished(as: Client, batchId: number, tries = 400) {
+  for (let i = 0; i < tries; i++) {
+    const status = await ok(as.request("GET", `/api/imports/${batchId}`), 200);
+    if (status.status === "done" || status.status === "failed") return status;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`import ${batchId} did not finish`);
+}
+
+/** Starts the uploaded batch with the body (its mapping, plan, cluster…), failing at once unless it was accepted, and waits for its end. */
+export async function runImportBatch(as: Client, batchId: number, body: Record<string, unknown>) {
+  await ok(as.request("POST", `/api/imports/${batchId}/run`, body), 202);
+  return importFinished(as, batchId);
+}
