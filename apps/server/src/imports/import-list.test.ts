@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-import { agencyIds, createCluster, createEnterprise, newJuristicId, signInAs, unique } from "../test-support/factories.ts";
+import { agencyIds, createCluster, createEnterprise, newJuristicId, signInAs, unique, uploadImportFile } from "../test-support/factories.ts";
 
 // The import history: GET /api/imports lists the caller's own batches; an admin may list every user's and take
 // another's over from there. Never the upload's path.
@@ -12,16 +12,9 @@ let member: Client;
 let expert: Client;
 let officerId: number;
 
-async function upload(client: Client, fileName: string): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> {
-  const response = await t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=enterprises&fileName=${encodeURIComponent(fileName)}`,
-    payload: Buffer.from(`เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${unique()} จำกัด\n`, "utf8"),
-    headers: { "content-type": "application/octet-stream", cookie: client.cookie ?? "", "x-csrf-token": client.csrfToken ?? "" },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+/** Uploads a one-firm enterprise file of its own as the client; answers the preview. */
+const upload = (client: Client, fileName: string): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> =>
+  uploadImportFile(t, client, "enterprises", fileName, `เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${unique()} จำกัด\n`);
 
 type Item = { batchId: number; kind: string; fileName: string; status: string; counts: unknown; mine: boolean; owner: { userId: number | null; displayName: string | null } | null; canRunAgain: boolean; canTakeOver: boolean; createdAt: string; finishedAt: string | null };
 type Page = { items: Item[]; total: number; page: number; pageSize: number };
