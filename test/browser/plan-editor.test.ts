@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness.ts";
 import { idByCode } from "./pages/api.ts";
-import { openAs, setAccountLocale } from "./pages/session.ts";
+import { openAs, openAsAdminIn } from "./pages/session.ts";
 
 // A new embedded database: the reference MOC plan and the example coffee cluster plan are there.
 let h: Harness;
@@ -17,9 +17,7 @@ const examplePlanId = () => idByCode(h.baseUrl, "/api/plans?level=cluster_plan",
 
 describe("plan editor", () => {
   it("creates a plan, adds a node, an indicator and a target read from Thai, and shows them in the tree", async () => {
-    const { context, page } = await openAs(h, "admin", "en");
-    await setAccountLocale(page, "en"); // the admin's own language is Thai; this test reads the English interface
-    await page.goto("/plans");
+    const { context, page } = await openAsAdminIn(h, "en", "/plans");
     await page.getByRole("button", { name: "New plan" }).click();
     const form = page.locator("form.inline-form");
     await form.getByLabel("Level").selectOption("agency_programme");

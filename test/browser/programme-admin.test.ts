@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { ADMIN, startHarness, type Harness } from "./harness.ts";
 import { agencyId, apiSession, createUser, type TestUser } from "./pages/api.ts";
 import { chooseFiscalYear, rowTexts } from "./pages/common.ts";
+import { ProgrammePage } from "./pages/programme.ts";
 import { openAs } from "./pages/session.ts";
 
 // An officer of the Department of Industrial Promotion keeps a programme entirely through the web app.
@@ -87,13 +88,14 @@ describe("keeping a programme in the web app", () => {
     expect((await rowTexts(claims))[0]).toContain("รอตรวจสอบ");
 
     // The figures: one firm supported, budget per firm = 1,000,000 ÷ 1, the claim counted once as claimed value.
-    const fy2025 = page.locator('[data-fiscal-year="2025"]');
+    const programme = new ProgrammePage(page);
+    const fy2025 = programme.fiscalYear(2025);
     await expect.poll(() => fy2025.count()).toBe(1);
     expect(await fy2025.locator("h3").innerText()).toBe("ปีงบประมาณ พ.ศ. 2568");
     // Each save refreshes the figures; read them together, once they all agree with the last save.
     await expect
       .poll(async () => {
-        const recorded = await fy2025.locator('td[data-column="recorded"]').allInnerTexts();
+        const recorded = await programme.figures(2025, "recorded");
         return { firms: recorded[1], budget: recorded[2], perFirm: recorded[4], claimed: recorded[6] };
       })
       .toEqual({ firms: "1", budget: "฿1,000,000", perFirm: "฿1,000,000", claimed: "฿500,000" });
@@ -102,8 +104,7 @@ describe("keeping a programme in the web app", () => {
 
   it("removes a supported cluster only after the officer confirms", async () => {
     const { context, page } = await openAs(h, officer, "th", "/programmes");
-    await page.getByRole("link", { name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).click();
-    await page.waitForURL(/\/programmes\/\d+$/);
+    await new ProgrammePage(page).openFromList("โครงการพัฒนาคลัสเตอร์กาแฟ");
     await page.getByRole("button", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" }).click();
     const form = page.getByRole("form", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" });
     await chooseFiscalYear(form, 2025);
@@ -142,8 +143,7 @@ describe("keeping a programme in the web app", () => {
 
   it("records the agency's reported figures and an activity outcome, and both show beside the recorded figures", async () => {
     const { context, page } = await openAs(h, officer, "th", "/programmes");
-    await page.getByRole("link", { name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).click();
-    await page.waitForURL(/\/programmes\/\d+$/);
+    await new ProgrammePage(page).openFromList("โครงการพัฒนาคลัสเตอร์กาแฟ");
 
     await page.getByRole("button", { name: "แก้ไขตัวเลขที่หน่วยงานรายงาน" }).click();
     await chooseFiscalYear(page, 2025);
@@ -156,13 +156,12 @@ describe("keeping a programme in the web app", () => {
     await page.getByLabel("แหล่งที่มา").fill("รายงานประจำปี 2568");
     await page.getByRole("button", { name: "บันทึก", exact: true }).click();
     await page.getByText("บันทึกตัวเลขที่รายงานของปีงบประมาณ พ.ศ. 2568แล้ว").waitFor();
-    const fy2025 = page.locator('[data-fiscal-year="2025"]');
-    await expect.poll(async () => (await fy2025.locator('td[data-column="reported"]').allInnerTexts())[0]).toBe("3");
+    const programme = new ProgrammePage(page);
+    const fy2025 = programme.fiscalYear(2025);
+    await expect.poll(async () => (await programme.figures(2025, "reported"))[0]).toBe("3");
 
-    await page.getByRole("button", { name: "บันทึกกิจกรรม" }).click();
-    await page.getByLabel("ชื่อกิจกรรม (ภาษาอังกฤษ)").fill("Roasting workshop");
-    await page.getByLabel("วันเริ่ม").fill("2025-03-01");
-    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    await programme.startActivity("Roasting workshop", "2025-03-01");
+    await programme.save();
     await page.getByRole("button", { name: "ผลลัพธ์ของ “Roasting workshop”" }).click();
     await page.getByLabel("ประเภทผลลัพธ์").selectOption("sales");
     await page.getByLabel("จำนวนเงิน (บาท)", { exact: true }).fill("250,000");

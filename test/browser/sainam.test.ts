@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, currentUser, startHarness, type Harness } from "./harness.ts";
 import { PlansPage } from "./pages/plans.ts";
-import { openAs, setAccountLocale, SignInPage } from "./pages/session.ts";
+import { openAs, openAsAdminIn, SignInPage } from "./pages/session.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -135,10 +135,7 @@ describe("plan tree", () => {
 
 describe("a use case's field error in Thai", () => {
   it("says in Thai why an admin cannot deactivate their own account, and keeps it active", async () => {
-    const { context, page } = await openAs(h, "admin", "th");
-    // The account's language decides once signed in: make it Thai, whatever an earlier test chose.
-    await setAccountLocale(page, "th");
-    await page.goto("/admin/users");
+    const { context, page } = await openAsAdminIn(h, "th", "/admin/users");
     await page.getByRole("button", { name: `แก้ไขผู้ใช้ ${ADMIN.email}` }).click();
     const form = page.getByRole("form", { name: `แก้ไขผู้ใช้ ${ADMIN.email}` });
     await form.getByLabel("เปิดใช้งานบัญชี").uncheck();

@@ -44,3 +44,15 @@ export class SignInPage {
     return this.page.getByRole("alert").first().textContent();
   }
 }
+
+/**
+ * A fresh context signed in as the admin, with the account's language saved as `locale` — the admin's own is Thai,
+ * and once signed in the account's language wins over the browser's, whatever an earlier test chose — at `path`
+ * if given.
+ */
+export async function openAsAdminIn(h: Harness, locale: "th" | "en", path?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openAs(h, "admin", locale);
+  await setAccountLocale(opened.page, locale);
+  if (path !== undefined) await opened.page.goto(path);
+  return opened;
+}
