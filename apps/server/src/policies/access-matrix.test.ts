@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccessWorld, newJuristicId, ok, recordVariants, roles, unique, type AccessWorld, type RecordVariant, type Role } from "../test-support/access-fixture.ts";
+import { buildAccessWorld, recordVariants, roles, type AccessWorld, type RecordVariant, type Role } from "../test-support/access-fixture.ts";
+import { newJuristicId, ok, unique } from "../test-support/factories.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
 
 /*
