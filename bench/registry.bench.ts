@@ -16,7 +16,7 @@ import { migrateToLatest, openDatabase, seedReferenceData } from "@sainam/db";
 import { rowOf, writeRegistryCsv } from "./registry-data.ts";
 
 // V8 flags for the importing child. A small young generation on the main thread (the writer) cut peak
-// RSS at 200,000 rows from ~500 MB to ~380 MB at the same CPU per row (see docs/ARCHITECTURE.md).
+// RSS at 200,000 rows from ~500 MB to ~380 MB at the same CPU per row (see bench/README.md).
 const CHILD_FLAGS = ["--max-semi-space-size=8"];
 
 /** node:sqlite alone: one prepared INSERT per row inside one transaction, the same columns and values. */

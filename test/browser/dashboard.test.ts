@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@sainam/db";
 import { dashboardFactory, province } from "../../apps/server/src/test-support/dashboard-factory.ts";
 import { startHarness, type Harness } from "./harness.ts";
+import { openAs } from "./pages/session.ts";
 
 let h: Harness;
 let planId: number;
@@ -30,8 +31,7 @@ afterAll(async () => {
 
 describe("plan dashboard", () => {
   it("shows an indicator's status, a shaded province map and drills down to a province", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto(`/dashboard?plan=${planId}&year=2021`);
+    const { context, page } = await openAs(h, null, "en", `/dashboard?plan=${planId}&year=2021`);
     const row = page.locator('tr[data-indicator-code="BT1"]');
     await row.waitFor();
     // 70 of 100 = 70 %, recomputed from the provinces' counts, against "at least 50 %".
@@ -65,8 +65,7 @@ describe("plan dashboard", () => {
   });
 
   it("says there are no approved values in Thai for a year without any, with B.E. years", async () => {
-    const { context, page } = await h.newPage("th");
-    await page.goto(`/dashboard?plan=${planId}&year=2023`);
+    const { context, page } = await openAs(h, null, "th", `/dashboard?plan=${planId}&year=2023`);
     await page.locator(".status-summary").waitFor();
     const main = await page.locator("main").innerText();
     expect(main).toContain("ยังไม่มีค่าที่อนุมัติแล้วในช่วงเวลานี้");

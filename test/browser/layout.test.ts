@@ -5,21 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { dbdMonthlyCsv } from "../../packages/importer/src/test-support/dbd-monthly.ts";
 import { startHarness, type Harness } from "./harness.ts";
+import { field, idByCode, items, publicGet } from "./pages/api.ts";
+import { ImportWizard } from "./pages/import-wizard.ts";
+import { openAs } from "./pages/session.ts";
 
 // No main page scrolls sideways on a 1280 × 800 screen, in Thai or English, with the example data: wide tables
 // scroll inside their own labelled, focusable region instead.
 let h: Harness;
 const ids = { cluster: 0, plan: 0, indicator: 0, programme: 0 };
-
-function field(body: unknown, key: string): unknown {
-  return typeof body === "object" && body !== null && key in body ? Object.entries(body).find(([k]) => k === key)?.[1] : undefined;
-}
-
-async function items(path: string): Promise<unknown[]> {
-  const body: unknown = await (await fetch(`${h.baseUrl}${path}`)).json();
-  const list = field(body, "items");
-  return Array.isArray(list) ? list : [];
-}
 
 /** The id of the first indicator in a plan tree. */
 function firstIndicatorId(tree: unknown): number | null {
@@ -42,11 +35,10 @@ function firstIndicatorId(tree: unknown): number | null {
 beforeAll(async () => {
   h = await startHarness();
   // The example coffee cluster (by its code, not through search, whose index may still be building).
-  ids.cluster = Number(field((await items("/api/clusters?pageSize=100")).find((c) => field(c, "code") === "dip-coffee"), "id"));
-  const plan = (await items("/api/plans")).find((p) => field(p, "code") === "MOC-PCT-2017-2021");
-  ids.plan = Number(field(plan, "id"));
-  ids.indicator = firstIndicatorId(await (await fetch(`${h.baseUrl}/api/plans/${ids.plan}`)).json()) ?? 0;
-  ids.programme = Number(field((await items("/api/programmes?pageSize=200"))[0], "id"));
+  ids.cluster = await idByCode(h.baseUrl, "/api/clusters?pageSize=100", "dip-coffee");
+  ids.plan = await idByCode(h.baseUrl, "/api/plans", "MOC-PCT-2017-2021");
+  ids.indicator = firstIndicatorId(await publicGet(h.baseUrl, `/api/plans/${ids.plan}`)) ?? 0;
+  ids.programme = Number(field(items(await publicGet(h.baseUrl, "/api/programmes?pageSize=200"))[0], "id"));
   for (const [name, id] of Object.entries(ids)) if (!(id > 0)) throw new Error(`no example ${name}`);
 });
 afterAll(async () => {
@@ -95,9 +87,8 @@ for (const locale of ["th", "en"] as const) {
   describe(`layout at 1280 × 800 (${locale})`, () => {
     for (const visit of pages) {
       it(`keeps the ${visit.name} from scrolling sideways`, async () => {
-        const { context, page } = await h.newPage(locale);
+        const { context, page } = await openAs(h, visit.signedIn ? "admin" : null, locale);
         await page.setViewportSize({ width: 1280, height: 800 });
-        if (visit.signedIn) await h.signIn(page);
         await page.goto(visit.path());
         await page.locator(visit.ready).first().waitFor();
         await page.waitForLoadState("networkidle");
@@ -113,23 +104,19 @@ for (const locale of ["th", "en"] as const) {
       const dir = mkdtempSync(join(tmpdir(), "sainam-layout-"));
       const file = join(dir, "99_256701.csv");
       writeFileSync(file, dbdMonthlyCsv(), "utf8");
-      const { context, page } = await h.newPage(locale);
+      const { context, page } = await openAs(h, "admin", locale);
       await page.setViewportSize({ width: 1280, height: 800 });
-      await h.signIn(page);
-      await page.goto("/import");
-      await page.locator('input[type="radio"][value="enterprises"]').check();
-      await page.locator('input[type="file"]').setInputFiles(file);
-      await page.locator("main form button[type=submit]").click();
-      await expect.poll(() => page.locator("table.mapping-table select").count()).toBeGreaterThan(3);
+      const wizard = new ImportWizard(page);
+      await wizard.open();
+      await wizard.upload("enterprises", file);
       const mapping = await measure(page);
       expect(mapping.culprits).toEqual([]);
       expect(mapping.scrollWidth).toBeLessThanOrEqual(mapping.innerWidth);
-      await page.locator(".form-actions button.button-primary").last().click();
-      await expect.poll(() => page.locator('[data-testid="import-report"]').count(), { timeout: 30_000 }).toBe(1);
+      const report = await wizard.run();
       const result = await measure(page);
       expect(result.culprits).toEqual([]);
       expect(result.scrollWidth).toBeLessThanOrEqual(result.innerWidth);
-      const region = page.locator('[data-testid="import-report"] [role="region"]');
+      const region = report.locator('[role="region"]');
       expect(await region.getAttribute("aria-label")).toBeTruthy();
       await context.close();
     });
@@ -138,10 +125,9 @@ for (const locale of ["th", "en"] as const) {
 
 describe("TableScroll", () => {
   it("lets a keyboard user reach and scroll a table wider than the screen, with a visible hint", async () => {
-    const { context, page } = await h.newPage("en");
+    const { context, page } = await openAs(h, "admin", "en");
     // A narrow window makes the audit log's table wider than its box.
     await page.setViewportSize({ width: 700, height: 800 });
-    await h.signIn(page);
     await page.goto("/admin/audit");
     const region = page.locator('[role="region"].table-scroll-area').first();
     await region.waitFor();

@@ -1,6 +1,7 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness.ts";
+import { idByCode } from "./pages/api.ts";
+import { openAs, openAsAdminIn } from "./pages/session.ts";
 
 // A new embedded database: the reference MOC plan and the example coffee cluster plan are there.
 let h: Harness;
@@ -11,30 +12,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function examplePlanId(): Promise<number> {
-  const body: unknown = await (await fetch(`${h.baseUrl}/api/plans?level=cluster_plan`)).json();
-  if (typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)) {
-    for (const item of body.items) {
-      if (typeof item === "object" && item !== null && "code" in item && item.code === "EX-DIP-COFFEE-FY2021-2022" && "id" in item && typeof item.id === "number") return item.id;
-    }
-  }
-  throw new Error("no example cluster plan");
-}
-
-/** The admin's own language is Thai; this test reads the English interface. */
-async function useEnglish(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const csrf = decodeURIComponent(document.cookie.split("; ").find((c) => c.startsWith("sainam_csrf="))?.split("=")[1] ?? "");
-    await fetch("/api/auth/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify({ locale: "en" }) });
-  });
-}
+/** The example coffee cluster plan of seed 001. */
+const examplePlanId = () => idByCode(h.baseUrl, "/api/plans?level=cluster_plan", "EX-DIP-COFFEE-FY2021-2022");
 
 describe("plan editor", () => {
   it("creates a plan, adds a node, an indicator and a target read from Thai, and shows them in the tree", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
-    await useEnglish(page);
-    await page.goto("/plans");
+    const { context, page } = await openAsAdminIn(h, "en", "/plans");
     await page.getByRole("button", { name: "New plan" }).click();
     const form = page.locator("form.inline-form");
     await form.getByLabel("Level").selectOption("agency_programme");
@@ -91,8 +74,7 @@ describe("plan editor", () => {
 
   it("traces an activity of the example coffee cluster plan up to the MOC strategy it serves, in Thai", async () => {
     const id = await examplePlanId();
-    const { context, page } = await h.newPage("th");
-    await page.goto(`/plans/${id}?node=AC1`);
+    const { context, page } = await openAs(h, null, "th", `/plans/${id}?node=AC1`);
     const trace = page.locator("[data-testid=trace]");
     const codes = trace.locator("li[data-trace-code]");
     await expect.poll(() => codes.evaluateAll((items) => items.map((li) => li.getAttribute("data-trace-code")))).toEqual(["AC1", "PJ1", "CS1", "S1.1", "S1"]);

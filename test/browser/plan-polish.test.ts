@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@sainam/db";
 import { dashboardFactory, province } from "../../apps/server/src/test-support/dashboard-factory.ts";
 import { startHarness, type Harness } from "./harness.ts";
+import { idByCode } from "./pages/api.ts";
+import { openAsAdminIn, setAccountLocale } from "./pages/session.ts";
 
 let h: Harness;
 let planId: number;
@@ -32,13 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-async function setLocale(page: Page, locale: "th" | "en"): Promise<void> {
-  await page.evaluate(async (wanted) => {
-    const csrf = decodeURIComponent(document.cookie.split("; ").find((c) => c.startsWith("sainam_csrf="))?.split("=")[1] ?? "");
-    await fetch("/api/auth/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify({ locale: wanted }) });
-  }, locale);
-}
 
 /** Every DELETE the page sends from now on, to show that a cancelled confirmation sent none. */
 function watchDeletes(page: Page): string[] {
@@ -76,25 +71,15 @@ function codesOf(body: unknown): string[] {
   return out;
 }
 
-async function examplePlanId(level: string, code: string): Promise<number> {
-  const body: unknown = await (await fetch(`${h.baseUrl}/api/plans?level=${level}`)).json();
-  if (typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)) {
-    for (const item of body.items) {
-      if (typeof item === "object" && item !== null && "code" in item && item.code === code && "id" in item && typeof item.id === "number") return item.id;
-    }
-  }
-  throw new Error(`no plan ${code}`);
-}
+/** A seeded plan of the level, by its code. */
+const examplePlanId = (level: string, code: string) => idByCode(h.baseUrl, `/api/plans?level=${level}`, code);
 
 describe("breakdowns in words", () => {
   it("names a value's breakdown in the approval queue, in Thai and in English", async () => {
-    const { context, page } = await h.newPage("th");
-    await h.signIn(page);
-    await setLocale(page, "th");
-    await page.goto("/values/queue");
+    const { context, page } = await openAsAdminIn(h, "th", "/values/queue");
     const cell = page.locator('td[data-breakdown="size_class=small"]');
     await expect.poll(() => cell.innerText()).toBe("จังหวัด: เชียงใหม่ (ขนาดกิจการ: ขนาดย่อม)");
-    await setLocale(page, "en");
+    await setAccountLocale(page, "en");
     await page.reload();
     await expect.poll(() => cell.innerText()).toBe("Province: Chiang Mai (Size class: Small)");
     expect(await page.locator("main").innerText()).not.toContain("size_class");
@@ -102,10 +87,7 @@ describe("breakdowns in words", () => {
   });
 
   it("offers the breakdowns in words on the value-entry page and maps one on the indicator page", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
-    await setLocale(page, "en");
-    await page.goto(`/values?plan=${planId}`);
+    const { context, page } = await openAsAdminIn(h, "en", `/values?plan=${planId}`);
     await page.getByLabel("Indicator").selectOption(String(indicatorId));
     const choices = page.getByLabel("Breakdown");
     await expect.poll(() => choices.locator("option").allInnerTexts()).toEqual(["Total", "Size class: Micro", "Size class: Small", "Size class: Medium", "Size class: Large"]);
@@ -127,9 +109,7 @@ describe("breakdowns in words", () => {
 
 describe("value entry at a cluster", () => {
   it("opens a cluster plan's grid at its own cluster, and saves a value there", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
-    await setLocale(page, "en");
+    const { context, page } = await openAsAdminIn(h, "en");
     const coffee = await examplePlanId("cluster_plan", "EX-DIP-COFFEE-FY2021-2022");
     await page.goto(`/values?plan=${coffee}`);
     await expect.poll(() => page.getByLabel("Org units").inputValue()).toBe("cluster");
@@ -157,9 +137,7 @@ describe("value entry at a cluster", () => {
 
 describe("plan editor polish", () => {
   it("offers no link to a higher plan on the national strategy, but does on a cluster plan", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
-    await setLocale(page, "en");
+    const { context, page } = await openAsAdminIn(h, "en");
     const national = await examplePlanId("national_strategy", "MOC-PCT-2017-2021");
     const link = page.getByRole("button", { name: "Link to a higher plan" });
     // The page settled: the node list loaded with the chosen node open, its toolbar shown, and nothing still
@@ -182,10 +160,7 @@ describe("plan editor polish", () => {
   });
 
   it("asks before deleting a target, and keeps it when the question is cancelled", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
-    await setLocale(page, "en");
-    await page.goto(`/plans/${planId}?node=S1`);
+    const { context, page } = await openAsAdminIn(h, "en", `/plans/${planId}?node=S1`);
     const indicator = page.locator('[data-indicator-code="BK1"]');
     const remove = indicator.getByRole("button", { name: "Delete this target" });
     await remove.click();
@@ -205,10 +180,7 @@ describe("plan editor polish", () => {
   });
 
   it("asks before deleting an indicator and a plan node, and keeps them when cancelled", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
-    await setLocale(page, "en");
-    await page.goto(`/plans/${planId}?node=S2`);
+    const { context, page } = await openAsAdminIn(h, "en", `/plans/${planId}?node=S2`);
     const indicator = page.locator('[data-indicator-code="BK2"]');
     await indicator.getByRole("button", { name: "Delete", exact: true }).click();
     const askIndicator = page.getByRole("alertdialog");

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./harness.ts";
+import { PlansPage } from "./pages/plans.ts";
+import { openAs } from "./pages/session.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,10 +13,8 @@ afterAll(async () => {
 
 describe("plan report downloads", () => {
   it("offers the chosen fiscal year's report in Thai and downloads a PDF", async () => {
-    const { context, page } = await h.newPage("th");
-    await page.goto("/plans");
-    await page.getByRole("link", { name: /แผนยุทธศาสตร์/ }).first().click();
-    await page.waitForURL(/\/plans\/\d+/);
+    const { context, page } = await openAs(h, null, "th", "/plans");
+    await new PlansPage(page).openReferencePlan("th");
     await page.getByLabel("ปีงบประมาณ").selectOption({ label: "ปีงบประมาณ พ.ศ. 2563" });
     const link = page.getByRole("link", { name: "ดาวน์โหลด PDF" });
     // The link follows the chosen year once the page has re-rendered.
@@ -25,10 +25,8 @@ describe("plan report downloads", () => {
   });
 
   it("labels the buttons in English and asks for the English report", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/plans");
-    await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
-    await page.waitForURL(/\/plans\/\d+/);
+    const { context, page } = await openAs(h, null, "en", "/plans");
+    await new PlansPage(page).openReferencePlan("en");
     const xlsx = page.getByRole("link", { name: "Download XLSX" });
     await expect.poll(() => xlsx.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.xlsx\?period=FY2021&locale=en$/);
     const href = await xlsx.getAttribute("href");
@@ -39,8 +37,7 @@ describe("plan report downloads", () => {
   });
 
   it("offers the dashboard's plan and year as a report", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/dashboard");
+    const { context, page } = await openAs(h, null, "en", "/dashboard");
     const link = page.getByRole("link", { name: "Download PDF" });
     await expect.poll(() => link.count()).toBe(1);
     expect(await link.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY\d{4}&locale=en$/);

@@ -1,34 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ADMIN, startHarness, type Harness } from "./harness.ts";
+import { agencyId, apiSession, createUser, type TestUser } from "./pages/api.ts";
+import { chooseFiscalYear, rowTexts } from "./pages/common.ts";
+import { ProgrammePage } from "./pages/programme.ts";
+import { openAs } from "./pages/session.ts";
 
 // An officer of the Department of Industrial Promotion keeps a programme entirely through the web app.
 let h: Harness;
-const officer = { email: "dip-programmes@example.org", password: "dip-programmes-password-1", locale: "th" };
-
-async function json(response: Response): Promise<unknown> {
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-function field(body: unknown, key: string): unknown {
-  return typeof body === "object" && body !== null && key in body ? Object.entries(body).find(([k]) => k === key)?.[1] : undefined;
-}
+const officer = { email: "dip-programmes@example.org", password: "dip-programmes-password-1", displayName: "DIP programmes", locale: "th" } satisfies TestUser;
 
 beforeAll(async () => {
   h = await startHarness();
-  const login = await fetch(`${h.baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
-  const cookies = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const csrf = String(field(await json(login), "csrfToken"));
-  const agencies = field(await json(await fetch(`${h.baseUrl}/api/agencies`)), "items");
-  const dip = Array.isArray(agencies) ? agencies.find((a) => field(a, "code") === "DIP") : undefined;
-  await json(
-    await fetch(`${h.baseUrl}/api/users`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: cookies, "x-csrf-token": csrf },
-      body: JSON.stringify({ ...officer, displayName: "DIP programmes", role: "agency_officer", agencyId: field(dip, "id") }),
-    }),
-  );
+  await createUser(await apiSession(h.baseUrl, ADMIN), officer, { role: "agency_officer", agencyId: await agencyId(h.baseUrl, "DIP") });
 });
 afterAll(async () => {
   await h?.close();
@@ -45,7 +29,7 @@ async function chooseEnterprise(page: Page, label: string, query: string): Promi
 async function recordClaim(page: Page): Promise<string> {
   await page.getByRole("button", { name: "บันทึกการอ้างมูลค่าทางเศรษฐกิจ" }).click();
   const form = page.locator("form", { has: page.getByRole("heading", { name: "บันทึกการอ้างมูลค่าทางเศรษฐกิจ" }) });
-  await form.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+  await chooseFiscalYear(form, 2025);
   await form.getByLabel("จำนวนเงิน (บาท)").fill("500,000");
   await form.getByLabel("บันทึกหลักฐาน").fill("ใบกำกับภาษีเดือนมีนาคม");
   await chooseEnterprise(page, "วิสาหกิจ", "กาแฟ");
@@ -57,9 +41,7 @@ async function recordClaim(page: Page): Promise<string> {
 
 describe("keeping a programme in the web app", () => {
   it("an officer creates a programme, adds a budget line, a supported firm and a value claim, and the figures follow", async () => {
-    const { context, page } = await h.newPage("th");
-    await h.signIn(page, officer.email, officer.password);
-    await page.goto("/programmes");
+    const { context, page } = await openAs(h, officer, "th", "/programmes");
 
     // Create: the agency defaults to the officer's own; a bad code comes back from the server next to its field.
     await page.getByRole("button", { name: "สร้างโครงการใหม่" }).click();
@@ -81,7 +63,7 @@ describe("keeping a programme in the web app", () => {
 
     // A budget line that spent more than allocated is flagged in words.
     await page.getByRole("button", { name: "เพิ่มรายการงบประมาณ" }).click();
-    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await chooseFiscalYear(page, 2025);
     await page.getByLabel("งบประมาณที่ได้รับจัดสรร (บาท)").fill("1,000,000");
     await page.getByLabel("ใช้จ่ายจริง (บาท)").fill("1,200,000");
     await page.getByRole("button", { name: "บันทึก", exact: true }).click();
@@ -93,7 +75,7 @@ describe("keeping a programme in the web app", () => {
 
     // A supported firm, found through the enterprise search.
     await page.getByRole("button", { name: "เพิ่มวิสาหกิจที่สนับสนุน" }).click();
-    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await chooseFiscalYear(page, 2025);
     await chooseEnterprise(page, "วิสาหกิจ", "กาแฟ");
     await page.getByRole("button", { name: "เพิ่มวิสาหกิจที่สนับสนุน" }).click();
     await expect.poll(() => page.getByTestId("supported-firms").locator("li").count()).toBe(1);
@@ -101,18 +83,19 @@ describe("keeping a programme in the web app", () => {
     // A value claim; recording the same one again links to it instead of counting it twice.
     expect(await recordClaim(page)).toMatch(/^บันทึกการอ้างมูลค่าเลขที่ \d+ แล้ว/);
     expect(await recordClaim(page)).toContain("มีการอ้างมูลค่าที่เหมือนกันอยู่แล้ว");
-    const claimRows = page.locator("section[aria-labelledby='claims-title'] tbody tr");
-    await expect.poll(() => claimRows.count()).toBe(1);
-    expect(await claimRows.first().innerText()).toContain("รอตรวจสอบ");
+    const claims = page.locator("section[aria-labelledby='claims-title']");
+    await expect.poll(() => rowTexts(claims)).toHaveLength(1);
+    expect((await rowTexts(claims))[0]).toContain("รอตรวจสอบ");
 
     // The figures: one firm supported, budget per firm = 1,000,000 ÷ 1, the claim counted once as claimed value.
-    const fy2025 = page.locator('[data-fiscal-year="2025"]');
+    const programme = new ProgrammePage(page);
+    const fy2025 = programme.fiscalYear(2025);
     await expect.poll(() => fy2025.count()).toBe(1);
     expect(await fy2025.locator("h3").innerText()).toBe("ปีงบประมาณ พ.ศ. 2568");
     // Each save refreshes the figures; read them together, once they all agree with the last save.
     await expect
       .poll(async () => {
-        const recorded = await fy2025.locator('td[data-column="recorded"]').allInnerTexts();
+        const recorded = await programme.figures(2025, "recorded");
         return { firms: recorded[1], budget: recorded[2], perFirm: recorded[4], claimed: recorded[6] };
       })
       .toEqual({ firms: "1", budget: "฿1,000,000", perFirm: "฿1,000,000", claimed: "฿500,000" });
@@ -120,14 +103,11 @@ describe("keeping a programme in the web app", () => {
   });
 
   it("removes a supported cluster only after the officer confirms", async () => {
-    const { context, page } = await h.newPage("th");
-    await h.signIn(page, officer.email, officer.password);
-    await page.goto("/programmes");
-    await page.getByRole("link", { name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).click();
-    await page.waitForURL(/\/programmes\/\d+$/);
+    const { context, page } = await openAs(h, officer, "th", "/programmes");
+    await new ProgrammePage(page).openFromList("โครงการพัฒนาคลัสเตอร์กาแฟ");
     await page.getByRole("button", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" }).click();
     const form = page.getByRole("form", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" });
-    await form.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await chooseFiscalYear(form, 2025);
     const clusterSelect = form.getByLabel("คลัสเตอร์", { exact: true });
     await expect.poll(() => clusterSelect.locator("option").count()).toBeGreaterThan(1);
     await clusterSelect.selectOption({ index: 1 });
@@ -162,14 +142,11 @@ describe("keeping a programme in the web app", () => {
   });
 
   it("records the agency's reported figures and an activity outcome, and both show beside the recorded figures", async () => {
-    const { context, page } = await h.newPage("th");
-    await h.signIn(page, officer.email, officer.password);
-    await page.goto("/programmes");
-    await page.getByRole("link", { name: "โครงการพัฒนาคลัสเตอร์กาแฟ" }).click();
-    await page.waitForURL(/\/programmes\/\d+$/);
+    const { context, page } = await openAs(h, officer, "th", "/programmes");
+    await new ProgrammePage(page).openFromList("โครงการพัฒนาคลัสเตอร์กาแฟ");
 
     await page.getByRole("button", { name: "แก้ไขตัวเลขที่หน่วยงานรายงาน" }).click();
-    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2025");
+    await chooseFiscalYear(page, 2025);
     await page.getByRole("textbox", { name: "คลัสเตอร์ที่สนับสนุน", exact: true }).fill("3");
     await page.getByLabel("งบประมาณ (บาท)", { exact: true }).fill("2,000,000");
     await page.getByRole("button", { name: "บันทึก", exact: true }).click();
@@ -179,13 +156,12 @@ describe("keeping a programme in the web app", () => {
     await page.getByLabel("แหล่งที่มา").fill("รายงานประจำปี 2568");
     await page.getByRole("button", { name: "บันทึก", exact: true }).click();
     await page.getByText("บันทึกตัวเลขที่รายงานของปีงบประมาณ พ.ศ. 2568แล้ว").waitFor();
-    const fy2025 = page.locator('[data-fiscal-year="2025"]');
-    await expect.poll(async () => (await fy2025.locator('td[data-column="reported"]').allInnerTexts())[0]).toBe("3");
+    const programme = new ProgrammePage(page);
+    const fy2025 = programme.fiscalYear(2025);
+    await expect.poll(async () => (await programme.figures(2025, "reported"))[0]).toBe("3");
 
-    await page.getByRole("button", { name: "บันทึกกิจกรรม" }).click();
-    await page.getByLabel("ชื่อกิจกรรม (ภาษาอังกฤษ)").fill("Roasting workshop");
-    await page.getByLabel("วันเริ่ม").fill("2025-03-01");
-    await page.getByRole("button", { name: "บันทึก", exact: true }).click();
+    await programme.startActivity("Roasting workshop", "2025-03-01");
+    await programme.save();
     await page.getByRole("button", { name: "ผลลัพธ์ของ “Roasting workshop”" }).click();
     await page.getByLabel("ประเภทผลลัพธ์").selectOption("sales");
     await page.getByLabel("จำนวนเงิน (บาท)", { exact: true }).fill("250,000");

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, currentUser, startHarness, type Harness } from "./harness.ts";
+import { PlansPage } from "./pages/plans.ts";
+import { openAs, openAsAdminIn, SignInPage } from "./pages/session.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,8 +13,7 @@ afterAll(async () => {
 
 describe("sign-in", () => {
   it("signs the admin in and shows their menu in place of the sign-in link", async () => {
-    const { context, page } = await h.newPage("en");
-    await h.signIn(page);
+    const { context, page } = await openAs(h, "admin", "en");
     await expect.poll(() => page.locator(".user-menu button").first().textContent()).toBeTruthy();
     expect(await page.locator("a.sign-in-link").count()).toBe(0);
     expect((await currentUser(page))?.email).toBe(ADMIN.email);
@@ -20,23 +21,19 @@ describe("sign-in", () => {
   });
 
   it("says the e-mail or password is wrong, in the chosen language", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/login");
-    await page.getByLabel("E-mail").fill(ADMIN.email);
-    await page.getByLabel("Password").fill("not-the-right-password");
-    await page.locator("form button[type=submit]").click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("incorrect");
+    const { context, page } = await openAs(h, null, "en");
+    const signIn = new SignInPage(page);
+    await signIn.open();
+    await signIn.signIn(ADMIN.email, "not-the-right-password");
+    await expect.poll(() => signIn.alert()).toContain("incorrect");
     expect(new URL(page.url()).pathname).toBe("/login");
     await context.close();
   });
 
   it("sends a visitor of an admin page to sign in and back", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/admin/users");
+    const { context, page } = await openAs(h, null, "en", "/admin/users");
     await page.waitForURL(/\/login/);
-    await page.getByLabel("E-mail").fill(ADMIN.email);
-    await page.getByLabel("Password").fill(ADMIN.password);
-    await page.locator("form button[type=submit]").click();
+    await new SignInPage(page).signIn(ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/admin\/users/);
     await expect.poll(() => page.getByText(ADMIN.email).count()).toBeGreaterThan(0);
     await context.close();
@@ -45,8 +42,7 @@ describe("sign-in", () => {
 
 describe("language switch", () => {
   it("switches between Thai and English and sets the page language", async () => {
-    const { context, page } = await h.newPage("th");
-    await page.goto("/map");
+    const { context, page } = await openAs(h, null, "th", "/map");
     await expect.poll(() => page.locator("h1").textContent()).toBe("แผนที่กลุ่มจังหวัด");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("th");
     await page.locator(".language-switch button[lang=en]").click();
@@ -56,16 +52,13 @@ describe("language switch", () => {
   });
 
   it("remembers a signed-in user's choice on the account, across browsers", async () => {
-    const first = await h.newPage("th");
-    await h.signIn(first.page);
+    const first = await openAs(h, "admin", "th");
     await first.page.locator(".language-switch button[lang=en]").click();
     await expect.poll(async () => (await currentUser(first.page))?.locale).toBe("en");
     await first.context.close();
 
     // A new browser whose own storage says Thai: signing in brings the saved English back.
-    const second = await h.newPage("th");
-    await h.signIn(second.page);
-    await second.page.goto("/plans");
+    const second = await openAs(h, "admin", "th", "/plans");
     await expect.poll(() => second.page.locator("html").getAttribute("lang")).toBe("en");
     await second.page.locator(".language-switch button[lang=th]").click();
     await expect.poll(async () => (await currentUser(second.page))?.locale).toBe("th");
@@ -73,11 +66,10 @@ describe("language switch", () => {
   });
 
   it("shows dates in the Buddhist calendar and the Thai fiscal year in Thai", async () => {
-    const { context, page } = await h.newPage("th");
-    await page.goto("/plans");
-    await page.getByRole("link", { name: /แผนยุทธศาสตร์/ }).first().click();
-    await page.waitForURL(/\/plans\/\d+/);
-    await expect.poll(() => page.getByRole("tree").count()).toBe(1);
+    const { context, page } = await openAs(h, null, "th", "/plans");
+    const plans = new PlansPage(page);
+    await plans.openReferencePlan("th");
+    await expect.poll(() => plans.tree().count()).toBe(1);
     const main = page.locator("main");
     await expect.poll(() => main.innerText()).toContain("2559"); // 1 Oct 2016 is 1 ต.ค. 2559
     await expect.poll(() => main.innerText()).toContain("2564"); // FY2021 = ปีงบประมาณ พ.ศ. 2564
@@ -88,8 +80,7 @@ describe("language switch", () => {
 
 describe("map", () => {
   it("opens a province's provincial cluster when the province is clicked", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/map");
+    const { context, page } = await openAs(h, null, "en", "/map");
     await page.locator('[data-province-code="50"]').click(); // Chiang Mai
     await page.waitForURL(/\/provincial-clusters\/\d+/);
     await expect.poll(() => page.locator("h1").textContent()).toContain("Upper Northern Provincial Cluster 1");
@@ -98,8 +89,7 @@ describe("map", () => {
   });
 
   it("reaches a province from the keyboard", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/map");
+    const { context, page } = await openAs(h, null, "en", "/map");
     await page.locator('[data-province-code="83"]').focus(); // Phuket
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/provincial-clusters\/\d+/);
@@ -108,8 +98,7 @@ describe("map", () => {
   });
 
   it("draws all 77 provinces", async () => {
-    const { context, page } = await h.newPage("th");
-    await page.goto("/map");
+    const { context, page } = await openAs(h, null, "th", "/map");
     await expect.poll(() => page.locator("[data-province-code]").count()).toBe(77);
     await context.close();
   });
@@ -117,11 +106,10 @@ describe("map", () => {
 
 describe("plan tree", () => {
   it("navigates the 2017-2021 plan and shows an indicator's target as written and structured", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/plans");
-    await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
-    await page.waitForURL(/\/plans\/\d+/);
-    const tree = page.getByRole("tree");
+    const { context, page } = await openAs(h, null, "en", "/plans");
+    const plans = new PlansPage(page);
+    await plans.openReferencePlan("en");
+    const tree = plans.tree();
     await expect.poll(() => tree.locator('[data-node-code="S2"]').count()).toBe(1);
     await page.getByRole("button", { name: "Expand all" }).click();
     await tree.locator('[data-node-code="S2-O"]').first().click();
@@ -134,10 +122,8 @@ describe("plan tree", () => {
   });
 
   it("moves through the tree with the arrow keys", async () => {
-    const { context, page } = await h.newPage("en");
-    await page.goto("/plans");
-    await page.getByRole("link", { name: /Strategic Plan on Provincial Cluster Trade/ }).first().click();
-    await page.waitForURL(/\/plans\/\d+/);
+    const { context, page } = await openAs(h, null, "en", "/plans");
+    await new PlansPage(page).openReferencePlan("en");
     const first = page.getByRole("treeitem").first();
     await first.focus();
     await page.keyboard.press("ArrowDown");
@@ -149,14 +135,7 @@ describe("plan tree", () => {
 
 describe("a use case's field error in Thai", () => {
   it("says in Thai why an admin cannot deactivate their own account, and keeps it active", async () => {
-    const { context, page } = await h.newPage("th");
-    await h.signIn(page);
-    // The account's language decides once signed in: make it Thai, whatever an earlier test chose.
-    await page.evaluate(async () => {
-      const csrf = decodeURIComponent(document.cookie.split("; ").find((c) => c.startsWith("sainam_csrf="))?.split("=")[1] ?? "");
-      await fetch("/api/auth/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify({ locale: "th" }) });
-    });
-    await page.goto("/admin/users");
+    const { context, page } = await openAsAdminIn(h, "th", "/admin/users");
     await page.getByRole("button", { name: `แก้ไขผู้ใช้ ${ADMIN.email}` }).click();
     const form = page.getByRole("form", { name: `แก้ไขผู้ใช้ ${ADMIN.email}` });
     await form.getByLabel("เปิดใช้งานบัญชี").uncheck();

@@ -5,10 +5,11 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { openApiTransform, openApiTransformObject } from "./openapi/openapi-transform.ts";
 import type { AppContext } from "./context.ts";
 import { registerErrorHandler } from "./http/error-handler.ts";
-import { registerAuthHook } from "./http/auth-hook.ts";
+import { registerAuthHook, SESSION_COOKIE } from "./http/auth-hook.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerForegroundCount } from "./http/foreground.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
@@ -75,15 +76,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         title: "Sainam API",
         version: ctx.version,
         description: "Open platform for Thailand's SME clusters. Errors are `{ error: { code, message, details? } }`.",
+        license: { name: "MIT", identifier: "MIT" },
       },
+      // The API is served by the same origin as its document.
+      servers: [{ url: "/", description: "This server" }],
       components: {
         securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "sainam_session" },
-          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Set by POST /api/auth/login." },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "Writes echo the `csrfToken` the sign-in answered (also in the sainam_csrf cookie)." },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 

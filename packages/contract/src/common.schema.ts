@@ -18,7 +18,8 @@ export const errorSchema = z.object({
     /** On `forbidden`: what was refused, e.g. `{ action: "approve", resource: "plan_values" }`. */
     reason: z.object({ action: z.string(), resource: z.string() }).optional(),
   }),
-});
+  // Named, so that the OpenAPI document states the error body once and every operation refers to it.
+}).meta({ id: "Error" });
 
 /** The error responses a route may give, for the OpenAPI description. */
 export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 429>) {

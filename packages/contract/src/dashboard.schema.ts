@@ -97,7 +97,8 @@ const nodeSchema: z.ZodType<NodeShape> = z.object({
   get children() {
     return z.array(nodeSchema).readonly();
   },
-});
+  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
+}).meta({ id: "PlanPerformanceNode" });
 
 export const planPerformanceSchema = z.object({
   plan: z.object({

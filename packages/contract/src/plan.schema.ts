@@ -272,7 +272,8 @@ export const planNodeSchema: z.ZodType<PlanNode> = nodeFieldsSchema.extend({
   get children() {
     return z.array(planNodeSchema);
   },
-});
+  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
+}).meta({ id: "PlanNode" });
 
 export const planPageSchema = z.object({ items: z.array(planSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type PlanPage = z.infer<typeof planPageSchema>;

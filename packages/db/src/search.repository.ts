@@ -8,7 +8,7 @@ import type { DB } from "./schema.ts";
 // an FTS5 table with the trigram tokenizer on SQLite (the row's rowid is the record's id), a table with a
 // pg_trgm GIN index on PostgreSQL. One table per record type, written in the transaction that writes the
 // record. Every query word is a substring: ≥ 3 characters are found through the index, shorter ones are
-// checked on the rows the others found. See migration 0011 and docs/ARCHITECTURE.md (Search).
+// checked on the rows the others found. See migration 0011 and docs/INTERNALS.md (Search).
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

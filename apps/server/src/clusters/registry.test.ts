@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-
-function juristicId(first12: string): string {
-  return `${first12}${juristicIdCheckDigit(first12)}`;
-}
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, buildCluster, buildEnterprise, buildMembership, createCluster, createEnterprise, createInstitution, juristicId, signInAs } from "../test-support/factories.ts";
 
 let t: TestApp;
 let admin: Client;
@@ -17,26 +13,20 @@ let ids: { dip: number; moc: number; coffee: number; rubber: number; roaster: nu
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const dip = agencies.find((a) => a.code === "DIP")?.id ?? 0;
-  const moc = agencies.find((a) => a.code === "MOC")?.id ?? 0;
-  const dipUser = await t.addUser({ email: "dip-reg@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
-  const mocUser = await t.addUser({ email: "moc-reg@example.org", displayName: "MOC", role: "agency_officer", agencyId: moc });
-  dipOfficer = await t.signIn(dipUser.email, dipUser.password);
-  mocOfficer = await t.signIn(mocUser.email, mocUser.password);
+  admin = await signInAs(t, "admin");
+  const { DIP: dip, MOC: moc } = await agencyIds(t, "DIP", "MOC");
+  dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
+  mocOfficer = await signInAs(t, "agency_officer", { agencyId: moc });
 
-  const coffee = (await dipOfficer.request("POST", "/api/clusters", { code: "coffee-north", kind: "industry_cluster", nameEn: "Northern Coffee", nameTh: "คลัสเตอร์กาแฟภาคเหนือ", provinceCodes: ["50", "57"], tsicCode: "10794", policyTags: ["BCG", "SDG:8"], published: true, participations: [{ agencyId: dip, fiscalYear: 2021 }] })).json();
-  const rubber = (await dipOfficer.request("POST", "/api/clusters", { code: "rubber-south", kind: "industry_cluster", nameEn: "Southern Rubber", provinceCodes: ["90"], published: false })).json();
-  const farm = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: juristicId("050555000001"), nameTh: "วิสาหกิจชุมชนกาแฟดอยช้าง", legalForm: "community_enterprise", provinceCode: "57", products: [{ direction: "output", name: "coffee cherries" }], contacts: [{ name: "Somchai Jaidee", phone: "0812345678", email: "somchai@example.org" }] })).json();
-  const roaster = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: juristicId("050555000002"), nameTh: "บริษัท คั่วดี จำกัด", provinceCode: "50", districtCode: "5001", tsicCode: "10794", revenue: 12_000_000, employees: 12, products: [{ direction: "input", name: "coffee cherries" }, { direction: "output", name: "roasted coffee" }] })).json();
-  const coordUser = await t.addUser({ email: "coord-reg@example.org", displayName: "Coord", role: "cluster_coordinator", clusterIds: [coffee.id] });
-  const otherUser = await t.addUser({ email: "coord-other@example.org", displayName: "Other", role: "cluster_coordinator", clusterIds: [rubber.id] });
-  const memberUser = await t.addUser({ email: "member-reg@example.org", displayName: "Member", role: "member", enterpriseId: roaster.id });
-  coordinator = await t.signIn(coordUser.email, coordUser.password);
-  otherCoordinator = await t.signIn(otherUser.email, otherUser.password);
-  member = await t.signIn(memberUser.email, memberUser.password);
-  ids = { dip, moc, coffee: coffee.id, rubber: rubber.id, roaster: roaster.id, farm: farm.id, memberUserId: memberUser.id };
+  const coffee = await createCluster(dipOfficer, { code: "coffee-north", nameEn: "Northern Coffee", nameTh: "คลัสเตอร์กาแฟภาคเหนือ", provinceCodes: ["50", "57"], tsicCode: "10794", policyTags: ["BCG", "SDG:8"], published: true, participations: [{ agencyId: dip, fiscalYear: 2021 }] });
+  const rubber = await createCluster(dipOfficer, { code: "rubber-south", nameEn: "Southern Rubber", nameTh: null, provinceCodes: ["90"], published: false });
+  const farm = await createEnterprise(dipOfficer, { juristicId: juristicId("050555000001"), nameTh: "วิสาหกิจชุมชนกาแฟดอยช้าง", legalForm: "community_enterprise", provinceCode: "57", products: [{ direction: "output", name: "coffee cherries" }], contacts: [{ name: "Somchai Jaidee", phone: "0812345678", email: "somchai@example.org" }] });
+  const roaster = await createEnterprise(dipOfficer, { juristicId: juristicId("050555000002"), nameTh: "บริษัท คั่วดี จำกัด", provinceCode: "50", districtCode: "5001", tsicCode: "10794", revenue: 12_000_000, employees: 12, products: [{ direction: "input", name: "coffee cherries" }, { direction: "output", name: "roasted coffee" }] });
+  coordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [coffee.id] });
+  otherCoordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [rubber.id] });
+  const memberUser = await signInAs(t, "member", { enterpriseId: roaster.id });
+  member = memberUser;
+  ids = { dip, moc, coffee: coffee.id, rubber: rubber.id, roaster: roaster.id, farm: farm.id, memberUserId: memberUser.userId };
 });
 afterAll(async () => {
   await t.close();
@@ -49,7 +39,7 @@ describe("#clusters.create", () => {
   });
 
   it("fails with 409 for a code in use and 400 naming the field for bad input", async () => {
-    expect((await admin.request("POST", "/api/clusters", { code: "coffee-north", kind: "industry_cluster", nameEn: "X" })).statusCode).toBe(409);
+    expect((await admin.request("POST", "/api/clusters", buildCluster({ code: "coffee-north" }))).statusCode).toBe(409);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ code: "Bad Code", kind: "industry_cluster", nameEn: "X" }, "code"],
       [{ code: "ok-code", kind: "guild", nameEn: "X" }, "kind"],
@@ -67,7 +57,7 @@ describe("#clusters.create", () => {
   });
 
   it("lets only admins and agency officers create clusters, and an officer only for their own agency", async () => {
-    const body = { code: "new-one", kind: "sme_network_cluster", nameEn: "New" };
+    const body = buildCluster({ kind: "sme_network_cluster" });
     expect((await t.anonymous.request("POST", "/api/clusters", body)).statusCode).toBe(401);
     expect((await coordinator.request("POST", "/api/clusters", body)).statusCode).toBe(403);
     expect((await member.request("POST", "/api/clusters", body)).statusCode).toBe(403);
@@ -75,7 +65,7 @@ describe("#clusters.create", () => {
   });
 
   it("refuses a parent that would make a cycle", async () => {
-    const child = (await admin.request("POST", "/api/clusters", { code: "coffee-sub", kind: "industry_cluster", nameEn: "Sub", parentId: ids.coffee })).json();
+    const child = await createCluster(admin, { parentId: ids.coffee });
     const response = await admin.request("PATCH", `/api/clusters/${ids.coffee}`, { parentId: child.id });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe("parentId");
@@ -103,7 +93,7 @@ describe("#clusters access", () => {
   });
 
   it("archives a cluster and audits it", async () => {
-    const sub = (await admin.request("POST", "/api/clusters", { code: "to-archive", kind: "industry_cluster", nameEn: "Old" })).json();
+    const sub = await createCluster(admin);
     expect((await admin.request("PATCH", `/api/clusters/${sub.id}`, { status: "archived" })).json().status).toBe("archived");
     const log = (await admin.request("GET", `/api/audit?entityType=cluster&entityId=${sub.id}`)).json();
     expect(log.items[0].action).toBe("cluster.archive");
@@ -120,18 +110,18 @@ describe("#enterprises", () => {
   it("rejects a juristic ID with a wrong check digit, naming the field", async () => {
     const good = juristicId("010555000123");
     const bad = `${good.slice(0, 12)}${(Number(good[12]) + 1) % 10}`;
-    const response = await admin.request("POST", "/api/enterprises", { juristicId: bad, nameTh: "บจ. ทดสอบ" });
+    const response = await admin.request("POST", "/api/enterprises", buildEnterprise({ juristicId: bad }));
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0]).toMatchObject({ path: "juristicId", message: "has a wrong check digit" });
   });
 
   it("keeps one firm as one record: a second juristic ID registration is a conflict", async () => {
-    const response = await admin.request("POST", "/api/enterprises", { juristicId: juristicId("050555000002"), nameTh: "ซ้ำ" });
+    const response = await admin.request("POST", "/api/enterprises", buildEnterprise({ juristicId: juristicId("050555000002") }));
     expect(response.statusCode).toBe(409);
   });
 
   it("refuses a district of another province", async () => {
-    const response = await admin.request("POST", "/api/enterprises", { juristicId: juristicId("010555000777"), nameTh: "บจ. ที่อยู่ผิด", provinceCode: "10", districtCode: "5001" });
+    const response = await admin.request("POST", "/api/enterprises", buildEnterprise({ provinceCode: "10", districtCode: "5001" }));
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe("districtCode");
   });
@@ -165,9 +155,9 @@ describe("#enterprises", () => {
 
 describe("#memberships and linkages", () => {
   it("places members on the value chain and counts them per stage", async () => {
-    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.farm, stage: "upstream", joinedOn: "2020-10-01" })).statusCode).toBe(201);
-    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.roaster, stage: "midstream" })).statusCode).toBe(201);
-    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.roaster, stage: "downstream" })).statusCode).toBe(409);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(ids.farm, { stage: "upstream", joinedOn: "2020-10-01" }))).statusCode).toBe(201);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(ids.roaster, { stage: "midstream" }))).statusCode).toBe(201);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(ids.roaster, { stage: "downstream" }))).statusCode).toBe(409);
     // The coordinator did not register these firms: the memberships wait for the cluster's agency to approve them.
     for (const id of [ids.farm, ids.roaster]) expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members/${id}/approval`)).statusCode).toBe(200);
     const detail = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}`)).json();
@@ -200,7 +190,7 @@ describe("#memberships and linkages", () => {
   });
 
   it("links a support institution horizontally", async () => {
-    const itc = (await dipOfficer.request("POST", "/api/institutions", { kind: "service_centre", nameEn: "ITC Chiang Mai", agencyId: ids.dip, provinceCode: "50" })).json();
+    const itc = await createInstitution(dipOfficer, { nameEn: "ITC Chiang Mai", agencyId: ids.dip, provinceCode: "50" });
     expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/institutions`, { institutionId: itc.id, role: "technology advice" })).statusCode).toBe(200);
     const listed = (await t.anonymous.request("GET", `/api/institutions?cluster=${ids.coffee}`)).json().items;
     expect(listed.map((i: { id: number }) => i.id)).toEqual([itc.id]);
@@ -209,8 +199,8 @@ describe("#memberships and linkages", () => {
 
 describe("#clusters.analysis", () => {
   it("analyses the cluster from its data and suggests the missing link with its reason", async () => {
-    const cafe = (await admin.request("POST", "/api/enterprises", { juristicId: juristicId("050555000003"), nameTh: "ร้านกาแฟดี", nameEn: "Good Cafe", provinceCode: "50", products: [{ direction: "input", name: "roasted coffee" }] })).json();
-    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: cafe.id, stage: "downstream" })).statusCode).toBe(201);
+    const cafe = await createEnterprise(admin, { nameTh: "ร้านกาแฟดี", nameEn: "Good Cafe", provinceCode: "50", products: [{ direction: "input", name: "roasted coffee" }] });
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(cafe.id, { stage: "downstream" }))).statusCode).toBe(201);
     const analysis = (await t.anonymous.request("GET", `/api/clusters/${ids.coffee}/analysis`)).json();
     expect(analysis.membersPerStage).toEqual({ upstream: 1, midstream: 1, downstream: 1 });
     expect(analysis.emptyStages).toEqual([]);

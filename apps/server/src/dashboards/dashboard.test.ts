@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardFactory, province, type DashboardFactory } from "../test-support/dashboard-factory.ts";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createCluster, signInAs } from "../test-support/factories.ts";
 
 let t: TestApp;
 let f: DashboardFactory;
@@ -45,16 +46,12 @@ beforeAll(async () => {
 
   const pc = await t.ctx.database.db.selectFrom("provincial_clusters").select("id").where("number", "=", 15).executeTakeFirstOrThrow();
   upperNorth1 = pc.id;
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const created = await admin.request("POST", "/api/clusters", { code: "cm-coffee", kind: "industry_cluster", nameEn: "Chiang Mai coffee", provinceCodes: ["50"], published: true });
-  expect(created.statusCode).toBe(201);
-  clusterId = created.json().id;
+  admin = await signInAs(t, "admin");
+  clusterId = (await createCluster(admin, { code: "cm-coffee", nameEn: "Chiang Mai coffee", provinceCodes: ["50"], published: true })).id;
   await f.value({ indicatorId: total, unit: { type: "cluster", code: String(clusterId) }, periodKey: FY, value: 7 });
 
-  const moco = await t.addUser({ email: "moc-dash@example.org", displayName: "MOC", role: "agency_officer", agencyId: moc });
-  const dipo = await t.addUser({ email: "dip-dash@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
-  mocOfficer = await t.signIn(moco.email, moco.password);
-  dipOfficer = await t.signIn(dipo.email, dipo.password);
+  mocOfficer = await signInAs(t, "agency_officer", { agencyId: moc });
+  dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
 });
 afterAll(async () => {
   await t.close();

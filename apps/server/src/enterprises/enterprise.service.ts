@@ -103,7 +103,7 @@ export async function normaliseEnterprise(db: Executor, input: CreateEnterpriseB
     name_th: nameTh,
     name_en: nameEn,
     legal_form: legalForm,
-    // Without a sector the service thresholds (the lower ones) apply; documented in docs/ARCHITECTURE.md.
+    // Without a sector the service thresholds (the lower ones) apply; documented in docs/INTERNALS.md (Registry).
     size_class: size.ok ? size.value.sizeClass : null,
     revenue,
     employees,

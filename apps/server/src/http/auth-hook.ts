@@ -21,7 +21,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CSRF_EXEMPT = new Set(["/api/auth/login"]);
 // The only writes a caller without a session may make. Every other write answers 401 before its body is read or
 // any record it names is looked up, so an anonymous caller learns nothing about what exists.
-const ANONYMOUS_WRITES = new Set(["/api/auth/login"]);
+export const ANONYMOUS_WRITES: ReadonlySet<string> = new Set(["/api/auth/login"]);
 
 /** Resolves the session cookie into `request.actor` and enforces CSRF tokens on cookie-authenticated writes. */
 export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { buildCluster, buildEnterprise, createCluster, signInAs } from "../test-support/factories.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { fieldErrorOf } from "./field-error-codes.ts";
 
 // Every 400 names each field with a stable code (and params) besides its English message, and every 403 from
@@ -11,9 +12,8 @@ let expert: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const user = await t.addUser({ email: "expert@example.org", displayName: "Expert", role: "expert" });
-  expert = await t.signIn(user.email, user.password);
+  admin = await signInAs(t, "admin");
+  expert = await signInAs(t, "expert");
 });
 afterAll(async () => {
   await t.close();
@@ -34,7 +34,7 @@ describe("#error codes over HTTP", () => {
   });
 
   it("should answer 400 with invalid_format for a cluster code that breaks its pattern, and unknown_field for a stray key", async () => {
-    const response = await admin.request("POST", "/api/clusters", { code: "Not Valid", kind: "industry_cluster", nameTh: "ทดสอบ", colour: "red" });
+    const response = await admin.request("POST", "/api/clusters", { ...buildCluster({ code: "Not Valid" }), colour: "red" });
     expect(response.statusCode).toBe(400);
     const details = detailsOf(response.json());
     expect(details).toContainEqual(expect.objectContaining({ path: "code", code: "invalid_format", params: { format: "lowercase_code" } }));
@@ -45,7 +45,7 @@ describe("#error codes over HTTP", () => {
     const first12 = "010555000123";
     const good = `${first12}${juristicIdCheckDigit(first12)}`;
     const bad = `${first12}${(Number(good[12]) + 1) % 10}`;
-    const response = await admin.request("POST", "/api/enterprises", { juristicId: bad, nameTh: "บจ. ทดสอบ" });
+    const response = await admin.request("POST", "/api/enterprises", buildEnterprise({ juristicId: bad }));
     expect(response.statusCode).toBe(400);
     expect(detailsOf(response.json())).toEqual([{ path: "juristicId", message: "has a wrong check digit", code: "invalid_check_digit" }]);
   });
@@ -57,9 +57,8 @@ describe("#error codes over HTTP", () => {
   });
 
   it("should answer 409 with a duplicate code on the field when a cluster code is taken", async () => {
-    const body = { code: "dup-cluster-code", kind: "industry_cluster", nameTh: "คลัสเตอร์ทดสอบ" };
-    expect((await admin.request("POST", "/api/clusters", body)).statusCode).toBe(201);
-    const again = await admin.request("POST", "/api/clusters", body);
+    await createCluster(admin, { code: "dup-cluster-code" });
+    const again = await admin.request("POST", "/api/clusters", buildCluster({ code: "dup-cluster-code" }));
     expect(again.statusCode).toBe(409);
     expect(detailsOf(again.json())).toEqual([expect.objectContaining({ path: "code", code: "duplicate" })]);
   });

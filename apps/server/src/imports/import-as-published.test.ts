@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { runImportBatch, signInAs, uploadImportFile } from "../test-support/factories.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { asPublishedFirms } from "../../../../packages/importer/src/test-support/as-published.ts";
 import { dbdMonthlyCsv } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
 import { encodeWindows874 } from "../../../../packages/importer/src/test-support/windows-874.ts";
@@ -11,27 +12,11 @@ let t: TestApp;
 let admin: Client;
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const uploaded = await t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=enterprises&fileName=${encodeURIComponent("99_256701.csv")}`,
-    payload: encodeWindows874(dbdMonthlyCsv(asPublishedFirms)),
-    headers: { "content-type": "application/octet-stream", cookie: admin.cookie ?? "", "x-csrf-token": admin.csrfToken ?? "" },
-  });
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const preview = uploaded.json();
-  const run = await admin.request("POST", `/api/imports/${preview.batchId}/run`, { mapping: preview.suggestedMapping });
-  expect(run.statusCode, run.body).toBe(202);
-  for (let i = 0; i < 400; i++) {
-    const status = (await admin.request("GET", `/api/imports/${preview.batchId}`)).json();
-    if (status.status === "done") {
-      expect(status.report.counts).toMatchObject({ imported: asPublishedFirms.length, errors: 0 });
-      return;
-    }
-    if (status.status === "failed") throw new Error(JSON.stringify(status));
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("import did not finish");
+  admin = await signInAs(t, "admin");
+  const preview = await uploadImportFile(t, admin, "enterprises", "99_256701.csv", encodeWindows874(dbdMonthlyCsv(asPublishedFirms)));
+  const status = await runImportBatch(admin, preview.batchId, { mapping: preview.suggestedMapping });
+  if (status.status === "failed") throw new Error(JSON.stringify(status));
+  expect(status.report.counts).toMatchObject({ imported: asPublishedFirms.length, errors: 0 });
 });
 afterAll(async () => {
   await t.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, createCluster, createEnterprise, newJuristicId, signInAs, unique, uploadImportFile } from "../test-support/factories.ts";
 
 // The import history: GET /api/imports lists the caller's own batches; an admin may list every user's and take
 // another's over from there. Never the upload's path.
@@ -11,23 +11,10 @@ let coordinator: Client;
 let member: Client;
 let expert: Client;
 let officerId: number;
-let serial = 0;
 
-const newJuristicId = () => {
-  const first12 = `0105571${String(++serial).padStart(5, "0")}`;
-  return `${first12}${juristicIdCheckDigit(first12)}`;
-};
-
-async function upload(client: Client, fileName: string): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> {
-  const response = await t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=enterprises&fileName=${encodeURIComponent(fileName)}`,
-    payload: Buffer.from(`เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${serial} จำกัด\n`, "utf8"),
-    headers: { "content-type": "application/octet-stream", cookie: client.cookie ?? "", "x-csrf-token": client.csrfToken ?? "" },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
+/** Uploads a one-firm enterprise file of its own as the client; answers the preview. */
+const upload = (client: Client, fileName: string): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> =>
+  uploadImportFile(t, client, "enterprises", fileName, `เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${unique()} จำกัด\n`);
 
 type Item = { batchId: number; kind: string; fileName: string; status: string; counts: unknown; mine: boolean; owner: { userId: number | null; displayName: string | null } | null; canRunAgain: boolean; canTakeOver: boolean; createdAt: string; finishedAt: string | null };
 type Page = { items: Item[]; total: number; page: number; pageSize: number };
@@ -40,20 +27,16 @@ async function list(client: Client, query = ""): Promise<Page> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const moc = agencies.find((a) => a.code === "MOC");
-  const officerUser = await t.addUser({ email: "history-officer@example.org", displayName: "Officer Somsri", role: "agency_officer", agencyId: moc?.id ?? null });
-  officerId = officerUser.id;
-  const cluster = (await admin.request("POST", "/api/clusters", { code: "history-cluster", kind: "industry_cluster", nameEn: "History", nameTh: "ประวัติ", coordinatingAgencyId: moc?.id ?? null, provinceCodes: ["50"], published: true })).json();
-  const coordinatorUser = await t.addUser({ email: "history-coord@example.org", displayName: "Coordinator", role: "cluster_coordinator", clusterIds: [cluster.id] });
-  const expertUser = await t.addUser({ email: "history-expert@example.org", displayName: "Expert", role: "expert" });
-  officer = await t.signIn(officerUser.email, officerUser.password);
-  coordinator = await t.signIn(coordinatorUser.email, coordinatorUser.password);
-  expert = await t.signIn(expertUser.email, expertUser.password);
-  const firm = (await admin.request("POST", "/api/enterprises", { juristicId: newJuristicId(), nameTh: "บริษัท สมาชิก จำกัด", provinceCode: "50", published: true })).json();
-  const memberUser = await t.addUser({ email: "history-member@example.org", displayName: "Member", role: "member", enterpriseId: firm.id });
-  member = await t.signIn(memberUser.email, memberUser.password);
+  admin = await signInAs(t, "admin");
+  const { MOC: moc } = await agencyIds(t, "MOC");
+  const officerUser = await signInAs(t, "agency_officer", { displayName: "Officer Somsri", agencyId: moc });
+  officerId = officerUser.userId;
+  officer = officerUser;
+  const cluster = await createCluster(admin, { coordinatingAgencyId: moc, provinceCodes: ["50"], published: true });
+  coordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [cluster.id] });
+  expert = await signInAs(t, "expert");
+  const firm = await createEnterprise(admin, { provinceCode: "50", published: true });
+  member = await signInAs(t, "member", { enterpriseId: firm.id });
 });
 afterAll(async () => {
   await t.close();

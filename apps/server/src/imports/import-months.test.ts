@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { juristicIdCheckDigit, systemActor, type Actor } from "@sainam/core";
+import { createCluster, createEnterprise, runImportBatch, signInAs, uploadImportFile } from "../test-support/factories.ts";
 import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { dbdFirms } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
 import { dbdTsicCodes, dbdVariantFile, dbdVariants, type DbdVariant } from "../../../../packages/importer/src/test-support/dbd-variants.ts";
@@ -21,7 +22,7 @@ let dir: string;
 beforeAll(async () => {
   t = await createTestApp();
   t.ctx.imports.log = () => {};
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
+  admin = await signInAs(t, "admin");
   dir = mkdtempSync(join(tmpdir(), "sainam-months-"));
 });
 afterAll(async () => {
@@ -35,33 +36,13 @@ function variant(name: string): DbdVariant {
   return found;
 }
 
-async function upload(client: Client, kind: string, fileName: string, bytes: Buffer) {
-  const response = await t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
-    payload: bytes,
-    headers: { "content-type": "application/octet-stream", ...(client.cookie ? { cookie: client.cookie } : {}), ...(client.csrfToken ? { "x-csrf-token": client.csrfToken } : {}) },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json();
-}
-
-async function finished(client: Client, batchId: number) {
-  for (let i = 0; i < 400; i++) {
-    const status = (await client.request("GET", `/api/imports/${batchId}`)).json();
-    if (status.status === "done" || status.status === "failed") return status;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("import did not finish");
-}
+const upload = (client: Client, kind: string, fileName: string, bytes: Buffer) => uploadImportFile(t, client, kind, fileName, bytes);
 
 /** The wizard: upload, start from the saved mapping (else the suggestion), run, wait for the report. */
 async function viaApi(client: Client, kind: string, fileName: string, bytes: Buffer, body: Record<string, unknown> = {}) {
   const preview = await upload(client, kind, fileName, bytes);
   const mapping = preview.savedMapping ?? preview.suggestedMapping;
-  const run = await client.request("POST", `/api/imports/${preview.batchId}/run`, { mapping, ...body });
-  expect(run.statusCode, run.body).toBe(202);
-  return { preview, status: await finished(client, preview.batchId) };
+  return { preview, status: await runImportBatch(client, preview.batchId, { mapping, ...body }) };
 }
 
 /** The CLI: the same use cases with the file's path, the saved mapping (else the suggestion), waiting for the end. */
@@ -141,14 +122,11 @@ describe("#imports: one file of a cluster's members", () => {
   const known = id("010556400001");
 
   beforeAll(async () => {
-    const cluster = await admin.request("POST", "/api/clusters", { code: "silk-one-file", kind: "industry_cluster", nameTh: "คลัสเตอร์ผ้าไหม" });
-    expect(cluster.statusCode, cluster.body).toBe(201);
-    clusterId = cluster.json().id;
-    const user = await t.addUser({ email: "one-file@example.org", displayName: "C", role: "cluster_coordinator", clusterIds: [clusterId] });
-    coordinatorId = user.id;
-    coordinator = await t.signIn(user.email, user.password);
-    const created = await admin.request("POST", "/api/enterprises", { juristicId: known, nameTh: "บจ.ไหมไทย ดั้งเดิม", published: true });
-    expect(created.statusCode, created.body).toBe(201);
+    clusterId = (await createCluster(admin, { code: "silk-one-file", nameTh: "คลัสเตอร์ผ้าไหม" })).id;
+    const user = await signInAs(t, "cluster_coordinator", { clusterIds: [clusterId] });
+    coordinatorId = user.userId;
+    coordinator = user;
+    await createEnterprise(admin, { juristicId: known, nameTh: "บจ.ไหมไทย ดั้งเดิม", published: true });
   });
 
   it("takes the cluster from the wizard and adds the firms it names that are new, their memberships approved for the coordinator who added them", async () => {
@@ -183,8 +161,7 @@ describe("#imports: one file of a cluster's members", () => {
   });
 
   it("adds no firm for a row whose cluster (from the file) the importer may not change", async () => {
-    const other = await admin.request("POST", "/api/clusters", { code: "not-theirs", kind: "industry_cluster", nameTh: "คลัสเตอร์อื่น" });
-    expect(other.statusCode, other.body).toBe(201);
+    await createCluster(admin, { code: "not-theirs", nameTh: "คลัสเตอร์อื่น" });
     const fresh = id("010556400006");
     const file = ["เลขทะเบียนนิติบุคคล,ชื่อกิจการ,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${fresh},บจ.ไม่ควรเพิ่ม จำกัด,not-theirs,ต้นน้ำ`].join("\n");
     const { preview, status } = await viaApi(coordinator, "memberships", "other.csv", Buffer.from(file));

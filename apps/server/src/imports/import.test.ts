@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createCluster, postImportFile, runImportBatch, signInAs, uploadImportFile } from "../test-support/factories.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { dbdFirms, dbdMonthlyCsv, writeDbdMonthlyXlsx } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
 import { encodeWindows874 } from "../../../../packages/importer/src/test-support/windows-874.ts";
 
@@ -10,36 +11,21 @@ const id = (first12: string) => `${first12}${juristicIdCheckDigit(first12)}`;
 let t: TestApp;
 let admin: Client;
 
-async function upload(client: Client, kind: string, fileName: string, bytes: Buffer) {
-  return t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
-    payload: bytes,
-    headers: { "content-type": "application/octet-stream", ...(client.cookie ? { cookie: client.cookie } : {}), ...(client.csrfToken ? { "x-csrf-token": client.csrfToken } : {}) },
-  });
-}
+const upload = (client: Client, kind: string, fileName: string, bytes: Buffer) => postImportFile(t, client, kind, fileName, bytes);
 
 async function importFile(kind: string, fileName: string, bytes: Buffer, options: { mapping?: Record<string, string>; strict?: boolean; clusterId?: number } = {}) {
-  const uploaded = await upload(admin, kind, fileName, bytes);
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const preview = uploaded.json();
-  const run = await admin.request("POST", `/api/imports/${preview.batchId}/run`, {
+  const preview = await uploadImportFile(t, admin, kind, fileName, bytes);
+  const status = await runImportBatch(admin, preview.batchId, {
     mapping: options.mapping ?? preview.suggestedMapping,
     ...(options.strict ? { strict: true } : {}),
     ...(options.clusterId ? { clusterId: options.clusterId } : {}),
   });
-  expect(run.statusCode, run.body).toBe(202);
-  for (let i = 0; i < 200; i++) {
-    const status = (await admin.request("GET", `/api/imports/${preview.batchId}`)).json();
-    if (status.status === "done" || status.status === "failed") return { preview, status };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("import did not finish");
+  return { preview, status };
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
+  admin = await signInAs(t, "admin");
 });
 afterAll(async () => {
   await t.close();
@@ -154,7 +140,7 @@ describe("#imports: messy files", () => {
   });
 
   it("imports memberships by juristic ID and cluster code, with Thai stage names", async () => {
-    const cluster = (await admin.request("POST", "/api/clusters", { code: "tea-north", kind: "industry_cluster", nameTh: "คลัสเตอร์ชา" })).json();
+    const cluster = await createCluster(admin, { code: "tea-north", nameTh: "คลัสเตอร์ชา" });
     const file = ["เลขทะเบียนนิติบุคคล,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${good2},tea-north,ต้นน้ำ`, `${good1},tea-north,กลางน้ำ`, `${id("010556199999")},tea-north,ปลายน้ำ`].join("\n");
     const { status } = await importFile("memberships", "members.csv", Buffer.from(file), { mapping: { juristicId: "เลขทะเบียนนิติบุคคล", clusterCode: "รหัสคลัสเตอร์", stage: "ขั้นห่วงโซ่" } });
     expect(status.report.counts).toMatchObject({ imported: 2, skipped: 1 });
@@ -180,12 +166,10 @@ describe("#imports: messy files", () => {
 describe("#imports access", () => {
   it("refuses the public and members, and hides one user's batch from another", async () => {
     expect((await upload(t.anonymous, "enterprises", "a.csv", Buffer.from("a,b\n1,2"))).statusCode).toBe(401);
-    const m = await t.addUser({ email: "imp-member@example.org", displayName: "M", role: "member", enterpriseId: 1 });
-    const member = await t.signIn(m.email, m.password);
+    const member = await signInAs(t, "member", { enterpriseId: 1 });
     expect((await upload(member, "enterprises", "a.csv", Buffer.from("a,b\n1,2"))).statusCode).toBe(403);
     const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-    const o = await t.addUser({ email: "imp-officer@example.org", displayName: "O", role: "agency_officer", agencyId: agencies[0]?.id ?? 1 });
-    const officer = await t.signIn(o.email, o.password);
+    const officer = await signInAs(t, "agency_officer", { agencyId: agencies[0]?.id ?? 1 });
     const mine = (await upload(admin, "enterprises", "mine.csv", Buffer.from("เลขทะเบียนนิติบุคคล,ชื่อ\n0105561000011,x"))).json();
     expect((await officer.request("GET", `/api/imports/${mine.batchId}`)).statusCode).toBe(404);
   });

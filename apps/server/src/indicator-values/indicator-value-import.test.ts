@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { runImportBatch, signInAs, uploadImportFile } from "../test-support/factories.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { agencyIdOf, createIndicator, createNode, createPlan } from "../test-support/monitoring-factory.ts";
 import { encodeWindows874 } from "../../../../packages/importer/src/test-support/windows-874.ts";
 
@@ -21,31 +22,17 @@ beforeAll(async () => {
     satisfaction: await createIndicator(db, node, { code: "2.3", aggregation: "ratio", ratioScale: 100 }),
     retail: await createIndicator(db, node, { code: "3.1", aggregation: "sum", disaggregations: ["size_class"] }),
   };
-  const user = await t.addUser({ email: "pco-import@example.org", displayName: "PCO", role: "agency_officer", agencyId: pco });
-  officer = await t.signIn(user.email, user.password);
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
+  officer = await signInAs(t, "agency_officer", { agencyId: pco });
+  admin = await signInAs(t, "admin");
 });
 afterAll(async () => {
   await t.close();
 });
 
 async function importValues(client: Client, fileName: string, bytes: Buffer, layout?: "long" | "wide") {
-  const uploaded = await t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=indicator_values&fileName=${encodeURIComponent(fileName)}`,
-    payload: bytes,
-    headers: { "content-type": "application/octet-stream", cookie: client.cookie ?? "", "x-csrf-token": client.csrfToken ?? "" },
-  });
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const preview = uploaded.json();
-  const run = await client.request("POST", `/api/imports/${preview.batchId}/run`, { mapping: preview.suggestedMapping, planId, layout: layout ?? preview.suggestedLayout });
-  expect(run.statusCode, run.body).toBe(202);
-  for (let i = 0; i < 200; i++) {
-    const status = (await client.request("GET", `/api/imports/${preview.batchId}`)).json();
-    if (status.status === "done" || status.status === "failed") return { preview, status: status.status, error: status.error, report: status.report as Report };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("import did not finish");
+  const preview = await uploadImportFile(t, client, "indicator_values", fileName, bytes);
+  const status = await runImportBatch(client, preview.batchId, { mapping: preview.suggestedMapping, planId, layout: layout ?? preview.suggestedLayout });
+  return { preview, status: status.status, error: status.error, report: status.report as Report };
 }
 
 async function stored() {
@@ -121,15 +108,9 @@ describe("#values.import wide", () => {
 
   it("refuses an import into a plan the user may not enter values for", async () => {
     const db = t.ctx.database.db;
-    const dip = await t.addUser({ email: "dip-import@example.org", displayName: "DIP", role: "agency_officer", agencyId: await agencyIdOf(db, "DIP") });
-    const client = await t.signIn(dip.email, dip.password);
-    const uploaded = await t.app.inject({
-      method: "POST",
-      url: "/api/imports?kind=indicator_values&fileName=wide.csv",
-      payload: Buffer.from(wide, "utf8"),
-      headers: { "content-type": "application/octet-stream", cookie: client.cookie ?? "", "x-csrf-token": client.csrfToken ?? "" },
-    });
-    const run = await client.request("POST", `/api/imports/${uploaded.json().batchId}/run`, { mapping: uploaded.json().suggestedMapping, planId, layout: "wide" });
+    const client = await signInAs(t, "agency_officer", { agencyId: await agencyIdOf(db, "DIP") });
+    const preview = await uploadImportFile(t, client, "indicator_values", "wide.csv", Buffer.from(wide, "utf8"));
+    const run = await client.request("POST", `/api/imports/${preview.batchId}/run`, { mapping: preview.suggestedMapping, planId, layout: "wide" });
     expect(run.statusCode).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { signInAs } from "../test-support/factories.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { agencyIdOf, createCluster, createPlanWithIndicator, type TestAggregation } from "../test-support/monitoring-factory.ts";
 
 let t: TestApp;
@@ -14,22 +15,16 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.ctx.database.db;
   const [moc, pco, dip] = await Promise.all([agencyIdOf(db, "MOC"), agencyIdOf(db, "MOC-PCO"), agencyIdOf(db, "DIP")]);
-  const mocUser = await t.addUser({ email: "moc-values@example.org", displayName: "MOC", role: "agency_officer", agencyId: moc });
-  const moc2User = await t.addUser({ email: "moc2-values@example.org", displayName: "MOC 2", role: "agency_officer", agencyId: moc });
-  const pcoUser = await t.addUser({ email: "pco-values@example.org", displayName: "PCO", role: "agency_officer", agencyId: pco });
-  const dipUser = await t.addUser({ email: "dip-values@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
   ownClusterId = await createCluster(db, moc);
-  const coordUser = await t.addUser({ email: "coord-values@example.org", displayName: "Coord", role: "cluster_coordinator", clusterIds: [ownClusterId] });
-  as = {
-    admin: await t.signIn(ADMIN.email, ADMIN.password),
-    moc: await t.signIn(mocUser.email, mocUser.password),
-    moc2: await t.signIn(moc2User.email, moc2User.password),
-    pco: await t.signIn(pcoUser.email, pcoUser.password),
-    dip: await t.signIn(dipUser.email, dipUser.password),
-    coordinator: await t.signIn(coordUser.email, coordUser.password),
-    public: t.anonymous,
-  };
-  users = { moc: mocUser.id, pco: pcoUser.id };
+  // One after another: users are created in transactions of their own.
+  const admin = await signInAs(t, "admin");
+  const mocOfficer = await signInAs(t, "agency_officer", { agencyId: moc });
+  const moc2 = await signInAs(t, "agency_officer", { agencyId: moc });
+  const pcoOfficer = await signInAs(t, "agency_officer", { agencyId: pco });
+  const dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
+  const coordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [ownClusterId] });
+  as = { admin, moc: mocOfficer, moc2, pco: pcoOfficer, dip: dipOfficer, coordinator, public: t.anonymous };
+  users = { moc: mocOfficer.userId, pco: pcoOfficer.userId };
 });
 afterAll(async () => {
   await t.close();

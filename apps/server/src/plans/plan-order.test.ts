@@ -3,7 +3,8 @@ import { nationUnit } from "@sainam/core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardFactory } from "../test-support/dashboard-factory.ts";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { signInAs } from "../test-support/factories.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 
 /**
  * Every list of a plan's indicators follows the plan tree (depth-first, by node position, then indicator
@@ -20,7 +21,7 @@ const codesOf = (nodes: TreeNode[]): string[] => nodes.flatMap((n) => [...n.indi
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
+  admin = await signInAs(t, "admin");
   const f = dashboardFactory(t.ctx.database);
   const moc = await f.agencyId("MOC");
   const { planId: id, nodeId: s1 } = await f.plan({ ownerAgencyId: moc, code: "ORDER-TEST" });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nowIso } from "@sainam/db";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, buildIndicator, buildPlan, buildPlanNode, createCluster, createIndicator, createPlan, createPlanNode, signInAs, type NodeBody, type PlanBody } from "../test-support/factories.ts";
 
 type Node = { id: number; code: string; kind: string; position: number; parentId: number | null; servesNodeId: number | null; indicators: Indicator[]; children: Node[] };
 type Indicator = { id: number; code: string; position: number; targets: Target[] };
@@ -27,49 +28,34 @@ async function createOk<T>(client: Client, url: string, body: unknown): Promise<
   return response.json();
 }
 
-let planSeq = 0;
-async function newClusterPlan(client: Client, overrides: Record<string, unknown> = {}): Promise<{ id: number; code: string }> {
-  planSeq++;
-  return createOk(client, "/api/plans", {
-    code: `CP-${planSeq}`,
-    level: "cluster_plan",
-    ownerAgencyId: ids.dip,
-    clusterId: ids.clusterA,
-    periodStart: "2020-10-01",
-    periodEnd: "2022-09-30",
-    titleEn: `Cluster plan ${planSeq}`,
-    titleTh: `แผนคลัสเตอร์ ${planSeq}`,
-    ...overrides,
-  });
+/** A DIP cluster plan of cluster A over FY2021-FY2022. */
+function newClusterPlan(client: Client, overrides: Partial<PlanBody> = {}): Promise<{ id: number; code: string }> {
+  return createPlan(client, { level: "cluster_plan", ownerAgencyId: ids.dip, clusterId: ids.clusterA, periodStart: "2020-10-01", periodEnd: "2022-09-30", ...overrides });
 }
 
-async function addNode(client: Client, planId: number, body: Record<string, unknown>): Promise<Node> {
-  return createOk(client, `/api/plans/${planId}/nodes`, body);
+function addNode(client: Client, planId: number, overrides: Partial<NodeBody>): Promise<Node> {
+  return createPlanNode(client, planId, overrides);
+}
+
+/** A provincial-cluster plan of MOC's over FY2021. */
+function newProvincialPlan(overrides: Partial<PlanBody>): Promise<{ id: number }> {
+  return createPlan(as.mocOfficer, { level: "provincial_cluster_plan", ownerAgencyId: ids.moc, provincialClusterId: 1, periodStart: "2020-10-01", periodEnd: "2021-09-30", ...overrides });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const moc = agencies.find((a) => a.code === "MOC")?.id;
-  const dip = agencies.find((a) => a.code === "DIP")?.id;
-  if (!moc || !dip) throw new Error("seed agencies missing");
-  const admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const cluster = async (code: string) =>
-    (await createOk<{ id: number }>(admin, "/api/clusters", { code, kind: "industry_cluster", nameEn: code, coordinatingAgencyId: dip, published: true })).id;
-  const clusterA = await cluster("plan-test-a");
-  const clusterB = await cluster("plan-test-b");
+  const { MOC: moc, DIP: dip } = await agencyIds(t, "MOC", "DIP");
+  const admin = await signInAs(t, "admin");
+  const clusterA = (await createCluster(admin, { coordinatingAgencyId: dip, published: true })).id;
+  const clusterB = (await createCluster(admin, { coordinatingAgencyId: dip, published: true })).id;
   const mocPlan: { id: number } = (await t.anonymous.request("GET", "/api/plans?level=national_strategy")).json().items[0];
-  const mocOfficer = await t.addUser({ email: "moc@example.org", displayName: "MOC", role: "agency_officer", agencyId: moc });
-  const dipOfficer = await t.addUser({ email: "dip@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
-  const coordinatorA = await t.addUser({ email: "ca@example.org", displayName: "A", role: "cluster_coordinator", clusterIds: [clusterA] });
-  const coordinatorB = await t.addUser({ email: "cb@example.org", displayName: "B", role: "cluster_coordinator", clusterIds: [clusterB] });
   as = {
     public: t.anonymous,
     admin,
-    mocOfficer: await t.signIn(mocOfficer.email, mocOfficer.password),
-    dipOfficer: await t.signIn(dipOfficer.email, dipOfficer.password),
-    coordinatorA: await t.signIn(coordinatorA.email, coordinatorA.password),
-    coordinatorB: await t.signIn(coordinatorB.email, coordinatorB.password),
+    mocOfficer: await signInAs(t, "agency_officer", { agencyId: moc }),
+    dipOfficer: await signInAs(t, "agency_officer", { agencyId: dip }),
+    coordinatorA: await signInAs(t, "cluster_coordinator", { clusterIds: [clusterA] }),
+    coordinatorB: await signInAs(t, "cluster_coordinator", { clusterIds: [clusterB] }),
   };
   ids = { moc, dip, mocPlan: mocPlan.id, clusterA, clusterB };
   mocNodes = new Map(flatten((await tree(t.anonymous, mocPlan.id)).nodes).map((n) => [n.code, n.id]));
@@ -131,30 +117,28 @@ describe("#plans.create / update / read", () => {
   });
 
   it("answers 403 to an officer creating a plan for another agency, and 401 to the public", async () => {
-    const body = { code: "X-1", level: "agency_programme", ownerAgencyId: ids.moc, periodStart: "2021-10-01", periodEnd: "2022-09-30", titleEn: "X" };
+    const body = buildPlan({ ownerAgencyId: ids.moc });
     expect((await as.dipOfficer.request("POST", "/api/plans", body)).statusCode).toBe(403);
     expect((await as.public.request("POST", "/api/plans", body)).statusCode).toBe(401);
   });
 
   it("lets a coordinator create a plan for their own cluster only", async () => {
     await newClusterPlan(as.coordinatorA);
-    const response = await as.coordinatorA.request("POST", "/api/plans", {
-      code: "CP-other", level: "cluster_plan", ownerAgencyId: ids.dip, clusterId: ids.clusterB, periodStart: "2021-10-01", periodEnd: "2022-09-30", titleEn: "Not mine",
-    });
+    const response = await as.coordinatorA.request("POST", "/api/plans", buildPlan({ level: "cluster_plan", ownerAgencyId: ids.dip, clusterId: ids.clusterB }));
     expect(response.statusCode).toBe(403);
   });
 
   it("fails with 400 naming clusterId for a cluster plan without its cluster, and 409 naming code for a taken code", async () => {
-    const noCluster = await as.admin.request("POST", "/api/plans", { code: "CP-nocluster", level: "cluster_plan", ownerAgencyId: ids.dip, periodStart: "2021-10-01", periodEnd: "2022-09-30", titleEn: "X" });
+    const noCluster = await as.admin.request("POST", "/api/plans", buildPlan({ level: "cluster_plan", ownerAgencyId: ids.dip }));
     expect(noCluster.statusCode).toBe(400);
     expect(noCluster.json().error.details[0].path).toBe("clusterId");
-    const taken = await as.admin.request("POST", "/api/plans", { code: "MOC-PCT-2017-2021", level: "national_strategy", ownerAgencyId: ids.moc, periodStart: "2021-10-01", periodEnd: "2022-09-30", titleEn: "X" });
+    const taken = await as.admin.request("POST", "/api/plans", buildPlan({ code: "MOC-PCT-2017-2021", level: "national_strategy", ownerAgencyId: ids.moc }));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.details[0].path).toBe("code");
   });
 
   it("fails with 400 naming periodEnd when the period ends before it starts", async () => {
-    const response = await as.admin.request("POST", "/api/plans", { code: "P-backwards", level: "national_strategy", ownerAgencyId: ids.moc, periodStart: "2022-10-01", periodEnd: "2021-09-30", titleEn: "X" });
+    const response = await as.admin.request("POST", "/api/plans", buildPlan({ level: "national_strategy", ownerAgencyId: ids.moc, periodStart: "2022-10-01", periodEnd: "2021-09-30" }));
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe("periodEnd");
   });
@@ -196,7 +180,7 @@ describe("#plans.create / update / read", () => {
 describe("#plan-nodes", () => {
   it("adds nodes under parents with dense positions, inserting at a position", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const strategy = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "Quality" });
+    const strategy = await addNode(as.coordinatorA, plan.id, { code: "S1", titleEn: "Quality" });
     const a = await addNode(as.coordinatorA, plan.id, { parentId: strategy.id, kind: "project", code: "P1", titleEn: "A" });
     const b = await addNode(as.coordinatorA, plan.id, { parentId: strategy.id, kind: "project", code: "P2", titleEn: "B" });
     const first = await addNode(as.coordinatorA, plan.id, { parentId: strategy.id, kind: "project", code: "P0", titleEn: "First", position: 0 });
@@ -206,18 +190,18 @@ describe("#plan-nodes", () => {
 
   it("fails with 409 naming code for a node code already used in the plan, and 400 naming kind for an unknown kind", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    await addNode(as.coordinatorA, plan.id, { kind: "vision", code: "V", titleEn: "V" });
+    await addNode(as.coordinatorA, plan.id, { kind: "vision", code: "V" });
     const dup = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, { kind: "mission", code: "V", titleEn: "M" });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details[0].path).toBe("code");
-    const kind = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, { kind: "chapter", code: "C", titleEn: "C" });
+    const kind = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, { ...buildPlanNode(), kind: "chapter" });
     expect(kind.statusCode).toBe(400);
     expect(kind.json().error.details[0].path).toBe("kind");
   });
 
   it("edits a node's texts, code and kind, audited with before and after", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const node = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "Old" });
+    const node = await addNode(as.coordinatorA, plan.id, { code: "S1", titleEn: "Old" });
     const response = await as.coordinatorA.request("PATCH", `/api/plans/${plan.id}/nodes/${node.id}`, { titleEn: "New", titleTh: "ใหม่", code: "S-1", kind: "sub_strategy" });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({ titleEn: "New", titleTh: "ใหม่", code: "S-1", kind: "sub_strategy" });
@@ -227,11 +211,11 @@ describe("#plan-nodes", () => {
 
   it("moves a node under another parent and reorders, keeping positions dense on both sides", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const s1 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
-    const s2 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S2", titleEn: "S2" });
-    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1", titleEn: "P1" });
-    const p2 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P2", titleEn: "P2" });
-    const p3 = await addNode(as.coordinatorA, plan.id, { parentId: s2.id, kind: "project", code: "P3", titleEn: "P3" });
+    const s1 = await addNode(as.coordinatorA, plan.id, { code: "S1" });
+    const s2 = await addNode(as.coordinatorA, plan.id, { code: "S2" });
+    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1" });
+    const p2 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P2" });
+    const p3 = await addNode(as.coordinatorA, plan.id, { parentId: s2.id, kind: "project", code: "P3" });
     const moved = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes/${p1.id}/move`, { parentId: s2.id, position: 0 });
     expect(moved.statusCode, moved.body).toBe(200);
     const nodes = (await tree(as.coordinatorA, plan.id)).nodes;
@@ -246,9 +230,9 @@ describe("#plan-nodes", () => {
 
   it("refuses with 409 naming parentId to move a node under itself or its descendant", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const s1 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
-    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1", titleEn: "P1" });
-    const a1 = await addNode(as.coordinatorA, plan.id, { parentId: p1.id, kind: "activity", code: "A1", titleEn: "A1" });
+    const s1 = await addNode(as.coordinatorA, plan.id, { code: "S1" });
+    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1" });
+    const a1 = await addNode(as.coordinatorA, plan.id, { parentId: p1.id, kind: "activity", code: "A1" });
     for (const parentId of [s1.id, a1.id]) {
       const response = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes/${s1.id}/move`, { parentId, position: 0 });
       expect(response.statusCode).toBe(409);
@@ -259,7 +243,7 @@ describe("#plan-nodes", () => {
 
   it("refuses to move a node under a node of another plan", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const s1 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
+    const s1 = await addNode(as.coordinatorA, plan.id, { code: "S1" });
     const response = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes/${s1.id}/move`, { parentId: mocNode("S4"), position: 0 });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe("parentId");
@@ -267,10 +251,10 @@ describe("#plan-nodes", () => {
 
   it("deletes a node with its subtree, indicators and targets, and renumbers the siblings", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const s1 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
-    await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S2", titleEn: "S2" });
-    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1", titleEn: "P1" });
-    const indicator = await createOk<Indicator>(as.coordinatorA, `/api/plan-nodes/${p1.id}/indicators`, { code: "K1", nameEn: "Sales" });
+    const s1 = await addNode(as.coordinatorA, plan.id, { code: "S1" });
+    await addNode(as.coordinatorA, plan.id, { code: "S2" });
+    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1" });
+    const indicator = await createIndicator<Indicator>(as.coordinatorA, p1.id, { code: "K1", nameEn: "Sales" });
     await createOk(as.coordinatorA, `/api/indicators/${indicator.id}/targets`, { textEn: "increase 5%" });
     const response = await as.coordinatorA.request("DELETE", `/api/plans/${plan.id}/nodes/${s1.id}`);
     expect(response.statusCode, response.body).toBe(200);
@@ -281,9 +265,9 @@ describe("#plan-nodes", () => {
 
   it("refuses with 409 to delete a branch whose indicators have values, or that an activity refers to", async () => {
     const plan = await newClusterPlan(as.coordinatorA);
-    const s1 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
-    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1", titleEn: "P1" });
-    const indicator = await createOk<Indicator>(as.coordinatorA, `/api/plan-nodes/${p1.id}/indicators`, { code: "K1", nameEn: "Sales" });
+    const s1 = await addNode(as.coordinatorA, plan.id, { code: "S1" });
+    const p1 = await addNode(as.coordinatorA, plan.id, { parentId: s1.id, kind: "project", code: "P1" });
+    const indicator = await createIndicator<Indicator>(as.coordinatorA, p1.id, { code: "K1", nameEn: "Sales" });
     const now = nowIso();
     await t.ctx.database.db
       .insertInto("indicator_values")
@@ -292,7 +276,7 @@ describe("#plan-nodes", () => {
     expect((await as.coordinatorA.request("DELETE", `/api/plans/${plan.id}/nodes/${s1.id}`)).statusCode).toBe(409);
     expect((await as.coordinatorA.request("DELETE", `/api/indicators/${indicator.id}`)).statusCode).toBe(409);
 
-    const s2 = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S2", titleEn: "S2" });
+    const s2 = await addNode(as.coordinatorA, plan.id, { code: "S2" });
     const a1 = await addNode(as.coordinatorA, plan.id, { parentId: s2.id, kind: "activity", code: "A1", titleEn: "Fair" });
     await t.ctx.database.db
       .insertInto("activities")
@@ -306,7 +290,7 @@ describe("#plan-nodes", () => {
 describe("#plan-nodes links to higher plans and trace", () => {
   it("links a cluster strategy to a MOC sub-strategy and traces an activity to the top of the MOC plan", async () => {
     const plan = await newClusterPlan(as.coordinatorA, { published: true, titleEn: "Coffee cluster plan" });
-    const strategy = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "CS1", titleEn: "Cluster trade management", servesNodeId: mocNode("S4.1") });
+    const strategy = await addNode(as.coordinatorA, plan.id, { code: "CS1", titleEn: "Cluster trade management", servesNodeId: mocNode("S4.1") });
     const project = await addNode(as.coordinatorA, plan.id, { parentId: strategy.id, kind: "project", code: "PJ1", titleEn: "Cluster M&E" });
     const activity = await addNode(as.coordinatorA, plan.id, { parentId: project.id, kind: "activity", code: "AC1", titleEn: "Training" });
     const response = await as.public.request("GET", `/api/plan-nodes/${activity.id}/trace`);
@@ -320,9 +304,9 @@ describe("#plan-nodes links to higher plans and trace", () => {
 
   it("fails with 400 naming servesNodeId for a link to a plan of the same or a lower level", async () => {
     const higher = await newClusterPlan(as.coordinatorA);
-    const other = await addNode(as.coordinatorA, higher.id, { kind: "strategy", code: "S1", titleEn: "S1" });
+    const other = await addNode(as.coordinatorA, higher.id, { code: "S1" });
     const plan = await newClusterPlan(as.coordinatorA);
-    const sameLevel = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, { kind: "strategy", code: "S1", titleEn: "S1", servesNodeId: other.id });
+    const sameLevel = await as.coordinatorA.request("POST", `/api/plans/${plan.id}/nodes`, buildPlanNode({ servesNodeId: other.id }));
     expect(sameLevel.statusCode).toBe(400);
     expect(sameLevel.json().error.details[0].path).toBe("servesNodeId");
     const downwards = await as.mocOfficer.request("PATCH", `/api/plans/${ids.mocPlan}/nodes/${mocNode("S4")}`, { servesNodeId: other.id });
@@ -332,7 +316,7 @@ describe("#plan-nodes links to higher plans and trace", () => {
 
   it("refuses with 400 naming servesNodeId any link from the national strategy, which has no higher plan, but lets it unlink", async () => {
     const plan = await newClusterPlan(as.coordinatorA, { published: true });
-    const clusterNode = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
+    const clusterNode = await addNode(as.coordinatorA, plan.id, { code: "S1" });
     const cases: Array<["PATCH" | "POST", string, unknown]> = [
       ["PATCH", `/api/plans/${ids.mocPlan}/nodes/${mocNode("S4")}`, { servesNodeId: mocNode("S1") }],
       ["PATCH", `/api/plans/${ids.mocPlan}/nodes/${mocNode("S4")}`, { servesNodeId: clusterNode.id }],
@@ -350,12 +334,10 @@ describe("#plan-nodes links to higher plans and trace", () => {
   });
 
   it("links through an edit, accepts a provincial-cluster plan as a higher plan, and unlinks with null", async () => {
-    const provincial = await createOk<{ id: number }>(as.mocOfficer, "/api/plans", {
-      code: "PCP-1", level: "provincial_cluster_plan", ownerAgencyId: ids.moc, provincialClusterId: 1, periodStart: "2020-10-01", periodEnd: "2021-09-30", titleEn: "Upper North plan", published: true,
-    });
-    const upper = await addNode(as.mocOfficer, provincial.id, { kind: "strategy", code: "U1", titleEn: "Coffee", servesNodeId: mocNode("S1.1") });
+    const provincial = await newProvincialPlan({ titleEn: "Upper North plan", published: true });
+    const upper = await addNode(as.mocOfficer, provincial.id, { code: "U1", titleEn: "Coffee", servesNodeId: mocNode("S1.1") });
     const plan = await newClusterPlan(as.coordinatorA, { published: true });
-    const node = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
+    const node = await addNode(as.coordinatorA, plan.id, { code: "S1" });
     const linked = await as.coordinatorA.request("PATCH", `/api/plans/${plan.id}/nodes/${node.id}`, { servesNodeId: upper.id });
     expect(linked.json().servesNodeId).toBe(upper.id);
     const trace = (await as.public.request("GET", `/api/plan-nodes/${node.id}/trace`)).json();
@@ -365,22 +347,18 @@ describe("#plan-nodes links to higher plans and trace", () => {
   });
 
   it("refuses with 409 to delete a node another plan's node serves", async () => {
-    const provincial = await createOk<{ id: number }>(as.mocOfficer, "/api/plans", {
-      code: "PCP-2", level: "provincial_cluster_plan", ownerAgencyId: ids.moc, provincialClusterId: 1, periodStart: "2020-10-01", periodEnd: "2021-09-30", titleEn: "Plan", published: true,
-    });
-    const upper = await addNode(as.mocOfficer, provincial.id, { kind: "strategy", code: "U1", titleEn: "U1" });
+    const provincial = await newProvincialPlan({ published: true });
+    const upper = await addNode(as.mocOfficer, provincial.id, { code: "U1" });
     const plan = await newClusterPlan(as.coordinatorA, { published: true });
-    await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1", servesNodeId: upper.id });
+    await addNode(as.coordinatorA, plan.id, { code: "S1", servesNodeId: upper.id });
     expect((await as.mocOfficer.request("DELETE", `/api/plans/${provincial.id}/nodes/${upper.id}`)).statusCode).toBe(409);
   });
 
   it("stops the trace, marked truncated, at a plan the caller may not read", async () => {
-    const provincial = await createOk<{ id: number }>(as.mocOfficer, "/api/plans", {
-      code: "PCP-3", level: "provincial_cluster_plan", ownerAgencyId: ids.moc, provincialClusterId: 1, periodStart: "2020-10-01", periodEnd: "2021-09-30", titleEn: "Unpublished", published: false,
-    });
-    const upper = await addNode(as.mocOfficer, provincial.id, { kind: "strategy", code: "U1", titleEn: "U1" });
+    const provincial = await newProvincialPlan({ published: false });
+    const upper = await addNode(as.mocOfficer, provincial.id, { code: "U1" });
     const plan = await newClusterPlan(as.admin, { published: true });
-    const node = await addNode(as.admin, plan.id, { kind: "strategy", code: "S1", titleEn: "S1", servesNodeId: upper.id });
+    const node = await addNode(as.admin, plan.id, { code: "S1", servesNodeId: upper.id });
     const trace = (await as.public.request("GET", `/api/plan-nodes/${node.id}/trace`)).json();
     expect(trace).toMatchObject({ truncated: true, items: [{ code: "S1" }] });
   });
@@ -389,8 +367,8 @@ describe("#plan-nodes links to higher plans and trace", () => {
 describe("#plans.versions", () => {
   it("copies the tree, links, indicators and whole-period targets (not per-period targets) into version 2", async () => {
     const plan = await newClusterPlan(as.dipOfficer, { code: "CP-VER", published: true });
-    const s1 = await addNode(as.dipOfficer, plan.id, { kind: "strategy", code: "S1", titleEn: "S1", servesNodeId: mocNode("S1.1") });
-    const p1 = await addNode(as.dipOfficer, plan.id, { parentId: s1.id, kind: "project", code: "P1", titleEn: "P1" });
+    const s1 = await addNode(as.dipOfficer, plan.id, { code: "S1", servesNodeId: mocNode("S1.1") });
+    const p1 = await addNode(as.dipOfficer, plan.id, { parentId: s1.id, kind: "project", code: "P1" });
     const indicator = await createOk<Indicator>(as.dipOfficer, `/api/plan-nodes/${p1.id}/indicators`, { code: "K1", nameEn: "Share of firms certified", unit: "%", aggregation: "ratio", ratioScale: 100, disaggregations: ["size_class"] });
     await createOk(as.dipOfficer, `/api/indicators/${indicator.id}/targets`, { textEn: "80-90%" });
     await createOk(as.dipOfficer, `/api/indicators/${indicator.id}/targets`, { textEn: "80%", periodKey: "FY2021" });
@@ -427,7 +405,7 @@ describe("#plans.versions", () => {
 describe("#indicators", () => {
   async function node(): Promise<{ planId: number; nodeId: number }> {
     const plan = await newClusterPlan(as.coordinatorA);
-    const n = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
+    const n = await addNode(as.coordinatorA, plan.id, { code: "S1" });
     return { planId: plan.id, nodeId: n.id };
   }
 
@@ -444,10 +422,10 @@ describe("#indicators", () => {
 
   it("fails with 400 naming ratioScale for a ratio indicator without a scale, on create and on edit", async () => {
     const { nodeId } = await node();
-    const response = await as.coordinatorA.request("POST", `/api/plan-nodes/${nodeId}/indicators`, { code: "R", nameEn: "Rate", aggregation: "ratio" });
+    const response = await as.coordinatorA.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator({ aggregation: "ratio" }));
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe("ratioScale");
-    const sum = await createOk<Indicator>(as.coordinatorA, `/api/plan-nodes/${nodeId}/indicators`, { code: "S", nameEn: "Sum" });
+    const sum = await createIndicator<Indicator>(as.coordinatorA, nodeId, { code: "S" });
     const edit = await as.coordinatorA.request("PATCH", `/api/indicators/${sum.id}`, { aggregation: "ratio" });
     expect(edit.statusCode).toBe(400);
     expect(edit.json().error.details[0].path).toBe("ratioScale");
@@ -464,7 +442,7 @@ describe("#indicators", () => {
       [{ decimals: 9 }, "decimals"],
     ];
     for (const [extra, path] of cases) {
-      const response = await as.coordinatorA.request("POST", `/api/plan-nodes/${nodeId}/indicators`, { code: "X", nameEn: "X", ...extra });
+      const response = await as.coordinatorA.request("POST", `/api/plan-nodes/${nodeId}/indicators`, { ...buildIndicator(), ...extra });
       expect(response.statusCode, path).toBe(400);
       expect(response.json().error.details[0].path).toBe(path);
     }
@@ -472,18 +450,18 @@ describe("#indicators", () => {
 
   it("fails with 409 naming code for an indicator code used elsewhere in the same plan", async () => {
     const { planId, nodeId } = await node();
-    const other = await addNode(as.coordinatorA, planId, { kind: "strategy", code: "S2", titleEn: "S2" });
-    await createOk(as.coordinatorA, `/api/plan-nodes/${nodeId}/indicators`, { code: "K1", nameEn: "One" });
-    const response = await as.coordinatorA.request("POST", `/api/plan-nodes/${other.id}/indicators`, { code: "K1", nameEn: "Two" });
+    const other = await addNode(as.coordinatorA, planId, { code: "S2" });
+    await createIndicator(as.coordinatorA, nodeId, { code: "K1" });
+    const response = await as.coordinatorA.request("POST", `/api/plan-nodes/${other.id}/indicators`, buildIndicator({ code: "K1" }));
     expect(response.statusCode).toBe(409);
     expect(response.json().error.details[0].path).toBe("code");
   });
 
   it("reorders indicators of a node and deletes one, keeping positions dense", async () => {
     const { nodeId, planId } = await node();
-    const a = await createOk<Indicator>(as.coordinatorA, `/api/plan-nodes/${nodeId}/indicators`, { code: "A", nameEn: "A" });
-    const b = await createOk<Indicator>(as.coordinatorA, `/api/plan-nodes/${nodeId}/indicators`, { code: "B", nameEn: "B" });
-    const c = await createOk<Indicator>(as.coordinatorA, `/api/plan-nodes/${nodeId}/indicators`, { code: "C", nameEn: "C" });
+    const a = await createIndicator<Indicator>(as.coordinatorA, nodeId, { code: "A" });
+    const b = await createIndicator<Indicator>(as.coordinatorA, nodeId, { code: "B" });
+    const c = await createIndicator<Indicator>(as.coordinatorA, nodeId, { code: "C" });
     expect((await as.coordinatorA.request("POST", `/api/indicators/${c.id}/move`, { position: 0 })).json().position).toBe(0);
     expect((await as.coordinatorA.request("DELETE", `/api/indicators/${a.id}`)).statusCode).toBe(200);
     const list = (await tree(as.coordinatorA, planId)).nodes[0]?.indicators ?? [];
@@ -493,12 +471,12 @@ describe("#indicators", () => {
 
   it("answers 403 to an officer of another agency and 401 to the public adding an indicator", async () => {
     const { nodeId } = await node();
-    expect((await as.mocOfficer.request("POST", `/api/plan-nodes/${nodeId}/indicators`, { code: "X", nameEn: "X" })).statusCode).toBe(404);
+    expect((await as.mocOfficer.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator())).statusCode).toBe(404);
     const plan = await newClusterPlan(as.coordinatorA, { published: true });
-    const n = await addNode(as.coordinatorA, plan.id, { kind: "strategy", code: "S1", titleEn: "S1" });
-    expect((await as.mocOfficer.request("POST", `/api/plan-nodes/${n.id}/indicators`, { code: "X", nameEn: "X" })).statusCode).toBe(403);
-    expect((await as.coordinatorB.request("POST", `/api/plan-nodes/${n.id}/indicators`, { code: "X", nameEn: "X" })).statusCode).toBe(403);
-    expect((await as.public.request("POST", `/api/plan-nodes/${n.id}/indicators`, { code: "X", nameEn: "X" })).statusCode).toBe(401);
+    const n = await addNode(as.coordinatorA, plan.id, { code: "S1" });
+    expect((await as.mocOfficer.request("POST", `/api/plan-nodes/${n.id}/indicators`, buildIndicator())).statusCode).toBe(403);
+    expect((await as.coordinatorB.request("POST", `/api/plan-nodes/${n.id}/indicators`, buildIndicator())).statusCode).toBe(403);
+    expect((await as.public.request("POST", `/api/plan-nodes/${n.id}/indicators`, buildIndicator())).statusCode).toBe(401);
   });
 });
 
@@ -507,7 +485,7 @@ describe("#indicator-targets", () => {
   beforeAll(async () => {
     const plan = await newClusterPlan(as.dipOfficer, { published: true });
     const n = await addNode(as.dipOfficer, plan.id, { kind: "objective", code: "O1", titleEn: "Objective" });
-    indicatorId = (await createOk<Indicator>(as.dipOfficer, `/api/plan-nodes/${n.id}/indicators`, { code: "K", nameEn: "Indicator" })).id;
+    indicatorId = (await createIndicator<Indicator>(as.dipOfficer, n.id, { code: "K", nameEn: "Indicator" })).id;
   });
 
   // The target texts of seed 000 (the MOC plan), in English and in Thai.

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccessWorld, newJuristicId, ok, recordVariants, roles, unique, type AccessWorld, type RecordVariant, type Role } from "../test-support/access-fixture.ts";
+import { buildAccessWorld, recordVariants, roles, type AccessWorld, type RecordVariant, type Role } from "../test-support/access-fixture.ts";
+import { newJuristicId, ok, unique } from "../test-support/factories.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
 
 /*
@@ -476,12 +477,16 @@ function documentedWho(): Map<string, string> {
 
 let w: AccessWorld;
 let operations: string[];
+let security: Map<string, unknown>;
+/** Every status the public got from an operation, to hold the OpenAPI document's security to the matrix. */
+const publicAnswers = new Map<string, Set<number>>();
 
 beforeAll(async () => {
   const t = await createTestApp();
   w = await buildAccessWorld(t);
-  const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown }>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  security = new Map(Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op.security])));
 }, 120_000);
 afterAll(async () => {
   await w?.t.close();
@@ -514,6 +519,7 @@ describe("#access-matrix", () => {
           // A caller without a session may write nothing but a sign-in: every other write is 401 before its body
           // or the records it names are looked at (so nothing is learnt of what exists).
           const want = role === "public" && method !== "GET" && op !== "POST /api/auth/login" ? 401 : rule.expect(role, variant);
+          if (role === "public") publicAnswers.set(op, (publicAnswers.get(op) ?? new Set()).add(response.statusCode));
           if (!matches(want, response)) {
             wrong.push(`${role} × ${variant}: expected ${JSON.stringify(want)}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
             continue;
@@ -527,4 +533,14 @@ describe("#access-matrix", () => {
       expect(wrong, `${path}`).toEqual([]);
     });
   }
+
+  it("requires a session in the OpenAPI document exactly where the public is never answered with a success", () => {
+    const wrong = [...publicAnswers].flatMap(([op, statuses]) => {
+      const sessionOnly = [...statuses].every((status) => status >= 300);
+      const declared = JSON.stringify(security.get(op));
+      const want = op === "POST /api/auth/login" ? "[]" : sessionOnly ? JSON.stringify(op.startsWith("GET ") ? [{ session: [] }] : [{ session: [], csrf: [] }]) : JSON.stringify([{}, { session: [] }]);
+      return declared === want ? [] : [`${op}: the public got ${[...statuses].join(", ")}; the document declares ${declared}, expected ${want}`];
+    });
+    expect(wrong).toEqual([]);
+  });
 });

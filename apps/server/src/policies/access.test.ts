@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, signInAs } from "../test-support/factories.ts";
 
 // Each role against each route, including records of another scope.
 let t: TestApp;
@@ -8,27 +9,22 @@ let ids: { moc: number; dip: number; planId: number; nodeId: number; expertId: n
 
 beforeAll(async () => {
   t = await createTestApp();
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const moc = agencies.find((a) => a.code === "MOC")?.id;
-  const dip = agencies.find((a) => a.code === "DIP")?.id;
-  if (!moc || !dip) throw new Error("seed agencies missing");
+  const { MOC: moc, DIP: dip } = await agencyIds(t, "MOC", "DIP");
   const plan = (await t.anonymous.request("GET", "/api/plans")).json().items[0];
   const tree = (await t.anonymous.request("GET", `/api/plans/${plan.id}`)).json();
-  const mocOfficer = await t.addUser({ email: "moc@example.org", displayName: "MOC officer", role: "agency_officer", agencyId: moc });
-  const dipOfficer = await t.addUser({ email: "dip@example.org", displayName: "DIP officer", role: "agency_officer", agencyId: dip });
-  const coordinator = await t.addUser({ email: "coord@example.org", displayName: "Coordinator", role: "cluster_coordinator", clusterIds: [1] });
-  const member = await t.addUser({ email: "member@example.org", displayName: "Member", role: "member", enterpriseId: 1 });
-  const expert = await t.addUser({ email: "expert@example.org", displayName: "Expert", role: "expert" });
+  const member = await signInAs(t, "member", { enterpriseId: 1 });
+  const expert = await signInAs(t, "expert");
   as = {
     public: t.anonymous,
-    admin: await t.signIn(ADMIN.email, ADMIN.password),
-    mocOfficer: await t.signIn(mocOfficer.email, mocOfficer.password),
-    dipOfficer: await t.signIn(dipOfficer.email, dipOfficer.password),
-    coordinator: await t.signIn(coordinator.email, coordinator.password),
-    member: await t.signIn(member.email, member.password),
-    expert: await t.signIn(expert.email, expert.password),
+    admin: await signInAs(t, "admin"),
+    // Named: the audit test reads this officer's e-mail back.
+    mocOfficer: await signInAs(t, "agency_officer", { email: "moc@example.org", agencyId: moc }),
+    dipOfficer: await signInAs(t, "agency_officer", { agencyId: dip }),
+    coordinator: await signInAs(t, "cluster_coordinator", { clusterIds: [1] }),
+    member,
+    expert,
   };
-  ids = { moc, dip, planId: plan.id, nodeId: tree.nodes[0].id, expertId: expert.id, memberId: member.id };
+  ids = { moc, dip, planId: plan.id, nodeId: tree.nodes[0].id, expertId: expert.userId, memberId: member.userId };
 });
 afterAll(async () => {
   await t.close();

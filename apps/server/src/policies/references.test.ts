@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import {
+  agencyIds, buildActivity, buildEnterprise, buildMembership, buildPlan, createCluster, createEnterprise, createInstitution, createProgramme, juristicId as jid, runImportBatch, signInAs, uploadImportFile,
+} from "../test-support/factories.ts";
 
 // Issue 9, points 1 and 2: a write that names another record needs the right to see it (and, where it matters,
 // to use it); a coordinator sees a firm's contacts only through an approved membership; scope holds on every field.
-
-const jid = (first12: string) => `${first12}${juristicIdCheckDigit(first12)}`;
 
 let t: TestApp;
 let admin: Client;
@@ -31,72 +31,43 @@ async function members(client: Client, clusterId: number): Promise<Array<{ enter
   return response.json().items;
 }
 
-async function upload(client: Client, kind: string, fileName: string, text: string) {
-  return t.app.inject({
-    method: "POST",
-    url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
-    payload: Buffer.from(text, "utf8"),
-    headers: { "content-type": "application/octet-stream", ...(client.cookie ? { cookie: client.cookie } : {}), ...(client.csrfToken ? { "x-csrf-token": client.csrfToken } : {}) },
-  });
-}
-
 async function runImport(client: Client, kind: string, text: string, mapping: Record<string, string>) {
-  const uploaded = await upload(client, kind, `${kind}.csv`, text);
-  expect(uploaded.statusCode, uploaded.body).toBe(201);
-  const batchId: number = uploaded.json().batchId;
-  const run = await client.request("POST", `/api/imports/${batchId}/run`, { mapping });
-  expect(run.statusCode, run.body).toBe(202);
-  for (let i = 0; i < 400; i++) {
-    const status = (await client.request("GET", `/api/imports/${batchId}`)).json();
-    if (status.status === "done" || status.status === "failed") return status;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("import did not finish");
+  const preview = await uploadImportFile(t, client, kind, `${kind}.csv`, text);
+  return runImportBatch(client, preview.batchId, { mapping });
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const dip = agencies.find((a) => a.code === "DIP")?.id ?? 0;
-  const osmep = agencies.find((a) => a.code === "OSMEP")?.id ?? 0;
-  const dipUser = await t.addUser({ email: "dip-refs@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
-  const osmepUser = await t.addUser({ email: "osmep-refs@example.org", displayName: "OSMEP", role: "agency_officer", agencyId: osmep });
-  dipOfficer = await t.signIn(dipUser.email, dipUser.password);
-  osmepOfficer = await t.signIn(osmepUser.email, osmepUser.password);
+  admin = await signInAs(t, "admin");
+  const { DIP: dip, OSMEP: osmep } = await agencyIds(t, "DIP", "OSMEP");
+  dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
+  osmepOfficer = await signInAs(t, "agency_officer", { agencyId: osmep });
 
-  const coffee = (await dipOfficer.request("POST", "/api/clusters", { code: "refs-coffee", kind: "industry_cluster", nameEn: "Coffee", published: true })).json();
-  const tea = (await osmepOfficer.request("POST", "/api/clusters", { code: "refs-tea", kind: "industry_cluster", nameEn: "Tea", published: true })).json();
-  const secret = (await osmepOfficer.request("POST", "/api/clusters", { code: "refs-secret", kind: "industry_cluster", nameEn: "Secret" })).json();
+  const coffee = await createCluster(dipOfficer, { code: "refs-coffee", nameEn: "Coffee", published: true });
+  const tea = await createCluster(osmepOfficer, { code: "refs-tea", nameEn: "Tea", published: true });
+  const secret = await createCluster(osmepOfficer, { code: "refs-secret", nameEn: "Secret" });
   // An unpublished firm of the tea cluster, with contacts: what a coordinator of coffee used to reach by guessing its id.
-  const hidden = (await osmepOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200001"), nameTh: "บริษัท ลับ จำกัด", published: false, contacts: [{ name: "Hidden Person", phone: "0811111111" }] })).json();
-  expect((await osmepOfficer.request("POST", `/api/clusters/${tea.id}/members`, { enterpriseId: hidden.id, stage: "upstream" })).statusCode).toBe(201);
-  const shop = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200002"), nameTh: "ร้านกาแฟ", contacts: [{ name: "Shop Owner", phone: "0822222222", email: "owner@example.org" }] })).json();
-  const mill = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200003"), nameTh: "โรงสี", contacts: [{ name: "Mill Owner", phone: "0833333333" }] })).json();
+  const hidden = await createEnterprise(osmepOfficer, { juristicId: jid("050555200001"), nameTh: "บริษัท ลับ จำกัด", published: false, contacts: [{ name: "Hidden Person", phone: "0811111111" }] });
+  expect((await osmepOfficer.request("POST", `/api/clusters/${tea.id}/members`, buildMembership(hidden.id))).statusCode).toBe(201);
+  const shop = await createEnterprise(dipOfficer, { juristicId: jid("050555200002"), nameTh: "ร้านกาแฟ", contacts: [{ name: "Shop Owner", phone: "0822222222", email: "owner@example.org" }] });
+  const mill = await createEnterprise(dipOfficer, { juristicId: jid("050555200003"), nameTh: "โรงสี", contacts: [{ name: "Mill Owner", phone: "0833333333" }] });
 
-  const coordUser = await t.addUser({ email: "coord-refs@example.org", displayName: "Coord", role: "cluster_coordinator", clusterIds: [coffee.id] });
-  const teaUser = await t.addUser({ email: "tea-refs@example.org", displayName: "Tea", role: "cluster_coordinator", clusterIds: [tea.id] });
-  const shopUser = await t.addUser({ email: "shop-refs@example.org", displayName: "Shop", role: "member", enterpriseId: shop.id });
-  const millUser = await t.addUser({ email: "mill-refs@example.org", displayName: "Mill", role: "member", enterpriseId: mill.id });
-  coordinator = await t.signIn(coordUser.email, coordUser.password);
-  teaCoordinator = await t.signIn(teaUser.email, teaUser.password);
-  shopMember = await t.signIn(shopUser.email, shopUser.password);
-  millMember = await t.signIn(millUser.email, millUser.password);
+  const coordinatorOfCoffee = await signInAs(t, "cluster_coordinator", { clusterIds: [coffee.id] });
+  coordinator = coordinatorOfCoffee;
+  teaCoordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [tea.id] });
+  shopMember = await signInAs(t, "member", { enterpriseId: shop.id });
+  millMember = await signInAs(t, "member", { enterpriseId: mill.id });
 
-  const programme = async (client: Client, body: Record<string, unknown>) => {
-    const response = await client.request("POST", "/api/programmes", { firstFiscalYear: 2021, ...body });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as number;
-  };
-  const dipProgramme = await programme(dipOfficer, { code: "refs-dip", agencyId: dip, nameEn: "DIP", published: true });
-  const dipUnlinked = await programme(dipOfficer, { code: "refs-dip-2", agencyId: dip, nameEn: "DIP, not for coffee", published: true });
-  const osmepProgramme = await programme(osmepOfficer, { code: "refs-osmep", agencyId: osmep, nameEn: "OSMEP", published: true });
-  const osmepDraft = await programme(osmepOfficer, { code: "refs-osmep-draft", agencyId: osmep, nameEn: "OSMEP draft" });
-  const osmepSupportsCoffee = await programme(osmepOfficer, { code: "refs-osmep-coffee", agencyId: osmep, nameEn: "OSMEP for coffee", published: true });
+  const programme = async (as: Client, overrides: Parameters<typeof createProgramme>[1]) => (await createProgramme(as, { firstFiscalYear: 2021, ...overrides })).id;
+  const dipProgramme = await programme(dipOfficer, { agencyId: dip, published: true });
+  const dipUnlinked = await programme(dipOfficer, { agencyId: dip, nameEn: "DIP, not for coffee", published: true });
+  const osmepProgramme = await programme(osmepOfficer, { agencyId: osmep, published: true });
+  const osmepDraft = await programme(osmepOfficer, { agencyId: osmep, nameEn: "OSMEP draft" });
+  const osmepSupportsCoffee = await programme(osmepOfficer, { agencyId: osmep, nameEn: "OSMEP for coffee", published: true });
   expect((await dipOfficer.request("POST", `/api/programmes/${dipProgramme}/clusters`, { clusterId: coffee.id, fiscalYear: 2021 })).statusCode).toBe(201);
   expect((await osmepOfficer.request("POST", `/api/programmes/${osmepSupportsCoffee}/clusters`, { clusterId: coffee.id, fiscalYear: 2021 })).statusCode).toBe(201);
   ids = {
-    dip, osmep, coordinatorUser: coordUser.id, coffee: coffee.id, tea: tea.id, secretCluster: secret.id, hidden: hidden.id, shop: shop.id, mill: mill.id,
+    dip, osmep, coordinatorUser: coordinatorOfCoffee.userId, coffee: coffee.id, tea: tea.id, secretCluster: secret.id, hidden: hidden.id, shop: shop.id, mill: mill.id,
     dipProgramme, dipUnlinked, osmepProgramme, osmepDraft, osmepSupportsCoffee,
   };
 });
@@ -106,10 +77,10 @@ afterAll(async () => {
 
 describe("#memberships: naming a firm needs the right to see it", () => {
   it("fails with 400 not_found when a coordinator adds an unpublished firm of another cluster by id, as for an id that does not exist", async () => {
-    const guessed = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.hidden, stage: "upstream" });
+    const guessed = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(ids.hidden));
     expect(guessed.statusCode).toBe(400);
     expect(paths(guessed)).toEqual(["enterpriseId:not_found"]);
-    const unknown = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: 999_999, stage: "upstream" });
+    const unknown = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(999_999));
     expect(unknown.json().error.code).toBe(guessed.json().error.code);
     expect(paths(unknown)).toEqual(["enterpriseId:not_found"]);
     // Nothing was written and the contacts stay masked (the firm is not even visible).
@@ -117,7 +88,7 @@ describe("#memberships: naming a firm needs the right to see it", () => {
   });
 
   it("adds a published firm as a pending membership: contacts masked, no edit right, approvable by the cluster's agency only", async () => {
-    const added = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.shop, stage: "downstream" });
+    const added = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(ids.shop, { stage: "downstream" }));
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().approved).toBe(false);
     const view = (await coordinator.request("GET", `/api/enterprises/${ids.shop}`)).json();
@@ -151,7 +122,7 @@ describe("#memberships: naming a firm needs the right to see it", () => {
   });
 
   it("lets the firm itself approve its pending membership, and no other firm", async () => {
-    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: ids.mill, stage: "midstream" })).json().approved).toBe(false);
+    expect((await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(ids.mill, { stage: "midstream" }))).json().approved).toBe(false);
     expect((await coordinator.request("GET", `/api/enterprises/${ids.mill}`)).json().contactsMasked).toBe(true);
     // The firm's member sees its own pending membership with the approve button; another firm's member does not.
     expect((await members(millMember, ids.coffee)).find((m) => m.enterpriseId === ids.mill)).toMatchObject({ approved: false, canApprove: true });
@@ -162,22 +133,22 @@ describe("#memberships: naming a firm needs the right to see it", () => {
   });
 
   it("approves at once the membership of a firm the coordinator registered (new to the registry), unpublished or not", async () => {
-    const created = await coordinator.request("POST", "/api/enterprises", { juristicId: jid("050555200004"), nameTh: "วิสาหกิจใหม่", published: false, contacts: [{ name: "New Person", phone: "0844444444" }] });
+    const created = await coordinator.request("POST", "/api/enterprises", buildEnterprise({ nameTh: "วิสาหกิจใหม่", published: false, contacts: [{ name: "New Person", phone: "0844444444" }] }));
     expect(created.statusCode, created.body).toBe(201);
     const firm = created.json().id as number;
-    const added = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: firm, stage: "upstream" });
+    const added = await coordinator.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(firm));
     expect(added.json()).toMatchObject({ approved: true });
     const view = (await coordinator.request("GET", `/api/enterprises/${firm}`)).json();
     expect(view.contactsMasked).toBe(false);
     expect(view.contacts[0].name).toBe("New Person");
     // Another cluster's coordinator neither sees the unpublished firm nor can name it.
     expect((await teaCoordinator.request("GET", `/api/enterprises/${firm}`)).statusCode).toBe(404);
-    expect(paths(await teaCoordinator.request("POST", `/api/clusters/${ids.tea}/members`, { enterpriseId: firm, stage: "upstream" }))).toEqual(["enterpriseId:not_found"]);
+    expect(paths(await teaCoordinator.request("POST", `/api/clusters/${ids.tea}/members`, buildMembership(firm)))).toEqual(["enterpriseId:not_found"]);
   });
 
   it("approves at once what an officer of the cluster's agency adds", async () => {
-    const firm = (await admin.request("POST", "/api/enterprises", { juristicId: jid("050555200005"), nameTh: "บจ. ห้า" })).json().id as number;
-    expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members`, { enterpriseId: firm, stage: "downstream" })).json().approved).toBe(true);
+    const firm = (await createEnterprise(admin)).id;
+    expect((await dipOfficer.request("POST", `/api/clusters/${ids.coffee}/members`, buildMembership(firm, { stage: "downstream" }))).json().approved).toBe(true);
   });
 });
 
@@ -188,7 +159,7 @@ describe("#linkages, participants, supported firms: every named record must be v
     expect(paths(toHidden)).toEqual(["to.id:not_found"]);
     const fromHidden = await coordinator.request("POST", `/api/clusters/${ids.coffee}/linkages`, { from: { type: "enterprise", id: ids.hidden }, to: { type: "enterprise", id: ids.shop }, kind: "supplies" });
     expect(paths(fromHidden)).toEqual(["from.id:not_found"]);
-    const secretInstitution = (await osmepOfficer.request("POST", "/api/institutions", { kind: "finance", nameEn: "OSMEP private fund", agencyId: ids.osmep, published: false })).json();
+    const secretInstitution = await createInstitution(osmepOfficer, { kind: "finance", agencyId: ids.osmep, published: false });
     const toInstitution = await coordinator.request("POST", `/api/clusters/${ids.coffee}/linkages`, { from: { type: "institution", id: secretInstitution.id }, to: { type: "enterprise", id: ids.shop }, kind: "finances" });
     expect(paths(toInstitution)).toEqual(["from.id:not_found"]);
     // The officer who keeps both may link them in their own cluster.
@@ -196,7 +167,7 @@ describe("#linkages, participants, supported firms: every named record must be v
   });
 
   it("fails with 400 naming the index when an activity's participant or an outcome's firm is invisible", async () => {
-    const base = { clusterId: ids.coffee, kind: "training", titleEn: "Cupping", startsOn: "2021-11-01" };
+    const base = buildActivity({ clusterId: ids.coffee, startsOn: "2021-11-01" });
     const create = await coordinator.request("POST", "/api/activities", { ...base, participantIds: [ids.shop, ids.hidden] });
     expect(create.statusCode).toBe(400);
     expect(paths(create)).toEqual(["participantIds.1:not_found"]);
@@ -218,7 +189,7 @@ describe("#linkages, participants, supported firms: every named record must be v
 });
 
 describe("#activities: a coordinator stays within programmes of their scope", () => {
-  const base = () => ({ clusterId: ids.coffee, kind: "training", titleEn: "Roasting", startsOn: "2021-12-01" });
+  const base = () => buildActivity({ clusterId: ids.coffee, startsOn: "2021-12-01" });
 
   it("lets a coordinator record under a programme that supports the cluster or belongs to its agency", async () => {
     for (const programmeId of [ids.dipProgramme, ids.dipUnlinked, ids.osmepSupportsCoffee]) {
@@ -253,9 +224,8 @@ describe("#activities: a coordinator stays within programmes of their scope", ()
 });
 
 describe("#plans: the owner agency is one the caller acts for", () => {
-  const plan = (code: string, ownerAgencyId: number, clusterId: number | null, extra: Record<string, unknown> = {}) => ({
-    code, level: "cluster_plan", ownerAgencyId, ...(clusterId === null ? {} : { clusterId }), periodStart: "2021-10-01", periodEnd: "2022-09-30", titleEn: code, ...extra,
-  });
+  const plan = (code: string, ownerAgencyId: number, clusterId: number, extra: { programmeId?: number } = {}) =>
+    buildPlan({ code, level: "cluster_plan", ownerAgencyId, clusterId, periodStart: "2021-10-01", periodEnd: "2022-09-30", ...extra });
 
   it("owns a coordinator's cluster plan by the cluster's coordinating agency, never another", async () => {
     expect((await coordinator.request("POST", "/api/plans", plan("REFS-C1", ids.osmep, ids.coffee))).statusCode).toBe(403);
@@ -292,8 +262,8 @@ describe("#institutions: unpublished ones for their keepers only", () => {
   let coordinatorsOwn: number;
 
   beforeAll(async () => {
-    osmepOnly = (await osmepOfficer.request("POST", "/api/institutions", { kind: "research", nameEn: "Zanzibar Lab", agencyId: ids.osmep, published: false })).json().id;
-    coordinatorsOwn = (await coordinator.request("POST", "/api/institutions", { kind: "association", nameEn: "Zanzibar Guild", published: false })).json().id;
+    osmepOnly = (await createInstitution(osmepOfficer, { kind: "research", nameEn: "Zanzibar Lab", agencyId: ids.osmep, published: false })).id;
+    coordinatorsOwn = (await createInstitution(coordinator, { kind: "association", nameEn: "Zanzibar Guild", published: false })).id;
   });
 
   const listed = async (client: Client) => ((await client.request("GET", "/api/institutions")).json().items as Array<{ id: number }>).map((i) => i.id);
@@ -355,7 +325,7 @@ describe("#imports: memberships and linkages name what the importer may see and 
   });
 
   it("imports a published firm as pending, and a firm the coordinator's own import registered as approved", async () => {
-    const published = (await admin.request("POST", "/api/enterprises", { juristicId: jid("050555200006"), nameTh: "บจ. หก" })).json().id as number;
+    const published = (await createEnterprise(admin, { juristicId: jid("050555200006") })).id;
     const ownJid = jid("050555200007");
     const firms = await runImport(coordinator, "enterprises", ["เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล", `${ownJid},บริษัท เจ็ด จำกัด`].join("\n"), { juristicId: "เลขทะเบียนนิติบุคคล", nameTh: "ชื่อนิติบุคคล" });
     expect(firms.report.counts).toMatchObject({ imported: 1 });
@@ -381,7 +351,7 @@ describe("#imports: memberships and linkages name what the importer may see and 
   it("skips a row that would overwrite a firm the coordinator may not edit, and writes the firm they may edit", async () => {
     // A published firm of no cluster of this coordinator's; the firm of their own import is theirs to edit.
     const otherJid = jid("050555200010");
-    expect((await osmepOfficer.request("POST", "/api/enterprises", { juristicId: otherJid, nameTh: "ร้านชาดอย" })).statusCode).toBe(201);
+    expect((await osmepOfficer.request("POST", "/api/enterprises", buildEnterprise({ juristicId: otherJid, nameTh: "ร้านชาดอย" }))).statusCode).toBe(201);
     const ownJid = jid("050555200007");
     const file = ["เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล", `${otherJid},บริษัท ถูกเขียนทับ จำกัด`, `${ownJid},บริษัท เจ็ด ใหม่ จำกัด`].join("\n");
     const status = await runImport(coordinator, "enterprises", file, { juristicId: "เลขทะเบียนนิติบุคคล", nameTh: "ชื่อนิติบุคคล" });
@@ -397,8 +367,8 @@ describe("#imports: memberships and linkages name what the importer may see and 
 
   it("skips a linkage row that would pull another cluster's link into the coordinator's cluster", async () => {
     // Two published firms both visible to the tea coordinator's colleague; the link belongs to the tea cluster.
-    const a = (await osmepOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200008"), nameTh: "บจ. แปด" })).json().id as number;
-    const b = (await osmepOfficer.request("POST", "/api/enterprises", { juristicId: jid("050555200009"), nameTh: "บจ. เก้า" })).json().id as number;
+    const a = (await createEnterprise(osmepOfficer, { juristicId: jid("050555200008") })).id;
+    const b = (await createEnterprise(osmepOfficer, { juristicId: jid("050555200009") })).id;
     const link = await osmepOfficer.request("POST", `/api/clusters/${ids.tea}/linkages`, { from: { type: "enterprise", id: a }, to: { type: "enterprise", id: b }, kind: "supplies", annualValue: 1000 });
     expect(link.statusCode, link.body).toBe(201);
     const file = ["from,to,kind,cluster,value", `${jid("050555200008")},${jid("050555200009")},supplies,refs-coffee,999999`].join("\n");

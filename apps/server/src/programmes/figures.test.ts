@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { juristicIdCheckDigit } from "@sainam/core";
 import { loadExampleData, removeExampleData } from "../examples/examples.service.ts";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-
-function juristicId(first12: string): string {
-  return `${first12}${juristicIdCheckDigit(first12)}`;
-}
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, buildClaim, createActivity, createBudget, createCluster, createEnterprise, createProgramme, ok, signInAs } from "../test-support/factories.ts";
 
 type Figures = {
   clusters: number;
@@ -33,27 +29,21 @@ async function recorded(path: string): Promise<Figures> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const dip = agencies.find((a) => a.code === "DIP")?.id ?? 0;
-  const osmep = agencies.find((a) => a.code === "OSMEP")?.id ?? 0;
-  const u1 = await t.addUser({ email: "dip-fig@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip });
-  const u2 = await t.addUser({ email: "dip-fig2@example.org", displayName: "DIP 2", role: "agency_officer", agencyId: dip });
-  const u3 = await t.addUser({ email: "osmep-fig@example.org", displayName: "OSMEP", role: "agency_officer", agencyId: osmep });
-  dipOfficer = await t.signIn(u1.email, u1.password);
-  dipOfficer2 = await t.signIn(u2.email, u2.password);
-  osmepOfficer = await t.signIn(u3.email, u3.password);
+  admin = await signInAs(t, "admin");
+  const { DIP: dip, OSMEP: osmep } = await agencyIds(t, "DIP", "OSMEP");
+  dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
+  dipOfficer2 = await signInAs(t, "agency_officer", { agencyId: dip });
+  osmepOfficer = await signInAs(t, "agency_officer", { agencyId: osmep });
 
-  const cluster = async (code: string) => (await admin.request("POST", "/api/clusters", { code, kind: "industry_cluster", nameEn: code, published: true })).json().id;
-  const firm = async (suffix: string) => (await admin.request("POST", "/api/enterprises", { juristicId: juristicId(`0105551${suffix}`), nameTh: `บริษัท ${suffix} จำกัด` })).json().id;
-  const [coffee, rubber, herbs] = [await cluster("fig-coffee"), await cluster("fig-rubber"), await cluster("fig-herbs")];
-  const [shared, onlyA, onlyB, viaActivity] = [await firm("00001"), await firm("00002"), await firm("00003"), await firm("00004")];
-  const programme = async (client: Client, code: string, agencyId: number) =>
-    (await client.request("POST", "/api/programmes", { code, agencyId, nameEn: code, firstFiscalYear: 2021, published: true })).json().id;
-  const dipA = await programme(dipOfficer, "fig-dip-a", dip);
-  const dipB = await programme(dipOfficer, "fig-dip-b", dip);
-  const osmepP = await programme(osmepOfficer, "fig-osmep", osmep);
-  const empty = await programme(dipOfficer, "fig-empty", dip);
+  const cluster = async () => (await createCluster(admin, { published: true })).id;
+  const firm = async () => (await createEnterprise(admin)).id;
+  const [coffee, rubber, herbs] = [await cluster(), await cluster(), await cluster()];
+  const [shared, onlyA, onlyB, viaActivity] = [await firm(), await firm(), await firm(), await firm()];
+  const programme = async (client: Client, agencyId: number, code?: string) => (await createProgramme(client, { agencyId, firstFiscalYear: 2021, published: true, ...(code ? { code } : {}) })).id;
+  const dipA = await programme(dipOfficer, dip, "fig-dip-a");
+  const dipB = await programme(dipOfficer, dip);
+  const osmepP = await programme(osmepOfficer, osmep);
+  const empty = await programme(dipOfficer, dip);
 
   // The shared firm is supported by DIP programme A through the coffee cluster, by DIP programme B through the
   // rubber cluster, by OSMEP through herbs, and takes part in an activity of programme A as well.
@@ -68,23 +58,24 @@ beforeAll(async () => {
   await support(dipOfficer, dipB, shared, rubber);
   await support(osmepOfficer, osmepP, shared, herbs);
   await support(osmepOfficer, osmepP, onlyB, herbs);
-  await dipOfficer.request("POST", "/api/activities", { programmeId: dipA, clusterId: coffee, kind: "trade_fair", titleEn: "Fair", startsOn: "2021-03-01", participantIds: [shared, viaActivity], participantCount: 40 });
+  await createActivity(dipOfficer, { programmeId: dipA, clusterId: coffee, kind: "trade_fair", startsOn: "2021-03-01", participantIds: [shared, viaActivity], participantCount: 40 });
   // An activity in FY2020 (30 Sep 2020) must not count in FY2021.
-  await dipOfficer.request("POST", "/api/activities", { programmeId: dipA, clusterId: coffee, kind: "training", titleEn: "Old", startsOn: "2020-09-30", participantIds: [onlyB] });
+  await createActivity(dipOfficer, { programmeId: dipA, clusterId: coffee, startsOn: "2020-09-30", participantIds: [onlyB] });
 
-  await dipOfficer.request("POST", `/api/programmes/${dipA}/budgets`, { clusterId: coffee, fiscalYear: 2021, allocated: 300_000, spent: 250_000 });
-  await dipOfficer.request("POST", `/api/programmes/${dipB}/budgets`, { fiscalYear: 2021, allocated: 100_000 });
-  await osmepOfficer.request("POST", `/api/programmes/${osmepP}/budgets`, { fiscalYear: 2021, allocated: 200_000, spent: 260_000 });
+  await createBudget(dipOfficer, dipA, { clusterId: coffee, fiscalYear: 2021, allocated: 300_000, spent: 250_000 });
+  await createBudget(dipOfficer, dipB, { fiscalYear: 2021, allocated: 100_000 });
+  await createBudget(osmepOfficer, osmepP, { fiscalYear: 2021, allocated: 200_000, spent: 260_000 });
 
   // One claim shared by DIP A and OSMEP (recorded twice, linked once), verified; one only DIP B's, claimed;
   // one rejected.
-  const claim = { enterpriseId: shared, fiscalYear: 2021, method: "sales_increase", evidenceNote: "ledger" };
-  const sharedClaim = (await dipOfficer.request("POST", "/api/value-claims", { ...claim, programmeIds: [dipA], amount: 1_000_000 })).json();
-  await osmepOfficer.request("POST", "/api/value-claims", { ...claim, programmeIds: [osmepP], amount: 1_000_000 });
-  await dipOfficer2.request("POST", `/api/value-claims/${sharedClaim.claim.id}/verification`, { decision: "verified" });
-  await dipOfficer.request("POST", "/api/value-claims", { ...claim, programmeIds: [dipB], amount: 400_000, method: "cost_reduction" });
-  const rejected = (await dipOfficer.request("POST", "/api/value-claims", { ...claim, programmeIds: [dipB], amount: 9_999_999, method: "other" })).json();
-  await dipOfficer2.request("POST", `/api/value-claims/${rejected.claim.id}/verification`, { decision: "rejected" });
+  const claim = (programmeId: number, amount: number, method: "sales_increase" | "cost_reduction" | "other" = "sales_increase") =>
+    buildClaim({ programmeIds: [programmeId], enterpriseId: shared, fiscalYear: 2021, amount, method });
+  const sharedClaim = await ok(dipOfficer.request("POST", "/api/value-claims", claim(dipA, 1_000_000)), 201);
+  expect((await ok(osmepOfficer.request("POST", "/api/value-claims", claim(osmepP, 1_000_000)), 200)).outcome).toBe("linked");
+  await ok(dipOfficer2.request("POST", `/api/value-claims/${sharedClaim.claim.id}/verification`, { decision: "verified" }));
+  await ok(dipOfficer.request("POST", "/api/value-claims", claim(dipB, 400_000, "cost_reduction")), 201);
+  const rejected = await ok(dipOfficer.request("POST", "/api/value-claims", claim(dipB, 9_999_999, "other")), 201);
+  await ok(dipOfficer2.request("POST", `/api/value-claims/${rejected.claim.id}/verification`, { decision: "rejected" }));
 
   ids = { dip, osmep, dipA, dipB, osmepP, empty, firm: onlyA };
 });
@@ -139,7 +130,7 @@ describe("#figures de-duplication", () => {
   it("gives null with a reason, not a division by zero, for zero firms or zero budget", async () => {
     const empty = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
     expect(empty).toMatchObject({ firms: 0, budgetAllocated: 0, budgetPerFirm: { value: null, reason: "no_firms" }, valuePerBaht: { value: null, reason: "no_budget" } });
-    await dipOfficer.request("POST", `/api/programmes/${ids.empty}/budgets`, { fiscalYear: 2021, allocated: 0 });
+    await createBudget(dipOfficer, ids.empty, { fiscalYear: 2021, allocated: 0 });
     const zeroBudget = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
     expect(zeroBudget).toMatchObject({ budgetAllocated: 0, valuePerBaht: { value: null, reason: "no_budget" }, budgetPerFirm: { value: null, reason: "no_firms" } });
     await dipOfficer.request("POST", `/api/programmes/${ids.empty}/enterprises`, { enterpriseId: ids.firm, fiscalYear: 2021 });

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-
-function juristicId(first12: string): string {
-  return `${first12}${juristicIdCheckDigit(first12)}`;
-}
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, buildActivity, buildBudget, buildClaim, buildProgramme, createCluster, createEnterprise, createProgramme, signInAs } from "../test-support/factories.ts";
 
 let t: TestApp;
 let admin: Client;
@@ -22,28 +18,19 @@ async function auditActions(entityType: string, entityId: number): Promise<strin
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const dip = agencies.find((a) => a.code === "DIP")?.id ?? 0;
-  const osmep = agencies.find((a) => a.code === "OSMEP")?.id ?? 0;
-  const users = {
-    dip: await t.addUser({ email: "dip-prog@example.org", displayName: "DIP", role: "agency_officer", agencyId: dip }),
-    dip2: await t.addUser({ email: "dip-prog2@example.org", displayName: "DIP 2", role: "agency_officer", agencyId: dip }),
-    osmep: await t.addUser({ email: "osmep-prog@example.org", displayName: "OSMEP", role: "agency_officer", agencyId: osmep }),
-  };
-  dipOfficer = await t.signIn(users.dip.email, users.dip.password);
-  dipOfficer2 = await t.signIn(users.dip2.email, users.dip2.password);
-  osmepOfficer = await t.signIn(users.osmep.email, users.osmep.password);
-  const coffee = (await dipOfficer.request("POST", "/api/clusters", { code: "prog-coffee", kind: "industry_cluster", nameEn: "Coffee", published: true })).json();
-  const rubber = (await dipOfficer.request("POST", "/api/clusters", { code: "prog-rubber", kind: "industry_cluster", nameEn: "Rubber", published: true })).json();
-  const firmA = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: juristicId("050555100001"), nameTh: "บริษัท กาแฟเอ จำกัด", provinceCode: "50" })).json();
-  const firmB = (await dipOfficer.request("POST", "/api/enterprises", { juristicId: juristicId("050555100002"), nameTh: "บริษัท ยางบี จำกัด", provinceCode: "90" })).json();
-  const coord = await t.addUser({ email: "coord-prog@example.org", displayName: "Coord", role: "cluster_coordinator", clusterIds: [coffee.id] });
-  const mem = await t.addUser({ email: "member-prog@example.org", displayName: "Member", role: "member", enterpriseId: firmA.id });
-  coordinator = await t.signIn(coord.email, coord.password);
-  member = await t.signIn(mem.email, mem.password);
-  const programme = (await dipOfficer.request("POST", "/api/programmes", { code: "dip-test", agencyId: dip, nameEn: "DIP test programme", nameTh: "โครงการทดสอบ", firstFiscalYear: 2021, published: true })).json();
-  const draft = (await dipOfficer.request("POST", "/api/programmes", { code: "dip-draft", agencyId: dip, nameEn: "Draft", firstFiscalYear: 2022 })).json();
+  admin = await signInAs(t, "admin");
+  const { DIP: dip, OSMEP: osmep } = await agencyIds(t, "DIP", "OSMEP");
+  dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
+  dipOfficer2 = await signInAs(t, "agency_officer", { agencyId: dip });
+  osmepOfficer = await signInAs(t, "agency_officer", { agencyId: osmep });
+  const coffee = await createCluster(dipOfficer, { code: "prog-coffee", nameEn: "Coffee", published: true });
+  const rubber = await createCluster(dipOfficer, { code: "prog-rubber", nameEn: "Rubber", published: true });
+  const firmA = await createEnterprise(dipOfficer, { nameTh: "บริษัท กาแฟเอ จำกัด", provinceCode: "50" });
+  const firmB = await createEnterprise(dipOfficer, { nameTh: "บริษัท ยางบี จำกัด", provinceCode: "90" });
+  coordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [coffee.id] });
+  member = await signInAs(t, "member", { enterpriseId: firmA.id });
+  const programme = await createProgramme(dipOfficer, { code: "dip-test", agencyId: dip, nameTh: "โครงการทดสอบ", firstFiscalYear: 2021, published: true });
+  const draft = await createProgramme(dipOfficer, { code: "dip-draft", agencyId: dip, firstFiscalYear: 2022 });
   await dipOfficer.request("POST", `/api/programmes/${programme.id}/clusters`, { clusterId: coffee.id, fiscalYear: 2021 });
   ids = { dip, osmep, coffee: coffee.id, rubber: rubber.id, firmA: firmA.id, firmB: firmB.id, programme: programme.id, draft: draft.id };
 });
@@ -59,7 +46,7 @@ describe("#programmes.create / update / list", () => {
   });
 
   it("fails with 400 naming the field for bad input and 409 for a code in use", async () => {
-    const base = { code: "ok-code", agencyId: ids.dip, nameEn: "X", firstFiscalYear: 2021 };
+    const base = buildProgramme({ agencyId: ids.dip });
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ ...base, code: "Bad Code" }, "code"],
       [{ ...base, firstFiscalYear: 2564 }, "firstFiscalYear"],
@@ -75,7 +62,7 @@ describe("#programmes.create / update / list", () => {
   });
 
   it("lets only admins and the agency's officers create and edit its programmes", async () => {
-    const body = { code: "someone-else", agencyId: ids.dip, nameEn: "X", firstFiscalYear: 2021 };
+    const body = buildProgramme({ agencyId: ids.dip });
     expect((await t.anonymous.request("POST", "/api/programmes", body)).statusCode).toBe(401);
     expect((await osmepOfficer.request("POST", "/api/programmes", body)).statusCode).toBe(403);
     expect((await coordinator.request("POST", "/api/programmes", body)).statusCode).toBe(403);
@@ -134,7 +121,7 @@ describe("#programmes clusters and firms supported", () => {
 
 describe("#programmes budgets", () => {
   it("records allocations ≥ 0 per fiscal year and cluster, flagging spending above the allocation", async () => {
-    const line = await dipOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, { clusterId: ids.coffee, fiscalYear: 2021, allocated: 500_000, spent: 650_000 });
+    const line = await dipOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, buildBudget({ clusterId: ids.coffee, fiscalYear: 2021, allocated: 500_000, spent: 650_000 }));
     expect(line.statusCode).toBe(201);
     expect(line.json()).toMatchObject({ clusterCode: "prog-coffee", allocated: 500_000, spent: 650_000, overspent: true });
     const edited = await dipOfficer.request("PATCH", `/api/programmes/${ids.programme}/budgets/${line.json().id}`, { spent: 400_000 });
@@ -143,18 +130,18 @@ describe("#programmes budgets", () => {
   });
 
   it("refuses negative amounts with 400 naming the field, and other agencies with 403", async () => {
-    const negative = await dipOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, { fiscalYear: 2021, allocated: -1 });
+    const negative = await dipOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, buildBudget({ allocated: -1 }));
     expect(negative.statusCode).toBe(400);
     expect(negative.json().error.details[0].path).toBe("allocated");
-    const negativeSpent = await dipOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, { fiscalYear: 2021, allocated: 1, spent: -5 });
+    const negativeSpent = await dipOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, buildBudget({ spent: -5 }));
     expect(negativeSpent.json().error.details[0].path).toBe("spent");
-    expect((await osmepOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, { fiscalYear: 2021, allocated: 1 })).statusCode).toBe(403);
-    expect((await coordinator.request("POST", `/api/programmes/${ids.programme}/budgets`, { fiscalYear: 2021, allocated: 1 })).statusCode).toBe(403);
+    expect((await osmepOfficer.request("POST", `/api/programmes/${ids.programme}/budgets`, buildBudget())).statusCode).toBe(403);
+    expect((await coordinator.request("POST", `/api/programmes/${ids.programme}/budgets`, buildBudget())).statusCode).toBe(403);
   });
 });
 
 describe("#activities", () => {
-  const activity = (over: Record<string, unknown>) => ({ programmeId: ids.programme, clusterId: ids.coffee, kind: "training", titleEn: "Cupping course", startsOn: "2020-10-01", ...over });
+  const activity = (over: Record<string, unknown>) => ({ ...buildActivity({ programmeId: ids.programme, clusterId: ids.coffee, startsOn: "2020-10-01" }), ...over });
 
   it("buckets an activity by the Thai fiscal year of its start: 30 Sep 2020 is FY2020, 1 Oct 2020 is FY2021", async () => {
     const last = (await dipOfficer.request("POST", "/api/activities", activity({ startsOn: "2020-09-30", titleEn: "Last day of FY2020" }))).json();
@@ -212,7 +199,7 @@ describe("#activities", () => {
 });
 
 describe("#value-claims", () => {
-  const claim = (over: Record<string, unknown> = {}) => ({ programmeIds: [ids.programme], enterpriseId: ids.firmB, fiscalYear: 2021, amount: 1_000_000, method: "sales_increase", evidenceNote: "Sales ledger FY2021 vs FY2020", ...over });
+  const claim = (over: Record<string, unknown> = {}) => ({ ...buildClaim({ programmeIds: [ids.programme], enterpriseId: ids.firmB, fiscalYear: 2021, amount: 1_000_000, evidenceNote: "Sales ledger FY2021 vs FY2020" }), ...over });
 
   it("separates duties: the officer who recorded a claim cannot verify it, another officer of the agency can", async () => {
     const created = await dipOfficer.request("POST", "/api/value-claims", claim({ amount: 750_000 }));
@@ -238,7 +225,7 @@ describe("#value-claims", () => {
   });
 
   it("links a second programme to an identical claim instead of duplicating it, and says so", async () => {
-    const osmepProgramme = (await osmepOfficer.request("POST", "/api/programmes", { code: "osmep-test", agencyId: ids.osmep, nameEn: "OSMEP test", firstFiscalYear: 2021, published: true })).json();
+    const osmepProgramme = await createProgramme(osmepOfficer, { agencyId: ids.osmep, firstFiscalYear: 2021, published: true });
     const first = await dipOfficer.request("POST", "/api/value-claims", claim({ amount: 2_500_000 }));
     expect(first.json().outcome).toBe("created");
     const second = await osmepOfficer.request("POST", "/api/value-claims", claim({ programmeIds: [osmepProgramme.id], amount: 2_500_000, evidenceNote: "OSMEP's own survey" }));

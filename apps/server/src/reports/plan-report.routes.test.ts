@@ -4,6 +4,7 @@ import { nationUnit } from "@sainam/core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardFactory, province, type DashboardFactory } from "../test-support/dashboard-factory.ts";
+import { signInAs } from "../test-support/factories.ts";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 
 /**
@@ -43,8 +44,7 @@ beforeAll(async () => {
   await f.value({ indicatorId: id("3.1"), unit: nationUnit, periodKey: "FY2021", value: 2050 });
   await f.value({ indicatorId: id("4.2"), unit: nationUnit, periodKey: "FY2021", value: 63.25, status: "draft" });
   const moc = await f.agencyId("MOC");
-  const user = await t.addUser({ email: "moc-officer@example.org", displayName: "MOC officer", role: "agency_officer", agencyId: moc });
-  officer = await t.signIn(user.email, user.password);
+  officer = await signInAs(t, "agency_officer", { agencyId: moc });
 });
 afterAll(async () => {
   await t.close();

@@ -1,9 +1,8 @@
-import { juristicIdCheckDigit } from "@sainam/core";
-import type { LightMyRequestResponse } from "fastify";
 import { createClaim } from "../programmes/value-claim.service.ts";
 import { enterValues } from "../indicator-values/indicator-value.service.ts";
 import { transitionValues } from "../indicator-values/value-workflow.service.ts";
 import { ADMIN, type Client, type TestApp } from "./test-app.ts";
+import { newJuristicId, ok, unique } from "./factories.ts";
 
 /**
  * The world of the access matrix: two agencies (MOC, DIP), a record of each kind per variant, and one signed-in
@@ -21,21 +20,6 @@ export const recordVariants = ["own", "otherAgency", "otherCluster", "unpublishe
 export type RecordVariant = (typeof recordVariants)[number];
 
 const system = { kind: "system" } as const;
-let sequence = 0;
-/** A number never handed out before in this process: for codes, names and amounts that must be unique. */
-export const unique = () => ++sequence;
-/** A fresh, valid juristic ID (mod-11 check digit). */
-export function newJuristicId(): string {
-  const first12 = `0505${String(unique()).padStart(8, "0")}`;
-  return `${first12}${juristicIdCheckDigit(first12)}`;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture answers are read field by field
-export async function ok<T = any>(response: LightMyRequestResponse | Promise<LightMyRequestResponse>, status?: number): Promise<T> {
-  const r = await response;
-  if (status === undefined ? r.statusCode >= 300 : r.statusCode !== status) throw new Error(`fixture call failed: ${r.statusCode} ${r.body}`);
-  return r.json();
-}
 
 type PerVariant<T> = Record<RecordVariant, T>;
 

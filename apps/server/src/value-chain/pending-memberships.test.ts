@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { juristicIdCheckDigit } from "@sainam/core";
-import { ADMIN, createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
+import { agencyIds, createCluster, createEnterprise, createMembership, juristicId as jid, signInAs } from "../test-support/factories.ts";
 
 // Pending approvals in one place: GET /api/memberships/pending lists the memberships waiting for the caller's
 // approval (officer: their agency's clusters; admin: all; member: its own firm's) and, read-only, a
 // coordinator's own clusters' pending ones.
-
-const jid = (first12: string) => `${first12}${juristicIdCheckDigit(first12)}`;
 
 type Pending = {
   membershipId: number;
@@ -43,40 +41,28 @@ const sorted = (...items: string[]) => items.sort();
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await t.signIn(ADMIN.email, ADMIN.password);
-  const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
-  const dip = agencies.find((a) => a.code === "DIP")?.id ?? 0;
-  const osmep = agencies.find((a) => a.code === "OSMEP")?.id ?? 0;
-  const dipUser = await t.addUser({ email: "dip-pending@example.org", displayName: "DIP officer", role: "agency_officer", agencyId: dip });
-  const osmepUser = await t.addUser({ email: "osmep-pending@example.org", displayName: "OSMEP officer", role: "agency_officer", agencyId: osmep });
-  dipOfficer = await t.signIn(dipUser.email, dipUser.password);
-  osmepOfficer = await t.signIn(osmepUser.email, osmepUser.password);
+  admin = await signInAs(t, "admin");
+  const { DIP: dip, OSMEP: osmep } = await agencyIds(t, "DIP", "OSMEP");
+  dipOfficer = await signInAs(t, "agency_officer", { agencyId: dip });
+  osmepOfficer = await signInAs(t, "agency_officer", { agencyId: osmep });
 
-  const coffee = (await dipOfficer.request("POST", "/api/clusters", { code: "pending-coffee", kind: "industry_cluster", nameTh: "คลัสเตอร์กาแฟ", nameEn: "Coffee", published: true })).json();
-  const tea = (await osmepOfficer.request("POST", "/api/clusters", { code: "pending-tea", kind: "industry_cluster", nameEn: "Tea", published: true })).json();
-  const firm = async (first12: string, nameTh: string) => {
-    const response = await dipOfficer.request("POST", "/api/enterprises", { juristicId: jid(first12), nameTh, contacts: [{ name: "Somchai Jaidee", phone: "0812345678" }] });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json().id as number;
-  };
+  const coffee = await createCluster(dipOfficer, { code: "pending-coffee", nameTh: "คลัสเตอร์กาแฟ", nameEn: "Coffee", published: true });
+  const tea = await createCluster(osmepOfficer, { code: "pending-tea", published: true });
+  const firm = async (first12: string, nameTh: string) => (await createEnterprise(dipOfficer, { juristicId: jid(first12), nameTh, contacts: [{ name: "Somchai Jaidee", phone: "0812345678" }] })).id;
   const shop = await firm("050555300001", "ร้านกาแฟ");
   const mill = await firm("050555300002", "โรงสี");
   const farm = await firm("050555300003", "ไร่ชา");
 
-  const coffeeUser = await t.addUser({ email: "coffee-pending@example.org", displayName: "สมหญิง ผู้ประสานงาน", role: "cluster_coordinator", clusterIds: [coffee.id] });
-  const teaUser = await t.addUser({ email: "tea-pending@example.org", displayName: "Tea coordinator", role: "cluster_coordinator", clusterIds: [tea.id] });
-  const shopUser = await t.addUser({ email: "shop-pending@example.org", displayName: "Shop", role: "member", enterpriseId: shop });
-  const expertUser = await t.addUser({ email: "expert-pending@example.org", displayName: "Expert", role: "expert" });
-  coffeeCoordinator = await t.signIn(coffeeUser.email, coffeeUser.password);
-  teaCoordinator = await t.signIn(teaUser.email, teaUser.password);
-  shopMember = await t.signIn(shopUser.email, shopUser.password);
-  expert = await t.signIn(expertUser.email, expertUser.password);
-  ids = { coffee: coffee.id, tea: tea.id, shop, mill, farm, coffeeCoordinatorUser: coffeeUser.id };
+  const coffeeUser = await signInAs(t, "cluster_coordinator", { displayName: "สมหญิง ผู้ประสานงาน", clusterIds: [coffee.id] });
+  coffeeCoordinator = coffeeUser;
+  teaCoordinator = await signInAs(t, "cluster_coordinator", { clusterIds: [tea.id] });
+  shopMember = await signInAs(t, "member", { enterpriseId: shop });
+  expert = await signInAs(t, "expert");
+  ids = { coffee: coffee.id, tea: tea.id, shop, mill, farm, coffeeCoordinatorUser: coffeeUser.userId };
 
   // Pending: coffee ← shop and mill (by coffee's coordinator), tea ← farm (by tea's). Approved at once: tea ← mill (by the officer).
   for (const [client, cluster, enterpriseId] of [[coffeeCoordinator, coffee.id, shop], [coffeeCoordinator, coffee.id, mill], [teaCoordinator, tea.id, farm], [osmepOfficer, tea.id, mill]] as const) {
-    const response = await client.request("POST", `/api/clusters/${cluster}/members`, { enterpriseId, stage: "midstream" });
-    expect(response.statusCode, response.body).toBe(201);
+    await createMembership(client, cluster, enterpriseId, { stage: "midstream" });
   }
 });
 afterAll(async () => {

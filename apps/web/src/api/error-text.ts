@@ -7,12 +7,18 @@ import type { ApiErrorDetail, ApiErrorParams, ApiErrorReason } from "./client";
 // English text, so a newer server code still reads.
 
 type Words = (typeof th)["errors"];
-type FieldKey = keyof Words["fields"];
+/** A wording's key as callers name it: a count's wording is stored as `<key>_other` (and `_one` in English). */
+type FieldKey = PluralBase<keyof Words["fields"]>;
+type PluralBase<K> = K extends `${infer Base}_other` ? Base : K;
 type ForbiddenAction = keyof Words["forbiddenActions"];
 type ForbiddenResource = keyof Words["forbiddenResources"];
 
 function hasKey<T extends object>(record: T, key: string): key is Extract<keyof T, string> {
   return Object.hasOwn(record, key);
+}
+
+function hasWording(key: string): key is FieldKey {
+  return hasKey(th.errors.fields, key) || hasKey(th.errors.fields, `${key}_other`);
 }
 
 /** A field problem as the server (or an import report) sends it. */
@@ -25,7 +31,6 @@ export interface FieldProblem {
 /** Which wording a code takes, given its params: `out_of_range` with `{ min: 0, exclusive: true }` → "more than 0". */
 function wordingOf({ code, params }: FieldProblem): FieldKey | null {
   if (code === null) return null;
-  const fields = th.errors.fields;
   switch (code) {
     case "required":
       if (typeof params.or === "string") return "required_or";
@@ -39,14 +44,14 @@ function wordingOf({ code, params }: FieldProblem): FieldKey | null {
       break;
     case "invalid_format": {
       const variant = typeof params.format === "string" ? `invalid_format_${params.format}` : "";
-      if (hasKey(fields, variant)) return variant;
+      if (hasWording(variant)) return variant;
       break;
     }
     case "invalid_check_digit":
       if (params.expected !== undefined) return "invalid_check_digit_expected";
       break;
   }
-  return hasKey(fields, code) ? code : null;
+  return hasWording(code) ? code : null;
 }
 
 /** The label of a field named in an error path ("rows.3.denominator" → "Denominator"), or null when it has none here. */

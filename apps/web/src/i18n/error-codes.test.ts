@@ -19,7 +19,8 @@ const THAI = /[\u0E00-\u0E7F]/;
 
 /** A value for each placeholder the code's wording uses, so a missing param shows as a leftover "{{…}}". */
 function paramsFor(code: string): Record<string, string | number> {
-  const text = (en.errors.fields as Record<string, string | undefined>)[code] ?? "";
+  const fields: Record<string, string | undefined> = en.errors.fields;
+  const text = fields[code] ?? fields[`${code}_other`] ?? "";
   const out: Record<string, string | number> = {};
   for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g)) if (name && name !== "field") out[name] = name === "other" ? "nameEn" : 7;
   return out;

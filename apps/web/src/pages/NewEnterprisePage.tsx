@@ -15,7 +15,8 @@ export function NewEnterprisePage() {
       <RequireRole roles={STAFF_ROLES} deniedText={t("enterprises.staffOnly")}>
         <EnterpriseForm
           enterprise={null}
-          onDone={(saved) => navigate(saved ? `/enterprises/${encodeURIComponent(saved.id)}` : "/enterprises")}
+          // The router shows a failed navigation in its error element: nothing to await.
+          onDone={(saved) => void navigate(saved ? `/enterprises/${encodeURIComponent(saved.id)}` : "/enterprises")}
         />
       </RequireRole>
     </>

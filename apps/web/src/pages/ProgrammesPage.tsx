@@ -32,7 +32,8 @@ export function ProgrammesPage() {
       {canCreate &&
         (creating ? (
           <ProgrammeForm
-            mode={{ kind: "create", defaultAgencyId: user?.agencyId ?? null, onCreated: (programme) => navigate(`/programmes/${programme.id}`, { state: { created: true } }) }}
+            // The router shows a failed navigation in its error element: nothing to await.
+            mode={{ kind: "create", defaultAgencyId: user?.agencyId ?? null, onCreated: (programme) => void navigate(`/programmes/${programme.id}`, { state: { created: true } }) }}
             onCancel={() => setCreating(false)}
           />
         ) : (

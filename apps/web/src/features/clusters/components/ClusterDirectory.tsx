@@ -78,7 +78,7 @@ export function ClusterDirectory() {
         <>
           <p className="muted" aria-live="polite">
             {filters.province && `${t("registry.filteredByProvince", { province: provinceName(filters.province) })} · `}
-            {t("registry.count", { n: formatNumber(data.total, locale) })}
+            {t("registry.count", { count: data.total, n: formatNumber(data.total, locale) })}
           </p>
           <ClusterTable clusters={data.items} />
           <Pagination page={data.page} pageSize={data.pageSize || CLUSTER_PAGE_SIZE} total={data.total} onPage={setPage} />

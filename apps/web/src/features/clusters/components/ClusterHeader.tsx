@@ -87,7 +87,7 @@ export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {
         <div>
           <dt>{t("registry.members")}</dt>
           <dd>
-            {t("registry.memberCount", { n: formatNumber(cluster.memberCount, locale) })}
+            {t("registry.memberCount", { count: cluster.memberCount, n: formatNumber(cluster.memberCount, locale) })}
             {cluster.memberCount > 0 && (
               <span className="muted small">
                 {" "}

@@ -116,7 +116,7 @@ function StageColumn({ stage, members, canEdit, busy, onApprove, onStage, onLeft
     <section className={`stage-column stage-${stage}`} data-stage={stage} aria-labelledby={headingId}>
       <h3 id={headingId} className="stage-heading">
         {labels.stage(stage)}{" "}
-        <span className="count muted">({t("members.stageCount", { n: formatNumber(members.length, locale) })})</span>
+        <span className="count muted">({t("members.stageCount", { count: members.length, n: formatNumber(members.length, locale) })})</span>
       </h3>
       {sorted.length === 0 ? (
         <p className="muted small">{t("members.noneAtStage")}</p>

@@ -58,7 +58,7 @@ export function IndicatorMap({ indicatorId, period, breakdown = "", onProvince }
             <span key={`${c.from}-${c.to}`} className="legend-item" data-legend-class={index}>
               <span className="swatch" style={{ background: classColour(index, classCount) }} aria-hidden="true" />
               {c.from === c.to ? formatFigure(c.from, locale) : `${formatFigure(c.from, locale)}–${formatFigure(c.to, locale)}`}
-              <span className="muted small"> ({t("indicator.provinces", { n: c.count })})</span>
+              <span className="muted small"> ({t("indicator.provinces", { count: c.count, n: c.count })})</span>
             </span>
           ))}
         </div>

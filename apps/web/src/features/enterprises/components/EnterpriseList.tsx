@@ -171,7 +171,7 @@ export function EnterpriseList() {
         {(data) => (
           <>
             <p className="muted" aria-live="polite">
-              {t("enterprises.count", { n: formatNumber(data.total, locale) })}
+              {t("enterprises.count", { count: data.total, n: formatNumber(data.total, locale) })}
             </p>
             <TableScroll label={t("enterprises.list")}>
               <table className="table">

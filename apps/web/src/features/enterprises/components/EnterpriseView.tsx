@@ -127,7 +127,7 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
             <dt>{t("enterprises.revenue")}</dt>
             <dd>{baht(enterprise.revenue)}</dd>
             <dt>{t("enterprises.employees")}</dt>
-            <dd>{enterprise.employees === null ? none : t("enterprises.people", { n: formatNumber(enterprise.employees, locale) })}</dd>
+            <dd>{enterprise.employees === null ? none : t("enterprises.people", { count: enterprise.employees, n: formatNumber(enterprise.employees, locale) })}</dd>
           </dl>
         </section>
         <section aria-labelledby="location-heading">

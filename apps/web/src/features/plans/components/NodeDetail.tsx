@@ -42,7 +42,7 @@ export function NodeDetail({ node, plan, onDeleted }: NodeDetailProps) {
         <p className="muted">{t("plans.noBody")}</p>
       )}
       {node.children.length > 0 && (
-        <p className="muted small">{t("plans.children", { n: node.children.length })}</p>
+        <p className="muted small">{t("plans.children", { count: node.children.length, n: node.children.length })}</p>
       )}
       {plan?.canEdit && <NodeToolbar planId={plan.id} planLevel={plan.level} nodes={plan.nodes} node={node} onDeleted={onDeleted ?? (() => {})} />}
       <TracePanel nodeId={node.id} />

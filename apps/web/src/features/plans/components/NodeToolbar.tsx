@@ -92,7 +92,7 @@ export function NodeToolbar({ planId, planLevel, nodes, node, onDeleted }: NodeT
       {mode === "link" && mayLinkUp(planLevel) && <ServesPicker planId={planId} planLevel={planLevel} node={node} onDone={idle} />}
       {mode === "delete" && (
         <div className="alert alert-warning" role="alertdialog" aria-label={t("planEdit.confirmDeleteTitle")}>
-          <p>{t("planEdit.confirmDelete", { title: title(node), n: descendants })}</p>
+          <p>{t("planEdit.confirmDelete", { title: title(node), count: descendants, n: descendants })}</p>
           {remove.error !== null && <ErrorMessage error={remove.error} />}
           <div className="form-actions">
             <button

@@ -61,7 +61,7 @@ function ProvinceView({ province }: { province: ProvinceDetailData }) {
       <section aria-labelledby="districts-heading">
         <h2 id="districts-heading">
           {t("provinces.districts")}{" "}
-          <span className="muted count">({t("provinces.districtCount", { n: formatNumber(districts.length, locale) })})</span>
+          <span className="muted count">({t("provinces.districtCount", { count: districts.length, n: formatNumber(districts.length, locale) })})</span>
         </h2>
         {districts.length === 0 ? (
           <p className="state state-empty">{t("common.empty")}</p>

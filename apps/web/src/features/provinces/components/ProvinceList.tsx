@@ -53,7 +53,7 @@ export function ProvinceList({ clusterName }: ProvinceListProps) {
         </div>
         {provinces.data && (
           <p className="muted" aria-live="polite">
-            {t("provinces.count", { n: formatNumber(provinces.data.length, locale) })}
+            {t("provinces.count", { count: provinces.data.length, n: formatNumber(provinces.data.length, locale) })}
           </p>
         )}
       </div>

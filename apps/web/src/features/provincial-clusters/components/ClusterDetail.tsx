@@ -58,7 +58,7 @@ function ClusterView({ cluster }: { cluster: ProvincialCluster }) {
             <h2 id="provinces-heading">
               {t("clusters.provinces")}{" "}
               <span className="muted count">
-                ({t("clusters.provinceCount", { n: formatNumber(cluster.provinces.length, locale) })})
+                ({t("clusters.provinceCount", { count: cluster.provinces.length, n: formatNumber(cluster.provinces.length, locale) })})
               </span>
             </h2>
             <ul className="chip-list">

@@ -57,7 +57,8 @@ export function ProvincialClusterMap() {
 
   const activate = (feature: ProvinceFeature) => {
     const cluster = clusterOf(feature);
-    navigate(cluster ? `/provincial-clusters/${cluster.id}` : `/provinces/${feature.properties.code}`);
+    // The router shows a failed navigation in its error element: nothing to await.
+    void navigate(cluster ? `/provincial-clusters/${cluster.id}` : `/provinces/${feature.properties.code}`);
   };
 
   return (

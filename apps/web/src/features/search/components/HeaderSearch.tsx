@@ -17,7 +17,8 @@ export function HeaderSearch() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const query = q.trim();
-    navigate(query ? `/search?q=${encodeURIComponent(query)}` : "/search");
+    // The router shows a failed navigation in its error element: nothing to await.
+    void navigate(query ? `/search?q=${encodeURIComponent(query)}` : "/search");
   };
 
   return (

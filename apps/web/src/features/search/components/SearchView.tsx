@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -47,9 +47,12 @@ export function SearchView() {
   };
 
   // Typing settles into the address; an outside change of the address (header box, back button) refills the box.
+  // Only a settled draft writes the address: an effect event reads the latest address without re-running on it.
+  const writeSettledDraft = useEffectEvent((q: string) => {
+    if (q !== current.q.trim()) update({ q });
+  });
   useEffect(() => {
-    if (debounced.trim() !== current.q.trim()) update({ q: debounced.trim() });
-    // Only a settled draft should write the address; `update` and `current` change on every render.
+    writeSettledDraft(debounced.trim());
   }, [debounced]);
   useEffect(() => {
     setDraft((value) => (value.trim() === current.q.trim() ? value : current.q));
@@ -146,7 +149,7 @@ function Results({ query, search, onPage }: { query: SearchParams; search: Retur
   return (
     <>
       <p className="muted" aria-live="polite">
-        {t(data.totalIsEstimate ? "search.countAbout" : "search.count", { n: formatNumber(data.total, locale) })}
+        {t(data.totalIsEstimate ? "search.countAbout" : "search.count", { count: data.total, n: formatNumber(data.total, locale) })}
       </p>
       {groupResults(data.items).map((group) => (
         <section key={group.type} className="result-group" data-result-type={group.type}>

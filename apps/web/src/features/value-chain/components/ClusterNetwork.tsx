@@ -131,10 +131,11 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
           <NetworkDiagram
             layout={layout}
             title={t("network.label", { name: clusterName })}
-            onOpen={(node) => navigate(`/enterprises/${encodeURIComponent(node.id)}`)}
+            // The router shows a failed navigation in its error element: nothing to await.
+            onOpen={(node) => void navigate(`/enterprises/${encodeURIComponent(node.id)}`)}
           />
           {layout.hiddenLinks > 0 && (
-            <p className="muted small">{t("network.hiddenLinks", { n: formatNumber(layout.hiddenLinks, locale) })}</p>
+            <p className="muted small">{t("network.hiddenLinks", { count: layout.hiddenLinks, n: formatNumber(layout.hiddenLinks, locale) })}</p>
           )}
         </>
       )}

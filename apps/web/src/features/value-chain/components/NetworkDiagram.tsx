@@ -111,7 +111,7 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
               <text x={lane.x + 12} y={layout.lanesTop + 36} className="lane-count">
                 {lane.shown < lane.total
                   ? t("network.laneShown", { shown: formatNumber(lane.shown, locale), n: formatNumber(lane.total, locale) })
-                  : t("network.laneCount", { n: formatNumber(lane.total, locale) })}
+                  : t("network.laneCount", { count: lane.total, n: formatNumber(lane.total, locale) })}
               </text>
             </g>
           ))}
@@ -137,8 +137,8 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
               const stageName = node.stage ? labels.stage(node.stage) : "";
               const aria =
                 node.type === "institution"
-                  ? t("network.institutionAria", { name: node.label, n: formatNumber(node.degree, locale) })
-                  : t("network.nodeAria", { name: node.label, stage: stageName, n: formatNumber(node.degree, locale) });
+                  ? t("network.institutionAria", { name: node.label, count: node.degree, n: formatNumber(node.degree, locale) })
+                  : t("network.nodeAria", { name: node.label, stage: stageName, count: node.degree, n: formatNumber(node.degree, locale) });
               return (
                 <g
                   key={node.key}
