@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { errorResponses, idParams, listProvincesQuery, provinceCodeParams, provinceDetailSchema, provinceListSchema, provincialClusterListSchema, provincialClusterSchema, referenceStatsSchema, regionListSchema, type ProvinceList, type ProvincialCluster, type RegionList } from "@sainam/contract";

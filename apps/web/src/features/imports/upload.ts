@@ -1,6 +1,5 @@
 import { importPreviewSchema } from "@sainam/contract";
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, isApiError, parseAnswer, readCookie, withQuery } from "../../api/client";
-import { isRecord } from "../../api/decode";
+import { ApiError, apiErrorFrom, CSRF_COOKIE, CSRF_HEADER, isApiError, parseAnswer, readCookie, withQuery } from "../../api/client";
 import type { ImportKind, UploadAnswer } from "./model";
 
 export interface UploadProgress {
@@ -20,25 +19,7 @@ function errorFrom(xhr: XMLHttpRequest): ApiError {
   } catch {
     payload = null;
   }
-  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-  const status = xhr.status;
-  const code =
-    status === 400 || status === 413 || status === 415
-      ? "validation_failed"
-      : status === 401
-        ? "unauthenticated"
-        : status === 403
-          ? error.code === "csrf_failed"
-            ? "csrf_failed"
-            : "forbidden"
-          : status === 404
-            ? "not_found"
-            : status === 409
-              ? "conflict"
-              : status === 429
-                ? "too_many_requests"
-                : "internal";
-  return new ApiError({ code, status, message: typeof error.message === "string" ? error.message : xhr.statusText });
+  return apiErrorFrom({ status: xhr.status, statusText: xhr.statusText, payload, retryAfter: xhr.getResponseHeader("Retry-After") });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId } from "../../../api/client";
+import { apiSend } from "../../../api/client";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
@@ -66,7 +66,7 @@ export function ValuesImport({ initialPlanId }: { initialPlanId: string | null }
     started.done
       .then(async (preview) => {
         const chosen = layout === "auto" ? (preview.suggestedLayout === "wide" ? "wide" : "long") : layout;
-        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: toApiId(String(plan)), layout: chosen }, importStartedSchema);
+        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: Number(plan), layout: chosen }, importStartedSchema);
         setBatch({ id: String(run.batchId), fileName: file.name });
       })
       .catch((cause: unknown) => setError(cause))
