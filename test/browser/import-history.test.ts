@@ -50,8 +50,10 @@ describe("import history", () => {
     await page.waitForURL(/\/import\/history$/);
     await expect.poll(() => page.locator("h1").innerText()).toBe("ประวัติการนำเข้าข้อมูล");
     await expect.poll(() => page.locator("main").innerText()).toContain("คุณยังไม่มีการนำเข้าข้อมูล");
-    await page.getByLabel("การนำเข้าของผู้ใช้ทุกคน").check();
+    // The box shows the address (?owner=all), which the router updates after the click: click, then see it ticked.
+    await page.getByLabel("การนำเข้าของผู้ใช้ทุกคน").click();
     await page.waitForURL(/owner=all/);
+    await expect.poll(() => page.getByLabel("การนำเข้าของผู้ใช้ทุกคน").isChecked()).toBe(true);
     const row = page.locator("tbody tr", { hasText: FILE_NAME });
     await expect.poll(() => row.count()).toBe(1);
     const rowText = await row.innerText();

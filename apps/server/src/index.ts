@@ -5,7 +5,7 @@ export { createContext, type AppContext } from "./context.ts";
 export { AppError, errors } from "./errors.ts";
 export * as userService from "./users/user.service.ts";
 export { generatePassword, hashPassword, verifyPassword } from "./auth/password.ts";
-export { createUserBody } from "./users/user.schema.ts";
+export { createUserBody } from "@sainam/contract";
 export * as examplesService from "./examples/examples.service.ts";
 export * as importService from "./imports/import.service.ts";
 export * as dashboardService from "./dashboards/dashboard.service.ts";

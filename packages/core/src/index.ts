@@ -17,3 +17,5 @@ export * from "./aggregation.ts";
 export * from "./class-breaks.ts";
 export * from "./plan-level.ts";
 export * from "./programme-figures.ts";
+export * from "./import-fields.ts";
+export * from "./record-code.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetPerFirm, valuePerBaht } from "./programme-figures.ts";
+import { budgetPerFirm, overspendOf, valuePerBaht } from "./programme-figures.ts";
 
 describe("budgetPerFirm", () => {
   it("divides DIP's FY2021 budget of 19 M baht by its 680 firms", () => {
@@ -28,5 +28,17 @@ describe("valuePerBaht", () => {
     expect(valuePerBaht(5, 0)).toEqual({ value: null, reason: "no_budget" });
     expect(valuePerBaht(5, null)).toEqual({ value: null, reason: "no_budget" });
     expect(valuePerBaht(5, -1)).toEqual({ value: null, reason: "no_budget" });
+  });
+});
+
+describe("overspendOf", () => {
+  it("gives the baht spent beyond the allocation", () => {
+    expect(overspendOf({ allocated: 1_000_000, spent: 1_250_000 })).toBe(250_000);
+  });
+
+  it("gives null when the line kept to its allocation or its spending is not known", () => {
+    expect(overspendOf({ allocated: 1_000_000, spent: 1_000_000 })).toBeNull();
+    expect(overspendOf({ allocated: 1_000_000, spent: 400_000 })).toBeNull();
+    expect(overspendOf({ allocated: 1_000_000, spent: null })).toBeNull();
   });
 });

@@ -30,3 +30,11 @@ export function budgetPerFirm(budget: number, firms: number | null): Ratio {
 export function valuePerBaht(value: number, budget: number | null): Ratio {
   return ratio(value, budget, "no_budget");
 }
+
+/**
+ * How much a budget line spent beyond its allocation (baht); null when it did not, or its spending is not known.
+ * Spending above the allocation is accepted and flagged, not refused: the server flags the line, the page shows by how much.
+ */
+export function overspendOf(line: { readonly allocated: number; readonly spent: number | null }): number | null {
+  return line.spent !== null && line.spent > line.allocated ? line.spent - line.allocated : null;
+}

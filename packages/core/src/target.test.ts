@@ -8,7 +8,7 @@ import type {
   ShareTarget,
   Target,
 } from "./target.ts";
-import { assessAchievement, formatTarget, isTarget, parseTarget } from "./target.ts";
+import { achievementReasons, assessAchievement, formatTarget, isAchievementReason, isTarget, parseTarget } from "./target.ts";
 
 const increasePercent = (min: number, max: number | null = null): ChangeTarget => ({
   kind: "change",
@@ -716,5 +716,20 @@ describe("formatTarget", () => {
   ])("parses its English and Thai labels back to the same target: %j", (target) => {
     expect(parseTarget(formatTarget(target, "en"))).toEqual(target);
     expect(parseTarget(formatTarget(target, "th"))).toEqual(target);
+  });
+});
+
+describe("achievement reasons", () => {
+  it("name every reason assessAchievement gives, each once", () => {
+    expect(new Set(achievementReasons).size).toBe(achievementReasons.length);
+    const atLeastTen = { kind: "absolute", comparator: ">=", value: 10, unit: null } as const;
+    const reasons = [12, 5, null].map((value) => assessAchievement(atLeastTen, { value }).reason);
+    expect(reasons).toEqual(["target_met", "short_of_target", "missing_value"]);
+    for (const reason of reasons) expect(isAchievementReason(reason)).toBe(true);
+  });
+
+  it("refuse a string that is not a reason", () => {
+    expect(isAchievementReason("target_met")).toBe(true);
+    expect(isAchievementReason("met")).toBe(false);
   });
 });

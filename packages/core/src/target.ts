@@ -371,31 +371,39 @@ export const achievementStatuses = [
 ] as const;
 export type AchievementStatus = (typeof achievementStatuses)[number];
 
-export type AchievementReason =
+/** Every reason the achievement rules give, grouped by the status they lead to; the web app words each one. */
+export const achievementReasons = [
   // achieved
-  | "target_met"
-  | "within_range"
-  | "beyond_range"
-  | "inside_band"
+  "target_met",
+  "within_range",
+  "beyond_range",
+  "inside_band",
   // partly achieved
-  | "within_tolerance"
-  | "right_direction"
+  "within_tolerance",
+  "right_direction",
   // not achieved
-  | "short_of_target"
-  | "no_progress"
-  | "below_band"
-  | "above_band"
+  "short_of_target",
+  "no_progress",
+  "below_band",
+  "above_band",
   // not assessable ("no_target": the indicator has no structured target for the period; set by callers)
-  | "no_target"
-  | "no_threshold"
-  | "missing_previous_value"
-  | "missing_baseline_value"
-  | "zero_previous_value"
-  | "zero_baseline_value"
-  | "no_units"
-  | "invalid_counts"
+  "no_target",
+  "no_threshold",
+  "missing_previous_value",
+  "missing_baseline_value",
+  "zero_previous_value",
+  "zero_baseline_value",
+  "no_units",
+  "invalid_counts",
   // no data
-  | "missing_value";
+  "missing_value",
+] as const;
+export type AchievementReason = (typeof achievementReasons)[number];
+
+/** True when a string (from an API answer) names one of the achievement reasons. */
+export function isAchievementReason(value: string): value is AchievementReason {
+  return achievementReasons.some((reason) => reason === value);
+}
 
 /**
  * The judgement on one indicator value. `figure` is the number the rule compared with the target:

@@ -1,5 +1,6 @@
 import type { LegalForm } from "@sainam/core";
 import {
+  recordCodePattern,
   describeJuristicId,
   juristicIdCheckDigit,
   legalFormFromName,
@@ -80,7 +81,7 @@ export type LinkageRecord = {
   readonly clusterCode: string | null;
 };
 
-const CLUSTER_CODE = /^[a-z0-9][a-z0-9-]{1,79}$/;
+const CLUSTER_CODE = recordCodePattern;
 const MAX_TEXT = 2000;
 
 const columnCache = new WeakMap<object, { headers: ReadonlyArray<string>; columns: Map<string, number> }>();

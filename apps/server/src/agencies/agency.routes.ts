@@ -1,25 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses } from "../http/common.schema.ts";
+import { agencyListSchema, agencySchema, errorResponses, idParams as params, updateAgencyBody } from "@sainam/contract";
 import { getAgency, listAgencies, updateAgency } from "./agency.service.ts";
-
-const agencySchema = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  nameEn: z.string(),
-  nameTh: z.string().nullable(),
-  abbreviation: z.string().nullable(),
-  kind: z.string(),
-  parentId: z.number().int().nullable(),
-  descriptionEn: z.string().nullable(),
-});
-const params = z.object({ id: z.coerce.number().int().positive() });
 
 export function agencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get("/agencies", {
-      schema: { tags: ["agencies"], summary: "Agencies, centres and networks", response: { 200: z.object({ items: z.array(agencySchema) }) } },
+      schema: { tags: ["agencies"], summary: "Agencies, centres and networks", response: { 200: agencyListSchema } },
     }, async (request) => ({ items: await listAgencies(ctx, request.actor) }));
 
     app.get("/agencies/:id", {
@@ -31,11 +18,7 @@ export function agencyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["agencies"],
         summary: "Rename an agency (admins, or officers of that agency)",
         params,
-        body: z.object({
-          nameEn: z.string().trim().min(1, "must not be empty").max(300).optional(),
-          nameTh: z.string().trim().min(1, "must not be empty").max(300).nullable().optional(),
-          abbreviation: z.string().trim().min(1).max(40).nullable().optional(),
-        }).strict(),
+        body: updateAgencyBody,
         response: { 200: agencySchema, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (request) => updateAgency(ctx, request.actor, request.params.id, request.body));

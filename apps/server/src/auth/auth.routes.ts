@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses, okSchema } from "../http/common.schema.ts";
+import { errorResponses, loginBody, loginResultSchema, meSchema, okSchema, sessionSchema, updateMeBody } from "@sainam/contract";
 import { clearAuthCookies, setAuthCookies } from "../http/auth-hook.ts";
 import { errors } from "../errors.ts";
 import { presentUser } from "../users/user.presenter.ts";
-import { updateMeBody, userSchema } from "../users/user.schema.ts";
 import { updateMe } from "../users/user.service.ts";
 import { login, logout } from "./session.service.ts";
 
@@ -15,8 +13,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ["auth"],
         summary: "Sign in with e-mail and password; sets the session and CSRF cookies",
-        body: z.object({ email: z.string().trim().min(1, "is required").max(254), password: z.string().min(1, "is required").max(200) }),
-        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }), ...errorResponses(400, 401, 429) },
+        body: loginBody,
+        response: { 200: loginResultSchema, ...errorResponses(400, 401, 429) },
       },
     }, async (request, reply) => {
       const result = await login(ctx, { email: request.body.email, password: request.body.password, clientAddress: request.ip });
@@ -34,14 +32,14 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get("/auth/me", {
-      schema: { tags: ["auth"], summary: "The signed-in user, or null", response: { 200: z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() }) } },
+      schema: { tags: ["auth"], summary: "The signed-in user, or null", response: { 200: sessionSchema } },
     }, async (request) => ({
       user: request.session ? presentUser(request.session.user) : null,
       csrfToken: request.session?.csrfToken ?? null,
     }));
 
     app.patch("/auth/me", {
-      schema: { tags: ["auth"], summary: "Change your own language or display name", body: updateMeBody, response: { 200: z.object({ user: userSchema }), ...errorResponses(400, 401, 403) } },
+      schema: { tags: ["auth"], summary: "Change your own language or display name", body: updateMeBody, response: { 200: meSchema, ...errorResponses(400, 401, 403) } },
     }, async (request) => ({ user: presentUser(await updateMe(ctx, request.actor, request.body)) }));
   };
 }

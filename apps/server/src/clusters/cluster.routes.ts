@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses } from "../http/common.schema.ts";
-import { clusterDetailSchema, clusterSchema, createClusterBody, listClustersQuery, updateClusterBody } from "./cluster.schema.ts";
+import { clusterDetailSchema, clusterPageSchema, createClusterBody, errorResponses, idParams as params, listClustersQuery, updateClusterBody } from "@sainam/contract";
 import { createCluster, getCluster, listClusters, updateCluster } from "./cluster.service.ts";
-
-const params = z.object({ id: z.coerce.number().int().positive() });
 
 export function clusterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -14,7 +10,7 @@ export function clusterRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["clusters"],
         summary: "Cluster directory (published clusters for the public; all for officers)",
         querystring: listClustersQuery,
-        response: { 200: z.object({ items: z.array(clusterSchema.extend({ provinceCodes: z.array(z.string()), memberCount: z.number().int() })), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
+        response: { 200: clusterPageSchema, ...errorResponses(400) },
       },
     }, async (request) => listClusters(ctx, request.actor, request.query));
 

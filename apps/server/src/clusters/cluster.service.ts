@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can, canMoveToAnotherAgency, clusterVisibility } from "../policies/policy.ts";
-import type { CreateClusterBody, UpdateClusterBody } from "./cluster.schema.ts";
+import type { CreateClusterBody, UpdateClusterBody } from "@sainam/contract";
 import { indexCluster } from "../search/search.indexer.ts";
 
 function parseTags(json: string): string[] {

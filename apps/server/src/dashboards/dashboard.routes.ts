@@ -2,7 +2,7 @@ import { nationUnit, type OrgUnit } from "@sainam/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { errorResponses } from "../http/common.schema.ts";
+import { errorResponses } from "@sainam/contract";
 import { indicatorDrilldown, indicatorMap, indicatorTrend, listDashboardPlans, provincialClusterMatrix } from "./dashboard.service.ts";
 import {
   dashboardPlansSchema,
@@ -17,7 +17,7 @@ import {
   planPerformanceSchema,
   trendQuery,
   trendSchema,
-} from "./dashboard.schema.ts";
+} from "@sainam/contract";
 import { planPerformance } from "./performance.service.ts";
 
 /** unitType and unitCode come together; neither means the nation. */

@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses } from "../http/common.schema.ts";
-import { createEnterpriseBody, enterpriseDetailSchema, enterpriseSchema, listEnterprisesQuery, updateEnterpriseBody } from "./enterprise.schema.ts";
+import { createEnterpriseBody, enterpriseDetailSchema, enterpriseExportParams, enterpriseExportQuery, enterprisePageSchema, errorResponses, idParams as params, listEnterprisesQuery, updateEnterpriseBody } from "@sainam/contract";
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise } from "./enterprise.service.ts";
 import { exportEnterprises } from "./enterprise.export.ts";
-
-const params = z.object({ id: z.coerce.number().int().positive() });
 
 export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,7 +11,7 @@ export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["enterprises"],
         summary: "Enterprises, filtered by province, region, size class, TSIC prefix or cluster",
         querystring: listEnterprisesQuery,
-        response: { 200: z.object({ items: z.array(enterpriseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
+        response: { 200: enterprisePageSchema, ...errorResponses(400) },
       },
     }, async (request) => listEnterprises(ctx, request.actor, request.query));
 
@@ -23,8 +19,8 @@ export function enterpriseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ["enterprises"],
         summary: "Export the enterprises you may list, with the list's filters, as CSV (UTF-8 with BOM) or XLSX",
-        params: z.object({ format: z.enum(["csv", "xlsx"]) }),
-        querystring: listEnterprisesQuery.omit({ page: true, pageSize: true }),
+        params: enterpriseExportParams,
+        querystring: enterpriseExportQuery,
       },
     }, async (request, reply) => {
       const { format } = request.params;

@@ -6,7 +6,7 @@ import { errors } from "../errors.ts";
 import { authorize, can, seesUnpublished } from "../policies/policy.ts";
 import { auditEnterprise, presentEnterprise, presentEnterpriseDetail } from "./enterprise.presenter.ts";
 import { indexEnterprise } from "../search/search.indexer.ts";
-import type { CreateEnterpriseBody, UpdateEnterpriseBody } from "./enterprise.schema.ts";
+import type { CreateEnterpriseBody, UpdateEnterpriseBody } from "@sainam/contract";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

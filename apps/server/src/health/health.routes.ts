@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { healthSchema, healthUnavailableSchema } from "@sainam/contract";
 import type { AppContext } from "../context.ts";
 import { databaseReachable } from "./health.service.ts";
 
@@ -10,8 +10,8 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["health"],
         summary: "Liveness and database reachability",
         response: {
-          200: z.object({ status: z.literal("ok"), db: z.enum(["sqlite", "postgres"]), version: z.string(), uptimeSeconds: z.number() }),
-          503: z.object({ status: z.literal("unavailable"), db: z.enum(["sqlite", "postgres"]), version: z.string(), uptimeSeconds: z.number() }),
+          200: healthSchema,
+          503: healthUnavailableSchema,
         },
       },
     }, async (_request, reply) => {

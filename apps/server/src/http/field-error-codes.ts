@@ -1,3 +1,4 @@
+import { recordCodePattern } from "@sainam/core";
 import { FIELD_ERROR_CODES, type ErrorParams, type FieldErrorCode } from "../errors.ts";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,7 +51,7 @@ const DATE_FORMATS = new Set(["date", "datetime", "time", "duration"]);
  * in its own language; a pattern not listed is a plain `invalid_format` (the message still says what it wants).
  */
 const KNOWN_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^[a-z0-9][a-z0-9-]{1,79}$/, "lowercase_code"],
+  [recordCodePattern, "lowercase_code"],
   [/^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$/, "plan_code"],
   [/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "node_code"],
   [/^\d{2}$/, "province_code"],

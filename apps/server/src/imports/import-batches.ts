@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, sep } from "node:path";
+import { importBatchStatuses } from "@sainam/contract";
 import type { Actor } from "@sainam/core";
 import { audit, importBatches, nowIso, privateDir, type ImportBatchRow, type KeptRow } from "@sainam/db";
 import { importKinds, type ImportKind } from "@sainam/importer";
@@ -91,15 +92,28 @@ export async function importStatus(ctx: AppContext, actor: Actor, batchId: numbe
   // reverted at start-up: it is answered as it stands.
   return {
     batchId,
-    kind: batch.kind,
+    kind: storedKind(batch.kind),
     fileName: batch.file_name,
-    status: batch.status,
+    status: storedStatus(batch.status),
     progress,
     report,
     error: batch.error_message,
     errorCode: batch.error_code,
     canRunAgain: runnable(batch.status, batch.error_code, batch.upload_path !== null),
   };
+}
+
+/** A stored kind or status as the contract names it; every writer stores a listed one, so another is a bug to surface. */
+function storedKind(kind: string): ImportKind {
+  const known = importKinds.find((k) => k === kind);
+  if (known === undefined) throw new Error(`Import batch kind "${kind}" is not one the contract lists`);
+  return known;
+}
+
+function storedStatus(status: string): (typeof importBatchStatuses)[number] {
+  const known = importBatchStatuses.find((s) => s === status);
+  if (known === undefined) throw new Error(`Import batch status "${status}" is not one the contract lists`);
+  return known;
 }
 
 export type ImportListQuery = { page: number; pageSize: number; status?: string | undefined; kind?: string | undefined; owner: "mine" | "all" };
@@ -119,9 +133,9 @@ export async function listImports(ctx: AppContext, actor: Actor, query: ImportLi
       const counts = batch.counts_json ? (JSON.parse(batch.counts_json) as ImportReportView["counts"]) : null;
       return {
         batchId: batch.id,
-        kind: batch.kind,
+        kind: storedKind(batch.kind),
         fileName: batch.file_name,
-        status: batch.status,
+        status: storedStatus(batch.status),
         errorCode: batch.error_code,
         counts,
         createdAt: batch.created_at,

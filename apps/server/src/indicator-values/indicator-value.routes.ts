@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses, okSchema } from "../http/common.schema.ts";
-import { enterValuesBody, indicatorForValuesSchema, lockSchema, periodKeyQuery, selectionBody, valueListQuery, valueSchema } from "./indicator-value.schema.ts";
+import { approvalQueueQuery, approvalQueueSchema, enterValuesBody, errorResponses, idParams, indicatorValuesSchema, lockListSchema, lockPeriodBody, lockSchema, okSchema, periodLockParams, planValuesQuery, planValuesSchema, valueListQuery, valuesEnteredSchema, valuesTransitionedSchema, type SelectionBody, selectionBody } from "@sainam/contract";
 import { enterValues, listIndicatorValues, listPlanValues } from "./indicator-value.service.ts";
 import { listPeriodLocks, lockPeriod, unlockPeriod } from "./period-lock.service.ts";
 import { approvalQueue, transitionValues, type Transition, type ValueSelection } from "./value-workflow.service.ts";
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const page = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
 
-function selectionOf(body: z.infer<typeof selectionBody>): ValueSelection {
+function selectionOf(body: SelectionBody): ValueSelection {
   return "ids" in body ? { ids: body.ids } : { indicatorId: body.indicatorId, periodKey: body.periodKey, orgUnitType: body.orgUnitType };
 }
 
@@ -23,13 +19,7 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: idParams,
         querystring: valueListQuery,
         response: {
-          200: z.object({
-            indicator: indicatorForValuesSchema,
-            access: z.object({ enter: z.boolean(), approve: z.boolean(), lock: z.boolean() }),
-            lockedPeriods: z.array(z.string()),
-            items: z.array(valueSchema),
-            ...page,
-          }),
+          200: indicatorValuesSchema,
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -42,7 +32,7 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: idParams,
         body: enterValuesBody,
         response: {
-          200: z.object({ items: z.array(valueSchema), counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) }),
+          200: valuesEnteredSchema,
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
@@ -53,8 +43,8 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["indicator values"],
         summary: "The values of every indicator of a plan, optionally for one period",
         params: idParams,
-        querystring: valueListQuery.omit({ periodKey: true }).extend({ period: periodKeyQuery }),
-        response: { 200: z.object({ items: z.array(valueSchema), ...page }), ...errorResponses(400, 401, 403, 404) },
+        querystring: planValuesQuery,
+        response: { 200: planValuesSchema, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (request) => {
       const { period, ...rest } = request.query;
@@ -71,7 +61,7 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             : step === "reject" ? "Reject submitted values with a note saying what to correct"
             : "Reopen approved values as drafts (owner agency)",
           body: selectionBody,
-          response: { 200: z.object({ items: z.array(valueSchema), count: z.number().int() }), ...errorResponses(400, 401, 403, 404, 409) },
+          response: { 200: valuesTransitionedSchema, ...errorResponses(400, 401, 403, 404, 409) },
         },
       }, async (request) => transitionValues(ctx, request.actor, step, selectionOf(request.body), request.body.note));
     }
@@ -80,24 +70,16 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ["indicator values"],
         summary: "Submitted values awaiting your approval",
-        querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) }),
+        querystring: approvalQueueQuery,
         response: {
-          200: z.object({
-            items: z.array(valueSchema.extend({
-              indicator: z.object({ planId: z.number().int(), planCode: z.string(), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable(), unit: z.string().nullable() }).nullable(),
-              approvable: z.boolean(),
-              /** The name of a cluster or programme the value is of (null for geographic units, which the client names). */
-              unitName: z.object({ nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
-            })),
-            ...page,
-          }),
+          200: approvalQueueSchema,
           ...errorResponses(400, 401),
         },
       },
     }, async (request) => approvalQueue(ctx, request.actor, request.query));
 
     app.get("/plans/:id/locks", {
-      schema: { tags: ["indicator values"], summary: "Locked periods of a plan", params: idParams, response: { 200: z.object({ items: z.array(lockSchema) }), ...errorResponses(400, 401, 403, 404) } },
+      schema: { tags: ["indicator values"], summary: "Locked periods of a plan", params: idParams, response: { 200: lockListSchema, ...errorResponses(400, 401, 403, 404) } },
     }, async (request) => listPeriodLocks(ctx, request.actor, request.params.id));
 
     app.post("/plans/:id/locks", {
@@ -105,7 +87,7 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags: ["indicator values"],
         summary: "Lock a period of a plan (owner agency): its values can no longer be written or moved in the workflow",
         params: idParams,
-        body: z.object({ periodKey: z.string().trim().min(1).max(20) }).strict(),
+        body: lockPeriodBody,
         response: { 201: lockSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     }, async (request, reply) => reply.status(201).send(await lockPeriod(ctx, request.actor, request.params.id, request.body.periodKey)));
@@ -114,7 +96,7 @@ export function indicatorValueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ["indicator values"],
         summary: "Unlock a period of a plan (owner agency)",
-        params: z.object({ id: z.coerce.number().int().positive(), periodKey: z.string().trim().min(1).max(20) }),
+        params: periodLockParams,
         response: { 200: okSchema, ...errorResponses(400, 401, 403, 404) },
       },
     }, async (request) => unlockPeriod(ctx, request.actor, request.params.id, request.params.periodKey));

@@ -1,6 +1,6 @@
 import type { SwaggerTransform, SwaggerTransformObject } from "@fastify/swagger";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
-import { errorSchema } from "../http/common.schema.ts";
+import { errorSchema } from "@sainam/contract";
 import { ANONYMOUS_WRITES } from "../http/auth-hook.ts";
 
 // What the OpenAPI document says about every operation, decided here once rather than in each route: its

@@ -3,7 +3,7 @@ import { audit, indicators, indicatorValues, plans, type IndicatorRow, type Indi
 import type { AppContext } from "../context.ts";
 import { AppError, errors } from "../errors.ts";
 import { presentIndicator, presentTarget, storedTarget, targetLabels } from "./plan.presenter.ts";
-import type { CreateIndicatorBody, CreateTargetBody, UpdateIndicatorBody, UpdateTargetBody } from "./plan.schema.ts";
+import type { CreateIndicatorBody, CreateTargetBody, UpdateIndicatorBody, UpdateTargetBody } from "@sainam/contract";
 import { actorId, editablePlan, readablePlan } from "./plan.service.ts";
 
 // ---------------------------------------------------------------------------------------------

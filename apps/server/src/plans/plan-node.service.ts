@@ -5,7 +5,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { can } from "../policies/policy.ts";
 import { presentNode } from "./plan.presenter.ts";
-import type { CreateNodeBody, MoveNodeBody, UpdateNodeBody } from "./plan.schema.ts";
+import type { CreateNodeBody, MoveNodeBody, UpdateNodeBody } from "@sainam/contract";
 import { actorId, editablePlan, readablePlan } from "./plan.service.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;

@@ -1,7 +1,7 @@
 import { formatTarget, isTarget, type Target } from "@sainam/core";
 import type { IndicatorRow, IndicatorTargetRow, PlanNodeRow, PlanRow } from "@sainam/db";
 import type { z } from "zod";
-import type { indicatorViewSchema, targetViewSchema } from "./plan.schema.ts";
+import type { indicatorViewSchema, targetViewSchema } from "@sainam/contract";
 
 export function presentPlan(p: PlanRow) {
   return {

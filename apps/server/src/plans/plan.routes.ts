@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses, okSchema } from "../http/common.schema.ts";
 import {
   createIndicator,
   createTarget,
@@ -15,8 +13,9 @@ import {
   updateTarget,
 } from "./indicator.service.ts";
 import { createNode, deleteNode, moveNode, traceNode, updateNode } from "./plan-node.service.ts";
-import type { PlanNodeView } from "./plan.presenter.ts";
 import {
+  errorResponses,
+  okSchema,
   createIndicatorBody,
   createNodeBody,
   createPlanBody,
@@ -24,6 +23,7 @@ import {
   idParams,
   indicatorViewSchema,
   listPlansQuery,
+  nodeDeletedSchema,
   moveIndicatorBody,
   moveNodeBody,
   newVersionBody,
@@ -31,23 +31,19 @@ import {
   parsedTargetSchema,
   parseTargetQuery,
   planNodeParams,
+  planPageSchema,
   planSchema,
+  planTreeSchema,
+  planVersionsSchema,
+  targetListSchema,
   targetViewSchema,
   traceSchema,
   updateIndicatorBody,
   updateNodeBody,
   updatePlanBody,
   updateTargetBody,
-} from "./plan.schema.ts";
+} from "@sainam/contract";
 import { createPlan, createVersion, getPlanTree, listPlans, listVersions, updatePlan } from "./plan.service.ts";
-
-const nodeSchema: z.ZodType<PlanNodeView> = nodeFieldsSchema.extend({
-  indicators: z.array(indicatorViewSchema),
-  get children() {
-    return z.array(nodeSchema);
-  },
-  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
-}).meta({ id: "PlanNode" });
 
 const tags = ["plans"];
 
@@ -59,7 +55,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags,
         summary: "Plans of every level (published ones for everyone; unpublished ones for their keepers)",
         querystring: listPlansQuery,
-        response: { 200: z.object({ items: z.array(planSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }), ...errorResponses(400) },
+        response: { 200: planPageSchema, ...errorResponses(400) },
       },
     }, async (request) => listPlans(ctx, request.actor, request.query));
 
@@ -72,7 +68,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags,
         summary: "A plan with its tree of nodes, indicators and targets, and whether the caller may edit it",
         params: idParams,
-        response: { 200: planSchema.extend({ canEdit: z.boolean(), nodes: z.array(nodeSchema) }), ...errorResponses(400, 404) },
+        response: { 200: planTreeSchema, ...errorResponses(400, 404) },
       },
     }, async (request) => getPlanTree(ctx, request.actor, request.params.id));
 
@@ -81,7 +77,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request) => updatePlan(ctx, request.actor, request.params.id, request.body));
 
     app.get("/plans/:id/versions", {
-      schema: { tags, summary: "Every version of the plan, oldest first", params: idParams, response: { 200: z.object({ items: z.array(planSchema) }), ...errorResponses(400, 404) } },
+      schema: { tags, summary: "Every version of the plan, oldest first", params: idParams, response: { 200: planVersionsSchema, ...errorResponses(400, 404) } },
     }, async (request) => listVersions(ctx, request.actor, request.params.id));
 
     app.post("/plans/:id/versions", {
@@ -114,7 +110,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         tags,
         summary: "Delete a node and its subtree (409 when values, activities or other plans' links depend on it)",
         params: planNodeParams,
-        response: { 200: okSchema.extend({ deletedNodes: z.number().int() }), ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 200: nodeDeletedSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     }, async (request) => deleteNode(ctx, request.actor, request.params.id, request.params.nodeId));
 
@@ -155,7 +151,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     // ----- targets -----
     app.get("/indicators/:id/targets", {
-      schema: { tags, summary: "The targets of an indicator", params: idParams, response: { 200: z.object({ items: z.array(targetViewSchema) }), ...errorResponses(400, 404) } },
+      schema: { tags, summary: "The targets of an indicator", params: idParams, response: { 200: targetListSchema, ...errorResponses(400, 404) } },
     }, async (request) => listTargets(ctx, request.actor, request.params.id));
 
     app.post("/indicators/:id/targets", {

@@ -5,7 +5,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { authorize, can, planVisibility, type Resource } from "../policies/policy.ts";
 import { assembleTree, presentPlan } from "./plan.presenter.ts";
-import type { CreatePlanBody, ListPlansQuery, NewVersionBody, UpdatePlanBody } from "./plan.schema.ts";
+import type { CreatePlanBody, ListPlansQuery, NewVersionBody, UpdatePlanBody } from "@sainam/contract";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 

@@ -7,7 +7,7 @@ import { authorize, can, type Resource } from "../policies/policy.ts";
 import { presentActivity, presentOutcome, presentParticipant } from "./programme.presenter.ts";
 import { actorUserId, programmeResource, requireVisibleCluster, requireVisibleProgramme } from "./programme.service.ts";
 import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
-import type { CreateActivityBody, OutcomeBody, UpdateActivityBody } from "./programme.schema.ts";
+import type { CreateActivityBody, OutcomeBody, UpdateActivityBody } from "@sainam/contract";
 
 type Owners = { programmeId: number | null; clusterId: number | null };
 

@@ -1,4 +1,4 @@
-import { budgetPerFirm, valuePerBaht } from "@sainam/core";
+import { budgetPerFirm, overspendOf, valuePerBaht } from "@sainam/core";
 import type { ActivityRow, BudgetView, ClaimView, OutcomeView, Participant, ProgrammeReportedFigureRow, ProgrammeRow, RecordedFigures, SupportedCluster, SupportedEnterprise } from "@sainam/db";
 
 export function presentProgramme(p: ProgrammeRow) {
@@ -38,7 +38,7 @@ export function presentBudget(b: BudgetView) {
     fiscalYear: b.fiscal_year,
     allocated: b.allocated,
     spent: b.spent,
-    overspent: b.spent !== null && b.spent > b.allocated,
+    overspent: overspendOf(b) !== null,
     note: b.note,
   };
 }

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses, okSchema } from "../http/common.schema.ts";
-import * as s from "./programme.schema.ts";
+import * as s from "@sainam/contract";
+import { errorResponses, okSchema } from "@sainam/contract";
 import * as activitiesService from "./activity.service.ts";
 import * as claimsService from "./value-claim.service.ts";
 import { programmeFigures, scopeFigures } from "./figures.service.ts";
@@ -24,8 +23,6 @@ import {
   updateBudget,
   updateProgramme,
 } from "./programme.service.ts";
-
-const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -67,11 +64,11 @@ export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request) => scopeFigures(ctx, request.actor, request.query));
 
     app.get("/programmes/:id/clusters", {
-      schema: { tags, summary: "Clusters the programme supports, per fiscal year", params: s.idParams, querystring: s.fiscalYearFilter, response: { 200: items(s.supportedClusterSchema), ...errorResponses(400, 404) } },
+      schema: { tags, summary: "Clusters the programme supports, per fiscal year", params: s.idParams, querystring: s.fiscalYearFilter, response: { 200: s.supportedClusterListSchema, ...errorResponses(400, 404) } },
     }, async (request) => listSupportedClusters(ctx, request.actor, request.params.id, request.query.fiscalYear));
 
     app.post("/programmes/:id/clusters", {
-      schema: { tags, summary: "Add a supported cluster for a fiscal year", params: s.idParams, body: s.addClusterBody, response: { 201: items(s.supportedClusterSchema), ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: { tags, summary: "Add a supported cluster for a fiscal year", params: s.idParams, body: s.addClusterBody, response: { 201: s.supportedClusterListSchema, ...errorResponses(400, 401, 403, 404, 409) } },
     }, async (request, reply) => reply.status(201).send(await addSupportedCluster(ctx, request.actor, request.params.id, request.body)));
 
     app.delete("/programmes/:id/clusters/:clusterId", {
@@ -91,7 +88,7 @@ export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request) => removeSupportedEnterprise(ctx, request.actor, request.params.id, request.params.enterpriseId, request.query.fiscalYear));
 
     app.get("/programmes/:id/budgets", {
-      schema: { tags, summary: "Budget allocations and spending by fiscal year and cluster", params: s.idParams, querystring: s.fiscalYearFilter, response: { 200: items(s.budgetSchema), ...errorResponses(400, 404) } },
+      schema: { tags, summary: "Budget allocations and spending by fiscal year and cluster", params: s.idParams, querystring: s.fiscalYearFilter, response: { 200: s.budgetListSchema, ...errorResponses(400, 404) } },
     }, async (request) => listBudgets(ctx, request.actor, request.params.id, request.query.fiscalYear));
 
     app.post("/programmes/:id/budgets", {
@@ -107,7 +104,7 @@ export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     }, async (request) => deleteBudget(ctx, request.actor, request.params.id, request.params.budgetId));
 
     app.get("/programmes/:id/reported-figures", {
-      schema: { tags, summary: "Figures as the agency reported them (aggregates), per fiscal year", params: s.idParams, response: { 200: items(s.reportedFigureSchema), ...errorResponses(400, 404) } },
+      schema: { tags, summary: "Figures as the agency reported them (aggregates), per fiscal year", params: s.idParams, response: { 200: s.reportedFigureListSchema, ...errorResponses(400, 404) } },
     }, async (request) => listReportedFigures(ctx, request.actor, request.params.id));
 
     app.put("/programmes/:id/reported-figures/:fiscalYear", {

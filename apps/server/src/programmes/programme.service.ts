@@ -12,7 +12,7 @@ import {
   presentSupportedCluster,
   presentSupportedEnterprise,
 } from "./programme.presenter.ts";
-import type { CreateBudgetBody, CreateProgrammeBody, ReportedFigureBody, UpdateBudgetBody, UpdateProgrammeBody } from "./programme.schema.ts";
+import type { CreateBudgetBody, CreateProgrammeBody, ReportedFigureBody, UpdateBudgetBody, UpdateProgrammeBody } from "@sainam/contract";
 
 export function actorUserId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.id : null;

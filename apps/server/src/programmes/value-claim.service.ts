@@ -6,7 +6,7 @@ import { errors } from "../errors.ts";
 import { authorize, can } from "../policies/policy.ts";
 import { presentClaim } from "./programme.presenter.ts";
 import { actorUserId, requireProgramme } from "./programme.service.ts";
-import type { CreateClaimBody } from "./programme.schema.ts";
+import type { CreateClaimBody } from "@sainam/contract";
 
 async function agencyIdsOf(db: Kysely<DB>, programmeIds: readonly number[]): Promise<number[]> {
   const ids = new Set<number>();

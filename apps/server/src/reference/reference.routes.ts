@@ -1,43 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { errorResponses } from "../http/common.schema.ts";
+import { errorResponses, idParams, listProvincesQuery, provinceCodeParams, provinceDetailSchema, provinceListSchema, provincialClusterListSchema, provincialClusterSchema, referenceStatsSchema, regionListSchema, type ProvinceList, type ProvincialCluster, type RegionList } from "@sainam/contract";
 import { authorize } from "../policies/policy.ts";
 import { Memo } from "../http/memo.ts";
 import { getProvince, listProvinces, listProvincialClusters, listRegions, provinceBoundariesGeoJson, referenceCounts } from "./reference.service.ts";
 
-const provinceSchema = z.object({
-  code: z.string(),
-  iso: z.string(),
-  nameTh: z.string(),
-  nameEn: z.string(),
-  regionCode: z.string(),
-  provincialClusterId: z.number().int().nullable(),
-});
-
-const provinceRef = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() });
-const provincialClusterSchema = z.object({
-  id: z.number().int(),
-  number: z.number().int(),
-  nameEn: z.string(),
-  nameTh: z.string().nullable(),
-  positionEn: z.string(),
-  positionTh: z.string().nullable(),
-  issuesEn: z.array(z.string()),
-  issuesTh: z.array(z.string().nullable()),
-  provinces: z.array(provinceRef),
-});
-
-const regionListSchema = z.object({ items: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provinceCount: z.number().int() })) });
-const provinceListSchema = z.object({ items: z.array(provinceSchema) });
 
 export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   // Province boundaries never change while the server runs: build the GeoJSON once.
   let boundaries: string | null = null;
-  const regionsMemo = new Memo<z.infer<typeof regionListSchema>>();
-  const provincesMemo = new Memo<z.infer<typeof provinceListSchema>>();
-  const clustersMemo = new Memo<Array<z.infer<typeof provincialClusterSchema>>>();
+  const regionsMemo = new Memo<RegionList>();
+  const provincesMemo = new Memo<ProvinceList>();
+  const clustersMemo = new Memo<Array<ProvincialCluster>>();
 
   return async (app) => {
     app.get("/regions", {
@@ -51,7 +26,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ["reference"],
         summary: "The 77 provinces, optionally of one region",
-        querystring: z.object({ region: z.string().trim().min(1).max(40).optional() }),
+        querystring: listProvincesQuery,
         response: { 200: provinceListSchema, ...errorResponses(400) },
       },
     }, async (request) => {
@@ -71,12 +46,9 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       schema: {
         tags: ["reference"],
         summary: "One province with its districts and provincial cluster",
-        params: z.object({ code: z.string().regex(/^\d{2}$/, "must be a 2-digit province code") }),
+        params: provinceCodeParams,
         response: {
-          200: provinceSchema.extend({
-            districts: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() })),
-            provincialCluster: z.object({ id: z.number().int(), number: z.number().int(), nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
-          }),
+          200: provinceDetailSchema,
           ...errorResponses(400, 404),
         },
       },
@@ -86,14 +58,14 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get("/provincial-clusters", {
-      schema: { tags: ["reference"], summary: "The 18 provincial clusters of the 2017-2021 plan", response: { 200: z.object({ items: z.array(provincialClusterSchema) }) } },
+      schema: { tags: ["reference"], summary: "The 18 provincial clusters of the 2017-2021 plan", response: { 200: provincialClusterListSchema } },
     }, async (request) => {
       authorize(request.actor, "list", { type: "reference" });
       return { items: await clustersMemo.get("all", () => listProvincialClusters(ctx)) };
     });
 
     app.get("/provincial-clusters/:id", {
-      schema: { tags: ["reference"], summary: "One provincial cluster", params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: provincialClusterSchema, ...errorResponses(400, 404) } },
+      schema: { tags: ["reference"], summary: "One provincial cluster", params: idParams, response: { 200: provincialClusterSchema, ...errorResponses(400, 404) } },
     }, async (request) => {
       authorize(request.actor, "read", { type: "reference" });
       const all = await clustersMemo.get("all", () => listProvincialClusters(ctx));
@@ -103,7 +75,7 @@ export function referenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
 
     app.get("/stats", {
-      schema: { tags: ["reference"], summary: "Counts of the reference data", response: { 200: z.object({ provinces: z.number(), districts: z.number(), provincialClusters: z.number(), agencies: z.number(), plans: z.number() }) } },
+      schema: { tags: ["reference"], summary: "Counts of the reference data", response: { 200: referenceStatsSchema } },
     }, async (request) => {
       authorize(request.actor, "list", { type: "reference" });
       return referenceCounts(ctx);

@@ -1,5 +1,6 @@
 import { parseSearchQuery, type Actor, type SearchQueryText } from "@sainam/core";
 import { search, type SearchEntityType } from "@sainam/db";
+import { MAX_RESULT_DEPTH } from "@sainam/contract";
 import type { AppContext } from "../context.ts";
 import { authorize, searchVisibility } from "../policies/policy.ts";
 
@@ -13,8 +14,6 @@ export type SearchTuning = {
   window: number;
 };
 const TUNING: SearchTuning = { window: 300 };
-/** The deepest result a page may reach: search is for finding, a list of every firm is the registry's. */
-export const MAX_RESULT_DEPTH = 10_000;
 // The order results of equal score come in: by type (as localeCompare sorts them), then id.
 const ALL_TYPES: readonly SearchEntityType[] = ["cluster", "enterprise", "institution"];
 

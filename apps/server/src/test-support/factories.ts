@@ -1,11 +1,7 @@
 import { fiscalYearOf, fiscalYearRange, juristicIdCheckDigit, type Role } from "@sainam/core";
 import type { LightMyRequestResponse } from "fastify";
 import type { z } from "zod";
-import type { createClusterBody, stages } from "../clusters/cluster.schema.ts";
-import type { createEnterpriseBody } from "../enterprises/enterprise.schema.ts";
-import type { createIndicatorBody, createNodeBody, createPlanBody, createTargetBody } from "../plans/plan.schema.ts";
-import type { createActivityBody, createBudgetBody, createClaimBody, createProgrammeBody } from "../programmes/programme.schema.ts";
-import type { institutionKinds } from "../value-chain/value-chain.service.ts";
+import type { createActivityBody, createBudgetBody, createClaimBody, createClusterBody, createEnterpriseBody, createIndicatorBody, createNodeBody, createPlanBody, createProgrammeBody, createTargetBody, institutionKinds, stages } from "@sainam/contract";
 import { ADMIN, type Client, type TestApp } from "./test-app.ts";
 
 /**

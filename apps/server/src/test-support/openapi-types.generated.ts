@@ -1519,6 +1519,43 @@ export interface components {
                 };
             };
         };
+        PlanPerformanceNode: {
+            nodeId: number;
+            kind: string;
+            code: string;
+            titleEn: string;
+            titleTh: string | null;
+            readonly indicators: {
+                indicatorId: number;
+                code: string;
+                nameEn: string;
+                nameTh: string | null;
+                unit: string | null;
+                direction: string;
+                aggregation: string;
+                targetTextEn: string | null;
+                targetTextTh: string | null;
+                target: unknown;
+                baselineValue: number | null;
+                value: number | null;
+                /** @enum {string} */
+                valueSource: "reported" | "computed" | "none";
+                previousValue: number | null;
+                coverage: {
+                    reported: number;
+                    expected: number;
+                } | null;
+                aggregationIssue: string | null;
+                previousPeriodKey: string;
+                achievement: {
+                    /** @enum {string} */
+                    status: "achieved" | "partly_achieved" | "not_achieved" | "not_assessable" | "no_data";
+                    reason: string;
+                    figure: number | null;
+                };
+            }[];
+            readonly children: components["schemas"]["PlanPerformanceNode"][];
+        };
         PlanNode: {
             id: number;
             planId: number;
@@ -1568,43 +1605,6 @@ export interface components {
                 }[];
             }[];
             children: components["schemas"]["PlanNode"][];
-        };
-        PlanPerformanceNode: {
-            nodeId: number;
-            kind: string;
-            code: string;
-            titleEn: string;
-            titleTh: string | null;
-            readonly indicators: {
-                indicatorId: number;
-                code: string;
-                nameEn: string;
-                nameTh: string | null;
-                unit: string | null;
-                direction: string;
-                aggregation: string;
-                targetTextEn: string | null;
-                targetTextTh: string | null;
-                target: unknown;
-                baselineValue: number | null;
-                value: number | null;
-                /** @enum {string} */
-                valueSource: "reported" | "computed" | "none";
-                previousValue: number | null;
-                coverage: {
-                    reported: number;
-                    expected: number;
-                } | null;
-                aggregationIssue: string | null;
-                previousPeriodKey: string;
-                achievement: {
-                    /** @enum {string} */
-                    status: "achieved" | "partly_achieved" | "not_achieved" | "not_assessable" | "no_data";
-                    reason: string;
-                    figure: number | null;
-                };
-            }[];
-            readonly children: components["schemas"]["PlanPerformanceNode"][];
         };
     };
     responses: never;
@@ -5690,11 +5690,13 @@ export interface operations {
                             id: number;
                             clusterId: number | null;
                             from: {
-                                type: string;
+                                /** @enum {string} */
+                                type: "enterprise" | "institution";
                                 id: number;
                             };
                             to: {
-                                type: string;
+                                /** @enum {string} */
+                                type: "enterprise" | "institution";
                                 id: number;
                             };
                             kind: string;
@@ -5764,11 +5766,13 @@ export interface operations {
                         id: number;
                         clusterId: number | null;
                         from: {
-                            type: string;
+                            /** @enum {string} */
+                            type: "enterprise" | "institution";
                             id: number;
                         };
                         to: {
-                            type: string;
+                            /** @enum {string} */
+                            type: "enterprise" | "institution";
                             id: number;
                         };
                         kind: string;
@@ -5907,7 +5911,7 @@ export interface operations {
                             midstream: number[];
                             downstream: number[];
                         };
-                        emptyStages: string[];
+                        emptyStages: ("upstream" | "midstream" | "downstream")[];
                         singleSupplierProducts: {
                             product: string;
                             supplierId: number;
@@ -6345,9 +6349,11 @@ export interface operations {
                     "application/json": {
                         items: {
                             batchId: number;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
                             fileName: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "uploaded" | "running" | "done" | "failed";
                             errorCode: string | null;
                             counts: {
                                 imported: number;
@@ -6652,9 +6658,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         batchId: number;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
                         fileName: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "uploaded" | "running" | "done" | "failed";
                         progress: {
                             rowsRead: number;
                             bytesRead: number;
@@ -6744,9 +6752,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         batchId: number;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
                         fileName: string;
-                        status: string;
+                        /** @enum {string} */
+                        status: "uploaded" | "running" | "done" | "failed";
                         progress: {
                             rowsRead: number;
                             bytesRead: number;

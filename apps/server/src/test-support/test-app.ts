@@ -6,7 +6,7 @@ import { bootstrap } from "../bootstrap.ts";
 import { buildApp } from "../app.ts";
 import type { AppContext } from "../context.ts";
 import { createUser } from "../users/user.service.ts";
-import type { CreateUserBody } from "../users/user.schema.ts";
+import type { CreateUserBody } from "@sainam/contract";
 
 export const ADMIN = { email: "admin@example.org", password: "admin-password-123" };
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
-import { errorResponses } from "../http/common.schema.ts";
+import { errorResponses } from "@sainam/contract";
 import { presentUser } from "./user.presenter.ts";
-import { createUserBody, idParams, listUsersQuery, updateUserBody, userListSchema, userSchema } from "./user.schema.ts";
+import { createUserBody, idParams, listUsersQuery, updateUserBody, userListSchema, userSchema } from "@sainam/contract";
 import { createUser, getUser, listUsers, updateUser } from "./user.service.ts";
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {

@@ -7,7 +7,7 @@ import { errors } from "../errors.ts";
 import { hashPassword } from "../auth/password.ts";
 import { authorize, demotesSelf } from "../policies/policy.ts";
 import { auditUser } from "./user.presenter.ts";
-import type { CreateUserBody, UpdateUserBody } from "./user.schema.ts";
+import type { CreateUserBody, UpdateUserBody } from "@sainam/contract";
 
 type Scopes = { role: Role; agencyId: number | null; clusterIds: number[]; enterpriseId: number | null };
 

@@ -1,4 +1,5 @@
-import type { Actor } from "@sainam/core";
+import type { Actor, LinkageKind } from "@sainam/core";
+import { partyTypes, type InstitutionKind } from "@sainam/contract";
 import { audit, clusters, enterprises, linkages, memberships, nowIso, reference, type ClusterRow, type DB, type InstitutionRow, type LinkageRow, type MemberView, type PendingMembershipView } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
@@ -8,8 +9,6 @@ import { clusterResource, requireCluster } from "../clusters/cluster.service.ts"
 import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import { indexInstitution } from "../search/search.indexer.ts";
 
-export const linkageKinds = ["supplies", "buys_from", "subcontracts", "collaborates", "advises", "finances", "trains"] as const;
-export const institutionKinds = ["finance", "education", "research", "government", "association", "service_centre", "expert_pool"] as const;
 type Stage = "upstream" | "midstream" | "downstream";
 
 function actorId(actor: Actor): number | null {
@@ -43,12 +42,19 @@ export function presentMember(m: MemberView, canApprove: boolean) {
   };
 }
 
+/** A stored party type as the contract names it; every writer stores one of the two, so another is a bug to surface. */
+function partyType(type: string): (typeof partyTypes)[number] {
+  const known = partyTypes.find((t) => t === type);
+  if (known === undefined) throw new Error(`Linkage party type "${type}" is neither enterprise nor institution`);
+  return known;
+}
+
 export function presentLinkage(l: LinkageRow) {
   return {
     id: l.id,
     clusterId: l.cluster_id,
-    from: { type: l.from_type, id: l.from_id },
-    to: { type: l.to_type, id: l.to_id },
+    from: { type: partyType(l.from_type), id: l.from_id },
+    to: { type: partyType(l.to_type), id: l.to_id },
     kind: l.kind,
     product: l.product,
     annualValue: l.annual_value,
@@ -196,7 +202,7 @@ async function requireVisibleParty(db: Executor, actor: Actor, field: string, pa
   else await requireVisibleInstitution(db, actor, field, party.id);
 }
 
-export async function addLinkage(ctx: AppContext, actor: Actor, clusterId: number, input: { from: PartyInput; to: PartyInput; kind: (typeof linkageKinds)[number]; product?: string | null | undefined; annualValue?: number | null | undefined }) {
+export async function addLinkage(ctx: AppContext, actor: Actor, clusterId: number, input: { from: PartyInput; to: PartyInput; kind: LinkageKind; product?: string | null | undefined; annualValue?: number | null | undefined }) {
   await requireCluster(ctx, actor, clusterId, "update");
   if (input.from.type === input.to.type && input.from.id === input.to.id) throw errors.validation("to", "a party cannot be linked to itself", "self_link");
   const { db } = ctx.database;
@@ -241,7 +247,7 @@ export async function getInstitution(ctx: AppContext, actor: Actor, id: number) 
   return presentInstitution(row);
 }
 
-export async function createInstitution(ctx: AppContext, actor: Actor, input: { kind: (typeof institutionKinds)[number]; nameTh?: string | null | undefined; nameEn?: string | null | undefined; description?: string | null | undefined; agencyId?: number | null | undefined; provinceCode?: string | null | undefined; published?: boolean | undefined }) {
+export async function createInstitution(ctx: AppContext, actor: Actor, input: { kind: InstitutionKind; nameTh?: string | null | undefined; nameEn?: string | null | undefined; description?: string | null | undefined; agencyId?: number | null | undefined; provinceCode?: string | null | undefined; published?: boolean | undefined }) {
   authorize(actor, "create", { type: "institution", agencyId: input.agencyId ?? null, published: false, createdBy: actorId(actor) });
   if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const { db } = ctx.database;

@@ -1,4 +1,5 @@
-import { arrayOf, DecodeError, isRecord, type Decoder } from "./decode";
+import { z } from "zod";
+import { errorSchema } from "@sainam/contract";
 
 /** Error codes of the HTTP contract (docs/API.md), plus two of the client's own. */
 export type ApiErrorCode =
@@ -31,7 +32,7 @@ const KNOWN_CODES: readonly ApiErrorCode[] = [
 function toCode(value: unknown, status: number): ApiErrorCode {
   const known = KNOWN_CODES.find((code) => code === value);
   if (known) return known;
-  if (status === 400 || status === 422) return "validation_failed";
+  if (status === 400 || status === 413 || status === 415 || status === 422) return "validation_failed";
   if (status === 401) return "unauthenticated";
   if (status === 403) return "forbidden";
   if (status === 404) return "not_found";
@@ -88,28 +89,22 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-function parseParams(value: unknown): ApiErrorParams {
-  const out: ApiErrorParams = {};
-  if (!isRecord(value)) return out;
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === "string" || typeof item === "number" || typeof item === "boolean") out[key] = item;
-    else if (Array.isArray(item)) out[key] = item.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
-  }
-  return out;
-}
-
-function parseDetails(value: unknown): ApiErrorDetail[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isRecord).map((item) => ({
-    path: Array.isArray(item.path) ? item.path.join(".") : typeof item.path === "string" ? item.path : "",
-    message: typeof item.message === "string" ? item.message : "",
-    code: typeof item.code === "string" ? item.code : null,
-    params: parseParams(item.params),
-  }));
-}
-
-function parseReason(value: unknown): ApiErrorReason | null {
-  return isRecord(value) && typeof value.action === "string" && typeof value.resource === "string" ? { action: value.action, resource: value.resource } : null;
+/**
+ * The error an answer that is not 2xx stands for. The body is read with the contract's error schema; a body that is
+ * not one (a proxy's page, an empty answer) still gives an error, told by its status.
+ */
+export function apiErrorFrom(answer: { status: number; statusText: string; payload: unknown; retryAfter?: string | null }): ApiError {
+  const parsed = errorSchema.safeParse(answer.payload);
+  const error = parsed.success ? parsed.data.error : null;
+  const retryAfter = Number(answer.retryAfter ?? "");
+  return new ApiError({
+    code: toCode(error?.code, answer.status),
+    status: answer.status,
+    message: error?.message ?? answer.statusText,
+    details: (error?.details ?? []).map((d) => ({ path: d.path, message: d.message, code: d.code, params: d.params ?? {} })),
+    reason: error?.reason ?? null,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  });
 }
 
 /** Reads a cookie readable by scripts (the CSRF token; the session cookie is HttpOnly and never visible here). */
@@ -163,42 +158,43 @@ async function request(method: Method, path: string, options: RequestOptions = {
     }
   }
 
-  if (!response.ok) {
-    const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-    const retryAfter = Number(response.headers.get("Retry-After"));
-    throw new ApiError({
-      code: toCode(error.code, response.status),
-      status: response.status,
-      message: typeof error.message === "string" ? error.message : response.statusText,
-      details: parseDetails(error.details),
-      reason: parseReason(error.reason),
-      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-    });
-  }
+  if (!response.ok) throw apiErrorFrom({ status: response.status, statusText: response.statusText, payload, retryAfter: response.headers.get("Retry-After") });
   return payload;
 }
 
-function decodeWith<T>(decoder: Decoder<T>, payload: unknown): T {
-  try {
-    return decoder(payload);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : "Unexpected answer";
-    console.error(message);
-    throw new ApiError({ code: "bad_response", status: 200, message });
-  }
+/** How an answer is checked: a response schema of `@sainam/contract`. */
+export type AnswerSchema<T> = z.ZodType<T>;
+
+/** Why an answer does not match the contract: the path of the first mismatch and what was wrong there. */
+export function contractMismatch(where: string, issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues[0];
+  const path = first && first.path.length > 0 ? first.path.map(String).join(".") : "(root)";
+  return `Unexpected API answer from ${where} at ${path}: ${first?.message ?? "does not match the contract"}`;
 }
 
-export async function apiGet<T>(path: string, decoder: Decoder<T>, signal?: AbortSignal): Promise<T> {
-  return decodeWith(decoder, await request("GET", path, { signal }));
+/**
+ * Checks an answer against its schema. A mismatch is never papered over with a default: it is logged and thrown
+ * (as `bad_response`, naming the path), in development, tests and production alike.
+ */
+export function parseAnswer<T>(schema: AnswerSchema<T>, payload: unknown, where = "the server"): T {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const message = contractMismatch(where, result.error.issues);
+  console.error(message);
+  throw new ApiError({ code: "bad_response", status: 200, message });
+}
+
+export async function apiGet<T>(path: string, schema: AnswerSchema<T>, signal?: AbortSignal): Promise<T> {
+  return parseAnswer(schema, await request("GET", path, { signal }), `GET ${path}`);
 }
 
 export async function apiSend<T>(
   method: Exclude<Method, "GET">,
   path: string,
   body: unknown,
-  decoder: Decoder<T>,
+  schema: AnswerSchema<T>,
 ): Promise<T> {
-  return decodeWith(decoder, await request(method, path, { body }));
+  return parseAnswer(schema, await request(method, path, { body }), `${method} ${path}`);
 }
 
 /** Builds `path?key=value…`, leaving out empty values. */
@@ -211,13 +207,9 @@ export function withQuery(path: string, params: Record<string, string | number |
   return query ? `${path}?${query}` : path;
 }
 
-/** The common `{ items: [...] }` envelope. */
-export function itemsOf<T>(decoder: Decoder<T>): Decoder<T[]> {
-  const items = arrayOf(decoder);
-  return (input, path = "") => {
-    if (!isRecord(input)) throw new DecodeError(path, "an object");
-    return items(input.items, path ? `${path}.items` : "items");
-  };
+/** The common `{ items: [...] }` envelope, unwrapped to its items. */
+export function itemsOf<T>(item: z.ZodType<T>): z.ZodType<T[]> {
+  return z.object({ items: z.array(item) }).transform((answer) => answer.items);
 }
 
 /** Ids travel as strings in the web app; numeric ones go back to the server as numbers, as it issued them. */

@@ -651,7 +651,7 @@ export const en: EnglishCatalogue = {
     noAgency: "No agency",
     agencyRequired: "An agency officer must belong to an agency.",
     password: "Password",
-    passwordHint: "At least 12 characters",
+    passwordHint: "At least {{min}} characters",
     newPassword: "New password (leave empty to keep)",
     locale: "Language",
     status: "Status",

@@ -638,7 +638,7 @@ export const th = {
     noAgency: "ไม่สังกัดหน่วยงาน",
     agencyRequired: "เจ้าหน้าที่หน่วยงานต้องระบุหน่วยงาน",
     password: "รหัสผ่าน",
-    passwordHint: "อย่างน้อย 12 ตัวอักษร",
+    passwordHint: "อย่างน้อย {{min}} ตัวอักษร",
     newPassword: "รหัสผ่านใหม่ (เว้นว่างหากไม่เปลี่ยน)",
     locale: "ภาษา",
     status: "สถานะ",

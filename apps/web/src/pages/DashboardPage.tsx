@@ -31,13 +31,15 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params, setParams] = useSearchParams();
-  const plan = plans.find((p) => p.id === params.get("plan")) ?? plans[0];
+  const plan = plans.find((p) => String(p.id) === params.get("plan")) ?? plans[0];
+  // The plan's id as the address and the API paths carry it.
+  const planId = plan ? String(plan.id) : "";
   const years = plan?.fiscalYears ?? [];
   const requested = Number(params.get("year"));
   const year = years.includes(requested) ? requested : (years[years.length - 1] ?? null);
   const includeUnapproved = (plan?.canSeeUnapproved ?? false) && params.get("unapproved") === "1";
   const period = year === null ? "" : `FY${year}`;
-  const performance = usePlanPerformance(plan?.id ?? "", period, NATION, includeUnapproved);
+  const performance = usePlanPerformance(planId, period, NATION, includeUnapproved);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -85,10 +87,10 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
             <p className="muted small">{t(data.includesUnapproved ? "dashboard.withUnapproved" : "dashboard.approvedOnly")}</p>
             {year !== null && (
               <p className="plan-reports-row">
-                <a className="button button-secondary" href={reportHref(plan.id, year, "xlsx", locale, includeUnapproved)} download>
+                <a className="button button-secondary" href={reportHref(planId, year, "xlsx", locale, includeUnapproved)} download>
                   {t("plans.reports.xlsx")}
                 </a>
-                <a className="button button-secondary" href={reportHref(plan.id, year, "pdf", locale, includeUnapproved)} download>
+                <a className="button button-secondary" href={reportHref(planId, year, "pdf", locale, includeUnapproved)} download>
                   {t("plans.reports.pdf")}
                 </a>
               </p>
@@ -101,7 +103,7 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
         )}
       </QueryState>
       <h2>{t("dashboard.byProvincialCluster")}</h2>
-      {period !== "" && <ProvincialClusterMatrix planId={plan.id} period={period} includeUnapproved={includeUnapproved} />}
+      {period !== "" && <ProvincialClusterMatrix planId={planId} period={period} includeUnapproved={includeUnapproved} />}
     </>
   );
 }

@@ -27,7 +27,7 @@ export function FiguresPage() {
     else next.delete(key);
     setParams(next);
   };
-  const programmeName = (id: string) => {
+  const programmeName = (id: number) => {
     const p = programmes.data?.items.find((x) => x.id === id);
     return p ? pickLocalized(locale, p.nameTh, p.nameEn) : `#${id}`;
   };

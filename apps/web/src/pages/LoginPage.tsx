@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router-dom";
-import { isRecord } from "../api/decode";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { LoginForm } from "../features/auth/components/LoginForm";
 import { safeRedirect } from "../features/auth/model";
@@ -13,7 +12,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const user = useCurrentUser();
   const state: unknown = location.state;
-  const from = isRecord(state) ? state.from : params.get("next");
+  // The guard that sent the visitor here leaves `{ from }` in the history state; a shared link has `?next=`.
+  const from = typeof state === "object" && state !== null && "from" in state ? state.from : params.get("next");
   const redirectTo = safeRedirect(from);
 
   return (

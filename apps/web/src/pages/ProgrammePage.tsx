@@ -70,7 +70,7 @@ export function ProgrammePage() {
               )}
               {editing === "reported" && (
                 <ReportedFiguresForm
-                  programmeId={p.id}
+                  programmeId={String(p.id)}
                   years={years}
                   onSaved={(year) => { setEditing(null); setNotice(t("programmeAdmin.reportedSaved", { year })); }}
                   onCancel={() => setEditing(null)}
@@ -88,10 +88,10 @@ export function ProgrammePage() {
                   )}
                 </QueryState>
               </section>
-              <SupportedPanel programmeId={p.id} readRecords={p.can.readRecords} canEdit={p.can.edit} years={years} />
-              <BudgetTable programmeId={p.id} canEdit={p.can.edit} years={years} />
-              <ActivitySection programmeId={p.id} canRecord={p.can.edit || p.can.readRecords} />
-              <ClaimList programmeId={p.id} readRecords={p.can.readRecords} canEdit={p.can.edit} years={years} />
+              <SupportedPanel programmeId={String(p.id)} readRecords={p.can.readRecords} canEdit={p.can.edit} years={years} />
+              <BudgetTable programmeId={String(p.id)} canEdit={p.can.edit} years={years} />
+              <ActivitySection programmeId={String(p.id)} canRecord={p.can.edit || p.can.readRecords} />
+              <ClaimList programmeId={String(p.id)} readRecords={p.can.readRecords} canEdit={p.can.edit} years={years} />
             </>
           );
         }}

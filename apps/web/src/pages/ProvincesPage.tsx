@@ -11,7 +11,7 @@ export function ProvincesPage() {
   const locale = useLocale();
   useDocumentTitle(t("provinces.title"));
   const clusters = useProvincialClusters();
-  const clusterName = (id: string) => {
+  const clusterName = (id: number) => {
     const cluster = clusters.data?.find((c) => c.id === id);
     if (!cluster) return null;
     return `${t("clusters.number", { number: formatNumber(cluster.number, locale) })} · ${pickLocalized(locale, cluster.nameTh, cluster.nameEn)}`;

@@ -1,32 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { buildAgencyTree, type Agency } from "./model";
 
-const agency = (id: string, parentId: string | null, nameEn = id): Agency => ({
+const agency = (id: number, parentId: number | null, nameEn = `agency ${id}`): Agency => ({
   id,
-  code: id,
+  code: `a${id}`,
   nameEn,
   nameTh: null,
   abbreviation: null,
   kind: "office",
   parentId,
+  descriptionEn: null,
 });
 
 const byName = (a: Agency, b: Agency) => a.nameEn.localeCompare(b.nameEn);
 
 describe("buildAgencyTree", () => {
   it("puts agencies under their parents, sorted", () => {
-    const tree = buildAgencyTree([agency("b", "m"), agency("m", null), agency("a", "m")], byName);
-    expect(tree.map((n) => n.agency.id)).toEqual(["m"]);
-    expect(tree[0]?.children.map((n) => n.agency.id)).toEqual(["a", "b"]);
+    const tree = buildAgencyTree([agency(2, 3, "b"), agency(3, null, "m"), agency(1, 3, "a")], byName);
+    expect(tree.map((n) => n.agency.id)).toEqual([3]);
+    expect(tree[0]?.children.map((n) => n.agency.id)).toEqual([1, 2]);
   });
 
   it("keeps an agency whose parent is unknown as a root", () => {
-    const tree = buildAgencyTree([agency("x", "missing")], byName);
-    expect(tree.map((n) => n.agency.id)).toEqual(["x"]);
+    const tree = buildAgencyTree([agency(7, 99)], byName);
+    expect(tree.map((n) => n.agency.id)).toEqual([7]);
   });
 
   it("does not loop on a parent cycle", () => {
-    const tree = buildAgencyTree([agency("a", "b"), agency("b", "a")], byName);
+    const tree = buildAgencyTree([agency(1, 2), agency(2, 1)], byName);
     expect(tree.length).toBeGreaterThan(0);
   });
 });

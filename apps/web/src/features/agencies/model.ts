@@ -1,16 +1,5 @@
-import { id, nullable, object, str, withDefault, type Decoded } from "../../api/decode";
-
-export const agencyDecoder = object({
-  id,
-  code: withDefault(str, ""),
-  nameEn: withDefault(str, ""),
-  nameTh: nullable(str),
-  abbreviation: nullable(str),
-  kind: withDefault(str, ""),
-  parentId: nullable(id),
-});
-
-export type Agency = Decoded<typeof agencyDecoder>;
+export type { Agency } from "@sainam/contract";
+import type { Agency } from "@sainam/contract";
 
 export interface AgencyNode {
   agency: Agency;
@@ -22,7 +11,7 @@ export interface AgencyNode {
  * parent cycle (bad data) is broken rather than looping.
  */
 export function buildAgencyTree(agencies: readonly Agency[], compare: (a: Agency, b: Agency) => number): AgencyNode[] {
-  const nodes = new Map<string, AgencyNode>();
+  const nodes = new Map<number, AgencyNode>();
   for (const agency of agencies) nodes.set(agency.id, { agency, children: [] });
   const roots: AgencyNode[] = [];
   for (const node of nodes.values()) {

@@ -1,6 +1,6 @@
+import { agencyListSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf } from "../../api/client";
-import { agencyDecoder } from "./model";
+import { apiGet } from "../../api/client";
 
 export const agencyKeys = {
   all: ["agencies"] as const,
@@ -10,7 +10,7 @@ export const agencyKeys = {
 export function useAgencies() {
   return useQuery({
     queryKey: agencyKeys.list,
-    queryFn: ({ signal }) => apiGet("/api/agencies", itemsOf(agencyDecoder), signal),
+    queryFn: async ({ signal }) => (await apiGet("/api/agencies", agencyListSchema, signal)).items,
     staleTime: 5 * 60_000,
   });
 }

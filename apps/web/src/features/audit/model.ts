@@ -1,24 +1,4 @@
-import { arrayOf, id, isRecord, json, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
-
-export const auditEntryDecoder = object({
-  id,
-  at: str,
-  actorId: nullable(id),
-  actorEmail: nullable(str),
-  action: withDefault(str, ""),
-  entityType: withDefault(str, ""),
-  entityId: nullable(id),
-  before: json,
-  after: json,
-});
-export type AuditEntry = Decoded<typeof auditEntryDecoder>;
-
-export const auditPageDecoder = object({
-  items: arrayOf(auditEntryDecoder),
-  total: withDefault(num, 0),
-  page: withDefault(num, 1),
-  pageSize: withDefault(num, 25),
-});
+export type { AuditEntry, AuditPage } from "@sainam/contract";
 
 export const PAGE_SIZE = 25;
 
@@ -55,5 +35,5 @@ function asObject(value: unknown): Record<string, unknown> | null {
       return null;
     }
   }
-  return isRecord(value) ? value : null;
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }

@@ -1,6 +1,7 @@
+import { auditPageSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-import { auditPageDecoder, PAGE_SIZE } from "./model";
+import { PAGE_SIZE } from "./model";
 
 export const auditKeys = {
   all: ["audit"] as const,
@@ -11,7 +12,7 @@ export function useAuditLog(page: number, entityType: string) {
   return useQuery({
     queryKey: auditKeys.list(page, entityType),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/audit", { page, pageSize: PAGE_SIZE, entityType }), auditPageDecoder, signal),
+      apiGet(withQuery("/api/audit", { page, pageSize: PAGE_SIZE, entityType }), auditPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }

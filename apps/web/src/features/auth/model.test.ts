@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { safeRedirect, userDecoder } from "./model";
+import { sessionSchema } from "@sainam/contract";
+import { describe, expect, it, vi } from "vitest";
+import { parseAnswer } from "../../api/client";
+import { safeRedirect } from "./model";
 
 describe("safeRedirect", () => {
   it("follows a same-site path", () => {
@@ -15,9 +17,30 @@ describe("safeRedirect", () => {
   });
 });
 
-describe("userDecoder", () => {
-  it("accepts SQLite-style 0/1 booleans and numeric ids", () => {
-    const user = userDecoder({ id: 4, email: "a@b.org", displayName: "A", role: "admin", agencyId: 2, active: 1 });
-    expect(user).toMatchObject({ id: "4", agencyId: "2", active: true, clusterIds: [], locale: "th" });
+describe("the session answer", () => {
+  const user = {
+    id: 4,
+    email: "a@b.org",
+    displayName: "A",
+    role: "admin",
+    agencyId: 2,
+    clusterIds: [],
+    enterpriseId: null,
+    locale: "th",
+    active: true,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    lastLoginAt: null,
+  };
+
+  it("keeps the contract's numeric ids", () => {
+    expect(parseAnswer(sessionSchema, { user, csrfToken: "t" }).user).toMatchObject({ id: 4, agencyId: 2, active: true });
+  });
+
+  it("refuses a user the contract does not describe instead of defaulting its fields", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { clusterIds: _omitted, ...withoutClusters } = user;
+    expect(() => parseAnswer(sessionSchema, { user: { ...user, active: 1 }, csrfToken: "t" })).toThrow(/at user\.active/);
+    expect(() => parseAnswer(sessionSchema, { user: withoutClusters, csrfToken: "t" })).toThrow(/at user\.clusterIds/);
+    vi.restoreAllMocks();
   });
 });

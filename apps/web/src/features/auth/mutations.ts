@@ -1,8 +1,7 @@
+import { loginResultSchema, meSchema, okSchema, type LoginBody, type Session } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
-import { object, bool, withDefault } from "../../api/decode";
 import type { Locale } from "../../lib/format";
-import { loginDecoder, userEnvelopeDecoder } from "./model";
 import { authKeys } from "./queries";
 
 /** Data that only a signed-in user may see; dropped whenever the session changes. */
@@ -11,10 +10,9 @@ const PRIVATE_KEYS = [["users"], ["audit"]] as const;
 export function useLoginMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      apiSend("POST", "/api/auth/login", input, loginDecoder),
+    mutationFn: (input: LoginBody) => apiSend("POST", "/api/auth/login", input, loginResultSchema),
     onSuccess: async (data) => {
-      queryClient.setQueryData(authKeys.me, { user: data.user });
+      queryClient.setQueryData<Session>(authKeys.me, { user: data.user, csrfToken: data.csrfToken });
       for (const key of PRIVATE_KEYS) queryClient.removeQueries({ queryKey: key });
     },
   });
@@ -23,9 +21,9 @@ export function useLoginMutation() {
 export function useLogoutMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend("POST", "/api/auth/logout", {}, object({ ok: withDefault(bool, true) })),
+    mutationFn: () => apiSend("POST", "/api/auth/logout", {}, okSchema),
     onSettled: () => {
-      queryClient.setQueryData(authKeys.me, { user: null });
+      queryClient.setQueryData<Session>(authKeys.me, { user: null, csrfToken: null });
       for (const key of PRIVATE_KEYS) queryClient.removeQueries({ queryKey: key });
     },
   });
@@ -34,10 +32,9 @@ export function useLogoutMutation() {
 export function useUpdateMeMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { locale?: Locale; displayName?: string }) =>
-      apiSend("PATCH", "/api/auth/me", input, userEnvelopeDecoder),
+    mutationFn: (input: { locale?: Locale; displayName?: string }) => apiSend("PATCH", "/api/auth/me", input, meSchema),
     onSuccess: (data) => {
-      queryClient.setQueryData(authKeys.me, { user: data.user });
+      queryClient.setQueryData<Session>(authKeys.me, (previous) => ({ user: data.user, csrfToken: previous?.csrfToken ?? null }));
     },
   });
 }

@@ -1,6 +1,7 @@
+import { sessionSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
-import { meDecoder, type User } from "./model";
+import type { User } from "./model";
 
 export const authKeys = {
   me: ["auth", "me"] as const,
@@ -9,7 +10,7 @@ export const authKeys = {
 export function useMe() {
   return useQuery({
     queryKey: authKeys.me,
-    queryFn: ({ signal }) => apiGet("/api/auth/me", meDecoder, signal),
+    queryFn: ({ signal }) => apiGet("/api/auth/me", sessionSchema, signal),
     select: (data): User | null => data.user,
     staleTime: 60_000,
   });

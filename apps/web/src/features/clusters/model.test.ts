@@ -1,10 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { clusterDetailSchema, clusterPageSchema, memberSchema } from "@sainam/contract";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { parseAnswer } from "../../api/client";
 import {
-  clusterDetailDecoder,
   clusterFiltersFrom,
-  clusterPageDecoder,
   clusterQuery,
-  memberDecoder,
   parsePolicyTag,
   POLICY_TAG_OPTIONS,
 } from "./model";
@@ -29,25 +28,31 @@ const listItem = {
   published: true,
   isExample: false,
   createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:00:00Z",
 };
 
-describe("cluster decoders", () => {
-  it("reads a directory page and leaves provinces and member count unknown when the list lacks them", () => {
-    const page = clusterPageDecoder({ items: [listItem], total: 1, page: 1, pageSize: 20 });
-    expect(page.items[0]?.id).toBe("2");
-    expect(page.items[0]?.parentId).toBe("1");
-    expect(page.items[0]?.provinceCodes).toBeNull();
-    expect(page.items[0]?.memberCount).toBeNull();
-  });
+// A mismatch is logged as well as thrown; keep the expected ones out of the test output.
+beforeEach(() => {
+  vi.spyOn(console, "error").mockImplementation(() => undefined);
+});
 
-  it("keeps provinces and member count when the list has them", () => {
-    const page = clusterPageDecoder({ items: [{ ...listItem, provinceCodes: ["57"], memberCount: 3 }], total: 1 });
+describe("cluster answers, checked by the contract", () => {
+  it("read a directory page with each cluster's provinces and member count", () => {
+    const page = parseAnswer(clusterPageSchema, { items: [{ ...listItem, provinceCodes: ["57"], memberCount: 3 }], total: 1, page: 1, pageSize: 20 });
+    expect(page.items[0]?.id).toBe(2);
+    expect(page.items[0]?.parentId).toBe(1);
     expect(page.items[0]?.provinceCodes).toEqual(["57"]);
     expect(page.items[0]?.memberCount).toBe(3);
   });
 
-  it("reads a cluster's detail with participations and counts per stage", () => {
-    const detail = clusterDetailDecoder({
+  it("fail loudly when a directory item lacks its provinces (no silent unknown)", () => {
+    expect(() => parseAnswer(clusterPageSchema, { items: [listItem], total: 1, page: 1, pageSize: 20 })).toThrow(
+      expect.objectContaining({ code: "bad_response", message: expect.stringContaining("items.0.provinceCodes") }),
+    );
+  });
+
+  it("read a cluster's detail with participations and counts per stage", () => {
+    const detail = parseAnswer(clusterDetailSchema, {
       ...listItem,
       provinceCodes: ["50", "57"],
       participations: [{ agencyId: 4, fiscalYear: 2021, programme: null }],
@@ -55,13 +60,13 @@ describe("cluster decoders", () => {
       memberCount: 3,
       childIds: [5],
     });
-    expect(detail.participations[0]).toEqual({ agencyId: "4", fiscalYear: 2021, programme: null });
+    expect(detail.participations[0]).toEqual({ agencyId: 4, fiscalYear: 2021, programme: null });
     expect(detail.stageCounts).toEqual({ upstream: 2, midstream: 1 });
-    expect(detail.childIds).toEqual(["5"]);
+    expect(detail.childIds).toEqual([5]);
   });
 
-  it("fails clearly when a member has no stage", () => {
-    expect(() => memberDecoder({ enterpriseId: 1, nameTh: null, nameEn: null })).toThrow(/stage/);
+  it("fail clearly when a member has no stage", () => {
+    expect(() => parseAnswer(memberSchema, { enterpriseId: 1, nameTh: null, nameEn: null })).toThrow(expect.objectContaining({ code: "bad_response" }));
   });
 });
 

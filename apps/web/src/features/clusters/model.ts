@@ -1,171 +1,47 @@
-import {
-  arrayOf,
-  bool,
-  id,
-  lenient,
-  nullable,
-  num,
-  numberRecord,
-  object,
-  str,
-  withDefault,
-  type Decoded,
-} from "../../api/decode";
+import { clusterKinds, clusterStatuses, institutionKinds, maturities, type ClusterDetail } from "@sainam/contract";
 
-export const CLUSTER_KINDS = ["industry_cluster", "sme_network_cluster", "provincial_trade_cluster"] as const;
+export const CLUSTER_KINDS = clusterKinds;
 export type ClusterKind = (typeof CLUSTER_KINDS)[number];
 
 export function isClusterKind(value: unknown): value is ClusterKind {
   return CLUSTER_KINDS.some((kind) => kind === value);
 }
 
-export const CLUSTER_STATUSES = ["active", "archived"] as const;
+export const CLUSTER_STATUSES = clusterStatuses;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
 export function isClusterStatus(value: unknown): value is ClusterStatus {
   return CLUSTER_STATUSES.some((status) => status === value);
 }
 
-export const MATURITIES = ["emerging", "developing", "mature", "declining"] as const;
+export const MATURITIES = maturities;
 export type Maturity = (typeof MATURITIES)[number];
 
 export function isMaturity(value: unknown): value is Maturity {
   return MATURITIES.some((maturity) => maturity === value);
 }
 
-/** A cluster as the directory lists it. Provinces and member count come only with newer servers, hence optional. */
-export const clusterDecoder = object({
-  id,
-  code: withDefault(str, ""),
-  kind: withDefault(str, ""),
-  nameTh: nullable(str),
-  nameEn: nullable(str),
-  descriptionTh: nullable(str),
-  descriptionEn: nullable(str),
-  tsicCode: nullable(str),
-  isicCode: nullable(str),
-  parentId: nullable(id),
-  coordinatorUserId: nullable(id),
-  coordinatingAgencyId: nullable(id),
-  cooperatingAgencyId: nullable(id),
-  policyTags: withDefault(arrayOf(str), []),
-  maturity: nullable(str),
-  status: withDefault(str, "active"),
-  published: withDefault(bool, true),
-  isExample: withDefault(bool, false),
-  provinceCodes: lenient(arrayOf(str), null),
-  memberCount: lenient(num, null),
-});
-export type Cluster = Decoded<typeof clusterDecoder>;
+/**
+ * What the server answers about clusters, members and pending memberships: the contract's types, checked by its
+ * schemas in the queries. A cluster as the directory lists it comes with its provinces and member count.
+ */
+export type {
+  ClusterDetail,
+  ClusterListItem as Cluster,
+  ClusterPage,
+  Member,
+  MemberAdded,
+  PendingMembership,
+  Institution,
+} from "@sainam/contract";
+export type Participation = ClusterDetail["participations"][number];
 
-export const participationDecoder = object({
-  agencyId: id,
-  fiscalYear: num,
-  programme: nullable(str),
-});
-export type Participation = Decoded<typeof participationDecoder>;
-
-export const clusterDetailDecoder = object({
-  id,
-  code: withDefault(str, ""),
-  kind: withDefault(str, ""),
-  nameTh: nullable(str),
-  nameEn: nullable(str),
-  descriptionTh: nullable(str),
-  descriptionEn: nullable(str),
-  tsicCode: nullable(str),
-  isicCode: nullable(str),
-  parentId: nullable(id),
-  coordinatorUserId: nullable(id),
-  coordinatingAgencyId: nullable(id),
-  cooperatingAgencyId: nullable(id),
-  policyTags: withDefault(arrayOf(str), []),
-  maturity: nullable(str),
-  status: withDefault(str, "active"),
-  published: withDefault(bool, true),
-  isExample: withDefault(bool, false),
-  provinceCodes: withDefault(arrayOf(str), []),
-  participations: withDefault(arrayOf(participationDecoder), []),
-  stageCounts: withDefault(numberRecord, {}),
-  memberCount: withDefault(num, 0),
-  childIds: withDefault(arrayOf(id), []),
-});
-export type ClusterDetail = Decoded<typeof clusterDetailDecoder>;
-
-export const clusterPageDecoder = object({
-  items: arrayOf(clusterDecoder),
-  total: withDefault(num, 0),
-  page: withDefault(num, 1),
-  pageSize: withDefault(num, 20),
-});
-export type ClusterPage = Decoded<typeof clusterPageDecoder>;
-
-export const memberDecoder = object({
-  membershipId: withDefault(id, ""),
-  enterpriseId: id,
-  juristicId: nullable(str),
-  nameTh: nullable(str),
-  nameEn: nullable(str),
-  sizeClass: nullable(str),
-  tsicCode: nullable(str),
-  provinceCode: nullable(str),
-  stage: str,
-  joinedOn: nullable(str),
-  leftOn: nullable(str),
-  /** False while the membership awaits approval (older servers send nothing: every membership was approved). */
-  approved: withDefault(bool, true),
-  approvedAt: withDefault(nullable(str), null),
-  /** Whether the signed-in user may approve this pending membership (an officer of the cluster's agency, an admin, the firm). */
-  canApprove: withDefault(bool, false),
-});
-export type Member = Decoded<typeof memberDecoder>;
-
-/** The answer to adding a member: pending (approved false) unless the caller may vouch for the firm. */
-export const memberAddedDecoder = object({
-  membershipId: withDefault(id, ""),
-  approved: withDefault(bool, true),
-});
-
-/** A membership awaiting approval, as `GET /api/memberships/pending` lists it for the signed-in user. */
-export const pendingMembershipDecoder = object({
-  membershipId: id,
-  cluster: object({ id, code: withDefault(str, ""), nameTh: nullable(str), nameEn: nullable(str) }),
-  enterprise: object({ id, juristicId: nullable(str), nameTh: nullable(str), nameEn: nullable(str) }),
-  stage: str,
-  addedAt: str,
-  addedBy: nullable(object({ id, displayName: nullable(str) })),
-  /** False for a coordinator following their own clusters' requests. */
-  canApprove: withDefault(bool, false),
-});
-export type PendingMembership = Decoded<typeof pendingMembershipDecoder>;
-
-export const INSTITUTION_KINDS = [
-  "finance",
-  "education",
-  "research",
-  "government",
-  "association",
-  "service_centre",
-  "expert_pool",
-] as const;
+export const INSTITUTION_KINDS = institutionKinds;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
 export function isInstitutionKind(value: unknown): value is InstitutionKind {
   return INSTITUTION_KINDS.some((kind) => kind === value);
 }
-
-export const institutionDecoder = object({
-  id,
-  kind: withDefault(str, ""),
-  nameTh: nullable(str),
-  nameEn: nullable(str),
-  description: nullable(str),
-  agencyId: nullable(id),
-  provinceCode: nullable(str),
-  published: withDefault(bool, true),
-  isExample: withDefault(bool, false),
-});
-export type Institution = Decoded<typeof institutionDecoder>;
 
 /** Filters of the cluster directory, as kept in the address. */
 export interface ClusterFilters {

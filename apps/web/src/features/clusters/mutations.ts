@@ -1,47 +1,17 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import { json } from "../../api/decode";
 import type { Stage } from "../value-chain/model";
 import { valueChainKeys } from "../value-chain/queries";
-import { clusterDetailDecoder, institutionDecoder, memberAddedDecoder, type ClusterKind, type ClusterStatus, type Maturity } from "./model";
-import { clusterKeys } from "./queries";
+import { clusterDetailSchema, institutionSchema, memberAddedSchema, okSchema, type UpdateClusterBody } from "@sainam/contract";
+import { clusterKeys, type RecordId } from "./queries";
 
-/** The fields of the cluster form; every one optional on edit (only what changed is sent). */
-export interface ClusterInput {
-  code?: string;
-  kind?: ClusterKind;
-  nameTh?: string | null;
-  nameEn?: string | null;
-  descriptionTh?: string | null;
-  descriptionEn?: string | null;
-  tsicCode?: string | null;
-  coordinatingAgencyId?: string | null;
-  cooperatingAgencyId?: string | null;
-  parentId?: string | null;
-  policyTags?: string[];
-  maturity?: Maturity | null;
-  provinceCodes?: string[];
-  published?: boolean;
-  status?: ClusterStatus;
-}
-
-function toBody(input: ClusterInput): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    if ((key === "coordinatingAgencyId" || key === "cooperatingAgencyId" || key === "parentId") && typeof value === "string") {
-      body[key] = toApiId(value);
-    } else {
-      body[key] = value;
-    }
-  }
-  return body;
-}
+/** The body of POST/PATCH /api/clusters, as the contract defines it; on edit only what changed is sent. */
+export type ClusterInput = UpdateClusterBody;
 
 export function useCreateClusterMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", toBody(input), clusterDetailDecoder),
+    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", input, clusterDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(clusterKeys.detail(detail.id), detail);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
@@ -49,11 +19,11 @@ export function useCreateClusterMutation() {
   });
 }
 
-export function useUpdateClusterMutation(id: string) {
+export function useUpdateClusterMutation(id: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ClusterInput) =>
-      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, toBody(input), clusterDetailDecoder),
+      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, input, clusterDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(clusterKeys.detail(id), detail);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
@@ -62,7 +32,7 @@ export function useUpdateClusterMutation(id: string) {
 }
 
 /** After a change to members: the member lists, the cluster's counts and its analysis are all out of date. */
-function refreshMembers(queryClient: ReturnType<typeof useQueryClient>, clusterId: string) {
+function refreshMembers(queryClient: ReturnType<typeof useQueryClient>, clusterId: RecordId) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: clusterKeys.membersOf(clusterId) }),
     queryClient.invalidateQueries({ queryKey: clusterKeys.detail(clusterId) }),
@@ -72,7 +42,7 @@ function refreshMembers(queryClient: ReturnType<typeof useQueryClient>, clusterI
   ]);
 }
 
-export function useAddMemberMutation(clusterId: string) {
+export function useAddMemberMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { enterpriseId: string; stage: Stage; joinedOn: string | null }) =>
@@ -80,21 +50,21 @@ export function useAddMemberMutation(clusterId: string) {
         "POST",
         `/api/clusters/${encodeURIComponent(clusterId)}/members`,
         { enterpriseId: toApiId(input.enterpriseId), stage: input.stage, ...(input.joinedOn ? { joinedOn: input.joinedOn } : {}) },
-        memberAddedDecoder,
+        memberAddedSchema,
       ),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
 }
 
-function approveMembership(clusterId: string, enterpriseId: string) {
-  return apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`, undefined, json);
+function approveMembership(clusterId: RecordId, enterpriseId: RecordId) {
+  return apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`, undefined, okSchema);
 }
 
 /** Approves a pending membership: its coordinators then see the firm's contacts and may edit the firm. */
-export function useApproveMemberMutation(clusterId: string) {
+export function useApproveMemberMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (enterpriseId: string) => approveMembership(clusterId, enterpriseId),
+    mutationFn: (enterpriseId: RecordId) => approveMembership(clusterId, enterpriseId),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
 }
@@ -103,26 +73,26 @@ export function useApproveMemberMutation(clusterId: string) {
 export function useApprovePendingMembershipMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ clusterId, enterpriseId }: { clusterId: string; enterpriseId: string }) => approveMembership(clusterId, enterpriseId),
+    mutationFn: ({ clusterId, enterpriseId }: { clusterId: RecordId; enterpriseId: RecordId }) => approveMembership(clusterId, enterpriseId),
     onSuccess: (_answer, { clusterId }) => refreshMembers(queryClient, clusterId),
   });
 }
 
-export function useUpdateMemberMutation(clusterId: string) {
+export function useUpdateMemberMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ enterpriseId, changes }: { enterpriseId: string; changes: { stage?: Stage; leftOn?: string | null } }) =>
+    mutationFn: ({ enterpriseId, changes }: { enterpriseId: RecordId; changes: { stage?: Stage; leftOn?: string | null } }) =>
       apiSend(
         "PATCH",
         `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}`,
         changes,
-        json,
+        okSchema,
       ),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
 }
 
-export function useLinkInstitutionMutation(clusterId: string) {
+export function useLinkInstitutionMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { institutionId: string; role: string | null }) =>
@@ -130,7 +100,7 @@ export function useLinkInstitutionMutation(clusterId: string) {
         "POST",
         `/api/clusters/${encodeURIComponent(clusterId)}/institutions`,
         { institutionId: toApiId(input.institutionId), ...(input.role ? { role: input.role } : {}) },
-        json,
+        okSchema,
       ),
     onSuccess: () =>
       Promise.all([
@@ -140,15 +110,15 @@ export function useLinkInstitutionMutation(clusterId: string) {
   });
 }
 
-export function useUnlinkInstitutionMutation(clusterId: string) {
+export function useUnlinkInstitutionMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (institutionId: string) =>
+    mutationFn: (institutionId: RecordId) =>
       apiSend(
         "DELETE",
         `/api/clusters/${encodeURIComponent(clusterId)}/institutions/${encodeURIComponent(institutionId)}`,
         undefined,
-        json,
+        okSchema,
       ),
     onSuccess: () =>
       Promise.all([
@@ -162,7 +132,7 @@ export function useCreateInstitutionMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { kind: string; nameTh: string | null; nameEn: string | null }) =>
-      apiSend("POST", "/api/institutions", { kind: input.kind, nameTh: input.nameTh, nameEn: input.nameEn }, institutionDecoder),
+      apiSend("POST", "/api/institutions", { kind: input.kind, nameTh: input.nameTh, nameEn: input.nameEn }, institutionSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clusterKeys.allInstitutions }),
   });
 }

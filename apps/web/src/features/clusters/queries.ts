@@ -1,14 +1,9 @@
-import { keepPreviousData, useQueries, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { apiGet, itemsOf, withQuery } from "../../api/client";
+import { clusterDetailSchema, clusterPageSchema, institutionSchema, memberSchema, pendingMembershipSchema } from "@sainam/contract";
 import {
-  clusterDetailDecoder,
-  clusterPageDecoder,
   clusterQuery,
-  institutionDecoder,
-  memberDecoder,
-  pendingMembershipDecoder,
   type Cluster,
-  type ClusterDetail,
   type ClusterFilters,
 } from "./model";
 
@@ -17,14 +12,17 @@ export const CLUSTER_PAGE_SIZE = 20;
 export const CLUSTER_SCAN_LIMIT = 600;
 const SCAN_PAGE_SIZE = 200;
 
+/** A record's id: a number from the contract, a string from the address; cache keys always hold the string. */
+export type RecordId = string | number;
+
 export const clusterKeys = {
   all: ["clusters"] as const,
   list: (filters: ClusterFilters, page: number) => ["clusters", "list", filters, page] as const,
-  detail: (id: string) => ["clusters", "detail", id] as const,
-  members: (id: string, past: boolean) => ["clusters", "members", id, past] as const,
-  membersOf: (id: string) => ["clusters", "members", id] as const,
-  institutions: (id: string) => ["clusters", "institutions", id] as const,
-  children: (id: string) => ["clusters", "children", id] as const,
+  detail: (id: RecordId) => ["clusters", "detail", String(id)] as const,
+  members: (id: RecordId, past: boolean) => ["clusters", "members", String(id), past] as const,
+  membersOf: (id: RecordId) => ["clusters", "members", String(id)] as const,
+  institutions: (id: RecordId) => ["clusters", "institutions", String(id)] as const,
+  children: (id: RecordId) => ["clusters", "children", String(id)] as const,
   options: ["clusters", "options"] as const,
   provinceCounts: (filters: ClusterFilters) => ["clusters", "province-counts", filters] as const,
   allInstitutions: ["institutions"] as const,
@@ -36,12 +34,12 @@ export const clusterKeys = {
 export function usePendingMemberships(enabled: boolean) {
   return useQuery({
     queryKey: clusterKeys.pendingMemberships,
-    queryFn: ({ signal }) => apiGet("/api/memberships/pending", itemsOf(pendingMembershipDecoder), signal),
+    queryFn: ({ signal }) => apiGet("/api/memberships/pending", itemsOf(pendingMembershipSchema), signal),
     enabled,
   });
 }
 
-function clusterPath(id: string): string {
+function clusterPath(id: RecordId): string {
   return `/api/clusters/${encodeURIComponent(id)}`;
 }
 
@@ -51,70 +49,62 @@ export function useClusters(filters: ClusterFilters, page: number) {
     queryFn: ({ signal }) =>
       apiGet(
         withQuery("/api/clusters", { ...clusterQuery(filters), page, pageSize: CLUSTER_PAGE_SIZE }),
-        clusterPageDecoder,
+        clusterPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
   });
 }
 
-function fetchClusterDetail(queryClient: QueryClient, id: string): Promise<ClusterDetail> {
-  return queryClient.fetchQuery({
-    queryKey: clusterKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(clusterPath(id), clusterDetailDecoder, signal),
-    staleTime: 60_000,
-  });
-}
-
-export function useCluster(id: string | null) {
+export function useCluster(id: RecordId | null) {
   return useQuery({
     queryKey: clusterKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiGet(clusterPath(id ?? ""), clusterDetailDecoder, signal),
+    queryFn: ({ signal }) => apiGet(clusterPath(id ?? ""), clusterDetailSchema, signal),
     enabled: id !== null && id !== "",
     staleTime: 60_000,
   });
 }
 
 /** Several clusters' details (sharing the cache with `useCluster`), e.g. the rows of a directory page. */
-export function useClusterDetails(ids: readonly string[]) {
+export function useClusterDetails(ids: readonly RecordId[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: clusterKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet(clusterPath(id), clusterDetailDecoder, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet(clusterPath(id), clusterDetailSchema, signal),
       staleTime: 60_000,
     })),
   });
 }
 
-export function useClusterMembers(id: string, past: boolean) {
+export function useClusterMembers(id: RecordId, past: boolean) {
   return useQuery({
     queryKey: clusterKeys.members(id, past),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`${clusterPath(id)}/members`, { past: past ? "true" : null }), itemsOf(memberDecoder), signal),
+      apiGet(withQuery(`${clusterPath(id)}/members`, { past: past ? "true" : null }), itemsOf(memberSchema), signal),
   });
 }
 
-export function useClusterInstitutions(id: string) {
+export function useClusterInstitutions(id: RecordId) {
   return useQuery({
     queryKey: clusterKeys.institutions(id),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/institutions", { cluster: id }), itemsOf(institutionDecoder), signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/institutions", { cluster: id }), itemsOf(institutionSchema), signal),
   });
 }
 
 export function useInstitutions(enabled = true) {
   return useQuery({
     queryKey: clusterKeys.allInstitutions,
-    queryFn: ({ signal }) => apiGet("/api/institutions", itemsOf(institutionDecoder), signal),
+    queryFn: ({ signal }) => apiGet("/api/institutions", itemsOf(institutionSchema), signal),
     enabled,
     staleTime: 60_000,
   });
 }
 
-export function useSubClusters(id: string) {
+export function useSubClusters(id: RecordId) {
   return useQuery({
     queryKey: clusterKeys.children(id),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/clusters", { parent: id, pageSize: SCAN_PAGE_SIZE }), clusterPageDecoder, signal),
+      apiGet(withQuery("/api/clusters", { parent: id, pageSize: SCAN_PAGE_SIZE }), clusterPageSchema, signal),
   });
 }
 
@@ -125,7 +115,7 @@ async function scanClusters(filters: ClusterFilters, signal: AbortSignal): Promi
   for (let page = 1; items.length < CLUSTER_SCAN_LIMIT; page++) {
     const answer = await apiGet(
       withQuery("/api/clusters", { ...clusterQuery(filters), page, pageSize: SCAN_PAGE_SIZE }),
-      clusterPageDecoder,
+      clusterPageSchema,
       signal,
     );
     total = answer.total;
@@ -148,26 +138,17 @@ export function useClusterOptions(enabled = true) {
   });
 }
 
-async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(run))));
-  return out;
-}
-
 /**
- * How many clusters (matching the other filters) touch each province, for the directory's map. The list answer
- * does not carry provinces, so each cluster's detail is read (cached and shared with the cluster pages).
+ * How many clusters (matching the other filters) touch each province, for the directory's map, from the list
+ * answers' province codes.
  */
 export function useClusterProvinceCounts(filters: ClusterFilters, enabled: boolean) {
-  const queryClient = useQueryClient();
   const scope = { ...filters, province: "" };
   return useQuery({
     queryKey: clusterKeys.provinceCounts(scope),
     queryFn: async ({ signal }) => {
       const { items, total } = await scanClusters(scope, signal);
-      const provinceLists = await inBatches(items, 6, async (cluster) =>
-        cluster.provinceCodes ?? (await fetchClusterDetail(queryClient, cluster.id)).provinceCodes,
-      );
+      const provinceLists = items.map((cluster) => cluster.provinceCodes);
       const counts = new Map<string, number>();
       for (const codes of provinceLists) {
         for (const code of new Set(codes)) counts.set(code, (counts.get(code) ?? 0) + 1);

@@ -1,6 +1,7 @@
+import { dashboardPlansSchema, drilldownSchema, mapSchema, matrixSchema, planPerformanceSchema, trendSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf, withQuery } from "../../api/client";
-import { dashboardPlanDecoder, drilldownDecoder, mapDecoder, matrixDecoder, planPerformanceDecoder, trendDecoder, type UnitRef } from "./model";
+import { apiGet, withQuery } from "../../api/client";
+import type { UnitRef } from "./model";
 
 const unitParams = (unit: UnitRef) => (unit.type === "nation" ? {} : { unitType: unit.type, unitCode: unit.code });
 const flag = (includeUnapproved: boolean) => (includeUnapproved ? "true" : null);
@@ -18,7 +19,7 @@ export const dashboardKeys = {
 export function useDashboardPlans() {
   return useQuery({
     queryKey: dashboardKeys.plans,
-    queryFn: ({ signal }) => apiGet("/api/dashboards/plans", itemsOf(dashboardPlanDecoder), signal),
+    queryFn: async ({ signal }) => (await apiGet("/api/dashboards/plans", dashboardPlansSchema, signal)).items,
   });
 }
 
@@ -26,7 +27,7 @@ export function usePlanPerformance(planId: string, period: string, unit: UnitRef
   return useQuery({
     queryKey: dashboardKeys.performance(planId, period, unit, includeUnapproved),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}`, { period, ...unitParams(unit), includeUnapproved: flag(includeUnapproved) }), planPerformanceDecoder, signal),
+      apiGet(withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}`, { period, ...unitParams(unit), includeUnapproved: flag(includeUnapproved) }), planPerformanceSchema, signal),
     enabled: planId !== "" && period !== "",
   });
 }
@@ -35,7 +36,7 @@ export function useProvincialClusterMatrix(planId: string, period: string, inclu
   return useQuery({
     queryKey: dashboardKeys.matrix(planId, period, includeUnapproved),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}/provincial-clusters`, { period, includeUnapproved: flag(includeUnapproved) }), matrixDecoder, signal),
+      apiGet(withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}/provincial-clusters`, { period, includeUnapproved: flag(includeUnapproved) }), matrixSchema, signal),
     enabled: planId !== "" && period !== "",
   });
 }
@@ -43,7 +44,7 @@ export function useProvincialClusterMatrix(planId: string, period: string, inclu
 export function useIndicatorMap(indicatorId: string, period: string, breakdown = "") {
   return useQuery({
     queryKey: dashboardKeys.map(indicatorId, period, breakdown),
-    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/map`, { period, breakdown: breakdown || null }), mapDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/map`, { period, breakdown: breakdown || null }), mapSchema, signal),
     enabled: indicatorId !== "" && period !== "",
   });
 }
@@ -51,7 +52,7 @@ export function useIndicatorMap(indicatorId: string, period: string, breakdown =
 export function useIndicatorTrend(indicatorId: string, unit: UnitRef) {
   return useQuery({
     queryKey: dashboardKeys.trend(indicatorId, unit),
-    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/trend`, unitParams(unit)), trendDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/trend`, unitParams(unit)), trendSchema, signal),
     enabled: indicatorId !== "",
   });
 }
@@ -59,7 +60,7 @@ export function useIndicatorTrend(indicatorId: string, unit: UnitRef) {
 export function useIndicatorDrilldown(indicatorId: string, period: string, unit: UnitRef) {
   return useQuery({
     queryKey: dashboardKeys.drilldown(indicatorId, period, unit),
-    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/drilldown`, { period, ...unitParams(unit) }), drilldownDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/drilldown`, { period, ...unitParams(unit) }), drilldownSchema, signal),
     enabled: indicatorId !== "" && period !== "",
   });
 }

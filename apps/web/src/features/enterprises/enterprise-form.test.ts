@@ -21,6 +21,9 @@ describe("validateDraft", () => {
     expect(validateDraft(draft({ nameTh: "x" })).juristicId).toEqual({ kind: "idRequired" });
     expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "5012-0001" }))).toEqual({});
     expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "ab" })).ceRegistrationNo).toEqual({ kind: "ceInvalid" });
+    // The contract's rule, not a copy: a slash is allowed ("5012-0001/2"), a leading dash is not.
+    expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "5012-0001/2" }))).toEqual({});
+    expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "-5012" })).ceRegistrationNo).toEqual({ kind: "ceInvalid" });
   });
 
   it("asks for a Thai or English name", () => {

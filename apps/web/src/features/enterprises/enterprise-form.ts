@@ -1,3 +1,5 @@
+import { contactInput, createEnterpriseBody, enterpriseInputFields, productInput } from "@sainam/contract";
+import type { z } from "zod";
 import { juristicIdProblem, normalizeJuristicId, type JuristicIdProblem } from "./juristic-id";
 import { isLegalForm, isProductDirection, type EnterpriseDetail, type LegalForm, type ProductDirection } from "./model";
 import type { EnterpriseInput } from "./mutations";
@@ -101,6 +103,10 @@ export type DraftProblem =
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
+/** True when the contract's own schema for a field takes the text: the form checks by the rule the server applies. */
+const fits = (schema: z.ZodType, value: string) => schema.safeParse(value).success;
+const fields = createEnterpriseBody.shape;
+
 function amount(value: string): number | null {
   const cleaned = value.replace(/[,\s]/g, "");
   return cleaned === "" ? null : Number(cleaned);
@@ -121,10 +127,10 @@ export function validateDraft(draft: EnterpriseDraft): Record<string, DraftProbl
   } else if (!ce) {
     out.juristicId = { kind: "idRequired" };
   }
-  if (ce && !/^[0-9-]{4,30}$/.test(ce)) out.ceRegistrationNo = { kind: "ceInvalid" };
+  if (ce && !fits(fields.ceRegistrationNo, ce)) out.ceRegistrationNo = { kind: "ceInvalid" };
   if (!draft.nameTh.trim() && !draft.nameEn.trim()) out.nameTh = { kind: "nameRequired" };
-  if (draft.tsicCode.trim() && !/^\d{1,5}$/.test(draft.tsicCode.trim())) out.tsicCode = { kind: "tsicInvalid" };
-  if (draft.postcode.trim() && !/^\d{5}$/.test(draft.postcode.trim())) out.postcode = { kind: "postcodeInvalid" };
+  if (draft.tsicCode.trim() && !fits(fields.tsicCode, draft.tsicCode.trim())) out.tsicCode = { kind: "tsicInvalid" };
+  if (draft.postcode.trim() && !fits(fields.postcode, draft.postcode.trim())) out.postcode = { kind: "postcodeInvalid" };
   for (const key of ["capital", "revenue"] as const) {
     const cleaned = draft[key].replace(/[,\s]/g, "");
     if (cleaned && !NUMBER.test(cleaned)) out[key] = { kind: "numberInvalid" };
@@ -133,35 +139,16 @@ export function validateDraft(draft: EnterpriseDraft): Record<string, DraftProbl
   if (employees && !/^\d+$/.test(employees)) out.employees = { kind: "wholeNumber" };
   draft.products.forEach((product, index) => {
     if (!product.name.trim()) out[`products.${index}.name`] = { kind: "productNameRequired" };
-    if (product.tsicCode.trim() && !/^\d{1,5}$/.test(product.tsicCode.trim())) out[`products.${index}.tsicCode`] = { kind: "tsicInvalid" };
+    if (product.tsicCode.trim() && !fits(productInput.shape.tsicCode, product.tsicCode.trim())) out[`products.${index}.tsicCode`] = { kind: "tsicInvalid" };
   });
   draft.contacts.forEach((contact, index) => {
-    if (contact.phone.trim() && !/^[+0-9][0-9 ()-]{5,20}$/.test(contact.phone.trim())) out[`contacts.${index}.phone`] = { kind: "phoneInvalid" };
-    if (contact.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact.email.trim())) out[`contacts.${index}.email`] = { kind: "emailInvalid" };
+    if (contact.phone.trim() && !fits(contactInput.shape.phone, contact.phone.trim())) out[`contacts.${index}.phone`] = { kind: "phoneInvalid" };
+    if (contact.email.trim() && !fits(contactInput.shape.email, contact.email.trim())) out[`contacts.${index}.email`] = { kind: "emailInvalid" };
   });
   return out;
 }
 
-const INPUT_KEYS = [
-  "juristicId",
-  "ceRegistrationNo",
-  "nameTh",
-  "nameEn",
-  "legalForm",
-  "registeredOn",
-  "capital",
-  "revenue",
-  "employees",
-  "tsicCode",
-  "businessType",
-  "address",
-  "provinceCode",
-  "districtCode",
-  "postcode",
-  "published",
-  "products",
-  "contacts",
-] as const satisfies readonly (keyof EnterpriseInput)[];
+const INPUT_KEYS = enterpriseInputFields satisfies readonly (keyof EnterpriseInput)[];
 
 function copyField<K extends keyof EnterpriseInput>(to: EnterpriseInput, from: EnterpriseInput, key: K): void {
   to[key] = from[key];

@@ -1,30 +1,49 @@
-import { describe, expect, it } from "vitest";
-import { enterpriseDetailDecoder, enterpriseFiltersFrom, enterpriseQuery, exportHref } from "./model";
+import { enterpriseDetailSchema } from "@sainam/contract";
+import { describe, expect, it, vi } from "vitest";
+import { parseAnswer } from "../../api/client";
+import { enterpriseFiltersFrom, enterpriseQuery, exportHref } from "./model";
 
-describe("enterpriseDetailDecoder", () => {
+const detail = {
+  id: 1,
+  juristicId: "0105536112014",
+  ceRegistrationNo: null,
+  nameTh: "ไร่กาแฟ",
+  nameEn: null,
+  legalForm: "company_limited",
+  sizeClass: "micro",
+  revenue: null,
+  employees: null,
+  capital: null,
+  tsicCode: null,
+  businessType: null,
+  address: null,
+  provinceCode: "57",
+  districtCode: null,
+  postcode: null,
+  registeredOn: "2010-01-15",
+  published: true,
+  isExample: false,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  products: [{ direction: "output", name: "เมล็ดกาแฟ", tsicCode: null }],
+  contacts: [{ name: "ส•••", position: null, phone: "•••678", email: null }],
+  contactsMasked: true,
+  memberships: [{ clusterId: 3, stage: "upstream", joinedOn: null, leftOn: null, approved: true }],
+};
+
+describe("an enterprise's detail, checked by the contract", () => {
   it("reads products, masked contacts and memberships", () => {
-    const detail = enterpriseDetailDecoder({
-      id: 1,
-      juristicId: "0105536112014",
-      ceRegistrationNo: null,
-      nameTh: "ไร่กาแฟ",
-      nameEn: null,
-      legalForm: "company_limited",
-      sizeClass: "micro",
-      registeredOn: "2010-01-15",
-      products: [{ direction: "output", name: "เมล็ดกาแฟ", tsicCode: null }],
-      contacts: [{ name: "ส•••", position: null, phone: "•••678", email: null }],
-      contactsMasked: true,
-      memberships: [{ clusterId: 3, stage: "upstream", joinedOn: null, leftOn: null }],
-    });
-    expect(detail.id).toBe("1");
-    expect(detail.memberships[0]?.clusterId).toBe("3");
-    expect(detail.contactsMasked).toBe(true);
-    expect(detail.revenue).toBeNull();
+    const read = parseAnswer(enterpriseDetailSchema, detail);
+    expect(read.id).toBe(1);
+    expect(read.memberships[0]?.clusterId).toBe(3);
+    expect(read.contactsMasked).toBe(true);
+    expect(read.revenue).toBeNull();
   });
 
-  it("treats contacts as masked when the answer does not say", () => {
-    expect(enterpriseDetailDecoder({ id: 1 }).contactsMasked).toBe(true);
+  it("fails loudly, naming the field, when the answer leaves out whether contacts are masked", () => {
+    const { contactsMasked: _left, ...partial } = detail;
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    expect(() => parseAnswer(enterpriseDetailSchema, partial)).toThrow(expect.objectContaining({ code: "bad_response", message: expect.stringContaining("contactsMasked") }));
   });
 });
 

@@ -1,92 +1,31 @@
-import { arrayOf, bool, id, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
+import { legalForms, sizeClasses, type LegalForm, type SizeClass } from "@sainam/core";
+import { productInput, type EnterpriseDetail } from "@sainam/contract";
 
-export const LEGAL_FORMS = [
-  "company_limited",
-  "public_company_limited",
-  "limited_partnership",
-  "registered_ordinary_partnership",
-  "community_enterprise",
-  "cooperative",
-  "unknown",
-] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
+export { legalForms as LEGAL_FORMS, type LegalForm } from "@sainam/core";
 
 export function isLegalForm(value: unknown): value is LegalForm {
-  return LEGAL_FORMS.some((form) => form === value);
+  return legalForms.some((form) => form === value);
 }
 
 /** Size classes by the 2019 ministerial definition: วิสาหกิจรายย่อย, ขนาดย่อม, ขนาดกลาง, ขนาดใหญ่. */
-export const SIZE_CLASSES = ["micro", "small", "medium", "large"] as const;
-export type SizeClass = (typeof SIZE_CLASSES)[number];
+export { sizeClasses as SIZE_CLASSES, type SizeClass } from "@sainam/core";
 
 export function isSizeClass(value: unknown): value is SizeClass {
-  return SIZE_CLASSES.some((size) => size === value);
+  return sizeClasses.some((size) => size === value);
 }
 
-export const PRODUCT_DIRECTIONS = ["output", "input"] as const;
+/** Whether a firm makes a product or buys it in, as the contract lists them. */
+export const PRODUCT_DIRECTIONS = productInput.shape.direction.options;
 export type ProductDirection = (typeof PRODUCT_DIRECTIONS)[number];
 
 export function isProductDirection(value: unknown): value is ProductDirection {
   return PRODUCT_DIRECTIONS.some((direction) => direction === value);
 }
 
-const enterpriseShape = {
-  id,
-  juristicId: nullable(str),
-  ceRegistrationNo: nullable(str),
-  nameTh: nullable(str),
-  nameEn: nullable(str),
-  legalForm: withDefault(str, "unknown"),
-  sizeClass: nullable(str),
-  revenue: nullable(num),
-  employees: nullable(num),
-  capital: nullable(num),
-  tsicCode: nullable(str),
-  businessType: nullable(str),
-  address: nullable(str),
-  provinceCode: nullable(str),
-  districtCode: nullable(str),
-  postcode: nullable(str),
-  registeredOn: nullable(str),
-  published: withDefault(bool, true),
-  isExample: withDefault(bool, false),
-};
-
-export const enterpriseDecoder = object(enterpriseShape);
-export type Enterprise = Decoded<typeof enterpriseDecoder>;
-
-export const productDecoder = object({ direction: str, name: str, tsicCode: nullable(str) });
-export type Product = Decoded<typeof productDecoder>;
-
-export const contactDecoder = object({
-  name: nullable(str),
-  position: nullable(str),
-  phone: nullable(str),
-  email: nullable(str),
-});
-export type Contact = Decoded<typeof contactDecoder>;
-
-export const enterpriseDetailDecoder = object({
-  ...enterpriseShape,
-  products: withDefault(arrayOf(productDecoder), []),
-  contacts: withDefault(arrayOf(contactDecoder), []),
-  // When the server does not say, treat the contacts as masked: the cautious reading for personal data.
-  contactsMasked: withDefault(bool, true),
-  memberships: withDefault(
-    arrayOf(object({ clusterId: id, stage: str, joinedOn: nullable(str), leftOn: nullable(str), approved: withDefault(bool, true) })),
-    [],
-  ),
-});
-export type EnterpriseDetail = Decoded<typeof enterpriseDetailDecoder>;
-
-export const enterprisePageDecoder = object({
-  items: arrayOf(enterpriseDecoder),
-  total: withDefault(num, 0),
-  page: withDefault(num, 1),
-  pageSize: withDefault(num, 20),
-});
-
-export const createdEnterpriseDecoder = object({ id });
+/** What the server answers for enterprises: the contract's own types, checked by its schemas in the queries. */
+export type { Enterprise, EnterpriseDetail, EnterprisePage } from "@sainam/contract";
+export type Product = EnterpriseDetail["products"][number];
+export type Contact = EnterpriseDetail["contacts"][number];
 
 export interface EnterpriseFilters {
   province: string;

@@ -1,13 +1,8 @@
+import { enterpriseDetailSchema, enterprisePageSchema, searchResultsSchema } from "@sainam/contract";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { apiGet, isMissingRoute, withQuery } from "../../api/client";
-import { searchPageDecoder } from "../search/model";
 import { normalizeJuristicId } from "./juristic-id";
-import {
-  enterpriseDetailDecoder,
-  enterprisePageDecoder,
-  enterpriseQuery,
-  type EnterpriseFilters,
-} from "./model";
+import { enterpriseQuery, type EnterpriseFilters } from "./model";
 
 export const ENTERPRISE_PAGE_SIZE = 20;
 
@@ -24,7 +19,7 @@ export function useEnterprises(filters: EnterpriseFilters, page: number) {
     queryFn: ({ signal }) =>
       apiGet(
         withQuery("/api/enterprises", { ...enterpriseQuery(filters), page, pageSize: ENTERPRISE_PAGE_SIZE }),
-        enterprisePageDecoder,
+        enterprisePageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
@@ -34,7 +29,7 @@ export function useEnterprises(filters: EnterpriseFilters, page: number) {
 export function useEnterprise(id: string) {
   return useQuery({
     queryKey: enterpriseKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(`/api/enterprises/${encodeURIComponent(id)}`, enterpriseDetailDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/enterprises/${encodeURIComponent(id)}`, enterpriseDetailSchema, signal),
   });
 }
 
@@ -44,7 +39,7 @@ export function useEnterpriseDetails(ids: readonly string[]) {
     queries: ids.map((id) => ({
       queryKey: enterpriseKeys.detail(id),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        apiGet(`/api/enterprises/${encodeURIComponent(id)}`, enterpriseDetailDecoder, signal),
+        apiGet(`/api/enterprises/${encodeURIComponent(id)}`, enterpriseDetailSchema, signal),
       staleTime: 60_000,
     })),
   });
@@ -72,14 +67,14 @@ export function useEnterpriseFinder(q: string) {
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }): Promise<EnterpriseMatch[]> => {
       try {
-        const page = await apiGet(withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }), searchPageDecoder, signal);
+        const page = await apiGet(withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }), searchResultsSchema, signal);
         return page.items
           .filter((item) => item.type === "enterprise")
-          .map((item) => ({ id: item.id, nameTh: item.nameTh, nameEn: item.nameEn, juristicId: null, provinceCode: item.provinceCode }));
+          .map((item) => ({ id: String(item.id), nameTh: item.nameTh, nameEn: item.nameEn, juristicId: null, provinceCode: item.provinceCode }));
       } catch (error) {
         if (!isMissingRoute(error)) throw error;
       }
-      const page = await apiGet(withQuery("/api/enterprises", { pageSize: FALLBACK_SCAN }), enterprisePageDecoder, signal);
+      const page = await apiGet(withQuery("/api/enterprises", { pageSize: FALLBACK_SCAN }), enterprisePageSchema, signal);
       const needle = query.toLowerCase();
       const digits = normalizeJuristicId(query);
       return page.items
@@ -90,7 +85,7 @@ export function useEnterpriseFinder(q: string) {
             (/^\d{2,}$/.test(digits) && (e.juristicId ?? "").includes(digits)),
         )
         .slice(0, 20)
-        .map((e) => ({ id: e.id, nameTh: e.nameTh, nameEn: e.nameEn, juristicId: e.juristicId, provinceCode: e.provinceCode }));
+        .map((e) => ({ id: String(e.id), nameTh: e.nameTh, nameEn: e.nameEn, juristicId: e.juristicId, provinceCode: e.provinceCode }));
     },
   });
 }

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
 import { th } from "../../i18n/th";
 import { issueText } from "./issue-text";
-import { reportRowDecoder } from "./model";
+import { importReportSchema } from "@sainam/contract";
+import { parseAnswer } from "../../api/client";
 import { buildReportCsv } from "./report-csv";
 
 const i18n = i18next.createInstance();
@@ -11,8 +12,8 @@ beforeAll(async () => {
   await i18n.init({ lng: "th", resources: { en: { translation: en }, th: { translation: th } }, interpolation: { escapeValue: false } });
 });
 
-// A row as the server reports it, codes and params included.
-const row = reportRowDecoder({
+// A row as the server reports it, codes and params included, checked by the contract.
+const row = parseAnswer(importReportSchema.shape.rows.element, {
   rowNumber: 7,
   status: "error",
   key: null,

@@ -16,7 +16,8 @@ export function issueFieldText(field: string, t: TFunction): string {
  */
 export function issueText(issue: Issue, t: TFunction): string {
   const label = issue.field ? issueFieldText(issue.field, t) : null;
-  const worded = fieldProblemText(issue, label, t);
+  // Reports stored before issues had codes carry none: their English message is shown instead.
+  const worded = fieldProblemText({ code: issue.code ?? null, params: issue.params ?? {}, message: issue.message }, label, t);
   if (worded !== null) return worded;
   return label !== null ? t("imports.issueText", { field: label, message: issue.message }) : issue.message;
 }

@@ -1,18 +1,5 @@
-import {
-  arrayOf,
-  bool,
-  DecodeError,
-  id,
-  isRecord,
-  literal,
-  nullable,
-  num,
-  object,
-  str,
-  withDefault,
-  type Decoded,
-  type Decoder,
-} from "../../api/decode";
+import { enterpriseFields, linkageFields, membershipFields } from "@sainam/core";
+import { importBatchStatuses, type ImportBatch, type ImportBatchListItem, type ImportPreview, type ImportReport } from "@sainam/contract";
 
 export const IMPORT_KINDS = ["enterprises", "memberships", "linkages"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -23,30 +10,10 @@ export function isImportKind(value: unknown): value is ImportKind {
 
 /** The fields each kind of file can fill, in the order the mapping step lists them (docs/API.md). */
 export const IMPORT_FIELDS = {
-  enterprises: [
-    "juristicId",
-    "ceRegistrationNo",
-    "nameTh",
-    "nameEn",
-    "legalForm",
-    "registeredOn",
-    "capital",
-    "revenue",
-    "employees",
-    "tsicCode",
-    "businessType",
-    "address",
-    "provinceName",
-    "districtName",
-    "postcode",
-    "products",
-    "contactName",
-    "contactPhone",
-    "contactEmail",
-  ],
+  enterprises: enterpriseFields,
   // The firm's name and address are optional: with them, a member not yet in the registry is added by the same import.
-  memberships: ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn", "nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"],
-  linkages: ["fromJuristicId", "toJuristicId", "kind", "product", "annualValue", "clusterCode"],
+  memberships: membershipFields,
+  linkages: linkageFields,
 } as const satisfies Record<ImportKind, readonly string[]>;
 
 export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];
@@ -60,95 +27,18 @@ export function isImportField(value: string): value is ImportField {
 /** Which column (by its header text) fills each field. */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
-/** A `{ field: header }` object; entries that are not text are left out. */
-const mappingDecoder: Decoder<Record<string, string>> = (input, path = "") => {
-  if (!isRecord(input)) throw new DecodeError(path, "an object");
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(input)) if (typeof value === "string" && value !== "") out[key] = value;
-  return out;
-};
+/**
+ * What the server answers about imports: the contract's types, checked by its schemas in the queries. An upload (and
+ * a runnable batch's preview) answers with the file's headers, sample rows and the suggested and saved mappings.
+ */
+export type UploadAnswer = ImportPreview;
+export type { ImportReport } from "@sainam/contract";
+export type ReportRow = ImportReport["rows"][number];
 
-/** Sample cells are shown as text whatever type the file gave them. */
-const cell: Decoder<string> = (input) => (input === null || input === undefined ? "" : String(input));
-
-export const uploadAnswerDecoder = object({
-  batchId: id,
-  format: withDefault(str, ""),
-  encoding: nullable(str),
-  headers: withDefault(arrayOf(cell), []),
-  headerRowNumber: nullable(num),
-  suggestedMapping: withDefault(mappingDecoder, {}),
-  savedMapping: nullable(mappingDecoder),
-  sampleRows: withDefault(arrayOf(arrayOf(cell)), []),
-  /** Indicator-values files only: "wide" when two or more headers name periods. */
-  suggestedLayout: withDefault(nullable(str), null),
-  periodColumns: withDefault(arrayOf(str), []),
-});
-export type UploadAnswer = Decoded<typeof uploadAnswerDecoder>;
-
-/** An issue's params: only strings, numbers and true/false are kept. */
-const issueParams: Decoder<Record<string, string | number | boolean>> = (input) => {
-  const out: Record<string, string | number | boolean> = {};
-  if (!isRecord(input)) return out;
-  for (const [key, value] of Object.entries(input)) if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") out[key] = value;
-  return out;
-};
-
-export const runAnswerDecoder = object({ batchId: id, status: withDefault(str, "running") });
-
-const issueDecoder = object({
-  field: withDefault(str, ""),
-  message: withDefault(str, ""),
-  value: nullable(cell),
-  /** Why (`required`, `invalid_date`, `not_found`, …) for the report to word it; reports from before codes have none. */
-  code: withDefault(nullable(str), null),
-  params: withDefault(issueParams, {}),
-});
-
-export const reportRowDecoder = object({
-  rowNumber: num,
-  status: withDefault(str, ""),
-  key: nullable(cell),
-  issues: withDefault(arrayOf(issueDecoder), []),
-});
-export type ReportRow = Decoded<typeof reportRowDecoder>;
-
-export const reportDecoder = object({
-  counts: object({
-    imported: withDefault(num, 0),
-    updated: withDefault(num, 0),
-    skipped: withDefault(num, 0),
-    errors: withDefault(num, 0),
-  }),
-  rows: withDefault(arrayOf(reportRowDecoder), []),
-  /** The server keeps only the first rows of a very large report; the counts still cover every row. */
-  truncated: withDefault(bool, false),
-});
-export type ImportReport = Decoded<typeof reportDecoder>;
-
-export const BATCH_STATUSES = ["uploaded", "running", "done", "failed"] as const;
+export const BATCH_STATUSES = importBatchStatuses;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
-export const batchDecoder = object({
-  batchId: id,
-  kind: withDefault(str, ""),
-  fileName: withDefault(str, ""),
-  status: literal(...BATCH_STATUSES),
-  progress: withDefault(
-    object({
-      rowsRead: withDefault(num, 0),
-      bytesRead: withDefault(num, 0),
-      totalBytes: withDefault(num, 0),
-    }),
-    { rowsRead: 0, bytesRead: 0, totalBytes: 0 },
-  ),
-  report: nullable(reportDecoder),
-  error: nullable((input, path) => (isRecord(input) ? str(input.message, `${path}.message`) : str(input, path))),
-  errorCode: withDefault(nullable(str), null),
-  /** An upload not yet run, or a batch interrupted by a restart whose file is still kept: the wizard can resume it. */
-  canRunAgain: withDefault(bool, false),
-});
-export type Batch = Decoded<typeof batchDecoder>;
+export type Batch = ImportBatch;
 
 /** Every kind a batch may be of: the wizard's three, and indicator values (imported from the values pages). */
 export const BATCH_KINDS = [...IMPORT_KINDS, "indicator_values"] as const;
@@ -165,32 +55,8 @@ export function isFailureReason(code: unknown): code is FailureReason {
 }
 
 /** A batch as the history lists it (GET /api/imports). */
-export const batchListItemDecoder = object({
-  batchId: id,
-  kind: withDefault(str, ""),
-  fileName: withDefault(str, ""),
-  status: literal(...BATCH_STATUSES),
-  errorCode: withDefault(nullable(str), null),
-  counts: withDefault(
-    nullable(object({ imported: withDefault(num, 0), updated: withDefault(num, 0), skipped: withDefault(num, 0), errors: withDefault(num, 0) })),
-    null,
-  ),
-  createdAt: str,
-  finishedAt: withDefault(nullable(str), null),
-  mine: withDefault(bool, true),
-  owner: withDefault(nullable(object({ userId: nullable(id), displayName: nullable(str) })), null),
-  canRunAgain: withDefault(bool, false),
-  canTakeOver: withDefault(bool, false),
-});
-export type BatchListItem = Decoded<typeof batchListItemDecoder>;
-
-export const batchPageDecoder = object({
-  items: arrayOf(batchListItemDecoder),
-  total: withDefault(num, 0),
-  page: withDefault(num, 1),
-  pageSize: withDefault(num, 25),
-});
-export type BatchPage = Decoded<typeof batchPageDecoder>;
+export type BatchListItem = ImportBatchListItem;
+export type { ImportBatchPage as BatchPage } from "@sainam/contract";
 
 export const HISTORY_PAGE_SIZE = 25;
 export type HistoryOwner = "mine" | "all";

@@ -1,17 +1,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import { batchDecoder, runAnswerDecoder, type ColumnMapping } from "./model";
+import { importBatchSchema, importStartedSchema } from "@sainam/contract";
+import type { ColumnMapping } from "./model";
+import type { RecordId } from "../clusters/queries";
 import { importKeys } from "./queries";
 
 export function useRunImportMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ batchId, mapping, clusterId, strict }: { batchId: string; mapping: ColumnMapping; clusterId: string | null; strict: boolean }) =>
+    mutationFn: ({ batchId, mapping, clusterId, strict }: { batchId: RecordId; mapping: ColumnMapping; clusterId: string | null; strict: boolean }) =>
       apiSend(
         "POST",
         `/api/imports/${encodeURIComponent(batchId)}/run`,
         { mapping, strict, ...(clusterId ? { clusterId: toApiId(clusterId) } : {}) },
-        runAnswerDecoder,
+        importStartedSchema,
       ),
     onSuccess: (_, { batchId }) => queryClient.invalidateQueries({ queryKey: importKeys.batch(batchId) }),
   });
@@ -21,7 +23,7 @@ export function useRunImportMutation() {
 export function useTakeOverImportMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: string) => apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, batchDecoder),
+    mutationFn: (batchId: RecordId) => apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, importBatchSchema),
     onSuccess: (batch) => {
       queryClient.setQueryData(importKeys.batch(batch.batchId), batch);
       return queryClient.invalidateQueries({ queryKey: [...importKeys.all, "history"] });

@@ -1,11 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-import { batchDecoder, batchPageDecoder, HISTORY_PAGE_SIZE, uploadAnswerDecoder, type HistoryOwner } from "./model";
+import { importBatchPageSchema, importBatchSchema, importPreviewSchema } from "@sainam/contract";
+import type { RecordId } from "../clusters/queries";
+import { HISTORY_PAGE_SIZE, type HistoryOwner } from "./model";
 
 export const importKeys = {
   all: ["imports"] as const,
-  batch: (batchId: string) => ["imports", batchId] as const,
-  preview: (batchId: string) => ["imports", batchId, "preview"] as const,
+  batch: (batchId: RecordId) => ["imports", String(batchId)] as const,
+  preview: (batchId: RecordId) => ["imports", String(batchId), "preview"] as const,
   history: (owner: HistoryOwner, page: number) => ["imports", "history", owner, page] as const,
 };
 
@@ -13,7 +15,7 @@ export const importKeys = {
 export function useImportBatch(batchId: string | null) {
   return useQuery({
     queryKey: importKeys.batch(batchId ?? ""),
-    queryFn: ({ signal }) => apiGet(`/api/imports/${encodeURIComponent(batchId ?? "")}`, batchDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/imports/${encodeURIComponent(batchId ?? "")}`, importBatchSchema, signal),
     enabled: batchId !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -27,7 +29,7 @@ export function useImportBatch(batchId: string | null) {
 export function useImportPreview(batchId: string, enabled: boolean) {
   return useQuery({
     queryKey: importKeys.preview(batchId),
-    queryFn: ({ signal }) => apiGet(`/api/imports/${encodeURIComponent(batchId)}/preview`, uploadAnswerDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/imports/${encodeURIComponent(batchId)}/preview`, importPreviewSchema, signal),
     enabled,
     // The mapping saved for the source may change between two visits: read it again each time.
     gcTime: 0,
@@ -39,7 +41,7 @@ export function useImportHistory(owner: HistoryOwner, page: number) {
   return useQuery({
     queryKey: importKeys.history(owner, page),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/imports", { page, pageSize: HISTORY_PAGE_SIZE, owner: owner === "all" ? "all" : null }), batchPageDecoder, signal),
+      apiGet(withQuery("/api/imports", { page, pageSize: HISTORY_PAGE_SIZE, owner: owner === "all" ? "all" : null }), importBatchPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }

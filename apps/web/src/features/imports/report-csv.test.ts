@@ -9,8 +9,8 @@ const rows: ReportRow[] = [
     status: "skipped",
     key: "0105536112015",
     issues: [
-      { field: "juristicId", message: "wrong check digit", value: "0105536112015", code: null, params: {} },
-      { field: "nameTh", message: 'no name, "required"', value: null, code: null, params: {} },
+      { field: "juristicId", message: "wrong check digit", value: "0105536112015" },
+      { field: "nameTh", message: 'no name, "required"' },
     ],
   },
 ];

@@ -1,6 +1,6 @@
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, readCookie, withQuery } from "../../api/client";
-import { DecodeError, isRecord } from "../../api/decode";
-import { uploadAnswerDecoder, type ImportKind, type UploadAnswer } from "./model";
+import { importPreviewSchema } from "@sainam/contract";
+import { ApiError, apiErrorFrom, CSRF_COOKIE, CSRF_HEADER, isApiError, parseAnswer, readCookie, withQuery } from "../../api/client";
+import type { ImportKind, UploadAnswer } from "./model";
 
 export interface UploadProgress {
   loaded: number;
@@ -19,25 +19,7 @@ function errorFrom(xhr: XMLHttpRequest): ApiError {
   } catch {
     payload = null;
   }
-  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-  const status = xhr.status;
-  const code =
-    status === 400 || status === 413 || status === 415
-      ? "validation_failed"
-      : status === 401
-        ? "unauthenticated"
-        : status === 403
-          ? error.code === "csrf_failed"
-            ? "csrf_failed"
-            : "forbidden"
-          : status === 404
-            ? "not_found"
-            : status === 409
-              ? "conflict"
-              : status === 429
-                ? "too_many_requests"
-                : "internal";
-  return new ApiError({ code, status, message: typeof error.message === "string" ? error.message : xhr.statusText });
+  return apiErrorFrom({ status: xhr.status, statusText: xhr.statusText, payload, retryAfter: xhr.getResponseHeader("Retry-After") });
 }
 
 /**
@@ -62,10 +44,9 @@ export function uploadImportFile(kind: ImportKind | "indicator_values", file: Fi
         return;
       }
       try {
-        resolve(uploadAnswerDecoder(JSON.parse(xhr.responseText)));
+        resolve(parseAnswer(importPreviewSchema, JSON.parse(xhr.responseText), "POST /api/imports"));
       } catch (cause) {
-        const message = cause instanceof DecodeError ? cause.message : "Unexpected answer";
-        reject(new ApiError({ code: "bad_response", status: xhr.status, message }));
+        reject(isApiError(cause) ? cause : new ApiError({ code: "bad_response", status: xhr.status, message: "Unexpected answer: not JSON" }));
       }
     };
     xhr.onerror = () => reject(new ApiError({ code: "network", status: 0, message: "Network error" }));

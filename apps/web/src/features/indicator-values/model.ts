@@ -1,102 +1,30 @@
-import { arrayOf, bool, id, nullable, num, object, str, withDefault, type Decoded, type Decoder } from "../../api/decode";
+import { valueStatuses, type IndicatorValue } from "@sainam/contract";
+import { disaggregationDimensions, type OrgUnitType } from "@sainam/core";
 import type { Locale } from "../../lib/format";
 
-export const VALUE_STATUSES = ["draft", "submitted", "approved", "rejected"] as const;
+export const VALUE_STATUSES = valueStatuses;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 
-export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation", "cluster", "programme"] as const;
-export type OrgLevel = (typeof ORG_LEVELS)[number];
+/** The unit types values are entered for (core's list), in the order an entry grid offers them. */
+export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation", "cluster", "programme"] as const satisfies readonly OrgUnitType[];
+export type OrgLevel = OrgUnitType;
 
 export function isOrgLevel(value: string): value is OrgLevel {
   return ORG_LEVELS.some((level) => level === value);
 }
 
 /** The level an entry grid opens at: a cluster plan's values are its cluster's, a programme plan's its programme's. */
-export function defaultOrgLevel(plan: { clusterId: string | null; programmeId: string | null }): OrgLevel {
+export function defaultOrgLevel(plan: { clusterId: string | number | null; programmeId: string | number | null }): OrgLevel {
   if (plan.clusterId !== null) return "cluster";
   if (plan.programmeId !== null) return "programme";
   return "province";
 }
 
-const breakdownDecoder: Decoder<Record<string, string>> = (input) => {
-  const out: Record<string, string> = {};
-  if (typeof input === "object" && input !== null) for (const [k, v] of Object.entries(input)) if (typeof v === "string") out[k] = v;
-  return out;
-};
-
-export const valueDecoder = object({
-  id,
-  indicatorId: id,
-  orgUnitType: str,
-  orgUnitCode: str,
-  periodKey: str,
-  disaggregation: withDefault(str, ""),
-  breakdown: withDefault(breakdownDecoder, {}),
-  value: nullable(num),
-  numerator: nullable(num),
-  denominator: nullable(num),
-  weight: nullable(num),
-  source: nullable(str),
-  note: nullable(str),
-  evidenceUrl: nullable(str),
-  status: str,
-  reviewNote: nullable(str),
-  enteredBy: nullable(num),
-  updatedAt: withDefault(str, ""),
-});
-export type IndicatorValue = Decoded<typeof valueDecoder>;
-
-export const indicatorValuesDecoder = object({
-  indicator: object({
-    id,
-    planId: id,
-    code: withDefault(str, ""),
-    nameEn: withDefault(str, ""),
-    nameTh: nullable(str),
-    unit: nullable(str),
-    aggregation: withDefault(str, "sum"),
-    ratioScale: nullable(num),
-    decimals: nullable(num),
-    disaggregations: withDefault(arrayOf(str), []),
-  }),
-  access: object({ enter: withDefault(bool, false), approve: withDefault(bool, false), lock: withDefault(bool, false) }),
-  lockedPeriods: withDefault(arrayOf(str), []),
-  items: withDefault(arrayOf(valueDecoder), []),
-  total: withDefault(num, 0),
-});
-export type IndicatorValues = Decoded<typeof indicatorValuesDecoder>;
-
-export const transitionAnswerDecoder = object({ items: withDefault(arrayOf(valueDecoder), []), count: withDefault(num, 0) });
-export const enterAnswerDecoder = object({
-  items: withDefault(arrayOf(valueDecoder), []),
-  counts: object({ created: withDefault(num, 0), updated: withDefault(num, 0), unchanged: withDefault(num, 0) }),
-});
-
-export const queueItemDecoder = object({
-  id,
-  indicatorId: id,
-  orgUnitType: str,
-  orgUnitCode: str,
-  periodKey: str,
-  disaggregation: withDefault(str, ""),
-  value: nullable(num),
-  numerator: nullable(num),
-  denominator: nullable(num),
-  source: nullable(str),
-  status: str,
-  approvable: withDefault(bool, false),
-  unitName: withDefault(nullable(object({ nameEn: str, nameTh: nullable(str) })), null),
-  indicator: nullable(object({ planId: id, planCode: withDefault(str, ""), code: withDefault(str, ""), nameEn: withDefault(str, ""), nameTh: nullable(str), unit: nullable(str) })),
-});
-export type QueueItem = Decoded<typeof queueItemDecoder>;
-export const queueDecoder = object({ items: withDefault(arrayOf(queueItemDecoder), []), total: withDefault(num, 0) });
+/** What the server answers about values: the contract's types, checked by its schemas in the queries. */
+export type { IndicatorValue, IndicatorValues, QueuedValue as QueueItem } from "@sainam/contract";
 
 /** Disaggregation options per dimension, in the server's canonical spelling (core org-unit.ts). */
-export const DIMENSION_OPTIONS: Record<string, readonly string[]> = {
-  size_class: ["micro", "small", "medium", "large"],
-  owner_sex: ["female", "male", "unknown"],
-  stage: ["upstream", "midstream", "downstream"],
-};
+export const DIMENSION_OPTIONS: Record<string, readonly string[]> = disaggregationDimensions;
 
 /** The breakdowns an entry grid can edit: the total, then each option of each enabled dimension. */
 export function breakdownChoices(dimensions: readonly string[]): string[] {

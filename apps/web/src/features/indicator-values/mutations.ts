@@ -1,30 +1,30 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import { json } from "../../api/decode";
-import { enterAnswerDecoder, transitionAnswerDecoder } from "./model";
+import { lockSchema, okSchema, valuesEnteredSchema, valuesTransitionedSchema, type ValueRowBody } from "@sainam/contract";
+import type { RecordId } from "../clusters/queries";
 import { valueKeys } from "./queries";
 
-export type ValueRowBody = { orgUnitType: string; orgUnitCode: string; periodKey: string; breakdown: Record<string, string> } & Record<string, unknown>;
+export type { ValueRowBody } from "@sainam/contract";
 
 export function useEnterValuesMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ indicatorId, rows }: { indicatorId: string; rows: ValueRowBody[] }) =>
-      apiSend("PUT", `/api/indicators/${encodeURIComponent(indicatorId)}/values`, { rows }, enterAnswerDecoder),
+    mutationFn: ({ indicatorId, rows }: { indicatorId: RecordId; rows: ValueRowBody[] }) =>
+      apiSend("PUT", `/api/indicators/${encodeURIComponent(indicatorId)}/values`, { rows }, valuesEnteredSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });
 }
 
 export type TransitionStep = "submit" | "approve" | "reject" | "reopen";
-export type TransitionInput = { step: TransitionStep; note?: string } & ({ ids: string[] } | { indicatorId: string; periodKey: string });
+export type TransitionInput = { step: TransitionStep; note?: string } & ({ ids: number[] } | { indicatorId: RecordId; periodKey: string });
 
 export function useTransitionMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TransitionInput) => {
       const note = input.note ? { note: input.note } : {};
-      const body = "ids" in input ? { ids: input.ids.map(toApiId), ...note } : { indicatorId: toApiId(input.indicatorId), periodKey: input.periodKey, ...note };
-      return apiSend("POST", `/api/values/${input.step}`, body, transitionAnswerDecoder);
+      const body = "ids" in input ? { ids: input.ids, ...note } : { indicatorId: toApiId(String(input.indicatorId)), periodKey: input.periodKey, ...note };
+      return apiSend("POST", `/api/values/${input.step}`, body, valuesTransitionedSchema);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });
@@ -34,10 +34,10 @@ export function useTransitionMutation() {
 export function usePeriodLockMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ planId, periodKey, lock }: { planId: string; periodKey: string; lock: boolean }) =>
+    mutationFn: ({ planId, periodKey, lock }: { planId: RecordId; periodKey: string; lock: boolean }) =>
       lock
-        ? apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/locks`, { periodKey }, json)
-        : apiSend("DELETE", `/api/plans/${encodeURIComponent(planId)}/locks/${encodeURIComponent(periodKey)}`, undefined, json),
+        ? apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/locks`, { periodKey }, lockSchema).then(() => undefined)
+        : apiSend("DELETE", `/api/plans/${encodeURIComponent(planId)}/locks/${encodeURIComponent(periodKey)}`, undefined, okSchema).then(() => undefined),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });
 }

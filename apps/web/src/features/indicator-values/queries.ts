@@ -1,19 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-import { indicatorValuesDecoder, queueDecoder } from "./model";
+import { approvalQueueSchema, indicatorValuesSchema } from "@sainam/contract";
+import type { RecordId } from "../clusters/queries";
 
 export const valueKeys = {
   all: ["indicator-values"] as const,
-  indicator: (indicatorId: string, periodKey: string) => ["indicator-values", "indicator", indicatorId, periodKey] as const,
+  indicator: (indicatorId: RecordId, periodKey: string) => ["indicator-values", "indicator", String(indicatorId), periodKey] as const,
   queue: ["indicator-values", "queue"] as const,
 };
 
 /** One indicator's values for one period (every org unit and breakdown), with the caller's rights. */
-export function useIndicatorValues(indicatorId: string | null, periodKey: string) {
+export function useIndicatorValues(indicatorId: RecordId | null, periodKey: string) {
   return useQuery({
     queryKey: valueKeys.indicator(indicatorId ?? "", periodKey),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId ?? "")}/values`, { periodKey, pageSize: 1000 }), indicatorValuesDecoder, signal),
+      apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId ?? "")}/values`, { periodKey, pageSize: 1000 }), indicatorValuesSchema, signal),
     enabled: indicatorId !== null,
   });
 }
@@ -22,6 +23,6 @@ export function useIndicatorValues(indicatorId: string | null, periodKey: string
 export function useApprovalQueue() {
   return useQuery({
     queryKey: valueKeys.queue,
-    queryFn: ({ signal }) => apiGet(withQuery("/api/values/queue", { pageSize: 500 }), queueDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/values/queue", { pageSize: 500 }), approvalQueueSchema, signal),
   });
 }

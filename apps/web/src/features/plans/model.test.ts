@@ -1,11 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { branchIds, findNode, flattenNodes, mayLinkUp, pathTo, planDetailDecoder, planLevelRank, siblingsOf, visibleNodes, type PlanNode } from "./model";
+import { planTreeSchema } from "@sainam/contract";
+import { describe, expect, it, vi } from "vitest";
+import { parseAnswer } from "../../api/client";
+import { branchIds, findNode, flattenNodes, mayLinkUp, pathTo, planLevelRank, siblingsOf, visibleNodes, type PlanNode } from "./model";
 
-const node = (id: string, children: PlanNode[] = []): PlanNode => ({
+const node = (id: number, children: PlanNode[] = []): PlanNode => ({
   id,
+  planId: 1,
   kind: "strategy",
   code: `C${id}`,
-  titleEn: id,
+  titleEn: String(id),
   titleTh: null,
   bodyEn: null,
   bodyTh: null,
@@ -16,69 +19,60 @@ const node = (id: string, children: PlanNode[] = []): PlanNode => ({
   children,
 });
 
-const tree = [node("1", [node("1.1", [node("1.1.1")]), node("1.2")]), node("2")];
+const tree = [node(1, [node(11, [node(111)]), node(12)]), node(2)];
 
 describe("visibleNodes", () => {
   it("shows only roots when nothing is expanded", () => {
-    expect(visibleNodes(tree, new Set()).map((v) => v.node.id)).toEqual(["1", "2"]);
+    expect(visibleNodes(tree, new Set()).map((v) => v.node.id)).toEqual([1, 2]);
   });
 
   it("shows children of expanded nodes with level and position", () => {
-    const rows = visibleNodes(tree, new Set(["1"]));
-    expect(rows.map((v) => v.node.id)).toEqual(["1", "1.1", "1.2", "2"]);
-    expect(rows[1]).toMatchObject({ level: 2, posInSet: 1, setSize: 2, parentId: "1" });
+    const rows = visibleNodes(tree, new Set([1]));
+    expect(rows.map((v) => v.node.id)).toEqual([1, 11, 12, 2]);
+    expect(rows[1]).toMatchObject({ level: 2, posInSet: 1, setSize: 2, parentId: 1 });
   });
 });
 
 describe("tree helpers", () => {
   it("lists every branch for expand-all", () => {
-    expect(branchIds(tree)).toEqual(["1", "1.1"]);
+    expect(branchIds(tree)).toEqual([1, 11]);
   });
 
-  it("finds the path to a node and a node by code", () => {
-    expect(pathTo(tree, "1.1.1").map((n) => n.id)).toEqual(["1", "1.1", "1.1.1"]);
-    expect(findNode(tree, "C1.2")?.id).toBe("1.2");
+  it("finds the path to a node, and a node by the id or code an address gives", () => {
+    expect(pathTo(tree, 111).map((n) => n.id)).toEqual([1, 11, 111]);
+    expect(findNode(tree, "C12")?.id).toBe(12);
+    expect(findNode(tree, "111")?.id).toBe(111);
     expect(findNode(tree, "nope")).toBeNull();
   });
 });
 
-describe("planDetailDecoder", () => {
-  it("decodes a nested plan with numeric ids and missing Thai text", () => {
-    const plan = planDetailDecoder({
-      id: 1,
-      code: "MOC-PC-2017",
-      titleEn: "Plan",
-      titleTh: null,
-      level: "national",
-      ownerAgencyId: 3,
-      periodStart: "2017-01-01",
-      periodEnd: "2021-12-31",
-      nodes: [
-        {
-          id: 10,
-          kind: "strategy",
-          code: "S1",
-          titleEn: "Strategy 1",
-          titleTh: null,
-          bodyEn: null,
-          bodyTh: null,
-          indicators: [
-            {
-              id: 5,
-              code: "1.2",
-              nameEn: "Registrations",
-              nameTh: null,
-              unit: "%",
-              targets: [{ id: 7, period: null, textEn: "increase 1-2%", textTh: null, target: { kind: "range" } }],
-            },
-          ],
-          children: [{ id: 11, kind: "objective", code: "S1.O", titleEn: "Objective", children: [] }],
-        },
-      ],
-    });
-    expect(plan.id).toBe("1");
-    expect(plan.nodes[0]?.children[0]?.id).toBe("11");
-    expect(plan.nodes[0]?.indicators[0]?.targets[0]?.target).toEqual({ kind: "range" });
+describe("a plan's tree, checked by the contract", () => {
+  const target = { id: 7, indicatorId: 5, periodKey: null, period: null, orgUnitType: null, orgUnitCode: null, textEn: "increase 1-2%", textTh: null, target: { kind: "range" }, kind: "range", labels: null, needsThreshold: false };
+  const indicator = { id: 5, nodeId: 10, planId: 1, position: 0, code: "1.2", nameEn: "Registrations", nameTh: null, unit: "%", direction: "increase", aggregation: "sum", ratioScale: null, baselineValue: null, baselinePeriod: null, disaggregations: [], decimals: null, descriptionEn: null, descriptionTh: null, targets: [target] };
+  const fields = { planId: 1, position: 0, titleTh: null, bodyEn: null, bodyTh: null, servesNodeId: null };
+  const plan = {
+    id: 1, code: "MOC-PC-2017", titleEn: "Plan", titleTh: null, descriptionEn: null, descriptionTh: null, level: "national_strategy", ownerAgencyId: 3,
+    clusterId: null, provincialClusterId: null, programmeId: null, periodStart: "2017-01-01", periodEnd: "2021-12-31", status: "active", version: 1, previousVersionId: null, published: true,
+    canEdit: false,
+    nodes: [
+      {
+        ...fields, id: 10, parentId: null, kind: "strategy", code: "S1", titleEn: "Strategy 1", indicators: [indicator],
+        children: [{ ...fields, id: 11, parentId: 10, kind: "objective", code: "S1.O", titleEn: "Objective", indicators: [], children: [] }],
+      },
+    ],
+  };
+
+  it("reads a nested plan with its indicators and targets", () => {
+    const read = parseAnswer(planTreeSchema, plan);
+    expect(read.id).toBe(1);
+    expect(read.nodes[0]?.children[0]?.id).toBe(11);
+    expect(read.nodes[0]?.indicators[0]?.targets[0]?.target).toEqual({ kind: "range" });
+  });
+
+  it("fails loudly, naming the path, when a nested node lacks a field instead of defaulting it", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const broken = { ...plan, nodes: [{ ...plan.nodes[0], children: [{ id: 11, kind: "objective", code: "S1.O", titleEn: "Objective", children: [] }] }] };
+    expect(() => parseAnswer(planTreeSchema, broken)).toThrow(expect.objectContaining({ code: "bad_response", message: expect.stringContaining("nodes.0.children.0") }));
   });
 });
 
@@ -98,12 +92,12 @@ describe("plan levels and siblings for the editor", () => {
   });
 
   it("finds a node's siblings under its parent, and the roots for a root", () => {
-    const child = { ...node("b"), parentId: "a" };
-    const other = { ...node("c"), parentId: "a" };
-    const root = node("a", [child, other]);
-    const tree = [root, node("d")];
-    expect(siblingsOf(tree, child).map((n) => n.id)).toEqual(["b", "c"]);
-    expect(siblingsOf(tree, root).map((n) => n.id)).toEqual(["a", "d"]);
-    expect(flattenNodes(tree).map((n) => n.id)).toEqual(["a", "b", "c", "d"]);
+    const child = { ...node(2), parentId: 1 };
+    const other = { ...node(3), parentId: 1 };
+    const root = node(1, [child, other]);
+    const tree = [root, node(4)];
+    expect(siblingsOf(tree, child).map((n) => n.id)).toEqual([2, 3]);
+    expect(siblingsOf(tree, root).map((n) => n.id)).toEqual([1, 4]);
+    expect(flattenNodes(tree).map((n) => n.id)).toEqual([1, 2, 3, 4]);
   });
 });

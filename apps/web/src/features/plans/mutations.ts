@@ -1,21 +1,24 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId } from "../../api/client";
-import { json } from "../../api/decode";
-import { planSummaryDecoder } from "./model";
+import { apiSend } from "../../api/client";
+import {
+  indicatorViewSchema,
+  nodeDeletedSchema,
+  nodeFieldsSchema,
+  okSchema,
+  planSchema,
+  targetViewSchema,
+  type CreateIndicatorBody,
+  type CreateNodeBody,
+  type CreatePlanBody,
+  type CreateTargetBody,
+  type NewVersionBody,
+  type UpdateIndicatorBody,
+  type UpdateNodeBody,
+  type UpdatePlanBody,
+  type UpdateTargetBody,
+} from "@sainam/contract";
+import type { RecordId } from "../clusters/queries";
 import { planKeys } from "./queries";
-
-/** Turns the web app's string ids back into the server's numbers for the named fields. */
-function withIds(input: Record<string, unknown>, idFields: readonly string[]): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    body[key] = idFields.includes(key) && typeof value === "string" ? toApiId(value) : value;
-  }
-  return body;
-}
-
-const PLAN_ID_FIELDS = ["ownerAgencyId", "clusterId", "provincialClusterId", "programmeId"];
-const NODE_ID_FIELDS = ["parentId", "servesNodeId"];
 
 /** Every plan query (list, tree, versions, traces) is refreshed after a change: trees are small. */
 function useInvalidatePlans() {
@@ -26,81 +29,79 @@ function useInvalidatePlans() {
 export function useCreatePlanMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiSend("POST", "/api/plans", withIds(input, PLAN_ID_FIELDS), planSummaryDecoder),
+    mutationFn: (input: CreatePlanBody) => apiSend("POST", "/api/plans", input, planSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useUpdatePlanMutation(planId: string) {
+export function useUpdatePlanMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, withIds(input, PLAN_ID_FIELDS), planSummaryDecoder),
+    mutationFn: (input: UpdatePlanBody) => apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, input, planSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useCreateVersionMutation(planId: string) {
+export function useCreateVersionMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: { periodStart: string; periodEnd: string }) =>
-      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/versions`, input, planSummaryDecoder),
+    mutationFn: (input: NewVersionBody) =>
+      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/versions`, input, planSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useCreateNodeMutation(planId: string) {
+export function useCreateNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, withIds(input, NODE_ID_FIELDS), json),
+    mutationFn: (input: CreateNodeBody) => apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, input, nodeFieldsSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useUpdateNodeMutation(planId: string, nodeId: string) {
+export function useUpdateNodeMutation(planId: RecordId, nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
-      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, withIds(input, NODE_ID_FIELDS), json),
+    mutationFn: (input: UpdateNodeBody) =>
+      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, input, nodeFieldsSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useDeleteNodeMutation(planId: string) {
+export function useDeleteNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (nodeId: string) => apiSend("DELETE", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, undefined, json),
+    mutationFn: (nodeId: RecordId) => apiSend("DELETE", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, undefined, nodeDeletedSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useMoveNodeMutation(planId: string) {
+export function useMoveNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: { nodeId: string; parentId: string | null; position: number }) =>
+    mutationFn: (input: { nodeId: RecordId; parentId: number | null; position: number }) =>
       apiSend(
         "POST",
         `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(input.nodeId)}/move`,
-        { parentId: input.parentId === null ? null : toApiId(input.parentId), position: input.position },
-        json,
+        { parentId: input.parentId, position: input.position },
+        nodeFieldsSchema,
       ),
     onSuccess: invalidate,
   });
 }
 
-export function useCreateIndicatorMutation(nodeId: string) {
+export function useCreateIndicatorMutation(nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, json),
+    mutationFn: (input: CreateIndicatorBody) => apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useUpdateIndicatorMutation(indicatorId: string) {
+export function useUpdateIndicatorMutation(indicatorId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) => apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, json),
+    mutationFn: (input: UpdateIndicatorBody) => apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -108,7 +109,7 @@ export function useUpdateIndicatorMutation(indicatorId: string) {
 export function useDeleteIndicatorMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (indicatorId: string) => apiSend("DELETE", `/api/indicators/${encodeURIComponent(indicatorId)}`, undefined, json),
+    mutationFn: (indicatorId: RecordId) => apiSend("DELETE", `/api/indicators/${encodeURIComponent(indicatorId)}`, undefined, okSchema),
     onSuccess: invalidate,
   });
 }
@@ -116,19 +117,19 @@ export function useDeleteIndicatorMutation() {
 export function useMoveIndicatorMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: { indicatorId: string; position: number }) =>
-      apiSend("POST", `/api/indicators/${encodeURIComponent(input.indicatorId)}/move`, { position: input.position }, json),
+    mutationFn: (input: { indicatorId: RecordId; position: number }) =>
+      apiSend("POST", `/api/indicators/${encodeURIComponent(input.indicatorId)}/move`, { position: input.position }, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
 
-export function useSaveTargetMutation(indicatorId: string, targetId: string | null) {
+export function useSaveTargetMutation(indicatorId: RecordId, targetId: RecordId | null) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: Record<string, unknown>) =>
+    mutationFn: (input: CreateTargetBody & UpdateTargetBody) =>
       targetId === null
-        ? apiSend("POST", `/api/indicators/${encodeURIComponent(indicatorId)}/targets`, input, json)
-        : apiSend("PATCH", `/api/indicator-targets/${encodeURIComponent(targetId)}`, input, json),
+        ? apiSend("POST", `/api/indicators/${encodeURIComponent(indicatorId)}/targets`, input, targetViewSchema)
+        : apiSend("PATCH", `/api/indicator-targets/${encodeURIComponent(targetId)}`, input, targetViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -136,7 +137,7 @@ export function useSaveTargetMutation(indicatorId: string, targetId: string | nu
 export function useDeleteTargetMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (targetId: string) => apiSend("DELETE", `/api/indicator-targets/${encodeURIComponent(targetId)}`, undefined, json),
+    mutationFn: (targetId: RecordId) => apiSend("DELETE", `/api/indicator-targets/${encodeURIComponent(targetId)}`, undefined, okSchema),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, itemsOf, withQuery } from "../../api/client";
-import { isRecord, num, type Decoder } from "../../api/decode";
-import { parsedTargetDecoder, planDetailDecoder, planSummaryDecoder, traceDecoder, type PlanSummary } from "./model";
+import { parsedTargetSchema, planPageSchema, planSchema, planTreeSchema, traceSchema } from "@sainam/contract";
+import type { RecordId } from "../clusters/queries";
 
 export interface PlanFilters {
   level: string;
@@ -16,23 +16,17 @@ export const planKeys = {
   all: ["plans"] as const,
   list: ["plans", "list"] as const,
   page: (filters: PlanFilters, page: number, pageSize: number) => ["plans", "list", filters, page, pageSize] as const,
-  detail: (id: string) => ["plans", "detail", id] as const,
-  versions: (id: string) => ["plans", "versions", id] as const,
-  trace: (nodeId: string) => ["plans", "trace", nodeId] as const,
+  detail: (id: RecordId) => ["plans", "detail", String(id)] as const,
+  versions: (id: RecordId) => ["plans", "versions", String(id)] as const,
+  trace: (nodeId: RecordId) => ["plans", "trace", String(nodeId)] as const,
   parse: (text: string) => ["plans", "parse", text] as const,
-};
-
-const planPageDecoder: Decoder<{ items: PlanSummary[]; total: number }> = (input, path = "") => {
-  const items = itemsOf(planSummaryDecoder)(input, path);
-  const total = isRecord(input) ? num(input.total, "total") : items.length;
-  return { items, total };
 };
 
 /** The first page of plans (every level), for pages that only need a few. */
 export function usePlans() {
   return useQuery({
     queryKey: planKeys.list,
-    queryFn: ({ signal }) => apiGet("/api/plans?pageSize=200", itemsOf(planSummaryDecoder), signal),
+    queryFn: ({ signal }) => apiGet("/api/plans?pageSize=200", itemsOf(planSchema), signal),
     staleTime: 60_000,
   });
 }
@@ -40,42 +34,42 @@ export function usePlans() {
 export function usePlanPage(filters: PlanFilters, page: number, pageSize = 20) {
   return useQuery({
     queryKey: planKeys.page(filters, page, pageSize),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/plans", { ...filters, page, pageSize }), planPageDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/plans", { ...filters, page, pageSize }), planPageSchema, signal),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
 }
 
-export function usePlan(id: string) {
+export function usePlan(id: RecordId) {
   return useQuery({
     queryKey: planKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}`, planDetailDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}`, planTreeSchema, signal),
     staleTime: 60_000,
   });
 }
 
 /** A plan's tree only when asked for (the link picker's second step). */
-export function useOptionalPlan(id: string | null) {
+export function useOptionalPlan(id: RecordId | null) {
   return useQuery({
     queryKey: planKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id ?? "")}`, planDetailDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id ?? "")}`, planTreeSchema, signal),
     enabled: id !== null && id !== "",
     staleTime: 60_000,
   });
 }
 
-export function usePlanVersions(id: string) {
+export function usePlanVersions(id: RecordId) {
   return useQuery({
     queryKey: planKeys.versions(id),
-    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}/versions`, itemsOf(planSummaryDecoder), signal),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}/versions`, itemsOf(planSchema), signal),
     staleTime: 60_000,
   });
 }
 
-export function useTrace(nodeId: string) {
+export function useTrace(nodeId: RecordId) {
   return useQuery({
     queryKey: planKeys.trace(nodeId),
-    queryFn: ({ signal }) => apiGet(`/api/plan-nodes/${encodeURIComponent(nodeId)}/trace`, traceDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/plan-nodes/${encodeURIComponent(nodeId)}/trace`, traceSchema, signal),
     staleTime: 30_000,
   });
 }
@@ -85,7 +79,7 @@ export function useTargetPreview(text: string) {
   const trimmed = text.trim();
   return useQuery({
     queryKey: planKeys.parse(trimmed),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/targets/parse", { text: trimmed }), parsedTargetDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/targets/parse", { text: trimmed }), parsedTargetSchema, signal),
     enabled: trimmed !== "",
     staleTime: Infinity,
   });

@@ -3,68 +3,35 @@ import { describeTarget } from "./target-format";
 
 describe("describeTarget", () => {
   it("reads a range with its unit", () => {
-    expect(describeTarget({ kind: "range", min: 80, max: 90, unit: "%" }, "en")).toEqual({
+    expect(describeTarget({ kind: "range", min: 80, max: 90, better: "higher", unit: "%" }, "en")).toEqual({
       key: "range",
       values: { min: "80", max: "90", unit: "%" },
     });
   });
 
-  it("reads a relative increase of 1-2% against the previous period", () => {
-    expect(describeTarget({ kind: "relative_change", min: 1, max: 2, unit: "%", basis: "previous_period" }, "en")).toEqual({
-      key: "changeRange",
-      direction: "increase",
-      values: { min: "1", max: "2", unit: "%", basis: "previous" },
-    });
-  });
-
-  it("reads a single relative increase", () => {
-    expect(describeTarget({ kind: "relative", value: 5, unit: "%" }, "th")).toMatchObject({
-      key: "change",
-      direction: "increase",
-      values: { value: "5" },
-    });
-  });
-
-  it("reads a negative change as a decrease", () => {
-    expect(describeTarget({ kind: "change", value: -3, unit: "%" }, "en")).toMatchObject({
-      key: "change",
-      direction: "decrease",
-      values: { value: "3" },
-    });
-  });
-
-  it("reads a band around a reference", () => {
-    expect(describeTarget({ kind: "band", center: 2.5, tolerance: 1.5, unit: "%" }, "en")).toEqual({
-      key: "band",
-      values: { center: "2.5", tolerance: "1.5", unit: "%" },
-    });
-  });
-
-  it("reads the share of units meeting a criterion", () => {
-    expect(describeTarget({ kind: "share_meeting", min: 90, max: 100 }, "en")).toEqual({
+  it("reads the share of units meeting a criterion, and a single share", () => {
+    expect(describeTarget({ kind: "share", min: 90, max: 100 }, "en")).toEqual({
       key: "shareRange",
       values: { min: "90", max: "100", unit: "%" },
     });
+    expect(describeTarget({ kind: "share", min: 95, max: 95 }, "en")).toEqual({ key: "share", values: { value: "95", unit: "%" } });
   });
 
   it("marks a direction-only target without threshold as not assessable", () => {
-    expect(describeTarget({ kind: "direction", direction: "increase", threshold: null }, "en")).toMatchObject({
+    expect(describeTarget({ kind: "direction", direction: "increase", significant: false, threshold: null }, "en")).toMatchObject({
       key: "directionOnly",
       direction: "increase",
       assessable: false,
     });
   });
 
-  it("reads an absolute minimum", () => {
-    expect(describeTarget({ kind: "absolute", value: 80, unit: "%" }, "en")).toEqual({
+  it("reads an absolute minimum, its numbers grouped", () => {
+    expect(describeTarget({ kind: "absolute", comparator: ">=", value: 80, unit: "%" }, "en")).toEqual({
       key: "atLeast",
       values: { value: "80", unit: "%" },
     });
-  });
-
-  it("formats numbers with grouping", () => {
-    expect(describeTarget({ kind: "absolute", value: 1200000, unit: "baht" }, "en")).toMatchObject({
-      values: { value: "1,200,000" },
+    expect(describeTarget({ kind: "absolute", comparator: ">=", value: 1200000, unit: null }, "en")).toMatchObject({
+      values: { value: "1,200,000", unit: "" },
     });
   });
 
@@ -123,8 +90,10 @@ describe("describeTarget", () => {
     });
   });
 
-  it("gives null for an unknown kind or a non-object, so the text is shown instead", () => {
+  it("gives null for anything core's isTarget refuses, so the text is shown instead (no guessing at field names)", () => {
     expect(describeTarget({ kind: "something_new", x: 1 }, "en")).toBeNull();
+    expect(describeTarget({ kind: "relative_change", min: 1, max: 2, unit: "%", basis: "previous_period" }, "en")).toBeNull();
+    expect(describeTarget({ kind: "band", center: 2.5, tolerance: 1.5, unit: "%" }, "en")).toBeNull();
     expect(describeTarget(null, "en")).toBeNull();
     expect(describeTarget("80-90%", "en")).toBeNull();
   });

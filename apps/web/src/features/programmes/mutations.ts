@@ -1,54 +1,32 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId, withQuery } from "../../api/client";
-import { json } from "../../api/decode";
 import {
-  activityDetailDecoder,
-  budgetDecoder,
-  claimDecoder,
-  createClaimResultDecoder,
-  programmeDetailDecoder,
-  reportedDecoder,
-  type ActivityKind,
-  type ClaimMethod,
-  type OutcomeKind,
-} from "./model";
+  activityDetailSchema,
+  budgetSchema,
+  claimSchema,
+  createClaimResponse,
+  okSchema,
+  programmeDetailSchema,
+  reportedFigureSchema,
+  supportedClusterListSchema,
+  type CreateActivityBody,
+  type CreateBudgetBody,
+  type CreateClaimBody,
+  type CreateProgrammeBody,
+  type OutcomeBody,
+  type ReportedFigureBody,
+  type UpdateProgrammeBody,
+} from "@sainam/contract";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiSend, withQuery } from "../../api/client";
 import { programmeKeys } from "./queries";
 
-export interface ActivityInput {
-  programmeId: string;
-  clusterId: string | null;
-  kind: ActivityKind;
-  titleEn: string;
-  titleTh: string | null;
-  startsOn: string;
-  endsOn: string | null;
-  budget: number | null;
-  participantCount: number | null;
-  participantIds: string[];
-}
+/** What the activity form sends: the contract's body, with the fields the form always fills. */
+export type ActivityInput = Required<Pick<CreateActivityBody, "programmeId" | "clusterId" | "kind" | "titleEn" | "titleTh" | "startsOn" | "endsOn" | "budget" | "participantCount" | "participantIds">>;
 
 /** Records an activity; the programme's activities and figures are refreshed. */
 export function useCreateActivityMutation(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActivityInput) =>
-      apiSend(
-        "POST",
-        "/api/activities",
-        {
-          programmeId: toApiId(input.programmeId),
-          clusterId: input.clusterId === null ? null : toApiId(input.clusterId),
-          kind: input.kind,
-          titleEn: input.titleEn,
-          titleTh: input.titleTh,
-          startsOn: input.startsOn,
-          endsOn: input.endsOn,
-          budget: input.budget,
-          participantCount: input.participantCount,
-          participantIds: input.participantIds.map(toApiId),
-        },
-        json,
-      ),
+    mutationFn: (input: ActivityInput) => apiSend("POST", "/api/activities", input satisfies CreateActivityBody, activityDetailSchema),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["programmes", "activities", programmeId] }),
@@ -62,8 +40,8 @@ export function useCreateActivityMutation(programmeId: string) {
 export function useVerifyClaimMutation(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ claimId, decision }: { claimId: string; decision: "verified" | "rejected" }) =>
-      apiSend("POST", `/api/value-claims/${encodeURIComponent(claimId)}/verification`, { decision }, claimDecoder),
+    mutationFn: ({ claimId, decision }: { claimId: number; decision: "verified" | "rejected" }) =>
+      apiSend("POST", `/api/value-claims/${claimId}/verification`, { decision }, claimSchema),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["programmes", "claims", programmeId] }),
@@ -83,22 +61,14 @@ function useRefreshProgrammes() {
 
 const programmePath = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 
-export interface ProgrammeInput {
-  code: string;
-  nameEn: string;
-  nameTh: string | null;
-  descriptionEn: string | null;
-  descriptionTh: string | null;
-  firstFiscalYear: number;
-  lastFiscalYear: number | null;
-  published: boolean;
-}
+/** What the programme form sends (every field but the agency, which only a new programme names). */
+export type ProgrammeInput = Required<Omit<CreateProgrammeBody, "agencyId">>;
 
 /** Creates a programme for an agency; answers the new programme (to open its page). */
 export function useCreateProgrammeMutation() {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: ProgrammeInput & { agencyId: string }) => apiSend("POST", "/api/programmes", { ...input, agencyId: toApiId(input.agencyId) }, programmeDetailDecoder),
+    mutationFn: (input: ProgrammeInput & { agencyId: number }) => apiSend("POST", "/api/programmes", input satisfies CreateProgrammeBody, programmeDetailSchema),
     onSuccess: refresh,
   });
 }
@@ -106,7 +76,7 @@ export function useCreateProgrammeMutation() {
 export function useUpdateProgrammeMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: ProgrammeInput) => apiSend("PATCH", programmePath(programmeId), input, programmeDetailDecoder),
+    mutationFn: (input: ProgrammeInput) => apiSend("PATCH", programmePath(programmeId), input satisfies UpdateProgrammeBody, programmeDetailSchema),
     onSuccess: refresh,
   });
 }
@@ -114,8 +84,7 @@ export function useUpdateProgrammeMutation(programmeId: string) {
 export function useAddSupportedClusterMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: { clusterId: string; fiscalYear: number }) =>
-      apiSend("POST", `${programmePath(programmeId)}/clusters`, { clusterId: toApiId(input.clusterId), fiscalYear: input.fiscalYear }, json),
+    mutationFn: (input: { clusterId: number; fiscalYear: number }) => apiSend("POST", `${programmePath(programmeId)}/clusters`, input, supportedClusterListSchema),
     onSuccess: refresh,
   });
 }
@@ -123,8 +92,8 @@ export function useAddSupportedClusterMutation(programmeId: string) {
 export function useRemoveSupportedClusterMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: { clusterId: string; fiscalYear: number }) =>
-      apiSend("DELETE", withQuery(`${programmePath(programmeId)}/clusters/${encodeURIComponent(input.clusterId)}`, { fiscalYear: input.fiscalYear }), undefined, json),
+    mutationFn: (input: { clusterId: number; fiscalYear: number }) =>
+      apiSend("DELETE", withQuery(`${programmePath(programmeId)}/clusters/${input.clusterId}`, { fiscalYear: input.fiscalYear }), undefined, okSchema),
     onSuccess: refresh,
   });
 }
@@ -132,13 +101,7 @@ export function useRemoveSupportedClusterMutation(programmeId: string) {
 export function useAddSupportedEnterpriseMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: { enterpriseId: string; fiscalYear: number; clusterId: string | null }) =>
-      apiSend(
-        "POST",
-        `${programmePath(programmeId)}/enterprises`,
-        { enterpriseId: toApiId(input.enterpriseId), fiscalYear: input.fiscalYear, clusterId: input.clusterId === null ? null : toApiId(input.clusterId) },
-        json,
-      ),
+    mutationFn: (input: { enterpriseId: number; fiscalYear: number; clusterId: number | null }) => apiSend("POST", `${programmePath(programmeId)}/enterprises`, input, okSchema),
     onSuccess: refresh,
   });
 }
@@ -146,30 +109,23 @@ export function useAddSupportedEnterpriseMutation(programmeId: string) {
 export function useRemoveSupportedEnterpriseMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: { enterpriseId: string; fiscalYear: number }) =>
-      apiSend("DELETE", withQuery(`${programmePath(programmeId)}/enterprises/${encodeURIComponent(input.enterpriseId)}`, { fiscalYear: input.fiscalYear }), undefined, json),
+    mutationFn: (input: { enterpriseId: number; fiscalYear: number }) =>
+      apiSend("DELETE", withQuery(`${programmePath(programmeId)}/enterprises/${input.enterpriseId}`, { fiscalYear: input.fiscalYear }), undefined, okSchema),
     onSuccess: refresh,
   });
 }
 
-export interface BudgetInput {
-  clusterId: string | null;
-  fiscalYear: number;
-  allocated: number;
-  spent: number | null;
-  note: string | null;
-}
-
-const budgetBody = (input: BudgetInput) => ({ ...input, clusterId: input.clusterId === null ? null : toApiId(input.clusterId) });
+/** What the budget form sends, for a new line or an edited one. */
+export type BudgetInput = Required<CreateBudgetBody>;
 
 /** Adds a budget line, or edits one when `budgetId` is given. */
 export function useSaveBudgetMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: ({ budgetId, input }: { budgetId: string | null; input: BudgetInput }) =>
+    mutationFn: ({ budgetId, input }: { budgetId: number | null; input: BudgetInput }) =>
       budgetId === null
-        ? apiSend("POST", `${programmePath(programmeId)}/budgets`, budgetBody(input), budgetDecoder)
-        : apiSend("PATCH", `${programmePath(programmeId)}/budgets/${encodeURIComponent(budgetId)}`, budgetBody(input), budgetDecoder),
+        ? apiSend("POST", `${programmePath(programmeId)}/budgets`, input, budgetSchema)
+        : apiSend("PATCH", `${programmePath(programmeId)}/budgets/${budgetId}`, input, budgetSchema),
     onSuccess: refresh,
   });
 }
@@ -177,74 +133,40 @@ export function useSaveBudgetMutation(programmeId: string) {
 export function useDeleteBudgetMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (budgetId: string) => apiSend("DELETE", `${programmePath(programmeId)}/budgets/${encodeURIComponent(budgetId)}`, undefined, json),
+    mutationFn: (budgetId: number) => apiSend("DELETE", `${programmePath(programmeId)}/budgets/${budgetId}`, undefined, okSchema),
     onSuccess: refresh,
   });
 }
 
-export interface ReportedFiguresInput {
-  clusters: number | null;
-  firms: number | null;
-  budget: number | null;
-  budgetKind: "allocated" | "planned" | null;
-  value: number | null;
-  valueKind: "expected" | "actual" | null;
-  source: string;
-  note: string | null;
-}
+export type ReportedFiguresInput = Required<ReportedFigureBody>;
 
 export function usePutReportedFiguresMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: ({ fiscalYear, input }: { fiscalYear: number; input: ReportedFiguresInput }) =>
-      apiSend("PUT", `${programmePath(programmeId)}/reported-figures/${fiscalYear}`, input, reportedDecoder),
+      apiSend("PUT", `${programmePath(programmeId)}/reported-figures/${fiscalYear}`, input, reportedFigureSchema),
     onSuccess: refresh,
   });
 }
 
-export interface ClaimInput {
-  programmeIds: string[];
-  enterpriseId: string | null;
-  clusterId: string | null;
-  activityId: string | null;
-  fiscalYear: number;
-  amount: number;
-  method: ClaimMethod;
-  methodNote: string | null;
-  evidenceUrl: string | null;
-  evidenceNote: string | null;
-}
-
-const optionalId = (value: string | null) => (value === null ? null : toApiId(value));
+export type ClaimInput = Required<CreateClaimBody>;
 
 /** Records a value claim; the answer says whether it was created or linked to an identical existing claim. */
 export function useCreateClaimMutation() {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: ClaimInput) =>
-      apiSend(
-        "POST",
-        "/api/value-claims",
-        { ...input, programmeIds: input.programmeIds.map(toApiId), enterpriseId: optionalId(input.enterpriseId), clusterId: optionalId(input.clusterId), activityId: optionalId(input.activityId) },
-        createClaimResultDecoder,
-      ),
+    mutationFn: (input: ClaimInput) => apiSend("POST", "/api/value-claims", input, createClaimResponse),
     onSuccess: refresh,
   });
 }
 
-export interface OutcomeInput {
-  kind: OutcomeKind;
-  enterpriseId: string | null;
-  amount: number | null;
-  count: number | null;
-  note: string | null;
-}
+export type OutcomeInput = Required<OutcomeBody>;
 
-export function useAddOutcomeMutation(activityId: string) {
+export function useAddOutcomeMutation(activityId: number) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: OutcomeInput) =>
-      apiSend("POST", `/api/activities/${encodeURIComponent(activityId)}/outcomes`, { ...input, enterpriseId: optionalId(input.enterpriseId) }, activityDetailDecoder),
+      apiSend("POST", `/api/activities/${activityId}/outcomes`, input, activityDetailSchema),
     onSuccess: refresh,
   });
 }

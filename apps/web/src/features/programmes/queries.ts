@@ -1,18 +1,23 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf, withQuery } from "../../api/client";
 import {
-  activityDetailDecoder,
-  activityPageDecoder,
-  budgetDecoder,
-  claimPageDecoder,
-  programmeDetailDecoder,
-  programmeFiguresDecoder,
-  programmePageDecoder,
-  reportedListDecoder,
-  scopeFiguresDecoder,
-  supportedClusterDecoder,
-  supportedEnterprisePageDecoder,
-} from "./model";
+  activityDetailSchema,
+  activitySchema,
+  budgetListSchema,
+  claimSchema,
+  pageOf,
+  programmeDetailSchema,
+  programmeFiguresSchema,
+  programmePageSchema,
+  reportedFigureListSchema,
+  scopeFiguresSchema,
+  supportedClusterListSchema,
+  supportedEnterpriseSchema,
+} from "@sainam/contract";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { apiGet, withQuery } from "../../api/client";
+
+const activityPageSchema = pageOf(activitySchema);
+const claimPageSchema = pageOf(claimSchema);
+const supportedEnterprisePageSchema = pageOf(supportedEnterpriseSchema);
 
 export const programmeKeys = {
   all: ["programmes"] as const,
@@ -32,33 +37,33 @@ const path = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 export function useProgrammes(page: number, agencyId: string) {
   return useQuery({
     queryKey: programmeKeys.list(page, agencyId),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId }), programmePageDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId }), programmePageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useProgramme(id: string) {
-  return useQuery({ queryKey: programmeKeys.detail(id), queryFn: ({ signal }) => apiGet(path(id), programmeDetailDecoder, signal) });
+  return useQuery({ queryKey: programmeKeys.detail(id), queryFn: ({ signal }) => apiGet(path(id), programmeDetailSchema, signal) });
 }
 
 export function useProgrammeFigures(id: string) {
-  return useQuery({ queryKey: programmeKeys.figures(id), queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, programmeFiguresDecoder, signal) });
+  return useQuery({ queryKey: programmeKeys.figures(id), queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, programmeFiguresSchema, signal) });
 }
 
 export function useScopeFigures(agencyId: string, fiscalYear: string) {
   return useQuery({
     queryKey: programmeKeys.scopeFigures(agencyId, fiscalYear),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/figures", { agencyId, fiscalYear }), scopeFiguresDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/figures", { agencyId, fiscalYear }), scopeFiguresSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useProgrammeBudgets(id: string) {
-  return useQuery({ queryKey: programmeKeys.budgets(id), queryFn: ({ signal }) => apiGet(`${path(id)}/budgets`, itemsOf(budgetDecoder), signal) });
+  return useQuery({ queryKey: programmeKeys.budgets(id), queryFn: async ({ signal }) => (await apiGet(`${path(id)}/budgets`, budgetListSchema, signal)).items });
 }
 
 export function useProgrammeClusters(id: string) {
-  return useQuery({ queryKey: programmeKeys.clusters(id), queryFn: ({ signal }) => apiGet(`${path(id)}/clusters`, itemsOf(supportedClusterDecoder), signal) });
+  return useQuery({ queryKey: programmeKeys.clusters(id), queryFn: async ({ signal }) => (await apiGet(`${path(id)}/clusters`, supportedClusterListSchema, signal)).items });
 }
 
 /** Firm by firm: only asked for when the caller may read the programme's records. */
@@ -66,7 +71,7 @@ export function useProgrammeEnterprises(id: string, page: number, enabled: boole
   return useQuery({
     queryKey: programmeKeys.enterprises(id, page),
     enabled,
-    queryFn: ({ signal }) => apiGet(withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }), supportedEnterprisePageDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }), supportedEnterprisePageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -74,7 +79,7 @@ export function useProgrammeEnterprises(id: string, page: number, enabled: boole
 export function useProgrammeActivities(id: string, page: number) {
   return useQuery({
     queryKey: programmeKeys.activities(id, page),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }), activityPageDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }), activityPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -83,16 +88,16 @@ export function useProgrammeClaims(id: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: programmeKeys.claims(id, page),
     enabled,
-    queryFn: ({ signal }) => apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 /** One activity with its outcomes (and named participants for its scope): asked for when its outcomes are opened. */
-export function useActivityDetail(activityId: string) {
+export function useActivityDetail(activityId: number) {
   return useQuery({
     queryKey: ["programmes", "activity", activityId] as const,
-    queryFn: ({ signal }) => apiGet(`/api/activities/${encodeURIComponent(activityId)}`, activityDetailDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/activities/${activityId}`, activityDetailSchema, signal),
   });
 }
 
@@ -100,7 +105,7 @@ export function useActivityDetail(activityId: string) {
 export function useReportedFigures(id: string) {
   return useQuery({
     queryKey: ["programmes", "reported", id] as const,
-    queryFn: ({ signal }) => apiGet(`${path(id)}/reported-figures`, reportedListDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`${path(id)}/reported-figures`, reportedFigureListSchema, signal),
   });
 }
 
@@ -108,7 +113,7 @@ export function useReportedFigures(id: string) {
 export function useProgrammeOptions(enabled = true) {
   return useQuery({
     queryKey: ["programmes", "options"] as const,
-    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageDecoder, signal),
+    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageSchema, signal),
     staleTime: 60_000,
     enabled,
   });

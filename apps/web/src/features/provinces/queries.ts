@@ -1,7 +1,8 @@
+import { provinceBoundariesSchema, provinceDetailSchema, provinceListSchema, regionListSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf, withQuery } from "../../api/client";
+import { apiGet, withQuery } from "../../api/client";
 import { rewindForD3 } from "./geo";
-import { boundariesDecoder, provinceDecoder, provinceDetailDecoder, regionDecoder } from "./model";
+import type { ProvinceBoundaries } from "./model";
 
 export const provinceKeys = {
   all: ["provinces"] as const,
@@ -17,7 +18,7 @@ const REFERENCE_STALE_MS = 10 * 60_000;
 export function useRegions() {
   return useQuery({
     queryKey: provinceKeys.regions,
-    queryFn: ({ signal }) => apiGet("/api/regions", itemsOf(regionDecoder), signal),
+    queryFn: async ({ signal }) => (await apiGet("/api/regions", regionListSchema, signal)).items,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -25,7 +26,7 @@ export function useRegions() {
 export function useProvinces(region: string | null = null) {
   return useQuery({
     queryKey: provinceKeys.list(region),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/provinces", { region }), itemsOf(provinceDecoder), signal),
+    queryFn: async ({ signal }) => (await apiGet(withQuery("/api/provinces", { region }), provinceListSchema, signal)).items,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -33,7 +34,7 @@ export function useProvinces(region: string | null = null) {
 export function useProvince(code: string) {
   return useQuery({
     queryKey: provinceKeys.detail(code),
-    queryFn: ({ signal }) => apiGet(`/api/provinces/${encodeURIComponent(code)}`, provinceDetailDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/provinces/${encodeURIComponent(code)}`, provinceDetailSchema, signal),
     enabled: code !== "",
     staleTime: REFERENCE_STALE_MS,
   });
@@ -42,8 +43,8 @@ export function useProvince(code: string) {
 export function useProvinceBoundaries() {
   return useQuery({
     queryKey: provinceKeys.boundaries,
-    queryFn: async ({ signal }) => {
-      const collection = await apiGet("/api/provinces/boundaries", boundariesDecoder, signal);
+    queryFn: async ({ signal }): Promise<ProvinceBoundaries> => {
+      const collection = await apiGet("/api/provinces/boundaries", provinceBoundariesSchema, signal);
       return {
         ...collection,
         features: collection.features.map((feature) => ({ ...feature, geometry: rewindForD3(feature.geometry) })),

@@ -1,9 +1,11 @@
+import { provincialClusterSchema } from "@sainam/contract";
 import { describe, expect, it } from "vitest";
-import { localIssues, provincialClusterDecoder } from "./model";
+import { parseAnswer } from "../../api/client";
+import { localIssues } from "./model";
 
 describe("provincial cluster issues", () => {
   it("falls back to English for an issue not yet translated into Thai", () => {
-    const cluster = provincialClusterDecoder({
+    const cluster = parseAnswer(provincialClusterSchema, {
       id: 7,
       number: 7,
       nameEn: "Southern Provincial Cluster (Andaman)",

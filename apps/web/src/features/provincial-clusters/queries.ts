@@ -1,6 +1,6 @@
+import { provincialClusterListSchema, provincialClusterSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf } from "../../api/client";
-import { provincialClusterDecoder } from "./model";
+import { apiGet } from "../../api/client";
 
 export const provincialClusterKeys = {
   all: ["provincial-clusters"] as const,
@@ -12,7 +12,7 @@ export function useProvincialClusters() {
   return useQuery({
     queryKey: provincialClusterKeys.list,
     queryFn: async ({ signal }) => {
-      const items = await apiGet("/api/provincial-clusters", itemsOf(provincialClusterDecoder), signal);
+      const { items } = await apiGet("/api/provincial-clusters", provincialClusterListSchema, signal);
       return [...items].sort((a, b) => a.number - b.number);
     },
     staleTime: 10 * 60_000,
@@ -22,8 +22,7 @@ export function useProvincialClusters() {
 export function useProvincialCluster(id: string) {
   return useQuery({
     queryKey: provincialClusterKeys.detail(id),
-    queryFn: ({ signal }) =>
-      apiGet(`/api/provincial-clusters/${encodeURIComponent(id)}`, provincialClusterDecoder, signal),
+    queryFn: ({ signal }) => apiGet(`/api/provincial-clusters/${encodeURIComponent(id)}`, provincialClusterSchema, signal),
     staleTime: 10 * 60_000,
   });
 }

@@ -1,32 +1,11 @@
-import { arrayOf, bool, id, literal, nullable, num, object, str, withDefault, type Decoded } from "../../api/decode";
+import { searchResultTypes as RESULT_TYPES, type SearchHit } from "@sainam/contract";
 
-export const RESULT_TYPES = ["enterprise", "cluster", "institution"] as const;
-export type ResultType = (typeof RESULT_TYPES)[number];
+export { searchResultTypes as RESULT_TYPES, type SearchHit as SearchResult, type SearchResults as SearchPage } from "@sainam/contract";
+export type ResultType = SearchHit["type"];
 
 export function isResultType(value: unknown): value is ResultType {
   return RESULT_TYPES.some((type) => type === value);
 }
-
-export const searchResultDecoder = object({
-  type: literal(...RESULT_TYPES),
-  id,
-  nameTh: nullable(str),
-  nameEn: nullable(str),
-  snippet: nullable(str),
-  provinceCode: nullable(str),
-  score: withDefault(num, 0),
-});
-export type SearchResult = Decoded<typeof searchResultDecoder>;
-
-export const searchPageDecoder = object({
-  items: arrayOf(searchResultDecoder),
-  total: withDefault(num, 0),
-  /** True when the server counted only part of the matches of a very common word and estimated the rest. */
-  totalIsEstimate: withDefault(bool, false),
-  page: withDefault(num, 1),
-  pageSize: withDefault(num, 20),
-});
-export type SearchPage = Decoded<typeof searchPageDecoder>;
 
 /** The search page's state, all kept in the address so a search can be shared or bookmarked. */
 export interface SearchParams {
@@ -59,15 +38,15 @@ export function searchParamsFrom(params: URLSearchParams): SearchParams {
 }
 
 /** Results grouped by type, in a fixed order (enterprises, clusters, institutions), keeping the server's ranking within. */
-export function groupResults(items: readonly SearchResult[]): Array<{ type: ResultType; items: SearchResult[] }> {
+export function groupResults(items: readonly SearchHit[]): Array<{ type: ResultType; items: SearchHit[] }> {
   return RESULT_TYPES.map((type) => ({ type, items: items.filter((item) => item.type === type) })).filter(
     (group) => group.items.length > 0,
   );
 }
 
 /** Where a result leads; institutions have no page of their own yet. */
-export function resultHref(result: Pick<SearchResult, "type" | "id">): string | null {
-  if (result.type === "enterprise") return `/enterprises/${encodeURIComponent(result.id)}`;
-  if (result.type === "cluster") return `/clusters/${encodeURIComponent(result.id)}`;
+export function resultHref(result: Pick<SearchHit, "type" | "id">): string | null {
+  if (result.type === "enterprise") return `/enterprises/${result.id}`;
+  if (result.type === "cluster") return `/clusters/${result.id}`;
   return null;
 }

@@ -1,6 +1,7 @@
+import { searchQuery, searchResultsSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, isApiError, withQuery } from "../../api/client";
-import { searchPageDecoder, type SearchParams } from "./model";
+import { type SearchParams } from "./model";
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -17,11 +18,11 @@ export function useSearch(params: SearchParams) {
       apiGet(withQuery("/api/search", {
           q: q.trim(),
           ...facets,
-          // A sector is a TSIC prefix; anything else would only earn a 400.
-          sector: /^\d{1,5}$/.test(sector.trim()) ? sector.trim() : null,
+          // A sector is a TSIC prefix (the contract's rule); anything else would only earn a 400.
+          sector: searchQuery.shape.sector.safeParse(sector.trim()).success ? sector.trim() : null,
           page,
           pageSize: SEARCH_PAGE_SIZE,
-        }), searchPageDecoder, signal),
+        }), searchResultsSchema, signal),
     enabled: q.trim() !== "",
     placeholderData: keepPreviousData,
     retry: (count, error) => count < 1 && !(isApiError(error) && error.status < 500),

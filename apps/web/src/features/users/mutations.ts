@@ -1,6 +1,6 @@
+import { userSchema, type CreateUserBody, type UpdateUserBody } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId } from "../../api/client";
-import { json } from "../../api/decode";
+import { apiSend } from "../../api/client";
 import type { Locale } from "../../lib/format";
 import type { Role } from "./model";
 import { userKeys } from "./queries";
@@ -10,35 +10,26 @@ export interface NewUser {
   displayName: string;
   password: string;
   role: Role;
-  agencyId: string | null;
+  agencyId: number | null;
   locale: Locale;
 }
 
-export interface UserChanges {
-  displayName?: string;
-  role?: Role;
-  agencyId?: string | null;
-  active?: boolean;
-  password?: string;
-}
+export type UserChanges = Pick<UpdateUserBody, "displayName" | "role" | "agencyId" | "active" | "password">;
 
 export function useCreateUserMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewUser) =>
-      apiSend(
-        "POST",
-        "/api/users",
-        {
-          email: input.email,
-          displayName: input.displayName,
-          password: input.password,
-          role: input.role,
-          locale: input.locale,
-          ...(input.agencyId ? { agencyId: toApiId(input.agencyId) } : {}),
-        },
-        json,
-      ),
+    mutationFn: (input: NewUser) => {
+      const body: CreateUserBody = {
+        email: input.email,
+        displayName: input.displayName,
+        password: input.password,
+        role: input.role,
+        locale: input.locale,
+        ...(input.agencyId !== null ? { agencyId: input.agencyId } : {}),
+      };
+      return apiSend("POST", "/api/users", body, userSchema);
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
@@ -46,11 +37,7 @@ export function useCreateUserMutation() {
 export function useUpdateUserMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: string; changes: UserChanges }) => {
-      const { agencyId, ...rest } = changes;
-      const body = agencyId === undefined ? rest : { ...rest, agencyId: agencyId === null ? null : toApiId(agencyId) };
-      return apiSend("PATCH", `/api/users/${encodeURIComponent(id)}`, body, json);
-    },
+    mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) => apiSend("PATCH", `/api/users/${id}`, changes satisfies UpdateUserBody, userSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
+import { userListSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-import { PAGE_SIZE, userPageDecoder } from "./model";
+import { PAGE_SIZE } from "./model";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -11,7 +12,7 @@ export function useUsers(page: number, q: string) {
   return useQuery({
     queryKey: userKeys.list(page, q),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/users", { page, pageSize: PAGE_SIZE, q: q.trim() }), userPageDecoder, signal),
+      apiGet(withQuery("/api/users", { page, pageSize: PAGE_SIZE, q: q.trim() }), userListSchema, signal),
     placeholderData: keepPreviousData,
   });
 }

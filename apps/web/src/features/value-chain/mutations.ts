@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId } from "../../api/client";
-import { json } from "../../api/decode";
-import { linkageDecoder, type LinkageKind, type Party } from "./model";
+import { apiSend } from "../../api/client";
+import { linkageSchema, okSchema } from "@sainam/contract";
+import type { RecordId } from "../clusters/queries";
+import type { LinkageKind, Party } from "./model";
 import { valueChainKeys } from "./queries";
 
 export interface NewLinkage {
@@ -12,14 +13,14 @@ export interface NewLinkage {
   annualValue: number | null;
 }
 
-function refresh(queryClient: ReturnType<typeof useQueryClient>, clusterId: string) {
+function refresh(queryClient: ReturnType<typeof useQueryClient>, clusterId: RecordId) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: valueChainKeys.linkages(clusterId) }),
     queryClient.invalidateQueries({ queryKey: valueChainKeys.analysis(clusterId) }),
   ]);
 }
 
-export function useAddLinkageMutation(clusterId: string) {
+export function useAddLinkageMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: NewLinkage) =>
@@ -27,27 +28,27 @@ export function useAddLinkageMutation(clusterId: string) {
         "POST",
         `/api/clusters/${encodeURIComponent(clusterId)}/linkages`,
         {
-          from: { type: input.from.type, id: toApiId(input.from.id) },
-          to: { type: input.to.type, id: toApiId(input.to.id) },
+          from: input.from,
+          to: input.to,
           kind: input.kind,
           ...(input.product ? { product: input.product } : {}),
           ...(input.annualValue !== null ? { annualValue: input.annualValue } : {}),
         },
-        linkageDecoder,
+        linkageSchema,
       ),
     onSuccess: () => refresh(queryClient, clusterId),
   });
 }
 
-export function useRemoveLinkageMutation(clusterId: string) {
+export function useRemoveLinkageMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (linkageId: string) =>
+    mutationFn: (linkageId: RecordId) =>
       apiSend(
         "DELETE",
         `/api/clusters/${encodeURIComponent(clusterId)}/linkages/${encodeURIComponent(linkageId)}`,
         undefined,
-        json,
+        okSchema,
       ),
     onSuccess: () => refresh(queryClient, clusterId),
   });

@@ -1,4 +1,4 @@
-import { partyKey, STAGES, type Party, type PartyType, type Stage } from "./model";
+import { partyKey, STAGES, type PartyType, type Stage } from "./model";
 
 /**
  * Lays a cluster's network out in value-chain lanes: three vertical lanes left to right for upstream, midstream and
@@ -17,10 +17,16 @@ export interface LayoutInstitution {
   label: string;
 }
 
+/** A party of the drawing: ids are text here, as the nodes' keys and the address carry them. */
+export interface LayoutParty {
+  type: PartyType;
+  id: string;
+}
+
 export interface LayoutLink {
   id: string;
-  from: Party;
-  to: Party;
+  from: LayoutParty;
+  to: LayoutParty;
   kind: string;
   product: string | null;
   annualValue: number | null;
@@ -184,7 +190,7 @@ export function layoutNetwork(
   }
   const sortedLinks = [...links].sort((a, b) => compareIds(a.id, b.id));
 
-  const exists = (party: Party) =>
+  const exists = (party: LayoutParty) =>
     party.type === "enterprise" ? memberById.has(party.id) : institutionById.has(party.id);
 
   const degree = new Map<string, number>();

@@ -1,17 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, isApiError, itemsOf } from "../../api/client";
-import { analysisDecoder, linkageDecoder } from "./model";
+import type { RecordId } from "../clusters/queries";
+import { analysisSchema, linkageSchema } from "@sainam/contract";
 
 export const valueChainKeys = {
-  linkages: (clusterId: string) => ["clusters", "linkages", clusterId] as const,
-  analysis: (clusterId: string) => ["clusters", "analysis", clusterId] as const,
+  linkages: (clusterId: RecordId) => ["clusters", "linkages", String(clusterId)] as const,
+  analysis: (clusterId: RecordId) => ["clusters", "analysis", String(clusterId)] as const,
 };
 
 export function useClusterLinkages(clusterId: string) {
   return useQuery({
     queryKey: valueChainKeys.linkages(clusterId),
     queryFn: ({ signal }) =>
-      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/linkages`, itemsOf(linkageDecoder), signal),
+      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/linkages`, itemsOf(linkageSchema), signal),
   });
 }
 
@@ -20,7 +21,7 @@ export function useClusterAnalysis(clusterId: string) {
   return useQuery({
     queryKey: valueChainKeys.analysis(clusterId),
     queryFn: ({ signal }) =>
-      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/analysis`, analysisDecoder, signal),
+      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/analysis`, analysisSchema, signal),
     retry: (count, error) => count < 1 && !(isApiError(error) && error.status < 500),
     staleTime: 30_000,
   });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { analysisSchema } from "@sainam/contract";
+import { describe, expect, it, vi } from "vitest";
+import { parseAnswer } from "../../api/client";
 import { reasonText, suggestedProduct } from "./suggestion-text";
 
 const parties = { from: "Doi Chang Farm", to: "Khua Dee Roasters", fromStage: "upstream", toStage: "midstream" } as const;
@@ -14,30 +16,33 @@ describe("reasonText", () => {
   });
 
   it("still reads well when the product is missing", () => {
-    expect(reasonText({ code: "product_match", product: null, detail: "" }, parties, "en")).toBe(
+    expect(reasonText({ code: "product_match", detail: "" }, parties, "en")).toBe(
       "Doi Chang Farm makes something Khua Dee Roasters needs",
     );
   });
 
   it("names the neighbouring stages when it knows them", () => {
-    expect(reasonText({ code: "stage_adjacent", product: null, detail: "" }, parties, "en")).toBe(
+    expect(reasonText({ code: "stage_adjacent", detail: "" }, parties, "en")).toBe(
       "Doi Chang Farm (upstream) and Khua Dee Roasters (midstream) are at neighbouring stages",
     );
-    expect(reasonText({ code: "stage_adjacent", product: null, detail: "" }, { from: "A", to: "B" }, "th")).toBe(
+    expect(reasonText({ code: "stage_adjacent", detail: "" }, { from: "A", to: "B" }, "th")).toBe(
       "A และ B อยู่ในขั้นที่ต่อกันของห่วงโซ่",
     );
   });
 
   it("translates the TSIC reasons", () => {
-    expect(reasonText({ code: "tsic_upstream", product: null, detail: "" }, parties, "en")).toContain("comes before");
-    expect(reasonText({ code: "same_division", product: null, detail: "" }, { from: "A", to: "B" }, "th")).toBe(
+    expect(reasonText({ code: "tsic_upstream", detail: "" }, parties, "en")).toContain("comes before");
+    expect(reasonText({ code: "same_division", detail: "" }, { from: "A", to: "B" }, "th")).toBe(
       "A และ B อยู่ในหมวดธุรกิจ (TSIC) เดียวกัน",
     );
   });
 
-  it("shows the server's detail for a code it does not know", () => {
-    expect(reasonText({ code: "near_each_other", product: null, detail: "12 km apart" }, parties, "en")).toBe("12 km apart");
-    expect(reasonText({ code: "near_each_other", product: null, detail: "" }, parties, "en")).toBe("near_each_other");
+  it("never meets a code the contract does not list: such an answer fails loudly, naming the reason", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const suggestion = { from: 1, to: 2, score: 0.5, reasons: [{ code: "near_each_other", detail: "12 km apart" }] };
+    expect(() => parseAnswer(analysisSchema.shape.suggestions, [suggestion])).toThrow(
+      expect.objectContaining({ code: "bad_response", message: expect.stringContaining("0.reasons.0.code") }),
+    );
   });
 });
 
@@ -45,7 +50,7 @@ describe("suggestedProduct", () => {
   it("takes the product of the first product match", () => {
     expect(
       suggestedProduct([
-        { code: "stage_adjacent", product: null, detail: "" },
+        { code: "stage_adjacent", detail: "" },
         { code: "product_match", product: "roasted coffee", detail: "" },
       ]),
     ).toBe("roasted coffee");

@@ -18,7 +18,7 @@ export interface ReasonParties {
 
 /**
  * One reason for a suggested link as a sentence in the interface language, chosen by its code: "X makes what Y needs:
- * green beans". A code this page does not know shows the server's own `detail` text, so nothing is lost.
+ * green beans". The codes are the contract's: an answer with another code fails as bad_response before it gets here.
  */
 export function reasonText(reason: Reason, parties: ReasonParties, locale: Locale): string {
   const catalogue = locale === "th" ? th : en;
@@ -38,8 +38,6 @@ export function reasonText(reason: Reason, parties: ReasonParties, locale: Local
     }
     case "same_division":
       return phrase("sameDivision");
-    default:
-      return reason.detail || reason.code;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { UpdateAgencyBody } from "@sainam/contract";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -115,10 +116,11 @@ function AgencyEditForm({ agency, onDone }: { agency: Agency; onDone: () => void
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // Send only what changed, so an officer's edit does not overwrite a field someone else changed meanwhile.
-    const changes: { nameTh?: string; nameEn?: string; abbreviation?: string } = {};
-    if (nameTh.trim() !== (agency.nameTh ?? "")) changes.nameTh = nameTh.trim();
+    // A cleared optional name is sent as null, the contract's "no value" (an empty string would be refused).
+    const changes: UpdateAgencyBody = {};
+    if (nameTh.trim() !== (agency.nameTh ?? "")) changes.nameTh = nameTh.trim() || null;
     if (nameEn.trim() !== agency.nameEn) changes.nameEn = nameEn.trim();
-    if (abbreviation.trim() !== (agency.abbreviation ?? "")) changes.abbreviation = abbreviation.trim();
+    if (abbreviation.trim() !== (agency.abbreviation ?? "")) changes.abbreviation = abbreviation.trim() || null;
     if (Object.keys(changes).length === 0) {
       onDone();
       return;

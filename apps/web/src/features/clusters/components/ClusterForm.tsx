@@ -1,3 +1,5 @@
+import { createClusterBody } from "@sainam/contract";
+import { isRecordCode } from "@sainam/core";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf, unplacedErrors } from "../../../api/field-errors";
@@ -42,6 +44,9 @@ interface Draft {
   status: ClusterStatus;
 }
 
+/** An id as the form's select holds it: text, empty for none. */
+const idText = (id: number | null | undefined) => (id === null || id === undefined ? "" : String(id));
+
 function draftOf(cluster: ClusterDetail | null): Draft {
   return {
     code: cluster?.code ?? "",
@@ -51,9 +56,9 @@ function draftOf(cluster: ClusterDetail | null): Draft {
     descriptionTh: cluster?.descriptionTh ?? "",
     descriptionEn: cluster?.descriptionEn ?? "",
     tsicCode: cluster?.tsicCode ?? "",
-    coordinatingAgencyId: cluster?.coordinatingAgencyId ?? "",
-    cooperatingAgencyId: cluster?.cooperatingAgencyId ?? "",
-    parentId: cluster?.parentId ?? "",
+    coordinatingAgencyId: idText(cluster?.coordinatingAgencyId),
+    cooperatingAgencyId: idText(cluster?.cooperatingAgencyId),
+    parentId: idText(cluster?.parentId),
     maturity: cluster?.maturity && isMaturity(cluster.maturity) ? cluster.maturity : "",
     policyTags: cluster?.policyTags ?? [],
     provinceCodes: [...(cluster?.provinceCodes ?? [])].sort(),
@@ -84,6 +89,8 @@ function copyField<K extends keyof ClusterInput>(to: ClusterInput, from: Cluster
 }
 
 const orNull = (text: string) => (text.trim() === "" ? null : text.trim());
+/** A select's chosen id as the server's number; none chosen is null. */
+const idOrNull = (text: string) => (text === "" ? null : Number(text));
 
 /** The body to send: everything when creating; only what changed when editing. */
 function changes(draft: Draft, original: Draft, creating: boolean): ClusterInput {
@@ -95,9 +102,9 @@ function changes(draft: Draft, original: Draft, creating: boolean): ClusterInput
     descriptionTh: orNull(draft.descriptionTh),
     descriptionEn: orNull(draft.descriptionEn),
     tsicCode: orNull(draft.tsicCode),
-    coordinatingAgencyId: orNull(draft.coordinatingAgencyId),
-    cooperatingAgencyId: orNull(draft.cooperatingAgencyId),
-    parentId: orNull(draft.parentId),
+    coordinatingAgencyId: idOrNull(draft.coordinatingAgencyId),
+    cooperatingAgencyId: idOrNull(draft.cooperatingAgencyId),
+    parentId: idOrNull(draft.parentId),
     maturity: draft.maturity === "" ? null : draft.maturity,
     policyTags: draft.policyTags,
     provinceCodes: draft.provinceCodes,
@@ -145,9 +152,9 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: ClientErrors = {};
-    if (!/^[a-z0-9][a-z0-9-]{1,79}$/.test(draft.code.trim())) next.code = t("registry.codeInvalid");
+    if (!isRecordCode(draft.code.trim())) next.code = t("registry.codeInvalid");
     if (!draft.nameTh.trim() && !draft.nameEn.trim()) next.nameTh = t("registry.nameRequired");
-    if (draft.tsicCode.trim() && !/^\d{1,5}$/.test(draft.tsicCode.trim())) next.tsicCode = t("registry.tsicInvalid");
+    if (draft.tsicCode.trim() && !createClusterBody.shape.tsicCode.safeParse(draft.tsicCode.trim()).success) next.tsicCode = t("registry.tsicInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const body = changes(draft, original, cluster === null);
@@ -156,7 +163,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
       return;
     }
     setNothing(false);
-    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: saved.id }) });
+    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: String(saved.id) }) });
   };
 
   const agencyOptions = [...(agencies.data ?? [])].sort((a, b) =>

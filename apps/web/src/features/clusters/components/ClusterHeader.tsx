@@ -46,7 +46,7 @@ export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {
   const other = otherName(locale, cluster);
   const description = pickLocalized(locale, cluster.descriptionTh, cluster.descriptionEn);
   const participations = [...cluster.participations].sort((a, b) => a.fiscalYear - b.fiscalYear);
-  const agency = (id: string | null) => (id ? (agencyName(id) ?? t("common.none")) : t("common.none"));
+  const agency = (id: number | null) => (id === null ? t("common.none") : (agencyName(String(id)) ?? t("common.none")));
 
   return (
     <header className="cluster-header">

@@ -6,7 +6,6 @@ import { formatNumber } from "../../../lib/format";
 import { useAgencyName } from "../../agencies/useAgencyName";
 import { useProvinceName } from "../../provinces/useProvinceName";
 import type { Cluster } from "../model";
-import { useClusterDetails } from "../queries";
 import { useClusterLabels } from "../useClusterLabels";
 import { TableScroll } from "../../../components/TableScroll";
 
@@ -33,9 +32,6 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
   const labels = useClusterLabels();
   const agencyName = useAgencyName();
   const provinceName = useProvinceName();
-  const missing = clusters.filter((c) => c.provinceCodes === null || c.memberCount === null).map((c) => c.id);
-  const details = useClusterDetails(missing);
-  const detailOf = (id: string) => details[missing.indexOf(id)]?.data ?? null;
 
   return (
     <TableScroll label={t("registry.list")}>
@@ -54,9 +50,7 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
         </thead>
         <tbody>
           {clusters.map((cluster) => {
-            const detail = detailOf(cluster.id);
-            const provinceCodes = cluster.provinceCodes ?? detail?.provinceCodes ?? null;
-            const memberCount = cluster.memberCount ?? detail?.memberCount ?? null;
+            const { provinceCodes, memberCount } = cluster;
             const other = otherName(locale, cluster);
             return (
               <tr key={cluster.id} data-cluster-id={cluster.id}>
@@ -70,17 +64,15 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
                   )}
                 </th>
                 <td>{labels.kind(cluster.kind)}</td>
-                <td>{cluster.coordinatingAgencyId ? (agencyName(cluster.coordinatingAgencyId) ?? t("common.none")) : t("common.none")}</td>
+                <td>{cluster.coordinatingAgencyId === null ? t("common.none") : (agencyName(String(cluster.coordinatingAgencyId)) ?? t("common.none"))}</td>
                 <td>
-                  {provinceCodes === null ? (
-                    <span className="muted">…</span>
-                  ) : provinceCodes.length === 0 ? (
+                  {provinceCodes.length === 0 ? (
                     <span className="muted">{t("common.none")}</span>
                   ) : (
                     provinceCodes.map(provinceName).join(", ")
                   )}
                 </td>
-                <td className="num">{memberCount === null ? t("common.none") : formatNumber(memberCount, locale)}</td>
+                <td className="num">{formatNumber(memberCount, locale)}</td>
               </tr>
             );
           })}

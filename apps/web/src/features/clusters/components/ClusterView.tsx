@@ -82,11 +82,11 @@ function ClusterContent({ cluster }: { cluster: ClusterDetail }) {
         selected={tab}
         onSelect={select}
       >
-        {tab === "members" && <MembersByStage clusterId={cluster.id} canEdit={canEdit} />}
-        {tab === "network" && <ClusterNetwork clusterId={cluster.id} clusterName={name} canEdit={canEdit} />}
-        {tab === "analysis" && <AnalysisPanel clusterId={cluster.id} />}
-        {tab === "suggestions" && <SuggestionList clusterId={cluster.id} canEdit={canEdit} />}
-        {tab === "institutions" && <InstitutionsPanel clusterId={cluster.id} canEdit={canEdit} />}
+        {tab === "members" && <MembersByStage clusterId={String(cluster.id)} canEdit={canEdit} />}
+        {tab === "network" && <ClusterNetwork clusterId={String(cluster.id)} clusterName={name} canEdit={canEdit} />}
+        {tab === "analysis" && <AnalysisPanel clusterId={String(cluster.id)} />}
+        {tab === "suggestions" && <SuggestionList clusterId={String(cluster.id)} canEdit={canEdit} />}
+        {tab === "institutions" && <InstitutionsPanel clusterId={String(cluster.id)} canEdit={canEdit} />}
       </Tabs>
       <p>
         <Link to="/clusters">{t("common.backTo", { page: t("registry.backToList") })}</Link>

@@ -99,7 +99,7 @@ export function InstitutionsPanel({ clusterId, canEdit }: InstitutionsPanelProps
 
 interface LinkInstitutionFormProps {
   clusterId: string;
-  linkedIds: readonly string[];
+  linkedIds: readonly number[];
   onLinked: () => void;
   onCancel: () => void;
 }
@@ -146,7 +146,7 @@ function LinkInstitutionForm({ clusterId, linkedIds, onLinked, onCancel }: LinkI
       { kind, nameTh: nameTh.trim() || null, nameEn: nameEn.trim() || null },
       {
         onSuccess: (institution) => {
-          setInstitutionId(institution.id);
+          setInstitutionId(String(institution.id));
           setCreating(false);
           setNameTh("");
           setNameEn("");

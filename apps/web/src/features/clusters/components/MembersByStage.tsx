@@ -62,7 +62,7 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
       {canEdit && adding && (
         <AddMemberForm
           clusterId={clusterId}
-          memberIds={members.data?.map((m) => m.enterpriseId) ?? []}
+          memberIds={members.data?.map((m) => String(m.enterpriseId)) ?? []}
           onAdded={(name, approved) => {
             setNotice(t(approved ? "members.added" : "members.addedPending", { name }));
             setAdding(false);

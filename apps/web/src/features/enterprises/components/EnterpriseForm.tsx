@@ -1,3 +1,4 @@
+import { enterpriseScalarInputFields } from "@sainam/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf, unplacedErrors } from "../../../api/field-errors";
@@ -17,23 +18,7 @@ interface EnterpriseFormProps {
   onDone: (saved: { id: string } | null) => void;
 }
 
-const SCALAR_FIELDS = [
-  "juristicId",
-  "ceRegistrationNo",
-  "nameTh",
-  "nameEn",
-  "legalForm",
-  "registeredOn",
-  "capital",
-  "revenue",
-  "employees",
-  "tsicCode",
-  "businessType",
-  "address",
-  "provinceCode",
-  "districtCode",
-  "postcode",
-] as const;
+const SCALAR_FIELDS = enterpriseScalarInputFields;
 
 const CONTACT_LABELS = {
   name: "enterprises.contactName",
@@ -48,7 +33,7 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
   const locale = useLocale();
   const labels = useEnterpriseLabels();
   const create = useCreateEnterpriseMutation();
-  const update = useUpdateEnterpriseMutation(enterprise?.id ?? "");
+  const update = useUpdateEnterpriseMutation(enterprise ? String(enterprise.id) : "");
   const mutation = enterprise ? update : create;
   const [original] = useState<EnterpriseDraft>(() => (enterprise ? draftFromDetail(enterprise) : emptyDraft()));
   const [draft, setDraft] = useState<EnterpriseDraft>(original);
@@ -95,7 +80,7 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
       return;
     }
     setNothing(false);
-    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: saved.id }) });
+    mutation.mutate(body, { onSuccess: (saved) => onDone({ id: String(saved.id) }) });
   };
 
   const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale));

@@ -31,7 +31,7 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
   const chain = useValueChainLabels();
   const user = useCurrentUser();
   const province = useProvince(enterprise.provinceCode ?? "");
-  const clusters = useClusterDetails(enterprise.memberships.map((m) => m.clusterId));
+  const clusters = useClusterDetails(enterprise.memberships.map((m) => String(m.clusterId)));
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const name = localName(locale, enterprise) || (enterprise.juristicId ? formatJuristicId(enterprise.juristicId) : `#${enterprise.id}`);

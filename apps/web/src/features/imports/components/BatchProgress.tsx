@@ -65,7 +65,9 @@ export function BatchProgress({ batchId, fileName, onFinished, onStartOver }: Ba
     );
   }
 
-  const { rowsRead, bytesRead, totalBytes } = data.progress;
+  const { rowsRead, bytesRead } = data.progress;
+  // Unknown (null) until the file's size is known: the bar then runs without a measure.
+  const totalBytes = data.progress.totalBytes ?? 0;
   const kb = (bytes: number) => t("imports.bytesUnit", { value: formatNumber(Math.ceil(bytes / 1024), locale) });
   return (
     <section className="panel" aria-busy="true">

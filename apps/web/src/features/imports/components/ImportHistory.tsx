@@ -136,7 +136,7 @@ function BatchRow({ batch, showOwner, pending, onTakeOver }: BatchRowProps) {
             question={t("imports.history.takeOverQuestion", { owner: batch.owner?.displayName ?? t("imports.history.system") })}
             confirmLabel={t("imports.history.takeOverConfirm")}
             pending={pending}
-            onConfirm={() => onTakeOver(batch.batchId)}
+            onConfirm={() => onTakeOver(String(batch.batchId))}
           />
         )}
       </td>

@@ -48,7 +48,7 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
     setEmpty(false);
     run.mutate(
       { batchId: preview.batchId, mapping, clusterId: clusterId || null, strict },
-      { onSuccess: (answer) => onStarted(answer.batchId) },
+      { onSuccess: (answer) => onStarted(String(answer.batchId)) },
     );
   };
 

@@ -43,7 +43,7 @@ export function ApprovalQueue() {
   const breakdownLabel = useBreakdownText();
   const queue = useApprovalQueue();
   const transition = useTransitionMutation();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<Set<number>>(new Set());
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -87,7 +87,7 @@ export function ApprovalQueue() {
                   type="checkbox"
                   aria-label={t("values.selectAll")}
                   checked={allSelected}
-                  onChange={() => setSelected(allSelected ? new Set() : new Set(approvable.map((v) => v.id)))}
+                  onChange={() => setSelected(allSelected ? new Set<number>() : new Set(approvable.map((v) => v.id)))}
                 />
               </th>
               <th scope="col">{t("values.indicator")}</th>

@@ -25,7 +25,7 @@ import { fieldLabel, fieldProblemText } from "../../../api/error-text";
 
 type Unit = { code: string; name: string; group: string | null };
 
-function flattenIndicators(nodes: readonly PlanNode[]): Array<{ id: string; code: string; nameEn: string; nameTh: string | null }> {
+function flattenIndicators(nodes: readonly PlanNode[]): Array<{ id: number; code: string; nameEn: string; nameTh: string | null }> {
   return nodes.flatMap((n) => [...n.indicators.map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameTh: i.nameTh })), ...flattenIndicators(n.children)]);
 }
 
@@ -39,7 +39,7 @@ function fiscalYearOfDate(iso: string | null, fallback: number): number {
  * The org units of a level, provinces grouped by provincial cluster. A cluster plan's clusters are its own
  * cluster only, a programme plan's programmes its own programme; other plans offer every cluster or programme.
  */
-function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId: string | null }): { units: Unit[]; pending: boolean; error: unknown } {
+function useUnits(level: OrgLevel, plan: { clusterId: number | null; programmeId: number | null }): { units: Unit[]; pending: boolean; error: unknown } {
   const locale = useLocale();
   const { t } = useTranslation();
   const provinces = useProvinces();
@@ -50,16 +50,16 @@ function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId
   return useMemo(() => {
     if (level === "nation") return { units: [{ code: "TH", name: t("values.nation"), group: null }], pending: false, error: null };
     if (level === "cluster") {
-      const all = (industryClusters.data ?? []).map((c) => ({ code: c.id, name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`, group: null }));
-      return { units: plan.clusterId === null ? all : all.filter((u) => u.code === plan.clusterId), pending: industryClusters.isPending, error: industryClusters.error };
+      const all = (industryClusters.data ?? []).map((c) => ({ code: String(c.id), name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`, group: null }));
+      return { units: plan.clusterId === null ? all : all.filter((u) => u.code === String(plan.clusterId)), pending: industryClusters.isPending, error: industryClusters.error };
     }
     if (level === "programme") {
-      const all = (programmes.data?.items ?? []).map((p) => ({ code: p.id, name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`, group: null }));
-      return { units: plan.programmeId === null ? all : all.filter((u) => u.code === plan.programmeId), pending: programmes.isPending, error: programmes.error };
+      const all = (programmes.data?.items ?? []).map((p) => ({ code: String(p.id), name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`, group: null }));
+      return { units: plan.programmeId === null ? all : all.filter((u) => u.code === String(plan.programmeId)), pending: programmes.isPending, error: programmes.error };
     }
     if (level === "region") return { units: (regions.data ?? []).map((r) => ({ code: r.code, name: pickLocalized(locale, r.nameTh, r.nameEn), group: null })), pending: regions.isPending, error: regions.error };
     if (level === "provincial_cluster") {
-      return { units: (clusters.data ?? []).map((c) => ({ code: c.id, name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`, group: null })), pending: clusters.isPending, error: clusters.error };
+      return { units: (clusters.data ?? []).map((c) => ({ code: String(c.id), name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`, group: null })), pending: clusters.isPending, error: clusters.error };
     }
     const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`]));
     const order = new Map((clusters.data ?? []).map((c) => [c.id, c.number]));
@@ -75,7 +75,7 @@ function useUnits(level: OrgLevel, plan: { clusterId: string | null; programmeId
 }
 
 /** The value-entry screen of a plan: choose indicator, period, level and breakdown; enter, save as draft, submit. */
-export function ValueEntry({ planId }: { planId: string }) {
+export function ValueEntry({ planId }: { planId: string | number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const plan = usePlan(planId);

@@ -1,13 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useQueryClient } from "@tanstack/react-query";
-import { apiSend, toApiId } from "../../../api/client";
+import { apiSend } from "../../../api/client";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { Loading } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
 import { BatchProgress } from "../../imports/components/BatchProgress";
-import { isImportFile, runAnswerDecoder } from "../../imports/model";
+import { importStartedSchema } from "@sainam/contract";
+import { isImportFile } from "../../imports/model";
 import { uploadImportFile, type Upload } from "../../imports/upload";
 import { usePlans } from "../../plans/queries";
 import { valueKeys } from "../queries";
@@ -65,8 +66,8 @@ export function ValuesImport({ initialPlanId }: { initialPlanId: string | null }
     started.done
       .then(async (preview) => {
         const chosen = layout === "auto" ? (preview.suggestedLayout === "wide" ? "wide" : "long") : layout;
-        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: toApiId(plan), layout: chosen }, runAnswerDecoder);
-        setBatch({ id: run.batchId, fileName: file.name });
+        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: Number(plan), layout: chosen }, importStartedSchema);
+        setBatch({ id: String(run.batchId), fileName: file.name });
       })
       .catch((cause: unknown) => setError(cause))
       .finally(() => {

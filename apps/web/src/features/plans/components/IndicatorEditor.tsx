@@ -12,10 +12,10 @@ import { TargetForm } from "./TargetForm";
 type Editing =
   | { what: "none" }
   | { what: "newIndicator" }
-  | { what: "indicator"; id: string }
-  | { what: "deleteIndicator"; id: string }
-  | { what: "newTarget"; indicatorId: string }
-  | { what: "target"; indicatorId: string; id: string };
+  | { what: "indicator"; id: number }
+  | { what: "deleteIndicator"; id: number }
+  | { what: "newTarget"; indicatorId: number }
+  | { what: "target"; indicatorId: number; id: number };
 
 /** The indicators of a node for those who may edit the plan: add, edit, reorder and delete them and their targets. */
 export function IndicatorEditor({ node }: { node: PlanNode }) {
@@ -107,7 +107,7 @@ interface TargetListProps {
   indicator: Indicator;
   editing: Editing;
   setEditing: (editing: Editing) => void;
-  onDelete: (targetId: string) => void;
+  onDelete: (targetId: number) => void;
   deleting: boolean;
 }
 

@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
@@ -24,7 +25,7 @@ function numberOrNull(text: string): number | null {
 }
 
 /** Every field of an indicator: code, names, unit, direction, aggregation (a ratio needs its scale), baseline, disaggregations, decimals, description. */
-export function IndicatorForm({ nodeId, indicator, onDone }: { nodeId: string; indicator: Indicator | null; onDone: () => void }) {
+export function IndicatorForm({ nodeId, indicator, onDone }: { nodeId: RecordId; indicator: Indicator | null; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateIndicatorMutation(nodeId);
   const update = useUpdateIndicatorMutation(indicator?.id ?? "");

@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
@@ -8,10 +9,10 @@ import { isPlanNodeKind, PLAN_NODE_KINDS, type PlanNode, type PlanNodeKind } fro
 import { useCreateNodeMutation, useUpdateNodeMutation } from "../mutations";
 
 interface NodeFormProps {
-  planId: string;
+  planId: RecordId;
   /** The node edited, or null to add a node under `parentId`. */
   node: PlanNode | null;
-  parentId?: string | null;
+  parentId?: number | null;
   onDone: () => void;
 }
 

@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -10,7 +11,7 @@ import { useNodeKindLabel, useNodeTitle } from "./useNodeLabel";
 type Mode = "idle" | "edit" | "child" | "link" | "delete";
 
 interface NodeToolbarProps {
-  planId: string;
+  planId: RecordId;
   planLevel: string;
   nodes: PlanNode[];
   node: PlanNode;
@@ -72,7 +73,7 @@ export function NodeToolbar({ planId, planLevel, nodes, node, onDeleted }: NodeT
           value={node.parentId ?? ""}
           disabled={move.isPending}
           onChange={(event) => {
-            const parentId = event.target.value || null;
+            const parentId = event.target.value ? Number(event.target.value) : null;
             const count = parentId === null ? nodes.length : (parents.find((p) => p.id === parentId)?.children.length ?? 0);
             move.mutate({ nodeId: node.id, parentId, position: count });
           }}

@@ -44,9 +44,9 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
       {
         code: form.code.trim(),
         level,
-        ownerAgencyId: form.ownerAgencyId,
-        clusterId: level === "cluster_plan" ? form.clusterId || null : null,
-        provincialClusterId: level === "provincial_cluster_plan" ? form.provincialClusterId || null : null,
+        ownerAgencyId: Number(form.ownerAgencyId),
+        clusterId: level === "cluster_plan" && form.clusterId ? Number(form.clusterId) : null,
+        provincialClusterId: level === "provincial_cluster_plan" && form.provincialClusterId ? Number(form.provincialClusterId) : null,
         periodStart: form.periodStart,
         periodEnd: form.periodEnd,
         titleEn: form.titleEn.trim(),

@@ -48,7 +48,7 @@ export function PlanList({ filters, page, onPage, agencyName }: PlanListProps) {
                   level={plan.level}
                   periodStart={plan.periodStart}
                   periodEnd={plan.periodEnd}
-                  ownerName={plan.ownerAgencyId && agencyName ? agencyName(plan.ownerAgencyId) : null}
+                  ownerName={agencyName ? agencyName(String(plan.ownerAgencyId)) : null}
                 />
               </li>
             ))}

@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
@@ -5,7 +6,7 @@ import { fiscalYearLabel, fiscalYearOf } from "../../../lib/format";
 import { reportHref, reportYears } from "../report-links";
 
 interface PlanReportDownloadsProps {
-  planId: string;
+  planId: RecordId;
   periodStart: string | null;
   periodEnd: string | null;
 }

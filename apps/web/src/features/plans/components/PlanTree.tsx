@@ -6,7 +6,7 @@ import { useNodeKindLabel, useNodeTitle } from "./useNodeLabel";
 interface PlanTreeProps {
   nodes: PlanNode[];
   label: string;
-  selectedId: string | null;
+  selectedId: number | null;
   onSelect: (node: PlanNode) => void;
 }
 
@@ -19,16 +19,16 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
   const kindLabel = useNodeKindLabel();
   const title = useNodeTitle();
 
-  const [expanded, setExpanded] = useState<Set<string>>(() => {
+  const [expanded, setExpanded] = useState<Set<number>>(() => {
     // Open the first level, so strategies show their objective and sub-strategies at a glance,
     // and every ancestor of a node selected through the address.
     const open = new Set(nodes.filter((n) => n.children.length > 0).map((n) => n.id));
-    if (selectedId) for (const ancestor of pathTo(nodes, selectedId).slice(0, -1)) open.add(ancestor.id);
+    if (selectedId !== null) for (const ancestor of pathTo(nodes, selectedId).slice(0, -1)) open.add(ancestor.id);
     return open;
   });
-  const [focusedId, setFocusedId] = useState<string | null>(selectedId ?? nodes[0]?.id ?? null);
+  const [focusedId, setFocusedId] = useState<number | null>(selectedId ?? nodes[0]?.id ?? null);
   const moveFocus = useRef(false);
-  const items = useRef(new Map<string, HTMLLIElement>());
+  const items = useRef(new Map<number, HTMLLIElement>());
 
   const rows = useMemo(() => visibleNodes(nodes, expanded), [nodes, expanded]);
   const allBranches = useMemo(() => branchIds(nodes), [nodes]);
@@ -37,14 +37,14 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
   const tabStop = rows.some((row) => row.node.id === focusedId) ? focusedId : (rows[0]?.node.id ?? null);
 
   useEffect(() => {
-    if (!moveFocus.current || !tabStop) return;
+    if (!moveFocus.current || tabStop === null) return;
     moveFocus.current = false;
     items.current.get(tabStop)?.focus();
   }, [tabStop]);
 
   // A selection made elsewhere (the address) opens the way to the node.
   useEffect(() => {
-    if (!selectedId) return;
+    if (selectedId === null) return;
     const ancestors = pathTo(nodes, selectedId).slice(0, -1);
     if (ancestors.length === 0) return;
     setExpanded((current) => {
@@ -55,15 +55,15 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
     });
   }, [nodes, selectedId]);
 
-  const focus = (id: string | undefined) => {
-    if (!id) return;
+  const focus = (id: number | undefined) => {
+    if (id === undefined) return;
     moveFocus.current = true;
     setFocusedId(id);
     // Already the tab stop: the effect will not run, so focus directly.
     if (id === tabStop) items.current.get(id)?.focus();
   };
 
-  const setOpen = (id: string, open: boolean) =>
+  const setOpen = (id: number, open: boolean) =>
     setExpanded((current) => {
       if (current.has(id) === open) return current;
       const next = new Set(current);
@@ -93,7 +93,7 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
         break;
       case "ArrowLeft":
         if (hasChildren && isOpen) setOpen(node.id, false);
-        else if (row.parentId) focus(row.parentId);
+        else if (row.parentId !== null) focus(row.parentId);
         break;
       case "Home":
         focus(rows[0]?.node.id);
@@ -106,7 +106,7 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
         onSelect(node);
         break;
       case "*": {
-        const siblings = row.parentId ? (pathTo(nodes, row.parentId).at(-1)?.children ?? []) : nodes;
+        const siblings = row.parentId !== null ? (pathTo(nodes, row.parentId).at(-1)?.children ?? []) : nodes;
         setExpanded((current) => {
           const next = new Set(current);
           for (const sibling of siblings) if (sibling.children.length > 0) next.add(sibling.id);

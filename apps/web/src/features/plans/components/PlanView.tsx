@@ -38,7 +38,7 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
   const [addingRoot, setAddingRoot] = useState(false);
   const select = (node: PlanNode) => {
     const next = new URLSearchParams(params);
-    next.set("node", node.id);
+    next.set("node", String(node.id));
     setParams(next, { replace: true });
     // On narrow screens the details sit below a long tree; bring them into view.
     if (window.matchMedia("(max-width: 900px)").matches) {
@@ -58,7 +58,7 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
         level={plan.level}
         periodStart={plan.periodStart}
         periodEnd={plan.periodEnd}
-        ownerName={plan.ownerAgencyId && agencyName ? agencyName(plan.ownerAgencyId) : null}
+        ownerName={agencyName ? agencyName(String(plan.ownerAgencyId)) : null}
       />
       <PlanReportDownloads planId={plan.id} periodStart={plan.periodStart} periodEnd={plan.periodEnd} />
       <div className="plan-layout">

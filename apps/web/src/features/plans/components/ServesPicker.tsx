@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
@@ -11,7 +12,7 @@ import { useOptionalPlan, usePlans } from "../queries";
 import { useNodeKindLabel } from "./useNodeLabel";
 
 interface ServesPickerProps {
-  planId: string;
+  planId: RecordId;
   planLevel: string;
   node: PlanNode;
   onDone: () => void;
@@ -24,7 +25,7 @@ export function ServesPicker({ planId, planLevel, node, onDone }: ServesPickerPr
   const kindLabel = useNodeKindLabel();
   const plans = usePlans();
   const [targetPlanId, setTargetPlanId] = useState<string>("");
-  const [targetNodeId, setTargetNodeId] = useState<string>(node.servesNodeId ?? "");
+  const [targetNodeId, setTargetNodeId] = useState<string>(node.servesNodeId === null ? "" : String(node.servesNodeId));
   const targetPlan = useOptionalPlan(targetPlanId || null);
   const update = useUpdateNodeMutation(planId, node.id);
   const errors = fieldErrorsOf(update.error);
@@ -36,7 +37,7 @@ export function ServesPicker({ planId, planLevel, node, onDone }: ServesPickerPr
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!targetNodeId) return;
-    update.mutate({ servesNodeId: targetNodeId }, { onSuccess: onDone });
+    update.mutate({ servesNodeId: Number(targetNodeId) }, { onSuccess: onDone });
   };
 
   return (

@@ -1,6 +1,7 @@
+import { isOrgUnitType, isTarget, type ChangeThreshold } from "@sainam/core";
+import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { isRecord } from "../../../api/decode";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
@@ -43,15 +44,13 @@ function TargetPreview({ text, label }: { text: string; label: string }) {
   );
 }
 
-/** The owner's threshold on a stored direction-only target, if set. */
-function thresholdOf(target: unknown): { measure: string; against: string; amount: number } | null {
-  if (!isRecord(target) || !isRecord(target.threshold)) return null;
-  const { measure, against, amount } = target.threshold;
-  return typeof measure === "string" && typeof against === "string" && typeof amount === "number" ? { measure, against, amount } : null;
+/** The owner's threshold on a stored direction-only target (core's Target), if set. */
+function thresholdOf(target: unknown): ChangeThreshold | null {
+  return isTarget(target) && target.kind === "direction" ? target.threshold : null;
 }
 
 interface TargetFormProps {
-  indicatorId: string;
+  indicatorId: RecordId;
   target: IndicatorTarget | null;
   onDone: () => void;
 }
@@ -95,7 +94,7 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
     save.mutate(
       {
         periodKey: form.periodKey.trim().toUpperCase() || null,
-        orgUnitType: form.orgUnitType || null,
+        orgUnitType: isOrgUnitType(form.orgUnitType) ? form.orgUnitType : null,
         orgUnitCode: form.orgUnitCode.trim() || null,
         ...(textsChanged && { textEn: form.textEn.trim() || null, textTh: form.textTh.trim() || null }),
         ...(isDirection && { threshold: amount === null ? null : { measure: form.measure, against: form.against, amount } }),

@@ -22,7 +22,7 @@ function sentence(target: unknown, locale: "th" | "en"): string | null {
 
 describe("targetSentence", () => {
   it("renders a range as 80–90 %", () => {
-    expect(sentence({ kind: "range", min: 80, max: 90, unit: "%" }, "en")).toBe("80–90 %");
+    expect(sentence({ kind: "range", min: 80, max: 90, better: "higher", unit: "%" }, "en")).toBe("80–90 %");
   });
 
   it("renders a change in both languages", () => {

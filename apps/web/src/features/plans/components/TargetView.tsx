@@ -14,7 +14,6 @@ export function targetSentence(description: TargetDescription, t: TFunction): st
     case "range":
     case "atLeast":
     case "atMost":
-    case "exactly":
     case "band":
     case "shareRange":
     case "share":

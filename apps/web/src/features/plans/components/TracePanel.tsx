@@ -1,3 +1,4 @@
+import type { RecordId } from "../../clusters/queries";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -8,7 +9,7 @@ import { useTrace } from "../queries";
 import { useNodeKindLabel } from "./useNodeLabel";
 
 /** How a node serves the plans above it: its parents, then each higher-plan node it serves, up to the top. */
-export function TracePanel({ nodeId }: { nodeId: string }) {
+export function TracePanel({ nodeId }: { nodeId: RecordId }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const kindLabel = useNodeKindLabel();

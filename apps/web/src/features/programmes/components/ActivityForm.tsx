@@ -55,8 +55,9 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
     if (check.title || check.date) return;
     create.mutate(
       {
-        programmeId,
-        clusterId: clusterId || null,
+        programmeId: Number(programmeId),
+        // Select values and the picker's matches carry ids as text; the contract wants the numbers.
+        clusterId: clusterId ? Number(clusterId) : null,
         kind,
         titleEn: titleEn.trim(),
         titleTh: titleTh.trim() || null,
@@ -64,7 +65,7 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
         endsOn: endsOn || null,
         budget: numberOrNull(budget),
         participantCount: numberOrNull(participantCount),
-        participantIds: participants.map((p) => p.id),
+        participantIds: participants.map((p) => Number(p.id)),
       },
       { onSuccess: () => onCreated(titleEn.trim()) },
     );

@@ -15,7 +15,7 @@ import { useActivityDetail } from "../queries";
 
 type Participant = NonNullable<ActivityDetail["participantList"]>[number];
 
-function OutcomeForm({ activityId, participants, onAdded }: { activityId: string; participants: readonly Participant[]; onAdded: () => void }) {
+function OutcomeForm({ activityId, participants, onAdded }: { activityId: number; participants: readonly Participant[]; onAdded: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const add = useAddOutcomeMutation(activityId);
@@ -38,7 +38,7 @@ function OutcomeForm({ activityId, participants, onAdded }: { activityId: string
     setLocal(check);
     if (Object.keys(check).length > 0 || amountValue === "invalid" || countValue === "invalid") return;
     add.mutate(
-      { kind, enterpriseId: enterpriseId || null, amount: amountValue, count: countValue, note: note.trim() || null },
+      { kind, enterpriseId: enterpriseId ? Number(enterpriseId) : null, amount: amountValue, count: countValue, note: note.trim() || null },
       {
         onSuccess: () => {
           setAmount("");
@@ -86,7 +86,7 @@ function OutcomeForm({ activityId, participants, onAdded }: { activityId: string
 }
 
 /** An activity's outcomes (sales, deals, new products, certifications…), with the form to add one for its keepers. */
-export function ActivityOutcomes({ activityId }: { activityId: string }) {
+export function ActivityOutcomes({ activityId }: { activityId: number }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const detail = useActivityDetail(activityId);
@@ -95,7 +95,7 @@ export function ActivityOutcomes({ activityId }: { activityId: string }) {
     <div className="activity-outcomes">
       <QueryState query={detail}>
         {(activity) => {
-          const nameOf = (enterpriseId: string | null) => {
+          const nameOf = (enterpriseId: number | null) => {
             if (enterpriseId === null) return t("programmeAdmin.wholeActivity");
             const p = activity.participantList?.find((x) => x.enterpriseId === enterpriseId);
             return p ? localName(locale, p) || `#${enterpriseId}` : `#${enterpriseId}`;

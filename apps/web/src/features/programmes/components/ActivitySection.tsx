@@ -17,7 +17,7 @@ export function ActivitySection({ programmeId, canRecord }: { programmeId: strin
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [openOutcomes, setOpenOutcomes] = useState<string | null>(null);
+  const [openOutcomes, setOpenOutcomes] = useState<number | null>(null);
   const activities = useProgrammeActivities(programmeId, page);
   const clusters = useProgrammeClusters(programmeId);
   return (

@@ -30,7 +30,7 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
   const clusters = useClusterOptions();
   const save = useSaveBudgetMutation(programmeId);
   const [fiscalYear, setFiscalYear] = useState<number | null>(line?.fiscalYear ?? years.at(-1) ?? null);
-  const [clusterId, setClusterId] = useState(line?.clusterId ?? "");
+  const [clusterId, setClusterId] = useState(line?.clusterId == null ? "" : String(line.clusterId));
   const [allocated, setAllocated] = useState(amountText(line?.allocated));
   const [spent, setSpent] = useState(amountText(line?.spent));
   const [note, setNote] = useState(line?.note ?? "");
@@ -51,7 +51,7 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
     setLocal(check);
     if (Object.keys(check).length > 0 || fiscalYear === null || typeof allocatedValue !== "number" || spentValue === "invalid") return;
     save.mutate(
-      { budgetId: line?.id ?? null, input: { clusterId: clusterId || null, fiscalYear, allocated: allocatedValue, spent: spentValue, note: note.trim() || null } },
+      { budgetId: line?.id ?? null, input: { clusterId: clusterId ? Number(clusterId) : null, fiscalYear, allocated: allocatedValue, spent: spentValue, note: note.trim() || null } },
       { onSuccess: onSaved },
     );
   };

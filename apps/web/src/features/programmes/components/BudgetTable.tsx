@@ -19,7 +19,8 @@ export function BudgetTable({ programmeId, canEdit, years }: { programmeId: stri
   const budgets = useProgrammeBudgets(programmeId);
   const remove = useDeleteBudgetMutation(programmeId);
   // "new" adds a line; an id edits that line.
-  const [editing, setEditing] = useState<string | null>(null);
+  // The line being edited, "new" for a line being added, or null.
+  const [editing, setEditing] = useState<number | "new" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const lines = budgets.data ?? [];
   const editedLine = editing === null || editing === "new" ? null : (lines.find((b) => b.id === editing) ?? null);

@@ -36,7 +36,7 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
   const [enterprise, setEnterprise] = useState<EnterpriseMatch | null>(null);
   const [clusterId, setClusterId] = useState("");
   const [activityId, setActivityId] = useState("");
-  const [programmeIds, setProgrammeIds] = useState<string[]>([programmeId]);
+  const [programmeIds, setProgrammeIds] = useState<number[]>([Number(programmeId)]);
   const [local, setLocal] = useState<Record<string, string>>({});
   const server = fieldErrorsOf(create.error);
   const programmeError = Object.entries(server).find(([path]) => path.startsWith("programmeIds"))?.[1] ?? null;
@@ -59,9 +59,10 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
     create.mutate(
       {
         programmeIds,
-        enterpriseId: enterprise?.id ?? null,
-        clusterId: clusterId || null,
-        activityId: activityId || null,
+        // The picker and the selects carry ids as text; the contract wants the numbers.
+        enterpriseId: enterprise ? Number(enterprise.id) : null,
+        clusterId: clusterId ? Number(clusterId) : null,
+        activityId: activityId ? Number(activityId) : null,
         fiscalYear,
         amount: value,
         method,

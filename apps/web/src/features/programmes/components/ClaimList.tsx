@@ -5,7 +5,7 @@ import { Pagination } from "../../../components/Pagination";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { fiscalYearLabel } from "../../../lib/format";
-import { formatBaht, type CreateClaimResult } from "../model";
+import { formatBaht, isVerification, type CreateClaimResult } from "../model";
 import { useVerifyClaimMutation } from "../mutations";
 import { useProgrammeClaims } from "../queries";
 import { ClaimForm } from "./ClaimForm";
@@ -79,7 +79,7 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
                           {c.evidenceNote && <span> {c.evidenceNote}</span>}
                         </td>
                         <td>
-                          <span className={`tag tag-${c.verification}`}>{t(`programmes.verification.${c.verification}`)}</span>
+                          <span className={`tag tag-${c.verification}`}>{isVerification(c.verification) ? t(`programmes.verification.${c.verification}`) : c.verification}</span>
                           {c.canVerify && (
                             <span className="claim-actions">
                               <button type="button" className="button button-small button-primary" disabled={verify.isPending} onClick={() => verify.mutate({ claimId: c.id, decision: "verified" })}>

@@ -10,7 +10,7 @@ import { fiscalYearOptions, type ProgrammeDetail } from "../model";
 import { useCreateProgrammeMutation, useUpdateProgrammeMutation, type ProgrammeInput } from "../mutations";
 import { YearSelect } from "./YearSelect";
 
-type Mode = { kind: "create"; defaultAgencyId: string | null; onCreated: (programme: ProgrammeDetail) => void } | { kind: "edit"; programme: ProgrammeDetail; onSaved: () => void };
+type Mode = { kind: "create"; defaultAgencyId: number | null; onCreated: (programme: ProgrammeDetail) => void } | { kind: "edit"; programme: ProgrammeDetail; onSaved: () => void };
 
 /** Creates a programme (agency, code, names, descriptions, fiscal years, published) or edits one. */
 export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => void }) {
@@ -19,11 +19,11 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
   const headingId = useId();
   const agencies = useAgencies();
   const create = useCreateProgrammeMutation();
-  const update = useUpdateProgrammeMutation(mode.kind === "edit" ? mode.programme.id : "");
+  const update = useUpdateProgrammeMutation(mode.kind === "edit" ? String(mode.programme.id) : "");
   const mutation = mode.kind === "create" ? create : update;
   const existing = mode.kind === "edit" ? mode.programme : null;
   const years = fiscalYearOptions(new Date());
-  const [agencyId, setAgencyId] = useState(mode.kind === "create" ? (mode.defaultAgencyId ?? "") : "");
+  const [agencyId, setAgencyId] = useState(mode.kind === "create" && mode.defaultAgencyId !== null ? String(mode.defaultAgencyId) : "");
   const [form, setForm] = useState({
     code: existing?.code ?? "",
     nameEn: existing?.nameEn ?? "",
@@ -60,7 +60,7 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
       lastFiscalYear,
       published,
     };
-    if (mode.kind === "create") create.mutate({ ...input, agencyId }, { onSuccess: mode.onCreated });
+    if (mode.kind === "create") create.mutate({ ...input, agencyId: Number(agencyId) }, { onSuccess: mode.onCreated });
     else update.mutate(input, { onSuccess: mode.onSaved });
   };
 

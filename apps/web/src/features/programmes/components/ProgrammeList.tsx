@@ -9,7 +9,7 @@ import { fiscalYearSpan } from "../../../lib/format";
 import { useProgrammes } from "../queries";
 
 /** Programmes, paged, optionally of one agency. */
-export function ProgrammeList({ agencyId, agencyName }: { agencyId: string; agencyName: (id: string) => string | null }) {
+export function ProgrammeList({ agencyId, agencyName }: { agencyId: string; agencyName: (id: number) => string | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [page, setPage] = useState(1);

@@ -8,7 +8,7 @@ import { useRatioText } from "./FiguresComparison";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** The de-duplicated figures across an agency's programmes or the nation's, with agencies' reports listed apart. */
-export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId: string; fiscalYear: string; programmeName: (id: string) => string }) {
+export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId: string; fiscalYear: string; programmeName: (id: number) => string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const ratio = useRatioText();

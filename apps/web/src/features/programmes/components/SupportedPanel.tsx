@@ -52,8 +52,8 @@ function AddClusterForm({ programmeId, years, onAdded }: { programmeId: string; 
     event.preventDefault();
     setMissing(clusterId === "");
     if (clusterId === "" || fiscalYear === null) return;
-    const cluster = (options.data ?? []).find((c) => c.id === clusterId);
-    add.mutate({ clusterId, fiscalYear }, { onSuccess: () => onAdded(cluster ? localName(locale, cluster) || cluster.code : clusterId) });
+    const cluster = (options.data ?? []).find((c) => String(c.id) === clusterId);
+    add.mutate({ clusterId: Number(clusterId), fiscalYear }, { onSuccess: () => onAdded(cluster ? localName(locale, cluster) || cluster.code : clusterId) });
   };
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t("programmeAdmin.addCluster")}>
@@ -98,7 +98,7 @@ function AddFirmForm({ programmeId, years, clusters, onAdded }: { programmeId: s
     if (firm === null || fiscalYear === null) return;
     const name = localName(locale, firm) || `#${firm.id}`;
     add.mutate(
-      { enterpriseId: firm.id, fiscalYear, clusterId: clusterId || null },
+      { enterpriseId: Number(firm.id), fiscalYear, clusterId: clusterId ? Number(clusterId) : null },
       {
         onSuccess: () => {
           setFirm(null);

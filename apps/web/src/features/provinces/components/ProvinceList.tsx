@@ -10,7 +10,7 @@ import { TableScroll } from "../../../components/TableScroll";
 
 interface ProvinceListProps {
   /** Name of a provincial cluster by id, when the page has them; adds a column. */
-  clusterName?: (id: string) => string | null;
+  clusterName?: (id: number) => string | null;
 }
 
 /** Provinces with a region filter kept in the address (`?region=`), so a filtered list can be shared. */

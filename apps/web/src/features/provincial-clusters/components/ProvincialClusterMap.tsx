@@ -20,10 +20,11 @@ export function ProvincialClusterMap() {
   const navigate = useNavigate();
   const boundaries = useProvinceBoundaries();
   const clusters = useProvincialClusters();
-  const [highlight, setHighlight] = useState<string | null>(null);
+  // A cluster's id, "none" for the provinces outside every cluster (Bangkok), or null for no highlight.
+  const [highlight, setHighlight] = useState<number | "none" | null>(null);
 
   const byId = useMemo(() => {
-    const map = new Map<string, ProvincialCluster>();
+    const map = new Map<number, ProvincialCluster>();
     for (const cluster of clusters.data ?? []) map.set(cluster.id, cluster);
     return map;
   }, [clusters.data]);

@@ -104,7 +104,7 @@ export function SearchView() {
             ids.pc,
             t("registry.provincialCluster"),
             "provincialCluster",
-            (provincialClusters.data ?? []).map((c) => ({ value: c.id, label: `${formatNumber(c.number, locale)}. ${pickLocalized(locale, c.nameTh, c.nameEn)}` })),
+            (provincialClusters.data ?? []).map((c) => ({ value: String(c.id), label: `${formatNumber(c.number, locale)}. ${pickLocalized(locale, c.nameTh, c.nameEn)}` })),
             t("registry.allProvincialClusters"),
           )}
           {facet(ids.stage, t("search.stage"), "stage", STAGES.map((s) => ({ value: s, label: chain.stage(s) })), t("search.allStages"))}

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from "@sainam/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -15,7 +16,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
   const [role, setRole] = useState<Role>("member");
-  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const [agencyId, setAgencyId] = useState<number | null>(null);
   const [locale, setLocale] = useState<Locale>(uiLocale);
   const [agencyMissing, setAgencyMissing] = useState(false);
   const ids = { email: useId(), name: useId(), password: useId(), passwordHint: useId(), locale: useId(), heading: useId() };
@@ -88,14 +89,14 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
             id={ids.password}
             type="password"
             required
-            minLength={12}
+            minLength={PASSWORD_MIN_LENGTH}
             autoComplete="new-password"
             aria-describedby={ids.passwordHint}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
           <p id={ids.passwordHint} className="hint">
-            {t("users.passwordHint")}
+            {t("users.passwordHint", { min: PASSWORD_MIN_LENGTH })}
           </p>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from "@sainam/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -15,7 +16,7 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
   const update = useUpdateUserMutation();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(isRole(user.role) ? user.role : "member");
-  const [agencyId, setAgencyId] = useState<string | null>(user.agencyId);
+  const [agencyId, setAgencyId] = useState<number | null>(user.agencyId);
   const [active, setActive] = useState(user.active);
   const [password, setPassword] = useState("");
   const [agencyMissing, setAgencyMissing] = useState(false);
@@ -63,7 +64,7 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
           <input
             id={ids.password}
             type="password"
-            minLength={12}
+            minLength={PASSWORD_MIN_LENGTH}
             autoComplete="new-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}

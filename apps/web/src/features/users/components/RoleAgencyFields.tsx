@@ -7,9 +7,9 @@ import { ROLES, isRole, type Role } from "../model";
 
 interface RoleAgencyFieldsProps {
   role: Role;
-  agencyId: string | null;
+  agencyId: number | null;
   onRole: (role: Role) => void;
-  onAgency: (agencyId: string | null) => void;
+  onAgency: (agencyId: number | null) => void;
 }
 
 /** Role select, and for agency officers the agency they act for (the server scopes them to it). */
@@ -53,7 +53,7 @@ export function RoleAgencyFields({ role, agencyId, onRole, onAgency }: RoleAgenc
             required
             aria-describedby={hintId}
             value={agencyId ?? ""}
-            onChange={(event) => onAgency(event.target.value || null)}
+            onChange={(event) => onAgency(event.target.value ? Number(event.target.value) : null)}
           >
             <option value="">{t("users.chooseAgency")}</option>
             {sorted.map((agency) => (

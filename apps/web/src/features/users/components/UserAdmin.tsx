@@ -29,7 +29,7 @@ export function UserAdmin() {
   const agencies = useAgencies();
   const [draft, setDraft] = useState(q);
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const searchId = useId();
 
@@ -49,10 +49,10 @@ export function UserAdmin() {
     update({ q: draft.trim(), page: 1 });
   };
 
-  const agencyName = (id: string | null) => {
-    if (!id) return t("common.none");
+  const agencyName = (id: number | null) => {
+    if (id === null) return t("common.none");
     const agency = agencies.data?.find((a) => a.id === id);
-    return agency ? (agency.abbreviation ?? pickLocalized(locale, agency.nameTh, agency.nameEn)) : id;
+    return agency ? (agency.abbreviation ?? pickLocalized(locale, agency.nameTh, agency.nameEn)) : String(id);
   };
 
   return (

@@ -9,7 +9,7 @@ import { useAddLinkageMutation } from "../mutations";
 import { useValueChainLabels } from "../useValueChainLabels";
 
 interface PartyOption {
-  id: string;
+  id: number;
   name: string;
 }
 

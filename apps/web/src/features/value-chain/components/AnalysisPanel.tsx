@@ -40,48 +40,34 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
   const labels = useValueChainLabels();
   const members = useMemberDirectory(clusterId);
   const n = (value: number) => formatNumber(value, locale);
-  const unavailable = <p className="muted">{t("analysis.partUnavailable")}</p>;
 
   return (
     <div className="analysis">
       <div className="figure-grid">
         <Figure title={t("analysis.membersPerStage")}>
-          {analysis.membersPerStage ? (
-            <ul className="plain-list">
-              {STAGES.map((stage) => (
-                <li key={stage}>{t("analysis.stageLine", { stage: labels.stage(stage), n: n(analysis.membersPerStage?.[stage] ?? 0) })}</li>
+          <ul className="plain-list">
+            {STAGES.map((stage) => (
+              <li key={stage}>{t("analysis.stageLine", { stage: labels.stage(stage), n: n(analysis.membersPerStage[stage]) })}</li>
+            ))}
+          </ul>
+          {analysis.emptyStages.length === 0 ? (
+            <p className="ok-text">{t("analysis.completeChain")}</p>
+          ) : (
+            <ul className="warning-list">
+              {analysis.emptyStages.map((stage) => (
+                <li key={stage} data-empty-stage={stage}>
+                  {t("analysis.emptyStage", { stage: t(`stagesInText.${stage}`) })}
+                </li>
               ))}
             </ul>
-          ) : (
-            unavailable
           )}
-          {analysis.emptyStages &&
-            (analysis.emptyStages.length === 0 ? (
-              <p className="ok-text">{t("analysis.completeChain")}</p>
-            ) : (
-              <ul className="warning-list">
-                {analysis.emptyStages.map((stage) => (
-                  <li key={stage} data-empty-stage={stage}>
-                    {t("analysis.emptyStage", { stage: t(`stagesInText.${stage}`) })}
-                  </li>
-                ))}
-              </ul>
-            ))}
         </Figure>
         <Figure title={t("analysis.linkDensity")}>
-          {analysis.linkDensity === null ? (
-            unavailable
-          ) : (
-            <>
-              <p className="big-figure">{percent(analysis.linkDensity, locale)}</p>
-              <p>{t("analysis.linkDensityText", { value: percent(analysis.linkDensity, locale) })}</p>
-            </>
-          )}
+          <p className="big-figure">{percent(analysis.linkDensity, locale)}</p>
+          <p>{t("analysis.linkDensityText", { value: percent(analysis.linkDensity, locale) })}</p>
         </Figure>
         <Figure title={t("analysis.insideShare")}>
-          {!analysis.insideValueShareKnown ? (
-            unavailable
-          ) : analysis.insideValueShare === null ? (
+          {analysis.insideValueShare === null ? (
             <p>{t("analysis.insideShareUnknown")}</p>
           ) : (
             <>
@@ -91,18 +77,12 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
           )}
         </Figure>
         <Figure title={t("analysis.links")}>
-          {analysis.verticalLinks === null || analysis.horizontalLinks === null ? (
-            unavailable
-          ) : (
-            <p>{t("analysis.linksText", { vertical: n(analysis.verticalLinks), horizontal: n(analysis.horizontalLinks) })}</p>
-          )}
+          <p>{t("analysis.linksText", { vertical: n(analysis.verticalLinks), horizontal: n(analysis.horizontalLinks) })}</p>
         </Figure>
       </div>
       <section>
         <h3>{t("analysis.singleSupplier")}</h3>
-        {analysis.singleSupplierProducts === null ? (
-          unavailable
-        ) : analysis.singleSupplierProducts.length === 0 ? (
+        {analysis.singleSupplierProducts.length === 0 ? (
           <p>{t("analysis.noSingleSupplier")}</p>
         ) : (
           <ul className="bullets">
@@ -119,9 +99,7 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
       </section>
       <section>
         <h3>{t("analysis.unsupplied")}</h3>
-        {analysis.unsuppliedInputs === null ? (
-          unavailable
-        ) : analysis.unsuppliedInputs.length === 0 ? (
+        {analysis.unsuppliedInputs.length === 0 ? (
           <p>{t("analysis.noUnsupplied")}</p>
         ) : (
           <ul className="bullets">
@@ -135,9 +113,7 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
       </section>
       <section>
         <h3>{t("analysis.unlinked")}</h3>
-        {analysis.unlinkedMemberIds === null ? (
-          unavailable
-        ) : analysis.unlinkedMemberIds.length === 0 ? (
+        {analysis.unlinkedMemberIds.length === 0 ? (
           <p>{t("analysis.noUnlinked")}</p>
         ) : (
           <ul className="chip-list">

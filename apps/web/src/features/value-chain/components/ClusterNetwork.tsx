@@ -68,14 +68,19 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
   const layout = useMemo(
     () =>
       layoutNetwork(
-        members.flatMap((m) => (isStage(m.stage) ? [{ id: m.enterpriseId, stage: m.stage, label: memberLabel(m, locale) }] : [])),
-        institutions.map((i) => ({ id: i.id, label: localName(locale, i) || `#${i.id}` })),
-        linkages,
+        members.flatMap((m) => (isStage(m.stage) ? [{ id: String(m.enterpriseId), stage: m.stage, label: memberLabel(m, locale) }] : [])),
+        institutions.map((i) => ({ id: String(i.id), label: localName(locale, i) || `#${i.id}` })),
+        linkages.map((link) => ({
+          ...link,
+          id: String(link.id),
+          from: { type: link.from.type, id: String(link.from.id) },
+          to: { type: link.to.type, id: String(link.to.id) },
+        })),
       ),
     [members, institutions, linkages, locale],
   );
 
-  const partyName = (type: "enterprise" | "institution", id: string): string => {
+  const partyName = (type: "enterprise" | "institution", id: number): string => {
     if (type === "enterprise") {
       const member = members.find((m) => m.enterpriseId === id);
       return member ? memberName(member) : t("network.outside", { id });

@@ -11,7 +11,7 @@ import { TableScroll } from "../../../components/TableScroll";
 interface LinkageTableProps {
   clusterId: string;
   linkages: Linkage[];
-  partyName: (type: PartyType, id: string) => string;
+  partyName: (type: PartyType, id: number) => string;
   canEdit: boolean;
 }
 

@@ -56,9 +56,7 @@ export function SuggestionList({ clusterId, canEdit }: SuggestionListProps) {
       {add.isError && <ErrorMessage error={add.error} />}
       <QueryState query={analysis} unavailable={t("analysis.notAvailable")}>
         {(data) =>
-          data.suggestions === null ? (
-            <p className="muted">{t("analysis.partUnavailable")}</p>
-          ) : data.suggestions.length === 0 ? (
+          data.suggestions.length === 0 ? (
             <p className="state state-empty">{t("suggestions.none")}</p>
           ) : (
             <ol className="suggestion-list">

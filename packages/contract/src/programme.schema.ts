@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordCodePattern } from "@sainam/core";
 
 export const activityKinds = ["training", "consulting", "study_visit", "product_development", "trade_fair", "business_matching", "marketing"] as const;
 export const outcomeKinds = ["sales", "deals", "new_products", "certifications", "investment", "cost_reduction", "jobs"] as const;
@@ -17,12 +18,11 @@ const page = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 // ——— Programmes ———
 
 const programmeFields = {
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, "must be 2-80 lowercase letters, digits or hyphens"),
+  code: z.string().trim().regex(recordCodePattern, "must be 2-80 lowercase letters, digits or hyphens"),
   agencyId: positiveId,
   nameEn: text(300),
   nameTh: text(300).nullable().optional(),
@@ -329,3 +329,7 @@ export const createClaimResponse = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
+
+export const supportedClusterListSchema = z.object({ items: z.array(supportedClusterSchema) });
+export const budgetListSchema = z.object({ items: z.array(budgetSchema) });
+export const reportedFigureListSchema = z.object({ items: z.array(reportedFigureSchema) });

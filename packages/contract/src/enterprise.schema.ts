@@ -37,6 +37,33 @@ const enterpriseFields = {
   contacts: z.array(contactInput).max(50).optional(),
 };
 
+/** The fields of an enterprise that a request may set, in the order a form lists them. */
+export const enterpriseInputFields = [
+  "juristicId",
+  "ceRegistrationNo",
+  "nameTh",
+  "nameEn",
+  "legalForm",
+  "registeredOn",
+  "capital",
+  "revenue",
+  "employees",
+  "tsicCode",
+  "businessType",
+  "address",
+  "provinceCode",
+  "districtCode",
+  "postcode",
+  "published",
+  "products",
+  "contacts",
+] as const satisfies ReadonlyArray<keyof typeof enterpriseFields>;
+export type EnterpriseInputField = (typeof enterpriseInputFields)[number];
+/** The one-value fields of that list (not the published flag, products or contacts). */
+export const enterpriseScalarInputFields = enterpriseInputFields.filter(
+  (field): field is Exclude<EnterpriseInputField, "published" | "products" | "contacts"> => field !== "published" && field !== "products" && field !== "contacts",
+);
+
 export const createEnterpriseBody = z.object(enterpriseFields).strict();
 export type CreateEnterpriseBody = z.infer<typeof createEnterpriseBody>;
 export const updateEnterpriseBody = createEnterpriseBody;
@@ -82,3 +109,11 @@ export const listEnterprisesQuery = z.object({
   tsic: z.string().regex(/^\d{1,5}$/, "must be a TSIC code prefix").optional(),
   cluster: z.coerce.number().int().positive().optional(),
 });
+
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
+export type ListEnterprisesQuery = z.infer<typeof listEnterprisesQuery>;
+export const enterprisePageSchema = z.object({ items: z.array(enterpriseSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type EnterprisePage = z.infer<typeof enterprisePageSchema>;
+export const enterpriseExportParams = z.object({ format: z.enum(["csv", "xlsx"]) });
+export const enterpriseExportQuery = listEnterprisesQuery.omit({ page: true, pageSize: true });

@@ -28,3 +28,6 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
 
 export const okSchema = z.object({ ok: z.literal(true) });
 export const bilingualNullable = z.string().trim().min(1).max(2000).nullable();
+
+/** The `:id` of a resource's address. */
+export const idParams = z.object({ id: z.coerce.number().int().positive() });

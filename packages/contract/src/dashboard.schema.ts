@@ -1,8 +1,6 @@
 import { achievementStatuses, aggregationRules, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
 
-const id = z.coerce.number().int().positive();
-export const idParams = z.object({ id });
 
 const periodKey = z.string().trim().min(1).max(20);
 const includeUnapproved = z

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { recordCodePattern } from "@sainam/core";
 
 export const clusterKinds = ["industry_cluster", "sme_network_cluster", "provincial_trade_cluster"] as const;
 export const maturities = ["emerging", "developing", "mature", "declining"] as const;
-export const stages = ["upstream", "midstream", "downstream"] as const;
+export const clusterStatuses = ["active", "archived"] as const;
+export { stages } from "@sainam/core";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const provinceCode = z.string().regex(/^\d{2}$/, "must be a 2-digit province code");
@@ -17,7 +19,7 @@ export const participationSchema = z.object({
 });
 
 const clusterFields = {
-  code: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, "must be 2-80 lowercase letters, digits or hyphens"),
+  code: z.string().trim().regex(recordCodePattern, "must be 2-80 lowercase letters, digits or hyphens"),
   kind: z.enum(clusterKinds),
   nameTh: text(300).nullable().optional(),
   nameEn: text(300).nullable().optional(),
@@ -40,7 +42,7 @@ export const createClusterBody = z.object(clusterFields).strict();
 export type CreateClusterBody = z.infer<typeof createClusterBody>;
 
 export const updateClusterBody = z
-  .object({ ...clusterFields, code: clusterFields.code.optional(), kind: clusterFields.kind.optional(), status: z.enum(["active", "archived"]).optional() })
+  .object({ ...clusterFields, code: clusterFields.code.optional(), kind: clusterFields.kind.optional(), status: z.enum(clusterStatuses).optional() })
   .strict();
 export type UpdateClusterBody = z.infer<typeof updateClusterBody>;
 
@@ -83,5 +85,14 @@ export const listClustersQuery = z.object({
   region: z.string().trim().min(1).max(40).optional(),
   provincialCluster: z.coerce.number().int().positive().optional(),
   parent: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
-  status: z.enum(["active", "archived"]).optional(),
+  status: z.enum(clusterStatuses).optional(),
 });
+
+export type Cluster = z.infer<typeof clusterSchema>;
+export type ClusterDetail = z.infer<typeof clusterDetailSchema>;
+export type ListClustersQuery = z.infer<typeof listClustersQuery>;
+/** A cluster as the directory lists it: with its provinces and member count. */
+export const clusterListItemSchema = clusterSchema.extend({ provinceCodes: z.array(z.string()), memberCount: z.number().int() });
+export type ClusterListItem = z.infer<typeof clusterListItemSchema>;
+export const clusterPageSchema = z.object({ items: z.array(clusterListItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type ClusterPage = z.infer<typeof clusterPageSchema>;

@@ -18,7 +18,9 @@ export const userSchema = z.object({
   lastLoginAt: z.string().nullable(),
 });
 
-const password = z.string().min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
+/** The shortest password accepted (the web form says so before sending). */
+export const PASSWORD_MIN_LENGTH = 12;
+const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200, "must be at most 200 characters");
 const displayName = z.string().trim().min(1, "must not be empty").max(200);
 
 export const createUserBody = z.object({
@@ -56,7 +58,6 @@ export const listUsersQuery = z.object({
   q: z.string().trim().max(200).optional(),
 });
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const userListSchema = z.object({
   items: z.array(userSchema),
@@ -64,3 +65,12 @@ export const userListSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+export const loginBody = z.object({ email: z.string().trim().min(1, "is required").max(254), password: z.string().min(1, "is required").max(200) });
+export type LoginBody = z.infer<typeof loginBody>;
+export const loginResultSchema = z.object({ user: userSchema, csrfToken: z.string() });
+export type LoginResult = z.infer<typeof loginResultSchema>;
+/** `GET /auth/me`: the signed-in user, or nulls for a visitor. */
+export const sessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+export const meSchema = z.object({ user: userSchema });

@@ -1,10 +1,10 @@
-import { disaggregationDimensions, isPeriodKey, orgUnitTypes, planLevels, planNodeKinds, targetKinds } from "@sainam/core";
+import { disaggregationDimensions, isPeriodKey, locales, orgUnitTypes, planLevels, planNodeKinds, targetKinds } from "@sainam/core";
 import { z } from "zod";
+import { okSchema } from "./common.schema.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD (C.E.)");
 const id = z.number().int().positive();
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const planNodeParams = z.object({ id: z.coerce.number().int().positive(), nodeId: z.coerce.number().int().positive() });
 
 export const planStatuses = ["draft", "active", "archived"] as const;
@@ -259,3 +259,38 @@ export const parsedTargetSchema = z.object({
   kind: z.enum(targetKinds).nullable(),
   labels: z.object({ en: z.string(), th: z.string() }).nullable(),
 });
+
+export type Plan = z.infer<typeof planSchema>;
+export type PlanNodeFields = z.infer<typeof nodeFieldsSchema>;
+export type IndicatorView = z.infer<typeof indicatorViewSchema>;
+export type TargetView = z.infer<typeof targetViewSchema>;
+
+/** A node of a plan's tree with its indicators and, recursively, its children. */
+export type PlanNode = PlanNodeFields & { indicators: IndicatorView[]; children: PlanNode[] };
+export const planNodeSchema: z.ZodType<PlanNode> = nodeFieldsSchema.extend({
+  indicators: z.array(indicatorViewSchema),
+  get children() {
+    return z.array(planNodeSchema);
+  },
+  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
+}).meta({ id: "PlanNode" });
+
+export const planPageSchema = z.object({ items: z.array(planSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type PlanPage = z.infer<typeof planPageSchema>;
+export const planTreeSchema = planSchema.extend({ canEdit: z.boolean(), nodes: z.array(planNodeSchema) });
+export type PlanTree = z.infer<typeof planTreeSchema>;
+export const planVersionsSchema = z.object({ items: z.array(planSchema) });
+export const nodeDeletedSchema = okSchema.extend({ deletedNodes: z.number().int() });
+export const targetListSchema = z.object({ items: z.array(targetViewSchema) });
+
+export const planReportQuery = z
+  .object({
+    period: z.string().trim().toUpperCase().refine(isPeriodKey, { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } }),
+    locale: z.enum(locales).default("th"),
+    unitType: z.enum(orgUnitTypes).optional(),
+    unitCode: z.string().trim().min(1).max(40).optional(),
+    // As on the dashboard: approved values only unless a reader in the plan's scope asks for drafts too.
+    includeUnapproved: z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true").optional(),
+  })
+  .refine((q) => (q.unitType === undefined) === (q.unitCode === undefined), { path: ["unitCode"], message: "give unitType and unitCode together", params: { code: "required_together", other: "unitType" } });
+export const planReportParams = z.object({ id: z.coerce.number().int().positive(), format: z.enum(["xlsx", "pdf"]) });

@@ -1,6 +1,9 @@
 import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
 
+/** Where a value stands in review: entered, sent for approval, approved, or sent back. */
+export const valueStatuses = ["draft", "submitted", "approved", "rejected"] as const;
+
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number", params: { code: "invalid_type", expected: "number" } });
 
@@ -42,7 +45,7 @@ export const valueListQuery = z.object({
   orgUnitType: z.enum(orgUnitTypes).optional(),
   orgUnitCode: z.string().trim().max(40).optional(),
   disaggregation: z.string().max(200).refine(isBreakdownText, { message: "must be a breakdown such as size_class=micro, or empty for the total", params: { code: "invalid_breakdown" } }).optional(),
-  status: z.enum(["draft", "submitted", "approved", "rejected"]).optional(),
+  status: z.enum(valueStatuses).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
 });
@@ -91,3 +94,45 @@ export const selectionBody = z.union([
 ]);
 
 export const lockSchema = z.object({ planId: z.number().int(), periodKey: z.string(), lockedBy: z.number().int().nullable(), lockedAt: z.string() });
+
+export type IndicatorValue = z.infer<typeof valueSchema>;
+export type IndicatorForValues = z.infer<typeof indicatorForValuesSchema>;
+export type SelectionBody = z.infer<typeof selectionBody>;
+export type PeriodLock = z.infer<typeof lockSchema>;
+
+const page = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+
+/** An indicator's values, with what the caller may do with them and which periods are locked. */
+export const indicatorValuesSchema = z.object({
+  indicator: indicatorForValuesSchema,
+  access: z.object({ enter: z.boolean(), approve: z.boolean(), lock: z.boolean() }),
+  lockedPeriods: z.array(z.string()),
+  items: z.array(valueSchema),
+  ...page,
+});
+export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
+
+export const valuesEnteredSchema = z.object({ items: z.array(valueSchema), counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) });
+export type ValuesEntered = z.infer<typeof valuesEnteredSchema>;
+
+export const planValuesQuery = valueListQuery.omit({ periodKey: true }).extend({ period: periodKeyQuery });
+export const planValuesSchema = z.object({ items: z.array(valueSchema), ...page });
+export type PlanValues = z.infer<typeof planValuesSchema>;
+
+export const valuesTransitionedSchema = z.object({ items: z.array(valueSchema), count: z.number().int() });
+export type ValuesTransitioned = z.infer<typeof valuesTransitionedSchema>;
+
+export const approvalQueueQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+export const queuedValueSchema = valueSchema.extend({
+  indicator: z.object({ planId: z.number().int(), planCode: z.string(), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable(), unit: z.string().nullable() }).nullable(),
+  approvable: z.boolean(),
+  /** The name of a cluster or programme the value is of (null for geographic units, which the client names). */
+  unitName: z.object({ nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
+});
+export type QueuedValue = z.infer<typeof queuedValueSchema>;
+export const approvalQueueSchema = z.object({ items: z.array(queuedValueSchema), ...page });
+export type ApprovalQueue = z.infer<typeof approvalQueueSchema>;
+
+export const lockListSchema = z.object({ items: z.array(lockSchema) });
+export const lockPeriodBody = z.object({ periodKey: z.string().trim().min(1).max(20) }).strict();
+export const periodLockParams = z.object({ id: z.coerce.number().int().positive(), periodKey: z.string().trim().min(1).max(20) });
