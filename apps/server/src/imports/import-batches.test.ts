@@ -11,7 +11,7 @@ import type { AppContext } from "../context.ts";
 import { search } from "@sainam/db";
 import { createUser } from "../users/user.service.ts";
 import { ADMIN, freshDatabaseUrl } from "../test-support/test-app.ts";
-import { runImport, sweepImports } from "./import.service.ts";
+import { importStatus, runImport, sweepImports } from "./import.service.ts";
 
 // Import batches across restarts: a SQLite file in a temporary folder (or one PostgreSQL database) opened by
 // one server after another, as a restart does.
@@ -163,8 +163,10 @@ describe("#imports: batches survive restarts", () => {
     // The server "dies" after two slices: the run never continues (a stop between two short transactions).
     let written!: () => void;
     const twoSlices = new Promise<void>((resolve) => (written = resolve));
+    const sliceRows: number[] = [];
     void runImport(s.ctx, await adminActor(s), batch.batchId, { mapping: batch.suggestedMapping }, {
-      afterSlice: async (slice) => {
+      afterSlice: async (slice, rows) => {
+        sliceRows.push(rows);
         if (slice === 2) {
           written();
           await new Promise(() => {});
@@ -172,10 +174,12 @@ describe("#imports: batches survive restarts", () => {
       },
     });
     await twoSlices;
-    expect(await firmsNamed(s, "ถูกตัดกลางทาง")).toHaveLength(500);
+    // Nobody else is using the app: the second slice is twice the first.
+    expect(sliceRows).toEqual([250, 500]);
+    expect(await firmsNamed(s, "ถูกตัดกลางทาง")).toHaveLength(750);
     // Indexed in the slice that writes them: the revert must take their index rows out with them.
-    const written500 = (await s.ctx.database.db.selectFrom("enterprises").select("id").where("juristic_id", "like", "0105672%").execute()).map((r) => r.id);
-    expect((await search.searchTextsOf(s.ctx.database.db, "enterprise", written500)).size).toBe(500);
+    const writtenFirst = (await s.ctx.database.db.selectFrom("enterprises").select("id").where("juristic_id", "like", "0105672%").execute()).map((r) => r.id);
+    expect((await search.searchTextsOf(s.ctx.database.db, "enterprise", writtenFirst)).size).toBe(750);
 
     s = await restart(s);
     const again = await signIn(s, ADMIN.email, ADMIN.password);
@@ -184,7 +188,7 @@ describe("#imports: batches survive restarts", () => {
     expect(await firmsNamed(s, "ถูกตัดกลางทาง")).toEqual([]);
     expect(await searchIds(s, again, "ถูกตัดกลางทาง")).toEqual([]);
     // No index row is left for a firm that is gone.
-    expect((await search.searchTextsOf(s.ctx.database.db, "enterprise", written500)).size).toBe(0);
+    expect((await search.searchTextsOf(s.ctx.database.db, "enterprise", writtenFirst)).size).toBe(0);
     expect(await search.countIndexed(s.ctx.database.db, "enterprise")).toBe(Number((await s.ctx.database.db.selectFrom("enterprises").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n));
     const path = await uploadPath(s, batch.batchId);
     expect(path && existsSync(path)).toBe(true);
@@ -199,6 +203,25 @@ describe("#imports: batches survive restarts", () => {
     expect((await searchIds(s, again, "ถูกตัดกลางทาง 999"))[0]).toBe(named999[0]);
     expect(await deleted(path)).toBe(true);
     expect((await call(s, again, "POST", `/api/imports/${batch.batchId}/run`, { mapping: batch.suggestedMapping })).statusCode).toBe(409);
+  });
+
+  it("writes longer slices while nobody's request waits, and short ones again as soon as one does", async () => {
+    const s = servers[0] ?? (await start());
+    const me = await signIn(s, ADMIN.email, ADMIN.password);
+    const batch = await uploaded(s, me, "slices.csv", firms("0105679", 6000, "ชิ้นยาวสั้น"));
+    const sliceRows: number[] = [];
+    await runImport(s.ctx, await adminActor(s), batch.batchId, { mapping: batch.suggestedMapping, wait: true }, {
+      afterSlice: async (slice, rows) => {
+        sliceRows.push(rows);
+        if (slice !== 4) return;
+        // Someone's request arrives while the fourth slice is written, and is answered a moment later.
+        s.ctx.foreground.begin();
+        setTimeout(() => s.ctx.foreground.end(), 20);
+      },
+    });
+    // The reader hands over 2,000 rows at a time: a slice ends with its chunk.
+    expect(sliceRows).toEqual([250, 500, 1000, 250, 250, 500, 1000, 250, 2000]);
+    expect(await importStatus(s.ctx, await adminActor(s), batch.batchId)).toMatchObject({ status: "done", report: { counts: { imported: 6000 } } });
   });
 
   it("takes back every slice of a batch that fails part-way, search entries included, but keeps a firm someone edited meanwhile", async () => {
