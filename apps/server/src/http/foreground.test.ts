@@ -44,6 +44,26 @@ describe("ForegroundRequests", () => {
     expect(foreground.inFlight).toBe(1);
   });
 
+  it("tells how long nobody's request has been answered: never at first, 0 while one is, the time since the last after", () => {
+    let now = 1_000;
+    const foreground = new ForegroundRequests(() => now);
+    expect(foreground.quietForMs()).toBe(Number.POSITIVE_INFINITY);
+    foreground.begin();
+    now += 300;
+    expect(foreground.quietForMs()).toBe(0);
+    foreground.end();
+    now += 450;
+    expect(foreground.quietForMs()).toBe(450);
+    foreground.begin();
+    foreground.begin();
+    foreground.end();
+    now += 10;
+    expect(foreground.quietForMs()).toBe(0);
+    foreground.end();
+    now += 5;
+    expect(foreground.quietForMs()).toBe(5);
+  });
+
   it("never counts below zero", () => {
     const foreground = new ForegroundRequests();
     foreground.end();

@@ -8,17 +8,31 @@ import type { FastifyInstance } from "fastify";
 export class ForegroundRequests {
   #inFlight = 0;
   #waiters: Array<() => void> = [];
+  readonly #now: () => number;
+  /** When a request last arrived or was answered (the clock's milliseconds); never, at first. */
+  #lastActiveAt = Number.NEGATIVE_INFINITY;
+
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now;
+  }
 
   get inFlight(): number {
     return this.#inFlight;
   }
 
+  /** Milliseconds since the last request was answered; 0 while one is being answered. */
+  quietForMs(): number {
+    return this.#inFlight > 0 ? 0 : this.#now() - this.#lastActiveAt;
+  }
+
   begin(): void {
     this.#inFlight++;
+    this.#lastActiveAt = this.#now();
   }
 
   end(): void {
     this.#inFlight = Math.max(0, this.#inFlight - 1);
+    this.#lastActiveAt = this.#now();
     if (this.#inFlight === 0) for (const wake of this.#waiters.splice(0)) wake();
   }
 

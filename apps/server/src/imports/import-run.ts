@@ -15,12 +15,13 @@ import { writeSlice, type RowImport } from "./import-writers.ts";
 
 const CHUNK = 2000;
 // An import writes in short transactions (a few tens of milliseconds each), giving the event loop back between
-// them, so other requests' queries and writes run while a big file is imported. A slice starts at SLICE_ROWS and
-// doubles up to LONG_SLICE_ROWS while no request was waiting at the last give-way; the first request that is waiting
-// brings it back to SLICE_ROWS. Fewer commits when nobody is using the app: each commit flushes a new search-index
-// segment (later merged) and syncs the write-ahead log, about a third of the writer's time at 250 rows a slice.
+// them, so other requests' queries and writes run while a big file is imported. While nobody has used the app for
+// QUIET_MS, a slice doubles from SLICE_ROWS up to LONG_SLICE_ROWS; the first request brings it back to SLICE_ROWS.
+// Fewer commits when nobody is waiting: each commit flushes a new search-index segment (merged later) and writes
+// the write-ahead log, about a third of the writer's time at 250 rows a slice.
 const SLICE_ROWS = 250;
 const LONG_SLICE_ROWS = 2000;
+export const QUIET_MS = 1000;
 const PROGRESS_EVERY_MS = 1000;
 // An import that wrote at least this many firms compacts the search index when it is done.
 const COMPACT_AFTER_ROWS = 10_000;
@@ -48,11 +49,11 @@ type RowJob = Exclude<ImportJob, { kind: "indicator_values" }>;
 
 /**
  * Lets what waits on the event loop run, then waits while other requests are being answered (GIVE_WAY_MS at most).
- * Tells whether any request was being answered: the next slice is then short again.
+ * Tells whether anyone is using the app (a request answered in the last QUIET_MS): the next slice is then short.
  */
 async function giveWay(ctx: AppContext): Promise<{ busy: boolean }> {
   await yieldToEventLoop();
-  const busy = ctx.foreground.inFlight > 0;
+  const busy = ctx.foreground.quietForMs() < QUIET_MS;
   await ctx.foreground.whenQuiet(GIVE_WAY_MS);
   return { busy };
 }
