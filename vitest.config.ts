@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/core/src/**/*.test.ts", "packages/importer/src/**/*.test.ts", "apps/web/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: [
+            "packages/core/src/**/*.test.ts",
+            "packages/importer/src/**/*.test.ts",
+            "apps/web/src/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
           // vitest's 5 s default failed the value-chain agreement test (4 random 300-member clusters against
           // the pairwise reference; 3.9 s alone at a load average of 14) on a loaded 2-core machine; 30 s still
           // stops a runaway loop.

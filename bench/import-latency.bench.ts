@@ -20,7 +20,15 @@ const BASELINE_MS = 10_000;
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(root, "apps/server/src/main.ts")], {
-    env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", SAINAM_DATA_DIR: dataDir, SAINAM_ADMIN_EMAIL: ADMIN.email, SAINAM_ADMIN_PASSWORD: ADMIN.password, SAINAM_LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      SAINAM_DATA_DIR: dataDir,
+      SAINAM_ADMIN_EMAIL: ADMIN.email,
+      SAINAM_ADMIN_PASSWORD: ADMIN.password,
+      SAINAM_LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (;;) {
@@ -43,17 +51,29 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 async function signIn(): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
+  const response = await fetch(`${BASE}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ADMIN),
+  });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  const cookie = (response.headers.getSetCookie().find((c) => c.startsWith("sainam_session=")) ?? "").split(";")[0] ?? "";
+  const cookie =
+    (response.headers.getSetCookie().find((c) => c.startsWith("sainam_session=")) ?? "").split(";")[0] ?? "";
   const body = (await response.json()) as { csrfToken: string };
   return { cookie, csrf: body.csrfToken };
 }
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN) * 10) / 10;
-  return { n: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: Math.round((sorted[sorted.length - 1] ?? NaN) * 10) / 10 };
+  const at = (p: number) =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN) * 10) / 10;
+  return {
+    n: sorted.length,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    p99Ms: at(0.99),
+    maxMs: Math.round((sorted[sorted.length - 1] ?? NaN) * 10) / 10,
+  };
 }
 
 /** Sends sign-ins and list requests at a fixed pace until `until` resolves; answers their latencies. */
@@ -74,8 +94,21 @@ async function measure(cookie: string, until: Promise<unknown>) {
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
-  const signInTimer = setInterval(() => timed(signIns, () => fetch(`${BASE}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) })), SIGN_IN_EVERY_MS);
-  const listTimer = setInterval(() => timed(lists, () => fetch(`${BASE}/api/enterprises?page=1`, { headers: { cookie } })), LIST_EVERY_MS);
+  const signInTimer = setInterval(
+    () =>
+      timed(signIns, () =>
+        fetch(`${BASE}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(ADMIN),
+        }),
+      ),
+    SIGN_IN_EVERY_MS,
+  );
+  const listTimer = setInterval(
+    () => timed(lists, () => fetch(`${BASE}/api/enterprises?page=1`, { headers: { cookie } })),
+    LIST_EVERY_MS,
+  );
   await until;
   clearInterval(signInTimer);
   clearInterval(listTimer);
@@ -88,7 +121,9 @@ export async function runImportLatencyBench() {
   const dataDir = mkdtempSync(join(tmpdir(), "sainam-import-bench-"));
   const csv = join(dataDir, "registry.csv");
   const sample = rowOf(123_456);
-  const bytesPerRow = Buffer.byteLength(`${sample.juristicId},${sample.nameTh},"${sample.nameEn}",${sample.registeredOn},"${sample.capital.toLocaleString("en-US")}",${sample.tsic},${sample.province},${sample.product}\n`);
+  const bytesPerRow = Buffer.byteLength(
+    `${sample.juristicId},${sample.nameTh},"${sample.nameEn}",${sample.registeredOn},"${sample.capital.toLocaleString("en-US")}",${sample.tsic},${sample.province},${sample.product}\n`,
+  );
   const rows = Math.round((megabytes * 1024 * 1024) / bytesPerRow);
   await writeRegistryCsv(csv, rows);
   const fileBytes = statSync(csv).size;
@@ -116,7 +151,9 @@ export async function runImportLatencyBench() {
     const finished = (async (): Promise<Status> => {
       for (;;) {
         await new Promise((r) => setTimeout(r, 1000));
-        const status = (await (await fetch(`${BASE}/api/imports/${preview.batchId}`, { headers: { cookie } })).json()) as Status;
+        const status = (await (
+          await fetch(`${BASE}/api/imports/${preview.batchId}`, { headers: { cookie } })
+        ).json()) as Status;
         if (status.status === "done" || status.status === "failed") return status;
       }
     })();
@@ -124,12 +161,22 @@ export async function runImportLatencyBench() {
     const seconds = (performance.now() - t0) / 1000;
     const result = await finished;
     return {
-      machine: { cpus: (await import("node:os")).cpus().length, node: process.version, engine: process.env.DATABASE_URL ? "postgres" : "sqlite" },
+      machine: {
+        cpus: (await import("node:os")).cpus().length,
+        node: process.version,
+        engine: process.env.DATABASE_URL ? "postgres" : "sqlite",
+      },
       file: { megabytes: Math.round(fileBytes / 1024 / 1024), rows },
       client: { signInEveryMs: SIGN_IN_EVERY_MS, listEveryMs: LIST_EVERY_MS, list: "GET /api/enterprises?page=1" },
       baselineNoImport: baseline,
       duringImport: during,
-      import: { status: result.status, errorCode: result.errorCode, counts: result.report?.counts, seconds: Math.round(seconds), rowsPerSecond: Math.round(rows / seconds) },
+      import: {
+        status: result.status,
+        errorCode: result.errorCode,
+        counts: result.report?.counts,
+        seconds: Math.round(seconds),
+        rowsPerSecond: Math.round(rows / seconds),
+      },
       target: "p99 < 200 ms for sign-in and list during the import",
     };
   } finally {

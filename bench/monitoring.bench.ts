@@ -38,12 +38,41 @@ async function generate(database: Database): Promise<{ planId: number; indicator
   const agency = await db.selectFrom("agencies").select("id").where("code", "=", "MOC").executeTakeFirstOrThrow();
   const plan = await db
     .insertInto("plans")
-    .values({ code: `BENCH-${randomBytes(4).toString("hex")}`, title_en: "Benchmark plan", title_th: null, level: "national", owner_agency_id: agency.id, period_start: "2005-10-01", period_end: "2025-09-30", published: 1, previous_version_id: null, cluster_id: null, provincial_cluster_id: null, programme_id: null, description_en: null, description_th: null, created_at: now, updated_at: now })
+    .values({
+      code: `BENCH-${randomBytes(4).toString("hex")}`,
+      title_en: "Benchmark plan",
+      title_th: null,
+      level: "national",
+      owner_agency_id: agency.id,
+      period_start: "2005-10-01",
+      period_end: "2025-09-30",
+      published: 1,
+      previous_version_id: null,
+      cluster_id: null,
+      provincial_cluster_id: null,
+      programme_id: null,
+      description_en: null,
+      description_th: null,
+      created_at: now,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const node = await db
     .insertInto("plan_nodes")
-    .values({ plan_id: plan.id, parent_id: null, kind: "strategy", code: "S1", position: 1, title_en: "Strategy", title_th: null, body_en: null, body_th: null, serves_node_id: null, updated_at: now })
+    .values({
+      plan_id: plan.id,
+      parent_id: null,
+      kind: "strategy",
+      code: "S1",
+      position: 1,
+      title_en: "Strategy",
+      title_th: null,
+      body_en: null,
+      body_th: null,
+      serves_node_id: null,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const indicatorIds: number[] = [];
@@ -51,11 +80,38 @@ async function generate(database: Database): Promise<{ planId: number; indicator
     const rule = RULES[i % RULES.length] ?? "sum";
     const row = await db
       .insertInto("indicators")
-      .values({ plan_node_id: node.id, code: `B${i}`, name_en: `Bench ${rule} ${i}`, name_th: null, unit: null, position: i, aggregation: rule, ratio_scale: rule === "ratio" ? 100 : null, baseline_value: null, baseline_period: null, decimals: null, description_en: null, description_th: null, disaggregations_json: JSON.stringify(["owner_sex"]) })
+      .values({
+        plan_node_id: node.id,
+        code: `B${i}`,
+        name_en: `Bench ${rule} ${i}`,
+        name_th: null,
+        unit: null,
+        position: i,
+        aggregation: rule,
+        ratio_scale: rule === "ratio" ? 100 : null,
+        baseline_value: null,
+        baseline_period: null,
+        decimals: null,
+        description_en: null,
+        description_th: null,
+        disaggregations_json: JSON.stringify(["owner_sex"]),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     indicatorIds.push(row.id);
-    await db.insertInto("indicator_targets").values({ indicator_id: row.id, period_label: null, text_en: "at least 50", text_th: null, target_json: JSON.stringify({ kind: "absolute", comparator: ">=", value: 50, unit: null }), period_key: null, org_unit_type: null, org_unit_code: null }).execute();
+    await db
+      .insertInto("indicator_targets")
+      .values({
+        indicator_id: row.id,
+        period_label: null,
+        text_en: "at least 50",
+        text_th: null,
+        target_json: JSON.stringify({ kind: "absolute", comparator: ">=", value: 50, unit: null }),
+        period_key: null,
+        org_unit_type: null,
+        org_unit_code: null,
+      })
+      .execute();
   }
   const provinces = (await db.selectFrom("provinces").select("code").orderBy("code").execute()).map((p) => p.code);
   if (provinces.length !== PROVINCES) throw new Error(`expected ${PROVINCES} provinces, found ${provinces.length}`);
@@ -74,7 +130,10 @@ async function generate(database: Database): Promise<{ planId: number; indicator
             const share = d === 0 ? 1 : d === 1 ? 0.45 : 0.55;
             const denominator = Math.round((50 + 950 * noise(i, y, p, 1)) * share);
             const numerator = Math.round(denominator * noise(i, y, p, 2));
-            const value = rule === "ratio" ? (numerator / denominator) * 100 : Math.round(1000 * noise(i, y, p, d, 3) * share * 100) / 100;
+            const value =
+              rule === "ratio"
+                ? (numerator / denominator) * 100
+                : Math.round(1000 * noise(i, y, p, d, 3) * share * 100) / 100;
             const row = {
               indicator_id: indicatorIds[i] ?? 0,
               org_unit_type: "province",
@@ -149,7 +208,11 @@ async function rawMap(database: Database, indicatorId: number): Promise<number> 
 
 type Stats = { p50: number; p95: number };
 
-async function time(label: string, runs: number, task: () => Promise<number>): Promise<Stats & { label: string; result: number }> {
+async function time(
+  label: string,
+  runs: number,
+  task: () => Promise<number>,
+): Promise<Stats & { label: string; result: number }> {
   let result = 0;
   for (let i = 0; i < WARMUP; i++) result = await task();
   const samples: number[] = [];
@@ -159,13 +222,20 @@ async function time(label: string, runs: number, task: () => Promise<number>): P
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN) * 100) / 100;
+  const at = (q: number) =>
+    Math.round((samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN) * 100) / 100;
   return { label, result, p50: at(0.5), p95: at(0.95) };
 }
 
 async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), "sainam-monitoring-"));
-  const config = loadConfig({ SAINAM_DATA_DIR: dir, SAINAM_LOG_LEVEL: "silent", SAINAM_ADMIN_EMAIL: "bench@example.org", SAINAM_ADMIN_PASSWORD: "bench-password-123", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = loadConfig({
+    SAINAM_DATA_DIR: dir,
+    SAINAM_LOG_LEVEL: "silent",
+    SAINAM_ADMIN_EMAIL: "bench@example.org",
+    SAINAM_ADMIN_PASSWORD: "bench-password-123",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   const { ctx } = await bootstrap(config, { examples: "never" });
   try {
     const g0 = performance.now();
@@ -177,7 +247,13 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
     const service = await time("service roll-up", RUNS, () => serviceRollUp(ctx, planId));
     const raw = await time("raw SQL roll-up", RUNS, () => rawRollUp(ctx.database, indicatorIds));
     const service2 = await time("service roll-up (again)", RUNS, () => serviceRollUp(ctx, planId));
-    const map = await time("map (service)", RUNS, async () => (await dashboardService.indicatorMap(ctx, publicActor, { indicatorId: mapIndicator, periodKey: PERIOD })).items.length);
+    const map = await time(
+      "map (service)",
+      RUNS,
+      async () =>
+        (await dashboardService.indicatorMap(ctx, publicActor, { indicatorId: mapIndicator, periodKey: PERIOD })).items
+          .length,
+    );
     const mapRaw = await time("map (raw SQL)", RUNS, () => rawMap(ctx.database, mapIndicator));
     const rollUp = { p50: Math.min(service.p50, service2.p50), p95: Math.min(service.p95, service2.p95) };
     return {
@@ -185,9 +261,18 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
       rows,
       generateMs,
       runs: RUNS,
-      rollUpMs: { service: rollUp, rawSql: { p50: raw.p50, p95: raw.p95 }, figuresPerRun: service.result, rawRowsPerRun: raw.result },
+      rollUpMs: {
+        service: rollUp,
+        rawSql: { p50: raw.p50, p95: raw.p95 },
+        figuresPerRun: service.result,
+        rawRowsPerRun: raw.result,
+      },
       rollUpRatioP50: Math.round((rollUp.p50 / raw.p50) * 100) / 100,
-      mapMs: { service: { p50: map.p50, p95: map.p95 }, rawSql: { p50: mapRaw.p50, p95: mapRaw.p95 }, provinces: map.result },
+      mapMs: {
+        service: { p50: map.p50, p95: map.p95 },
+        rawSql: { p50: mapRaw.p50, p95: mapRaw.p95 },
+        provinces: map.result,
+      },
       met: {
         rollUpAtMost2xRaw: rollUp.p50 <= 2 * raw.p50,
         rollUpUnder50ms: rollUp.p95 < 50,

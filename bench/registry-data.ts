@@ -4,10 +4,58 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { juristicIdCheckDigit } from "@sainam/core";
 
-const THAI_WORDS = ["กาแฟ", "ข้าว", "ยาง", "ผ้าไหม", "สมุนไพร", "ผลไม้", "เครื่องสำอาง", "อาหาร", "ไม้", "เซรามิก", "ขนม", "น้ำผึ้ง", "ชา", "ผ้าฝ้าย", "เครื่องจักร"];
+const THAI_WORDS = [
+  "กาแฟ",
+  "ข้าว",
+  "ยาง",
+  "ผ้าไหม",
+  "สมุนไพร",
+  "ผลไม้",
+  "เครื่องสำอาง",
+  "อาหาร",
+  "ไม้",
+  "เซรามิก",
+  "ขนม",
+  "น้ำผึ้ง",
+  "ชา",
+  "ผ้าฝ้าย",
+  "เครื่องจักร",
+];
 const PLACES = ["เชียงใหม่", "ลำปาง", "ขอนแก่น", "ภูเก็ต", "สงขลา", "ระยอง", "อุบล", "นครปฐม", "สุโขทัย", "ตรัง"];
-const EN_WORDS = ["Coffee", "Rice", "Rubber", "Silk", "Herbal", "Fruit", "Cosmetics", "Foods", "Timber", "Ceramics", "Snacks", "Honey", "Tea", "Cotton", "Machinery"];
-const TSIC = ["10794", "10611", "22191", "13121", "21002", "10302", "20231", "10799", "16101", "23931", "10712", "01492", "10793", "13111", "28299"];
+const EN_WORDS = [
+  "Coffee",
+  "Rice",
+  "Rubber",
+  "Silk",
+  "Herbal",
+  "Fruit",
+  "Cosmetics",
+  "Foods",
+  "Timber",
+  "Ceramics",
+  "Snacks",
+  "Honey",
+  "Tea",
+  "Cotton",
+  "Machinery",
+];
+const TSIC = [
+  "10794",
+  "10611",
+  "22191",
+  "13121",
+  "21002",
+  "10302",
+  "20231",
+  "10799",
+  "16101",
+  "23931",
+  "10712",
+  "01492",
+  "10793",
+  "13111",
+  "28299",
+];
 const PROVINCES = ["50", "52", "40", "83", "90", "21", "34", "73", "64", "92", "10", "11", "12", "13", "57"];
 
 export function juristicIdOf(n: number): string {
@@ -15,7 +63,16 @@ export function juristicIdOf(n: number): string {
   return `${first12}${juristicIdCheckDigit(first12)}`;
 }
 
-export type GeneratedRow = { juristicId: string; nameTh: string; nameEn: string; tsic: string; province: string; capital: number; registeredOn: string; product: string };
+export type GeneratedRow = {
+  juristicId: string;
+  nameTh: string;
+  nameEn: string;
+  tsic: string;
+  province: string;
+  capital: number;
+  registeredOn: string;
+  product: string;
+};
 
 export function rowOf(i: number): GeneratedRow {
   const k = i % THAI_WORDS.length;
@@ -38,7 +95,11 @@ export async function writeRegistryCsv(path: string, count: number): Promise<voi
   out.write("\ufeffเลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล,ชื่อภาษาอังกฤษ,วันที่จดทะเบียน,ทุนจดทะเบียน,รหัสประเภทธุรกิจ,รหัสจังหวัด,ผลิตภัณฑ์\n");
   for (let i = 0; i < count; i++) {
     const r = rowOf(i);
-    if (!out.write(`${r.juristicId},${r.nameTh},"${r.nameEn}",${r.registeredOn},"${r.capital.toLocaleString("en-US")}",${r.tsic},${r.province},${r.product}\n`)) {
+    if (
+      !out.write(
+        `${r.juristicId},${r.nameTh},"${r.nameEn}",${r.registeredOn},"${r.capital.toLocaleString("en-US")}",${r.tsic},${r.province},${r.product}\n`,
+      )
+    ) {
       await once(out, "drain");
     }
   }

@@ -26,7 +26,9 @@ async function rawInsert(dir: string, count: number): Promise<{ ms: number; rows
   await seedReferenceData(database.db);
   const raw = database.sqlite?.raw;
   if (!raw) throw new Error("raw baseline needs SQLite");
-  const insert = raw.prepare("INSERT INTO enterprises (juristic_id, name_th, name_en, legal_form, tsic_code, province_code, capital, registered_on, published, is_example, created_at, updated_at) VALUES (?, ?, ?, 'company_limited', ?, ?, ?, ?, 1, 0, ?, ?)");
+  const insert = raw.prepare(
+    "INSERT INTO enterprises (juristic_id, name_th, name_en, legal_form, tsic_code, province_code, capital, registered_on, published, is_example, created_at, updated_at) VALUES (?, ?, ?, 'company_limited', ?, ?, ?, ?, 1, 0, ?, ?)",
+  );
   const now = new Date().toISOString();
   const t0 = performance.now();
   raw.exec("BEGIN");
@@ -49,7 +51,11 @@ type Written = Record<string, { before: number; rows: number }>;
  * search-index rows (whatever tables hold it) — one prepared INSERT per row, in one transaction, into
  * a fresh database. The rows are read from the imported database in batches outside the timing.
  */
-async function rawInsertWritten(dir: string, importedFile: string, written: Written): Promise<{ ms: number; rows: Record<string, number>; enterprisesPerSecond: number }> {
+async function rawInsertWritten(
+  dir: string,
+  importedFile: string,
+  written: Written,
+): Promise<{ ms: number; rows: Record<string, number>; enterprisesPerSecond: number }> {
   const database = openDatabase({ dataDir: dir });
   await migrateToLatest(database);
   await seedReferenceData(database.db);
@@ -57,8 +63,19 @@ async function rawInsertWritten(dir: string, importedFile: string, written: Writ
   if (!raw) throw new Error("raw baseline needs SQLite");
   const source = new DatabaseSync(importedFile, { readOnly: true });
   // Parents first: a table is written after the written tables its foreign keys point to.
-  const tables = Object.keys(written).filter((t) => t !== "audit_log" && t !== "import_batches" && t !== "import_mappings");
-  const parents = new Map(tables.map((t) => [t, source.prepare(`PRAGMA foreign_key_list("${t}")`).all().map((fk) => String(fk.table)).filter((p) => p !== t && tables.includes(p))]));
+  const tables = Object.keys(written).filter(
+    (t) => t !== "audit_log" && t !== "import_batches" && t !== "import_mappings",
+  );
+  const parents = new Map(
+    tables.map((t) => [
+      t,
+      source
+        .prepare(`PRAGMA foreign_key_list("${t}")`)
+        .all()
+        .map((fk) => String(fk.table))
+        .filter((p) => p !== t && tables.includes(p)),
+    ]),
+  );
   const ordered: string[] = [];
   while (ordered.length < tables.length) {
     const next = tables.find((t) => !ordered.includes(t) && (parents.get(t) ?? []).every((p) => ordered.includes(p)));
@@ -79,14 +96,31 @@ async function rawInsertWritten(dir: string, importedFile: string, written: Writ
         return false;
       }
     })();
-    if (!hasRowid && before > 0) throw new Error(`cannot tell which rows of ${table} (without rowid, ${before} rows before the import) the import wrote`);
+    if (!hasRowid && before > 0)
+      throw new Error(
+        `cannot tell which rows of ${table} (without rowid, ${before} rows before the import) the import wrote`,
+      );
     // An FTS5 table's rowid is the record's id, not a column: replayed as one.
-    const isVirtual = Boolean(source.prepare("SELECT 1 AS v FROM sqlite_master WHERE name = ? AND sql LIKE 'CREATE VIRTUAL TABLE%'").get(table));
-    const columns = [...(isVirtual ? ["rowid"] : []), ...source.prepare(`SELECT * FROM "${table}" LIMIT 0`).columns().map((c) => c.name)];
-    const insert = raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-    const select = source.prepare(`SELECT ${isVirtual ? "rowid, *" : "*"} FROM "${table}"${hasRowid ? " ORDER BY rowid" : ""} LIMIT ? OFFSET ?`);
+    const isVirtual = Boolean(
+      source.prepare("SELECT 1 AS v FROM sqlite_master WHERE name = ? AND sql LIKE 'CREATE VIRTUAL TABLE%'").get(table),
+    );
+    const columns = [
+      ...(isVirtual ? ["rowid"] : []),
+      ...source
+        .prepare(`SELECT * FROM "${table}" LIMIT 0`)
+        .columns()
+        .map((c) => c.name),
+    ];
+    const insert = raw.prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+    );
+    const select = source.prepare(
+      `SELECT ${isVirtual ? "rowid, *" : "*"} FROM "${table}"${hasRowid ? " ORDER BY rowid" : ""} LIMIT ? OFFSET ?`,
+    );
     for (let offset = 0; offset < rows; offset += 50_000) {
-      const batch = select.all(Math.min(50_000, rows - offset), before + offset).map((row) => columns.map((c): SQLInputValue => row[c] ?? null));
+      const batch = select
+        .all(Math.min(50_000, rows - offset), before + offset)
+        .map((row) => columns.map((c): SQLInputValue => row[c] ?? null));
       const t0 = performance.now();
       for (const values of batch) insert.run(...values);
       ms += performance.now() - t0;
@@ -98,14 +132,20 @@ async function rawInsertWritten(dir: string, importedFile: string, written: Writ
   source.close();
   await database.close();
   const enterprises = written.enterprises?.rows ?? 0;
-  return { ms: Math.round(ms), rows: Object.fromEntries(ordered.map((t) => [t, written[t]?.rows ?? 0])), enterprisesPerSecond: Math.round(enterprises / (ms / 1000)) };
+  return {
+    ms: Math.round(ms),
+    rows: Object.fromEntries(ordered.map((t) => [t, written[t]?.rows ?? 0])),
+    enterprisesPerSecond: Math.round(enterprises / (ms / 1000)),
+  };
 }
 
 const NATIONAL_REGISTRY = 3_200_000;
 
 /** Seconds 3.2 M firms take at this rate (the measured time when the run imported 3.2 M). */
 function nationalSeconds(rows: number, ms: number, rowsPerSecond: number): { seconds: number; measured: boolean } {
-  return rows === NATIONAL_REGISTRY ? { seconds: Math.round(ms / 1000), measured: true } : { seconds: Math.round(NATIONAL_REGISTRY / rowsPerSecond), measured: false };
+  return rows === NATIONAL_REGISTRY
+    ? { seconds: Math.round(ms / 1000), measured: true }
+    : { seconds: Math.round(NATIONAL_REGISTRY / rowsPerSecond), measured: false };
 }
 
 /** The URL of database `name` on the server `url` names. */
@@ -139,7 +179,11 @@ const PG_ROWS_PER_INSERT = 5_000;
  * into a fresh database, in one transaction: one INSERT … SELECT FROM unnest($1::type[], …) per 5,000 rows of
  * a table, parents first — the fastest way to write rows that the driver offers short of COPY.
  */
-async function rawInsertWrittenPg(importedUrl: string, rawUrl: string, written: Written): Promise<{ ms: number; rows: Record<string, number>; enterprisesPerSecond: number; method: string }> {
+async function rawInsertWrittenPg(
+  importedUrl: string,
+  rawUrl: string,
+  written: Written,
+): Promise<{ ms: number; rows: Record<string, number>; enterprisesPerSecond: number; method: string }> {
   const database = openDatabase({ dataDir: ":memory:", databaseUrl: rawUrl });
   await migrateToLatest(database);
   await seedReferenceData(database.db);
@@ -149,11 +193,23 @@ async function rawInsertWrittenPg(importedUrl: string, rawUrl: string, written: 
   await source.connect();
   await target.connect();
   try {
-    const tables = Object.keys(written).filter((t) => t !== "audit_log" && t !== "import_batches" && t !== "import_mappings");
-    const fks = (await source.query<{ child: string; parent: string }>(`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c WHERE c.contype = 'f'`)).rows;
+    const tables = Object.keys(written).filter(
+      (t) => t !== "audit_log" && t !== "import_batches" && t !== "import_mappings",
+    );
+    const fks = (
+      await source.query<{ child: string; parent: string }>(
+        `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent FROM pg_constraint c WHERE c.contype = 'f'`,
+      )
+    ).rows;
     const ordered: string[] = [];
     while (ordered.length < tables.length) {
-      const next = tables.find((t) => !ordered.includes(t) && fks.filter((f) => f.child === t && f.parent !== t && tables.includes(f.parent)).every((f) => ordered.includes(f.parent)));
+      const next = tables.find(
+        (t) =>
+          !ordered.includes(t) &&
+          fks
+            .filter((f) => f.child === t && f.parent !== t && tables.includes(f.parent))
+            .every((f) => ordered.includes(f.parent)),
+      );
       if (!next) throw new Error("foreign keys form a cycle");
       ordered.push(next);
     }
@@ -161,17 +217,37 @@ async function rawInsertWrittenPg(importedUrl: string, rawUrl: string, written: 
     await target.query("BEGIN");
     for (const table of ordered) {
       const { before, rows } = written[table] ?? { before: 0, rows: 0 };
-      const columns = (await source.query<{ name: string; type: string }>(`SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table])).rows;
+      const columns = (
+        await source.query<{ name: string; type: string }>(
+          `SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+          [table],
+        )
+      ).rows;
       // The import's rows are the last `rows` in key order (ids ascend); read through a cursor, a batch at a time.
-      const key = (await source.query<{ name: string }>(`SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`, [table])).rows.map((r) => `"${r.name}"`);
+      const key = (
+        await source.query<{ name: string }>(
+          `SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = $1::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
+          [table],
+        )
+      ).rows.map((r) => `"${r.name}"`);
       if (key.length === 0) throw new Error(`${table} has no primary key to read it in order`);
-      if (before > 0 && key.join() !== '"id"') throw new Error(`cannot tell which rows of ${table} (keyed by ${key.join()}, ${before} rows before the import) the import wrote`);
+      if (before > 0 && key.join() !== '"id"')
+        throw new Error(
+          `cannot tell which rows of ${table} (keyed by ${key.join()}, ${before} rows before the import) the import wrote`,
+        );
       const list = columns.map((c) => `"${c.name}"`).join(", ");
       const insert = `INSERT INTO "${table}" (${list}) SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ")})`;
       await source.query("BEGIN");
-      await source.query(`DECLARE written CURSOR FOR SELECT ${list} FROM "${table}" ORDER BY ${key.join(", ")} OFFSET ${before}`);
+      await source.query(
+        `DECLARE written CURSOR FOR SELECT ${list} FROM "${table}" ORDER BY ${key.join(", ")} OFFSET ${before}`,
+      );
       for (let offset = 0; offset < rows; offset += PG_ROWS_PER_INSERT) {
-        const batch = (await source.query({ text: `FETCH ${Math.min(PG_ROWS_PER_INSERT, rows - offset)} FROM written`, rowMode: "array" })).rows as unknown[][];
+        const batch = (
+          await source.query({
+            text: `FETCH ${Math.min(PG_ROWS_PER_INSERT, rows - offset)} FROM written`,
+            rowMode: "array",
+          })
+        ).rows as unknown[][];
         const arrays = columns.map((_, i) => batch.map((row) => row[i]));
         const t0 = performance.now();
         await target.query(insert, arrays);
@@ -183,17 +259,32 @@ async function rawInsertWrittenPg(importedUrl: string, rawUrl: string, written: 
     await target.query("COMMIT");
     ms += performance.now() - t0;
     const enterprises = written.enterprises?.rows ?? 0;
-    return { ms: Math.round(ms), rows: Object.fromEntries(ordered.map((t) => [t, written[t]?.rows ?? 0])), enterprisesPerSecond: Math.round(enterprises / (ms / 1000)), method: `INSERT … SELECT FROM unnest(arrays), ${PG_ROWS_PER_INSERT} rows a statement, one transaction` };
+    return {
+      ms: Math.round(ms),
+      rows: Object.fromEntries(ordered.map((t) => [t, written[t]?.rows ?? 0])),
+      enterprisesPerSecond: Math.round(enterprises / (ms / 1000)),
+      method: `INSERT … SELECT FROM unnest(arrays), ${PG_ROWS_PER_INSERT} rows a statement, one transaction`,
+    };
   } finally {
     await source.end();
     await target.end();
   }
 }
 
-type ChildResult = { import: { ms: number; rowsPerSecond: number; peakRssMb: number }; written: Written } & Record<string, unknown>;
+type ChildResult = { import: { ms: number; rowsPerSecond: number; peakRssMb: number }; written: Written } & Record<
+  string,
+  unknown
+>;
 
 function runChild(file: string, dataDir: string, count: number, databaseUrl?: string): ChildResult {
-  const args = [...CHILD_FLAGS, new URL("./registry-import.ts", import.meta.url).pathname, file, dataDir, String(count), ...(databaseUrl ? [databaseUrl] : [])];
+  const args = [
+    ...CHILD_FLAGS,
+    new URL("./registry-import.ts", import.meta.url).pathname,
+    file,
+    dataDir,
+    String(count),
+    ...(databaseUrl ? [databaseUrl] : []),
+  ];
   const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split("\n").pop() ?? "{}") as ChildResult;
 }
@@ -205,7 +296,9 @@ async function postgresRun(serverUrl: string, file: string, count: number) {
     const dataDir = mkdtempSync(join(tmpdir(), "sainam-registry-pg-"));
     try {
       const sainam = runChild(file, dataDir, count, url);
-      const rawAll = await withThrowawayDatabase(serverUrl, `sainam_bench_raw_${tag}`, (rawUrl) => rawInsertWrittenPg(url, rawUrl, sainam.written));
+      const rawAll = await withThrowawayDatabase(serverUrl, `sainam_bench_raw_${tag}`, (rawUrl) =>
+        rawInsertWrittenPg(url, rawUrl, sainam.written),
+      );
       return {
         rawEngineInsertAllRows: rawAll,
         ...sainam,
@@ -241,7 +334,8 @@ export async function runRegistryBench(count = Number(process.env.BENCH_ENTERPRI
       importRatioAllRows: ratio(rawAll.enterprisesPerSecond),
       registry3_2M: nationalSeconds(count, sainam.import.ms, sainam.import.rowsPerSecond),
       ...(process.env.DATABASE_URL ? { postgres: await postgresRun(process.env.DATABASE_URL, file, count) } : {}),
-      targets: "import ≥ 0.7× raw with peak RSS < 500 MB; search p95 < 20 ms (Thai and English); analysis < 200 ms (importRatioAllRows: against the raw engine writing every row the import writes); 3.2 M firms < 120 s on SQLite and on PostgreSQL",
+      targets:
+        "import ≥ 0.7× raw with peak RSS < 500 MB; search p95 < 20 ms (Thai and English); analysis < 200 ms (importRatioAllRows: against the raw engine writing every row the import writes); 3.2 M firms < 120 s on SQLite and on PostgreSQL",
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

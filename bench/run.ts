@@ -12,6 +12,8 @@ const only = process.argv[2];
 if (!only || only === "server") console.log(JSON.stringify({ server: await runServerBench() }, null, 2));
 if (!only || only === "registry") console.log(JSON.stringify({ registry: await runRegistryBench() }, null, 2));
 if (!only || only === "monitoring") console.log(JSON.stringify({ monitoring: await runMonitoringBench() }, null, 2));
-if (!only || only === "import-latency") console.log(JSON.stringify({ importLatency: await runImportLatencyBench() }, null, 2));
+if (!only || only === "import-latency")
+  console.log(JSON.stringify({ importLatency: await runImportLatencyBench() }, null, 2));
 // The search evaluation on real names belongs to the registry's figures: it runs with the registry bench too.
-if (!only || only === "registry" || only === "search-eval") console.log(JSON.stringify({ searchEval: await runSearchEval() }, null, 2));
+if (!only || only === "registry" || only === "search-eval")
+  console.log(JSON.stringify({ searchEval: await runSearchEval() }, null, 2));

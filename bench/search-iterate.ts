@@ -12,7 +12,8 @@ import { writeRegistryCsv } from "./registry-data.ts";
 import { SEARCH_QUERY_SETS, timeSearches } from "./search-queries.ts";
 
 const [command, dir, rowsText] = process.argv.slice(2);
-if (!dir || (command !== "import" && command !== "query")) throw new Error("usage: search-iterate.ts import DIR N | query DIR");
+if (!dir || (command !== "import" && command !== "query"))
+  throw new Error("usage: search-iterate.ts import DIR N | query DIR");
 const system = { kind: "system" } as const;
 mkdirSync(dir, { recursive: true });
 const config = loadConfig({ SAINAM_DATA_DIR: join(dir, "db"), SAINAM_LOG_LEVEL: "silent" });
@@ -28,10 +29,21 @@ if (command === "import") {
   const file = join(dir, "registry.csv");
   if (!existsSync(file)) await writeRegistryCsv(file, count);
   const t0 = performance.now();
-  const preview = await importService.uploadImport(ctx, system, { kind: "enterprises", fileName: file, body: { path: file } });
+  const preview = await importService.uploadImport(ctx, system, {
+    kind: "enterprises",
+    fileName: file,
+    body: { path: file },
+  });
   await importService.runImport(ctx, system, preview.batchId, { mapping: preview.suggestedMapping, wait: true });
   const status = await importService.importStatus(ctx, system, preview.batchId);
-  console.log(JSON.stringify({ imported: count, ms: Math.round(performance.now() - t0), status: status.status, counts: status.report?.counts }));
+  console.log(
+    JSON.stringify({
+      imported: count,
+      ms: Math.round(performance.now() - t0),
+      status: status.status,
+      counts: status.report?.counts,
+    }),
+  );
   rmSync(file, { force: true });
 } else {
   const results: Record<string, unknown> = { migrationsApplied: applied, migrateMs };

@@ -65,7 +65,13 @@ async function load(url: string, headers: Record<string, string>) {
   // Warm-up first, so both servers are measured after the JIT has settled.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers });
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  return { requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 const BARE_SERVER = `
@@ -103,7 +109,8 @@ export async function runServerBench() {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(ADMIN),
     });
-    const cookie = (login.headers.getSetCookie().find((c) => c.startsWith("sainam_session=")) ?? "").split(";")[0] ?? "";
+    const cookie =
+      (login.headers.getSetCookie().find((c) => c.startsWith("sainam_session=")) ?? "").split(";")[0] ?? "";
     await new Promise((r) => setTimeout(r, 2000));
     const idleMb = rssMb(warm.child.pid);
     const reads = [];
@@ -132,7 +139,12 @@ export async function runServerBench() {
         note: "first start: migrations, reference data, admin (Argon2id) — target < 2000 ms",
         restartMs: Math.round(warm.ms),
       },
-      authenticatedGet: { connections: CONNECTIONS, durationSeconds: DURATION_S, targets: "ratio ≥ 0.6, p99 < 10 ms", reads },
+      authenticatedGet: {
+        connections: CONNECTIONS,
+        durationSeconds: DURATION_S,
+        targets: "ratio ≥ 0.6, p99 < 10 ms",
+        reads,
+      },
       memory: { idleRssMb: idleMb, afterLoadRssMb: afterLoadMb, target: "idle < 200 MB" },
     };
   } finally {

@@ -13,7 +13,9 @@ function newest(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
 }
 
-const sources = ["src", "index.html", "vite.config.ts", "package.json", "public"].map((p) => join(web, p)).filter(existsSync);
+const sources = ["src", "index.html", "vite.config.ts", "package.json", "public"]
+  .map((p) => join(web, p))
+  .filter(existsSync);
 const sourceTime = Math.max(...sources.map(newest), newest(new URL("../packages/core/src/", import.meta.url).pathname));
 
 if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) {

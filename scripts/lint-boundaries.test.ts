@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 
 // The snippets are not on disk, so no tsconfig holds them: lint them without type information (the boundary
 // rules need none).
-const eslint = new ESLint({ cwd: new URL("..", import.meta.url).pathname, overrideConfig: tseslint.configs.disableTypeChecked });
+const eslint = new ESLint({
+  cwd: new URL("..", import.meta.url).pathname,
+  overrideConfig: tseslint.configs.disableTypeChecked,
+});
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport const used = [x];\n`, { filePath });
@@ -28,7 +31,9 @@ describe("core", () => {
   });
 
   it("accepts its own modules and pure libraries", async () => {
-    expect(await boundaryErrors(file, 'import { parseTarget as x } from "./target.ts";\nimport { z } from "zod";\nvoid z;')).toEqual([]);
+    expect(
+      await boundaryErrors(file, 'import { parseTarget as x } from "./target.ts";\nimport { z } from "zod";\nvoid z;'),
+    ).toEqual([]);
   });
 });
 
@@ -43,7 +48,8 @@ describe("contract", () => {
   });
 
   it("accepts zod, core and its own modules", async () => {
-    const code = 'import { z as x } from "zod";\nimport { ROLES } from "@sainam/core";\nimport { cluster } from "./cluster.ts";\nvoid ROLES; void cluster;';
+    const code =
+      'import { z as x } from "zod";\nimport { ROLES } from "@sainam/core";\nimport { cluster } from "./cluster.ts";\nvoid ROLES; void cluster;';
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
 });
@@ -61,7 +67,12 @@ describe("web", () => {
   });
 
   it("accepts core and its own modules", async () => {
-    expect(await boundaryErrors(file, 'import { formatNumber as x } from "@sainam/core";\nimport { api } from "../../api/client";\nvoid api;')).toEqual([]);
+    expect(
+      await boundaryErrors(
+        file,
+        'import { formatNumber as x } from "@sainam/core";\nimport { api } from "../../api/client";\nvoid api;',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -76,11 +87,17 @@ describe("routes", () => {
   });
 
   it("accepts the db package's types and the resource's service", async () => {
-    const code = 'import type { ClusterDetail } from "@sainam/db";\nimport { getCluster as x } from "./cluster.service.ts";\nexport type Shown = ClusterDetail;';
+    const code =
+      'import type { ClusterDetail } from "@sainam/db";\nimport { getCluster as x } from "./cluster.service.ts";\nexport type Shown = ClusterDetail;';
     expect(await boundaryErrors(file, code)).toEqual([]);
   });
 
   it("leaves services free to call repositories", async () => {
-    expect(await boundaryErrors("apps/server/src/clusters/cluster.service.ts", 'import { clusters as x } from "@sainam/db";')).toEqual([]);
+    expect(
+      await boundaryErrors(
+        "apps/server/src/clusters/cluster.service.ts",
+        'import { clusters as x } from "@sainam/db";',
+      ),
+    ).toEqual([]);
   });
 });

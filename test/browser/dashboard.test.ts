@@ -16,11 +16,38 @@ beforeAll(async () => {
     const f = dashboardFactory(database);
     const plan = await f.plan({ ownerAgencyId: await f.agencyId("MOC") });
     planId = plan.planId;
-    indicatorId = await f.indicator({ nodeId: plan.nodeId, code: "BT1", aggregation: "ratio", ratioScale: 100, unit: "%" });
+    indicatorId = await f.indicator({
+      nodeId: plan.nodeId,
+      code: "BT1",
+      aggregation: "ratio",
+      ratioScale: 100,
+      unit: "%",
+    });
     await f.target({ indicatorId, target: { kind: "absolute", comparator: ">=", value: 50, unit: "%" } });
-    await f.value({ indicatorId, unit: province("50"), periodKey: "FY2021", value: 80, numerator: 40, denominator: 50 });
-    await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 60, numerator: 30, denominator: 50 });
-    await f.value({ indicatorId, unit: province("51"), periodKey: "FY2020", value: 40, numerator: 20, denominator: 50 });
+    await f.value({
+      indicatorId,
+      unit: province("50"),
+      periodKey: "FY2021",
+      value: 80,
+      numerator: 40,
+      denominator: 50,
+    });
+    await f.value({
+      indicatorId,
+      unit: province("51"),
+      periodKey: "FY2021",
+      value: 60,
+      numerator: 30,
+      denominator: 50,
+    });
+    await f.value({
+      indicatorId,
+      unit: province("51"),
+      periodKey: "FY2020",
+      value: 40,
+      numerator: 20,
+      denominator: 50,
+    });
   } finally {
     await database.close();
   }

@@ -69,11 +69,15 @@ export async function startHarness(): Promise<Harness> {
     // so the wait is long (but shorter than the hook's timeout, to stop the server and say why); a server
     // that dies says so at once.
     baseUrl = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not listen within ${SERVER_START_MS / 1000} s`)), SERVER_START_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`server did not listen within ${SERVER_START_MS / 1000} s`)),
+        SERVER_START_MS,
+      );
       server.once("exit", () => clearTimeout(timer));
       server.once("message", (message: unknown) => {
         clearTimeout(timer);
-        const address = typeof message === "object" && message !== null && "listening" in message ? message.listening : null;
+        const address =
+          typeof message === "object" && message !== null && "listening" in message ? message.listening : null;
         if (typeof address === "string") resolve(address);
         else reject(new Error(`unexpected message from the server: ${JSON.stringify(message)}`));
       });
@@ -85,7 +89,15 @@ export async function startHarness(): Promise<Harness> {
     if (!health.ok) throw new Error(`${baseUrl}/api/health answered ${health.status}`);
     browser = await chromium.launch({
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   } catch (error) {
     await stop();
@@ -97,7 +109,11 @@ export async function startHarness(): Promise<Harness> {
     dataDir,
     browser,
     async newPage(locale = "th") {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: locale === "th" ? "th-TH" : "en-GB", viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: locale === "th" ? "th-TH" : "en-GB",
+        viewport: { width: 1280, height: 900 },
+      });
       // Visitors' language lives in localStorage; set it before the app loads.
       await context.addInitScript((l) => {
         if (!window.localStorage.getItem("sainam.locale")) window.localStorage.setItem("sainam.locale", l);

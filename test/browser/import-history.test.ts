@@ -11,18 +11,32 @@ import { dbdFirms, dbdMonthlyCsv } from "../../packages/importer/src/test-suppor
 // An officer uploads a file and leaves without running it; an admin finds it in the import history (all users'
 // imports), takes it over and runs it. The batch is the officer's until then: the admin cannot see it otherwise.
 let h: Harness;
-const officer = { email: "import-officer@example.org", password: "import-officer-password-1", displayName: "สมศรี นำเข้า", locale: "th" } satisfies TestUser;
+const officer = {
+  email: "import-officer@example.org",
+  password: "import-officer-password-1",
+  displayName: "สมศรี นำเข้า",
+  locale: "th",
+} satisfies TestUser;
 const FILE_NAME = "99_256703.csv";
 
 /** The admin's own batches (or every user's), as the API answers them to a fresh session. */
-async function adminBatches(owner: "mine" | "all"): Promise<Array<{ fileName: unknown; mine: unknown; status: unknown }>> {
+async function adminBatches(
+  owner: "mine" | "all",
+): Promise<Array<{ fileName: unknown; mine: unknown; status: unknown }>> {
   const admin = await apiSession(h.baseUrl, ADMIN);
-  return items(await admin.get(`/api/imports?owner=${owner}`)).map((i) => ({ fileName: field(i, "fileName"), mine: field(i, "mine"), status: field(i, "status") }));
+  return items(await admin.get(`/api/imports?owner=${owner}`)).map((i) => ({
+    fileName: field(i, "fileName"),
+    mine: field(i, "mine"),
+    status: field(i, "status"),
+  }));
 }
 
 beforeAll(async () => {
   h = await startHarness();
-  await createUser(await apiSession(h.baseUrl, ADMIN), officer, { role: "agency_officer", agencyId: await agencyId(h.baseUrl, "MOC") });
+  await createUser(await apiSession(h.baseUrl, ADMIN), officer, {
+    role: "agency_officer",
+    agencyId: await agencyId(h.baseUrl, "MOC"),
+  });
 });
 afterAll(async () => {
   await h?.close();

@@ -24,7 +24,8 @@ function firstIndicatorId(tree: unknown): number | null {
     return null;
   }
   if (typeof tree !== "object" || tree === null) return null;
-  if (field(tree, "aggregation") !== undefined && typeof field(tree, "id") === "number") return Number(field(tree, "id"));
+  if (field(tree, "aggregation") !== undefined && typeof field(tree, "id") === "number")
+    return Number(field(tree, "id"));
   for (const value of Object.values(tree)) {
     const found = firstIndicatorId(value);
     if (found !== null) return found;
@@ -46,7 +47,9 @@ afterAll(async () => {
 });
 
 /** How far the document scrolls sideways, and the wide tables that are not inside a scrolling region. */
-async function measure(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[]; unlabelled: number }> {
+async function measure(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[]; unlabelled: number }> {
   return page.evaluate(() => {
     const innerWidth = window.innerWidth;
     const culprits: string[] = [];
@@ -56,12 +59,20 @@ async function measure(page: Page): Promise<{ scrollWidth: number; innerWidth: n
       if (box.right > innerWidth + 1) {
         // Inside a table's own scrolling region is fine; the region itself must fit.
         const scroller = element.parentElement?.closest('[role="region"].table-scroll-area');
-        if (!scroller) culprits.push(`${element.tagName.toLowerCase()}.${[...element.classList].join(".")} → ${Math.round(box.right)}`);
+        if (!scroller)
+          culprits.push(
+            `${element.tagName.toLowerCase()}.${[...element.classList].join(".")} → ${Math.round(box.right)}`,
+          );
       }
     }
     const regions = [...document.querySelectorAll('[role="region"].table-scroll-area')];
     const unlabelled = regions.filter((r) => !r.getAttribute("aria-label")).length;
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, culprits: culprits.slice(0, 8), unlabelled };
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth,
+      culprits: culprits.slice(0, 8),
+      unlabelled,
+    };
   });
 }
 

@@ -11,9 +11,24 @@ import { openAs } from "./pages/session.ts";
 // officer of the cluster's coordinating agency (contacts masked meanwhile), who finds it on the home page and
 // approves it; then the coordinator sees the firm approved and its contacts whole. All in Thai.
 let h: Harness;
-const coordinator = { email: "silk-coordinator@example.org", password: "silk-coordinator-password-1", displayName: "สมหญิง ผู้ประสานงาน", locale: "th" } satisfies TestUser;
-const dipOfficer = { email: "silk-dip@example.org", password: "silk-dip-password-1", displayName: "เจ้าหน้าที่ กสอ.", locale: "th" } satisfies TestUser;
-const osmepOfficer = { email: "silk-osmep@example.org", password: "silk-osmep-password-1", displayName: "เจ้าหน้าที่ สสว.", locale: "th" } satisfies TestUser;
+const coordinator = {
+  email: "silk-coordinator@example.org",
+  password: "silk-coordinator-password-1",
+  displayName: "สมหญิง ผู้ประสานงาน",
+  locale: "th",
+} satisfies TestUser;
+const dipOfficer = {
+  email: "silk-dip@example.org",
+  password: "silk-dip-password-1",
+  displayName: "เจ้าหน้าที่ กสอ.",
+  locale: "th",
+} satisfies TestUser;
+const osmepOfficer = {
+  email: "silk-osmep@example.org",
+  password: "silk-osmep-password-1",
+  displayName: "เจ้าหน้าที่ สสว.",
+  locale: "th",
+} satisfies TestUser;
 const FIRM = "บริษัท ไหมงามทดสอบ จำกัด";
 const CONTACT = "สมศรี ทอผ้า";
 const CLUSTER = "คลัสเตอร์ผ้าไหมทดสอบ";
@@ -24,10 +39,23 @@ beforeAll(async () => {
   h = await startHarness();
   const admin = await apiSession(h.baseUrl, ADMIN);
   const dip = await agencyId(h.baseUrl, "DIP");
-  clusterId = await admin.create("/api/clusters", { code: "browser-silk", kind: "industry_cluster", nameTh: CLUSTER, nameEn: "Test silk cluster", coordinatingAgencyId: dip, provinceCodes: ["30"], published: true });
+  clusterId = await admin.create("/api/clusters", {
+    code: "browser-silk",
+    kind: "industry_cluster",
+    nameTh: CLUSTER,
+    nameEn: "Test silk cluster",
+    coordinatingAgencyId: dip,
+    provinceCodes: ["30"],
+    published: true,
+  });
   // A published firm already in the registry, with a contact person (personal data).
   const first12 = "030555900001";
-  firmId = await admin.create("/api/enterprises", { juristicId: `${first12}${juristicIdCheckDigit(first12)}`, nameTh: FIRM, provinceCode: "30", contacts: [{ name: CONTACT, phone: "0812345678", email: "somsri@example.org" }] });
+  firmId = await admin.create("/api/enterprises", {
+    juristicId: `${first12}${juristicIdCheckDigit(first12)}`,
+    nameTh: FIRM,
+    provinceCode: "30",
+    contacts: [{ name: CONTACT, phone: "0812345678", email: "somsri@example.org" }],
+  });
   await createUser(admin, coordinator, { role: "cluster_coordinator", clusterIds: [clusterId] });
   await createUser(admin, dipOfficer, { role: "agency_officer", agencyId: dip });
   await createUser(admin, osmepOfficer, { role: "agency_officer", agencyId: await agencyId(h.baseUrl, "OSMEP") });
@@ -76,7 +104,12 @@ describe("approving a coordinator's membership of an existing firm", () => {
     await page.goto(`/clusters/${clusterId}`, { waitUntil: "networkidle" });
     await page.locator("[data-stage]").first().waitFor();
     await page.waitForLoadState("networkidle");
-    expect(await page.locator(".members-by-stage").getByRole("button", { name: `อนุมัติการเป็นสมาชิกของ ${FIRM}` }).count()).toBe(0);
+    expect(
+      await page
+        .locator(".members-by-stage")
+        .getByRole("button", { name: `อนุมัติการเป็นสมาชิกของ ${FIRM}` })
+        .count(),
+    ).toBe(0);
     await context.close();
   });
 

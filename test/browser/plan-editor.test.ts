@@ -58,7 +58,9 @@ describe("plan editor", () => {
     await targetForm.getByLabel("Target in Thai").fill("ร้อยละ 80-90");
     await expect.poll(() => targetForm.locator("[data-testid=target-preview]").innerText()).toContain("range: 80-90%");
     await targetForm.getByLabel("Target in English").fill("Top 3 in ASEAN");
-    await expect.poll(() => targetForm.locator("[data-testid=target-preview]").nth(1).innerText()).toContain("cannot be read");
+    await expect
+      .poll(() => targetForm.locator("[data-testid=target-preview]").nth(1).innerText())
+      .toContain("cannot be read");
     await targetForm.getByLabel("Target in English").fill("");
     await targetForm.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => indicator.locator("[data-target-kind=range]").count()).toBe(1);
@@ -77,7 +79,9 @@ describe("plan editor", () => {
     const { context, page } = await openAs(h, null, "th", `/plans/${id}?node=AC1`);
     const trace = page.locator("[data-testid=trace]");
     const codes = trace.locator("li[data-trace-code]");
-    await expect.poll(() => codes.evaluateAll((items) => items.map((li) => li.getAttribute("data-trace-code")))).toEqual(["AC1", "PJ1", "CS1", "S1.1", "S1"]);
+    await expect
+      .poll(() => codes.evaluateAll((items) => items.map((li) => li.getAttribute("data-trace-code"))))
+      .toEqual(["AC1", "PJ1", "CS1", "S1.1", "S1"]);
     expect(await trace.innerText()).toContain("แผนยุทธศาสตร์การค้ากลุ่มจังหวัด");
     // The public sees no edit controls.
     expect(await page.getByRole("button", { name: "เพิ่มตัวชี้วัด" }).count()).toBe(0);

@@ -20,10 +20,31 @@ beforeAll(async () => {
     const plan = await f.plan({ ownerAgencyId: await f.agencyId("MOC") });
     planId = plan.planId;
     indicatorId = await f.indicator({ nodeId: plan.nodeId, code: "BK1", aggregation: "sum", unit: "firms" });
-    await database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["size_class"]) }).where("id", "=", indicatorId).execute();
-    await f.target({ indicatorId, target: { kind: "absolute", comparator: ">=", value: 10, unit: null }, periodKey: "FY2021" });
-    await f.value({ indicatorId, unit: province("50"), periodKey: "FY2021", value: 12, disaggregation: "size_class=small", status: "submitted" });
-    await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 7, disaggregation: "size_class=micro" });
+    await database.db
+      .updateTable("indicators")
+      .set({ disaggregations_json: JSON.stringify(["size_class"]) })
+      .where("id", "=", indicatorId)
+      .execute();
+    await f.target({
+      indicatorId,
+      target: { kind: "absolute", comparator: ">=", value: 10, unit: null },
+      periodKey: "FY2021",
+    });
+    await f.value({
+      indicatorId,
+      unit: province("50"),
+      periodKey: "FY2021",
+      value: 12,
+      disaggregation: "size_class=small",
+      status: "submitted",
+    });
+    await f.value({
+      indicatorId,
+      unit: province("51"),
+      periodKey: "FY2021",
+      value: 7,
+      disaggregation: "size_class=micro",
+    });
     await f.value({ indicatorId, unit: province("51"), periodKey: "FY2021", value: 20 });
     const second = await f.node({ planId, kind: "strategy", code: "S2", titleEn: "Strategy 2" });
     await f.indicator({ nodeId: second, code: "BK2", aggregation: "sum" });
@@ -50,7 +71,9 @@ async function apiGet(page: Page, url: string): Promise<unknown> {
 }
 
 function itemCount(body: unknown): number {
-  return typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items) ? body.items.length : -1;
+  return typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)
+    ? body.items.length
+    : -1;
 }
 
 /** The codes of a plan's nodes and of their indicators, as the server stores them. */
@@ -62,7 +85,14 @@ function codesOf(body: unknown): string[] {
       if (typeof node !== "object" || node === null) continue;
       if ("code" in node && typeof node.code === "string") out.push(node.code);
       if ("indicators" in node && Array.isArray(node.indicators)) {
-        for (const indicator of node.indicators) if (typeof indicator === "object" && indicator !== null && "code" in indicator && typeof indicator.code === "string") out.push(indicator.code);
+        for (const indicator of node.indicators)
+          if (
+            typeof indicator === "object" &&
+            indicator !== null &&
+            "code" in indicator &&
+            typeof indicator.code === "string"
+          )
+            out.push(indicator.code);
       }
       if ("children" in node) walk(node.children);
     }
@@ -90,7 +120,9 @@ describe("breakdowns in words", () => {
     const { context, page } = await openAsAdminIn(h, "en", `/values?plan=${planId}`);
     await page.getByLabel("Indicator").selectOption(String(indicatorId));
     const choices = page.getByLabel("Breakdown");
-    await expect.poll(() => choices.locator("option").allInnerTexts()).toEqual(["Total", "Size class: Micro", "Size class: Small", "Size class: Medium", "Size class: Large"]);
+    await expect
+      .poll(() => choices.locator("option").allInnerTexts())
+      .toEqual(["Total", "Size class: Micro", "Size class: Small", "Size class: Medium", "Size class: Large"]);
 
     await page.goto(`/indicators/${indicatorId}?period=FY2021`);
     const lamphun = page.locator('path[data-province-code="51"]');
@@ -99,7 +131,9 @@ describe("breakdowns in words", () => {
     await expect.poll(() => breakdown.locator("option").allInnerTexts()).toContain("Size class: Micro");
     await breakdown.selectOption({ label: "Size class: Micro" });
     await page.waitForURL(/breakdown=size_class%3Dmicro/);
-    await expect.poll(() => page.locator(".indicator-map svg").first().getAttribute("aria-label")).toContain("(Size class: Micro)");
+    await expect
+      .poll(() => page.locator(".indicator-map svg").first().getAttribute("aria-label"))
+      .toContain("(Size class: Micro)");
     await expect.poll(() => lamphun.getAttribute("fill")).not.toBe("#eceff2");
     // The small firms' value in Chiang Mai is not approved yet: not on the map.
     expect(await page.locator('path[data-province-code="50"]').getAttribute("fill")).toBe("#eceff2");
@@ -117,10 +151,18 @@ describe("value entry at a cluster", () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain("Coffee");
     const indicatorChoice = page.getByLabel("Indicator");
-    await indicatorChoice.selectOption((await indicatorChoice.locator("option", { hasText: "CF-1 " }).getAttribute("value")) ?? "");
+    await indicatorChoice.selectOption(
+      (await indicatorChoice.locator("option", { hasText: "CF-1 " }).getAttribute("value")) ?? "",
+    );
     await page.getByLabel("Period", { exact: true }).selectOption("FY2021");
-    await rows.first().getByLabel(/^Numerator/).fill("12");
-    await rows.first().getByLabel(/^Denominator/).fill("20");
+    await rows
+      .first()
+      .getByLabel(/^Numerator/)
+      .fill("12");
+    await rows
+      .first()
+      .getByLabel(/^Denominator/)
+      .fill("20");
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect.poll(() => page.getByRole("status").first().innerText()).toContain("Saved 1 value");
     await expect.poll(() => rows.first().locator(".status-draft").count()).toBe(1);

@@ -18,7 +18,9 @@ describe("plan report downloads", () => {
     await page.getByLabel("ปีงบประมาณ").selectOption({ label: "ปีงบประมาณ พ.ศ. 2563" });
     const link = page.getByRole("link", { name: "ดาวน์โหลด PDF" });
     // The link follows the chosen year once the page has re-rendered.
-    await expect.poll(() => link.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY2020&locale=th$/);
+    await expect
+      .poll(() => link.getAttribute("href"))
+      .toMatch(/\/api\/plans\/\d+\/report\.pdf\?period=FY2020&locale=th$/);
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toBe("MOC-PCT-2017-2021_FY2020_th.pdf");
     await context.close();
@@ -28,11 +30,15 @@ describe("plan report downloads", () => {
     const { context, page } = await openAs(h, null, "en", "/plans");
     await new PlansPage(page).openReferencePlan("en");
     const xlsx = page.getByRole("link", { name: "Download XLSX" });
-    await expect.poll(() => xlsx.getAttribute("href")).toMatch(/\/api\/plans\/\d+\/report\.xlsx\?period=FY2021&locale=en$/);
+    await expect
+      .poll(() => xlsx.getAttribute("href"))
+      .toMatch(/\/api\/plans\/\d+\/report\.xlsx\?period=FY2021&locale=en$/);
     const href = await xlsx.getAttribute("href");
     const response = await page.request.get(href ?? "");
     expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(response.headers()["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
     await context.close();
   });
 

@@ -8,11 +8,19 @@ import { openAs } from "./pages/session.ts";
 
 // An officer of the Department of Industrial Promotion keeps a programme entirely through the web app.
 let h: Harness;
-const officer = { email: "dip-programmes@example.org", password: "dip-programmes-password-1", displayName: "DIP programmes", locale: "th" } satisfies TestUser;
+const officer = {
+  email: "dip-programmes@example.org",
+  password: "dip-programmes-password-1",
+  displayName: "DIP programmes",
+  locale: "th",
+} satisfies TestUser;
 
 beforeAll(async () => {
   h = await startHarness();
-  await createUser(await apiSession(h.baseUrl, ADMIN), officer, { role: "agency_officer", agencyId: await agencyId(h.baseUrl, "DIP") });
+  await createUser(await apiSession(h.baseUrl, ADMIN), officer, {
+    role: "agency_officer",
+    agencyId: await agencyId(h.baseUrl, "DIP"),
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -114,7 +122,10 @@ describe("keeping a programme in the web app", () => {
     await form.getByRole("button", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" }).click();
     const clusters = page.getByTestId("supported-clusters").locator("li");
     await expect.poll(() => clusters.count()).toBe(1);
-    await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
+    await clusters
+      .first()
+      .getByRole("button", { name: /^นำ .* ออก/ })
+      .click();
     // Asked first; cancelling keeps it: no DELETE sent, still stored on the server (asked after the cancel, so a
     // DELETE the cancel sent would have gone first), and still listed.
     const deletes: string[] = [];
@@ -126,12 +137,17 @@ describe("keeping a programme in the web app", () => {
     const programmeId = /\/programmes\/(\d+)$/.exec(page.url())?.[1];
     const stored = await page.evaluate(async (id) => {
       const body: unknown = await (await fetch(`/api/programmes/${id ?? ""}/clusters?fiscalYear=2025`)).json();
-      return typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items) ? body.items.length : -1;
+      return typeof body === "object" && body !== null && "items" in body && Array.isArray(body.items)
+        ? body.items.length
+        : -1;
     }, programmeId);
     expect(stored).toBe(1);
     expect(deletes).toEqual([]);
     expect(await clusters.count()).toBe(1);
-    await clusters.first().getByRole("button", { name: /^นำ .* ออก/ }).click();
+    await clusters
+      .first()
+      .getByRole("button", { name: /^นำ .* ออก/ })
+      .click();
     await clusters.first().getByRole("button", { name: "ยืนยัน นำออก" }).click();
     // The list and the notice are two updates (the list may empty while the page's other figures are still
     // refreshing, the notice comes once all are): wait for each.

@@ -19,7 +19,10 @@ afterAll(async () => {
 });
 
 async function coffeeClusterId(): Promise<number> {
-  const id = field(items(await publicGet(h.baseUrl, `/api/search?q=${encodeURIComponent("กาแฟ")}&type=cluster`))[0], "id");
+  const id = field(
+    items(await publicGet(h.baseUrl, `/api/search?q=${encodeURIComponent("กาแฟ")}&type=cluster`))[0],
+    "id",
+  );
   if (typeof id !== "number") throw new Error("no coffee cluster in the example data");
   return id;
 }
@@ -66,15 +69,18 @@ describe("import wizard", () => {
     const report = await wizard.run();
     const text = await report.innerText();
     expect(text).toContain(String(dbdFirms.length));
-    const imported = await page.evaluate(async (ids) => {
-      const found = [];
-      for (const id of ids) {
-        const r = await fetch(`/api/search?q=${id}&type=enterprise`);
-        const body: unknown = await r.json();
-        if (typeof body === "object" && body !== null && "total" in body) found.push(body.total);
-      }
-      return found;
-    }, dbdFirms.map((f) => f.juristicId));
+    const imported = await page.evaluate(
+      async (ids) => {
+        const found = [];
+        for (const id of ids) {
+          const r = await fetch(`/api/search?q=${id}&type=enterprise`);
+          const body: unknown = await r.json();
+          if (typeof body === "object" && body !== null && "total" in body) found.push(body.total);
+        }
+        return found;
+      },
+      dbdFirms.map((f) => f.juristicId),
+    );
     expect(imported.every((n) => n === 1)).toBe(true);
     await context.close();
   });

@@ -128,7 +128,11 @@ describe("plan tree", () => {
     await first.focus();
     await page.keyboard.press("ArrowDown");
     // The tree moves focus in an effect after the key press has been handled.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-node-code]")?.getAttribute("data-node-code"))).toBe("M1");
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.activeElement?.closest("[data-node-code]")?.getAttribute("data-node-code")),
+      )
+      .toBe("M1");
     await context.close();
   });
 });

@@ -8,8 +8,16 @@ import { ValueEntryPage } from "./pages/value-entry.ts";
 let h: Harness;
 let planId: number;
 let indicatorId: number;
-const entryOfficer = { email: "moc-entry@example.org", password: "moc-entry-password-1", locale: "en" } satisfies TestUser;
-const reviewOfficer = { email: "moc-review@example.org", password: "moc-review-password-1", locale: "en" } satisfies TestUser;
+const entryOfficer = {
+  email: "moc-entry@example.org",
+  password: "moc-entry-password-1",
+  locale: "en",
+} satisfies TestUser;
+const reviewOfficer = {
+  email: "moc-review@example.org",
+  password: "moc-review-password-1",
+  locale: "en",
+} satisfies TestUser;
 const thaiOfficer = { email: "moc-thai@example.org", password: "moc-thai-password-1", locale: "th" } satisfies TestUser;
 
 /** The id of the indicator with this code anywhere in a plan tree (indicators carry `nameEn`; nodes `titleEn`). */
@@ -35,7 +43,8 @@ beforeAll(async () => {
   // Officers of the Ministry of Commerce, created by the admin through the API.
   const admin = await apiSession(h.baseUrl, ADMIN);
   const moc = await agencyId(h.baseUrl, "MOC");
-  for (const officer of [entryOfficer, reviewOfficer, thaiOfficer]) await createUser(admin, officer, { role: "agency_officer", agencyId: moc });
+  for (const officer of [entryOfficer, reviewOfficer, thaiOfficer])
+    await createUser(admin, officer, { role: "agency_officer", agencyId: moc });
   const plan = items(await publicGet(h.baseUrl, "/api/plans")).find((p) => field(p, "code") === "MOC-PCT-2017-2021");
   planId = Number(field(plan, "id"));
   const values = await publicGet(h.baseUrl, `/api/plans/${planId}/values?period=FY2021&pageSize=1`);
@@ -67,7 +76,9 @@ describe("value entry", () => {
 
     const review = await openAs(h, reviewOfficer, "en", "/values/queue");
     // Units by name, not by code.
-    await expect.poll(() => review.page.locator('td[data-unit="province:50"]').innerText()).toBe("Province: Chiang Mai");
+    await expect
+      .poll(() => review.page.locator('td[data-unit="province:50"]').innerText())
+      .toBe("Province: Chiang Mai");
     await review.page.getByLabel("Select every value you may approve").check();
     await review.page.getByRole("button", { name: /Approve selected \(2\)/ }).click();
     await expect.poll(() => review.page.locator("main").innerText()).toContain("Approved 2 values");
@@ -104,7 +115,9 @@ describe("value entry", () => {
     await grid.open(planId);
     await grid.choose(indicatorId, "FY2019");
     await page.getByRole("button", { name: "Lock FY2019" }).click();
-    await expect.poll(() => page.locator(".value-grid").innerText()).toContain("FY2019 is locked: its values can no longer be changed.");
+    await expect
+      .poll(() => page.locator(".value-grid").innerText())
+      .toContain("FY2019 is locked: its values can no longer be changed.");
     expect(await grid.row("50").locator("input").first().isDisabled()).toBe(true);
     expect(await grid.saveButton().count()).toBe(0);
     // A quarter of a locked year is locked too; the same button unlocks the year.

@@ -66,7 +66,17 @@ describe("sainam seed", () => {
 
 describe("sainam user add", () => {
   it("creates an agency officer scoped to an agency given by code, with a generated password printed once", async () => {
-    const result = await run("user", "add", "--email", "officer@example.org", "--role", "agency_officer", "--agency", "DIP", "--json");
+    const result = await run(
+      "user",
+      "add",
+      "--email",
+      "officer@example.org",
+      "--role",
+      "agency_officer",
+      "--agency",
+      "DIP",
+      "--json",
+    );
     expect(result.code).toBe(0);
     const body = JSON.parse(result.out);
     expect(body.user).toMatchObject({ email: "officer@example.org", role: "agency_officer" });
@@ -83,17 +93,26 @@ describe("sainam user add", () => {
   it("names the flag when the input is invalid", async () => {
     const badRole = JSON.parse((await run("user", "add", "--email", "x@example.org", "--role", "king", "--json")).out);
     expect(badRole.error.message).toContain("--role");
-    const badAgency = JSON.parse((await run("user", "add", "--email", "y@example.org", "--role", "agency_officer", "--agency", "NOPE", "--json")).out);
+    const badAgency = JSON.parse(
+      (await run("user", "add", "--email", "y@example.org", "--role", "agency_officer", "--agency", "NOPE", "--json"))
+        .out,
+    );
     expect(badAgency.error.message).toContain("--agency");
-    const shortPassword = JSON.parse((await run("user", "add", "--email", "z@example.org", "--role", "expert", "--password", "short", "--json")).out);
+    const shortPassword = JSON.parse(
+      (await run("user", "add", "--email", "z@example.org", "--role", "expert", "--password", "short", "--json")).out,
+    );
     expect(shortPassword.error.message).toContain("--password");
-    const noAgency = JSON.parse((await run("user", "add", "--email", "w@example.org", "--role", "agency_officer", "--json")).out);
+    const noAgency = JSON.parse(
+      (await run("user", "add", "--email", "w@example.org", "--role", "agency_officer", "--json")).out,
+    );
     expect(noAgency.error.message).toContain("agency");
   });
 
   it("audits the creation as done by the system", async () => {
     const db = new DatabaseSync(join(dir, "sainam.sqlite"));
-    const row = db.prepare("SELECT actor_user_id, action FROM audit_log WHERE action = 'user.create' ORDER BY id DESC LIMIT 1").get();
+    const row = db
+      .prepare("SELECT actor_user_id, action FROM audit_log WHERE action = 'user.create' ORDER BY id DESC LIMIT 1")
+      .get();
     db.close();
     expect(row).toEqual({ actor_user_id: null, action: "user.create" });
   });
@@ -154,7 +173,12 @@ describe("sainam examples", () => {
     expect(again.loaded).toBe(false);
     const db = new DatabaseSync(join(dir, "sainam.sqlite"));
     const count = () => db.prepare("SELECT count(*) AS n FROM clusters WHERE is_example = 1").get();
-    const indexed = () => ({ n: ["search_cluster", "search_enterprise", "search_institution"].reduce((n, table) => n + Number(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0), 0) });
+    const indexed = () => ({
+      n: ["search_cluster", "search_enterprise", "search_institution"].reduce(
+        (n, table) => n + Number(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0),
+        0,
+      ),
+    });
     expect(count()).toEqual({ n: 20 });
     expect(indexed().n).toBeGreaterThan(20);
     const removed = await run("examples", "remove", "--json");
@@ -176,14 +200,21 @@ describe("sainam import", () => {
     const result = await run("import", "enterprises", file, "--json");
     expect(result.code).toBe(0);
     const body = JSON.parse(result.out);
-    expect(body).toMatchObject({ ok: true, status: "done", counts: { imported: dbdFirms.length, updated: 0, skipped: 0 } });
+    expect(body).toMatchObject({
+      ok: true,
+      status: "done",
+      counts: { imported: dbdFirms.length, updated: 0, skipped: 0 },
+    });
   });
 
   it("imports months of the same source spelt differently in any order with the saved mapping: A, B, A", async () => {
     const { dbdVariantFile, dbdVariants } = await import("../../../packages/importer/src/test-support/dbd-variants.ts");
     const { dbdFirms } = await import("../../../packages/importer/src/test-support/dbd-monthly.ts");
     const { writeFileSync } = await import("node:fs");
-    const [a, b] = [dbdVariants.find((v) => v.name.startsWith("apr-like")), dbdVariants.find((v) => v.name.startsWith("dec2558"))];
+    const [a, b] = [
+      dbdVariants.find((v) => v.name.startsWith("apr-like")),
+      dbdVariants.find((v) => v.name.startsWith("dec2558")),
+    ];
     if (!a || !b) throw new Error("fixture");
     for (const [step, month] of [a, b, a].entries()) {
       const file = join(dir, `99_month${step}.csv`);
@@ -202,12 +233,20 @@ describe("sainam import", () => {
   it("imports a wide values file into the reference plan by its code, as drafts", async () => {
     const { writeFileSync } = await import("node:fs");
     const file = join(dir, "values-wide.csv");
-    writeFileSync(file, "รหัสตัวชี้วัด,จังหวัด,2563,ปีงบประมาณ 2564\n1.2,เชียงใหม่,\"1,250\",\"๑,๓๐๐\"\n1.2,Lamphun,210,\n", "utf8");
+    writeFileSync(file, 'รหัสตัวชี้วัด,จังหวัด,2563,ปีงบประมาณ 2564\n1.2,เชียงใหม่,"1,250","๑,๓๐๐"\n1.2,Lamphun,210,\n', "utf8");
     const result = await run("import", "values", file, "--plan", "MOC-PCT-2017-2021", "--json");
     expect(result.code, result.out).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ ok: true, status: "done", counts: { imported: 2, updated: 0, skipped: 0, errors: 0 } });
+    expect(JSON.parse(result.out)).toMatchObject({
+      ok: true,
+      status: "done",
+      counts: { imported: 2, updated: 0, skipped: 0, errors: 0 },
+    });
     const db = new DatabaseSync(join(dir, "sainam.sqlite"));
-    const rows = db.prepare("SELECT org_unit_code, period_key, value, status FROM indicator_values WHERE is_example = 0 ORDER BY org_unit_code, period_key").all();
+    const rows = db
+      .prepare(
+        "SELECT org_unit_code, period_key, value, status FROM indicator_values WHERE is_example = 0 ORDER BY org_unit_code, period_key",
+      )
+      .all();
     db.close();
     expect(rows).toEqual([
       { org_unit_code: "50", period_key: "FY2020", value: 1250, status: "draft" },

@@ -1,8 +1,26 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { migrateToLatest, openDatabase, privateDir, privateFile, seedReferenceData, reference, clusters, plans } from "@sainam/db";
-import { AppError, createContext, createUserBody, examplesService, generatePassword, importService, loadConfig, userService } from "@sainam/server";
+import {
+  migrateToLatest,
+  openDatabase,
+  privateDir,
+  privateFile,
+  seedReferenceData,
+  reference,
+  clusters,
+  plans,
+} from "@sainam/db";
+import {
+  AppError,
+  createContext,
+  createUserBody,
+  examplesService,
+  generatePassword,
+  importService,
+  loadConfig,
+  userService,
+} from "@sainam/server";
 import { systemActor } from "@sainam/core";
 
 const USAGE = `sainam — command line for Sainam
@@ -61,7 +79,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrateToLatest(database);
-        print(out, { ok: true, db: database.dialect, applied }, applied.length ? `applied: ${applied.join(", ")}` : "schema is up to date");
+        print(
+          out,
+          { ok: true, db: database.dialect, applied },
+          applied.length ? `applied: ${applied.join(", ")}` : "schema is up to date",
+        );
         return 0;
       } finally {
         await database.close();
@@ -74,7 +96,11 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         await migrateToLatest(database);
         const report = await seedReferenceData(database.db);
         const counts = await reference.referenceCounts(database.db);
-        print(out, { ok: true, db: database.dialect, ...report, counts }, `${report.loaded ? "reference data loaded" : "reference data already loaded"} (version ${report.version}): ${JSON.stringify(counts)}`);
+        print(
+          out,
+          { ok: true, db: database.dialect, ...report, counts },
+          `${report.loaded ? "reference data loaded" : "reference data already loaded"} (version ${report.version}): ${JSON.stringify(counts)}`,
+        );
         return 0;
       } finally {
         await database.close();
@@ -88,14 +114,26 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return importCommand(rest, config, out);
     case "examples": {
       const [sub] = rest;
-      if (sub !== "load" && sub !== "remove") return fail(out, "unknown_command", `unknown examples command "${sub ?? ""}"; try "sainam examples load" or "sainam examples remove"`);
+      if (sub !== "load" && sub !== "remove")
+        return fail(
+          out,
+          "unknown_command",
+          `unknown examples command "${sub ?? ""}"; try "sainam examples load" or "sainam examples remove"`,
+        );
       const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await migrateToLatest(database);
         await seedReferenceData(database.db);
         const ctx = createContext(config, database);
-        const report = sub === "load" ? await examplesService.loadExampleData(ctx, systemActor) : await examplesService.removeExampleData(ctx, systemActor);
-        print(out, { ok: true, ...report }, `examples ${sub === "load" ? "loaded" : "removed"}: ${JSON.stringify(report)}`);
+        const report =
+          sub === "load"
+            ? await examplesService.loadExampleData(ctx, systemActor)
+            : await examplesService.removeExampleData(ctx, systemActor);
+        print(
+          out,
+          { ok: true, ...report },
+          `examples ${sub === "load" ? "loaded" : "removed"}: ${JSON.stringify(report)}`,
+        );
         return 0;
       } finally {
         await database.close();
@@ -108,7 +146,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
 async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
   const [sub, ...args] = rest;
-  if (sub !== "add") return fail(out, "unknown_command", `unknown user command "${sub ?? ""}"; try "sainam user add --email … --role …"`);
+  if (sub !== "add")
+    return fail(
+      out,
+      "unknown_command",
+      `unknown user command "${sub ?? ""}"; try "sainam user add --email … --role …"`,
+    );
   let values;
   try {
     ({ values } = parseArgs({
@@ -129,7 +172,12 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
     return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
   }
   if (!values.email) return fail(out, "validation_failed", "--email is required");
-  if (!values.role) return fail(out, "validation_failed", "--role is required (admin, agency_officer, cluster_coordinator, member, expert)");
+  if (!values.role)
+    return fail(
+      out,
+      "validation_failed",
+      "--role is required (admin, agency_officer, cluster_coordinator, member, expert)",
+    );
 
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -138,7 +186,9 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
     const ctx = createContext(config, database);
     let agencyId: number | null = null;
     if (values.agency) {
-      const agency = (await reference.listAgencies(database.db)).find((a) => a.code === values.agency || String(a.id) === values.agency);
+      const agency = (await reference.listAgencies(database.db)).find(
+        (a) => a.code === values.agency || String(a.id) === values.agency,
+      );
       if (!agency) return fail(out, "validation_failed", `--agency: no agency with code or id "${values.agency}"`);
       agencyId = agency.id;
     }
@@ -155,12 +205,20 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail(out, "validation_failed", issue ? `--${cliFlag(issue.path.join("."))}: ${issue.message}` : "invalid input");
+      return fail(
+        out,
+        "validation_failed",
+        issue ? `--${cliFlag(issue.path.join("."))}: ${issue.message}` : "invalid input",
+      );
     }
     const user = await userService.createUser(ctx, systemActor, parsed.data);
     print(
       out,
-      { ok: true, user: { id: user.id, email: user.email, role: user.role, agencyId: user.agency_id }, generatedPassword: generated },
+      {
+        ok: true,
+        user: { id: user.id, email: user.email, role: user.role, agencyId: user.agency_id },
+        generatedPassword: generated,
+      },
       `created user ${user.id} (${user.email}, ${user.role})${generated ? `\ngenerated password (shown once): ${generated}` : ""}`,
     );
     return 0;
@@ -175,17 +233,31 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
 async function importCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { mapping: { type: "string" }, cluster: { type: "string" }, strict: { type: "boolean" }, plan: { type: "string" }, layout: { type: "string" }, json: { type: "boolean" } } });
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        mapping: { type: "string" },
+        cluster: { type: "string" },
+        strict: { type: "boolean" },
+        plan: { type: "string" },
+        layout: { type: "string" },
+        json: { type: "boolean" },
+      },
+    });
   } catch (error) {
     return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
   }
   const [kindArg, file] = parsed.positionals;
   // "values" is the command-line name of the indicator_values import kind.
   const kind = kindArg === "values" ? "indicator_values" : kindArg;
-  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages" && kind !== "indicator_values") return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values FILE");
+  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages" && kind !== "indicator_values")
+    return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values FILE");
   const layout = parsed.values.layout;
-  if (layout !== undefined && layout !== "long" && layout !== "wide") return fail(out, "validation_failed", "--layout: must be long or wide");
-  if (kind === "indicator_values" && !parsed.values.plan) return fail(out, "validation_failed", "--plan: the code of the plan whose indicators the file fills is required");
+  if (layout !== undefined && layout !== "long" && layout !== "wide")
+    return fail(out, "validation_failed", "--layout: must be long or wide");
+  if (kind === "indicator_values" && !parsed.values.plan)
+    return fail(out, "validation_failed", "--plan: the code of the plan whose indicators the file fills is required");
   if (!file) return fail(out, "bad_usage", "the FILE to import is missing");
   if (!existsSync(file)) return fail(out, "validation_failed", `FILE: ${file} does not exist`);
   let mapping: unknown = undefined;
@@ -193,7 +265,7 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     try {
       mapping = JSON.parse(parsed.values.mapping);
     } catch {
-      return fail(out, "validation_failed", "--mapping: must be JSON, e.g. '{\"juristicId\":\"เลขทะเบียน\"}'");
+      return fail(out, "validation_failed", '--mapping: must be JSON, e.g. \'{"juristicId":"เลขทะเบียน"}\'');
     }
   }
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -214,17 +286,25 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
       planId = plan.id;
     }
     const started = Date.now();
-    const preview = await importService.uploadImport(ctx, systemActor, { kind, fileName: file, body: { path: resolve(file) } });
+    const preview = await importService.uploadImport(ctx, systemActor, {
+      kind,
+      fileName: file,
+      body: { path: resolve(file) },
+    });
     let lastPrint = 0;
-    const timer = out.json ? null : setInterval(() => {
-      void importService.importStatus(ctx, systemActor, preview.batchId).then((status) => {
-        const { bytesRead, totalBytes, rowsRead } = status.progress;
-        if (Date.now() - lastPrint > 900) {
-          process.stderr.write(`\r${rowsRead} rows, ${totalBytes ? Math.round((bytesRead / totalBytes) * 100) : 0}% read`);
-          lastPrint = Date.now();
-        }
-      });
-    }, 1000);
+    const timer = out.json
+      ? null
+      : setInterval(() => {
+          void importService.importStatus(ctx, systemActor, preview.batchId).then((status) => {
+            const { bytesRead, totalBytes, rowsRead } = status.progress;
+            if (Date.now() - lastPrint > 900) {
+              process.stderr.write(
+                `\r${rowsRead} rows, ${totalBytes ? Math.round((bytesRead / totalBytes) * 100) : 0}% read`,
+              );
+              lastPrint = Date.now();
+            }
+          });
+        }, 1000);
     try {
       await importService.runImport(ctx, systemActor, preview.batchId, {
         mapping: mapping ?? preview.savedMapping ?? preview.suggestedMapping,
@@ -240,11 +320,19 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     const status = await importService.importStatus(ctx, systemActor, preview.batchId);
     const seconds = (Date.now() - started) / 1000;
     if (out.json) {
-      process.stdout.write(`${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => (r.status !== "imported" && r.status !== "updated") || r.issues.length > 0) ?? [] })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ok: status.status === "done", batchId: status.batchId, status: status.status, error: status.error, format: preview.format, encoding: preview.encoding, seconds, counts: status.report?.counts ?? null, rows: status.report?.rows.filter((r) => (r.status !== "imported" && r.status !== "updated") || r.issues.length > 0) ?? [] })}\n`,
+      );
     } else {
-      process.stdout.write(`\n${status.status}: ${JSON.stringify(status.report?.counts ?? {})} in ${seconds.toFixed(1)} s${status.error ? ` — ${status.error}` : ""}\n`);
-      for (const row of status.report?.rows.filter((r) => r.status === "skipped" || r.status === "error").slice(0, 20) ?? []) {
-        process.stdout.write(`  row ${row.rowNumber}: ${row.issues.map((i) => `${i.field} ${i.message}`).join("; ")}\n`);
+      process.stdout.write(
+        `\n${status.status}: ${JSON.stringify(status.report?.counts ?? {})} in ${seconds.toFixed(1)} s${status.error ? ` — ${status.error}` : ""}\n`,
+      );
+      for (const row of status.report?.rows
+        .filter((r) => r.status === "skipped" || r.status === "error")
+        .slice(0, 20) ?? []) {
+        process.stdout.write(
+          `  row ${row.rowNumber}: ${row.issues.map((i) => `${i.field} ${i.message}`).join("; ")}\n`,
+        );
       }
     }
     return status.status === "done" ? 0 : 1;
@@ -257,7 +345,12 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
 }
 
 function cliFlag(path: string): string {
-  const map: Record<string, string> = { displayName: "name", agencyId: "agency", clusterIds: "clusters", enterpriseId: "enterprise" };
+  const map: Record<string, string> = {
+    displayName: "name",
+    agencyId: "agency",
+    clusterIds: "clusters",
+    enterpriseId: "enterprise",
+  };
   return map[path] ?? path;
 }
 
@@ -273,7 +366,8 @@ async function backupCommand(rest: string[], config: ReturnType<typeof loadConfi
   }
   const database = openDatabase({ databaseUrl: undefined, dataDir: config.dataDir });
   try {
-    if (!database.sqlite || !database.sqlitePath) return fail(out, "unsupported", "no embedded database file to back up");
+    if (!database.sqlite || !database.sqlitePath)
+      return fail(out, "unsupported", "no embedded database file to back up");
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const target = resolve(values.out ?? `${config.dataDir}/backups/sainam-${stamp}.sqlite`);
     // The default backups folder is ours and kept 0700; a folder named with --out is only created 0700 if

@@ -32,7 +32,9 @@ import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.
 export type BuildOptions = { logger?: boolean };
 
 /** Fastify's trustProxy for the configured setting; a hop count trusts that many hops nearest the server. */
-function trustProxyOption(setting: AppContext["config"]["trustProxy"]): false | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  setting: AppContext["config"]["trustProxy"],
+): false | string[] | ((address: string, hop: number) => boolean) {
   if (setting === false) return false;
   if (typeof setting === "number") return (_address, hop) => hop < setting;
   return [...setting];
@@ -44,14 +46,17 @@ function trustProxyOption(setting: AppContext["config"]["trustProxy"]): false | 
  */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: ctx.config.logLevel,
-      // Only method, path and status are logged: query strings, bodies and headers may hold personal data.
-      serializers: {
-        req: (req) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            // Only method, path and status are logged: query strings, bodies and headers may hold personal data.
+            serializers: {
+              req: (req) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
     // A log line per request costs two thirds of a cached read's throughput; off unless asked for.
     logController: new LogController({ disableRequestLogging: !ctx.config.logRequests }),
     // Only the configured proxies may set the client's address and protocol (SAINAM_TRUST_PROXY): the
@@ -83,7 +88,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Set by POST /api/auth/login." },
-          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "Writes echo the `csrfToken` the sign-in answered (also in the sainam_csrf cookie)." },
+          csrf: {
+            type: "apiKey",
+            in: "header",
+            name: "X-CSRF-Token",
+            description: "Writes echo the `csrfToken` the sign-in answered (also in the sainam_csrf cookie).",
+          },
         },
       },
     },
@@ -92,25 +102,28 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
-  await app.register(async (api) => {
-    await api.register(healthRoutes(ctx));
-    await api.register(authRoutes(ctx));
-    await api.register(userRoutes(ctx));
-    await api.register(auditRoutes(ctx));
-    await api.register(referenceRoutes(ctx));
-    await api.register(agencyRoutes(ctx));
-    await api.register(planRoutes(ctx));
-    await api.register(clusterRoutes(ctx));
-    await api.register(enterpriseRoutes(ctx));
-    await api.register(valueChainRoutes(ctx));
-    await api.register(searchRoutes(ctx));
-    await api.register(importRoutes(ctx));
-    await api.register(dashboardRoutes(ctx));
-    await api.register(planReportRoutes(ctx));
-    await api.register(programmeRoutes(ctx));
-    await api.register(indicatorValueRoutes(ctx));
-    api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  }, { prefix: "/api" });
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(ctx));
+      await api.register(authRoutes(ctx));
+      await api.register(userRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+      await api.register(referenceRoutes(ctx));
+      await api.register(agencyRoutes(ctx));
+      await api.register(planRoutes(ctx));
+      await api.register(clusterRoutes(ctx));
+      await api.register(enterpriseRoutes(ctx));
+      await api.register(valueChainRoutes(ctx));
+      await api.register(searchRoutes(ctx));
+      await api.register(importRoutes(ctx));
+      await api.register(dashboardRoutes(ctx));
+      await api.register(planReportRoutes(ctx));
+      await api.register(programmeRoutes(ctx));
+      await api.register(indicatorValueRoutes(ctx));
+      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: "/api" },
+  );
 
   const webDist = ctx.config.webDist;
   const hasWeb = existsSync(join(webDist, "index.html"));
@@ -124,7 +137,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       return reply.status(404).send({ error: { code: "not_found", message: `No route ${request.method} ${path}.` } });
     }
     if (hasWeb) return reply.header("cache-control", "no-cache").sendFile("index.html");
-    return reply.status(404).type("text/plain; charset=utf-8").send("The web app is not built: run `npm run build:web`.");
+    return reply
+      .status(404)
+      .type("text/plain; charset=utf-8")
+      .send("The web app is not built: run `npm run build:web`.");
   });
 
   return app;

@@ -18,7 +18,10 @@ export type BootReport = {
 };
 
 /** Opens the database, migrates it, loads reference data and makes sure an admin exists. Idempotent. */
-export async function bootstrap(config: Config, options: { examples?: "auto" | "never"; now?: () => number } = {}): Promise<{ ctx: AppContext; report: BootReport }> {
+export async function bootstrap(
+  config: Config,
+  options: { examples?: "auto" | "never"; now?: () => number } = {},
+): Promise<{ ctx: AppContext; report: BootReport }> {
   const database: Database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migrationsApplied = await migrateToLatest(database);
   const { loaded } = await seedReferenceData(database.db);
@@ -29,12 +32,19 @@ export async function bootstrap(config: Config, options: { examples?: "auto" | "
   // A new embedded database meets its user with the seeds' clusters; PostgreSQL only when asked
   // (`sainam examples load`), since a shared server is usually someone's real registry.
   const freshRegistry = migrationsApplied.includes("0002-registry");
-  const examplesLoaded = (options.examples ?? "auto") === "auto" && database.dialect === "sqlite" && freshRegistry
-    ? (await loadExampleData(ctx, { kind: "system" })).loaded
-    : false;
+  const examplesLoaded =
+    (options.examples ?? "auto") === "auto" && database.dialect === "sqlite" && freshRegistry
+      ? (await loadExampleData(ctx, { kind: "system" })).loaded
+      : false;
   const { interrupted } = await recoverImports(ctx);
   return {
     ctx,
-    report: { importsInterrupted: interrupted, migrationsApplied, referenceLoaded: loaded, examplesLoaded, firstAdmin: created ? { email, password: generated } : null },
+    report: {
+      importsInterrupted: interrupted,
+      migrationsApplied,
+      referenceLoaded: loaded,
+      examplesLoaded,
+      firstAdmin: created ? { email, password: generated } : null,
+    },
   };
 }

@@ -9,7 +9,12 @@ describe("#loadConfig SAINAM_TRUST_PROXY", () => {
 
   it("takes a hop count or a comma list of addresses, CIDRs and range names", () => {
     expect(loadConfig({ SAINAM_TRUST_PROXY: "1" }).trustProxy).toBe(1);
-    expect(loadConfig({ SAINAM_TRUST_PROXY: "10.0.0.1, 192.168.0.0/16,fd00::/8,loopback" }).trustProxy).toEqual(["10.0.0.1", "192.168.0.0/16", "fd00::/8", "loopback"]);
+    expect(loadConfig({ SAINAM_TRUST_PROXY: "10.0.0.1, 192.168.0.0/16,fd00::/8,loopback" }).trustProxy).toEqual([
+      "10.0.0.1",
+      "192.168.0.0/16",
+      "fd00::/8",
+      "loopback",
+    ]);
   });
 
   it("refuses true, nonsense and out-of-range prefixes with the variable's name", () => {

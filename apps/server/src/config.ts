@@ -33,13 +33,22 @@ const trustProxySchema = z
       return z.NEVER;
     }
     if (value === "true") {
-      context.addIssue({ code: "custom", message: "true would trust any client's X-Forwarded-For; give the proxies' addresses or a hop count" });
+      context.addIssue({
+        code: "custom",
+        message: "true would trust any client's X-Forwarded-For; give the proxies' addresses or a hop count",
+      });
       return z.NEVER;
     }
-    const entries = value.split(",").map((entry) => entry.trim()).filter((entry) => entry !== "");
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== "");
     const wrong = entries.filter((entry) => !isAddressOrRange(entry));
     if (entries.length === 0 || wrong.length > 0) {
-      context.addIssue({ code: "custom", message: `must be false, a hop count, or addresses/CIDRs of the proxies (not: ${wrong.join(", ")})` });
+      context.addIssue({
+        code: "custom",
+        message: `must be false, a hop count, or addresses/CIDRs of the proxies (not: ${wrong.join(", ")})`,
+      });
       return z.NEVER;
     }
     return entries;
@@ -54,8 +63,15 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  SAINAM_ADMIN_EMAIL: z.email().optional().or(z.literal("").transform(() => undefined)),
-  SAINAM_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional().or(z.literal("").transform(() => undefined)),
+  SAINAM_ADMIN_EMAIL: z
+    .email()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SAINAM_ADMIN_PASSWORD: z
+    .string()
+    .min(12, "must be at least 12 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SAINAM_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SAINAM_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SAINAM_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),

@@ -21,7 +21,15 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 beforeAll(async () => {
   dir = join(mkdtempSync(join(tmpdir(), "sainam-files-")), "data");
-  ({ ctx } = await bootstrap(loadConfig({ SAINAM_DATA_DIR: dir, SAINAM_ADMIN_EMAIL: ADMIN.email, SAINAM_ADMIN_PASSWORD: ADMIN.password, SAINAM_LOG_LEVEL: "silent" }), { examples: "never" }));
+  ({ ctx } = await bootstrap(
+    loadConfig({
+      SAINAM_DATA_DIR: dir,
+      SAINAM_ADMIN_EMAIL: ADMIN.email,
+      SAINAM_ADMIN_PASSWORD: ADMIN.password,
+      SAINAM_LOG_LEVEL: "silent",
+    }),
+    { examples: "never" },
+  ));
   app = await buildApp(ctx, { logger: false });
   await app.ready();
 });
@@ -36,11 +44,15 @@ describe("#data files", () => {
     expect(mode(dir)).toBe(0o700);
     const names = readdirSync(dir);
     expect(names).toEqual(expect.arrayContaining(["sainam.sqlite", "sainam.sqlite-wal", "sainam.sqlite-shm"]));
-    for (const name of ["sainam.sqlite", "sainam.sqlite-wal", "sainam.sqlite-shm"]) expect(mode(join(dir, name)), name).toBe(0o600);
+    for (const name of ["sainam.sqlite", "sainam.sqlite-wal", "sainam.sqlite-shm"])
+      expect(mode(join(dir, name)), name).toBe(0o600);
   });
 
   it("stores an uploaded import file 0600 in a 0700 folder", async () => {
-    const response = await upload("firms.csv", Buffer.from("เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n0105561000001,บริษัท ทดสอบ จำกัด\n"));
+    const response = await upload(
+      "firms.csv",
+      Buffer.from("เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n0105561000001,บริษัท ทดสอบ จำกัด\n"),
+    );
     expect(response.statusCode, response.body).toBe(201);
     const uploads = join(dir, "imports");
     expect(mode(uploads)).toBe(0o700);

@@ -1,5 +1,14 @@
 /** Stable error codes of Sainam's use cases; `http/error-handler.ts` maps them to HTTP statuses. */
-export const ERROR_CODES = ["validation_failed", "unauthenticated", "csrf_failed", "forbidden", "not_found", "conflict", "too_many_requests", "period_locked"] as const;
+export const ERROR_CODES = [
+  "validation_failed",
+  "unauthenticated",
+  "csrf_failed",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "too_many_requests",
+  "period_locked",
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The codes the HTTP layer adds: Fastify's own client errors (malformed JSON, wrong content type, body too large) and a crash. */
@@ -116,12 +125,17 @@ export const errors = {
     new AppError("validation_failed", `${path}: ${message}`, { details: [detail(path, message, code, params)] }),
   /** A field names a record that does not exist ("agency 7 does not exist"). */
   missing: (path: string, entity: string, id: string | number) =>
-    new AppError("validation_failed", `${path}: ${entity} ${id} does not exist`, { details: [detail(path, `${entity} ${id} does not exist`, "not_found", { id })] }),
+    new AppError("validation_failed", `${path}: ${entity} ${id} does not exist`, {
+      details: [detail(path, `${entity} ${id} does not exist`, "not_found", { id })],
+    }),
   /** A field is required here (the message says when or why). */
-  required: (path: string, message = "is required") => new AppError("validation_failed", `${path}: ${message}`, { details: [detail(path, message, "required")] }),
+  required: (path: string, message = "is required") =>
+    new AppError("validation_failed", `${path}: ${message}`, { details: [detail(path, message, "required")] }),
   /** A date or number field must not come before another field's. */
   notBefore: (path: string, other: string) =>
-    new AppError("validation_failed", `${path}: must not be before ${other}`, { details: [detail(path, `must not be before ${other}`, "not_before", { other })] }),
+    new AppError("validation_failed", `${path}: must not be before ${other}`, {
+      details: [detail(path, `must not be before ${other}`, "not_before", { other })],
+    }),
   /** Several problems at once (e.g. every invalid row of a batch), each naming its field. */
   invalid: (message: string, details: ErrorDetail[]) => new AppError("validation_failed", message, { details }),
   unauthenticated: () => new AppError("unauthenticated", "Sign in to continue."),
@@ -129,7 +143,8 @@ export const errors = {
   loginFailed: () => new AppError("unauthenticated", "Wrong e-mail or password."),
   csrf: () => new AppError("csrf_failed", "Missing or wrong X-CSRF-Token header."),
   /** A refusal; `reason` lets clients word it (policy.ts `authorize` gives one for every action and resource). */
-  forbidden: (message = "You may not do this.", reason?: ForbiddenReason) => new AppError("forbidden", message, { reason }),
+  forbidden: (message = "You may not do this.", reason?: ForbiddenReason) =>
+    new AppError("forbidden", message, { reason }),
   notFound: (entity: string, id: string | number) => new AppError("not_found", `${entity} ${id} was not found.`),
   /**
    * A clash with stored data: `code` says how (`duplicate`: the value is taken), for clients to word it; `path`
@@ -139,7 +154,11 @@ export const errors = {
     new AppError("conflict", message, { details: [detail(path, message, code, params)] }),
   /** A write or workflow step on a plan's values in a locked period. */
   periodLocked: (periodKey: string) =>
-    new AppError("period_locked", `period ${periodKey} is locked: its values can no longer be changed`, { details: [detail("periodKey", `${periodKey} is locked`, "locked", { period: periodKey })] }),
+    new AppError("period_locked", `period ${periodKey} is locked: its values can no longer be changed`, {
+      details: [detail("periodKey", `${periodKey} is locked`, "locked", { period: periodKey })],
+    }),
   tooManyRequests: (retryAfterSeconds: number) =>
-    new AppError("too_many_requests", `Too many attempts; try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds }),
+    new AppError("too_many_requests", `Too many attempts; try again in ${retryAfterSeconds} seconds.`, {
+      retryAfterSeconds,
+    }),
 };

@@ -16,13 +16,21 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   if (report.migrationsApplied.length > 0) app.log.info({ migrations: report.migrationsApplied }, "database migrated");
   ctx.imports.log = (record, message) => app.log.error(record, message);
-  if (report.importsInterrupted.length > 0) app.log.warn({ batches: report.importsInterrupted }, "imports cut off by the last stop were reverted and marked interrupted");
+  if (report.importsInterrupted.length > 0)
+    app.log.warn(
+      { batches: report.importsInterrupted },
+      "imports cut off by the last stop were reverted and marked interrupted",
+    );
   if (report.referenceLoaded) app.log.info("reference data loaded");
-  if (report.examplesLoaded) app.log.info("example clusters from the seed documents loaded (remove with `npx sainam examples remove`)");
+  if (report.examplesLoaded)
+    app.log.info("example clusters from the seed documents loaded (remove with `npx sainam examples remove`)");
   if (report.firstAdmin) {
     // Printed once, to the console only: the generated password is not kept anywhere else.
     const lines = report.firstAdmin.password
-      ? [`First admin created: ${report.firstAdmin.email}`, `Generated password (shown once): ${report.firstAdmin.password}`]
+      ? [
+          `First admin created: ${report.firstAdmin.email}`,
+          `Generated password (shown once): ${report.firstAdmin.password}`,
+        ]
       : [`First admin created from SAINAM_ADMIN_EMAIL.`];
     process.stdout.write(`\n${lines.join("\n")}\n\n`);
   }
@@ -33,7 +41,9 @@ async function main(): Promise<void> {
   purge.unref();
   // Uploads left unused for 24 hours are deleted (their batches fail as abandoned).
   const sweep = setInterval(() => {
-    sweepImports(ctx).catch((error: unknown) => app.log.warn({ err: error instanceof Error ? error.name : typeof error }, "import sweep failed"));
+    sweepImports(ctx).catch((error: unknown) =>
+      app.log.warn({ err: error instanceof Error ? error.name : typeof error }, "import sweep failed"),
+    );
   }, 60 * 60_000);
   sweep.unref();
 

@@ -27,14 +27,23 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import("./pages/ProvincePage")).ProvincePage }),
       },
       { path: "/clusters", lazy: async () => ({ Component: (await import("./pages/ClustersPage")).ClustersPage }) },
-      { path: "/clusters/new", lazy: async () => ({ Component: (await import("./pages/NewClusterPage")).NewClusterPage }) },
+      {
+        path: "/clusters/new",
+        lazy: async () => ({ Component: (await import("./pages/NewClusterPage")).NewClusterPage }),
+      },
       { path: "/clusters/:id", lazy: async () => ({ Component: (await import("./pages/ClusterPage")).ClusterPage }) },
-      { path: "/enterprises", lazy: async () => ({ Component: (await import("./pages/EnterprisesPage")).EnterprisesPage }) },
+      {
+        path: "/enterprises",
+        lazy: async () => ({ Component: (await import("./pages/EnterprisesPage")).EnterprisesPage }),
+      },
       {
         path: "/enterprises/new",
         lazy: async () => ({ Component: (await import("./pages/NewEnterprisePage")).NewEnterprisePage }),
       },
-      { path: "/enterprises/:id", lazy: async () => ({ Component: (await import("./pages/EnterprisePage")).EnterprisePage }) },
+      {
+        path: "/enterprises/:id",
+        lazy: async () => ({ Component: (await import("./pages/EnterprisePage")).EnterprisePage }),
+      },
       { path: "/search", lazy: async () => ({ Component: (await import("./pages/SearchPage")).SearchPage }) },
       { path: "/import", lazy: async () => ({ Component: (await import("./pages/ImportPage")).ImportPage }) },
       {
@@ -45,13 +54,28 @@ export const router = createBrowserRouter([
       { path: "/plans", lazy: async () => ({ Component: (await import("./pages/PlansPage")).PlansPage }) },
       { path: "/plans/:id", lazy: async () => ({ Component: (await import("./pages/PlanPage")).PlanPage }) },
       { path: "/dashboard", lazy: async () => ({ Component: (await import("./pages/DashboardPage")).DashboardPage }) },
-      { path: "/indicators/:id", lazy: async () => ({ Component: (await import("./pages/IndicatorPage")).IndicatorPage }) },
-      { path: "/programmes", lazy: async () => ({ Component: (await import("./pages/ProgrammesPage")).ProgrammesPage }) },
-      { path: "/programmes/:id", lazy: async () => ({ Component: (await import("./pages/ProgrammePage")).ProgrammePage }) },
+      {
+        path: "/indicators/:id",
+        lazy: async () => ({ Component: (await import("./pages/IndicatorPage")).IndicatorPage }),
+      },
+      {
+        path: "/programmes",
+        lazy: async () => ({ Component: (await import("./pages/ProgrammesPage")).ProgrammesPage }),
+      },
+      {
+        path: "/programmes/:id",
+        lazy: async () => ({ Component: (await import("./pages/ProgrammePage")).ProgrammePage }),
+      },
       { path: "/figures", lazy: async () => ({ Component: (await import("./pages/FiguresPage")).FiguresPage }) },
       { path: "/values", lazy: async () => ({ Component: (await import("./pages/ValueEntryPage")).ValueEntryPage }) },
-      { path: "/values/queue", lazy: async () => ({ Component: (await import("./pages/ApprovalQueuePage")).ApprovalQueuePage }) },
-      { path: "/values/import", lazy: async () => ({ Component: (await import("./pages/ValuesImportPage")).ValuesImportPage }) },
+      {
+        path: "/values/queue",
+        lazy: async () => ({ Component: (await import("./pages/ApprovalQueuePage")).ApprovalQueuePage }),
+      },
+      {
+        path: "/values/import",
+        lazy: async () => ({ Component: (await import("./pages/ValuesImportPage")).ValuesImportPage }),
+      },
       { path: "/admin/users", lazy: async () => ({ Component: (await import("./pages/UsersPage")).UsersPage }) },
       { path: "/admin/audit", lazy: async () => ({ Component: (await import("./pages/AuditPage")).AuditPage }) },
       { path: "*", element: <NotFoundPage /> },

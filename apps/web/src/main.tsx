@@ -29,7 +29,8 @@ const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // Client errors (4xx) do not improve by retrying; network and server errors get one more try.
-      retry: (failureCount, error) => failureCount < 1 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      retry: (failureCount, error) =>
+        failureCount < 1 && !(isApiError(error) && error.status >= 400 && error.status < 500),
       refetchOnWindowFocus: false,
     },
   },

@@ -10,7 +10,12 @@ const text = (max: number) => z.string().trim().min(1, "must not be empty").max(
 const provinceCode = z.string().regex(/^\d{2}$/, "must be a 2-digit province code");
 const tsic = z.string().regex(/^\d{1,5}$/, "must be a TSIC code of 1-5 digits");
 const isic = z.string().regex(/^[A-Ua-u]$|^\d{2,4}$/, "must be an ISIC section letter or a 2-4 digit code");
-const policyTag = z.string().regex(/^(BCG|BCG:(bio|circular|green)|SDG:([1-9]|1[0-7])|TH4\.0|SEP)$/, "must be BCG, BCG:bio|circular|green, SDG:1-17, TH4.0 or SEP");
+const policyTag = z
+  .string()
+  .regex(
+    /^(BCG|BCG:(bio|circular|green)|SDG:([1-9]|1[0-7])|TH4\.0|SEP)$/,
+    "must be BCG, BCG:bio|circular|green, SDG:1-17, TH4.0 or SEP",
+  );
 
 export const participationSchema = z.object({
   agencyId: z.number().int().positive(),
@@ -42,7 +47,12 @@ export const createClusterBody = z.object(clusterFields).strict();
 export type CreateClusterBody = z.infer<typeof createClusterBody>;
 
 export const updateClusterBody = z
-  .object({ ...clusterFields, code: clusterFields.code.optional(), kind: clusterFields.kind.optional(), status: z.enum(clusterStatuses).optional() })
+  .object({
+    ...clusterFields,
+    code: clusterFields.code.optional(),
+    kind: clusterFields.kind.optional(),
+    status: z.enum(clusterStatuses).optional(),
+  })
   .strict();
 export type UpdateClusterBody = z.infer<typeof updateClusterBody>;
 
@@ -71,7 +81,9 @@ export const clusterSchema = z.object({
 
 export const clusterDetailSchema = clusterSchema.extend({
   provinceCodes: z.array(z.string()),
-  participations: z.array(z.object({ agencyId: z.number().int(), fiscalYear: z.number().int(), programme: z.string().nullable() })),
+  participations: z.array(
+    z.object({ agencyId: z.number().int(), fiscalYear: z.number().int(), programme: z.string().nullable() }),
+  ),
   stageCounts: z.record(z.string(), z.number().int()),
   memberCount: z.number().int(),
   childIds: z.array(z.number().int()),
@@ -92,7 +104,15 @@ export type Cluster = z.infer<typeof clusterSchema>;
 export type ClusterDetail = z.infer<typeof clusterDetailSchema>;
 export type ListClustersQuery = z.infer<typeof listClustersQuery>;
 /** A cluster as the directory lists it: with its provinces and member count. */
-export const clusterListItemSchema = clusterSchema.extend({ provinceCodes: z.array(z.string()), memberCount: z.number().int() });
+export const clusterListItemSchema = clusterSchema.extend({
+  provinceCodes: z.array(z.string()),
+  memberCount: z.number().int(),
+});
 export type ClusterListItem = z.infer<typeof clusterListItemSchema>;
-export const clusterPageSchema = z.object({ items: z.array(clusterListItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const clusterPageSchema = z.object({
+  items: z.array(clusterListItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type ClusterPage = z.infer<typeof clusterPageSchema>;

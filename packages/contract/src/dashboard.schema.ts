@@ -1,7 +1,6 @@
 import { achievementStatuses, aggregationRules, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
 
-
 const periodKey = z.string().trim().min(1).max(20);
 const includeUnapproved = z
   .enum(["true", "false"], { message: "must be true or false" })
@@ -17,7 +16,11 @@ export const performanceQuery = z.object({
   includeUnapproved,
 });
 export const periodQuery = z.object({ period: periodKey, includeUnapproved });
-export const mapQuery = z.object({ period: periodKey, breakdown: z.string().trim().max(200).optional(), includeUnapproved });
+export const mapQuery = z.object({
+  period: periodKey,
+  breakdown: z.string().trim().max(200).optional(),
+  includeUnapproved,
+});
 export const trendQuery = z.object({
   unitType: unitType.optional(),
   unitCode: unitCode.optional(),
@@ -25,9 +28,18 @@ export const trendQuery = z.object({
   to: z.coerce.number().int().min(1900).max(2200).optional(),
   includeUnapproved,
 });
-export const drilldownQuery = z.object({ period: periodKey, unitType: unitType.optional(), unitCode: unitCode.optional(), includeUnapproved });
+export const drilldownQuery = z.object({
+  period: periodKey,
+  unitType: unitType.optional(),
+  unitCode: unitCode.optional(),
+  includeUnapproved,
+});
 
-export const achievementSchema = z.object({ status: z.enum(achievementStatuses), reason: z.string(), figure: z.number().nullable() });
+export const achievementSchema = z.object({
+  status: z.enum(achievementStatuses),
+  reason: z.string(),
+  figure: z.number().nullable(),
+});
 const coverageSchema = z.object({ reported: z.number().int(), expected: z.number().int() }).nullable();
 const valueSource = z.enum(["reported", "computed", "none"]);
 
@@ -87,18 +99,20 @@ type NodeShape = {
   indicators: readonly z.infer<typeof indicatorPerformanceSchema>[];
   children: readonly NodeShape[];
 };
-const nodeSchema: z.ZodType<NodeShape> = z.object({
-  nodeId: z.number().int(),
-  kind: z.string(),
-  code: z.string(),
-  titleEn: z.string(),
-  titleTh: z.string().nullable(),
-  indicators: z.array(indicatorPerformanceSchema).readonly(),
-  get children() {
-    return z.array(nodeSchema).readonly();
-  },
-  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
-}).meta({ id: "PlanPerformanceNode" });
+const nodeSchema: z.ZodType<NodeShape> = z
+  .object({
+    nodeId: z.number().int(),
+    kind: z.string(),
+    code: z.string(),
+    titleEn: z.string(),
+    titleTh: z.string().nullable(),
+    indicators: z.array(indicatorPerformanceSchema).readonly(),
+    get children() {
+      return z.array(nodeSchema).readonly();
+    },
+    // A recursive schema needs a component name for the OpenAPI document to refer to itself.
+  })
+  .meta({ id: "PlanPerformanceNode" });
 
 export const planPerformanceSchema = z.object({
   plan: z.object({
@@ -116,7 +130,13 @@ export const planPerformanceSchema = z.object({
   orgUnit: z.object({ type: z.string(), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable() }),
   generatedAt: z.string(),
   nodes: z.array(nodeSchema).readonly(),
-  summary: z.object({ achieved: z.number().int(), partly_achieved: z.number().int(), not_achieved: z.number().int(), not_assessable: z.number().int(), no_data: z.number().int() }),
+  summary: z.object({
+    achieved: z.number().int(),
+    partly_achieved: z.number().int(),
+    not_achieved: z.number().int(),
+    not_assessable: z.number().int(),
+    no_data: z.number().int(),
+  }),
 });
 
 export const dashboardPlansSchema = z.object({
@@ -135,8 +155,12 @@ export const dashboardPlansSchema = z.object({
 
 export const matrixSchema = z.object({
   periodKey: z.string(),
-  provincialClusters: z.array(z.object({ id: z.number().int(), number: z.number().int(), nameEn: z.string(), nameTh: z.string().nullable() })),
-  indicators: z.array(indicatorSchema.extend({ cells: z.array(judgedSchema.extend({ provincialClusterId: z.number().int() })) })),
+  provincialClusters: z.array(
+    z.object({ id: z.number().int(), number: z.number().int(), nameEn: z.string(), nameTh: z.string().nullable() }),
+  ),
+  indicators: z.array(
+    indicatorSchema.extend({ cells: z.array(judgedSchema.extend({ provincialClusterId: z.number().int() })) }),
+  ),
 });
 
 const classSchema = z.object({ from: z.number(), to: z.number(), count: z.number().int() });
@@ -158,7 +182,12 @@ export const mapSchema = z.object({
   ),
 });
 
-const unitSchema = z.object({ type: z.enum(orgUnitTypes), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable() });
+const unitSchema = z.object({
+  type: z.enum(orgUnitTypes),
+  code: z.string(),
+  nameEn: z.string(),
+  nameTh: z.string().nullable(),
+});
 export const trendSchema = z.object({
   indicator: indicatorSchema,
   unit: unitSchema,

@@ -5,7 +5,10 @@ import { z } from "zod";
 export const valueStatuses = ["draft", "submitted", "approved", "rejected"] as const;
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
-const finite = z.number().refine(Number.isFinite, { message: "must be a finite number", params: { code: "invalid_type", expected: "number" } });
+const finite = z.number().refine(Number.isFinite, {
+  message: "must be a finite number",
+  params: { code: "invalid_type", expected: "number" },
+});
 
 export const valueRowSchema = z
   .object({
@@ -24,10 +27,20 @@ export const valueRowSchema = z
   .strict();
 export type ValueRowBody = z.infer<typeof valueRowSchema>;
 
-export const enterValuesBody = z.object({ rows: z.array(valueRowSchema).min(1, "send at least one row").max(5000) }).strict();
+export const enterValuesBody = z
+  .object({ rows: z.array(valueRowSchema).min(1, "send at least one row").max(5000) })
+  .strict();
 
 /** A period key in a query string: 400 naming the field for "FY21", never an empty answer. */
-export const periodKeyQuery = z.string().trim().max(20).refine(isPeriodKey, { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } }).optional();
+export const periodKeyQuery = z
+  .string()
+  .trim()
+  .max(20)
+  .refine(isPeriodKey, {
+    message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
+    params: { code: "invalid_format", format: "period_key" },
+  })
+  .optional();
 
 const breakdownOptions = new Map<string, readonly string[]>(Object.entries(disaggregationDimensions));
 
@@ -44,7 +57,14 @@ export const valueListQuery = z.object({
   periodKey: periodKeyQuery,
   orgUnitType: z.enum(orgUnitTypes).optional(),
   orgUnitCode: z.string().trim().max(40).optional(),
-  disaggregation: z.string().max(200).refine(isBreakdownText, { message: "must be a breakdown such as size_class=micro, or empty for the total", params: { code: "invalid_breakdown" } }).optional(),
+  disaggregation: z
+    .string()
+    .max(200)
+    .refine(isBreakdownText, {
+      message: "must be a breakdown such as size_class=micro, or empty for the total",
+      params: { code: "invalid_breakdown" },
+    })
+    .optional(),
   status: z.enum(valueStatuses).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(200),
@@ -89,11 +109,28 @@ export const indicatorForValuesSchema = z.object({
 });
 
 export const selectionBody = z.union([
-  z.object({ ids: z.array(z.number().int().positive()).min(1, "select at least one value").max(5000), note: z.string().trim().max(2000).optional() }).strict(),
-  z.object({ indicatorId: z.number().int().positive(), periodKey: z.string().trim().min(1).max(20), orgUnitType: z.enum(orgUnitTypes).optional(), note: z.string().trim().max(2000).optional() }).strict(),
+  z
+    .object({
+      ids: z.array(z.number().int().positive()).min(1, "select at least one value").max(5000),
+      note: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      indicatorId: z.number().int().positive(),
+      periodKey: z.string().trim().min(1).max(20),
+      orgUnitType: z.enum(orgUnitTypes).optional(),
+      note: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
 ]);
 
-export const lockSchema = z.object({ planId: z.number().int(), periodKey: z.string(), lockedBy: z.number().int().nullable(), lockedAt: z.string() });
+export const lockSchema = z.object({
+  planId: z.number().int(),
+  periodKey: z.string(),
+  lockedBy: z.number().int().nullable(),
+  lockedAt: z.string(),
+});
 
 export type IndicatorValue = z.infer<typeof valueSchema>;
 export type IndicatorForValues = z.infer<typeof indicatorForValuesSchema>;
@@ -112,7 +149,10 @@ export const indicatorValuesSchema = z.object({
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
-export const valuesEnteredSchema = z.object({ items: z.array(valueSchema), counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }) });
+export const valuesEnteredSchema = z.object({
+  items: z.array(valueSchema),
+  counts: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+});
 export type ValuesEntered = z.infer<typeof valuesEnteredSchema>;
 
 export const planValuesQuery = valueListQuery.omit({ periodKey: true }).extend({ period: periodKeyQuery });
@@ -122,9 +162,21 @@ export type PlanValues = z.infer<typeof planValuesSchema>;
 export const valuesTransitionedSchema = z.object({ items: z.array(valueSchema), count: z.number().int() });
 export type ValuesTransitioned = z.infer<typeof valuesTransitionedSchema>;
 
-export const approvalQueueQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+export const approvalQueueQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
 export const queuedValueSchema = valueSchema.extend({
-  indicator: z.object({ planId: z.number().int(), planCode: z.string(), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable(), unit: z.string().nullable() }).nullable(),
+  indicator: z
+    .object({
+      planId: z.number().int(),
+      planCode: z.string(),
+      code: z.string(),
+      nameEn: z.string(),
+      nameTh: z.string().nullable(),
+      unit: z.string().nullable(),
+    })
+    .nullable(),
   approvable: z.boolean(),
   /** The name of a cluster or programme the value is of (null for geographic units, which the client names). */
   unitName: z.object({ nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
@@ -135,4 +187,7 @@ export type ApprovalQueue = z.infer<typeof approvalQueueSchema>;
 
 export const lockListSchema = z.object({ items: z.array(lockSchema) });
 export const lockPeriodBody = z.object({ periodKey: z.string().trim().min(1).max(20) }).strict();
-export const periodLockParams = z.object({ id: z.coerce.number().int().positive(), periodKey: z.string().trim().min(1).max(20) });
+export const periodLockParams = z.object({
+  id: z.coerce.number().int().positive(),
+  periodKey: z.string().trim().min(1).max(20),
+});

@@ -1,17 +1,34 @@
-import { disaggregationDimensions, isPeriodKey, locales, orgUnitTypes, planLevels, planNodeKinds, targetKinds } from "@sainam/core";
+import {
+  disaggregationDimensions,
+  isPeriodKey,
+  locales,
+  orgUnitTypes,
+  planLevels,
+  planNodeKinds,
+  targetKinds,
+} from "@sainam/core";
 import { z } from "zod";
 import { okSchema } from "./common.schema.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD (C.E.)");
 const id = z.number().int().positive();
-export const planNodeParams = z.object({ id: z.coerce.number().int().positive(), nodeId: z.coerce.number().int().positive() });
+export const planNodeParams = z.object({
+  id: z.coerce.number().int().positive(),
+  nodeId: z.coerce.number().int().positive(),
+});
 
 export const planStatuses = ["draft", "active", "archived"] as const;
 export const indicatorDirections = ["increase", "decrease", "none"] as const;
 export const aggregations = ["sum", "mean", "weighted_mean", "ratio", "none"] as const;
 const dimensionNames = Object.keys(disaggregationDimensions);
-const periodKeyText = z.string().trim().refine((key) => isPeriodKey(key), { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } });
+const periodKeyText = z
+  .string()
+  .trim()
+  .refine((key) => isPeriodKey(key), {
+    message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
+    params: { code: "invalid_format", format: "period_key" },
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Plans
@@ -48,7 +65,10 @@ export const planSchema = z.object({
 });
 
 const planFields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$/, "must be 2-80 letters, digits, dots, hyphens or underscores"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,79}$/, "must be 2-80 letters, digits, dots, hyphens or underscores"),
   level: z.enum(planLevels),
   ownerAgencyId: id,
   clusterId: id.nullable().optional(),
@@ -83,7 +103,9 @@ export const updatePlanBody = z
   .strict();
 export type UpdatePlanBody = z.infer<typeof updatePlanBody>;
 
-export const newVersionBody = z.object({ periodStart: isoDate, periodEnd: isoDate, code: planFields.code.optional() }).strict();
+export const newVersionBody = z
+  .object({ periodStart: isoDate, periodEnd: isoDate, code: planFields.code.optional() })
+  .strict();
 export type NewVersionBody = z.infer<typeof newVersionBody>;
 
 // ---------------------------------------------------------------------------------------------
@@ -104,7 +126,10 @@ export const nodeFieldsSchema = z.object({
   servesNodeId: z.number().int().nullable(),
 });
 
-const nodeCode = z.string().trim().regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "must be 1-40 letters, digits, dots, hyphens or underscores");
+const nodeCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "must be 1-40 letters, digits, dots, hyphens or underscores");
 export const createNodeBody = z
   .object({
     parentId: id.nullable().optional(),
@@ -207,7 +232,10 @@ export const indicatorViewSchema = z.object({
 });
 
 const indicatorFields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "must be 1-40 letters, digits, dots, hyphens or underscores"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "must be 1-40 letters, digits, dots, hyphens or underscores"),
   nameEn: text(1000),
   nameTh: text(1000).nullable().optional(),
   unit: z.string().trim().max(50).nullable().optional(),
@@ -217,15 +245,25 @@ const indicatorFields = {
   baselineValue: z.number().finite().nullable().optional(),
   baselinePeriod: periodKeyText.nullable().optional(),
   disaggregations: z
-    .array(z.string().refine((d) => dimensionNames.includes(d), { message: `must be one of ${dimensionNames.join(", ")}`, params: { code: "invalid_choice", options: dimensionNames } }))
+    .array(
+      z.string().refine((d) => dimensionNames.includes(d), {
+        message: `must be one of ${dimensionNames.join(", ")}`,
+        params: { code: "invalid_choice", options: dimensionNames },
+      }),
+    )
     .max(dimensionNames.length)
-    .refine((list) => new Set(list).size === list.length, { message: "must not repeat a dimension", params: { code: "duplicate" } })
+    .refine((list) => new Set(list).size === list.length, {
+      message: "must not repeat a dimension",
+      params: { code: "duplicate" },
+    })
     .optional(),
   decimals: z.number().int().min(0).max(6).nullable().optional(),
   descriptionEn: z.string().trim().max(10_000).nullable().optional(),
   descriptionTh: z.string().trim().max(10_000).nullable().optional(),
 };
-export const createIndicatorBody = z.object({ ...indicatorFields, position: z.number().int().min(0).optional() }).strict();
+export const createIndicatorBody = z
+  .object({ ...indicatorFields, position: z.number().int().min(0).optional() })
+  .strict();
 export type CreateIndicatorBody = z.infer<typeof createIndicatorBody>;
 export const updateIndicatorBody = z
   .object({
@@ -267,15 +305,22 @@ export type TargetView = z.infer<typeof targetViewSchema>;
 
 /** A node of a plan's tree with its indicators and, recursively, its children. */
 export type PlanNode = PlanNodeFields & { indicators: IndicatorView[]; children: PlanNode[] };
-export const planNodeSchema: z.ZodType<PlanNode> = nodeFieldsSchema.extend({
-  indicators: z.array(indicatorViewSchema),
-  get children() {
-    return z.array(planNodeSchema);
-  },
-  // A recursive schema needs a component name for the OpenAPI document to refer to itself.
-}).meta({ id: "PlanNode" });
+export const planNodeSchema: z.ZodType<PlanNode> = nodeFieldsSchema
+  .extend({
+    indicators: z.array(indicatorViewSchema),
+    get children() {
+      return z.array(planNodeSchema);
+    },
+    // A recursive schema needs a component name for the OpenAPI document to refer to itself.
+  })
+  .meta({ id: "PlanNode" });
 
-export const planPageSchema = z.object({ items: z.array(planSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const planPageSchema = z.object({
+  items: z.array(planSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type PlanPage = z.infer<typeof planPageSchema>;
 export const planTreeSchema = planSchema.extend({ canEdit: z.boolean(), nodes: z.array(planNodeSchema) });
 export type PlanTree = z.infer<typeof planTreeSchema>;
@@ -285,12 +330,26 @@ export const targetListSchema = z.object({ items: z.array(targetViewSchema) });
 
 export const planReportQuery = z
   .object({
-    period: z.string().trim().toUpperCase().refine(isPeriodKey, { message: "must be a period key such as FY2021, CY2021 or FY2021-Q1", params: { code: "invalid_format", format: "period_key" } }),
+    period: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isPeriodKey, {
+        message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
+        params: { code: "invalid_format", format: "period_key" },
+      }),
     locale: z.enum(locales).default("th"),
     unitType: z.enum(orgUnitTypes).optional(),
     unitCode: z.string().trim().min(1).max(40).optional(),
     // As on the dashboard: approved values only unless a reader in the plan's scope asks for drafts too.
-    includeUnapproved: z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true").optional(),
+    includeUnapproved: z
+      .enum(["true", "false"], { message: "must be true or false" })
+      .transform((v) => v === "true")
+      .optional(),
   })
-  .refine((q) => (q.unitType === undefined) === (q.unitCode === undefined), { path: ["unitCode"], message: "give unitType and unitCode together", params: { code: "required_together", other: "unitType" } });
+  .refine((q) => (q.unitType === undefined) === (q.unitCode === undefined), {
+    path: ["unitCode"],
+    message: "give unitType and unitCode together",
+    params: { code: "required_together", other: "unitType" },
+  });
 export const planReportParams = z.object({ id: z.coerce.number().int().positive(), format: z.enum(["xlsx", "pdf"]) });

@@ -1,9 +1,32 @@
 import { z } from "zod";
 import { recordCodePattern } from "@sainam/core";
 
-export const activityKinds = ["training", "consulting", "study_visit", "product_development", "trade_fair", "business_matching", "marketing"] as const;
-export const outcomeKinds = ["sales", "deals", "new_products", "certifications", "investment", "cost_reduction", "jobs"] as const;
-export const claimMethods = ["sales_increase", "cost_reduction", "new_investment", "productivity", "jobs", "other"] as const;
+export const activityKinds = [
+  "training",
+  "consulting",
+  "study_visit",
+  "product_development",
+  "trade_fair",
+  "business_matching",
+  "marketing",
+] as const;
+export const outcomeKinds = [
+  "sales",
+  "deals",
+  "new_products",
+  "certifications",
+  "investment",
+  "cost_reduction",
+  "jobs",
+] as const;
+export const claimMethods = [
+  "sales_increase",
+  "cost_reduction",
+  "new_investment",
+  "productivity",
+  "jobs",
+  "other",
+] as const;
 export const verifications = ["claimed", "verified", "rejected"] as const;
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
@@ -17,7 +40,6 @@ const page = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
-
 
 // ——— Programmes ———
 
@@ -37,7 +59,13 @@ export const createProgrammeBody = z.object(programmeFields).strict();
 export type CreateProgrammeBody = z.infer<typeof createProgrammeBody>;
 
 export const updateProgrammeBody = z
-  .object({ ...programmeFields, code: programmeFields.code.optional(), agencyId: programmeFields.agencyId.optional(), nameEn: programmeFields.nameEn.optional(), firstFiscalYear: fiscalYear.optional() })
+  .object({
+    ...programmeFields,
+    code: programmeFields.code.optional(),
+    agencyId: programmeFields.agencyId.optional(),
+    nameEn: programmeFields.nameEn.optional(),
+    firstFiscalYear: fiscalYear.optional(),
+  })
   .strict();
 export type UpdateProgrammeBody = z.infer<typeof updateProgrammeBody>;
 
@@ -78,11 +106,25 @@ export const requiredFiscalYear = z.object({ fiscalYear: fiscalYearQuery });
 // ——— Clusters and firms supported ———
 
 export const addClusterBody = z.object({ clusterId: positiveId, fiscalYear }).strict();
-export const addEnterpriseBody = z.object({ enterpriseId: positiveId, fiscalYear, clusterId: positiveId.nullable().optional() }).strict();
-export const clusterLinkParams = z.object({ id: z.coerce.number().int().positive(), clusterId: z.coerce.number().int().positive() });
-export const enterpriseLinkParams = z.object({ id: z.coerce.number().int().positive(), enterpriseId: z.coerce.number().int().positive() });
+export const addEnterpriseBody = z
+  .object({ enterpriseId: positiveId, fiscalYear, clusterId: positiveId.nullable().optional() })
+  .strict();
+export const clusterLinkParams = z.object({
+  id: z.coerce.number().int().positive(),
+  clusterId: z.coerce.number().int().positive(),
+});
+export const enterpriseLinkParams = z.object({
+  id: z.coerce.number().int().positive(),
+  enterpriseId: z.coerce.number().int().positive(),
+});
 
-export const supportedClusterSchema = z.object({ clusterId: z.number().int(), fiscalYear: z.number().int(), code: z.string(), nameTh: z.string().nullable(), nameEn: z.string().nullable() });
+export const supportedClusterSchema = z.object({
+  clusterId: z.number().int(),
+  fiscalYear: z.number().int(),
+  code: z.string(),
+  nameTh: z.string().nullable(),
+  nameEn: z.string().nullable(),
+});
 export const supportedEnterpriseSchema = z.object({
   enterpriseId: z.number().int(),
   fiscalYear: z.number().int(),
@@ -97,14 +139,29 @@ export const listSupportedEnterprisesQuery = z.object({ ...page, fiscalYear: fis
 // ——— Budgets ———
 
 export const createBudgetBody = z
-  .object({ clusterId: positiveId.nullable().optional(), fiscalYear, allocated: baht, spent: baht.nullable().optional(), note: text(2000).nullable().optional() })
+  .object({
+    clusterId: positiveId.nullable().optional(),
+    fiscalYear,
+    allocated: baht,
+    spent: baht.nullable().optional(),
+    note: text(2000).nullable().optional(),
+  })
   .strict();
 export type CreateBudgetBody = z.infer<typeof createBudgetBody>;
 export const updateBudgetBody = z
-  .object({ clusterId: positiveId.nullable().optional(), fiscalYear: fiscalYear.optional(), allocated: baht.optional(), spent: baht.nullable().optional(), note: text(2000).nullable().optional() })
+  .object({
+    clusterId: positiveId.nullable().optional(),
+    fiscalYear: fiscalYear.optional(),
+    allocated: baht.optional(),
+    spent: baht.nullable().optional(),
+    note: text(2000).nullable().optional(),
+  })
   .strict();
 export type UpdateBudgetBody = z.infer<typeof updateBudgetBody>;
-export const budgetParams = z.object({ id: z.coerce.number().int().positive(), budgetId: z.coerce.number().int().positive() });
+export const budgetParams = z.object({
+  id: z.coerce.number().int().positive(),
+  budgetId: z.coerce.number().int().positive(),
+});
 
 export const budgetSchema = z.object({
   id: z.number().int(),
@@ -165,7 +222,12 @@ export const recordedFiguresSchema = z.object({
   budgetAllocated: z.number(),
   budgetSpent: z.number(),
   overspentLines: z.number().int(),
-  value: z.object({ verified: z.number(), claimed: z.number(), claimsVerified: z.number().int(), claimsClaimed: z.number().int() }),
+  value: z.object({
+    verified: z.number(),
+    claimed: z.number(),
+    claimsVerified: z.number().int(),
+    claimsClaimed: z.number().int(),
+  }),
   budgetPerFirm: ratioSchema,
   /** Verified value ÷ allocated budget. */
   valuePerBaht: ratioSchema,
@@ -176,10 +238,19 @@ export const recordedFiguresSchema = z.object({
 
 export const programmeFiguresSchema = z.object({
   programmeId: z.number().int(),
-  years: z.array(z.object({ fiscalYear: z.number().int(), recorded: recordedFiguresSchema, reported: reportedFigureSchema.nullable() })),
+  years: z.array(
+    z.object({
+      fiscalYear: z.number().int(),
+      recorded: recordedFiguresSchema,
+      reported: reportedFigureSchema.nullable(),
+    }),
+  ),
 });
 
-export const figuresQuery = z.object({ agencyId: z.coerce.number().int().positive().optional(), fiscalYear: fiscalYearQuery.optional() });
+export const figuresQuery = z.object({
+  agencyId: z.coerce.number().int().positive().optional(),
+  fiscalYear: fiscalYearQuery.optional(),
+});
 
 export const scopeFiguresSchema = z.object({
   agencyId: z.number().int().nullable(),
@@ -204,7 +275,11 @@ const activityFields = {
   descriptionTh: longText.nullable().optional(),
   startsOn: isoDate,
   endsOn: isoDate.nullable().optional(),
-  provinceCode: z.string().regex(/^\d{2}$/, "must be a 2-digit province code").nullable().optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/, "must be a 2-digit province code")
+    .nullable()
+    .optional(),
   budget: baht.nullable().optional(),
   spent: baht.nullable().optional(),
   participantCount: z.number().int().min(0).max(1_000_000).nullable().optional(),
@@ -213,7 +288,14 @@ const activityFields = {
 
 export const createActivityBody = z.object(activityFields).strict();
 export type CreateActivityBody = z.infer<typeof createActivityBody>;
-export const updateActivityBody = z.object({ ...activityFields, kind: activityFields.kind.optional(), titleEn: activityFields.titleEn.optional(), startsOn: isoDate.optional() }).strict();
+export const updateActivityBody = z
+  .object({
+    ...activityFields,
+    kind: activityFields.kind.optional(),
+    titleEn: activityFields.titleEn.optional(),
+    startsOn: isoDate.optional(),
+  })
+  .strict();
 export type UpdateActivityBody = z.infer<typeof updateActivityBody>;
 
 export const listActivitiesQuery = z.object({
@@ -256,10 +338,25 @@ export const outcomeBody = z
   })
   .strict();
 export type OutcomeBody = z.infer<typeof outcomeBody>;
-export const outcomeParams = z.object({ id: z.coerce.number().int().positive(), outcomeId: z.coerce.number().int().positive() });
+export const outcomeParams = z.object({
+  id: z.coerce.number().int().positive(),
+  outcomeId: z.coerce.number().int().positive(),
+});
 
-export const outcomeSchema = z.object({ id: z.number().int(), enterpriseId: z.number().int().nullable(), kind: z.string(), amount: z.number().nullable(), count: z.number().int().nullable(), note: z.string().nullable() });
-export const participantSchema = z.object({ enterpriseId: z.number().int(), juristicId: z.string().nullable(), nameTh: z.string().nullable(), nameEn: z.string().nullable() });
+export const outcomeSchema = z.object({
+  id: z.number().int(),
+  enterpriseId: z.number().int().nullable(),
+  kind: z.string(),
+  amount: z.number().nullable(),
+  count: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export const participantSchema = z.object({
+  enterpriseId: z.number().int(),
+  juristicId: z.string().nullable(),
+  nameTh: z.string().nullable(),
+  nameEn: z.string().nullable(),
+});
 
 export const activityDetailSchema = activitySchema.extend({
   /** Null for callers who see aggregates only. */
@@ -327,7 +424,12 @@ export const createClaimResponse = z.object({
 });
 
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const supportedClusterListSchema = z.object({ items: z.array(supportedClusterSchema) });

@@ -26,7 +26,12 @@ export const provincialClusterSchema = z.object({
 export type ProvincialCluster = z.infer<typeof provincialClusterSchema>;
 export const provincialClusterListSchema = z.object({ items: z.array(provincialClusterSchema) });
 
-export const regionSchema = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provinceCount: z.number().int() });
+export const regionSchema = z.object({
+  code: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  provinceCount: z.number().int(),
+});
 export type Region = z.infer<typeof regionSchema>;
 export const regionListSchema = z.object({ items: z.array(regionSchema) });
 export type RegionList = z.infer<typeof regionListSchema>;
@@ -37,11 +42,19 @@ export const listProvincesQuery = z.object({ region: z.string().trim().min(1).ma
 export const provinceCodeParams = z.object({ code: z.string().regex(/^\d{2}$/, "must be a 2-digit province code") });
 export const provinceDetailSchema = provinceSchema.extend({
   districts: z.array(z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string() })),
-  provincialCluster: z.object({ id: z.number().int(), number: z.number().int(), nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
+  provincialCluster: z
+    .object({ id: z.number().int(), number: z.number().int(), nameEn: z.string(), nameTh: z.string().nullable() })
+    .nullable(),
 });
 export type ProvinceDetail = z.infer<typeof provinceDetailSchema>;
 
-export const referenceStatsSchema = z.object({ provinces: z.number(), districts: z.number(), provincialClusters: z.number(), agencies: z.number(), plans: z.number() });
+export const referenceStatsSchema = z.object({
+  provinces: z.number(),
+  districts: z.number(),
+  provincialClusters: z.number(),
+  agencies: z.number(),
+  plans: z.number(),
+});
 export type ReferenceStats = z.infer<typeof referenceStatsSchema>;
 
 /** A `[longitude, latitude]` position (a third value, the altitude, is allowed by GeoJSON and ignored). */
@@ -51,11 +64,18 @@ export const boundaryGeometrySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("Polygon"), coordinates: polygonCoordinates }),
   z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(polygonCoordinates) }),
 ]);
-export const boundaryPropertiesSchema = z.object({ code: z.string(), nameTh: z.string(), nameEn: z.string(), provincialClusterId: z.number().int().nullable() });
+export const boundaryPropertiesSchema = z.object({
+  code: z.string(),
+  nameTh: z.string(),
+  nameEn: z.string(),
+  provincialClusterId: z.number().int().nullable(),
+});
 export type BoundaryProperties = z.infer<typeof boundaryPropertiesSchema>;
 /** `GET /provinces/boundaries`: every province's outline as a GeoJSON FeatureCollection (sent pre-serialised, so documented here only). */
 export const provinceBoundariesSchema = z.object({
   type: z.literal("FeatureCollection"),
-  features: z.array(z.object({ type: z.literal("Feature"), properties: boundaryPropertiesSchema, geometry: boundaryGeometrySchema })),
+  features: z.array(
+    z.object({ type: z.literal("Feature"), properties: boundaryPropertiesSchema, geometry: boundaryGeometrySchema }),
+  ),
 });
 export type ProvinceBoundaries = z.infer<typeof provinceBoundariesSchema>;

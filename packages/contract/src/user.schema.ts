@@ -20,44 +20,52 @@ export const userSchema = z.object({
 
 /** The shortest password accepted (the web form says so before sending). */
 export const PASSWORD_MIN_LENGTH = 12;
-const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200, "must be at most 200 characters");
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "must be at most 200 characters");
 const displayName = z.string().trim().min(1, "must not be empty").max(200);
 
-export const createUserBody = z.object({
-  email: z.email("must be an e-mail address").max(254),
-  displayName,
-  password,
-  role: roleSchema,
-  agencyId: z.number().int().positive().nullable().optional(),
-  clusterIds: z.array(z.number().int().positive()).max(500).optional(),
-  enterpriseId: z.number().int().positive().nullable().optional(),
-  locale: localeSchema.optional(),
-}).strict();
+export const createUserBody = z
+  .object({
+    email: z.email("must be an e-mail address").max(254),
+    displayName,
+    password,
+    role: roleSchema,
+    agencyId: z.number().int().positive().nullable().optional(),
+    clusterIds: z.array(z.number().int().positive()).max(500).optional(),
+    enterpriseId: z.number().int().positive().nullable().optional(),
+    locale: localeSchema.optional(),
+  })
+  .strict();
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
-export const updateUserBody = z.object({
-  displayName: displayName.optional(),
-  role: roleSchema.optional(),
-  agencyId: z.number().int().positive().nullable().optional(),
-  clusterIds: z.array(z.number().int().positive()).max(500).optional(),
-  enterpriseId: z.number().int().positive().nullable().optional(),
-  active: z.boolean().optional(),
-  password: password.optional(),
-  locale: localeSchema.optional(),
-}).strict();
+export const updateUserBody = z
+  .object({
+    displayName: displayName.optional(),
+    role: roleSchema.optional(),
+    agencyId: z.number().int().positive().nullable().optional(),
+    clusterIds: z.array(z.number().int().positive()).max(500).optional(),
+    enterpriseId: z.number().int().positive().nullable().optional(),
+    active: z.boolean().optional(),
+    password: password.optional(),
+    locale: localeSchema.optional(),
+  })
+  .strict();
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-export const updateMeBody = z.object({
-  locale: localeSchema.optional(),
-  displayName: displayName.optional(),
-}).strict();
+export const updateMeBody = z
+  .object({
+    locale: localeSchema.optional(),
+    displayName: displayName.optional(),
+  })
+  .strict();
 
 export const listUsersQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
   q: z.string().trim().max(200).optional(),
 });
-
 
 export const userListSchema = z.object({
   items: z.array(userSchema),
@@ -66,7 +74,10 @@ export const userListSchema = z.object({
   pageSize: z.number().int(),
 });
 
-export const loginBody = z.object({ email: z.string().trim().min(1, "is required").max(254), password: z.string().min(1, "is required").max(200) });
+export const loginBody = z.object({
+  email: z.string().trim().min(1, "is required").max(254),
+  password: z.string().min(1, "is required").max(200),
+});
 export type LoginBody = z.infer<typeof loginBody>;
 export const loginResultSchema = z.object({ user: userSchema, csrfToken: z.string() });
 export type LoginResult = z.infer<typeof loginResultSchema>;

@@ -83,7 +83,11 @@ describe("parseThaiAddress — Thai addresses with markers", () => {
 
   it("does not read a sub-district as the district even when a district has that name", () => {
     expect(parse("ต.แม่ริม อ.สันทราย จ.เชียงใหม่")).toMatchObject({ districtCode: "5014" });
-    expect(parse("ต.สันทราย จ.เชียงใหม่")).toMatchObject({ provinceCode: "50", districtCode: null, confidence: "partial" });
+    expect(parse("ต.สันทราย จ.เชียงใหม่")).toMatchObject({
+      provinceCode: "50",
+      districtCode: null,
+      confidence: "partial",
+    });
   });
 
   it("reads markers glued to the word before them", () => {
@@ -91,7 +95,11 @@ describe("parseThaiAddress — Thai addresses with markers", () => {
   });
 
   it("reads a marker followed by a space", () => {
-    expect(parse("อำเภอ แม่ริม จังหวัด เชียงใหม่")).toMatchObject({ provinceCode: "50", districtCode: "5007", confidence: "exact" });
+    expect(parse("อำเภอ แม่ริม จังหวัด เชียงใหม่")).toMatchObject({
+      provinceCode: "50",
+      districtCode: "5007",
+      confidence: "exact",
+    });
   });
 
   it("keeps a district name that ends in เขต whole", () => {
@@ -99,7 +107,10 @@ describe("parseThaiAddress — Thai addresses with markers", () => {
       provinces: [{ code: "24", nameTh: "ฉะเชิงเทรา", nameEn: "Chachoengsao" }],
       districts: [{ code: "2408", provinceCode: "24", nameTh: "สนามชัยเขต", nameEn: "Sanam Chai Khet" }],
     };
-    expect(parseThaiAddress("อ.สนามชัยเขต จ.ฉะเชิงเทรา", withEnding)).toMatchObject({ districtCode: "2408", confidence: "exact" });
+    expect(parseThaiAddress("อ.สนามชัยเขต จ.ฉะเชิงเทรา", withEnding)).toMatchObject({
+      districtCode: "2408",
+      confidence: "exact",
+    });
   });
 
   it("ignores a road named after a province", () => {
@@ -111,17 +122,28 @@ describe("parseThaiAddress — Thai addresses with markers", () => {
   });
 
   it("reads an address written over several lines", () => {
-    expect(parse("99 หมู่ 1\nอ.พาน\nจ.เชียงราย\n57120")).toMatchObject({ provinceCode: "57", districtCode: "5705", postcode: "57120" });
+    expect(parse("99 หมู่ 1\nอ.พาน\nจ.เชียงราย\n57120")).toMatchObject({
+      provinceCode: "57",
+      districtCode: "5705",
+      postcode: "57120",
+    });
   });
 });
 
 describe("parseThaiAddress — Bangkok's everyday names", () => {
-  it.each(["กทม.", "กทม", "กรุงเทพฯ", "กรุงเทพ", "กรุงเทพมหานคร", "Bangkok", "Krung Thep Maha Nakhon", "BKK"])("reads %s as Bangkok", (name) => {
-    expect(parse(name)).toEqual({ provinceCode: "10", districtCode: null, postcode: null, confidence: "partial" });
-  });
+  it.each(["กทม.", "กทม", "กรุงเทพฯ", "กรุงเทพ", "กรุงเทพมหานคร", "Bangkok", "Krung Thep Maha Nakhon", "BKK"])(
+    "reads %s as Bangkok",
+    (name) => {
+      expect(parse(name)).toEqual({ provinceCode: "10", districtCode: null, postcode: null, confidence: "partial" });
+    },
+  );
 
   it("reads a district after กทม. and กรุงเทพฯ", () => {
-    expect(parse("เขตราชเทวี กทม. 10400")).toMatchObject({ provinceCode: "10", districtCode: "1037", confidence: "exact" });
+    expect(parse("เขตราชเทวี กทม. 10400")).toMatchObject({
+      provinceCode: "10",
+      districtCode: "1037",
+      confidence: "exact",
+    });
     expect(parse("แขวงถนนเพชรบุรี เขตราชเทวี กรุงเทพฯ")).toMatchObject({ provinceCode: "10", districtCode: "1037" });
   });
 
@@ -132,7 +154,11 @@ describe("parseThaiAddress — Bangkok's everyday names", () => {
   });
 
   it("does not mistake the district Bangkok Yai for the word Bangkok", () => {
-    expect(parse("Khet Bangkok Yai, Bangkok")).toMatchObject({ provinceCode: "10", districtCode: "1016", confidence: "exact" });
+    expect(parse("Khet Bangkok Yai, Bangkok")).toMatchObject({
+      provinceCode: "10",
+      districtCode: "1016",
+      confidence: "exact",
+    });
   });
 });
 
@@ -155,7 +181,11 @@ describe("parseThaiAddress — English addresses", () => {
   });
 
   it("reads Amphoe and Changwat", () => {
-    expect(parse("Amphoe Mae Rim Changwat Chiang Mai")).toMatchObject({ provinceCode: "50", districtCode: "5007", confidence: "exact" });
+    expect(parse("Amphoe Mae Rim Changwat Chiang Mai")).toMatchObject({
+      provinceCode: "50",
+      districtCode: "5007",
+      confidence: "exact",
+    });
   });
 
   it("reads the words of a name run together and in any case", () => {
@@ -171,7 +201,12 @@ describe("parseThaiAddress — English addresses", () => {
 
 describe("parseThaiAddress — the district always lies in the province", () => {
   it("returns no district when the named district belongs to another province", () => {
-    expect(parse("อ.สันทราย จ.เชียงราย")).toEqual({ provinceCode: "57", districtCode: null, postcode: null, confidence: "partial" });
+    expect(parse("อ.สันทราย จ.เชียงราย")).toEqual({
+      provinceCode: "57",
+      districtCode: null,
+      postcode: null,
+      confidence: "partial",
+    });
   });
 
   it("returns no district for อ.เมือง in Bangkok, which has none", () => {
@@ -179,7 +214,11 @@ describe("parseThaiAddress — the district always lies in the province", () => 
   });
 
   it("prefers the marked province over a province name inside the district's name", () => {
-    expect(parse("อ.ศรีเชียงใหม่ จ.หนองคาย")).toMatchObject({ provinceCode: "43", districtCode: "4307", confidence: "exact" });
+    expect(parse("อ.ศรีเชียงใหม่ จ.หนองคาย")).toMatchObject({
+      provinceCode: "43",
+      districtCode: "4307",
+      confidence: "exact",
+    });
   });
 
   it("prefers a province standing as a word over one glued inside a district name", () => {
@@ -193,16 +232,31 @@ describe("parseThaiAddress — the district always lies in the province", () => 
 
 describe("parseThaiAddress — inferring the province", () => {
   it("infers the province from a district found in only one province", () => {
-    expect(parse("เขตพญาไท")).toEqual({ provinceCode: "10", districtCode: "1014", postcode: null, confidence: "partial" });
+    expect(parse("เขตพญาไท")).toEqual({
+      provinceCode: "10",
+      districtCode: "1014",
+      postcode: null,
+      confidence: "partial",
+    });
     expect(parse("อ.เมืองเชียงใหม่")).toMatchObject({ provinceCode: "50", districtCode: "5001", confidence: "partial" });
   });
 
   it("does not guess between provinces that share a district name", () => {
-    expect(parse("อำเภอเฉลิมพระเกียรติ")).toEqual({ provinceCode: null, districtCode: null, postcode: null, confidence: "none" });
+    expect(parse("อำเภอเฉลิมพระเกียรติ")).toEqual({
+      provinceCode: null,
+      districtCode: null,
+      postcode: null,
+      confidence: "none",
+    });
   });
 
   it("lets the postcode choose between provinces that share a district name", () => {
-    expect(parse("อำเภอเฉลิมพระเกียรติ 30000")).toEqual({ provinceCode: "30", districtCode: "3032", postcode: "30000", confidence: "partial" });
+    expect(parse("อำเภอเฉลิมพระเกียรติ 30000")).toEqual({
+      provinceCode: "30",
+      districtCode: "3032",
+      postcode: "30000",
+      confidence: "partial",
+    });
     expect(parse("อำเภอเฉลิมพระเกียรติ 55130")).toMatchObject({ provinceCode: "55", districtCode: "5515" });
   });
 });
@@ -214,7 +268,12 @@ describe("parseThaiAddress — the postcode", () => {
 
   it("does not override the province named, since postal prefixes are not DOPA codes", () => {
     // Bang Phli, Samut Prakan (DOPA 11) has postcode 10540: its postal prefix is Bangkok's code.
-    expect(parse("อ.บางพลี จ.สมุทรปราการ 10540")).toEqual({ provinceCode: "11", districtCode: "1103", postcode: "10540", confidence: "exact" });
+    expect(parse("อ.บางพลี จ.สมุทรปราการ 10540")).toEqual({
+      provinceCode: "11",
+      districtCode: "1103",
+      postcode: "10540",
+      confidence: "exact",
+    });
   });
 
   it("breaks a tie between two provinces named alike", () => {
@@ -262,6 +321,10 @@ describe("parseThaiAddress — what is not an address", () => {
 describe("parseThaiAddress — Bangkok in other names", () => {
   it("does not read Bangkok Bank (ธนาคารกรุงเทพ) as Bangkok", () => {
     expect(parse("ธนาคารกรุงเทพ").provinceCode).toBeNull();
-    expect(parse("ธนาคารกรุงเทพ สาขาแม่ริม อ.แม่ริม จ.เชียงใหม่")).toMatchObject({ provinceCode: "50", districtCode: "5007", confidence: "exact" });
+    expect(parse("ธนาคารกรุงเทพ สาขาแม่ริม อ.แม่ริม จ.เชียงใหม่")).toMatchObject({
+      provinceCode: "50",
+      districtCode: "5007",
+      confidence: "exact",
+    });
   });
 });

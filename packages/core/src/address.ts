@@ -135,9 +135,9 @@ function splitParts(text: string): Part[] {
   };
   let position = 0;
   for (let i = 0; i <= cuts.length; i++) {
-    const before = i > 0 ? cuts[i - 1]?.marker ?? null : null;
-    const after = i < cuts.length ? cuts[i]?.marker ?? null : null;
-    const end = i < cuts.length ? cuts[i]?.start ?? text.length : text.length;
+    const before = i > 0 ? (cuts[i - 1]?.marker ?? null) : null;
+    const after = i < cuts.length ? (cuts[i]?.marker ?? null) : null;
+    const end = i < cuts.length ? (cuts[i]?.start ?? text.length) : text.length;
     const region = text.slice(position, end);
     const lead = region.length - region.trimStart().length;
     if (before?.placement === "thai" && !/^[a-z]/i.test(region.slice(lead))) {
@@ -155,7 +155,7 @@ function splitParts(text: string): Part[] {
     } else {
       push("plain", position, end);
     }
-    position = i < cuts.length ? cuts[i]?.end ?? text.length : text.length;
+    position = i < cuts.length ? (cuts[i]?.end ?? text.length) : text.length;
   }
   return parts;
 }
@@ -253,7 +253,13 @@ function cachedNames<T extends GazetteerProvince | GazetteerDistrict>(
 ): ReadonlyArray<string> {
   let names = namesOfRow.get(row);
   if (!names) {
-    names = [...new Set(build(row).map((name) => compact(normalizeThai(name))).filter((name) => name !== ""))];
+    names = [
+      ...new Set(
+        build(row)
+          .map((name) => compact(normalizeThai(name)))
+          .filter((name) => name !== ""),
+      ),
+    ];
     namesOfRow.set(row, names);
   }
   return names;
@@ -278,7 +284,12 @@ function districtNames(district: GazetteerDistrict): ReadonlyArray<string> {
 
 const GLUED = 2;
 const INSIDE_DISTRICT = 1;
-const PROVINCE_STRENGTH: Readonly<Record<PartKind, number>> = { province: 4, plain: GLUED, district: INSIDE_DISTRICT, skip: 0 };
+const PROVINCE_STRENGTH: Readonly<Record<PartKind, number>> = {
+  province: 4,
+  plain: GLUED,
+  district: INSIDE_DISTRICT,
+  skip: 0,
+};
 const DISTRICT_STRENGTH: Readonly<Record<PartKind, number>> = { district: 2, plain: 1, province: 0, skip: 0 };
 const MUEANG_WORDS: ReadonlySet<string> = new Set(["เมือง", "mueang", "muang"]);
 
@@ -416,7 +427,8 @@ export function parseThaiAddress(text: string, gazetteer: Gazetteer): ParsedAddr
   if (found.districtCode !== null || !/[\r\n]/.test(text)) return found;
   // A cell wrapped inside a name ("เขตบาง\nขุนเทียน"): read again with breaks between Thai letters closed up.
   const joined = parseOneLine(text.replace(WRAPPED_THAI, "").replace(/[\r\n]+/g, ", "), gazetteer);
-  const agrees = joined.districtCode !== null && (found.provinceCode === null || joined.provinceCode === found.provinceCode);
+  const agrees =
+    joined.districtCode !== null && (found.provinceCode === null || joined.provinceCode === found.provinceCode);
   return agrees ? joined : found;
 }
 
@@ -459,8 +471,14 @@ function parseOneLine(text: string, gazetteer: Gazetteer): ParsedAddress {
   };
   // So may a name read inside a district name: อ.โพธิ์ตาก (Nong Khai) holds ตาก (Tak), อ.เมืองเชียงใหม่
   // holds เชียงใหม่ and is one of its districts.
-  const trusted = provinceHits.filter((hit) => (hit.strength !== GLUED && hit.strength !== INSIDE_DISTRICT) || isBacked(hit.item.code));
-  let province = pickBest(trusted, (item) => item.code, (item) => agreesWithPostcode(item.code));
+  const trusted = provinceHits.filter(
+    (hit) => (hit.strength !== GLUED && hit.strength !== INSIDE_DISTRICT) || isBacked(hit.item.code),
+  );
+  let province = pickBest(
+    trusted,
+    (item) => item.code,
+    (item) => agreesWithPostcode(item.code),
+  );
   let inferred = false;
   if (!province) {
     const anyDistrict = findDistricts(parts, gazetteer.districts, trusted);
@@ -471,7 +489,13 @@ function parseOneLine(text: string, gazetteer: Gazetteer): ParsedAddress {
     // แขวง and เขต are Bangkok's words: "แขวง… เขตจอมทอง" is Bangkok's จอมทอง, not Chiang Mai's.
     const bangkokWords = bangkok !== undefined && rivals.has(bangkok.code) && BANGKOK_MARKERS.test(work);
     const code =
-      rivals.size === 1 ? [...rivals][0] : agreeing.length === 1 ? agreeing[0] : bangkokWords ? bangkok?.code : undefined;
+      rivals.size === 1
+        ? [...rivals][0]
+        : agreeing.length === 1
+          ? agreeing[0]
+          : bangkokWords
+            ? bangkok?.code
+            : undefined;
     const found = gazetteer.provinces.find((candidate) => candidate.code === code);
     if (found) {
       province = { item: found, strength: 0, contested: rivals.size > 1 };
@@ -493,7 +517,11 @@ function parseOneLine(text: string, gazetteer: Gazetteer): ParsedAddress {
       }
     });
   }
-  const district = pickBest(districtHits, (item) => item.code, () => false);
+  const district = pickBest(
+    districtHits,
+    (item) => item.code,
+    () => false,
+  );
 
   const exact = district !== null && !inferred && province.strength >= 3 && !province.contested && !district.contested;
   return {

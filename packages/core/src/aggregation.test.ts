@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { accumulate, aggregate, combineSums, emptySums, finishAggregation, isAggregationRule, type AggregationRule, type UnitObservation } from "./aggregation.ts";
+import {
+  accumulate,
+  aggregate,
+  combineSums,
+  emptySums,
+  finishAggregation,
+  isAggregationRule,
+  type AggregationRule,
+  type UnitObservation,
+} from "./aggregation.ts";
 
 const v = (value: number): UnitObservation => ({ value });
 
@@ -57,7 +66,10 @@ describe("aggregate: mean", () => {
 describe("aggregate: weighted_mean", () => {
   it("is Σ value·weight / Σ weight", () => {
     // 10·1 + 40·3 = 130 over 4 → 32.5 (the unweighted mean would be 25).
-    const result = aggregate("weighted_mean", [{ value: 10, weight: 1 }, { value: 40, weight: 3 }]);
+    const result = aggregate("weighted_mean", [
+      { value: 10, weight: 1 },
+      { value: 40, weight: 3 },
+    ]);
     expect(result.value).toBe(32.5);
   });
 
@@ -74,7 +86,10 @@ describe("aggregate: weighted_mean", () => {
   });
 
   it("gives no figure when the weights add up to zero", () => {
-    const result = aggregate("weighted_mean", [{ value: 10, weight: 0 }, { value: 20, weight: 0 }]);
+    const result = aggregate("weighted_mean", [
+      { value: 10, weight: 0 },
+      { value: 20, weight: 0 },
+    ]);
     expect(result.value).toBeNull();
     expect(result.issue).toBe("zero_weight");
   });
@@ -101,7 +116,12 @@ describe("aggregate: ratio", () => {
   });
 
   it("uses a scale of 1 when none is set (a plain ratio)", () => {
-    expect(aggregate("ratio", [{ numerator: 3, denominator: 4 }, { numerator: 1, denominator: 4 }]).value).toBe(0.5);
+    expect(
+      aggregate("ratio", [
+        { numerator: 3, denominator: 4 },
+        { numerator: 1, denominator: 4 },
+      ]).value,
+    ).toBe(0.5);
   });
 
   it("cannot use a unit that reported only its percentage, and reports it as excluded", () => {
@@ -118,17 +138,42 @@ describe("aggregate: ratio", () => {
   });
 
   it("gives no figure when the denominators add up to zero", () => {
-    const result = aggregate("ratio", [{ numerator: 0, denominator: 0 }, { numerator: 0, denominator: 0 }], 100);
+    const result = aggregate(
+      "ratio",
+      [
+        { numerator: 0, denominator: 0 },
+        { numerator: 0, denominator: 0 },
+      ],
+      100,
+    );
     expect(result.value).toBeNull();
     expect(result.issue).toBe("zero_denominator");
   });
 
   it("keeps a unit with a zero denominator in the sums when others have a denominator", () => {
-    expect(aggregate("ratio", [{ numerator: 0, denominator: 0 }, { numerator: 1, denominator: 2 }], 100).value).toBe(50);
+    expect(
+      aggregate(
+        "ratio",
+        [
+          { numerator: 0, denominator: 0 },
+          { numerator: 1, denominator: 2 },
+        ],
+        100,
+      ).value,
+    ).toBe(50);
   });
 
   it("handles negative numerators (a net loss over a base)", () => {
-    expect(aggregate("ratio", [{ numerator: -5, denominator: 50 }, { numerator: 1, denominator: 50 }], 100).value).toBe(-4);
+    expect(
+      aggregate(
+        "ratio",
+        [
+          { numerator: -5, denominator: 50 },
+          { numerator: 1, denominator: 50 },
+        ],
+        100,
+      ).value,
+    ).toBe(-4);
   });
 
   it("needs both counts: a numerator without a denominator is excluded", () => {
@@ -148,9 +193,15 @@ describe("aggregate: none", () => {
 describe("partial sums", () => {
   // 6 provinces in 3 groups, with a missing unit, a unit without weight and a percentage-only unit.
   const groups: UnitObservation[][] = [
-    [{ value: 12.3, numerator: 7, denominator: 13, weight: 3 }, { value: 40, numerator: 2, denominator: 5, weight: 1 }],
+    [
+      { value: 12.3, numerator: 7, denominator: 13, weight: 3 },
+      { value: 40, numerator: 2, denominator: 5, weight: 1 },
+    ],
     [{ value: -4.1, numerator: 11, denominator: 31, weight: 7 }, { value: 0.7 }],
-    [{ value: 19.9, numerator: 1, denominator: 3, weight: 0.5 }, { value: 33.3, numerator: 17, denominator: 19, weight: 2 }],
+    [
+      { value: 19.9, numerator: 1, denominator: 3, weight: 0.5 },
+      { value: 33.3, numerator: 17, denominator: 19, weight: 2 },
+    ],
   ];
   const rules: AggregationRule[] = ["sum", "mean", "weighted_mean", "ratio", "none"];
 

@@ -55,12 +55,7 @@ export type AggregationSums = {
  * - units_excluded: a figure exists, but some reporting units could not enter it.
  */
 export type AggregationIssue =
-  | "not_aggregable"
-  | "no_units_reported"
-  | "no_usable_units"
-  | "zero_denominator"
-  | "zero_weight"
-  | "units_excluded";
+  "not_aggregable" | "no_units_reported" | "no_usable_units" | "zero_denominator" | "zero_weight" | "units_excluded";
 
 export type AggregationResult = {
   /** The rolled-up figure; null when there is none (see `issue`). */
@@ -104,7 +99,11 @@ function reportedAnything(o: UnitObservation): boolean {
  * numerator and a denominator (a unit that reported only its percentage cannot enter). A unit that
  * reported but lacks what the rule needs is counted as excluded.
  */
-export function accumulate(rule: AggregationRule, sums: AggregationSums, observation: UnitObservation | null): AggregationSums {
+export function accumulate(
+  rule: AggregationRule,
+  sums: AggregationSums,
+  observation: UnitObservation | null,
+): AggregationSums {
   const expected = sums.expected + 1;
   if (observation === null || !reportedAnything(observation)) return { ...sums, expected };
   const { value, numerator, denominator, weight } = observation;
@@ -158,7 +157,11 @@ export function combineSums(parts: readonly AggregationSums[]): AggregationSums 
  * mean → Σ value·weight / Σ weight; ratio → Σ numerator / Σ denominator × `ratioScale` (100 for a
  * percentage; 1 by default); none → no figure ("not_aggregable"). Figures keep 12 significant digits.
  */
-export function finishAggregation(rule: AggregationRule, sums: AggregationSums, ratioScale: number | null = null): AggregationResult {
+export function finishAggregation(
+  rule: AggregationRule,
+  sums: AggregationSums,
+  ratioScale: number | null = null,
+): AggregationResult {
   const base = { coverage: { reported: sums.reported, expected: sums.expected }, excluded: sums.excluded, sums };
   const empty = (issue: AggregationIssue): AggregationResult => ({ ...base, value: null, issue });
   if (rule === "none") return empty("not_aggregable");

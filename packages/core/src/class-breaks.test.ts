@@ -24,7 +24,10 @@ describe("quantileClasses", () => {
 
   it("handles negative figures", () => {
     const classes = quantileClasses([-10, -5, 0, 5], 2);
-    expect(classes).toEqual([{ from: -10, to: 0, count: 2 }, { from: 0, to: 5, count: 2 }]);
+    expect(classes).toEqual([
+      { from: -10, to: 0, count: 2 },
+      { from: 0, to: 5, count: 2 },
+    ]);
   });
 
   it("puts a missing value in no class", () => {

@@ -37,11 +37,37 @@ export type EnterpriseField = (typeof enterpriseFields)[number];
  * The fields of a membership file. The firm's name and address are optional: with them, a row naming a juristic ID
  * not yet in the registry adds the firm too, so one list of a cluster's members is one import.
  */
-export const membershipFields = ["juristicId", "clusterCode", "stage", "joinedOn", "leftOn", "nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"] as const;
+export const membershipFields = [
+  "juristicId",
+  "clusterCode",
+  "stage",
+  "joinedOn",
+  "leftOn",
+  "nameTh",
+  "nameEn",
+  "address",
+  "provinceName",
+  "districtName",
+  "postcode",
+] as const;
 /** The membership fields that describe the firm itself (used to add a firm new to the registry). */
-export const membershipFirmFields = ["nameTh", "nameEn", "address", "provinceName", "districtName", "postcode"] as const satisfies ReadonlyArray<MembershipField & EnterpriseField>;
+export const membershipFirmFields = [
+  "nameTh",
+  "nameEn",
+  "address",
+  "provinceName",
+  "districtName",
+  "postcode",
+] as const satisfies ReadonlyArray<MembershipField & EnterpriseField>;
 /** A field of a membership import. */
 export type MembershipField = (typeof membershipFields)[number];
 
 /** The fields of a linkage file. */
-export const linkageFields = ["fromJuristicId", "toJuristicId", "kind", "product", "annualValue", "clusterCode"] as const;
+export const linkageFields = [
+  "fromJuristicId",
+  "toJuristicId",
+  "kind",
+  "product",
+  "annualValue",
+  "clusterCode",
+] as const;

@@ -51,7 +51,11 @@ const rules: ReadonlyArray<Rule> = [
   },
   {
     form: "community_enterprise",
-    patterns: [/^วิสาหกิจชุมชน\s*(.+)$/, /^community\s+enterprise\s+(?:of\s+)?(.+)$/i, /^(.+?)\s+community\s+enterprise$/i],
+    patterns: [
+      /^วิสาหกิจชุมชน\s*(.+)$/,
+      /^community\s+enterprise\s+(?:of\s+)?(.+)$/i,
+      /^(.+?)\s+community\s+enterprise$/i,
+    ],
   },
   {
     form: "cooperative",
@@ -88,7 +92,10 @@ export function legalFormFromName(name: string): LegalFormOfName {
   for (const rule of rules) {
     for (const pattern of rule.patterns) {
       if (pattern.flags.includes("i") ? !latin : !thai) continue;
-      const baseName = pattern.exec(normalized)?.[1]?.trim().replace(/[\s,]+$/, "");
+      const baseName = pattern
+        .exec(normalized)?.[1]
+        ?.trim()
+        .replace(/[\s,]+$/, "");
       if (baseName) return { form: rule.form, baseName };
     }
   }

@@ -16,9 +16,18 @@ describe("canonicalDisaggregation", () => {
   });
 
   it("refuses unknown dimensions, options, and dimensions the indicator does not break down by", () => {
-    expect(canonicalDisaggregation({ colour: "red" }, enabled)).toEqual({ ok: false, problem: { dimension: "colour", reason: "unknown_dimension" } });
-    expect(canonicalDisaggregation({ size_class: "huge" }, enabled)).toEqual({ ok: false, problem: { dimension: "size_class", reason: "unknown_option" } });
-    expect(canonicalDisaggregation({ stage: "upstream" }, ["size_class"])).toEqual({ ok: false, problem: { dimension: "stage", reason: "not_enabled" } });
+    expect(canonicalDisaggregation({ colour: "red" }, enabled)).toEqual({
+      ok: false,
+      problem: { dimension: "colour", reason: "unknown_dimension" },
+    });
+    expect(canonicalDisaggregation({ size_class: "huge" }, enabled)).toEqual({
+      ok: false,
+      problem: { dimension: "size_class", reason: "unknown_option" },
+    });
+    expect(canonicalDisaggregation({ stage: "upstream" }, ["size_class"])).toEqual({
+      ok: false,
+      problem: { dimension: "stage", reason: "not_enabled" },
+    });
   });
 
   it("reads the stored form back", () => {
@@ -29,7 +38,9 @@ describe("canonicalDisaggregation", () => {
 
 describe("isOrgUnitType", () => {
   it("knows the six unit types and nothing else", () => {
-    expect(["nation", "region", "provincial_cluster", "province", "cluster", "programme"].every(isOrgUnitType)).toBe(true);
+    expect(["nation", "region", "provincial_cluster", "province", "cluster", "programme"].every(isOrgUnitType)).toBe(
+      true,
+    );
     expect(isOrgUnitType("district")).toBe(false);
   });
 });

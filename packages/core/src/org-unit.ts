@@ -22,7 +22,12 @@ export function isOrgUnitType(value: string): value is OrgUnitType {
 }
 
 /** The geographic levels in drill-down order, from the nation to provinces. */
-export const geographicLevels = ["nation", "region", "provincial_cluster", "province"] as const satisfies ReadonlyArray<OrgUnitType>;
+export const geographicLevels = [
+  "nation",
+  "region",
+  "provincial_cluster",
+  "province",
+] as const satisfies ReadonlyArray<OrgUnitType>;
 
 // ---------------------------------------------------------------------------------------------
 // Disaggregations: the dimensions an indicator's values can be broken down by, and the canonical
@@ -43,7 +48,10 @@ export function isDisaggregationDimension(value: string): value is Disaggregatio
 /** The total: the value not broken down by any dimension. */
 export const TOTAL_DISAGGREGATION = "";
 
-export type DisaggregationProblem = { readonly dimension: string; readonly reason: "unknown_dimension" | "unknown_option" | "not_enabled" };
+export type DisaggregationProblem = {
+  readonly dimension: string;
+  readonly reason: "unknown_dimension" | "unknown_option" | "not_enabled";
+};
 
 /**
  * Writes a breakdown ({ size_class: "micro", stage: "upstream" }) in its canonical stored form,
@@ -57,7 +65,8 @@ export function canonicalDisaggregation(
   const parts: string[] = [];
   for (const dimension of Object.keys(breakdown).sort()) {
     const option = breakdown[dimension] ?? "";
-    if (!isDisaggregationDimension(dimension)) return { ok: false, problem: { dimension, reason: "unknown_dimension" } };
+    if (!isDisaggregationDimension(dimension))
+      return { ok: false, problem: { dimension, reason: "unknown_dimension" } };
     if (!enabled.includes(dimension)) return { ok: false, problem: { dimension, reason: "not_enabled" } };
     const options: readonly string[] = disaggregationDimensions[dimension];
     if (!options.includes(option)) return { ok: false, problem: { dimension, reason: "unknown_option" } };

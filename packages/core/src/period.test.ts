@@ -54,7 +54,10 @@ describe("periodOfDate", () => {
 describe("periodRange and previousPeriod", () => {
   it("gives inclusive ranges", () => {
     expect(periodRange({ type: "fiscal_year", year: 2021 })).toEqual({ start: "2020-10-01", end: "2021-09-30" });
-    expect(periodRange({ type: "fiscal_quarter", year: 2021, quarter: 2 })).toEqual({ start: "2021-01-01", end: "2021-03-31" });
+    expect(periodRange({ type: "fiscal_quarter", year: 2021, quarter: 2 })).toEqual({
+      start: "2021-01-01",
+      end: "2021-03-31",
+    });
     expect(periodRange({ type: "calendar_year", year: 2024 })).toEqual({ start: "2024-01-01", end: "2024-12-31" });
   });
 

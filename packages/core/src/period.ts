@@ -89,7 +89,10 @@ export function periodRange(period: Period): DateRange {
     case "fiscal_quarter":
       return fiscalQuarterRange(period.year, period.quarter);
     case "calendar_year":
-      return { start: `${String(period.year).padStart(4, "0")}-01-01`, end: `${String(period.year).padStart(4, "0")}-12-31` };
+      return {
+        start: `${String(period.year).padStart(4, "0")}-01-01`,
+        end: `${String(period.year).padStart(4, "0")}-12-31`,
+      };
   }
 }
 
@@ -136,7 +139,9 @@ export function formatPeriod(period: Period, locale: Locale): string {
     case "fiscal_year":
       return th ? `ปีงบประมาณ พ.ศ. ${toBuddhistYear(period.year)}` : `FY${period.year}`;
     case "fiscal_quarter":
-      return th ? `ไตรมาส ${period.quarter} ปีงบประมาณ พ.ศ. ${toBuddhistYear(period.year)}` : `Q${period.quarter} FY${period.year}`;
+      return th
+        ? `ไตรมาส ${period.quarter} ปีงบประมาณ พ.ศ. ${toBuddhistYear(period.year)}`
+        : `Q${period.quarter} FY${period.year}`;
     case "calendar_year":
       return th ? `พ.ศ. ${toBuddhistYear(period.year)}` : String(period.year);
   }
@@ -170,7 +175,10 @@ function ceYear(written: number): number {
  * year reads as `bareYear` (fiscal or calendar, the import's choice; fiscal by default, as Thai
  * government figures are). Null when the text names no period.
  */
-export function parsePeriodText(text: string, bareYear: "fiscal_year" | "calendar_year" = "fiscal_year"): Period | null {
+export function parsePeriodText(
+  text: string,
+  bareYear: "fiscal_year" | "calendar_year" = "fiscal_year",
+): Period | null {
   const folded = foldThaiDigits(text).trim();
   const asKey = parsePeriodKey(folded.toUpperCase());
   if (asKey !== null) return asKey;

@@ -9,7 +9,8 @@ export type RatioProblem = "no_firms" | "no_budget";
 export type Ratio = { readonly value: number | null; readonly reason: RatioProblem | null };
 
 function ratio(numerator: number, denominator: number | null, problem: RatioProblem): Ratio {
-  if (denominator === null || !Number.isFinite(denominator) || denominator <= 0) return { value: null, reason: problem };
+  if (denominator === null || !Number.isFinite(denominator) || denominator <= 0)
+    return { value: null, reason: problem };
   return { value: numerator / denominator, reason: null };
 }
 

@@ -3,8 +3,7 @@
  * machine-readable reason the caller must handle. Nothing in core throws for bad user input.
  */
 export type Result<T, R extends string> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: R };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: R };
 
 /** Wraps a successful value, so call sites read `return ok(x)` rather than spelling the object out. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {

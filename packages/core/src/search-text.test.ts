@@ -15,7 +15,7 @@ describe("foldSearchText", () => {
   it("turns brackets, commas, hyphens and symbols into spaces", () => {
     expect(foldSearchText("สยามกาแฟ (1)")).toBe("สยามกาแฟ 1");
     expect(foldSearchText("ไทย-ญี่ปุ่น & co.,ltd.")).toBe("ไทย ญี่ปุ่น co ltd");
-    expect(foldSearchText("\"คาเฟ่\" / ลานนา")).toBe("คาเฟ่ ลานนา");
+    expect(foldSearchText('"คาเฟ่" / ลานนา')).toBe("คาเฟ่ ลานนา");
   });
 
   it("keeps the dots of dotted initials and decimals, drops a dot ending a word", () => {

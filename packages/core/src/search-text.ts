@@ -10,9 +10,36 @@ import { normalizeThai } from "./thai-text.ts";
 // Words that name a legal form rather than the firm: dropped from queries ("บริษัท สยามกาแฟ จำกัด" looks
 // for สยามกาแฟ). Firms are indexed by their base name (legalFormFromName), so these never help to find one.
 const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
-  "บริษัท", "จำกัด", "มหาชน", "บจ", "บจ.", "บจก", "บจก.", "บมจ", "บมจ.", "หจก", "หจก.", "หสน", "หสน.",
-  "ห้างหุ้นส่วน", "ห้างหุ้นส่วนจำกัด", "ห้างหุ้นส่วนสามัญ", "ห้างหุ้นส่วนสามัญนิติบุคคล", "บริษัทมหาชนจำกัด",
-  "co", "co.", "ltd", "ltd.", "company", "limited", "inc", "inc.", "corp", "corp.", "plc", "pcl",
+  "บริษัท",
+  "จำกัด",
+  "มหาชน",
+  "บจ",
+  "บจ.",
+  "บจก",
+  "บจก.",
+  "บมจ",
+  "บมจ.",
+  "หจก",
+  "หจก.",
+  "หสน",
+  "หสน.",
+  "ห้างหุ้นส่วน",
+  "ห้างหุ้นส่วนจำกัด",
+  "ห้างหุ้นส่วนสามัญ",
+  "ห้างหุ้นส่วนสามัญนิติบุคคล",
+  "บริษัทมหาชนจำกัด",
+  "co",
+  "co.",
+  "ltd",
+  "ltd.",
+  "company",
+  "limited",
+  "inc",
+  "inc.",
+  "corp",
+  "corp.",
+  "plc",
+  "pcl",
 ]);
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -26,19 +53,21 @@ const isWordChar = (char: string | undefined): boolean => char !== undefined && 
  * "บจ. น้ำทอง ๙๙ (สาขา 1)" → "บจ น้ำทอง 99 สาขา 1".
  */
 export function foldSearchText(text: string): string {
-  return normalizeThai(text)
-    .toLowerCase()
-    // Private-use characters mean nothing to a reader, and the index stores a record's body among them.
-    .replace(/\p{Co}/gu, "")
-    .replace(/ฯลฯ/g, " ")
-    .replace(/[ฯๆ]/g, " ")
-    .replace(/['\u2019]/g, "")
-    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
-    .replace(/[\p{P}\p{S}]/gu, (mark: string, offset: number, whole: string) =>
-      mark === "." && isWordChar(whole[offset - 1]) && isWordChar(whole[offset + 1]) ? "." : " ",
-    )
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    normalizeThai(text)
+      .toLowerCase()
+      // Private-use characters mean nothing to a reader, and the index stores a record's body among them.
+      .replace(/\p{Co}/gu, "")
+      .replace(/ฯลฯ/g, " ")
+      .replace(/[ฯๆ]/g, " ")
+      .replace(/['\u2019]/g, "")
+      .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "")
+      .replace(/[\p{P}\p{S}]/gu, (mark: string, offset: number, whole: string) =>
+        mark === "." && isWordChar(whole[offset - 1]) && isWordChar(whole[offset + 1]) ? "." : " ",
+      )
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /**
@@ -84,7 +113,9 @@ function segmentedTerms(terms: ReadonlyArray<string>): string[] | null {
   let cut = false;
   const out: string[] = [];
   for (const term of terms) {
-    const pieces = THAI_LETTER.test(term) ? [...segmenter.segment(term)].filter((s) => s.isWordLike && [...s.segment].length >= 2).map((s) => s.segment) : [term];
+    const pieces = THAI_LETTER.test(term)
+      ? [...segmenter.segment(term)].filter((s) => s.isWordLike && [...s.segment].length >= 2).map((s) => s.segment)
+      : [term];
     if (pieces.length >= 2) cut = true;
     for (const piece of pieces.length > 0 ? pieces : [term]) if (!out.includes(piece)) out.push(piece);
   }
@@ -98,12 +129,19 @@ function segmentedTerms(terms: ReadonlyArray<string>): string[] | null {
  */
 export function parseSearchQuery(query: string): SearchQueryText {
   const base = legalFormFromName(query).baseName;
-  let words = foldSearchText(base).split(" ").filter((w) => w !== "");
+  let words = foldSearchText(base)
+    .split(" ")
+    .filter((w) => w !== "");
   const kept = words.filter((w) => !LEGAL_FORM_WORDS.has(w));
   if (kept.length > 0) words = kept;
   const terms = [...new Set(words)];
   const digits = foldSearchText(query).replace(/[\s.]/g, "");
-  return { text: words.join(" "), terms, segmented: segmentedTerms(terms), juristicId: /^\d{13}$/.test(digits) ? digits : null };
+  return {
+    text: words.join(" "),
+    terms,
+    segmented: segmentedTerms(terms),
+    juristicId: /^\d{13}$/.test(digits) ? digits : null,
+  };
 }
 
 /** What the index holds of a record: the names it is found and ranked by, and the rest of its searchable text. */
@@ -126,11 +164,21 @@ export function enterpriseSearchText(e: {
 }
 
 /** A cluster: its names; its code and descriptions. */
-export function clusterSearchText(c: { readonly name_th: string | null; readonly name_en: string | null; readonly code: string; readonly description_th: string | null; readonly description_en: string | null }): SearchText {
+export function clusterSearchText(c: {
+  readonly name_th: string | null;
+  readonly name_en: string | null;
+  readonly code: string;
+  readonly description_th: string | null;
+  readonly description_en: string | null;
+}): SearchText {
   return { name: searchField(c.name_th, c.name_en), body: searchField(c.code, c.description_th, c.description_en) };
 }
 
 /** An institution: its names; its description. */
-export function institutionSearchText(i: { readonly name_th: string | null; readonly name_en: string | null; readonly description: string | null }): SearchText {
+export function institutionSearchText(i: {
+  readonly name_th: string | null;
+  readonly name_en: string | null;
+  readonly description: string | null;
+}): SearchText {
   return { name: searchField(i.name_th, i.name_en), body: searchField(i.description) };
 }

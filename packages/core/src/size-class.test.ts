@@ -203,7 +203,25 @@ describe("sectorOfTsic", () => {
   });
 
   it("maps every other section to service", () => {
-    for (const code of ["35", "38", "41", "49", "55", "62", "64", "68", "70", "79", "84", "85", "86", "93", "96", "97", "99"]) {
+    for (const code of [
+      "35",
+      "38",
+      "41",
+      "49",
+      "55",
+      "62",
+      "64",
+      "68",
+      "70",
+      "79",
+      "84",
+      "85",
+      "86",
+      "93",
+      "96",
+      "97",
+      "99",
+    ]) {
       expect(sectorOfTsic(code), code).toBe("service");
     }
   });

@@ -8,7 +8,14 @@ import type {
   ShareTarget,
   Target,
 } from "./target.ts";
-import { achievementReasons, assessAchievement, formatTarget, isAchievementReason, isTarget, parseTarget } from "./target.ts";
+import {
+  achievementReasons,
+  assessAchievement,
+  formatTarget,
+  isAchievementReason,
+  isTarget,
+  parseTarget,
+} from "./target.ts";
 
 const increasePercent = (min: number, max: number | null = null): ChangeTarget => ({
   kind: "change",
@@ -220,7 +227,14 @@ describe("parseTarget — texts without a structured form", () => {
 
 describe("isTarget", () => {
   it("accepts every target parseTarget produces, after a JSON round trip", () => {
-    for (const text of ["80%", "80-90%", "increase 1-2%", "2.5% (+/- 1.5%)", "90-100% achieve the criteria", "increase significantly"]) {
+    for (const text of [
+      "80%",
+      "80-90%",
+      "increase 1-2%",
+      "2.5% (+/- 1.5%)",
+      "90-100% achieve the criteria",
+      "increase significantly",
+    ]) {
       const target = parseTarget(text);
       expect(target, text).not.toBeNull();
       expect(isTarget(JSON.parse(JSON.stringify(target))), text).toBe(true);
@@ -268,7 +282,11 @@ describe("assessAchievement — absolute", () => {
   const atMost3: AbsoluteTarget = { kind: "absolute", comparator: "<=", value: 3, unit: "%" };
 
   it("achieves at exactly the bar", () => {
-    expect(assessAchievement(atLeast80, { value: 80 })).toEqual({ status: "achieved", reason: "target_met", figure: 80 });
+    expect(assessAchievement(atLeast80, { value: 80 })).toEqual({
+      status: "achieved",
+      reason: "target_met",
+      figure: 80,
+    });
   });
 
   it("achieves above the bar", () => {
@@ -304,7 +322,11 @@ describe("assessAchievement — absolute", () => {
 
   it("reports no data without a current value", () => {
     expect(assessAchievement(atLeast80, {})).toEqual({ status: "no_data", reason: "missing_value", figure: null });
-    expect(assessAchievement(atLeast80, { value: null })).toEqual({ status: "no_data", reason: "missing_value", figure: null });
+    expect(assessAchievement(atLeast80, { value: null })).toEqual({
+      status: "no_data",
+      reason: "missing_value",
+      figure: null,
+    });
     expect(assessAchievement(atLeast80, { value: Number.NaN }).status).toBe("no_data");
   });
 
@@ -325,15 +347,27 @@ describe("assessAchievement — range", () => {
   const satisfaction: RangeTarget = { kind: "range", min: 80, max: 90, better: "higher", unit: "%" };
 
   it("achieves at the lower bound", () => {
-    expect(assessAchievement(satisfaction, { value: 80 })).toEqual({ status: "achieved", reason: "within_range", figure: 80 });
+    expect(assessAchievement(satisfaction, { value: 80 })).toEqual({
+      status: "achieved",
+      reason: "within_range",
+      figure: 80,
+    });
   });
 
   it("achieves at the upper bound", () => {
-    expect(assessAchievement(satisfaction, { value: 90 })).toEqual({ status: "achieved", reason: "within_range", figure: 90 });
+    expect(assessAchievement(satisfaction, { value: 90 })).toEqual({
+      status: "achieved",
+      reason: "within_range",
+      figure: 90,
+    });
   });
 
   it("achieves above the range when higher is better, saying so", () => {
-    expect(assessAchievement(satisfaction, { value: 95 })).toEqual({ status: "achieved", reason: "beyond_range", figure: 95 });
+    expect(assessAchievement(satisfaction, { value: 95 })).toEqual({
+      status: "achieved",
+      reason: "beyond_range",
+      figure: 95,
+    });
   });
 
   it("partly achieves within 10 % under the lower bound", () => {
@@ -386,7 +420,10 @@ describe("assessAchievement — change against the previous period", () => {
 
   it("is not fooled by floating-point noise at a boundary", () => {
     // (1.01 − 1) / 1 × 100 is 1.0000000000000009 in binary floating point.
-    expect(assessAchievement(registrations, { value: 1.01, previousValue: 1 })).toMatchObject({ status: "achieved", figure: 1 });
+    expect(assessAchievement(registrations, { value: 1.01, previousValue: 1 })).toMatchObject({
+      status: "achieved",
+      figure: 1,
+    });
     // (0.3 − 0.2) / 0.2 × 100 is 49.99999999999999.
     expect(assessAchievement(increasePercent(50), { value: 0.3, previousValue: 0.2 })).toMatchObject({
       status: "achieved",
@@ -433,7 +470,9 @@ describe("assessAchievement — change against the previous period", () => {
       reason: "missing_previous_value",
       figure: null,
     });
-    expect(assessAchievement(increasePercent(5), { value: 105, previousValue: null }).reason).toBe("missing_previous_value");
+    expect(assessAchievement(increasePercent(5), { value: 105, previousValue: null }).reason).toBe(
+      "missing_previous_value",
+    );
   });
 
   it("is not assessable when the previous value is zero", () => {
@@ -453,7 +492,9 @@ describe("assessAchievement — change against the previous period", () => {
   });
 
   it("ignores a baseline when the target is against the previous period", () => {
-    expect(assessAchievement(increasePercent(5), { value: 105, baselineValue: 100 }).reason).toBe("missing_previous_value");
+    expect(assessAchievement(increasePercent(5), { value: 105, baselineValue: 100 }).reason).toBe(
+      "missing_previous_value",
+    );
   });
 });
 
@@ -512,7 +553,10 @@ describe("assessAchievement — change against a baseline, decreases and differe
   });
 
   it("accepts a zero previous value for a difference target", () => {
-    expect(assessAchievement(plus2Points, { value: 3, previousValue: 0 })).toMatchObject({ status: "achieved", figure: 3 });
+    expect(assessAchievement(plus2Points, { value: 3, previousValue: 0 })).toMatchObject({
+      status: "achieved",
+      figure: 3,
+    });
   });
 });
 
@@ -520,7 +564,11 @@ describe("assessAchievement — band", () => {
   const inflation: BandTarget = { kind: "band", reference: 2.5, tolerance: 1.5, unit: "%" };
 
   it("achieves at the reference", () => {
-    expect(assessAchievement(inflation, { value: 2.5 })).toEqual({ status: "achieved", reason: "inside_band", figure: 2.5 });
+    expect(assessAchievement(inflation, { value: 2.5 })).toEqual({
+      status: "achieved",
+      reason: "inside_band",
+      figure: 2.5,
+    });
   });
 
   it("achieves exactly on both edges", () => {
@@ -529,11 +577,19 @@ describe("assessAchievement — band", () => {
   });
 
   it("does not achieve just below the band", () => {
-    expect(assessAchievement(inflation, { value: 0.99 })).toEqual({ status: "not_achieved", reason: "below_band", figure: 0.99 });
+    expect(assessAchievement(inflation, { value: 0.99 })).toEqual({
+      status: "not_achieved",
+      reason: "below_band",
+      figure: 0.99,
+    });
   });
 
   it("does not achieve just above the band", () => {
-    expect(assessAchievement(inflation, { value: 4.01 })).toEqual({ status: "not_achieved", reason: "above_band", figure: 4.01 });
+    expect(assessAchievement(inflation, { value: 4.01 })).toEqual({
+      status: "not_achieved",
+      reason: "above_band",
+      figure: 4.01,
+    });
   });
 
   it("treats deflation as below the band", () => {
@@ -563,7 +619,10 @@ describe("assessAchievement — share of units meeting a criterion", () => {
   });
 
   it("achieves when every unit meets the criterion", () => {
-    expect(assessAchievement(trained, { unitsMeeting: 50, unitsTotal: 50 })).toMatchObject({ status: "achieved", figure: 100 });
+    expect(assessAchievement(trained, { unitsMeeting: 50, unitsTotal: 50 })).toMatchObject({
+      status: "achieved",
+      figure: 100,
+    });
   });
 
   it("partly achieves within 10 % below the lower bound", () => {
@@ -679,9 +738,7 @@ describe("formatTarget", () => {
 
   it("labels the plan's targets in Thai", () => {
     expect(formatTarget(increasePercent(5), "th")).toBe("เพิ่มขึ้นร้อยละ 5 จากงวดก่อน");
-    expect(formatTarget({ kind: "absolute", comparator: ">=", value: 80, unit: "%" }, "th")).toBe(
-      "ไม่น้อยกว่าร้อยละ 80",
-    );
+    expect(formatTarget({ kind: "absolute", comparator: ">=", value: 80, unit: "%" }, "th")).toBe("ไม่น้อยกว่าร้อยละ 80");
     expect(formatTarget(significantIncrease, "th")).toBe("เพิ่มขึ้นอย่างมีนัยสำคัญ");
   });
 

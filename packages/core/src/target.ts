@@ -78,9 +78,14 @@ export type DirectionTarget = {
 
 export type Target = AbsoluteTarget | RangeTarget | ChangeTarget | BandTarget | ShareTarget | DirectionTarget;
 
-export const targetKinds = ["absolute", "range", "change", "band", "share", "direction"] as const satisfies ReadonlyArray<
-  Target["kind"]
->;
+export const targetKinds = [
+  "absolute",
+  "range",
+  "change",
+  "band",
+  "share",
+  "direction",
+] as const satisfies ReadonlyArray<Target["kind"]>;
 export type TargetKind = (typeof targetKinds)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +142,11 @@ export function isTarget(value: unknown): value is Target {
       const min = num("min");
       const max = num("max");
       return (
-        min !== null && max !== null && min <= max && isOneOf(f.get("better"), ["higher", "lower"]) && isUnit(f.get("unit"))
+        min !== null &&
+        max !== null &&
+        min <= max &&
+        isOneOf(f.get("better"), ["higher", "lower"]) &&
+        isUnit(f.get("unit"))
       );
     }
     case "change": {
@@ -178,9 +187,7 @@ export function isTarget(value: unknown): value is Target {
 // ---------------------------------------------------------------------------------------------
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const NUMBER_EXPRESSION = new RegExp(
-  String.raw`(${NUM})\s*(%|pts)?(?:\s*(?:-|\bto\b|ถึง)\s*(${NUM})\s*(%|pts)?)?`,
-);
+const NUMBER_EXPRESSION = new RegExp(String.raw`(${NUM})\s*(%|pts)?(?:\s*(?:-|\bto\b|ถึง)\s*(${NUM})\s*(%|pts)?)?`);
 const BAND = new RegExp(String.raw`(-?)(${NUM})\s*(%)?\s*\(?\s*±\s*(${NUM})\s*(%)?\s*\)?`);
 const YEAR_MENTION =
   /(?:\b(?:by|in|within|until|before|fy|year)\s*|พ\.ศ\.\s*|ค\.ศ\.\s*|ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?)(?:19|20|24|25|26)\d{2}\b(?!\s*%)/g;
@@ -194,8 +201,7 @@ const DECREASE = /\b(?:decreas\w*|reduc\w*|declin\w*|lower\w*|drop\w*|fall\w*)\b
 const SIGNIFICANT = /\bsignifican\w*|\bsubstantial\w*|\bconsiderabl\w*|นัยสำคัญ|อย่างมาก/;
 const BASELINE = /\bbaseline\b|\bbase\s+(?:year|value|period)\b|ปีฐาน|ค่าฐาน|ฐานปี/;
 const CRITERION = /\bcriteri\w*|\bstandards?\b|\bqualif\w*|เกณฑ์|มาตรฐาน/;
-const UNIT_WORDS =
-  /\s*(?:บาท|baht|thb|คน|ราย|แห่ง|ครั้ง|persons?|people|firms?|enterprises?|units?|times)\s*$/;
+const UNIT_WORDS = /\s*(?:บาท|baht|thb|คน|ราย|แห่ง|ครั้ง|persons?|people|firms?|enterprises?|units?|times)\s*$/;
 
 function toNumber(text: string): number {
   return Number(text.replaceAll(",", ""));
@@ -538,7 +544,8 @@ export function assessAchievement(target: Target, input: AchievementInput): Achi
         ? atLeastRule(v, target.value, "target_met")
         : atMostRule(v, target.value, "target_met");
     case "range":
-      if (target.better === "higher") return atLeastRule(v, target.min, v <= target.max ? "within_range" : "beyond_range");
+      if (target.better === "higher")
+        return atLeastRule(v, target.min, v <= target.max ? "within_range" : "beyond_range");
       return atMostRule(v, target.max, v >= target.min ? "within_range" : "beyond_range");
     case "band": {
       if (v < clean(target.reference - target.tolerance)) return result("not_achieved", "below_band", v);
@@ -617,7 +624,13 @@ export function formatTarget(target: Target, locale: Locale): string {
     case "range":
       return withUnit(figures(target.min, target.max, locale), target.unit, locale);
     case "change":
-      return changeText(target.direction, target.measure, target.against, figures(target.min, target.max, locale), locale);
+      return changeText(
+        target.direction,
+        target.measure,
+        target.against,
+        figures(target.min, target.max, locale),
+        locale,
+      );
     case "band": {
       const reference = formatNumber(target.reference, locale);
       const tolerance = formatNumber(target.tolerance, locale);

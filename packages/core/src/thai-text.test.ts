@@ -20,7 +20,13 @@ describe("normalizeThai", () => {
   it("gives what the full pipeline gives for any mix of Thai, ASCII, spaces and invisible characters", () => {
     // The full pipeline, step by step: normalizeThai skips it when the text is already normal.
     const reference = (text: string) =>
-      foldThaiDigits(text.normalize("NFC").replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, "").replace(/\u0E4D([\u0E48-\u0E4B])\u0E32/g, "$1\u0E33").replace(/([\u0E48-\u0E4B])?\u0E4D\u0E32/g, "$1\u0E33"))
+      foldThaiDigits(
+        text
+          .normalize("NFC")
+          .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, "")
+          .replace(/\u0E4D([\u0E48-\u0E4B])\u0E32/g, "$1\u0E33")
+          .replace(/([\u0E48-\u0E4B])?\u0E4D\u0E32/g, "$1\u0E33"),
+      )
         .replace(/\s+/g, " ")
         .trim();
     const alphabet = [..."aZ09.,-( ", "\t", "\n", "\u00A0", "\u200B", "\u00AD", "\u0301", "\u00E9", "\u007F", "\u0001"];

@@ -38,7 +38,8 @@ function isNormalThai(text: string): boolean {
       previous = c;
       continue;
     }
-    if (c < 0x0e01 || c > 0x0e5b || c === 0x0e4d || (c >= 0x0e3b && c <= 0x0e3e) || (c >= 0x0e50 && c <= 0x0e59)) return false;
+    if (c < 0x0e01 || c > 0x0e5b || c === 0x0e4d || (c >= 0x0e3b && c <= 0x0e3e) || (c >= 0x0e50 && c <= 0x0e59))
+      return false;
     const toneBefore = previous >= 0x0e48 && previous <= 0x0e4b;
     if ((c === 0x0e38 || c === 0x0e39) && toneBefore) return false;
     if (c === 0x0e3a && (toneBefore || previous === 0x0e38 || previous === 0x0e39)) return false;

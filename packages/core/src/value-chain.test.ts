@@ -98,7 +98,11 @@ describe("analyseValueChain — stages", () => {
   });
 
   it("counts a firm listed twice as one member", () => {
-    const analysis = analyseValueChain({ members: [farmA, { ...farmA, stage: "downstream" }], institutions: [], links: [] });
+    const analysis = analyseValueChain({
+      members: [farmA, { ...farmA, stage: "downstream" }],
+      institutions: [],
+      links: [],
+    });
     expect(analysis.membersByStage).toEqual({ upstream: [1], midstream: [], downstream: [] });
   });
 });
@@ -217,7 +221,10 @@ describe("analyseValueChain — unsupplied inputs", () => {
 
   it("merges the same input written differently by two members", () => {
     const analysis = analyseValueChain({
-      members: [member(1, "upstream", { inputs: ["Organic Fertiliser"] }), member(2, "upstream", { inputs: [" organic  fertiliser"] })],
+      members: [
+        member(1, "upstream", { inputs: ["Organic Fertiliser"] }),
+        member(2, "upstream", { inputs: [" organic  fertiliser"] }),
+      ],
       institutions: [],
       links: [],
     });
@@ -234,13 +241,19 @@ describe("analyseValueChain — unlinked parties", () => {
     const analysis = analyseValueChain({
       members: [member(1, "upstream"), member(2, "downstream")],
       institutions: [university],
-      links: [link(firm(1), "supplies", firm(700), { insideCluster: false }), link(institution(100), "advises", firm(2))],
+      links: [
+        link(firm(1), "supplies", firm(700), { insideCluster: false }),
+        link(institution(100), "advises", firm(2)),
+      ],
     });
     expect(analysis.unlinkedMembers).toEqual([]);
   });
 
   it("lists institutions no link reaches", () => {
-    const analysis = analyseValueChain({ ...coffeeCluster, institutions: [university, bank, { institutionId: 102, kind: "research" }] });
+    const analysis = analyseValueChain({
+      ...coffeeCluster,
+      institutions: [university, bank, { institutionId: 102, kind: "research" }],
+    });
     expect(analysis.unlinkedInstitutions).toEqual([102]);
   });
 });
@@ -255,7 +268,11 @@ describe("analyseValueChain — link density", () => {
     const analysis = analyseValueChain({
       members: [member(1, "upstream"), member(2, "midstream")],
       institutions: [],
-      links: [link(firm(1), "supplies", firm(2)), link(firm(2), "buys_from", firm(1)), link(firm(2), "collaborates", firm(1))],
+      links: [
+        link(firm(1), "supplies", firm(2)),
+        link(firm(2), "buys_from", firm(1)),
+        link(firm(2), "collaborates", firm(1)),
+      ],
     });
     expect(analysis.linkDensity).toBe(1);
   });
@@ -277,7 +294,11 @@ describe("analyseValueChain — value staying inside the cluster", () => {
   });
 
   it("is null when no link carries a value", () => {
-    const analysis = analyseValueChain({ members: [farmA, roaster], institutions: [], links: [link(firm(1), "supplies", firm(3))] });
+    const analysis = analyseValueChain({
+      members: [farmA, roaster],
+      institutions: [],
+      links: [link(firm(1), "supplies", firm(3))],
+    });
     expect(analysis.insideValueShare).toBeNull();
   });
 
@@ -306,7 +327,10 @@ describe("analyseValueChain — value staying inside the cluster", () => {
     const analysis = analyseValueChain({
       members: [farmA, roaster],
       institutions: [],
-      links: [link(firm(1), "supplies", firm(3), { annualValue: 0 }), link(firm(1), "supplies", firm(3), { annualValue: -50 })],
+      links: [
+        link(firm(1), "supplies", firm(3), { annualValue: 0 }),
+        link(firm(1), "supplies", firm(3), { annualValue: -50 }),
+      ],
     });
     expect(analysis.insideValueShare).toBeNull();
   });
@@ -319,17 +343,29 @@ describe("analyseValueChain — vertical and horizontal links", () => {
   });
 
   it("counts collaboration across stages as vertical", () => {
-    const analysis = analyseValueChain({ members: [farmA, roaster], institutions: [], links: [link(firm(1), "collaborates", firm(3))] });
+    const analysis = analyseValueChain({
+      members: [farmA, roaster],
+      institutions: [],
+      links: [link(firm(1), "collaborates", firm(3))],
+    });
     expect(analysis.verticalLinks).toBe(1);
   });
 
   it("counts collaboration between two firms of the same stage as neither", () => {
-    const analysis = analyseValueChain({ members: [farmA, farmB], institutions: [], links: [link(firm(1), "collaborates", firm(2))] });
+    const analysis = analyseValueChain({
+      members: [farmA, farmB],
+      institutions: [],
+      links: [link(firm(1), "collaborates", firm(2))],
+    });
     expect([analysis.verticalLinks, analysis.horizontalLinks, analysis.otherLinks]).toEqual([0, 0, 1]);
   });
 
   it("counts subcontracting within a stage as vertical", () => {
-    const analysis = analyseValueChain({ members: [cafeA, cafeB], institutions: [], links: [link(firm(4), "subcontracts", firm(5))] });
+    const analysis = analyseValueChain({
+      members: [cafeA, cafeB],
+      institutions: [],
+      links: [link(firm(4), "subcontracts", firm(5))],
+    });
     expect(analysis.verticalLinks).toBe(1);
   });
 
@@ -412,11 +448,18 @@ describe("suggestLinks — small clusters", () => {
   });
 
   it("returns nothing for a single member, even one that needs what it makes", () => {
-    expect(suggestLinks({ members: [member(1, "midstream", { outputs: ["compost"], inputs: ["compost"] })], links: [] })).toEqual([]);
+    expect(
+      suggestLinks({ members: [member(1, "midstream", { outputs: ["compost"], inputs: ["compost"] })], links: [] }),
+    ).toEqual([]);
   });
 
   it("returns nothing when no product and no TSIC code relates the members", () => {
-    expect(suggestLinks({ members: [member(1, "upstream", { outputs: ["tea"] }), member(2, "downstream", { inputs: ["rice"] })], links: [] })).toEqual([]);
+    expect(
+      suggestLinks({
+        members: [member(1, "upstream", { outputs: ["tea"] }), member(2, "downstream", { inputs: ["rice"] })],
+        links: [],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -457,7 +500,10 @@ describe("suggestLinks — product names", () => {
 
   it("does not match part of an English word", () => {
     const suggestions = suggestLinks({
-      members: [member(1, "midstream", { outputs: ["coffee"] }), member(2, "downstream", { inputs: ["coffeemaker parts"] })],
+      members: [
+        member(1, "midstream", { outputs: ["coffee"] }),
+        member(2, "downstream", { inputs: ["coffeemaker parts"] }),
+      ],
       links: [],
     });
     expect(suggestions).toEqual([]);
@@ -479,7 +525,10 @@ describe("suggestLinks — product names", () => {
       ],
       links: [],
     });
-    expect(suggestions[0]?.reasons.filter((r) => r.code === "product_match").map((r) => r.product)).toEqual(["cotton", "indigo dye"]);
+    expect(suggestions[0]?.reasons.filter((r) => r.code === "product_match").map((r) => r.product)).toEqual([
+      "cotton",
+      "indigo dye",
+    ]);
   });
 });
 
@@ -497,7 +546,11 @@ describe("suggestLinks — TSIC codes when products don't say", () => {
 
   it("proposes rubber products from crop growing and from chemicals", () => {
     const suggestions = suggestLinks({
-      members: [member(1, "upstream", { tsic: "01291" }), member(2, "upstream", { tsic: "20111" }), member(3, "midstream", { tsic: "22191" })],
+      members: [
+        member(1, "upstream", { tsic: "01291" }),
+        member(2, "upstream", { tsic: "20111" }),
+        member(3, "midstream", { tsic: "22191" }),
+      ],
       links: [],
     });
     expect(suggestions.map((s) => [s.from, s.to, s.reasons[0]?.code])).toEqual([
@@ -524,15 +577,30 @@ describe("suggestLinks — TSIC codes when products don't say", () => {
   });
 
   it("does not propose the same division within one stage", () => {
-    expect(suggestLinks({ members: [member(1, "midstream", { tsic: "13110" }), member(2, "midstream", { tsic: "13121" })], links: [] })).toEqual([]);
+    expect(
+      suggestLinks({
+        members: [member(1, "midstream", { tsic: "13110" }), member(2, "midstream", { tsic: "13121" })],
+        links: [],
+      }),
+    ).toEqual([]);
   });
 
   it("does not propose a TSIC edge against the recorded stage order", () => {
-    expect(suggestLinks({ members: [member(1, "downstream", { tsic: "13110" }), member(2, "upstream", { tsic: "14111" })], links: [] })).toEqual([]);
+    expect(
+      suggestLinks({
+        members: [member(1, "downstream", { tsic: "13110" }), member(2, "upstream", { tsic: "14111" })],
+        links: [],
+      }),
+    ).toEqual([]);
   });
 
   it("ignores members without a TSIC code or with a malformed one", () => {
-    expect(suggestLinks({ members: [member(1, "upstream", { tsic: "1" }), member(2, "midstream", { tsic: null })], links: [] })).toEqual([]);
+    expect(
+      suggestLinks({
+        members: [member(1, "upstream", { tsic: "1" }), member(2, "midstream", { tsic: null })],
+        links: [],
+      }),
+    ).toEqual([]);
   });
 
   it("uses product names instead of TSIC codes when both relate the pair", () => {
@@ -619,25 +687,92 @@ function seededRandom(seed: number): () => number {
 // Names chosen to meet every matching rule: exact after normalising, English and Thai words found
 // inside longer names, fragments that are not words, Thai digits, and names with no words at all.
 const PRODUCT_NAMES = [
-  "coffee", "Roasted Coffee", "roasted  coffee", "coffee cherries", "green coffee beans", "coffeemaker parts",
-  "rice", "rice bran", "rice bran oil", "Rice Bran", "jasmine rice 105", "ข้าว", "ข้าวหอมมะลิ", "ข้าว ๑๐๕", "ข้าว 105",
-  "กาแฟ", "เมล็ดกาแฟ", "กาแฟคั่ว", "เมล็ดกาแฟคั่ว", "กา", "ยาง", "ยางพารา", "น\u0E4D\u0E32ผึ้ง", "น้ำผึ้ง",
-  "silk", "silk yarn", "silk fabric", "fabric", "cotton", "indigo dye", "latex", "...", "—", "", "  ",
+  "coffee",
+  "Roasted Coffee",
+  "roasted  coffee",
+  "coffee cherries",
+  "green coffee beans",
+  "coffeemaker parts",
+  "rice",
+  "rice bran",
+  "rice bran oil",
+  "Rice Bran",
+  "jasmine rice 105",
+  "ข้าว",
+  "ข้าวหอมมะลิ",
+  "ข้าว ๑๐๕",
+  "ข้าว 105",
+  "กาแฟ",
+  "เมล็ดกาแฟ",
+  "กาแฟคั่ว",
+  "เมล็ดกาแฟคั่ว",
+  "กา",
+  "ยาง",
+  "ยางพารา",
+  "น\u0E4D\u0E32ผึ้ง",
+  "น้ำผึ้ง",
+  "silk",
+  "silk yarn",
+  "silk fabric",
+  "fabric",
+  "cotton",
+  "indigo dye",
+  "latex",
+  "...",
+  "—",
+  "",
+  "  ",
 ];
-const TSIC_CODES = [null, "1", "01271", "01492", "02201", "10791", "10611", "11041", "13121", "13111", "14111", "16101", "20231", "21002", "22191", "31001", "56101", "99"];
-const LINK_KINDS: LinkageKind[] = ["supplies", "buys_from", "subcontracts", "collaborates", "advises", "finances", "trains"];
+const TSIC_CODES = [
+  null,
+  "1",
+  "01271",
+  "01492",
+  "02201",
+  "10791",
+  "10611",
+  "11041",
+  "13121",
+  "13111",
+  "14111",
+  "16101",
+  "20231",
+  "21002",
+  "22191",
+  "31001",
+  "56101",
+  "99",
+];
+const LINK_KINDS: LinkageKind[] = [
+  "supplies",
+  "buys_from",
+  "subcontracts",
+  "collaborates",
+  "advises",
+  "finances",
+  "trains",
+];
 
-function randomCluster(seed: number, size: number): { members: ChainMember[]; institutions: ChainInstitution[]; links: ChainLink[] } {
+function randomCluster(
+  seed: number,
+  size: number,
+): { members: ChainMember[]; institutions: ChainInstitution[]; links: ChainLink[] } {
   const random = seededRandom(seed);
-  const pick = <T,>(items: ReadonlyArray<T>, fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback;
+  const pick = <T>(items: ReadonlyArray<T>, fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback;
   // Common names give many matches; rare ones give single suppliers and inputs nobody makes.
   const name = (): string => (random() < 0.7 ? pick(PRODUCT_NAMES, "") : `part ${Math.floor(random() * size)}`);
   const some = (most: number): string[] => Array.from({ length: Math.floor(random() * (most + 1)) }, name);
   // Ids out of order and with gaps; a few repeated, which must count once.
   const ids = Array.from({ length: size }, (_, i) => (i * 7919) % 100_003);
-  const members = ids.map((id) => member(id, pick(stages, "upstream"), { outputs: some(2), inputs: some(2), tsic: pick(TSIC_CODES, null) }));
-  for (let i = 0; i < size / 50; i++) members.push(member(pick(ids, 0), pick(stages, "upstream"), { outputs: some(2) }));
-  const institutions = Array.from({ length: 5 }, (_, i): ChainInstitution => ({ institutionId: 500 + i, kind: "education" }));
+  const members = ids.map((id) =>
+    member(id, pick(stages, "upstream"), { outputs: some(2), inputs: some(2), tsic: pick(TSIC_CODES, null) }),
+  );
+  for (let i = 0; i < size / 50; i++)
+    members.push(member(pick(ids, 0), pick(stages, "upstream"), { outputs: some(2) }));
+  const institutions = Array.from({ length: 5 }, (_, i): ChainInstitution => ({
+    institutionId: 500 + i,
+    kind: "education",
+  }));
   const party = (): PartyRef => {
     const roll = random();
     if (roll < 0.8) return firm(pick(ids, 0));
@@ -660,9 +795,15 @@ describe("value chain on large clusters — agreement with the pairwise referenc
       const cluster = randomCluster(seed, 300);
       expect(analyseValueChain(cluster)).toStrictEqual(referenceAnalyseValueChain(cluster));
       // The reference sorts every candidate and cuts the list at the limit, so one full list serves every limit.
-      const everyCandidate = referenceSuggestLinks({ members: cluster.members, links: cluster.links, limit: 1_000_000 });
+      const everyCandidate = referenceSuggestLinks({
+        members: cluster.members,
+        links: cluster.links,
+        limit: 1_000_000,
+      });
       for (const limit of [1, 20, 137, 1_000_000]) {
-        expect(suggestLinks({ members: cluster.members, links: cluster.links, limit })).toStrictEqual(everyCandidate.slice(0, limit));
+        expect(suggestLinks({ members: cluster.members, links: cluster.links, limit })).toStrictEqual(
+          everyCandidate.slice(0, limit),
+        );
       }
     }
   });
@@ -678,7 +819,11 @@ describe("value chain on large clusters — agreement with the pairwise referenc
   });
 
   it("agrees with the reference when every pair is linked but one", () => {
-    const members = [member(1, "upstream", { outputs: ["rice"], tsic: "01111" }), member(2, "midstream", { inputs: ["rice"], tsic: "10611" }), member(3, "downstream", { inputs: ["rice bran"], tsic: "10611" })];
+    const members = [
+      member(1, "upstream", { outputs: ["rice"], tsic: "01111" }),
+      member(2, "midstream", { inputs: ["rice"], tsic: "10611" }),
+      member(3, "downstream", { inputs: ["rice bran"], tsic: "10611" }),
+    ];
     const links = [link(firm(1), "collaborates", firm(2)), link(firm(3), "advises", firm(2))];
     expect(suggestLinks({ members, links })).toStrictEqual(referenceSuggestLinks({ members, links }));
   });
@@ -686,11 +831,36 @@ describe("value chain on large clusters — agreement with the pairwise referenc
   it("handles a 5,000-member cluster: the analysis matches the reference, and each suggestion is the reference's for its pair", () => {
     // The shape of the server benchmark: 40 input names, TSIC codes, one link for every tenth member.
     const size = 5_000;
-    const tsic = ["10794", "10611", "22191", "13121", "21002", "10302", "20231", "10799", "16101", "23931", "10712", "01492", "10793", "13111", "28299"];
+    const tsic = [
+      "10794",
+      "10611",
+      "22191",
+      "13121",
+      "21002",
+      "10302",
+      "20231",
+      "10799",
+      "16101",
+      "23931",
+      "10712",
+      "01492",
+      "10793",
+      "13111",
+      "28299",
+    ];
     const members = Array.from({ length: size }, (_, i) =>
-      member(i + 1, stages[i % 3] ?? "upstream", { tsic: tsic[i % tsic.length] ?? null, inputs: [`product ${i % 40}`], outputs: i % 4 === 0 ? [`product ${(i * 7) % 40}`] : [] }),
+      member(i + 1, stages[i % 3] ?? "upstream", {
+        tsic: tsic[i % tsic.length] ?? null,
+        inputs: [`product ${i % 40}`],
+        outputs: i % 4 === 0 ? [`product ${(i * 7) % 40}`] : [],
+      }),
     );
-    const links = Array.from({ length: size / 10 }, (_, k) => link(firm(k * 10 + 1), "supplies", firm(((k * 10 + 1) % size) + 1), { product: `product ${k % 40}`, annualValue: 100_000 }));
+    const links = Array.from({ length: size / 10 }, (_, k) =>
+      link(firm(k * 10 + 1), "supplies", firm(((k * 10 + 1) % size) + 1), {
+        product: `product ${k % 40}`,
+        annualValue: 100_000,
+      }),
+    );
     const cluster = { members, institutions: [], links };
 
     expect(analyseValueChain(cluster)).toStrictEqual(referenceAnalyseValueChain(cluster));
@@ -703,7 +873,9 @@ describe("value chain on large clusters — agreement with the pairwise referenc
     for (const suggestion of suggestions) {
       expect(linkedPairs.has([suggestion.from, suggestion.to].sort((a, b) => a - b).join(":"))).toBe(false);
       const pair = [byId.get(suggestion.from), byId.get(suggestion.to)].flatMap((m) => m ?? []);
-      const alone = referenceSuggestLinks({ members: pair, links: [], limit: 2 }).find((s) => s.from === suggestion.from && s.to === suggestion.to);
+      const alone = referenceSuggestLinks({ members: pair, links: [], limit: 2 }).find(
+        (s) => s.from === suggestion.from && s.to === suggestion.to,
+      );
       expect(alone).toStrictEqual(suggestion);
     }
   });
@@ -864,7 +1036,9 @@ function referenceAnalyseValueChain(cluster: {
     singleSupplierProducts,
     unsuppliedInputs,
     unlinkedMembers: referenceAscending([...byId.keys()].filter((id) => !isLinked({ type: "enterprise", id }))),
-    unlinkedInstitutions: referenceAscending([...institutionIds].filter((id) => !isLinked({ type: "institution", id }))),
+    unlinkedInstitutions: referenceAscending(
+      [...institutionIds].filter((id) => !isLinked({ type: "institution", id })),
+    ),
     linkDensity,
     insideValueShare,
     verticalLinks: vertical,
@@ -872,7 +1046,6 @@ function referenceAnalyseValueChain(cluster: {
     otherLinks: other,
   };
 }
-
 
 const REFERENCE_STAGE_ORDER: Readonly<Record<Stage, number>> = { upstream: 0, midstream: 1, downstream: 2 };
 
@@ -967,7 +1140,10 @@ function referenceCompareCandidates(a: ReferenceCandidate, b: ReferenceCandidate
   return a.from - b.from || a.to - b.to;
 }
 
-function referenceProductReasons(from: ReferencePreparedMember, to: ReferencePreparedMember): { reasons: LinkReason[]; exact: boolean } {
+function referenceProductReasons(
+  from: ReferencePreparedMember,
+  to: ReferencePreparedMember,
+): { reasons: LinkReason[]; exact: boolean } {
   const reasons: LinkReason[] = [];
   const seen = new Set<string>();
   let exact = false;
@@ -1023,16 +1199,15 @@ function referenceSuggestLinks(input: {
 }): LinkSuggestion[] {
   const limit = Math.floor(input.limit ?? 20);
   if (!(limit > 0)) return [];
-  const prepared = [...referenceMembersById(input.members).values()].map(
-    (member): ReferencePreparedMember => ({
-      member,
-      outputs: referencePrepareProducts(member.outputs),
-      inputs: referencePrepareProducts(member.inputs),
-    }),
-  );
+  const prepared = [...referenceMembersById(input.members).values()].map((member): ReferencePreparedMember => ({
+    member,
+    outputs: referencePrepareProducts(member.outputs),
+    inputs: referencePrepareProducts(member.inputs),
+  }));
   const linked = new Set<string>();
   for (const link of input.links) {
-    if (link.from.type === "enterprise" && link.to.type === "enterprise") linked.add(referencePairKey(link.from.id, link.to.id));
+    if (link.from.type === "enterprise" && link.to.type === "enterprise")
+      linked.add(referencePairKey(link.from.id, link.to.id));
   }
 
   const candidates: ReferenceCandidate[] = [];

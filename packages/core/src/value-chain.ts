@@ -458,13 +458,17 @@ function wordsKey(words: ReadonlyArray<string>): string {
 function runKeys(words: ReadonlyArray<string>, longest: number): string[] {
   const keys: string[] = [];
   for (let start = 0; start < words.length; start++) {
-    for (let end = start + 1; end <= Math.min(words.length, start + longest); end++) keys.push(wordsKey(words.slice(start, end)));
+    for (let end = start + 1; end <= Math.min(words.length, start + longest); end++)
+      keys.push(wordsKey(words.slice(start, end)));
   }
   return keys;
 }
 
 /** Products by their whole word sequence, and the most words any of them has. */
-function productsByWords(ids: Iterable<number>, products: ReadonlyArray<Product>): { byWords: Map<string, number[]>; longest: number } {
+function productsByWords(
+  ids: Iterable<number>,
+  products: ReadonlyArray<Product>,
+): { byWords: Map<string, number[]>; longest: number } {
   const byWords = new Map<string, number[]>();
   let longest = 0;
   for (const id of ids) {
@@ -540,7 +544,11 @@ function classNumber(productMatch: boolean, rank: number, strong: boolean): numb
 }
 
 function orderClassOf(classNo: number): OrderClass {
-  return { productMatch: classNo < TSIC_CLASSES, stageRank: Math.floor((classNo % TSIC_CLASSES) / 2), strong: classNo % 2 === 0 };
+  return {
+    productMatch: classNo < TSIC_CLASSES,
+    stageRank: Math.floor((classNo % TSIC_CLASSES) / 2),
+    strong: classNo % 2 === 0,
+  };
 }
 
 function scoreOf(order: OrderClass): number {
@@ -779,7 +787,11 @@ export function suggestLinks(input: {
   // Sorted by id, so a member's position stands for its id in the order.
   const members = [...membersById(input.members).values()]
     .sort((a, b) => a.enterpriseId - b.enterpriseId)
-    .map((member): IndexedMember => ({ member, outputs: catalogue.idsOf(member.outputs), inputs: catalogue.idsOf(member.inputs) }));
+    .map((member): IndexedMember => ({
+      member,
+      outputs: catalogue.idsOf(member.outputs),
+      inputs: catalogue.idsOf(member.inputs),
+    }));
   const count = members.length;
   const positionOf = new Map(members.map(({ member }, position) => [member.enterpriseId, position]));
   const pairIndex = (a: number, b: number): number => (a < b ? a * count + b : b * count + a);
@@ -836,7 +848,11 @@ export function suggestLinks(input: {
     for (const to of reached) {
       const buyer = members[to];
       if (!buyer || linked.has(pairIndex(from, to))) continue;
-      nearest.offer({ classNo: classNumber(true, stageRank(supplier.member.stage, buyer.member.stage), exactFor[to] === 1), from, to });
+      nearest.offer({
+        classNo: classNumber(true, stageRank(supplier.member.stage, buyer.member.stage), exactFor[to] === 1),
+        from,
+        to,
+      });
     }
   }
 
@@ -850,7 +866,8 @@ export function suggestLinks(input: {
         return matched !== undefined && buyerInputs.some((product) => matched.has(product));
       });
     };
-    const skip = (from: number, to: number): boolean => from === to || linked.has(pairIndex(from, to)) || matchesProduct(from, to);
+    const skip = (from: number, to: number): boolean =>
+      from === to || linked.has(pairIndex(from, to)) || matchesProduct(from, to);
     for (const pair of tsicPairs(members, skip)) {
       chosen.push(pair);
       if (chosen.length >= limit) break;
@@ -873,7 +890,12 @@ export function suggestLinks(input: {
     if (order.productMatch) {
       reasons = productReasons(prepared(supplier), prepared(buyer));
     } else {
-      const byTsic = tsicReason(tsicDivisionOf(fromMember.tsicCode), fromMember.stage, tsicDivisionOf(toMember.tsicCode), toMember.stage);
+      const byTsic = tsicReason(
+        tsicDivisionOf(fromMember.tsicCode),
+        fromMember.stage,
+        tsicDivisionOf(toMember.tsicCode),
+        toMember.stage,
+      );
       if (!byTsic) return [];
       reasons = [byTsic.reason];
     }

@@ -37,18 +37,40 @@ export async function listClusters(db: Executor, f: ClusterFilter): Promise<{ it
   }
   if (f.regionCode) {
     const region = f.regionCode;
-    q = q.where("id", "in", db.selectFrom("cluster_provinces as cp").innerJoin("provinces as p", "p.code", "cp.province_code").select("cp.cluster_id").where("p.region_code", "=", region));
+    q = q.where(
+      "id",
+      "in",
+      db
+        .selectFrom("cluster_provinces as cp")
+        .innerJoin("provinces as p", "p.code", "cp.province_code")
+        .select("cp.cluster_id")
+        .where("p.region_code", "=", region),
+    );
   }
   if (f.provincialClusterId !== undefined) {
     const pc = f.provincialClusterId;
-    q = q.where("id", "in", db.selectFrom("cluster_provinces as cp").innerJoin("provincial_cluster_provinces as pcp", "pcp.province_code", "cp.province_code").select("cp.cluster_id").where("pcp.provincial_cluster_id", "=", pc));
+    q = q.where(
+      "id",
+      "in",
+      db
+        .selectFrom("cluster_provinces as cp")
+        .innerJoin("provincial_cluster_provinces as pcp", "pcp.province_code", "cp.province_code")
+        .select("cp.cluster_id")
+        .where("pcp.provincial_cluster_id", "=", pc),
+    );
   }
   if (f.visibleIds !== "all") {
     const ids = [...(f.visibleIds ?? [])];
     q = q.where((eb) => (ids.length ? eb.or([eb("published", "=", 1), eb("id", "in", ids)]) : eb("published", "=", 1)));
   }
   const [items, count] = await Promise.all([
-    q.selectAll().orderBy("name_en").orderBy("id").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy("name_en")
+      .orderBy("id")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
@@ -67,9 +89,26 @@ export async function loadClusterDetail(db: Executor, id: number): Promise<Clust
   const row = await findCluster(db, id);
   if (!row) return undefined;
   const [provinces, participations, stages, children] = await Promise.all([
-    db.selectFrom("cluster_provinces").select("province_code").where("cluster_id", "=", id).orderBy("province_code").execute(),
-    db.selectFrom("cluster_participations").select(["agency_id", "fiscal_year", "programme"]).where("cluster_id", "=", id).orderBy("fiscal_year").execute(),
-    db.selectFrom("memberships").select(["stage"]).select((eb) => eb.fn.countAll<number>().as("n")).where("cluster_id", "=", id).where("left_on", "is", null).groupBy("stage").execute(),
+    db
+      .selectFrom("cluster_provinces")
+      .select("province_code")
+      .where("cluster_id", "=", id)
+      .orderBy("province_code")
+      .execute(),
+    db
+      .selectFrom("cluster_participations")
+      .select(["agency_id", "fiscal_year", "programme"])
+      .where("cluster_id", "=", id)
+      .orderBy("fiscal_year")
+      .execute(),
+    db
+      .selectFrom("memberships")
+      .select(["stage"])
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("cluster_id", "=", id)
+      .where("left_on", "is", null)
+      .groupBy("stage")
+      .execute(),
     db.selectFrom("clusters").select("id").where("parent_id", "=", id).orderBy("id").execute(),
   ]);
   const stage_counts: Record<string, number> = { upstream: 0, midstream: 0, downstream: 0 };
@@ -86,13 +125,22 @@ export async function loadClusterDetail(db: Executor, id: number): Promise<Clust
 
 export type ClusterWrite = Omit<ClusterRow, "id" | "created_at">;
 
-export async function insertCluster(db: Transaction<DB>, row: ClusterWrite & { created_at: string }, provinceCodes: string[]): Promise<number> {
+export async function insertCluster(
+  db: Transaction<DB>,
+  row: ClusterWrite & { created_at: string },
+  provinceCodes: string[],
+): Promise<number> {
   const { id } = await db.insertInto("clusters").values(row).returning("id").executeTakeFirstOrThrow();
   await replaceClusterProvinces(db, id, provinceCodes);
   return id;
 }
 
-export async function updateCluster(db: Transaction<DB>, id: number, patch: Partial<ClusterWrite>, provinceCodes?: string[]): Promise<void> {
+export async function updateCluster(
+  db: Transaction<DB>,
+  id: number,
+  patch: Partial<ClusterWrite>,
+  provinceCodes?: string[],
+): Promise<void> {
   if (Object.keys(patch).length) await db.updateTable("clusters").set(patch).where("id", "=", id).execute();
   if (provinceCodes) await replaceClusterProvinces(db, id, provinceCodes);
 }
@@ -100,12 +148,24 @@ export async function updateCluster(db: Transaction<DB>, id: number, patch: Part
 async function replaceClusterProvinces(db: Transaction<DB>, id: number, codes: string[]): Promise<void> {
   await db.deleteFrom("cluster_provinces").where("cluster_id", "=", id).execute();
   const unique = [...new Set(codes)];
-  if (unique.length) await db.insertInto("cluster_provinces").values(unique.map((province_code) => ({ cluster_id: id, province_code }))).execute();
+  if (unique.length)
+    await db
+      .insertInto("cluster_provinces")
+      .values(unique.map((province_code) => ({ cluster_id: id, province_code })))
+      .execute();
 }
 
-export async function replaceParticipations(db: Transaction<DB>, id: number, rows: Array<{ agency_id: number; fiscal_year: number; programme: string | null }>): Promise<void> {
+export async function replaceParticipations(
+  db: Transaction<DB>,
+  id: number,
+  rows: Array<{ agency_id: number; fiscal_year: number; programme: string | null }>,
+): Promise<void> {
   await db.deleteFrom("cluster_participations").where("cluster_id", "=", id).execute();
-  if (rows.length) await db.insertInto("cluster_participations").values(rows.map((r) => ({ cluster_id: id, ...r }))).execute();
+  if (rows.length)
+    await db
+      .insertInto("cluster_participations")
+      .values(rows.map((r) => ({ cluster_id: id, ...r })))
+      .execute();
 }
 
 /** Ids of the cluster and all its ancestors, nearest first (guards against cycles when re-parenting). */
@@ -114,19 +174,40 @@ export async function ancestorIds(db: Executor, id: number): Promise<number[]> {
   let current: number | null = id;
   while (current !== null && !out.includes(current) && out.length < 100) {
     out.push(current);
-    const row: { parent_id: number | null } | undefined = await db.selectFrom("clusters").select("parent_id").where("id", "=", current).executeTakeFirst();
+    const row: { parent_id: number | null } | undefined = await db
+      .selectFrom("clusters")
+      .select("parent_id")
+      .where("id", "=", current)
+      .executeTakeFirst();
     current = row?.parent_id ?? null;
   }
   return out;
 }
 
 /** Province codes and current member counts of many clusters at once, for directory listings. */
-export async function listSummaries(db: Executor, ids: readonly number[]): Promise<Map<number, { province_codes: string[]; member_count: number }>> {
-  const out = new Map<number, { province_codes: string[]; member_count: number }>(ids.map((id) => [id, { province_codes: [], member_count: 0 }]));
+export async function listSummaries(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Map<number, { province_codes: string[]; member_count: number }>> {
+  const out = new Map<number, { province_codes: string[]; member_count: number }>(
+    ids.map((id) => [id, { province_codes: [], member_count: 0 }]),
+  );
   if (ids.length === 0) return out;
   const [provinces, counts] = await Promise.all([
-    db.selectFrom("cluster_provinces").select(["cluster_id", "province_code"]).where("cluster_id", "in", [...ids]).orderBy("province_code").execute(),
-    db.selectFrom("memberships").select(["cluster_id"]).select((eb) => eb.fn.countAll<number>().as("n")).where("cluster_id", "in", [...ids]).where("left_on", "is", null).groupBy("cluster_id").execute(),
+    db
+      .selectFrom("cluster_provinces")
+      .select(["cluster_id", "province_code"])
+      .where("cluster_id", "in", [...ids])
+      .orderBy("province_code")
+      .execute(),
+    db
+      .selectFrom("memberships")
+      .select(["cluster_id"])
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("cluster_id", "in", [...ids])
+      .where("left_on", "is", null)
+      .groupBy("cluster_id")
+      .execute(),
   ]);
   for (const p of provinces) out.get(p.cluster_id)?.province_codes.push(p.province_code);
   for (const c of counts) {

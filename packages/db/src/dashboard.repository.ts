@@ -17,7 +17,11 @@ export async function findPlanScope(db: Executor, planId: number): Promise<PlanS
     .selectFrom("plans")
     .innerJoin("agencies", "agencies.id", "plans.owner_agency_id")
     .selectAll("plans")
-    .select(["agencies.code as owner_agency_code", "agencies.name_en as owner_agency_name_en", "agencies.name_th as owner_agency_name_th"])
+    .select([
+      "agencies.code as owner_agency_code",
+      "agencies.name_en as owner_agency_name_en",
+      "agencies.name_th as owner_agency_name_th",
+    ])
     .where("plans.id", "=", planId)
     .executeTakeFirst();
   if (!plan) return undefined;
@@ -31,16 +35,26 @@ export async function listPlanScopes(db: Executor): Promise<PlanScope[]> {
     .selectFrom("plans")
     .innerJoin("agencies", "agencies.id", "plans.owner_agency_id")
     .selectAll("plans")
-    .select(["agencies.code as owner_agency_code", "agencies.name_en as owner_agency_name_en", "agencies.name_th as owner_agency_name_th"])
+    .select([
+      "agencies.code as owner_agency_code",
+      "agencies.name_en as owner_agency_name_en",
+      "agencies.name_th as owner_agency_name_th",
+    ])
     .orderBy("plans.period_start", "desc")
     .orderBy("plans.id")
     .execute();
   const agencies = await db.selectFrom("agencies").select(["id", "parent_id"]).execute();
-  return plans.map((p) => ({ ...p, child_agency_ids: agencies.filter((a) => a.parent_id === p.owner_agency_id).map((a) => a.id) }));
+  return plans.map((p) => ({
+    ...p,
+    child_agency_ids: agencies.filter((a) => a.parent_id === p.owner_agency_id).map((a) => a.id),
+  }));
 }
 
 /** The plan an indicator belongs to, through its node. */
-export async function findIndicatorPlanId(db: Executor, indicatorId: number): Promise<{ indicator: IndicatorRow; planId: number } | undefined> {
+export async function findIndicatorPlanId(
+  db: Executor,
+  indicatorId: number,
+): Promise<{ indicator: IndicatorRow; planId: number } | undefined> {
   const row = await db
     .selectFrom("indicators")
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
@@ -55,7 +69,12 @@ export async function findIndicatorPlanId(db: Executor, indicatorId: number): Pr
 
 export async function listTargets(db: Executor, indicatorIds: readonly number[]): Promise<IndicatorTargetRow[]> {
   if (indicatorIds.length === 0) return [];
-  return db.selectFrom("indicator_targets").selectAll().where("indicator_id", "in", indicatorIds).orderBy("id").execute();
+  return db
+    .selectFrom("indicator_targets")
+    .selectAll()
+    .where("indicator_id", "in", indicatorIds)
+    .orderBy("id")
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -64,7 +83,13 @@ export async function listTargets(db: Executor, indicatorIds: readonly number[])
 
 export type GeographyRows = {
   regions: { code: string; name_en: string; name_th: string; position: number }[];
-  provinces: { code: string; name_en: string; name_th: string; region_code: string; provincial_cluster_id: number | null }[];
+  provinces: {
+    code: string;
+    name_en: string;
+    name_th: string;
+    region_code: string;
+    provincial_cluster_id: number | null;
+  }[];
   provincialClusters: { id: number; number: number; name_en: string; name_th: string | null }[];
 };
 
@@ -74,7 +99,13 @@ export async function loadGeography(db: Executor): Promise<GeographyRows> {
     db
       .selectFrom("provinces")
       .leftJoin("provincial_cluster_provinces as pcp", "pcp.province_code", "provinces.code")
-      .select(["provinces.code", "provinces.name_en", "provinces.name_th", "provinces.region_code", "pcp.provincial_cluster_id"])
+      .select([
+        "provinces.code",
+        "provinces.name_en",
+        "provinces.name_th",
+        "provinces.region_code",
+        "pcp.provincial_cluster_id",
+      ])
       .orderBy("provinces.code")
       .execute(),
     db.selectFrom("provincial_clusters").select(["id", "number", "name_en", "name_th"]).orderBy("number").execute(),
@@ -84,8 +115,17 @@ export async function loadGeography(db: Executor): Promise<GeographyRows> {
 
 /** Name of a cluster or programme used as an org unit; undefined when there is none with that id. */
 export async function findNamedUnit(db: Executor, type: "cluster" | "programme", id: number) {
-  if (type === "cluster") return db.selectFrom("clusters").select(["id", "code", "name_en", "name_th"]).where("id", "=", id).executeTakeFirst();
-  return db.selectFrom("programmes").select(["id", "code", "name_en", "name_th"]).where("id", "=", id).executeTakeFirst();
+  if (type === "cluster")
+    return db
+      .selectFrom("clusters")
+      .select(["id", "code", "name_en", "name_th"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+  return db
+    .selectFrom("programmes")
+    .select(["id", "code", "name_en", "name_th"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Clusters located in a province, with their names: the level below a province in a drill-down. */
@@ -133,10 +173,20 @@ export type FigureQuery = {
  * four figures), so both engines answer from the index alone.
  */
 export async function listFigures(db: Executor, q: FigureQuery): Promise<FigureRow[]> {
-  if (q.indicatorIds.length === 0 || q.periodKeys.length === 0 || q.statuses.length === 0 || q.unitTypes.length === 0) return [];
+  if (q.indicatorIds.length === 0 || q.periodKeys.length === 0 || q.statuses.length === 0 || q.unitTypes.length === 0)
+    return [];
   let query = db
     .selectFrom("indicator_values")
-    .select(["indicator_id", "org_unit_type", "org_unit_code", "period_key", "value", "numerator", "denominator", "weight"])
+    .select([
+      "indicator_id",
+      "org_unit_type",
+      "org_unit_code",
+      "period_key",
+      "value",
+      "numerator",
+      "denominator",
+      "weight",
+    ])
     .where("indicator_id", "in", q.indicatorIds)
     .where("period_key", "in", q.periodKeys)
     .where("org_unit_type", "in", q.unitTypes)
@@ -154,11 +204,25 @@ export async function listFigures(db: Executor, q: FigureQuery): Promise<FigureR
  * with the breakdown each is of: what a report lists under an indicator broken down by size class, sex of
  * owner or stage.
  */
-export async function listBreakdownFigures(db: Executor, q: Omit<FigureQuery, "disaggregation">): Promise<Array<FigureRow & { disaggregation: string }>> {
-  if (q.indicatorIds.length === 0 || q.periodKeys.length === 0 || q.statuses.length === 0 || q.unitTypes.length === 0) return [];
+export async function listBreakdownFigures(
+  db: Executor,
+  q: Omit<FigureQuery, "disaggregation">,
+): Promise<Array<FigureRow & { disaggregation: string }>> {
+  if (q.indicatorIds.length === 0 || q.periodKeys.length === 0 || q.statuses.length === 0 || q.unitTypes.length === 0)
+    return [];
   let query = db
     .selectFrom("indicator_values")
-    .select(["indicator_id", "org_unit_type", "org_unit_code", "period_key", "disaggregation", "value", "numerator", "denominator", "weight"])
+    .select([
+      "indicator_id",
+      "org_unit_type",
+      "org_unit_code",
+      "period_key",
+      "disaggregation",
+      "value",
+      "numerator",
+      "denominator",
+      "weight",
+    ])
     .where("indicator_id", "in", q.indicatorIds)
     .where("period_key", "in", q.periodKeys)
     .where("org_unit_type", "in", q.unitTypes)
@@ -196,7 +260,11 @@ export async function listProvinceFigures(
 }
 
 /** The fiscal-year keys that have values of an indicator, for offering a period choice. */
-export async function listPeriodsWithValues(db: Executor, indicatorIds: readonly number[], statuses: readonly string[]): Promise<string[]> {
+export async function listPeriodsWithValues(
+  db: Executor,
+  indicatorIds: readonly number[],
+  statuses: readonly string[],
+): Promise<string[]> {
   if (indicatorIds.length === 0 || statuses.length === 0) return [];
   const rows = await db
     .selectFrom("indicator_values")

@@ -7,8 +7,23 @@ export type ImportBatchRow = Selectable<ImportBatchTable>;
 
 /** The columns of an enterprise an import writes (and a revert puts back). */
 export const ENTERPRISE_IMPORT_COLUMNS = [
-  "juristic_id", "ce_registration_no", "name_th", "name_en", "legal_form", "size_class", "revenue", "employees", "capital", "tsic_code",
-  "business_type", "address", "province_code", "district_code", "postcode", "registered_on", "updated_at",
+  "juristic_id",
+  "ce_registration_no",
+  "name_th",
+  "name_en",
+  "legal_form",
+  "size_class",
+  "revenue",
+  "employees",
+  "capital",
+  "tsic_code",
+  "business_type",
+  "address",
+  "province_code",
+  "district_code",
+  "postcode",
+  "registered_on",
+  "updated_at",
 ] as const;
 type EnterpriseColumn = (typeof ENTERPRISE_IMPORT_COLUMNS)[number];
 export type EnterpriseBefore = {
@@ -20,7 +35,13 @@ export type EnterpriseBefore = {
   /** Journals written before 0011 held its search document here; a revert now re-indexes from the restored row. */
   terms?: unknown;
 };
-export type MembershipBefore = { id: number; stage: string; joined_on: string | null; left_on: string | null; updated_at: string };
+export type MembershipBefore = {
+  id: number;
+  stage: string;
+  joined_on: string | null;
+  left_on: string | null;
+  updated_at: string;
+};
 export type LinkageBefore = { id: number; annual_value: number | null; cluster_id: number | null; updated_at: string };
 
 /**
@@ -35,11 +56,18 @@ export type SliceUndo = {
 };
 
 export function emptyUndo(stamp: string): SliceUndo {
-  return { stamp, enterprises: { inserted: [], updated: [] }, memberships: { inserted: [], updated: [] }, linkages: { inserted: [], updated: [] } };
+  return {
+    stamp,
+    enterprises: { inserted: [], updated: [] },
+    memberships: { inserted: [], updated: [] },
+    linkages: { inserted: [], updated: [] },
+  };
 }
 
 export function isEmptyUndo(undo: SliceUndo): boolean {
-  return [undo.enterprises, undo.memberships, undo.linkages].every((t) => t.inserted.length === 0 && t.updated.length === 0);
+  return [undo.enterprises, undo.memberships, undo.linkages].every(
+    (t) => t.inserted.length === 0 && t.updated.length === 0,
+  );
 }
 
 /** A row a revert left in place, and why (someone edited it after the import wrote it, or a record now refers to it). */
@@ -56,17 +84,30 @@ function unpackIds(packed: string): number[] {
   return packed.split(",").map((d, i) => (last = i === 0 ? Number(d) : last + Number(d)));
 }
 
-type StoredUndo = { stamp: string; e: [string, EnterpriseBefore[]]; m: [string, MembershipBefore[]]; l: [string, LinkageBefore[]] };
+type StoredUndo = {
+  stamp: string;
+  e: [string, EnterpriseBefore[]];
+  m: [string, MembershipBefore[]];
+  l: [string, LinkageBefore[]];
+};
 
 /** Records how to revert a slice, in the slice's own transaction. */
-export async function appendJournal(trx: Transaction<DB>, batchId: number, slice: number, undo: SliceUndo): Promise<void> {
+export async function appendJournal(
+  trx: Transaction<DB>,
+  batchId: number,
+  slice: number,
+  undo: SliceUndo,
+): Promise<void> {
   const stored: StoredUndo = {
     stamp: undo.stamp,
     e: [packIds(undo.enterprises.inserted), undo.enterprises.updated],
     m: [packIds(undo.memberships.inserted), undo.memberships.updated],
     l: [packIds(undo.linkages.inserted), undo.linkages.updated],
   };
-  await trx.insertInto("import_journal").values({ batch_id: batchId, slice, undo_json: JSON.stringify(stored) }).execute();
+  await trx
+    .insertInto("import_journal")
+    .values({ batch_id: batchId, slice, undo_json: JSON.stringify(stored) })
+    .execute();
 }
 
 /**
@@ -82,7 +123,13 @@ export async function commitSliceWithoutWaitingForDisk(trx: Transaction<DB>): Pr
 
 /** The newest journal entry of a batch (the next to revert), or null when there is none left. */
 export async function lastJournalEntry(db: Executor, batchId: number): Promise<{ id: number; undo: SliceUndo } | null> {
-  const row = await db.selectFrom("import_journal").select(["id", "undo_json"]).where("batch_id", "=", batchId).orderBy("slice", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("import_journal")
+    .select(["id", "undo_json"])
+    .where("batch_id", "=", batchId)
+    .orderBy("slice", "desc")
+    .limit(1)
+    .executeTakeFirst();
   if (!row) return null;
   const stored = JSON.parse(row.undo_json) as StoredUndo;
   return {
@@ -105,25 +152,66 @@ export async function deleteJournal(db: Executor, batchId: number): Promise<void
 }
 
 /** Before-images of enterprises an import is about to update, read in the import's slice transaction. */
-export async function enterprisesBefore(trx: Transaction<DB>, ids: readonly number[], replaces: { products: ReadonlySet<number>; contacts: ReadonlySet<number> }): Promise<EnterpriseBefore[]> {
+export async function enterprisesBefore(
+  trx: Transaction<DB>,
+  ids: readonly number[],
+  replaces: { products: ReadonlySet<number>; contacts: ReadonlySet<number> },
+): Promise<EnterpriseBefore[]> {
   if (ids.length === 0) return [];
-  const rows = await trx.selectFrom("enterprises").select(["id", ...ENTERPRISE_IMPORT_COLUMNS]).where("id", "in", ids).execute();
+  const rows = await trx
+    .selectFrom("enterprises")
+    .select(["id", ...ENTERPRISE_IMPORT_COLUMNS])
+    .where("id", "in", ids)
+    .execute();
   const productIds = ids.filter((id) => replaces.products.has(id));
   const contactIds = ids.filter((id) => replaces.contacts.has(id));
-  const products = productIds.length === 0 ? [] : await trx.selectFrom("enterprise_products").select(["enterprise_id", "name", "tsic_code"]).where("enterprise_id", "in", productIds).where("direction", "=", "output").orderBy("id").execute();
-  const contacts = contactIds.length === 0 ? [] : await trx.selectFrom("enterprise_contacts").select(["enterprise_id", "name", "position", "phone", "email"]).where("enterprise_id", "in", contactIds).orderBy("id").execute();
+  const products =
+    productIds.length === 0
+      ? []
+      : await trx
+          .selectFrom("enterprise_products")
+          .select(["enterprise_id", "name", "tsic_code"])
+          .where("enterprise_id", "in", productIds)
+          .where("direction", "=", "output")
+          .orderBy("id")
+          .execute();
+  const contacts =
+    contactIds.length === 0
+      ? []
+      : await trx
+          .selectFrom("enterprise_contacts")
+          .select(["enterprise_id", "name", "position", "phone", "email"])
+          .where("enterprise_id", "in", contactIds)
+          .orderBy("id")
+          .execute();
   return rows.map((row) => ({
     row,
-    products: replaces.products.has(row.id) ? products.filter((p) => p.enterprise_id === row.id).map((p) => ({ name: p.name, tsic_code: p.tsic_code })) : null,
-    contacts: replaces.contacts.has(row.id) ? contacts.filter((c) => c.enterprise_id === row.id).map((c) => ({ name: c.name, position: c.position, phone: c.phone, email: c.email })) : null,
+    products: replaces.products.has(row.id)
+      ? products.filter((p) => p.enterprise_id === row.id).map((p) => ({ name: p.name, tsic_code: p.tsic_code }))
+      : null,
+    contacts: replaces.contacts.has(row.id)
+      ? contacts
+          .filter((c) => c.enterprise_id === row.id)
+          .map((c) => ({ name: c.name, position: c.position, phone: c.phone, email: c.email }))
+      : null,
   }));
 }
 
 /** Ids among `ids` whose updated_at is still `stamp` (nobody edited them since the import wrote them). */
-async function untouched(trx: Transaction<DB>, table: "enterprises" | "memberships" | "linkages", ids: readonly number[], stamp: string): Promise<Set<number>> {
+async function untouched(
+  trx: Transaction<DB>,
+  table: "enterprises" | "memberships" | "linkages",
+  ids: readonly number[],
+  stamp: string,
+): Promise<Set<number>> {
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.selectFrom(table).select("id").where("id", "in", ids.slice(i, i + 500)).where("updated_at", "=", stamp).execute();
+    const rows = await trx
+      .selectFrom(table)
+      .select("id")
+      .where("id", "in", ids.slice(i, i + 500))
+      .where("updated_at", "=", stamp)
+      .execute();
     for (const row of rows) out.add(row.id);
   }
   return out;
@@ -134,9 +222,26 @@ async function referencedEnterprises(trx: Transaction<DB>, ids: readonly number[
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
-    for (const r of await trx.selectFrom("memberships").select("enterprise_id as id").where("enterprise_id", "in", slice).execute()) out.add(r.id);
-    for (const r of await trx.selectFrom("linkages").select("from_id as id").where("from_type", "=", "enterprise").where("from_id", "in", slice).execute()) out.add(r.id);
-    for (const r of await trx.selectFrom("linkages").select("to_id as id").where("to_type", "=", "enterprise").where("to_id", "in", slice).execute()) out.add(r.id);
+    for (const r of await trx
+      .selectFrom("memberships")
+      .select("enterprise_id as id")
+      .where("enterprise_id", "in", slice)
+      .execute())
+      out.add(r.id);
+    for (const r of await trx
+      .selectFrom("linkages")
+      .select("from_id as id")
+      .where("from_type", "=", "enterprise")
+      .where("from_id", "in", slice)
+      .execute())
+      out.add(r.id);
+    for (const r of await trx
+      .selectFrom("linkages")
+      .select("to_id as id")
+      .where("to_type", "=", "enterprise")
+      .where("to_id", "in", slice)
+      .execute())
+      out.add(r.id);
   }
   return out;
 }
@@ -146,38 +251,73 @@ async function referencedEnterprises(trx: Transaction<DB>, ids: readonly number[
  * rows it updated (with their products, contacts and search documents), except rows edited since. Answers the
  * rows kept. A foreign key that still refuses a delete throws: the caller then reverts row by row.
  */
-export async function revertSlice(trx: Transaction<DB>, undo: SliceUndo, only: ((entity: KeptRow["entity"], id: number) => boolean) | null = null): Promise<KeptRow[]> {
+export async function revertSlice(
+  trx: Transaction<DB>,
+  undo: SliceUndo,
+  only: ((entity: KeptRow["entity"], id: number) => boolean) | null = null,
+): Promise<KeptRow[]> {
   const kept: KeptRow[] = [];
-  const pick = (entity: KeptRow["entity"], ids: readonly number[]) => (only ? ids.filter((id) => only(entity, id)) : [...ids]);
+  const pick = (entity: KeptRow["entity"], ids: readonly number[]) =>
+    only ? ids.filter((id) => only(entity, id)) : [...ids];
 
-  for (const [entity, table] of [["linkage", "linkages"], ["membership", "memberships"]] as const) {
+  for (const [entity, table] of [
+    ["linkage", "linkages"],
+    ["membership", "memberships"],
+  ] as const) {
     const inserted = pick(entity, undo[table].inserted);
     const free = await untouched(trx, table, inserted, undo.stamp);
     for (const id of inserted) if (!free.has(id)) kept.push({ entity, id, reason: "edited" });
-    for (let i = 0, ids = [...free]; i < ids.length; i += 500) await trx.deleteFrom(table).where("id", "in", ids.slice(i, i + 500)).execute();
+    for (let i = 0, ids = [...free]; i < ids.length; i += 500)
+      await trx
+        .deleteFrom(table)
+        .where("id", "in", ids.slice(i, i + 500))
+        .execute();
   }
   const updatedLinkages = undo.linkages.updated.filter((b) => !only || only("linkage", b.id));
-  const freeLinkages = await untouched(trx, "linkages", updatedLinkages.map((b) => b.id), undo.stamp);
+  const freeLinkages = await untouched(
+    trx,
+    "linkages",
+    updatedLinkages.map((b) => b.id),
+    undo.stamp,
+  );
   for (const before of updatedLinkages) {
     if (!freeLinkages.has(before.id)) {
       kept.push({ entity: "linkage", id: before.id, reason: "edited" });
       continue;
     }
-    await trx.updateTable("linkages").set({ annual_value: before.annual_value, cluster_id: before.cluster_id, updated_at: before.updated_at }).where("id", "=", before.id).execute();
+    await trx
+      .updateTable("linkages")
+      .set({ annual_value: before.annual_value, cluster_id: before.cluster_id, updated_at: before.updated_at })
+      .where("id", "=", before.id)
+      .execute();
   }
   const updatedMemberships = undo.memberships.updated.filter((b) => !only || only("membership", b.id));
-  const freeMemberships = await untouched(trx, "memberships", updatedMemberships.map((b) => b.id), undo.stamp);
+  const freeMemberships = await untouched(
+    trx,
+    "memberships",
+    updatedMemberships.map((b) => b.id),
+    undo.stamp,
+  );
   for (const before of updatedMemberships) {
     if (!freeMemberships.has(before.id)) {
       kept.push({ entity: "membership", id: before.id, reason: "edited" });
       continue;
     }
-    await trx.updateTable("memberships").set({ stage: before.stage, joined_on: before.joined_on, left_on: before.left_on, updated_at: before.updated_at }).where("id", "=", before.id).execute();
+    await trx
+      .updateTable("memberships")
+      .set({ stage: before.stage, joined_on: before.joined_on, left_on: before.left_on, updated_at: before.updated_at })
+      .where("id", "=", before.id)
+      .execute();
   }
 
   // Updated firms first, newest write first within the slice is irrelevant: a slice writes a firm once.
   const updatedFirms = undo.enterprises.updated.filter((b) => !only || only("enterprise", b.row.id));
-  const freeFirms = await untouched(trx, "enterprises", updatedFirms.map((b) => b.row.id), undo.stamp);
+  const freeFirms = await untouched(
+    trx,
+    "enterprises",
+    updatedFirms.map((b) => b.row.id),
+    undo.stamp,
+  );
   const reindex: number[] = [];
   for (const before of updatedFirms) {
     const { id, ...columns } = before.row;
@@ -187,12 +327,31 @@ export async function revertSlice(trx: Transaction<DB>, undo: SliceUndo, only: (
     }
     await trx.updateTable("enterprises").set(columns).where("id", "=", id).execute();
     if (before.products) {
-      await trx.deleteFrom("enterprise_products").where("enterprise_id", "=", id).where("direction", "=", "output").execute();
-      if (before.products.length > 0) await trx.insertInto("enterprise_products").values(before.products.map((p) => ({ enterprise_id: id, direction: "output", name: p.name, tsic_code: p.tsic_code }))).execute();
+      await trx
+        .deleteFrom("enterprise_products")
+        .where("enterprise_id", "=", id)
+        .where("direction", "=", "output")
+        .execute();
+      if (before.products.length > 0)
+        await trx
+          .insertInto("enterprise_products")
+          .values(
+            before.products.map((p) => ({
+              enterprise_id: id,
+              direction: "output",
+              name: p.name,
+              tsic_code: p.tsic_code,
+            })),
+          )
+          .execute();
     }
     if (before.contacts) {
       await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "=", id).execute();
-      if (before.contacts.length > 0) await trx.insertInto("enterprise_contacts").values(before.contacts.map((c) => ({ enterprise_id: id, ...c }))).execute();
+      if (before.contacts.length > 0)
+        await trx
+          .insertInto("enterprise_contacts")
+          .values(before.contacts.map((c) => ({ enterprise_id: id, ...c })))
+          .execute();
     }
     reindex.push(id);
   }
@@ -222,7 +381,19 @@ export async function findBatch(db: Executor, id: number): Promise<ImportBatchRo
 }
 
 /** A batch as a list shows it: never its upload path. `owner_name` is the owner's display name (null for the system's batches). */
-export type ImportBatchListRow = Pick<ImportBatchRow, "id" | "kind" | "file_name" | "status" | "counts_json" | "actor_user_id" | "created_at" | "started_at" | "finished_at" | "error_code"> & {
+export type ImportBatchListRow = Pick<
+  ImportBatchRow,
+  | "id"
+  | "kind"
+  | "file_name"
+  | "status"
+  | "counts_json"
+  | "actor_user_id"
+  | "created_at"
+  | "started_at"
+  | "finished_at"
+  | "error_code"
+> & {
   owner_name: string | null;
   /** Whether the upload is still kept (an uploaded or interrupted batch can run only then). */
   has_upload: boolean;
@@ -238,7 +409,10 @@ export type ImportBatchQuery = {
 };
 
 /** Batches newest first, a page at a time, with their owner's display name. */
-export async function listBatches(db: Executor, query: ImportBatchQuery): Promise<{ items: ImportBatchListRow[]; total: number }> {
+export async function listBatches(
+  db: Executor,
+  query: ImportBatchQuery,
+): Promise<{ items: ImportBatchListRow[]; total: number }> {
   let base = db.selectFrom("import_batches").leftJoin("users", "users.id", "import_batches.actor_user_id");
   if (query.ownerUserId !== null) base = base.where("import_batches.actor_user_id", "=", query.ownerUserId);
   if (query.status) base = base.where("import_batches.status", "=", query.status);
@@ -246,11 +420,21 @@ export async function listBatches(db: Executor, query: ImportBatchQuery): Promis
   const [rows, count] = await Promise.all([
     base
       .select([
-        "import_batches.id", "import_batches.kind", "import_batches.file_name", "import_batches.status", "import_batches.counts_json",
-        "import_batches.actor_user_id", "import_batches.created_at", "import_batches.started_at", "import_batches.finished_at",
-        "import_batches.error_code", "users.display_name as owner_name",
+        "import_batches.id",
+        "import_batches.kind",
+        "import_batches.file_name",
+        "import_batches.status",
+        "import_batches.counts_json",
+        "import_batches.actor_user_id",
+        "import_batches.created_at",
+        "import_batches.started_at",
+        "import_batches.finished_at",
+        "import_batches.error_code",
+        "users.display_name as owner_name",
       ])
-      .select((eb) => eb.case().when("import_batches.upload_path", "is not", null).then(1).else(0).end().as("has_upload"))
+      .select((eb) =>
+        eb.case().when("import_batches.upload_path", "is not", null).then(1).else(0).end().as("has_upload"),
+      )
       .orderBy("import_batches.id", "desc")
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
@@ -274,8 +458,18 @@ export async function updateBatch(db: Executor, id: number, patch: Updateable<Im
  * Marks a batch running with a conditional update (only while its status is still `fromStatus`), so two requests
  * or two processes never run the same batch; answers whether this caller claimed it.
  */
-export async function claimBatch(db: Executor, id: number, fromStatus: string, patch: Updateable<ImportBatchTable>): Promise<boolean> {
-  const claimed = await db.updateTable("import_batches").set(patch).where("id", "=", id).where("status", "=", fromStatus).executeTakeFirst();
+export async function claimBatch(
+  db: Executor,
+  id: number,
+  fromStatus: string,
+  patch: Updateable<ImportBatchTable>,
+): Promise<boolean> {
+  const claimed = await db
+    .updateTable("import_batches")
+    .set(patch)
+    .where("id", "=", id)
+    .where("status", "=", fromStatus)
+    .executeTakeFirst();
   return Number(claimed.numUpdatedRows) === 1;
 }
 
@@ -285,7 +479,10 @@ export async function listBatchIdsWithStatus(db: Executor, status: string): Prom
 
 /** Deletes the journals of batches not running: leftovers of a stop between a batch's end and their deletion. */
 export async function deleteJournalsOfIdleBatches(db: Executor): Promise<void> {
-  await db.deleteFrom("import_journal").where("batch_id", "not in", db.selectFrom("import_batches").select("id").where("status", "=", "running")).execute();
+  await db
+    .deleteFrom("import_journal")
+    .where("batch_id", "not in", db.selectFrom("import_batches").select("id").where("status", "=", "running"))
+    .execute();
 }
 
 /** Finished batches (done, or failed other than interrupted) whose uploaded file is still named. */
@@ -301,28 +498,48 @@ export async function listEndedBatchUploads(db: Executor): Promise<Array<{ id: n
 
 /** Every uploaded file a batch still names. */
 export async function listUploadPaths(db: Executor): Promise<Array<string | null>> {
-  return (await db.selectFrom("import_batches").select("upload_path").where("upload_path", "is not", null).execute()).map((b) => b.upload_path);
+  return (
+    await db.selectFrom("import_batches").select("upload_path").where("upload_path", "is not", null).execute()
+  ).map((b) => b.upload_path);
 }
 
 /** Uploads left unused since `before`: never run, or interrupted and not run again. */
-export async function listStaleUploads(db: Executor, before: string): Promise<Array<{ id: number; upload_path: string | null }>> {
+export async function listStaleUploads(
+  db: Executor,
+  before: string,
+): Promise<Array<{ id: number; upload_path: string | null }>> {
   return db
     .selectFrom("import_batches")
     .select(["id", "upload_path"])
     .where("upload_path", "is not", null)
-    .where((eb) => eb.or([
-      eb.and([eb("status", "=", "uploaded"), eb("created_at", "<", before)]),
-      eb.and([eb("status", "=", "failed"), eb("error_code", "=", "interrupted"), eb("finished_at", "<", before)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("status", "=", "uploaded"), eb("created_at", "<", before)]),
+        eb.and([eb("status", "=", "failed"), eb("error_code", "=", "interrupted"), eb("finished_at", "<", before)]),
+      ]),
+    )
     .execute();
 }
 
 /** The column mapping saved for files of this kind from the same source (its JSON), if any. */
 export async function findSavedMapping(db: Executor, kind: string, sourceKey: string): Promise<string | undefined> {
-  return (await db.selectFrom("import_mappings").select("mapping_json").where("kind", "=", kind).where("source_key", "=", sourceKey).executeTakeFirst())?.mapping_json;
+  return (
+    await db
+      .selectFrom("import_mappings")
+      .select("mapping_json")
+      .where("kind", "=", kind)
+      .where("source_key", "=", sourceKey)
+      .executeTakeFirst()
+  )?.mapping_json;
 }
 
-export async function saveMapping(db: Executor, kind: string, sourceKey: string, mappingJson: string, at: string): Promise<void> {
+export async function saveMapping(
+  db: Executor,
+  kind: string,
+  sourceKey: string,
+  mappingJson: string,
+  at: string,
+): Promise<void> {
   await db
     .insertInto("import_mappings")
     .values({ kind, source_key: sourceKey, mapping_json: mappingJson, updated_at: at })

@@ -28,7 +28,15 @@ export * from "./examples/index.ts";
 export * as dashboards from "./dashboard.repository.ts";
 export type { FigureRow, GeographyRows, PlanScope } from "./dashboard.repository.ts";
 export * as programmes from "./programme.repository.ts";
-export type { RecordedFigures, SupportedCluster, SupportedEnterprise, BudgetView, ClaimView, OutcomeView, Participant } from "./programme.repository.ts";
+export type {
+  RecordedFigures,
+  SupportedCluster,
+  SupportedEnterprise,
+  BudgetView,
+  ClaimView,
+  OutcomeView,
+  Participant,
+} from "./programme.repository.ts";
 export * as indicatorValues from "./indicator-value.repository.ts";
 export type { IndicatorInPlan, ValueKey, StatusPatch } from "./indicator-value.repository.ts";
 export * as periodLocks from "./period-lock.repository.ts";

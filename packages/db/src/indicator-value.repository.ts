@@ -60,7 +60,9 @@ function indicatorRank(ids: readonly number[]) {
 }
 
 function filtered(db: Executor, f: Omit<ValueFilter, "page" | "pageSize">) {
-  let q = db.selectFrom("indicator_values").where("indicator_id", "in", f.indicatorIds.length ? [...f.indicatorIds] : [-1]);
+  let q = db
+    .selectFrom("indicator_values")
+    .where("indicator_id", "in", f.indicatorIds.length ? [...f.indicatorIds] : [-1]);
   if (f.periodKey !== undefined) q = q.where("period_key", "=", f.periodKey);
   if (f.orgUnitType !== undefined) q = q.where("org_unit_type", "=", f.orgUnitType);
   if (f.orgUnitCode !== undefined) q = q.where("org_unit_code", "=", f.orgUnitCode);
@@ -71,7 +73,10 @@ function filtered(db: Executor, f: Omit<ValueFilter, "page" | "pageSize">) {
     const also = f.alsoVisibleClusterCodes ?? [];
     q = q.where((eb) =>
       also.length
-        ? eb.or([eb("status", "in", [...visible]), eb.and([eb("org_unit_type", "=", "cluster"), eb("org_unit_code", "in", [...also])])])
+        ? eb.or([
+            eb("status", "in", [...visible]),
+            eb.and([eb("org_unit_type", "=", "cluster"), eb("org_unit_code", "in", [...also])]),
+          ])
         : eb("status", "in", [...visible]),
     );
   }
@@ -83,7 +88,9 @@ function filtered(db: Executor, f: Omit<ValueFilter, "page" | "pageSize">) {
  * plan order), period, org unit and breakdown; with the total count.
  */
 export async function listValues(db: Executor, f: ValueFilter): Promise<{ items: IndicatorValueRow[]; total: number }> {
-  const { total } = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const { total } = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
   const items = await filtered(db, f)
     .selectAll()
     .orderBy(indicatorRank(f.indicatorIds))
@@ -104,15 +111,29 @@ export function valueKeyText(k: ValueKey): string {
 }
 
 /** The values of one indicator stored under the given keys, by key text. */
-export async function findValuesByKeys(db: Executor, indicatorId: number, keys: readonly ValueKey[]): Promise<Map<string, IndicatorValueRow>> {
+export async function findValuesByKeys(
+  db: Executor,
+  indicatorId: number,
+  keys: readonly ValueKey[],
+): Promise<Map<string, IndicatorValueRow>> {
   const found = new Map<string, IndicatorValueRow>();
   const periods = [...new Set(keys.map((k) => k.periodKey))];
   if (periods.length === 0) return found;
   const wanted = new Set(keys.map(valueKeyText));
   // Read the indicator's values of those periods and keep the wanted keys: one query, whatever the batch size.
-  const rows = await db.selectFrom("indicator_values").selectAll().where("indicator_id", "=", indicatorId).where("period_key", "in", periods).execute();
+  const rows = await db
+    .selectFrom("indicator_values")
+    .selectAll()
+    .where("indicator_id", "=", indicatorId)
+    .where("period_key", "in", periods)
+    .execute();
   for (const row of rows) {
-    const key = valueKeyText({ orgUnitType: row.org_unit_type, orgUnitCode: row.org_unit_code, periodKey: row.period_key, disaggregation: row.disaggregation });
+    const key = valueKeyText({
+      orgUnitType: row.org_unit_type,
+      orgUnitCode: row.org_unit_code,
+      periodKey: row.period_key,
+      disaggregation: row.disaggregation,
+    });
     if (wanted.has(key)) found.set(key, row);
   }
   return found;
@@ -130,21 +151,54 @@ export type ValueFields = {
 
 export async function insertValue(
   db: Transaction<DB>,
-  row: ValueFields & { indicator_id: number; org_unit_type: string; org_unit_code: string; period_key: string; disaggregation: string; status: string; entered_by: number | null; is_example: number; now: string },
+  row: ValueFields & {
+    indicator_id: number;
+    org_unit_type: string;
+    org_unit_code: string;
+    period_key: string;
+    disaggregation: string;
+    status: string;
+    entered_by: number | null;
+    is_example: number;
+    now: string;
+  },
 ): Promise<IndicatorValueRow> {
   const { now, ...values } = row;
   return db
     .insertInto("indicator_values")
-    .values({ ...values, review_note: null, submitted_at: null, approved_by: null, approved_at: null, created_at: now, updated_at: now })
+    .values({
+      ...values,
+      review_note: null,
+      submitted_at: null,
+      approved_by: null,
+      approved_at: null,
+      created_at: now,
+      updated_at: now,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /** Rewrites a value's figures; the workflow goes back to draft (an approved value edited needs approval again). */
-export async function updateValueFields(db: Transaction<DB>, id: number, fields: ValueFields, enteredBy: number | null, now: string): Promise<IndicatorValueRow> {
+export async function updateValueFields(
+  db: Transaction<DB>,
+  id: number,
+  fields: ValueFields,
+  enteredBy: number | null,
+  now: string,
+): Promise<IndicatorValueRow> {
   return db
     .updateTable("indicator_values")
-    .set({ ...fields, status: "draft", entered_by: enteredBy, submitted_at: null, approved_by: null, approved_at: null, review_note: null, updated_at: now })
+    .set({
+      ...fields,
+      status: "draft",
+      entered_by: enteredBy,
+      submitted_at: null,
+      approved_by: null,
+      approved_at: null,
+      review_note: null,
+      updated_at: now,
+    })
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -152,7 +206,12 @@ export async function updateValueFields(db: Transaction<DB>, id: number, fields:
 
 export async function findValuesByIds(db: Executor, ids: readonly number[]): Promise<IndicatorValueRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom("indicator_values").selectAll().where("id", "in", [...ids]).orderBy("id").execute();
+  return db
+    .selectFrom("indicator_values")
+    .selectAll()
+    .where("id", "in", [...ids])
+    .orderBy("id")
+    .execute();
 }
 
 export type StatusPatch = {
@@ -163,9 +222,18 @@ export type StatusPatch = {
   approved_at?: string | null;
 };
 
-export async function setStatus(db: Transaction<DB>, ids: readonly number[], patch: StatusPatch, now: string): Promise<IndicatorValueRow[]> {
+export async function setStatus(
+  db: Transaction<DB>,
+  ids: readonly number[],
+  patch: StatusPatch,
+  now: string,
+): Promise<IndicatorValueRow[]> {
   if (ids.length === 0) return [];
-  await db.updateTable("indicator_values").set({ ...patch, updated_at: now }).where("id", "in", [...ids]).execute();
+  await db
+    .updateTable("indicator_values")
+    .set({ ...patch, updated_at: now })
+    .where("id", "in", [...ids])
+    .execute();
   return findValuesByIds(db, ids);
 }
 
@@ -178,22 +246,48 @@ export async function existingOrgUnitCodes(db: Executor, type: string, codes: re
     case "nation":
       return new Set(unique.filter((c) => c === "TH"));
     case "region":
-      return new Set((await db.selectFrom("regions").select("code").where("code", "in", unique).execute()).map((r) => r.code));
+      return new Set(
+        (await db.selectFrom("regions").select("code").where("code", "in", unique).execute()).map((r) => r.code),
+      );
     case "province":
-      return new Set((await db.selectFrom("provinces").select("code").where("code", "in", unique).execute()).map((r) => r.code));
+      return new Set(
+        (await db.selectFrom("provinces").select("code").where("code", "in", unique).execute()).map((r) => r.code),
+      );
     case "provincial_cluster":
-      return numeric.length ? new Set((await db.selectFrom("provincial_clusters").select("id").where("id", "in", numeric).execute()).map((r) => String(r.id))) : new Set();
+      return numeric.length
+        ? new Set(
+            (await db.selectFrom("provincial_clusters").select("id").where("id", "in", numeric).execute()).map((r) =>
+              String(r.id),
+            ),
+          )
+        : new Set();
     case "cluster":
-      return numeric.length ? new Set((await db.selectFrom("clusters").select("id").where("id", "in", numeric).execute()).map((r) => String(r.id))) : new Set();
+      return numeric.length
+        ? new Set(
+            (await db.selectFrom("clusters").select("id").where("id", "in", numeric).execute()).map((r) =>
+              String(r.id),
+            ),
+          )
+        : new Set();
     case "programme":
-      return numeric.length ? new Set((await db.selectFrom("programmes").select("id").where("id", "in", numeric).execute()).map((r) => String(r.id))) : new Set();
+      return numeric.length
+        ? new Set(
+            (await db.selectFrom("programmes").select("id").where("id", "in", numeric).execute()).map((r) =>
+              String(r.id),
+            ),
+          )
+        : new Set();
     default:
       return new Set();
   }
 }
 
 /** Names of clusters or programmes used as org units, by their code (the id as text); unknown ids are left out. */
-export async function namedUnits(db: Executor, type: "cluster" | "programme", codes: readonly string[]): Promise<Map<string, { nameEn: string; nameTh: string | null }>> {
+export async function namedUnits(
+  db: Executor,
+  type: "cluster" | "programme",
+  codes: readonly string[],
+): Promise<Map<string, { nameEn: string; nameTh: string | null }>> {
   const ids = [...new Set(codes.filter((c) => /^\d{1,9}$/.test(c)).map(Number))];
   if (ids.length === 0) return new Map();
   const rows =

@@ -4,7 +4,10 @@ import type { DB, IndicatorRow, IndicatorTable, IndicatorTargetRow, IndicatorTar
 type Executor = Kysely<DB> | Transaction<DB>;
 
 /** An indicator with the plan its node belongs to. */
-export async function findIndicator(db: Executor, id: number): Promise<(IndicatorRow & { plan_id: number }) | undefined> {
+export async function findIndicator(
+  db: Executor,
+  id: number,
+): Promise<(IndicatorRow & { plan_id: number }) | undefined> {
   return db
     .selectFrom("indicators")
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
@@ -15,11 +18,22 @@ export async function findIndicator(db: Executor, id: number): Promise<(Indicato
 }
 
 export async function indicatorsOfNode(db: Executor, nodeId: number): Promise<IndicatorRow[]> {
-  return db.selectFrom("indicators").selectAll().where("plan_node_id", "=", nodeId).orderBy("position").orderBy("id").execute();
+  return db
+    .selectFrom("indicators")
+    .selectAll()
+    .where("plan_node_id", "=", nodeId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
 }
 
 /** Whether an indicator code is used in the plan (codes are unique within a plan). */
-export async function indicatorCodeTaken(db: Executor, planId: number, code: string, exceptId?: number): Promise<boolean> {
+export async function indicatorCodeTaken(
+  db: Executor,
+  planId: number,
+  code: string,
+  exceptId?: number,
+): Promise<boolean> {
   let q = db
     .selectFrom("indicators")
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
@@ -35,7 +49,11 @@ export async function insertIndicator(db: Transaction<DB>, row: Insertable<Indic
   return db.selectFrom("indicators").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
-export async function updateIndicator(db: Transaction<DB>, id: number, patch: Updateable<IndicatorTable>): Promise<IndicatorRow | undefined> {
+export async function updateIndicator(
+  db: Transaction<DB>,
+  id: number,
+  patch: Updateable<IndicatorTable>,
+): Promise<IndicatorRow | undefined> {
   await db.updateTable("indicators").set(patch).where("id", "=", id).execute();
   return db.selectFrom("indicators").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -43,12 +61,21 @@ export async function updateIndicator(db: Transaction<DB>, id: number, patch: Up
 /** Writes positions 0..n-1 in the order given. */
 export async function renumberIndicators(db: Transaction<DB>, orderedIds: readonly number[]): Promise<void> {
   for (const [position, id] of orderedIds.entries()) {
-    await db.updateTable("indicators").set({ position }).where("id", "=", id).where("position", "<>", position).execute();
+    await db
+      .updateTable("indicators")
+      .set({ position })
+      .where("id", "=", id)
+      .where("position", "<>", position)
+      .execute();
   }
 }
 
 export async function countValues(db: Executor, indicatorId: number): Promise<number> {
-  const row = await db.selectFrom("indicator_values").select((eb) => eb.fn.countAll<number>().as("n")).where("indicator_id", "=", indicatorId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("indicator_values")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("indicator_id", "=", indicatorId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -58,7 +85,13 @@ export async function deleteIndicator(db: Transaction<DB>, id: number): Promise<
 }
 
 export async function targetsOf(db: Executor, indicatorId: number): Promise<IndicatorTargetRow[]> {
-  return db.selectFrom("indicator_targets").selectAll().where("indicator_id", "=", indicatorId).orderBy("period_key").orderBy("id").execute();
+  return db
+    .selectFrom("indicator_targets")
+    .selectAll()
+    .where("indicator_id", "=", indicatorId)
+    .orderBy("period_key")
+    .orderBy("id")
+    .execute();
 }
 
 export async function findTarget(db: Executor, id: number): Promise<IndicatorTargetRow | undefined> {
@@ -74,18 +107,31 @@ export async function findSameScopeTarget(
 ): Promise<IndicatorTargetRow | undefined> {
   let q = db.selectFrom("indicator_targets").selectAll().where("indicator_id", "=", indicatorId);
   q = scope.period_key === null ? q.where("period_key", "is", null) : q.where("period_key", "=", scope.period_key);
-  q = scope.org_unit_type === null ? q.where("org_unit_type", "is", null) : q.where("org_unit_type", "=", scope.org_unit_type);
-  q = scope.org_unit_code === null ? q.where("org_unit_code", "is", null) : q.where("org_unit_code", "=", scope.org_unit_code);
+  q =
+    scope.org_unit_type === null
+      ? q.where("org_unit_type", "is", null)
+      : q.where("org_unit_type", "=", scope.org_unit_type);
+  q =
+    scope.org_unit_code === null
+      ? q.where("org_unit_code", "is", null)
+      : q.where("org_unit_code", "=", scope.org_unit_code);
   if (exceptId !== undefined) q = q.where("id", "<>", exceptId);
   return q.executeTakeFirst();
 }
 
-export async function insertTarget(db: Transaction<DB>, row: Insertable<IndicatorTargetTable>): Promise<IndicatorTargetRow> {
+export async function insertTarget(
+  db: Transaction<DB>,
+  row: Insertable<IndicatorTargetTable>,
+): Promise<IndicatorTargetRow> {
   const { id } = await db.insertInto("indicator_targets").values(row).returning("id").executeTakeFirstOrThrow();
   return db.selectFrom("indicator_targets").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
-export async function updateTarget(db: Transaction<DB>, id: number, patch: Updateable<IndicatorTargetTable>): Promise<IndicatorTargetRow | undefined> {
+export async function updateTarget(
+  db: Transaction<DB>,
+  id: number,
+  patch: Updateable<IndicatorTargetTable>,
+): Promise<IndicatorTargetRow | undefined> {
   await db.updateTable("indicator_targets").set(patch).where("id", "=", id).execute();
   return findTarget(db, id);
 }

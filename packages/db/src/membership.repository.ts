@@ -16,20 +16,42 @@ export type MemberView = MembershipRow & {
 };
 
 /** Members of a cluster with the firm's public summary, by stage then name. */
-export async function listMembers(db: Executor, clusterId: number, options: { currentOnly: boolean; publishedOnly: boolean }): Promise<MemberView[]> {
+export async function listMembers(
+  db: Executor,
+  clusterId: number,
+  options: { currentOnly: boolean; publishedOnly: boolean },
+): Promise<MemberView[]> {
   let q = db
     .selectFrom("memberships as m")
     .innerJoin("enterprises as e", "e.id", "m.enterprise_id")
     .selectAll("m")
-    .select(["e.juristic_id", "e.name_th", "e.name_en", "e.size_class", "e.tsic_code", "e.province_code", "e.published", "e.created_by as enterprise_created_by"])
+    .select([
+      "e.juristic_id",
+      "e.name_th",
+      "e.name_en",
+      "e.size_class",
+      "e.tsic_code",
+      "e.province_code",
+      "e.published",
+      "e.created_by as enterprise_created_by",
+    ])
     .where("m.cluster_id", "=", clusterId);
   if (options.currentOnly) q = q.where("m.left_on", "is", null);
   if (options.publishedOnly) q = q.where("e.published", "=", 1);
   return q.orderBy("m.stage").orderBy("e.name_th").orderBy("m.id").execute();
 }
 
-export async function findMembership(db: Executor, clusterId: number, enterpriseId: number): Promise<MembershipRow | undefined> {
-  return db.selectFrom("memberships").selectAll().where("cluster_id", "=", clusterId).where("enterprise_id", "=", enterpriseId).executeTakeFirst();
+export async function findMembership(
+  db: Executor,
+  clusterId: number,
+  enterpriseId: number,
+): Promise<MembershipRow | undefined> {
+  return db
+    .selectFrom("memberships")
+    .selectAll()
+    .where("cluster_id", "=", clusterId)
+    .where("enterprise_id", "=", enterpriseId)
+    .executeTakeFirst();
 }
 
 export async function findMembershipById(db: Executor, id: number): Promise<MembershipRow | undefined> {
@@ -41,7 +63,11 @@ export async function insertMembership(db: Transaction<DB>, row: Omit<Membership
   return id;
 }
 
-export async function updateMembership(db: Transaction<DB>, id: number, patch: Partial<Omit<MembershipRow, "id" | "cluster_id" | "enterprise_id" | "created_at">>): Promise<void> {
+export async function updateMembership(
+  db: Transaction<DB>,
+  id: number,
+  patch: Partial<Omit<MembershipRow, "id" | "cluster_id" | "enterprise_id" | "created_at">>,
+): Promise<void> {
   await db.updateTable("memberships").set(patch).where("id", "=", id).execute();
 }
 
@@ -50,14 +76,22 @@ export async function deleteMembership(db: Transaction<DB>, id: number): Promise
 }
 
 /** Marks a membership approved (its coordinators then see the firm's personal data and may edit it). */
-export async function approveMembership(db: Transaction<DB>, id: number, approvedBy: number | null, at: string): Promise<void> {
-  await db.updateTable("memberships").set({ approved_at: at, approved_by: approvedBy, updated_at: at }).where("id", "=", id).execute();
+export async function approveMembership(
+  db: Transaction<DB>,
+  id: number,
+  approvedBy: number | null,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable("memberships")
+    .set({ approved_at: at, approved_by: approvedBy, updated_at: at })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Which pending memberships a caller sees: every one, those of one agency's clusters, of one firm, or of some clusters. */
 export type PendingScope =
-  | { all: true }
-  | { all: false; agencyId: number | null; enterpriseId: number | null; clusterIds: readonly number[] };
+  { all: true } | { all: false; agencyId: number | null; enterpriseId: number | null; clusterIds: readonly number[] };
 
 export type PendingMembershipView = {
   id: number;
@@ -89,8 +123,21 @@ export async function listPendingMemberships(db: Executor, scope: PendingScope):
     .innerJoin("enterprises as e", "e.id", "m.enterprise_id")
     .leftJoin("users as u", "u.id", "m.created_by")
     .select([
-      "m.id", "m.cluster_id", "c.code as cluster_code", "c.name_th as cluster_name_th", "c.name_en as cluster_name_en", "c.coordinating_agency_id as cluster_agency_id",
-      "m.enterprise_id", "e.juristic_id", "e.name_th", "e.name_en", "e.created_by as enterprise_created_by", "m.stage", "m.created_at", "m.created_by", "u.display_name as created_by_name",
+      "m.id",
+      "m.cluster_id",
+      "c.code as cluster_code",
+      "c.name_th as cluster_name_th",
+      "c.name_en as cluster_name_en",
+      "c.coordinating_agency_id as cluster_agency_id",
+      "m.enterprise_id",
+      "e.juristic_id",
+      "e.name_th",
+      "e.name_en",
+      "e.created_by as enterprise_created_by",
+      "m.stage",
+      "m.created_at",
+      "m.created_by",
+      "u.display_name as created_by_name",
     ])
     .where("m.approved_at", "is", null)
     .where("m.left_on", "is", null);

@@ -8,13 +8,25 @@ describe("inPlanOrder", () => {
   it("walks the tree depth-first by node position, each node's indicators by position before its children's", () => {
     // Roots 1 (position 1) and 2 (position 0); node 3 under 1 at position 0; node 4 under 3.
     const nodes = [node(1, null, 1), node(2, null, 0), node(3, 1, 0), node(4, 3, 0)];
-    const indicators = [indicator(10, 1, 1), indicator(11, 1, 0), indicator(12, 3, 0), indicator(13, 2, 0), indicator(14, 4, 0)];
+    const indicators = [
+      indicator(10, 1, 1),
+      indicator(11, 1, 0),
+      indicator(12, 3, 0),
+      indicator(13, 2, 0),
+      indicator(14, 4, 0),
+    ];
     expect(inPlanOrder(nodes, indicators).map((i) => i.id)).toEqual([13, 11, 10, 12, 14]);
   });
 
   it("breaks position ties by id, and puts indicators of nodes it was not given last, by id", () => {
     const nodes = [node(5, null, 0), node(2, null, 0)];
-    const indicators = [indicator(21, 99, 0), indicator(20, 5, 0), indicator(19, 2, 3), indicator(18, 2, 3), indicator(17, 98, 0)];
+    const indicators = [
+      indicator(21, 99, 0),
+      indicator(20, 5, 0),
+      indicator(19, 2, 3),
+      indicator(18, 2, 3),
+      indicator(17, 98, 0),
+    ];
     expect(inPlanOrder(nodes, indicators).map((i) => i.id)).toEqual([18, 19, 20, 17, 21]);
   });
 

@@ -32,7 +32,13 @@ export async function listPlans(db: Executor, filter: PlanListFilter): Promise<{
     });
   }
   const [items, count] = await Promise.all([
-    q.selectAll().orderBy("period_start", "desc").orderBy("id").limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy("period_start", "desc")
+      .orderBy("id")
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
@@ -51,7 +57,11 @@ export async function insertPlan(db: Transaction<DB>, row: Insertable<PlanTable>
   return db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
-export async function updatePlan(db: Transaction<DB>, id: number, patch: Updateable<PlanTable>): Promise<PlanRow | undefined> {
+export async function updatePlan(
+  db: Transaction<DB>,
+  id: number,
+  patch: Updateable<PlanTable>,
+): Promise<PlanRow | undefined> {
   await db.updateTable("plans").set(patch).where("id", "=", id).execute();
   return findPlan(db, id);
 }
@@ -71,10 +81,14 @@ type PlacedIndicator = Pick<IndicatorRow, "id" | "plan_node_id" | "position">;
  * among `nodes` go last, by id.
  */
 export function inPlanOrder<I extends PlacedIndicator>(nodes: readonly TreeNode[], indicators: readonly I[]): I[] {
-  const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) => a.position - b.position || a.id - b.id;
+  const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) =>
+    a.position - b.position || a.id - b.id;
   const known = new Set(nodes.map((n) => n.id));
   const isRoot = (n: TreeNode) => n.parent_id === null || !known.has(n.parent_id);
-  const childrenOf = Map.groupBy(nodes.filter((n) => !isRoot(n)), (n) => n.parent_id);
+  const childrenOf = Map.groupBy(
+    nodes.filter((n) => !isRoot(n)),
+    (n) => n.parent_id,
+  );
   const roots = nodes.filter(isRoot).sort(byPosition);
   const indicatorsOf = Map.groupBy(indicators, (i) => i.plan_node_id);
   const out: I[] = [];
@@ -92,7 +106,11 @@ export function inPlanOrder<I extends PlacedIndicator>(nodes: readonly TreeNode[
 
 /** Every indicator of a plan, in plan order (`inPlanOrder`). */
 export async function listIndicatorsInPlanOrder(db: Executor, planId: number): Promise<IndicatorRow[]> {
-  const nodes = await db.selectFrom("plan_nodes").select(["id", "parent_id", "position"]).where("plan_id", "=", planId).execute();
+  const nodes = await db
+    .selectFrom("plan_nodes")
+    .select(["id", "parent_id", "position"])
+    .where("plan_id", "=", planId)
+    .execute();
   const indicators = await db
     .selectFrom("indicators")
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
@@ -104,7 +122,13 @@ export async function listIndicatorsInPlanOrder(db: Executor, planId: number): P
 
 /** Every node, indicator and target of a plan, flat (nodes by position, indicators in plan order); the caller assembles the tree. */
 export async function loadPlanContents(db: Executor, planId: number) {
-  const nodes = await db.selectFrom("plan_nodes").selectAll().where("plan_id", "=", planId).orderBy("position").orderBy("id").execute();
+  const nodes = await db
+    .selectFrom("plan_nodes")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
   const unordered = await db
     .selectFrom("indicators")
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
@@ -113,13 +137,27 @@ export async function loadPlanContents(db: Executor, planId: number) {
     .execute();
   const indicators = inPlanOrder(nodes, unordered);
   const targets = indicators.length
-    ? await db.selectFrom("indicator_targets").selectAll().where("indicator_id", "in", indicators.map((i) => i.id)).orderBy("id").execute()
+    ? await db
+        .selectFrom("indicator_targets")
+        .selectAll()
+        .where(
+          "indicator_id",
+          "in",
+          indicators.map((i) => i.id),
+        )
+        .orderBy("id")
+        .execute()
     : [];
   return { nodes, indicators, targets };
 }
 
 export async function findPlanNode(db: Executor, planId: number, nodeId: number): Promise<PlanNodeRow | undefined> {
-  return db.selectFrom("plan_nodes").selectAll().where("plan_id", "=", planId).where("id", "=", nodeId).executeTakeFirst();
+  return db
+    .selectFrom("plan_nodes")
+    .selectAll()
+    .where("plan_id", "=", planId)
+    .where("id", "=", nodeId)
+    .executeTakeFirst();
 }
 
 export async function findNode(db: Executor, nodeId: number): Promise<PlanNodeRow | undefined> {
@@ -145,7 +183,12 @@ export async function findNodeWithPlan(db: Executor, nodeId: number) {
     .executeTakeFirst();
 }
 
-export async function nodeCodeTaken(db: Executor, planId: number, code: string, exceptNodeId?: number): Promise<boolean> {
+export async function nodeCodeTaken(
+  db: Executor,
+  planId: number,
+  code: string,
+  exceptNodeId?: number,
+): Promise<boolean> {
   let q = db.selectFrom("plan_nodes").select("id").where("plan_id", "=", planId).where("code", "=", code);
   if (exceptNodeId !== undefined) q = q.where("id", "<>", exceptNodeId);
   return (await q.executeTakeFirst()) !== undefined;
@@ -163,7 +206,11 @@ export async function insertPlanNode(db: Transaction<DB>, row: Insertable<PlanNo
   return db.selectFrom("plan_nodes").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
-export async function updatePlanNode(db: Transaction<DB>, nodeId: number, patch: Updateable<PlanNodeTable>): Promise<PlanNodeRow | undefined> {
+export async function updatePlanNode(
+  db: Transaction<DB>,
+  nodeId: number,
+  patch: Updateable<PlanNodeTable>,
+): Promise<PlanNodeRow | undefined> {
   await db.updateTable("plan_nodes").set(patch).where("id", "=", nodeId).execute();
   return db.selectFrom("plan_nodes").selectAll().where("id", "=", nodeId).executeTakeFirst();
 }
@@ -171,7 +218,12 @@ export async function updatePlanNode(db: Transaction<DB>, nodeId: number, patch:
 /** Writes positions 0..n-1 in the order given: positions stay dense after every insert, move and delete. */
 export async function renumber(db: Transaction<DB>, orderedIds: readonly number[]): Promise<void> {
   for (const [position, id] of orderedIds.entries()) {
-    await db.updateTable("plan_nodes").set({ position }).where("id", "=", id).where("position", "<>", position).execute();
+    await db
+      .updateTable("plan_nodes")
+      .set({ position })
+      .where("id", "=", id)
+      .where("position", "<>", position)
+      .execute();
   }
 }
 
@@ -203,7 +255,11 @@ export async function nodeDependents(db: Executor, nodeIds: readonly number[]) {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("indicators.plan_node_id", "in", ids)
     .executeTakeFirstOrThrow();
-  const activities = await db.selectFrom("activities").select((eb) => eb.fn.countAll<number>().as("n")).where("plan_node_id", "in", ids).executeTakeFirstOrThrow();
+  const activities = await db
+    .selectFrom("activities")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("plan_node_id", "in", ids)
+    .executeTakeFirstOrThrow();
   const servedBy = await db
     .selectFrom("plan_nodes")
     .select((eb) => eb.fn.countAll<number>().as("n"))

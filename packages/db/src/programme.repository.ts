@@ -23,31 +23,49 @@ export type ProgrammeFilter = {
 
 export type ProgrammeWrite = Omit<ProgrammeRow, "id" | "created_at">;
 
-export async function listProgrammes(db: Executor, f: ProgrammeFilter): Promise<{ items: ProgrammeRow[]; total: number }> {
+export async function listProgrammes(
+  db: Executor,
+  f: ProgrammeFilter,
+): Promise<{ items: ProgrammeRow[]; total: number }> {
   let q = db.selectFrom("programmes");
   if (f.agencyId !== undefined) q = q.where("agency_id", "=", f.agencyId);
   if (f.fiscalYear !== undefined) {
     const fy = f.fiscalYear;
-    q = q.where("first_fiscal_year", "<=", fy).where((eb) => eb.or([eb("last_fiscal_year", "is", null), eb("last_fiscal_year", ">=", fy)]));
+    q = q
+      .where("first_fiscal_year", "<=", fy)
+      .where((eb) => eb.or([eb("last_fiscal_year", "is", null), eb("last_fiscal_year", ">=", fy)]));
   }
   if (f.visibleAgencyIds !== "all") {
     const ids = [...f.visibleAgencyIds];
-    q = q.where((eb) => (ids.length ? eb.or([eb("published", "=", 1), eb("agency_id", "in", ids)]) : eb("published", "=", 1)));
+    q = q.where((eb) =>
+      ids.length ? eb.or([eb("published", "=", 1), eb("agency_id", "in", ids)]) : eb("published", "=", 1),
+    );
   }
   const [items, count] = await Promise.all([
-    q.selectAll().orderBy("name_en").orderBy("id").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy("name_en")
+      .orderBy("id")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
 
 /** Ids of the programmes a figure spans: one agency's, or every programme; unpublished ones only if allowed. */
-export async function programmeIdsInScope(db: Executor, scope: { agencyId: number | null; visibleAgencyIds: readonly number[] | "all" }): Promise<number[]> {
+export async function programmeIdsInScope(
+  db: Executor,
+  scope: { agencyId: number | null; visibleAgencyIds: readonly number[] | "all" },
+): Promise<number[]> {
   let q = db.selectFrom("programmes").select("id");
   if (scope.agencyId !== null) q = q.where("agency_id", "=", scope.agencyId);
   if (scope.visibleAgencyIds !== "all") {
     const ids = [...scope.visibleAgencyIds];
-    q = q.where((eb) => (ids.length ? eb.or([eb("published", "=", 1), eb("agency_id", "in", ids)]) : eb("published", "=", 1)));
+    q = q.where((eb) =>
+      ids.length ? eb.or([eb("published", "=", 1), eb("agency_id", "in", ids)]) : eb("published", "=", 1),
+    );
   }
   return (await q.orderBy("id").execute()).map((r) => r.id);
 }
@@ -60,7 +78,10 @@ export async function findProgrammeByCode(db: Executor, code: string): Promise<P
   return db.selectFrom("programmes").selectAll().where("code", "=", code).executeTakeFirst();
 }
 
-export async function insertProgramme(db: Transaction<DB>, row: ProgrammeWrite & { created_at: string }): Promise<number> {
+export async function insertProgramme(
+  db: Transaction<DB>,
+  row: ProgrammeWrite & { created_at: string },
+): Promise<number> {
   const { id } = await db.insertInto("programmes").values(row).returning("id").executeTakeFirstOrThrow();
   return id;
 }
@@ -71,15 +92,30 @@ export async function updateProgramme(db: Transaction<DB>, id: number, patch: Pa
 
 /** Every cluster a programme has supported in any year (coordinators of these may see its records). */
 export async function clusterIdsOfProgramme(db: Executor, programmeId: number): Promise<number[]> {
-  const rows = await db.selectFrom("programme_clusters").select("cluster_id").distinct().where("programme_id", "=", programmeId).execute();
+  const rows = await db
+    .selectFrom("programme_clusters")
+    .select("cluster_id")
+    .distinct()
+    .where("programme_id", "=", programmeId)
+    .execute();
   return rows.map((r) => r.cluster_id);
 }
 
 // ——— Clusters and firms supported ———
 
-export type SupportedCluster = { cluster_id: number; fiscal_year: number; code: string; name_th: string | null; name_en: string | null };
+export type SupportedCluster = {
+  cluster_id: number;
+  fiscal_year: number;
+  code: string;
+  name_th: string | null;
+  name_en: string | null;
+};
 
-export async function listProgrammeClusters(db: Executor, programmeId: number, fiscalYear?: number): Promise<SupportedCluster[]> {
+export async function listProgrammeClusters(
+  db: Executor,
+  programmeId: number,
+  fiscalYear?: number,
+): Promise<SupportedCluster[]> {
   let q = db
     .selectFrom("programme_clusters as pc")
     .innerJoin("clusters as c", "c.id", "pc.cluster_id")
@@ -89,17 +125,41 @@ export async function listProgrammeClusters(db: Executor, programmeId: number, f
   return q.orderBy("pc.fiscal_year").orderBy("c.name_en").orderBy("c.id").execute();
 }
 
-export async function hasProgrammeCluster(db: Executor, programmeId: number, clusterId: number, fiscalYear: number): Promise<boolean> {
-  const row = await db.selectFrom("programme_clusters").select("cluster_id").where("programme_id", "=", programmeId).where("cluster_id", "=", clusterId).where("fiscal_year", "=", fiscalYear).executeTakeFirst();
+export async function hasProgrammeCluster(
+  db: Executor,
+  programmeId: number,
+  clusterId: number,
+  fiscalYear: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("programme_clusters")
+    .select("cluster_id")
+    .where("programme_id", "=", programmeId)
+    .where("cluster_id", "=", clusterId)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export async function addProgrammeCluster(db: Transaction<DB>, row: { programme_id: number; cluster_id: number; fiscal_year: number }): Promise<void> {
+export async function addProgrammeCluster(
+  db: Transaction<DB>,
+  row: { programme_id: number; cluster_id: number; fiscal_year: number },
+): Promise<void> {
   await db.insertInto("programme_clusters").values(row).execute();
 }
 
-export async function removeProgrammeCluster(db: Transaction<DB>, programmeId: number, clusterId: number, fiscalYear: number): Promise<number> {
-  const r = await db.deleteFrom("programme_clusters").where("programme_id", "=", programmeId).where("cluster_id", "=", clusterId).where("fiscal_year", "=", fiscalYear).executeTakeFirst();
+export async function removeProgrammeCluster(
+  db: Transaction<DB>,
+  programmeId: number,
+  clusterId: number,
+  fiscalYear: number,
+): Promise<number> {
+  const r = await db
+    .deleteFrom("programme_clusters")
+    .where("programme_id", "=", programmeId)
+    .where("cluster_id", "=", clusterId)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -118,11 +178,22 @@ export async function listProgrammeEnterprises(
   programmeId: number,
   f: { fiscalYear?: number | undefined; page: number; pageSize: number },
 ): Promise<{ items: SupportedEnterprise[]; total: number }> {
-  let q = db.selectFrom("programme_enterprises as pe").innerJoin("enterprises as e", "e.id", "pe.enterprise_id").where("pe.programme_id", "=", programmeId);
+  let q = db
+    .selectFrom("programme_enterprises as pe")
+    .innerJoin("enterprises as e", "e.id", "pe.enterprise_id")
+    .where("pe.programme_id", "=", programmeId);
   if (f.fiscalYear !== undefined) q = q.where("pe.fiscal_year", "=", f.fiscalYear);
   const [items, count] = await Promise.all([
     q
-      .select(["pe.enterprise_id", "pe.fiscal_year", "pe.cluster_id", "e.juristic_id", "e.name_th", "e.name_en", "e.province_code"])
+      .select([
+        "pe.enterprise_id",
+        "pe.fiscal_year",
+        "pe.cluster_id",
+        "e.juristic_id",
+        "e.name_th",
+        "e.name_en",
+        "e.province_code",
+      ])
       .orderBy("pe.fiscal_year")
       .orderBy("e.name_th")
       .orderBy("e.id")
@@ -134,24 +205,52 @@ export async function listProgrammeEnterprises(
   return { items, total: Number(count.n) };
 }
 
-export async function hasProgrammeEnterprise(db: Executor, programmeId: number, enterpriseId: number, fiscalYear: number): Promise<boolean> {
-  const row = await db.selectFrom("programme_enterprises").select("enterprise_id").where("programme_id", "=", programmeId).where("enterprise_id", "=", enterpriseId).where("fiscal_year", "=", fiscalYear).executeTakeFirst();
+export async function hasProgrammeEnterprise(
+  db: Executor,
+  programmeId: number,
+  enterpriseId: number,
+  fiscalYear: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("programme_enterprises")
+    .select("enterprise_id")
+    .where("programme_id", "=", programmeId)
+    .where("enterprise_id", "=", enterpriseId)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export async function addProgrammeEnterprise(db: Transaction<DB>, row: { programme_id: number; enterprise_id: number; fiscal_year: number; cluster_id: number | null }): Promise<void> {
+export async function addProgrammeEnterprise(
+  db: Transaction<DB>,
+  row: { programme_id: number; enterprise_id: number; fiscal_year: number; cluster_id: number | null },
+): Promise<void> {
   await db.insertInto("programme_enterprises").values(row).execute();
 }
 
-export async function removeProgrammeEnterprise(db: Transaction<DB>, programmeId: number, enterpriseId: number, fiscalYear: number): Promise<number> {
-  const r = await db.deleteFrom("programme_enterprises").where("programme_id", "=", programmeId).where("enterprise_id", "=", enterpriseId).where("fiscal_year", "=", fiscalYear).executeTakeFirst();
+export async function removeProgrammeEnterprise(
+  db: Transaction<DB>,
+  programmeId: number,
+  enterpriseId: number,
+  fiscalYear: number,
+): Promise<number> {
+  const r = await db
+    .deleteFrom("programme_enterprises")
+    .where("programme_id", "=", programmeId)
+    .where("enterprise_id", "=", enterpriseId)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 // ——— Budgets ———
 
 export type BudgetWrite = Omit<BudgetAllocationRow, "id" | "created_at">;
-export type BudgetView = BudgetAllocationRow & { cluster_code: string | null; cluster_name_th: string | null; cluster_name_en: string | null };
+export type BudgetView = BudgetAllocationRow & {
+  cluster_code: string | null;
+  cluster_name_th: string | null;
+  cluster_name_en: string | null;
+};
 
 export async function listBudgets(db: Executor, programmeId: number, fiscalYear?: number): Promise<BudgetView[]> {
   let q = db
@@ -185,16 +284,31 @@ export async function deleteBudget(db: Transaction<DB>, id: number): Promise<voi
 
 export type ReportedFigureWrite = Omit<ProgrammeReportedFigureRow, "id" | "created_at">;
 
-export async function listReportedFigures(db: Executor, programmeIds: readonly number[], fiscalYear?: number): Promise<ProgrammeReportedFigureRow[]> {
+export async function listReportedFigures(
+  db: Executor,
+  programmeIds: readonly number[],
+  fiscalYear?: number,
+): Promise<ProgrammeReportedFigureRow[]> {
   if (!programmeIds.length) return [];
-  let q = db.selectFrom("programme_reported_figures").selectAll().where("programme_id", "in", [...programmeIds]);
+  let q = db
+    .selectFrom("programme_reported_figures")
+    .selectAll()
+    .where("programme_id", "in", [...programmeIds]);
   if (fiscalYear !== undefined) q = q.where("fiscal_year", "=", fiscalYear);
   return q.orderBy("fiscal_year").orderBy("programme_id").execute();
 }
 
 /** Writes a programme's reported figures for one fiscal year, replacing what was there; returns the previous row. */
-export async function upsertReportedFigure(db: Transaction<DB>, row: ReportedFigureWrite & { created_at: string }): Promise<ProgrammeReportedFigureRow | undefined> {
-  const before = await db.selectFrom("programme_reported_figures").selectAll().where("programme_id", "=", row.programme_id).where("fiscal_year", "=", row.fiscal_year).executeTakeFirst();
+export async function upsertReportedFigure(
+  db: Transaction<DB>,
+  row: ReportedFigureWrite & { created_at: string },
+): Promise<ProgrammeReportedFigureRow | undefined> {
+  const before = await db
+    .selectFrom("programme_reported_figures")
+    .selectAll()
+    .where("programme_id", "=", row.programme_id)
+    .where("fiscal_year", "=", row.fiscal_year)
+    .executeTakeFirst();
   if (before) {
     const { created_at: _created, ...patch } = row;
     await db.updateTable("programme_reported_figures").set(patch).where("id", "=", before.id).execute();
@@ -216,7 +330,10 @@ export type ActivityFilter = {
   pageSize: number;
 };
 
-export async function listActivities(db: Executor, f: ActivityFilter): Promise<{ items: Array<ActivityRow & { participants: number }>; total: number }> {
+export async function listActivities(
+  db: Executor,
+  f: ActivityFilter,
+): Promise<{ items: Array<ActivityRow & { participants: number }>; total: number }> {
   let q = db.selectFrom("activities as a");
   if (f.programmeId !== undefined) q = q.where("a.programme_id", "=", f.programmeId);
   if (f.clusterId !== undefined) q = q.where("a.cluster_id", "=", f.clusterId);
@@ -225,7 +342,13 @@ export async function listActivities(db: Executor, f: ActivityFilter): Promise<{
   const [items, count] = await Promise.all([
     q
       .selectAll("a")
-      .select((eb) => eb.selectFrom("activity_participants as ap").select((e2) => e2.fn.countAll<number>().as("n")).whereRef("ap.activity_id", "=", "a.id").as("participants"))
+      .select((eb) =>
+        eb
+          .selectFrom("activity_participants as ap")
+          .select((e2) => e2.fn.countAll<number>().as("n"))
+          .whereRef("ap.activity_id", "=", "a.id")
+          .as("participants"),
+      )
       .orderBy("a.starts_on", "desc")
       .orderBy("a.id", "desc")
       .limit(f.pageSize)
@@ -240,7 +363,10 @@ export async function findActivity(db: Executor, id: number): Promise<ActivityRo
   return db.selectFrom("activities").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function insertActivity(db: Transaction<DB>, row: ActivityWrite & { created_at: string }): Promise<number> {
+export async function insertActivity(
+  db: Transaction<DB>,
+  row: ActivityWrite & { created_at: string },
+): Promise<number> {
   const { id } = await db.insertInto("activities").values(row).returning("id").executeTakeFirstOrThrow();
   return id;
 }
@@ -249,7 +375,12 @@ export async function updateActivity(db: Transaction<DB>, id: number, patch: Par
   if (Object.keys(patch).length) await db.updateTable("activities").set(patch).where("id", "=", id).execute();
 }
 
-export type Participant = { enterprise_id: number; juristic_id: string | null; name_th: string | null; name_en: string | null };
+export type Participant = {
+  enterprise_id: number;
+  juristic_id: string | null;
+  name_th: string | null;
+  name_en: string | null;
+};
 
 export async function listParticipants(db: Executor, activityId: number): Promise<Participant[]> {
   return db
@@ -262,13 +393,30 @@ export async function listParticipants(db: Executor, activityId: number): Promis
     .execute();
 }
 
-export async function replaceParticipants(db: Transaction<DB>, activityId: number, enterpriseIds: readonly number[]): Promise<void> {
+export async function replaceParticipants(
+  db: Transaction<DB>,
+  activityId: number,
+  enterpriseIds: readonly number[],
+): Promise<void> {
   await db.deleteFrom("activity_participants").where("activity_id", "=", activityId).execute();
   const unique = [...new Set(enterpriseIds)];
-  if (unique.length) await db.insertInto("activity_participants").values(unique.map((enterprise_id) => ({ activity_id: activityId, enterprise_id }))).execute();
+  if (unique.length)
+    await db
+      .insertInto("activity_participants")
+      .values(unique.map((enterprise_id) => ({ activity_id: activityId, enterprise_id })))
+      .execute();
 }
 
-export type OutcomeView = { id: number; activity_id: number; enterprise_id: number | null; kind: string; amount: number | null; count: number | null; note: string | null; created_at: string };
+export type OutcomeView = {
+  id: number;
+  activity_id: number;
+  enterprise_id: number | null;
+  kind: string;
+  amount: number | null;
+  count: number | null;
+  note: string | null;
+  created_at: string;
+};
 
 export async function listOutcomes(db: Executor, activityId: number): Promise<OutcomeView[]> {
   return db.selectFrom("activity_outcomes").selectAll().where("activity_id", "=", activityId).orderBy("id").execute();
@@ -280,7 +428,12 @@ export async function insertOutcome(db: Transaction<DB>, row: Omit<OutcomeView, 
 }
 
 export async function findOutcome(db: Executor, activityId: number, id: number): Promise<OutcomeView | undefined> {
-  return db.selectFrom("activity_outcomes").selectAll().where("activity_id", "=", activityId).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("activity_outcomes")
+    .selectAll()
+    .where("activity_id", "=", activityId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function deleteOutcome(db: Transaction<DB>, id: number): Promise<void> {
@@ -288,12 +441,23 @@ export async function deleteOutcome(db: Transaction<DB>, id: number): Promise<vo
 }
 
 /** Outcome totals per kind for the activities of some programmes (and a fiscal year): amounts and counts summed. */
-export async function outcomeTotals(db: Executor, programmeIds: readonly number[], fiscalYear?: number): Promise<Array<{ kind: string; amount: number; count: number }>> {
+export async function outcomeTotals(
+  db: Executor,
+  programmeIds: readonly number[],
+  fiscalYear?: number,
+): Promise<Array<{ kind: string; amount: number; count: number }>> {
   if (!programmeIds.length) return [];
-  let q = db.selectFrom("activity_outcomes as o").innerJoin("activities as a", "a.id", "o.activity_id").where("a.programme_id", "in", [...programmeIds]);
+  let q = db
+    .selectFrom("activity_outcomes as o")
+    .innerJoin("activities as a", "a.id", "o.activity_id")
+    .where("a.programme_id", "in", [...programmeIds]);
   if (fiscalYear !== undefined) q = q.where("a.fiscal_year", "=", fiscalYear);
   const rows = await q
-    .select((eb) => ["o.kind", eb.fn.coalesce(eb.fn.sum<number>("o.amount"), eb.lit(0)).as("amount"), eb.fn.coalesce(eb.fn.sum<number>("o.count"), eb.lit(0)).as("count")])
+    .select((eb) => [
+      "o.kind",
+      eb.fn.coalesce(eb.fn.sum<number>("o.amount"), eb.lit(0)).as("amount"),
+      eb.fn.coalesce(eb.fn.sum<number>("o.count"), eb.lit(0)).as("count"),
+    ])
     .groupBy("o.kind")
     .orderBy("o.kind")
     .execute();
@@ -310,7 +474,10 @@ export type ClaimView = ValueClaimRow & { programme_ids: number[] };
  * recorded by another programme. Only firm-level claims are matched; a cluster-level claim has no firm to
  * match on.
  */
-export async function findIdenticalClaim(db: Executor, key: { enterprise_id: number; fiscal_year: number; method: string; amount: number }): Promise<ValueClaimRow | undefined> {
+export async function findIdenticalClaim(
+  db: Executor,
+  key: { enterprise_id: number; fiscal_year: number; method: string; amount: number },
+): Promise<ValueClaimRow | undefined> {
   return db
     .selectFrom("value_claims")
     .selectAll()
@@ -328,15 +495,28 @@ export async function insertClaim(db: Transaction<DB>, row: ClaimWrite & { creat
   return id;
 }
 
-export async function linkClaimProgrammes(db: Transaction<DB>, claimId: number, programmeIds: readonly number[]): Promise<number[]> {
+export async function linkClaimProgrammes(
+  db: Transaction<DB>,
+  claimId: number,
+  programmeIds: readonly number[],
+): Promise<number[]> {
   const existing = new Set(await claimProgrammeIds(db, claimId));
   const added = [...new Set(programmeIds)].filter((id) => !existing.has(id));
-  if (added.length) await db.insertInto("value_claim_programmes").values(added.map((programme_id) => ({ claim_id: claimId, programme_id }))).execute();
+  if (added.length)
+    await db
+      .insertInto("value_claim_programmes")
+      .values(added.map((programme_id) => ({ claim_id: claimId, programme_id })))
+      .execute();
   return added;
 }
 
 export async function claimProgrammeIds(db: Executor, claimId: number): Promise<number[]> {
-  const rows = await db.selectFrom("value_claim_programmes").select("programme_id").where("claim_id", "=", claimId).orderBy("programme_id").execute();
+  const rows = await db
+    .selectFrom("value_claim_programmes")
+    .select("programme_id")
+    .where("claim_id", "=", claimId)
+    .orderBy("programme_id")
+    .execute();
   return rows.map((r) => r.programme_id);
 }
 
@@ -345,24 +525,62 @@ export async function findClaim(db: Executor, id: number): Promise<ClaimView | u
   return row ? { ...row, programme_ids: await claimProgrammeIds(db, id) } : undefined;
 }
 
-export async function setClaimVerification(db: Transaction<DB>, id: number, patch: { verification: string; verified_by: number | null; verified_at: string; updated_at: string; method_note?: string | null }): Promise<void> {
+export async function setClaimVerification(
+  db: Transaction<DB>,
+  id: number,
+  patch: {
+    verification: string;
+    verified_by: number | null;
+    verified_at: string;
+    updated_at: string;
+    method_note?: string | null;
+  },
+): Promise<void> {
   await db.updateTable("value_claims").set(patch).where("id", "=", id).execute();
 }
 
 export async function listClaims(
   db: Executor,
-  f: { programmeIds: readonly number[]; fiscalYear?: number | undefined; verification?: string | undefined; page: number; pageSize: number },
+  f: {
+    programmeIds: readonly number[];
+    fiscalYear?: number | undefined;
+    verification?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<{ items: ClaimView[]; total: number }> {
   if (!f.programmeIds.length) return { items: [], total: 0 };
-  let q = db.selectFrom("value_claims").where("id", "in", db.selectFrom("value_claim_programmes").select("claim_id").where("programme_id", "in", [...f.programmeIds]));
+  let q = db.selectFrom("value_claims").where(
+    "id",
+    "in",
+    db
+      .selectFrom("value_claim_programmes")
+      .select("claim_id")
+      .where("programme_id", "in", [...f.programmeIds]),
+  );
   if (f.fiscalYear !== undefined) q = q.where("fiscal_year", "=", f.fiscalYear);
   if (f.verification !== undefined) q = q.where("verification", "=", f.verification);
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy("fiscal_year", "desc").orderBy("id", "desc").limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy("fiscal_year", "desc")
+      .orderBy("id", "desc")
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
   const links = rows.length
-    ? await db.selectFrom("value_claim_programmes").select(["claim_id", "programme_id"]).where("claim_id", "in", rows.map((r) => r.id)).orderBy("programme_id").execute()
+    ? await db
+        .selectFrom("value_claim_programmes")
+        .select(["claim_id", "programme_id"])
+        .where(
+          "claim_id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .orderBy("programme_id")
+        .execute()
     : [];
   const byClaim = new Map<number, number[]>();
   for (const l of links) byClaim.set(l.claim_id, [...(byClaim.get(l.claim_id) ?? []), l.programme_id]);
@@ -393,8 +611,24 @@ export type RecordedFigures = {
  * clusters, or through a listing and an activity, is one firm (enterprises are one record per juristic ID); a
  * value claim attributed to two programmes is one claim. Rejected claims are left out.
  */
-export async function recordedFigures(db: Executor, programmeIds: readonly number[], fiscalYear?: number): Promise<RecordedFigures> {
-  const empty: RecordedFigures = { clusters: 0, firms: 0, anonymousParticipants: 0, activities: 0, budgetAllocated: 0, budgetSpent: 0, overspentLines: 0, valueVerified: 0, valueClaimed: 0, claimsVerified: 0, claimsClaimed: 0 };
+export async function recordedFigures(
+  db: Executor,
+  programmeIds: readonly number[],
+  fiscalYear?: number,
+): Promise<RecordedFigures> {
+  const empty: RecordedFigures = {
+    clusters: 0,
+    firms: 0,
+    anonymousParticipants: 0,
+    activities: 0,
+    budgetAllocated: 0,
+    budgetSpent: 0,
+    overspentLines: 0,
+    valueVerified: 0,
+    valueClaimed: 0,
+    claimsVerified: 0,
+    claimsClaimed: 0,
+  };
   if (!programmeIds.length) return empty;
   const ids = [...programmeIds];
   const fy = fiscalYear;
@@ -403,10 +637,16 @@ export async function recordedFigures(db: Executor, programmeIds: readonly numbe
   let pec = db.selectFrom("programme_enterprises").select("cluster_id as cluster_id").where("programme_id", "in", ids);
   let ac = db.selectFrom("activities").select("cluster_id as cluster_id").where("programme_id", "in", ids);
   let pe = db.selectFrom("programme_enterprises").select("enterprise_id").where("programme_id", "in", ids);
-  let ap = db.selectFrom("activity_participants as ap").innerJoin("activities as a", "a.id", "ap.activity_id").select("ap.enterprise_id").where("a.programme_id", "in", ids);
+  let ap = db
+    .selectFrom("activity_participants as ap")
+    .innerJoin("activities as a", "a.id", "ap.activity_id")
+    .select("ap.enterprise_id")
+    .where("a.programme_id", "in", ids);
   let acts = db.selectFrom("activities").where("programme_id", "in", ids);
   let budgets = db.selectFrom("budget_allocations").where("programme_id", "in", ids);
-  let claims = db.selectFrom("value_claims").where("id", "in", db.selectFrom("value_claim_programmes").select("claim_id").where("programme_id", "in", ids));
+  let claims = db
+    .selectFrom("value_claims")
+    .where("id", "in", db.selectFrom("value_claim_programmes").select("claim_id").where("programme_id", "in", ids));
   if (fy !== undefined) {
     pc = pc.where("fiscal_year", "=", fy);
     pec = pec.where("fiscal_year", "=", fy);
@@ -424,20 +664,38 @@ export async function recordedFigures(db: Executor, programmeIds: readonly numbe
   const firmUnion = pe.union(ap);
 
   const [clusters, firms, activity, budget, value] = await Promise.all([
-    db.selectFrom(clusterUnion.as("u")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    db.selectFrom(firmUnion.as("u")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(clusterUnion.as("u"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(firmUnion.as("u"))
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
     acts
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.coalesce(eb.fn.sum<number>("participant_count"), eb.lit(0)).as("anonymous")])
+      .select((eb) => [
+        eb.fn.countAll<number>().as("n"),
+        eb.fn.coalesce(eb.fn.sum<number>("participant_count"), eb.lit(0)).as("anonymous"),
+      ])
       .executeTakeFirstOrThrow(),
     budgets
       .select((eb) => [
         eb.fn.coalesce(eb.fn.sum<number>("allocated"), eb.lit(0)).as("allocated"),
         eb.fn.coalesce(eb.fn.sum<number>("spent"), eb.lit(0)).as("spent"),
-        eb.fn.coalesce(eb.fn.sum<number>(eb.case().when("spent", ">", eb.ref("allocated")).then(1).else(0).end()), eb.lit(0)).as("overspent"),
+        eb.fn
+          .coalesce(
+            eb.fn.sum<number>(eb.case().when("spent", ">", eb.ref("allocated")).then(1).else(0).end()),
+            eb.lit(0),
+          )
+          .as("overspent"),
       ])
       .executeTakeFirstOrThrow(),
     claims
-      .select((eb) => ["verification", eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("amount"), eb.fn.countAll<number>().as("n")])
+      .select((eb) => [
+        "verification",
+        eb.fn.coalesce(eb.fn.sum<number>("amount"), eb.lit(0)).as("amount"),
+        eb.fn.countAll<number>().as("n"),
+      ])
       .where("verification", "in", ["claimed", "verified"])
       .groupBy("verification")
       .execute(),
@@ -470,7 +728,11 @@ export async function programmeFiscalYears(db: Executor, programmeId: number): P
     db
       .selectFrom("value_claims")
       .select("fiscal_year")
-      .where("id", "in", db.selectFrom("value_claim_programmes").select("claim_id").where("programme_id", "=", programmeId)),
+      .where(
+        "id",
+        "in",
+        db.selectFrom("value_claim_programmes").select("claim_id").where("programme_id", "=", programmeId),
+      ),
   ];
   const [first, ...rest] = sources;
   if (!first) return [];
@@ -482,7 +744,11 @@ export async function programmeFiscalYears(db: Executor, programmeId: number): P
 /** The ids among `ids` that name an enterprise, for validating participant lists in one query. */
 export async function existingEnterpriseIds(db: Executor, ids: readonly number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const rows = await db.selectFrom("enterprises").select("id").where("id", "in", [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom("enterprises")
+    .select("id")
+    .where("id", "in", [...new Set(ids)])
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 

@@ -63,7 +63,11 @@ export async function listProvincialClusters(db: Executor, filter: { id?: number
     .selectFrom("provincial_cluster_provinces as pcp")
     .innerJoin("provinces as p", "p.code", "pcp.province_code")
     .select(["pcp.provincial_cluster_id", "p.code", "p.name_th", "p.name_en"])
-    .where("pcp.provincial_cluster_id", "in", rows.map((r) => r.id))
+    .where(
+      "pcp.provincial_cluster_id",
+      "in",
+      rows.map((r) => r.id),
+    )
     .orderBy("p.name_en")
     .execute();
   return rows.map((row) => ({ ...row, provinces: members.filter((m) => m.provincial_cluster_id === row.id) }));
@@ -88,7 +92,14 @@ export async function updateAgency(
 
 export async function referenceCounts(db: Executor) {
   const count = async (table: "provinces" | "provincial_clusters" | "agencies" | "plans" | "districts") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     provinces: await count("provinces"),
     districts: await count("districts"),
@@ -99,11 +110,19 @@ export async function referenceCounts(db: Executor) {
 }
 
 export async function findDistrict(db: Executor, code: string) {
-  return db.selectFrom("districts").select(["code", "province_code", "name_th", "name_en"]).where("code", "=", code).executeTakeFirst();
+  return db
+    .selectFrom("districts")
+    .select(["code", "province_code", "name_th", "name_en"])
+    .where("code", "=", code)
+    .executeTakeFirst();
 }
 
 export async function findProvincialCluster(db: Executor, id: number) {
-  return db.selectFrom("provincial_clusters").select(["id", "name_th", "name_en"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("provincial_clusters")
+    .select(["id", "name_th", "name_en"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Every province and district, for the importer's address matching (core's Gazetteer). */
@@ -112,7 +131,12 @@ export async function loadGazetteer(db: Executor): Promise<Gazetteer> {
   const districts = await db.selectFrom("districts").select(["code", "province_code", "name_th", "name_en"]).execute();
   return {
     provinces: provinces.map((p) => ({ code: p.code, nameTh: p.name_th, nameEn: p.name_en })),
-    districts: districts.map((d) => ({ code: d.code, provinceCode: d.province_code, nameTh: d.name_th, nameEn: d.name_en })),
+    districts: districts.map((d) => ({
+      code: d.code,
+      provinceCode: d.province_code,
+      nameTh: d.name_th,
+      nameEn: d.name_en,
+    })),
   };
 }
 

@@ -24,7 +24,11 @@ export const REFERENCE_VERSION = "2026-12-07.1";
  * with the amphoe that contains it. A database loaded before 2026-12-07.1 holds them; the version step
  * moves what was placed in one to its amphoe and then removes the row (see retireDistricts).
  */
-export const RETIRED_DISTRICTS: ReadonlyArray<{ readonly code: string; readonly name: string; readonly movedTo: string }> = [
+export const RETIRED_DISTRICTS: ReadonlyArray<{
+  readonly code: string;
+  readonly name: string;
+  readonly movedTo: string;
+}> = [
   { code: "7074", name: "เทศบาลตำบลบ้านฆ้อง", movedTo: "7007" }, // in ต.บ้านฆ้อง, อ.โพธาราม, Ratchaburi
   { code: "9077", name: "เทศบาลตำบลสำนักขาม", movedTo: "9010" }, // in ต.สำนักขาม, อ.สะเดา, Songkhla
 ];
@@ -46,7 +50,8 @@ function isCsvRow(value: unknown): value is CsvRow {
 
 function column(row: CsvRow, name: string): string {
   const value = row[name];
-  if (value === undefined || value === "") throw new Error(`reference data: column ${name} missing in ${JSON.stringify(row)}`);
+  if (value === undefined || value === "")
+    throw new Error(`reference data: column ${name} missing in ${JSON.stringify(row)}`);
   return value;
 }
 
@@ -59,8 +64,13 @@ function readBoundaries(): BoundaryFeature[] {
   }
   return parsed.features.filter(
     (f: unknown): f is BoundaryFeature =>
-      typeof f === "object" && f !== null && "properties" in f && "geometry" in f &&
-      typeof f.properties === "object" && f.properties !== null && "ADM1_PCODE" in f.properties &&
+      typeof f === "object" &&
+      f !== null &&
+      "properties" in f &&
+      "geometry" in f &&
+      typeof f.properties === "object" &&
+      f.properties !== null &&
+      "ADM1_PCODE" in f.properties &&
       typeof f.properties.ADM1_PCODE === "string",
   );
 }
@@ -113,7 +123,11 @@ async function seedGeography(trx: Transaction<DB>): Promise<void> {
       region_code: regionCode,
     };
   });
-  await trx.insertInto("provinces").values(provinces).onConflict((oc) => oc.column("code").doNothing()).execute();
+  await trx
+    .insertInto("provinces")
+    .values(provinces)
+    .onConflict((oc) => oc.column("code").doNothing())
+    .execute();
 
   const districts = readCsv("districts.csv").map((row) => ({
     code: column(row, "code"),
@@ -122,15 +136,26 @@ async function seedGeography(trx: Transaction<DB>): Promise<void> {
     name_en: column(row, "name_en"),
   }));
   await insertInChunks(districts, 200, (chunk) =>
-    trx.insertInto("districts").values(chunk).onConflict((oc) => oc.column("code").doNothing()).execute(),
+    trx
+      .insertInto("districts")
+      .values(chunk)
+      .onConflict((oc) => oc.column("code").doNothing())
+      .execute(),
   );
 
   const known = new Set(provinces.map((p) => p.code));
   const boundaries = readBoundaries()
-    .map((f) => ({ province_code: f.properties.ADM1_PCODE.replace(/^TH/, ""), geometry_json: JSON.stringify(f.geometry) }))
+    .map((f) => ({
+      province_code: f.properties.ADM1_PCODE.replace(/^TH/, ""),
+      geometry_json: JSON.stringify(f.geometry),
+    }))
     .filter((b) => known.has(b.province_code));
   await insertInChunks(boundaries, 20, (chunk) =>
-    trx.insertInto("province_boundaries").values(chunk).onConflict((oc) => oc.column("province_code").doNothing()).execute(),
+    trx
+      .insertInto("province_boundaries")
+      .values(chunk)
+      .onConflict((oc) => oc.column("province_code").doNothing())
+      .execute(),
   );
 }
 
@@ -144,23 +169,42 @@ async function retireDistricts(trx: Transaction<DB>): Promise<void> {
   const now = nowIso();
   const movedTo = new Map(RETIRED_DISTRICTS.map((d) => [d.code, d.movedTo]));
   for (const retired of RETIRED_DISTRICTS) {
-    const placed = await trx.selectFrom("enterprises").select("id").where("district_code", "=", retired.code).orderBy("id").execute();
+    const placed = await trx
+      .selectFrom("enterprises")
+      .select("id")
+      .where("district_code", "=", retired.code)
+      .orderBy("id")
+      .execute();
     for (const { id } of placed) {
-      await trx.updateTable("enterprises").set({ district_code: retired.movedTo, updated_at: now }).where("id", "=", id).execute();
+      await trx
+        .updateTable("enterprises")
+        .set({ district_code: retired.movedTo, updated_at: now })
+        .where("id", "=", id)
+        .execute();
       await appendAudit(trx, {
         actorUserId: null,
         action: "enterprise.update",
         entityType: "enterprise",
         entityId: id,
         before: { districtCode: retired.code },
-        after: { districtCode: retired.movedTo, reason: `reference data ${REFERENCE_VERSION}: ${retired.code} ${retired.name} is a municipality, not a district` },
+        after: {
+          districtCode: retired.movedTo,
+          reason: `reference data ${REFERENCE_VERSION}: ${retired.code} ${retired.name} is a municipality, not a district`,
+        },
       });
     }
   }
   // The seed also runs on schemas older than import journals (migration 0010), as tests of old migrations do.
   const tables = await trx.introspection.getTables();
   if (tables.some((table) => table.name === "import_journal")) await rewriteJournals(trx, movedTo);
-  await trx.deleteFrom("districts").where("code", "in", RETIRED_DISTRICTS.map((d) => d.code)).execute();
+  await trx
+    .deleteFrom("districts")
+    .where(
+      "code",
+      "in",
+      RETIRED_DISTRICTS.map((d) => d.code),
+    )
+    .execute();
 }
 
 async function rewriteJournals(trx: Transaction<DB>, movedTo: ReadonlyMap<string, string>): Promise<void> {
@@ -234,7 +278,11 @@ async function seedAgencies(trx: Transaction<DB>): Promise<void> {
 export async function seedPlan(trx: Transaction<DB>, plan: PlanSeed): Promise<void> {
   const exists = await trx.selectFrom("plans").select("id").where("code", "=", plan.code).executeTakeFirst();
   if (exists) return;
-  const owner = await trx.selectFrom("agencies").select("id").where("code", "=", plan.ownerAgencyCode).executeTakeFirstOrThrow();
+  const owner = await trx
+    .selectFrom("agencies")
+    .select("id")
+    .where("code", "=", plan.ownerAgencyCode)
+    .executeTakeFirstOrThrow();
   const now = nowIso();
   const { id: planId } = await trx
     .insertInto("plans")

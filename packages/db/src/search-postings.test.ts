@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BLOCK_SPAN, blockOf, decodePostings, encodePostings, mergePostings, postingKeysOf, PREFIX_MARK, prefixKeys } from "./search-postings.ts";
+import {
+  BLOCK_SPAN,
+  blockOf,
+  decodePostings,
+  encodePostings,
+  mergePostings,
+  postingKeysOf,
+  PREFIX_MARK,
+  prefixKeys,
+} from "./search-postings.ts";
 
 // A small deterministic generator, so a failing case can be replayed.
 function random(seed: number): () => number {
@@ -31,8 +40,22 @@ describe("postings blocks", () => {
   });
 
   it("keeps ids beyond 32 bits exact, up to the largest safe integer", () => {
-    const ids = [0, 1, 2 ** 31 - 1, 2 ** 32 - 1, 2 ** 32, 2 ** 40 + 7, Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER];
-    const decoded = decodePostings(encodePostings(ids, ids.map((_, i) => i)));
+    const ids = [
+      0,
+      1,
+      2 ** 31 - 1,
+      2 ** 32 - 1,
+      2 ** 32,
+      2 ** 40 + 7,
+      Number.MAX_SAFE_INTEGER - 1,
+      Number.MAX_SAFE_INTEGER,
+    ];
+    const decoded = decodePostings(
+      encodePostings(
+        ids,
+        ids.map((_, i) => i),
+      ),
+    );
     expect(decoded.ids).toBeInstanceOf(Float64Array);
     expect([...decoded.ids]).toEqual(ids);
     expect([...decoded.weights]).toEqual(ids.map((_, i) => i));
@@ -42,9 +65,17 @@ describe("postings blocks", () => {
 
   it("writes a shared weight once: a dense block of one weight costs about a byte per id", () => {
     const ids = Array.from({ length: BLOCK_SPAN }, (_, i) => i);
-    const data = encodePostings(ids, ids.map(() => 10));
+    const data = encodePostings(
+      ids,
+      ids.map(() => 10),
+    );
     expect(data.length).toBeLessThan(BLOCK_SPAN + 8);
-    expect(encodePostings(ids, ids.map((i) => i % 2)).length).toBeGreaterThan(2 * BLOCK_SPAN);
+    expect(
+      encodePostings(
+        ids,
+        ids.map((i) => i % 2),
+      ).length,
+    ).toBeGreaterThan(2 * BLOCK_SPAN);
   });
 
   it("refuses what it cannot store exactly, and bytes it did not write", () => {
@@ -88,7 +119,13 @@ describe("index keys", () => {
   });
 
   it("stores twice the weight in the prefix list of a word equal to the prefix, and the best of several words", () => {
-    const keys = postingKeysOf(new Map([["ชา", 5], ["ชาม", 10], ["tea", 2]]));
+    const keys = postingKeysOf(
+      new Map([
+        ["ชา", 5],
+        ["ชาม", 10],
+        ["tea", 2],
+      ]),
+    );
     expect(keys.get("ชา")).toBe(5);
     expect(keys.get(`${PREFIX_MARK}ชา`)).toBe(10); // "ชา" exact (2 × 5) ties "ชาม" as a longer word (10)
     expect(keys.get(`${PREFIX_MARK}ชาม`)).toBe(20);

@@ -69,9 +69,13 @@ export function postingKeysOf(terms: ReadonlyMap<string, number>): Map<string, n
 }
 
 /** Calls `visit` with each index key of the terms and its stored weight; a key may come more than once (keep the highest). */
-export function forEachPostingKey(terms: ReadonlyMap<string, number>, visit: (key: string, weight: number) => void): void {
+export function forEachPostingKey(
+  terms: ReadonlyMap<string, number>,
+  visit: (key: string, weight: number) => void,
+): void {
   for (const [term, weight] of terms) {
-    if (!Number.isInteger(weight) || weight < 0 || weight > 127) throw new RangeError(`search weight must be an integer 0-127, got ${weight}`);
+    if (!Number.isInteger(weight) || weight < 0 || weight > 127)
+      throw new RangeError(`search weight must be an integer 0-127, got ${weight}`);
     visit(term, weight);
     let end = 0;
     for (let n = 0; n < PREFIX_LIST_LENGTH && end < term.length; n++) {
@@ -82,7 +86,8 @@ export function forEachPostingKey(terms: ReadonlyMap<string, number>, visit: (ke
 }
 
 function checkWeight(weight: number): void {
-  if (!Number.isInteger(weight) || weight < 0 || weight > 255) throw new RangeError(`search weight must be an integer 0-255, got ${weight}`);
+  if (!Number.isInteger(weight) || weight < 0 || weight > 255)
+    throw new RangeError(`search weight must be an integer 0-255, got ${weight}`);
 }
 
 function varintLength(value: number): number {
@@ -115,7 +120,8 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
   for (let i = 0; i < n; i++) {
     const id = ids[i] ?? -1;
     const weight = weights[i] ?? 0;
-    if (!Number.isSafeInteger(id) || id <= previous) throw new RangeError(`postings ids must be ascending non-negative integers, got ${id} after ${previous}`);
+    if (!Number.isSafeInteger(id) || id <= previous)
+      throw new RangeError(`postings ids must be ascending non-negative integers, got ${id} after ${previous}`);
     checkWeight(weight);
     if (weight !== first) shared = false;
     size += varintLength(i === 0 ? id : id - previous);
@@ -139,7 +145,8 @@ export function encodePostings(ids: ArrayLike<number>, weights: ArrayLike<number
 /** Decodes what `encodePostings` wrote; throws on bytes it did not write rather than returning wrong ids. */
 export function decodePostings(data: Uint8Array): Postings {
   const format = data[0];
-  if (format !== PER_ID_WEIGHTS && format !== SHARED_WEIGHT) throw new RangeError(`unknown postings format ${String(format)}`);
+  if (format !== PER_ID_WEIGHTS && format !== SHARED_WEIGHT)
+    throw new RangeError(`unknown postings format ${String(format)}`);
   let at = 1;
   const read = (): number => {
     let value = 0;
@@ -192,7 +199,12 @@ function decodeWideIds(n: number, read: () => number): Float64Array {
  * Applies changes to a block's postings: ids `setIds` (with `setWeights`) are added or re-weighed, ids
  * `remove` dropped. Each list is ascending; an id is in at most one of them. Returns the new postings.
  */
-export function mergePostings(current: Postings | null, setIds: readonly number[], setWeights: readonly number[], remove: readonly number[]): { ids: number[]; weights: number[] } {
+export function mergePostings(
+  current: Postings | null,
+  setIds: readonly number[],
+  setWeights: readonly number[],
+  remove: readonly number[],
+): { ids: number[]; weights: number[] } {
   const ids: number[] = [];
   const weights: number[] = [];
   const oldIds = current?.ids ?? new Uint32Array(0);

@@ -15,7 +15,11 @@ type Executor = Kysely<DB> | Transaction<DB>;
 export type SearchEntityType = "enterprise" | "cluster" | "institution";
 export type { SearchText } from "@sainam/core";
 
-const TABLES: Record<SearchEntityType, string> = { enterprise: "search_enterprise", cluster: "search_cluster", institution: "search_institution" };
+const TABLES: Record<SearchEntityType, string> = {
+  enterprise: "search_enterprise",
+  cluster: "search_cluster",
+  institution: "search_institution",
+};
 /**
  * SQLite keeps the body's characters apart from the name's: those below U+1800 (Latin, Thai and the rest of the
  * alphabets a registry holds) move into the Private Use Area (+ 0xE000, three bytes in UTF-8 as Thai is; folding
@@ -104,8 +108,13 @@ export async function writeSearchTexts(
   if (sqlite) {
     let i = 0;
     for (; i + SQLITE_ROWS_PER_INSERT <= kept.length; i += SQLITE_ROWS_PER_INSERT) {
-      const statement = prepared(sqlite, `INSERT INTO ${table} (rowid, name, body) VALUES ${Array<string>(SQLITE_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`);
-      statement.run(...kept.slice(i, i + SQLITE_ROWS_PER_INSERT).flatMap((e) => [e.id, e.text.name, bodyForIndex(e.text.body)]));
+      const statement = prepared(
+        sqlite,
+        `INSERT INTO ${table} (rowid, name, body) VALUES ${Array<string>(SQLITE_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`,
+      );
+      statement.run(
+        ...kept.slice(i, i + SQLITE_ROWS_PER_INSERT).flatMap((e) => [e.id, e.text.name, bodyForIndex(e.text.body)]),
+      );
     }
     const one = prepared(sqlite, `INSERT INTO ${table} (rowid, name, body) VALUES (?, ?, ?)`);
     for (; i < kept.length; i++) {
@@ -115,7 +124,9 @@ export async function writeSearchTexts(
     return;
   }
   for (const part of slices(kept, 300)) {
-    await sql`INSERT INTO ${sql.table(table)} (rowid, name, body) VALUES ${sql.join(part.map((e) => sql`(${e.id}, ${e.text.name}, ${bodyForIndex(e.text.body)})`))}`.execute(db);
+    await sql`INSERT INTO ${sql.table(table)} (rowid, name, body) VALUES ${sql.join(part.map((e) => sql`(${e.id}, ${e.text.name}, ${bodyForIndex(e.text.body)})`))}`.execute(
+      db,
+    );
   }
 }
 
@@ -131,30 +142,54 @@ export async function removeSearchTexts(db: Executor, type: SearchEntityType, id
 }
 
 /** The indexed text of the given records of one type. */
-export async function searchTextsOf(db: Executor, type: SearchEntityType, ids: readonly number[]): Promise<Map<number, SearchText>> {
+export async function searchTextsOf(
+  db: Executor,
+  type: SearchEntityType,
+  ids: readonly number[],
+): Promise<Map<number, SearchText>> {
   const dialect = dialectOf(db);
   const { table, id } = searchTable(type, dialect);
   const out = new Map<number, SearchText>();
   for (const part of slices([...new Set(ids)], IN_LIST)) {
-    const rows = await sql<{ id: number; name: string; body: string }>`SELECT ${sql.ref(id)} AS id, name, body FROM ${sql.table(table)} WHERE ${sql.ref(id)} IN (${sql.join(part)})`.execute(db);
-    for (const row of rows.rows) out.set(Number(row.id), { name: row.name, body: dialect === "sqlite" ? bodyFromIndex(row.body) : row.body });
+    const rows = await sql<{
+      id: number;
+      name: string;
+      body: string;
+    }>`SELECT ${sql.ref(id)} AS id, name, body FROM ${sql.table(table)} WHERE ${sql.ref(id)} IN (${sql.join(part)})`.execute(
+      db,
+    );
+    for (const row of rows.rows)
+      out.set(Number(row.id), { name: row.name, body: dialect === "sqlite" ? bodyFromIndex(row.body) : row.body });
   }
   return out;
 }
 
 /** The search text of firms as the registry holds them now (their row and products). */
-export async function enterpriseSearchTextsOf(db: Executor, ids: readonly number[]): Promise<Array<{ id: number; text: SearchText }>> {
+export async function enterpriseSearchTextsOf(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Array<{ id: number; text: SearchText }>> {
   const out: Array<{ id: number; text: SearchText }> = [];
   for (const part of slices([...new Set(ids)], IN_LIST)) {
-    const firms = await db.selectFrom("enterprises").select(["id", "name_th", "name_en", "business_type"]).where("id", "in", part).execute();
-    const products = await db.selectFrom("enterprise_products").select(["enterprise_id", "name"]).where("enterprise_id", "in", part).orderBy("id").execute();
+    const firms = await db
+      .selectFrom("enterprises")
+      .select(["id", "name_th", "name_en", "business_type"])
+      .where("id", "in", part)
+      .execute();
+    const products = await db
+      .selectFrom("enterprise_products")
+      .select(["enterprise_id", "name"])
+      .where("enterprise_id", "in", part)
+      .orderBy("id")
+      .execute();
     const byFirm = new Map<number, Array<{ name: string }>>();
     for (const p of products) {
       const list = byFirm.get(p.enterprise_id);
       if (list) list.push({ name: p.name });
       else byFirm.set(p.enterprise_id, [{ name: p.name }]);
     }
-    for (const f of firms) out.push({ id: f.id, text: enterpriseSearchText({ ...f, products: byFirm.get(f.id) ?? [] }) });
+    for (const f of firms)
+      out.push({ id: f.id, text: enterpriseSearchText({ ...f, products: byFirm.get(f.id) ?? [] }) });
   }
   return out;
 }
@@ -180,25 +215,38 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
  * characters are looked up in the trigram index, shorter ones checked on the rows found (instr/strpos, which
  * neither engine takes for an index condition). Null when no pattern can be looked up.
  */
-export function matchCondition(dialect: Dialect, type: SearchEntityType, alias: string, patterns: readonly SearchPattern[]): RawBuilder<boolean> | null {
+export function matchCondition(
+  dialect: Dialect,
+  type: SearchEntityType,
+  alias: string,
+  patterns: readonly SearchPattern[],
+): RawBuilder<boolean> | null {
   const looked = patterns.filter(indexed);
   if (looked.length === 0) return null;
   const column = (c: "name" | "body") => sql.ref(`${alias}.${c}`);
-  const checks = patterns.filter((p) => !indexed(p)).map((p) => {
-    const contains = (c: "name" | "body") => {
-      const text = dialect === "sqlite" && c === "body" ? bodyForIndex(p.text) : p.text;
-      return dialect === "sqlite" ? sql`instr(${column(c)}, ${text}) > 0` : sql`strpos(${column(c)}, ${text}) > 0`;
-    };
-    return p.in === "name" ? contains("name") : sql`(${contains("name")} OR ${contains("body")})`;
-  });
+  const checks = patterns
+    .filter((p) => !indexed(p))
+    .map((p) => {
+      const contains = (c: "name" | "body") => {
+        const text = dialect === "sqlite" && c === "body" ? bodyForIndex(p.text) : p.text;
+        return dialect === "sqlite" ? sql`instr(${column(c)}, ${text}) > 0` : sql`strpos(${column(c)}, ${text}) > 0`;
+      };
+      return p.in === "name" ? contains("name") : sql`(${contains("name")} OR ${contains("body")})`;
+    });
   let lookup: RawBuilder<unknown>;
   if (dialect === "sqlite") {
     // The name's and the body's trigrams are apart (bodyForIndex): a term is in one or the other, no column filter needed.
-    const expression = looked.map((p) => (p.in === "name" ? phrase(p.text) : `(${phrase(p.text)} OR ${phrase(bodyForIndex(p.text))})`)).join(" AND ");
+    const expression = looked
+      .map((p) => (p.in === "name" ? phrase(p.text) : `(${phrase(p.text)} OR ${phrase(bodyForIndex(p.text))})`))
+      .join(" AND ");
     lookup = sql`${sql.ref(`${alias}.${TABLES[type]}`)} MATCH ${expression}`;
   } else {
     lookup = sql.join(
-      looked.map((p) => (p.in === "name" ? sql`${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)}` : sql`(${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)} OR ${sql.ref(`${alias}.body`)} LIKE ${likePattern(p.text)})`)),
+      looked.map((p) =>
+        p.in === "name"
+          ? sql`${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)}`
+          : sql`(${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)} OR ${sql.ref(`${alias}.body`)} LIKE ${likePattern(p.text)})`,
+      ),
       sql` AND `,
     );
   }
@@ -226,7 +274,14 @@ export type SearchFilters = SearchFacets & {
 };
 
 /** A match as a result shows it, with the indexed name field it is ranked by. */
-export type MatchRow = { id: number; name_th: string | null; name_en: string | null; snippet: string | null; province_code: string | null; search_name: string };
+export type MatchRow = {
+  id: number;
+  name_th: string | null;
+  name_en: string | null;
+  snippet: string | null;
+  province_code: string | null;
+  search_name: string;
+};
 
 /**
  * The visible matches of one record type: the index row aliased "s" joined to the record aliased "e", with the
@@ -234,7 +289,13 @@ export type MatchRow = { id: number; name_th: string | null; name_en: string | n
  * the trigram lookup runs once, never once per record. Null when nothing can match (no pattern the index can
  * look up, or firm facets asked of another type).
  */
-function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, f: SearchFilters, patterns: readonly SearchPattern[] | { juristicId: string }) {
+function visibleMatches(
+  db: Executor,
+  dialect: Dialect,
+  type: SearchEntityType,
+  f: SearchFilters,
+  patterns: readonly SearchPattern[] | { juristicId: string },
+) {
   const { table, id } = searchTable(type, dialect);
   const s = sql.table(table).as("s");
   const joined = sql<boolean>`e.id = ${sql.ref(`s.${id}`)}`;
@@ -242,8 +303,18 @@ function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, 
   if (!Array.isArray(patterns)) {
     // A juristic ID is looked up in the registry's own unique index, not the trigram one.
     if (type !== "enterprise") return null;
-    const byId = db.selectFrom("enterprises as e").innerJoin(s, (join) => join.on(joined)).where("e.juristic_id", "=", (patterns as { juristicId: string }).juristicId);
-    return firmFilters(db, byId, f).select(["e.id", "e.name_th", "e.name_en", "e.business_type as snippet", "e.province_code", searchName]);
+    const byId = db
+      .selectFrom("enterprises as e")
+      .innerJoin(s, (join) => join.on(joined))
+      .where("e.juristic_id", "=", (patterns as { juristicId: string }).juristicId);
+    return firmFilters(db, byId, f).select([
+      "e.id",
+      "e.name_th",
+      "e.name_en",
+      "e.business_type as snippet",
+      "e.province_code",
+      searchName,
+    ]);
   }
   const match = matchCondition(dialect, type, "s", patterns as readonly SearchPattern[]);
   if (!match) return null;
@@ -255,47 +326,104 @@ function visibleMatches(db: Executor, dialect: Dialect, type: SearchEntityType, 
   if (type === "cluster") {
     let q = db.selectFrom(s).crossJoin("clusters as e").where(joined).where(match);
     const own = [...f.ownClusters];
-    if (!f.unpublishedToo) q = q.where((eb) => (own.length ? eb.or([eb("e.published", "=", 1), eb("e.id", "in", own)]) : eb("e.published", "=", 1)));
+    if (!f.unpublishedToo)
+      q = q.where((eb) =>
+        own.length ? eb.or([eb("e.published", "=", 1), eb("e.id", "in", own)]) : eb("e.published", "=", 1),
+      );
     if (f.province || f.region || f.provincialCluster !== undefined) {
       let provinces = db.selectFrom("provinces").select("code");
       if (f.province) provinces = provinces.where("code", "=", f.province);
       if (f.region) provinces = provinces.where("region_code", "=", f.region);
-      if (f.provincialCluster !== undefined) provinces = provinces.where("code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
-      q = q.where("e.id", "in", db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces));
+      if (f.provincialCluster !== undefined)
+        provinces = provinces.where(
+          "code",
+          "in",
+          db
+            .selectFrom("provincial_cluster_provinces")
+            .select("province_code")
+            .where("provincial_cluster_id", "=", f.provincialCluster ?? 0),
+        );
+      q = q.where(
+        "e.id",
+        "in",
+        db.selectFrom("cluster_provinces").select("cluster_id").where("province_code", "in", provinces),
+      );
     }
-    return q.select(["e.id", "e.name_th", "e.name_en", sql<string | null>`coalesce(e.description_th, e.description_en)`.as("snippet"), sql<string | null>`null`.as("province_code"), searchName]);
+    return q.select([
+      "e.id",
+      "e.name_th",
+      "e.name_en",
+      sql<string | null>`coalesce(e.description_th, e.description_en)`.as("snippet"),
+      sql<string | null>`null`.as("province_code"),
+      searchName,
+    ]);
   }
   let q = db.selectFrom(s).crossJoin("institutions as e").where(joined).where(match);
   const v = f.institutions;
   if (!v.all) {
     // Unpublished institutions only for their keepers: their agency's officers and whoever registered them.
-    q = q.where((eb) => eb.or([
-      eb("e.published", "=", 1),
-      ...(v.agencyId !== null ? [eb("e.agency_id", "=", v.agencyId)] : []),
-      ...(v.userId !== null ? [eb("e.created_by", "=", v.userId)] : []),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb("e.published", "=", 1),
+        ...(v.agencyId !== null ? [eb("e.agency_id", "=", v.agencyId)] : []),
+        ...(v.userId !== null ? [eb("e.created_by", "=", v.userId)] : []),
+      ]),
+    );
   }
   if (f.province) q = q.where("e.province_code", "=", f.province);
   return q.select(["e.id", "e.name_th", "e.name_en", "e.description as snippet", "e.province_code", searchName]);
 }
 
 /** A firm's facets and visibility, as conditions on the firm aliased "e". */
-function firmFilters<Q extends SelectQueryBuilder<DB & { e: DB["enterprises"] }, "e", object>>(db: Executor, query: Q, f: SearchFilters): Q {
+function firmFilters<Q extends SelectQueryBuilder<DB & { e: DB["enterprises"] }, "e", object>>(
+  db: Executor,
+  query: Q,
+  f: SearchFilters,
+): Q {
   let q = query as SelectQueryBuilder<DB & { e: DB["enterprises"] }, "e", object>;
   if (!f.unpublishedToo) q = q.where("e.published", "=", 1);
   if (f.province) q = q.where("e.province_code", "=", f.province);
   if (f.size) q = q.where("e.size_class", "=", f.size);
   if (f.sector) q = q.where("e.tsic_code", "like", `${f.sector}%`);
-  if (f.region) q = q.where("e.province_code", "in", db.selectFrom("provinces").select("code").where("region_code", "=", f.region ?? ""));
+  if (f.region)
+    q = q.where(
+      "e.province_code",
+      "in",
+      db
+        .selectFrom("provinces")
+        .select("code")
+        .where("region_code", "=", f.region ?? ""),
+    );
   if (f.provincialCluster !== undefined) {
-    q = q.where("e.province_code", "in", db.selectFrom("provincial_cluster_provinces").select("province_code").where("provincial_cluster_id", "=", f.provincialCluster ?? 0));
+    q = q.where(
+      "e.province_code",
+      "in",
+      db
+        .selectFrom("provincial_cluster_provinces")
+        .select("province_code")
+        .where("provincial_cluster_id", "=", f.provincialCluster ?? 0),
+    );
   }
-  if (f.stage) q = q.where("e.id", "in", db.selectFrom("memberships").select("enterprise_id").where("stage", "=", f.stage ?? "").where("left_on", "is", null));
+  if (f.stage)
+    q = q.where(
+      "e.id",
+      "in",
+      db
+        .selectFrom("memberships")
+        .select("enterprise_id")
+        .where("stage", "=", f.stage ?? "")
+        .where("left_on", "is", null),
+    );
   return q as Q;
 }
 
 /** The visible firm with this juristic ID, as a match (at most one). */
-export async function readJuristicId(db: Executor, dialect: Dialect, filters: SearchFilters, juristicId: string): Promise<TierRead | null> {
+export async function readJuristicId(
+  db: Executor,
+  dialect: Dialect,
+  filters: SearchFilters,
+  juristicId: string,
+): Promise<TierRead | null> {
   const q = visibleMatches(db, dialect, "enterprise", filters, { juristicId });
   if (!q) return null;
   const rows = (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
@@ -306,7 +434,14 @@ export async function readJuristicId(db: Executor, dialect: Dialect, filters: Se
 export type TierRead = { type: SearchEntityType; rows: MatchRow[]; truncated: boolean };
 
 /** The visible matches of every pattern, per type, at most `limit` each in id order. Null when no type can be looked up. */
-export async function readMatches(db: Kysely<DB>, dialect: Dialect, types: readonly SearchEntityType[], filters: SearchFilters, patterns: readonly SearchPattern[], limit: number): Promise<TierRead[] | null> {
+export async function readMatches(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  types: readonly SearchEntityType[],
+  filters: SearchFilters,
+  patterns: readonly SearchPattern[],
+  limit: number,
+): Promise<TierRead[] | null> {
   if (dialect === "postgres" && patterns.length > 1) {
     // With a LIMIT, PostgreSQL's planner takes the matches of several common Thai words to be everywhere and scans
     // the table for the first few; when the words are never together it reads every row (300 ms at 1 M firms).
@@ -320,7 +455,14 @@ export async function readMatches(db: Kysely<DB>, dialect: Dialect, types: reado
   return readEachType(db, dialect, types, filters, patterns, limit);
 }
 
-async function readEachType(db: Executor, dialect: Dialect, types: readonly SearchEntityType[], filters: SearchFilters, patterns: readonly SearchPattern[], limit: number): Promise<TierRead[] | null> {
+async function readEachType(
+  db: Executor,
+  dialect: Dialect,
+  types: readonly SearchEntityType[],
+  filters: SearchFilters,
+  patterns: readonly SearchPattern[],
+  limit: number,
+): Promise<TierRead[] | null> {
   const out: TierRead[] = [];
   for (const type of types) {
     const q = visibleMatches(db, dialect, type, filters, patterns);
@@ -346,7 +488,14 @@ export async function estimateTotal(db: Executor, reads: readonly TierRead[], li
       continue;
     }
     const table = type === "enterprise" ? "enterprises" : type === "cluster" ? "clusters" : "institutions";
-    const max = Number((await db.selectFrom(table).select((eb) => eb.fn.max("id").as("max")).executeTakeFirst())?.max ?? 0);
+    const max = Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.max("id").as("max"))
+          .executeTakeFirst()
+      )?.max ?? 0,
+    );
     const first = rows.reduce((m, r) => Math.min(m, r.id), Infinity);
     const last = rows.reduce((m, r) => Math.max(m, r.id), 0);
     total += Math.round((limit * (Math.max(max, last) - first + 1)) / Math.max(1, last - first + 1));
@@ -363,9 +512,15 @@ export async function estimateTotal(db: Executor, reads: readonly TierRead[], li
 export async function compactSearchIndexStep(db: Executor, type: SearchEntityType, pages = 100): Promise<boolean> {
   if (dialectOf(db) !== "sqlite") return false;
   const table = TABLES[type];
-  const segments = async () => Number((await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM ${sql.table(`${table}_idx`)}`.execute(db)).rows[0]?.n ?? 0);
+  const segments = async () =>
+    Number(
+      (await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM ${sql.table(`${table}_idx`)}`.execute(db))
+        .rows[0]?.n ?? 0,
+    );
   if ((await segments()) <= 1) return false;
   // A negative page count merges whatever segments there are, down to one in the end.
-  await sql`INSERT INTO ${sql.table(table)} (${sql.ref(table)}, rank) VALUES ('merge', ${-Math.abs(pages)})`.execute(db);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.ref(table)}, rank) VALUES ('merge', ${-Math.abs(pages)})`.execute(
+    db,
+  );
   return (await segments()) > 1;
 }

@@ -84,9 +84,16 @@ describe("names, objectives and addresses are stored as published", () => {
     const firm = asPublishedFirms[0];
     if (!firm) throw new Error("missing firm");
     const path = join(dir, "edges.csv");
-    await writeFile(path, `เลขทะเบียน,ชื่อนิติบุคคล,ที่ตั้งสำนักงานใหญ่\r\n${firm.juristicId},"\u200B ${firm.name} \u00A0","\t${firm.address}\uFEFF "\r\n`);
+    await writeFile(
+      path,
+      `เลขทะเบียน,ชื่อนิติบุคคล,ที่ตั้งสำนักงานใหญ่\r\n${firm.juristicId},"\u200B ${firm.name} \u00A0","\t${firm.address}\uFEFF "\r\n`,
+    );
     const [record] = await records({ path });
-    expect(record).toMatchObject({ nameTh: firm.name, address: firm.address, districtCode: firm.expected.districtCode });
+    expect(record).toMatchObject({
+      nameTh: firm.name,
+      address: firm.address,
+      districtCode: firm.expected.districtCode,
+    });
   });
 
   it("is found by search through the folded forms: ASCII digits, composed ำ, one space", () => {

@@ -4,7 +4,10 @@ import { applyUpsertResults, planBatch } from "./batch.ts";
 
 type Firm = { id: string; name: string };
 const keyOf = (firm: Firm) => firm.id;
-const ok = (rowNumber: number, id: string, name: string): NormalisedRow<Firm> => ({ rowNumber, outcome: { ok: true, value: { id, name }, warnings: [] } });
+const ok = (rowNumber: number, id: string, name: string): NormalisedRow<Firm> => ({
+  rowNumber,
+  outcome: { ok: true, value: { id, name }, warnings: [] },
+});
 
 describe("planBatch", () => {
   it("keeps the last of duplicate rows and reports the earlier ones as skipped", () => {
@@ -12,7 +15,19 @@ describe("planBatch", () => {
       [
         ok(2, "A", "first"),
         ok(3, "B", "b"),
-        { rowNumber: 4, outcome: { ok: false, issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214" }] } },
+        {
+          rowNumber: 4,
+          outcome: {
+            ok: false,
+            issues: [
+              {
+                field: "juristicId",
+                message: "juristic ID has a wrong check digit (4; expected 3)",
+                value: "0505567003214",
+              },
+            ],
+          },
+        },
         ok(5, "A", "second"),
         ok(7, "A", "third"),
       ],
@@ -23,18 +38,69 @@ describe("planBatch", () => {
       { rowNumber: 7, key: "A", record: { id: "A", name: "third" } },
     ]);
     expect(plan.report.rows).toEqual([
-      { rowNumber: 2, status: "skipped", key: "A", issues: [{ field: "row", message: "duplicate of row 7; the later row is imported", value: "A", code: "duplicate_row", params: { row: 7 } }] },
+      {
+        rowNumber: 2,
+        status: "skipped",
+        key: "A",
+        issues: [
+          {
+            field: "row",
+            message: "duplicate of row 7; the later row is imported",
+            value: "A",
+            code: "duplicate_row",
+            params: { row: 7 },
+          },
+        ],
+      },
       { rowNumber: 3, status: "imported", key: "B", issues: [] },
-      { rowNumber: 4, status: "error", key: null, issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214" }] },
-      { rowNumber: 5, status: "skipped", key: "A", issues: [{ field: "row", message: "duplicate of row 7; the later row is imported", value: "A", code: "duplicate_row", params: { row: 7 } }] },
+      {
+        rowNumber: 4,
+        status: "error",
+        key: null,
+        issues: [
+          {
+            field: "juristicId",
+            message: "juristic ID has a wrong check digit (4; expected 3)",
+            value: "0505567003214",
+          },
+        ],
+      },
+      {
+        rowNumber: 5,
+        status: "skipped",
+        key: "A",
+        issues: [
+          {
+            field: "row",
+            message: "duplicate of row 7; the later row is imported",
+            value: "A",
+            code: "duplicate_row",
+            params: { row: 7 },
+          },
+        ],
+      },
       { rowNumber: 7, status: "imported", key: "A", issues: [] },
     ]);
     expect(plan.report.counts).toEqual({ imported: 2, updated: 0, skipped: 2, errors: 1 });
   });
 
   it("reports an imported row's warnings as its issues", () => {
-    const plan = planBatch([{ rowNumber: 2, outcome: { ok: true, value: { id: "A", name: "a" }, warnings: [{ field: "postcode", message: "postcode must be 5 digits: 501", value: "501" }] } }], keyOf);
-    expect(plan.report.rows[0]?.issues).toEqual([{ field: "postcode", message: "postcode must be 5 digits: 501", value: "501" }]);
+    const plan = planBatch(
+      [
+        {
+          rowNumber: 2,
+          outcome: {
+            ok: true,
+            value: { id: "A", name: "a" },
+            warnings: [{ field: "postcode", message: "postcode must be 5 digits: 501", value: "501" }],
+          },
+        },
+      ],
+      keyOf,
+    );
+    expect(plan.report.rows[0]?.issues).toEqual([
+      { field: "postcode", message: "postcode must be 5 digits: 501", value: "501" },
+    ]);
   });
 });
 

@@ -17,7 +17,12 @@ export type ReportRow = {
 };
 
 /** How many rows ended in each status. */
-export type ImportCounts = { readonly imported: number; readonly updated: number; readonly skipped: number; readonly errors: number };
+export type ImportCounts = {
+  readonly imported: number;
+  readonly updated: number;
+  readonly skipped: number;
+  readonly errors: number;
+};
 
 /** The row-level report of one import: one entry per data row, by row number, and the totals. */
 export type ImportReport = { readonly rows: ReadonlyArray<ReportRow>; readonly counts: ImportCounts };
@@ -45,7 +50,9 @@ export function membershipKey(record: MembershipRecord): string {
 
 /** A linkage's identity: the two parties, the kind, the product and the cluster. */
 export function linkageKey(record: LinkageRecord): string {
-  return [record.fromJuristicId, record.toJuristicId, record.kind, record.product ?? "", record.clusterCode ?? ""].join("|");
+  return [record.fromJuristicId, record.toJuristicId, record.kind, record.product ?? "", record.clusterCode ?? ""].join(
+    "|",
+  );
 }
 
 function countRows(rows: ReadonlyArray<ReportRow>): ImportCounts {
@@ -85,7 +92,15 @@ export function planBatch<T>(rows: Iterable<NormalisedRow<T>>, keyOf: (record: T
       rowNumber,
       status: "skipped",
       key,
-      issues: [{ field: "row", message: `duplicate of row ${winner?.rowNumber ?? "?"}; the later row is imported`, value: key, code: "duplicate_row", ...(winner ? { params: { row: winner.rowNumber } } : {}) }],
+      issues: [
+        {
+          field: "row",
+          message: `duplicate of row ${winner?.rowNumber ?? "?"}; the later row is imported`,
+          value: key,
+          code: "duplicate_row",
+          ...(winner ? { params: { row: winner.rowNumber } } : {}),
+        },
+      ],
     });
   }
   const records: PlannedRecord<T>[] = [];
@@ -99,7 +114,8 @@ export function planBatch<T>(rows: Iterable<NormalisedRow<T>>, keyOf: (record: T
 }
 
 /** What the server's upsert did with a planned row. */
-export type UpsertResult = { readonly status: "imported" | "updated" } | { readonly status: "error"; readonly issues: ReadonlyArray<RowIssue> };
+export type UpsertResult =
+  { readonly status: "imported" | "updated" } | { readonly status: "error"; readonly issues: ReadonlyArray<RowIssue> };
 
 /**
  * The final report once the server has upserted the planned records: each planned row takes its

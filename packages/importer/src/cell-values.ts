@@ -55,7 +55,9 @@ const englishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "
 
 function monthNumber(name: string): number | null {
   const key = name.toLowerCase().replace(/\s/g, "");
-  const thai = thaiMonths.findIndex((names) => names.some((candidate) => candidate === key || candidate.replace(/\./g, "") === key.replace(/\./g, "")));
+  const thai = thaiMonths.findIndex((names) =>
+    names.some((candidate) => candidate === key || candidate.replace(/\./g, "") === key.replace(/\./g, "")),
+  );
   if (thai >= 0) return thai + 1;
   const english = englishMonths.findIndex((prefix) => key.startsWith(prefix));
   return english >= 0 ? english + 1 : null;
@@ -112,7 +114,8 @@ export function readAmount(text: string, allowNegative = false): CellResult<numb
   if (accountingNegative) value = `-${accountingNegative[1] ?? ""}`;
   const parsed = parseAmount(value);
   if (!parsed.ok) return bad(`not an amount: ${text.trim()}`, "invalid_type", { expected: "number" });
-  if (!allowNegative && parsed.value < 0) return bad(`must not be negative: ${text.trim()}`, "out_of_range", { min: 0 });
+  if (!allowNegative && parsed.value < 0)
+    return bad(`must not be negative: ${text.trim()}`, "out_of_range", { min: 0 });
   return good(parsed.value);
 }
 
@@ -120,7 +123,8 @@ export function readAmount(text: string, allowNegative = false): CellResult<numb
 export function readCount(text: string): CellResult<number> {
   const value = normalizeThai(text).replace(/\s*(?:คน|ราย|persons?|people|employees)$/i, "");
   const parsed = parseAmount(value);
-  if (!parsed.ok || !Number.isInteger(parsed.value) || parsed.value < 0) return bad(`not a whole number ≥ 0: ${text.trim()}`, "not_integer", { min: 0 });
+  if (!parsed.ok || !Number.isInteger(parsed.value) || parsed.value < 0)
+    return bad(`not a whole number ≥ 0: ${text.trim()}`, "not_integer", { min: 0 });
   return good(parsed.value);
 }
 
@@ -131,13 +135,17 @@ export function readCount(text: string): CellResult<number> {
  */
 export function readTsicCode(text: string): CellResult<string> {
   const match = /^(\d{1,5})(?:\s*[-:.]?\s+\D.*)?$/s.exec(normalizeThai(text).replace(/^tsic\s*/i, ""));
-  return match?.[1] ? good(match[1]) : bad(`TSIC code must be 1-5 digits: ${text.trim()}`, "invalid_format", { format: "tsic" });
+  return match?.[1]
+    ? good(match[1])
+    : bad(`TSIC code must be 1-5 digits: ${text.trim()}`, "invalid_format", { format: "tsic" });
 }
 
 /** Reads a Thai postcode: 5 digits, the first 1-9. */
 export function readPostcode(text: string): CellResult<string> {
   const value = normalizeThai(text).replace(/\s/g, "");
-  return /^[1-9]\d{4}$/.test(value) ? good(value) : bad(`postcode must be 5 digits: ${text.trim()}`, "invalid_format", { format: "postcode" });
+  return /^[1-9]\d{4}$/.test(value)
+    ? good(value)
+    : bad(`postcode must be 5 digits: ${text.trim()}`, "invalid_format", { format: "postcode" });
 }
 
 /**
@@ -152,7 +160,9 @@ export function readPhone(text: string): CellResult<string> {
   const digits = main.replace(/[^\d]/g, "");
   const international = main.trim().startsWith("+");
   const plausible = international ? digits.length >= 8 && digits.length <= 15 : /^0\d{8,9}$/.test(digits);
-  return plausible && /^[+\d\s().-]+$/.test(main.trim()) ? good(value) : bad(`not a phone number: ${text.trim()}`, "invalid_format", { format: "phone" });
+  return plausible && /^[+\d\s().-]+$/.test(main.trim())
+    ? good(value)
+    : bad(`not a phone number: ${text.trim()}`, "invalid_format", { format: "phone" });
 }
 
 /** Reads an e-mail address lightly (something@domain.tld, no spaces), lower-casing the domain. */
@@ -189,13 +199,23 @@ const stageWords: Record<Stage, ReadonlyArray<string>> = {
 
 /** Reads a value-chain stage in English or Thai: upstream/ต้นน้ำ, midstream/กลางน้ำ, downstream/ปลายน้ำ. */
 export function readStage(text: string): CellResult<Stage> {
-  const key = normalizeThai(text).toLowerCase().replace(/[\s_-]/g, "");
+  const key = normalizeThai(text)
+    .toLowerCase()
+    .replace(/[\s_-]/g, "");
   for (const stage of stages) if (stageWords[stage].includes(key)) return good(stage);
   return bad(`stage must be upstream/ต้นน้ำ, midstream/กลางน้ำ or downstream/ปลายน้ำ: ${text.trim()}`, "invalid_choice");
 }
 
 /** The directed kinds of linkage between two parties of a cluster. */
-export const linkageKinds = ["supplies", "buys_from", "subcontracts", "collaborates", "advises", "finances", "trains"] as const;
+export const linkageKinds = [
+  "supplies",
+  "buys_from",
+  "subcontracts",
+  "collaborates",
+  "advises",
+  "finances",
+  "trains",
+] as const;
 /** One of the seven linkage kinds. */
 export type LinkageKind = (typeof linkageKinds)[number];
 
@@ -223,9 +243,14 @@ const linkageWords: Record<LinkageKind, ReadonlyArray<string>> = {
 
 /** Reads a linkage kind from its English code or words, or its Thai wording (ขายให้, ซื้อจาก, รับจ้างผลิต…). */
 export function readLinkageKind(text: string): CellResult<LinkageKind> {
-  const key = normalizeThai(text).toLowerCase().replace(/[\s_-]/g, "");
+  const key = normalizeThai(text)
+    .toLowerCase()
+    .replace(/[\s_-]/g, "");
   for (const kind of linkageKinds) if (linkageWords[kind].includes(key)) return good(kind);
-  return bad(`unknown linkage kind (expected one of ${linkageKinds.join(", ")} or its Thai wording): ${text.trim()}`, "invalid_choice");
+  return bad(
+    `unknown linkage kind (expected one of ${linkageKinds.join(", ")} or its Thai wording): ${text.trim()}`,
+    "invalid_choice",
+  );
 }
 
 // Abbreviations DBD lists use that core's name rules do not read: "หจ." for ห้างหุ้นส่วนจำกัด, "หส."
@@ -234,20 +259,36 @@ const legalFormWords: Record<Exclude<LegalForm, "unknown">, ReadonlyArray<string
   company_limited: ["บจ", "บจก", "บริษัท", "บริษัทจำกัด", "co ltd", "company", "ltd"],
   public_company_limited: ["บมจ", "บริษัทมหาชน", "บริษัทมหาชนจำกัด", "pcl", "plc", "public company"],
   limited_partnership: ["หจ", "หจก", "ห้างหุ้นส่วนจำกัด", "limited partnership", "ltd part"],
-  registered_ordinary_partnership: ["หส", "หสน", "ห้างหุ้นส่วนสามัญ", "ห้างหุ้นส่วนสามัญนิติบุคคล", "registered ordinary partnership", "ordinary partnership"],
+  registered_ordinary_partnership: [
+    "หส",
+    "หสน",
+    "ห้างหุ้นส่วนสามัญ",
+    "ห้างหุ้นส่วนสามัญนิติบุคคล",
+    "registered ordinary partnership",
+    "ordinary partnership",
+  ],
   community_enterprise: ["วสช", "วิสาหกิจชุมชน", "กลุ่มวิสาหกิจชุมชน", "community enterprise"],
   cooperative: ["สหกรณ์", "cooperative", "co-operative", "coop"],
 };
 
 function legalFormKey(text: string): string {
-  return normalizeThai(text).toLowerCase().replace(/[.,()]/g, " ").replace(/\s+/g, " ").trim();
+  return normalizeThai(text)
+    .toLowerCase()
+    .replace(/[.,()]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Reads a legal-form column: the code ("company_limited"), its Thai or English label, or an abbreviation (บจ., หจ., บมจ.…). */
 export function readLegalForm(text: string): CellResult<LegalForm> {
   const key = legalFormKey(text);
   for (const form of legalForms) {
-    if (form === key || legalFormKey(formatLegalForm(form, "th")) === key || legalFormKey(formatLegalForm(form, "en")) === key) return good(form);
+    if (
+      form === key ||
+      legalFormKey(formatLegalForm(form, "th")) === key ||
+      legalFormKey(formatLegalForm(form, "en")) === key
+    )
+      return good(form);
   }
   for (const form of legalForms) {
     if (form === "unknown") continue;

@@ -37,7 +37,10 @@ async function importEnterprises(source: TableSource) {
       mapping = suggestMapping("enterprises", headers);
       continue;
     }
-    rows.push({ rowNumber: event.rowNumber, outcome: normaliseEnterpriseRow(event.cells, headers, mapping, testGazetteer) });
+    rows.push({
+      rowNumber: event.rowNumber,
+      outcome: normaliseEnterpriseRow(event.cells, headers, mapping, testGazetteer),
+    });
   }
   return { headers, headerRowNumber, encoding, mapping, rows, plan: planBatch(rows, enterpriseKey) };
 }
@@ -84,7 +87,15 @@ describe("the DBD monthly file of new juristic persons", () => {
     const result = await importEnterprises({ path });
     expect(result.encoding).toBe("windows-874");
     expect(result.headerRowNumber).toBe(4);
-    expect(result.headers).toEqual(["ลำดับ", "เลขทะเบียน", "ชื่อนิติบุคคล", "วันที่ จดทะเบียน", "ทุนจดทะเบียน (บาท)", "รายละเอียดวัตถุประสงค์", "ที่ตั้งสำนักงานใหญ่"]);
+    expect(result.headers).toEqual([
+      "ลำดับ",
+      "เลขทะเบียน",
+      "ชื่อนิติบุคคล",
+      "วันที่ จดทะเบียน",
+      "ทุนจดทะเบียน (บาท)",
+      "รายละเอียดวัตถุประสงค์",
+      "ที่ตั้งสำนักงานใหญ่",
+    ]);
     expect(result.mapping).toEqual({
       juristicId: "เลขทะเบียน",
       nameTh: "ชื่อนิติบุคคล",
@@ -107,7 +118,11 @@ describe("the DBD monthly file of new juristic persons", () => {
     await writeFile(path, encodeWindows874(csv));
     const result = await importEnterprises({ path });
     expect(result.headerRowNumber).toBe(3);
-    expect(result.mapping).toMatchObject({ juristicId: "เลขทะเบียน", registeredOn: "วันที่จดทะเบียน", capital: "ทุนจดทะเบียน (บาท)" });
+    expect(result.mapping).toMatchObject({
+      juristicId: "เลขทะเบียน",
+      registeredOn: "วันที่จดทะเบียน",
+      capital: "ทุนจดทะเบียน (บาท)",
+    });
     expectEveryFirmImported(result.rows);
   });
 
@@ -125,15 +140,24 @@ describe("the DBD monthly file of new juristic persons", () => {
   it("reports a firm listed twice and a mistyped ID without stopping the file", async () => {
     const [first, second] = dbdFirms;
     if (!first || !second) throw new Error("fixture");
-    const firms = [...dbdFirms, { ...first, sequence: "8", registeredBe: "23/1/2567" }, { ...second, sequence: "9", juristicId: "0105567012349" }];
+    const firms = [
+      ...dbdFirms,
+      { ...first, sequence: "8", registeredBe: "23/1/2567" },
+      { ...second, sequence: "9", juristicId: "0105567012349" },
+    ];
     const path = join(dir, "99_256701-dup.csv");
     await writeFile(path, encodeWindows874(dbdMonthlyCsv(firms)));
     const { plan } = await importEnterprises({ path });
     expect(plan.report.counts).toEqual({ imported: 7, updated: 0, skipped: 1, errors: 1 });
-    expect(plan.report.rows.find((row) => row.rowNumber === 7)).toMatchObject({ status: "skipped", issues: [{ message: "duplicate of row 14; the later row is imported" }] });
+    expect(plan.report.rows.find((row) => row.rowNumber === 7)).toMatchObject({
+      status: "skipped",
+      issues: [{ message: "duplicate of row 14; the later row is imported" }],
+    });
     expect(plan.report.rows.find((row) => row.rowNumber === 15)).toMatchObject({
       status: "error",
-      issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (9; expected 8)", value: "0105567012349" }],
+      issues: [
+        { field: "juristicId", message: "juristic ID has a wrong check digit (9; expected 8)", value: "0105567012349" },
+      ],
     });
     expect(plan.records.find((planned) => planned.key === first.juristicId)?.record.registeredOn).toBe("2024-01-23");
   });

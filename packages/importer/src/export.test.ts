@@ -12,8 +12,20 @@ const columns: ExportColumn[] = [
   { key: "note", header: "หมายเหตุ" },
 ];
 const rows: ExportRow[] = [
-  { juristicId: "0505567003213", name: 'บจ.ล้านนา "ซิลค์", เฮาส์', registeredOn: new Date(Date.UTC(2024, 0, 9)), capital: 3_500_000, note: "บรรทัดแรก\nบรรทัดสอง" },
-  { juristicId: "0105567012348", name: "=HYPERLINK(\"http://x\")", registeredOn: null, capital: 1234.5, note: "+66 81 234 5678" },
+  {
+    juristicId: "0505567003213",
+    name: 'บจ.ล้านนา "ซิลค์", เฮาส์',
+    registeredOn: new Date(Date.UTC(2024, 0, 9)),
+    capital: 3_500_000,
+    note: "บรรทัดแรก\nบรรทัดสอง",
+  },
+  {
+    juristicId: "0105567012348",
+    name: '=HYPERLINK("http://x")',
+    registeredOn: null,
+    capital: 1234.5,
+    note: "+66 81 234 5678",
+  },
 ];
 
 async function collect(write: (stream: PassThrough) => Promise<void>): Promise<Buffer> {
@@ -39,7 +51,13 @@ describe("writeCsv", () => {
     const bytes = await collect((stream) => writeCsv(stream, columns, rows));
     const { header, rows: read } = await readAll(bytes);
     expect(header.headers).toEqual(columns.map((column) => column.header));
-    expect(read[0]?.cells).toEqual(["0505567003213", 'บจ.ล้านนา "ซิลค์", เฮาส์', "2024-01-09", "3500000", "บรรทัดแรก\nบรรทัดสอง"]);
+    expect(read[0]?.cells).toEqual([
+      "0505567003213",
+      'บจ.ล้านนา "ซิลค์", เฮาส์',
+      "2024-01-09",
+      "3500000",
+      "บรรทัดแรก\nบรรทัดสอง",
+    ]);
   });
 
   it("streams rows from an async source", async () => {
@@ -56,7 +74,11 @@ describe("writeXlsx", () => {
     const bytes = await collect((stream) => writeXlsx(stream, "วิสาหกิจ: ม.ค./67", columns, rows));
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
     const { header, rows: read } = await readAll(bytes, "export.xlsx");
-    expect(header).toMatchObject({ format: "xlsx", headerRowNumber: 1, headers: columns.map((column) => column.header) });
+    expect(header).toMatchObject({
+      format: "xlsx",
+      headerRowNumber: 1,
+      headers: columns.map((column) => column.header),
+    });
     expect(read.map((row) => row.cells)).toEqual([
       ["0505567003213", 'บจ.ล้านนา "ซิลค์", เฮาส์', "2024-01-09", "3500000", "บรรทัดแรก\nบรรทัดสอง"],
       ["0105567012348", '=HYPERLINK("http://x")', "", "1234.5", "+66 81 234 5678"],

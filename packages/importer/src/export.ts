@@ -55,7 +55,10 @@ export async function writeCsv(
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], not blank. */
 function sheetNameFor(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .trim()
+    .slice(0, 31);
   return cleaned === "" ? "Sheet1" : cleaned;
 }
 
@@ -82,7 +85,10 @@ export async function writeXlsx(
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetNameFor(sheetName), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ key: column.key, width: Math.min(60, Math.max(10, column.header.length + 4)) }));
+  sheet.columns = columns.map((column) => ({
+    key: column.key,
+    width: Math.min(60, Math.max(10, column.header.length + 4)),
+  }));
   const header = sheet.addRow(columns.map((column) => column.header));
   header.font = { bold: true };
   header.commit();

@@ -22,7 +22,17 @@ export type GazetteerIndex = {
 };
 
 const BANGKOK_TH = "กรุงเทพมหานคร";
-const bangkokAliases = ["กรุงเทพ", "กรุงเทพฯ", "กทม", "กทม.", "กรุงเทพมหานคร", "bangkok", "bkk", "krung thep", "krung thep maha nakhon"];
+const bangkokAliases = [
+  "กรุงเทพ",
+  "กรุงเทพฯ",
+  "กทม",
+  "กทม.",
+  "กรุงเทพมหานคร",
+  "bangkok",
+  "bkk",
+  "krung thep",
+  "krung thep maha nakhon",
+];
 
 /** Thai key: prefixes (จังหวัด/จ., อำเภอ/อ., เขต, กิ่งอำเภอ) and spaces, dots and ฯ removed. */
 function thaiKey(name: string): string {
@@ -89,7 +99,9 @@ export function indexGazetteer(gazetteer: Gazetteer): GazetteerIndex {
       const code = /^\d{4}$/.exec(name.trim())?.[0];
       if (code) {
         const inProvince = districtCodes.get(code);
-        return inProvince !== undefined && (provinceCode === null || inProvince === provinceCode) ? { code, provinceCode: inProvince } : null;
+        return inProvince !== undefined && (provinceCode === null || inProvince === provinceCode)
+          ? { code, provinceCode: inProvince }
+          : null;
       }
       const province = provinceCode ? provinceNames.get(provinceCode) : undefined;
       const keys = keysOf(name);
@@ -100,7 +112,9 @@ export function indexGazetteer(gazetteer: Gazetteer): GazetteerIndex {
       }
       for (const key of keys) {
         const candidates = districtsByKey.get(key) ?? [];
-        const inProvince = provinceCode ? candidates.filter((candidate) => candidate.provinceCode === provinceCode) : candidates;
+        const inProvince = provinceCode
+          ? candidates.filter((candidate) => candidate.provinceCode === provinceCode)
+          : candidates;
         if (inProvince.length === 1 && inProvince[0]) return inProvince[0];
       }
       return null;

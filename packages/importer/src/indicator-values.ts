@@ -36,14 +36,26 @@ export const indicatorValueFields = [
 export type IndicatorValueField = (typeof indicatorValueFields)[number];
 
 /** Header spellings of each field, Thai and English (matched after the mapping module's normalisation). */
-export const indicatorValueSynonyms: Record<IndicatorValueField, { synonyms: string[]; specific?: boolean; exclude?: string[] }> = {
+export const indicatorValueSynonyms: Record<
+  IndicatorValueField,
+  { synonyms: string[]; specific?: boolean; exclude?: string[] }
+> = {
   indicatorCode: { synonyms: ["รหัสตัวชี้วัด", "ตัวชี้วัด", "indicator code", "indicator", "kpi code", "kpi"], specific: true },
   orgUnitType: { synonyms: ["ระดับ", "ประเภทหน่วย", "ระดับพื้นที่", "org unit type", "unit type", "level"], specific: true },
-  orgUnitCode: { synonyms: ["รหัสพื้นที่", "รหัสหน่วย", "รหัสจังหวัด", "org unit code", "unit code", "area code", "province code"], specific: true },
-  orgUnitName: { synonyms: ["พื้นที่", "จังหวัด", "กลุ่มจังหวัด", "ภาค", "province", "region", "provincial cluster", "area", "org unit"], exclude: ["รหัส", "code"] },
+  orgUnitCode: {
+    synonyms: ["รหัสพื้นที่", "รหัสหน่วย", "รหัสจังหวัด", "org unit code", "unit code", "area code", "province code"],
+    specific: true,
+  },
+  orgUnitName: {
+    synonyms: ["พื้นที่", "จังหวัด", "กลุ่มจังหวัด", "ภาค", "province", "region", "provincial cluster", "area", "org unit"],
+    exclude: ["รหัส", "code"],
+  },
   period: { synonyms: ["ปีงบประมาณ", "ปีงบ", "ปี", "ช่วงเวลา", "งวด", "period", "fiscal year", "year"], specific: true },
   sizeClass: { synonyms: ["ขนาดกิจการ", "ขนาดวิสาหกิจ", "ขนาด", "size class", "size", "enterprise size"], specific: true },
-  ownerSex: { synonyms: ["เพศเจ้าของ", "เพศผู้ประกอบการ", "เพศ", "owner sex", "sex of owner", "sex", "gender"], specific: true },
+  ownerSex: {
+    synonyms: ["เพศเจ้าของ", "เพศผู้ประกอบการ", "เพศ", "owner sex", "sex of owner", "sex", "gender"],
+    specific: true,
+  },
   stage: { synonyms: ["ห่วงโซ่คุณค่า", "ต้นน้ำ/กลางน้ำ/ปลายน้ำ", "ขั้น", "stage", "value chain stage"], specific: true },
   value: { synonyms: ["ค่า", "ผลการดำเนินงาน", "ผลงาน", "ค่าที่วัดได้", "value", "actual", "result"] },
   numerator: { synonyms: ["ตัวตั้ง", "เศษ", "numerator"], specific: true },
@@ -51,7 +63,10 @@ export const indicatorValueSynonyms: Record<IndicatorValueField, { synonyms: str
   weight: { synonyms: ["น้ำหนัก", "ถ่วงน้ำหนัก", "weight"], specific: true },
   source: { synonyms: ["แหล่งข้อมูล", "ที่มา", "source", "data source"], specific: true },
   note: { synonyms: ["หมายเหตุ", "note", "notes", "remark", "remarks"], specific: true },
-  evidenceUrl: { synonyms: ["หลักฐาน", "ลิงก์หลักฐาน", "evidence", "evidence url", "evidence link", "link", "url"], specific: true },
+  evidenceUrl: {
+    synonyms: ["หลักฐาน", "ลิงก์หลักฐาน", "evidence", "evidence url", "evidence link", "link", "url"],
+    specific: true,
+  },
 };
 
 /** A column of a wide file that holds one period's values. */
@@ -74,7 +89,9 @@ export function periodColumns(headers: ReadonlyArray<string>, skip: ReadonlySet<
 /** One value read from a file, before the server resolves the indicator and org unit. */
 export type IndicatorValueRecord = {
   readonly indicatorCode: string;
-  readonly orgUnit: { readonly type: OrgUnitType; readonly code: string } | { readonly name: string; readonly type: OrgUnitType | null };
+  readonly orgUnit:
+    | { readonly type: OrgUnitType; readonly code: string }
+    | { readonly name: string; readonly type: OrgUnitType | null };
   readonly periodKey: string;
   readonly breakdown: Readonly<Record<string, string>>;
   readonly value: number | null;
@@ -88,7 +105,8 @@ export type IndicatorValueRecord = {
   readonly valueColumn: string;
 };
 
-export type ValueRowOutcome = { readonly ok: true; readonly records: IndicatorValueRecord[] } | { readonly ok: false; readonly issues: RowIssue[] };
+export type ValueRowOutcome =
+  { readonly ok: true; readonly records: IndicatorValueRecord[] } | { readonly ok: false; readonly issues: RowIssue[] };
 
 const optionNames: Record<string, Record<string, string[]>> = {
   size_class: {
@@ -127,7 +145,8 @@ function fold(text: string): string {
 /** Reads a disaggregation option written in Thai or English ("ขนาดย่อม", "Small", "หญิง"). */
 export function readOption(dimension: string, text: string): string | null {
   const key = fold(text);
-  for (const [option, names] of Object.entries(optionNames[dimension] ?? {})) if (names.some((n) => fold(n) === key)) return option;
+  for (const [option, names] of Object.entries(optionNames[dimension] ?? {}))
+    if (names.some((n) => fold(n) === key)) return option;
   return null;
 }
 
@@ -142,7 +161,13 @@ function readNumber(text: string, field: string, issues: RowIssue[]): number | n
   if (isNoValue(text)) return null;
   const parsed = parseAmount(text.replace(/%$/, "").trim());
   if (!parsed.ok) {
-    issues.push({ field, message: "is not a number", value: text, code: "invalid_type", params: { expected: "number" } });
+    issues.push({
+      field,
+      message: "is not a number",
+      value: text,
+      code: "invalid_type",
+      params: { expected: "number" },
+    });
     return null;
   }
   return parsed.value;
@@ -175,7 +200,8 @@ export function normaliseIndicatorValueRow(
       const index = header === undefined ? -1 : headers.indexOf(header);
       if (index >= 0 && cells.corrupt.includes(index)) issues.push(corruptTextIssue(field, cells[index] ?? ""));
     }
-    for (const column of periods) if (cells.corrupt.includes(column.index)) issues.push(corruptTextIssue(column.header, cells[column.index] ?? ""));
+    for (const column of periods)
+      if (cells.corrupt.includes(column.index)) issues.push(corruptTextIssue(column.header, cells[column.index] ?? ""));
     if (issues.length > 0) return { ok: false, issues };
   }
   const get = (field: IndicatorValueField) => cell(cells, headers, mapping[field]);
@@ -183,16 +209,27 @@ export function normaliseIndicatorValueRow(
   if (indicatorCode === "") issues.push({ field: "indicatorCode", message: "is empty", code: "required" });
   const typeText = get("orgUnitType");
   const type = typeText === "" ? null : readOrgUnitType(typeText);
-  if (typeText !== "" && type === null) issues.push({ field: "orgUnitType", message: "is not an org-unit type (nation, region, provincial cluster, province, cluster, programme)", value: typeText, code: "invalid_choice" });
+  if (typeText !== "" && type === null)
+    issues.push({
+      field: "orgUnitType",
+      message: "is not an org-unit type (nation, region, provincial cluster, province, cluster, programme)",
+      value: typeText,
+      code: "invalid_choice",
+    });
   const code = get("orgUnitCode");
   const name = get("orgUnitName");
   let orgUnit: IndicatorValueRecord["orgUnit"] | null = null;
   if (code !== "") orgUnit = { type: type ?? "province", code: normalizeThai(code) };
   else if (name !== "") orgUnit = { name, type };
   else if (type === "nation") orgUnit = { type: "nation", code: "TH" };
-  else issues.push({ field: mapping.orgUnitName ? "orgUnitName" : "orgUnitCode", message: "is empty", code: "required" });
+  else
+    issues.push({ field: mapping.orgUnitName ? "orgUnitName" : "orgUnitCode", message: "is empty", code: "required" });
   const breakdown: Record<string, string> = {};
-  for (const [field, dimension] of [["sizeClass", "size_class"], ["ownerSex", "owner_sex"], ["stage", "stage"]] as const) {
+  for (const [field, dimension] of [
+    ["sizeClass", "size_class"],
+    ["ownerSex", "owner_sex"],
+    ["stage", "stage"],
+  ] as const) {
     const text = get(field);
     if (isNoValue(text) || /^(?:รวม|ทั้งหมด|total|all)$/i.test(text)) continue;
     const option = readOption(dimension, text);
@@ -209,9 +246,17 @@ export function normaliseIndicatorValueRow(
   if (layout === "long") {
     const periodText = get("period");
     const period = periodText === "" ? null : parsePeriodText(periodText);
-    if (period === null) issues.push({ field: "period", message: periodText === "" ? "is empty" : "is not a period (2564, ปีงบประมาณ 2564, FY2021, Q1 2564)", value: periodText, code: periodText === "" ? "required" : "invalid_format", ...(periodText === "" ? {} : { params: { format: "period" } }) });
+    if (period === null)
+      issues.push({
+        field: "period",
+        message: periodText === "" ? "is empty" : "is not a period (2564, ปีงบประมาณ 2564, FY2021, Q1 2564)",
+        value: periodText,
+        code: periodText === "" ? "required" : "invalid_format",
+        ...(periodText === "" ? {} : { params: { format: "period" } }),
+      });
     const value = readNumber(get("value"), "value", issues);
-    if (period && (value !== null || numerator !== null || denominator !== null)) figures.push({ periodKey: periodKey(period), value, column: "value" });
+    if (period && (value !== null || numerator !== null || denominator !== null))
+      figures.push({ periodKey: periodKey(period), value, column: "value" });
   } else {
     for (const column of periods) {
       const value = readNumber(foldCell(cells[column.index] ?? ""), column.header, issues);

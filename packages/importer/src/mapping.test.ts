@@ -3,7 +3,15 @@ import { checkMapping, headerKey, parseColumnMapping, suggestMapping } from "./m
 
 describe("suggestMapping for enterprises", () => {
   it("maps the DBD monthly headers", () => {
-    const headers = ["ลำดับ", "เลขทะเบียน", "ชื่อนิติบุคคล", "วันที่ จดทะเบียน", "ทุนจดทะเบียน (บาท)", "รายละเอียดวัตถุประสงค์", "ที่ตั้งสำนักงานใหญ่"];
+    const headers = [
+      "ลำดับ",
+      "เลขทะเบียน",
+      "ชื่อนิติบุคคล",
+      "วันที่ จดทะเบียน",
+      "ทุนจดทะเบียน (บาท)",
+      "รายละเอียดวัตถุประสงค์",
+      "ที่ตั้งสำนักงานใหญ่",
+    ];
     expect(suggestMapping("enterprises", headers)).toEqual({
       juristicId: "เลขทะเบียน",
       nameTh: "ชื่อนิติบุคคล",
@@ -54,7 +62,19 @@ describe("suggestMapping for enterprises", () => {
   });
 
   it("maps English headers whatever their case and punctuation", () => {
-    const headers = ["Juristic_ID", "Company Name", "English name", "Registration Date", "Registered capital", "TSIC", "Province", "District", "Postal Code", "E-mail", "Tel."];
+    const headers = [
+      "Juristic_ID",
+      "Company Name",
+      "English name",
+      "Registration Date",
+      "Registered capital",
+      "TSIC",
+      "Province",
+      "District",
+      "Postal Code",
+      "E-mail",
+      "Tel.",
+    ];
     expect(suggestMapping("enterprises", headers)).toEqual({
       juristicId: "Juristic_ID",
       nameTh: "Company Name",
@@ -83,10 +103,14 @@ describe("suggestMapping for enterprises", () => {
   });
 
   it("recognises an unnamed column by its values when sample rows are given", () => {
-    const mapping = suggestMapping("enterprises", ["รหัส", "ชื่อ", "ติดต่อทาง"], [
-      ["0105567012348", "บจ. ก", "a@example.co.th"],
-      ["0103567004564", "หจ. ข", "b@example.com"],
-    ]);
+    const mapping = suggestMapping(
+      "enterprises",
+      ["รหัส", "ชื่อ", "ติดต่อทาง"],
+      [
+        ["0105567012348", "บจ. ก", "a@example.co.th"],
+        ["0103567004564", "หจ. ข", "b@example.com"],
+      ],
+    );
     expect(mapping).toEqual({ juristicId: "รหัส", nameTh: "ชื่อ", contactEmail: "ติดต่อทาง" });
   });
 
@@ -104,7 +128,9 @@ describe("suggestMapping for memberships and linkages", () => {
       joinedOn: "วันที่เข้าร่วม",
       leftOn: "วันที่ออก",
     });
-    expect(suggestMapping("memberships", ["juristic id", "cluster", "ตำแหน่ง"], [["0105567012348", "coffee", "ต้นน้ำ"]])).toMatchObject({
+    expect(
+      suggestMapping("memberships", ["juristic id", "cluster", "ตำแหน่ง"], [["0105567012348", "coffee", "ต้นน้ำ"]]),
+    ).toMatchObject({
       stage: "ตำแหน่ง",
     });
   });
@@ -118,7 +144,11 @@ describe("suggestMapping for memberships and linkages", () => {
       annualValue: "มูลค่าต่อปี (บาท)",
       clusterCode: "คลัสเตอร์",
     });
-    expect(suggestMapping("linkages", ["From", "To", "Kind", "Total"])).toEqual({ fromJuristicId: "From", toJuristicId: "To", kind: "Kind" });
+    expect(suggestMapping("linkages", ["From", "To", "Kind", "Total"])).toEqual({
+      fromJuristicId: "From",
+      toJuristicId: "To",
+      kind: "Kind",
+    });
   });
 });
 
@@ -132,7 +162,9 @@ describe("headerKey", () => {
 
 describe("parseColumnMapping and checkMapping", () => {
   it("keeps only known fields with text headers from saved JSON", () => {
-    expect(parseColumnMapping("memberships", JSON.parse('{"juristicId":"เลข","stage":"ขั้น","capital":"ทุน","leftOn":3}'))).toEqual({
+    expect(
+      parseColumnMapping("memberships", JSON.parse('{"juristicId":"เลข","stage":"ขั้น","capital":"ทุน","leftOn":3}')),
+    ).toEqual({
       juristicId: "เลข",
       stage: "ขั้น",
     });
@@ -144,7 +176,9 @@ describe("parseColumnMapping and checkMapping", () => {
   });
 
   it("reports missing headers, a header used twice, unknown fields and required fields", () => {
-    expect(checkMapping("enterprises", { juristicId: "เลข", nameTh: "เลข", postcode: "ไปรษณีย์", colour: "สี" }, ["เลข"])).toEqual([
+    expect(
+      checkMapping("enterprises", { juristicId: "เลข", nameTh: "เลข", postcode: "ไปรษณีย์", colour: "สี" }, ["เลข"]),
+    ).toEqual([
       { code: "duplicate_header", field: "nameTh", header: "เลข" },
       { code: "missing_header", field: "postcode", header: "ไปรษณีย์" },
       { code: "unknown_field", field: "colour" },

@@ -1,4 +1,13 @@
-import { describeJuristicId, enterpriseFields, linkageFields, membershipFields, normalizeThai, type EnterpriseField, type ImportKind, type MembershipField } from "@sainam/core";
+import {
+  describeJuristicId,
+  enterpriseFields,
+  linkageFields,
+  membershipFields,
+  normalizeThai,
+  type EnterpriseField,
+  type ImportKind,
+  type MembershipField,
+} from "@sainam/core";
 import { indicatorValueFields, indicatorValueSynonyms, type IndicatorValueField } from "./indicator-values.ts";
 
 export { importKinds, enterpriseFields, membershipFields, membershipFirmFields, linkageFields } from "@sainam/core";
@@ -110,7 +119,15 @@ const enterpriseRules: Record<EnterpriseField, FieldRule> = {
     specific: true,
   },
   legalForm: {
-    synonyms: ["ประเภทนิติบุคคล", "รูปแบบนิติบุคคล", "รูปแบบธุรกิจ", "รูปแบบกิจการ", "legal form", "type of juristic person", "entity type"],
+    synonyms: [
+      "ประเภทนิติบุคคล",
+      "รูปแบบนิติบุคคล",
+      "รูปแบบธุรกิจ",
+      "รูปแบบกิจการ",
+      "legal form",
+      "type of juristic person",
+      "entity type",
+    ],
     specific: true,
   },
   registeredOn: {
@@ -128,11 +145,48 @@ const enterpriseRules: Record<EnterpriseField, FieldRule> = {
     specific: true,
   },
   capital: { synonyms: ["ทุนจดทะเบียน", "ทุน", "registered capital", "capital"], specific: true },
-  revenue: { synonyms: ["รายได้", "รายได้รวม", "รายได้ต่อปี", "ยอดขาย", "ยอดขายต่อปี", "revenue", "annual revenue", "sales", "turnover", "income"] },
-  employees: { synonyms: ["จำนวนพนักงาน", "จำนวนลูกจ้าง", "พนักงาน", "ลูกจ้าง", "จำนวนแรงงาน", "employees", "number of employees", "staff", "headcount"] },
+  revenue: {
+    synonyms: [
+      "รายได้",
+      "รายได้รวม",
+      "รายได้ต่อปี",
+      "ยอดขาย",
+      "ยอดขายต่อปี",
+      "revenue",
+      "annual revenue",
+      "sales",
+      "turnover",
+      "income",
+    ],
+  },
+  employees: {
+    synonyms: [
+      "จำนวนพนักงาน",
+      "จำนวนลูกจ้าง",
+      "พนักงาน",
+      "ลูกจ้าง",
+      "จำนวนแรงงาน",
+      "employees",
+      "number of employees",
+      "staff",
+      "headcount",
+    ],
+  },
   // DBD's monthly files head the TSIC column "รหัสวัตถุประสงค์" (the code of the registered objective).
   tsicCode: {
-    synonyms: ["รหัสวัตถุประสงค์", "รหัสประเภทธุรกิจ", "รหัสธุรกิจ", "รหัสมาตรฐานอุตสาหกรรม", "รหัส tsic", "รหัส isic", "tsic", "tsic code", "isic", "isic code", "business code"],
+    synonyms: [
+      "รหัสวัตถุประสงค์",
+      "รหัสประเภทธุรกิจ",
+      "รหัสธุรกิจ",
+      "รหัสมาตรฐานอุตสาหกรรม",
+      "รหัส tsic",
+      "รหัส isic",
+      "tsic",
+      "tsic code",
+      "isic",
+      "isic code",
+      "business code",
+    ],
     specific: true,
   },
   businessType: {
@@ -151,16 +205,59 @@ const enterpriseRules: Record<EnterpriseField, FieldRule> = {
     ],
   },
   address: {
-    synonyms: ["ที่อยู่", "ที่ตั้ง", "ที่ตั้งสำนักงานใหญ่", "ที่อยู่สำนักงานใหญ่", "ที่อยู่สถานประกอบการ", "address", "head office address", "location"],
+    synonyms: [
+      "ที่อยู่",
+      "ที่ตั้ง",
+      "ที่ตั้งสำนักงานใหญ่",
+      "ที่อยู่สำนักงานใหญ่",
+      "ที่อยู่สถานประกอบการ",
+      "address",
+      "head office address",
+      "location",
+    ],
     exclude: ["อีเมล", "email", "e mail", "ไปรษณีย์อิเล็กทรอนิกส์"],
   },
   provinceName: { synonyms: ["จังหวัด", "province", "changwat"], specific: true },
-  districtName: { synonyms: ["อำเภอ", "เขต", "อำเภอ/เขต", "เขต/อำเภอ", "district", "amphoe", "khet"], specific: true, exclude: ["เขตพื้นที่"] },
-  postcode: { synonyms: ["รหัสไปรษณีย์", "ไปรษณีย์", "postcode", "postal code", "post code", "zip", "zip code"], specific: true },
-  products: { synonyms: ["ผลิตภัณฑ์", "สินค้า", "สินค้า/บริการ", "ผลิตภัณฑ์/บริการ", "สินค้าและบริการ", "products", "product", "products/services", "goods"] },
-  contactName: { synonyms: ["ชื่อผู้ติดต่อ", "ผู้ติดต่อ", "ผู้ประสานงาน", "ชื่อผู้ประสานงาน", "contact name", "contact person", "contact"], specific: true },
+  districtName: {
+    synonyms: ["อำเภอ", "เขต", "อำเภอ/เขต", "เขต/อำเภอ", "district", "amphoe", "khet"],
+    specific: true,
+    exclude: ["เขตพื้นที่"],
+  },
+  postcode: {
+    synonyms: ["รหัสไปรษณีย์", "ไปรษณีย์", "postcode", "postal code", "post code", "zip", "zip code"],
+    specific: true,
+  },
+  products: {
+    synonyms: [
+      "ผลิตภัณฑ์",
+      "สินค้า",
+      "สินค้า/บริการ",
+      "ผลิตภัณฑ์/บริการ",
+      "สินค้าและบริการ",
+      "products",
+      "product",
+      "products/services",
+      "goods",
+    ],
+  },
+  contactName: {
+    synonyms: ["ชื่อผู้ติดต่อ", "ผู้ติดต่อ", "ผู้ประสานงาน", "ชื่อผู้ประสานงาน", "contact name", "contact person", "contact"],
+    specific: true,
+  },
   contactPhone: {
-    synonyms: ["โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "หมายเลขโทรศัพท์", "โทร", "มือถือ", "phone", "telephone", "tel", "mobile", "contact phone"],
+    synonyms: [
+      "โทรศัพท์",
+      "เบอร์โทร",
+      "เบอร์โทรศัพท์",
+      "หมายเลขโทรศัพท์",
+      "โทร",
+      "มือถือ",
+      "phone",
+      "telephone",
+      "tel",
+      "mobile",
+      "contact phone",
+    ],
     exclude: ["โทรสาร", "fax"],
     specific: true,
   },
@@ -171,30 +268,78 @@ const membershipRules: Record<MembershipField, FieldRule> = {
   juristicId: { synonyms: juristicIdSynonyms },
   clusterCode: { synonyms: clusterCodeSynonyms },
   // A list of a cluster's members may name the cluster too ("ชื่อคลัสเตอร์"): that is not the firm's name.
-  nameTh: { ...enterpriseRules.nameTh, exclude: [...(enterpriseRules.nameTh.exclude ?? []), "คลัสเตอร์", "cluster", "กลุ่ม"] },
+  nameTh: {
+    ...enterpriseRules.nameTh,
+    exclude: [...(enterpriseRules.nameTh.exclude ?? []), "คลัสเตอร์", "cluster", "กลุ่ม"],
+  },
   nameEn: enterpriseRules.nameEn,
   address: enterpriseRules.address,
   provinceName: enterpriseRules.provinceName,
   districtName: enterpriseRules.districtName,
   postcode: enterpriseRules.postcode,
   stage: {
-    synonyms: ["ขั้น", "ห่วงโซ่", "ห่วงโซ่คุณค่า", "ตำแหน่งในห่วงโซ่คุณค่า", "ต้นน้ำ/กลางน้ำ/ปลายน้ำ", "stage", "value chain stage", "value chain"],
+    synonyms: [
+      "ขั้น",
+      "ห่วงโซ่",
+      "ห่วงโซ่คุณค่า",
+      "ตำแหน่งในห่วงโซ่คุณค่า",
+      "ต้นน้ำ/กลางน้ำ/ปลายน้ำ",
+      "stage",
+      "value chain stage",
+      "value chain",
+    ],
   },
-  joinedOn: { synonyms: ["วันที่เข้าร่วม", "วันเข้าร่วม", "เข้าร่วมเมื่อ", "วันที่เริ่ม", "joined on", "join date", "joined", "start date"] },
+  joinedOn: {
+    synonyms: ["วันที่เข้าร่วม", "วันเข้าร่วม", "เข้าร่วมเมื่อ", "วันที่เริ่ม", "joined on", "join date", "joined", "start date"],
+  },
   leftOn: { synonyms: ["วันที่ออก", "วันที่ลาออก", "วันที่สิ้นสุด", "ออกเมื่อ", "left on", "leave date", "left", "end date"] },
 };
 
 const linkageRules: Record<LinkageField, FieldRule> = {
   fromJuristicId: {
-    synonyms: ["จาก", "ผู้ขาย", "ผู้ส่ง", "ผู้ให้", "เลขทะเบียนผู้ขาย", "เลขทะเบียนต้นทาง", "ต้นทาง", "from", "from juristic id", "seller", "supplier"],
+    synonyms: [
+      "จาก",
+      "ผู้ขาย",
+      "ผู้ส่ง",
+      "ผู้ให้",
+      "เลขทะเบียนผู้ขาย",
+      "เลขทะเบียนต้นทาง",
+      "ต้นทาง",
+      "from",
+      "from juristic id",
+      "seller",
+      "supplier",
+    ],
     specific: true,
   },
   toJuristicId: {
-    synonyms: ["ถึง", "ไปยัง", "ผู้ซื้อ", "ผู้รับ", "เลขทะเบียนผู้ซื้อ", "เลขทะเบียนปลายทาง", "ปลายทาง", "to", "to juristic id", "buyer", "customer"],
+    synonyms: [
+      "ถึง",
+      "ไปยัง",
+      "ผู้ซื้อ",
+      "ผู้รับ",
+      "เลขทะเบียนผู้ซื้อ",
+      "เลขทะเบียนปลายทาง",
+      "ปลายทาง",
+      "to",
+      "to juristic id",
+      "buyer",
+      "customer",
+    ],
     specific: true,
   },
   kind: {
-    synonyms: ["ประเภทความเชื่อมโยง", "ความเชื่อมโยง", "ความสัมพันธ์", "ลักษณะความสัมพันธ์", "kind", "relation", "relationship", "linkage type", "type"],
+    synonyms: [
+      "ประเภทความเชื่อมโยง",
+      "ความเชื่อมโยง",
+      "ความสัมพันธ์",
+      "ลักษณะความสัมพันธ์",
+      "kind",
+      "relation",
+      "relationship",
+      "linkage type",
+      "type",
+    ],
   },
   product: { synonyms: ["สินค้า", "ผลิตภัณฑ์", "วัตถุดิบ", "product", "goods", "item"] },
   annualValue: { synonyms: ["มูลค่าต่อปี", "มูลค่า", "มูลค่าการซื้อขาย", "annual value", "value per year", "value"] },
@@ -239,8 +384,14 @@ export function sourceSignature(kind: ImportKind, headers: ReadonlyArray<string>
  * by this file's header with the same headerKey ("วันที่\nจดทะเบียน" saved, "วันที่จดทะเบียน" in this month's file).
  * A header found as written stays; one with no match in the file stays as written (checkMapping then reports it).
  */
-export function resolveMapping<K extends ImportKind>(mapping: ColumnMapping<K>, headers: ReadonlyArray<string>): ColumnMapping<K>;
-export function resolveMapping(mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>): Record<string, string> {
+export function resolveMapping<K extends ImportKind>(
+  mapping: ColumnMapping<K>,
+  headers: ReadonlyArray<string>,
+): ColumnMapping<K>;
+export function resolveMapping(
+  mapping: Readonly<Record<string, string | undefined>>,
+  headers: ReadonlyArray<string>,
+): Record<string, string> {
   const byKey = new Map<string, string>();
   for (const header of headers) {
     const key = headerKey(header);
@@ -298,7 +449,11 @@ export function suggestMapping<K extends ImportKind>(
   headers: ReadonlyArray<string>,
   sampleRows?: ReadonlyArray<ReadonlyArray<string>>,
 ): ColumnMapping<K>;
-export function suggestMapping(kind: ImportKind, headers: ReadonlyArray<string>, sampleRows: ReadonlyArray<ReadonlyArray<string>> = []): ColumnMapping {
+export function suggestMapping(
+  kind: ImportKind,
+  headers: ReadonlyArray<string>,
+  sampleRows: ReadonlyArray<ReadonlyArray<string>> = [],
+): ColumnMapping {
   const rules = rulesOf(kind);
   const candidates: Candidate[] = [];
   const keys = headers.map(headerKey);
@@ -347,7 +502,10 @@ export type MappingProblem =
 
 // Each inner list is "at least one of these".
 const requiredFields: Record<ImportKind, ReadonlyArray<ReadonlyArray<FieldName>>> = {
-  enterprises: [["juristicId", "ceRegistrationNo"], ["nameTh", "nameEn"]],
+  enterprises: [
+    ["juristicId", "ceRegistrationNo"],
+    ["nameTh", "nameEn"],
+  ],
   memberships: [["juristicId"], ["clusterCode"], ["stage"]],
   linkages: [["fromJuristicId"], ["toJuristicId"], ["kind"]],
   // The period and figures depend on the layout (a wide file has a column per period): the server checks them.
@@ -386,7 +544,12 @@ export type MappingContext = {
  * (unless the cluster is given for all rows) and stage; linkages: both parties and the kind. An
  * empty list means the mapping is usable.
  */
-export function checkMapping(kind: ImportKind, mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>, context: MappingContext = {}): MappingProblem[] {
+export function checkMapping(
+  kind: ImportKind,
+  mapping: Readonly<Record<string, string | undefined>>,
+  headers: ReadonlyArray<string>,
+  context: MappingContext = {},
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const seen = new Map<string, string>();
   for (const [field, header] of Object.entries(mapping)) {

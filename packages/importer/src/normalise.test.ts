@@ -104,7 +104,15 @@ describe("normaliseEnterpriseRow", () => {
   it("rejects a juristic ID with a wrong check digit, naming the field", () => {
     expect(enterprise({ เลขทะเบียน: "0505567003214", ชื่อ: "บจ. ก" })).toEqual({
       ok: false,
-      issues: [{ field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214", code: "invalid_check_digit", params: { expected: 3 } }],
+      issues: [
+        {
+          field: "juristicId",
+          message: "juristic ID has a wrong check digit (4; expected 3)",
+          value: "0505567003214",
+          code: "invalid_check_digit",
+          params: { expected: 3 },
+        },
+      ],
     });
   });
 
@@ -116,7 +124,10 @@ describe("normaliseEnterpriseRow", () => {
   });
 
   it("restores the leading zero Excel drops from an ID stored as a number", () => {
-    expect(enterprise({ เลขทะเบียน: "505567003213", ชื่อ: "บจ. ก" })).toMatchObject({ ok: true, value: { juristicId: "0505567003213" } });
+    expect(enterprise({ เลขทะเบียน: "505567003213", ชื่อ: "บจ. ก" })).toMatchObject({
+      ok: true,
+      value: { juristicId: "0505567003213" },
+    });
   });
 
   it("accepts a community enterprise with its registration number only", () => {
@@ -130,15 +141,32 @@ describe("normaliseEnterpriseRow", () => {
     expect(enterprise({ จังหวัด: "เชียงใหม่" })).toEqual({
       ok: false,
       issues: [
-        { field: "juristicId", message: "a juristic ID or a community-enterprise registration number is required", code: "required", params: { or: "ceRegistrationNo" } },
+        {
+          field: "juristicId",
+          message: "a juristic ID or a community-enterprise registration number is required",
+          code: "required",
+          params: { or: "ceRegistrationNo" },
+        },
         { field: "nameTh", message: "a Thai or English name is required", code: "required", params: { or: "nameEn" } },
       ],
     });
   });
 
   it("reports every malformed value of a row", () => {
-    const outcome = enterprise({ เลขทะเบียน: "0505567003213", ชื่อ: "บจ. ก", วันที่จดทะเบียน: "31/4/2567", ทุนจดทะเบียน: "1,23", พนักงาน: "สิบ", TSIC: "ABC" });
-    expect(outcome.ok ? [] : outcome.issues.map((issue) => issue.field)).toEqual(["registeredOn", "capital", "employees", "tsicCode"]);
+    const outcome = enterprise({
+      เลขทะเบียน: "0505567003213",
+      ชื่อ: "บจ. ก",
+      วันที่จดทะเบียน: "31/4/2567",
+      ทุนจดทะเบียน: "1,23",
+      พนักงาน: "สิบ",
+      TSIC: "ABC",
+    });
+    expect(outcome.ok ? [] : outcome.issues.map((issue) => issue.field)).toEqual([
+      "registeredOn",
+      "capital",
+      "employees",
+      "tsicCode",
+    ]);
   });
 
   it("takes the legal form from the name's prefix, DBD's abbreviations, then the ID", () => {
@@ -164,7 +192,11 @@ describe("normaliseEnterpriseRow", () => {
   });
 
   it("finds province, district and postcode in the address when there are no columns for them", () => {
-    const outcome = enterprise({ เลขทะเบียน: "0903567000774", ชื่อ: "หจ.หาดใหญ่ ยางพารา", ที่อยู่: "45/2 ถนนเพชรเกษม ต.หาดใหญ่ อ.หาดใหญ่ จ.สงขลา 90110" });
+    const outcome = enterprise({
+      เลขทะเบียน: "0903567000774",
+      ชื่อ: "หจ.หาดใหญ่ ยางพารา",
+      ที่อยู่: "45/2 ถนนเพชรเกษม ต.หาดใหญ่ อ.หาดใหญ่ จ.สงขลา 90110",
+    });
     expect(outcome).toMatchObject({ ok: true, value: { provinceCode: "90", districtCode: "9011", postcode: "90110" } });
   });
 
@@ -184,7 +216,12 @@ describe("normaliseEnterpriseRow", () => {
     });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.warnings.map((warning) => warning.field)).toEqual(["provinceName", "postcode", "contactPhone", "contactEmail"]);
+    expect(outcome.warnings.map((warning) => warning.field)).toEqual([
+      "provinceName",
+      "postcode",
+      "contactPhone",
+      "contactEmail",
+    ]);
     expect(outcome.value).toMatchObject({ provinceCode: null, postcode: null, contact: null });
   });
 
@@ -198,20 +235,38 @@ describe("normaliseEnterpriseRow", () => {
 
 describe("readJuristicId", () => {
   it("says when a character is not a digit", () => {
-    expect(readJuristicId("0105567O12348")).toEqual({ ok: false, message: "juristic ID has a character that is not a digit", code: "invalid_format", params: { format: "juristic_id" } });
+    expect(readJuristicId("0105567O12348")).toEqual({
+      ok: false,
+      message: "juristic ID has a character that is not a digit",
+      code: "invalid_format",
+      params: { format: "juristic_id" },
+    });
   });
 });
 
 describe("normaliseMembershipRow", () => {
   const membershipHeaders = ["เลขทะเบียน", "คลัสเตอร์", "ขั้น", "เข้าร่วม", "ออก"];
-  const membershipMapping: ColumnMapping<"memberships"> = { juristicId: "เลขทะเบียน", clusterCode: "คลัสเตอร์", stage: "ขั้น", joinedOn: "เข้าร่วม", leftOn: "ออก" };
+  const membershipMapping: ColumnMapping<"memberships"> = {
+    juristicId: "เลขทะเบียน",
+    clusterCode: "คลัสเตอร์",
+    stage: "ขั้น",
+    joinedOn: "เข้าร่วม",
+    leftOn: "ออก",
+  };
   const membership = (cells: string[]) => normaliseMembershipRow(cells, membershipHeaders, membershipMapping);
 
   it("reads the Thai stage and B.E. dates", () => {
     expect(membership(["0105567012348", "Coffee-CR", "กลางน้ำ", "1/10/2566", ""])).toEqual({
       ok: true,
       warnings: [],
-      value: { juristicId: "0105567012348", clusterCode: "coffee-cr", stage: "midstream", joinedOn: "2023-10-01", leftOn: null, firm: null },
+      value: {
+        juristicId: "0105567012348",
+        clusterCode: "coffee-cr",
+        stage: "midstream",
+        joinedOn: "2023-10-01",
+        leftOn: null,
+        firm: null,
+      },
     });
   });
 
@@ -219,11 +274,25 @@ describe("normaliseMembershipRow", () => {
     const outcome = membership(["0105567012348", "กาแฟ เชียงราย", "ทะเล", "1/10/2566", "1/1/2566"]);
     expect(outcome.ok ? [] : outcome.issues.map((issue) => issue.field)).toEqual(["clusterCode", "stage", "leftOn"]);
     const dates = membership(["0105567012348", "coffee", "upstream", "1/10/2566", "1/1/2566"]);
-    expect(dates).toEqual({ ok: false, issues: [{ field: "leftOn", message: "left before joining", value: "1/1/2566", code: "not_before", params: { other: "joinedOn" } }] });
+    expect(dates).toEqual({
+      ok: false,
+      issues: [
+        {
+          field: "leftOn",
+          message: "left before joining",
+          value: "1/1/2566",
+          code: "not_before",
+          params: { other: "joinedOn" },
+        },
+      ],
+    });
   });
 
   it("requires the juristic ID, cluster and stage", () => {
-    expect(membership(["", "", "", "", ""])).toMatchObject({ ok: false, issues: [{ field: "juristicId" }, { field: "clusterCode" }, { field: "stage" }] });
+    expect(membership(["", "", "", "", ""])).toMatchObject({
+      ok: false,
+      issues: [{ field: "juristicId" }, { field: "clusterCode" }, { field: "stage" }],
+    });
   });
 });
 
@@ -243,7 +312,14 @@ describe("normaliseLinkageRow", () => {
     expect(linkage(["0505567003213", "0105567012348", "จัดหาวัตถุดิบให้", "เส้นไหม", "1,234,567.50", ""])).toEqual({
       ok: true,
       warnings: [],
-      value: { fromJuristicId: "0505567003213", toJuristicId: "0105567012348", kind: "supplies", product: "เส้นไหม", annualValue: 1234567.5, clusterCode: null },
+      value: {
+        fromJuristicId: "0505567003213",
+        toJuristicId: "0105567012348",
+        kind: "supplies",
+        product: "เส้นไหม",
+        annualValue: 1234567.5,
+        clusterCode: null,
+      },
     });
   });
 

@@ -56,7 +56,11 @@ export type EnterpriseRecord = {
   readonly districtCode: string | null;
   readonly postcode: string | null;
   readonly products: ReadonlyArray<string>;
-  readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null } | null;
+  readonly contact: {
+    readonly name: string | null;
+    readonly phone: string | null;
+    readonly email: string | null;
+  } | null;
 };
 
 /** A cluster membership row: which enterprise, in which cluster, at which value-chain stage. */
@@ -88,7 +92,10 @@ const columnCache = new WeakMap<object, { headers: ReadonlyArray<string>; column
 
 // Column positions per (mapping, headers) pair, so a 200k-row import does not search the headers
 // for every field of every row.
-function columnsOf(mapping: Readonly<Record<string, string | undefined>>, headers: ReadonlyArray<string>): Map<string, number> {
+function columnsOf(
+  mapping: Readonly<Record<string, string | undefined>>,
+  headers: ReadonlyArray<string>,
+): Map<string, number> {
   const cached = columnCache.get(mapping);
   if (cached && cached.headers === headers) return cached.columns;
   const columns = new Map<string, number>();
@@ -101,7 +108,13 @@ function columnsOf(mapping: Readonly<Record<string, string | undefined>>, header
   return columns;
 }
 
-function issueOf(field: string, message: string, value: string | undefined, code: IssueCode, params: RowIssueParams | undefined): RowIssue {
+function issueOf(
+  field: string,
+  message: string,
+  value: string | undefined,
+  code: IssueCode,
+  params: RowIssueParams | undefined,
+): RowIssue {
   return { field, message, ...(value === undefined ? {} : { value }), code, ...(params ? { params } : {}) };
 }
 
@@ -182,7 +195,9 @@ class RowReader<F extends string> {
   }
 
   outcome<T>(record: T): RowOutcome<T> {
-    return this.issues.length > 0 ? { ok: false, issues: this.issues } : { ok: true, value: record, warnings: this.warnings };
+    return this.issues.length > 0
+      ? { ok: false, issues: this.issues }
+      : { ok: true, value: record, warnings: this.warnings };
   }
 }
 
@@ -207,26 +222,55 @@ export function readJuristicId(text: string): CellResult<string> {
     const restored = describeJuristicId(`0${digits}`);
     if (restored.ok) return { ok: true, value: restored.value };
   }
-  if (described.reason === "wrong_length") return { ok: false, message: `${juristicIdMessages.wrong_length}, not ${digits.length}`, code: "wrong_length", params: { length: 13, actual: digits.length } };
+  if (described.reason === "wrong_length")
+    return {
+      ok: false,
+      message: `${juristicIdMessages.wrong_length}, not ${digits.length}`,
+      code: "wrong_length",
+      params: { length: 13, actual: digits.length },
+    };
   if (described.reason === "wrong_check_digit") {
     const expected = juristicIdCheckDigit(digits.slice(0, 12)) ?? "?";
-    return { ok: false, message: `${juristicIdMessages.wrong_check_digit} (${digits[12] ?? ""}; expected ${expected})`, code: "invalid_check_digit", params: { expected } };
+    return {
+      ok: false,
+      message: `${juristicIdMessages.wrong_check_digit} (${digits[12] ?? ""}; expected ${expected})`,
+      code: "invalid_check_digit",
+      params: { expected },
+    };
   }
-  return { ok: false, message: juristicIdMessages[described.reason], code: described.reason === "empty" ? "required" : "invalid_format", params: { format: "juristic_id" } };
+  return {
+    ok: false,
+    message: juristicIdMessages[described.reason],
+    code: described.reason === "empty" ? "required" : "invalid_format",
+    params: { format: "juristic_id" },
+  };
 }
 
 function readCeRegistrationNo(text: string): CellResult<string> {
   const value = normalizeThai(text);
-  if (!/\d/.test(value) || value.length > 40) return { ok: false, message: `not a community-enterprise registration number: ${value}`, code: "invalid_format" };
+  if (!/\d/.test(value) || value.length > 40)
+    return { ok: false, message: `not a community-enterprise registration number: ${value}`, code: "invalid_format" };
   return { ok: true, value };
 }
 
 function readClusterCode(text: string): CellResult<string> {
   const value = normalizeThai(text).toLowerCase();
-  return CLUSTER_CODE.test(value) ? { ok: true, value } : { ok: false, message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}`, code: "invalid_format", params: { format: "lowercase_code" } };
+  return CLUSTER_CODE.test(value)
+    ? { ok: true, value }
+    : {
+        ok: false,
+        message: `cluster code must be 2-80 lowercase letters, digits or hyphens: ${value}`,
+        code: "invalid_format",
+        params: { format: "lowercase_code" },
+      };
 }
 
-function legalFormOf(row: RowReader<EnterpriseField>, names: ReadonlyArray<string>, juristicId: string | null, ceNo: string | null): LegalForm {
+function legalFormOf(
+  row: RowReader<EnterpriseField>,
+  names: ReadonlyArray<string>,
+  juristicId: string | null,
+  ceNo: string | null,
+): LegalForm {
   const given = row.read("legalForm", readLegalForm, true);
   if (given) return given;
   for (const name of names) {
@@ -260,7 +304,12 @@ function placeOf(
       districtCode = district.code;
       provinceCode ??= district.provinceCode;
     } else {
-      row.warn("districtName", provinceCode ? "district not found in this province" : "district not found (or not unique without a province)", districtName, "not_found");
+      row.warn(
+        "districtName",
+        provinceCode ? "district not found in this province" : "district not found (or not unique without a province)",
+        districtName,
+        "not_found",
+      );
     }
   }
   let postcode = row.read("postcode", readPostcode, true);
@@ -297,11 +346,18 @@ export function normaliseEnterpriseRow(
   const juristicId = row.read("juristicId", readJuristicId);
   const ceRegistrationNo = row.read("ceRegistrationNo", readCeRegistrationNo);
   if (row.raw("juristicId") === null && ceRegistrationNo === null) {
-    row.fail("juristicId", "a juristic ID or a community-enterprise registration number is required", undefined, "required", { or: "ceRegistrationNo" });
+    row.fail(
+      "juristicId",
+      "a juristic ID or a community-enterprise registration number is required",
+      undefined,
+      "required",
+      { or: "ceRegistrationNo" },
+    );
   }
   const nameTh = row.published("nameTh");
   const nameEn = row.published("nameEn");
-  if (nameTh === null && nameEn === null) row.fail("nameTh", "a Thai or English name is required", undefined, "required", { or: "nameEn" });
+  if (nameTh === null && nameEn === null)
+    row.fail("nameTh", "a Thai or English name is required", undefined, "required", { or: "nameEn" });
   const names = [nameTh, nameEn].filter((name) => name !== null);
   const legalForm = legalFormOf(row, names, juristicId, ceRegistrationNo);
   const registeredOn = row.read("registeredOn", readDate);
@@ -309,7 +365,10 @@ export function normaliseEnterpriseRow(
   const revenue = row.read("revenue", (text) => readAmount(text));
   const employees = row.read("employees", readCount);
   const writtenTsic = row.read("tsicCode", readTsicCode);
-  const tsicCode = writtenTsic === null || tsicCodes === null ? writtenTsic : row.read("tsicCode", () => checkTsicCode(writtenTsic, tsicCodes), true);
+  const tsicCode =
+    writtenTsic === null || tsicCodes === null
+      ? writtenTsic
+      : row.read("tsicCode", () => checkTsicCode(writtenTsic, tsicCodes), true);
   const businessType = row.published("businessType");
   const address = row.published("address");
   const place = placeOf(row, address, gazetteer);
@@ -369,13 +428,16 @@ export function normaliseMembershipRow(
   if (row.raw("juristicId") === null) row.fail("juristicId", "juristic ID is required", undefined, "required");
   const clusterCode = row.read("clusterCode", readClusterCode);
   const clusterMapped = mapping.clusterCode !== undefined;
-  if (clusterMapped && row.raw("clusterCode") === null) row.fail("clusterCode", "cluster code is required", undefined, "required");
+  if (clusterMapped && row.raw("clusterCode") === null)
+    row.fail("clusterCode", "cluster code is required", undefined, "required");
   const stage = row.read("stage", readStage);
   if (row.raw("stage") === null) row.fail("stage", "stage is required (ต้นน้ำ/กลางน้ำ/ปลายน้ำ)", undefined, "required");
   const joinedOn = row.read("joinedOn", readDate);
   const leftOn = row.read("leftOn", readDate);
-  if (joinedOn !== null && leftOn !== null && leftOn < joinedOn) row.fail("leftOn", "left before joining", row.raw("leftOn") ?? undefined, "not_before", { other: "joinedOn" });
-  if (juristicId === null || (clusterMapped && clusterCode === null) || stage === null) return { ok: false, issues: row.issues };
+  if (joinedOn !== null && leftOn !== null && leftOn < joinedOn)
+    row.fail("leftOn", "left before joining", row.raw("leftOn") ?? undefined, "not_before", { other: "joinedOn" });
+  if (juristicId === null || (clusterMapped && clusterCode === null) || stage === null)
+    return { ok: false, issues: row.issues };
   let firm: EnterpriseRecord | null = null;
   if (row.raw("nameTh") !== null || row.raw("nameEn") !== null) {
     const described = normaliseEnterpriseRow(cells, headers, firmMappingOf(mapping), gazetteer);
@@ -403,10 +465,13 @@ export function normaliseLinkageRow(
 ): RowOutcome<LinkageRecord> {
   const row = new RowReader<LinkageField>(cells, headers, mapping);
   const fromJuristicId = row.read("fromJuristicId", readJuristicId);
-  if (row.raw("fromJuristicId") === null) row.fail("fromJuristicId", "juristic ID of the first party is required", undefined, "required");
+  if (row.raw("fromJuristicId") === null)
+    row.fail("fromJuristicId", "juristic ID of the first party is required", undefined, "required");
   const toJuristicId = row.read("toJuristicId", readJuristicId);
-  if (row.raw("toJuristicId") === null) row.fail("toJuristicId", "juristic ID of the second party is required", undefined, "required");
-  if (fromJuristicId !== null && fromJuristicId === toJuristicId) row.fail("toJuristicId", "a linkage needs two different parties", toJuristicId, "same_party");
+  if (row.raw("toJuristicId") === null)
+    row.fail("toJuristicId", "juristic ID of the second party is required", undefined, "required");
+  if (fromJuristicId !== null && fromJuristicId === toJuristicId)
+    row.fail("toJuristicId", "a linkage needs two different parties", toJuristicId, "same_party");
   const kind = row.read("kind", readLinkageKind);
   if (row.raw("kind") === null) row.fail("kind", "linkage kind is required", undefined, "required");
   const product = row.text("product");

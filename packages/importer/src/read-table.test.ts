@@ -40,8 +40,15 @@ async function readError(promise: Promise<unknown>): Promise<string> {
 
 describe("readTable on CSV", () => {
   it("reads a windows-874 (TIS-620) file without being told its encoding", async () => {
-    const { header, rows } = await readAll(encodeWindows874("เลขทะเบียน,ชื่อ,จังหวัด\r\n0105567012348,บจ.สายน้ำ คอฟฟี่ จำกัด,กรุงเทพฯ\r\n"));
-    expect(header).toMatchObject({ headers: ["เลขทะเบียน", "ชื่อ", "จังหวัด"], encoding: "windows-874", format: "csv", headerRowNumber: 1 });
+    const { header, rows } = await readAll(
+      encodeWindows874("เลขทะเบียน,ชื่อ,จังหวัด\r\n0105567012348,บจ.สายน้ำ คอฟฟี่ จำกัด,กรุงเทพฯ\r\n"),
+    );
+    expect(header).toMatchObject({
+      headers: ["เลขทะเบียน", "ชื่อ", "จังหวัด"],
+      encoding: "windows-874",
+      format: "csv",
+      headerRowNumber: 1,
+    });
     expect(rows).toEqual([{ type: "row", rowNumber: 2, cells: ["0105567012348", "บจ.สายน้ำ คอฟฟี่ จำกัด", "กรุงเทพฯ"] }]);
   });
 
@@ -94,7 +101,10 @@ describe("readTable on CSV", () => {
       "1,0105567012348,บจ. ก,เชียงใหม่,สันกำแพง",
     ].join("\n");
     const { header, rows } = await readAll(csv);
-    expect(header).toMatchObject({ headerRowNumber: 3, headers: ["ลำดับ", "เลขทะเบียนนิติบุคคล", "ชื่อ", "ที่อยู่ จังหวัด", "ที่อยู่ อำเภอ"] });
+    expect(header).toMatchObject({
+      headerRowNumber: 3,
+      headers: ["ลำดับ", "เลขทะเบียนนิติบุคคล", "ชื่อ", "ที่อยู่ จังหวัด", "ที่อยู่ อำเภอ"],
+    });
     expect(rows.map((row) => row.rowNumber)).toEqual([5]);
   });
 
@@ -129,7 +139,8 @@ describe("readTable on CSV", () => {
     await writeFile(path, content);
     const calls: Array<[number, number | null]> = [];
     let rows = 0;
-    for await (const event of readTable({ path }, { onProgress: (read, total) => calls.push([read, total]) })) if (event.type === "row") rows++;
+    for await (const event of readTable({ path }, { onProgress: (read, total) => calls.push([read, total]) }))
+      if (event.type === "row") rows++;
     const size = Buffer.byteLength(content);
     expect(rows).toBe(20_000);
     expect(calls.length).toBeGreaterThan(1);
@@ -159,7 +170,12 @@ describe("readTable on XLSX", () => {
       sheet.getRow(1).commit();
       sheet.addRow([]).commit();
       sheet.addRow(["เลขทะเบียน", "ชื่อ", "วันที่จดทะเบียน", "ทุนจดทะเบียน"]).commit();
-      const row = sheet.addRow(["0105567012348", { richText: [{ text: "บจ. " }, { text: "สายน้ำ", font: { bold: true } }] }, new Date(Date.UTC(2024, 0, 15)), 1234567.5]);
+      const row = sheet.addRow([
+        "0105567012348",
+        { richText: [{ text: "บจ. " }, { text: "สายน้ำ", font: { bold: true } }] },
+        new Date(Date.UTC(2024, 0, 15)),
+        1234567.5,
+      ]);
       row.getCell(3).numFmt = "d/m/yyyy";
       row.commit();
       sheet.addRow([105567012348, { formula: "1+1", result: 2 }, null, 0.1 + 0.2]).commit();
@@ -168,7 +184,13 @@ describe("readTable on XLSX", () => {
     const events = [];
     for await (const event of readTable({ path })) events.push(event);
     expect(events).toEqual([
-      { type: "header", headers: ["เลขทะเบียน", "ชื่อ", "วันที่จดทะเบียน", "ทุนจดทะเบียน"], headerRowNumber: 3, encoding: "utf-8", format: "xlsx" },
+      {
+        type: "header",
+        headers: ["เลขทะเบียน", "ชื่อ", "วันที่จดทะเบียน", "ทุนจดทะเบียน"],
+        headerRowNumber: 3,
+        encoding: "utf-8",
+        format: "xlsx",
+      },
       { type: "row", rowNumber: 4, cells: ["0105567012348", "บจ. สายน้ำ", "2024-01-15", "1234567.5"] },
       { type: "row", rowNumber: 5, cells: ["105567012348", "2", "", "0.3"] },
     ]);
@@ -184,7 +206,8 @@ describe("readTable on XLSX", () => {
       }
     });
     const firstCell = async (sheet: string | number | undefined): Promise<string | undefined> => {
-      for await (const event of readTable({ path }, sheet === undefined ? {} : { sheet })) if (event.type === "row") return event.cells[0];
+      for await (const event of readTable({ path }, sheet === undefined ? {} : { sheet }))
+        if (event.type === "row") return event.cells[0];
       return undefined;
     };
     expect(await firstCell(undefined)).toBe("แถวใน หมายเหตุ");
@@ -210,7 +233,8 @@ describe("readTable on XLSX", () => {
     try {
       for (let round = 0; round < 20; round++) {
         const names: string[] = [];
-        for await (const event of readTable({ path }, { sheet: round % 2 === 0 ? "ข้อมูล" : 2 })) if (event.type === "row") names.push(event.cells[0] ?? "");
+        for await (const event of readTable({ path }, { sheet: round % 2 === 0 ? "ข้อมูล" : 2 }))
+          if (event.type === "row") names.push(event.cells[0] ?? "");
         expect(names).toEqual(["แถวใน ข้อมูล"]);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -228,7 +252,8 @@ describe("readTable on XLSX", () => {
       sheet.commit();
     });
     let format = "";
-    for await (const event of readTable({ stream: createReadStream(path), fileName: "upload.csv" })) if (event.type === "header") format = event.format;
+    for await (const event of readTable({ stream: createReadStream(path), fileName: "upload.csv" }))
+      if (event.type === "header") format = event.format;
     expect(format).toBe("xlsx");
   });
 

@@ -18,7 +18,8 @@ import { readXlsxRows, XlsxFormatError } from "./xlsx-reader.ts";
 export type TableFormat = "csv" | "xlsx";
 
 /** A file on disk, or a stream with the name it was uploaded under (the name's extension is a hint). */
-export type TableSource = { readonly path: string } | { readonly stream: NodeJS.ReadableStream; readonly fileName: string };
+export type TableSource =
+  { readonly path: string } | { readonly stream: NodeJS.ReadableStream; readonly fileName: string };
 
 /** How to read a table; every option has a sensible default. */
 export type ReadTableOptions = {
@@ -159,14 +160,23 @@ function chooseFormat(head: ReadonlyArray<Uint8Array>, fileName: string, forced:
   if (forced) return forced;
   if (startsWith(head, ZIP_MAGIC)) return "xlsx";
   if (startsWith(head, OLE_MAGIC)) {
-    throw new ReadTableError("unsupported_format", "This is a legacy Excel 97-2003 (.xls) file; save it as .xlsx or CSV UTF-8 and upload again.");
+    throw new ReadTableError(
+      "unsupported_format",
+      "This is a legacy Excel 97-2003 (.xls) file; save it as .xlsx or CSV UTF-8 and upload again.",
+    );
   }
   const extension = extname(fileName).toLowerCase();
   if (extension === ".xlsx" || extension === ".xlsm") {
-    throw new ReadTableError("unsupported_format", "The file is named like an Excel workbook but is not one (no ZIP signature).");
+    throw new ReadTableError(
+      "unsupported_format",
+      "The file is named like an Excel workbook but is not one (no ZIP signature).",
+    );
   }
   if (extension === ".xls") {
-    throw new ReadTableError("unsupported_format", "Legacy .xls files are not supported; save it as .xlsx or CSV UTF-8.");
+    throw new ReadTableError(
+      "unsupported_format",
+      "Legacy .xls files are not supported; save it as .xlsx or CSV UTF-8.",
+    );
   }
   return "csv";
 }
@@ -179,7 +189,10 @@ export function xlsxInflateLimit(compressedBytes: number | null): number {
 const INFLATE_SLICE = 8 * 1024;
 
 function tooLargeUncompressed(): ReadTableError {
-  return new ReadTableError("too_large_uncompressed", "The workbook unpacks to far more data than a spreadsheet of its size holds (a damaged or malicious file).");
+  return new ReadTableError(
+    "too_large_uncompressed",
+    "The workbook unpacks to far more data than a spreadsheet of its size holds (a damaged or malicious file).",
+  );
 }
 
 /**
@@ -200,7 +213,10 @@ class InflateCounter {
       file.ondata = (error, data) => {
         if (this.#failure) return;
         if (error) {
-          this.#failure = new ReadTableError("malformed_xlsx", "The workbook cannot be read; is it a complete .xlsx file?");
+          this.#failure = new ReadTableError(
+            "malformed_xlsx",
+            "The workbook cannot be read; is it a complete .xlsx file?",
+          );
           return;
         }
         this.#inflated += data.length;
@@ -218,11 +234,15 @@ class InflateCounter {
       try {
         // fflate inflates a pushed piece in one go: small pieces keep each burst small (8 KB of a bomb
         // inflates to at most ~8 MB) and let the count stop it early.
-        for (let at = 0; at < chunk.length && !this.#failure; at += INFLATE_SLICE) this.#unzip.push(chunk.subarray(at, at + INFLATE_SLICE));
+        for (let at = 0; at < chunk.length && !this.#failure; at += INFLATE_SLICE)
+          this.#unzip.push(chunk.subarray(at, at + INFLATE_SLICE));
         if (final && !this.#failure) this.#unzip.push(new Uint8Array(0), true);
       } catch {
         // fflate refuses a zip it cannot follow (an unknown compression method, a corrupt header).
-        this.#failure ??= new ReadTableError("malformed_xlsx", "The workbook cannot be read; is it a complete .xlsx file?");
+        this.#failure ??= new ReadTableError(
+          "malformed_xlsx",
+          "The workbook cannot be read; is it a complete .xlsx file?",
+        );
       }
     }
     if (this.#failure) throw this.#failure;
@@ -251,18 +271,23 @@ async function spoolWorkbook(bytes: AsyncIterable<Uint8Array>, limit: number, pa
   try {
     for await (const chunk of bytes) {
       counter.push(chunk);
-      if (!out.write(chunk)) await new Promise<void>((resolve, reject) => out.once("drain", resolve).once("error", reject));
+      if (!out.write(chunk))
+        await new Promise<void>((resolve, reject) => out.once("drain", resolve).once("error", reject));
     }
   } finally {
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
   }
 }
 
 async function* xlsxRows(path: string, options: XlsxReadOptions): AsyncGenerator<RawRow> {
   try {
-    for await (const row of readXlsxRows(path, options)) yield { rowNumber: row.rowNumber, cells: markCorruptCells(row.cells.map(normaliseCell)) };
+    for await (const row of readXlsxRows(path, options))
+      yield { rowNumber: row.rowNumber, cells: markCorruptCells(row.cells.map(normaliseCell)) };
   } catch (error) {
-    if (error instanceof XlsxFormatError) throw new ReadTableError(error.sheetNotFound ? "sheet_not_found" : "malformed_xlsx", error.message);
+    if (error instanceof XlsxFormatError)
+      throw new ReadTableError(error.sheetNotFound ? "sheet_not_found" : "malformed_xlsx", error.message);
     throw error;
   }
 }
@@ -305,10 +330,7 @@ export function detectDelimiter(sample: string): string {
   return best.delimiter;
 }
 
-async function* csvRows(
-  bytes: AsyncIterable<Uint8Array>,
-  decoder: AutoTextDecoder,
-): AsyncGenerator<RawRow> {
+async function* csvRows(bytes: AsyncIterable<Uint8Array>, decoder: AutoTextDecoder): AsyncGenerator<RawRow> {
   async function* text(): AsyncGenerator<string> {
     for await (const chunk of bytes) {
       const decoded = decoder.decode(chunk);
@@ -349,7 +371,11 @@ async function* csvRows(
     }
   } catch (error) {
     if (error instanceof Error && "code" in error && typeof error.code === "string" && error.code.startsWith("CSV_")) {
-      throw new ReadTableError("malformed_csv", `Cannot read the CSV from line ${line}: ${csvProblem(error.code)}.`, line);
+      throw new ReadTableError(
+        "malformed_csv",
+        `Cannot read the CSV from line ${line}: ${csvProblem(error.code)}.`,
+        line,
+      );
     }
     throw error;
   } finally {
@@ -413,7 +439,10 @@ async function* shapeRows(
   if (window.length === 0) throw new ReadTableError("empty_file", "The file has no rows.");
   const layout = locateHeader(window);
   if (!layout) {
-    throw new ReadTableError("no_header_row", `No header row found in the first ${HEADER_SEARCH_ROWS} rows: a header is a row of column names.`);
+    throw new ReadTableError(
+      "no_header_row",
+      `No header row found in the first ${HEADER_SEARCH_ROWS} rows: a header is a row of column names.`,
+    );
   }
   const { headers } = layout;
   yield { type: "header", headers, headerRowNumber: layout.headerRowNumber, ...describe() };
@@ -422,7 +451,10 @@ async function* shapeRows(
     if (isBlankRow(row.cells)) return null;
     // Files glued together from several exports repeat the header line; it is not data.
     if (row.cells.join("\u0000") === headerRow) return null;
-    const cells = row.cells.length >= headers.length ? row.cells : withCorrupt([...row.cells, ...Array<string>(headers.length - row.cells.length).fill("")], row.cells.corrupt);
+    const cells =
+      row.cells.length >= headers.length
+        ? row.cells
+        : withCorrupt([...row.cells, ...Array<string>(headers.length - row.cells.length).fill("")], row.cells.corrupt);
     return { type: "row", rowNumber: row.rowNumber, cells };
   };
   for (const row of window.slice(layout.headerIndex + 1)) {
@@ -454,7 +486,8 @@ async function* shapeRows(
 export async function* readTable(source: TableSource, options: ReadTableOptions = {}): AsyncGenerator<TableEvent> {
   const fileName = "path" in source ? source.path : source.fileName;
   const totalBytes = "path" in source ? (await stat(source.path)).size : null;
-  const stream: NodeJS.ReadableStream = "path" in source ? createReadStream(source.path, { highWaterMark: SNIFF_BYTES }) : source.stream;
+  const stream: NodeJS.ReadableStream =
+    "path" in source ? createReadStream(source.path, { highWaterMark: SNIFF_BYTES }) : source.stream;
   const bytes = countedBytes(stream, totalBytes, options.onProgress);
   try {
     const { head, rest } = await peek(bytes, SNIFF_BYTES);
@@ -468,8 +501,17 @@ export async function* readTable(source: TableSource, options: ReadTableOptions 
         await bytes.return(undefined);
         await checkInflatedSize(source.path, limit);
         const size = totalBytes;
-        const onRead = options.onProgress && size !== null ? (offset: number) => options.onProgress?.(Math.min(offset, size), size) : undefined;
-        yield* shapeTable(xlsxRows(source.path, { ...(options.sheet === undefined ? {} : { sheet: options.sheet }), ...(onRead ? { onRead } : {}) }), describe);
+        const onRead =
+          options.onProgress && size !== null
+            ? (offset: number) => options.onProgress?.(Math.min(offset, size), size)
+            : undefined;
+        yield* shapeTable(
+          xlsxRows(source.path, {
+            ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+            ...(onRead ? { onRead } : {}),
+          }),
+          describe,
+        );
         if (size !== null) options.onProgress?.(size, size);
         return;
       }

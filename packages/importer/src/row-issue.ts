@@ -37,7 +37,13 @@ export type IssueCode = (typeof ISSUE_CODES)[number];
 export type RowIssueParams = Readonly<Record<string, string | number | boolean>>;
 
 /** A problem with one field of one row, for the import report. `value` is the offending text. */
-export type RowIssue = { readonly field: string; readonly message: string; readonly value?: string; readonly code?: IssueCode; readonly params?: RowIssueParams };
+export type RowIssue = {
+  readonly field: string;
+  readonly message: string;
+  readonly value?: string;
+  readonly code?: IssueCode;
+  readonly params?: RowIssueParams;
+};
 
 /**
  * What normalising a row gives: the record with any warnings (problems that dropped a value but

@@ -9,13 +9,29 @@ function rows(...cells: string[][]): RawRow[] {
 describe("locateHeader", () => {
   it("skips title rows with one filled cell", () => {
     const layout = locateHeader(
-      rows(["รายชื่อสมาชิกคลัสเตอร์กาแฟ", "", ""], ["ข้อมูล ณ 30/9/2567", "", ""], ["เลขทะเบียน", "ชื่อ", "จังหวัด"], ["0105567012348", "บจ. ก", "เชียงใหม่"]),
+      rows(
+        ["รายชื่อสมาชิกคลัสเตอร์กาแฟ", "", ""],
+        ["ข้อมูล ณ 30/9/2567", "", ""],
+        ["เลขทะเบียน", "ชื่อ", "จังหวัด"],
+        ["0105567012348", "บจ. ก", "เชียงใหม่"],
+      ),
     );
-    expect(layout).toEqual({ headerIndex: 2, headerRowNumber: 3, headerRowCount: 1, headers: ["เลขทะเบียน", "ชื่อ", "จังหวัด"] });
+    expect(layout).toEqual({
+      headerIndex: 2,
+      headerRowNumber: 3,
+      headerRowCount: 1,
+      headers: ["เลขทะเบียน", "ชื่อ", "จังหวัด"],
+    });
   });
 
   it("skips a title row far narrower than the table", () => {
-    const layout = locateHeader(rows(["รายงาน", "ปีงบประมาณ 2567", "", "", "", ""], ["a", "b", "c", "d", "e", "f"], ["1", "2", "3", "4", "5", "6"]));
+    const layout = locateHeader(
+      rows(
+        ["รายงาน", "ปีงบประมาณ 2567", "", "", "", ""],
+        ["a", "b", "c", "d", "e", "f"],
+        ["1", "2", "3", "4", "5", "6"],
+      ),
+    );
     expect(layout?.headerRowNumber).toBe(2);
   });
 
@@ -40,7 +56,9 @@ describe("locateHeader", () => {
   });
 
   it("merges sub-headings under a group label repeated in each merged cell", () => {
-    const layout = locateHeader(rows(["ชื่อ", "ติดต่อ", "ติดต่อ"], ["", "โทรศัพท์", "อีเมล"], ["บจ. ก", "0812345678", "a@b.co"]));
+    const layout = locateHeader(
+      rows(["ชื่อ", "ติดต่อ", "ติดต่อ"], ["", "โทรศัพท์", "อีเมล"], ["บจ. ก", "0812345678", "a@b.co"]),
+    );
     expect(layout?.headers).toEqual(["ชื่อ", "ติดต่อ โทรศัพท์", "ติดต่อ อีเมล"]);
   });
 
@@ -51,7 +69,13 @@ describe("locateHeader", () => {
 
 describe("finishHeaders", () => {
   it("names empty headings by position and numbers repeated ones", () => {
-    expect(finishHeaders(["ชื่อ", "", "หมายเหตุ", "หมายเหตุ"], 5)).toEqual(["ชื่อ", "Column 2", "หมายเหตุ", "หมายเหตุ (2)", "Column 5"]);
+    expect(finishHeaders(["ชื่อ", "", "หมายเหตุ", "หมายเหตุ"], 5)).toEqual([
+      "ชื่อ",
+      "Column 2",
+      "หมายเหตุ",
+      "หมายเหตุ (2)",
+      "Column 5",
+    ]);
   });
 
   it("puts a heading broken over lines on one line", () => {

@@ -158,5 +158,10 @@ export function locateHeader(rows: ReadonlyArray<RawRow>): HeaderLayout | null {
       headers: finishHeaders(mergeHeaderRows(header.cells, next.cells, width), width),
     };
   }
-  return { headerIndex: index, headerRowNumber: header.rowNumber, headerRowCount: 1, headers: finishHeaders(header.cells, width) };
+  return {
+    headerIndex: index,
+    headerRowNumber: header.rowNumber,
+    headerRowCount: 1,
+    headers: finishHeaders(header.cells, width),
+  };
 }

@@ -28,13 +28,16 @@ afterAll(() => {
 const id = (first12: string) => `${first12}${juristicIdCheckDigit(first12)}`;
 const headers = ["เลขทะเบียน", "ชื่อ", "จังหวัด"];
 const mapping: ColumnMapping<"enterprises"> = { juristicId: "เลขทะเบียน", nameTh: "ชื่อ", provinceName: "จังหวัด" };
-const enterprise = (row: TableRow | undefined) => normaliseEnterpriseRow(row?.cells ?? [], headers, mapping, testGazetteer);
+const enterprise = (row: TableRow | undefined) =>
+  normaliseEnterpriseRow(row?.cells ?? [], headers, mapping, testGazetteer);
 // Enough valid Thai first that the encoding is judged (UTF-8 or windows-874) before the damaged row.
 const filler = Array.from({ length: 20 }, (_, i) => `${id(`0105567${String(10000 + i)}`)},บจ. สายน้ำ ${i},เชียงใหม่`);
 
 describe("#corrupt text", () => {
   it("keeps a U+FFFD that a UTF-8 CSV really contains", async () => {
-    const { rows } = await readAll(`${headers.join(",")}\n${filler.join("\n")}\n${id("010556700999")},บจ. ตัว\uFFFDแทน,ลำพูน\n`);
+    const { rows } = await readAll(
+      `${headers.join(",")}\n${filler.join("\n")}\n${id("010556700999")},บจ. ตัว\uFFFDแทน,ลำพูน\n`,
+    );
     const last = rows.at(-1);
     expect(last?.cells[1]).toBe("บจ. ตัว\uFFFDแทน");
     expect(last?.cells.corrupt).toBeUndefined();
@@ -50,7 +53,10 @@ describe("#corrupt text", () => {
     // In two chunks, as a file is read: the encoding is judged on the first.
     const rows: TableRow[] = [];
     let encoding = "";
-    for await (const event of readTable({ stream: Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]), fileName: "x.csv" })) {
+    for await (const event of readTable({
+      stream: Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]),
+      fileName: "x.csv",
+    })) {
       if (event.type === "header") encoding = event.encoding;
       else rows.push(event);
     }
@@ -58,7 +64,10 @@ describe("#corrupt text", () => {
     const last = rows.at(-1);
     expect(last?.cells[1]).toBe("บจ. ตัว\uFFFDแทน");
     expect(last?.cells.corrupt).toEqual([1]);
-    expect(enterprise(last)).toEqual({ ok: false, issues: [expect.objectContaining({ field: "nameTh", code: "corrupt_text", value: "บจ. ตัว\uFFFDแทน" })] });
+    expect(enterprise(last)).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ field: "nameTh", code: "corrupt_text", value: "บจ. ตัว\uFFFDแทน" })],
+    });
     expect(enterprise(rows[0]).ok).toBe(true);
   });
 
@@ -70,7 +79,10 @@ describe("#corrupt text", () => {
     const last = rows.at(-1);
     expect(last?.cells.corrupt).toEqual([1]);
     expect(last?.cells[1]).toBe("บจ. ก\uFFFD");
-    expect(enterprise(last)).toEqual({ ok: false, issues: [expect.objectContaining({ field: "nameTh", code: "corrupt_text" })] });
+    expect(enterprise(last)).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ field: "nameTh", code: "corrupt_text" })],
+    });
   });
 
   it("in an XLSX, keeps a U+FFFD the workbook holds and fails a cell whose bytes are not UTF-8", async () => {
@@ -86,7 +98,11 @@ describe("#corrupt text", () => {
         patchSharedStrings: (xml) => {
           const at = xml.indexOf(Buffer.from("เสียหาย"));
           const damaged = Buffer.from("เสีย");
-          return Buffer.concat([xml.subarray(0, at + damaged.length), Buffer.from([0xe0, 0xb8]), xml.subarray(at + damaged.length + 3)]);
+          return Buffer.concat([
+            xml.subarray(0, at + damaged.length),
+            Buffer.from([0xe0, 0xb8]),
+            xml.subarray(at + damaged.length + 3),
+          ]);
         },
       }),
     );
@@ -103,7 +119,12 @@ describe("#corrupt text", () => {
       issues: [expect.objectContaining({ field: "note", code: "corrupt_text" })],
     });
     // A damaged cell that is not imported (not mapped) does not fail the row.
-    const unmapped = normaliseEnterpriseRow(rows[1]?.cells ?? [], valueHeaders, { juristicId: "ชื่อ", nameTh: "ชื่อ" }, testGazetteer);
+    const unmapped = normaliseEnterpriseRow(
+      rows[1]?.cells ?? [],
+      valueHeaders,
+      { juristicId: "ชื่อ", nameTh: "ชื่อ" },
+      testGazetteer,
+    );
     expect(unmapped.ok).toBe(true);
   });
 });

@@ -121,7 +121,8 @@ export class Utf8StreamDecoder {
 }
 
 /** Why a row with an undecodable cell is not imported: the file's text there was damaged or in another encoding. */
-export const CORRUPT_TEXT_MESSAGE = "holds characters that could not be read from the file (shown as \uFFFD); correct the text in the file, or save it again as CSV UTF-8 or .xlsx";
+export const CORRUPT_TEXT_MESSAGE =
+  "holds characters that could not be read from the file (shown as \uFFFD); correct the text in the file, or save it again as CSV UTF-8 or .xlsx";
 
 /** The issue that fails a row for a mapped cell listed in `cells.corrupt` (see RowCells). */
 export function corruptTextIssue(field: string, value: string): RowIssue {

@@ -38,7 +38,10 @@ describe("#readTable XLSX inflate limit", () => {
     const path = join(dir, "bomb.xlsx");
     writeFileSync(path, bomb);
     const before = heapAfterGc();
-    const error = await readAll({ path }).then(() => null, (e: unknown) => e);
+    const error = await readAll({ path }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ReadTableError);
     expect(error).toMatchObject({ code: "too_large_uncompressed" });
     expect(String((error as Error).message)).not.toContain(dir);
@@ -49,12 +52,18 @@ describe("#readTable XLSX inflate limit", () => {
   it("refuses the same workbook given as a stream, chunk by chunk", async () => {
     // Just past the limit, so exceljs parses little before the count stops it.
     const bomb = xlsxBomb(Math.ceil(XLSX_INFLATE_LIMIT.minBytes / (1 << 20)) + 8);
-    const error = await readAll({ stream: Readable.from([bomb]), fileName: "bomb.xlsx" }).then(() => null, (e: unknown) => e);
+    const error = await readAll({ stream: Readable.from([bomb]), fileName: "bomb.xlsx" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "too_large_uncompressed" });
   });
 
   it("still reads a workbook that inflates well within the limit", async () => {
-    const rows = Array.from({ length: 200 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>firm ${i}</t></is></c></row>`).join("");
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>firm ${i}</t></is></c></row>`,
+    ).join("");
     const sheet = deflated(
       "xl/worksheets/sheet1.xml",
       `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>name</t></is></c></row>${rows}</sheetData></worksheet>`,
@@ -76,7 +85,10 @@ describe("#readTable error messages", () => {
     for (const [name, content] of cases) {
       const path = join(dir, name);
       writeFileSync(path, content);
-      const error = await readAll({ path }).then(() => null, (e: unknown) => e);
+      const error = await readAll({ path }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, name).toBeInstanceOf(ReadTableError);
       const message = (error as ReadTableError).message;
       expect(message, name).not.toContain(dir);

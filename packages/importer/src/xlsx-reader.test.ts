@@ -54,7 +54,9 @@ describe("#xlsx-reader Thai text", () => {
       row.forEach((value, c) => {
         const expected = normaliseCell(value);
         if (fromXlsx?.cells[c] !== expected || fromCsv?.cells[c] !== expected) {
-          differences.push(`row ${r + 2} column ${c + 1}: XLSX ${JSON.stringify(fromXlsx?.cells[c]?.slice(0, 60))}, CSV ${JSON.stringify(fromCsv?.cells[c]?.slice(0, 60))}`);
+          differences.push(
+            `row ${r + 2} column ${c + 1}: XLSX ${JSON.stringify(fromXlsx?.cells[c]?.slice(0, 60))}, CSV ${JSON.stringify(fromCsv?.cells[c]?.slice(0, 60))}`,
+          );
         }
       });
     });
@@ -72,7 +74,10 @@ describe("#xlsx-reader Thai text", () => {
     ];
     for (const [source, readSizes] of cases) {
       for (const compression of ["stored", "deflated"]) {
-        const path = file(`small-${compression}-${source.length}.xlsx`, thaiWorkbook(source, { stored: compression === "stored" }));
+        const path = file(
+          `small-${compression}-${source.length}.xlsx`,
+          thaiWorkbook(source, { stored: compression === "stored" }),
+        );
         const whole: string[][] = [];
         for await (const row of readXlsxRows(path)) whole.push(row.cells);
         // The reader gives the text as written; a row ends at its last cell, so trailing empty cells are left out.
@@ -111,13 +116,25 @@ describe("#xlsx-reader streaming pieces", () => {
     for (let cut = 0; cut <= bytes.length; cut++) {
       for (let second = cut; second <= bytes.length; second++) {
         const decoder = new Utf8StreamDecoder();
-        const out = decoder.decode(bytes.subarray(0, cut)) + decoder.decode(bytes.subarray(cut, second)) + decoder.decode(bytes.subarray(second)) + decoder.end();
+        const out =
+          decoder.decode(bytes.subarray(0, cut)) +
+          decoder.decode(bytes.subarray(cut, second)) +
+          decoder.decode(bytes.subarray(second)) +
+          decoder.end();
         expect(out).toBe(text);
       }
     }
-    const broken = Buffer.concat([Buffer.from("ก"), Buffer.from([0xe0, 0xb8]), Buffer.from("ข"), Buffer.from([0xff]), Buffer.from("\uFFFD")]);
+    const broken = Buffer.concat([
+      Buffer.from("ก"),
+      Buffer.from([0xe0, 0xb8]),
+      Buffer.from("ข"),
+      Buffer.from([0xff]),
+      Buffer.from("\uFFFD"),
+    ]);
     const decoder = new Utf8StreamDecoder();
-    expect(decoder.decode(broken.subarray(0, 4)) + decoder.decode(broken.subarray(4)) + decoder.end()).toBe(`ก${DECODE_FAULT}ข${DECODE_FAULT}\uFFFD`);
+    expect(decoder.decode(broken.subarray(0, 4)) + decoder.decode(broken.subarray(4)) + decoder.end()).toBe(
+      `ก${DECODE_FAULT}ข${DECODE_FAULT}\uFFFD`,
+    );
     // A sequence the input ends inside is a fault too.
     const cut = new Utf8StreamDecoder();
     expect(cut.decode(Buffer.from([0x41, 0xe0, 0xb8])) + cut.end()).toBe(`A${DECODE_FAULT}`);

@@ -33,7 +33,12 @@ export type XlsxReadOptions = {
   readonly onRead?: (offset: number) => void;
 };
 
-type ZipEntry = { readonly name: string; readonly method: number; readonly compressedSize: number; readonly headerOffset: number };
+type ZipEntry = {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly headerOffset: number;
+};
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -122,7 +127,7 @@ async function readDirectory(path: string): Promise<Map<string, ZipEntry>> {
 
 /** The data of the ZIP64 extended-information extra field (id 1) among an entry's extra fields, if any. */
 function zip64Extra(directory: Buffer, start: number, length: number): Buffer | null {
-  for (let at = start; at + 4 <= start + length; ) {
+  for (let at = start; at + 4 <= start + length;) {
     const id = directory.readUInt16LE(at);
     const size = directory.readUInt16LE(at + 2);
     if (id === 1) return directory.subarray(at + 4, Math.min(at + 4 + size, start + length));
@@ -148,8 +153,15 @@ async function dataOffset(path: string, entry: ZipEntry): Promise<number> {
  * so the caller can pass on what the handler collected before more is read. `onRead` hears the file offset
  * reached.
  */
-async function* streamPart(path: string, entry: ZipEntry, handler: XmlHandler, readBytes: number, onRead?: (offset: number) => void): AsyncGenerator<void> {
-  if (entry.method !== 0 && entry.method !== 8) throw formatError("The workbook uses a compression method other than deflate.");
+async function* streamPart(
+  path: string,
+  entry: ZipEntry,
+  handler: XmlHandler,
+  readBytes: number,
+  onRead?: (offset: number) => void,
+): AsyncGenerator<void> {
+  if (entry.method !== 0 && entry.method !== 8)
+    throw formatError("The workbook uses a compression method other than deflate.");
   const start = await dataOffset(path, entry);
   const tokenizer = new XmlTokenizer(handler);
   const decoder = new Utf8StreamDecoder();
@@ -226,7 +238,12 @@ function entryNamed(entries: Map<string, ZipEntry>, name: string): ZipEntry | un
   return undefined;
 }
 
-async function readRelationships(path: string, entries: Map<string, ZipEntry>, part: string, readBytes: number): Promise<Relationship[]> {
+async function readRelationships(
+  path: string,
+  entries: Map<string, ZipEntry>,
+  part: string,
+  readBytes: number,
+): Promise<Relationship[]> {
   const entry = entryNamed(entries, relsPath(part));
   const relationships: Relationship[] = [];
   if (!entry) return relationships;
@@ -250,7 +267,10 @@ async function readRelationships(path: string, entries: Map<string, ZipEntry>, p
   return relationships;
 }
 
-type WorkbookInfo = { readonly sheets: ReadonlyArray<{ name: string; relationshipId: string }>; readonly date1904: boolean };
+type WorkbookInfo = {
+  readonly sheets: ReadonlyArray<{ name: string; relationshipId: string }>;
+  readonly date1904: boolean;
+};
 
 async function readWorkbook(path: string, entry: ZipEntry, readBytes: number): Promise<WorkbookInfo> {
   const sheets: Array<{ name: string; relationshipId: string }> = [];
@@ -278,7 +298,10 @@ async function readWorkbook(path: string, entry: ZipEntry, readBytes: number): P
 }
 
 // Excel's built-in number formats that show a date or time (including the Thai-locale ones, 71-81).
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
+]);
 
 /** True for a custom number format that shows a date or time (as exceljs judged: d, m, y, h, s or b outside quotes and brackets). */
 export function isDateFormat(format: string): boolean {
@@ -458,7 +481,14 @@ class SheetRows implements XmlHandler {
     } else if (name === "c" && this.#cells) {
       const column = columnOf(attribute(attributes, "r") ?? "") || this.#lastColumn + 1;
       this.#lastColumn = column;
-      this.#cell = { column, type: attribute(attributes, "t") ?? "n", style: Number(attribute(attributes, "s") ?? "0"), value: [], inValue: false, inline: false };
+      this.#cell = {
+        column,
+        type: attribute(attributes, "t") ?? "n",
+        style: Number(attribute(attributes, "s") ?? "0"),
+        value: [],
+        inValue: false,
+        inline: false,
+      };
       this.#inlineText.take();
       if (selfClosing) this.#cell = null;
     }
@@ -537,9 +567,16 @@ async function findSheet(path: string, entries: Map<string, ZipEntry>, options: 
   const workbook = await readWorkbook(path, workbookEntry, readBytes);
   const relationships = await readRelationships(path, entries, workbookPath, readBytes);
   const { sheet } = options;
-  const index = sheet === undefined ? 0 : typeof sheet === "number" ? sheet - 1 : workbook.sheets.findIndex((candidate) => candidate.name === sheet);
+  const index =
+    sheet === undefined
+      ? 0
+      : typeof sheet === "number"
+        ? sheet - 1
+        : workbook.sheets.findIndex((candidate) => candidate.name === sheet);
   const chosen = index >= 0 ? workbook.sheets[index] : undefined;
-  const target = chosen ? relationships.find((relationship) => relationship.id === chosen.relationshipId)?.target : undefined;
+  const target = chosen
+    ? relationships.find((relationship) => relationship.id === chosen.relationshipId)?.target
+    : undefined;
   const sheetEntry = target === undefined ? undefined : entryNamed(entries, target);
   if (!sheetEntry) {
     const which = sheet === undefined ? "" : ` ${JSON.stringify(sheet)}`;

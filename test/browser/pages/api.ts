@@ -9,7 +9,9 @@ export async function json(response: Response): Promise<unknown> {
 
 /** A field of a JSON object, or undefined: answers are read without trusting their shape. */
 export function field(body: unknown, key: string): unknown {
-  return typeof body === "object" && body !== null && key in body ? Object.entries(body).find(([k]) => k === key)?.[1] : undefined;
+  return typeof body === "object" && body !== null && key in body
+    ? Object.entries(body).find(([k]) => k === key)?.[1]
+    : undefined;
 }
 
 /** The `items` of a list answer, or an empty list. */
@@ -26,12 +28,28 @@ export type ApiSession = {
 };
 
 /** Signs in over the API (no browser) and answers a session that sends its cookie and CSRF token. */
-export async function apiSession(baseUrl: string, credentials: { email: string; password: string }): Promise<ApiSession> {
-  const login = await fetch(`${baseUrl}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(credentials) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+export async function apiSession(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<ApiSession> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(credentials),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const csrf = String(field(await json(login), "csrfToken"));
   const post = async (path: string, body: unknown) =>
-    json(await fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf }, body: JSON.stringify(body) }));
+    json(
+      await fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf },
+        body: JSON.stringify(body),
+      }),
+    );
   return {
     get: async (path) => json(await fetch(`${baseUrl}${path}`, { headers: { cookie } })),
     post,
@@ -55,13 +73,20 @@ export async function agencyId(baseUrl: string, code: string): Promise<number> {
 export type TestUser = { email: string; password: string; displayName?: string; locale?: "th" | "en" };
 
 /** Creates the user as the admin session, with their role and scope. */
-export async function createUser(admin: ApiSession, user: TestUser, role: { role: string; agencyId?: number; clusterIds?: number[]; enterpriseId?: number }): Promise<number> {
+export async function createUser(
+  admin: ApiSession,
+  user: TestUser,
+  role: { role: string; agencyId?: number; clusterIds?: number[]; enterpriseId?: number },
+): Promise<number> {
   return admin.create("/api/users", { displayName: user.email, ...user, ...role });
 }
 
 /** The id of the record whose code is `code` in an anonymous list answer (`/api/plans?level=…`, `/api/programmes?…`). */
 export async function idByCode(baseUrl: string, listPath: string, code: string): Promise<number> {
-  const id = field(items(await publicGet(baseUrl, listPath)).find((item) => field(item, "code") === code), "id");
+  const id = field(
+    items(await publicGet(baseUrl, listPath)).find((item) => field(item, "code") === code),
+    "id",
+  );
   if (typeof id !== "number") throw new Error(`no record ${code} in ${listPath}`);
   return id;
 }

@@ -3,7 +3,12 @@ import type { Harness } from "../harness.ts";
 import type { TestUser } from "./api.ts";
 
 /** A fresh browser context in the locale, signed in as the user (the admin when "admin"), at `path` if given. */
-export async function openAs(h: Harness, user: TestUser | "admin" | null, locale: "th" | "en", path?: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openAs(
+  h: Harness,
+  user: TestUser | "admin" | null,
+  locale: "th" | "en",
+  path?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await h.newPage(locale);
   if (user === "admin") await h.signIn(opened.page);
   else if (user !== null) await h.signIn(opened.page, user.email, user.password);
@@ -14,8 +19,17 @@ export async function openAs(h: Harness, user: TestUser | "admin" | null, locale
 /** Saves the signed-in user's language on their account, as the language switch does, without reloading. */
 export async function setAccountLocale(page: Page, locale: "th" | "en"): Promise<void> {
   await page.evaluate(async (wanted) => {
-    const csrf = decodeURIComponent(document.cookie.split("; ").find((c) => c.startsWith("sainam_csrf="))?.split("=")[1] ?? "");
-    await fetch("/api/auth/me", { method: "PATCH", headers: { "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify({ locale: wanted }) });
+    const csrf = decodeURIComponent(
+      document.cookie
+        .split("; ")
+        .find((c) => c.startsWith("sainam_csrf="))
+        ?.split("=")[1] ?? "",
+    );
+    await fetch("/api/auth/me", {
+      method: "PATCH",
+      headers: { "content-type": "application/json", "x-csrf-token": csrf },
+      body: JSON.stringify({ locale: wanted }),
+    });
   }, locale);
 }
 
@@ -50,7 +64,11 @@ export class SignInPage {
  * and once signed in the account's language wins over the browser's, whatever an earlier test chose — at `path`
  * if given.
  */
-export async function openAsAdminIn(h: Harness, locale: "th" | "en", path?: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openAsAdminIn(
+  h: Harness,
+  locale: "th" | "en",
+  path?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const opened = await openAs(h, "admin", locale);
   await setAccountLocale(opened.page, locale);
   if (path !== undefined) await opened.page.goto(path);

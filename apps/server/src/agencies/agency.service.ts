@@ -5,7 +5,16 @@ import { errors } from "../errors.ts";
 import { authorize } from "../policies/policy.ts";
 
 export function presentAgency(a: AgencyRow) {
-  return { id: a.id, code: a.code, nameEn: a.name_en, nameTh: a.name_th, abbreviation: a.abbreviation, kind: a.kind, parentId: a.parent_id, descriptionEn: a.description_en };
+  return {
+    id: a.id,
+    code: a.code,
+    nameEn: a.name_en,
+    nameTh: a.name_th,
+    abbreviation: a.abbreviation,
+    kind: a.kind,
+    parentId: a.parent_id,
+    descriptionEn: a.description_en,
+  };
 }
 
 export async function listAgencies(ctx: AppContext, actor: Actor) {
@@ -30,7 +39,9 @@ export async function updateAgency(
   const before = await reference.findAgency(db, id);
   if (!before) throw errors.notFound("agency", id);
   authorize(actor, "update", { type: "agency", agencyId: before.id });
-  const patch: { name_en?: string; name_th?: string | null; abbreviation?: string | null; updated_at: string } = { updated_at: nowIso() };
+  const patch: { name_en?: string; name_th?: string | null; abbreviation?: string | null; updated_at: string } = {
+    updated_at: nowIso(),
+  };
   if (input.nameEn !== undefined) patch.name_en = input.nameEn;
   if (input.nameTh !== undefined) patch.name_th = input.nameTh;
   if (input.abbreviation !== undefined) patch.abbreviation = input.abbreviation;

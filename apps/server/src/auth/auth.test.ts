@@ -30,14 +30,26 @@ describe("#auth.login", () => {
   });
 
   it("stores passwords as Argon2id hashes, never in clear", async () => {
-    const row = await t.ctx.database.db.selectFrom("users").select("password_hash").where("email", "=", ADMIN.email).executeTakeFirstOrThrow();
+    const row = await t.ctx.database.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("email", "=", ADMIN.email)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row.password_hash).not.toContain(ADMIN.password);
   });
 
   it("answers a wrong password and an unknown e-mail with the same 401", async () => {
-    const wrong = await t.anonymous.request("POST", "/api/auth/login", { email: ADMIN.email, password: "not-the-password" }, { "x-forwarded-for": "1" });
-    const unknown = await t.anonymous.request("POST", "/api/auth/login", { email: "nobody@example.org", password: "whatever-password" });
+    const wrong = await t.anonymous.request(
+      "POST",
+      "/api/auth/login",
+      { email: ADMIN.email, password: "not-the-password" },
+      { "x-forwarded-for": "1" },
+    );
+    const unknown = await t.anonymous.request("POST", "/api/auth/login", {
+      email: "nobody@example.org",
+      password: "whatever-password",
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
@@ -53,10 +65,16 @@ describe("#auth.login", () => {
   it("throttles repeated failures for one account with 429 and Retry-After", async () => {
     const user = await t.addUser({ email: "throttle@example.org", displayName: "T", role: "expert" });
     for (let i = 0; i < 5; i++) {
-      const r = await t.anonymous.request("POST", "/api/auth/login", { email: user.email, password: "wrong-password!" });
+      const r = await t.anonymous.request("POST", "/api/auth/login", {
+        email: user.email,
+        password: "wrong-password!",
+      });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await t.anonymous.request("POST", "/api/auth/login", { email: user.email, password: user.password });
+    const blocked = await t.anonymous.request("POST", "/api/auth/login", {
+      email: user.email,
+      password: user.password,
+    });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe("too_many_requests");
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
@@ -66,13 +84,21 @@ describe("#auth.login", () => {
     const user = await t.addUser({ email: "gone@example.org", displayName: "G", role: "expert" });
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
     expect((await admin.request("PATCH", `/api/users/${user.id}`, { active: false })).statusCode).toBe(200);
-    const response = await t.anonymous.request("POST", "/api/auth/login", { email: user.email, password: user.password });
+    const response = await t.anonymous.request("POST", "/api/auth/login", {
+      email: user.email,
+      password: user.password,
+    });
     expect(response.statusCode).toBe(401);
   });
 });
 
 /** A sign-in from a given socket address, with extra headers (X-Forwarded-For, X-Forwarded-Proto). */
-function loginFrom(app: TestApp, remoteAddress: string, body: { email: string; password: string }, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+function loginFrom(
+  app: TestApp,
+  remoteAddress: string,
+  body: { email: string; password: string },
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return app.app.inject({ method: "POST", url: "/api/auth/login", payload: body, remoteAddress, headers });
 }
 
@@ -80,7 +106,9 @@ describe("#auth.login spraying", () => {
   it("refuses one address trying many e-mails long before the 30th, while another address still signs in", async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 30; i++) {
-      statuses.push((await loginFrom(t, "198.51.100.20", { email: `spray${i}@example.org`, password: "Summer2024!" })).statusCode);
+      statuses.push(
+        (await loginFrom(t, "198.51.100.20", { email: `spray${i}@example.org`, password: "Summer2024!" })).statusCode,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual(Array(20).fill(429));
@@ -93,7 +121,12 @@ describe("#auth.login spraying", () => {
   it("ignores X-Forwarded-For without SAINAM_TRUST_PROXY: a spoofed header gets no fresh budget", async () => {
     const statuses: number[] = [];
     for (let i = 1; i <= 12; i++) {
-      const response = await loginFrom(t, "198.51.100.30", { email: `spoof${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": `203.0.113.${i}` });
+      const response = await loginFrom(
+        t,
+        "198.51.100.30",
+        { email: `spoof${i}@example.org`, password: "Summer2024!" },
+        { "x-forwarded-for": `203.0.113.${i}` },
+      );
       statuses.push(response.statusCode);
     }
     expect(statuses.slice(10)).toEqual([429, 429]);
@@ -101,10 +134,15 @@ describe("#auth.login spraying", () => {
 
   it("does not let a sprayer reset the address's count by signing in with an account it owns", async () => {
     const own = await t.addUser({ email: "sprayer-own@example.org", displayName: "S", role: "expert" });
-    for (let i = 1; i <= 9; i++) await loginFrom(t, "198.51.100.40", { email: `reset${i}@example.org`, password: "Summer2024!" });
+    for (let i = 1; i <= 9; i++)
+      await loginFrom(t, "198.51.100.40", { email: `reset${i}@example.org`, password: "Summer2024!" });
     expect((await loginFrom(t, "198.51.100.40", own)).statusCode).toBe(200);
-    expect((await loginFrom(t, "198.51.100.40", { email: "reset10@example.org", password: "Summer2024!" })).statusCode).toBe(401);
-    expect((await loginFrom(t, "198.51.100.40", { email: "reset11@example.org", password: "Summer2024!" })).statusCode).toBe(429);
+    expect(
+      (await loginFrom(t, "198.51.100.40", { email: "reset10@example.org", password: "Summer2024!" })).statusCode,
+    ).toBe(401);
+    expect(
+      (await loginFrom(t, "198.51.100.40", { email: "reset11@example.org", password: "Summer2024!" })).statusCode,
+    ).toBe(429);
   });
 });
 
@@ -119,7 +157,16 @@ describe("#auth.login behind a trusted proxy", () => {
 
   it("counts failures per forwarded client address when the proxy is trusted", async () => {
     for (let i = 1; i <= 10; i++) {
-      expect((await loginFrom(proxied, "10.0.0.1", { email: `p${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": "203.0.113.50" })).statusCode).toBe(401);
+      expect(
+        (
+          await loginFrom(
+            proxied,
+            "10.0.0.1",
+            { email: `p${i}@example.org`, password: "Summer2024!" },
+            { "x-forwarded-for": "203.0.113.50" },
+          )
+        ).statusCode,
+      ).toBe(401);
     }
     expect((await loginFrom(proxied, "10.0.0.1", ADMIN, { "x-forwarded-for": "203.0.113.50" })).statusCode).toBe(429);
     expect((await loginFrom(proxied, "10.0.0.1", ADMIN, { "x-forwarded-for": "203.0.113.51" })).statusCode).toBe(200);
@@ -127,13 +174,23 @@ describe("#auth.login behind a trusted proxy", () => {
 
   it("believes X-Forwarded-For only from the trusted proxy, not from a client connecting directly", async () => {
     for (let i = 1; i <= 10; i++) {
-      await loginFrom(proxied, "198.51.100.60", { email: `d${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": `203.0.113.${100 + i}` });
+      await loginFrom(
+        proxied,
+        "198.51.100.60",
+        { email: `d${i}@example.org`, password: "Summer2024!" },
+        { "x-forwarded-for": `203.0.113.${100 + i}` },
+      );
     }
-    expect((await loginFrom(proxied, "198.51.100.60", ADMIN, { "x-forwarded-for": "203.0.113.99" })).statusCode).toBe(429);
+    expect((await loginFrom(proxied, "198.51.100.60", ADMIN, { "x-forwarded-for": "203.0.113.99" })).statusCode).toBe(
+      429,
+    );
   });
 
   it("marks cookies Secure and sends HSTS when the trusted proxy says the request came over HTTPS", async () => {
-    const response = await loginFrom(proxied, "10.0.0.1", ADMIN, { "x-forwarded-for": "203.0.113.70", "x-forwarded-proto": "https" });
+    const response = await loginFrom(proxied, "10.0.0.1", ADMIN, {
+      "x-forwarded-for": "203.0.113.70",
+      "x-forwarded-proto": "https",
+    });
     expect(response.statusCode).toBe(200);
     expect(response.cookies.find((c) => c.name === "sainam_session")?.secure).toBe(true);
     expect(response.cookies.find((c) => c.name === "sainam_csrf")?.secure).toBe(true);
@@ -154,9 +211,20 @@ describe("#auth.login behind one proxy (SAINAM_TRUST_PROXY=1)", () => {
     try {
       for (let i = 1; i <= 10; i++) {
         const forwarded = `192.0.2.${i}, 203.0.113.80`;
-        expect((await loginFrom(oneHop, "10.9.9.9", { email: `h${i}@example.org`, password: "Summer2024!" }, { "x-forwarded-for": forwarded })).statusCode).toBe(401);
+        expect(
+          (
+            await loginFrom(
+              oneHop,
+              "10.9.9.9",
+              { email: `h${i}@example.org`, password: "Summer2024!" },
+              { "x-forwarded-for": forwarded },
+            )
+          ).statusCode,
+        ).toBe(401);
       }
-      expect((await loginFrom(oneHop, "10.9.9.9", ADMIN, { "x-forwarded-for": "192.0.2.99, 203.0.113.80" })).statusCode).toBe(429);
+      expect(
+        (await loginFrom(oneHop, "10.9.9.9", ADMIN, { "x-forwarded-for": "192.0.2.99, 203.0.113.80" })).statusCode,
+      ).toBe(429);
       expect((await loginFrom(oneHop, "10.9.9.9", ADMIN, { "x-forwarded-for": "203.0.113.81" })).statusCode).toBe(200);
     } finally {
       await oneHop.close();
@@ -178,7 +246,9 @@ describe("#auth.login without a trusted proxy", () => {
       const response = await loginFrom(strict, "198.51.100.63", ADMIN);
       expect(response.cookies.find((c) => c.name === "sainam_session")?.secure).toBe(true);
       expect(response.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
-      expect((await strict.app.inject({ method: "GET", url: "/api/auth/me" })).headers["strict-transport-security"]).toMatch(/max-age=/);
+      expect(
+        (await strict.app.inject({ method: "GET", url: "/api/auth/me" })).headers["strict-transport-security"],
+      ).toMatch(/max-age=/);
     } finally {
       await strict.close();
     }
@@ -201,13 +271,19 @@ describe("#auth.session", () => {
 
   it("expires a session idle for longer than the idle timeout", async () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
-    await t.ctx.database.db.updateTable("sessions").set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() }).execute();
+    await t.ctx.database.db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() })
+      .execute();
     expect((await admin.request("GET", "/api/auth/me")).json().user).toBeNull();
   });
 
   it("expires a session past its absolute lifetime even when in use", async () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
-    await t.ctx.database.db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await t.ctx.database.db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await admin.request("GET", "/api/auth/me")).json().user).toBeNull();
   });
 
@@ -215,7 +291,9 @@ describe("#auth.session", () => {
     const user = await t.addUser({ email: "rotate@example.org", displayName: "R", role: "expert" });
     const client = await t.signIn(user.email, user.password);
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
-    expect((await admin.request("PATCH", `/api/users/${user.id}`, { password: "a-brand-new-password" })).statusCode).toBe(200);
+    expect(
+      (await admin.request("PATCH", `/api/users/${user.id}`, { password: "a-brand-new-password" })).statusCode,
+    ).toBe(200);
     expect((await client.request("GET", "/api/auth/me")).json().user).toBeNull();
   });
 });
@@ -265,7 +343,12 @@ describe("#auth.session with a short idle limit", () => {
 describe("#auth.csrf", () => {
   it("refuses a cookie-authenticated write without the X-CSRF-Token header", async () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
-    const response = await t.app.inject({ method: "PATCH", url: "/api/auth/me", payload: { locale: "en" }, headers: { cookie: admin.cookie ?? "" } });
+    const response = await t.app.inject({
+      method: "PATCH",
+      url: "/api/auth/me",
+      payload: { locale: "en" },
+      headers: { cookie: admin.cookie ?? "" },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe("csrf_failed");
   });
@@ -273,7 +356,12 @@ describe("#auth.csrf", () => {
   it("refuses a write whose CSRF token belongs to another session", async () => {
     const admin = await t.signIn(ADMIN.email, ADMIN.password);
     const other = await t.signIn(ADMIN.email, ADMIN.password);
-    const response = await admin.request("PATCH", "/api/auth/me", { locale: "en" }, { "x-csrf-token": other.csrfToken ?? "" });
+    const response = await admin.request(
+      "PATCH",
+      "/api/auth/me",
+      { locale: "en" },
+      { "x-csrf-token": other.csrfToken ?? "" },
+    );
     expect(response.statusCode).toBe(403);
   });
 

@@ -60,7 +60,9 @@ describe("#LoginThrottle", () => {
     expect(addressBucket("::ffff:203.0.113.4")).toBe("203.0.113.4");
     const throttle = new LoginThrottle({ now: clock().now });
     for (let i = 0; i < 10; i++) throttle.fail({ email: `u${i}@example.org`, address: `2001:db8:1:2::${i + 1}` });
-    expect(throttle.retryAfterSeconds({ email: "new@example.org", address: "2001:db8:1:2:ffff::9" })).toBeGreaterThan(0);
+    expect(throttle.retryAfterSeconds({ email: "new@example.org", address: "2001:db8:1:2:ffff::9" })).toBeGreaterThan(
+      0,
+    );
   });
 
   it("keeps memory bounded when failures come from ever new addresses", () => {

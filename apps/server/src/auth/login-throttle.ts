@@ -100,7 +100,8 @@ export class LoginThrottle {
   #prune(): void {
     const cutoff = this.#now() - this.#windowMs;
     for (const [key, times] of this.#accounts) if (!times.some((t) => t > cutoff)) this.#accounts.delete(key);
-    for (const [key, failures] of this.#addresses) if (!failures.some((f) => f.at > cutoff)) this.#addresses.delete(key);
+    for (const [key, failures] of this.#addresses)
+      if (!failures.some((f) => f.at > cutoff)) this.#addresses.delete(key);
     // Still too many live keys (an attacker rotating addresses): forget the least recently failed.
     // Down to a quarter each, so the scan above runs once per many failures, not on every one.
     const keep = Math.floor(this.#maxKeys / 4);
@@ -127,6 +128,11 @@ export function addressBucket(address: string): string {
   const [head = "", tail = ""] = address.split("::");
   const left = head === "" ? [] : head.split(":");
   const right = tail === "" ? [] : tail.split(":");
-  const groups = address.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }

@@ -3,9 +3,15 @@ import { argon2, randomBytes, timingSafeEqual } from "node:crypto";
 // OWASP's recommended Argon2id floor: 19 MiB, 2 passes, 1 lane.
 const PARAMS = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 } as const;
 
-function derive(password: string, nonce: Buffer, p: { memory: number; passes: number; parallelism: number; tagLength: number }) {
+function derive(
+  password: string,
+  nonce: Buffer,
+  p: { memory: number; passes: number; parallelism: number; tagLength: number },
+) {
   return new Promise<Buffer>((resolvePromise, reject) => {
-    argon2("argon2id", { message: password, nonce, ...p }, (error, key) => (error ? reject(error) : resolvePromise(key)));
+    argon2("argon2id", { message: password, nonce, ...p }, (error, key) =>
+      error ? reject(error) : resolvePromise(key),
+    );
   });
 }
 

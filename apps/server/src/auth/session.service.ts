@@ -36,7 +36,14 @@ function hashToken(token: string): string {
 /** The policy's view of a user: role and scopes, nothing personal. */
 export function actorOf(user: UserWithScopes): Actor {
   if (!isRole(user.role) || user.active !== 1) return { kind: "public" };
-  return { kind: "user", id: user.id, role: user.role, agencyId: user.agency_id, clusterIds: user.cluster_ids, enterpriseId: user.enterprise_id };
+  return {
+    kind: "user",
+    id: user.id,
+    role: user.role,
+    agencyId: user.agency_id,
+    clusterIds: user.cluster_ids,
+    enterpriseId: user.enterprise_id,
+  };
 }
 
 /**
@@ -79,8 +86,7 @@ export async function login(ctx: AppContext, input: { email: string; password: s
 }
 
 // A valid Argon2id hash of a random string: verifying against it costs what a real check costs.
-const DUMMY_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$c2FpbmFtLWR1bW15LXNhbHQ$2LV6zOZWf6vZ0bq7x9bF0q3PH4lq0ZkQ6n0m0v7i3kU";
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FpbmFtLWR1bW15LXNhbHQ$2LV6zOZWf6vZ0bq7x9bF0q3PH4lq0ZkQ6n0m0v7i3kU";
 
 /** Finds the live session behind a cookie token, ending it if it is past its idle or absolute limit. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | null> {
@@ -111,7 +117,14 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
     await sessions.touchSession(db, id, new Date(now).toISOString());
     lastSeenAt = now;
   }
-  const resolved = { sessionId: id, csrfToken: session.csrf_token, expiresAt: Date.parse(session.expires_at), lastSeenAt, user, actor: actorOf(user) };
+  const resolved = {
+    sessionId: id,
+    csrfToken: session.csrf_token,
+    expiresAt: Date.parse(session.expires_at),
+    lastSeenAt,
+    user,
+    actor: actorOf(user),
+  };
   ctx.sessionCache.set(resolved);
   return resolved;
 }
@@ -120,7 +133,12 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
 export async function logout(ctx: AppContext, session: ResolvedSession): Promise<void> {
   await ctx.database.db.transaction().execute(async (trx) => {
     await sessions.deleteSession(trx, session.sessionId);
-    await audit.appendAudit(trx, { actorUserId: session.user.id, action: "auth.logout", entityType: "user", entityId: session.user.id });
+    await audit.appendAudit(trx, {
+      actorUserId: session.user.id,
+      action: "auth.logout",
+      entityType: "user",
+      entityId: session.user.id,
+    });
   });
   ctx.sessionCache.delete(session.sessionId);
 }
@@ -128,5 +146,9 @@ export async function logout(ctx: AppContext, session: ResolvedSession): Promise
 /** Clears expired sessions; run periodically by the server. */
 export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
   const now = ctx.now();
-  return sessions.deleteExpiredSessions(ctx.database.db, new Date(now).toISOString(), new Date(now - ctx.config.sessionIdleMs).toISOString());
+  return sessions.deleteExpiredSessions(
+    ctx.database.db,
+    new Date(now).toISOString(),
+    new Date(now - ctx.config.sessionIdleMs).toISOString(),
+  );
 }

@@ -41,7 +41,11 @@ export function presentClusterDetail(c: ClusterDetail) {
   return {
     ...presentCluster(c),
     provinceCodes: c.province_codes,
-    participations: c.participations.map((p) => ({ agencyId: p.agency_id, fiscalYear: p.fiscal_year, programme: p.programme })),
+    participations: c.participations.map((p) => ({
+      agencyId: p.agency_id,
+      fiscalYear: p.fiscal_year,
+      programme: p.programme,
+    })),
     stageCounts: c.stage_counts,
     memberCount: c.member_count,
     childIds: c.child_ids,
@@ -49,21 +53,41 @@ export function presentClusterDetail(c: ClusterDetail) {
 }
 
 export function clusterResource(c: ClusterRow) {
-  return { type: "cluster" as const, clusterId: c.id, coordinatingAgencyId: c.coordinating_agency_id, published: c.published === 1 };
+  return {
+    type: "cluster" as const,
+    clusterId: c.id,
+    coordinatingAgencyId: c.coordinating_agency_id,
+    published: c.published === 1,
+  };
 }
 
 /** Loads a cluster the actor may act on, or throws not_found / forbidden. Unpublished ones stay hidden (404). */
-export async function requireCluster(ctx: AppContext, actor: Actor, id: number, action: "read" | "update"): Promise<ClusterRow> {
+export async function requireCluster(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  action: "read" | "update",
+): Promise<ClusterRow> {
   const cluster = await clusters.findCluster(ctx.database.db, id);
   if (!cluster || !can(actor, "read", clusterResource(cluster))) throw errors.notFound("cluster", id);
   authorize(actor, action, clusterResource(cluster));
   return cluster;
 }
 
-export async function listClusters(ctx: AppContext, actor: Actor, query: {
-  page: number; pageSize: number; kind?: string | undefined; province?: string | undefined; region?: string | undefined;
-  provincialCluster?: number | undefined; parent?: "none" | number | undefined; status?: string | undefined;
-}) {
+export async function listClusters(
+  ctx: AppContext,
+  actor: Actor,
+  query: {
+    page: number;
+    pageSize: number;
+    kind?: string | undefined;
+    province?: string | undefined;
+    region?: string | undefined;
+    provincialCluster?: number | undefined;
+    parent?: "none" | number | undefined;
+    status?: string | undefined;
+  },
+) {
   authorize(actor, "list", { type: "reference" });
   const visibleIds = clusterVisibility(actor);
   const { items, total } = await clusters.listClusters(ctx.database.db, {
@@ -77,9 +101,16 @@ export async function listClusters(ctx: AppContext, actor: Actor, query: {
     page: query.page,
     pageSize: query.pageSize,
   });
-  const summaries = await clusters.listSummaries(ctx.database.db, items.map((c) => c.id));
+  const summaries = await clusters.listSummaries(
+    ctx.database.db,
+    items.map((c) => c.id),
+  );
   return {
-    items: items.map((c) => ({ ...presentCluster(c), provinceCodes: summaries.get(c.id)?.province_codes ?? [], memberCount: summaries.get(c.id)?.member_count ?? 0 })),
+    items: items.map((c) => ({
+      ...presentCluster(c),
+      provinceCodes: summaries.get(c.id)?.province_codes ?? [],
+      memberCount: summaries.get(c.id)?.member_count ?? 0,
+    })),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -93,7 +124,11 @@ export async function getCluster(ctx: AppContext, actor: Actor, id: number) {
   return presentClusterDetail(detail);
 }
 
-async function checkReferences(db: Kysely<DB>, input: Partial<CreateClusterBody>, selfId: number | null): Promise<void> {
+async function checkReferences(
+  db: Kysely<DB>,
+  input: Partial<CreateClusterBody>,
+  selfId: number | null,
+): Promise<void> {
   for (const field of ["coordinatingAgencyId", "cooperatingAgencyId"] as const) {
     const agencyId = input[field];
     if (agencyId && !(await reference.findAgency(db, agencyId))) throw errors.missing(field, "agency", agencyId);
@@ -102,7 +137,8 @@ async function checkReferences(db: Kysely<DB>, input: Partial<CreateClusterBody>
     throw errors.missing("coordinatorUserId", "user", input.coordinatorUserId);
   }
   for (const [i, p] of (input.participations ?? []).entries()) {
-    if (!(await reference.findAgency(db, p.agencyId))) throw errors.missing(`participations.${i}.agencyId`, "agency", p.agencyId);
+    if (!(await reference.findAgency(db, p.agencyId)))
+      throw errors.missing(`participations.${i}.agencyId`, "agency", p.agencyId);
   }
   if (input.provinceCodes?.length) {
     const known = new Set((await reference.listProvinces(db)).map((p) => p.code));
@@ -117,16 +153,19 @@ async function checkReferences(db: Kysely<DB>, input: Partial<CreateClusterBody>
   }
   const participations = input.participations ?? [];
   const keys = new Set(participations.map((p) => `${p.agencyId}:${p.fiscalYear}`));
-  if (keys.size !== participations.length) throw errors.validation("participations", "an agency takes part once per fiscal year", "duplicate_participation");
+  if (keys.size !== participations.length)
+    throw errors.validation("participations", "an agency takes part once per fiscal year", "duplicate_participation");
 }
 
 export async function createCluster(ctx: AppContext, actor: Actor, input: CreateClusterBody) {
   // An officer's new cluster is coordinated by their own agency unless they say otherwise (and may not).
   const coordinatingAgencyId = input.coordinatingAgencyId ?? (actor.kind === "user" ? actor.agencyId : null);
   authorize(actor, "create", { type: "cluster", clusterId: null, coordinatingAgencyId, published: false });
-  if (!input.nameTh && !input.nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
+  if (!input.nameTh && !input.nameEn)
+    throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   const { db } = ctx.database;
-  if (await clusters.findClusterByCode(db, input.code)) throw errors.conflict(`a cluster with code ${input.code} exists`, "code", "duplicate");
+  if (await clusters.findClusterByCode(db, input.code))
+    throw errors.conflict(`a cluster with code ${input.code} exists`, "code", "duplicate");
   await checkReferences(db, input, null);
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -155,10 +194,24 @@ export async function createCluster(ctx: AppContext, actor: Actor, input: Create
       },
       input.provinceCodes ?? [],
     );
-    await clusters.replaceParticipations(trx, newId, (input.participations ?? []).map((p) => ({ agency_id: p.agencyId, fiscal_year: p.fiscalYear, programme: p.programme ?? null })));
+    await clusters.replaceParticipations(
+      trx,
+      newId,
+      (input.participations ?? []).map((p) => ({
+        agency_id: p.agencyId,
+        fiscal_year: p.fiscalYear,
+        programme: p.programme ?? null,
+      })),
+    );
     const detail = await clusters.loadClusterDetail(trx, newId);
     if (detail) await indexCluster(trx, detail);
-    await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "cluster.create", entityType: "cluster", entityId: newId, after: detail ? presentClusterDetail(detail) : null });
+    await audit.appendAudit(trx, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: "cluster.create",
+      entityType: "cluster",
+      entityId: newId,
+      after: detail ? presentClusterDetail(detail) : null,
+    });
     return newId;
   });
   return getCluster(ctx, actor, id);
@@ -171,8 +224,15 @@ export async function updateCluster(ctx: AppContext, actor: Actor, id: number, i
     throw errors.conflict(`a cluster with code ${input.code} exists`, "code", "duplicate");
   }
   // Moving a cluster to another agency is an admin's decision.
-  if (input.coordinatingAgencyId !== undefined && input.coordinatingAgencyId !== before.coordinating_agency_id && !canMoveToAnotherAgency(actor, "cluster")) {
-    throw errors.forbidden("You may not move this cluster to another coordinating agency; an administrator can.", { action: "update", resource: "cluster" });
+  if (
+    input.coordinatingAgencyId !== undefined &&
+    input.coordinatingAgencyId !== before.coordinating_agency_id &&
+    !canMoveToAnotherAgency(actor, "cluster")
+  ) {
+    throw errors.forbidden("You may not move this cluster to another coordinating agency; an administrator can.", {
+      action: "update",
+      resource: "cluster",
+    });
   }
   await checkReferences(db, input, id);
   const beforeDetail = await clusters.loadClusterDetail(db, id);
@@ -195,11 +255,20 @@ export async function updateCluster(ctx: AppContext, actor: Actor, id: number, i
   if (input.status !== undefined) patch.status = input.status;
   const nameTh = input.nameTh === undefined ? before.name_th : input.nameTh;
   const nameEn = input.nameEn === undefined ? before.name_en : input.nameEn;
-  if (!nameTh && !nameEn) throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
+  if (!nameTh && !nameEn)
+    throw errors.validation("nameTh", "a Thai or English name is required", "required", { or: "nameEn" });
   await db.transaction().execute(async (trx) => {
     await clusters.updateCluster(trx, id, patch, input.provinceCodes);
     if (input.participations) {
-      await clusters.replaceParticipations(trx, id, input.participations.map((p) => ({ agency_id: p.agencyId, fiscal_year: p.fiscalYear, programme: p.programme ?? null })));
+      await clusters.replaceParticipations(
+        trx,
+        id,
+        input.participations.map((p) => ({
+          agency_id: p.agencyId,
+          fiscal_year: p.fiscalYear,
+          programme: p.programme ?? null,
+        })),
+      );
     }
     const after = await clusters.loadClusterDetail(trx, id);
     if (after) await indexCluster(trx, after);

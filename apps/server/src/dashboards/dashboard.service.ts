@@ -20,11 +20,27 @@ import { dashboards, plans, type IndicatorRow, type IndicatorTargetRow, type Pla
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { canReadPlanFigures, readableStatuses, resolveUnit, type NamedUnit } from "./figures-access.ts";
-import { indexFigures, noActual, parseStoredTarget, provinceFiguresOf, reportedFigure, rollUpLevels, ruleOf, targetFor, type Actual, type LevelActuals } from "./figures.ts";
+import {
+  indexFigures,
+  noActual,
+  parseStoredTarget,
+  provinceFiguresOf,
+  reportedFigure,
+  rollUpLevels,
+  ruleOf,
+  targetFor,
+  type Actual,
+  type LevelActuals,
+} from "./figures.ts";
 import { loadGeography, type Geography } from "./geography.ts";
 import { actualsAt, requirePeriodKey } from "./performance.service.ts";
 
-const GEOGRAPHIC_TYPES = ["province", "region", "provincial_cluster", "nation"] as const satisfies readonly OrgUnit["type"][];
+const GEOGRAPHIC_TYPES = [
+  "province",
+  "region",
+  "provincial_cluster",
+  "nation",
+] as const satisfies readonly OrgUnit["type"][];
 
 /** A judged figure for one unit: its actual, the target that applies there and the achievement. */
 export type JudgedFigure = Actual & {
@@ -35,14 +51,32 @@ export type JudgedFigure = Actual & {
   readonly achievement: Achievement;
 };
 
-function judge(indicator: IndicatorRow, targets: readonly IndicatorTargetRow[], periodKey: string, unit: OrgUnit, current: Actual, previous: Actual): JudgedFigure {
+function judge(
+  indicator: IndicatorRow,
+  targets: readonly IndicatorTargetRow[],
+  periodKey: string,
+  unit: OrgUnit,
+  current: Actual,
+  previous: Actual,
+): JudgedFigure {
   const chosen = targetFor(targets, periodKey, unit);
   const target = chosen === null ? null : parseStoredTarget(chosen.target_json);
   const achievement: Achievement =
     target === null
       ? { status: "not_assessable", reason: "no_target", figure: null }
-      : assessAchievement(target, { value: current.value, previousValue: previous.value, baselineValue: indicator.baseline_value });
-  return { ...current, previousValue: previous.value, targetTextEn: chosen?.text_en ?? null, targetTextTh: chosen?.text_th ?? null, target, achievement };
+      : assessAchievement(target, {
+          value: current.value,
+          previousValue: previous.value,
+          baselineValue: indicator.baseline_value,
+        });
+  return {
+    ...current,
+    previousValue: previous.value,
+    targetTextEn: chosen?.text_en ?? null,
+    targetTextTh: chosen?.text_th ?? null,
+    target,
+    achievement,
+  };
 }
 
 export function presentIndicator(i: IndicatorRow) {
@@ -135,7 +169,10 @@ export async function rollUpPlan(
     for (const periodKey of input.periodKeys) {
       const key = `${indicator.id}|${periodKey}`;
       const units = index.get(key);
-      levels.set(key, rollUpLevels(ruleOf(indicator), indicator.ratio_scale, geography, provinceFiguresOf(units), units));
+      levels.set(
+        key,
+        rollUpLevels(ruleOf(indicator), indicator.ratio_scale, geography, provinceFiguresOf(units), units),
+      );
     }
   }
   const empty = rollUpLevels("none", null, geography, undefined, undefined);
@@ -149,7 +186,11 @@ export async function rollUpPlan(
 }
 
 /** Indicators × the 18 provincial clusters for a period: each cell's actual, target and achievement. */
-export async function provincialClusterMatrix(ctx: AppContext, actor: Actor, input: { planId: number; periodKey: string; includeUnapproved?: boolean }) {
+export async function provincialClusterMatrix(
+  ctx: AppContext,
+  actor: Actor,
+  input: { planId: number; periodKey: string; includeUnapproved?: boolean },
+) {
   const period = requirePeriodKey(input.periodKey);
   const current = keyOf(period);
   const previous = keyOf(previousPeriod(period));
@@ -167,7 +208,10 @@ export async function provincialClusterMatrix(ctx: AppContext, actor: Actor, inp
         cells: clusters.map((c) => {
           const code = String(c.id);
           const unit: OrgUnit = { type: "provincial_cluster", code };
-          return { provincialClusterId: c.id, ...judge(indicator, targets, current, unit, now.get(code) ?? noActual, before.get(code) ?? noActual) };
+          return {
+            provincialClusterId: c.id,
+            ...judge(indicator, targets, current, unit, now.get(code) ?? noActual, before.get(code) ?? noActual),
+          };
         }),
       };
     }),
@@ -178,7 +222,12 @@ export async function provincialClusterMatrix(ctx: AppContext, actor: Actor, inp
 // One indicator: map, trend, drill-down.
 // ---------------------------------------------------------------------------------------------
 
-async function indicatorScope(ctx: AppContext, actor: Actor, indicatorId: number, includeUnapproved: boolean | undefined) {
+async function indicatorScope(
+  ctx: AppContext,
+  actor: Actor,
+  indicatorId: number,
+  includeUnapproved: boolean | undefined,
+) {
   const { db } = ctx.database;
   const found = await dashboards.findIndicatorPlanId(db, indicatorId);
   if (!found) throw errors.notFound("indicator", indicatorId);
@@ -206,7 +255,12 @@ export async function indicatorMap(
   periodKey: string;
   breakdown: string;
   classes: ValueClass[];
-  items: Array<{ code: string; nameEn: string; nameTh: string; value: number | null; classIndex: number | null } & Pick<JudgedFigure, "achievement" | "previousValue">>;
+  items: Array<
+    { code: string; nameEn: string; nameTh: string; value: number | null; classIndex: number | null } & Pick<
+      JudgedFigure,
+      "achievement" | "previousValue"
+    >
+  >;
 }> {
   const period = requirePeriodKey(input.periodKey);
   const scope = await indicatorScope(ctx, actor, input.indicatorId, input.includeUnapproved);
@@ -222,7 +276,12 @@ export async function indicatorMap(
   const rule = ruleOf(scope.indicator);
   const byProvince = new Map<string, { nameEn: string; nameTh: string; now: Actual; before: Actual }>();
   for (const row of rows) {
-    const entry = byProvince.get(row.code) ?? { nameEn: row.name_en, nameTh: row.name_th, now: noActual, before: noActual };
+    const entry = byProvince.get(row.code) ?? {
+      nameEn: row.name_en,
+      nameTh: row.name_th,
+      now: noActual,
+      before: noActual,
+    };
     const value = row.period_key === null ? null : reportedFigure(row, rule, scope.indicator.ratio_scale);
     const actual: Actual = value === null ? noActual : { value, source: "reported", coverage: null, issue: null };
     if (row.period_key === current) entry.now = actual;
@@ -237,7 +296,15 @@ export async function indicatorMap(
     classes,
     items: [...byProvince].map(([code, p]) => {
       const judged = judge(scope.indicator, scope.targets, current, { type: "province", code }, p.now, p.before);
-      return { code, nameEn: p.nameEn, nameTh: p.nameTh, value: p.now.value, classIndex: classOf(p.now.value, classes), previousValue: judged.previousValue, achievement: judged.achievement };
+      return {
+        code,
+        nameEn: p.nameEn,
+        nameTh: p.nameTh,
+        value: p.now.value,
+        classIndex: classOf(p.now.value, classes),
+        previousValue: judged.previousValue,
+        achievement: judged.achievement,
+      };
     }),
   };
 }
@@ -246,7 +313,13 @@ function canonicalBreakdown(indicator: IndicatorRow, text: string): string {
   if (text === "") return "";
   const parsed = parseDisaggregation(text);
   const result = canonicalDisaggregation(parsed, enabledDimensions(indicator));
-  if (!result.ok) throw errors.validation("breakdown", `${result.problem.dimension}: ${result.problem.reason.replaceAll("_", " ")}`, "invalid_breakdown", { dimension: result.problem.dimension });
+  if (!result.ok)
+    throw errors.validation(
+      "breakdown",
+      `${result.problem.dimension}: ${result.problem.reason.replaceAll("_", " ")}`,
+      "invalid_breakdown",
+      { dimension: result.problem.dimension },
+    );
   return result.value;
 }
 
@@ -257,7 +330,13 @@ function canonicalBreakdown(indicator: IndicatorRow, text: string): string {
 export async function indicatorTrend(
   ctx: AppContext,
   actor: Actor,
-  input: { indicatorId: number; unit: OrgUnit; from?: number | undefined; to?: number | undefined; includeUnapproved?: boolean },
+  input: {
+    indicatorId: number;
+    unit: OrgUnit;
+    from?: number | undefined;
+    to?: number | undefined;
+    includeUnapproved?: boolean;
+  },
 ) {
   const scope = await indicatorScope(ctx, actor, input.indicatorId, input.includeUnapproved);
   const unit = await resolveUnit(ctx.database, scope.geography, input.unit);
@@ -273,7 +352,14 @@ export async function indicatorTrend(
     unit: presentUnit(unit),
     items: years.map((period) => {
       const key = keyOf(period);
-      const judged = judge(scope.indicator, scope.targets, key, unit, actual(scope.indicator.id, key), actual(scope.indicator.id, keyOf(previousPeriod(period))));
+      const judged = judge(
+        scope.indicator,
+        scope.targets,
+        key,
+        unit,
+        actual(scope.indicator.id, key),
+        actual(scope.indicator.id, keyOf(previousPeriod(period))),
+      );
       return { periodKey: key, fiscalYear: period.year, ...judged };
     }),
   };
@@ -300,9 +386,18 @@ export async function indicatorDrilldown(
   const current = keyOf(period);
   const previous = keyOf(previousPeriod(period));
   const rule = ruleOf(indicator);
-  const clustersHere = unit.type === "province" ? await dashboards.listClustersInProvince(ctx.database.db, unit.code, scope.statuses.length === 1) : [];
+  const clustersHere =
+    unit.type === "province"
+      ? await dashboards.listClustersInProvince(ctx.database.db, unit.code, scope.statuses.length === 1)
+      : [];
   const [geographic, clusterRows] = await Promise.all([
-    dashboards.listFigures(ctx.database.db, { indicatorIds: [indicator.id], periodKeys: [current, previous], statuses: scope.statuses, disaggregation: "", unitTypes: GEOGRAPHIC_TYPES }),
+    dashboards.listFigures(ctx.database.db, {
+      indicatorIds: [indicator.id],
+      periodKeys: [current, previous],
+      statuses: scope.statuses,
+      disaggregation: "",
+      unitTypes: GEOGRAPHIC_TYPES,
+    }),
     unit.type === "cluster" || clustersHere.length > 0
       ? dashboards.listFigures(ctx.database.db, {
           indicatorIds: [indicator.id],
@@ -321,7 +416,10 @@ export async function indicatorDrilldown(
   };
   const now = levelsOf(current);
   const before = levelsOf(previous);
-  const figureOf = (at: { levels: LevelActuals; units: ReadonlyMap<string, UnitObservation> | undefined }, u: OrgUnit): Actual => {
+  const figureOf = (
+    at: { levels: LevelActuals; units: ReadonlyMap<string, UnitObservation> | undefined },
+    u: OrgUnit,
+  ): Actual => {
     switch (u.type) {
       case "nation":
         return at.levels.nation;
@@ -349,14 +447,29 @@ export async function indicatorDrilldown(
 
   const nation: NamedUnit = { type: "nation", code: NATION_CODE, nameEn: "Thailand", nameTh: "ประเทศไทย" };
   const provinces = geography.rows.provinces;
-  const provinceUnit = (p: (typeof provinces)[number]): NamedUnit => ({ type: "province", code: p.code, nameEn: p.name_en, nameTh: p.name_th });
+  const provinceUnit = (p: (typeof provinces)[number]): NamedUnit => ({
+    type: "province",
+    code: p.code,
+    nameEn: p.name_en,
+    nameTh: p.name_th,
+  });
   let children: NamedUnit[] = [];
   let parents: NamedUnit[] = [];
   switch (unit.type) {
     case "nation":
       children = [
-        ...geography.rows.regions.map((r): NamedUnit => ({ type: "region", code: r.code, nameEn: r.name_en, nameTh: r.name_th })),
-        ...geography.rows.provincialClusters.map((c): NamedUnit => ({ type: "provincial_cluster", code: String(c.id), nameEn: c.name_en, nameTh: c.name_th })),
+        ...geography.rows.regions.map((r): NamedUnit => ({
+          type: "region",
+          code: r.code,
+          nameEn: r.name_en,
+          nameTh: r.name_th,
+        })),
+        ...geography.rows.provincialClusters.map((c): NamedUnit => ({
+          type: "provincial_cluster",
+          code: String(c.id),
+          nameEn: c.name_en,
+          nameTh: c.name_th,
+        })),
       ];
       break;
     case "region":
@@ -369,12 +482,25 @@ export async function indicatorDrilldown(
       break;
     case "province": {
       const p = geography.provinceByCode.get(unit.code);
-      const cluster = p?.provincial_cluster_id == null ? undefined : geography.provincialClusterById.get(p.provincial_cluster_id);
+      const cluster =
+        p?.provincial_cluster_id == null ? undefined : geography.provincialClusterById.get(p.provincial_cluster_id);
       const region = p === undefined ? undefined : geography.regionByCode.get(p.region_code);
       parents = [nation];
-      if (cluster) parents.push({ type: "provincial_cluster", code: String(cluster.id), nameEn: cluster.name_en, nameTh: cluster.name_th });
-      else if (region) parents.push({ type: "region", code: region.code, nameEn: region.name_en, nameTh: region.name_th });
-      children = clustersHere.map((c): NamedUnit => ({ type: "cluster", code: String(c.id), nameEn: c.name_en ?? c.code, nameTh: c.name_th }));
+      if (cluster)
+        parents.push({
+          type: "provincial_cluster",
+          code: String(cluster.id),
+          nameEn: cluster.name_en,
+          nameTh: cluster.name_th,
+        });
+      else if (region)
+        parents.push({ type: "region", code: region.code, nameEn: region.name_en, nameTh: region.name_th });
+      children = clustersHere.map((c): NamedUnit => ({
+        type: "cluster",
+        code: String(c.id),
+        nameEn: c.name_en ?? c.code,
+        nameTh: c.name_th,
+      }));
       break;
     }
     case "cluster":

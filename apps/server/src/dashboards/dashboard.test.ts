@@ -27,27 +27,73 @@ beforeAll(async () => {
   ratio = await f.indicator({ nodeId: plan.nodeId, code: "R1", aggregation: "ratio", ratioScale: 100 });
   await f.target({ indicatorId: ratio, target: { kind: "range", min: 80, max: 90, better: "higher", unit: "%" } });
   total = await f.indicator({ nodeId: plan.nodeId, code: "T1", aggregation: "sum" });
-  await f.target({ indicatorId: total, target: { kind: "change", direction: "increase", measure: "percent", against: "previous_period", min: 5, max: null } });
+  await f.target({
+    indicatorId: total,
+    target: {
+      kind: "change",
+      direction: "increase",
+      measure: "percent",
+      against: "previous_period",
+      min: 5,
+      max: null,
+    },
+  });
   // Chiang Mai 19/20 (95 %), Lamphun 17/20 (85 %), Bangkok 300/500 (60 %); Lampang a draft.
   await f.value({ indicatorId: ratio, unit: province("50"), periodKey: FY, value: 95, numerator: 19, denominator: 20 });
   await f.value({ indicatorId: ratio, unit: province("51"), periodKey: FY, value: 85, numerator: 17, denominator: 20 });
-  await f.value({ indicatorId: ratio, unit: province("10"), periodKey: FY, value: 60, numerator: 300, denominator: 500 });
-  await f.value({ indicatorId: ratio, unit: province("52"), periodKey: FY, value: 0, numerator: 0, denominator: 1000, status: "draft" });
-  const totals: [string, number, number][] = [["50", 100, 110], ["51", 50, 51], ["10", 1000, 1100]];
+  await f.value({
+    indicatorId: ratio,
+    unit: province("10"),
+    periodKey: FY,
+    value: 60,
+    numerator: 300,
+    denominator: 500,
+  });
+  await f.value({
+    indicatorId: ratio,
+    unit: province("52"),
+    periodKey: FY,
+    value: 0,
+    numerator: 0,
+    denominator: 1000,
+    status: "draft",
+  });
+  const totals: [string, number, number][] = [
+    ["50", 100, 110],
+    ["51", 50, 51],
+    ["10", 1000, 1100],
+  ];
   for (const [code, before, now] of totals) {
     await f.value({ indicatorId: total, unit: province(code), periodKey: "FY2020", value: before });
     await f.value({ indicatorId: total, unit: province(code), periodKey: FY, value: now });
   }
-  await f.value({ indicatorId: total, unit: province("50"), periodKey: FY, value: 30, disaggregation: "owner_sex=female" });
+  await f.value({
+    indicatorId: total,
+    unit: province("50"),
+    periodKey: FY,
+    value: 30,
+    disaggregation: "owner_sex=female",
+  });
 
   const hidden = await f.plan({ ownerAgencyId: moc, published: false });
   hiddenIndicator = await f.indicator({ nodeId: hidden.nodeId, code: "H1", aggregation: "sum" });
   await f.value({ indicatorId: hiddenIndicator, unit: province("50"), periodKey: FY, value: 1 });
 
-  const pc = await t.ctx.database.db.selectFrom("provincial_clusters").select("id").where("number", "=", 15).executeTakeFirstOrThrow();
+  const pc = await t.ctx.database.db
+    .selectFrom("provincial_clusters")
+    .select("id")
+    .where("number", "=", 15)
+    .executeTakeFirstOrThrow();
   upperNorth1 = pc.id;
   admin = await signInAs(t, "admin");
-  clusterId = (await createCluster(admin, { code: "cm-coffee", nameEn: "Chiang Mai coffee", provinceCodes: ["50"], published: true })).id;
+  clusterId = (
+    await createCluster(admin, {
+      code: "cm-coffee",
+      nameEn: "Chiang Mai coffee",
+      provinceCodes: ["50"],
+      published: true,
+    })
+  ).id;
   await f.value({ indicatorId: total, unit: { type: "cluster", code: String(clusterId) }, periodKey: FY, value: 7 });
 
   mocOfficer = await signInAs(t, "agency_officer", { agencyId: moc });
@@ -103,7 +149,11 @@ describe("GET /api/dashboards/plans/:id", () => {
   it("answers at a province when asked", async () => {
     const body = await get(t.anonymous, `/api/dashboards/plans/${planId}?period=${FY}&unitType=province&unitCode=50`);
     expect(body.orgUnit.nameEn).toBe("Chiang Mai");
-    expect(body.nodes[0].indicators[0]).toMatchObject({ value: 95, valueSource: "reported", achievement: { status: "achieved" } });
+    expect(body.nodes[0].indicators[0]).toMatchObject({
+      value: 95,
+      valueSource: "reported",
+      achievement: { status: "achieved" },
+    });
   });
 
   it("answers 400 naming the field for a bad period, a unit code without type and a bad flag", async () => {
@@ -119,7 +169,11 @@ describe("GET /api/dashboards/plans/:id", () => {
   });
 
   it("answers 404 for an unpublished plan to the public and to other agencies", async () => {
-    const hidden = await t.ctx.database.db.selectFrom("plans").select("id").where("published", "=", 0).executeTakeFirstOrThrow();
+    const hidden = await t.ctx.database.db
+      .selectFrom("plans")
+      .select("id")
+      .where("published", "=", 0)
+      .executeTakeFirstOrThrow();
     expect((await t.anonymous.request("GET", `/api/dashboards/plans/${hidden.id}?period=${FY}`)).statusCode).toBe(404);
     expect((await dipOfficer.request("GET", `/api/dashboards/plans/${hidden.id}?period=${FY}`)).statusCode).toBe(404);
     expect((await mocOfficer.request("GET", `/api/dashboards/plans/${hidden.id}?period=${FY}`)).statusCode).toBe(200);
@@ -134,8 +188,15 @@ describe("GET /api/dashboards/plans/:id/provincial-clusters", () => {
     expect(r1.cells).toHaveLength(18);
     const cell = r1.cells.find((c: { provincialClusterId: number }) => c.provincialClusterId === upperNorth1);
     // 36 of 40, not the mean of 95 % and 85 % (which happens to agree here) nor anything from Bangkok.
-    expect(cell).toMatchObject({ value: 90, source: "computed", coverage: { reported: 2, expected: 4 }, achievement: { status: "achieved", reason: "within_range" } });
-    const t1 = body.indicators.find((i: { code: string }) => i.code === "T1").cells.find((c: { provincialClusterId: number }) => c.provincialClusterId === upperNorth1);
+    expect(cell).toMatchObject({
+      value: 90,
+      source: "computed",
+      coverage: { reported: 2, expected: 4 },
+      achievement: { status: "achieved", reason: "within_range" },
+    });
+    const t1 = body.indicators
+      .find((i: { code: string }) => i.code === "T1")
+      .cells.find((c: { provincialClusterId: number }) => c.provincialClusterId === upperNorth1);
     // 161 against 150: +7.33 % on the previous year.
     expect(t1).toMatchObject({ value: 161, previousValue: 150, achievement: { status: "achieved" } });
     const empty = r1.cells.find((c: { provincialClusterId: number }) => c.provincialClusterId !== upperNorth1);
@@ -149,26 +210,43 @@ describe("GET /api/indicators/:id/map", () => {
     expect(body.items).toHaveLength(77);
     const chiangMai = body.items.find((p: { code: string }) => p.code === "50");
     expect(chiangMai).toMatchObject({ value: 95, achievement: { status: "achieved" } });
-    expect(body.items.find((p: { code: string }) => p.code === "52")).toMatchObject({ value: null, classIndex: null, achievement: { status: "no_data" } });
+    expect(body.items.find((p: { code: string }) => p.code === "52")).toMatchObject({
+      value: null,
+      classIndex: null,
+      achievement: { status: "no_data" },
+    });
     expect(body.items.find((p: { code: string }) => p.code === "10").achievement.status).toBe("not_achieved");
     expect(body.classes.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(3);
     expect(body.items.filter((p: { classIndex: number | null }) => p.classIndex !== null)).toHaveLength(3);
   });
 
   it("maps one breakdown when asked, and refuses a dimension the indicator does not break down by", async () => {
-    await t.ctx.database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["owner_sex"]) }).where("id", "=", total).execute();
+    await t.ctx.database.db
+      .updateTable("indicators")
+      .set({ disaggregations_json: JSON.stringify(["owner_sex"]) })
+      .where("id", "=", total)
+      .execute();
     const body = await get(t.anonymous, `/api/indicators/${total}/map?period=${FY}&breakdown=owner_sex%3Dfemale`);
     expect(body.breakdown).toBe("owner_sex=female");
     expect(body.indicator.disaggregations).toEqual(["owner_sex"]);
-    expect(body.items.filter((p: { value: number | null }) => p.value !== null)).toEqual([expect.objectContaining({ code: "50", value: 30 })]);
-    const bad = await t.anonymous.request("GET", `/api/indicators/${total}/map?period=${FY}&breakdown=stage%3Dupstream`);
+    expect(body.items.filter((p: { value: number | null }) => p.value !== null)).toEqual([
+      expect.objectContaining({ code: "50", value: 30 }),
+    ]);
+    const bad = await t.anonymous.request(
+      "GET",
+      `/api/indicators/${total}/map?period=${FY}&breakdown=stage%3Dupstream`,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe("breakdown");
   });
 
   it("answers 404 for an indicator of an unpublished plan to the public", async () => {
-    expect((await t.anonymous.request("GET", `/api/indicators/${hiddenIndicator}/map?period=${FY}`)).statusCode).toBe(404);
-    expect((await mocOfficer.request("GET", `/api/indicators/${hiddenIndicator}/map?period=${FY}`)).statusCode).toBe(200);
+    expect((await t.anonymous.request("GET", `/api/indicators/${hiddenIndicator}/map?period=${FY}`)).statusCode).toBe(
+      404,
+    );
+    expect((await mocOfficer.request("GET", `/api/indicators/${hiddenIndicator}/map?period=${FY}`)).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -177,7 +255,11 @@ describe("GET /api/indicators/:id/trend", () => {
     const body = await get(t.anonymous, `/api/indicators/${total}/trend?from=2019&to=2021`);
     expect(body.items.map((i: { periodKey: string }) => i.periodKey)).toEqual(["FY2019", "FY2020", "FY2021"]);
     expect(body.items.map((i: { value: number | null }) => i.value)).toEqual([null, 1150, 1261]);
-    expect(body.items[2]).toMatchObject({ previousValue: 1150, targetTextEn: expect.stringContaining("5%"), achievement: { status: "achieved" } });
+    expect(body.items[2]).toMatchObject({
+      previousValue: 1150,
+      targetTextEn: expect.stringContaining("5%"),
+      achievement: { status: "achieved" },
+    });
     expect(body.items[1].achievement.reason).toBe("missing_previous_value");
   });
 
@@ -194,17 +276,36 @@ describe("GET /api/indicators/:id/drilldown", () => {
     expect(nation.unit).toMatchObject({ type: "nation", value: 1261 });
     expect(nation.children.filter((c: { type: string }) => c.type === "region")).toHaveLength(6);
     expect(nation.children.filter((c: { type: string }) => c.type === "provincial_cluster")).toHaveLength(18);
-    expect(nation.children.find((c: { code: string }) => c.code === "north")).toMatchObject({ value: 161, source: "computed" });
+    expect(nation.children.find((c: { code: string }) => c.code === "north")).toMatchObject({
+      value: 161,
+      source: "computed",
+    });
 
-    const region = await get(t.anonymous, `/api/indicators/${total}/drilldown?period=${FY}&unitType=region&unitCode=north`);
+    const region = await get(
+      t.anonymous,
+      `/api/indicators/${total}/drilldown?period=${FY}&unitType=region&unitCode=north`,
+    );
     expect(region.parents).toEqual([expect.objectContaining({ type: "nation" })]);
-    expect(region.children.find((c: { code: string }) => c.code === "50")).toMatchObject({ type: "province", value: 110 });
+    expect(region.children.find((c: { code: string }) => c.code === "50")).toMatchObject({
+      type: "province",
+      value: 110,
+    });
 
-    const chiangMai = await get(t.anonymous, `/api/indicators/${total}/drilldown?period=${FY}&unitType=province&unitCode=50`);
+    const chiangMai = await get(
+      t.anonymous,
+      `/api/indicators/${total}/drilldown?period=${FY}&unitType=province&unitCode=50`,
+    );
     expect(chiangMai.parents.map((p: { type: string }) => p.type)).toEqual(["nation", "provincial_cluster"]);
-    expect(chiangMai.children).toEqual([expect.objectContaining({ type: "cluster", code: String(clusterId), nameEn: "Chiang Mai coffee", value: 7, source: "reported" })]);
+    expect(chiangMai.children).toEqual([
+      expect.objectContaining({
+        type: "cluster",
+        code: String(clusterId),
+        nameEn: "Chiang Mai coffee",
+        value: 7,
+        source: "reported",
+      }),
+    ]);
   });
-
 });
 
 describe("unknown org units and ids", () => {
@@ -224,17 +325,25 @@ describe("unknown org units and ids", () => {
     `/api/plans/${planId}/report.pdf?period=${FY}&${unit}`,
   ];
 
-  it.each(unknownUnits)("answers 400 naming unitCode for an unknown %s (%s) on dashboards, drill-down, trend and reports", async (type, code, message) => {
-    for (const url of routes(`unitType=${type}&unitCode=${code}`)) {
-      const response = await t.anonymous.request("GET", url);
-      expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
-      // A unit that does not exist (or a nation code other than TH) is not_found (the web words it); the message explains.
-      expect(response.json().error.details, url).toEqual([{ path: "unitCode", message, code: "not_found", params: { id: code } }]);
-    }
-  });
+  it.each(unknownUnits)(
+    "answers 400 naming unitCode for an unknown %s (%s) on dashboards, drill-down, trend and reports",
+    async (type, code, message) => {
+      for (const url of routes(`unitType=${type}&unitCode=${code}`)) {
+        const response = await t.anonymous.request("GET", url);
+        expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
+        // A unit that does not exist (or a nation code other than TH) is not_found (the web words it); the message explains.
+        expect(response.json().error.details, url).toEqual([
+          { path: "unitCode", message, code: "not_found", params: { id: code } },
+        ]);
+      }
+    },
+  );
 
   it("answers 400 naming unitCode for a cluster or programme code that is not an id", async () => {
-    const response = await t.anonymous.request("GET", `/api/indicators/${total}/drilldown?period=${FY}&unitType=cluster&unitCode=coffee`);
+    const response = await t.anonymous.request(
+      "GET",
+      `/api/indicators/${total}/drilldown?period=${FY}&unitType=cluster&unitCode=coffee`,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([expect.objectContaining({ path: "unitCode" })]);
   });

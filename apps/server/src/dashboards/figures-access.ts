@@ -33,13 +33,21 @@ export function canReadPlanFigures(actor: Actor, plan: PlanScope): boolean {
  * outside the scope is refused. `orgUnit`: the unit the figures are of, when one is asked for (a coordinator
  * reads the unapproved values of their own cluster, as in the value lists).
  */
-export function readableStatuses(actor: Actor, plan: PlanScope, includeUnapproved: boolean | undefined, orgUnit?: OrgUnit): readonly string[] {
+export function readableStatuses(
+  actor: Actor,
+  plan: PlanScope,
+  includeUnapproved: boolean | undefined,
+  orgUnit?: OrgUnit,
+): readonly string[] {
   // Whether the plan is readable at all does not depend on the unit asked for.
   if (!can(actor, "read", resourceOf(plan))) throw errors.notFound("plan", plan.id);
   const mayUnapproved = can(actor, "read_unapproved", resourceOf(plan, orgUnit));
   if (includeUnapproved === true && !mayUnapproved) {
     if (actor.kind === "public") throw errors.unauthenticated();
-    throw errors.forbidden(forbiddenMessage("read_unapproved", "plan_values"), { action: "read_unapproved", resource: "plan_values" });
+    throw errors.forbidden(forbiddenMessage("read_unapproved", "plan_values"), {
+      action: "read_unapproved",
+      resource: "plan_values",
+    });
   }
   return (includeUnapproved ?? mayUnapproved) && mayUnapproved ? EVERY_LIVE_STATUS : APPROVED_ONLY;
 }
@@ -55,7 +63,10 @@ function unknownUnit(type: string, code: string) {
 export async function resolveUnit(database: Database, geography: Geography, unit: OrgUnit): Promise<NamedUnit> {
   switch (unit.type) {
     case "nation":
-      if (unit.code !== NATION_CODE) throw errors.validation("unitCode", `the nation's code is ${NATION_CODE}, not ${unit.code}`, "not_found", { id: unit.code });
+      if (unit.code !== NATION_CODE)
+        throw errors.validation("unitCode", `the nation's code is ${NATION_CODE}, not ${unit.code}`, "not_found", {
+          id: unit.code,
+        });
       return { ...unit, nameEn: "Thailand", nameTh: "ประเทศไทย" };
     case "region": {
       const region = geography.regionByCode.get(unit.code);
@@ -74,7 +85,8 @@ export async function resolveUnit(database: Database, geography: Geography, unit
     }
     case "cluster":
     case "programme": {
-      if (!/^\d+$/.test(unit.code)) throw errors.validation("unitCode", `must be the ${unit.type}'s id`, "invalid_type", { expected: "number" });
+      if (!/^\d+$/.test(unit.code))
+        throw errors.validation("unitCode", `must be the ${unit.type}'s id`, "invalid_type", { expected: "number" });
       const row = await dashboards.findNamedUnit(database.db, unit.type, Number(unit.code));
       if (!row) throw unknownUnit(unit.type, unit.code);
       return { ...unit, nameEn: row.name_en ?? row.code, nameTh: row.name_th };

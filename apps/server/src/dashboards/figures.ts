@@ -130,7 +130,9 @@ export function rollUpLevels(
   const pick = (type: string, code: string, sums: AggregationSums): Actual => {
     const reported = reportedAbove?.get(`${type}:${code}`);
     const value = reported === undefined ? null : reportedFigure(reported, rule, ratioScale);
-    return value !== null ? { value, source: "reported", coverage: null, issue: null } : fromSums(rule, ratioScale, sums);
+    return value !== null
+      ? { value, source: "reported", coverage: null, issue: null }
+      : fromSums(rule, ratioScale, sums);
   };
   const region = new Map<string, Actual>();
   let nationSums = emptySums;
@@ -163,7 +165,9 @@ export function indexFigures(rows: readonly FigureRow[]): Map<string, Map<string
 }
 
 /** Province figures of an indexed group keyed by province code alone. */
-export function provinceFiguresOf(units: ReadonlyMap<string, UnitObservation> | undefined): Map<string, UnitObservation> {
+export function provinceFiguresOf(
+  units: ReadonlyMap<string, UnitObservation> | undefined,
+): Map<string, UnitObservation> {
   const out = new Map<string, UnitObservation>();
   if (units === undefined) return out;
   for (const [key, row] of units) if (key.startsWith("province:")) out.set(key.slice("province:".length), row);
@@ -186,7 +190,11 @@ export function parseStoredTarget(json: string | null): Target | null {
  * then this period for every unit, then the plan's whole period for this unit, then for every unit.
  * Targets for another period or another unit never apply. Among equals, the first entered wins.
  */
-export function targetFor(targets: readonly IndicatorTargetRow[], periodKey: string, unit: OrgUnit): IndicatorTargetRow | null {
+export function targetFor(
+  targets: readonly IndicatorTargetRow[],
+  periodKey: string,
+  unit: OrgUnit,
+): IndicatorTargetRow | null {
   let best: IndicatorTargetRow | null = null;
   let bestRank = Number.POSITIVE_INFINITY;
   for (const t of targets) {

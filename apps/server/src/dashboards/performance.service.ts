@@ -15,7 +15,17 @@ import {
 import { dashboards, plans, type Database, type IndicatorRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { actualAt, indexFigures, noActual, parseStoredTarget, provinceFiguresOf, provincesOf, ruleOf, targetFor, type Actual } from "./figures.ts";
+import {
+  actualAt,
+  indexFigures,
+  noActual,
+  parseStoredTarget,
+  provinceFiguresOf,
+  provincesOf,
+  ruleOf,
+  targetFor,
+  type Actual,
+} from "./figures.ts";
 import { EVERY_LIVE_STATUS, readableStatuses, resolveUnit } from "./figures-access.ts";
 import { loadGeography, type Geography } from "./geography.ts";
 import type { BreakdownActual, IndicatorPerformance, NodePerformance, PlanPerformance } from "./performance.types.ts";
@@ -23,7 +33,10 @@ import type { BreakdownActual, IndicatorPerformance, NodePerformance, PlanPerfor
 /** Reads a period key from input; 400 naming `field` when it is not one. */
 export function requirePeriodKey(text: string, field = "period") {
   const period = parsePeriodKey(text);
-  if (period === null) throw errors.validation(field, "must be a period key such as FY2021, CY2021 or FY2021-Q1", "invalid_format", { format: "period_key" });
+  if (period === null)
+    throw errors.validation(field, "must be a period key such as FY2021, CY2021 or FY2021-Q1", "invalid_format", {
+      format: "period_key",
+    });
   return period;
 }
 
@@ -47,7 +60,11 @@ export async function actualsAt(
   const [own, below] = await Promise.all([
     dashboards.listFigures(database.db, { ...base, unitTypes: [unit.type], unitCodes: [unit.code] }),
     rollsUp
-      ? dashboards.listFigures(database.db, { ...base, unitTypes: ["province"], ...(unit.type === "nation" ? {} : { unitCodes: provinceCodes }) })
+      ? dashboards.listFigures(database.db, {
+          ...base,
+          unitTypes: ["province"],
+          ...(unit.type === "nation" ? {} : { unitCodes: provinceCodes }),
+        })
       : Promise.resolve([]),
   ]);
   const ownIndex = new Map<string, UnitObservation>(own.map((r) => [`${r.indicator_id}|${r.period_key}`, r]));
@@ -57,7 +74,14 @@ export async function actualsAt(
     const indicator = byId.get(indicatorId);
     if (!indicator) return noActual;
     const key = `${indicatorId}|${periodKey}`;
-    return actualAt(ruleOf(indicator), indicator.ratio_scale, ownIndex.get(key), rollsUp ? provinceCodes : null, provinceFiguresOf(belowIndex.get(key)), unit.type);
+    return actualAt(
+      ruleOf(indicator),
+      indicator.ratio_scale,
+      ownIndex.get(key),
+      rollsUp ? provinceCodes : null,
+      provinceFiguresOf(belowIndex.get(key)),
+      unit.type,
+    );
   };
 }
 
@@ -91,20 +115,34 @@ export async function breakdownActualsAt(
   const [own, below] = await Promise.all([
     dashboards.listBreakdownFigures(database.db, { ...base, unitTypes: [unit.type], unitCodes: [unit.code] }),
     rollsUp
-      ? dashboards.listBreakdownFigures(database.db, { ...base, unitTypes: ["province"], ...(unit.type === "nation" ? {} : { unitCodes: provinceCodes }) })
+      ? dashboards.listBreakdownFigures(database.db, {
+          ...base,
+          unitTypes: ["province"],
+          ...(unit.type === "nation" ? {} : { unitCodes: provinceCodes }),
+        })
       : Promise.resolve([]),
   ]);
   const ownIndex = new Map<string, UnitObservation>(own.map((r) => [`${r.indicator_id}|${r.disaggregation}`, r]));
   const belowIndex = Map.groupBy(below, (r) => `${r.indicator_id}|${r.disaggregation}`);
   const out = new Map<number, BreakdownActual[]>();
   for (const indicator of indicators) {
-    const keys = new Set([...own, ...below].filter((r) => r.indicator_id === indicator.id).map((r) => r.disaggregation));
+    const keys = new Set(
+      [...own, ...below].filter((r) => r.indicator_id === indicator.id).map((r) => r.disaggregation),
+    );
     const list: BreakdownActual[] = [];
     for (const breakdown of [...keys].sort((a, b) => breakdownRank(a) - breakdownRank(b) || a.localeCompare(b))) {
       const key = `${indicator.id}|${breakdown}`;
       const provinces = new Map<string, UnitObservation>((belowIndex.get(key) ?? []).map((r) => [r.org_unit_code, r]));
-      const actual = actualAt(ruleOf(indicator), indicator.ratio_scale, ownIndex.get(key), rollsUp ? provinceCodes : null, provinces, unit.type);
-      if (actual.value !== null && actual.source !== "none") list.push({ breakdown, value: actual.value, source: actual.source, coverage: actual.coverage });
+      const actual = actualAt(
+        ruleOf(indicator),
+        indicator.ratio_scale,
+        ownIndex.get(key),
+        rollsUp ? provinceCodes : null,
+        provinces,
+        unit.type,
+      );
+      if (actual.value !== null && actual.source !== "none")
+        list.push({ breakdown, value: actual.value, source: actual.source, coverage: actual.coverage });
     }
     if (list.length > 0) out.set(indicator.id, list);
   }
@@ -128,7 +166,13 @@ function emptySummary(): Record<AchievementStatus, number> {
 export async function planPerformance(
   ctx: AppContext,
   actor: Actor,
-  input: { planId: number; periodKey: string; orgUnit?: OrgUnit; includeUnapproved?: boolean; withBreakdowns?: boolean },
+  input: {
+    planId: number;
+    periodKey: string;
+    orgUnit?: OrgUnit;
+    includeUnapproved?: boolean;
+    withBreakdowns?: boolean;
+  },
 ): Promise<PlanPerformance> {
   const period = requirePeriodKey(input.periodKey);
   const { database } = ctx;
@@ -142,12 +186,16 @@ export async function planPerformance(
   const currentKey = keyOf(period);
   const previousKey = keyOf(previousPeriod(period));
   const baselineKeys = indicators
-    .filter((i) => i.baseline_value === null && i.baseline_period !== null && parsePeriodKey(i.baseline_period) !== null)
+    .filter(
+      (i) => i.baseline_value === null && i.baseline_period !== null && parsePeriodKey(i.baseline_period) !== null,
+    )
     .map((i) => i.baseline_period ?? "");
   const periodKeys = [...new Set([currentKey, previousKey, ...baselineKeys])];
   const actual = await actualsAt(database, geography, indicators, periodKeys, unit, statuses);
   // Breakdowns are read for reports only: the dashboard's roll-up stays two queries.
-  const breakdowns = input.withBreakdowns ? await breakdownActualsAt(database, geography, indicators, currentKey, unit, statuses) : null;
+  const breakdowns = input.withBreakdowns
+    ? await breakdownActualsAt(database, geography, indicators, currentKey, unit, statuses)
+    : null;
 
   const targetsByIndicator = Map.groupBy(targets, (t) => t.indicator_id);
   const summary = emptySummary();
@@ -157,7 +205,9 @@ export async function planPerformance(
     const target = chosen === null ? null : parseStoredTarget(chosen.target_json);
     const current = actual(indicator.id, currentKey);
     const previous = actual(indicator.id, previousKey);
-    const baselineValue = indicator.baseline_value ?? (indicator.baseline_period === null ? null : actual(indicator.id, indicator.baseline_period).value);
+    const baselineValue =
+      indicator.baseline_value ??
+      (indicator.baseline_period === null ? null : actual(indicator.id, indicator.baseline_period).value);
     const achievement: Achievement =
       target === null
         ? { status: "not_assessable", reason: "no_target", figure: null }
@@ -192,7 +242,15 @@ export async function planPerformance(
   type MutableNode = Omit<NodePerformance, "children"> & { children: MutableNode[] };
   const views = new Map<number, MutableNode>();
   for (const n of nodes) {
-    views.set(n.id, { nodeId: n.id, kind: n.kind, code: n.code, titleEn: n.title_en, titleTh: n.title_th, indicators: byNode.get(n.id) ?? [], children: [] });
+    views.set(n.id, {
+      nodeId: n.id,
+      kind: n.kind,
+      code: n.code,
+      titleEn: n.title_en,
+      titleTh: n.title_th,
+      indicators: byNode.get(n.id) ?? [],
+      children: [],
+    });
   }
   const roots: MutableNode[] = [];
   for (const n of nodes) {

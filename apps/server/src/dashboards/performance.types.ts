@@ -68,7 +68,12 @@ export type PlanPerformance = {
   readonly periodKey: string;
   /** True when draft and submitted values were counted (readers in the plan's scope only); else approved only. */
   readonly includesUnapproved: boolean;
-  readonly orgUnit: { readonly type: string; readonly code: string; readonly nameEn: string; readonly nameTh: string | null };
+  readonly orgUnit: {
+    readonly type: string;
+    readonly code: string;
+    readonly nameEn: string;
+    readonly nameTh: string | null;
+  };
   /** ISO timestamp when the figures were read. */
   readonly generatedAt: string;
   readonly nodes: readonly NodePerformance[];

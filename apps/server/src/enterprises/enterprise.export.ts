@@ -22,22 +22,50 @@ const COLUMNS: ExportColumn[] = [
   { key: "employees", header: "employees" },
 ];
 
-export type ExportFilter = { province?: string | undefined; region?: string | undefined; size?: string | undefined; tsic?: string | undefined; cluster?: number | undefined };
+export type ExportFilter = {
+  province?: string | undefined;
+  region?: string | undefined;
+  size?: string | undefined;
+  tsic?: string | undefined;
+  cluster?: number | undefined;
+};
 
 /** Streams the enterprises the caller may list as CSV or XLSX, a page at a time (constant memory). */
-export function exportEnterprises(ctx: AppContext, actor: Actor, format: "csv" | "xlsx", filter: ExportFilter): PassThrough {
+export function exportEnterprises(
+  ctx: AppContext,
+  actor: Actor,
+  format: "csv" | "xlsx",
+  filter: ExportFilter,
+): PassThrough {
   authorize(actor, "list", { type: "reference" });
   const unpublishedToo = seesUnpublished(actor);
   async function* rows(): AsyncGenerator<ExportRow> {
     for (let page = 1; ; page++) {
       const { items } = await enterprises.listEnterprises(ctx.database.db, {
-        provinceCode: filter.province, regionCode: filter.region, sizeClass: filter.size, tsicPrefix: filter.tsic, clusterId: filter.cluster,
-        publishedOnly: !unpublishedToo, page, pageSize: 1000,
+        provinceCode: filter.province,
+        regionCode: filter.region,
+        sizeClass: filter.size,
+        tsicPrefix: filter.tsic,
+        clusterId: filter.cluster,
+        publishedOnly: !unpublishedToo,
+        page,
+        pageSize: 1000,
       });
       for (const e of items) {
         yield {
-          juristicId: e.juristic_id, ceRegistrationNo: e.ce_registration_no, nameTh: e.name_th, nameEn: e.name_en, legalForm: e.legal_form, sizeClass: e.size_class,
-          tsicCode: e.tsic_code, provinceCode: e.province_code, districtCode: e.district_code, registeredOn: e.registered_on, capital: e.capital, revenue: e.revenue, employees: e.employees,
+          juristicId: e.juristic_id,
+          ceRegistrationNo: e.ce_registration_no,
+          nameTh: e.name_th,
+          nameEn: e.name_en,
+          legalForm: e.legal_form,
+          sizeClass: e.size_class,
+          tsicCode: e.tsic_code,
+          provinceCode: e.province_code,
+          districtCode: e.district_code,
+          registeredOn: e.registered_on,
+          capital: e.capital,
+          revenue: e.revenue,
+          employees: e.employees,
         };
       }
       if (items.length < 1000) return;

@@ -61,7 +61,13 @@ export function presentEnterpriseDetail(e: EnterpriseDetail, masked: boolean) {
     products: e.products.map((p) => ({ direction: p.direction, name: p.name, tsicCode: p.tsic_code })),
     contacts: presentContacts(e.contacts, masked),
     contactsMasked: masked,
-    memberships: e.memberships.map((m) => ({ clusterId: m.cluster_id, stage: m.stage, joinedOn: m.joined_on, leftOn: m.left_on, approved: m.approved_at !== null })),
+    memberships: e.memberships.map((m) => ({
+      clusterId: m.cluster_id,
+      stage: m.stage,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+      approved: m.approved_at !== null,
+    })),
   };
 }
 

@@ -1,5 +1,14 @@
 import type { Actor } from "@sainam/core";
-import { audit, clusters, enterprises, linkages, loadExamples, removeExamples, type DB, type EnterpriseDetail } from "@sainam/db";
+import {
+  audit,
+  clusters,
+  enterprises,
+  linkages,
+  loadExamples,
+  removeExamples,
+  type DB,
+  type EnterpriseDetail,
+} from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { authorize } from "../policies/policy.ts";
@@ -26,7 +35,13 @@ export async function loadExampleData(ctx: AppContext, actor: Actor) {
   const report = await loadExamples(db);
   if (report.loaded) {
     await indexExamples(db);
-    await audit.appendAudit(db, { actorUserId: actor.kind === "user" ? actor.id : null, action: "examples.load", entityType: "examples", entityId: null, after: report });
+    await audit.appendAudit(db, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: "examples.load",
+      entityType: "examples",
+      entityId: null,
+      after: report,
+    });
   }
   return report;
 }
@@ -36,6 +51,12 @@ export async function removeExampleData(ctx: AppContext, actor: Actor) {
   authorize(actor, "create", { type: "users" });
   const { db } = ctx.database;
   const report = await removeExamples(db);
-  await audit.appendAudit(db, { actorUserId: actor.kind === "user" ? actor.id : null, action: "examples.remove", entityType: "examples", entityId: null, after: report });
+  await audit.appendAudit(db, {
+    actorUserId: actor.kind === "user" ? actor.id : null,
+    action: "examples.remove",
+    entityType: "examples",
+    entityId: null,
+    after: report,
+  });
   return report;
 }

@@ -27,7 +27,8 @@ describe("example data on first start", () => {
     const hw = items.find((c: { nameEn: string | null }) => c.nameEn?.includes("Health and Wellness"));
     const detail = (await t.anonymous.request("GET", `/api/clusters/${hw.id}`)).json();
     expect(detail.childIds).toHaveLength(5);
-    const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json().items;
+    const agencies: Array<{ id: number; code: string }> = (await t.anonymous.request("GET", "/api/agencies")).json()
+      .items;
     expect(agencies.find((a) => a.id === detail.cooperatingAgencyId)?.code).toBe("THTI");
   });
 

@@ -5,19 +5,27 @@ import { databaseReachable } from "./health.service.ts";
 
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/health", {
-      schema: {
-        tags: ["health"],
-        summary: "Liveness and database reachability",
-        response: {
-          200: healthSchema,
-          503: healthUnavailableSchema,
+    app.get(
+      "/health",
+      {
+        schema: {
+          tags: ["health"],
+          summary: "Liveness and database reachability",
+          response: {
+            200: healthSchema,
+            503: healthUnavailableSchema,
+          },
         },
       },
-    }, async (_request, reply) => {
-      const base = { db: ctx.database.dialect, version: ctx.version, uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000) };
-      if (await databaseReachable(ctx)) return { status: "ok" as const, ...base };
-      return reply.status(503).send({ status: "unavailable" as const, ...base });
-    });
+      async (_request, reply) => {
+        const base = {
+          db: ctx.database.dialect,
+          version: ctx.version,
+          uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
+        };
+        if (await databaseReachable(ctx)) return { status: "ok" as const, ...base };
+        return reply.status(503).send({ status: "unavailable" as const, ...base });
+      },
+    );
   };
 }

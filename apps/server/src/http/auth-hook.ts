@@ -48,7 +48,12 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
         clearAuthCookies(reply, ctx);
       }
     }
-    if (!SAFE_METHODS.has(request.method) && !request.session && !ANONYMOUS_WRITES.has(request.routeOptions.url ?? "") && request.routeOptions.url !== undefined) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !request.session &&
+      !ANONYMOUS_WRITES.has(request.routeOptions.url ?? "") &&
+      request.routeOptions.url !== undefined
+    ) {
       throw errors.unauthenticated();
     }
     if (!SAFE_METHODS.has(request.method) && request.session && !CSRF_EXEMPT.has(request.routeOptions.url ?? "")) {
@@ -68,7 +73,13 @@ export function setAuthCookies(reply: FastifyReply, ctx: AppContext, token: stri
   const isSecure = secure(ctx, reply);
   void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: isSecure, path: "/", maxAge });
   // Readable by the page's own script, which echoes it in X-CSRF-Token; other sites cannot read it.
-  void reply.setCookie(CSRF_COOKIE, csrfToken, { httpOnly: false, sameSite: "lax", secure: isSecure, path: "/", maxAge });
+  void reply.setCookie(CSRF_COOKIE, csrfToken, {
+    httpOnly: false,
+    sameSite: "lax",
+    secure: isSecure,
+    path: "/",
+    maxAge,
+  });
 }
 
 export function clearAuthCookies(reply: FastifyReply, ctx: AppContext): void {

@@ -48,22 +48,40 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const path = segments.join(".") || String(error.validationContext ?? "body");
         const field = fieldErrorOf(v.keyword, v.params, valueAt(input, segments));
         const message = field.code === "required" ? "is required" : (v.message ?? "is invalid");
-        return field.params ? { path, message, code: field.code, params: field.params } : { path, message, code: field.code };
+        return field.params
+          ? { path, message, code: field.code, params: field.params }
+          : { path, message, code: field.code };
       });
       const where = error.validationContext ?? "request";
       const first = details[0];
       const message = first ? `${where}: ${first.path} ${first.message}` : `invalid ${where}`;
       return reply.status(400).send(body("validation_failed", message, details));
     }
-    if (isFastifyError(error) && typeof error.statusCode === "number" && error.statusCode >= 400 && error.statusCode < 500) {
+    if (
+      isFastifyError(error) &&
+      typeof error.statusCode === "number" &&
+      error.statusCode >= 400 &&
+      error.statusCode < 500
+    ) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, …
-      const code: (typeof HTTP_ERROR_CODES)[number] = error.statusCode === 415 ? "unsupported_media_type" : error.statusCode === 413 ? "payload_too_large" : "bad_request";
+      const code: (typeof HTTP_ERROR_CODES)[number] =
+        error.statusCode === 415
+          ? "unsupported_media_type"
+          : error.statusCode === 413
+            ? "payload_too_large"
+            : "bad_request";
       return reply.status(error.statusCode).send(body(code, error.message.replace(/^[A-Z_]+: /, "")));
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: { message: error.message, method: error.method, url: error.url } }, "response did not match its schema");
+      request.log.error(
+        { err: { message: error.message, method: error.method, url: error.url } },
+        "response did not match its schema",
+      );
     } else {
-      request.log.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }, "unhandled error");
+      request.log.error(
+        { err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) },
+        "unhandled error",
+      );
     }
     return reply.status(500).send(body("internal", "Something went wrong on our side; it has been logged."));
   });

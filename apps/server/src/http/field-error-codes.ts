@@ -39,7 +39,8 @@ function customCode(params: unknown): { code: FieldErrorCode; params?: ErrorPara
   for (const [key, value] of Object.entries(params)) {
     if (key === "code") continue;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") out[key] = value;
-    else if (Array.isArray(value)) out[key] = value.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+    else if (Array.isArray(value))
+      out[key] = value.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
   }
   return Object.keys(out).length > 0 ? { code: params.code, params: out } : { code: params.code };
 }
@@ -68,13 +69,19 @@ const DATE_PATTERN = String(/^\d{4}-\d{2}-\d{2}$/);
  * error code with the params a client needs to word it. `value` is what the request held at the issue's path:
  * a missing value, null for a non-nullable field, or an empty text where one is needed reads as `required`.
  */
-export function fieldErrorOf(keyword: string, params: Readonly<Record<string, unknown>> | undefined, value: unknown): { code: FieldErrorCode; params?: ErrorParams } {
+export function fieldErrorOf(
+  keyword: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+  value: unknown,
+): { code: FieldErrorCode; params?: ErrorParams } {
   const p = params ?? {};
   switch (keyword) {
     case "invalid_type":
       if (value === undefined || value === null) return { code: "required" };
       if (p.expected === "int") return { code: "not_integer" };
-      return typeof p.expected === "string" ? { code: "invalid_type", params: { expected: p.expected } } : { code: "invalid_type" };
+      return typeof p.expected === "string"
+        ? { code: "invalid_type", params: { expected: p.expected } }
+        : { code: "invalid_type" };
     case "too_big": {
       const max = num(p.maximum);
       if (p.origin === "string" && max !== null) return { code: "too_long", params: { max } };
@@ -84,7 +91,10 @@ export function fieldErrorOf(keyword: string, params: Readonly<Record<string, un
     }
     case "too_small": {
       const min = num(p.minimum);
-      if (p.origin === "string" && min !== null) return min <= 1 && (value === "" || (typeof value === "string" && value.trim() === "")) ? { code: "required" } : { code: "too_short", params: { min } };
+      if (p.origin === "string" && min !== null)
+        return min <= 1 && (value === "" || (typeof value === "string" && value.trim() === ""))
+          ? { code: "required" }
+          : { code: "too_short", params: { min } };
       if ((p.origin === "array" || p.origin === "set") && min !== null) return { code: "too_few", params: { min } };
       const range = bound("min", p.minimum, p.inclusive);
       return range ? { code: "out_of_range", params: range } : { code: "out_of_range" };
@@ -96,18 +106,26 @@ export function fieldErrorOf(keyword: string, params: Readonly<Record<string, un
         const known = formatOfPattern.get(p.pattern);
         if (known) return { code: "invalid_format", params: { format: known } };
       }
-      return typeof p.format === "string" && p.format !== "regex" ? { code: "invalid_format", params: { format: p.format } } : { code: "invalid_format" };
+      return typeof p.format === "string" && p.format !== "regex"
+        ? { code: "invalid_format", params: { format: p.format } }
+        : { code: "invalid_format" };
     }
     case "invalid_value": {
-      const options = Array.isArray(p.values) ? p.values.filter((v): v is string | number => typeof v === "string" || typeof v === "number") : [];
-      return options.length > 0 && options.length <= 20 ? { code: "invalid_choice", params: { options } } : { code: "invalid_choice" };
+      const options = Array.isArray(p.values)
+        ? p.values.filter((v): v is string | number => typeof v === "string" || typeof v === "number")
+        : [];
+      return options.length > 0 && options.length <= 20
+        ? { code: "invalid_choice", params: { options } }
+        : { code: "invalid_choice" };
     }
     case "unrecognized_keys": {
       const keys = Array.isArray(p.keys) ? p.keys.filter((k): k is string => typeof k === "string") : [];
       return { code: "unknown_field", params: { keys } };
     }
     case "not_multiple_of":
-      return num(p.divisor) === null ? { code: "invalid_format" } : { code: "invalid_format", params: { multipleOf: num(p.divisor) ?? 1 } };
+      return num(p.divisor) === null
+        ? { code: "invalid_format" }
+        : { code: "invalid_format", params: { multipleOf: num(p.divisor) ?? 1 } };
     case "custom":
       return customCode(p.params);
     default:

@@ -34,10 +34,15 @@ describe("#error codes over HTTP", () => {
   });
 
   it("should answer 400 with invalid_format for a cluster code that breaks its pattern, and unknown_field for a stray key", async () => {
-    const response = await admin.request("POST", "/api/clusters", { ...buildCluster({ code: "Not Valid" }), colour: "red" });
+    const response = await admin.request("POST", "/api/clusters", {
+      ...buildCluster({ code: "Not Valid" }),
+      colour: "red",
+    });
     expect(response.statusCode).toBe(400);
     const details = detailsOf(response.json());
-    expect(details).toContainEqual(expect.objectContaining({ path: "code", code: "invalid_format", params: { format: "lowercase_code" } }));
+    expect(details).toContainEqual(
+      expect.objectContaining({ path: "code", code: "invalid_format", params: { format: "lowercase_code" } }),
+    );
     expect(details).toContainEqual(expect.objectContaining({ code: "unknown_field", params: { keys: ["colour"] } }));
   });
 
@@ -47,13 +52,21 @@ describe("#error codes over HTTP", () => {
     const bad = `${first12}${(Number(good[12]) + 1) % 10}`;
     const response = await admin.request("POST", "/api/enterprises", buildEnterprise({ juristicId: bad }));
     expect(response.statusCode).toBe(400);
-    expect(detailsOf(response.json())).toEqual([{ path: "juristicId", message: "has a wrong check digit", code: "invalid_check_digit" }]);
+    expect(detailsOf(response.json())).toEqual([
+      { path: "juristicId", message: "has a wrong check digit", code: "invalid_check_digit" },
+    ]);
   });
 
   it("should answer 400 not_found naming the field when a new enterprise names a province that does not exist", async () => {
-    const response = await admin.request("POST", "/api/enterprises", { ceRegistrationNo: "1-23-45-67/1-0001", nameTh: "วิสาหกิจทดสอบ", provinceCode: "99" });
+    const response = await admin.request("POST", "/api/enterprises", {
+      ceRegistrationNo: "1-23-45-67/1-0001",
+      nameTh: "วิสาหกิจทดสอบ",
+      provinceCode: "99",
+    });
     expect(response.statusCode).toBe(400);
-    expect(detailsOf(response.json())).toEqual([{ path: "provinceCode", message: "province 99 does not exist", code: "not_found", params: { id: "99" } }]);
+    expect(detailsOf(response.json())).toEqual([
+      { path: "provinceCode", message: "province 99 does not exist", code: "not_found", params: { id: "99" } },
+    ]);
   });
 
   it("should answer 409 with a duplicate code on the field when a cluster code is taken", async () => {
@@ -66,7 +79,11 @@ describe("#error codes over HTTP", () => {
   it("should answer 403 in words with the refused action and resource", async () => {
     const response = await expert.request("GET", "/api/users");
     expect(response.statusCode).toBe(403);
-    expect(response.json().error).toEqual({ code: "forbidden", message: "You may not list user accounts.", reason: { action: "list", resource: "users" } });
+    expect(response.json().error).toEqual({
+      code: "forbidden",
+      message: "You may not list user accounts.",
+      reason: { action: "list", resource: "users" },
+    });
   });
 });
 
@@ -74,25 +91,53 @@ describe("#fieldErrorOf", () => {
   it("reads a missing or null value as required, not as a wrong type", () => {
     expect(fieldErrorOf("invalid_type", { expected: "string" }, undefined)).toEqual({ code: "required" });
     expect(fieldErrorOf("invalid_type", { expected: "number" }, null)).toEqual({ code: "required" });
-    expect(fieldErrorOf("invalid_type", { expected: "number" }, "12")).toEqual({ code: "invalid_type", params: { expected: "number" } });
+    expect(fieldErrorOf("invalid_type", { expected: "number" }, "12")).toEqual({
+      code: "invalid_type",
+      params: { expected: "number" },
+    });
     expect(fieldErrorOf("too_small", { origin: "string", minimum: 1 }, "  ")).toEqual({ code: "required" });
   });
 
   it("gives bounds as params", () => {
-    expect(fieldErrorOf("too_small", { origin: "string", minimum: 8 }, "short")).toEqual({ code: "too_short", params: { min: 8 } });
-    expect(fieldErrorOf("too_big", { origin: "array", maximum: 20 }, [])).toEqual({ code: "too_many", params: { max: 20 } });
-    expect(fieldErrorOf("too_small", { origin: "number", minimum: 0, inclusive: false }, 0)).toEqual({ code: "out_of_range", params: { min: 0, exclusive: true } });
-    expect(fieldErrorOf("too_big", { origin: "number", maximum: 2600, inclusive: true }, 3000)).toEqual({ code: "out_of_range", params: { max: 2600 } });
+    expect(fieldErrorOf("too_small", { origin: "string", minimum: 8 }, "short")).toEqual({
+      code: "too_short",
+      params: { min: 8 },
+    });
+    expect(fieldErrorOf("too_big", { origin: "array", maximum: 20 }, [])).toEqual({
+      code: "too_many",
+      params: { max: 20 },
+    });
+    expect(fieldErrorOf("too_small", { origin: "number", minimum: 0, inclusive: false }, 0)).toEqual({
+      code: "out_of_range",
+      params: { min: 0, exclusive: true },
+    });
+    expect(fieldErrorOf("too_big", { origin: "number", maximum: 2600, inclusive: true }, 3000)).toEqual({
+      code: "out_of_range",
+      params: { max: 2600 },
+    });
     expect(fieldErrorOf("invalid_type", { expected: "int" }, 1.5)).toEqual({ code: "not_integer" });
     expect(fieldErrorOf("invalid_format", { format: "date" }, "2021-13-01")).toEqual({ code: "invalid_date" });
-    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: String(/^\d{2}$/) }, "1")).toEqual({ code: "invalid_format", params: { format: "province_code" } });
-    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: String(/^\d{4}-\d{2}-\d{2}$/) }, "1/1/2564")).toEqual({ code: "invalid_date" });
-    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: "/^x+$/" }, "y")).toEqual({ code: "invalid_format" });
+    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: String(/^\d{2}$/) }, "1")).toEqual({
+      code: "invalid_format",
+      params: { format: "province_code" },
+    });
+    expect(
+      fieldErrorOf("invalid_format", { format: "regex", pattern: String(/^\d{4}-\d{2}-\d{2}$/) }, "1/1/2564"),
+    ).toEqual({ code: "invalid_date" });
+    expect(fieldErrorOf("invalid_format", { format: "regex", pattern: "/^x+$/" }, "y")).toEqual({
+      code: "invalid_format",
+    });
   });
 
   it("takes a schema refinement's code and params from the refinement, if it names a known code", () => {
-    expect(fieldErrorOf("custom", { params: { code: "invalid_format", format: "period_key" } }, "FY21")).toEqual({ code: "invalid_format", params: { format: "period_key" } });
-    expect(fieldErrorOf("custom", { params: { code: "required_together", other: "unitType" } }, "50")).toEqual({ code: "required_together", params: { other: "unitType" } });
+    expect(fieldErrorOf("custom", { params: { code: "invalid_format", format: "period_key" } }, "FY21")).toEqual({
+      code: "invalid_format",
+      params: { format: "period_key" },
+    });
+    expect(fieldErrorOf("custom", { params: { code: "required_together", other: "unitType" } }, "50")).toEqual({
+      code: "required_together",
+      params: { other: "unitType" },
+    });
     expect(fieldErrorOf("custom", { params: { code: "duplicate" } }, ["a", "a"])).toEqual({ code: "duplicate" });
     expect(fieldErrorOf("custom", { params: { code: "no_such_code" } }, "x")).toEqual({ code: "invalid" });
   });

@@ -92,7 +92,9 @@ describe("the server's count of requests being answered", () => {
   it("counts a request while it is being answered", async () => {
     // A sign-in checks its password on the thread pool: the event loop is free while the request is in flight.
     let settled = false;
-    const pending = t.anonymous.request("POST", "/api/auth/login", { email: "nobody@example.org", password: "wrong password" }).finally(() => (settled = true));
+    const pending = t.anonymous
+      .request("POST", "/api/auth/login", { email: "nobody@example.org", password: "wrong password" })
+      .finally(() => (settled = true));
     let seen = 0;
     while (!settled && seen === 0) {
       seen = t.ctx.foreground.inFlight;

@@ -71,7 +71,12 @@ describe("malformed requests", () => {
   });
 
   it("answers 415 for an unsupported content type", async () => {
-    const response = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: "a=b", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: "a=b",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().error).toBeDefined();
   });
@@ -124,7 +129,20 @@ describe("#openapi", () => {
   it("describes the API as OpenAPI 3 generated from the schemas", async () => {
     const doc = (await t.anonymous.request("GET", "/api/openapi.json")).json();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ["/api/regions", "/api/provinces", "/api/provincial-clusters", "/api/agencies", "/api/plans", "/api/plans/{id}", "/api/auth/login", "/api/auth/logout", "/api/auth/me", "/api/users", "/api/users/{id}", "/api/audit"]) {
+    for (const path of [
+      "/api/regions",
+      "/api/provinces",
+      "/api/provincial-clusters",
+      "/api/agencies",
+      "/api/plans",
+      "/api/plans/{id}",
+      "/api/auth/login",
+      "/api/auth/logout",
+      "/api/auth/me",
+      "/api/users",
+      "/api/users/{id}",
+      "/api/audit",
+    ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     const login = doc.paths["/api/auth/login"].post;

@@ -13,7 +13,13 @@ let admin: Client;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await signInAs(t, "admin");
-  const preview = await uploadImportFile(t, admin, "enterprises", "99_256701.csv", encodeWindows874(dbdMonthlyCsv(asPublishedFirms)));
+  const preview = await uploadImportFile(
+    t,
+    admin,
+    "enterprises",
+    "99_256701.csv",
+    encodeWindows874(dbdMonthlyCsv(asPublishedFirms)),
+  );
   const status = await runImportBatch(admin, preview.batchId, { mapping: preview.suggestedMapping });
   if (status.status === "failed") throw new Error(JSON.stringify(status));
   expect(status.report.counts).toMatchObject({ imported: asPublishedFirms.length, errors: 0 });
@@ -31,18 +37,36 @@ const firm = (i: number) => {
 describe("#imports: names, objectives and addresses as published", () => {
   it("stores them byte for byte as the file's trimmed text, and reads the place, date and capital from their folded forms", async () => {
     for (const f of asPublishedFirms) {
-      const row = await t.ctx.database.db.selectFrom("enterprises").selectAll().where("juristic_id", "=", f.juristicId).executeTakeFirstOrThrow();
+      const row = await t.ctx.database.db
+        .selectFrom("enterprises")
+        .selectAll()
+        .where("juristic_id", "=", f.juristicId)
+        .executeTakeFirstOrThrow();
       expect(Buffer.from(row.name_th ?? "")).toEqual(Buffer.from(f.name.trim()));
       expect(Buffer.from(row.business_type ?? "")).toEqual(Buffer.from(f.objective.trim()));
       expect(Buffer.from(row.address ?? "")).toEqual(Buffer.from(f.address.trim()));
-      expect(row).toMatchObject({ registered_on: f.expected.registeredOn, capital: f.expected.capital, province_code: f.expected.provinceCode, district_code: f.expected.districtCode, postcode: f.expected.postcode });
+      expect(row).toMatchObject({
+        registered_on: f.expected.registeredOn,
+        capital: f.expected.capital,
+        province_code: f.expected.provinceCode,
+        district_code: f.expected.districtCode,
+        postcode: f.expected.postcode,
+      });
     }
   });
 
   it("shows and exports them as published", async () => {
-    const { id } = await t.ctx.database.db.selectFrom("enterprises").select("id").where("juristic_id", "=", firm(0).juristicId).executeTakeFirstOrThrow();
+    const { id } = await t.ctx.database.db
+      .selectFrom("enterprises")
+      .select("id")
+      .where("juristic_id", "=", firm(0).juristicId)
+      .executeTakeFirstOrThrow();
     const detail = (await admin.request("GET", `/api/enterprises/${id}`)).json();
-    expect(detail).toMatchObject({ nameTh: firm(0).name, businessType: firm(0).objective, address: firm(0).address.trim() });
+    expect(detail).toMatchObject({
+      nameTh: firm(0).name,
+      businessType: firm(0).objective,
+      address: firm(0).address.trim(),
+    });
     const csv = await admin.request("GET", "/api/exports/enterprises.csv");
     expect(csv.statusCode).toBe(200);
     for (const f of asPublishedFirms) expect(csv.body).toContain(f.name);

@@ -40,7 +40,8 @@ export type BatchFile = {
 };
 
 export function uploadDir(ctx: AppContext): string {
-  const dir = ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
+  const dir =
+    ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-imports") : join(ctx.config.dataDir, "imports");
   // Uploads hold personal data: only the server's user may list or read them (0700 folder, 0600 files).
   privateDir(dir);
   return dir;
@@ -63,7 +64,6 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-
 /** The batch, when it belongs to the caller: anyone else (admins included, until they take it over) is told it does not exist. */
 export async function requireBatch(ctx: AppContext, actor: Actor, batchId: number): Promise<ImportBatchRow> {
   const batch = await importBatches.findBatch(ctx.database.db, batchId);
@@ -78,13 +78,22 @@ export function isImportKind(kind: string): kind is ImportKind {
 export async function importStatus(ctx: AppContext, actor: Actor, batchId: number) {
   const batch = await requireBatch(ctx, actor, batchId);
   const live = ctx.imports.running.get(batchId);
-  const progress: ImportProgress = live?.progress ?? (batch.progress_json ? (JSON.parse(batch.progress_json) as ImportProgress) : { rowsRead: 0, bytesRead: 0, totalBytes: null });
+  const progress: ImportProgress =
+    live?.progress ??
+    (batch.progress_json
+      ? (JSON.parse(batch.progress_json) as ImportProgress)
+      : { rowsRead: 0, bytesRead: 0, totalBytes: null });
   const stored = batch.report_json ? (JSON.parse(batch.report_json) as ImportReportView) : null;
   const report = stored
     ? {
         counts: stored.counts,
         truncated: stored.truncated,
-        rows: stored.rows.map((r) => ({ rowNumber: r.rowNumber, status: r.status, key: r.key, issues: r.issues.map((i) => ({ ...i })) })),
+        rows: stored.rows.map((r) => ({
+          rowNumber: r.rowNumber,
+          status: r.status,
+          key: r.key,
+          issues: r.issues.map((i) => ({ ...i })),
+        })),
         ...(stored.keptAfterRevert ? { keptAfterRevert: stored.keptAfterRevert } : {}),
       }
     : null;
@@ -116,7 +125,13 @@ function storedStatus(status: string): (typeof importBatchStatuses)[number] {
   return known;
 }
 
-export type ImportListQuery = { page: number; pageSize: number; status?: string | undefined; kind?: string | undefined; owner: "mine" | "all" };
+export type ImportListQuery = {
+  page: number;
+  pageSize: number;
+  status?: string | undefined;
+  kind?: string | undefined;
+  owner: "mine" | "all";
+};
 
 /**
  * The caller's batches, newest first; an admin may ask for every user's (`owner: "all"`), and may take over
@@ -126,7 +141,13 @@ export async function listImports(ctx: AppContext, actor: Actor, query: ImportLi
   authorize(actor, "list", { type: "import", others: query.owner === "all" });
   const me = actorId(actor);
   const mayTakeOver = can(actor, "update", { type: "import", others: true });
-  const { items, total } = await importBatches.listBatches(ctx.database.db, { ownerUserId: query.owner === "all" ? null : me, status: query.status, kind: query.kind, page: query.page, pageSize: query.pageSize });
+  const { items, total } = await importBatches.listBatches(ctx.database.db, {
+    ownerUserId: query.owner === "all" ? null : me,
+    status: query.status,
+    kind: query.kind,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return {
     items: items.map((batch) => {
       const mine = batch.actor_user_id === me;
@@ -166,22 +187,39 @@ export async function takeOverImport(ctx: AppContext, actor: Actor, batchId: num
   const newOwner = actorId(actor);
   await ctx.database.db.transaction().execute(async (trx) => {
     await importBatches.updateBatch(trx, batchId, { actor_user_id: newOwner });
-    await audit.appendAudit(trx, { actorUserId: newOwner, action: "import.take_over", entityType: "import_batch", entityId: batchId, before: { ownerUserId: batch.actor_user_id }, after: { ownerUserId: newOwner } });
+    await audit.appendAudit(trx, {
+      actorUserId: newOwner,
+      action: "import.take_over",
+      entityType: "import_batch",
+      entityId: batchId,
+      before: { ownerUserId: batch.actor_user_id },
+      after: { ownerUserId: newOwner },
+    });
   });
   return importStatus(ctx, actor, batchId);
 }
 
 /** Marks a batch finished with its report (and failure code), and deletes its uploaded file. */
-export async function finishBatch(ctx: AppContext, batch: BatchFile, status: "done" | "failed", report: ImportReportView | null, failure: ImportFailure | null, count?: number, detail?: string) {
+export async function finishBatch(
+  ctx: AppContext,
+  batch: BatchFile,
+  status: "done" | "failed",
+  report: ImportReportView | null,
+  failure: ImportFailure | null,
+  count?: number,
+  detail?: string,
+) {
   await importBatches.updateBatch(ctx.database.db, batch.id, {
-      status,
-      counts_json: report ? JSON.stringify(report.counts) : null,
-      report_json: report ? JSON.stringify(report) : null,
-      error_code: failure,
-      error_message: failure ? `${detail ? `${detail}: ` : ""}${count !== undefined ? `${count} ` : ""}${failureMessages[failure]}` : null,
-      progress_json: JSON.stringify(ctx.imports.running.get(batch.id)?.progress ?? null),
-      finished_at: nowIso(),
-      upload_path: null,
+    status,
+    counts_json: report ? JSON.stringify(report.counts) : null,
+    report_json: report ? JSON.stringify(report) : null,
+    error_code: failure,
+    error_message: failure
+      ? `${detail ? `${detail}: ` : ""}${count !== undefined ? `${count} ` : ""}${failureMessages[failure]}`
+      : null,
+    progress_json: JSON.stringify(ctx.imports.running.get(batch.id)?.progress ?? null),
+    finished_at: nowIso(),
+    upload_path: null,
   });
   await removeUpload(ctx, batch.path);
 }
@@ -215,7 +253,11 @@ export async function revertBatch(ctx: AppContext, batchId: number): Promise<Kep
       ];
       for (const [entity, id] of targets) {
         try {
-          kept.push(...(await db.transaction().execute((trx) => importBatches.revertSlice(trx, entry.undo, (e, i) => e === entity && i === id))));
+          kept.push(
+            ...(await db
+              .transaction()
+              .execute((trx) => importBatches.revertSlice(trx, entry.undo, (e, i) => e === entity && i === id))),
+          );
         } catch {
           kept.push({ entity, id, reason: "referenced" });
         }
@@ -237,8 +279,19 @@ export async function recoverImports(ctx: AppContext): Promise<{ interrupted: nu
   for (const id of running) {
     const kept = await revertBatch(ctx, id);
     await importBatches.updateBatch(db, id, {
-      status: "failed", error_code: "interrupted", error_message: failureMessages.interrupted, finished_at: nowIso(),
-      report_json: kept.length > 0 ? JSON.stringify({ counts: { imported: 0, updated: 0, skipped: 0, errors: 0 }, rows: [], truncated: false, keptAfterRevert: kept.slice(0, 1000) } satisfies ImportReportView) : null,
+      status: "failed",
+      error_code: "interrupted",
+      error_message: failureMessages.interrupted,
+      finished_at: nowIso(),
+      report_json:
+        kept.length > 0
+          ? JSON.stringify({
+              counts: { imported: 0, updated: 0, skipped: 0, errors: 0 },
+              rows: [],
+              truncated: false,
+              keptAfterRevert: kept.slice(0, 1000),
+            } satisfies ImportReportView)
+          : null,
     });
   }
   // Journals of batches that are not running are leftovers of a stop between a batch's end and their deletion.
@@ -267,7 +320,13 @@ export async function sweepImports(ctx: AppContext, now = Date.now()): Promise<n
   for (const batch of stale) {
     if (ctx.imports.running.has(batch.id)) continue;
     await removeUpload(ctx, batch.upload_path);
-    await importBatches.updateBatch(db, batch.id, { status: "failed", error_code: "abandoned", error_message: failureMessages.abandoned, upload_path: null, finished_at: nowIso() });
+    await importBatches.updateBatch(db, batch.id, {
+      status: "failed",
+      error_code: "abandoned",
+      error_message: failureMessages.abandoned,
+      upload_path: null,
+      finished_at: nowIso(),
+    });
     swept++;
   }
   return swept;

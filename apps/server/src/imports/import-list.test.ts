@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-import { agencyIds, createCluster, createEnterprise, newJuristicId, signInAs, unique, uploadImportFile } from "../test-support/factories.ts";
+import {
+  agencyIds,
+  createCluster,
+  createEnterprise,
+  newJuristicId,
+  signInAs,
+  unique,
+  uploadImportFile,
+} from "../test-support/factories.ts";
 
 // The import history: GET /api/imports lists the caller's own batches; an admin may list every user's and take
 // another's over from there. Never the upload's path.
@@ -13,10 +21,31 @@ let expert: Client;
 let officerId: number;
 
 /** Uploads a one-firm enterprise file of its own as the client; answers the preview. */
-const upload = (client: Client, fileName: string): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> =>
-  uploadImportFile(t, client, "enterprises", fileName, `เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${unique()} จำกัด\n`);
+const upload = (
+  client: Client,
+  fileName: string,
+): Promise<{ batchId: number; suggestedMapping: Record<string, string> }> =>
+  uploadImportFile(
+    t,
+    client,
+    "enterprises",
+    fileName,
+    `เลขทะเบียนนิติบุคคล,ชื่อนิติบุคคล\n${newJuristicId()},บริษัท ประวัติ ${unique()} จำกัด\n`,
+  );
 
-type Item = { batchId: number; kind: string; fileName: string; status: string; counts: unknown; mine: boolean; owner: { userId: number | null; displayName: string | null } | null; canRunAgain: boolean; canTakeOver: boolean; createdAt: string; finishedAt: string | null };
+type Item = {
+  batchId: number;
+  kind: string;
+  fileName: string;
+  status: string;
+  counts: unknown;
+  mine: boolean;
+  owner: { userId: number | null; displayName: string | null } | null;
+  canRunAgain: boolean;
+  canTakeOver: boolean;
+  createdAt: string;
+  finishedAt: string | null;
+};
 type Page = { items: Item[]; total: number; page: number; pageSize: number };
 
 async function list(client: Client, query = ""): Promise<Page> {
@@ -50,7 +79,17 @@ describe("#imports.list", () => {
     const page = await list(officer);
     expect(page.items.map((i) => i.batchId)).toEqual([second.batchId, first.batchId]);
     expect(page).toMatchObject({ total: 2, page: 1, pageSize: 25 });
-    expect(page.items[0]).toMatchObject({ fileName: "second.csv", kind: "enterprises", status: "uploaded", counts: null, mine: true, owner: null, canRunAgain: true, canTakeOver: false, finishedAt: null });
+    expect(page.items[0]).toMatchObject({
+      fileName: "second.csv",
+      kind: "enterprises",
+      status: "uploaded",
+      counts: null,
+      mine: true,
+      owner: null,
+      canRunAgain: true,
+      canTakeOver: false,
+      finishedAt: null,
+    });
     const text = JSON.stringify(page);
     expect(text).not.toMatch(/sainam-imports|[Pp]ath/);
     expect((await list(coordinator)).items.map((i) => i.batchId)).toEqual([others.batchId]);
@@ -58,9 +97,16 @@ describe("#imports.list", () => {
 
   it("shows a run batch's counts and finish time, and no longer offers to run it", async () => {
     const batch = await upload(coordinator, "run.csv");
-    const run = await coordinator.request("POST", `/api/imports/${batch.batchId}/run`, { mapping: batch.suggestedMapping });
+    const run = await coordinator.request("POST", `/api/imports/${batch.batchId}/run`, {
+      mapping: batch.suggestedMapping,
+    });
     expect(run.statusCode, run.body).toBe(202);
-    await expect.poll(async () => (await list(coordinator, "?status=done")).items.find((i) => i.batchId === batch.batchId)?.status, { timeout: 15_000 }).toBe("done");
+    await expect
+      .poll(
+        async () => (await list(coordinator, "?status=done")).items.find((i) => i.batchId === batch.batchId)?.status,
+        { timeout: 15_000 },
+      )
+      .toBe("done");
     const item = (await list(coordinator)).items.find((i) => i.batchId === batch.batchId);
     expect(item).toMatchObject({ counts: { imported: 1, updated: 0, skipped: 0, errors: 0 }, canRunAgain: false });
     expect(item?.finishedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -73,9 +119,20 @@ describe("#imports.list", () => {
     const own = await upload(admin, "admins-own.csv");
     expect((await list(admin)).items.map((i) => i.batchId)).toEqual([own.batchId]);
     const all = await list(admin, "?owner=all");
-    expect(all.items[0]).toMatchObject({ batchId: own.batchId, mine: true, owner: null, canTakeOver: false, canRunAgain: true });
+    expect(all.items[0]).toMatchObject({
+      batchId: own.batchId,
+      mine: true,
+      owner: null,
+      canTakeOver: false,
+      canRunAgain: true,
+    });
     const theirs = all.items.find((i) => i.batchId === batch.batchId);
-    expect(theirs).toMatchObject({ mine: false, owner: { userId: officerId, displayName: "Officer Somsri" }, canTakeOver: true, canRunAgain: false });
+    expect(theirs).toMatchObject({
+      mine: false,
+      owner: { userId: officerId, displayName: "Officer Somsri" },
+      canTakeOver: true,
+      canRunAgain: false,
+    });
     expect(all.total).toBeGreaterThanOrEqual(5);
 
     expect((await admin.request("GET", `/api/imports/${batch.batchId}`)).statusCode).toBe(404);
@@ -88,7 +145,11 @@ describe("#imports.list", () => {
   it("pages the list", async () => {
     for (let i = 0; i < 3; i++) await upload(officer, `page-${i}.csv`);
     const total = (await list(officer)).total;
-    const pages = [await list(officer, "?page=1&pageSize=2"), await list(officer, "?page=2&pageSize=2"), await list(officer, `?page=${Math.ceil(total / 2) + 1}&pageSize=2`)];
+    const pages = [
+      await list(officer, "?page=1&pageSize=2"),
+      await list(officer, "?page=2&pageSize=2"),
+      await list(officer, `?page=${Math.ceil(total / 2) + 1}&pageSize=2`),
+    ];
     expect(pages[0]).toMatchObject({ page: 1, pageSize: 2, total });
     expect(pages[0]?.items).toHaveLength(2);
     expect(pages[1]?.items).toHaveLength(2);
@@ -114,15 +175,26 @@ describe("#imports.preview", () => {
     const batch = await upload(officer, "resume.csv");
     const again = await officer.request("GET", `/api/imports/${batch.batchId}/preview`);
     expect(again.statusCode, again.body).toBe(200);
-    expect(again.json()).toMatchObject({ batchId: batch.batchId, headers: ["เลขทะเบียนนิติบุคคล", "ชื่อนิติบุคคล"], suggestedMapping: batch.suggestedMapping });
+    expect(again.json()).toMatchObject({
+      batchId: batch.batchId,
+      headers: ["เลขทะเบียนนิติบุคคล", "ชื่อนิติบุคคล"],
+      suggestedMapping: batch.suggestedMapping,
+    });
     expect(again.json().sampleRows).toHaveLength(1);
     expect((await admin.request("GET", `/api/imports/${batch.batchId}/preview`)).statusCode).toBe(404);
     expect((await coordinator.request("GET", `/api/imports/${batch.batchId}/preview`)).statusCode).toBe(404);
     const run = await officer.request("POST", `/api/imports/${batch.batchId}/run`, { mapping: batch.suggestedMapping });
     expect(run.statusCode, run.body).toBe(202);
-    await expect.poll(async () => (await officer.request("GET", `/api/imports/${batch.batchId}`)).json().status, { timeout: 15_000 }).toBe("done");
+    await expect
+      .poll(async () => (await officer.request("GET", `/api/imports/${batch.batchId}`)).json().status, {
+        timeout: 15_000,
+      })
+      .toBe("done");
     const done = await officer.request("GET", `/api/imports/${batch.batchId}/preview`);
     expect(done.statusCode).toBe(409);
-    expect(done.json().error).toMatchObject({ code: "conflict", details: [{ code: "import_state", params: { status: "done" } }] });
+    expect(done.json().error).toMatchObject({
+      code: "conflict",
+      details: [{ code: "import_state", params: { status: "done" } }],
+    });
   });
 });

@@ -5,12 +5,31 @@ import { pipeline } from "node:stream/promises";
 import type { Readable } from "node:stream";
 import type { Actor } from "@sainam/core";
 import { importBatches, nowIso } from "@sainam/db";
-import { parseColumnMapping, readTable, ReadTableError, resolveMapping, sourceSignature, suggestMapping, type ColumnMapping, type ImportKind, type ReadTableErrorCode } from "@sainam/importer";
+import {
+  parseColumnMapping,
+  readTable,
+  ReadTableError,
+  resolveMapping,
+  sourceSignature,
+  suggestMapping,
+  type ColumnMapping,
+  type ImportKind,
+  type ReadTableErrorCode,
+} from "@sainam/importer";
 import type { AppContext } from "../context.ts";
 import { errors, type FieldErrorCode } from "../errors.ts";
 import { authorize } from "../policies/policy.ts";
 import { widePeriodColumns } from "../indicator-values/indicator-value-import.ts";
-import { actorId, isImportKind, removeUpload, requireBatch, runnable, sweepImports, uploadDir, type ImportProgress } from "./import-batches.ts";
+import {
+  actorId,
+  isImportKind,
+  removeUpload,
+  requireBatch,
+  runnable,
+  sweepImports,
+  uploadDir,
+  type ImportProgress,
+} from "./import-batches.ts";
 
 // Uploading a file and answering what it looks like (format, encoding, header, sample rows, a mapping), again
 // when the wizard resumes.
@@ -22,13 +41,20 @@ import { actorId, isImportKind, removeUpload, requireBatch, runnable, sweepImpor
 export function readErrorMessage(error: ReadTableError): string {
   const line = error.line;
   switch (error.code) {
-    case "empty_file": return "the file is empty";
-    case "no_header_row": return "no header row was found near the top of the file: a header is a row of column names";
-    case "unsupported_format": return "must be an .xlsx workbook or a CSV file (legacy .xls files are not supported: save as .xlsx or CSV UTF-8)";
-    case "sheet_not_found": return "the workbook has no worksheet to import";
-    case "malformed_xlsx": return "the workbook cannot be read; is it a complete .xlsx file?";
-    case "malformed_csv": return line !== undefined ? `the CSV cannot be read from line ${line}` : "the CSV cannot be read";
-    case "too_large_uncompressed": return "the workbook unpacks to far more data than a spreadsheet of its size holds, so it is refused";
+    case "empty_file":
+      return "the file is empty";
+    case "no_header_row":
+      return "no header row was found near the top of the file: a header is a row of column names";
+    case "unsupported_format":
+      return "must be an .xlsx workbook or a CSV file (legacy .xls files are not supported: save as .xlsx or CSV UTF-8)";
+    case "sheet_not_found":
+      return "the workbook has no worksheet to import";
+    case "malformed_xlsx":
+      return "the workbook cannot be read; is it a complete .xlsx file?";
+    case "malformed_csv":
+      return line !== undefined ? `the CSV cannot be read from line ${line}` : "the CSV cannot be read";
+    case "too_large_uncompressed":
+      return "the workbook unpacks to far more data than a spreadsheet of its size holds, so it is refused";
   }
 }
 
@@ -62,12 +88,19 @@ export async function preview(path: string) {
   const sampleRows: string[][] = [];
   try {
     for await (const event of readTable({ path })) {
-      if (event.type === "header") header = { headers: [...event.headers], headerRowNumber: event.headerRowNumber, encoding: event.encoding, format: event.format };
+      if (event.type === "header")
+        header = {
+          headers: [...event.headers],
+          headerRowNumber: event.headerRowNumber,
+          encoding: event.encoding,
+          format: event.format,
+        };
       else sampleRows.push([...event.cells]);
       if (sampleRows.length >= 10) break;
     }
   } catch (error) {
-    if (error instanceof ReadTableError) throw errors.validation("file", readErrorMessage(error), fileErrorCode(error.code), { reason: error.code });
+    if (error instanceof ReadTableError)
+      throw errors.validation("file", readErrorMessage(error), fileErrorCode(error.code), { reason: error.code });
     throw error;
   }
   if (!header) throw errors.validation("file", "no header row was found", "no_header");
@@ -75,12 +108,17 @@ export async function preview(path: string) {
 }
 
 /** Stores an uploaded file and answers what it looks like: format, encoding, header, sample rows and a mapping. */
-export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind: ImportKind; fileName: string; body: Readable | { path: string } }) {
+export async function uploadImport(
+  ctx: AppContext,
+  actor: Actor,
+  input: { kind: ImportKind; fileName: string; body: Readable | { path: string } },
+) {
   authorize(actor, "create", { type: "import" });
   await sweepImports(ctx);
   const { db } = ctx.database;
   const ext = extname(input.fileName).toLowerCase();
-  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt") throw errors.validation("fileName", "must end in .csv or .xlsx", "wrong_file_type");
+  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".txt")
+    throw errors.validation("fileName", "must end in .csv or .xlsx", "wrong_file_type");
   let path: string;
   if ("path" in input.body) {
     path = input.body.path;
@@ -105,12 +143,27 @@ export async function uploadImport(ctx: AppContext, actor: Actor, input: { kind:
     throw error;
   }
   const progress: ImportProgress = { rowsRead: 0, bytesRead: 0, totalBytes: size };
-  const id = await importBatches.insertBatch(db, { kind: input.kind, file_name: input.fileName, status: "uploaded", counts_json: null, actor_user_id: actorId(actor), created_at: nowIso(), finished_at: null, upload_path: path, progress_json: JSON.stringify(progress) });
+  const id = await importBatches.insertBatch(db, {
+    kind: input.kind,
+    file_name: input.fileName,
+    status: "uploaded",
+    counts_json: null,
+    actor_user_id: actorId(actor),
+    created_at: nowIso(),
+    finished_at: null,
+    upload_path: path,
+    progress_json: JSON.stringify(progress),
+  });
   return previewAnswer(ctx, id, input.kind, look);
 }
 
 /** What an upload answers: the file's look, a suggested mapping and the one saved for the same source. */
-async function previewAnswer(ctx: AppContext, batchId: number, kind: ImportKind, look: Awaited<ReturnType<typeof preview>>) {
+async function previewAnswer(
+  ctx: AppContext,
+  batchId: number,
+  kind: ImportKind,
+  look: Awaited<ReturnType<typeof preview>>,
+) {
   const key = sourceKey(kind, look.headers);
   const saved = await importBatches.findSavedMapping(ctx.database.db, kind, key);
   const savedMapping = saved !== undefined ? parseColumnMapping(kind, JSON.parse(saved)) : null;
@@ -121,7 +174,12 @@ async function previewAnswer(ctx: AppContext, batchId: number, kind: ImportKind,
     const periods = widePeriodColumns(look.headers, {});
     const wide = periods.length >= 2;
     const periodHeaders = new Set(periods.map((p) => p.header));
-    if (wide) suggestedMapping = Object.fromEntries(Object.entries(suggestedMapping).filter(([field, header]) => field !== "period" && field !== "value" && !periodHeaders.has(header ?? "")));
+    if (wide)
+      suggestedMapping = Object.fromEntries(
+        Object.entries(suggestedMapping).filter(
+          ([field, header]) => field !== "period" && field !== "value" && !periodHeaders.has(header ?? ""),
+        ),
+      );
     valueLayout = { suggestedLayout: wide ? "wide" : "long", periodColumns: wide ? [...periodHeaders] : [] };
   }
   return {
@@ -145,7 +203,9 @@ async function previewAnswer(ctx: AppContext, batchId: number, kind: ImportKind,
 export async function importPreview(ctx: AppContext, actor: Actor, batchId: number) {
   authorize(actor, "create", { type: "import" });
   const row = await requireBatch(ctx, actor, batchId);
-  if (!runnable(row.status, row.error_code, row.upload_path !== null) || ctx.imports.running.has(batchId)) throw errors.conflict(`import batch ${batchId} is ${row.status}`, "", "import_state", { status: row.status });
-  if (row.upload_path === null || !existsSync(row.upload_path) || !isImportKind(row.kind)) throw errors.conflict("the uploaded file is no longer kept: upload it again", "", "upload_gone");
+  if (!runnable(row.status, row.error_code, row.upload_path !== null) || ctx.imports.running.has(batchId))
+    throw errors.conflict(`import batch ${batchId} is ${row.status}`, "", "import_state", { status: row.status });
+  if (row.upload_path === null || !existsSync(row.upload_path) || !isImportKind(row.kind))
+    throw errors.conflict("the uploaded file is no longer kept: upload it again", "", "upload_gone");
   return previewAnswer(ctx, batchId, row.kind, await preview(row.upload_path));
 }

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { juristicIdCheckDigit } from "@sainam/core";
 import { ReadTableError, suggestMapping } from "@sainam/importer";
-import { dbdHeaderCells, dbdMonthlyCsv, writeDbdMonthlyXlsx } from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
+import {
+  dbdHeaderCells,
+  dbdMonthlyCsv,
+  writeDbdMonthlyXlsx,
+} from "../../../../packages/importer/src/test-support/dbd-monthly.ts";
 import { testGazetteer } from "../../../../packages/importer/src/test-support/gazetteer.ts";
 import { thaiWorkbook } from "../../../../packages/importer/src/test-support/thai-workbook.ts";
 import { encodeWindows874 } from "../../../../packages/importer/src/test-support/windows-874.ts";
@@ -37,13 +41,25 @@ const lines = ["รายชื่อนิติบุคคล (ตัวอ�
 for (let i = 1; i <= 2_500; i++) {
   if (i === 7) lines.push(`${id(i).slice(0, 12)}${(Number(id(i)[12]) + 1) % 10},บจ. เลขผิด,"1,000",ข้าว`);
   else if (i === 9) lines.push(`${id(i)},"บจ. กาแฟ\nสองบรรทัด","2,000",กาแฟ`);
-  else lines.push(`${id(i % 1_000 === 0 ? 5 : i)},บริษัท ผ้าไหมเชียงใหม่ ${i} จำกัด,"${(i * 1_000).toLocaleString("en-US")}","ผ้าไหม, ผ้าฝ้าย"`);
+  else
+    lines.push(
+      `${id(i % 1_000 === 0 ? 5 : i)},บริษัท ผ้าไหมเชียงใหม่ ${i} จำกัด,"${(i * 1_000).toLocaleString("en-US")}","ผ้าไหม, ผ้าฝ้าย"`,
+    );
 }
 const registry = encodeWindows874(lines.join("\r\n"));
 const mapping = suggestMapping("enterprises", header.split(","), []);
 
 describe("#imports reading on a worker thread", () => {
-  const input = (path: string, extra: Partial<ReaderInput> = {}): ReaderInput => ({ path, kind: "enterprises", mapping, gazetteer: testGazetteer, tsicCodes: null, chunkSize: 1_000, errorsOnly: false, ...extra });
+  const input = (path: string, extra: Partial<ReaderInput> = {}): ReaderInput => ({
+    path,
+    kind: "enterprises",
+    mapping,
+    gazetteer: testGazetteer,
+    tsicCodes: null,
+    chunkSize: 1_000,
+    errorsOnly: false,
+    ...extra,
+  });
 
   it("gives the same chunks, row numbers, issues and search terms as reading on the calling thread", async () => {
     const path = file("registry.csv", registry);
@@ -54,7 +70,10 @@ describe("#imports reading on a worker thread", () => {
     expect(inWorker.at(-1)).toMatchObject({ rowsRead: 2_500, bytesRead: registry.length, totalBytes: registry.length });
     const rows = inWorker.flatMap((c) => c.rows);
     expect(rows[0]?.rowNumber).toBe(3);
-    expect(rows.find((r) => !r.outcome.ok)).toMatchObject({ rowNumber: 9, outcome: { ok: false, issues: [{ field: "juristicId" }] } });
+    expect(rows.find((r) => !r.outcome.ok)).toMatchObject({
+      rowNumber: 9,
+      outcome: { ok: false, issues: [{ field: "juristicId" }] },
+    });
     // The quoted line break makes every later record start one line further down.
     expect(rows[8]?.rowNumber).toBe(11);
     expect(rows[9]?.rowNumber).toBe(13);
@@ -67,7 +86,11 @@ describe("#imports reading on a worker thread", () => {
 
   it("reads the DBD monthly file as published (title rows, a two-line header) alike on both threads", async () => {
     const path = file("dbd.csv", Buffer.from(dbdMonthlyCsv(), "utf8"));
-    const dbdMapping = suggestMapping("enterprises", dbdHeaderCells.map((h) => h.replace(/\s*\n\s*/g, " ").trim()), []);
+    const dbdMapping = suggestMapping(
+      "enterprises",
+      dbdHeaderCells.map((h) => h.replace(/\s*\n\s*/g, " ").trim()),
+      [],
+    );
     const inWorker = await collect(input(path, { mapping: dbdMapping }), true);
     expect(inWorker).toEqual(await collect(input(path, { mapping: dbdMapping }), false));
     expect(inWorker.flatMap((c) => c.rows).length).toBeGreaterThan(0);
@@ -78,7 +101,11 @@ describe("#imports reading on a worker thread", () => {
     const out = createWriteStream(path);
     await writeDbdMonthlyXlsx(out);
     await new Promise((resolve) => out.end(resolve));
-    const dbdMapping = suggestMapping("enterprises", dbdHeaderCells.map((h) => h.replace(/\s*\n\s*/g, " ").trim()), []);
+    const dbdMapping = suggestMapping(
+      "enterprises",
+      dbdHeaderCells.map((h) => h.replace(/\s*\n\s*/g, " ").trim()),
+      [],
+    );
     const inWorker = await collect(input(path, { mapping: dbdMapping }), true);
     expect(inWorker).toEqual(await collect(input(path, { mapping: dbdMapping }), false));
     expect(inWorker.flatMap((c) => c.rows).filter((r) => r.outcome.ok).length).toBeGreaterThan(0);
@@ -94,9 +121,15 @@ describe("#imports reading on a worker thread", () => {
     const path = file("broken.csv", Buffer.concat([registry, Buffer.from(`\r\n${id(9_999)},"ไม่ปิดเครื่องหมายคำพูด`)]));
     const errors = [];
     for (const useWorker of [false, true]) {
-      const error = await collect(input(path), useWorker).then(() => null, (e: unknown) => e);
+      const error = await collect(input(path), useWorker).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ReadTableError);
-      expect(error).toMatchObject({ code: "malformed_csv", message: expect.stringMatching(/^Cannot read the CSV from line 2504:/) });
+      expect(error).toMatchObject({
+        code: "malformed_csv",
+        message: expect.stringMatching(/^Cannot read the CSV from line 2504:/),
+      });
       errors.push(error instanceof Error ? error.message : "");
     }
     expect(errors[1]).toBe(errors[0]);
@@ -113,8 +146,19 @@ describe("#imports reading on a worker thread", () => {
   });
 
   it("reads memberships too", async () => {
-    const path = file("members.csv", ["เลขทะเบียนนิติบุคคล,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${id(1)},tea-north,ต้นน้ำ`, `${id(2)},Bad Code!,กลางน้ำ`].join("\n"));
-    const members: ReaderInput = { path, kind: "memberships", mapping: { juristicId: "เลขทะเบียนนิติบุคคล", clusterCode: "รหัสคลัสเตอร์", stage: "ขั้นห่วงโซ่" }, gazetteer: null, tsicCodes: null, chunkSize: 1_000, errorsOnly: false };
+    const path = file(
+      "members.csv",
+      ["เลขทะเบียนนิติบุคคล,รหัสคลัสเตอร์,ขั้นห่วงโซ่", `${id(1)},tea-north,ต้นน้ำ`, `${id(2)},Bad Code!,กลางน้ำ`].join("\n"),
+    );
+    const members: ReaderInput = {
+      path,
+      kind: "memberships",
+      mapping: { juristicId: "เลขทะเบียนนิติบุคคล", clusterCode: "รหัสคลัสเตอร์", stage: "ขั้นห่วงโซ่" },
+      gazetteer: null,
+      tsicCodes: null,
+      chunkSize: 1_000,
+      errorsOnly: false,
+    };
     const chunks = await collect(members, true);
     expect(chunks.flatMap((c) => c.rows.map((r) => r.outcome.ok))).toEqual([true, false]);
     expect(chunks).toEqual(await collect(members, false));
@@ -137,11 +181,22 @@ describe("#imports reading damaged text", () => {
         },
       }),
     );
-    const input: ReaderInput = { path, kind: "enterprises", mapping: { juristicId: "ชื่อ", nameTh: "หมายเหตุ" }, gazetteer: testGazetteer, tsicCodes: null, chunkSize: 1_000, errorsOnly: false };
+    const input: ReaderInput = {
+      path,
+      kind: "enterprises",
+      mapping: { juristicId: "ชื่อ", nameTh: "หมายเหตุ" },
+      gazetteer: testGazetteer,
+      tsicCodes: null,
+      chunkSize: 1_000,
+      errorsOnly: false,
+    };
     for (const useWorker of [false, true]) {
       const rows = (await collect(input, useWorker)).flatMap((c) => c.rows);
       expect(rows.map((r) => r.outcome.ok)).toEqual([true, false]);
-      expect(rows[1]).toMatchObject({ rowNumber: 3, outcome: { ok: false, issues: [{ field: "nameTh", code: "corrupt_text", value: "เสีย\uFFFDาย" }] } });
+      expect(rows[1]).toMatchObject({
+        rowNumber: 3,
+        outcome: { ok: false, issues: [{ field: "nameTh", code: "corrupt_text", value: "เสีย\uFFFDาย" }] },
+      });
     }
   });
 });

@@ -8,8 +8,19 @@ import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { classifySize, sectorOfTsic, type Gazetteer, type SearchText } from "@sainam/core";
 import {
-  normaliseEnterpriseRow, normaliseLinkageRow, normaliseMembershipRow, readTable, ReadTableError,
-  type ColumnMapping, type EnterpriseRecord, type LinkageRecord, type MembershipRecord, type ReadTableErrorCode, type RowIssue, type RowOutcome, type TsicCodes,
+  normaliseEnterpriseRow,
+  normaliseLinkageRow,
+  normaliseMembershipRow,
+  readTable,
+  ReadTableError,
+  type ColumnMapping,
+  type EnterpriseRecord,
+  type LinkageRecord,
+  type MembershipRecord,
+  type ReadTableErrorCode,
+  type RowIssue,
+  type RowOutcome,
+  type TsicCodes,
 } from "@sainam/importer";
 import { enterpriseSearchText } from "../search/search-terms.ts";
 
@@ -35,7 +46,13 @@ export type PreparedRow = {
 };
 
 /** The rows of the next `chunkSize` rows read (with errorsOnly, only the bad ones) and how far the file has been read. */
-export type PreparedChunk = { readonly type: "chunk"; readonly rows: PreparedRow[]; readonly rowsRead: number; readonly bytesRead: number; readonly totalBytes: number | null };
+export type PreparedChunk = {
+  readonly type: "chunk";
+  readonly rows: PreparedRow[];
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number | null;
+};
 
 /**
  * A chunk as the worker posts it, as JSON: a row is an array — [rowNumber, issues] when it cannot be
@@ -46,11 +63,33 @@ export type PreparedChunk = { readonly type: "chunk"; readonly rows: PreparedRow
 type WireRow =
   | [rowNumber: number, issues: RowIssue[]]
   | [rowNumber: number, values: unknown[], warnings: RowIssue[] | 0]
-  | [rowNumber: number, values: unknown[], warnings: RowIssue[] | 0, sizeClass: string | null, searchName: string, searchBody: string];
-type WireChunk = { readonly type: "chunk"; readonly keys: string[]; readonly rows: WireRow[]; readonly rowsRead: number; readonly bytesRead: number; readonly totalBytes: number | null };
+  | [
+      rowNumber: number,
+      values: unknown[],
+      warnings: RowIssue[] | 0,
+      sizeClass: string | null,
+      searchName: string,
+      searchBody: string,
+    ];
+type WireChunk = {
+  readonly type: "chunk";
+  readonly keys: string[];
+  readonly rows: WireRow[];
+  readonly rowsRead: number;
+  readonly bytesRead: number;
+  readonly totalBytes: number | null;
+};
 
 /** What the worker posts (as JSON). */
-export type ReaderMessage = WireChunk | { readonly type: "end" } | { readonly type: "error"; readonly readTableCode: ReadTableErrorCode | null; readonly line?: number | undefined; readonly message: string };
+export type ReaderMessage =
+  | WireChunk
+  | { readonly type: "end" }
+  | {
+      readonly type: "error";
+      readonly readTableCode: ReadTableErrorCode | null;
+      readonly line?: number | undefined;
+      readonly message: string;
+    };
 
 export function encodeChunk(chunk: PreparedChunk): WireChunk {
   let keys: string[] | null = null;
@@ -61,9 +100,23 @@ export function encodeChunk(chunk: PreparedChunk): WireChunk {
     keys ??= Object.keys(outcome.value);
     const warnings = outcome.warnings.length > 0 ? [...outcome.warnings] : 0;
     if (row.searchText === undefined) return [row.rowNumber, Object.values(outcome.value), warnings];
-    return [row.rowNumber, Object.values(outcome.value), warnings, row.sizeClass ?? null, row.searchText.name, row.searchText.body];
+    return [
+      row.rowNumber,
+      Object.values(outcome.value),
+      warnings,
+      row.sizeClass ?? null,
+      row.searchText.name,
+      row.searchText.body,
+    ];
   });
-  return { type: "chunk", keys: keys ?? [], rows, rowsRead: chunk.rowsRead, bytesRead: chunk.bytesRead, totalBytes: chunk.totalBytes };
+  return {
+    type: "chunk",
+    keys: keys ?? [],
+    rows,
+    rowsRead: chunk.rowsRead,
+    bytesRead: chunk.bytesRead,
+    totalBytes: chunk.totalBytes,
+  };
 }
 
 export function decodeChunk(wire: WireChunk): PreparedChunk {
@@ -89,14 +142,29 @@ const WORKER_URL = new URL("./import-worker.ts", import.meta.url);
 
 /** What writing a firm needs besides its record: its size class and search text. */
 export function enterpriseExtras(record: EnterpriseRecord): { sizeClass: string | null; searchText: SearchText } {
-  const size = classifySize({ sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service", annualRevenue: record.revenue, employees: record.employees });
-  const searchText = enterpriseSearchText({ name_th: record.nameTh, name_en: record.nameEn, business_type: record.businessType, products: record.products.map((name) => ({ name })) });
+  const size = classifySize({
+    sector: (record.tsicCode ? sectorOfTsic(record.tsicCode) : null) ?? "service",
+    annualRevenue: record.revenue,
+    employees: record.employees,
+  });
+  const searchText = enterpriseSearchText({
+    name_th: record.nameTh,
+    name_en: record.nameEn,
+    business_type: record.businessType,
+    products: record.products.map((name) => ({ name })),
+  });
   return { sizeClass: size.ok ? size.value.sizeClass : null, searchText };
 }
 
-function preparedRow(input: ReaderInput, rowNumber: number, cells: ReadonlyArray<string>, headers: ReadonlyArray<string>): PreparedRow {
+function preparedRow(
+  input: ReaderInput,
+  rowNumber: number,
+  cells: ReadonlyArray<string>,
+  headers: ReadonlyArray<string>,
+): PreparedRow {
   const gazetteer = input.gazetteer ?? { provinces: [], districts: [] };
-  if (input.kind === "memberships") return { rowNumber, outcome: normaliseMembershipRow(cells, headers, input.mapping, gazetteer) };
+  if (input.kind === "memberships")
+    return { rowNumber, outcome: normaliseMembershipRow(cells, headers, input.mapping, gazetteer) };
   if (input.kind === "linkages") return { rowNumber, outcome: normaliseLinkageRow(cells, headers, input.mapping) };
   const outcome = normaliseEnterpriseRow(cells, headers, input.mapping, gazetteer, input.tsicCodes);
   if (!outcome.ok) return { rowNumber, outcome };
@@ -149,7 +217,10 @@ async function isZipFile(path: string): Promise<boolean> {
  * thrown as readTable throws them (a ReadTableError keeps its code). Stopping early, or an error while
  * the caller writes a chunk, stops the worker.
  */
-export async function* readPreparedChunks(input: ReaderInput, options: { useWorker?: boolean; prefetch?: number } = {}): AsyncGenerator<PreparedChunk> {
+export async function* readPreparedChunks(
+  input: ReaderInput,
+  options: { useWorker?: boolean; prefetch?: number } = {},
+): AsyncGenerator<PreparedChunk> {
   const useWorker = options.useWorker ?? (await stat(input.path)).size >= WORKER_FROM_BYTES;
   if (!useWorker) {
     yield* prepareChunks(input);
@@ -160,7 +231,9 @@ export async function* readPreparedChunks(input: ReaderInput, options: { useWork
   // holds little for long (a chunk or two, the word cache), so its old generation is capped too (~37 MB
   // then). An XLSX file keeps the default cap: exceljs holds the workbook's shared strings.
   const workbook = await isZipFile(input.path);
-  const resourceLimits = workbook ? { maxYoungGenerationSizeMb: 8 } : { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
+  const resourceLimits = workbook
+    ? { maxYoungGenerationSizeMb: 8 }
+    : { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
   const worker = new Worker(WORKER_URL, { workerData: input, resourceLimits });
   const inbox: ReaderMessage[] = [];
   let failure: Error | null = null;
@@ -186,10 +259,14 @@ export async function* readPreparedChunks(input: ReaderInput, options: { useWork
   worker.postMessage({ type: "more", chunks: options.prefetch ?? 2 });
   try {
     for (;;) {
-      while (inbox.length === 0 && failure === null && !exited) await new Promise<void>((resolve) => (notify = resolve));
+      while (inbox.length === 0 && failure === null && !exited)
+        await new Promise<void>((resolve) => (notify = resolve));
       const message = inbox.shift();
       if (!message) throw failure ?? new Error("the import's reading thread stopped before the end of the file");
-      if (message.type === "error") throw message.readTableCode ? new ReadTableError(message.readTableCode, message.message, message.line) : new Error(message.message);
+      if (message.type === "error")
+        throw message.readTableCode
+          ? new ReadTableError(message.readTableCode, message.message, message.line)
+          : new Error(message.message);
       if (message.type === "end") return;
       yield decodeChunk(message);
       worker.postMessage({ type: "more", chunks: 1 });

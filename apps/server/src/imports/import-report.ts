@@ -17,8 +17,16 @@ export type ImportReportView = {
 /** What the server log may say about an error: its kind and code and where it was thrown, never its message (it may quote row values). */
 export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: typeof error };
-  const code = "code" in error && (typeof error.code === "string" || typeof error.code === "number") ? error.code : undefined;
-  return { error: error.name, ...(code !== undefined ? { code } : {}), at: error.stack?.split("\n").slice(1, 6).map((l) => l.trim()) };
+  const code =
+    "code" in error && (typeof error.code === "string" || typeof error.code === "number") ? error.code : undefined;
+  return {
+    error: error.name,
+    ...(code !== undefined ? { code } : {}),
+    at: error.stack
+      ?.split("\n")
+      .slice(1, 6)
+      .map((l) => l.trim()),
+  };
 }
 
 /**
@@ -76,7 +84,9 @@ export class ReportBuilder {
     else if (row.status === "updated") this.counts.updated++;
     else if (row.status === "skipped") this.counts.skipped++;
     else this.counts.errors++;
-    const keep = this.rows.length < FULL_REPORT_ROWS || ((row.status === "skipped" || row.status === "error") && this.rows.length < MAX_SKIPPED_ROWS);
+    const keep =
+      this.rows.length < FULL_REPORT_ROWS ||
+      ((row.status === "skipped" || row.status === "error") && this.rows.length < MAX_SKIPPED_ROWS);
     if (keep) {
       this.rows.push(row);
       this.#byRow.set(row.rowNumber, row);
@@ -87,7 +97,12 @@ export class ReportBuilder {
   /** A row reported earlier (as `was`) turns out to be overwritten by a later duplicate in the same file. */
   demote(rowNumber: number, winner: number, was: "imported" | "updated"): void {
     const row = this.#byRow.get(rowNumber);
-    const issue: RowIssue = { field: "", message: `duplicate of row ${winner}`, code: "duplicate_row", params: { row: winner } };
+    const issue: RowIssue = {
+      field: "",
+      message: `duplicate of row ${winner}`,
+      code: "duplicate_row",
+      params: { row: winner },
+    };
     if (was === "imported") this.counts.imported--;
     else this.counts.updated--;
     if (row) {

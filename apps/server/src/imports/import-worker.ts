@@ -41,7 +41,12 @@ async function run(): Promise<void> {
 run().then(
   () => port.removeAllListeners("message"),
   (error: unknown) => {
-    post({ type: "error", readTableCode: error instanceof ReadTableError ? error.code : null, line: error instanceof ReadTableError ? error.line : undefined, message: error instanceof Error ? error.message : String(error) });
+    post({
+      type: "error",
+      readTableCode: error instanceof ReadTableError ? error.code : null,
+      line: error instanceof ReadTableError ? error.line : undefined,
+      message: error instanceof Error ? error.message : String(error),
+    });
     port.removeAllListeners("message");
   },
 );

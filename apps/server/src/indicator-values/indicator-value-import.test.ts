@@ -10,7 +10,10 @@ let admin: Client;
 let planId: number;
 let ids: { satisfaction: number; retail: number };
 
-type Report = { counts: { imported: number; updated: number; skipped: number; errors: number }; rows: Array<{ rowNumber: number; status: string; issues: Array<{ field: string; message: string; value?: string }> }> };
+type Report = {
+  counts: { imported: number; updated: number; skipped: number; errors: number };
+  rows: Array<{ rowNumber: number; status: string; issues: Array<{ field: string; message: string; value?: string }> }>;
+};
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,15 +34,31 @@ afterAll(async () => {
 
 async function importValues(client: Client, fileName: string, bytes: Buffer, layout?: "long" | "wide") {
   const preview = await uploadImportFile(t, client, "indicator_values", fileName, bytes);
-  const status = await runImportBatch(client, preview.batchId, { mapping: preview.suggestedMapping, planId, layout: layout ?? preview.suggestedLayout });
+  const status = await runImportBatch(client, preview.batchId, {
+    mapping: preview.suggestedMapping,
+    planId,
+    layout: layout ?? preview.suggestedLayout,
+  });
   return { preview, status: status.status, error: status.error, report: status.report as Report };
 }
 
 async function stored() {
   return t.ctx.database.db
     .selectFrom("indicator_values")
-    .select(["indicator_id", "org_unit_code", "period_key", "disaggregation", "value", "numerator", "denominator", "status"])
-    .orderBy("indicator_id").orderBy("org_unit_code").orderBy("period_key").orderBy("disaggregation")
+    .select([
+      "indicator_id",
+      "org_unit_code",
+      "period_key",
+      "disaggregation",
+      "value",
+      "numerator",
+      "denominator",
+      "status",
+    ])
+    .orderBy("indicator_id")
+    .orderBy("org_unit_code")
+    .orderBy("period_key")
+    .orderBy("disaggregation")
     .execute();
 }
 
@@ -62,7 +81,21 @@ describe("#values.import long", () => {
     expect(result.status).toBe("failed");
     expect(result.error).toContain("nothing was written");
     expect(result.report.counts.errors).toBe(1);
-    expect(result.report.rows).toEqual([{ rowNumber: 8, status: "error", key: null, issues: [{ field: "orgUnitName", message: expect.stringContaining("no province"), value: "เมืองสมมุติ", code: "not_found" }] }]);
+    expect(result.report.rows).toEqual([
+      {
+        rowNumber: 8,
+        status: "error",
+        key: null,
+        issues: [
+          {
+            field: "orgUnitName",
+            message: expect.stringContaining("no province"),
+            value: "เมืองสมมุติ",
+            code: "not_found",
+          },
+        ],
+      },
+    ]);
     expect(await stored()).toEqual([]);
   });
 
@@ -70,12 +103,51 @@ describe("#values.import long", () => {
     const result = await importValues(officer, "values-2564.csv", encodeWindows874(longLines.join("\r\n")));
     expect(result.status).toBe("done");
     expect(result.report.counts).toEqual({ imported: 4, updated: 0, skipped: 1, errors: 0 });
-    expect(result.report.rows.find((r) => r.rowNumber === 4)).toMatchObject({ status: "skipped", issues: [{ message: expect.stringContaining("duplicate of row 7") }] });
+    expect(result.report.rows.find((r) => r.rowNumber === 4)).toMatchObject({
+      status: "skipped",
+      issues: [{ message: expect.stringContaining("duplicate of row 7") }],
+    });
     expect(await stored()).toEqual([
-      { indicator_id: ids.satisfaction, org_unit_code: "50", period_key: "FY2021", disaggregation: "", value: 75, numerator: 45, denominator: 60, status: "draft" },
-      { indicator_id: ids.retail, org_unit_code: "10", period_key: "FY2021", disaggregation: "size_class=micro", value: 1200, numerator: null, denominator: null, status: "draft" },
-      { indicator_id: ids.retail, org_unit_code: "50", period_key: "FY2021", disaggregation: "size_class=small", value: 1300, numerator: null, denominator: null, status: "draft" },
-      { indicator_id: ids.retail, org_unit_code: "50", period_key: "FY2021-Q1", disaggregation: "size_class=small", value: 1300, numerator: null, denominator: null, status: "draft" },
+      {
+        indicator_id: ids.satisfaction,
+        org_unit_code: "50",
+        period_key: "FY2021",
+        disaggregation: "",
+        value: 75,
+        numerator: 45,
+        denominator: 60,
+        status: "draft",
+      },
+      {
+        indicator_id: ids.retail,
+        org_unit_code: "10",
+        period_key: "FY2021",
+        disaggregation: "size_class=micro",
+        value: 1200,
+        numerator: null,
+        denominator: null,
+        status: "draft",
+      },
+      {
+        indicator_id: ids.retail,
+        org_unit_code: "50",
+        period_key: "FY2021",
+        disaggregation: "size_class=small",
+        value: 1300,
+        numerator: null,
+        denominator: null,
+        status: "draft",
+      },
+      {
+        indicator_id: ids.retail,
+        org_unit_code: "50",
+        period_key: "FY2021-Q1",
+        disaggregation: "size_class=small",
+        value: 1300,
+        numerator: null,
+        denominator: null,
+        status: "draft",
+      },
     ]);
   });
 });
@@ -103,14 +175,22 @@ describe("#values.import wide", () => {
     expect(result.status, JSON.stringify(result.report)).toBe("done");
     expect(result.report.counts).toEqual({ imported: 1, updated: 0, skipped: 1, errors: 0 });
     const lamphun = (await stored()).filter((v) => v.org_unit_code === "51").map((v) => [v.period_key, v.value]);
-    expect(lamphun).toEqual([["FY2019", 5], ["FY2020", 6], ["FY2021", 7]]);
+    expect(lamphun).toEqual([
+      ["FY2019", 5],
+      ["FY2020", 6],
+      ["FY2021", 7],
+    ]);
   });
 
   it("refuses an import into a plan the user may not enter values for", async () => {
     const db = t.ctx.database.db;
     const client = await signInAs(t, "agency_officer", { agencyId: await agencyIdOf(db, "DIP") });
     const preview = await uploadImportFile(t, client, "indicator_values", "wide.csv", Buffer.from(wide, "utf8"));
-    const run = await client.request("POST", `/api/imports/${preview.batchId}/run`, { mapping: preview.suggestedMapping, planId, layout: "wide" });
+    const run = await client.request("POST", `/api/imports/${preview.batchId}/run`, {
+      mapping: preview.suggestedMapping,
+      planId,
+      layout: "wide",
+    });
     expect(run.statusCode).toBe(403);
   });
 });

@@ -1,8 +1,24 @@
 import { normalizeThai, type Actor, type OrgUnitType } from "@sainam/core";
-import { audit, indicatorValues, nowIso, periodLocks, reference, type DB, type IndicatorRow, type PlanRow } from "@sainam/db";
 import {
-  normaliseIndicatorValueRow, periodColumns, readTable,
-  type ColumnMapping, type IndicatorValueRecord, type PeriodColumn, type ReportRow, type RowIssue, type ValueLayout,
+  audit,
+  indicatorValues,
+  nowIso,
+  periodLocks,
+  reference,
+  type DB,
+  type IndicatorRow,
+  type PlanRow,
+} from "@sainam/db";
+import {
+  normaliseIndicatorValueRow,
+  periodColumns,
+  readTable,
+  type ColumnMapping,
+  type IndicatorValueRecord,
+  type PeriodColumn,
+  type ReportRow,
+  type RowIssue,
+  type ValueLayout,
 } from "@sainam/importer";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
@@ -25,7 +41,10 @@ export type ValueImportReport = {
 type OrgUnitNames = Map<string, Array<{ type: OrgUnitType; code: string }>>;
 
 function nameKey(text: string): string {
-  return normalizeThai(text).toLowerCase().replace(/^(?:จังหวัด|จ\.|กลุ่มจังหวัด|ภาค)\s*/, "").replace(/[\s.\-–]/g, "");
+  return normalizeThai(text)
+    .toLowerCase()
+    .replace(/^(?:จังหวัด|จ\.|กลุ่มจังหวัด|ภาค)\s*/, "")
+    .replace(/[\s.\-–]/g, "");
 }
 
 /** Names of provinces, regions and provincial clusters (Thai and English) → their org units. */
@@ -56,18 +75,35 @@ async function orgUnitNames(db: Kysely<DB>): Promise<OrgUnitNames> {
   return names;
 }
 
-function resolveUnit(record: IndicatorValueRecord, names: OrgUnitNames): { type: OrgUnitType; code: string } | RowIssue {
+function resolveUnit(
+  record: IndicatorValueRecord,
+  names: OrgUnitNames,
+): { type: OrgUnitType; code: string } | RowIssue {
   if ("code" in record.orgUnit) return record.orgUnit;
   const { name, type } = record.orgUnit;
   const candidates = (names.get(nameKey(name)) ?? []).filter((u) => type === null || u.type === type);
   const [only] = candidates;
   if (only && candidates.length === 1) return only;
-  if (candidates.length > 1) return { field: "orgUnitName", message: "names more than one org unit: add an org-unit type column", value: name, code: "ambiguous" };
-  return { field: "orgUnitName", message: `no ${type?.replace("_", " ") ?? "province, region or provincial cluster"} of this name`, value: name, code: "not_found" };
+  if (candidates.length > 1)
+    return {
+      field: "orgUnitName",
+      message: "names more than one org unit: add an org-unit type column",
+      value: name,
+      code: "ambiguous",
+    };
+  return {
+    field: "orgUnitName",
+    message: `no ${type?.replace("_", " ") ?? "province, region or provincial cluster"} of this name`,
+    value: name,
+    code: "not_found",
+  };
 }
 
 /** The period columns of a wide file (headers naming a period), leaving out the columns mapped to fields. */
-export function widePeriodColumns(headers: ReadonlyArray<string>, mapping: ColumnMapping<"indicator_values">): PeriodColumn[] {
+export function widePeriodColumns(
+  headers: ReadonlyArray<string>,
+  mapping: ColumnMapping<"indicator_values">,
+): PeriodColumn[] {
   return periodColumns(headers, new Set(Object.values(mapping).filter((h): h is string => typeof h === "string")));
 }
 
@@ -80,7 +116,14 @@ type Planned = { rowNumber: number; indicator: IndicatorRow; row: CheckedValueRo
 export async function importIndicatorValues(
   ctx: AppContext,
   actor: Actor,
-  input: { path: string; plan: PlanRow; mapping: ColumnMapping<"indicator_values">; layout: ValueLayout; onRow?: () => void; onProgress?: (bytesRead: number, totalBytes: number | null) => void },
+  input: {
+    path: string;
+    plan: PlanRow;
+    mapping: ColumnMapping<"indicator_values">;
+    layout: ValueLayout;
+    onRow?: () => void;
+    onProgress?: (bytesRead: number, totalBytes: number | null) => void;
+  },
 ): Promise<{ report: ValueImportReport; failed: string | null }> {
   const { db } = ctx.database;
   const indicators = new Map((await indicatorValues.listPlanIndicators(db, input.plan.id)).map((i) => [i.code, i]));
@@ -110,7 +153,12 @@ export async function importIndicatorValues(
     for (const record of outcome.records) {
       const indicator = indicators.get(record.indicatorCode);
       if (!indicator) {
-        entry.issues.push({ field: "indicatorCode", message: `no indicator with this code in plan ${input.plan.code}`, value: record.indicatorCode, code: "not_found" });
+        entry.issues.push({
+          field: "indicatorCode",
+          message: `no indicator with this code in plan ${input.plan.code}`,
+          value: record.indicatorCode,
+          code: "not_found",
+        });
         break;
       }
       const unit = resolveUnit(record, names);
@@ -134,16 +182,34 @@ export async function importIndicatorValues(
         evidenceUrl: record.evidenceUrl,
       });
       if (!checked.ok) {
-        entry.issues.push(...checked.issues.map((i) => ({ field: i.field === "value" ? record.valueColumn : i.field, message: i.message, code: i.code, ...(i.params ? { params: i.params } : {}) })));
+        entry.issues.push(
+          ...checked.issues.map((i) => ({
+            field: i.field === "value" ? record.valueColumn : i.field,
+            message: i.message,
+            code: i.code,
+            ...(i.params ? { params: i.params } : {}),
+          })),
+        );
         continue;
       }
       const lock = coveringLockKeys(record.periodKey).find((k) => locks.has(k));
       if (lock) {
-        entry.issues.push({ field: record.valueColumn === "value" ? "period" : record.valueColumn, message: `period ${lock} is locked`, value: record.periodKey, code: "locked", params: { period: lock } });
+        entry.issues.push({
+          field: record.valueColumn === "value" ? "period" : record.valueColumn,
+          message: `period ${lock} is locked`,
+          value: record.periodKey,
+          code: "locked",
+          params: { period: lock },
+        });
         continue;
       }
       if (!can(actor, "enter", { ...resource, orgUnit: unit })) {
-        entry.issues.push({ field: "orgUnitCode", message: "you may not enter values for this org unit in this plan", value: unit.code, code: "not_allowed" });
+        entry.issues.push({
+          field: "orgUnitCode",
+          message: "you may not enter values for this org unit in this plan",
+          value: unit.code,
+          code: "not_allowed",
+        });
         continue;
       }
       const planned: Planned = { rowNumber: event.rowNumber, indicator, row: checked.row };
@@ -154,7 +220,12 @@ export async function importIndicatorValues(
         // The later row wins (usually a correction appended to an export); the earlier one is skipped.
         const earlierRow = rows.get(earlier.rowNumber);
         if (earlierRow) earlierRow.planned = earlierRow.planned.filter((p) => p !== earlier);
-        earlierRow?.issues.push({ field: "", message: `duplicate of row ${event.rowNumber} (${checked.row.periodKey}); the later row is kept`, code: "duplicate_row", params: { row: event.rowNumber } });
+        earlierRow?.issues.push({
+          field: "",
+          message: `duplicate of row ${event.rowNumber} (${checked.row.periodKey}); the later row is kept`,
+          code: "duplicate_row",
+          params: { row: event.rowNumber },
+        });
       }
       byKey.set(key, planned);
     }
@@ -162,19 +233,35 @@ export async function importIndicatorValues(
 
   // Org units named by code must exist.
   const codesByType = new Map<string, string[]>();
-  for (const p of byKey.values()) codesByType.set(p.row.orgUnitType, [...(codesByType.get(p.row.orgUnitType) ?? []), p.row.orgUnitCode]);
+  for (const p of byKey.values())
+    codesByType.set(p.row.orgUnitType, [...(codesByType.get(p.row.orgUnitType) ?? []), p.row.orgUnitCode]);
   const existing = new Map<string, Set<string>>();
-  for (const [type, codes] of codesByType) existing.set(type, await indicatorValues.existingOrgUnitCodes(db, type, codes));
+  for (const [type, codes] of codesByType)
+    existing.set(type, await indicatorValues.existingOrgUnitCodes(db, type, codes));
   for (const p of byKey.values()) {
     if (existing.get(p.row.orgUnitType)?.has(p.row.orgUnitCode)) continue;
-    rows.get(p.rowNumber)?.issues.push({ field: "orgUnitCode", message: `no ${p.row.orgUnitType.replace("_", " ")} with code "${p.row.orgUnitCode}"`, value: p.row.orgUnitCode, code: "not_found" });
+    rows.get(p.rowNumber)?.issues.push({
+      field: "orgUnitCode",
+      message: `no ${p.row.orgUnitType.replace("_", " ")} with code "${p.row.orgUnitCode}"`,
+      value: p.row.orgUnitCode,
+      code: "not_found",
+    });
   }
 
   const errorRows = [...rows.entries()].filter(([, r]) => r.issues.some((i) => i.code !== "duplicate_row"));
   if (errorRows.length > 0) {
-    const reportRows: ReportRow[] = errorRows.map(([rowNumber, r]) => ({ rowNumber, status: "error", key: null, issues: r.issues }));
+    const reportRows: ReportRow[] = errorRows.map(([rowNumber, r]) => ({
+      rowNumber,
+      status: "error",
+      key: null,
+      issues: r.issues,
+    }));
     return {
-      report: { counts: { imported: 0, updated: 0, skipped: 0, errors: errorRows.length }, rows: reportRows, truncated: false },
+      report: {
+        counts: { imported: 0, updated: 0, skipped: 0, errors: errorRows.length },
+        rows: reportRows,
+        truncated: false,
+      },
       failed: `${errorRows.length} rows cannot be imported; nothing was written`,
     };
   }
@@ -186,7 +273,13 @@ export async function importIndicatorValues(
     for (const p of byKey.values()) byIndicator.set(p.indicator.id, [...(byIndicator.get(p.indicator.id) ?? []), p]);
     const statusOf = new Map<Planned, "imported" | "updated" | "unchanged">();
     for (const [indicatorId, planned] of byIndicator) {
-      const outcomes = await writeCheckedRows(trx, actor, indicatorId, planned.map((p) => p.row), { auditAction: "indicator_value.import" });
+      const outcomes = await writeCheckedRows(
+        trx,
+        actor,
+        indicatorId,
+        planned.map((p) => p.row),
+        { auditAction: "indicator_value.import" },
+      );
       planned.forEach((p, i) => statusOf.set(p, outcomes[i]?.status ?? "unchanged"));
     }
     for (const [rowNumber, r] of rows) {
@@ -196,7 +289,11 @@ export async function importIndicatorValues(
       else if (statuses.includes("updated")) reportRows.push({ rowNumber, status: "updated", key: null, issues });
       else {
         const reason: RowIssue | null =
-          r.planned.length > 0 ? { field: "", message: "unchanged: the stored values are the same", code: "unchanged" } : issues.length > 0 ? null : { field: "", message: "no value in this row", code: "no_value" };
+          r.planned.length > 0
+            ? { field: "", message: "unchanged: the stored values are the same", code: "unchanged" }
+            : issues.length > 0
+              ? null
+              : { field: "", message: "no value in this row", code: "no_value" };
         reportRows.push({ rowNumber, status: "skipped", key: null, issues: reason ? [...issues, reason] : issues });
       }
     }
@@ -205,7 +302,13 @@ export async function importIndicatorValues(
       else if (row.status === "updated") counts.updated++;
       else counts.skipped++;
     }
-    await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "import.indicator_values", entityType: "plan", entityId: input.plan.id, after: { counts, at: nowIso() } });
+    await audit.appendAudit(trx, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: "import.indicator_values",
+      entityType: "plan",
+      entityId: input.plan.id,
+      after: { counts, at: nowIso() },
+    });
   });
   return { report: { counts, rows: reportRows, truncated: false }, failed: null };
 }

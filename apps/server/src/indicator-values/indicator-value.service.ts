@@ -1,5 +1,14 @@
 import type { Actor } from "@sainam/core";
-import { audit, indicatorValues, nowIso, periodLocks, plans, type DB, type IndicatorRow, type IndicatorValueRow } from "@sainam/db";
+import {
+  audit,
+  indicatorValues,
+  nowIso,
+  periodLocks,
+  plans,
+  type DB,
+  type IndicatorRow,
+  type IndicatorValueRow,
+} from "@sainam/db";
 import type { Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors, type ErrorDetail } from "../errors.ts";
@@ -24,7 +33,11 @@ export type ValueListQuery = {
 
 /** What the actor may do with a plan's values, for the entry screens. */
 function accessOf(actor: Actor, resource: PlanValuesResource) {
-  return { enter: can(actor, "enter", resource), approve: can(actor, "approve", resource), lock: can(actor, "lock", resource) };
+  return {
+    enter: can(actor, "enter", resource),
+    approve: can(actor, "approve", resource),
+    lock: can(actor, "lock", resource),
+  };
 }
 
 /** One indicator's values, filtered and paged; drafts and submitted values only for those in the plan's scope. */
@@ -36,7 +49,11 @@ export async function listIndicatorValues(ctx: AppContext, actor: Actor, indicat
   authorize(actor, "read", resource);
   await assertKnownUnitFilter(db, query);
   const visibility = valueVisibility(actor, resource);
-  const { items, total } = await indicatorValues.listValues(db, { indicatorIds: [indicatorId], ...query, ...visibility });
+  const { items, total } = await indicatorValues.listValues(db, {
+    indicatorIds: [indicatorId],
+    ...query,
+    ...visibility,
+  });
   const locks = await periodLocks.listLocks(db, found.plan.id);
   const showPeople = visibility.visibleStatuses === undefined;
   return {
@@ -60,7 +77,11 @@ export async function listPlanValues(ctx: AppContext, actor: Actor, planId: numb
   await assertKnownUnitFilter(db, query);
   const visibility = valueVisibility(actor, resource);
   const indicators = await indicatorValues.listPlanIndicators(db, planId);
-  const { items, total } = await indicatorValues.listValues(db, { indicatorIds: indicators.map((i) => i.id), ...query, ...visibility });
+  const { items, total } = await indicatorValues.listValues(db, {
+    indicatorIds: indicators.map((i) => i.id),
+    ...query,
+    ...visibility,
+  });
   const showPeople = visibility.visibleStatuses === undefined;
   return { items: items.map((v) => presentValue(v, showPeople)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -84,14 +105,33 @@ function sameFigures(existing: IndicatorValueRow, row: CheckedValueRow): boolean
  * edited ones are drafts (an approved value edited goes back to draft), each write audited with before and
  * after; a row identical to what is stored is left alone.
  */
-export async function writeCheckedRows(trx: Transaction<DB>, actor: Actor, indicatorId: number, rows: readonly CheckedValueRow[], options: { isExample?: boolean; auditAction?: string } = {}): Promise<WriteOutcome[]> {
+export async function writeCheckedRows(
+  trx: Transaction<DB>,
+  actor: Actor,
+  indicatorId: number,
+  rows: readonly CheckedValueRow[],
+  options: { isExample?: boolean; auditAction?: string } = {},
+): Promise<WriteOutcome[]> {
   const now = nowIso();
-  const keyOf = (r: CheckedValueRow) => ({ orgUnitType: r.orgUnitType, orgUnitCode: r.orgUnitCode, periodKey: r.periodKey, disaggregation: r.disaggregation });
+  const keyOf = (r: CheckedValueRow) => ({
+    orgUnitType: r.orgUnitType,
+    orgUnitCode: r.orgUnitCode,
+    periodKey: r.periodKey,
+    disaggregation: r.disaggregation,
+  });
   const existing = await indicatorValues.findValuesByKeys(trx, indicatorId, rows.map(keyOf));
   const outcomes: WriteOutcome[] = [];
   for (const row of rows) {
     const before = existing.get(indicatorValues.valueKeyText(keyOf(row)));
-    const fields = { value: row.value, numerator: row.numerator, denominator: row.denominator, weight: row.weight, source: row.source, note: row.note, evidence_url: row.evidenceUrl };
+    const fields = {
+      value: row.value,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      weight: row.weight,
+      source: row.source,
+      note: row.note,
+      evidence_url: row.evidenceUrl,
+    };
     if (before && sameFigures(before, row)) {
       outcomes.push({ row: before, status: "unchanged" });
       continue;
@@ -127,18 +167,47 @@ export async function writeCheckedRows(trx: Transaction<DB>, actor: Actor, indic
  * Checks a batch of rows for one indicator against the database: each org unit exists, no two rows share a
  * key. Answers the problems by row index and field; empty when the batch is usable.
  */
-export async function checkRowsAgainstDatabase(db: AppContext["database"]["db"], rows: ReadonlyArray<{ index: number; row: CheckedValueRow }>): Promise<Array<{ index: number; field: string; message: string; code: "not_found" | "duplicate"; params?: { row: number } }>> {
-  const problems: Array<{ index: number; field: string; message: string; code: "not_found" | "duplicate"; params?: { row: number } }> = [];
+export async function checkRowsAgainstDatabase(
+  db: AppContext["database"]["db"],
+  rows: ReadonlyArray<{ index: number; row: CheckedValueRow }>,
+): Promise<
+  Array<{ index: number; field: string; message: string; code: "not_found" | "duplicate"; params?: { row: number } }>
+> {
+  const problems: Array<{
+    index: number;
+    field: string;
+    message: string;
+    code: "not_found" | "duplicate";
+    params?: { row: number };
+  }> = [];
   const byType = new Map<string, string[]>();
   for (const { row } of rows) byType.set(row.orgUnitType, [...(byType.get(row.orgUnitType) ?? []), row.orgUnitCode]);
   const existing = new Map<string, Set<string>>();
   for (const [type, codes] of byType) existing.set(type, await indicatorValues.existingOrgUnitCodes(db, type, codes));
   const seen = new Map<string, number>();
   for (const { index, row } of rows) {
-    if (!existing.get(row.orgUnitType)?.has(row.orgUnitCode)) problems.push({ index, field: "orgUnitCode", message: `no ${row.orgUnitType.replace("_", " ")} with code "${row.orgUnitCode}"`, code: "not_found" });
-    const key = indicatorValues.valueKeyText({ orgUnitType: row.orgUnitType, orgUnitCode: row.orgUnitCode, periodKey: row.periodKey, disaggregation: row.disaggregation });
+    if (!existing.get(row.orgUnitType)?.has(row.orgUnitCode))
+      problems.push({
+        index,
+        field: "orgUnitCode",
+        message: `no ${row.orgUnitType.replace("_", " ")} with code "${row.orgUnitCode}"`,
+        code: "not_found",
+      });
+    const key = indicatorValues.valueKeyText({
+      orgUnitType: row.orgUnitType,
+      orgUnitCode: row.orgUnitCode,
+      periodKey: row.periodKey,
+      disaggregation: row.disaggregation,
+    });
     const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push({ index, field: "periodKey", message: `same org unit, period and breakdown as row ${earlier}`, code: "duplicate", params: { row: earlier } });
+    if (earlier !== undefined)
+      problems.push({
+        index,
+        field: "periodKey",
+        message: `same org unit, period and breakdown as row ${earlier}`,
+        code: "duplicate",
+        params: { row: earlier },
+      });
     else seen.set(key, index);
   }
   return problems;
@@ -153,19 +222,44 @@ export async function enterValues(ctx: AppContext, actor: Actor, indicatorId: nu
   const found = await indicatorValues.findIndicatorInPlan(db, indicatorId);
   if (!found) throw errors.notFound("indicator", indicatorId);
   const resource = await planValuesResource(db, found.plan);
-  for (const row of rows) authorize(actor, "enter", { ...resource, orgUnit: { type: row.orgUnitType, code: row.orgUnitCode } });
+  for (const row of rows)
+    authorize(actor, "enter", { ...resource, orgUnit: { type: row.orgUnitType, code: row.orgUnitCode } });
   const checked = checkRows(found.indicator, rows);
   const dbProblems = await checkRowsAgainstDatabase(db, checked.rows);
-  const details: ErrorDetail[] = [...checked.details, ...dbProblems.map((p) => ({ path: `rows.${p.index}.${p.field}`, message: p.message, code: p.code, ...(p.params ? { params: p.params } : {}) }))];
+  const details: ErrorDetail[] = [
+    ...checked.details,
+    ...dbProblems.map((p) => ({
+      path: `rows.${p.index}.${p.field}`,
+      message: p.message,
+      code: p.code,
+      ...(p.params ? { params: p.params } : {}),
+    })),
+  ];
   if (details.length > 0) {
     details.sort((a, b) => a.path.localeCompare(b.path, "en", { numeric: true }));
-    throw errors.invalid(`${new Set(details.map((d) => d.path.split(".")[1])).size} of ${rows.length} rows are invalid; nothing was saved`, details);
+    throw errors.invalid(
+      `${new Set(details.map((d) => d.path.split(".")[1])).size} of ${rows.length} rows are invalid; nothing was saved`,
+      details,
+    );
   }
-  await assertUnlocked(db, found.plan.id, checked.rows.map((r) => r.row.periodKey));
+  await assertUnlocked(
+    db,
+    found.plan.id,
+    checked.rows.map((r) => r.row.periodKey),
+  );
   const outcomes = await db.transaction().execute(async (trx) => {
     // Checked again inside the transaction, so a lock taken meanwhile is not written past.
-    await assertUnlocked(trx, found.plan.id, checked.rows.map((r) => r.row.periodKey));
-    return writeCheckedRows(trx, actor, indicatorId, checked.rows.map((r) => r.row));
+    await assertUnlocked(
+      trx,
+      found.plan.id,
+      checked.rows.map((r) => r.row.periodKey),
+    );
+    return writeCheckedRows(
+      trx,
+      actor,
+      indicatorId,
+      checked.rows.map((r) => r.row),
+    );
   });
   return {
     items: outcomes.map((o) => presentValue(o.row, true)),
@@ -183,7 +277,14 @@ function checkRows(indicator: IndicatorRow, rows: readonly ValueRowInput[]) {
   rows.forEach((row, index) => {
     const result = checkValueRow(indicator, row);
     if (result.ok) good.push({ index, row: result.row });
-    else for (const issue of result.issues) details.push({ path: `rows.${index}.${issue.field}`, message: issue.message, code: issue.code, ...(issue.params ? { params: issue.params } : {}) });
+    else
+      for (const issue of result.issues)
+        details.push({
+          path: `rows.${index}.${issue.field}`,
+          message: issue.message,
+          code: issue.code,
+          ...(issue.params ? { params: issue.params } : {}),
+        });
   });
   return { rows: good, details };
 }

@@ -6,7 +6,12 @@ import { authorize, seesWhoActed } from "../policies/policy.ts";
 import { planValuesResource } from "./value-scope.ts";
 
 function presentLock(l: PeriodLockRow, showPeople: boolean) {
-  return { planId: l.plan_id, periodKey: l.period_key, lockedBy: showPeople ? l.locked_by : null, lockedAt: l.locked_at };
+  return {
+    planId: l.plan_id,
+    periodKey: l.period_key,
+    lockedBy: showPeople ? l.locked_by : null,
+    lockedAt: l.locked_at,
+  };
 }
 
 async function requirePlan(ctx: AppContext, planId: number) {
@@ -26,12 +31,33 @@ export async function listPeriodLocks(ctx: AppContext, actor: Actor, planId: num
 export async function lockPeriod(ctx: AppContext, actor: Actor, planId: number, periodKey: string) {
   const { resource } = await requirePlan(ctx, planId);
   authorize(actor, "lock", resource);
-  if (!isPeriodKey(periodKey)) throw errors.validation("periodKey", `"${periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`, "invalid_format", { format: "period_key" });
+  if (!isPeriodKey(periodKey))
+    throw errors.validation(
+      "periodKey",
+      `"${periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`,
+      "invalid_format",
+      { format: "period_key" },
+    );
   return ctx.database.db.transaction().execute(async (trx) => {
     const [existing] = await periodLocks.findLocks(trx, planId, [periodKey]);
-    if (existing) throw errors.conflict(`period ${periodKey} of plan ${planId} is already locked`, "periodKey", "already_locked", { period: periodKey });
-    const lock = await periodLocks.insertLock(trx, planId, periodKey, actor.kind === "user" ? actor.id : null, nowIso());
-    await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "period_lock.create", entityType: "plan", entityId: planId, after: { periodKey } });
+    if (existing)
+      throw errors.conflict(`period ${periodKey} of plan ${planId} is already locked`, "periodKey", "already_locked", {
+        period: periodKey,
+      });
+    const lock = await periodLocks.insertLock(
+      trx,
+      planId,
+      periodKey,
+      actor.kind === "user" ? actor.id : null,
+      nowIso(),
+    );
+    await audit.appendAudit(trx, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: "period_lock.create",
+      entityType: "plan",
+      entityId: planId,
+      after: { periodKey },
+    });
     return presentLock(lock, true);
   });
 }
@@ -42,7 +68,13 @@ export async function unlockPeriod(ctx: AppContext, actor: Actor, planId: number
   return ctx.database.db.transaction().execute(async (trx) => {
     const deleted = await periodLocks.deleteLock(trx, planId, periodKey);
     if (deleted === 0) throw errors.notFound("period lock", periodKey);
-    await audit.appendAudit(trx, { actorUserId: actor.kind === "user" ? actor.id : null, action: "period_lock.delete", entityType: "plan", entityId: planId, before: { periodKey } });
+    await audit.appendAudit(trx, {
+      actorUserId: actor.kind === "user" ? actor.id : null,
+      action: "period_lock.delete",
+      entityType: "plan",
+      entityId: planId,
+      before: { periodKey },
+    });
     return { ok: true as const };
   });
 }

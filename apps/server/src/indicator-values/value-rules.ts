@@ -35,7 +35,12 @@ export type CheckedValueRow = {
 };
 
 /** A problem with one field of a value row; its code is one both the API's field errors and the import report know. */
-export type FieldIssue = { field: string; message: string; code: FieldErrorCode & IssueCode; params?: ErrorParams & RowIssueParams };
+export type FieldIssue = {
+  field: string;
+  message: string;
+  code: FieldErrorCode & IssueCode;
+  params?: ErrorParams & RowIssueParams;
+};
 
 /** The dimensions an indicator's values may be broken down by (its `disaggregations_json`). */
 export function enabledDimensions(indicator: Pick<IndicatorRow, "disaggregations_json">): string[] {
@@ -71,16 +76,28 @@ export function checkValueRow(
   row: ValueRowInput,
 ): { ok: true; row: CheckedValueRow } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  if (!isPeriodKey(row.periodKey)) issues.push({ field: "periodKey", message: `"${row.periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`, code: "invalid_format", params: { format: "period_key" } });
+  if (!isPeriodKey(row.periodKey))
+    issues.push({
+      field: "periodKey",
+      message: `"${row.periodKey}" is not a period key such as FY2021, CY2021 or FY2021-Q1`,
+      code: "invalid_format",
+      params: { format: "period_key" },
+    });
   const canonical = canonicalDisaggregation(row.breakdown, enabledDimensions(indicator));
   if (!canonical.ok) {
     const { dimension, reason } = canonical.problem;
-    const message = reason === "unknown_dimension" ? "is not a disaggregation dimension" : reason === "not_enabled" ? "is not a disaggregation of this indicator" : "is not an option of this dimension";
+    const message =
+      reason === "unknown_dimension"
+        ? "is not a disaggregation dimension"
+        : reason === "not_enabled"
+          ? "is not a disaggregation of this indicator"
+          : "is not an option of this dimension";
     issues.push({ field: `breakdown.${dimension}`, message, code: "invalid_choice" });
   }
   for (const field of ["value", "numerator", "denominator", "weight"] as const) {
     const n = row[field];
-    if (present(n) && !Number.isFinite(n)) issues.push({ field, message: "must be a finite number", code: "invalid_type", params: { expected: "number" } });
+    if (present(n) && !Number.isFinite(n))
+      issues.push({ field, message: "must be a finite number", code: "invalid_type", params: { expected: "number" } });
   }
   let value: number | null = null;
   const numerator = row.numerator ?? null;
@@ -88,29 +105,60 @@ export function checkValueRow(
   const weight = row.weight ?? null;
   switch (indicator.aggregation) {
     case "ratio": {
-      if (numerator === null) issues.push({ field: "numerator", message: "is required: this indicator is a ratio", code: "required" });
-      else if (numerator < 0) issues.push({ field: "numerator", message: "must be 0 or more", code: "out_of_range", params: { min: 0 } });
-      if (denominator === null) issues.push({ field: "denominator", message: "is required: this indicator is a ratio", code: "required" });
-      else if (denominator < 0) issues.push({ field: "denominator", message: "must be more than 0", code: "out_of_range", params: { min: 0, exclusive: true } });
-      else if (denominator === 0) issues.push({ field: "denominator", message: "must not be 0", code: "out_of_range", params: { min: 0, exclusive: true } });
-      if (present(row.value)) issues.push({ field: "value", message: "is computed from numerator and denominator; leave it out", code: "not_applicable" });
-      if (numerator !== null && denominator !== null && denominator > 0) value = (numerator / denominator) * (indicator.ratio_scale ?? 1);
+      if (numerator === null)
+        issues.push({ field: "numerator", message: "is required: this indicator is a ratio", code: "required" });
+      else if (numerator < 0)
+        issues.push({ field: "numerator", message: "must be 0 or more", code: "out_of_range", params: { min: 0 } });
+      if (denominator === null)
+        issues.push({ field: "denominator", message: "is required: this indicator is a ratio", code: "required" });
+      else if (denominator < 0)
+        issues.push({
+          field: "denominator",
+          message: "must be more than 0",
+          code: "out_of_range",
+          params: { min: 0, exclusive: true },
+        });
+      else if (denominator === 0)
+        issues.push({
+          field: "denominator",
+          message: "must not be 0",
+          code: "out_of_range",
+          params: { min: 0, exclusive: true },
+        });
+      if (present(row.value))
+        issues.push({
+          field: "value",
+          message: "is computed from numerator and denominator; leave it out",
+          code: "not_applicable",
+        });
+      if (numerator !== null && denominator !== null && denominator > 0)
+        value = (numerator / denominator) * (indicator.ratio_scale ?? 1);
       break;
     }
     case "weighted_mean":
       if (!present(row.value)) issues.push({ field: "value", message: "is required", code: "required" });
       else value = row.value;
-      if (weight === null) issues.push({ field: "weight", message: "is required: this indicator is a weighted mean", code: "required" });
-      else if (weight < 0) issues.push({ field: "weight", message: "must be 0 or more", code: "out_of_range", params: { min: 0 } });
+      if (weight === null)
+        issues.push({ field: "weight", message: "is required: this indicator is a weighted mean", code: "required" });
+      else if (weight < 0)
+        issues.push({ field: "weight", message: "must be 0 or more", code: "out_of_range", params: { min: 0 } });
       break;
     default:
       if (!present(row.value)) issues.push({ field: "value", message: "is required", code: "required" });
       else value = row.value;
-      if (numerator !== null) issues.push({ field: "numerator", message: "applies to ratio indicators only", code: "not_applicable" });
-      if (denominator !== null) issues.push({ field: "denominator", message: "applies to ratio indicators only", code: "not_applicable" });
+      if (numerator !== null)
+        issues.push({ field: "numerator", message: "applies to ratio indicators only", code: "not_applicable" });
+      if (denominator !== null)
+        issues.push({ field: "denominator", message: "applies to ratio indicators only", code: "not_applicable" });
   }
   const evidenceUrl = row.evidenceUrl?.trim() || null;
-  if (evidenceUrl !== null && !isHttpUrl(evidenceUrl)) issues.push({ field: "evidenceUrl", message: "must be an http:// or https:// address", code: "invalid_format", params: { format: "url" } });
+  if (evidenceUrl !== null && !isHttpUrl(evidenceUrl))
+    issues.push({
+      field: "evidenceUrl",
+      message: "must be an http:// or https:// address",
+      code: "invalid_format",
+      params: { format: "url" },
+    });
   if (issues.length > 0 || value === null || !canonical.ok) return { ok: false, issues };
   return {
     ok: true,

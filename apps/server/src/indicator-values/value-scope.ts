@@ -21,12 +21,21 @@ export async function planValuesResource(db: Executor, plan: PlanRow): Promise<P
  * Checks the org unit a value list is filtered by: a code needs its type, and the unit must exist (400 naming
  * `orgUnitCode`, "no province with code 99"), so a mistyped filter is not answered with an empty list.
  */
-export async function assertKnownUnitFilter(db: Executor, query: { orgUnitType?: string | undefined; orgUnitCode?: string | undefined }): Promise<void> {
+export async function assertKnownUnitFilter(
+  db: Executor,
+  query: { orgUnitType?: string | undefined; orgUnitCode?: string | undefined },
+): Promise<void> {
   const { orgUnitType, orgUnitCode } = query;
   if (orgUnitCode === undefined || orgUnitCode === "") return;
   if (orgUnitType === undefined) throw errors.validation("orgUnitType", "is required with orgUnitCode", "required");
   const found = await indicatorValues.existingOrgUnitCodes(db, orgUnitType, [orgUnitCode]);
-  if (!found.has(orgUnitCode)) throw errors.validation("orgUnitCode", `no ${orgUnitType.replaceAll("_", " ")} with code ${orgUnitCode}`, "not_found", { id: orgUnitCode });
+  if (!found.has(orgUnitCode))
+    throw errors.validation(
+      "orgUnitCode",
+      `no ${orgUnitType.replaceAll("_", " ")} with code ${orgUnitCode}`,
+      "not_found",
+      { id: orgUnitCode },
+    );
 }
 
 /** Throws `period_locked` naming the first locked period among these, for the plan. */

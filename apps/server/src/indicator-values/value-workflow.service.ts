@@ -18,9 +18,14 @@ export const transitions = {
 export type Transition = keyof typeof transitions;
 
 /** Which values a step applies to: a list of ids, or every value of an indicator and period in the step's start state. */
-export type ValueSelection = { ids: number[] } | { indicatorId: number; periodKey: string; orgUnitType?: string | undefined };
+export type ValueSelection =
+  { ids: number[] } | { indicatorId: number; periodKey: string; orgUnitType?: string | undefined };
 
-async function selectValues(ctx: AppContext, selection: ValueSelection, from: readonly string[]): Promise<IndicatorValueRow[]> {
+async function selectValues(
+  ctx: AppContext,
+  selection: ValueSelection,
+  from: readonly string[],
+): Promise<IndicatorValueRow[]> {
   const { db } = ctx.database;
   if ("ids" in selection) {
     const ids = [...new Set(selection.ids)];
@@ -31,7 +36,14 @@ async function selectValues(ctx: AppContext, selection: ValueSelection, from: re
   }
   const rows: IndicatorValueRow[] = [];
   for (const status of from) {
-    const page = await indicatorValues.listValues(db, { indicatorIds: [selection.indicatorId], periodKey: selection.periodKey, orgUnitType: selection.orgUnitType, status, page: 1, pageSize: 100_000 });
+    const page = await indicatorValues.listValues(db, {
+      indicatorIds: [selection.indicatorId],
+      periodKey: selection.periodKey,
+      orgUnitType: selection.orgUnitType,
+      status,
+      page: 1,
+      pageSize: 100_000,
+    });
     rows.push(...page.items);
   }
   return rows;
@@ -42,10 +54,17 @@ async function selectValues(ctx: AppContext, selection: ValueSelection, from: re
  * submit; the owner agency for approve, reject and reopen, and never by the user who entered it), must be
  * in the step's start state (else 409 naming it), and must not lie in a locked period (409 `period_locked`).
  */
-export async function transitionValues(ctx: AppContext, actor: Actor, step: Transition, selection: ValueSelection, note?: string | undefined) {
+export async function transitionValues(
+  ctx: AppContext,
+  actor: Actor,
+  step: Transition,
+  selection: ValueSelection,
+  note?: string | undefined,
+) {
   const { db } = ctx.database;
   const rule = transitions[step];
-  if (step === "reject" && !note?.trim()) throw errors.required("note", "is required when rejecting: say what must be corrected");
+  if (step === "reject" && !note?.trim())
+    throw errors.required("note", "is required when rejecting: say what must be corrected");
   if (!("ids" in selection)) {
     const found = await indicatorValues.findIndicatorInPlan(db, selection.indicatorId);
     if (!found) throw errors.notFound("indicator", selection.indicatorId);
@@ -63,11 +82,18 @@ export async function transitionValues(ctx: AppContext, actor: Actor, step: Tran
     if (!scope) continue;
     const orgUnit = { type: row.org_unit_type, code: row.org_unit_code };
     const reviewing = step === "approve" || step === "reject";
-    if (!can(actor, "read_unapproved", { ...scope.resource, orgUnit })) throw errors.notFound("indicator value", row.id);
+    if (!can(actor, "read_unapproved", { ...scope.resource, orgUnit }))
+      throw errors.notFound("indicator value", row.id);
     authorize(actor, rule.action, { ...scope.resource, orgUnit, ...(reviewing ? { enteredBy: row.entered_by } : {}) });
   }
   for (const row of rows) {
-    if (!rule.from.some((s) => s === row.status)) throw errors.conflict(`value ${row.id} is ${row.status}; only ${rule.from.join(" or ")} values can be ${step === "submit" ? "submitted" : `${step}d`}`, "ids", "wrong_status", { id: row.id, status: row.status, step });
+    if (!rule.from.some((s) => s === row.status))
+      throw errors.conflict(
+        `value ${row.id} is ${row.status}; only ${rule.from.join(" or ")} values can be ${step === "submit" ? "submitted" : `${step}d`}`,
+        "ids",
+        "wrong_status",
+        { id: row.id, status: row.status, step },
+      );
   }
   const periodsByPlan = new Map<number, Set<string>>();
   for (const row of rows) {
@@ -77,13 +103,21 @@ export async function transitionValues(ctx: AppContext, actor: Actor, step: Tran
   for (const [planId, periods] of periodsByPlan) await assertUnlocked(db, planId, periods);
   const now = nowIso();
   const patch: StatusPatch =
-    step === "submit" ? { status: rule.to, submitted_at: now, review_note: null }
-    : step === "approve" ? { status: rule.to, approved_by: actor.kind === "user" ? actor.id : null, approved_at: now }
-    : step === "reject" ? { status: rule.to, review_note: note?.trim() ?? null }
-    : { status: rule.to, approved_by: null, approved_at: null, submitted_at: null };
+    step === "submit"
+      ? { status: rule.to, submitted_at: now, review_note: null }
+      : step === "approve"
+        ? { status: rule.to, approved_by: actor.kind === "user" ? actor.id : null, approved_at: now }
+        : step === "reject"
+          ? { status: rule.to, review_note: note?.trim() ?? null }
+          : { status: rule.to, approved_by: null, approved_at: null, submitted_at: null };
   const updated = await db.transaction().execute(async (trx) => {
     for (const [planId, periods] of periodsByPlan) await assertUnlocked(trx, planId, periods);
-    const after = await indicatorValues.setStatus(trx, rows.map((r) => r.id), patch, now);
+    const after = await indicatorValues.setStatus(
+      trx,
+      rows.map((r) => r.id),
+      patch,
+      now,
+    );
     const beforeById = new Map(rows.map((r) => [r.id, r]));
     for (const value of after) {
       const before = beforeById.get(value.id);
@@ -115,18 +149,42 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
     const resource = await planValuesResource(db, plan);
     if (can(actor, "approve", resource)) reviewable.push({ plan, resource });
   }
-  const indicatorsByPlan = new Map<number, Array<{ id: number; code: string; name_en: string; name_th: string | null; unit: string | null }>>();
-  for (const { plan } of reviewable) indicatorsByPlan.set(plan.id, await indicatorValues.listPlanIndicators(db, plan.id));
+  const indicatorsByPlan = new Map<
+    number,
+    Array<{ id: number; code: string; name_en: string; name_th: string | null; unit: string | null }>
+  >();
+  for (const { plan } of reviewable)
+    indicatorsByPlan.set(plan.id, await indicatorValues.listPlanIndicators(db, plan.id));
   const resourceOfPlan = new Map(reviewable.map(({ plan, resource }) => [plan.id, resource]));
-  const indicatorInfo = new Map<number, { planId: number; planCode: string; code: string; nameEn: string; nameTh: string | null; unit: string | null }>();
+  const indicatorInfo = new Map<
+    number,
+    { planId: number; planCode: string; code: string; nameEn: string; nameTh: string | null; unit: string | null }
+  >();
   for (const { plan } of reviewable) {
-    for (const i of indicatorsByPlan.get(plan.id) ?? []) indicatorInfo.set(i.id, { planId: plan.id, planCode: plan.code, code: i.code, nameEn: i.name_en, nameTh: i.name_th, unit: i.unit });
+    for (const i of indicatorsByPlan.get(plan.id) ?? [])
+      indicatorInfo.set(i.id, {
+        planId: plan.id,
+        planCode: plan.code,
+        code: i.code,
+        nameEn: i.name_en,
+        nameTh: i.name_th,
+        unit: i.unit,
+      });
   }
-  const { items, total } = await indicatorValues.listValues(db, { indicatorIds: [...indicatorInfo.keys()], status: "submitted", page: query.page, pageSize: query.pageSize });
+  const { items, total } = await indicatorValues.listValues(db, {
+    indicatorIds: [...indicatorInfo.keys()],
+    status: "submitted",
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   // Clusters and programmes are named here (the web app knows the geography's names, not these).
   const codesOf = (type: string) => items.filter((v) => v.org_unit_type === type).map((v) => v.org_unit_code);
-  const names = { cluster: await indicatorValues.namedUnits(db, "cluster", codesOf("cluster")), programme: await indicatorValues.namedUnits(db, "programme", codesOf("programme")) };
-  const unitName = (type: string, code: string) => (type === "cluster" || type === "programme" ? (names[type].get(code) ?? null) : null);
+  const names = {
+    cluster: await indicatorValues.namedUnits(db, "cluster", codesOf("cluster")),
+    programme: await indicatorValues.namedUnits(db, "programme", codesOf("programme")),
+  };
+  const unitName = (type: string, code: string) =>
+    type === "cluster" || type === "programme" ? (names[type].get(code) ?? null) : null;
   return {
     items: items.map((v) => {
       const info = indicatorInfo.get(v.indicator_id);

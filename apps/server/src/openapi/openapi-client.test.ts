@@ -27,7 +27,10 @@ async function signedInClient(email: string, password: string) {
   const anonymous = createClient<paths>({ baseUrl });
   const { data, error, response } = await anonymous.POST("/api/auth/login", { body: { email, password } });
   if (!data) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(error)}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("sainam_session="))?.split(";")[0];
+  const session = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("sainam_session="))
+    ?.split(";")[0];
   if (!session) throw new Error("sign-in set no session cookie");
   return createClient<paths>({ baseUrl, headers: { cookie: session, "x-csrf-token": data.csrfToken } });
 }
@@ -35,15 +38,20 @@ async function signedInClient(email: string, password: string) {
 describe("#openapi-client", () => {
   it("has its generated types up to date with the document (else: npm run openapi:types)", async () => {
     const expected = await openApiTypesSource(t.app.swagger() as unknown as Record<string, unknown>);
-    expect(readFileSync(OPENAPI_TYPES_FILE, "utf8") === expected, "openapi-types.generated.ts is stale: run `npm run openapi:types`").toBe(true);
+    expect(
+      readFileSync(OPENAPI_TYPES_FILE, "utf8") === expected,
+      "openapi-types.generated.ts is stale: run `npm run openapi:types`",
+    ).toBe(true);
   });
 
   it("gives every operation a unique operationId derived from its method and path", () => {
     const doc = t.app.swagger() as unknown as { paths: Record<string, Record<string, { operationId?: string }>> };
-    const ids = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => {
-      expect(op.operationId, `${method} ${path}`).toBe(operationIdFor(method, path));
-      return op.operationId;
-    }));
+    const ids = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => {
+        expect(op.operationId, `${method} ${path}`).toBe(operationIdFor(method, path));
+        return op.operationId;
+      }),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     expect(operationIdFor("GET", "/api/clusters/{id}/members")).toBe("getClustersByIdMembers");
     expect(operationIdFor("GET", "/api/exports/enterprises.{format}")).toBe("getExportsEnterprisesByFormat");
@@ -52,7 +60,9 @@ describe("#openapi-client", () => {
 
   it("signs in, refuses a wrong password with the error body, and answers who is signed in", async () => {
     const anonymous = createClient<paths>({ baseUrl });
-    const refused = await anonymous.POST("/api/auth/login", { body: { email: ADMIN.email, password: "not-the-password" } });
+    const refused = await anonymous.POST("/api/auth/login", {
+      body: { email: ADMIN.email, password: "not-the-password" },
+    });
     expect(refused.response.status).toBe(401);
     expect(refused.error?.error.code).toBe("unauthenticated");
 
@@ -68,7 +78,15 @@ describe("#openapi-client", () => {
     if (!moc) throw new Error("seed agency MOC missing");
 
     const created = await admin.POST("/api/clusters", {
-      body: { code: "openapi-client-1", kind: "industry_cluster", nameEn: "OpenAPI client cluster", nameTh: "คลัสเตอร์ทดสอบ", coordinatingAgencyId: moc.id, provinceCodes: ["50"], published: true },
+      body: {
+        code: "openapi-client-1",
+        kind: "industry_cluster",
+        nameEn: "OpenAPI client cluster",
+        nameTh: "คลัสเตอร์ทดสอบ",
+        coordinatingAgencyId: moc.id,
+        provinceCodes: ["50"],
+        published: true,
+      },
     });
     expect(created.response.status).toBe(201);
     const id = created.data?.id;
@@ -83,7 +101,9 @@ describe("#openapi-client", () => {
   });
 
   it("reads a 400 as the error body naming the field", async () => {
-    const tooMany = await createClient<paths>({ baseUrl }).GET("/api/clusters", { params: { query: { pageSize: 500 } } });
+    const tooMany = await createClient<paths>({ baseUrl }).GET("/api/clusters", {
+      params: { query: { pageSize: 500 } },
+    });
     expect(tooMany.response.status).toBe(400);
     expect(tooMany.error?.error.details?.map((d) => d.path)).toContain("pageSize");
   });

@@ -7,7 +7,12 @@ import { buildApp } from "../app.ts";
  * data directory: an app over an in-memory database (the document depends on the routes, not the data).
  */
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
-  const config = loadConfig({ SAINAM_DATA_DIR: ":memory:", SAINAM_ADMIN_EMAIL: "admin@example.org", SAINAM_ADMIN_PASSWORD: "openapi-document-only", SAINAM_LOG_LEVEL: "silent" });
+  const config = loadConfig({
+    SAINAM_DATA_DIR: ":memory:",
+    SAINAM_ADMIN_EMAIL: "admin@example.org",
+    SAINAM_ADMIN_PASSWORD: "openapi-document-only",
+    SAINAM_LOG_LEVEL: "silent",
+  });
   const { ctx } = await bootstrap(config, { examples: "never" });
   const app = await buildApp(ctx, { logger: false });
   try {

@@ -66,10 +66,18 @@ export function securityFor(method: string, url: string): Security {
   return SIGNED_IN_READS.has(url.replace(/:(\w+)/g, "{$1}")) ? SESSION : ANYONE;
 }
 
-const errorAnswer = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+const errorAnswer = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorSchema } },
+});
 
 /** The error answers the HTTP layer gives that a route's own schema need not list. */
-function commonErrors(method: string, url: string, schema: Record<string, unknown>, declared: readonly string[]): Record<string, unknown> {
+function commonErrors(
+  method: string,
+  url: string,
+  schema: Record<string, unknown>,
+  declared: readonly string[],
+): Record<string, unknown> {
   const added: Record<string, unknown> = {};
   const validated = ["params", "querystring", "body", "headers"].some((part) => schema[part] !== undefined);
   if (validated) added["400"] = errorAnswer("Invalid input: `details` names each field and why.");
@@ -125,7 +133,8 @@ function addBareSuccess(document: JsonObject): void {
   for (const operations of Object.values((document.paths ?? {}) as Record<string, Record<string, JsonObject>>)) {
     for (const operation of Object.values(operations)) {
       const responses = (operation.responses ?? {}) as JsonObject;
-      if (!Object.keys(responses).some((status) => status.startsWith("2"))) operation.responses = { 200: { description: "Success: the file or document the path names." }, ...responses };
+      if (!Object.keys(responses).some((status) => status.startsWith("2")))
+        operation.responses = { 200: { description: "Success: the file or document the path names." }, ...responses };
     }
   }
 }
@@ -140,7 +149,8 @@ function referencedSchemas(root: unknown, schemas: Record<string, unknown>): Set
       pending.push(...value);
     } else if (value !== null && typeof value === "object") {
       for (const [key, child] of Object.entries(value)) {
-        const name = key === "$ref" && typeof child === "string" ? /^#\/components\/schemas\/(.+)$/.exec(child)?.[1] : undefined;
+        const name =
+          key === "$ref" && typeof child === "string" ? /^#\/components\/schemas\/(.+)$/.exec(child)?.[1] : undefined;
         if (name !== undefined && !used.has(name)) {
           used.add(name);
           pending.push(schemas[name]);

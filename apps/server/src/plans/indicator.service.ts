@@ -15,9 +15,10 @@ async function indicatorOf(ctx: AppContext, actor: Actor, indicatorId: number, e
   const indicator = await indicators.findIndicator(db, indicatorId);
   if (!indicator) throw errors.notFound("indicator", indicatorId);
   if (edit) await editablePlan(db, actor, indicator.plan_id);
-  else await readablePlan(db, actor, indicator.plan_id).catch(() => {
-    throw errors.notFound("indicator", indicatorId);
-  });
+  else
+    await readablePlan(db, actor, indicator.plan_id).catch(() => {
+      throw errors.notFound("indicator", indicatorId);
+    });
   return indicator;
 }
 
@@ -28,7 +29,11 @@ async function viewOf(ctx: AppContext, row: IndicatorRow, planId: number) {
 /** A ratio is recomputed from numerator and denominator and shown × its scale (100 for a percentage): it needs one. */
 function checkAggregation(aggregation: string, ratioScale: number | null): void {
   if (aggregation === "ratio" && ratioScale === null) {
-    throw errors.validation("ratioScale", "is required when aggregation is ratio (e.g. 100 for a percentage)", "required");
+    throw errors.validation(
+      "ratioScale",
+      "is required when aggregation is ratio (e.g. 100 for a percentage)",
+      "required",
+    );
   }
 }
 
@@ -46,7 +51,8 @@ export async function createIndicator(ctx: AppContext, actor: Actor, nodeId: num
   const ratioScale = input.ratioScale ?? null;
   checkAggregation(aggregation, ratioScale);
   return db.transaction().execute(async (trx) => {
-    if (await indicators.indicatorCodeTaken(trx, node.plan_id, input.code)) throw errors.conflict(`Indicator code ${input.code} is already used in this plan.`, "code", "duplicate");
+    if (await indicators.indicatorCodeTaken(trx, node.plan_id, input.code))
+      throw errors.conflict(`Indicator code ${input.code} is already used in this plan.`, "code", "duplicate");
     const siblings = await indicators.indicatorsOfNode(trx, nodeId);
     const position = Math.min(input.position ?? siblings.length, siblings.length);
     const row = await indicators.insertIndicator(trx, {
@@ -70,7 +76,13 @@ export async function createIndicator(ctx: AppContext, actor: Actor, nodeId: num
     order.splice(position, 0, row.id);
     await indicators.renumberIndicators(trx, order);
     const view = presentIndicator({ ...row, position }, node.plan_id, []);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "indicator.create", entityType: "indicator", entityId: row.id, after: view });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "indicator.create",
+      entityType: "indicator",
+      entityId: row.id,
+      after: view,
+    });
     return view;
   });
 }
@@ -82,7 +94,10 @@ export async function updateIndicator(ctx: AppContext, actor: Actor, indicatorId
   checkAggregation(aggregation, ratioScale);
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
-    if (input.code !== undefined && (await indicators.indicatorCodeTaken(trx, before.plan_id, input.code, indicatorId))) {
+    if (
+      input.code !== undefined &&
+      (await indicators.indicatorCodeTaken(trx, before.plan_id, input.code, indicatorId))
+    ) {
       throw errors.conflict(`Indicator code ${input.code} is already used in this plan.`, "code", "duplicate");
     }
     const after = await indicators.updateIndicator(trx, indicatorId, {
@@ -121,10 +136,25 @@ export async function deleteIndicator(ctx: AppContext, actor: Actor, indicatorId
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
     const values = await indicators.countValues(trx, indicatorId);
-    if (values > 0) throw errors.conflict(`${values} value(s) are recorded for indicator ${before.code}; it cannot be deleted.`, "", "has_values", { count: values });
+    if (values > 0)
+      throw errors.conflict(
+        `${values} value(s) are recorded for indicator ${before.code}; it cannot be deleted.`,
+        "",
+        "has_values",
+        { count: values },
+      );
     await indicators.deleteIndicator(trx, indicatorId);
-    await indicators.renumberIndicators(trx, (await indicators.indicatorsOfNode(trx, before.plan_node_id)).map((i) => i.id));
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "indicator.delete", entityType: "indicator", entityId: indicatorId, before: presentIndicator(before, before.plan_id, []) });
+    await indicators.renumberIndicators(
+      trx,
+      (await indicators.indicatorsOfNode(trx, before.plan_node_id)).map((i) => i.id),
+    );
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "indicator.delete",
+      entityType: "indicator",
+      entityId: indicatorId,
+      before: presentIndicator(before, before.plan_id, []),
+    });
     return { ok: true as const };
   });
 }
@@ -134,10 +164,19 @@ export async function moveIndicator(ctx: AppContext, actor: Actor, indicatorId: 
   const before = await indicatorOf(ctx, actor, indicatorId, true);
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
-    const order = (await indicators.indicatorsOfNode(trx, before.plan_node_id)).map((i) => i.id).filter((id) => id !== indicatorId);
+    const order = (await indicators.indicatorsOfNode(trx, before.plan_node_id))
+      .map((i) => i.id)
+      .filter((id) => id !== indicatorId);
     order.splice(Math.min(position, order.length), 0, indicatorId);
     await indicators.renumberIndicators(trx, order);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "indicator.move", entityType: "indicator", entityId: indicatorId, before: { position: before.position }, after: { position: order.indexOf(indicatorId) } });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "indicator.move",
+      entityType: "indicator",
+      entityId: indicatorId,
+      before: { position: before.position },
+      after: { position: order.indexOf(indicatorId) },
+    });
     const after = await indicators.findIndicator(trx, indicatorId);
     if (!after) throw errors.notFound("indicator", indicatorId);
     return presentIndicator(after, after.plan_id, await indicators.targetsOf(trx, indicatorId));
@@ -169,16 +208,41 @@ function resolveTarget(input: CreateTargetBody | UpdateTargetBody): Resolved | n
   const textEn = emptyToNull(input.textEn);
   const textTh = emptyToNull(input.textTh);
   if (input.target !== undefined) {
-    if (!isTarget(input.target)) throw errors.validation("target", "is not a well-formed target (absolute, range, change, band, share or direction)", "invalid_format", { format: "target" });
-    return { target: input.target, textEn: textEn ?? formatTarget(input.target, "en"), textTh: textTh ?? formatTarget(input.target, "th") };
+    if (!isTarget(input.target))
+      throw errors.validation(
+        "target",
+        "is not a well-formed target (absolute, range, change, band, share or direction)",
+        "invalid_format",
+        { format: "target" },
+      );
+    return {
+      target: input.target,
+      textEn: textEn ?? formatTarget(input.target, "en"),
+      textTh: textTh ?? formatTarget(input.target, "th"),
+    };
   }
   if (!textEn && !textTh) return null;
   const fromEn = textEn ? parseTarget(textEn) : null;
   const fromTh = textTh ? parseTarget(textTh) : null;
-  if (textEn && !fromEn) throw errors.validation("textEn", "could not be read as a target: write e.g. 80%, 80-90%, increase 5%, 2.5% ± 1.5, 90-100% meet the criteria, increase significantly", "unreadable_target");
-  if (textTh && !fromTh) throw errors.validation("textTh", "could not be read as a target: e.g. ร้อยละ 80, ร้อยละ 80-90, เพิ่มขึ้นร้อยละ 5, เพิ่มขึ้นอย่างมีนัยสำคัญ", "unreadable_target");
+  if (textEn && !fromEn)
+    throw errors.validation(
+      "textEn",
+      "could not be read as a target: write e.g. 80%, 80-90%, increase 5%, 2.5% ± 1.5, 90-100% meet the criteria, increase significantly",
+      "unreadable_target",
+    );
+  if (textTh && !fromTh)
+    throw errors.validation(
+      "textTh",
+      "could not be read as a target: e.g. ร้อยละ 80, ร้อยละ 80-90, เพิ่มขึ้นร้อยละ 5, เพิ่มขึ้นอย่างมีนัยสำคัญ",
+      "unreadable_target",
+    );
   if (fromEn && fromTh && JSON.stringify(fromEn) !== JSON.stringify(fromTh)) {
-    throw errors.validation("textTh", `does not say the same target as textEn (${formatTarget(fromTh, "en")} ≠ ${formatTarget(fromEn, "en")})`, "targets_differ", { th: formatTarget(fromTh, "th"), en: formatTarget(fromEn, "en") });
+    throw errors.validation(
+      "textTh",
+      `does not say the same target as textEn (${formatTarget(fromTh, "en")} ≠ ${formatTarget(fromEn, "en")})`,
+      "targets_differ",
+      { th: formatTarget(fromTh, "th"), en: formatTarget(fromEn, "en") },
+    );
   }
   const target = fromEn ?? fromTh;
   if (!target) return null;
@@ -190,7 +254,12 @@ function withThreshold(target: Target, threshold: CreateTargetBody["threshold"])
   if (threshold === undefined) return target;
   if (target.kind !== "direction") {
     if (threshold === null) return target;
-    throw errors.validation("threshold", `only a direction-only target takes a threshold; this one is ${target.kind}`, "not_applicable", { kind: target.kind });
+    throw errors.validation(
+      "threshold",
+      `only a direction-only target takes a threshold; this one is ${target.kind}`,
+      "not_applicable",
+      { kind: target.kind },
+    );
   }
   return { ...target, threshold };
 }
@@ -199,9 +268,21 @@ function withThreshold(target: Target, threshold: CreateTargetBody["threshold"])
 async function orgUnit(ctx: AppContext, input: CreateTargetBody | UpdateTargetBody, before?: IndicatorTargetRow) {
   const type = input.orgUnitType === undefined ? (before?.org_unit_type ?? null) : input.orgUnitType;
   const code = input.orgUnitCode === undefined ? (before?.org_unit_code ?? null) : input.orgUnitCode;
-  if ((type === null) !== (code === null)) throw errors.validation(type === null ? "orgUnitType" : "orgUnitCode", "give both the org-unit type and code, or neither", "required_together", { other: type === null ? "orgUnitCode" : "orgUnitType" });
-  if (type !== null && code !== null && !(await indicatorValues.existingOrgUnitCodes(ctx.database.db, type, [code])).has(code)) {
-    throw errors.validation("orgUnitCode", `no ${type.replaceAll("_", " ")} with code ${code}`, "not_found", { id: code });
+  if ((type === null) !== (code === null))
+    throw errors.validation(
+      type === null ? "orgUnitType" : "orgUnitCode",
+      "give both the org-unit type and code, or neither",
+      "required_together",
+      { other: type === null ? "orgUnitCode" : "orgUnitType" },
+    );
+  if (
+    type !== null &&
+    code !== null &&
+    !(await indicatorValues.existingOrgUnitCodes(ctx.database.db, type, [code])).has(code)
+  ) {
+    throw errors.validation("orgUnitCode", `no ${type.replaceAll("_", " ")} with code ${code}`, "not_found", {
+      id: code,
+    });
   }
   return { org_unit_type: type, org_unit_code: code };
 }
@@ -214,13 +295,20 @@ export async function listTargets(ctx: AppContext, actor: Actor, indicatorId: nu
 export async function createTarget(ctx: AppContext, actor: Actor, indicatorId: number, input: CreateTargetBody) {
   await indicatorOf(ctx, actor, indicatorId, true);
   const resolved = resolveTarget(input);
-  if (!resolved) throw errors.validation("textEn", "give the target as textEn, textTh or a structured target", "required", { or: "textTh" });
+  if (!resolved)
+    throw errors.validation("textEn", "give the target as textEn, textTh or a structured target", "required", {
+      or: "textTh",
+    });
   const target = withThreshold(resolved.target, input.threshold);
   const scope = { period_key: input.periodKey ?? null, ...(await orgUnit(ctx, input)) };
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
     if (await indicators.findSameScopeTarget(trx, indicatorId, scope)) {
-      throw errors.conflict("This indicator already has a target for that period and org unit; edit it instead.", "periodKey", "duplicate_target");
+      throw errors.conflict(
+        "This indicator already has a target for that period and org unit; edit it instead.",
+        "periodKey",
+        "duplicate_target",
+      );
     }
     const row = await indicators.insertTarget(trx, {
       indicator_id: indicatorId,
@@ -231,7 +319,13 @@ export async function createTarget(ctx: AppContext, actor: Actor, indicatorId: n
       ...scope,
     });
     const view = presentTarget(row);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "indicator_target.create", entityType: "indicator_target", entityId: row.id, after: view });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "indicator_target.create",
+      entityType: "indicator_target",
+      entityId: row.id,
+      after: view,
+    });
     return view;
   });
 }
@@ -240,7 +334,9 @@ async function targetOf(ctx: AppContext, actor: Actor, targetId: number) {
   const target = await indicators.findTarget(ctx.database.db, targetId);
   if (!target) throw errors.notFound("indicator target", targetId);
   await indicatorOf(ctx, actor, target.indicator_id, true).catch((error: unknown) => {
-    throw error instanceof AppError && error.code === "not_found" ? errors.notFound("indicator target", targetId) : error;
+    throw error instanceof AppError && error.code === "not_found"
+      ? errors.notFound("indicator target", targetId)
+      : error;
   });
   return target;
 }
@@ -250,7 +346,12 @@ export async function updateTarget(ctx: AppContext, actor: Actor, targetId: numb
   const resolved = resolveTarget(input);
   const current = storedTarget(before.target_json);
   const base = resolved?.target ?? current;
-  if (!base) throw errors.validation("textEn", "this target has no structured form yet: give it as textEn, textTh or a structured target", "target_text_only");
+  if (!base)
+    throw errors.validation(
+      "textEn",
+      "this target has no structured form yet: give it as textEn, textTh or a structured target",
+      "target_text_only",
+    );
   const target = withThreshold(base, input.threshold);
   const scope = {
     period_key: input.periodKey === undefined ? before.period_key : input.periodKey,
@@ -259,7 +360,11 @@ export async function updateTarget(ctx: AppContext, actor: Actor, targetId: numb
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
     if (await indicators.findSameScopeTarget(trx, before.indicator_id, scope, targetId)) {
-      throw errors.conflict("This indicator already has a target for that period and org unit.", "periodKey", "duplicate_target");
+      throw errors.conflict(
+        "This indicator already has a target for that period and org unit.",
+        "periodKey",
+        "duplicate_target",
+      );
     }
     const after = await indicators.updateTarget(trx, targetId, {
       ...(resolved && { text_en: resolved.textEn, text_th: resolved.textTh }),
@@ -284,7 +389,13 @@ export async function deleteTarget(ctx: AppContext, actor: Actor, targetId: numb
   const { db } = ctx.database;
   return db.transaction().execute(async (trx) => {
     await indicators.deleteTarget(trx, targetId);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "indicator_target.delete", entityType: "indicator_target", entityId: targetId, before: presentTarget(before) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "indicator_target.delete",
+      entityType: "indicator_target",
+      entityId: targetId,
+      before: presentTarget(before),
+    });
     return { ok: true as const };
   });
 }

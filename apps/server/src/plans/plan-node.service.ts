@@ -18,15 +18,31 @@ type Executor = Kysely<DB> | Transaction<DB>;
 async function checkServes(db: Executor, actor: Actor, plan: PlanRow, servesNodeId: number): Promise<void> {
   // The national strategy is the top level: nothing is above it to link to.
   if (!planLevels.some((higher) => mayServe(plan.level, higher))) {
-    throw errors.validation("servesNodeId", `a ${plan.level.replaceAll("_", " ")} is the top level: there is no higher plan for its nodes to serve`, "no_higher_plan", { level: plan.level });
+    throw errors.validation(
+      "servesNodeId",
+      `a ${plan.level.replaceAll("_", " ")} is the top level: there is no higher plan for its nodes to serve`,
+      "no_higher_plan",
+      { level: plan.level },
+    );
   }
   const target = await plans.findNodeWithPlan(db, servesNodeId);
   const visible =
     target !== undefined &&
-    can(actor, "read", { type: "plan", ownerAgencyId: target.plan_owner_agency_id, clusterId: target.plan_cluster_id, published: target.plan_published === 1 });
-  if (!target || !visible) throw errors.validation("servesNodeId", `no plan node ${servesNodeId}`, "not_found", { id: servesNodeId });
+    can(actor, "read", {
+      type: "plan",
+      ownerAgencyId: target.plan_owner_agency_id,
+      clusterId: target.plan_cluster_id,
+      published: target.plan_published === 1,
+    });
+  if (!target || !visible)
+    throw errors.validation("servesNodeId", `no plan node ${servesNodeId}`, "not_found", { id: servesNodeId });
   if (!mayServe(plan.level, target.plan_level)) {
-    throw errors.validation("servesNodeId", `a node of a ${plan.level} plan may serve only a node of a higher-level plan, not of a ${target.plan_level} plan`, "not_higher_level", { level: plan.level, targetLevel: target.plan_level });
+    throw errors.validation(
+      "servesNodeId",
+      `a node of a ${plan.level} plan may serve only a node of a higher-level plan, not of a ${target.plan_level} plan`,
+      "not_higher_level",
+      { level: plan.level, targetLevel: target.plan_level },
+    );
   }
 }
 
@@ -40,10 +56,12 @@ export async function createNode(ctx: AppContext, actor: Actor, planId: number, 
   const { db } = ctx.database;
   const plan = await editablePlan(db, actor, planId);
   const parentId = input.parentId ?? null;
-  if (parentId !== null && !(await plans.findPlanNode(db, planId, parentId))) throw errors.validation("parentId", `no node ${parentId} in this plan`, "not_found", { id: parentId });
+  if (parentId !== null && !(await plans.findPlanNode(db, planId, parentId)))
+    throw errors.validation("parentId", `no node ${parentId} in this plan`, "not_found", { id: parentId });
   if (input.servesNodeId != null) await checkServes(db, actor, plan, input.servesNodeId);
   return db.transaction().execute(async (trx) => {
-    if (await plans.nodeCodeTaken(trx, planId, input.code)) throw errors.conflict(`Code ${input.code} is already used in this plan.`, "code", "duplicate");
+    if (await plans.nodeCodeTaken(trx, planId, input.code))
+      throw errors.conflict(`Code ${input.code} is already used in this plan.`, "code", "duplicate");
     const siblings = await plans.siblings(trx, planId, parentId);
     const position = Math.min(input.position ?? siblings.length, siblings.length);
     const node = await plans.insertPlanNode(trx, {
@@ -63,7 +81,13 @@ export async function createNode(ctx: AppContext, actor: Actor, planId: number, 
     order.splice(position, 0, node.id);
     await plans.renumber(trx, order);
     const after = await nodeOf(trx, planId, node.id);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "plan_node.create", entityType: "plan_node", entityId: node.id, after: presentNode(after) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "plan_node.create",
+      entityType: "plan_node",
+      entityId: node.id,
+      after: presentNode(after),
+    });
     return presentNode(after);
   });
 }
@@ -88,7 +112,14 @@ export async function updateNode(ctx: AppContext, actor: Actor, planId: number, 
       updated_at: nowIso(),
     });
     if (!after) throw errors.notFound("plan node", nodeId);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "plan_node.update", entityType: "plan_node", entityId: nodeId, before: presentNode(before), after: presentNode(after) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "plan_node.update",
+      entityType: "plan_node",
+      entityId: nodeId,
+      before: presentNode(before),
+      after: presentNode(after),
+    });
     return presentNode(after);
   });
 }
@@ -105,12 +136,39 @@ export async function deleteNode(ctx: AppContext, actor: Actor, planId: number, 
   return db.transaction().execute(async (trx) => {
     const ids = await plans.subtreeIds(trx, planId, nodeId);
     const dependents = await plans.nodeDependents(trx, ids);
-    if (dependents.values > 0) throw errors.conflict(`Values are recorded against ${dependents.values} indicator value(s) in this branch; it cannot be deleted.`, "", "has_values", { count: dependents.values });
-    if (dependents.activities > 0) throw errors.conflict(`${dependents.activities} activity record(s) refer to this branch; it cannot be deleted.`, "", "has_activities", { count: dependents.activities });
-    if (dependents.servedBy > 0) throw errors.conflict(`${dependents.servedBy} node(s) of other plans serve this branch; unlink them first.`, "", "served_by", { count: dependents.servedBy });
+    if (dependents.values > 0)
+      throw errors.conflict(
+        `Values are recorded against ${dependents.values} indicator value(s) in this branch; it cannot be deleted.`,
+        "",
+        "has_values",
+        { count: dependents.values },
+      );
+    if (dependents.activities > 0)
+      throw errors.conflict(
+        `${dependents.activities} activity record(s) refer to this branch; it cannot be deleted.`,
+        "",
+        "has_activities",
+        { count: dependents.activities },
+      );
+    if (dependents.servedBy > 0)
+      throw errors.conflict(
+        `${dependents.servedBy} node(s) of other plans serve this branch; unlink them first.`,
+        "",
+        "served_by",
+        { count: dependents.servedBy },
+      );
     await plans.deleteNodes(trx, ids);
-    await plans.renumber(trx, (await plans.siblings(trx, planId, node.parent_id)).map((s) => s.id));
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "plan_node.delete", entityType: "plan_node", entityId: nodeId, before: { ...presentNode(node), subtreeNodes: ids.length } });
+    await plans.renumber(
+      trx,
+      (await plans.siblings(trx, planId, node.parent_id)).map((s) => s.id),
+    );
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "plan_node.delete",
+      entityType: "plan_node",
+      entityId: nodeId,
+      before: { ...presentNode(node), subtreeNodes: ids.length },
+    });
     return { ok: true as const, deletedNodes: ids.length };
   });
 }
@@ -122,19 +180,35 @@ export async function moveNode(ctx: AppContext, actor: Actor, planId: number, no
   const before = await nodeOf(db, planId, nodeId);
   return db.transaction().execute(async (trx) => {
     if (input.parentId !== null) {
-      if (!(await plans.findPlanNode(trx, planId, input.parentId))) throw errors.validation("parentId", `no node ${input.parentId} in this plan`, "not_found", { id: input.parentId });
+      if (!(await plans.findPlanNode(trx, planId, input.parentId)))
+        throw errors.validation("parentId", `no node ${input.parentId} in this plan`, "not_found", {
+          id: input.parentId,
+        });
       const below = await plans.subtreeIds(trx, planId, nodeId);
-      if (below.includes(input.parentId)) throw errors.conflict("A node cannot be moved under itself or one of its descendants.", "parentId", "cycle");
+      if (below.includes(input.parentId))
+        throw errors.conflict("A node cannot be moved under itself or one of its descendants.", "parentId", "cycle");
     }
-    const oldSiblings = (await plans.siblings(trx, planId, before.parent_id)).map((s) => s.id).filter((id) => id !== nodeId);
-    const newSiblings = input.parentId === before.parent_id ? oldSiblings : (await plans.siblings(trx, planId, input.parentId)).map((s) => s.id);
+    const oldSiblings = (await plans.siblings(trx, planId, before.parent_id))
+      .map((s) => s.id)
+      .filter((id) => id !== nodeId);
+    const newSiblings =
+      input.parentId === before.parent_id
+        ? oldSiblings
+        : (await plans.siblings(trx, planId, input.parentId)).map((s) => s.id);
     const position = Math.min(input.position, newSiblings.length);
     newSiblings.splice(position, 0, nodeId);
     await plans.updatePlanNode(trx, nodeId, { parent_id: input.parentId, updated_at: nowIso() });
     if (input.parentId !== before.parent_id) await plans.renumber(trx, oldSiblings);
     await plans.renumber(trx, newSiblings);
     const after = await nodeOf(trx, planId, nodeId);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "plan_node.move", entityType: "plan_node", entityId: nodeId, before: presentNode(before), after: presentNode(after) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "plan_node.move",
+      entityType: "plan_node",
+      entityId: nodeId,
+      before: presentNode(before),
+      after: presentNode(after),
+    });
     return presentNode(after);
   });
 }
@@ -201,4 +275,3 @@ export async function traceNode(ctx: AppContext, actor: Actor, nodeId: number) {
   }
   return { items, truncated };
 }
-

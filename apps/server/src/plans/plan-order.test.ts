@@ -17,7 +17,8 @@ let planId: number;
 const EXPECTED = ["ORD-D", "ORD-B", "ORD-A", "ORD-C"];
 
 type TreeNode = { indicators: Array<{ code: string }>; children: TreeNode[] };
-const codesOf = (nodes: TreeNode[]): string[] => nodes.flatMap((n) => [...n.indicators.map((i) => i.code), ...codesOf(n.children)]);
+const codesOf = (nodes: TreeNode[]): string[] =>
+  nodes.flatMap((n) => [...n.indicators.map((i) => i.code), ...codesOf(n.children)]);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -29,13 +30,24 @@ beforeAll(async () => {
   const s2 = await f.node({ planId, kind: "strategy", code: "S2", titleEn: "Strategy 2" });
   const s1a = await f.node({ planId, kind: "sub_strategy", code: "S1.1", titleEn: "Strategy 1.1", parentId: s1 });
   const codes = new Map<string, number>();
-  for (const [code, nodeId] of [["ORD-A", s1], ["ORD-B", s1], ["ORD-C", s1a], ["ORD-D", s2]] as const) {
+  for (const [code, nodeId] of [
+    ["ORD-A", s1],
+    ["ORD-B", s1],
+    ["ORD-C", s1a],
+    ["ORD-D", s2],
+  ] as const) {
     const indicatorId = await f.indicator({ nodeId, code, aggregation: "sum" });
     codes.set(code, indicatorId);
     await f.target({ indicatorId, target: { kind: "absolute", comparator: ">=", value: 10, unit: null } });
     // One approved national total (dashboards, reports) and one submitted provincial figure (approval queue).
     await f.value({ indicatorId, unit: nationUnit, periodKey: "FY2021", value: 12 });
-    await f.value({ indicatorId, unit: { type: "province", code: "50" }, periodKey: "FY2021", value: 3, status: "submitted" });
+    await f.value({
+      indicatorId,
+      unit: { type: "province", code: "50" },
+      periodKey: "FY2021",
+      value: 3,
+      status: "submitted",
+    });
   }
   // Rearrange after creation: S2 becomes the first strategy, ORD-B the first indicator of S1.
   const moved = await admin.request("POST", `/api/plans/${planId}/nodes/${s2}/move`, { parentId: null, position: 0 });
@@ -55,7 +67,11 @@ describe("indicators in plan order", () => {
   });
 
   it("lists a plan's values and the approval queue by indicator in plan order", async () => {
-    const plan = await t.ctx.database.db.selectFrom("indicators").select(["id", "code"]).where("code", "like", "ORD-%").execute();
+    const plan = await t.ctx.database.db
+      .selectFrom("indicators")
+      .select(["id", "code"])
+      .where("code", "like", "ORD-%")
+      .execute();
     const codeOf = new Map(plan.map((r) => [r.id, r.code]));
     const values = await admin.request("GET", `/api/plans/${planId}/values?period=FY2021&orgUnitType=nation`);
     expect(values.statusCode, values.body).toBe(200);
@@ -91,7 +107,10 @@ describe("indicators in plan order", () => {
     expect(pdf.statusCode).toBe(200);
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
     const positions = EXPECTED.map((code) => text.indexOf(code));
-    expect(positions.every((p) => p >= 0), text).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      text,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 });

@@ -80,7 +80,11 @@ function disaggregationsOf(json: string): string[] {
 
 export type IndicatorView = z.infer<typeof indicatorViewSchema>;
 
-export function presentIndicator(i: IndicatorRow, planId: number, targets: readonly IndicatorTargetRow[]): IndicatorView {
+export function presentIndicator(
+  i: IndicatorRow,
+  planId: number,
+  targets: readonly IndicatorTargetRow[],
+): IndicatorView {
   return {
     id: i.id,
     nodeId: i.plan_node_id,
@@ -125,7 +129,8 @@ export function assembleTree(
     indicatorsByNode.set(i.plan_node_id, list);
   }
   const views = new Map<number, PlanNodeView>();
-  for (const n of nodes) views.set(n.id, { ...presentNode(n), indicators: indicatorsByNode.get(n.id) ?? [], children: [] });
+  for (const n of nodes)
+    views.set(n.id, { ...presentNode(n), indicators: indicatorsByNode.get(n.id) ?? [], children: [] });
   const roots: PlanNodeView[] = [];
   for (const n of nodes) {
     const view = views.get(n.id);

@@ -1,5 +1,15 @@
 import type { Actor } from "@sainam/core";
-import { audit, clusters, indicators as indicatorRepo, nowIso, plans, programmes, reference, type DB, type PlanRow } from "@sainam/db";
+import {
+  audit,
+  clusters,
+  indicators as indicatorRepo,
+  nowIso,
+  plans,
+  programmes,
+  reference,
+  type DB,
+  type PlanRow,
+} from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
@@ -10,7 +20,12 @@ import type { CreatePlanBody, ListPlansQuery, NewVersionBody, UpdatePlanBody } f
 type Executor = Kysely<DB> | Transaction<DB>;
 
 export function planResource(plan: Pick<PlanRow, "owner_agency_id" | "cluster_id" | "published">): Resource {
-  return { type: "plan", ownerAgencyId: plan.owner_agency_id, clusterId: plan.cluster_id, published: plan.published === 1 };
+  return {
+    type: "plan",
+    ownerAgencyId: plan.owner_agency_id,
+    clusterId: plan.cluster_id,
+    published: plan.published === 1,
+  };
 }
 
 export function actorId(actor: Actor): number | null {
@@ -49,22 +64,42 @@ export async function getPlanTree(ctx: AppContext, actor: Actor, id: number) {
   const { db } = ctx.database;
   const plan = await readablePlan(db, actor, id);
   const { nodes, indicators, targets } = await plans.loadPlanContents(db, id);
-  return { ...presentPlan(plan), canEdit: can(actor, "update", planResource(plan)), nodes: assembleTree(plan.id, nodes, indicators, targets) };
+  return {
+    ...presentPlan(plan),
+    canEdit: can(actor, "update", planResource(plan)),
+    nodes: assembleTree(plan.id, nodes, indicators, targets),
+  };
 }
 
 /**
  * What the policy needs to place a plan (create it, move it to a cluster, version it): its owner agency, its
  * cluster and that cluster's coordinating agency (a cluster plan is owned by it).
  */
-async function placement(db: Executor, ownerAgencyId: number, clusterId: number | null, published: boolean): Promise<Resource> {
+async function placement(
+  db: Executor,
+  ownerAgencyId: number,
+  clusterId: number | null,
+  published: boolean,
+): Promise<Resource> {
   const cluster = clusterId === null ? undefined : await clusters.findCluster(db, clusterId);
-  return { type: "plan", ownerAgencyId, clusterId, published, clusterAgencyId: cluster ? cluster.coordinating_agency_id : undefined };
+  return {
+    type: "plan",
+    ownerAgencyId,
+    clusterId,
+    published,
+    clusterAgencyId: cluster ? cluster.coordinating_agency_id : undefined,
+  };
 }
 
 async function checkReferences(
   db: Executor,
   actor: Actor,
-  input: { ownerAgencyId?: number | undefined; clusterId?: number | null | undefined; provincialClusterId?: number | null | undefined; programmeId?: number | null | undefined },
+  input: {
+    ownerAgencyId?: number | undefined;
+    clusterId?: number | null | undefined;
+    provincialClusterId?: number | null | undefined;
+    programmeId?: number | null | undefined;
+  },
 ): Promise<void> {
   if (input.ownerAgencyId !== undefined && !(await reference.findAgency(db, input.ownerAgencyId))) {
     throw errors.validation("ownerAgencyId", "no such agency", "not_found", { id: input.ownerAgencyId });
@@ -72,7 +107,15 @@ async function checkReferences(
   // A cluster or programme the caller may not see is refused as if it did not exist.
   if (typeof input.clusterId === "number") {
     const cluster = await clusters.findCluster(db, input.clusterId);
-    if (!cluster || !can(actor, "read", { type: "cluster", clusterId: cluster.id, coordinatingAgencyId: cluster.coordinating_agency_id, published: cluster.published === 1 })) {
+    if (
+      !cluster ||
+      !can(actor, "read", {
+        type: "cluster",
+        clusterId: cluster.id,
+        coordinatingAgencyId: cluster.coordinating_agency_id,
+        published: cluster.published === 1,
+      })
+    ) {
       throw errors.validation("clusterId", "no such cluster", "not_found", { id: input.clusterId });
     }
   }
@@ -80,21 +123,41 @@ async function checkReferences(
     typeof input.provincialClusterId === "number" &&
     !(await reference.findProvincialCluster(db, input.provincialClusterId))
   ) {
-    throw errors.validation("provincialClusterId", "no such provincial cluster", "not_found", { id: input.provincialClusterId });
+    throw errors.validation("provincialClusterId", "no such provincial cluster", "not_found", {
+      id: input.provincialClusterId,
+    });
   }
   if (typeof input.programmeId === "number") {
     const programme = await programmes.findProgramme(db, input.programmeId);
-    const resource = programme ? { type: "programme" as const, agencyId: programme.agency_id, published: programme.published === 1, clusterIds: await programmes.clusterIdsOfProgramme(db, programme.id) } : null;
+    const resource = programme
+      ? {
+          type: "programme" as const,
+          agencyId: programme.agency_id,
+          published: programme.published === 1,
+          clusterIds: await programmes.clusterIdsOfProgramme(db, programme.id),
+        }
+      : null;
     if (!resource || !(can(actor, "read", resource) || can(actor, "read_records", resource))) {
       throw errors.validation("programmeId", "no such programme", "not_found", { id: input.programmeId });
     }
   }
 }
 
-function checkShape(level: string, clusterId: number | null, provincialClusterId: number | null, periodStart: string, periodEnd: string): void {
-  if (level === "cluster_plan" && clusterId === null) throw errors.validation("clusterId", "a cluster plan needs its cluster", "required");
+function checkShape(
+  level: string,
+  clusterId: number | null,
+  provincialClusterId: number | null,
+  periodStart: string,
+  periodEnd: string,
+): void {
+  if (level === "cluster_plan" && clusterId === null)
+    throw errors.validation("clusterId", "a cluster plan needs its cluster", "required");
   if (level === "provincial_cluster_plan" && provincialClusterId === null) {
-    throw errors.validation("provincialClusterId", "a provincial-cluster plan needs its provincial cluster", "required");
+    throw errors.validation(
+      "provincialClusterId",
+      "a provincial-cluster plan needs its provincial cluster",
+      "required",
+    );
   }
   if (periodEnd < periodStart) throw errors.notBefore("periodEnd", "periodStart");
 }
@@ -109,7 +172,8 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
   const provincialClusterId = input.provincialClusterId ?? null;
   checkShape(input.level, clusterId, provincialClusterId, input.periodStart, input.periodEnd);
   return db.transaction().execute(async (trx) => {
-    if (await plans.findPlanByCode(trx, input.code)) throw errors.conflict(`A plan with code ${input.code} exists.`, "code", "duplicate");
+    if (await plans.findPlanByCode(trx, input.code))
+      throw errors.conflict(`A plan with code ${input.code} exists.`, "code", "duplicate");
     const now = nowIso();
     const plan = await plans.insertPlan(trx, {
       code: input.code,
@@ -131,7 +195,13 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
       created_at: now,
       updated_at: now,
     });
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "plan.create", entityType: "plan", entityId: plan.id, after: presentPlan(plan) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "plan.create",
+      entityType: "plan",
+      entityId: plan.id,
+      after: presentPlan(plan),
+    });
     return presentPlan(plan);
   });
 }
@@ -142,9 +212,17 @@ export async function updatePlan(ctx: AppContext, actor: Actor, planId: number, 
   const clusterId = input.clusterId === undefined ? before.cluster_id : input.clusterId;
   await checkReferences(db, actor, input);
   // Moving a plan to another cluster needs the right to place a plan there, with its owner agency.
-  if (clusterId !== before.cluster_id) authorize(actor, "create", await placement(db, before.owner_agency_id, clusterId, false));
-  const provincialClusterId = input.provincialClusterId === undefined ? before.provincial_cluster_id : input.provincialClusterId;
-  checkShape(before.level, clusterId, provincialClusterId, input.periodStart ?? before.period_start, input.periodEnd ?? before.period_end);
+  if (clusterId !== before.cluster_id)
+    authorize(actor, "create", await placement(db, before.owner_agency_id, clusterId, false));
+  const provincialClusterId =
+    input.provincialClusterId === undefined ? before.provincial_cluster_id : input.provincialClusterId;
+  checkShape(
+    before.level,
+    clusterId,
+    provincialClusterId,
+    input.periodStart ?? before.period_start,
+    input.periodEnd ?? before.period_end,
+  );
   return db.transaction().execute(async (trx) => {
     const after = await plans.updatePlan(trx, planId, {
       ...(input.titleEn !== undefined && { title_en: input.titleEn }),
@@ -161,7 +239,14 @@ export async function updatePlan(ctx: AppContext, actor: Actor, planId: number, 
       updated_at: nowIso(),
     });
     if (!after) throw errors.notFound("plan", planId);
-    await audit.appendAudit(trx, { actorUserId: actorId(actor), action: "plan.update", entityType: "plan", entityId: planId, before: presentPlan(before), after: presentPlan(after) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorId(actor),
+      action: "plan.update",
+      entityType: "plan",
+      entityId: planId,
+      before: presentPlan(before),
+      after: presentPlan(after),
+    });
     return presentPlan(after);
   });
 }
@@ -178,7 +263,11 @@ export async function listVersions(ctx: AppContext, actor: Actor, planId: number
     first = previous;
   }
   const line: PlanRow[] = [first];
-  for (let next = await plans.findNextVersion(db, first.id); next && !line.some((p) => p.id === next?.id); next = await plans.findNextVersion(db, next.id)) {
+  for (
+    let next = await plans.findNextVersion(db, first.id);
+    next && !line.some((p) => p.id === next?.id);
+    next = await plans.findNextVersion(db, next.id)
+  ) {
     line.push(next);
   }
   return { items: line.filter((p) => can(actor, "read", planResource(p))).map(presentPlan) };
@@ -198,8 +287,15 @@ export async function createVersion(ctx: AppContext, actor: Actor, planId: numbe
   const code = input.code ?? `${source.code.replace(/-v\d+$/, "")}-v${version}`;
   return db.transaction().execute(async (trx) => {
     const newer = await plans.findNextVersion(trx, source.id);
-    if (newer) throw errors.conflict(`Plan ${source.code} already has a newer version (${newer.code}); version that one.`, "", "newer_version", { plan: source.code, newer: newer.code });
-    if (await plans.findPlanByCode(trx, code)) throw errors.conflict(`A plan with code ${code} exists.`, "code", "duplicate");
+    if (newer)
+      throw errors.conflict(
+        `Plan ${source.code} already has a newer version (${newer.code}); version that one.`,
+        "",
+        "newer_version",
+        { plan: source.code, newer: newer.code },
+      );
+    if (await plans.findPlanByCode(trx, code))
+      throw errors.conflict(`A plan with code ${code} exists.`, "code", "duplicate");
     const now = nowIso();
     const plan = await plans.insertPlan(trx, {
       code,
@@ -265,7 +361,10 @@ export async function createVersion(ctx: AppContext, actor: Actor, planId: numbe
       action: "plan.version",
       entityType: "plan",
       entityId: plan.id,
-      after: { ...presentPlan(plan), copied: { nodes: newNodeId.size, indicators: indicatorCount, targets: targetCount } },
+      after: {
+        ...presentPlan(plan),
+        copied: { nodes: newNodeId.size, indicators: indicatorCount, targets: targetCount },
+      },
     });
     return presentPlan(plan);
   });

@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAccessWorld, recordVariants, roles, type AccessWorld, type RecordVariant, type Role } from "../test-support/access-fixture.ts";
+import {
+  buildAccessWorld,
+  recordVariants,
+  roles,
+  type AccessWorld,
+  type RecordVariant,
+  type Role,
+} from "../test-support/access-fixture.ts";
 import { newJuristicId, ok, unique } from "../test-support/factories.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
 
@@ -23,7 +30,13 @@ type Variant = RecordVariant | "none" | "other" | "hiddenRef" | "crossScope";
 type Answer = number | "missing";
 type Want = Answer | readonly Answer[];
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-type Call = { url: string; body?: unknown; as?: Client; raw?: Buffer; /** A batch the call is about, for `check`. */ batchId?: number };
+type Call = {
+  url: string;
+  body?: unknown;
+  as?: Client;
+  raw?: Buffer;
+  /** A batch the call is about, for `check`. */ batchId?: number;
+};
 type Rule = {
   /** Who may do it, exactly as docs/API.md says. */
   who: string;
@@ -31,24 +44,53 @@ type Rule = {
   call: (role: Role, variant: Variant, w: AccessWorld) => Call | Promise<Call>;
   expect: (role: Role, variant: Variant) => Want;
   /** A further check of an answer (masking, listing); returns what is wrong, if anything. */
-  check?: (role: Role, variant: Variant, response: LightMyRequestResponse, w: AccessWorld, call: Call) => string | undefined | Promise<string | undefined>;
+  check?: (
+    role: Role,
+    variant: Variant,
+    response: LightMyRequestResponse,
+    w: AccessWorld,
+    call: Call,
+  ) => string | undefined | Promise<string | undefined>;
 };
 
 type Roles = readonly Role[];
 const everyone: Roles = roles;
 const r = (v: Variant) => v as RecordVariant;
 /** Keepers of a record of each variant: admin, officers of its agency, coordinators of its cluster. */
-const KEEPERS: Record<RecordVariant, Roles> = { own: ["admin", "mocOfficer", "coordinator"], otherAgency: ["admin", "dipOfficer"], otherCluster: ["admin", "mocOfficer"], unpublished: ["admin", "dipOfficer"] };
+const KEEPERS: Record<RecordVariant, Roles> = {
+  own: ["admin", "mocOfficer", "coordinator"],
+  otherAgency: ["admin", "dipOfficer"],
+  otherCluster: ["admin", "mocOfficer"],
+  unpublished: ["admin", "dipOfficer"],
+};
 /** Admin and the officers of the record's agency (no coordinator). */
-const AGENCY: Record<RecordVariant, Roles> = { own: ["admin", "mocOfficer"], otherAgency: ["admin", "dipOfficer"], otherCluster: ["admin", "mocOfficer"], unpublished: ["admin", "dipOfficer"] };
+const AGENCY: Record<RecordVariant, Roles> = {
+  own: ["admin", "mocOfficer"],
+  otherAgency: ["admin", "dipOfficer"],
+  otherCluster: ["admin", "mocOfficer"],
+  unpublished: ["admin", "dipOfficer"],
+};
 /** Those who work with a firm: admin, every officer, its (approved) coordinators, the member firm itself. */
-const FIRM_KEEPERS: Record<RecordVariant, Roles> = { own: ["admin", "mocOfficer", "dipOfficer", "coordinator", "member"], otherAgency: ["admin", "mocOfficer", "dipOfficer"], otherCluster: ["admin", "mocOfficer", "dipOfficer"], unpublished: ["admin", "mocOfficer", "dipOfficer"] };
+const FIRM_KEEPERS: Record<RecordVariant, Roles> = {
+  own: ["admin", "mocOfficer", "dipOfficer", "coordinator", "member"],
+  otherAgency: ["admin", "mocOfficer", "dipOfficer"],
+  otherCluster: ["admin", "mocOfficer", "dipOfficer"],
+  unpublished: ["admin", "mocOfficer", "dipOfficer"],
+};
 const OFFICERS: Roles = ["admin", "mocOfficer", "dipOfficer"];
 /** A member's approval state as the list answers it (`approved`), or undefined when the answer lacks it. */
-const approvalOf = (m: { approved?: boolean } | undefined): "approved" | "pending" | undefined => (m?.approved === undefined ? undefined : m.approved ? "approved" : "pending");
+const approvalOf = (m: { approved?: boolean } | undefined): "approved" | "pending" | undefined =>
+  m?.approved === undefined ? undefined : m.approved ? "approved" : "pending";
 const UPLOADERS: Roles = ["admin", "mocOfficer", "dipOfficer", "coordinator"];
 /** Published records are seen by everyone, unpublished ones by `insiders`. */
-const seen = (insiders: Record<RecordVariant, Roles> | Roles) => (v: Variant): Roles => (v === "unpublished" ? (Array.isArray(insiders) ? insiders : (insiders as Record<RecordVariant, Roles>)[v]) : everyone);
+const seen =
+  (insiders: Record<RecordVariant, Roles> | Roles) =>
+  (v: Variant): Roles =>
+    v === "unpublished"
+      ? Array.isArray(insiders)
+        ? insiders
+        : (insiders as Record<RecordVariant, Roles>)[v]
+      : everyone;
 const seenByKeepers = seen(KEEPERS);
 const seenByAgency = seen(AGENCY);
 const seenByOfficers = seen(OFFICERS);
@@ -63,20 +105,44 @@ const NONE: readonly Variant[] = ["none"];
 
 const anyone = (url: string): Rule => ({ who: "anyone", variants: NONE, call: () => ({ url }), expect: () => 200 });
 /** A record of each variant: seen by `sees`, the operation allowed to `may`. */
-function onRecord(who: string, sees: (v: Variant) => Roles, may: (v: Variant) => Roles, call: Rule["call"], status = 200, extra: Partial<Rule> = {}): Rule {
+function onRecord(
+  who: string,
+  sees: (v: Variant) => Roles,
+  may: (v: Variant) => Roles,
+  call: Rule["call"],
+  status = 200,
+  extra: Partial<Rule> = {},
+): Rule {
   return { who, variants: RECORDS, call, expect: (role, v) => decide(role, sees(v), may(v), status), ...extra };
 }
-const signedIn = (who: string, call: Rule["call"], status = 200): Rule => ({ who, variants: NONE, call, expect: (role) => (role === "public" ? 401 : status) });
-const only = (who: string, allowed: Roles, call: Rule["call"], status = 200): Rule => ({ who, variants: NONE, call, expect: (role) => (allowed.includes(role) ? status : role === "public" ? 401 : 403) });
+const signedIn = (who: string, call: Rule["call"], status = 200): Rule => ({
+  who,
+  variants: NONE,
+  call,
+  expect: (role) => (role === "public" ? 401 : status),
+});
+const only = (who: string, allowed: Roles, call: Rule["call"], status = 200): Rule => ({
+  who,
+  variants: NONE,
+  call,
+  expect: (role) => (allowed.includes(role) ? status : role === "public" ? 401 : 403),
+});
 /** Creating for the MOC (`own`) or the DIP (`otherAgency`). */
 function perAgency(who: string, call: Rule["call"], status = 201): Rule {
-  return { who, variants: ["own", "otherAgency"], call, expect: (role, v) => decide(role, everyone, AGENCY[r(v)], status) };
+  return {
+    who,
+    variants: ["own", "otherAgency"],
+    call,
+    expect: (role, v) => decide(role, everyone, AGENCY[r(v)], status),
+  };
 }
 /** Lists whose unpublished entry only `insiders` see. */
 function listing(path: string, field: string, id: (w: AccessWorld) => number, insiders: Roles): Rule["check"] {
   return (role, _v, response, w) => {
     const listed = (response.json()[field] as Array<{ id: number }>).some((item) => item.id === id(w));
-    return listed === insiders.includes(role) ? undefined : `${path}: the unpublished record is ${listed ? "" : "not "}listed`;
+    return listed === insiders.includes(role)
+      ? undefined
+      : `${path}: the unpublished record is ${listed ? "" : "not "}listed`;
   };
 }
 
@@ -96,23 +162,61 @@ const matrix: Record<string, Rule> = {
   "GET /api/provincial-clusters/{id}": anyone("/api/provincial-clusters/1"),
   "GET /api/stats": anyone("/api/stats"),
   "GET /api/agencies": anyone("/api/agencies"),
-  "GET /api/agencies/{id}": { ...anyone(""), variants: ["own", "otherAgency"], call: (_role, v, w) => ({ url: `/api/agencies/${w.agencyOf[r(v)]}` }) },
-  "PATCH /api/agencies/{id}": perAgency("admin, or agency officer of that agency", (_role, v, w) => {
-    const agency = v === "own" ? w.agency.moc : w.agency.dip;
-    return { url: `/api/agencies/${agency.id}`, body: { abbreviation: agency.abbreviation ?? agency.code } };
-  }, 200),
+  "GET /api/agencies/{id}": {
+    ...anyone(""),
+    variants: ["own", "otherAgency"],
+    call: (_role, v, w) => ({ url: `/api/agencies/${w.agencyOf[r(v)]}` }),
+  },
+  "PATCH /api/agencies/{id}": perAgency(
+    "admin, or agency officer of that agency",
+    (_role, v, w) => {
+      const agency = v === "own" ? w.agency.moc : w.agency.dip;
+      return { url: `/api/agencies/${agency.id}`, body: { abbreviation: agency.abbreviation ?? agency.code } };
+    },
+    200,
+  ),
 
   // ——— Auth and users ———
-  "POST /api/auth/login": { who: "anyone", variants: NONE, call: (_role, _v, w) => ({ url: "/api/auth/login", body: { email: w.users.expert.email, password: w.users.expert.password } }), expect: () => 200 },
+  "POST /api/auth/login": {
+    who: "anyone",
+    variants: NONE,
+    call: (_role, _v, w) => ({
+      url: "/api/auth/login",
+      body: { email: w.users.expert.email, password: w.users.expert.password },
+    }),
+    expect: () => 200,
+  },
   "POST /api/auth/logout": signedIn("signed in", async (role, _v, w) => {
     // A session of its own, so that the role's client stays signed in.
     const user = role === "public" || role === "admin" ? null : w.users[role];
-    return { url: "/api/auth/logout", body: {}, as: role === "public" ? w.as.public : role === "admin" ? await w.t.signIn("admin@example.org", "admin-password-123") : await w.t.signIn(user?.email ?? "", user?.password ?? "") };
+    return {
+      url: "/api/auth/logout",
+      body: {},
+      as:
+        role === "public"
+          ? w.as.public
+          : role === "admin"
+            ? await w.t.signIn("admin@example.org", "admin-password-123")
+            : await w.t.signIn(user?.email ?? "", user?.password ?? ""),
+    };
   }),
   "GET /api/auth/me": anyone("/api/auth/me"),
   "PATCH /api/auth/me": signedIn("signed in", () => ({ url: "/api/auth/me", body: { locale: "th" } })),
   "GET /api/users": only("admin", ["admin"], () => ({ url: "/api/users" })),
-  "POST /api/users": only("admin", ["admin"], () => ({ url: "/api/users", body: { email: `matrix-new-${unique()}@example.org`, displayName: "New", role: "expert", password: "long-enough-password" } }), 201),
+  "POST /api/users": only(
+    "admin",
+    ["admin"],
+    () => ({
+      url: "/api/users",
+      body: {
+        email: `matrix-new-${unique()}@example.org`,
+        displayName: "New",
+        role: "expert",
+        password: "long-enough-password",
+      },
+    }),
+    201,
+  ),
   "GET /api/users/{id}": {
     who: "admin, or the user",
     variants: ["own", "other"],
@@ -122,7 +226,10 @@ const matrix: Record<string, Rule> = {
   "PATCH /api/users/{id}": {
     who: "admin",
     variants: ["own", "other"],
-    call: (role, v, w) => ({ url: `/api/users/${v === "own" ? (w.userId[role] ?? w.bystanderId) : w.bystanderId}`, body: { displayName: `Renamed ${unique()}` } }),
+    call: (role, v, w) => ({
+      url: `/api/users/${v === "own" ? (w.userId[role] ?? w.bystanderId) : w.bystanderId}`,
+      body: { displayName: `Renamed ${unique()}` },
+    }),
     expect: (role) => (role === "public" ? 401 : role === "admin" ? 200 : 403),
   },
   "GET /api/audit": only("admin", ["admin"], () => ({ url: "/api/audit" })),
@@ -140,7 +247,18 @@ const matrix: Record<string, Rule> = {
     variants: RECORDS,
     call: (_role, v, w) => {
       const owner = v === "otherAgency" ? w.agency.moc.id : w.agencyOf[r(v)];
-      return { url: "/api/plans", body: { code: `MX-NEW-${unique()}`, level: "cluster_plan", ownerAgencyId: owner, clusterId: w.cluster[r(v)], periodStart: "2020-10-01", periodEnd: "2025-09-30", titleEn: "New plan" } };
+      return {
+        url: "/api/plans",
+        body: {
+          code: `MX-NEW-${unique()}`,
+          level: "cluster_plan",
+          ownerAgencyId: owner,
+          clusterId: w.cluster[r(v)],
+          periodStart: "2020-10-01",
+          periodEnd: "2025-09-30",
+          titleEn: "New plan",
+        },
+      };
     },
     expect: (role, v) => {
       if (v === "otherAgency") return decide(role, everyone, ["admin"], 201);
@@ -148,110 +266,403 @@ const matrix: Record<string, Rule> = {
       return decide(role, everyone, KEEPERS[r(v)], 201);
     },
   },
-  "GET /api/plans/{id}": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}` })),
-  "PATCH /api/plans/{id}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}`, body: { titleTh: `แผน ${unique()}` } })),
-  "GET /api/plans/{id}/versions": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/versions` })),
-  "POST /api/plans/{id}/versions": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/plans/${await w.newPlan(r(v))}/versions`, body: { periodStart: "2025-10-01", periodEnd: "2030-09-30" } }), 201),
-  "POST /api/plans/{id}/nodes": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/nodes`, body: { kind: "strategy", code: `N${unique()}`, titleEn: "Node" } }), 201),
-  "PATCH /api/plans/{id}/nodes/{nodeId}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/nodes/${w.node[r(v)]}`, body: { titleTh: `ยุทธศาสตร์ ${unique()}` } })),
-  "DELETE /api/plans/{id}/nodes/{nodeId}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/nodes/${await w.newNode(w.plan[r(v)])}` })),
-  "POST /api/plans/{id}/nodes/{nodeId}/move": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/nodes/${w.node[r(v)]}/move`, body: { parentId: null, position: 0 } })),
-  "GET /api/plan-nodes/{id}/trace": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/plan-nodes/${w.node[r(v)]}/trace` })),
-  "POST /api/plan-nodes/{id}/indicators": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/plan-nodes/${w.node[r(v)]}/indicators`, body: { code: `I${unique()}`, nameEn: "Firms" } }), 201),
-  "GET /api/indicators/{id}": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}` })),
-  "PATCH /api/indicators/{id}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}`, body: { nameTh: `ยอดขาย ${unique()}` } })),
-  "DELETE /api/indicators/{id}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/indicators/${await w.newIndicator(w.node[r(v)])}` })),
-  "POST /api/indicators/{id}/move": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/move`, body: { position: 0 } })),
-  "GET /api/indicators/{id}/targets": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/targets` })),
-  "POST /api/indicators/{id}/targets": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/indicators/${await w.newIndicator(w.node[r(v)])}/targets`, body: { textEn: "80%", periodKey: "FY2022" } }), 201),
-  "PATCH /api/indicator-targets/{id}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/indicator-targets/${w.target[r(v)]}`, body: { textEn: "80%" } })),
-  "DELETE /api/indicator-targets/{id}": onRecord(KEEPERS_WHO, seenByKeepers, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/indicator-targets/${await w.newTarget(w.node[r(v)])}` })),
+  "GET /api/plans/{id}": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}` }),
+  ),
+  "PATCH /api/plans/{id}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}`, body: { titleTh: `แผน ${unique()}` } }),
+  ),
+  "GET /api/plans/{id}/versions": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/versions` }),
+  ),
+  "POST /api/plans/{id}/versions": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({
+      url: `/api/plans/${await w.newPlan(r(v))}/versions`,
+      body: { periodStart: "2025-10-01", periodEnd: "2030-09-30" },
+    }),
+    201,
+  ),
+  "POST /api/plans/{id}/nodes": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({
+      url: `/api/plans/${w.plan[r(v)]}/nodes`,
+      body: { kind: "strategy", code: `N${unique()}`, titleEn: "Node" },
+    }),
+    201,
+  ),
+  "PATCH /api/plans/{id}/nodes/{nodeId}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({
+      url: `/api/plans/${w.plan[r(v)]}/nodes/${w.node[r(v)]}`,
+      body: { titleTh: `ยุทธศาสตร์ ${unique()}` },
+    }),
+  ),
+  "DELETE /api/plans/{id}/nodes/{nodeId}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/nodes/${await w.newNode(w.plan[r(v)])}` }),
+  ),
+  "POST /api/plans/{id}/nodes/{nodeId}/move": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({
+      url: `/api/plans/${w.plan[r(v)]}/nodes/${w.node[r(v)]}/move`,
+      body: { parentId: null, position: 0 },
+    }),
+  ),
+  "GET /api/plan-nodes/{id}/trace": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/plan-nodes/${w.node[r(v)]}/trace` }),
+  ),
+  "POST /api/plan-nodes/{id}/indicators": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({
+      url: `/api/plan-nodes/${w.node[r(v)]}/indicators`,
+      body: { code: `I${unique()}`, nameEn: "Firms" },
+    }),
+    201,
+  ),
+  "GET /api/indicators/{id}": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}` }),
+  ),
+  "PATCH /api/indicators/{id}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}`, body: { nameTh: `ยอดขาย ${unique()}` } }),
+  ),
+  "DELETE /api/indicators/{id}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/indicators/${await w.newIndicator(w.node[r(v)])}` }),
+  ),
+  "POST /api/indicators/{id}/move": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/move`, body: { position: 0 } }),
+  ),
+  "GET /api/indicators/{id}/targets": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/targets` }),
+  ),
+  "POST /api/indicators/{id}/targets": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({
+      url: `/api/indicators/${await w.newIndicator(w.node[r(v)])}/targets`,
+      body: { textEn: "80%", periodKey: "FY2022" },
+    }),
+    201,
+  ),
+  "PATCH /api/indicator-targets/{id}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/indicator-targets/${w.target[r(v)]}`, body: { textEn: "80%" } }),
+  ),
+  "DELETE /api/indicator-targets/{id}": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/indicator-targets/${await w.newTarget(w.node[r(v)])}` }),
+  ),
   "GET /api/targets/parse": anyone("/api/targets/parse?text=80%25"),
-  "GET /api/plans/{id}/report.{format}": onRecord("readers of the plan's dashboard", seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/report.xlsx?period=FY2021` })),
+  "GET /api/plans/{id}/report.{format}": onRecord(
+    "readers of the plan's dashboard",
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/report.xlsx?period=FY2021` }),
+  ),
 
   // ——— Dashboards ———
   "GET /api/dashboards/plans": anyone("/api/dashboards/plans"),
-  "GET /api/dashboards/plans/{id}": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/dashboards/plans/${w.plan[r(v)]}?period=FY2021` })),
-  "GET /api/dashboards/plans/{id}/provincial-clusters": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/dashboards/plans/${w.plan[r(v)]}/provincial-clusters?period=FY2021` })),
-  "GET /api/indicators/{id}/map": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/map?period=FY2021` })),
-  "GET /api/indicators/{id}/trend": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/trend` })),
-  "GET /api/indicators/{id}/drilldown": onRecord(READERS, seenByKeepers, () => everyone, (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/drilldown?period=FY2021` })),
+  "GET /api/dashboards/plans/{id}": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/dashboards/plans/${w.plan[r(v)]}?period=FY2021` }),
+  ),
+  "GET /api/dashboards/plans/{id}/provincial-clusters": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/dashboards/plans/${w.plan[r(v)]}/provincial-clusters?period=FY2021` }),
+  ),
+  "GET /api/indicators/{id}/map": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/map?period=FY2021` }),
+  ),
+  "GET /api/indicators/{id}/trend": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/trend` }),
+  ),
+  "GET /api/indicators/{id}/drilldown": onRecord(
+    READERS,
+    seenByKeepers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/drilldown?period=FY2021` }),
+  ),
 
   // ——— Indicator values ———
-  "GET /api/indicators/{id}/values": onRecord("readers of the plan (every status: those who enter)", () => everyone, seenByKeepers, (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/values` })),
-  "PUT /api/indicators/{id}/values": onRecord("those who enter the plan's values", () => everyone, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/values`, body: { rows: [{ orgUnitType: "nation", orgUnitCode: "TH", periodKey: "FY2044", breakdown: {}, value: unique() }] } })),
-  "GET /api/plans/{id}/values": onRecord("readers of the plan (every status: those who enter)", () => everyone, seenByKeepers, (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/values` })),
-  "POST /api/values/submit": onRecord("those who enter the plan's values", (v) => KEEPERS[r(v)], (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: "/api/values/submit", body: { ids: [await w.newValue(r(v), "draft")] } })),
-  "POST /api/values/approve": onRecord("admin or officers of the owner agency, not on values they entered", (v) => KEEPERS[r(v)], (v) => AGENCY[r(v)], async (_role, v, w) => ({ url: "/api/values/approve", body: { ids: [await w.newValue(r(v), "submitted")] } })),
-  "POST /api/values/reject": onRecord("admin or officers of the owner agency, not on values they entered", (v) => KEEPERS[r(v)], (v) => AGENCY[r(v)], async (_role, v, w) => ({ url: "/api/values/reject", body: { ids: [await w.newValue(r(v), "submitted")], note: "check the source" } })),
-  "POST /api/values/reopen": onRecord("admin or officers of the owner agency, not on values they entered", (v) => KEEPERS[r(v)], (v) => AGENCY[r(v)], async (_role, v, w) => ({ url: "/api/values/reopen", body: { ids: [await w.newValue(r(v), "approved")] } })),
+  "GET /api/indicators/{id}/values": onRecord(
+    "readers of the plan (every status: those who enter)",
+    () => everyone,
+    seenByKeepers,
+    (_role, v, w) => ({ url: `/api/indicators/${w.indicator[r(v)]}/values` }),
+  ),
+  "PUT /api/indicators/{id}/values": onRecord(
+    "those who enter the plan's values",
+    () => everyone,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({
+      url: `/api/indicators/${w.indicator[r(v)]}/values`,
+      body: {
+        rows: [{ orgUnitType: "nation", orgUnitCode: "TH", periodKey: "FY2044", breakdown: {}, value: unique() }],
+      },
+    }),
+  ),
+  "GET /api/plans/{id}/values": onRecord(
+    "readers of the plan (every status: those who enter)",
+    () => everyone,
+    seenByKeepers,
+    (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/values` }),
+  ),
+  "POST /api/values/submit": onRecord(
+    "those who enter the plan's values",
+    (v) => KEEPERS[r(v)],
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: "/api/values/submit", body: { ids: [await w.newValue(r(v), "draft")] } }),
+  ),
+  "POST /api/values/approve": onRecord(
+    "admin or officers of the owner agency, not on values they entered",
+    (v) => KEEPERS[r(v)],
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => ({ url: "/api/values/approve", body: { ids: [await w.newValue(r(v), "submitted")] } }),
+  ),
+  "POST /api/values/reject": onRecord(
+    "admin or officers of the owner agency, not on values they entered",
+    (v) => KEEPERS[r(v)],
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => ({
+      url: "/api/values/reject",
+      body: { ids: [await w.newValue(r(v), "submitted")], note: "check the source" },
+    }),
+  ),
+  "POST /api/values/reopen": onRecord(
+    "admin or officers of the owner agency, not on values they entered",
+    (v) => KEEPERS[r(v)],
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => ({ url: "/api/values/reopen", body: { ids: [await w.newValue(r(v), "approved")] } }),
+  ),
   "GET /api/values/queue": signedIn("signed in", () => ({ url: "/api/values/queue" })),
-  "GET /api/plans/{id}/locks": onRecord("readers of the plan", () => everyone, seenByKeepers, (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/locks` })),
-  "POST /api/plans/{id}/locks": onRecord("admin or officers of the owner agency", () => everyone, (v) => AGENCY[r(v)], async (_role, v, w) => ({ url: `/api/plans/${await w.newPlan(r(v))}/locks`, body: { periodKey: "FY2020" } }), 201),
-  "DELETE /api/plans/{id}/locks/{periodKey}": onRecord("admin or officers of the owner agency", () => everyone, (v) => AGENCY[r(v)], async (_role, v, w) => {
-    const planId = await w.newPlan(r(v));
-    await ok(w.admin.request("POST", `/api/plans/${planId}/locks`, { periodKey: "FY2020" }), 201);
-    return { url: `/api/plans/${planId}/locks/FY2020` };
-  }),
+  "GET /api/plans/{id}/locks": onRecord(
+    "readers of the plan",
+    () => everyone,
+    seenByKeepers,
+    (_role, v, w) => ({ url: `/api/plans/${w.plan[r(v)]}/locks` }),
+  ),
+  "POST /api/plans/{id}/locks": onRecord(
+    "admin or officers of the owner agency",
+    () => everyone,
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => ({ url: `/api/plans/${await w.newPlan(r(v))}/locks`, body: { periodKey: "FY2020" } }),
+    201,
+  ),
+  "DELETE /api/plans/{id}/locks/{periodKey}": onRecord(
+    "admin or officers of the owner agency",
+    () => everyone,
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => {
+      const planId = await w.newPlan(r(v));
+      await ok(w.admin.request("POST", `/api/plans/${planId}/locks`, { periodKey: "FY2020" }), 201);
+      return { url: `/api/plans/${planId}/locks/FY2020` };
+    },
+  ),
 
   // ——— Cluster registry and value chain ———
-  "GET /api/clusters": { ...anyone("/api/clusters?pageSize=200"), who: "anyone (published); officers all; coordinators also their own", check: listing("clusters", "items", (w) => w.cluster.unpublished, OFFICERS) },
-  "POST /api/clusters": perAgency("admin; agency officer for own agency", (_role, v, w) => ({ url: "/api/clusters", body: { code: `matrix-new-${unique()}`, kind: "industry_cluster", nameEn: "New cluster", coordinatingAgencyId: w.agencyOf[r(v)], provinceCodes: ["50"] } })),
-  "GET /api/clusters/{id}": onRecord("anyone (published); officers all; coordinators also their own", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}` })),
-  "PATCH /api/clusters/{id}": onRecord("admin; officers of its coordinating agency; its coordinators", seenByOfficers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}`, body: { descriptionEn: `Edited ${unique()}` } })),
-  "GET /api/enterprises": { ...anyone("/api/enterprises?pageSize=200"), who: "anyone (published); officers all; coordinators their members; the member its firm", check: listing("enterprises", "items", (w) => w.firm.unpublished, OFFICERS) },
+  "GET /api/clusters": {
+    ...anyone("/api/clusters?pageSize=200"),
+    who: "anyone (published); officers all; coordinators also their own",
+    check: listing("clusters", "items", (w) => w.cluster.unpublished, OFFICERS),
+  },
+  "POST /api/clusters": perAgency("admin; agency officer for own agency", (_role, v, w) => ({
+    url: "/api/clusters",
+    body: {
+      code: `matrix-new-${unique()}`,
+      kind: "industry_cluster",
+      nameEn: "New cluster",
+      coordinatingAgencyId: w.agencyOf[r(v)],
+      provinceCodes: ["50"],
+    },
+  })),
+  "GET /api/clusters/{id}": onRecord(
+    "anyone (published); officers all; coordinators also their own",
+    seenByOfficers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}` }),
+  ),
+  "PATCH /api/clusters/{id}": onRecord(
+    "admin; officers of its coordinating agency; its coordinators",
+    seenByOfficers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}`, body: { descriptionEn: `Edited ${unique()}` } }),
+  ),
+  "GET /api/enterprises": {
+    ...anyone("/api/enterprises?pageSize=200"),
+    who: "anyone (published); officers all; coordinators their members; the member its firm",
+    check: listing("enterprises", "items", (w) => w.firm.unpublished, OFFICERS),
+  },
   // R2: a firm new to the registry that a coordinator created joins their cluster approved, contacts unmasked.
   "POST /api/enterprises": {
-    ...only("admin, officers, coordinators", UPLOADERS, () => ({ url: "/api/enterprises", body: { juristicId: newJuristicId(), nameTh: `บริษัท ใหม่ ${unique()} จำกัด`, provinceCode: "50", contacts: [{ name: "Malee", phone: "0898765432" }] } }), 201),
+    ...only(
+      "admin, officers, coordinators",
+      UPLOADERS,
+      () => ({
+        url: "/api/enterprises",
+        body: {
+          juristicId: newJuristicId(),
+          nameTh: `บริษัท ใหม่ ${unique()} จำกัด`,
+          provinceCode: "50",
+          contacts: [{ name: "Malee", phone: "0898765432" }],
+        },
+      }),
+      201,
+    ),
     check: async (role, _v, response, w) => {
       if (role !== "coordinator") return undefined;
       const firmId = response.json().id as number;
-      await ok(w.as.coordinator.request("POST", `/api/clusters/${w.cluster.own}/members`, { enterpriseId: firmId, stage: "downstream" }), 201);
-      const members = (await w.as.coordinator.request("GET", `/api/clusters/${w.cluster.own}/members`)).json().items as Array<{ enterpriseId: number; approved?: boolean }>;
+      await ok(
+        w.as.coordinator.request("POST", `/api/clusters/${w.cluster.own}/members`, {
+          enterpriseId: firmId,
+          stage: "downstream",
+        }),
+        201,
+      );
+      const members = (await w.as.coordinator.request("GET", `/api/clusters/${w.cluster.own}/members`)).json()
+        .items as Array<{ enterpriseId: number; approved?: boolean }>;
       const approval = approvalOf(members.find((m) => m.enterpriseId === firmId));
       if (approval !== "approved") return `the coordinator's own new firm joins ${String(approval)}, not approved`;
-      return (await w.as.coordinator.request("GET", `/api/enterprises/${firmId}`)).json().contactsMasked === false ? undefined : "the coordinator's own new firm has its contacts masked";
+      return (await w.as.coordinator.request("GET", `/api/enterprises/${firmId}`)).json().contactsMasked === false
+        ? undefined
+        : "the coordinator's own new firm has its contacts masked";
     },
   },
   "GET /api/exports/enterprises.{format}": { ...anyone("/api/exports/enterprises.csv"), who: "as the list" },
-  "GET /api/enterprises/{id}": onRecord("anyone (published); the firm, officers, its coordinators", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}` }), 200, {
-    check: (role, v, response) => {
-      const masked = response.json().contactsMasked as boolean;
-      return masked === !FIRM_KEEPERS[r(v)].includes(role) ? undefined : `contacts ${masked ? "masked" : "unmasked"}`;
+  "GET /api/enterprises/{id}": onRecord(
+    "anyone (published); the firm, officers, its coordinators",
+    seenByOfficers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}` }),
+    200,
+    {
+      check: (role, v, response) => {
+        const masked = response.json().contactsMasked as boolean;
+        return masked === !FIRM_KEEPERS[r(v)].includes(role) ? undefined : `contacts ${masked ? "masked" : "unmasked"}`;
+      },
     },
-  }),
-  "PATCH /api/enterprises/{id}": onRecord("admin, officers, its coordinators (approved membership), the member firm itself", seenByOfficers, (v) => FIRM_KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}`, body: { nameEn: `Firm ${unique()} Co., Ltd.` } })),
-  "GET /api/clusters/{id}/members": onRecord("readers of the cluster", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/members` }), 200, {
-    check: (_role, _v, response) => {
-      const items = response.json().items as Array<{ approved?: boolean }>;
-      return items.length > 0 && items.every((m) => approvalOf(m) !== undefined) ? undefined : "members carry no approval state";
+  ),
+  "PATCH /api/enterprises/{id}": onRecord(
+    "admin, officers, its coordinators (approved membership), the member firm itself",
+    seenByOfficers,
+    (v) => FIRM_KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}`, body: { nameEn: `Firm ${unique()} Co., Ltd.` } }),
+  ),
+  "GET /api/clusters/{id}/members": onRecord(
+    "readers of the cluster",
+    seenByOfficers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/members` }),
+    200,
+    {
+      check: (_role, _v, response) => {
+        const items = response.json().items as Array<{ approved?: boolean }>;
+        return items.length > 0 && items.every((m) => approvalOf(m) !== undefined)
+          ? undefined
+          : "members carry no approval state";
+      },
     },
-  }),
+  ),
   // A fresh firm each time; `hiddenRef`: a firm of nobody's cluster, unpublished (R1). R2: a coordinator who adds
   // an existing firm gets a pending membership and still sees its contacts masked.
   "POST /api/clusters/{id}/members": {
     who: "editors of the cluster",
     variants: [...RECORDS, "hiddenRef"],
-    call: async (_role, v, w) => ({ url: `/api/clusters/${w.cluster[v === "hiddenRef" ? "own" : r(v)]}/members`, body: { enterpriseId: await w.newFirm(v !== "hiddenRef"), stage: "midstream" } }),
-    expect: (role, v) => (v === "hiddenRef" ? hiddenRefAnswer(role, KEEPERS.own, OFFICERS, 201) : decide(role, seenByOfficers(v), KEEPERS[r(v)], 201)),
+    call: async (_role, v, w) => ({
+      url: `/api/clusters/${w.cluster[v === "hiddenRef" ? "own" : r(v)]}/members`,
+      body: { enterpriseId: await w.newFirm(v !== "hiddenRef"), stage: "midstream" },
+    }),
+    expect: (role, v) =>
+      v === "hiddenRef"
+        ? hiddenRefAnswer(role, KEEPERS.own, OFFICERS, 201)
+        : decide(role, seenByOfficers(v), KEEPERS[r(v)], 201),
     check: async (role, v, _response, w, call) => {
       if (role !== "coordinator" || v !== "own") return undefined;
       const firmId = (call.body as { enterpriseId: number }).enterpriseId;
-      const members = (await w.as.coordinator.request("GET", `/api/clusters/${w.cluster.own}/members`)).json().items as Array<{ enterpriseId: number; approved?: boolean }>;
+      const members = (await w.as.coordinator.request("GET", `/api/clusters/${w.cluster.own}/members`)).json()
+        .items as Array<{ enterpriseId: number; approved?: boolean }>;
       const approval = approvalOf(members.find((m) => m.enterpriseId === firmId));
       const firm = await w.as.coordinator.request("GET", `/api/enterprises/${firmId}`);
-      const edit = await w.as.coordinator.request("PATCH", `/api/enterprises/${firmId}`, { nameEn: "Pending Co., Ltd." });
-      if (approval !== "pending") return `a coordinator's membership of an existing firm is ${String(approval)}, not pending`;
+      const edit = await w.as.coordinator.request("PATCH", `/api/enterprises/${firmId}`, {
+        nameEn: "Pending Co., Ltd.",
+      });
+      if (approval !== "pending")
+        return `a coordinator's membership of an existing firm is ${String(approval)}, not pending`;
       if (firm.json().contactsMasked !== true) return "a pending membership unmasks the firm's contacts";
-      return edit.statusCode === 403 ? undefined : `a pending membership lets the coordinator edit the firm (${edit.statusCode})`;
+      return edit.statusCode === 403
+        ? undefined
+        : `a pending membership lets the coordinator edit the firm (${edit.statusCode})`;
     },
   },
-  "PATCH /api/clusters/{id}/members/{enterpriseId}": onRecord("editors of the cluster", seenByOfficers, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/members/${w.firm[r(v)]}`, body: { stage: "upstream" } })),
-  "DELETE /api/clusters/{id}/members/{enterpriseId}": onRecord("editors of the cluster", seenByOfficers, (v) => KEEPERS[r(v)], async (_role, v, w) => {
-    const firm = await w.newFirm(true);
-    await w.join(w.cluster[r(v)], firm);
-    return { url: `/api/clusters/${w.cluster[r(v)]}/members/${firm}` };
-  }),
+  "PATCH /api/clusters/{id}/members/{enterpriseId}": onRecord(
+    "editors of the cluster",
+    seenByOfficers,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/members/${w.firm[r(v)]}`, body: { stage: "upstream" } }),
+  ),
+  "DELETE /api/clusters/{id}/members/{enterpriseId}": onRecord(
+    "editors of the cluster",
+    seenByOfficers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => {
+      const firm = await w.newFirm(true);
+      await w.join(w.cluster[r(v)], firm);
+      return { url: `/api/clusters/${w.cluster[r(v)]}/members/${firm}` };
+    },
+  ),
   // R2: a coordinator's membership of an existing firm waits for an officer of the cluster's coordinating agency,
   // an admin or the firm itself (the firm's own approval is covered in references.test.ts).
   "POST /api/clusters/{id}/members/{enterpriseId}/approval": {
@@ -267,50 +678,121 @@ const matrix: Record<string, Rule> = {
   // A fresh pending membership of the MOC's cluster 1 (its coordinator adds an existing firm) before each call: the
   // MOC officer and admins see it to approve, the cluster's coordinator to follow, no one else.
   "GET /api/memberships/pending": {
-    ...signedIn("signed in: admins all; officers their agency's clusters; the member its firm's; coordinators their clusters' (read-only)", async (_role, _v, w) => {
-      pendingFirm = await w.newFirm(true);
-      await w.join(w.cluster.own, pendingFirm, w.as.coordinator);
-      return { url: "/api/memberships/pending" };
-    }),
+    ...signedIn(
+      "signed in: admins all; officers their agency's clusters; the member its firm's; coordinators their clusters' (read-only)",
+      async (_role, _v, w) => {
+        pendingFirm = await w.newFirm(true);
+        await w.join(w.cluster.own, pendingFirm, w.as.coordinator);
+        return { url: "/api/memberships/pending" };
+      },
+    ),
     check: (role, _v, response, w) => {
-      const items = response.json().items as Array<{ cluster: { id: number }; enterprise: { id: number }; canApprove: boolean }>;
+      const items = response.json().items as Array<{
+        cluster: { id: number };
+        enterprise: { id: number };
+        canApprove: boolean;
+      }>;
       const found = items.find((m) => m.cluster.id === w.cluster.own && m.enterprise.id === pendingFirm);
-      const want = role === "admin" || role === "mocOfficer" ? "approvable" : role === "coordinator" ? "read-only" : "absent";
+      const want =
+        role === "admin" || role === "mocOfficer" ? "approvable" : role === "coordinator" ? "read-only" : "absent";
       const got = found === undefined ? "absent" : found.canApprove ? "approvable" : "read-only";
       return got === want ? undefined : `the coordinator's pending membership is ${got}, not ${want}`;
     },
   },
-  "GET /api/clusters/{id}/linkages": onRecord("readers of the cluster", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/linkages` })),
+  "GET /api/clusters/{id}/linkages": onRecord(
+    "readers of the cluster",
+    seenByOfficers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/linkages` }),
+  ),
   // `hiddenRef`: the other end is DIP's unpublished institution (R1, R3).
   "POST /api/clusters/{id}/linkages": {
     who: "editors of the cluster",
     variants: [...RECORDS, "hiddenRef"],
     call: (_role, v, w) => {
       const c = v === "hiddenRef" ? "own" : r(v);
-      return { url: `/api/clusters/${w.cluster[c]}/linkages`, body: { from: { type: "enterprise", id: w.firm[c] }, to: { type: "institution", id: w.institution[v === "hiddenRef" ? "unpublished" : c] }, kind: "finances" } };
+      return {
+        url: `/api/clusters/${w.cluster[c]}/linkages`,
+        body: {
+          from: { type: "enterprise", id: w.firm[c] },
+          to: { type: "institution", id: w.institution[v === "hiddenRef" ? "unpublished" : c] },
+          kind: "finances",
+        },
+      };
     },
-    expect: (role, v) => (v === "hiddenRef" ? hiddenRefAnswer(role, KEEPERS.own, ["admin", "dipOfficer"], 201) : decide(role, seenByOfficers(v), KEEPERS[r(v)], 201)),
+    expect: (role, v) =>
+      v === "hiddenRef"
+        ? hiddenRefAnswer(role, KEEPERS.own, ["admin", "dipOfficer"], 201)
+        : decide(role, seenByOfficers(v), KEEPERS[r(v)], 201),
   },
-  "DELETE /api/clusters/{id}/linkages/{linkageId}": onRecord("editors of the cluster", seenByOfficers, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/linkages/${await w.newLinkage(r(v))}` })),
-  "GET /api/clusters/{id}/analysis": onRecord("readers of the cluster", seenByOfficers, () => everyone, (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/analysis` })),
-  "GET /api/institutions/{id}": onRecord("anyone (published); unpublished: admins, officers of its agency, its creator", seen(["admin", "dipOfficer"]), () => everyone, (_role, v, w) => ({ url: `/api/institutions/${w.institution[r(v)]}` })),
-  "GET /api/institutions": { ...anyone("/api/institutions"), who: "anyone (published); unpublished: admins, officers of its agency, its creator", check: listing("institutions", "items", (w) => w.institution.unpublished, ["admin", "dipOfficer"]) },
-  "POST /api/institutions": only("admin, officers, coordinators", UPLOADERS, (_role, _v, w) => ({ url: "/api/institutions", body: { kind: "education", nameEn: `College ${unique()}`, agencyId: w.agency.moc.id } }), 201),
+  "DELETE /api/clusters/{id}/linkages/{linkageId}": onRecord(
+    "editors of the cluster",
+    seenByOfficers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/linkages/${await w.newLinkage(r(v))}` }),
+  ),
+  "GET /api/clusters/{id}/analysis": onRecord(
+    "readers of the cluster",
+    seenByOfficers,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/clusters/${w.cluster[r(v)]}/analysis` }),
+  ),
+  "GET /api/institutions/{id}": onRecord(
+    "anyone (published); unpublished: admins, officers of its agency, its creator",
+    seen(["admin", "dipOfficer"]),
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/institutions/${w.institution[r(v)]}` }),
+  ),
+  "GET /api/institutions": {
+    ...anyone("/api/institutions"),
+    who: "anyone (published); unpublished: admins, officers of its agency, its creator",
+    check: listing("institutions", "items", (w) => w.institution.unpublished, ["admin", "dipOfficer"]),
+  },
+  "POST /api/institutions": only(
+    "admin, officers, coordinators",
+    UPLOADERS,
+    (_role, _v, w) => ({
+      url: "/api/institutions",
+      body: { kind: "education", nameEn: `College ${unique()}`, agencyId: w.agency.moc.id },
+    }),
+    201,
+  ),
   "POST /api/clusters/{id}/institutions": {
     who: "editors of the cluster",
     variants: [...RECORDS, "hiddenRef"],
-    call: (_role, v, w) => ({ url: `/api/clusters/${w.cluster[v === "hiddenRef" ? "own" : r(v)]}/institutions`, body: { institutionId: w.institution[v === "hiddenRef" ? "unpublished" : "own"], role: "finance" } }),
-    expect: (role, v) => (v === "hiddenRef" ? hiddenRefAnswer(role, KEEPERS.own, ["admin", "dipOfficer"], 200) : decide(role, seenByOfficers(v), KEEPERS[r(v)], 200)),
+    call: (_role, v, w) => ({
+      url: `/api/clusters/${w.cluster[v === "hiddenRef" ? "own" : r(v)]}/institutions`,
+      body: { institutionId: w.institution[v === "hiddenRef" ? "unpublished" : "own"], role: "finance" },
+    }),
+    expect: (role, v) =>
+      v === "hiddenRef"
+        ? hiddenRefAnswer(role, KEEPERS.own, ["admin", "dipOfficer"], 200)
+        : decide(role, seenByOfficers(v), KEEPERS[r(v)], 200),
   },
-  "DELETE /api/clusters/{id}/institutions/{institutionId}": onRecord("editors of the cluster", seenByOfficers, (v) => KEEPERS[r(v)], async (_role, v, w) => {
-    const institution = await w.newInstitution("own");
-    await ok(w.admin.request("POST", `/api/clusters/${w.cluster[r(v)]}/institutions`, { institutionId: institution }));
-    return { url: `/api/clusters/${w.cluster[r(v)]}/institutions/${institution}` };
-  }),
+  "DELETE /api/clusters/{id}/institutions/{institutionId}": onRecord(
+    "editors of the cluster",
+    seenByOfficers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => {
+      const institution = await w.newInstitution("own");
+      await ok(
+        w.admin.request("POST", `/api/clusters/${w.cluster[r(v)]}/institutions`, { institutionId: institution }),
+      );
+      return { url: `/api/clusters/${w.cluster[r(v)]}/institutions/${institution}` };
+    },
+  ),
   "GET /api/search": { ...anyone("/api/search?q=test"), who: "anyone (published records)" },
 
   // ——— Imports (R3: a batch is its uploader's; an admin takes another's over explicitly) ———
-  "POST /api/imports": only("admin, officers, coordinators", UPLOADERS, () => ({ url: "/api/imports?kind=enterprises&fileName=firms.csv", raw: Buffer.from("ชื่อนิติบุคคล\nบริษัท ก จำกัด\n", "utf8") }), 201),
+  "POST /api/imports": only(
+    "admin, officers, coordinators",
+    UPLOADERS,
+    () => ({
+      url: "/api/imports?kind=enterprises&fileName=firms.csv",
+      raw: Buffer.from("ชื่อนิติบุคคล\nบริษัท ก จำกัด\n", "utf8"),
+    }),
+    201,
+  ),
   // `own`: the caller's own batches; `other`: every user's (owner=all), an admin's only. Another user's batch is
   // listed to an admin asking for all, with `canTakeOver`, and never in anyone's own list.
   "GET /api/imports": {
@@ -320,14 +802,16 @@ const matrix: Record<string, Rule> = {
       const batch = await w.upload(w.as.dipOfficer);
       return { url: `/api/imports?pageSize=200${v === "other" ? "&owner=all" : ""}`, batchId: batch.batchId };
     },
-    expect: (role, v) => (role === "public" ? 401 : !UPLOADERS.includes(role) ? 403 : v === "own" || role === "admin" ? 200 : 403),
+    expect: (role, v) =>
+      role === "public" ? 401 : !UPLOADERS.includes(role) ? 403 : v === "own" || role === "admin" ? 200 : 403,
     check: (role, v, response, _w, call) => {
       const items = response.json().items as Array<{ batchId: number; canTakeOver: boolean; mine: boolean }>;
       const listed = items.find((item) => item.batchId === call.batchId);
       const want = role === "dipOfficer" || (role === "admin" && v === "other");
       if (Boolean(listed) !== want) return `the DIP officer's batch is ${listed ? "" : "not "}listed`;
       if (listed && role === "admin" && !listed.canTakeOver) return "an admin cannot take over another user's batch";
-      if (listed && role === "dipOfficer" && (listed.canTakeOver || !listed.mine)) return "the uploader's own batch is not theirs";
+      if (listed && role === "dipOfficer" && (listed.canTakeOver || !listed.mine))
+        return "the uploader's own batch is not theirs";
       return undefined;
     },
   },
@@ -335,7 +819,14 @@ const matrix: Record<string, Rule> = {
     who: "the uploader",
     variants: ["own", "other"],
     call: async (role, v, w) => {
-      const uploader = v === "other" ? (role === "mocOfficer" ? w.as.dipOfficer : w.as.mocOfficer) : UPLOADERS.includes(role) ? w.as[role] : w.admin;
+      const uploader =
+        v === "other"
+          ? role === "mocOfficer"
+            ? w.as.dipOfficer
+            : w.as.mocOfficer
+          : UPLOADERS.includes(role)
+            ? w.as[role]
+            : w.admin;
       return { url: `/api/imports/${(await w.upload(uploader)).batchId}/preview` };
     },
     expect: (role, v) => (role === "public" ? 401 : !UPLOADERS.includes(role) ? [403, 404] : v === "own" ? 200 : 404),
@@ -344,7 +835,14 @@ const matrix: Record<string, Rule> = {
     who: "the uploader",
     variants: ["own", "other"],
     call: async (role, v, w) => {
-      const uploader = v === "other" ? (role === "mocOfficer" ? w.as.dipOfficer : w.as.mocOfficer) : UPLOADERS.includes(role) ? w.as[role] : w.admin;
+      const uploader =
+        v === "other"
+          ? role === "mocOfficer"
+            ? w.as.dipOfficer
+            : w.as.mocOfficer
+          : UPLOADERS.includes(role)
+            ? w.as[role]
+            : w.admin;
       const batch = await w.upload(uploader);
       return { url: `/api/imports/${batch.batchId}/run`, body: { mapping: batch.mapping } };
     },
@@ -354,7 +852,14 @@ const matrix: Record<string, Rule> = {
     who: "the uploader",
     variants: ["own", "other"],
     call: async (role, v, w) => {
-      const uploader = v === "other" ? (role === "mocOfficer" ? w.as.dipOfficer : w.as.mocOfficer) : UPLOADERS.includes(role) ? w.as[role] : w.admin;
+      const uploader =
+        v === "other"
+          ? role === "mocOfficer"
+            ? w.as.dipOfficer
+            : w.as.mocOfficer
+          : UPLOADERS.includes(role)
+            ? w.as[role]
+            : w.admin;
       return { url: `/api/imports/${(await w.upload(uploader)).batchId}` };
     },
     expect: (role, v) => (v === "own" && UPLOADERS.includes(role) ? 200 : role === "public" ? [401, 404] : 404),
@@ -362,78 +867,277 @@ const matrix: Record<string, Rule> = {
   "POST /api/imports/{batchId}/takeover": {
     who: "admin",
     variants: ["other"],
-    call: async (_role, _v, w) => ({ url: `/api/imports/${(await w.upload(w.as.mocOfficer)).batchId}/takeover`, body: {} }),
+    call: async (_role, _v, w) => ({
+      url: `/api/imports/${(await w.upload(w.as.mocOfficer)).batchId}/takeover`,
+      body: {},
+    }),
     expect: (role) => (role === "admin" ? 200 : role === "public" ? 401 : [403, 404]),
   },
 
   // ——— Programmes, budgets, activities, value ———
-  "GET /api/programmes": { ...anyone("/api/programmes?pageSize=200"), who: "anyone (published); officers also their agency's", check: listing("programmes", "items", (w) => w.programme.unpublished, ["admin", "dipOfficer"]) },
-  "POST /api/programmes": perAgency("admin; officers of the programme's agency", (_role, v, w) => ({ url: "/api/programmes", body: { code: `mx-new-${unique()}`, agencyId: w.agencyOf[r(v)], nameEn: "New programme", firstFiscalYear: 2021 } })),
-  "GET /api/programmes/{id}": onRecord("anyone (published); officers also their agency's", seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}` })),
-  "PATCH /api/programmes/{id}": onRecord("admin; officers of the programme's agency (moving it to another agency: admin)", seenByAgency, (v) => AGENCY[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}`, body: { nameTh: `โครงการ ${unique()}` } })),
-  "GET /api/programmes/{id}/figures": onRecord("readers of the programme (aggregates only)", seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/figures` })),
+  "GET /api/programmes": {
+    ...anyone("/api/programmes?pageSize=200"),
+    who: "anyone (published); officers also their agency's",
+    check: listing("programmes", "items", (w) => w.programme.unpublished, ["admin", "dipOfficer"]),
+  },
+  "POST /api/programmes": perAgency("admin; officers of the programme's agency", (_role, v, w) => ({
+    url: "/api/programmes",
+    body: { code: `mx-new-${unique()}`, agencyId: w.agencyOf[r(v)], nameEn: "New programme", firstFiscalYear: 2021 },
+  })),
+  "GET /api/programmes/{id}": onRecord(
+    "anyone (published); officers also their agency's",
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}` }),
+  ),
+  "PATCH /api/programmes/{id}": onRecord(
+    "admin; officers of the programme's agency (moving it to another agency: admin)",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}`, body: { nameTh: `โครงการ ${unique()}` } }),
+  ),
+  "GET /api/programmes/{id}/figures": onRecord(
+    "readers of the programme (aggregates only)",
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/figures` }),
+  ),
   "GET /api/figures": { ...anyone("/api/figures"), who: "anyone (published programmes; officers also their agency's)" },
-  "GET /api/programmes/{id}/clusters": onRecord("readers of the programme", seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/clusters` })),
-  "POST /api/programmes/{id}/clusters": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/clusters`, body: { clusterId: w.cluster[r(v)], fiscalYear: 2030 + (unique() % 60) } }), 201),
-  "DELETE /api/programmes/{id}/clusters/{clusterId}": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], async (_role, v, w) => {
-    const fy = 2030 + (unique() % 60);
-    await ok(w.admin.request("POST", `/api/programmes/${w.programme[r(v)]}/clusters`, { clusterId: w.cluster[r(v)], fiscalYear: fy }), 201);
-    return { url: `/api/programmes/${w.programme[r(v)]}/clusters/${w.cluster[r(v)]}?fiscalYear=${fy}` };
-  }),
-  "GET /api/programmes/{id}/enterprises": onRecord("the agency's officers, coordinators of its clusters, admins", seenByAgency, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/enterprises` })),
-  "POST /api/programmes/{id}/enterprises": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/enterprises`, body: { enterpriseId: w.firm[r(v)], fiscalYear: 2030 + (unique() % 60) } }), 201),
-  "DELETE /api/programmes/{id}/enterprises/{enterpriseId}": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], async (_role, v, w) => {
-    const fy = 2030 + (unique() % 60);
-    await ok(w.admin.request("POST", `/api/programmes/${w.programme[r(v)]}/enterprises`, { enterpriseId: w.firm[r(v)], fiscalYear: fy }), 201);
-    return { url: `/api/programmes/${w.programme[r(v)]}/enterprises/${w.firm[r(v)]}?fiscalYear=${fy}` };
-  }),
-  "GET /api/programmes/{id}/budgets": onRecord("readers of the programme", seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets` })),
-  "POST /api/programmes/{id}/budgets": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets`, body: { fiscalYear: 2022, allocated: 10 } }), 201),
-  "PATCH /api/programmes/{id}/budgets/{budgetId}": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets/${w.budget[r(v)]}`, body: { spent: 100 } })),
-  "DELETE /api/programmes/{id}/budgets/{budgetId}": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], async (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets/${await w.newBudget(r(v))}` })),
-  "GET /api/programmes/{id}/reported-figures": onRecord("readers of the programme", seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/reported-figures` })),
-  "PUT /api/programmes/{id}/reported-figures/{fiscalYear}": onRecord("editors of the programme", seenByAgency, (v) => AGENCY[r(v)], (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/reported-figures/2021`, body: { clusters: 1, firms: 1, budget: 1000, budgetKind: "allocated", value: 5000, valueKind: "expected", source: "annual report" } })),
-  "GET /api/activities": onRecord("readers of the programme / cluster", seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/activities?programmeId=${w.programme[r(v)]}` })),
+  "GET /api/programmes/{id}/clusters": onRecord(
+    "readers of the programme",
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/clusters` }),
+  ),
+  "POST /api/programmes/{id}/clusters": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({
+      url: `/api/programmes/${w.programme[r(v)]}/clusters`,
+      body: { clusterId: w.cluster[r(v)], fiscalYear: 2030 + (unique() % 60) },
+    }),
+    201,
+  ),
+  "DELETE /api/programmes/{id}/clusters/{clusterId}": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => {
+      const fy = 2030 + (unique() % 60);
+      await ok(
+        w.admin.request("POST", `/api/programmes/${w.programme[r(v)]}/clusters`, {
+          clusterId: w.cluster[r(v)],
+          fiscalYear: fy,
+        }),
+        201,
+      );
+      return { url: `/api/programmes/${w.programme[r(v)]}/clusters/${w.cluster[r(v)]}?fiscalYear=${fy}` };
+    },
+  ),
+  "GET /api/programmes/{id}/enterprises": onRecord(
+    "the agency's officers, coordinators of its clusters, admins",
+    seenByAgency,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/enterprises` }),
+  ),
+  "POST /api/programmes/{id}/enterprises": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({
+      url: `/api/programmes/${w.programme[r(v)]}/enterprises`,
+      body: { enterpriseId: w.firm[r(v)], fiscalYear: 2030 + (unique() % 60) },
+    }),
+    201,
+  ),
+  "DELETE /api/programmes/{id}/enterprises/{enterpriseId}": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => {
+      const fy = 2030 + (unique() % 60);
+      await ok(
+        w.admin.request("POST", `/api/programmes/${w.programme[r(v)]}/enterprises`, {
+          enterpriseId: w.firm[r(v)],
+          fiscalYear: fy,
+        }),
+        201,
+      );
+      return { url: `/api/programmes/${w.programme[r(v)]}/enterprises/${w.firm[r(v)]}?fiscalYear=${fy}` };
+    },
+  ),
+  "GET /api/programmes/{id}/budgets": onRecord(
+    "readers of the programme",
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets` }),
+  ),
+  "POST /api/programmes/{id}/budgets": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({
+      url: `/api/programmes/${w.programme[r(v)]}/budgets`,
+      body: { fiscalYear: 2022, allocated: 10 },
+    }),
+    201,
+  ),
+  "PATCH /api/programmes/{id}/budgets/{budgetId}": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets/${w.budget[r(v)]}`, body: { spent: 100 } }),
+  ),
+  "DELETE /api/programmes/{id}/budgets/{budgetId}": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/budgets/${await w.newBudget(r(v))}` }),
+  ),
+  "GET /api/programmes/{id}/reported-figures": onRecord(
+    "readers of the programme",
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/programmes/${w.programme[r(v)]}/reported-figures` }),
+  ),
+  "PUT /api/programmes/{id}/reported-figures/{fiscalYear}": onRecord(
+    "editors of the programme",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({
+      url: `/api/programmes/${w.programme[r(v)]}/reported-figures/2021`,
+      body: {
+        clusters: 1,
+        firms: 1,
+        budget: 1000,
+        budgetKind: "allocated",
+        value: 5000,
+        valueKind: "expected",
+        source: "annual report",
+      },
+    }),
+  ),
+  "GET /api/activities": onRecord(
+    "readers of the programme / cluster",
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/activities?programmeId=${w.programme[r(v)]}` }),
+  ),
   // R3: `otherCluster`: MOC's programme in cluster 3; `crossScope`: DIP's programme (which does not support
   // cluster 1) for cluster 1 — not for the coordinator of cluster 1 nor the MOC officer.
   "POST /api/activities": {
     who: "admin; officers of the programme's agency (else the cluster's agency); coordinators of the activity's cluster, for programmes of its agency or supporting it",
     variants: [...RECORDS, "crossScope"],
     call: (_role, v, w) => {
-      const [p, c] = v === "crossScope" ? (["otherAgency", "own"] as const) : v === "otherCluster" ? (["own", "otherCluster"] as const) : ([r(v), r(v)] as const);
-      return { url: "/api/activities", body: { programmeId: w.programme[p], clusterId: w.cluster[c], kind: "consulting", titleEn: `Visit ${unique()}`, startsOn: "2021-05-01" } };
+      const [p, c] =
+        v === "crossScope"
+          ? (["otherAgency", "own"] as const)
+          : v === "otherCluster"
+            ? (["own", "otherCluster"] as const)
+            : ([r(v), r(v)] as const);
+      return {
+        url: "/api/activities",
+        body: {
+          programmeId: w.programme[p],
+          clusterId: w.cluster[c],
+          kind: "consulting",
+          titleEn: `Visit ${unique()}`,
+          startsOn: "2021-05-01",
+        },
+      };
     },
     expect: (role, v) => {
       if (v === "crossScope") return decide(role, everyone, ["admin", "dipOfficer"], 201);
-      if (v === "unpublished") return role === "public" ? 401 : AGENCY.unpublished.includes(role) ? 201 : ["mocOfficer", "coordinator"].includes(role) ? "missing" : [403, "missing"];
+      if (v === "unpublished")
+        return role === "public"
+          ? 401
+          : AGENCY.unpublished.includes(role)
+            ? 201
+            : ["mocOfficer", "coordinator"].includes(role)
+              ? "missing"
+              : [403, "missing"];
       return decide(role, everyone, KEEPERS[r(v)], 201);
     },
   },
-  "GET /api/activities/{id}": onRecord(READERS, seenByAgency, () => everyone, (_role, v, w) => ({ url: `/api/activities/${w.activity[r(v)]}` })),
+  "GET /api/activities/{id}": onRecord(
+    READERS,
+    seenByAgency,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/activities/${w.activity[r(v)]}` }),
+  ),
   // `crossScope`: moving an activity of cluster 1 to DIP's programme.
   "PATCH /api/activities/{id}": {
     who: "admin; officers of the programme's agency (else the cluster's agency); coordinators of the activity's cluster, for programmes of its agency or supporting it",
     variants: [...RECORDS, "crossScope"],
     call: async (_role, v, w) =>
-      v === "crossScope" ? { url: `/api/activities/${await w.newActivity("own")}`, body: { programmeId: w.programme.otherAgency } } : { url: `/api/activities/${w.activity[r(v)]}`, body: { titleTh: `อบรม ${unique()}` } },
-    expect: (role, v) => (v === "crossScope" ? decide(role, everyone, ["admin"], 200) : decide(role, seenByAgency(v), KEEPERS[r(v)], 200)),
+      v === "crossScope"
+        ? { url: `/api/activities/${await w.newActivity("own")}`, body: { programmeId: w.programme.otherAgency } }
+        : { url: `/api/activities/${w.activity[r(v)]}`, body: { titleTh: `อบรม ${unique()}` } },
+    expect: (role, v) =>
+      v === "crossScope" ? decide(role, everyone, ["admin"], 200) : decide(role, seenByAgency(v), KEEPERS[r(v)], 200),
   },
   "PUT /api/activities/{id}/participants": {
     who: "editors of the activity",
     variants: [...RECORDS, "hiddenRef"],
-    call: (_role, v, w) => ({ url: `/api/activities/${w.activity[v === "hiddenRef" ? "own" : r(v)]}/participants`, body: { enterpriseIds: [w.firm[v === "hiddenRef" ? "unpublished" : r(v)]] } }),
-    expect: (role, v) => (v === "hiddenRef" ? hiddenRefAnswer(role, KEEPERS.own, OFFICERS, 200) : decide(role, seenByAgency(v), KEEPERS[r(v)], 200)),
+    call: (_role, v, w) => ({
+      url: `/api/activities/${w.activity[v === "hiddenRef" ? "own" : r(v)]}/participants`,
+      body: { enterpriseIds: [w.firm[v === "hiddenRef" ? "unpublished" : r(v)]] },
+    }),
+    expect: (role, v) =>
+      v === "hiddenRef"
+        ? hiddenRefAnswer(role, KEEPERS.own, OFFICERS, 200)
+        : decide(role, seenByAgency(v), KEEPERS[r(v)], 200),
   },
-  "POST /api/activities/{id}/outcomes": onRecord("editors of the activity", seenByAgency, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/activities/${w.activity[r(v)]}/outcomes`, body: { kind: "jobs", count: 2 } }), 201),
-  "DELETE /api/activities/{id}/outcomes/{outcomeId}": onRecord("editors of the activity", seenByAgency, (v) => KEEPERS[r(v)], async (_role, v, w) => ({ url: `/api/activities/${w.activity[r(v)]}/outcomes/${await w.newOutcome(r(v))}` })),
-  "GET /api/value-claims": onRecord("the programme's agency officers, coordinators of its clusters, admins", seenByAgency, (v) => KEEPERS[r(v)], (_role, v, w) => ({ url: `/api/value-claims?programmeId=${w.programme[r(v)]}` })),
+  "POST /api/activities/{id}/outcomes": onRecord(
+    "editors of the activity",
+    seenByAgency,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/activities/${w.activity[r(v)]}/outcomes`, body: { kind: "jobs", count: 2 } }),
+    201,
+  ),
+  "DELETE /api/activities/{id}/outcomes/{outcomeId}": onRecord(
+    "editors of the activity",
+    seenByAgency,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/activities/${w.activity[r(v)]}/outcomes/${await w.newOutcome(r(v))}` }),
+  ),
+  "GET /api/value-claims": onRecord(
+    "the programme's agency officers, coordinators of its clusters, admins",
+    seenByAgency,
+    (v) => KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/value-claims?programmeId=${w.programme[r(v)]}` }),
+  ),
   "POST /api/value-claims": {
     who: "editors of every programme named",
     variants: RECORDS,
-    call: (_role, v, w) => ({ url: "/api/value-claims", body: { programmeIds: [w.programme[r(v)]], enterpriseId: w.firm[r(v)], fiscalYear: 2021, amount: 50_000 + unique(), method: "sales_increase", evidenceNote: "invoice" } }),
-    expect: (role, v) => (v === "unpublished" && !AGENCY.unpublished.includes(role) ? (role === "public" ? [401, 404] : [403, 404, "missing"]) : decide(role, everyone, AGENCY[r(v)], 201)),
+    call: (_role, v, w) => ({
+      url: "/api/value-claims",
+      body: {
+        programmeIds: [w.programme[r(v)]],
+        enterpriseId: w.firm[r(v)],
+        fiscalYear: 2021,
+        amount: 50_000 + unique(),
+        method: "sales_increase",
+        evidenceNote: "invoice",
+      },
+    }),
+    expect: (role, v) =>
+      v === "unpublished" && !AGENCY.unpublished.includes(role)
+        ? role === "public"
+          ? [401, 404]
+          : [403, 404, "missing"]
+        : decide(role, everyone, AGENCY[r(v)], 201),
   },
-  "POST /api/value-claims/{id}/verification": onRecord("an officer of an attributed programme's agency, or an admin, who did not record the claim", () => everyone, (v) => AGENCY[r(v)], async (_role, v, w) => ({ url: `/api/value-claims/${await w.newClaim(r(v))}/verification`, body: { decision: "verified" } })),
+  "POST /api/value-claims/{id}/verification": onRecord(
+    "an officer of an attributed programme's agency, or an admin, who did not record the claim",
+    () => everyone,
+    (v) => AGENCY[r(v)],
+    async (_role, v, w) => ({
+      url: `/api/value-claims/${await w.newClaim(r(v))}/verification`,
+      body: { decision: "verified" },
+    }),
+  ),
 };
 
 /** R1: a write naming a record the caller may not see. Allowed callers who see it succeed; keepers who do not get "missing". */
@@ -463,7 +1167,10 @@ function documentedWho(): Map<string, string> {
       whoColumn = -1;
       continue;
     }
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells[0] === "route") {
       whoColumn = cells.indexOf("who");
       continue;
@@ -485,8 +1192,14 @@ beforeAll(async () => {
   const t = await createTestApp();
   w = await buildAccessWorld(t);
   const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown }>> };
-  operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-  security = new Map(Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op.security])));
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+  security = new Map(
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([m, op]) => [`${m.toUpperCase()} ${path}`, op.security]),
+    ),
+  );
 }, 120_000);
 afterAll(async () => {
   await w?.t.close();
@@ -494,14 +1207,26 @@ afterAll(async () => {
 
 describe("#access-matrix", () => {
   it("has an expectation for every operation of the OpenAPI document, and none for an operation it lacks", () => {
-    expect(operations.filter((op) => !(op in matrix)), "operations without an expectation").toEqual([]);
-    expect(Object.keys(matrix).filter((op) => !operations.includes(op)), "expectations of operations the server does not have").toEqual([]);
+    expect(
+      operations.filter((op) => !(op in matrix)),
+      "operations without an expectation",
+    ).toEqual([]);
+    expect(
+      Object.keys(matrix).filter((op) => !operations.includes(op)),
+      "expectations of operations the server does not have",
+    ).toEqual([]);
   });
 
   it("documents every operation in docs/API.md with the matrix's `who`", () => {
     const docs = documentedWho();
-    const differences = Object.entries(matrix).flatMap(([op, rule]) => (docs.get(op) === rule.who ? [] : [`${op}: docs say ${JSON.stringify(docs.get(op) ?? null)}, matrix says ${JSON.stringify(rule.who)}`]));
-    const undocumented = [...docs.keys()].filter((op) => !(op in matrix)).map((op) => `${op}: documented, not in the matrix`);
+    const differences = Object.entries(matrix).flatMap(([op, rule]) =>
+      docs.get(op) === rule.who
+        ? []
+        : [`${op}: docs say ${JSON.stringify(docs.get(op) ?? null)}, matrix says ${JSON.stringify(rule.who)}`],
+    );
+    const undocumented = [...docs.keys()]
+      .filter((op) => !(op in matrix))
+      .map((op) => `${op}: documented, not in the matrix`);
     expect([...differences, ...undocumented]).toEqual([]);
   });
 
@@ -514,14 +1239,25 @@ describe("#access-matrix", () => {
           const call = await rule.call(role, variant, w);
           const client = call.as ?? w.as[role];
           const response = call.raw
-            ? await w.t.app.inject({ method, url: call.url, payload: call.raw, headers: { "content-type": "application/octet-stream", ...(client.cookie ? { cookie: client.cookie, "x-csrf-token": client.csrfToken ?? "" } : {}) } })
+            ? await w.t.app.inject({
+                method,
+                url: call.url,
+                payload: call.raw,
+                headers: {
+                  "content-type": "application/octet-stream",
+                  ...(client.cookie ? { cookie: client.cookie, "x-csrf-token": client.csrfToken ?? "" } : {}),
+                },
+              })
             : await client.request(method, call.url, call.body);
           // A caller without a session may write nothing but a sign-in: every other write is 401 before its body
           // or the records it names are looked at (so nothing is learnt of what exists).
-          const want = role === "public" && method !== "GET" && op !== "POST /api/auth/login" ? 401 : rule.expect(role, variant);
+          const want =
+            role === "public" && method !== "GET" && op !== "POST /api/auth/login" ? 401 : rule.expect(role, variant);
           if (role === "public") publicAnswers.set(op, (publicAnswers.get(op) ?? new Set()).add(response.statusCode));
           if (!matches(want, response)) {
-            wrong.push(`${role} × ${variant}: expected ${JSON.stringify(want)}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
+            wrong.push(
+              `${role} × ${variant}: expected ${JSON.stringify(want)}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
+            );
             continue;
           }
           if (rule.check && response.statusCode < 300) {
@@ -538,8 +1274,15 @@ describe("#access-matrix", () => {
     const wrong = [...publicAnswers].flatMap(([op, statuses]) => {
       const sessionOnly = [...statuses].every((status) => status >= 300);
       const declared = JSON.stringify(security.get(op));
-      const want = op === "POST /api/auth/login" ? "[]" : sessionOnly ? JSON.stringify(op.startsWith("GET ") ? [{ session: [] }] : [{ session: [], csrf: [] }]) : JSON.stringify([{}, { session: [] }]);
-      return declared === want ? [] : [`${op}: the public got ${[...statuses].join(", ")}; the document declares ${declared}, expected ${want}`];
+      const want =
+        op === "POST /api/auth/login"
+          ? "[]"
+          : sessionOnly
+            ? JSON.stringify(op.startsWith("GET ") ? [{ session: [] }] : [{ session: [], csrf: [] }])
+            : JSON.stringify([{}, { session: [] }]);
+      return declared === want
+        ? []
+        : [`${op}: the public got ${[...statuses].join(", ")}; the document declares ${declared}, expected ${want}`];
     });
     expect(wrong).toEqual([]);
   });

@@ -34,7 +34,18 @@ type Who = keyof typeof as;
 const everyone: Who[] = ["public", "admin", "mocOfficer", "dipOfficer", "coordinator", "member", "expert"];
 
 describe("public reference data", () => {
-  const routes = ["/api/regions", "/api/provinces", "/api/provinces/50", "/api/provinces/boundaries", "/api/provincial-clusters", "/api/provincial-clusters/1", "/api/agencies", "/api/plans", "/api/stats", "/api/health"];
+  const routes = [
+    "/api/regions",
+    "/api/provinces",
+    "/api/provinces/50",
+    "/api/provinces/boundaries",
+    "/api/provincial-clusters",
+    "/api/provincial-clusters/1",
+    "/api/agencies",
+    "/api/plans",
+    "/api/stats",
+    "/api/health",
+  ];
   for (const who of everyone) {
     it(`lets ${who} read every reference route`, async () => {
       for (const route of routes) expect((await as[who].request("GET", route)).statusCode, route).toBe(200);
@@ -43,18 +54,33 @@ describe("public reference data", () => {
 });
 
 describe("admin-only routes", () => {
-  const expected: Record<Who, number> = { public: 401, admin: 200, mocOfficer: 403, dipOfficer: 403, coordinator: 403, member: 403, expert: 403 };
+  const expected: Record<Who, number> = {
+    public: 401,
+    admin: 200,
+    mocOfficer: 403,
+    dipOfficer: 403,
+    coordinator: 403,
+    member: 403,
+    expert: 403,
+  };
   for (const who of everyone) {
     it(`answers ${expected[who]} to ${who} listing users and the audit log`, async () => {
       expect((await as[who].request("GET", "/api/users")).statusCode).toBe(expected[who]);
       expect((await as[who].request("GET", "/api/audit")).statusCode).toBe(expected[who]);
     });
     it(`answers ${expected[who] === 200 ? 201 : expected[who]} to ${who} creating a user`, async () => {
-      const response = await as[who].request("POST", "/api/users", { email: `new-${who}@example.org`, displayName: "New", role: "expert", password: "long-enough-password" });
+      const response = await as[who].request("POST", "/api/users", {
+        email: `new-${who}@example.org`,
+        displayName: "New",
+        role: "expert",
+        password: "long-enough-password",
+      });
       expect(response.statusCode).toBe(expected[who] === 200 ? 201 : expected[who]);
     });
     it(`answers ${expected[who]} to ${who} changing another user's role`, async () => {
-      const response = await as[who].request("PATCH", `/api/users/${ids.memberId}`, { displayName: `renamed by ${who}` });
+      const response = await as[who].request("PATCH", `/api/users/${ids.memberId}`, {
+        displayName: `renamed by ${who}`,
+      });
       expect(response.statusCode).toBe(expected[who]);
     });
   }
@@ -67,7 +93,15 @@ describe("admin-only routes", () => {
 });
 
 describe("agency records, per agency scope", () => {
-  const expectedMoc: Record<Who, number> = { public: 401, admin: 200, mocOfficer: 200, dipOfficer: 403, coordinator: 403, member: 403, expert: 403 };
+  const expectedMoc: Record<Who, number> = {
+    public: 401,
+    admin: 200,
+    mocOfficer: 200,
+    dipOfficer: 403,
+    coordinator: 403,
+    member: 403,
+    expert: 403,
+  };
   for (const who of everyone) {
     it(`answers ${expectedMoc[who]} to ${who} renaming the Ministry of Commerce`, async () => {
       const response = await as[who].request("PATCH", `/api/agencies/${ids.moc}`, { abbreviation: "MOC" });
@@ -75,8 +109,12 @@ describe("agency records, per agency scope", () => {
     });
   }
   it("lets the DIP officer edit DIP but not MOC", async () => {
-    expect((await as.dipOfficer.request("PATCH", `/api/agencies/${ids.dip}`, { abbreviation: "DIP" })).statusCode).toBe(200);
-    expect((await as.dipOfficer.request("PATCH", `/api/agencies/${ids.moc}`, { abbreviation: "X" })).statusCode).toBe(403);
+    expect((await as.dipOfficer.request("PATCH", `/api/agencies/${ids.dip}`, { abbreviation: "DIP" })).statusCode).toBe(
+      200,
+    );
+    expect((await as.dipOfficer.request("PATCH", `/api/agencies/${ids.moc}`, { abbreviation: "X" })).statusCode).toBe(
+      403,
+    );
   });
   it("answers 404 for an agency that does not exist, even to an admin", async () => {
     expect((await as.admin.request("PATCH", "/api/agencies/99999", { abbreviation: "X" })).statusCode).toBe(404);
@@ -84,15 +122,27 @@ describe("agency records, per agency scope", () => {
 });
 
 describe("plan nodes, per owner agency", () => {
-  const expected: Record<Who, number> = { public: 401, admin: 200, mocOfficer: 200, dipOfficer: 403, coordinator: 403, member: 403, expert: 403 };
+  const expected: Record<Who, number> = {
+    public: 401,
+    admin: 200,
+    mocOfficer: 200,
+    dipOfficer: 403,
+    coordinator: 403,
+    member: 403,
+    expert: 403,
+  };
   for (const who of everyone) {
     it(`answers ${expected[who]} to ${who} editing a node of the MOC plan`, async () => {
-      const response = await as[who].request("PATCH", `/api/plans/${ids.planId}/nodes/${ids.nodeId}`, { titleTh: `วิสัยทัศน์ (${who})` });
+      const response = await as[who].request("PATCH", `/api/plans/${ids.planId}/nodes/${ids.nodeId}`, {
+        titleTh: `วิสัยทัศน์ (${who})`,
+      });
       expect(response.statusCode).toBe(expected[who]);
     });
   }
   it("does not let a node of one plan be edited through another plan's URL", async () => {
-    expect((await as.admin.request("PATCH", `/api/plans/99999/nodes/${ids.nodeId}`, { titleTh: "x" })).statusCode).toBe(404);
+    expect((await as.admin.request("PATCH", `/api/plans/99999/nodes/${ids.nodeId}`, { titleTh: "x" })).statusCode).toBe(
+      404,
+    );
   });
 });
 

@@ -2,7 +2,11 @@ import { publicActor, systemActor, type Actor } from "@sainam/core";
 import { describe, expect, it } from "vitest";
 import { can, type Resource } from "./policy.ts";
 
-const user = (role: "admin" | "agency_officer" | "cluster_coordinator" | "member" | "expert", agencyId: number | null = null, clusterIds: number[] = []): Actor => ({
+const user = (
+  role: "admin" | "agency_officer" | "cluster_coordinator" | "member" | "expert",
+  agencyId: number | null = null,
+  clusterIds: number[] = [],
+): Actor => ({
   kind: "user",
   id: 1,
   role,
@@ -12,11 +16,28 @@ const user = (role: "admin" | "agency_officer" | "cluster_coordinator" | "member
 });
 
 // Owner agency 1 with agency 2 under it; agency 3 elsewhere; cluster plan of cluster 7.
-const plan = (published: boolean): Resource => ({ type: "plan_values", ownerAgencyId: 1, childAgencyIds: [2], clusterId: 7, published });
+const plan = (published: boolean): Resource => ({
+  type: "plan_values",
+  ownerAgencyId: 1,
+  childAgencyIds: [2],
+  clusterId: 7,
+  published,
+});
 
 describe("policy: plan_values as figures (dashboards, reports)", () => {
   it("lets everyone read the figures of a published plan but only the plan's scope read unapproved ones", () => {
-    const everyone = [publicActor, systemActor, user("admin"), user("agency_officer", 1), user("agency_officer", 2), user("agency_officer", 3), user("cluster_coordinator", null, [7]), user("cluster_coordinator", null, [8]), user("member"), user("expert")];
+    const everyone = [
+      publicActor,
+      systemActor,
+      user("admin"),
+      user("agency_officer", 1),
+      user("agency_officer", 2),
+      user("agency_officer", 3),
+      user("cluster_coordinator", null, [7]),
+      user("cluster_coordinator", null, [8]),
+      user("member"),
+      user("expert"),
+    ];
     for (const actor of everyone) expect(can(actor, "read", plan(true))).toBe(true);
     const unapproved = everyone.map((actor) => can(actor, "read_unapproved", plan(true)));
     expect(unapproved).toEqual([false, true, true, true, true, false, true, false, false, false]);
@@ -32,7 +53,14 @@ describe("policy: plan_values as figures (dashboards, reports)", () => {
 
   it("lets a coordinator read the unapproved figures of their own cluster, as in the value lists, and no other unit's", () => {
     const coordinator = user("cluster_coordinator", null, [9]);
-    const ofUnit = (type: string, code: string): Resource => ({ type: "plan_values", ownerAgencyId: 1, childAgencyIds: [2], clusterId: 7, published: true, orgUnit: { type, code } });
+    const ofUnit = (type: string, code: string): Resource => ({
+      type: "plan_values",
+      ownerAgencyId: 1,
+      childAgencyIds: [2],
+      clusterId: 7,
+      published: true,
+      orgUnit: { type, code },
+    });
     expect(can(coordinator, "read_unapproved", ofUnit("cluster", "9"))).toBe(true);
     expect(can(coordinator, "read_unapproved", ofUnit("cluster", "8"))).toBe(false);
     expect(can(coordinator, "read_unapproved", ofUnit("province", "9"))).toBe(false);

@@ -2,8 +2,22 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@sainam/core";
 import { can, planVisibility } from "./policy.ts";
 
-const officer = (agencyId: number): Actor => ({ kind: "user", id: 1, role: "agency_officer", agencyId, clusterIds: [], enterpriseId: null });
-const coordinator = (clusterIds: number[]): Actor => ({ kind: "user", id: 2, role: "cluster_coordinator", agencyId: null, clusterIds, enterpriseId: null });
+const officer = (agencyId: number): Actor => ({
+  kind: "user",
+  id: 1,
+  role: "agency_officer",
+  agencyId,
+  clusterIds: [],
+  enterpriseId: null,
+});
+const coordinator = (clusterIds: number[]): Actor => ({
+  kind: "user",
+  id: 2,
+  role: "cluster_coordinator",
+  agencyId: null,
+  clusterIds,
+  enterpriseId: null,
+});
 const admin: Actor = { kind: "user", id: 3, role: "admin", agencyId: null, clusterIds: [], enterpriseId: null };
 const member: Actor = { kind: "user", id: 4, role: "member", agencyId: null, clusterIds: [], enterpriseId: 9 };
 const clusterPlan = { type: "plan", ownerAgencyId: 10, clusterId: 7, published: false } as const;

@@ -5,7 +5,12 @@ import { can, type PlanValuesResource } from "./policy.ts";
 const MOC = 1;
 const PCO = 2; // child of MOC
 const DIP = 3;
-const user = (id: number, role: "admin" | "agency_officer" | "cluster_coordinator" | "member" | "expert", agencyId: number | null = null, clusterIds: number[] = []): Actor => ({
+const user = (
+  id: number,
+  role: "admin" | "agency_officer" | "cluster_coordinator" | "member" | "expert",
+  agencyId: number | null = null,
+  clusterIds: number[] = [],
+): Actor => ({
   kind: "user",
   id,
   role,
@@ -13,7 +18,13 @@ const user = (id: number, role: "admin" | "agency_officer" | "cluster_coordinato
   clusterIds,
   enterpriseId: null,
 });
-const mocPlan: PlanValuesResource = { type: "plan_values", ownerAgencyId: MOC, childAgencyIds: [PCO], clusterId: null, published: true };
+const mocPlan: PlanValuesResource = {
+  type: "plan_values",
+  ownerAgencyId: MOC,
+  childAgencyIds: [PCO],
+  clusterId: null,
+  published: true,
+};
 
 describe("#policy plan_values", () => {
   it("lets officers of the owner agency and of its child agencies enter values", () => {
@@ -41,8 +52,12 @@ describe("#policy plan_values", () => {
     const clusterPlan: PlanValuesResource = { ...mocPlan, clusterId: 7 };
     expect(can(user(4, "cluster_coordinator", null, [7]), "enter", clusterPlan)).toBe(true);
     expect(can(user(4, "cluster_coordinator", null, [8]), "enter", clusterPlan)).toBe(false);
-    expect(can(user(4, "cluster_coordinator", null, [8]), "enter", { ...mocPlan, orgUnit: { type: "cluster", code: "8" } })).toBe(true);
-    expect(can(user(4, "cluster_coordinator", null, [8]), "enter", { ...mocPlan, orgUnit: { type: "province", code: "8" } })).toBe(false);
+    expect(
+      can(user(4, "cluster_coordinator", null, [8]), "enter", { ...mocPlan, orgUnit: { type: "cluster", code: "8" } }),
+    ).toBe(true);
+    expect(
+      can(user(4, "cluster_coordinator", null, [8]), "enter", { ...mocPlan, orgUnit: { type: "province", code: "8" } }),
+    ).toBe(false);
     expect(can(user(4, "cluster_coordinator", null, [7]), "approve", clusterPlan)).toBe(false);
   });
 

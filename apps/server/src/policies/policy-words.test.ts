@@ -50,12 +50,20 @@ describe("#policy words", () => {
     expect(forbiddenMessage("lock", "plan_values")).toBe("You may not lock or unlock periods of this plan.");
     expect(forbiddenMessage("update", "cluster")).toBe("You may not change this cluster.");
     expect(forbiddenMessage("create", "users")).toBe("You may not create a user account.");
-    expect(forbiddenMessage("read_personal", "enterprise")).toBe("You may not see the personal data of this enterprise.");
+    expect(forbiddenMessage("read_personal", "enterprise")).toBe(
+      "You may not see the personal data of this enterprise.",
+    );
     expect(forbiddenMessage("list", "audit")).toBe("You may not see the audit log.");
   });
 
   it("gives a refusal its words and a machine-readable reason", () => {
-    const resource: Resource = { type: "plan_values", ownerAgencyId: 1, childAgencyIds: [], clusterId: null, published: true };
+    const resource: Resource = {
+      type: "plan_values",
+      ownerAgencyId: 1,
+      childAgencyIds: [],
+      clusterId: null,
+      published: true,
+    };
     let thrown: unknown;
     try {
       authorize(expert, "approve", resource);
@@ -63,6 +71,10 @@ describe("#policy words", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AppError);
-    expect(thrown).toMatchObject({ code: "forbidden", message: "You may not approve values of this plan.", reason: { action: "approve", resource: "plan_values" } });
+    expect(thrown).toMatchObject({
+      code: "forbidden",
+      message: "You may not approve values of this plan.",
+      reason: { action: "approve", resource: "plan_values" },
+    });
   });
 });

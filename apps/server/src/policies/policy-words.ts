@@ -5,7 +5,19 @@
  * the same keys in its catalogue (`errors.forbiddenActions`, `errors.forbiddenResources`, `errors.forbiddenPairs`).
  */
 
-export const ACTIONS = ["read", "list", "create", "update", "read_personal", "read_unapproved", "read_records", "verify", "enter", "approve", "lock"] as const;
+export const ACTIONS = [
+  "read",
+  "list",
+  "create",
+  "update",
+  "read_personal",
+  "read_unapproved",
+  "read_records",
+  "verify",
+  "enter",
+  "approve",
+  "lock",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const RESOURCE_TYPES = [

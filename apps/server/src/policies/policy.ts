@@ -17,7 +17,13 @@ export type Resource =
    * `clusterAgencyId`: the cluster's coordinating agency, needed to create a cluster plan (or move one to a cluster):
    * a cluster plan is owned by that agency. Left out, only an admin may create a cluster plan.
    */
-  | { type: "plan"; ownerAgencyId: number; clusterId?: number | null; published?: boolean; clusterAgencyId?: number | null | undefined }
+  | {
+      type: "plan";
+      ownerAgencyId: number;
+      clusterId?: number | null;
+      published?: boolean;
+      clusterAgencyId?: number | null | undefined;
+    }
   | { type: "user"; userId: number }
   | { type: "users" }
   | { type: "audit" }
@@ -28,13 +34,26 @@ export type Resource =
    * data, edits). `pendingClusterIds`: memberships awaiting approval (their coordinators only see the firm).
    * `createdBy`: the user who registered it (they see it, published or not). Left out, these grant nothing.
    */
-  | { type: "enterprise"; enterpriseId: number | null; clusterIds: readonly number[]; published: boolean; pendingClusterIds?: readonly number[]; createdBy?: number | null }
+  | {
+      type: "enterprise";
+      enterpriseId: number | null;
+      clusterIds: readonly number[];
+      published: boolean;
+      pendingClusterIds?: readonly number[];
+      createdBy?: number | null;
+    }
   /**
    * A firm's membership of a cluster, for approval: an officer of the cluster's coordinating agency, an admin or
    * the firm itself vouches that the cluster's coordinators work with the firm; so does a coordinator of the
    * cluster who registered the firm (new to the registry, by hand or by their own import).
    */
-  | { type: "membership"; clusterId: number; clusterAgencyId: number | null; enterpriseId: number; enterpriseCreatedBy: number | null }
+  | {
+      type: "membership";
+      clusterId: number;
+      clusterAgencyId: number | null;
+      enterpriseId: number;
+      enterpriseCreatedBy: number | null;
+    }
   /** A support institution: unpublished, it is kept (and seen) by its agency's officers and whoever registered it. */
   | { type: "institution"; agencyId: number | null; published: boolean; createdBy?: number | null }
   /**
@@ -49,7 +68,13 @@ export type Resource =
    * clusters the programme supports; a coordinator records activities of a programme that supports their cluster
    * (or belongs to the cluster's own agency), never of another agency's programme.
    */
-  | { type: "activity"; programmeAgencyId: number | null; clusterId: number | null; clusterAgencyId: number | null; programmeClusterIds: readonly number[] }
+  | {
+      type: "activity";
+      programmeAgencyId: number | null;
+      clusterId: number | null;
+      clusterAgencyId: number | null;
+      programmeClusterIds: readonly number[];
+    }
   /** Verifying an economic-value claim: the agencies of the programmes it is attributed to, and who recorded it. */
   | { type: "value_claim"; agencyIds: readonly number[]; createdBy: number | null }
   | PlanValuesResource;
@@ -83,7 +108,11 @@ export type PlanValuesResource = {
  */
 
 function coordinates(actor: Actor, clusterIds: readonly (number | null)[]): boolean {
-  return actor.kind === "user" && actor.role === "cluster_coordinator" && clusterIds.some((id) => id !== null && actor.clusterIds.includes(id));
+  return (
+    actor.kind === "user" &&
+    actor.role === "cluster_coordinator" &&
+    clusterIds.some((id) => id !== null && actor.clusterIds.includes(id))
+  );
 }
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -96,13 +125,19 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === "read" || action === "list") return true;
       if (isAdmin) return true;
       // An agency officer keeps the records of their own agency, not of a sibling or parent agency.
-      return action === "update" && actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.agencyId;
+      return (
+        action === "update" &&
+        actor.kind === "user" &&
+        actor.role === "agency_officer" &&
+        actor.agencyId === resource.agencyId
+      );
     }
     case "plan": {
       if (isAdmin) return true;
       // An agency officer keeps the plans of their own agency, not of a sibling or parent agency;
       // a cluster's coordinators keep that cluster's plans.
-      const ownerOfficer = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.ownerAgencyId;
+      const ownerOfficer =
+        actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.ownerAgencyId;
       const keeper = ownerOfficer || coordinates(actor, [resource.clusterId ?? null]);
       if (action === "read" || action === "list") return resource.published === true || keeper;
       if (action === "update") return keeper;
@@ -126,22 +161,47 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return actor.kind === "user";
     case "cluster": {
       if (isAdmin) return true;
-      const officerOfIt = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId !== null && actor.agencyId === resource.coordinatingAgencyId;
+      const officerOfIt =
+        actor.kind === "user" &&
+        actor.role === "agency_officer" &&
+        actor.agencyId !== null &&
+        actor.agencyId === resource.coordinatingAgencyId;
       if (action === "read" || action === "list") {
         // Published clusters are public; agency officers see every cluster; coordinators their own.
-        return resource.published || (actor.kind === "user" && actor.role === "agency_officer") || coordinates(actor, [resource.clusterId]);
+        return (
+          resource.published ||
+          (actor.kind === "user" && actor.role === "agency_officer") ||
+          coordinates(actor, [resource.clusterId])
+        );
       }
       // A new cluster may be created by an officer for their own agency; coordinators keep their clusters.
-      if (action === "create") return actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.coordinatingAgencyId;
+      if (action === "create")
+        return (
+          actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.coordinatingAgencyId
+        );
       return officerOfIt || coordinates(actor, [resource.clusterId]);
     }
     case "enterprise": {
       if (isAdmin) return true;
-      const isOwner = actor.kind === "user" && actor.role === "member" && resource.enterpriseId !== null && actor.enterpriseId === resource.enterpriseId;
+      const isOwner =
+        actor.kind === "user" &&
+        actor.role === "member" &&
+        resource.enterpriseId !== null &&
+        actor.enterpriseId === resource.enterpriseId;
       const isOfficer = actor.kind === "user" && actor.role === "agency_officer";
       if (action === "read" || action === "list") {
-        const registeredIt = actor.kind === "user" && resource.createdBy !== undefined && resource.createdBy !== null && resource.createdBy === actor.id;
-        return resource.published || isOwner || isOfficer || registeredIt || coordinates(actor, [...resource.clusterIds, ...(resource.pendingClusterIds ?? [])]);
+        const registeredIt =
+          actor.kind === "user" &&
+          resource.createdBy !== undefined &&
+          resource.createdBy !== null &&
+          resource.createdBy === actor.id;
+        return (
+          resource.published ||
+          isOwner ||
+          isOfficer ||
+          registeredIt ||
+          coordinates(actor, [...resource.clusterIds, ...(resource.pendingClusterIds ?? [])])
+        );
       }
       // Personal data only for those who work with the firm: officers, the coordinators of clusters whose
       // membership of it is approved, the firm itself. A pending membership unmasks nothing.
@@ -153,10 +213,15 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action !== "approve") return false;
       if (isAdmin) return true;
       if (actor.kind !== "user") return false;
-      if (actor.role === "agency_officer") return actor.agencyId !== null && actor.agencyId === resource.clusterAgencyId;
+      if (actor.role === "agency_officer")
+        return actor.agencyId !== null && actor.agencyId === resource.clusterAgencyId;
       if (actor.role === "member") return actor.enterpriseId === resource.enterpriseId;
       // A coordinator vouches only for a firm they registered themselves (new to the registry).
-      return coordinates(actor, [resource.clusterId]) && resource.enterpriseCreatedBy !== null && resource.enterpriseCreatedBy === actor.id;
+      return (
+        coordinates(actor, [resource.clusterId]) &&
+        resource.enterpriseCreatedBy !== null &&
+        resource.enterpriseCreatedBy === actor.id
+      );
     }
     case "institution": {
       if (isAdmin) return true;
@@ -173,10 +238,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // "update" is an admin's takeover of someone else's batch (R3), and other users' batches are listed for it:
       // only admins. Anyone with import rights lists their own.
       if (action === "update" || resource.others === true) return isAdmin;
-      return isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"));
+      return (
+        isAdmin || (actor.kind === "user" && (actor.role === "agency_officer" || actor.role === "cluster_coordinator"))
+      );
     case "programme": {
       if (isAdmin) return true;
-      const ownOfficer = actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.agencyId;
+      const ownOfficer =
+        actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId === resource.agencyId;
       // The public and other roles see published programmes and their aggregated figures only.
       if (action === "read" || action === "list") return resource.published || ownOfficer;
       if (action === "read_records") return ownOfficer || coordinates(actor, resource.clusterIds);
@@ -186,13 +254,18 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (isAdmin) return true;
       if (action !== "create" && action !== "update") return false;
       const agencyId = resource.programmeAgencyId ?? resource.clusterAgencyId;
-      const ownOfficer = actor.kind === "user" && actor.role === "agency_officer" && agencyId !== null && actor.agencyId === agencyId;
+      const ownOfficer =
+        actor.kind === "user" && actor.role === "agency_officer" && agencyId !== null && actor.agencyId === agencyId;
       if (ownOfficer) return true;
       if (!coordinates(actor, [resource.clusterId])) return false;
       // Coordinators record the activities of their own clusters, under a programme that supports the cluster or
       // belongs to the cluster's own agency; never into another agency's programme.
       const { programmeAgencyId, clusterId } = resource;
-      return programmeAgencyId === null || programmeAgencyId === resource.clusterAgencyId || (clusterId !== null && resource.programmeClusterIds.includes(clusterId));
+      return (
+        programmeAgencyId === null ||
+        programmeAgencyId === resource.clusterAgencyId ||
+        (clusterId !== null && resource.programmeClusterIds.includes(clusterId))
+      );
     }
     case "value_claim": {
       if (action !== "verify") return false;
@@ -208,11 +281,21 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 }
 
 function canOnPlanValues(actor: Actor, action: Action, resource: PlanValuesResource, isAdmin: boolean): boolean {
-  const officerOf = (agencyIds: readonly number[]) => actor.kind === "user" && actor.role === "agency_officer" && actor.agencyId !== null && agencyIds.includes(actor.agencyId);
+  const officerOf = (agencyIds: readonly number[]) =>
+    actor.kind === "user" &&
+    actor.role === "agency_officer" &&
+    actor.agencyId !== null &&
+    agencyIds.includes(actor.agencyId);
   const ownerOfficer = officerOf([resource.ownerAgencyId]);
   const unit = resource.orgUnit;
-  const coordinatesUnit = unit !== undefined && unit.type === "cluster" && /^\d+$/.test(unit.code) && coordinates(actor, [Number(unit.code)]);
-  const enters = isAdmin || ownerOfficer || officerOf(resource.childAgencyIds) || coordinates(actor, [resource.clusterId]) || coordinatesUnit;
+  const coordinatesUnit =
+    unit !== undefined && unit.type === "cluster" && /^\d+$/.test(unit.code) && coordinates(actor, [Number(unit.code)]);
+  const enters =
+    isAdmin ||
+    ownerOfficer ||
+    officerOf(resource.childAgencyIds) ||
+    coordinates(actor, [resource.clusterId]) ||
+    coordinatesUnit;
   switch (action) {
     case "read":
     case "list":
@@ -225,7 +308,12 @@ function canOnPlanValues(actor: Actor, action: Action, resource: PlanValuesResou
     case "approve": {
       if (!(isAdmin || ownerOfficer)) return false;
       // Separation of duties: nobody approves what they entered, admins included; the system is exempt.
-      return !(actor.kind === "user" && resource.enteredBy !== undefined && resource.enteredBy !== null && resource.enteredBy === actor.id);
+      return !(
+        actor.kind === "user" &&
+        resource.enteredBy !== undefined &&
+        resource.enteredBy !== null &&
+        resource.enteredBy === actor.id
+      );
     }
     case "lock":
       return isAdmin || ownerOfficer;
@@ -239,14 +327,18 @@ function canOnPlanValues(actor: Actor, action: Action, resource: PlanValuesResou
  * (who run the programmes). Coordinators and members see unpublished records of their own scope only.
  */
 export function seesUnpublished(actor: Actor): boolean {
-  return actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"));
+  return (
+    actor.kind === "system" || (actor.kind === "user" && (actor.role === "admin" || actor.role === "agency_officer"))
+  );
 }
 
 /**
  * The plans a list may show beyond the published ones: every plan for the system and admins; otherwise those of
  * the actor's agency (officers) and clusters (coordinators), matching `can(…, "read", plan)`.
  */
-export function planVisibility(actor: Actor): { all: true } | { all: false; agencyId: number | null; clusterIds: readonly number[] } {
+export function planVisibility(
+  actor: Actor,
+): { all: true } | { all: false; agencyId: number | null; clusterIds: readonly number[] } {
   if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return { all: true };
   if (actor.kind !== "user") return { all: false, agencyId: null, clusterIds: [] };
   return {
@@ -262,7 +354,9 @@ export function planVisibility(actor: Actor): { all: true } | { all: false; agen
  * (it approves them), a coordinator their clusters' (to follow, read-only). Matches `can(…, "approve", membership)`
  * widened by the coordinator's read; experts and the public see none.
  */
-export function pendingMembershipScope(actor: Actor): { all: true } | { all: false; agencyId: number | null; enterpriseId: number | null; clusterIds: readonly number[] } {
+export function pendingMembershipScope(
+  actor: Actor,
+): { all: true } | { all: false; agencyId: number | null; enterpriseId: number | null; clusterIds: readonly number[] } {
   if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return { all: true };
   if (actor.kind !== "user") return { all: false, agencyId: null, enterpriseId: null, clusterIds: [] };
   return {
@@ -277,7 +371,9 @@ export function pendingMembershipScope(actor: Actor): { all: true } | { all: fal
  * The institutions a list may show beyond the published ones: every one for the system and admins; otherwise
  * those of the actor's agency (officers) and those the actor registered, matching `can(…, "read", institution)`.
  */
-export function institutionVisibility(actor: Actor): { all: true } | { all: false; agencyId: number | null; userId: number | null } {
+export function institutionVisibility(
+  actor: Actor,
+): { all: true } | { all: false; agencyId: number | null; userId: number | null } {
   if (actor.kind === "system" || (actor.kind === "user" && actor.role === "admin")) return { all: true };
   if (actor.kind !== "user") return { all: false, agencyId: null, userId: null };
   return { all: false, agencyId: actor.role === "agency_officer" ? actor.agencyId : null, userId: actor.id };
@@ -333,7 +429,10 @@ export function approvalQueueScope(actor: Actor): { ownerAgencyId: number | null
  * What the actor may see of a plan's values: every status when they may read unapproved ones; otherwise approved
  * values only, plus every status of the clusters they coordinate (org units of type cluster, by code).
  */
-export function valueVisibility(actor: Actor, resource: PlanValuesResource): { visibleStatuses: string[] | undefined; alsoVisibleClusterCodes: string[] } {
+export function valueVisibility(
+  actor: Actor,
+  resource: PlanValuesResource,
+): { visibleStatuses: string[] | undefined; alsoVisibleClusterCodes: string[] } {
   if (can(actor, "read_unapproved", resource)) return { visibleStatuses: undefined, alsoVisibleClusterCodes: [] };
   const own = actor.kind === "user" && actor.role === "cluster_coordinator" ? actor.clusterIds.map(String) : [];
   return { visibleStatuses: ["approved"], alsoVisibleClusterCodes: own };
@@ -348,8 +447,16 @@ export function canImportValues(actor: Actor, resource: PlanValuesResource): boo
 }
 
 /** The scope of a search: unpublished records (officers, admins), the user's own clusters, and which institutions. */
-export function searchVisibility(actor: Actor): { unpublishedToo: boolean; ownClusters: number[]; institutions: ReturnType<typeof institutionVisibility> } {
-  return { unpublishedToo: seesUnpublished(actor), ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [], institutions: institutionVisibility(actor) };
+export function searchVisibility(actor: Actor): {
+  unpublishedToo: boolean;
+  ownClusters: number[];
+  institutions: ReturnType<typeof institutionVisibility>;
+} {
+  return {
+    unpublishedToo: seesUnpublished(actor),
+    ownClusters: actor.kind === "user" ? [...actor.clusterIds] : [],
+    institutions: institutionVisibility(actor),
+  };
 }
 
 /** Whether the actor sees who did something (who locked a period): signed-in users, not the public. */
@@ -361,8 +468,16 @@ export function seesWhoActed(actor: Actor): boolean {
  * Whether a change to user `userId` would have the acting admin deactivate or demote themselves, which is refused
  * (the system would be left without the admin who made the change).
  */
-export function demotesSelf(actor: Actor, userId: number, change: { active?: boolean | undefined; role?: string | undefined }): boolean {
-  return actor.kind === "user" && actor.id === userId && (change.active === false || (change.role !== undefined && change.role !== "admin"));
+export function demotesSelf(
+  actor: Actor,
+  userId: number,
+  change: { active?: boolean | undefined; role?: string | undefined },
+): boolean {
+  return (
+    actor.kind === "user" &&
+    actor.id === userId &&
+    (change.active === false || (change.role !== undefined && change.role !== "admin"))
+  );
 }
 
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */

@@ -4,7 +4,11 @@ import { can } from "./policy.ts";
 
 const DIP = 4;
 const OSMEP = 5;
-const user = (id: number, role: "admin" | "agency_officer" | "cluster_coordinator" | "member", scope: { agencyId?: number; clusterIds?: number[] } = {}): Actor => ({
+const user = (
+  id: number,
+  role: "admin" | "agency_officer" | "cluster_coordinator" | "member",
+  scope: { agencyId?: number; clusterIds?: number[] } = {},
+): Actor => ({
   kind: "user",
   id,
   role,
@@ -26,7 +30,8 @@ describe("policy: programmes", () => {
   const draft = { ...published, published: false };
 
   it("shows a published programme's aggregated figures to everyone, an unpublished one only to its agency", () => {
-    for (const actor of [publicActor, member, osmepOfficer, coffeeCoordinator, dipOfficer]) expect(can(actor, "read", published)).toBe(true);
+    for (const actor of [publicActor, member, osmepOfficer, coffeeCoordinator, dipOfficer])
+      expect(can(actor, "read", published)).toBe(true);
     expect(can(publicActor, "read", draft)).toBe(false);
     expect(can(osmepOfficer, "read", draft)).toBe(false);
     expect(can(dipOfficer, "read", draft)).toBe(true);
@@ -56,7 +61,13 @@ describe("policy: programmes", () => {
 
 describe("policy: activities", () => {
   it("lets the programme agency's officers and the cluster's coordinators record an activity", () => {
-    const activity = { type: "activity", programmeAgencyId: DIP, clusterId: 10, clusterAgencyId: DIP, programmeClusterIds: [] } as const;
+    const activity = {
+      type: "activity",
+      programmeAgencyId: DIP,
+      clusterId: 10,
+      clusterAgencyId: DIP,
+      programmeClusterIds: [],
+    } as const;
     expect(can(dipOfficer, "create", activity)).toBe(true);
     expect(can(coffeeCoordinator, "create", activity)).toBe(true);
     expect(can(osmepOfficer, "create", activity)).toBe(false);
@@ -65,13 +76,25 @@ describe("policy: activities", () => {
   });
 
   it("falls back to the cluster's coordinating agency when the activity has no programme", () => {
-    const activity = { type: "activity", programmeAgencyId: null, clusterId: 10, clusterAgencyId: OSMEP, programmeClusterIds: [] } as const;
+    const activity = {
+      type: "activity",
+      programmeAgencyId: null,
+      clusterId: 10,
+      clusterAgencyId: OSMEP,
+      programmeClusterIds: [],
+    } as const;
     expect(can(osmepOfficer, "update", activity)).toBe(true);
     expect(can(dipOfficer, "update", activity)).toBe(false);
   });
 
   it("keeps a coordinator out of another agency's programme unless it supports their cluster", () => {
-    const foreign = { type: "activity", programmeAgencyId: OSMEP, clusterId: 10, clusterAgencyId: DIP, programmeClusterIds: [] } as const;
+    const foreign = {
+      type: "activity",
+      programmeAgencyId: OSMEP,
+      clusterId: 10,
+      clusterAgencyId: DIP,
+      programmeClusterIds: [],
+    } as const;
     expect(can(coffeeCoordinator, "create", foreign)).toBe(false);
     expect(can(coffeeCoordinator, "update", foreign)).toBe(false);
     expect(can(osmepOfficer, "create", foreign)).toBe(true);

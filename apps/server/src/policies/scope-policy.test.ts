@@ -1,14 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@sainam/core";
 import {
-  approvalQueueScope, canCreateProgramme, canImportValues, canMoveToAnotherAgency, clusterVisibility, demotesSelf, programmeVisibility, searchVisibility, seesWhoActed,
-  valueVisibility, type PlanValuesResource,
+  approvalQueueScope,
+  canCreateProgramme,
+  canImportValues,
+  canMoveToAnotherAgency,
+  clusterVisibility,
+  demotesSelf,
+  programmeVisibility,
+  searchVisibility,
+  seesWhoActed,
+  valueVisibility,
+  type PlanValuesResource,
 } from "./policy.ts";
 
 // The scope decisions services used to make themselves, now named in policy.ts.
 const DIP = 4;
 const OSMEP = 5;
-const user = (id: number, role: "admin" | "agency_officer" | "cluster_coordinator" | "member" | "expert", scope: { agencyId?: number; clusterIds?: number[] } = {}): Actor => ({
+const user = (
+  id: number,
+  role: "admin" | "agency_officer" | "cluster_coordinator" | "member" | "expert",
+  scope: { agencyId?: number; clusterIds?: number[] } = {},
+): Actor => ({
   kind: "user",
   id,
   role,
@@ -29,7 +42,8 @@ describe("policy: moving a record to another agency", () => {
     for (const record of ["cluster", "programme"] as const) {
       expect(canMoveToAnotherAgency(admin, record)).toBe(true);
       expect(canMoveToAnotherAgency(system, record)).toBe(true);
-      for (const actor of [dipOfficer, coordinator, member, publicActor]) expect(canMoveToAnotherAgency(actor, record)).toBe(false);
+      for (const actor of [dipOfficer, coordinator, member, publicActor])
+        expect(canMoveToAnotherAgency(actor, record)).toBe(false);
     }
   });
 });
@@ -67,7 +81,13 @@ describe("policy: programme lists", () => {
 });
 
 describe("policy: indicator values", () => {
-  const dipPlan: PlanValuesResource = { type: "plan_values", ownerAgencyId: DIP, childAgencyIds: [], clusterId: null, published: true };
+  const dipPlan: PlanValuesResource = {
+    type: "plan_values",
+    ownerAgencyId: DIP,
+    childAgencyIds: [],
+    clusterId: null,
+    published: true,
+  };
 
   it("puts every plan in an admin's approval queue, their agency's in an officer's, and none in anyone else's", () => {
     expect(approvalQueueScope(admin)).toEqual({ ownerAgencyId: null });
@@ -81,9 +101,18 @@ describe("policy: indicator values", () => {
   it("shows every status to those who enter a plan's values, approved ones plus their own clusters' to a coordinator", () => {
     expect(valueVisibility(dipOfficer, dipPlan)).toEqual({ visibleStatuses: undefined, alsoVisibleClusterCodes: [] });
     expect(valueVisibility(admin, dipPlan)).toEqual({ visibleStatuses: undefined, alsoVisibleClusterCodes: [] });
-    expect(valueVisibility(coordinator, dipPlan)).toEqual({ visibleStatuses: ["approved"], alsoVisibleClusterCodes: ["10", "12"] });
-    expect(valueVisibility(user(7, "agency_officer", { agencyId: OSMEP }), dipPlan)).toEqual({ visibleStatuses: ["approved"], alsoVisibleClusterCodes: [] });
-    expect(valueVisibility(publicActor, dipPlan)).toEqual({ visibleStatuses: ["approved"], alsoVisibleClusterCodes: [] });
+    expect(valueVisibility(coordinator, dipPlan)).toEqual({
+      visibleStatuses: ["approved"],
+      alsoVisibleClusterCodes: ["10", "12"],
+    });
+    expect(valueVisibility(user(7, "agency_officer", { agencyId: OSMEP }), dipPlan)).toEqual({
+      visibleStatuses: ["approved"],
+      alsoVisibleClusterCodes: [],
+    });
+    expect(valueVisibility(publicActor, dipPlan)).toEqual({
+      visibleStatuses: ["approved"],
+      alsoVisibleClusterCodes: [],
+    });
   });
 
   it("lets those who enter a plan's values and coordinators (row by row) start a value import, nobody else", () => {
@@ -98,10 +127,22 @@ describe("policy: indicator values", () => {
 
 describe("policy: search", () => {
   it("searches unpublished records for officers and admins, and a user's own clusters", () => {
-    expect(searchVisibility(dipOfficer)).toEqual({ unpublishedToo: true, ownClusters: [], institutions: { all: false, agencyId: DIP, userId: 2 } });
+    expect(searchVisibility(dipOfficer)).toEqual({
+      unpublishedToo: true,
+      ownClusters: [],
+      institutions: { all: false, agencyId: DIP, userId: 2 },
+    });
     expect(searchVisibility(admin)).toEqual({ unpublishedToo: true, ownClusters: [], institutions: { all: true } });
-    expect(searchVisibility(coordinator)).toEqual({ unpublishedToo: false, ownClusters: [10, 12], institutions: { all: false, agencyId: null, userId: 5 } });
-    expect(searchVisibility(publicActor)).toEqual({ unpublishedToo: false, ownClusters: [], institutions: { all: false, agencyId: null, userId: null } });
+    expect(searchVisibility(coordinator)).toEqual({
+      unpublishedToo: false,
+      ownClusters: [10, 12],
+      institutions: { all: false, agencyId: null, userId: 5 },
+    });
+    expect(searchVisibility(publicActor)).toEqual({
+      unpublishedToo: false,
+      ownClusters: [],
+      institutions: { all: false, agencyId: null, userId: null },
+    });
   });
 });
 

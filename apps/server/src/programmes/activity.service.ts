@@ -30,7 +30,13 @@ async function activityAccess(db: Kysely<DB>, owners: Owners) {
 function canReadActivity(actor: Actor, access: Awaited<ReturnType<typeof activityAccess>>): boolean {
   if (can(actor, "update", access.resource)) return true;
   if (access.programmeRes) return can(actor, "read", access.programmeRes);
-  if (access.cluster) return can(actor, "read", { type: "cluster", clusterId: access.cluster.id, coordinatingAgencyId: access.cluster.coordinating_agency_id, published: access.cluster.published === 1 });
+  if (access.cluster)
+    return can(actor, "read", {
+      type: "cluster",
+      clusterId: access.cluster.id,
+      coordinatingAgencyId: access.cluster.coordinating_agency_id,
+      published: access.cluster.published === 1,
+    });
   return false;
 }
 
@@ -44,34 +50,79 @@ async function requireActivity(ctx: AppContext, actor: Actor, id: number, action
   return { row, access };
 }
 
-async function checkActivityInput(db: Kysely<DB>, actor: Actor, input: Partial<CreateActivityBody>, owners: Owners, startsOn: string, endsOn: string | null): Promise<void> {
-  if (owners.programmeId === null && owners.clusterId === null) throw errors.validation("programmeId", "an activity belongs to a programme or a cluster", "required", { or: "clusterId" });
+async function checkActivityInput(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: Partial<CreateActivityBody>,
+  owners: Owners,
+  startsOn: string,
+  endsOn: string | null,
+): Promise<void> {
+  if (owners.programmeId === null && owners.clusterId === null)
+    throw errors.validation("programmeId", "an activity belongs to a programme or a cluster", "required", {
+      or: "clusterId",
+    });
   // Every record the activity names must be one the caller may see; the policy then decides whether they may
   // record the activity there (a coordinator never into another agency's programme).
   if (input.programmeId) await requireVisibleProgramme(db, actor, "programmeId", input.programmeId);
   if (input.clusterId) await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
-  if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId))) throw errors.missing("planNodeId", "plan node", input.planNodeId);
-  if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode))) throw errors.missing("provinceCode", "province", input.provinceCode);
+  if (input.planNodeId && !(await programmes.planNodeExists(db, input.planNodeId)))
+    throw errors.missing("planNodeId", "plan node", input.planNodeId);
+  if (input.provinceCode && !(await reference.findProvince(db, input.provinceCode)))
+    throw errors.missing("provinceCode", "province", input.provinceCode);
   if (!isIsoDate(startsOn)) throw errors.validation("startsOn", "is not a real calendar date", "invalid_date");
   if (endsOn !== null) {
     if (!isIsoDate(endsOn)) throw errors.validation("endsOn", "is not a real calendar date", "invalid_date");
     if (endsOn < startsOn) throw errors.notBefore("endsOn", "startsOn");
   }
-  for (const [index, id] of (input.participantIds ?? []).entries()) await requireVisibleEnterprise(db, actor, `participantIds.${index}`, id);
+  for (const [index, id] of (input.participantIds ?? []).entries())
+    await requireVisibleEnterprise(db, actor, `participantIds.${index}`, id);
 }
 
-export async function listActivities(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; programmeId?: number | undefined; clusterId?: number | undefined; fiscalYear?: number | undefined; kind?: string | undefined }) {
+export async function listActivities(
+  ctx: AppContext,
+  actor: Actor,
+  query: {
+    page: number;
+    pageSize: number;
+    programmeId?: number | undefined;
+    clusterId?: number | undefined;
+    fiscalYear?: number | undefined;
+    kind?: string | undefined;
+  },
+) {
   const { db } = ctx.database;
-  if (query.programmeId === undefined && query.clusterId === undefined) throw errors.validation("programmeId", "give a programmeId or a clusterId", "required", { or: "clusterId" });
-  const access = await activityAccess(db, { programmeId: query.programmeId ?? null, clusterId: query.clusterId ?? null });
-  if ((query.programmeId !== undefined && !access.programme) || (query.clusterId !== undefined && !access.cluster) || !canReadActivity(actor, access)) {
-    throw errors.notFound(query.programmeId !== undefined ? "programme" : "cluster", query.programmeId ?? query.clusterId ?? 0);
+  if (query.programmeId === undefined && query.clusterId === undefined)
+    throw errors.validation("programmeId", "give a programmeId or a clusterId", "required", { or: "clusterId" });
+  const access = await activityAccess(db, {
+    programmeId: query.programmeId ?? null,
+    clusterId: query.clusterId ?? null,
+  });
+  if (
+    (query.programmeId !== undefined && !access.programme) ||
+    (query.clusterId !== undefined && !access.cluster) ||
+    !canReadActivity(actor, access)
+  ) {
+    throw errors.notFound(
+      query.programmeId !== undefined ? "programme" : "cluster",
+      query.programmeId ?? query.clusterId ?? 0,
+    );
   }
   const { items, total } = await programmes.listActivities(db, query);
-  return { items: items.map((a) => presentActivity(a, a.participants)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: items.map((a) => presentActivity(a, a.participants)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
-async function presentDetail(ctx: AppContext, actor: Actor, row: ActivityRow, access: Awaited<ReturnType<typeof activityAccess>>) {
+async function presentDetail(
+  ctx: AppContext,
+  actor: Actor,
+  row: ActivityRow,
+  access: Awaited<ReturnType<typeof activityAccess>>,
+) {
   const { db } = ctx.database;
   const edit = can(actor, "update", access.resource);
   // Named participants are per-enterprise data: only for those who keep the activity or read the programme's records.
@@ -122,7 +173,13 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
     });
     await programmes.replaceParticipants(trx, newId, input.participantIds ?? []);
     // Participants are recorded as ids (and a count), never names, in the audit log.
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "activity.create", entityType: "activity", entityId: newId, after: input });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "activity.create",
+      entityType: "activity",
+      entityId: newId,
+      after: input,
+    });
     return newId;
   });
   return getActivity(ctx, actor, id);
@@ -161,7 +218,14 @@ export async function updateActivity(ctx: AppContext, actor: Actor, id: number, 
   await db.transaction().execute(async (trx) => {
     await programmes.updateActivity(trx, id, patch);
     if (input.participantIds !== undefined) await programmes.replaceParticipants(trx, id, input.participantIds);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "activity.update", entityType: "activity", entityId: id, before, after: input });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "activity.update",
+      entityType: "activity",
+      entityId: id,
+      before,
+      after: input,
+    });
   });
   return getActivity(ctx, actor, id);
 }
@@ -173,7 +237,8 @@ export async function setParticipants(ctx: AppContext, actor: Actor, id: number,
 export async function addOutcome(ctx: AppContext, actor: Actor, id: number, input: OutcomeBody) {
   await requireActivity(ctx, actor, id, "update");
   const { db } = ctx.database;
-  if ((input.amount ?? null) === null && (input.count ?? null) === null) throw errors.validation("amount", "give an amount or a count", "required", { or: "count" });
+  if ((input.amount ?? null) === null && (input.count ?? null) === null)
+    throw errors.validation("amount", "give an amount or a count", "required", { or: "count" });
   if (input.enterpriseId) await requireVisibleEnterprise(db, actor, "enterpriseId", input.enterpriseId);
   await db.transaction().execute(async (trx) => {
     const outcomeId = await programmes.insertOutcome(trx, {
@@ -185,7 +250,13 @@ export async function addOutcome(ctx: AppContext, actor: Actor, id: number, inpu
       note: input.note ?? null,
       created_at: nowIso(),
     });
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "activity.outcome.add", entityType: "activity", entityId: id, after: { outcomeId, ...input } });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "activity.outcome.add",
+      entityType: "activity",
+      entityId: id,
+      after: { outcomeId, ...input },
+    });
   });
   return getActivity(ctx, actor, id);
 }
@@ -197,7 +268,13 @@ export async function deleteOutcome(ctx: AppContext, actor: Actor, id: number, o
   if (!before) throw errors.notFound("outcome", outcomeId);
   await db.transaction().execute(async (trx) => {
     await programmes.deleteOutcome(trx, outcomeId);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "activity.outcome.delete", entityType: "activity", entityId: id, before });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "activity.outcome.delete",
+      entityType: "activity",
+      entityId: id,
+      before,
+    });
   });
   return getActivity(ctx, actor, id);
 }

@@ -8,7 +8,10 @@ import { programmeVisibility } from "../policies/policy.ts";
 
 async function recorded(ctx: AppContext, programmeIds: readonly number[], fiscalYear?: number) {
   const { db } = ctx.database;
-  const [figures, outcomes] = await Promise.all([programmes.recordedFigures(db, programmeIds, fiscalYear), programmes.outcomeTotals(db, programmeIds, fiscalYear)]);
+  const [figures, outcomes] = await Promise.all([
+    programmes.recordedFigures(db, programmeIds, fiscalYear),
+    programmes.outcomeTotals(db, programmeIds, fiscalYear),
+  ]);
   return presentRecordedFigures(figures, outcomes);
 }
 
@@ -27,7 +30,11 @@ export async function programmeFigures(ctx: AppContext, actor: Actor, id: number
     years: await Promise.all(
       years.map(async (fy) => {
         const row = reported.find((r) => r.fiscal_year === fy);
-        return { fiscalYear: fy, recorded: await recorded(ctx, [id], fy), reported: row ? presentReportedFigure(row) : null };
+        return {
+          fiscalYear: fy,
+          recorded: await recorded(ctx, [id], fy),
+          reported: row ? presentReportedFigure(row) : null,
+        };
       }),
     ),
   };
@@ -38,10 +45,18 @@ export async function programmeFigures(ctx: AppContext, actor: Actor, id: number
  * two programmes or clusters counts once, a claim shared by programmes counts once. Reported aggregates are listed
  * per programme, never summed (they cannot be de-duplicated).
  */
-export async function scopeFigures(ctx: AppContext, actor: Actor, query: { agencyId?: number | undefined; fiscalYear?: number | undefined }) {
+export async function scopeFigures(
+  ctx: AppContext,
+  actor: Actor,
+  query: { agencyId?: number | undefined; fiscalYear?: number | undefined },
+) {
   const { db } = ctx.database;
-  if (query.agencyId !== undefined && !(await reference.findAgency(db, query.agencyId))) throw errors.notFound("agency", query.agencyId);
-  const ids = await programmes.programmeIdsInScope(db, { agencyId: query.agencyId ?? null, visibleAgencyIds: programmeVisibility(actor) });
+  if (query.agencyId !== undefined && !(await reference.findAgency(db, query.agencyId)))
+    throw errors.notFound("agency", query.agencyId);
+  const ids = await programmes.programmeIdsInScope(db, {
+    agencyId: query.agencyId ?? null,
+    visibleAgencyIds: programmeVisibility(actor),
+  });
   return {
     agencyId: query.agencyId ?? null,
     fiscalYear: query.fiscalYear ?? null,

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadExampleData, removeExampleData } from "../examples/examples.service.ts";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-import { agencyIds, buildClaim, createActivity, createBudget, createCluster, createEnterprise, createProgramme, ok, signInAs } from "../test-support/factories.ts";
+import {
+  agencyIds,
+  buildClaim,
+  createActivity,
+  createBudget,
+  createCluster,
+  createEnterprise,
+  createProgramme,
+  ok,
+  signInAs,
+} from "../test-support/factories.ts";
 
 type Figures = {
   clusters: number;
@@ -39,7 +49,8 @@ beforeAll(async () => {
   const firm = async () => (await createEnterprise(admin)).id;
   const [coffee, rubber, herbs] = [await cluster(), await cluster(), await cluster()];
   const [shared, onlyA, onlyB, viaActivity] = [await firm(), await firm(), await firm(), await firm()];
-  const programme = async (client: Client, agencyId: number, code?: string) => (await createProgramme(client, { agencyId, firstFiscalYear: 2021, published: true, ...(code ? { code } : {}) })).id;
+  const programme = async (client: Client, agencyId: number, code?: string) =>
+    (await createProgramme(client, { agencyId, firstFiscalYear: 2021, published: true, ...(code ? { code } : {}) })).id;
   const dipA = await programme(dipOfficer, dip, "fig-dip-a");
   const dipB = await programme(dipOfficer, dip);
   const osmepP = await programme(osmepOfficer, osmep);
@@ -50,7 +61,11 @@ beforeAll(async () => {
   const support = async (client: Client, p: number, enterpriseId: number, clusterId: number) => {
     // 409 when the cluster is already supported that year: fine here.
     await client.request("POST", `/api/programmes/${p}/clusters`, { clusterId, fiscalYear: 2021 });
-    const r = await client.request("POST", `/api/programmes/${p}/enterprises`, { enterpriseId, fiscalYear: 2021, clusterId });
+    const r = await client.request("POST", `/api/programmes/${p}/enterprises`, {
+      enterpriseId,
+      fiscalYear: 2021,
+      clusterId,
+    });
     if (r.statusCode !== 201) throw new Error(r.body);
   };
   await support(dipOfficer, dipA, shared, coffee);
@@ -58,9 +73,21 @@ beforeAll(async () => {
   await support(dipOfficer, dipB, shared, rubber);
   await support(osmepOfficer, osmepP, shared, herbs);
   await support(osmepOfficer, osmepP, onlyB, herbs);
-  await createActivity(dipOfficer, { programmeId: dipA, clusterId: coffee, kind: "trade_fair", startsOn: "2021-03-01", participantIds: [shared, viaActivity], participantCount: 40 });
+  await createActivity(dipOfficer, {
+    programmeId: dipA,
+    clusterId: coffee,
+    kind: "trade_fair",
+    startsOn: "2021-03-01",
+    participantIds: [shared, viaActivity],
+    participantCount: 40,
+  });
   // An activity in FY2020 (30 Sep 2020) must not count in FY2021.
-  await createActivity(dipOfficer, { programmeId: dipA, clusterId: coffee, startsOn: "2020-09-30", participantIds: [onlyB] });
+  await createActivity(dipOfficer, {
+    programmeId: dipA,
+    clusterId: coffee,
+    startsOn: "2020-09-30",
+    participantIds: [onlyB],
+  });
 
   await createBudget(dipOfficer, dipA, { clusterId: coffee, fiscalYear: 2021, allocated: 300_000, spent: 250_000 });
   await createBudget(dipOfficer, dipB, { fiscalYear: 2021, allocated: 100_000 });
@@ -68,14 +95,23 @@ beforeAll(async () => {
 
   // One claim shared by DIP A and OSMEP (recorded twice, linked once), verified; one only DIP B's, claimed;
   // one rejected.
-  const claim = (programmeId: number, amount: number, method: "sales_increase" | "cost_reduction" | "other" = "sales_increase") =>
-    buildClaim({ programmeIds: [programmeId], enterpriseId: shared, fiscalYear: 2021, amount, method });
+  const claim = (
+    programmeId: number,
+    amount: number,
+    method: "sales_increase" | "cost_reduction" | "other" = "sales_increase",
+  ) => buildClaim({ programmeIds: [programmeId], enterpriseId: shared, fiscalYear: 2021, amount, method });
   const sharedClaim = await ok(dipOfficer.request("POST", "/api/value-claims", claim(dipA, 1_000_000)), 201);
-  expect((await ok(osmepOfficer.request("POST", "/api/value-claims", claim(osmepP, 1_000_000)), 200)).outcome).toBe("linked");
-  await ok(dipOfficer2.request("POST", `/api/value-claims/${sharedClaim.claim.id}/verification`, { decision: "verified" }));
+  expect((await ok(osmepOfficer.request("POST", "/api/value-claims", claim(osmepP, 1_000_000)), 200)).outcome).toBe(
+    "linked",
+  );
+  await ok(
+    dipOfficer2.request("POST", `/api/value-claims/${sharedClaim.claim.id}/verification`, { decision: "verified" }),
+  );
   await ok(dipOfficer.request("POST", "/api/value-claims", claim(dipB, 400_000, "cost_reduction")), 201);
   const rejected = await ok(dipOfficer.request("POST", "/api/value-claims", claim(dipB, 9_999_999, "other")), 201);
-  await ok(dipOfficer2.request("POST", `/api/value-claims/${rejected.claim.id}/verification`, { decision: "rejected" }));
+  await ok(
+    dipOfficer2.request("POST", `/api/value-claims/${rejected.claim.id}/verification`, { decision: "rejected" }),
+  );
 
   ids = { dip, osmep, dipA, dipB, osmepP, empty, firm: onlyA };
 });
@@ -111,9 +147,18 @@ describe("#figures de-duplication", () => {
   });
 
   it("counts a claim shared by two programmes in full in each, once in the total, and leaves rejected claims out", async () => {
-    expect((await recorded(`/api/programmes/${ids.dipA}/figures?fiscalYear=2021`)).value).toMatchObject({ verified: 1_000_000, claimed: 0 });
-    expect((await recorded(`/api/programmes/${ids.osmepP}/figures?fiscalYear=2021`)).value).toMatchObject({ verified: 1_000_000, claimed: 0 });
-    expect((await recorded(`/api/programmes/${ids.dipB}/figures?fiscalYear=2021`)).value).toMatchObject({ verified: 0, claimed: 400_000 });
+    expect((await recorded(`/api/programmes/${ids.dipA}/figures?fiscalYear=2021`)).value).toMatchObject({
+      verified: 1_000_000,
+      claimed: 0,
+    });
+    expect((await recorded(`/api/programmes/${ids.osmepP}/figures?fiscalYear=2021`)).value).toMatchObject({
+      verified: 1_000_000,
+      claimed: 0,
+    });
+    expect((await recorded(`/api/programmes/${ids.dipB}/figures?fiscalYear=2021`)).value).toMatchObject({
+      verified: 0,
+      claimed: 400_000,
+    });
     const nation = await recorded("/api/figures?fiscalYear=2021");
     expect(nation.value).toMatchObject({ verified: 1_000_000, claimed: 400_000, claimsVerified: 1, claimsClaimed: 1 });
   });
@@ -129,11 +174,23 @@ describe("#figures de-duplication", () => {
 
   it("gives null with a reason, not a division by zero, for zero firms or zero budget", async () => {
     const empty = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
-    expect(empty).toMatchObject({ firms: 0, budgetAllocated: 0, budgetPerFirm: { value: null, reason: "no_firms" }, valuePerBaht: { value: null, reason: "no_budget" } });
+    expect(empty).toMatchObject({
+      firms: 0,
+      budgetAllocated: 0,
+      budgetPerFirm: { value: null, reason: "no_firms" },
+      valuePerBaht: { value: null, reason: "no_budget" },
+    });
     await createBudget(dipOfficer, ids.empty, { fiscalYear: 2021, allocated: 0 });
     const zeroBudget = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
-    expect(zeroBudget).toMatchObject({ budgetAllocated: 0, valuePerBaht: { value: null, reason: "no_budget" }, budgetPerFirm: { value: null, reason: "no_firms" } });
-    await dipOfficer.request("POST", `/api/programmes/${ids.empty}/enterprises`, { enterpriseId: ids.firm, fiscalYear: 2021 });
+    expect(zeroBudget).toMatchObject({
+      budgetAllocated: 0,
+      valuePerBaht: { value: null, reason: "no_budget" },
+      budgetPerFirm: { value: null, reason: "no_firms" },
+    });
+    await dipOfficer.request("POST", `/api/programmes/${ids.empty}/enterprises`, {
+      enterpriseId: ids.firm,
+      fiscalYear: 2021,
+    });
     const firmsNoBudget = await recorded(`/api/programmes/${ids.empty}/figures?fiscalYear=2021`);
     expect(firmsNoBudget).toMatchObject({ firms: 1, budgetPerFirm: { value: null, reason: "no_budget" } });
   });
@@ -167,10 +224,23 @@ describe("#figures of the DIP example (seed 001)", () => {
     const figures = (await t.anonymous.request("GET", `/api/programmes/${dip.id}/figures`)).json();
     const fy2021 = figures.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2021);
     const fy2022 = figures.years.find((y: { fiscalYear: number }) => y.fiscalYear === 2022);
-    expect(fy2021.reported).toMatchObject({ clusters: 29, firms: 680, budget: 19_000_000, budgetKind: "allocated", value: 1_200_000_000, valueKind: "expected" });
+    expect(fy2021.reported).toMatchObject({
+      clusters: 29,
+      firms: 680,
+      budget: 19_000_000,
+      budgetKind: "allocated",
+      value: 1_200_000_000,
+      valueKind: "expected",
+    });
     expect(fy2021.reported.budgetPerFirm.value).toBeCloseTo(27_941.18, 2);
     expect(fy2021.reported.valuePerBaht.value).toBeCloseTo(63.158, 3);
-    expect(fy2022.reported).toMatchObject({ clusters: 34, firms: null, budget: 17_000_000, budgetKind: "planned", value: null });
+    expect(fy2022.reported).toMatchObject({
+      clusters: 34,
+      firms: null,
+      budget: 17_000_000,
+      budgetKind: "planned",
+      value: null,
+    });
     expect(fy2022.reported.budgetPerFirm).toEqual({ value: null, reason: "no_firms" });
     // Recorded: the 7 clusters the seed names, and only the example firms that exist — never 680 invented ones.
     expect(fy2021.recorded.clusters).toBe(7);
@@ -182,7 +252,9 @@ describe("#figures of the DIP example (seed 001)", () => {
   it("is removed with the other examples, leaving real programmes and their figures", async () => {
     const report = await removeExampleData(t.ctx, { kind: "system" });
     expect(report.programmes).toMatchObject({ programmes: 2, reportedFigures: 2 });
-    const codes = (await admin.request("GET", "/api/programmes?pageSize=200")).json().items.map((p: { code: string }) => p.code);
+    const codes = (await admin.request("GET", "/api/programmes?pageSize=200"))
+      .json()
+      .items.map((p: { code: string }) => p.code);
     expect(codes).not.toContain("dip-industrial-cluster-development");
     expect(codes).toContain("fig-dip-a");
     expect((await recorded(`/api/programmes/${ids.dipA}/figures?fiscalYear=2021`)).firms).toBe(3);

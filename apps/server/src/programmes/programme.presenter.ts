@@ -1,5 +1,16 @@
 import { budgetPerFirm, overspendOf, valuePerBaht } from "@sainam/core";
-import type { ActivityRow, BudgetView, ClaimView, OutcomeView, Participant, ProgrammeReportedFigureRow, ProgrammeRow, RecordedFigures, SupportedCluster, SupportedEnterprise } from "@sainam/db";
+import type {
+  ActivityRow,
+  BudgetView,
+  ClaimView,
+  OutcomeView,
+  Participant,
+  ProgrammeReportedFigureRow,
+  ProgrammeRow,
+  RecordedFigures,
+  SupportedCluster,
+  SupportedEnterprise,
+} from "@sainam/db";
 
 export function presentProgramme(p: ProgrammeRow) {
   return {
@@ -24,7 +35,15 @@ export function presentSupportedCluster(c: SupportedCluster) {
 }
 
 export function presentSupportedEnterprise(e: SupportedEnterprise) {
-  return { enterpriseId: e.enterprise_id, fiscalYear: e.fiscal_year, clusterId: e.cluster_id, juristicId: e.juristic_id, nameTh: e.name_th, nameEn: e.name_en, provinceCode: e.province_code };
+  return {
+    enterpriseId: e.enterprise_id,
+    fiscalYear: e.fiscal_year,
+    clusterId: e.cluster_id,
+    juristicId: e.juristic_id,
+    nameTh: e.name_th,
+    nameEn: e.name_en,
+    provinceCode: e.province_code,
+  };
 }
 
 export function presentBudget(b: BudgetView) {
@@ -61,7 +80,10 @@ export function presentReportedFigure(r: ProgrammeReportedFigureRow) {
   };
 }
 
-export function presentRecordedFigures(f: RecordedFigures, outcomes: Array<{ kind: string; amount: number; count: number }>) {
+export function presentRecordedFigures(
+  f: RecordedFigures,
+  outcomes: Array<{ kind: string; amount: number; count: number }>,
+) {
   return {
     clusters: f.clusters,
     firms: f.firms,
@@ -70,7 +92,12 @@ export function presentRecordedFigures(f: RecordedFigures, outcomes: Array<{ kin
     budgetAllocated: f.budgetAllocated,
     budgetSpent: f.budgetSpent,
     overspentLines: f.overspentLines,
-    value: { verified: f.valueVerified, claimed: f.valueClaimed, claimsVerified: f.claimsVerified, claimsClaimed: f.claimsClaimed },
+    value: {
+      verified: f.valueVerified,
+      claimed: f.valueClaimed,
+      claimsVerified: f.claimsVerified,
+      claimsClaimed: f.claimsClaimed,
+    },
     budgetPerFirm: budgetPerFirm(f.budgetAllocated, f.firms),
     valuePerBaht: valuePerBaht(f.valueVerified, f.budgetAllocated),
     valuePerBahtIncludingClaimed: valuePerBaht(f.valueVerified + f.valueClaimed, f.budgetAllocated),

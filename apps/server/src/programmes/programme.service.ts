@@ -3,7 +3,14 @@ import { audit, clusters, nowIso, programmes, reference, type DB, type Programme
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, canCreateProgramme, canMoveToAnotherAgency, programmeVisibility, type Resource } from "../policies/policy.ts";
+import {
+  authorize,
+  can,
+  canCreateProgramme,
+  canMoveToAnotherAgency,
+  programmeVisibility,
+  type Resource,
+} from "../policies/policy.ts";
 import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import {
   presentBudget,
@@ -12,7 +19,13 @@ import {
   presentSupportedCluster,
   presentSupportedEnterprise,
 } from "./programme.presenter.ts";
-import type { CreateBudgetBody, CreateProgrammeBody, ReportedFigureBody, UpdateBudgetBody, UpdateProgrammeBody } from "@sainam/contract";
+import type {
+  CreateBudgetBody,
+  CreateProgrammeBody,
+  ReportedFigureBody,
+  UpdateBudgetBody,
+  UpdateProgrammeBody,
+} from "@sainam/contract";
 
 export function actorUserId(actor: Actor): number | null {
   return actor.kind === "user" ? actor.id : null;
@@ -21,11 +34,21 @@ export function actorUserId(actor: Actor): number | null {
 export type LoadedProgramme = { row: ProgrammeRow; resource: Extract<Resource, { type: "programme" }> };
 
 export async function programmeResource(db: Kysely<DB>, p: ProgrammeRow): Promise<LoadedProgramme["resource"]> {
-  return { type: "programme", agencyId: p.agency_id, published: p.published === 1, clusterIds: await programmes.clusterIdsOfProgramme(db, p.id) };
+  return {
+    type: "programme",
+    agencyId: p.agency_id,
+    published: p.published === 1,
+    clusterIds: await programmes.clusterIdsOfProgramme(db, p.id),
+  };
 }
 
 /** Loads a programme the actor may act on, or throws: not_found when they may not even read it, else forbidden. */
-export async function requireProgramme(ctx: AppContext, actor: Actor, id: number, action: "read" | "read_records" | "update"): Promise<LoadedProgramme> {
+export async function requireProgramme(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  action: "read" | "read_records" | "update",
+): Promise<LoadedProgramme> {
   const { db } = ctx.database;
   const row = await programmes.findProgramme(db, id);
   if (!row) throw errors.notFound("programme", id);
@@ -39,25 +62,52 @@ export async function requireProgramme(ctx: AppContext, actor: Actor, id: number
  * A programme another record names (an activity's, a plan's): it must exist and be one the caller may see — its
  * published page, or its records as an officer of its agency or a coordinator of a cluster it supports.
  */
-export async function requireVisibleProgramme(db: Kysely<DB>, actor: Actor, field: string, id: number): Promise<ProgrammeRow> {
+export async function requireVisibleProgramme(
+  db: Kysely<DB>,
+  actor: Actor,
+  field: string,
+  id: number,
+): Promise<ProgrammeRow> {
   const row = await programmes.findProgramme(db, id);
   if (!row) throw errors.missing(field, "programme", id);
   const resource = await programmeResource(db, row);
-  if (!can(actor, "read", resource) && !can(actor, "read_records", resource)) throw errors.missing(field, "programme", id);
+  if (!can(actor, "read", resource) && !can(actor, "read_records", resource))
+    throw errors.missing(field, "programme", id);
   return row;
 }
 
 /** A cluster another record names: it must exist and be visible to the caller. */
 export async function requireVisibleCluster(db: Kysely<DB>, actor: Actor, field: string, id: number): Promise<void> {
   const row = await clusters.findCluster(db, id);
-  if (!row || !can(actor, "read", { type: "cluster", clusterId: row.id, coordinatingAgencyId: row.coordinating_agency_id, published: row.published === 1 })) {
+  if (
+    !row ||
+    !can(actor, "read", {
+      type: "cluster",
+      clusterId: row.id,
+      coordinatingAgencyId: row.coordinating_agency_id,
+      published: row.published === 1,
+    })
+  ) {
     throw errors.missing(field, "cluster", id);
   }
 }
 
-export async function listProgrammes(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; agencyId?: number | undefined; fiscalYear?: number | undefined }) {
-  const { items, total } = await programmes.listProgrammes(ctx.database.db, { ...query, visibleAgencyIds: programmeVisibility(actor) });
-  return { items: items.map(presentProgramme), total, page: query.page, pageSize: query.pageSize, can: { create: canCreateProgramme(actor) } };
+export async function listProgrammes(
+  ctx: AppContext,
+  actor: Actor,
+  query: { page: number; pageSize: number; agencyId?: number | undefined; fiscalYear?: number | undefined },
+) {
+  const { items, total } = await programmes.listProgrammes(ctx.database.db, {
+    ...query,
+    visibleAgencyIds: programmeVisibility(actor),
+  });
+  return {
+    items: items.map(presentProgramme),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    can: { create: canCreateProgramme(actor) },
+  };
 }
 
 export async function getProgramme(ctx: AppContext, actor: Actor, id: number) {
@@ -77,7 +127,8 @@ export async function createProgramme(ctx: AppContext, actor: Actor, input: Crea
   authorize(actor, "create", { type: "programme", agencyId: input.agencyId, published: false, clusterIds: [] });
   const { db } = ctx.database;
   if (!(await reference.findAgency(db, input.agencyId))) throw errors.missing("agencyId", "agency", input.agencyId);
-  if (await programmes.findProgrammeByCode(db, input.code)) throw errors.conflict(`a programme with code ${input.code} exists`, "code", "duplicate");
+  if (await programmes.findProgrammeByCode(db, input.code))
+    throw errors.conflict(`a programme with code ${input.code} exists`, "code", "duplicate");
   checkYears(input.firstFiscalYear, input.lastFiscalYear ?? null);
   const now = nowIso();
   const id = await db.transaction().execute(async (trx) => {
@@ -96,7 +147,13 @@ export async function createProgramme(ctx: AppContext, actor: Actor, input: Crea
       updated_at: now,
     });
     const row = await programmes.findProgramme(trx, newId);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.create", entityType: "programme", entityId: newId, after: row ? presentProgramme(row) : null });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.create",
+      entityType: "programme",
+      entityId: newId,
+      after: row ? presentProgramme(row) : null,
+    });
     return newId;
   });
   return getProgramme(ctx, actor, id);
@@ -107,13 +164,24 @@ export async function updateProgramme(ctx: AppContext, actor: Actor, id: number,
   const { db } = ctx.database;
   if (input.agencyId !== undefined && input.agencyId !== before.agency_id) {
     // Handing a programme to another agency is an admin's decision.
-    if (!canMoveToAnotherAgency(actor, "programme")) throw errors.forbidden("You may not move this programme to another agency; an administrator can.", { action: "update", resource: "programme" });
+    if (!canMoveToAnotherAgency(actor, "programme"))
+      throw errors.forbidden("You may not move this programme to another agency; an administrator can.", {
+        action: "update",
+        resource: "programme",
+      });
     if (!(await reference.findAgency(db, input.agencyId))) throw errors.missing("agencyId", "agency", input.agencyId);
   }
-  if (input.code !== undefined && input.code !== before.code && (await programmes.findProgrammeByCode(db, input.code))) {
+  if (
+    input.code !== undefined &&
+    input.code !== before.code &&
+    (await programmes.findProgrammeByCode(db, input.code))
+  ) {
     throw errors.conflict(`a programme with code ${input.code} exists`, "code", "duplicate");
   }
-  checkYears(input.firstFiscalYear ?? before.first_fiscal_year, input.lastFiscalYear === undefined ? before.last_fiscal_year : input.lastFiscalYear);
+  checkYears(
+    input.firstFiscalYear ?? before.first_fiscal_year,
+    input.lastFiscalYear === undefined ? before.last_fiscal_year : input.lastFiscalYear,
+  );
   const patch: Partial<programmes.ProgrammeWrite> = { updated_at: nowIso() };
   if (input.code !== undefined) patch.code = input.code;
   if (input.agencyId !== undefined) patch.agency_id = input.agencyId;
@@ -127,7 +195,14 @@ export async function updateProgramme(ctx: AppContext, actor: Actor, id: number,
   await db.transaction().execute(async (trx) => {
     await programmes.updateProgramme(trx, id, patch);
     const after = await programmes.findProgramme(trx, id);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.update", entityType: "programme", entityId: id, before: presentProgramme(before), after: after ? presentProgramme(after) : null });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.update",
+      entityType: "programme",
+      entityId: id,
+      before: presentProgramme(before),
+      after: after ? presentProgramme(after) : null,
+    });
   });
   return getProgramme(ctx, actor, id);
 }
@@ -137,59 +212,133 @@ export async function updateProgramme(ctx: AppContext, actor: Actor, id: number,
 /** The clusters a programme supports (aggregate: visible with the programme). */
 export async function listSupportedClusters(ctx: AppContext, actor: Actor, id: number, fiscalYear?: number) {
   await requireProgramme(ctx, actor, id, "read");
-  return { items: (await programmes.listProgrammeClusters(ctx.database.db, id, fiscalYear)).map(presentSupportedCluster) };
+  return {
+    items: (await programmes.listProgrammeClusters(ctx.database.db, id, fiscalYear)).map(presentSupportedCluster),
+  };
 }
 
-export async function addSupportedCluster(ctx: AppContext, actor: Actor, id: number, input: { clusterId: number; fiscalYear: number }) {
+export async function addSupportedCluster(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { clusterId: number; fiscalYear: number },
+) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
   await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   if (await programmes.hasProgrammeCluster(db, id, input.clusterId, input.fiscalYear)) {
-    throw errors.conflict(`cluster ${input.clusterId} is already supported in fiscal year ${input.fiscalYear}`, "clusterId", "already_supported", { fiscalYear: input.fiscalYear });
+    throw errors.conflict(
+      `cluster ${input.clusterId} is already supported in fiscal year ${input.fiscalYear}`,
+      "clusterId",
+      "already_supported",
+      { fiscalYear: input.fiscalYear },
+    );
   }
   await db.transaction().execute(async (trx) => {
-    await programmes.addProgrammeCluster(trx, { programme_id: id, cluster_id: input.clusterId, fiscal_year: input.fiscalYear });
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.cluster.add", entityType: "programme", entityId: id, after: input });
+    await programmes.addProgrammeCluster(trx, {
+      programme_id: id,
+      cluster_id: input.clusterId,
+      fiscal_year: input.fiscalYear,
+    });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.cluster.add",
+      entityType: "programme",
+      entityId: id,
+      after: input,
+    });
   });
   return listSupportedClusters(ctx, actor, id);
 }
 
-export async function removeSupportedCluster(ctx: AppContext, actor: Actor, id: number, clusterId: number, fiscalYear: number) {
+export async function removeSupportedCluster(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  clusterId: number,
+  fiscalYear: number,
+) {
   await requireProgramme(ctx, actor, id, "update");
   await ctx.database.db.transaction().execute(async (trx) => {
-    if (!(await programmes.removeProgrammeCluster(trx, id, clusterId, fiscalYear))) throw errors.notFound("programme cluster", `${clusterId}/${fiscalYear}`);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.cluster.remove", entityType: "programme", entityId: id, before: { clusterId, fiscalYear } });
+    if (!(await programmes.removeProgrammeCluster(trx, id, clusterId, fiscalYear)))
+      throw errors.notFound("programme cluster", `${clusterId}/${fiscalYear}`);
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.cluster.remove",
+      entityType: "programme",
+      entityId: id,
+      before: { clusterId, fiscalYear },
+    });
   });
   return { ok: true as const };
 }
 
 /** The firms a programme supports, one by one: per-enterprise data, for its scope only. */
-export async function listSupportedEnterprises(ctx: AppContext, actor: Actor, id: number, query: { page: number; pageSize: number; fiscalYear?: number | undefined }) {
+export async function listSupportedEnterprises(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  query: { page: number; pageSize: number; fiscalYear?: number | undefined },
+) {
   await requireProgramme(ctx, actor, id, "read_records");
   const { items, total } = await programmes.listProgrammeEnterprises(ctx.database.db, id, query);
   return { items: items.map(presentSupportedEnterprise), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function addSupportedEnterprise(ctx: AppContext, actor: Actor, id: number, input: { enterpriseId: number; fiscalYear: number; clusterId?: number | null | undefined }) {
+export async function addSupportedEnterprise(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { enterpriseId: number; fiscalYear: number; clusterId?: number | null | undefined },
+) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
   await requireVisibleEnterprise(db, actor, "enterpriseId", input.enterpriseId);
   if (input.clusterId) await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
   if (await programmes.hasProgrammeEnterprise(db, id, input.enterpriseId, input.fiscalYear)) {
-    throw errors.conflict(`enterprise ${input.enterpriseId} is already supported in fiscal year ${input.fiscalYear}`, "enterpriseId", "already_supported", { fiscalYear: input.fiscalYear });
+    throw errors.conflict(
+      `enterprise ${input.enterpriseId} is already supported in fiscal year ${input.fiscalYear}`,
+      "enterpriseId",
+      "already_supported",
+      { fiscalYear: input.fiscalYear },
+    );
   }
   await db.transaction().execute(async (trx) => {
-    await programmes.addProgrammeEnterprise(trx, { programme_id: id, enterprise_id: input.enterpriseId, fiscal_year: input.fiscalYear, cluster_id: input.clusterId ?? null });
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.enterprise.add", entityType: "programme", entityId: id, after: input });
+    await programmes.addProgrammeEnterprise(trx, {
+      programme_id: id,
+      enterprise_id: input.enterpriseId,
+      fiscal_year: input.fiscalYear,
+      cluster_id: input.clusterId ?? null,
+    });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.enterprise.add",
+      entityType: "programme",
+      entityId: id,
+      after: input,
+    });
   });
   return { ok: true as const };
 }
 
-export async function removeSupportedEnterprise(ctx: AppContext, actor: Actor, id: number, enterpriseId: number, fiscalYear: number) {
+export async function removeSupportedEnterprise(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  enterpriseId: number,
+  fiscalYear: number,
+) {
   await requireProgramme(ctx, actor, id, "update");
   await ctx.database.db.transaction().execute(async (trx) => {
-    if (!(await programmes.removeProgrammeEnterprise(trx, id, enterpriseId, fiscalYear))) throw errors.notFound("programme enterprise", `${enterpriseId}/${fiscalYear}`);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.enterprise.remove", entityType: "programme", entityId: id, before: { enterpriseId, fiscalYear } });
+    if (!(await programmes.removeProgrammeEnterprise(trx, id, enterpriseId, fiscalYear)))
+      throw errors.notFound("programme enterprise", `${enterpriseId}/${fiscalYear}`);
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.enterprise.remove",
+      entityType: "programme",
+      entityId: id,
+      before: { enterpriseId, fiscalYear },
+    });
   });
   return { ok: true as const };
 }
@@ -224,13 +373,25 @@ export async function createBudget(ctx: AppContext, actor: Actor, id: number, in
       created_at: now,
       updated_at: now,
     });
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "budget.create", entityType: "budget_allocation", entityId: newId, after: { programmeId: id, ...input } });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "budget.create",
+      entityType: "budget_allocation",
+      entityId: newId,
+      after: { programmeId: id, ...input },
+    });
     return newId;
   });
   return presentBudgetById(db, id, budgetId);
 }
 
-export async function updateBudget(ctx: AppContext, actor: Actor, id: number, budgetId: number, input: UpdateBudgetBody) {
+export async function updateBudget(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  budgetId: number,
+  input: UpdateBudgetBody,
+) {
   await requireProgramme(ctx, actor, id, "update");
   const { db } = ctx.database;
   const before = await programmes.findBudget(db, budgetId);
@@ -244,7 +405,14 @@ export async function updateBudget(ctx: AppContext, actor: Actor, id: number, bu
   if (input.note !== undefined) patch.note = input.note;
   await db.transaction().execute(async (trx) => {
     await programmes.updateBudget(trx, budgetId, patch);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "budget.update", entityType: "budget_allocation", entityId: budgetId, before, after: await programmes.findBudget(trx, budgetId) });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "budget.update",
+      entityType: "budget_allocation",
+      entityId: budgetId,
+      before,
+      after: await programmes.findBudget(trx, budgetId),
+    });
   });
   return presentBudgetById(db, id, budgetId);
 }
@@ -256,7 +424,13 @@ export async function deleteBudget(ctx: AppContext, actor: Actor, id: number, bu
   if (!before || before.programme_id !== id) throw errors.notFound("budget", budgetId);
   await db.transaction().execute(async (trx) => {
     await programmes.deleteBudget(trx, budgetId);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "budget.delete", entityType: "budget_allocation", entityId: budgetId, before });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "budget.delete",
+      entityType: "budget_allocation",
+      entityId: budgetId,
+      before,
+    });
   });
   return { ok: true as const };
 }
@@ -268,10 +442,18 @@ export async function listReportedFigures(ctx: AppContext, actor: Actor, id: num
   return { items: (await programmes.listReportedFigures(ctx.database.db, [id])).map(presentReportedFigure) };
 }
 
-export async function putReportedFigure(ctx: AppContext, actor: Actor, id: number, fiscalYear: number, input: ReportedFigureBody) {
+export async function putReportedFigure(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  fiscalYear: number,
+  input: ReportedFigureBody,
+) {
   await requireProgramme(ctx, actor, id, "update");
-  if (input.budget !== null && input.budgetKind === null) throw errors.validation("budgetKind", "say whether the budget is allocated or planned", "required");
-  if (input.value !== null && input.valueKind === null) throw errors.validation("valueKind", "say whether the value is expected or actual", "required");
+  if (input.budget !== null && input.budgetKind === null)
+    throw errors.validation("budgetKind", "say whether the budget is allocated or planned", "required");
+  if (input.value !== null && input.valueKind === null)
+    throw errors.validation("valueKind", "say whether the value is expected or actual", "required");
   const now = nowIso();
   await ctx.database.db.transaction().execute(async (trx) => {
     const before = await programmes.upsertReportedFigure(trx, {
@@ -289,7 +471,14 @@ export async function putReportedFigure(ctx: AppContext, actor: Actor, id: numbe
       created_at: now,
       updated_at: now,
     });
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "programme.reported_figures.put", entityType: "programme", entityId: id, before: before ?? null, after: { fiscalYear, ...input } });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "programme.reported_figures.put",
+      entityType: "programme",
+      entityId: id,
+      before: before ?? null,
+      after: { fiscalYear, ...input },
+    });
   });
   const row = (await programmes.listReportedFigures(ctx.database.db, [id], fiscalYear))[0];
   if (!row) throw errors.notFound("reported figures", `${id}/${fiscalYear}`);

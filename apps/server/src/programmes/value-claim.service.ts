@@ -19,15 +19,34 @@ async function agencyIdsOf(db: Kysely<DB>, programmeIds: readonly number[]): Pro
 
 async function canVerify(db: Kysely<DB>, actor: Actor, claim: ClaimView): Promise<boolean> {
   if (claim.verification !== "claimed") return false;
-  return can(actor, "verify", { type: "value_claim", agencyIds: await agencyIdsOf(db, claim.programme_ids), createdBy: claim.created_by });
+  return can(actor, "verify", {
+    type: "value_claim",
+    agencyIds: await agencyIdsOf(db, claim.programme_ids),
+    createdBy: claim.created_by,
+  });
 }
 
 /** A programme's value claims, firm by firm: for its scope only (the public sees the totals in the figures). */
-export async function listClaims(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; programmeId: number; fiscalYear?: number | undefined; verification?: string | undefined }) {
+export async function listClaims(
+  ctx: AppContext,
+  actor: Actor,
+  query: {
+    page: number;
+    pageSize: number;
+    programmeId: number;
+    fiscalYear?: number | undefined;
+    verification?: string | undefined;
+  },
+) {
   await requireProgramme(ctx, actor, query.programmeId, "read_records");
   const { db } = ctx.database;
   const { items, total } = await programmes.listClaims(db, { ...query, programmeIds: [query.programmeId] });
-  return { items: await Promise.all(items.map(async (c) => presentClaim(c, await canVerify(db, actor, c)))), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: await Promise.all(items.map(async (c) => presentClaim(c, await canVerify(db, actor, c)))),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /**
@@ -43,20 +62,38 @@ export async function createClaim(ctx: AppContext, actor: Actor, input: CreateCl
     if (!p) throw errors.missing(`programmeIds.${i}`, "programme", id);
     await requireProgramme(ctx, actor, id, "update");
   }
-  if ((input.enterpriseId ?? null) === null && (input.clusterId ?? null) === null) throw errors.validation("enterpriseId", "a claim is about an enterprise or a cluster", "required", { or: "clusterId" });
-  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size) throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
-  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId))) throw errors.missing("clusterId", "cluster", input.clusterId);
-  if (input.activityId && !(await programmes.findActivity(db, input.activityId))) throw errors.missing("activityId", "activity", input.activityId);
-  if (!input.evidenceUrl && !input.evidenceNote) throw errors.validation("evidenceNote", "give evidence: a link or a note", "required", { or: "evidenceUrl" });
+  if ((input.enterpriseId ?? null) === null && (input.clusterId ?? null) === null)
+    throw errors.validation("enterpriseId", "a claim is about an enterprise or a cluster", "required", {
+      or: "clusterId",
+    });
+  if (input.enterpriseId && !(await programmes.existingEnterpriseIds(db, [input.enterpriseId])).size)
+    throw errors.missing("enterpriseId", "enterprise", input.enterpriseId);
+  if (input.clusterId && !(await clusters.findCluster(db, input.clusterId)))
+    throw errors.missing("clusterId", "cluster", input.clusterId);
+  if (input.activityId && !(await programmes.findActivity(db, input.activityId)))
+    throw errors.missing("activityId", "activity", input.activityId);
+  if (!input.evidenceUrl && !input.evidenceNote)
+    throw errors.validation("evidenceNote", "give evidence: a link or a note", "required", { or: "evidenceUrl" });
 
   const now = nowIso();
   const result = await db.transaction().execute(async (trx) => {
     const identical = input.enterpriseId
-      ? await programmes.findIdenticalClaim(trx, { enterprise_id: input.enterpriseId, fiscal_year: input.fiscalYear, method: input.method, amount: input.amount })
+      ? await programmes.findIdenticalClaim(trx, {
+          enterprise_id: input.enterpriseId,
+          fiscal_year: input.fiscalYear,
+          method: input.method,
+          amount: input.amount,
+        })
       : undefined;
     if (identical) {
       const added = await programmes.linkClaimProgrammes(trx, identical.id, programmeIds);
-      await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "value_claim.link", entityType: "value_claim", entityId: identical.id, after: { programmeIds: added } });
+      await audit.appendAudit(trx, {
+        actorUserId: actorUserId(actor),
+        action: "value_claim.link",
+        entityType: "value_claim",
+        entityId: identical.id,
+        after: { programmeIds: added },
+      });
       return { id: identical.id, outcome: "linked" as const };
     }
     const id = await programmes.insertClaim(trx, {
@@ -78,7 +115,13 @@ export async function createClaim(ctx: AppContext, actor: Actor, input: CreateCl
       updated_at: now,
     });
     await programmes.linkClaimProgrammes(trx, id, programmeIds);
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: "value_claim.create", entityType: "value_claim", entityId: id, after: input });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: "value_claim.create",
+      entityType: "value_claim",
+      entityId: id,
+      after: input,
+    });
     return { id, outcome: "created" as const };
   });
   const claim = await programmes.findClaim(db, result.id);
@@ -95,12 +138,29 @@ export async function verifyClaim(ctx: AppContext, actor: Actor, id: number, dec
   const { db } = ctx.database;
   const before = await programmes.findClaim(db, id);
   if (!before) throw errors.notFound("value claim", id);
-  authorize(actor, "verify", { type: "value_claim", agencyIds: await agencyIdsOf(db, before.programme_ids), createdBy: before.created_by });
-  if (before.verification !== "claimed") throw errors.conflict(`claim ${id} is already ${before.verification}`, "decision", "already_decided");
+  authorize(actor, "verify", {
+    type: "value_claim",
+    agencyIds: await agencyIdsOf(db, before.programme_ids),
+    createdBy: before.created_by,
+  });
+  if (before.verification !== "claimed")
+    throw errors.conflict(`claim ${id} is already ${before.verification}`, "decision", "already_decided");
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    await programmes.setClaimVerification(trx, id, { verification: decision, verified_by: actorUserId(actor), verified_at: now, updated_at: now });
-    await audit.appendAudit(trx, { actorUserId: actorUserId(actor), action: `value_claim.${decision === "verified" ? "verify" : "reject"}`, entityType: "value_claim", entityId: id, before: { verification: before.verification }, after: { verification: decision } });
+    await programmes.setClaimVerification(trx, id, {
+      verification: decision,
+      verified_by: actorUserId(actor),
+      verified_at: now,
+      updated_at: now,
+    });
+    await audit.appendAudit(trx, {
+      actorUserId: actorUserId(actor),
+      action: `value_claim.${decision === "verified" ? "verify" : "reject"}`,
+      entityType: "value_claim",
+      entityId: id,
+      before: { verification: before.verification },
+      after: { verification: decision },
+    });
   });
   const after = await programmes.findClaim(db, id);
   if (!after) throw errors.notFound("value claim", id);

@@ -31,12 +31,28 @@ function presentProvincialCluster(c: ClusterRow) {
 
 export async function listRegions(ctx: AppContext) {
   const rows = await reference.listRegions(ctx.database.db);
-  return { items: rows.map((r) => ({ code: r.code, nameTh: r.name_th, nameEn: r.name_en, provinceCount: Number(r.province_count) })) };
+  return {
+    items: rows.map((r) => ({
+      code: r.code,
+      nameTh: r.name_th,
+      nameEn: r.name_en,
+      provinceCount: Number(r.province_count),
+    })),
+  };
 }
 
 export async function listProvinces(ctx: AppContext, regionCode: string | undefined) {
   const rows = await reference.listProvinces(ctx.database.db, { regionCode });
-  return { items: rows.map((p) => ({ code: p.code, iso: p.iso, nameTh: p.name_th, nameEn: p.name_en, regionCode: p.region_code, provincialClusterId: p.provincial_cluster_id })) };
+  return {
+    items: rows.map((p) => ({
+      code: p.code,
+      iso: p.iso,
+      nameTh: p.name_th,
+      nameEn: p.name_en,
+      regionCode: p.region_code,
+      provincialClusterId: p.provincial_cluster_id,
+    })),
+  };
 }
 
 /** Every province's boundary as one GeoJSON FeatureCollection, serialised. */
@@ -58,11 +74,21 @@ export async function getProvince(ctx: AppContext, code: string) {
   const p = await reference.findProvince(db, code);
   if (!p) throw errors.notFound("province", code);
   const districts = await reference.listDistricts(db, p.code);
-  const cluster = p.provincial_cluster_id === null ? undefined : (await reference.listProvincialClusters(db, { id: p.provincial_cluster_id }))[0];
+  const cluster =
+    p.provincial_cluster_id === null
+      ? undefined
+      : (await reference.listProvincialClusters(db, { id: p.provincial_cluster_id }))[0];
   return {
-    code: p.code, iso: p.iso, nameTh: p.name_th, nameEn: p.name_en, regionCode: p.region_code, provincialClusterId: p.provincial_cluster_id,
+    code: p.code,
+    iso: p.iso,
+    nameTh: p.name_th,
+    nameEn: p.name_en,
+    regionCode: p.region_code,
+    provincialClusterId: p.provincial_cluster_id,
     districts: districts.map((d) => ({ code: d.code, nameTh: d.name_th, nameEn: d.name_en })),
-    provincialCluster: cluster ? { id: cluster.id, number: cluster.number, nameEn: cluster.name_en, nameTh: cluster.name_th } : null,
+    provincialCluster: cluster
+      ? { id: cluster.id, number: cluster.number, nameEn: cluster.name_en, nameTh: cluster.name_th }
+      : null,
   };
 }
 

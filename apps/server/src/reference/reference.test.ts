@@ -34,7 +34,12 @@ describe("#reference", () => {
   it("serves 77 provinces with DOPA and ISO codes and Thai and English names", async () => {
     const { items } = await get("/api/provinces");
     expect(items).toHaveLength(77);
-    expect(items.find((p: { code: string }) => p.code === "10")).toMatchObject({ iso: "TH-10", nameTh: "กรุงเทพมหานคร", nameEn: "Bangkok", provincialClusterId: null });
+    expect(items.find((p: { code: string }) => p.code === "10")).toMatchObject({
+      iso: "TH-10",
+      nameTh: "กรุงเทพมหานคร",
+      nameEn: "Bangkok",
+      provincialClusterId: null,
+    });
   });
 
   it("filters provinces by region", async () => {
@@ -83,7 +88,12 @@ describe("#reference", () => {
     const { items } = await get("/api/provincial-clusters");
     const south = items.find((c: { number: number }) => c.number === 6);
     expect(south.positionEn).toContain("Rubber");
-    expect(south.provinces.map((p: { nameEn: string }) => p.nameEn).sort()).toEqual(["Chumphon", "Nakhon Si Thammarat", "Phatthalung", "Surat Thani"]);
+    expect(south.provinces.map((p: { nameEn: string }) => p.nameEn).sort()).toEqual([
+      "Chumphon",
+      "Nakhon Si Thammarat",
+      "Phatthalung",
+      "Surat Thani",
+    ]);
     expect(south.issuesEn.length).toBeGreaterThanOrEqual(2);
     expect(south.nameTh).toMatch(/^กลุ่มจังหวัด/);
   });
@@ -91,7 +101,8 @@ describe("#reference", () => {
   it("serves the agencies named in the seeds", async () => {
     const { items } = await get("/api/agencies");
     const codes = items.map((a: { code: string }) => a.code);
-    for (const code of ["MOC", "DIP", "OSMEP", "THTI", "DIP-ITC", "DIP-TIDC", "DIP-SRC", "DIP-RISPM"]) expect(codes).toContain(code);
+    for (const code of ["MOC", "DIP", "OSMEP", "THTI", "DIP-ITC", "DIP-TIDC", "DIP-SRC", "DIP-RISPM"])
+      expect(codes).toContain(code);
     const itc = items.find((a: { code: string }) => a.code === "DIP-ITC");
     const dip = items.find((a: { code: string }) => a.code === "DIP");
     expect(itc.parentId).toBe(dip.id);
@@ -105,14 +116,20 @@ describe("#plans", () => {
     expect(items[0]).toMatchObject({ code: "MOC-PCT-2017-2021", periodStart: "2016-10-01", periodEnd: "2021-09-30" });
     const plan = await get(`/api/plans/${items[0].id}`);
     const count = (kind: string) => plan.nodes.filter((n: { kind: string }) => n.kind === kind).length;
-    expect([count("vision"), count("mission"), count("purpose"), count("strategic_issue"), count("strategy")]).toEqual([1, 4, 4, 4, 4]);
+    expect([count("vision"), count("mission"), count("purpose"), count("strategic_issue"), count("strategy")]).toEqual([
+      1, 4, 4, 4, 4,
+    ]);
   });
 
   it("keeps every indicator's target as written, with a structured form where one exists", async () => {
     const { items } = await get("/api/plans");
     const plan = await get(`/api/plans/${items[0].id}`);
-    type Node = { children: Node[]; indicators: Array<{ code: string; targets: Array<{ textEn: string; target: { kind: string } | null }> }> };
-    const indicators = (nodes: Node[]): Node["indicators"] => nodes.flatMap((n) => [...n.indicators, ...indicators(n.children)]);
+    type Node = {
+      children: Node[];
+      indicators: Array<{ code: string; targets: Array<{ textEn: string; target: { kind: string } | null }> }>;
+    };
+    const indicators = (nodes: Node[]): Node["indicators"] =>
+      nodes.flatMap((n) => [...n.indicators, ...indicators(n.children)]);
     const all = indicators(plan.nodes);
     expect(all).toHaveLength(12);
     const byCode = new Map(all.map((i) => [i.code, i.targets[0]]));
@@ -128,6 +145,10 @@ describe("#plans", () => {
     const { items } = await get("/api/plans");
     const plan = await get(`/api/plans/${items[0].id}`);
     const strategies = plan.nodes.filter((n: { kind: string }) => n.kind === "strategy");
-    expect(strategies.map((s: { children: Array<{ kind: string }> }) => s.children.filter((c) => c.kind === "sub_strategy").length)).toEqual([2, 3, 2, 2]);
+    expect(
+      strategies.map(
+        (s: { children: Array<{ kind: string }> }) => s.children.filter((c) => c.kind === "sub_strategy").length,
+      ),
+    ).toEqual([2, 3, 2, 2]);
   });
 });

@@ -72,7 +72,11 @@ export type PlanReportContent = {
   readonly unapprovedNotice: string | null;
   /** The header of the previous-period column, naming the period on a second line: "งวดก่อน\n(ปีงบ 2563)". */
   readonly previousHeader: string;
-  readonly summary: ReadonlyArray<{ readonly status: AchievementStatus; readonly label: string; readonly count: number }>;
+  readonly summary: ReadonlyArray<{
+    readonly status: AchievementStatus;
+    readonly label: string;
+    readonly count: number;
+  }>;
   readonly indicatorCount: number;
   readonly rows: readonly ReportRow[];
   readonly labels: ReportLabels;
@@ -105,7 +109,10 @@ const reasonWords = {
   no_threshold: { en: "Direction-only target without a threshold", th: "เป้าหมายระบุเพียงทิศทาง ยังไม่กำหนดเกณฑ์" },
   missing_previous_value: { en: "No value for the previous period", th: "ไม่มีค่าของงวดก่อน" },
   missing_baseline_value: { en: "No baseline value", th: "ไม่มีค่าฐาน" },
-  zero_previous_value: { en: "Previous value is zero: no percentage change", th: "ค่างวดก่อนเป็นศูนย์ คำนวณร้อยละการเปลี่ยนแปลงไม่ได้" },
+  zero_previous_value: {
+    en: "Previous value is zero: no percentage change",
+    th: "ค่างวดก่อนเป็นศูนย์ คำนวณร้อยละการเปลี่ยนแปลงไม่ได้",
+  },
   zero_baseline_value: { en: "Baseline is zero: no percentage change", th: "ค่าฐานเป็นศูนย์ คำนวณร้อยละการเปลี่ยนแปลงไม่ได้" },
   no_units: { en: "No units to count", th: "ไม่มีหน่วยที่จะนับ" },
   invalid_counts: { en: "Inconsistent unit counts", th: "จำนวนหน่วยไม่สอดคล้องกัน" },
@@ -256,7 +263,9 @@ function sourceLabel(indicator: IndicatorPerformance, labels: ReportLabels, loca
   if (indicator.valueSource === "reported") return labels.reported;
   if (indicator.valueSource === "none") return issue === "" ? labels.none : `${labels.none} (${issue.slice(2)})`;
   const c = indicator.coverage;
-  return c === null ? `${labels.computed}${issue === "" ? "" : ` (${issue.slice(2)})`}` : `${labels.computed} (${c.reported} ${labels.of} ${c.expected} ${labels.unitsShort}${issue})`;
+  return c === null
+    ? `${labels.computed}${issue === "" ? "" : ` (${issue.slice(2)})`}`
+    : `${labels.computed} (${c.reported} ${labels.of} ${c.expected} ${labels.unitsShort}${issue})`;
 }
 
 function targetLabel(indicator: IndicatorPerformance, locale: Locale): string | null {
@@ -272,11 +281,23 @@ function hasIndicators(node: NodePerformance): boolean {
   return node.indicators.length > 0 || node.children.some(hasIndicators);
 }
 
-function flatten(nodes: readonly NodePerformance[], depth: number, locale: Locale, labels: ReportLabels, out: ReportRow[]): void {
+function flatten(
+  nodes: readonly NodePerformance[],
+  depth: number,
+  locale: Locale,
+  labels: ReportLabels,
+  out: ReportRow[],
+): void {
   for (const node of nodes) {
     if (!hasIndicators(node)) continue;
     const kind = kindWords[node.kind];
-    out.push({ type: "node", depth, code: node.code, kindLabel: kind ? pick(kind, locale) : null, title: bilingual(node.titleEn, node.titleTh, locale) });
+    out.push({
+      type: "node",
+      depth,
+      code: node.code,
+      kindLabel: kind ? pick(kind, locale) : null,
+      title: bilingual(node.titleEn, node.titleTh, locale),
+    });
     for (const i of node.indicators) {
       out.push({
         type: "indicator",
@@ -296,7 +317,10 @@ function flatten(nodes: readonly NodePerformance[], depth: number, locale: Local
         reasonLabel: pick(reasonWords[i.achievement.reason], locale),
       });
       for (const b of i.breakdowns ?? []) {
-        const coverage = b.coverage === null ? "" : ` (${b.coverage.reported} ${labels.of} ${b.coverage.expected} ${labels.unitsShort})`;
+        const coverage =
+          b.coverage === null
+            ? ""
+            : ` (${b.coverage.reported} ${labels.of} ${b.coverage.expected} ${labels.unitsShort})`;
         out.push({
           type: "breakdown",
           depth: depth + 2,
@@ -318,7 +342,9 @@ function periodLabel(key: string, locale: Locale): string {
 
 function previousHeader(key: string, labels: ReportLabels, locale: Locale): string {
   const period = parsePeriodKey(key);
-  return period === null ? labels.previous : `${labels.previous}\n(${formatPeriodShort(previousPeriod(period), locale)})`;
+  return period === null
+    ? labels.previous
+    : `${labels.previous}\n(${formatPeriodShort(previousPeriod(period), locale)})`;
 }
 
 /** Builds the report's words and rows from a plan's performance, in Thai (B.E. dates) or English. */
@@ -327,7 +353,11 @@ export function planReportContent(performance: PlanPerformance, locale: Locale):
   const { plan } = performance;
   const rows: ReportRow[] = [];
   flatten(performance.nodes, 0, locale, labels, rows);
-  const summary = achievementStatuses.map((status) => ({ status, label: statusLabel(status, locale), count: performance.summary[status] }));
+  const summary = achievementStatuses.map((status) => ({
+    status,
+    label: statusLabel(status, locale),
+    count: performance.summary[status],
+  }));
   return {
     locale,
     heading: labels.heading,

@@ -60,7 +60,10 @@ describe("#renderPlanReportPdf", () => {
     expect(facts.standardFonts).toBe(0);
     expect(facts.descriptors).toBe(2);
     expect(facts.embeddedFiles).toBe(facts.descriptors);
-    expect([...new Set(facts.baseFonts.map((name) => name?.slice(7)))].sort()).toEqual(["Sarabun-Bold", "Sarabun-Regular"]);
+    expect([...new Set(facts.baseFonts.map((name) => name?.slice(7)))].sort()).toEqual([
+      "Sarabun-Bold",
+      "Sarabun-Regular",
+    ]);
   });
 
   it("writes the English report in English with the C.E. fiscal year", async () => {

@@ -1,7 +1,13 @@
 import { fileURLToPath } from "node:url";
 import type { Locale } from "@sainam/core";
 import type { PlanPerformance } from "../dashboards/performance.types.ts";
-import { planReportContent, type PlanReportContent, type ReportBreakdownRow, type ReportIndicatorRow, type ReportNodeRow } from "./plan-report.content.ts";
+import {
+  planReportContent,
+  type PlanReportContent,
+  type ReportBreakdownRow,
+  type ReportIndicatorRow,
+  type ReportNodeRow,
+} from "./plan-report.content.ts";
 import { statusColours } from "./status-colours.ts";
 
 const REGULAR = fileURLToPath(new URL("../../assets/fonts/Sarabun-Regular.ttf", import.meta.url));
@@ -23,7 +29,11 @@ const SMALL_SIZE = 7.5;
 const PAD = 3;
 const KEEP_WITH_NEXT = 40;
 
-type Column = { readonly key: "code" | "name" | "unit" | "target" | "baseline" | "previous" | "actual" | "source" | "status"; readonly width: number; readonly numeric: boolean };
+type Column = {
+  readonly key: "code" | "name" | "unit" | "target" | "baseline" | "previous" | "actual" | "source" | "status";
+  readonly width: number;
+  readonly numeric: boolean;
+};
 const COLUMNS: readonly Column[] = [
   { key: "code", width: 40, numeric: false },
   { key: "name", width: 222, numeric: false },
@@ -63,7 +73,10 @@ class PdfWriter {
   }
 
   private use(options: TextOptions): void {
-    this.doc.font(options.font ?? "regular").fontSize(options.size ?? TABLE_SIZE).fillColor(options.colour ?? INK);
+    this.doc
+      .font(options.font ?? "regular")
+      .fontSize(options.size ?? TABLE_SIZE)
+      .fillColor(options.colour ?? INK);
   }
 
   width(text: string, options: TextOptions = {}): number {
@@ -155,15 +168,24 @@ function numberFormatter(locale: Locale): Intl.NumberFormat {
 function columnHeader(key: Column["key"], content: PlanReportContent): string {
   const l = content.labels;
   switch (key) {
-    case "code": return l.code;
-    case "name": return l.name;
-    case "unit": return l.unit;
-    case "target": return l.target;
-    case "baseline": return l.baseline;
-    case "previous": return content.previousHeader;
-    case "actual": return l.actual;
-    case "source": return l.source;
-    case "status": return l.status;
+    case "code":
+      return l.code;
+    case "name":
+      return l.name;
+    case "unit":
+      return l.unit;
+    case "target":
+      return l.target;
+    case "baseline":
+      return l.baseline;
+    case "previous":
+      return content.previousHeader;
+    case "actual":
+      return l.actual;
+    case "source":
+      return l.source;
+    case "status":
+      return l.status;
   }
 }
 
@@ -192,7 +214,9 @@ function nodeRowLayout(w: PdfWriter, row: ReportNodeRow): { lines: string[]; ind
 function drawNodeRow(w: PdfWriter, row: ReportNodeRow, y: number): number {
   const { lines, indent, height } = nodeRowLayout(w, row);
   w.fillRect(MARGIN.left, y, CONTENT_WIDTH, height, NODE_FILL);
-  lines.forEach((line, n) => w.text(line, MARGIN.left + PAD + indent, y + PAD + n * w.lineHeight(TABLE_SIZE), { font: "bold" }));
+  lines.forEach((line, n) =>
+    w.text(line, MARGIN.left + PAD + indent, y + PAD + n * w.lineHeight(TABLE_SIZE), { font: "bold" }),
+  );
   w.rule(MARGIN.left, y + height, MARGIN.left + CONTENT_WIDTH);
   return y + height;
 }
@@ -203,12 +227,28 @@ type CellLines = { readonly lines: readonly string[]; readonly numeric: boolean 
 function breakdownCells(w: PdfWriter, row: ReportBreakdownRow, numbers: Intl.NumberFormat): CellLines[] {
   return COLUMNS.map((c) => {
     const indent = c.key === "name" ? row.depth * 8 : 0;
-    const text = c.key === "name" ? row.label : c.key === "actual" ? numbers.format(row.actual) : c.key === "source" ? row.sourceLabel : "";
-    return { lines: text === "" ? [] : w.lines(text, c.width - 2 * PAD - indent, { colour: MUTED }), numeric: c.numeric };
+    const text =
+      c.key === "name"
+        ? row.label
+        : c.key === "actual"
+          ? numbers.format(row.actual)
+          : c.key === "source"
+            ? row.sourceLabel
+            : "";
+    return {
+      lines: text === "" ? [] : w.lines(text, c.width - 2 * PAD - indent, { colour: MUTED }),
+      numeric: c.numeric,
+    };
   });
 }
 
-function drawBreakdownRow(w: PdfWriter, row: ReportBreakdownRow, cells: CellLines[], y: number, height: number): number {
+function drawBreakdownRow(
+  w: PdfWriter,
+  row: ReportBreakdownRow,
+  cells: CellLines[],
+  y: number,
+  height: number,
+): number {
   let x = MARGIN.left;
   COLUMNS.forEach((c, i) => {
     const cell = cells[i];
@@ -229,15 +269,24 @@ function indicatorCells(w: PdfWriter, row: ReportIndicatorRow, numbers: Intl.Num
   const figure = (value: number | null): string => (value === null ? "—" : numbers.format(value));
   const textOf = (key: Column["key"]): string => {
     switch (key) {
-      case "code": return row.code;
-      case "name": return row.name;
-      case "unit": return row.unit ?? "";
-      case "target": return row.target ?? "—";
-      case "baseline": return figure(row.baseline);
-      case "previous": return figure(row.previous);
-      case "actual": return figure(row.actual);
-      case "source": return row.sourceLabel;
-      case "status": return "";
+      case "code":
+        return row.code;
+      case "name":
+        return row.name;
+      case "unit":
+        return row.unit ?? "";
+      case "target":
+        return row.target ?? "—";
+      case "baseline":
+        return figure(row.baseline);
+      case "previous":
+        return figure(row.previous);
+      case "actual":
+        return figure(row.actual);
+      case "source":
+        return row.sourceLabel;
+      case "status":
+        return "";
     }
   };
   return COLUMNS.map((c) => {
@@ -254,7 +303,13 @@ function statusLayout(w: PdfWriter, row: ReportIndicatorRow): { badge: string[];
   return { badge, reason, height };
 }
 
-function drawIndicatorRow(w: PdfWriter, row: ReportIndicatorRow, cells: CellLines[], y: number, height: number): number {
+function drawIndicatorRow(
+  w: PdfWriter,
+  row: ReportIndicatorRow,
+  cells: CellLines[],
+  y: number,
+  height: number,
+): number {
   let x = MARGIN.left;
   COLUMNS.forEach((c, i) => {
     const cell = cells[i];
@@ -262,9 +317,20 @@ function drawIndicatorRow(w: PdfWriter, row: ReportIndicatorRow, cells: CellLine
       const { badge, reason } = statusLayout(w, row);
       const colour = statusColours[row.status];
       const badgeHeight = badge.length * w.lineHeight(TABLE_SIZE);
-      w.doc.save().roundedRect(x + PAD, y + PAD, c.width - 2 * PAD, badgeHeight, 2).fillAndStroke(`#${colour.fill}`, `#${colour.ink}`).restore();
-      badge.forEach((line, n) => w.text(line, x + 2 * PAD, y + PAD + n * w.lineHeight(TABLE_SIZE), { font: "bold", colour: `#${colour.ink}` }));
-      reason.forEach((line, n) => w.text(line, x + PAD, y + PAD + badgeHeight + 2 + n * w.lineHeight(SMALL_SIZE), { size: SMALL_SIZE, colour: MUTED }));
+      w.doc
+        .save()
+        .roundedRect(x + PAD, y + PAD, c.width - 2 * PAD, badgeHeight, 2)
+        .fillAndStroke(`#${colour.fill}`, `#${colour.ink}`)
+        .restore();
+      badge.forEach((line, n) =>
+        w.text(line, x + 2 * PAD, y + PAD + n * w.lineHeight(TABLE_SIZE), { font: "bold", colour: `#${colour.ink}` }),
+      );
+      reason.forEach((line, n) =>
+        w.text(line, x + PAD, y + PAD + badgeHeight + 2 + n * w.lineHeight(SMALL_SIZE), {
+          size: SMALL_SIZE,
+          colour: MUTED,
+        }),
+      );
     } else if (cell) {
       const indent = c.key === "name" ? row.depth * 8 : 0;
       cell.lines.forEach((line, n) => {
@@ -332,14 +398,28 @@ function drawPageFrames(w: PdfWriter, content: PlanReportContent): void {
     doc.page.margins.bottom = 0;
     const header = `${content.planCode} · ${content.planTitle}`;
     const headerLines = w.lines(header, CONTENT_WIDTH * 0.7, { size: SMALL_SIZE, colour: MUTED });
-    w.text(headerLines.length > 1 ? `${headerLines[0] ?? ""}…` : header, MARGIN.left, 22, { size: SMALL_SIZE, colour: MUTED });
+    w.text(headerLines.length > 1 ? `${headerLines[0] ?? ""}…` : header, MARGIN.left, 22, {
+      size: SMALL_SIZE,
+      colour: MUTED,
+    });
     const period = `${content.periodLabel} · ${content.orgUnitLabel}`;
-    w.text(period, PAGE.width - MARGIN.right - w.width(period, { size: SMALL_SIZE }), 22, { size: SMALL_SIZE, colour: MUTED });
+    w.text(period, PAGE.width - MARGIN.right - w.width(period, { size: SMALL_SIZE }), 22, {
+      size: SMALL_SIZE,
+      colour: MUTED,
+    });
     w.rule(MARGIN.left, 36, PAGE.width - MARGIN.right);
     w.rule(MARGIN.left, PAGE.height - 34, PAGE.width - MARGIN.right);
-    w.text(`${content.heading} · ${content.labels.generated} ${content.generatedLabel}`, MARGIN.left, PAGE.height - 30, { size: SMALL_SIZE, colour: MUTED });
+    w.text(
+      `${content.heading} · ${content.labels.generated} ${content.generatedLabel}`,
+      MARGIN.left,
+      PAGE.height - 30,
+      { size: SMALL_SIZE, colour: MUTED },
+    );
     const pageLabel = `${content.labels.page} ${i + 1} ${content.labels.of} ${total}`;
-    w.text(pageLabel, PAGE.width - MARGIN.right - w.width(pageLabel, { size: SMALL_SIZE }), PAGE.height - 30, { size: SMALL_SIZE, colour: MUTED });
+    w.text(pageLabel, PAGE.width - MARGIN.right - w.width(pageLabel, { size: SMALL_SIZE }), PAGE.height - 30, {
+      size: SMALL_SIZE,
+      colour: MUTED,
+    });
     doc.page.margins.bottom = bottomMargin;
   }
 }

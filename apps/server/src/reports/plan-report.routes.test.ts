@@ -21,7 +21,11 @@ beforeAll(async () => {
   t = await createTestApp();
   f = dashboardFactory(t.ctx.database);
   const { db } = t.ctx.database;
-  const plan = await db.selectFrom("plans").select("id").where("code", "=", "MOC-PCT-2017-2021").executeTakeFirstOrThrow();
+  const plan = await db
+    .selectFrom("plans")
+    .select("id")
+    .where("code", "=", "MOC-PCT-2017-2021")
+    .executeTakeFirstOrThrow();
   planId = plan.id;
   const rows = await db
     .selectFrom("indicators")
@@ -95,9 +99,14 @@ describe("GET /api/plans/:id/report.xlsx", () => {
   });
 
   it("counts the owner agency's draft for its officer when asked, and says so on the summary", async () => {
-    const approvedOnly = await workbookOf(await officer.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en`));
+    const approvedOnly = await workbookOf(
+      await officer.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en`),
+    );
     expect(rowOf(approvedOnly.getWorksheet("Indicators"), "4.2").getCell(7).value).toBeNull();
-    const response = await officer.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en&includeUnapproved=true`);
+    const response = await officer.request(
+      "GET",
+      `/api/plans/${planId}/report.xlsx?period=FY2021&locale=en&includeUnapproved=true`,
+    );
     expect(response.statusCode).toBe(200);
     const workbook = await workbookOf(response);
     expect(rowOf(workbook.getWorksheet("Indicators"), "4.2").getCell(7).value).toBe(63.25);
@@ -105,20 +114,32 @@ describe("GET /api/plans/:id/report.xlsx", () => {
   });
 
   it("refuses drafts to the public with 401", async () => {
-    const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&includeUnapproved=true`);
+    const response = await t.anonymous.request(
+      "GET",
+      `/api/plans/${planId}/report.xlsx?period=FY2021&includeUnapproved=true`,
+    );
     expect(response.statusCode).toBe(401);
   });
 
   it("should fail with 400 naming period when it is malformed", async () => {
     const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.xlsx?period=2021-22`);
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([expect.objectContaining({ path: "period", code: "invalid_format", params: { format: "period_key" } })]);
+    expect(response.json().error.details).toEqual([
+      expect.objectContaining({ path: "period", code: "invalid_format", params: { format: "period_key" } }),
+    ]);
   });
 
   it("should fail with 400 naming unitCode, coded required_together, when unitType is missing", async () => {
     const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.xlsx?period=FY2021&unitCode=50`);
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.details).toEqual([{ path: "unitCode", message: "give unitType and unitCode together", code: "required_together", params: { other: "unitType" } }]);
+    expect(response.json().error.details).toEqual([
+      {
+        path: "unitCode",
+        message: "give unitType and unitCode together",
+        code: "required_together",
+        params: { other: "unitType" },
+      },
+    ]);
   });
 
   it("should fail with 400 naming locale when it is neither th nor en", async () => {
@@ -150,9 +171,14 @@ describe("GET /api/plans/:id/report.pdf", () => {
   });
 
   it("writes the English PDF for a province when asked, with the unit in the file name", async () => {
-    const response = await t.anonymous.request("GET", `/api/plans/${planId}/report.pdf?period=FY2021&locale=en&unitType=province&unitCode=50`);
+    const response = await t.anonymous.request(
+      "GET",
+      `/api/plans/${planId}/report.pdf?period=FY2021&locale=en&unitType=province&unitCode=50`,
+    );
     expect(response.statusCode).toBe(200);
-    expect(response.headers["content-disposition"]).toBe('attachment; filename="MOC-PCT-2017-2021_FY2021_province_50_en.pdf"');
+    expect(response.headers["content-disposition"]).toBe(
+      'attachment; filename="MOC-PCT-2017-2021_FY2021_province_50_en.pdf"',
+    );
     const text = await pdfText(response);
     expect(text).toContain("Chiang Mai");
     expect(text).toContain("FY2021");
@@ -174,16 +200,47 @@ describe("breakdowns in the plan report", () => {
     const moc = await f.agencyId("MOC");
     const plan = await f.plan({ ownerAgencyId: moc, code: "BREAKDOWN-REPORT" });
     const indicator = await f.indicator({ nodeId: plan.nodeId, code: "BD1", aggregation: "sum" });
-    await t.ctx.database.db.updateTable("indicators").set({ disaggregations_json: JSON.stringify(["size_class"]) }).where("id", "=", indicator).execute();
+    await t.ctx.database.db
+      .updateTable("indicators")
+      .set({ disaggregations_json: JSON.stringify(["size_class"]) })
+      .where("id", "=", indicator)
+      .execute();
     const fy = "FY2021";
     await f.value({ indicatorId: indicator, unit: province("50"), periodKey: fy, value: 40 });
-    await f.value({ indicatorId: indicator, unit: province("50"), periodKey: fy, value: 25, disaggregation: "size_class=small" });
-    await f.value({ indicatorId: indicator, unit: province("51"), periodKey: fy, value: 5, disaggregation: "size_class=small" });
-    await f.value({ indicatorId: indicator, unit: province("51"), periodKey: fy, value: 3, disaggregation: "size_class=micro" });
+    await f.value({
+      indicatorId: indicator,
+      unit: province("50"),
+      periodKey: fy,
+      value: 25,
+      disaggregation: "size_class=small",
+    });
+    await f.value({
+      indicatorId: indicator,
+      unit: province("51"),
+      periodKey: fy,
+      value: 5,
+      disaggregation: "size_class=small",
+    });
+    await f.value({
+      indicatorId: indicator,
+      unit: province("51"),
+      periodKey: fy,
+      value: 3,
+      disaggregation: "size_class=micro",
+    });
     // A draft breakdown is not the public's to see.
-    await f.value({ indicatorId: indicator, unit: province("50"), periodKey: fy, value: 99, disaggregation: "size_class=large", status: "draft" });
+    await f.value({
+      indicatorId: indicator,
+      unit: province("50"),
+      periodKey: fy,
+      value: 99,
+      disaggregation: "size_class=large",
+      status: "draft",
+    });
 
-    const english = await workbookOf(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=en`));
+    const english = await workbookOf(
+      await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=en`),
+    );
     const sheet = english.getWorksheet("Indicators");
     const rows: Array<[string, unknown, unknown]> = [];
     sheet?.eachRow((row, n) => {
@@ -195,17 +252,29 @@ describe("breakdowns in the plan report", () => {
       ["Size class: Small", 30, "Computed (2 of 77 units)"],
     ]);
 
-    const thai = await workbookOf(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=th`));
-    expect(cellTexts(thai.getWorksheet("ตัวชี้วัด"))).toEqual(expect.arrayContaining(["ขนาดกิจการ: รายย่อย", "ขนาดกิจการ: ขนาดย่อม"]));
+    const thai = await workbookOf(
+      await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=th`),
+    );
+    expect(cellTexts(thai.getWorksheet("ตัวชี้วัด"))).toEqual(
+      expect.arrayContaining(["ขนาดกิจการ: รายย่อย", "ขนาดกิจการ: ขนาดย่อม"]),
+    );
 
-    const chiangMai = await workbookOf(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=en&unitType=province&unitCode=50`));
+    const chiangMai = await workbookOf(
+      await t.anonymous.request(
+        "GET",
+        `/api/plans/${plan.planId}/report.xlsx?period=${fy}&locale=en&unitType=province&unitCode=50`,
+      ),
+    );
     const cm: Array<[string, unknown, unknown]> = [];
     chiangMai.getWorksheet("Indicators")?.eachRow((row, n) => {
-      if (n > 1 && String(row.getCell(2).value).startsWith("Size class")) cm.push([String(row.getCell(2).value), row.getCell(7).value, row.getCell(8).value]);
+      if (n > 1 && String(row.getCell(2).value).startsWith("Size class"))
+        cm.push([String(row.getCell(2).value), row.getCell(7).value, row.getCell(8).value]);
     });
     expect(cm).toEqual([["Size class: Small", 25, "Reported"]]);
 
-    const pdf = await pdfText(await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.pdf?period=${fy}&locale=th`));
+    const pdf = await pdfText(
+      await t.anonymous.request("GET", `/api/plans/${plan.planId}/report.pdf?period=${fy}&locale=th`),
+    );
     expect(pdf).toContain("ขนาดกิจการ: ขนาดย่อม");
     expect(pdf).not.toContain("size_class");
     expect(pdf).not.toContain("99");

@@ -14,9 +14,17 @@ const contentTypes: Readonly<Record<ReportFormat, string>> = {
 };
 
 /** A file name safe in any header and file system: the plan code and period, ASCII only. */
-function fileName(planCode: string, periodKey: string, unit: OrgUnit | undefined, locale: Locale, format: ReportFormat): string {
+function fileName(
+  planCode: string,
+  periodKey: string,
+  unit: OrgUnit | undefined,
+  locale: Locale,
+  format: ReportFormat,
+): string {
   const parts = [planCode, periodKey, ...(unit ? [unit.type, unit.code] : []), locale];
-  const safe = parts.map((part) => part.replace(/[^A-Za-z0-9.-]+/g, "-").replace(/^-+|-+$/g, "")).filter((part) => part !== "");
+  const safe = parts
+    .map((part) => part.replace(/[^A-Za-z0-9.-]+/g, "-").replace(/^-+|-+$/g, ""))
+    .filter((part) => part !== "");
   return `${safe.join("_")}.${format}`;
 }
 
@@ -29,7 +37,14 @@ function fileName(planCode: string, periodKey: string, unit: OrgUnit | undefined
 export async function planReport(
   ctx: AppContext,
   actor: Actor,
-  input: { planId: number; periodKey: string; orgUnit?: OrgUnit | undefined; locale: Locale; format: ReportFormat; includeUnapproved: boolean },
+  input: {
+    planId: number;
+    periodKey: string;
+    orgUnit?: OrgUnit | undefined;
+    locale: Locale;
+    format: ReportFormat;
+    includeUnapproved: boolean;
+  },
 ): Promise<PlanReportFile> {
   const performance = await planPerformance(ctx, actor, {
     planId: input.planId,
@@ -38,7 +53,10 @@ export async function planReport(
     withBreakdowns: true,
     ...(input.orgUnit ? { orgUnit: input.orgUnit } : {}),
   });
-  const body = input.format === "xlsx" ? await renderPlanReportXlsx(performance, input.locale) : await renderPlanReportPdf(performance, input.locale);
+  const body =
+    input.format === "xlsx"
+      ? await renderPlanReportXlsx(performance, input.locale)
+      : await renderPlanReportPdf(performance, input.locale);
   return {
     filename: fileName(performance.plan.code, performance.periodKey, input.orgUnit, input.locale, input.format),
     contentType: contentTypes[input.format],

@@ -54,11 +54,24 @@ describe("#renderPlanReportXlsx", () => {
     const workbook = await open(await renderPlanReportXlsx(planPerformanceFixture(), "th"));
     const ws = sheet(workbook, "ตัวชี้วัด");
     expect(ws.getRow(1).values).toEqual([
-      undefined, "รหัส", "ยุทธศาสตร์ / ตัวชี้วัด", "หน่วยนับ", "เป้าหมาย", "ค่าฐาน", "งวดก่อน\n(ปีงบ 2563)", "ผลการดำเนินงาน", "ที่มา",
-      "หน่วยที่รายงาน", "หน่วยทั้งหมด", "ผลการประเมิน", "เหตุผล",
+      undefined,
+      "รหัส",
+      "ยุทธศาสตร์ / ตัวชี้วัด",
+      "หน่วยนับ",
+      "เป้าหมาย",
+      "ค่าฐาน",
+      "งวดก่อน\n(ปีงบ 2563)",
+      "ผลการดำเนินงาน",
+      "ที่มา",
+      "หน่วยที่รายงาน",
+      "หน่วยทั้งหมด",
+      "ผลการประเมิน",
+      "เหตุผล",
     ]);
     const codes: unknown[] = [];
-    ws.eachRow((row, n) => { if (n > 1) codes.push(row.getCell(1).value); });
+    ws.eachRow((row, n) => {
+      if (n > 1) codes.push(row.getCell(1).value);
+    });
     // Branches without indicators (the vision, the sub-strategy and its work plan) are left out.
     expect(codes).toEqual(["S1", "S1-O", "1.2", "1.4", "S2", "S2-O", "2.1", "2.2", "2.3", "2.4"]);
     expect(rowOf(ws, "S1").getCell(2).value).toBe("ยุทธศาสตร์: เสริมสร้างขีดความสามารถในการแข่งขันทางการค้าของกลุ่มจังหวัด");
@@ -87,7 +100,9 @@ describe("#renderPlanReportXlsx", () => {
 
   it("says on the summary when unapproved values were counted, and only then", async () => {
     const notice = "รวมค่าที่ยังไม่ได้รับอนุมัติ (ร่างและรอการอนุมัติ) ห้ามเผยแพร่";
-    const withDrafts = await open(await renderPlanReportXlsx(planPerformanceFixture({ includesUnapproved: true }), "th"));
+    const withDrafts = await open(
+      await renderPlanReportXlsx(planPerformanceFixture({ includesUnapproved: true }), "th"),
+    );
     expect(texts(sheet(withDrafts, "สรุป"))).toContain(notice);
     const approvedOnly = await open(await renderPlanReportXlsx(planPerformanceFixture(), "th"));
     expect(texts(sheet(approvedOnly, "สรุป"))).not.toContain(notice);
@@ -119,9 +134,11 @@ describe("#renderPlanReportXlsx", () => {
     expect(share.getCell(12).value).toBe("Short of the target by at most 10%");
     // Units are the plan's own words (Thai in this fixture); every other cell is English.
     const thai: string[] = [];
-    ws.eachRow((row) => row.eachCell((cell, column) => {
-      if (column !== 3 && /[\u0E00-\u0E7F]/.test(String(cell.value))) thai.push(String(cell.value));
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell, column) => {
+        if (column !== 3 && /[\u0E00-\u0E7F]/.test(String(cell.value))) thai.push(String(cell.value));
+      }),
+    );
     expect(thai).toEqual([]);
   });
 });

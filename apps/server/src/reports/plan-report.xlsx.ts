@@ -119,7 +119,11 @@ export async function renderPlanReportXlsx(performance: PlanPerformance, locale:
     added.font = { name: FONT };
     added.alignment = { vertical: "top", wrapText: true };
     added.getCell(2).alignment = { indent: row.depth, wrapText: true, vertical: "top" };
-    const figures: ReadonlyArray<readonly [number, number | null]> = [[5, row.baseline], [6, row.previous], [7, row.actual]];
+    const figures: ReadonlyArray<readonly [number, number | null]> = [
+      [5, row.baseline],
+      [6, row.previous],
+      [7, row.actual],
+    ];
     for (const [column, value] of figures) {
       if (value !== null) added.getCell(column).numFmt = numberFormat(value);
     }
@@ -128,8 +132,18 @@ export async function renderPlanReportXlsx(performance: PlanPerformance, locale:
     status.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${colour.fill}` } };
     status.font = { name: FONT, bold: true, color: { argb: `FF${colour.ink}` } };
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, sheet.rowCount), column: sheet.columnCount } };
-  sheet.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, sheet.rowCount), column: sheet.columnCount },
+  };
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
+  };
 
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes);

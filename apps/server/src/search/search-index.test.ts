@@ -4,7 +4,15 @@ import { join } from "node:path";
 import { Migrator, sql, type Kysely, type Migration } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterpriseSearchText, juristicIdCheckDigit, type Actor } from "@sainam/core";
-import { enterpriseImport, migrateToLatest, nowIso, openDatabase, search, seedReferenceData, type Database } from "@sainam/db";
+import {
+  enterpriseImport,
+  migrateToLatest,
+  nowIso,
+  openDatabase,
+  search,
+  seedReferenceData,
+  type Database,
+} from "@sainam/db";
 import * as m0001 from "../../../../packages/db/src/migrations/0001-foundation.ts";
 import * as m0002 from "../../../../packages/db/src/migrations/0002-registry.ts";
 import * as m0003 from "../../../../packages/db/src/migrations/0003-monitoring.ts";
@@ -17,7 +25,15 @@ import { searchAll, type SearchTuning } from "./search.service.ts";
 const system: Actor = { kind: "system" };
 const anyone: Actor = { kind: "public" };
 
-type Firm = { id: number; nameTh?: string | null; nameEn?: string | null; product?: string; business?: string; published?: 0 | 1; province?: string };
+type Firm = {
+  id: number;
+  nameTh?: string | null;
+  nameEn?: string | null;
+  product?: string;
+  business?: string;
+  published?: 0 | 1;
+  province?: string;
+};
 
 /** Inserts firms with the given ids and indexes them as an import does (new firms, one bulk write), in one transaction. */
 async function addFirms(database: Database, firms: Firm[]): Promise<void> {
@@ -28,21 +44,59 @@ async function addFirms(database: Database, firms: Firm[]): Promise<void> {
         .insertInto("enterprises")
         .values(
           firms.slice(i, i + 200).map((f) => ({
-            id: f.id, ce_registration_no: `t-${f.id}`, name_th: f.nameTh ?? null, name_en: f.nameEn ?? null, legal_form: "company_limited", size_class: null, revenue: null, employees: null,
-            capital: null, tsic_code: null, business_type: f.business ?? null, address: null, province_code: f.province ?? "10", district_code: null, postcode: null, registered_on: null, published: f.published ?? 1,
-            is_example: 0, created_at: now, updated_at: now,
+            id: f.id,
+            ce_registration_no: `t-${f.id}`,
+            name_th: f.nameTh ?? null,
+            name_en: f.nameEn ?? null,
+            legal_form: "company_limited",
+            size_class: null,
+            revenue: null,
+            employees: null,
+            capital: null,
+            tsic_code: null,
+            business_type: f.business ?? null,
+            address: null,
+            province_code: f.province ?? "10",
+            district_code: null,
+            postcode: null,
+            registered_on: null,
+            published: f.published ?? 1,
+            is_example: 0,
+            created_at: now,
+            updated_at: now,
           })),
         )
         .execute();
     }
-    const texts = firms.map((f) => ({ id: f.id, text: enterpriseSearchText({ name_th: f.nameTh ?? null, name_en: f.nameEn ?? null, business_type: f.business ?? null, products: f.product ? [{ name: f.product }] : [] }) }));
+    const texts = firms.map((f) => ({
+      id: f.id,
+      text: enterpriseSearchText({
+        name_th: f.nameTh ?? null,
+        name_en: f.nameEn ?? null,
+        business_type: f.business ?? null,
+        products: f.product ? [{ name: f.product }] : [],
+      }),
+    }));
     await search.writeSearchTexts(trx, "enterprise", texts, { sqlite: database.sqlite, fresh: true });
   });
 }
 
-async function find(ctx: TestApp["ctx"], q: string, options: { actor?: Actor; page?: number; pageSize?: number; tuning?: SearchTuning; province?: string } = {}) {
-  const result = await searchAll(ctx, options.actor ?? system, { q, page: options.page ?? 1, pageSize: options.pageSize ?? 100, province: options.province }, options.tuning);
-  return { ...result, ids: result.items.map((i) => i.id).sort((a, b) => a - b), first: result.items[0]?.nameTh ?? result.items[0]?.nameEn };
+async function find(
+  ctx: TestApp["ctx"],
+  q: string,
+  options: { actor?: Actor; page?: number; pageSize?: number; tuning?: SearchTuning; province?: string } = {},
+) {
+  const result = await searchAll(
+    ctx,
+    options.actor ?? system,
+    { q, page: options.page ?? 1, pageSize: options.pageSize ?? 100, province: options.province },
+    options.tuning,
+  );
+  return {
+    ...result,
+    ids: result.items.map((i) => i.id).sort((a, b) => a - b),
+    first: result.items[0]?.nameTh ?? result.items[0]?.nameEn,
+  };
 }
 
 const range = (from: number, count: number, step = 1) => Array.from({ length: count }, (_, i) => from + i * step);
@@ -133,7 +187,10 @@ describe("search: what a person types finds the firm", () => {
     expect(ceramics).toEqual({ name: " ลานนาคราฟท์ ", body: " ผ้าฝ้ายทอมือ | ผลิตและจำหน่ายเครื่องปั้นดินเผา " });
     // ดินเผา is a whole word of firm 14's name only; firm 13 has it in its business type, so it comes after.
     const found = await find(t.ctx, "ดินเผา");
-    expect(found.items.map((i) => [i.id, Math.floor(i.score)])).toEqual([[14, 5], [13, 2]]);
+    expect(found.items.map((i) => [i.id, Math.floor(i.score)])).toEqual([
+      [14, 5],
+      [13, 2],
+    ]);
     // A word and a product together: one in the name, the other in the body.
     expect((await find(t.ctx, "ลานนา ผ้าฝ้าย")).ids).toEqual([13]);
   });
@@ -165,7 +222,11 @@ describe("search: facets, visibility, counts and pages", () => {
   });
 
   it("keeps unpublished firms from the public, and counts only what the caller may see", async () => {
-    expect(await find(t.ctx, "roaster hidd", { actor: anyone })).toMatchObject({ items: [], total: 0, totalIsEstimate: false });
+    expect(await find(t.ctx, "roaster hidd", { actor: anyone })).toMatchObject({
+      items: [],
+      total: 0,
+      totalIsEstimate: false,
+    });
     expect(await find(t.ctx, "roaster hidd")).toMatchObject({ ids: [5], total: 1, totalIsEstimate: false });
   });
 
@@ -201,7 +262,10 @@ describe("search: the estimate of a common word's total", () => {
   beforeAll(async () => {
     t = await createTestApp();
     // A registry's ids run from 1 with the matches of a word spread through them: every third firm here.
-    await addFirms(t.ctx.database, range(1, 900).map((id) => ({ id, nameEn: id % 3 === 0 ? `Spread Grove ${id}` : `Other Thing ${id}` })));
+    await addFirms(
+      t.ctx.database,
+      range(1, 900).map((id) => ({ id, nameEn: id % 3 === 0 ? `Spread Grove ${id}` : `Other Thing ${id}` })),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -218,8 +282,14 @@ describe("search: the estimate of a common word's total", () => {
   it("is near the true total when the matches start late in the ids (a word only later months have)", async () => {
     const late = await createTestApp();
     try {
-      await addFirms(late.ctx.database, range(1, 900).map((id) => ({ id, nameEn: `Early Thing ${id}` })));
-      await addFirms(late.ctx.database, range(5_000, 900).map((id) => ({ id, nameEn: id % 3 === 0 ? `Late Meadow ${id}` : `Later Thing ${id}` })));
+      await addFirms(
+        late.ctx.database,
+        range(1, 900).map((id) => ({ id, nameEn: `Early Thing ${id}` })),
+      );
+      await addFirms(
+        late.ctx.database,
+        range(5_000, 900).map((id) => ({ id, nameEn: id % 3 === 0 ? `Late Meadow ${id}` : `Later Thing ${id}` })),
+      );
       const estimated = await find(late.ctx, "meadow", { pageSize: 20, tuning: { window: 100 } });
       expect(estimated.totalIsEstimate).toBe(true);
       expect(estimated.total).toBeGreaterThanOrEqual(270);
@@ -238,7 +308,10 @@ describe("search: writes reach the next search", () => {
   beforeAll(async () => {
     t = await createTestApp();
     admin = await t.signIn(ADMIN.email, ADMIN.password);
-    await addFirms(t.ctx.database, lychee.map((id) => ({ id, nameEn: `Lychee Grove ${id}`, nameTh: "ลิ้นจี่" })));
+    await addFirms(
+      t.ctx.database,
+      lychee.map((id) => ({ id, nameEn: `Lychee Grove ${id}`, nameTh: "ลิ้นจี่" })),
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -268,16 +341,41 @@ describe("search: writes reach the next search", () => {
   });
 
   it("re-indexes a firm an import writes again (upsert by juristic ID) from what it holds, in the import's transaction", async () => {
-    const jid = (n: number) => `0105${String(n).padStart(8, "0")}${juristicIdCheckDigit(`0105${String(n).padStart(8, "0")}`)}`;
+    const jid = (n: number) =>
+      `0105${String(n).padStart(8, "0")}${juristicIdCheckDigit(`0105${String(n).padStart(8, "0")}`)}`;
     const record = (n: number, nameEn: string | null, nameTh: string | null = null) => ({
-      juristicId: jid(n), ceRegistrationNo: null, nameTh, nameEn, legalForm: "company_limited", registeredOn: null, capital: null, revenue: null, employees: null, tsicCode: null,
-      businessType: null, address: null, provinceCode: "10", districtCode: null, postcode: null, products: [], contact: null,
+      juristicId: jid(n),
+      ceRegistrationNo: null,
+      nameTh,
+      nameEn,
+      legalForm: "company_limited",
+      registeredOn: null,
+      capital: null,
+      revenue: null,
+      employees: null,
+      tsicCode: null,
+      businessType: null,
+      address: null,
+      provinceCode: "10",
+      districtCode: null,
+      postcode: null,
+      products: [],
+      contact: null,
     });
     const upsert = (rows: Array<ReturnType<typeof record>>) =>
       t.ctx.database.db.transaction().execute((trx) =>
         enterpriseImport.upsertEnterpriseChunk(
           trx,
-          rows.map((r) => ({ record: r, sizeClass: null, searchText: enterpriseSearchText({ name_th: r.nameTh, name_en: r.nameEn, business_type: null, products: [] }) })),
+          rows.map((r) => ({
+            record: r,
+            sizeClass: null,
+            searchText: enterpriseSearchText({
+              name_th: r.nameTh,
+              name_en: r.nameEn,
+              business_type: null,
+              products: [],
+            }),
+          })),
           nowIso(),
           t.ctx.database.sqlite,
         ),
@@ -299,7 +397,23 @@ describe("search: writes reach the next search", () => {
     // A failed import leaves the index as it was.
     await expect(
       t.ctx.database.db.transaction().execute(async (trx) => {
-        await enterpriseImport.upsertEnterpriseChunk(trx, [{ record: record(3, "Starfruit Works"), sizeClass: null, searchText: enterpriseSearchText({ name_th: null, name_en: "Starfruit Works", business_type: null, products: [] }) }], nowIso(), t.ctx.database.sqlite);
+        await enterpriseImport.upsertEnterpriseChunk(
+          trx,
+          [
+            {
+              record: record(3, "Starfruit Works"),
+              sizeClass: null,
+              searchText: enterpriseSearchText({
+                name_th: null,
+                name_en: "Starfruit Works",
+                business_type: null,
+                products: [],
+              }),
+            },
+          ],
+          nowIso(),
+          t.ctx.database.sqlite,
+        );
         throw new Error("abort");
       }),
     ).rejects.toThrow("abort");
@@ -313,9 +427,20 @@ describe("search: compacting the index", () => {
     const t = await createTestApp();
     try {
       // One transaction a slice, as an import writes.
-      for (let from = 1; from <= 3_000; from += 100) await addFirms(t.ctx.database, range(from, 100).map((id) => ({ id, nameTh: id % 10 === 0 ? `โซล่าร์ เซลล์ ${id}` : `ลานนา ${id}` })));
+      for (let from = 1; from <= 3_000; from += 100)
+        await addFirms(
+          t.ctx.database,
+          range(from, 100).map((id) => ({ id, nameTh: id % 10 === 0 ? `โซล่าร์ เซลล์ ${id}` : `ลานนา ${id}` })),
+        );
       const before = await find(t.ctx, "โซล่าร์", { pageSize: 100 });
-      const segments = async () => Number((await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM search_enterprise_idx`.execute(t.ctx.database.db)).rows[0]?.n);
+      const segments = async () =>
+        Number(
+          (
+            await sql<{ n: number }>`SELECT count(DISTINCT segid) AS n FROM search_enterprise_idx`.execute(
+              t.ctx.database.db,
+            )
+          ).rows[0]?.n,
+        );
       if (t.ctx.database.dialect === "sqlite") expect(await segments()).toBeGreaterThan(1);
       let steps = 0;
       while (await search.compactSearchIndexStep(t.ctx.database.db, "enterprise", 50)) steps++;
@@ -337,9 +462,19 @@ describe("migration 0011", () => {
     const dir = mkdtempSync(join(tmpdir(), "sainam-migrate-"));
     const database = openDatabase({ dataDir: dir, databaseUrl: fresh.url });
     try {
-      const old: Record<string, { up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> }> = { "0001-foundation": m0001, "0002-registry": m0002, "0003-monitoring": m0003, "0008-programme-figures": m0008 };
-      const migrations: Record<string, Migration> = Object.fromEntries(Object.entries(old).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, database.dialect) }]));
-      const result = await new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+      const old: Record<string, { up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> }> = {
+        "0001-foundation": m0001,
+        "0002-registry": m0002,
+        "0003-monitoring": m0003,
+        "0008-programme-figures": m0008,
+      };
+      const migrations: Record<string, Migration> = Object.fromEntries(
+        Object.entries(old).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, database.dialect) }]),
+      );
+      const result = await new Migrator({
+        db: database.db,
+        provider: { getMigrations: async () => migrations },
+      }).migrateToLatest();
       expect(result.error).toBeUndefined();
       await seedReferenceData(database.db);
       const now = nowIso();
@@ -351,17 +486,53 @@ describe("migration 0011", () => {
       for (const f of firms) {
         await database.db
           .insertInto("enterprises")
-          .values({ id: f.id, ce_registration_no: `m-${f.id}`, name_th: f.th, name_en: f.en, legal_form: "company_limited", size_class: null, revenue: null, employees: null, capital: null, tsic_code: null, business_type: null, address: null, province_code: "10", district_code: null, postcode: null, registered_on: null, published: 1, is_example: 0, created_at: now, updated_at: now })
+          .values({
+            id: f.id,
+            ce_registration_no: `m-${f.id}`,
+            name_th: f.th,
+            name_en: f.en,
+            legal_form: "company_limited",
+            size_class: null,
+            revenue: null,
+            employees: null,
+            capital: null,
+            tsic_code: null,
+            business_type: null,
+            address: null,
+            province_code: "10",
+            district_code: null,
+            postcode: null,
+            registered_on: null,
+            published: 1,
+            is_example: 0,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
-        if (f.product) await database.db.insertInto("enterprise_products").values({ enterprise_id: f.id, direction: "output", name: f.product, tsic_code: null }).execute();
-        await sql`INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (${(f.en ?? "x").toLowerCase().split(" ")[0] ?? "x"}, 'enterprise', ${f.id}, 'name', 10)`.execute(database.db);
+        if (f.product)
+          await database.db
+            .insertInto("enterprise_products")
+            .values({ enterprise_id: f.id, direction: "output", name: f.product, tsic_code: null })
+            .execute();
+        await sql`INSERT INTO search_terms (term, entity_type, entity_id, field, weight) VALUES (${(f.en ?? "x").toLowerCase().split(" ")[0] ?? "x"}, 'enterprise', ${f.id}, 'name', 10)`.execute(
+          database.db,
+        );
       }
       const applied = await migrateToLatest(database);
       expect(applied).toEqual(expect.arrayContaining(["0004-search-index", "0011-search-text"]));
-      for (const gone of ["search_terms", "search_postings", "search_documents"]) await expect(sql`SELECT count(*) FROM ${sql.table(gone)}`.execute(database.db)).rejects.toThrow();
+      for (const gone of ["search_terms", "search_postings", "search_documents"])
+        await expect(sql`SELECT count(*) FROM ${sql.table(gone)}`.execute(database.db)).rejects.toThrow();
       expect(await search.countIndexed(database.db, "enterprise")).toBe(3);
-      const ctx = createContext(loadConfig({ SAINAM_DATA_DIR: dir, SAINAM_LOG_LEVEL: "silent", ...(fresh.url ? { DATABASE_URL: fresh.url } : {}) }), database);
-      const ids = async (q: string) => (await searchAll(ctx, system, { q, page: 1, pageSize: 10 })).items.map((i) => i.id);
+      const ctx = createContext(
+        loadConfig({
+          SAINAM_DATA_DIR: dir,
+          SAINAM_LOG_LEVEL: "silent",
+          ...(fresh.url ? { DATABASE_URL: fresh.url } : {}),
+        }),
+        database,
+      );
+      const ids = async (q: string) =>
+        (await searchAll(ctx, system, { q, page: 1, pageSize: 10 })).items.map((i) => i.id);
       expect(await ids("teak")).toEqual([3, 40_000, 70_001]);
       expect(await ids("โซล่าร์")).toEqual([3]);
       expect(await ids("ลานนา")).toEqual([70_001]);

@@ -7,15 +7,27 @@ type Executor = Kysely<DB> | Transaction<DB>;
 // Callers pass the transaction that changed the records, so a record and its index row commit together.
 
 export async function indexEnterprises(db: Executor, list: readonly EnterpriseDetail[]): Promise<void> {
-  await search.writeSearchTexts(db, "enterprise", list.map((e) => ({ id: e.id, text: enterpriseSearchText(e) })));
+  await search.writeSearchTexts(
+    db,
+    "enterprise",
+    list.map((e) => ({ id: e.id, text: enterpriseSearchText(e) })),
+  );
 }
 
 export async function indexClusters(db: Executor, list: readonly ClusterRow[]): Promise<void> {
-  await search.writeSearchTexts(db, "cluster", list.map((c) => ({ id: c.id, text: clusterSearchText(c) })));
+  await search.writeSearchTexts(
+    db,
+    "cluster",
+    list.map((c) => ({ id: c.id, text: clusterSearchText(c) })),
+  );
 }
 
 export async function indexInstitutions(db: Executor, list: readonly InstitutionRow[]): Promise<void> {
-  await search.writeSearchTexts(db, "institution", list.map((i) => ({ id: i.id, text: institutionSearchText(i) })));
+  await search.writeSearchTexts(
+    db,
+    "institution",
+    list.map((i) => ({ id: i.id, text: institutionSearchText(i) })),
+  );
 }
 
 export async function indexEnterprise(db: Executor, e: EnterpriseDetail): Promise<void> {

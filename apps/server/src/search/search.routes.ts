@@ -5,13 +5,17 @@ import { searchAll } from "./search.service.ts";
 
 export function searchRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/search", {
-      schema: {
-        tags: ["search"],
-        summary: "Thai-aware search over enterprises, products, clusters and institutions",
-        querystring: searchQuery,
-        response: { 200: searchResultsSchema, ...errorResponses(400) },
+    app.get(
+      "/search",
+      {
+        schema: {
+          tags: ["search"],
+          summary: "Thai-aware search over enterprises, products, clusters and institutions",
+          querystring: searchQuery,
+          response: { 200: searchResultsSchema, ...errorResponses(400) },
+        },
       },
-    }, async (request) => searchAll(ctx, request.actor, request.query));
+      async (request) => searchAll(ctx, request.actor, request.query),
+    );
   };
 }

@@ -34,7 +34,6 @@ export type SearchItem = {
   score: number;
 };
 
-
 /**
  * A tier of matches: every pattern found. Tiers go from the closest match to the loosest — each query word
  * a whole word of the name, the beginning of a word of the name, anywhere in the name, anywhere in the record
@@ -54,7 +53,6 @@ function tiersOf(q: SearchQueryText): Tier[] {
   return tiers;
 }
 
-
 /**
  * How a match ranks inside its tier, highest first: the query is the whole of one of its names (an exact
  * name above longer names containing it), a name begins with it (as a whole word, then at all), it stands
@@ -63,8 +61,10 @@ function tiersOf(q: SearchQueryText): Tier[] {
 function withinTier(query: string, searchName: string): { closeness: number; length: number } {
   let best = { closeness: 0, length: Infinity };
   for (const name of searchName.trim().split(" | ")) {
-    const closeness = name === query ? 4 : name.startsWith(`${query} `) ? 3 : name.startsWith(query) ? 2 : name.includes(query) ? 1 : 0;
-    if (closeness > best.closeness || (closeness === best.closeness && name.length < best.length)) best = { closeness, length: name.length };
+    const closeness =
+      name === query ? 4 : name.startsWith(`${query} `) ? 3 : name.startsWith(query) ? 2 : name.includes(query) ? 1 : 0;
+    if (closeness > best.closeness || (closeness === best.closeness && name.length < best.length))
+      best = { closeness, length: name.length };
   }
   return { closeness: best.closeness, length: Number.isFinite(best.length) ? best.length : 0 };
 }
@@ -92,7 +92,13 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   authorize(actor, "list", { type: "reference" });
   const { db, dialect } = ctx.database;
   const parsed = parseSearchQuery(query.q);
-  const empty = { items: [] as SearchItem[], total: 0, totalIsEstimate: false, page: query.page, pageSize: query.pageSize };
+  const empty = {
+    items: [] as SearchItem[],
+    total: 0,
+    totalIsEstimate: false,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
   if (parsed.terms.length === 0) return empty;
   const enterpriseFacets = Boolean(query.stage || query.size || query.sector);
   const types: readonly SearchEntityType[] = query.type ? [query.type] : enterpriseFacets ? ["enterprise"] : ALL_TYPES;
@@ -119,10 +125,22 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
         if (seen.has(key)) continue;
         seen.add(key);
         const { closeness, length } = withinTier(parsed.text, row.search_name);
-        ranked.push({ type, id: Number(row.id), nameTh: row.name_th, nameEn: row.name_en, snippet: row.snippet, provinceCode: row.province_code, score: tier.weight + closeness / 10, closeness, length });
+        ranked.push({
+          type,
+          id: Number(row.id),
+          nameTh: row.name_th,
+          nameEn: row.name_en,
+          snippet: row.snippet,
+          provinceCode: row.province_code,
+          score: tier.weight + closeness / 10,
+          closeness,
+          length,
+        });
       }
     }
-    ranked.sort((a, b) => b.closeness - a.closeness || a.length - b.length || a.type.localeCompare(b.type) || a.id - b.id);
+    ranked.sort(
+      (a, b) => b.closeness - a.closeness || a.length - b.length || a.type.localeCompare(b.type) || a.id - b.id,
+    );
     found.push(...ranked);
   };
 
@@ -136,7 +154,11 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   let totalIsEstimate = false;
   if (loose && loosest && !loose.some((r) => r.truncated)) {
     // Every match is here: each goes to the first tier whose name patterns it has.
-    for (const tier of tiers) take(tier, loose.map((r) => ({ ...r, rows: r.rows.filter((row) => inTier(tier, row.search_name)) })));
+    for (const tier of tiers)
+      take(
+        tier,
+        loose.map((r) => ({ ...r, rows: r.rows.filter((row) => inTier(tier, row.search_name)) })),
+      );
     total = found.length;
   } else if (loose && loosest) {
     for (const tier of tiers.slice(0, -1)) {
@@ -160,7 +182,9 @@ export async function searchAll(ctx: AppContext, actor: Actor, query: SearchQuer
   }
   const start = (query.page - 1) * query.pageSize;
   return {
-    items: found.slice(start, start + query.pageSize).map(({ closeness: _c, length: _l, ...item }) => ({ ...item, score: Math.round(item.score * 1000) / 1000 })),
+    items: found
+      .slice(start, start + query.pageSize)
+      .map(({ closeness: _c, length: _l, ...item }) => ({ ...item, score: Math.round(item.score * 1000) / 1000 })),
     total,
     totalIsEstimate,
     page: query.page,

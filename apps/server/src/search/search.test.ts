@@ -14,9 +14,26 @@ beforeAll(async () => {
     for (let i = 0; i < COMMON + 1; i++) {
       const last = i === COMMON;
       const id = await enterprises.insertEnterprise(trx, {
-        juristic_id: null, ce_registration_no: `9-99-99-99/1-${String(i).padStart(5, "0")}`, name_th: last ? "กาแฟดอยตุง" : `กาแฟ ${i}`, name_en: last ? "Doi Tung Coffee" : `Coffee ${i}`,
-        legal_form: "community_enterprise", size_class: null, revenue: null, employees: null, capital: null, tsic_code: null, business_type: null, address: null,
-        province_code: last ? "57" : "50", district_code: null, postcode: null, registered_on: null, published: 1, is_example: 0, created_at: now, updated_at: now,
+        juristic_id: null,
+        ce_registration_no: `9-99-99-99/1-${String(i).padStart(5, "0")}`,
+        name_th: last ? "กาแฟดอยตุง" : `กาแฟ ${i}`,
+        name_en: last ? "Doi Tung Coffee" : `Coffee ${i}`,
+        legal_form: "community_enterprise",
+        size_class: null,
+        revenue: null,
+        employees: null,
+        capital: null,
+        tsic_code: null,
+        business_type: null,
+        address: null,
+        province_code: last ? "57" : "50",
+        district_code: null,
+        postcode: null,
+        registered_on: null,
+        published: 1,
+        is_example: 0,
+        created_at: now,
+        updated_at: now,
       });
       const detail = await enterprises.loadEnterpriseDetail(trx, id);
       if (detail) details.push(detail);
@@ -52,7 +69,11 @@ describe("#search over a common word", () => {
     const page7 = (await t.anonymous.request("GET", "/api/search?q=coffee&page=7&pageSize=50")).json();
     expect(page7.items).toHaveLength(50);
     const page6 = (await t.anonymous.request("GET", "/api/search?q=coffee&page=6&pageSize=50")).json();
-    expect(page6.items.map((i: { id: number }) => i.id).filter((id: number) => page7.items.some((j: { id: number }) => j.id === id))).toEqual([]);
+    expect(
+      page6.items
+        .map((i: { id: number }) => i.id)
+        .filter((id: number) => page7.items.some((j: { id: number }) => j.id === id)),
+    ).toEqual([]);
   });
 
   it("refuses a page past the first 10,000 results, naming the page", async () => {

@@ -46,7 +46,13 @@ export function dashboardFactory(database: Database) {
       return { planId: plan.id, nodeId: node };
     },
 
-    async node(input: { planId: number; kind: string; code: string; titleEn: string; parentId?: number | null }): Promise<number> {
+    async node(input: {
+      planId: number;
+      kind: string;
+      code: string;
+      titleEn: string;
+      parentId?: number | null;
+    }): Promise<number> {
       const row = await db
         .insertInto("plan_nodes")
         .values({
@@ -100,7 +106,13 @@ export function dashboardFactory(database: Database) {
       return row.id;
     },
 
-    async target(input: { indicatorId: number; target: Target | null; periodKey?: string | null; unit?: OrgUnit | null; textEn?: string }): Promise<number> {
+    async target(input: {
+      indicatorId: number;
+      target: Target | null;
+      periodKey?: string | null;
+      unit?: OrgUnit | null;
+      textEn?: string;
+    }): Promise<number> {
       const row = await db
         .insertInto("indicator_targets")
         .values({

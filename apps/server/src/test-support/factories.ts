@@ -1,7 +1,20 @@
 import { fiscalYearOf, fiscalYearRange, juristicIdCheckDigit, type Role } from "@sainam/core";
 import type { LightMyRequestResponse } from "fastify";
 import type { z } from "zod";
-import type { createActivityBody, createBudgetBody, createClaimBody, createClusterBody, createEnterpriseBody, createIndicatorBody, createNodeBody, createPlanBody, createProgrammeBody, createTargetBody, institutionKinds, stages } from "@sainam/contract";
+import type {
+  createActivityBody,
+  createBudgetBody,
+  createClaimBody,
+  createClusterBody,
+  createEnterpriseBody,
+  createIndicatorBody,
+  createNodeBody,
+  createPlanBody,
+  createProgrammeBody,
+  createTargetBody,
+  institutionKinds,
+  stages,
+} from "@sainam/contract";
 import { ADMIN, type Client, type TestApp } from "./test-app.ts";
 
 /**
@@ -49,9 +62,13 @@ const trades: readonly [Trade, ...Trade[]] = [
  * status and body, so a failing fixture call names its cause instead of failing later on an undefined id.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixture answers are read field by field
-export async function ok<T = any>(response: LightMyRequestResponse | Promise<LightMyRequestResponse>, status?: number): Promise<T> {
+export async function ok<T = any>(
+  response: LightMyRequestResponse | Promise<LightMyRequestResponse>,
+  status?: number,
+): Promise<T> {
   const r = await response;
-  if (status === undefined ? r.statusCode >= 300 : r.statusCode !== status) throw new Error(`fixture call failed: ${r.statusCode} ${r.body}`);
+  if (status === undefined ? r.statusCode >= 300 : r.statusCode !== status)
+    throw new Error(`fixture call failed: ${r.statusCode} ${r.body}`);
   return r.json();
 }
 
@@ -67,14 +84,28 @@ export type TargetBody = z.input<typeof createTargetBody>;
 export type ActivityBody = z.input<typeof createActivityBody>;
 export type BudgetBody = z.input<typeof createBudgetBody>;
 export type ClaimBody = z.input<typeof createClaimBody>;
-export type InstitutionBody = { kind: (typeof institutionKinds)[number]; nameTh?: string | null; nameEn?: string | null; description?: string | null; agencyId?: number | null; provinceCode?: string | null; published?: boolean };
+export type InstitutionBody = {
+  kind: (typeof institutionKinds)[number];
+  nameTh?: string | null;
+  nameEn?: string | null;
+  description?: string | null;
+  agencyId?: number | null;
+  provinceCode?: string | null;
+  published?: boolean;
+};
 export type MembershipBody = { enterpriseId: number; stage: (typeof stages)[number]; joinedOn?: string | null };
 
 /** An industry cluster with a unique code and Thai and English names. */
 export function buildCluster(overrides: Partial<ClusterBody> = {}): ClusterBody {
   const n = unique();
   const trade = nth(trades, n);
-  return { code: `cluster-${n}`, kind: "industry_cluster", nameTh: `คลัสเตอร์${trade.th} ${n}`, nameEn: `${trade.en} cluster ${n}`, ...overrides };
+  return {
+    code: `cluster-${n}`,
+    kind: "industry_cluster",
+    nameTh: `คลัสเตอร์${trade.th} ${n}`,
+    nameEn: `${trade.en} cluster ${n}`,
+    ...overrides,
+  };
 }
 
 /** A limited company (its legal form follows from the Thai name) with a fresh valid juristic ID. */
@@ -86,14 +117,28 @@ export function buildEnterprise(overrides: Partial<EnterpriseBody> = {}): Enterp
 /** A programme of the agency starting in the current fiscal year. */
 export function buildProgramme(overrides: Partial<ProgrammeBody> & Pick<ProgrammeBody, "agencyId">): ProgrammeBody {
   const n = unique();
-  return { code: `programme-${n}`, nameEn: `SME development programme ${n}`, nameTh: `โครงการพัฒนาผู้ประกอบการ ${n}`, firstFiscalYear: currentFiscalYear(), ...overrides };
+  return {
+    code: `programme-${n}`,
+    nameEn: `SME development programme ${n}`,
+    nameTh: `โครงการพัฒนาผู้ประกอบการ ${n}`,
+    firstFiscalYear: currentFiscalYear(),
+    ...overrides,
+  };
 }
 
 /** An agency programme plan owned by the agency, over the current fiscal year. */
 export function buildPlan(overrides: Partial<PlanBody> & Pick<PlanBody, "ownerAgencyId">): PlanBody {
   const n = unique();
   const period = fiscalYearRange(currentFiscalYear());
-  return { code: `PLAN-${n}`, level: "agency_programme", periodStart: period.start, periodEnd: period.end, titleEn: `Cluster development plan ${n}`, titleTh: `แผนพัฒนาคลัสเตอร์ ${n}`, ...overrides };
+  return {
+    code: `PLAN-${n}`,
+    level: "agency_programme",
+    periodStart: period.start,
+    periodEnd: period.end,
+    titleEn: `Cluster development plan ${n}`,
+    titleTh: `แผนพัฒนาคลัสเตอร์ ${n}`,
+    ...overrides,
+  };
 }
 
 /** A strategy node of a plan. */
@@ -105,7 +150,13 @@ export function buildPlanNode(overrides: Partial<NodeBody> = {}): NodeBody {
 /** A summed indicator. */
 export function buildIndicator(overrides: Partial<IndicatorBody> = {}): IndicatorBody {
   const n = unique();
-  return { code: `K${n}`, nameEn: `Members' sales ${n}`, nameTh: `ยอดขายของสมาชิก ${n}`, aggregation: "sum", ...overrides };
+  return {
+    code: `K${n}`,
+    nameEn: `Members' sales ${n}`,
+    nameTh: `ยอดขายของสมาชิก ${n}`,
+    aggregation: "sum",
+    ...overrides,
+  };
 }
 
 /** A worded target for the current fiscal year. */
@@ -116,7 +167,13 @@ export function buildTarget(overrides: Partial<TargetBody> = {}): TargetBody {
 /** A training activity starting on the first day of the current fiscal year. */
 export function buildActivity(overrides: Partial<ActivityBody> = {}): ActivityBody {
   const n = unique();
-  return { kind: "training", titleEn: `Packaging design training ${n}`, titleTh: `อบรมการออกแบบบรรจุภัณฑ์ ${n}`, startsOn: fiscalYearRange(currentFiscalYear()).start, ...overrides };
+  return {
+    kind: "training",
+    titleEn: `Packaging design training ${n}`,
+    titleTh: `อบรมการออกแบบบรรจุภัณฑ์ ${n}`,
+    startsOn: fiscalYearRange(currentFiscalYear()).start,
+    ...overrides,
+  };
 }
 
 /** A budget line of the current fiscal year. */
@@ -126,13 +183,24 @@ export function buildBudget(overrides: Partial<BudgetBody> = {}): BudgetBody {
 
 /** A firm's claimed sales increase of the current fiscal year, with evidence, attributed to the programmes. */
 export function buildClaim(overrides: Partial<ClaimBody> & Pick<ClaimBody, "programmeIds">): ClaimBody {
-  return { fiscalYear: currentFiscalYear(), amount: 1_000_000 + unique(), method: "sales_increase", evidenceNote: "Sales ledger against the year before", ...overrides };
+  return {
+    fiscalYear: currentFiscalYear(),
+    amount: 1_000_000 + unique(),
+    method: "sales_increase",
+    evidenceNote: "Sales ledger against the year before",
+    ...overrides,
+  };
 }
 
 /** A business development service centre. */
 export function buildInstitution(overrides: Partial<InstitutionBody> = {}): InstitutionBody {
   const n = unique();
-  return { kind: "service_centre", nameTh: `ศูนย์ส่งเสริมอุตสาหกรรม ${n}`, nameEn: `Industrial promotion centre ${n}`, ...overrides };
+  return {
+    kind: "service_centre",
+    nameTh: `ศูนย์ส่งเสริมอุตสาหกรรม ${n}`,
+    nameEn: `Industrial promotion centre ${n}`,
+    ...overrides,
+  };
 }
 
 /** The firm's membership of a cluster, upstream. */
@@ -146,27 +214,58 @@ export function buildMembership(enterpriseId: number, overrides: Partial<Members
 export type CreatedRecord = { id: number } & Record<string, any>;
 
 /** Creates a cluster as the client. */
-export const createCluster = <T = CreatedRecord>(as: Client, overrides: Partial<ClusterBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/clusters", buildCluster(overrides)), 201);
+export const createCluster = <T = CreatedRecord>(as: Client, overrides: Partial<ClusterBody> = {}): Promise<T> =>
+  ok<T>(as.request("POST", "/api/clusters", buildCluster(overrides)), 201);
 /** Creates an enterprise as the client. */
-export const createEnterprise = <T = CreatedRecord>(as: Client, overrides: Partial<EnterpriseBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/enterprises", buildEnterprise(overrides)), 201);
+export const createEnterprise = <T = CreatedRecord>(as: Client, overrides: Partial<EnterpriseBody> = {}): Promise<T> =>
+  ok<T>(as.request("POST", "/api/enterprises", buildEnterprise(overrides)), 201);
 /** Creates a programme as the client. */
-export const createProgramme = <T = CreatedRecord>(as: Client, overrides: Parameters<typeof buildProgramme>[0]): Promise<T> => ok<T>(as.request("POST", "/api/programmes", buildProgramme(overrides)), 201);
+export const createProgramme = <T = CreatedRecord>(
+  as: Client,
+  overrides: Parameters<typeof buildProgramme>[0],
+): Promise<T> => ok<T>(as.request("POST", "/api/programmes", buildProgramme(overrides)), 201);
 /** Creates a plan as the client. */
-export const createPlan = <T = CreatedRecord>(as: Client, overrides: Parameters<typeof buildPlan>[0]): Promise<T> => ok<T>(as.request("POST", "/api/plans", buildPlan(overrides)), 201);
+export const createPlan = <T = CreatedRecord>(as: Client, overrides: Parameters<typeof buildPlan>[0]): Promise<T> =>
+  ok<T>(as.request("POST", "/api/plans", buildPlan(overrides)), 201);
 /** Adds a node to the plan as the client. */
-export const createPlanNode = <T = CreatedRecord>(as: Client, planId: number, overrides: Partial<NodeBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/plans/${planId}/nodes`, buildPlanNode(overrides)), 201);
+export const createPlanNode = <T = CreatedRecord>(
+  as: Client,
+  planId: number,
+  overrides: Partial<NodeBody> = {},
+): Promise<T> => ok<T>(as.request("POST", `/api/plans/${planId}/nodes`, buildPlanNode(overrides)), 201);
 /** Adds an indicator to the node as the client. */
-export const createIndicator = <T = CreatedRecord>(as: Client, nodeId: number, overrides: Partial<IndicatorBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator(overrides)), 201);
+export const createIndicator = <T = CreatedRecord>(
+  as: Client,
+  nodeId: number,
+  overrides: Partial<IndicatorBody> = {},
+): Promise<T> => ok<T>(as.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator(overrides)), 201);
 /** Adds a target to the indicator as the client. */
-export const createTarget = <T = CreatedRecord>(as: Client, indicatorId: number, overrides: Partial<TargetBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/indicators/${indicatorId}/targets`, buildTarget(overrides)), 201);
+export const createTarget = <T = CreatedRecord>(
+  as: Client,
+  indicatorId: number,
+  overrides: Partial<TargetBody> = {},
+): Promise<T> => ok<T>(as.request("POST", `/api/indicators/${indicatorId}/targets`, buildTarget(overrides)), 201);
 /** Creates an activity as the client. */
-export const createActivity = <T = CreatedRecord>(as: Client, overrides: Partial<ActivityBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/activities", buildActivity(overrides)), 201);
+export const createActivity = <T = CreatedRecord>(as: Client, overrides: Partial<ActivityBody> = {}): Promise<T> =>
+  ok<T>(as.request("POST", "/api/activities", buildActivity(overrides)), 201);
 /** Adds a budget line to the programme as the client. */
-export const createBudget = <T = CreatedRecord>(as: Client, programmeId: number, overrides: Partial<BudgetBody> = {}): Promise<T> => ok<T>(as.request("POST", `/api/programmes/${programmeId}/budgets`, buildBudget(overrides)), 201);
+export const createBudget = <T = CreatedRecord>(
+  as: Client,
+  programmeId: number,
+  overrides: Partial<BudgetBody> = {},
+): Promise<T> => ok<T>(as.request("POST", `/api/programmes/${programmeId}/budgets`, buildBudget(overrides)), 201);
 /** Registers a support institution as the client. */
-export const createInstitution = <T = CreatedRecord>(as: Client, overrides: Partial<InstitutionBody> = {}): Promise<T> => ok<T>(as.request("POST", "/api/institutions", buildInstitution(overrides)), 201);
+export const createInstitution = <T = CreatedRecord>(
+  as: Client,
+  overrides: Partial<InstitutionBody> = {},
+): Promise<T> => ok<T>(as.request("POST", "/api/institutions", buildInstitution(overrides)), 201);
 /** Adds the firm to the cluster as the client; answers the membership id and whether it is approved. */
-export const createMembership = (as: Client, clusterId: number, enterpriseId: number, overrides: Partial<MembershipBody> = {}): Promise<{ membershipId: number; approved: boolean }> =>
+export const createMembership = (
+  as: Client,
+  clusterId: number,
+  enterpriseId: number,
+  overrides: Partial<MembershipBody> = {},
+): Promise<{ membershipId: number; approved: boolean }> =>
   ok(as.request("POST", `/api/clusters/${clusterId}/members`, buildMembership(enterpriseId, overrides)), 201);
 
 // ——— People ———
@@ -176,7 +275,11 @@ export type SignedIn = Client & { userId: number; email: string };
 
 /** The ids of seeded agencies by code, e.g. `const { DIP, MOC } = await agencyIds(t, "DIP", "MOC")`. */
 export async function agencyIds<C extends string>(t: TestApp, ...codes: C[]): Promise<Record<C, number>> {
-  const rows = await t.ctx.database.db.selectFrom("agencies").select(["id", "code"]).where("code", "in", codes).execute();
+  const rows = await t.ctx.database.db
+    .selectFrom("agencies")
+    .select(["id", "code"])
+    .where("code", "in", codes)
+    .execute();
   const found = {} as Record<C, number>;
   for (const code of codes) {
     const row = rows.find((r) => r.code === code);
@@ -195,7 +298,11 @@ type Scope = { agencyId?: number; clusterIds?: number[]; enterpriseId?: number; 
 export async function signInAs(t: TestApp, role: Role, scope: Scope = {}): Promise<SignedIn> {
   if (role === "admin" && scope.email === undefined) {
     const client = await t.signIn(ADMIN.email, ADMIN.password);
-    const admin = await t.ctx.database.db.selectFrom("users").select("id").where("email", "=", ADMIN.email).executeTakeFirstOrThrow();
+    const admin = await t.ctx.database.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", ADMIN.email)
+      .executeTakeFirstOrThrow();
     return { ...client, userId: admin.id, email: ADMIN.email };
   }
   const n = unique();
@@ -208,17 +315,28 @@ export async function signInAs(t: TestApp, role: Role, scope: Scope = {}): Promi
 // ——— Imports ———
 
 /** Uploads a file to the import wizard as the client, as the web sends it (the raw bytes); answers the response. */
-export function postImportFile(t: TestApp, as: Client, kind: string, fileName: string, bytes: Buffer | string): Promise<LightMyRequestResponse> {
+export function postImportFile(
+  t: TestApp,
+  as: Client,
+  kind: string,
+  fileName: string,
+  bytes: Buffer | string,
+): Promise<LightMyRequestResponse> {
   return t.app.inject({
     method: "POST",
     url: `/api/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`,
     payload: typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes,
-    headers: { "content-type": "application/octet-stream", ...(as.cookie ? { cookie: as.cookie } : {}), ...(as.csrfToken ? { "x-csrf-token": as.csrfToken } : {}) },
+    headers: {
+      "content-type": "application/octet-stream",
+      ...(as.cookie ? { cookie: as.cookie } : {}),
+      ...(as.csrfToken ? { "x-csrf-token": as.csrfToken } : {}),
+    },
   });
 }
 
 /** Uploads the file and answers its preview, failing at once (with the server's answer) unless it was accepted. */
-export const uploadImportFile = (t: TestApp, as: Client, kind: string, fileName: string, bytes: Buffer | string) => ok(postImportFile(t, as, kind, fileName, bytes), 201);
+export const uploadImportFile = (t: TestApp, as: Client, kind: string, fileName: string, bytes: Buffer | string) =>
+  ok(postImportFile(t, as, kind, fileName, bytes), 201);
 
 /** Polls the batch as the client until it is done or failed, and answers its status; throws if it never ends. */
 export async function importFinished(as: Client, batchId: number, tries = 400) {

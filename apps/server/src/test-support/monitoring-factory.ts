@@ -11,7 +11,10 @@ export async function agencyIdOf(db: Kysely<DB>, code: string): Promise<number> 
   return row.id;
 }
 
-export async function createPlan(db: Kysely<DB>, input: { ownerAgencyId: number; published?: boolean; clusterId?: number | null; code?: string }): Promise<number> {
+export async function createPlan(
+  db: Kysely<DB>,
+  input: { ownerAgencyId: number; published?: boolean; clusterId?: number | null; code?: string },
+): Promise<number> {
   const now = nowIso();
   const { id } = await db
     .insertInto("plans")
@@ -38,11 +41,27 @@ export async function createPlan(db: Kysely<DB>, input: { ownerAgencyId: number;
   return id;
 }
 
-export async function createNode(db: Kysely<DB>, planId: number, input: { kind?: string; parentId?: number | null } = {}): Promise<number> {
+export async function createNode(
+  db: Kysely<DB>,
+  planId: number,
+  input: { kind?: string; parentId?: number | null } = {},
+): Promise<number> {
   const n = next();
   const { id } = await db
     .insertInto("plan_nodes")
-    .values({ plan_id: planId, parent_id: input.parentId ?? null, kind: input.kind ?? "strategy", code: `N${n}`, position: n, title_en: `Node ${n}`, title_th: null, body_en: null, body_th: null, serves_node_id: null, updated_at: nowIso() })
+    .values({
+      plan_id: planId,
+      parent_id: input.parentId ?? null,
+      kind: input.kind ?? "strategy",
+      code: `N${n}`,
+      position: n,
+      title_en: `Node ${n}`,
+      title_th: null,
+      body_en: null,
+      body_th: null,
+      serves_node_id: null,
+      updated_at: nowIso(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
@@ -53,7 +72,13 @@ export type TestAggregation = "sum" | "mean" | "weighted_mean" | "ratio" | "none
 export async function createIndicator(
   db: Kysely<DB>,
   nodeId: number,
-  input: { code?: string; aggregation?: TestAggregation; ratioScale?: number | null; disaggregations?: string[]; unit?: string | null } = {},
+  input: {
+    code?: string;
+    aggregation?: TestAggregation;
+    ratioScale?: number | null;
+    disaggregations?: string[];
+    unit?: string | null;
+  } = {},
 ): Promise<number> {
   const n = next();
   const { id } = await db
@@ -80,7 +105,12 @@ export async function createIndicator(
 }
 
 /** A plan with one node and one indicator of the given rule: the usual start of a value test. */
-export async function createPlanWithIndicator(db: Kysely<DB>, input: { ownerAgencyId: number; published?: boolean; clusterId?: number | null } & Parameters<typeof createIndicator>[2]) {
+export async function createPlanWithIndicator(
+  db: Kysely<DB>,
+  input: { ownerAgencyId: number; published?: boolean; clusterId?: number | null } & Parameters<
+    typeof createIndicator
+  >[2],
+) {
   const planId = await createPlan(db, input);
   const nodeId = await createNode(db, planId);
   const indicatorId = await createIndicator(db, nodeId, input);
@@ -92,7 +122,27 @@ export async function createCluster(db: Kysely<DB>, coordinatingAgencyId: number
   const now = nowIso();
   const { id } = await db
     .insertInto("clusters")
-    .values({ code: `TEST-CLUSTER-${next()}`, kind: "industry_cluster", name_th: "คลัสเตอร์ทดสอบ", name_en: "Test cluster", description_th: null, description_en: null, tsic_code: null, isic_code: null, parent_id: null, coordinator_user_id: null, coordinating_agency_id: coordinatingAgencyId, cooperating_agency_id: null, policy_tags_json: "[]", maturity: null, status: "active", published: 1, is_example: 0, created_at: now, updated_at: now })
+    .values({
+      code: `TEST-CLUSTER-${next()}`,
+      kind: "industry_cluster",
+      name_th: "คลัสเตอร์ทดสอบ",
+      name_en: "Test cluster",
+      description_th: null,
+      description_en: null,
+      tsic_code: null,
+      isic_code: null,
+      parent_id: null,
+      coordinator_user_id: null,
+      coordinating_agency_id: coordinatingAgencyId,
+      cooperating_agency_id: null,
+      policy_tags_json: "[]",
+      maturity: null,
+      status: "active",
+      published: 1,
+      is_example: 0,
+      created_at: now,
+      updated_at: now,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;

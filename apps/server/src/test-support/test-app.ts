@@ -41,12 +41,19 @@ export type TestApp = {
   /** Signs in and returns a client that sends the session cookie and CSRF header. */
   signIn(email: string, password: string): Promise<Client>;
   anonymous: Client;
-  addUser(input: Omit<CreateUserBody, "password"> & { password?: string }): Promise<{ id: number; email: string; password: string }>;
+  addUser(
+    input: Omit<CreateUserBody, "password"> & { password?: string },
+  ): Promise<{ id: number; email: string; password: string }>;
   close(): Promise<void>;
 };
 
 export type Client = {
-  request(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   cookie: string | null;
   csrfToken: string | null;
 };
@@ -70,7 +77,10 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
   };
 }
 
-export async function createTestApp(env: Record<string, string> = {}, options: { examples?: "auto" | "never"; now?: () => number } = { examples: "never" }): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { examples?: "auto" | "never"; now?: () => number } = { examples: "never" },
+): Promise<TestApp> {
   const database = await freshDatabaseUrl();
   const config = loadConfig({
     SAINAM_DATA_DIR: ":memory:",
@@ -90,7 +100,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     anonymous: makeClient(app, null, null),
     async signIn(email, password) {
       const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
-      if (response.statusCode !== 200) throw new Error(`sign-in failed for test user: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`sign-in failed for test user: ${response.statusCode} ${response.body}`);
       const session = response.cookies.find((c) => c.name === "sainam_session");
       const body: { csrfToken: string } = response.json();
       return makeClient(app, session ? `sainam_session=${session.value}` : null, body.csrfToken);

@@ -7,26 +7,63 @@ import { createUser, getUser, listUsers, updateUser } from "./user.service.ts";
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/users", {
-      schema: { tags: ["users"], summary: "List users (admins)", querystring: listUsersQuery, response: { 200: userListSchema, ...errorResponses(400, 401, 403) } },
-    }, async (request) => {
-      const { items, total } = await listUsers(ctx, request.actor, request.query);
-      return { items: items.map(presentUser), total, page: request.query.page, pageSize: request.query.pageSize };
-    });
+    app.get(
+      "/users",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "List users (admins)",
+          querystring: listUsersQuery,
+          response: { 200: userListSchema, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const { items, total } = await listUsers(ctx, request.actor, request.query);
+        return { items: items.map(presentUser), total, page: request.query.page, pageSize: request.query.pageSize };
+      },
+    );
 
-    app.post("/users", {
-      schema: { tags: ["users"], summary: "Create a user (admins)", body: createUserBody, response: { 201: userSchema, ...errorResponses(400, 401, 403, 409) } },
-    }, async (request, reply) => {
-      const user = await createUser(ctx, request.actor, request.body);
-      return reply.status(201).send(presentUser(user));
-    });
+    app.post(
+      "/users",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Create a user (admins)",
+          body: createUserBody,
+          response: { 201: userSchema, ...errorResponses(400, 401, 403, 409) },
+        },
+      },
+      async (request, reply) => {
+        const user = await createUser(ctx, request.actor, request.body);
+        return reply.status(201).send(presentUser(user));
+      },
+    );
 
-    app.get("/users/:id", {
-      schema: { tags: ["users"], summary: "One user (admins, or the user)", params: idParams, response: { 200: userSchema, ...errorResponses(400, 401, 403, 404) } },
-    }, async (request) => presentUser(await getUser(ctx, request.actor, request.params.id)));
+    app.get(
+      "/users/:id",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "One user (admins, or the user)",
+          params: idParams,
+          response: { 200: userSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => presentUser(await getUser(ctx, request.actor, request.params.id)),
+    );
 
-    app.patch("/users/:id", {
-      schema: { tags: ["users"], summary: "Change a user's role, scope, status or password (admins)", params: idParams, body: updateUserBody, response: { 200: userSchema, ...errorResponses(400, 401, 403, 404) } },
-    }, async (request) => presentUser(await updateUser(ctx, request.actor, request.params.id, request.body)));
+    app.patch(
+      "/users/:id",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Change a user's role, scope, status or password (admins)",
+          params: idParams,
+          body: updateUserBody,
+          response: { 200: userSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => presentUser(await updateUser(ctx, request.actor, request.params.id, request.body)),
+    );
   };
 }

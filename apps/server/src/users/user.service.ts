@@ -27,7 +27,11 @@ async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Pr
   }
 }
 
-export async function listUsers(ctx: AppContext, actor: Actor, query: { page: number; pageSize: number; q?: string | undefined }) {
+export async function listUsers(
+  ctx: AppContext,
+  actor: Actor,
+  query: { page: number; pageSize: number; q?: string | undefined },
+) {
   authorize(actor, "list", { type: "users" });
   return users.listUsers(ctx.database.db, query);
 }
@@ -49,7 +53,8 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     enterpriseId: input.enterpriseId ?? null,
   };
   await checkScopes(db, scopes);
-  if (await users.findUserByEmail(db, input.email)) throw errors.conflict("a user with this e-mail exists", "email", "duplicate");
+  if (await users.findUserByEmail(db, input.email))
+    throw errors.conflict("a user with this e-mail exists", "email", "duplicate");
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
@@ -80,7 +85,12 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   });
 }
 
-export async function updateUser(ctx: AppContext, actor: Actor, id: number, input: UpdateUserBody): Promise<UserWithScopes> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: UpdateUserBody,
+): Promise<UserWithScopes> {
   authorize(actor, "update", { type: "user", userId: id });
   const { db } = ctx.database;
   const before = await users.findUserById(db, id);
@@ -95,7 +105,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
   };
   await checkScopes(db, scopes);
   if (demotesSelf(actor, id, input)) {
-    throw errors.validation(input.active === false ? "active" : "role", "an admin cannot deactivate or demote themselves", "self_change");
+    throw errors.validation(
+      input.active === false ? "active" : "role",
+      "an admin cannot deactivate or demote themselves",
+      "self_change",
+    );
   }
   const patch: UserUpdate = { updated_at: nowIso() };
   if (input.displayName !== undefined) patch.display_name = input.displayName;
@@ -109,7 +123,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
     const after = await users.updateUser(trx, id, patch, input.clusterIds);
     if (!after) throw errors.notFound("user", id);
     // A new password, a lost role or a deactivation ends the user's open sessions.
-    if (input.password !== undefined || input.active === false || (input.role !== undefined && input.role !== before.role)) {
+    if (
+      input.password !== undefined ||
+      input.active === false ||
+      (input.role !== undefined && input.role !== before.role)
+    ) {
       await sessions.deleteSessionsOfUser(trx, id);
     }
     await audit.appendAudit(trx, {
@@ -128,7 +146,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: number, inpu
 }
 
 /** A signed-in user changes their own language or display name. */
-export async function updateMe(ctx: AppContext, actor: Actor, input: { locale?: "th" | "en" | undefined; displayName?: string | undefined }) {
+export async function updateMe(
+  ctx: AppContext,
+  actor: Actor,
+  input: { locale?: "th" | "en" | undefined; displayName?: string | undefined },
+) {
   authorize(actor, "update", { type: "self" });
   if (actor.kind !== "user") throw errors.unauthenticated();
   const { db } = ctx.database;
@@ -140,7 +162,14 @@ export async function updateMe(ctx: AppContext, actor: Actor, input: { locale?: 
   const updated = await db.transaction().execute(async (trx) => {
     const after = await users.updateUser(trx, actor.id, patch);
     if (!after) throw errors.notFound("user", actor.id);
-    await audit.appendAudit(trx, { actorUserId: actor.id, action: "user.update_self", entityType: "user", entityId: actor.id, before: auditUser(before), after: auditUser(after) });
+    await audit.appendAudit(trx, {
+      actorUserId: actor.id,
+      action: "user.update_self",
+      entityType: "user",
+      entityId: actor.id,
+      before: auditUser(before),
+      after: auditUser(after),
+    });
     return after;
   });
   ctx.sessionCache.deleteUser(actor.id);
@@ -148,10 +177,7 @@ export async function updateMe(ctx: AppContext, actor: Actor, input: { locale?: 
 }
 
 /** Creates the first admin on a database without users; returns the generated password if one was made. */
-export async function ensureFirstAdmin(
-  ctx: AppContext,
-  input: { email: string; password: string },
-): Promise<boolean> {
+export async function ensureFirstAdmin(ctx: AppContext, input: { email: string; password: string }): Promise<boolean> {
   const { db } = ctx.database;
   if ((await users.countUsers(db)) > 0) return false;
   const passwordHash = await hashPassword(input.password);
@@ -159,10 +185,27 @@ export async function ensureFirstAdmin(
   await db.transaction().execute(async (trx) => {
     const user = await users.insertUser(
       trx,
-      { email: input.email, password_hash: passwordHash, display_name: "Administrator", role: "admin", agency_id: null, enterprise_id: null, locale: "th", active: 1, created_at: now, updated_at: now },
+      {
+        email: input.email,
+        password_hash: passwordHash,
+        display_name: "Administrator",
+        role: "admin",
+        agency_id: null,
+        enterprise_id: null,
+        locale: "th",
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      },
       [],
     );
-    await audit.appendAudit(trx, { actorUserId: null, action: "user.create_first_admin", entityType: "user", entityId: user.id, after: auditUser(user) });
+    await audit.appendAudit(trx, {
+      actorUserId: null,
+      action: "user.create_first_admin",
+      entityType: "user",
+      entityId: user.id,
+      after: auditUser(user),
+    });
   });
   return true;
 }

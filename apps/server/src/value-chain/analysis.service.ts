@@ -1,4 +1,13 @@
-import { analyseValueChain, stages, suggestLinks, type Actor, type ChainLink, type ChainMember, type LinkageKind, type Stage } from "@sainam/core";
+import {
+  analyseValueChain,
+  stages,
+  suggestLinks,
+  type Actor,
+  type ChainLink,
+  type ChainMember,
+  type LinkageKind,
+  type Stage,
+} from "@sainam/core";
 import { linkages, memberships } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { requireCluster } from "../clusters/cluster.service.ts";
@@ -7,13 +16,26 @@ function isStage(value: string): value is Stage {
   return stages.some((s) => s === value);
 }
 
-const KINDS: readonly LinkageKind[] = ["supplies", "buys_from", "subcontracts", "collaborates", "advises", "finances", "trains"];
+const KINDS: readonly LinkageKind[] = [
+  "supplies",
+  "buys_from",
+  "subcontracts",
+  "collaborates",
+  "advises",
+  "finances",
+  "trains",
+];
 function isKind(value: string): value is LinkageKind {
   return KINDS.some((k) => k === value);
 }
 
 /** The value-chain analysis of one cluster, computed from its current members, products and links. */
-export async function analyseCluster(ctx: AppContext, actor: Actor, clusterId: number, options: { suggestionLimit: number }) {
+export async function analyseCluster(
+  ctx: AppContext,
+  actor: Actor,
+  clusterId: number,
+  options: { suggestionLimit: number },
+) {
   await requireCluster(ctx, actor, clusterId, "read");
   const { db } = ctx.database;
   const [members, products, links, institutions] = await Promise.all([
@@ -29,24 +51,63 @@ export async function analyseCluster(ctx: AppContext, actor: Actor, clusterId: n
     target.set(p.enterprise_id, [...(target.get(p.enterprise_id) ?? []), p.name]);
   }
   const chainMembers: ChainMember[] = members.flatMap((m) =>
-    isStage(m.stage) ? [{ enterpriseId: m.enterprise_id, stage: m.stage, tsicCode: m.tsic_code, outputs: outputs.get(m.enterprise_id) ?? [], inputs: inputs.get(m.enterprise_id) ?? [] }] : [],
+    isStage(m.stage)
+      ? [
+          {
+            enterpriseId: m.enterprise_id,
+            stage: m.stage,
+            tsicCode: m.tsic_code,
+            outputs: outputs.get(m.enterprise_id) ?? [],
+            inputs: inputs.get(m.enterprise_id) ?? [],
+          },
+        ]
+      : [],
   );
   const memberIds = new Set(chainMembers.map((m) => m.enterpriseId));
   const institutionIds = new Set(institutions.map((i) => i.id));
   const inside = (type: string, id: number) => (type === "enterprise" ? memberIds.has(id) : institutionIds.has(id));
-  const partyOf = (type: string, id: number) => ({ type: type === "institution" ? ("institution" as const) : ("enterprise" as const), id });
+  const partyOf = (type: string, id: number) => ({
+    type: type === "institution" ? ("institution" as const) : ("enterprise" as const),
+    id,
+  });
   const chainLinks: ChainLink[] = links.flatMap((l) =>
     isKind(l.kind)
-      ? [{ from: partyOf(l.from_type, l.from_id), to: partyOf(l.to_type, l.to_id), kind: l.kind, product: l.product, annualValue: l.annual_value, insideCluster: inside(l.from_type, l.from_id) && inside(l.to_type, l.to_id) }]
+      ? [
+          {
+            from: partyOf(l.from_type, l.from_id),
+            to: partyOf(l.to_type, l.to_id),
+            kind: l.kind,
+            product: l.product,
+            annualValue: l.annual_value,
+            insideCluster: inside(l.from_type, l.from_id) && inside(l.to_type, l.to_id),
+          },
+        ]
       : [],
   );
-  const analysis = analyseValueChain({ members: chainMembers, institutions: institutions.map((i) => ({ institutionId: i.id, kind: i.kind })), links: chainLinks });
+  const analysis = analyseValueChain({
+    members: chainMembers,
+    institutions: institutions.map((i) => ({ institutionId: i.id, kind: i.kind })),
+    links: chainLinks,
+  });
   const suggestions = suggestLinks({ members: chainMembers, links: chainLinks, limit: options.suggestionLimit });
   return {
-    membersPerStage: { upstream: analysis.membersByStage.upstream.length, midstream: analysis.membersByStage.midstream.length, downstream: analysis.membersByStage.downstream.length },
-    membersByStage: { upstream: [...analysis.membersByStage.upstream], midstream: [...analysis.membersByStage.midstream], downstream: [...analysis.membersByStage.downstream] },
+    membersPerStage: {
+      upstream: analysis.membersByStage.upstream.length,
+      midstream: analysis.membersByStage.midstream.length,
+      downstream: analysis.membersByStage.downstream.length,
+    },
+    membersByStage: {
+      upstream: [...analysis.membersByStage.upstream],
+      midstream: [...analysis.membersByStage.midstream],
+      downstream: [...analysis.membersByStage.downstream],
+    },
     emptyStages: [...analysis.missingStages],
-    singleSupplierProducts: analysis.singleSupplierProducts.map((p) => ({ product: p.product, supplierId: p.supplierId, buyerIds: p.buyers.filter((b) => b.type === "enterprise").map((b) => b.id), buyers: p.buyers.map((b) => ({ ...b })) })),
+    singleSupplierProducts: analysis.singleSupplierProducts.map((p) => ({
+      product: p.product,
+      supplierId: p.supplierId,
+      buyerIds: p.buyers.filter((b) => b.type === "enterprise").map((b) => b.id),
+      buyers: p.buyers.map((b) => ({ ...b })),
+    })),
     unsuppliedInputs: analysis.unsuppliedInputs.map((u) => ({ product: u.product, neededBy: [...u.neededBy] })),
     unlinkedMemberIds: [...analysis.unlinkedMembers],
     unlinkedInstitutionIds: [...analysis.unlinkedInstitutions],
@@ -55,6 +116,11 @@ export async function analyseCluster(ctx: AppContext, actor: Actor, clusterId: n
     verticalLinks: analysis.verticalLinks,
     horizontalLinks: analysis.horizontalLinks,
     otherLinks: analysis.otherLinks,
-    suggestions: suggestions.map((x) => ({ from: x.from, to: x.to, score: x.score, reasons: x.reasons.map((r) => ({ ...r })) })),
+    suggestions: suggestions.map((x) => ({
+      from: x.from,
+      to: x.to,
+      score: x.score,
+      reasons: x.reasons.map((r) => ({ ...r })),
+    })),
   };
 }

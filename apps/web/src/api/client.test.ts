@@ -28,17 +28,56 @@ describe("apiErrorFrom", () => {
     const error = apiErrorFrom({
       status: 400,
       statusText: "Bad Request",
-      payload: { error: { code: "validation_failed", message: "Invalid body", details: [{ path: "nameTh", message: "too long", code: "too_long", params: { max: 300 } }, { path: "code", message: "required", code: "required" }] } },
+      payload: {
+        error: {
+          code: "validation_failed",
+          message: "Invalid body",
+          details: [
+            { path: "nameTh", message: "too long", code: "too_long", params: { max: 300 } },
+            { path: "code", message: "required", code: "required" },
+          ],
+        },
+      },
     });
-    expect(error).toMatchObject({ code: "validation_failed", status: 400, message: "Invalid body", reason: null, retryAfterSeconds: null });
-    expect(error.details).toEqual([{ path: "nameTh", message: "too long", code: "too_long", params: { max: 300 } }, { path: "code", message: "required", code: "required", params: {} }]);
-    expect(apiErrorFrom({ status: 403, statusText: "Forbidden", payload: { error: { code: "forbidden", message: "no", reason: { action: "approve", resource: "plan_values" } } } }).reason).toEqual({ action: "approve", resource: "plan_values" });
+    expect(error).toMatchObject({
+      code: "validation_failed",
+      status: 400,
+      message: "Invalid body",
+      reason: null,
+      retryAfterSeconds: null,
+    });
+    expect(error.details).toEqual([
+      { path: "nameTh", message: "too long", code: "too_long", params: { max: 300 } },
+      { path: "code", message: "required", code: "required", params: {} },
+    ]);
+    expect(
+      apiErrorFrom({
+        status: 403,
+        statusText: "Forbidden",
+        payload: {
+          error: { code: "forbidden", message: "no", reason: { action: "approve", resource: "plan_values" } },
+        },
+      }).reason,
+    ).toEqual({ action: "approve", resource: "plan_values" });
   });
 
   it("tells the error by its status when the body is not the contract's (a proxy's page, nothing)", () => {
-    expect(apiErrorFrom({ status: 413, statusText: "Payload Too Large", payload: null })).toMatchObject({ code: "validation_failed", message: "Payload Too Large", details: [] });
-    expect(apiErrorFrom({ status: 502, statusText: "Bad Gateway", payload: "<html>" })).toMatchObject({ code: "internal" });
-    expect(apiErrorFrom({ status: 429, statusText: "Too Many Requests", payload: { error: { code: "too_many_requests", message: "slow down" } }, retryAfter: "30" })).toMatchObject({ code: "too_many_requests", retryAfterSeconds: 30 });
+    expect(apiErrorFrom({ status: 413, statusText: "Payload Too Large", payload: null })).toMatchObject({
+      code: "validation_failed",
+      message: "Payload Too Large",
+      details: [],
+    });
+    expect(apiErrorFrom({ status: 502, statusText: "Bad Gateway", payload: "<html>" })).toMatchObject({
+      code: "internal",
+    });
+    expect(
+      apiErrorFrom({
+        status: 429,
+        statusText: "Too Many Requests",
+        payload: { error: { code: "too_many_requests", message: "slow down" } },
+        retryAfter: "30",
+      }),
+    ).toMatchObject({ code: "too_many_requests", retryAfterSeconds: 30 });
   });
 });
 
@@ -46,14 +85,25 @@ describe("parseAnswer", () => {
   const answer = z.object({ items: z.array(z.object({ id: z.number().int(), nameTh: z.string().nullable() })) });
 
   it("gives the answer typed when it matches the contract", () => {
-    expect(parseAnswer(answer, { items: [{ id: 1, nameTh: null }] }, "GET /api/x")).toEqual({ items: [{ id: 1, nameTh: null }] });
+    expect(parseAnswer(answer, { items: [{ id: 1, nameTh: null }] }, "GET /api/x")).toEqual({
+      items: [{ id: 1, nameTh: null }],
+    });
   });
 
   it("throws bad_response naming the path of the first mismatch", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     let thrown: unknown;
     try {
-      parseAnswer(answer, { items: [{ id: 1, nameTh: null }, { id: "2", nameTh: null }] }, "GET /api/x");
+      parseAnswer(
+        answer,
+        {
+          items: [
+            { id: 1, nameTh: null },
+            { id: "2", nameTh: null },
+          ],
+        },
+        "GET /api/x",
+      );
     } catch (cause) {
       thrown = cause;
     }

@@ -93,7 +93,12 @@ export function isApiError(error: unknown): error is ApiError {
  * The error an answer that is not 2xx stands for. The body is read with the contract's error schema; a body that is
  * not one (a proxy's page, an empty answer) still gives an error, told by its status.
  */
-export function apiErrorFrom(answer: { status: number; statusText: string; payload: unknown; retryAfter?: string | null }): ApiError {
+export function apiErrorFrom(answer: {
+  status: number;
+  statusText: string;
+  payload: unknown;
+  retryAfter?: string | null;
+}): ApiError {
   const parsed = errorSchema.safeParse(answer.payload);
   const error = parsed.success ? parsed.data.error : null;
   const retryAfter = Number(answer.retryAfter ?? "");
@@ -101,7 +106,12 @@ export function apiErrorFrom(answer: { status: number; statusText: string; paylo
     code: toCode(error?.code, answer.status),
     status: answer.status,
     message: error?.message ?? answer.statusText,
-    details: (error?.details ?? []).map((d) => ({ path: d.path, message: d.message, code: d.code, params: d.params ?? {} })),
+    details: (error?.details ?? []).map((d) => ({
+      path: d.path,
+      message: d.message,
+      code: d.code,
+      params: d.params ?? {},
+    })),
     reason: error?.reason ?? null,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
   });
@@ -158,7 +168,13 @@ async function request(method: Method, path: string, options: RequestOptions = {
     }
   }
 
-  if (!response.ok) throw apiErrorFrom({ status: response.status, statusText: response.statusText, payload, retryAfter: response.headers.get("Retry-After") });
+  if (!response.ok)
+    throw apiErrorFrom({
+      status: response.status,
+      statusText: response.statusText,
+      payload,
+      retryAfter: response.headers.get("Retry-After"),
+    });
   return payload;
 }
 

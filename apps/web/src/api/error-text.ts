@@ -75,7 +75,12 @@ export function fieldProblemText(problem: FieldProblem, label: string | null, t:
     values[name] = Array.isArray(value) ? value.join(", ") : typeof value === "boolean" ? String(value) : value;
   }
   // Another field named by the problem ("must not be before periodStart", "or nameEn") by its label too.
-  const other = typeof problem.params.other === "string" ? problem.params.other : typeof problem.params.or === "string" ? problem.params.or : null;
+  const other =
+    typeof problem.params.other === "string"
+      ? problem.params.other
+      : typeof problem.params.or === "string"
+        ? problem.params.or
+        : null;
   if (other !== null) values.other = fieldLabel(other, t) ?? other;
   return t(`errors.fields.${key}`, { ...values, field: label ?? t("errors.thisField") });
 }
@@ -83,7 +88,9 @@ export function fieldProblemText(problem: FieldProblem, label: string | null, t:
 /** One detail of an API error as a line: translated by its code, else "label: server message". */
 export function detailText(detail: ApiErrorDetail, t: TFunction): string {
   const label = fieldLabel(detail.path, t);
-  const text = fieldProblemText(detail, label, t) ?? (detail.path ? t("common.fieldError", { field: label ?? detail.path, message: detail.message }) : detail.message);
+  const text =
+    fieldProblemText(detail, label, t) ??
+    (detail.path ? t("common.fieldError", { field: label ?? detail.path, message: detail.message }) : detail.message);
   const row = /^rows\.(\d+)\./.exec(detail.path)?.[1];
   return row === undefined ? text : t("errors.atRow", { row: Number(row) + 1, text });
 }
@@ -110,7 +117,10 @@ export function forbiddenText(reason: ApiErrorReason, t: TFunction): string | nu
   const pair = `${resource}_${action}`;
   const what = hasKey(th.errors.forbiddenPairs, pair)
     ? t(`errors.forbiddenPairs.${pair}`)
-    : t("errors.forbiddenPhrase", { verb: t(`errors.forbiddenActions.${action}`), object: resourceWords(resource, FORBIDDEN_FORMS[action], t) });
+    : t("errors.forbiddenPhrase", {
+        verb: t(`errors.forbiddenActions.${action}`),
+        object: resourceWords(resource, FORBIDDEN_FORMS[action], t),
+      });
   return t("errors.forbiddenSentence", { what });
 }
 

@@ -7,10 +7,19 @@ import { fieldErrorsOf, unplacedErrors } from "./field-errors";
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ lng: "en", resources: { en: { translation: en }, th: { translation: th } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: "en",
+    resources: { en: { translation: en }, th: { translation: th } },
+    interpolation: { escapeValue: false },
+  });
 });
 
-const detail = (path: string, message: string, code: string | null = null, params: ApiErrorDetail["params"] = {}): ApiErrorDetail => ({ path, message, code, params });
+const detail = (
+  path: string,
+  message: string,
+  code: string | null = null,
+  params: ApiErrorDetail["params"] = {},
+): ApiErrorDetail => ({ path, message, code, params });
 
 const error = new ApiError({
   code: "validation_failed",
@@ -46,14 +55,23 @@ describe("fieldErrorsOf", () => {
   });
 
   it("lists the problems no field shows, with the field's name", () => {
-    expect(unplacedErrors(error, ["juristicId", "nameTh"], i18n.getFixedT("en"))).toEqual(["products.0.name: must not be empty"]);
-    expect(unplacedErrors(error, ["products.0.name"], i18n.getFixedT("th"))).toEqual(["เลขทะเบียนนิติบุคคลมีเลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง", "ชื่อภาษาไทยยาวได้ไม่เกิน 300 ตัวอักษร"]);
+    expect(unplacedErrors(error, ["juristicId", "nameTh"], i18n.getFixedT("en"))).toEqual([
+      "products.0.name: must not be empty",
+    ]);
+    expect(unplacedErrors(error, ["products.0.name"], i18n.getFixedT("th"))).toEqual([
+      "เลขทะเบียนนิติบุคคลมีเลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง",
+      "ชื่อภาษาไทยยาวได้ไม่เกิน 300 ตัวอักษร",
+    ]);
   });
 });
 
 describe("isMissingRoute", () => {
   it("tells a route the server lacks from a record it lacks", () => {
-    expect(isMissingRoute(new ApiError({ code: "not_found", status: 404, message: "No route GET /api/search." }))).toBe(true);
-    expect(isMissingRoute(new ApiError({ code: "not_found", status: 404, message: "cluster 9 was not found." }))).toBe(false);
+    expect(isMissingRoute(new ApiError({ code: "not_found", status: 404, message: "No route GET /api/search." }))).toBe(
+      true,
+    );
+    expect(isMissingRoute(new ApiError({ code: "not_found", status: 404, message: "cluster 9 was not found." }))).toBe(
+      false,
+    );
   });
 });

@@ -13,7 +13,15 @@ interface ChoiceFieldProps<T extends string> {
 }
 
 /** A labelled select over a fixed list of typed options (stages, linkage kinds, institution kinds, …). */
-export function ChoiceField<T extends string>({ label, error, value, options, isOption, labelOf, onChange }: ChoiceFieldProps<T>) {
+export function ChoiceField<T extends string>({
+  label,
+  error,
+  value,
+  options,
+  isOption,
+  labelOf,
+  onChange,
+}: ChoiceFieldProps<T>) {
   return (
     <FormField label={label} error={error ?? null}>
       {(control) => (

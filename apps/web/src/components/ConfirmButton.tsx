@@ -14,12 +14,25 @@ interface ConfirmButtonProps {
 }
 
 /** A destructive action asked twice: the first press shows the question with confirm and cancel. */
-export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, pending, onConfirm }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  accessibleLabel,
+  question,
+  confirmLabel,
+  pending,
+  onConfirm,
+}: ConfirmButtonProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <button type="button" className="button button-small button-secondary" aria-label={accessibleLabel} disabled={pending} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        aria-label={accessibleLabel}
+        disabled={pending}
+        onClick={() => setAsking(true)}
+      >
         {label}
       </button>
     );

@@ -21,9 +21,7 @@ export function ErrorMessage({ error, override, onRetry }: ErrorMessageProps) {
       {details.length > 0 && (
         <ul>
           {details.map((detail, index) => (
-            <li key={`${detail.path}-${index}`}>
-              {detailText(detail, t)}
-            </li>
+            <li key={`${detail.path}-${index}`}>{detailText(detail, t)}</li>
           ))}
         </ul>
       )}

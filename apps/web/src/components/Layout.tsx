@@ -49,7 +49,11 @@ export function Layout() {
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
-  const links = [...PUBLIC_LINKS, ...(isStaff(user) ? STAFF_LINKS : []), ...(user?.role === "admin" ? ADMIN_LINKS : [])];
+  const links = [
+    ...PUBLIC_LINKS,
+    ...(isStaff(user) ? STAFF_LINKS : []),
+    ...(user?.role === "admin" ? ADMIN_LINKS : []),
+  ];
 
   return (
     <>

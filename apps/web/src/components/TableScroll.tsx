@@ -25,8 +25,18 @@ export function TableScroll({ label, className, children }: TableScrollProps) {
     const overflowing = el.scrollWidth > el.clientWidth + 1;
     // scrollLeft is negative in a right-to-left box; Thai and English are both left to right.
     const start = Math.abs(el.scrollLeft);
-    const next = { overflowing, moreStart: overflowing && start > 1, moreEnd: overflowing && start + el.clientWidth < el.scrollWidth - 1 };
-    setEdges((current) => (current.overflowing === next.overflowing && current.moreStart === next.moreStart && current.moreEnd === next.moreEnd ? current : next));
+    const next = {
+      overflowing,
+      moreStart: overflowing && start > 1,
+      moreEnd: overflowing && start + el.clientWidth < el.scrollWidth - 1,
+    };
+    setEdges((current) =>
+      current.overflowing === next.overflowing &&
+      current.moreStart === next.moreStart &&
+      current.moreEnd === next.moreEnd
+        ? current
+        : next,
+    );
   }, []);
 
   useEffect(() => {

@@ -13,7 +13,8 @@ export function useErrorText(): (error: unknown) => string {
         ? t("errors.too_many_requests_wait_minutes", { minutes: Math.ceil(seconds / 60) })
         : t("errors.too_many_requests_wait", { seconds });
     }
-    if (error.code === "forbidden" && error.reason !== null) return forbiddenText(error.reason, t) ?? t("errors.forbidden");
+    if (error.code === "forbidden" && error.reason !== null)
+      return forbiddenText(error.reason, t) ?? t("errors.forbidden");
     return t(`errors.${error.code}`);
   };
 }

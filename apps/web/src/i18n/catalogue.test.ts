@@ -25,7 +25,9 @@ describe("i18n catalogues", () => {
   const english = leaves(en);
 
   it("have the same keys in Thai and English, English adding a `_one` form to each count's `_other`", () => {
-    const expected = [...thai.keys()].flatMap((path) => (path.endsWith("_other") ? [path, path.replace(/_other$/, "_one")] : [path]));
+    const expected = [...thai.keys()].flatMap((path) =>
+      path.endsWith("_other") ? [path, path.replace(/_other$/, "_one")] : [path],
+    );
     expect([...english.keys()].sort()).toEqual(expected.sort());
   });
 
@@ -39,7 +41,8 @@ describe("i18n catalogues", () => {
   it("use the same placeholders in both languages, in every plural form", () => {
     for (const [path, value] of thai) {
       const forms = path.endsWith("_other") ? [path, path.replace(/_other$/, "_one")] : [path];
-      for (const form of forms) expect(placeholders(String(english.get(form))), form).toEqual(placeholders(String(value)));
+      for (const form of forms)
+        expect(placeholders(String(english.get(form))), form).toEqual(placeholders(String(value)));
     }
   });
 });
@@ -47,7 +50,11 @@ describe("i18n catalogues", () => {
 describe("counts", () => {
   const i18n = i18next.createInstance();
   beforeAll(async () => {
-    await i18n.init({ lng: "en", resources: { en: { translation: en }, th: { translation: th } }, interpolation: { escapeValue: false } });
+    await i18n.init({
+      lng: "en",
+      resources: { en: { translation: en }, th: { translation: th } },
+      interpolation: { escapeValue: false },
+    });
   });
 
   it.each([

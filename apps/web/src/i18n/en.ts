@@ -94,7 +94,8 @@ export const en: EnglishCatalogue = {
     too_many_requests: "Too many attempts. Please wait a moment and try again.",
     too_many_requests_wait: "Too many attempts. Please try again in {{seconds}} seconds.",
     too_many_requests_wait_minutes: "Too many attempts. Please try again in about {{minutes}} minutes.",
-    period_locked: "The period is locked: its values can no longer be changed. Ask the plan's owner agency to unlock it.",
+    period_locked:
+      "The period is locked: its values can no longer be changed. Ask the plan's owner agency to unlock it.",
     bad_request: "The request could not be read. Reload the page and try again.",
     unsupported_media_type: "This kind of content cannot be sent here.",
     payload_too_large: "The file or form is too large to send.",
@@ -149,7 +150,8 @@ export const en: EnglishCatalogue = {
       same_party: "{{field}} must be a different enterprise from the first party.",
       locked: "Period {{period}} is locked: its values can no longer be changed.",
       not_allowed: "You may not enter values for this org unit in this plan.",
-      not_permitted: "This record is already in Sainam and you may not change it: ask an officer of its agency or a coordinator of its cluster.",
+      not_permitted:
+        "This record is already in Sainam and you may not change it: ask an officer of its agency or a coordinator of its cluster.",
       unchanged: "Unchanged: the stored values are the same.",
       no_value: "This row has no value.",
       cut: "{{field}} was cut to {{max}} characters.",
@@ -185,17 +187,19 @@ export const en: EnglishCatalogue = {
       no_header: "No header row was found in the file.",
       wrong_file_type: "The file must be a .csv or .xlsx file.",
       unreadable_file: "The file could not be read as a table.",
-      too_large_uncompressed: "The workbook unpacks to far more data than a spreadsheet of its size holds; it may be damaged. Save it again from Excel, or as CSV UTF-8.",
+      too_large_uncompressed:
+        "The workbook unpacks to far more data than a spreadsheet of its size holds; it may be damaged. Save it again from Excel, or as CSV UTF-8.",
       file_too_large: "The file may be at most {{maxMb}} MB.",
       wrong_content_type: "The file was not sent as a file upload.",
       not_mapped: "Choose the column for {{field}}.",
-      not_in_file: "Column \"{{header}}\" is not in the file.",
-      mapped_twice: "Column \"{{header}}\" is chosen for two fields.",
+      not_in_file: 'Column "{{header}}" is not in the file.',
+      mapped_twice: 'Column "{{header}}" is chosen for two fields.',
       no_period_columns: "A wide file needs columns headed by periods (2563, FY2021, ปีงบประมาณ 2564).",
       import_state: "This import has already been run or is running.",
       upload_gone: "The uploaded file is no longer kept: upload it again.",
       not_a_relation: "This row does not describe a relation.",
-      corrupt_text: "{{field}} holds characters that could not be read from the file (shown as �): correct the text in the file, or save it again as CSV UTF-8 or .xlsx.",
+      corrupt_text:
+        "{{field}} holds characters that could not be read from the file (shown as �): correct the text in the file, or save it again as CSV UTF-8 or .xlsx.",
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {
@@ -507,7 +511,8 @@ export const en: EnglishCatalogue = {
     settings: "Plan status and publication",
     versions: "Versions",
     newVersion: "New version for a period",
-    newVersionHint: "Copies the whole tree, its links, indicators and whole-period targets into a draft for the new period. Values stay with this version.",
+    newVersionHint:
+      "Copies the whole tree, its links, indicators and whole-period targets into a draft for the new period. Values stay with this version.",
     openNewVersion: "Open the new version {{n}}",
     kind: "Kind",
     addRoot: "Add a top-level item",
@@ -584,7 +589,8 @@ export const en: EnglishCatalogue = {
     },
     previewTh: "Read from the Thai",
     previewEn: "Read from the English",
-    previewUnreadable: "cannot be read as a target; write e.g. 80%, 80-90%, increase 5%, 2.5% ± 1.5, 90-100% meet the criteria",
+    previewUnreadable:
+      "cannot be read as a target; write e.g. 80%, 80-90%, increase 5%, 2.5% ± 1.5, 90-100% meet the criteria",
     previewFailed: "the preview is not available",
     targetKinds: {
       absolute: "level",
@@ -780,7 +786,8 @@ export const en: EnglishCatalogue = {
     published: "Published (visible to the public)",
     noChanges: "Nothing changed.",
     archiveHint: "An archived cluster stays in the system with its history.",
-    editorsOnly: "Only administrators, officers of the coordinating agency and the cluster's coordinators may edit; the server says so if you may not.",
+    editorsOnly:
+      "Only administrators, officers of the coordinating agency and the cluster's coordinators may edit; the server says so if you may not.",
   },
   policy: {
     bcg: "BCG economy",
@@ -829,12 +836,15 @@ export const en: EnglishCatalogue = {
     stage: "Stage",
     joinedOnLabel: "Joined on",
     added: "{{name}} added as a member.",
-    addedPending: "{{name}} added as a member, awaiting approval: until an officer of the cluster's coordinating agency or the firm itself approves, you see its contacts masked and may not edit the firm.",
+    addedPending:
+      "{{name}} added as a member, awaiting approval: until an officer of the cluster's coordinating agency or the firm itself approves, you see its contacts masked and may not edit the firm.",
     pending: "Pending approval",
     pendingHint: "Until approved, the cluster's coordinators see this firm's contacts masked and may not edit it.",
     pendingTitle: "Memberships awaiting approval",
-    pendingIntroApprover: "Firms already in the registry that a coordinator added to a cluster, waiting for your approval. Once approved, the coordinators see the firm's contacts in full and may edit it.",
-    pendingIntroCoordinator: "Firms you added to your clusters that still await approval by an officer of the cluster's coordinating agency or by the firm itself.",
+    pendingIntroApprover:
+      "Firms already in the registry that a coordinator added to a cluster, waiting for your approval. Once approved, the coordinators see the firm's contacts in full and may edit it.",
+    pendingIntroCoordinator:
+      "Firms you added to your clusters that still await approval by an officer of the cluster's coordinating agency or by the firm itself.",
     pendingNone: "No memberships are awaiting approval.",
     pendingCluster: "Cluster",
     pendingEnterprise: "Firm",
@@ -1049,8 +1059,10 @@ export const en: EnglishCatalogue = {
     productRow: "Product {{n}}",
     productNameRequired: "Enter the product's name.",
     contacts: "Contacts",
-    contactsMasked: "Contact details are partly hidden to protect personal data (PDPA). Officers, the firm itself and the coordinators of clusters where its membership is approved see them in full.",
-    contactsMaskedPending: "Contact details are partly hidden to protect personal data (PDPA) because your cluster's membership of this firm awaits approval. Once an officer of the cluster's coordinating agency or the firm itself approves it, you will see them in full and may edit the firm.",
+    contactsMasked:
+      "Contact details are partly hidden to protect personal data (PDPA). Officers, the firm itself and the coordinators of clusters where its membership is approved see them in full.",
+    contactsMaskedPending:
+      "Contact details are partly hidden to protect personal data (PDPA) because your cluster's membership of this firm awaits approval. Once an officer of the cluster's coordinating agency or the firm itself approves it, you will see them in full and may edit the firm.",
     noContacts: "No contacts recorded.",
     contactName: "Name",
     contactPosition: "Position",
@@ -1129,7 +1141,8 @@ export const en: EnglishCatalogue = {
   values: {
     gridLabel: "Value entry grid",
     title: "Indicator values",
-    intro: "Enter a plan's indicator values per province, provincial cluster, region, the nation, cluster or programme, save them as drafts and submit them for approval.",
+    intro:
+      "Enter a plan's indicator values per province, provincial cluster, region, the nation, cluster or programme, save them as drafts and submit them for approval.",
     staffOnly: "This page is for administrators, agency officers and cluster coordinators.",
     plan: "Plan",
     indicator: "Indicator",
@@ -1141,7 +1154,14 @@ export const en: EnglishCatalogue = {
     nation: "Thailand (whole country)",
     noProvincialCluster: "Not in a provincial cluster",
     noIndicators: "This plan has no indicators yet.",
-    levels: { province: "Province", provincial_cluster: "Provincial cluster", region: "Region", nation: "Nation", cluster: "Cluster", programme: "Programme" },
+    levels: {
+      province: "Province",
+      provincial_cluster: "Provincial cluster",
+      region: "Region",
+      nation: "Nation",
+      cluster: "Cluster",
+      programme: "Programme",
+    },
     dimensions: { size_class: "Size class", owner_sex: "Sex of owner", stage: "Value-chain stage" },
     options: {
       micro: "Micro",
@@ -1168,7 +1188,8 @@ export const en: EnglishCatalogue = {
     unit: "unit: {{unit}}",
     rules: {
       value: "Enter one value per row; it may be negative where that means something (a change).",
-      ratio: "A ratio: enter numerator and denominator; the value is numerator ÷ denominator × {{scale}}, computed by the server.",
+      ratio:
+        "A ratio: enter numerator and denominator; the value is numerator ÷ denominator × {{scale}}, computed by the server.",
       weighted_mean: "A weighted mean: enter a value and its weight for each row.",
     },
     statuses: { draft: "Draft", submitted: "Submitted", approved: "Approved", rejected: "Rejected" },
@@ -1203,15 +1224,18 @@ export const en: EnglishCatalogue = {
     rejectedCount_one: "Rejected {{count}} value.",
     rejectedCount_other: "Rejected {{count}} values.",
     importTitle: "Import indicator values",
-    importIntro: "Import values from a CSV or Excel file: one row per value (long), or one column per year (wide). Everything lands as drafts; any unusable row stops the whole file and the report says why.",
-    importHint: "Columns: indicator code, province (name or code), period (2564, ปีงบประมาณ 2564, FY2021), breakdown, value or numerator and denominator, source, note. Thai digits and thousands separators are fine.",
+    importIntro:
+      "Import values from a CSV or Excel file: one row per value (long), or one column per year (wide). Everything lands as drafts; any unusable row stops the whole file and the report says why.",
+    importHint:
+      "Columns: indicator code, province (name or code), period (2564, ปีงบประมาณ 2564, FY2021), breakdown, value or numerator and denominator, source, note. Thai digits and thousands separators are fine.",
     importRun: "Upload and import",
     layout: "Layout",
     layouts: { auto: "Detect from the headers", long: "Long: one row per value", wide: "Wide: one column per period" },
   },
   imports: {
     title: "Import data",
-    intro: "Import enterprises, cluster memberships or links from a CSV or Excel file. You see a preview first and a row-by-row report at the end.",
+    intro:
+      "Import enterprises, cluster memberships or links from a CSV or Excel file. You see a preview first and a row-by-row report at the end.",
     staffOnly: "This page is for administrators, agency officers and cluster coordinators.",
     notAvailable: "Importing is not available yet on this server.",
     steps: "Steps",
@@ -1242,7 +1266,8 @@ export const en: EnglishCatalogue = {
     sample: "Sample rows",
     noSample: "No sample rows.",
     mapping: "Columns",
-    mappingHint: "Choose the file's column for each field. It is prefilled from your last import of this kind or from the headers.",
+    mappingHint:
+      "Choose the file's column for each field. It is prefilled from your last import of this kind or from the headers.",
     usingSaved: "Using the mapping saved from your last import.",
     usingSuggested: "Matched automatically from the headers: please check.",
     field: "Field",
@@ -1280,7 +1305,8 @@ export const en: EnglishCatalogue = {
       annualValue: "Annual value",
     },
     targetCluster: "Cluster for every row (optional)",
-    targetClusterHint: "Every row joins this cluster, and the file needs no cluster-code column. Map the firm's name (and address) too to add members not yet in the registry in the same import.",
+    targetClusterHint:
+      "Every row joins this cluster, and the file needs no cluster-code column. Map the firm's name (and address) too to add members not yet in the registry in the same import.",
     fromFile: "— As in the file —",
     strict: "Strict: stop the whole import if any row cannot be used",
     strictHint: "Otherwise rows that cannot be used are skipped, with the reason.",
@@ -1378,7 +1404,8 @@ export const en: EnglishCatalogue = {
   },
   dashboard: {
     title: "Targets and results",
-    intro: "Each plan's indicators against their targets for a fiscal year, rolled up from the provinces by each indicator's own rule.",
+    intro:
+      "Each plan's indicators against their targets for a fiscal year, rolled up from the provinces by each indicator's own rule.",
     plan: "Plan",
     year: "Fiscal year",
     includeUnapproved: "Include draft and submitted values",
@@ -1387,7 +1414,8 @@ export const en: EnglishCatalogue = {
     summary: "Indicators by status",
     byStrategy: "By strategy",
     byProvincialCluster: "By provincial cluster",
-    matrixCaption: "Each cell is the provincial cluster's value, computed from its provinces by the indicator's rule, coloured by its status.",
+    matrixCaption:
+      "Each cell is the provincial cluster's value, computed from its provinces by the indicator's rule, coloured by its status.",
     indicator: "Indicator",
     target: "Target",
     actual: "Actual",
@@ -1481,7 +1509,8 @@ export const en: EnglishCatalogue = {
   },
   programmes: {
     title: "Programmes and budgets",
-    intro: "Agencies' cluster-development programmes: budgets, activities and economic value. Totals count each firm and each value claim once.",
+    intro:
+      "Agencies' cluster-development programmes: budgets, activities and economic value. Totals count each firm and each value claim once.",
     listEmpty: "No programmes yet",
     agency: "Agency",
     allAgencies: "All agencies",
@@ -1584,7 +1613,8 @@ export const en: EnglishCatalogue = {
     reject: "Reject",
     shared: "Shared by {{count}} programmes (counted once in totals)",
     nationTitle: "Figures across programmes",
-    nationIntro: "Totals across programmes: a firm in several programmes or clusters counts once; a value claim shared by programmes counts once.",
+    nationIntro:
+      "Totals across programmes: a firm in several programmes or clusters counts once; a value claim shared by programmes counts once.",
     allYears: "All years",
     programmesCount: "Programmes",
     reportedList: "Figures reported by agencies (per programme, never added up)",
@@ -1662,7 +1692,8 @@ export const en: EnglishCatalogue = {
     attributedHint: "A claim shared by several programmes counts once in totals.",
     programmesRequired: "Attribute the claim to at least one programme",
     claimCreated: "Claim no. {{id}} recorded. It awaits verification by another officer.",
-    claimLinked: "An identical claim (no. {{id}}: same enterprise, fiscal year, method and amount) was already recorded. It is now attributed to {{count}} programmes and counted once in totals.",
+    claimLinked:
+      "An identical claim (no. {{id}}: same enterprise, fiscal year, method and amount) was already recorded. It is now attributed to {{count}} programmes and counted once in totals.",
     outcomes: "Outcomes",
     showOutcomes: "Outcomes of “{{title}}”",
     hideOutcomes: "Hide outcomes",

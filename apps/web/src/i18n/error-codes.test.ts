@@ -10,7 +10,11 @@ import { th } from "./th";
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ lng: "en", resources: { en: { translation: en }, th: { translation: th } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: "en",
+    resources: { en: { translation: en }, th: { translation: th } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 // `invalid` is the catch-all whose English message is the text to show; every other code must have words.
@@ -22,7 +26,8 @@ function paramsFor(code: string): Record<string, string | number> {
   const fields: Record<string, string | undefined> = en.errors.fields;
   const text = fields[code] ?? fields[`${code}_other`] ?? "";
   const out: Record<string, string | number> = {};
-  for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g)) if (name && name !== "field") out[name] = name === "other" ? "nameEn" : 7;
+  for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g))
+    if (name && name !== "field") out[name] = name === "other" ? "nameEn" : 7;
   return out;
 }
 
@@ -50,7 +55,9 @@ describe("words for every code the server sends", () => {
     for (const resource of RESOURCE_TYPES) {
       for (const action of ACTIONS) {
         expect(forbiddenText({ action, resource }, i18n.getFixedT("th")), `${action} ${resource}`).toMatch(THAI);
-        expect(forbiddenText({ action, resource }, i18n.getFixedT("en")), `${action} ${resource}`).toMatch(/^You may not /);
+        expect(forbiddenText({ action, resource }, i18n.getFixedT("en")), `${action} ${resource}`).toMatch(
+          /^You may not /,
+        );
       }
     }
   });

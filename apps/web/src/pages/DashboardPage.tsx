@@ -76,7 +76,11 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
         </label>
         {plan.canSeeUnapproved && (
           <label className="checkbox">
-            <input type="checkbox" checked={includeUnapproved} onChange={(event) => update({ unapproved: event.target.checked ? "1" : null })} />
+            <input
+              type="checkbox"
+              checked={includeUnapproved}
+              onChange={(event) => update({ unapproved: event.target.checked ? "1" : null })}
+            />
             {t("dashboard.includeUnapproved")}
           </label>
         )}
@@ -84,26 +88,40 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
       <QueryState query={performance}>
         {(data) => (
           <>
-            <p className="muted small">{t(data.includesUnapproved ? "dashboard.withUnapproved" : "dashboard.approvedOnly")}</p>
+            <p className="muted small">
+              {t(data.includesUnapproved ? "dashboard.withUnapproved" : "dashboard.approvedOnly")}
+            </p>
             {year !== null && (
               <p className="plan-reports-row">
-                <a className="button button-secondary" href={reportHref(planId, year, "xlsx", locale, includeUnapproved)} download>
+                <a
+                  className="button button-secondary"
+                  href={reportHref(planId, year, "xlsx", locale, includeUnapproved)}
+                  download
+                >
                   {t("plans.reports.xlsx")}
                 </a>
-                <a className="button button-secondary" href={reportHref(planId, year, "pdf", locale, includeUnapproved)} download>
+                <a
+                  className="button button-secondary"
+                  href={reportHref(planId, year, "pdf", locale, includeUnapproved)}
+                  download
+                >
                   {t("plans.reports.pdf")}
                 </a>
               </p>
             )}
             <StatusSummary summary={data.summary} />
-            {allIndicators(data.nodes).every((i) => i.value === null) && <p className="state state-empty">{t("dashboard.noValues")}</p>}
+            {allIndicators(data.nodes).every((i) => i.value === null) && (
+              <p className="state state-empty">{t("dashboard.noValues")}</p>
+            )}
             <h2>{t("dashboard.byStrategy")}</h2>
             <PerformanceTables performance={data} />
           </>
         )}
       </QueryState>
       <h2>{t("dashboard.byProvincialCluster")}</h2>
-      {period !== "" && <ProvincialClusterMatrix planId={planId} period={period} includeUnapproved={includeUnapproved} />}
+      {period !== "" && (
+        <ProvincialClusterMatrix planId={planId} period={period} includeUnapproved={includeUnapproved} />
+      )}
     </>
   );
 }

@@ -92,16 +92,33 @@ export function IndicatorPage() {
       <div className="indicator-layout">
         <section aria-labelledby="indicator-map">
           <h2 id="indicator-map">{t("indicator.map")}</h2>
-          {period ? <IndicatorMap indicatorId={id} period={period} breakdown={breakdown} onProvince={(code) => setUnit({ type: "province", code })} /> : <p className="muted">{t("indicator.chooseYear")}</p>}
+          {period ? (
+            <IndicatorMap
+              indicatorId={id}
+              period={period}
+              breakdown={breakdown}
+              onProvince={(code) => setUnit({ type: "province", code })}
+            />
+          ) : (
+            <p className="muted">{t("indicator.chooseYear")}</p>
+          )}
         </section>
         <section aria-labelledby="indicator-drilldown">
           <h2 id="indicator-drilldown">{t("indicator.drilldown")}</h2>
-          {period ? <DrilldownTable indicatorId={id} period={period} unit={unit} onUnit={setUnit} /> : <p className="muted">{t("indicator.chooseYear")}</p>}
+          {period ? (
+            <DrilldownTable indicatorId={id} period={period} unit={unit} onUnit={setUnit} />
+          ) : (
+            <p className="muted">{t("indicator.chooseYear")}</p>
+          )}
         </section>
       </div>
       <section aria-labelledby="indicator-trend">
         <h2 id="indicator-trend">{t("indicator.trend")}</h2>
-        <QueryState query={trend} isEmpty={(data) => data.items.every((i) => i.value === null)} empty={t("dashboard.noValues")}>
+        <QueryState
+          query={trend}
+          isEmpty={(data) => data.items.every((i) => i.value === null)}
+          empty={t("dashboard.noValues")}
+        >
           {(data) => <TrendChart trend={data} />}
         </QueryState>
       </section>

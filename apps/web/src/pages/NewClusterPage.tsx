@@ -13,7 +13,10 @@ export function NewClusterPage() {
       <h1>{t("registry.createTitle")}</h1>
       <RequireRole roles={["admin", "agency_officer"]} deniedText={t("registry.editorsOnly")}>
         {/* The router shows a failed navigation in its error element: nothing to await. */}
-        <ClusterForm cluster={null} onDone={(saved) => void navigate(saved ? `/clusters/${encodeURIComponent(saved.id)}` : "/clusters")} />
+        <ClusterForm
+          cluster={null}
+          onDone={(saved) => void navigate(saved ? `/clusters/${encodeURIComponent(saved.id)}` : "/clusters")}
+        />
       </RequireRole>
     </>
   );

@@ -36,8 +36,9 @@ export function PlansPage() {
     <>
       <h1>{t("plans.title")}</h1>
       <p className="lead">{t("plans.intro")}</p>
-      {isStaff(user) && user !== null && (
-        creating ? (
+      {isStaff(user) &&
+        user !== null &&
+        (creating ? (
           <PlanCreateForm user={user} onCancel={() => setCreating(false)} />
         ) : (
           <p>
@@ -45,8 +46,7 @@ export function PlansPage() {
               {t("planEdit.newPlan")}
             </button>
           </p>
-        )
-      )}
+        ))}
       <PlanFilterBar filters={filters} onChange={update} />
       <PlanList filters={filters} page={page} onPage={(next) => update({ page: next })} agencyName={agencyName} />
     </>

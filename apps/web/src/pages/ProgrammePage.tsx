@@ -28,7 +28,9 @@ export function ProgrammePage() {
   const justCreated = typeof location.state === "object" && location.state !== null && "created" in location.state;
   const [editing, setEditing] = useState<"programme" | "reported" | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const title = programme.data ? pickLocalized(locale, programme.data.nameTh, programme.data.nameEn) : t("programmes.title");
+  const title = programme.data
+    ? pickLocalized(locale, programme.data.nameTh, programme.data.nameEn)
+    : t("programmes.title");
   useDocumentTitle(title);
   return (
     <>
@@ -42,7 +44,8 @@ export function ProgrammePage() {
             <>
               <h1>{pickLocalized(locale, p.nameTh, p.nameEn)}</h1>
               <p className="card-meta">
-                {agencyName(p.agencyId) ?? ""} · {fiscalYearSpan(p.firstFiscalYear, p.lastFiscalYear ?? p.firstFiscalYear, locale)}
+                {agencyName(p.agencyId) ?? ""} ·{" "}
+                {fiscalYearSpan(p.firstFiscalYear, p.lastFiscalYear ?? p.firstFiscalYear, locale)}
                 {p.isExample && <span className="tag"> {t("programmes.example")}</span>}
                 {!p.published && <span className="tag"> {t("programmes.unpublished")}</span>}
               </p>
@@ -51,20 +54,43 @@ export function ProgrammePage() {
                   {notice ?? t("programmeAdmin.created")}
                 </p>
               )}
-              {pickLocalized(locale, p.descriptionTh, p.descriptionEn) && <p className="lead">{pickLocalized(locale, p.descriptionTh, p.descriptionEn)}</p>}
+              {pickLocalized(locale, p.descriptionTh, p.descriptionEn) && (
+                <p className="lead">{pickLocalized(locale, p.descriptionTh, p.descriptionEn)}</p>
+              )}
               {p.can.edit && editing === null && (
                 <p className="button-row">
-                  <button type="button" className="button button-secondary" onClick={() => { setEditing("programme"); setNotice(null); }}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      setEditing("programme");
+                      setNotice(null);
+                    }}
+                  >
                     {t("programmeAdmin.editProgramme")}
                   </button>{" "}
-                  <button type="button" className="button button-secondary" onClick={() => { setEditing("reported"); setNotice(null); }}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => {
+                      setEditing("reported");
+                      setNotice(null);
+                    }}
+                  >
                     {t("programmeAdmin.editReported")}
                   </button>
                 </p>
               )}
               {editing === "programme" && (
                 <ProgrammeForm
-                  mode={{ kind: "edit", programme: p, onSaved: () => { setEditing(null); setNotice(t("programmeAdmin.saved")); } }}
+                  mode={{
+                    kind: "edit",
+                    programme: p,
+                    onSaved: () => {
+                      setEditing(null);
+                      setNotice(t("programmeAdmin.saved"));
+                    },
+                  }}
                   onCancel={() => setEditing(null)}
                 />
               )}
@@ -72,7 +98,10 @@ export function ProgrammePage() {
                 <ReportedFiguresForm
                   programmeId={String(p.id)}
                   years={years}
-                  onSaved={(year) => { setEditing(null); setNotice(t("programmeAdmin.reportedSaved", { year })); }}
+                  onSaved={(year) => {
+                    setEditing(null);
+                    setNotice(t("programmeAdmin.reportedSaved", { year }));
+                  }}
                   onCancel={() => setEditing(null)}
                 />
               )}
@@ -88,10 +117,20 @@ export function ProgrammePage() {
                   )}
                 </QueryState>
               </section>
-              <SupportedPanel programmeId={String(p.id)} readRecords={p.can.readRecords} canEdit={p.can.edit} years={years} />
+              <SupportedPanel
+                programmeId={String(p.id)}
+                readRecords={p.can.readRecords}
+                canEdit={p.can.edit}
+                years={years}
+              />
               <BudgetTable programmeId={String(p.id)} canEdit={p.can.edit} years={years} />
               <ActivitySection programmeId={String(p.id)} canRecord={p.can.edit || p.can.readRecords} />
-              <ClaimList programmeId={String(p.id)} readRecords={p.can.readRecords} canEdit={p.can.edit} years={years} />
+              <ClaimList
+                programmeId={String(p.id)}
+                readRecords={p.can.readRecords}
+                canEdit={p.can.edit}
+                years={years}
+              />
             </>
           );
         }}

@@ -33,7 +33,11 @@ export function ProgrammesPage() {
         (creating ? (
           <ProgrammeForm
             // The router shows a failed navigation in its error element: nothing to await.
-            mode={{ kind: "create", defaultAgencyId: user?.agencyId ?? null, onCreated: (programme) => void navigate(`/programmes/${programme.id}`, { state: { created: true } }) }}
+            mode={{
+              kind: "create",
+              defaultAgencyId: user?.agencyId ?? null,
+              onCreated: (programme) => void navigate(`/programmes/${programme.id}`, { state: { created: true } }),
+            }}
             onCancel={() => setCreating(false)}
           />
         ) : (
@@ -48,7 +52,11 @@ export function ProgrammesPage() {
       </p>
       <FormField label={t("programmes.agency")}>
         {(control) => (
-          <select {...control} value={agencyId} onChange={(e) => setParams(e.target.value ? { agency: e.target.value } : {})}>
+          <select
+            {...control}
+            value={agencyId}
+            onChange={(e) => setParams(e.target.value ? { agency: e.target.value } : {})}
+          >
             <option value="">{t("programmes.allAgencies")}</option>
             {(agencies.data ?? []).map((a) => (
               <option key={a.id} value={a.id}>

@@ -26,7 +26,9 @@ export function ValueEntryPage() {
       <RequireRole roles={STAFF_ROLES} deniedText={t("values.staffOnly")}>
         <p className="toolbar toolbar-start">
           <Link to="/values/queue">{t("values.queueTitle")}</Link>
-          <Link to={planId ? `/values/import?plan=${encodeURIComponent(planId)}` : "/values/import"}>{t("values.importTitle")}</Link>
+          <Link to={planId ? `/values/import?plan=${encodeURIComponent(planId)}` : "/values/import"}>
+            {t("values.importTitle")}
+          </Link>
         </p>
         {plans.isPending ? (
           <Loading />
@@ -38,7 +40,10 @@ export function ValueEntryPage() {
               <label htmlFor={planFieldId}>{t("values.plan")}</label>
               <select id={planFieldId} value={planId ?? ""} onChange={(e) => setParams({ plan: e.target.value })}>
                 {plans.data.map((p) => (
-                  <option key={p.id} value={p.id}>{`${p.code} — ${pickLocalized(locale, p.titleTh, p.titleEn)}`}</option>
+                  <option
+                    key={p.id}
+                    value={p.id}
+                  >{`${p.code} — ${pickLocalized(locale, p.titleTh, p.titleEn)}`}</option>
                 ))}
               </select>
             </div>

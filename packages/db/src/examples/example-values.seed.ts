@@ -47,7 +47,12 @@ function round(value: number, decimals: number): number {
  * plan is missing). Answers the number of values written.
  */
 export async function loadExampleValues(trx: Transaction<DB>): Promise<number> {
-  const present = await trx.selectFrom("indicator_values").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
+  const present = await trx
+    .selectFrom("indicator_values")
+    .select("id")
+    .where("is_example", "=", 1)
+    .limit(1)
+    .executeTakeFirst();
   if (present) return 0;
   const plan = await trx.selectFrom("plans").select("id").where("code", "=", PLAN_CODE).executeTakeFirst();
   if (!plan) return 0;
@@ -56,7 +61,11 @@ export async function loadExampleValues(trx: Transaction<DB>): Promise<number> {
     .innerJoin("plan_nodes", "plan_nodes.id", "indicators.plan_node_id")
     .select(["indicators.id", "indicators.code"])
     .where("plan_nodes.plan_id", "=", plan.id)
-    .where("indicators.code", "in", exampleValueIndicators.map((i) => i.code))
+    .where(
+      "indicators.code",
+      "in",
+      exampleValueIndicators.map((i) => i.code),
+    )
     .execute();
   const provinces = await trx.selectFrom("provinces").select("code").orderBy("code").execute();
   const now = nowIso();
@@ -64,7 +73,11 @@ export async function loadExampleValues(trx: Transaction<DB>): Promise<number> {
   for (const spec of exampleValueIndicators) {
     const indicator = indicators.find((i) => i.code === spec.code);
     if (!indicator) continue;
-    await trx.updateTable("indicators").set({ aggregation: spec.aggregation, ratio_scale: spec.ratioScale, decimals: spec.decimals }).where("id", "=", indicator.id).execute();
+    await trx
+      .updateTable("indicators")
+      .set({ aggregation: spec.aggregation, ratio_scale: spec.ratioScale, decimals: spec.decimals })
+      .where("id", "=", indicator.id)
+      .execute();
     const rows = [];
     for (const province of provinces) {
       const random = seeded(Number(province.code) * 1000 + Number(spec.code.replace(".", "")));
@@ -111,7 +124,11 @@ export async function loadExampleValues(trx: Transaction<DB>): Promise<number> {
         });
       }
     }
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto("indicator_values").values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto("indicator_values")
+        .values(rows.slice(i, i + 200))
+        .execute();
     written += rows.length;
   }
   return written;

@@ -18,8 +18,20 @@ describe("example indicator values", () => {
     database.db
       .selectFrom("indicator_values")
       .innerJoin("indicators", "indicators.id", "indicator_values.indicator_id")
-      .select(["indicators.code", "org_unit_code", "period_key", "value", "numerator", "denominator", "status", "source", "is_example"])
-      .orderBy("indicators.code").orderBy("org_unit_code").orderBy("period_key")
+      .select([
+        "indicators.code",
+        "org_unit_code",
+        "period_key",
+        "value",
+        "numerator",
+        "denominator",
+        "status",
+        "source",
+        "is_example",
+      ])
+      .orderBy("indicators.code")
+      .orderBy("org_unit_code")
+      .orderBy("period_key")
       .execute();
 
   it("loads approved, illustrative values for 4 indicators × 77 provinces × FY2017-2021, saying they are not official", async () => {
@@ -28,13 +40,19 @@ describe("example indicator values", () => {
     const rows = await values();
     expect(new Set(rows.map((r) => r.code))).toEqual(new Set(["1.2", "2.3", "3.1", "4.2"]));
     expect(new Set(rows.map((r) => r.period_key))).toEqual(new Set(["FY2017", "FY2018", "FY2019", "FY2020", "FY2021"]));
-    expect(rows.every((r) => r.status === "approved" && r.is_example === 1 && r.source === EXAMPLE_VALUE_SOURCE)).toBe(true);
+    expect(rows.every((r) => r.status === "approved" && r.is_example === 1 && r.source === EXAMPLE_VALUE_SOURCE)).toBe(
+      true,
+    );
     expect(EXAMPLE_VALUE_SOURCE).toContain("Example data — illustrative, not official figures");
     expect(EXAMPLE_VALUE_SOURCE).toContain("ข้อมูลตัวอย่าง");
   });
 
   it("gives the satisfaction indicators a ratio rule and values recomputed from numerator and denominator", async () => {
-    const indicator = await database.db.selectFrom("indicators").select(["aggregation", "ratio_scale"]).where("code", "=", "2.3").executeTakeFirstOrThrow();
+    const indicator = await database.db
+      .selectFrom("indicators")
+      .select(["aggregation", "ratio_scale"])
+      .where("code", "=", "2.3")
+      .executeTakeFirstOrThrow();
     expect(indicator).toEqual({ aggregation: "ratio", ratio_scale: 100 });
     for (const r of (await values()).filter((v) => v.code === "2.3")) {
       expect(r.numerator).not.toBeNull();
@@ -47,7 +65,13 @@ describe("example indicator values", () => {
     const removed = await removeExamples(database.db);
     expect(removed.counts.indicatorValues).toBe(first.length);
     expect(await values()).toEqual([]);
-    expect(await database.db.selectFrom("indicators").select(["aggregation", "ratio_scale"]).where("code", "=", "2.3").executeTakeFirstOrThrow()).toEqual({ aggregation: "sum", ratio_scale: null });
+    expect(
+      await database.db
+        .selectFrom("indicators")
+        .select(["aggregation", "ratio_scale"])
+        .where("code", "=", "2.3")
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ aggregation: "sum", ratio_scale: null });
     await loadExamples(database.db);
     expect(await values()).toEqual(first);
   });

@@ -17,8 +17,10 @@ export type ExampleText = { readonly th: string; readonly en: string };
 export type ExampleStage = "upstream" | "midstream" | "downstream";
 export type ExampleClusterKind = "industry_cluster" | "sme_network_cluster";
 export type ExampleMaturity = "emerging" | "developing" | "mature";
-export type ExampleInstitutionKind = "finance" | "education" | "research" | "government" | "association" | "service_centre" | "expert_pool";
-export type ExampleLinkageKind = "supplies" | "buys_from" | "subcontracts" | "collaborates" | "advises" | "finances" | "trains";
+export type ExampleInstitutionKind =
+  "finance" | "education" | "research" | "government" | "association" | "service_centre" | "expert_pool";
+export type ExampleLinkageKind =
+  "supplies" | "buys_from" | "subcontracts" | "collaborates" | "advises" | "finances" | "trains";
 
 export type ExampleParticipation = { readonly agency: string; readonly fiscalYear: number; readonly programme: string };
 
@@ -43,7 +45,12 @@ export type ExampleCluster = {
 
 export type ExampleProduct = ExampleText & { readonly tsicCode: string | null };
 
-export type ExampleContact = { readonly name: string; readonly position: string; readonly phone: string; readonly email: string };
+export type ExampleContact = {
+  readonly name: string;
+  readonly position: string;
+  readonly phone: string;
+  readonly email: string;
+};
 
 export type ExampleEnterprise = {
   readonly party: "enterprise";
@@ -86,7 +93,11 @@ export type ExampleMembership = {
   readonly joinedOn: string;
 };
 
-export type ExampleClusterInstitution = { readonly cluster: ExampleCluster; readonly institution: ExampleInstitution; readonly role: string };
+export type ExampleClusterInstitution = {
+  readonly cluster: ExampleCluster;
+  readonly institution: ExampleInstitution;
+  readonly role: string;
+};
 
 export type ExampleParty = ExampleEnterprise | ExampleInstitution;
 
@@ -137,21 +148,43 @@ function product(th: string, en: string, tsicCode: string | null): ExampleProduc
   return { th, en, tsicCode };
 }
 
-type EnterpriseInput = Omit<ExampleEnterprise, "party" | "juristicId" | "ceRegistrationNo" | "contact"> & { readonly contact?: ExampleContact };
+type EnterpriseInput = Omit<ExampleEnterprise, "party" | "juristicId" | "ceRegistrationNo" | "contact"> & {
+  readonly contact?: ExampleContact;
+};
 
 function company(input: EnterpriseInput & { readonly serial: number; readonly kind: "3" | "5" }): ExampleEnterprise {
   const { serial, kind, contact, ...rest } = input;
-  return { party: "enterprise", ...rest, juristicId: dbdId(input.provinceCode, kind, input.registeredOn, serial), ceRegistrationNo: null, contact: contact ?? null };
+  return {
+    party: "enterprise",
+    ...rest,
+    juristicId: dbdId(input.provinceCode, kind, input.registeredOn, serial),
+    ceRegistrationNo: null,
+    contact: contact ?? null,
+  };
 }
 
 function cooperative(input: EnterpriseInput & { readonly serial: number }): ExampleEnterprise {
   const { serial, contact, ...rest } = input;
-  return { party: "enterprise", ...rest, juristicId: taxpayerId(serial), ceRegistrationNo: null, contact: contact ?? null };
+  return {
+    party: "enterprise",
+    ...rest,
+    juristicId: taxpayerId(serial),
+    ceRegistrationNo: null,
+    contact: contact ?? null,
+  };
 }
 
-function communityEnterprise(input: EnterpriseInput & { readonly subdistrict: string; readonly serial: number }): ExampleEnterprise {
+function communityEnterprise(
+  input: EnterpriseInput & { readonly subdistrict: string; readonly serial: number },
+): ExampleEnterprise {
   const { serial, subdistrict, contact, ...rest } = input;
-  return { party: "enterprise", ...rest, juristicId: null, ceRegistrationNo: ceNumber(input.districtCode, subdistrict, serial), contact: contact ?? null };
+  return {
+    party: "enterprise",
+    ...rest,
+    juristicId: null,
+    ceRegistrationNo: ceNumber(input.districtCode, subdistrict, serial),
+    contact: contact ?? null,
+  };
 }
 
 function institution(input: Omit<ExampleInstitution, "party">): ExampleInstitution {
@@ -167,8 +200,21 @@ const dipYears: ExampleParticipation[] = [
 ];
 const METRO_AND_CHIANG_MAI = ["10", "11", "12", "13", "50"];
 
-function dipCluster(input: Omit<ExampleCluster, "kind" | "parentCode" | "coordinatingAgency" | "cooperatingAgency" | "participations" | "published">): ExampleCluster {
-  return { ...input, kind: "industry_cluster", parentCode: null, coordinatingAgency: "DIP", cooperatingAgency: null, participations: dipYears, published: true };
+function dipCluster(
+  input: Omit<
+    ExampleCluster,
+    "kind" | "parentCode" | "coordinatingAgency" | "cooperatingAgency" | "participations" | "published"
+  >,
+): ExampleCluster {
+  return {
+    ...input,
+    kind: "industry_cluster",
+    parentCode: null,
+    coordinatingAgency: "DIP",
+    cooperatingAgency: null,
+    participations: dipYears,
+    published: true,
+  };
 }
 
 export const dipCoffee = dipCluster({
@@ -262,7 +308,8 @@ export const dipDigitalProducts = dipCluster({
   provinceCodes: METRO_AND_CHIANG_MAI,
 });
 
-const OSMEP_CLUSTER_2021 = "โครงการสนับสนุนและพัฒนาเครือข่าย SME ปี 2564 (Project on Supporting and Development of SME Cluster 2021)";
+const OSMEP_CLUSTER_2021 =
+  "โครงการสนับสนุนและพัฒนาเครือข่าย SME ปี 2564 (Project on Supporting and Development of SME Cluster 2021)";
 
 export const osmepHealthWellness: ExampleCluster = {
   code: "osmep-health-wellness",
@@ -286,7 +333,9 @@ export const osmepHealthWellness: ExampleCluster = {
   published: true,
 };
 
-function subCluster(input: Pick<ExampleCluster, "code" | "name" | "description" | "tsicCode" | "policyTags" | "provinceCodes">): ExampleCluster {
+function subCluster(
+  input: Pick<ExampleCluster, "code" | "name" | "description" | "tsicCode" | "policyTags" | "provinceCodes">,
+): ExampleCluster {
   return {
     ...input,
     kind: "sme_network_cluster",
@@ -350,7 +399,10 @@ export const hwAgeingCentral = subCluster({
 
 export const hwAgeingIsan = subCluster({
   code: "osmep-hw-ageing-isan",
-  name: { th: "คลัสเตอร์ไลฟ์สไตล์ผู้สูงวัย ภาคตะวันออกเฉียงเหนือ (อีสาน)", en: "Ageing Lifestyle Cluster – North Eastern (Isan) Region" },
+  name: {
+    th: "คลัสเตอร์ไลฟ์สไตล์ผู้สูงวัย ภาคตะวันออกเฉียงเหนือ (อีสาน)",
+    en: "Ageing Lifestyle Cluster – North Eastern (Isan) Region",
+  },
   description: {
     th: "ผ้าฝ้ายย้อมครามธรรมชาติ ผ้าไหมทอมือ และผลิตภัณฑ์ไลฟ์สไตล์จากภูมิปัญญาอีสาน สำหรับตลาดสุขภาพและผู้สูงวัย",
     en: "Natural indigo-dyed cotton, handwoven silk and lifestyle products from Isan craft traditions, for the wellness and ageing markets.",
@@ -365,12 +417,21 @@ const OSMEP_NETWORK_YEAR_3 = {
   en: "A target SME network of OSMEP's SME network support project, year 3, run in all 77 provinces.",
 };
 
-function osmepTarget(input: { code: string; name: ExampleText; description: ExampleText; tsicCode: string; policyTags: readonly string[] }): ExampleCluster {
+function osmepTarget(input: {
+  code: string;
+  name: ExampleText;
+  description: ExampleText;
+  tsicCode: string;
+  policyTags: readonly string[];
+}): ExampleCluster {
   return {
     code: input.code,
     kind: "sme_network_cluster",
     name: input.name,
-    description: { th: `${input.description.th} ${OSMEP_NETWORK_YEAR_3.th}`, en: `${input.description.en} ${OSMEP_NETWORK_YEAR_3.en}` },
+    description: {
+      th: `${input.description.th} ${OSMEP_NETWORK_YEAR_3.th}`,
+      en: `${input.description.en} ${OSMEP_NETWORK_YEAR_3.en}`,
+    },
     tsicCode: input.tsicCode,
     parentCode: null,
     coordinatingAgency: "OSMEP",
@@ -387,7 +448,10 @@ function osmepTarget(input: { code: string; name: ExampleText; description: Exam
 export const osmepSportEconomy = osmepTarget({
   code: "osmep-sport-economy",
   name: { th: "คลัสเตอร์ Sport Economy", en: "Sport Economy Cluster" },
-  description: { th: "ธุรกิจเศรษฐกิจการกีฬา ทั้งอุปกรณ์ เครื่องแต่งกาย บริการ และการท่องเที่ยวเชิงกีฬา", en: "The sport economy: equipment, apparel, services and sports tourism." },
+  description: {
+    th: "ธุรกิจเศรษฐกิจการกีฬา ทั้งอุปกรณ์ เครื่องแต่งกาย บริการ และการท่องเที่ยวเชิงกีฬา",
+    en: "The sport economy: equipment, apparel, services and sports tourism.",
+  },
   tsicCode: "32309",
   policyTags: [],
 });
@@ -395,7 +459,10 @@ export const osmepSportEconomy = osmepTarget({
 export const osmepAgriTech = osmepTarget({
   code: "osmep-agritech",
   name: { th: "คลัสเตอร์ เทคโนโลยีเพื่อการเกษตร", en: "Agricultural Technology Cluster" },
-  description: { th: "ผู้พัฒนาเครื่องจักร ระบบอัจฉริยะ และบริการเทคโนโลยีสำหรับการเกษตร", en: "Developers of machinery, smart systems and technology services for agriculture." },
+  description: {
+    th: "ผู้พัฒนาเครื่องจักร ระบบอัจฉริยะ และบริการเทคโนโลยีสำหรับการเกษตร",
+    en: "Developers of machinery, smart systems and technology services for agriculture.",
+  },
   tsicCode: "28219",
   policyTags: ["TH4.0"],
 });
@@ -403,7 +470,10 @@ export const osmepAgriTech = osmepTarget({
 export const osmepBcgFashion = osmepTarget({
   code: "osmep-bcg-fashion-lifestyle",
   name: { th: "คลัสเตอร์ BCG Fashion Lifestyle", en: "BCG Fashion Lifestyle Cluster" },
-  description: { th: "แฟชั่นและสินค้าไลฟ์สไตล์ที่ใช้วัสดุชีวภาพ วัสดุรีไซเคิล และกระบวนการผลิตที่เป็นมิตรต่อสิ่งแวดล้อม", en: "Fashion and lifestyle goods from bio-based and recycled materials and green production." },
+  description: {
+    th: "แฟชั่นและสินค้าไลฟ์สไตล์ที่ใช้วัสดุชีวภาพ วัสดุรีไซเคิล และกระบวนการผลิตที่เป็นมิตรต่อสิ่งแวดล้อม",
+    en: "Fashion and lifestyle goods from bio-based and recycled materials and green production.",
+  },
   tsicCode: "14112",
   policyTags: ["BCG"],
 });
@@ -411,7 +481,10 @@ export const osmepBcgFashion = osmepTarget({
 export const osmepThaiTextiles = osmepTarget({
   code: "osmep-thai-textiles",
   name: { th: "คลัสเตอร์ ผ้าไทย", en: "Thai Textiles Cluster" },
-  description: { th: "ผู้ผลิตผ้าทอมือและผ้าพื้นถิ่นของไทย ตั้งแต่เส้นใยและสีย้อมธรรมชาติถึงผลิตภัณฑ์", en: "Makers of Thai handwoven and regional textiles, from fibres and natural dyes to finished products." },
+  description: {
+    th: "ผู้ผลิตผ้าทอมือและผ้าพื้นถิ่นของไทย ตั้งแต่เส้นใยและสีย้อมธรรมชาติถึงผลิตภัณฑ์",
+    en: "Makers of Thai handwoven and regional textiles, from fibres and natural dyes to finished products.",
+  },
   tsicCode: "13121",
   policyTags: ["BCG"],
 });
@@ -419,7 +492,10 @@ export const osmepThaiTextiles = osmepTarget({
 export const osmepOrnamentalPlants = osmepTarget({
   code: "osmep-ornamental-plants",
   name: { th: "คลัสเตอร์ ไม้ดอกไม้ประดับ", en: "Ornamental Flowers and Plants Cluster" },
-  description: { th: "ผู้ปลูก ผู้รวบรวม และผู้ส่งออกไม้ดอกไม้ประดับ", en: "Growers, collectors and exporters of flowers and ornamental plants." },
+  description: {
+    th: "ผู้ปลูก ผู้รวบรวม และผู้ส่งออกไม้ดอกไม้ประดับ",
+    en: "Growers, collectors and exporters of flowers and ornamental plants.",
+  },
   tsicCode: "01301",
   policyTags: [],
 });
@@ -427,7 +503,10 @@ export const osmepOrnamentalPlants = osmepTarget({
 export const osmepHealthRetreatment = osmepTarget({
   code: "osmep-health-retreatment",
   name: { th: "คลัสเตอร์ Health Retreatment", en: "Health Retreatment Cluster" },
-  description: { th: "ธุรกิจการท่องเที่ยวเชิงสุขภาพ สปา และการพักฟื้นดูแลสุขภาพ พร้อมผู้ผลิตผลิตภัณฑ์ที่เกี่ยวข้อง", en: "Wellness tourism, spas and health retreats, with the makers of their products." },
+  description: {
+    th: "ธุรกิจการท่องเที่ยวเชิงสุขภาพ สปา และการพักฟื้นดูแลสุขภาพ พร้อมผู้ผลิตผลิตภัณฑ์ที่เกี่ยวข้อง",
+    en: "Wellness tourism, spas and health retreats, with the makers of their products.",
+  },
   tsicCode: "86909",
   policyTags: ["SDG:3"],
 });
@@ -435,7 +514,10 @@ export const osmepHealthRetreatment = osmepTarget({
 export const osmepBettaFish = osmepTarget({
   code: "osmep-betta-fish",
   name: { th: "คลัสเตอร์ ปลากัด", en: "Betta Fish Cluster" },
-  description: { th: "ผู้เพาะพันธุ์ ผู้รวบรวม และผู้ส่งออกปลากัดสวยงาม สัตว์น้ำประจำชาติไทย", en: "Breeders, collectors and exporters of ornamental betta fish, Thailand's national aquatic animal." },
+  description: {
+    th: "ผู้เพาะพันธุ์ ผู้รวบรวม และผู้ส่งออกปลากัดสวยงาม สัตว์น้ำประจำชาติไทย",
+    en: "Breeders, collectors and exporters of ornamental betta fish, Thailand's national aquatic animal.",
+  },
   tsicCode: "03225",
   policyTags: [],
 });
@@ -537,7 +619,12 @@ export const cfHuaiSan = communityEnterprise({
   employees: 4,
   outputs: [p.coffeeCherries],
   inputs: [],
-  contact: { name: "นายอาทิตย์ ดอยงาม", position: "ประธานกลุ่ม (group chair)", phone: "0800000101", email: "athit.d@example.org" },
+  contact: {
+    name: "นายอาทิตย์ ดอยงาม",
+    position: "ประธานกลุ่ม (group chair)",
+    phone: "0800000101",
+    email: "athit.d@example.org",
+  },
 });
 
 export const cfPaKia = communityEnterprise({
@@ -570,7 +657,12 @@ export const cfLannaProcessing = company({
   employees: 38,
   outputs: [p.greenCoffee],
   inputs: [p.coffeeCherries, p.juteSacks],
-  contact: { name: "นางสาวพิมพ์ชนก แสงคำ", position: "ผู้จัดการโรงงาน (plant manager)", phone: "0800000102", email: "pimchanok.s@example.org" },
+  contact: {
+    name: "นางสาวพิมพ์ชนก แสงคำ",
+    position: "ผู้จัดการโรงงาน (plant manager)",
+    phone: "0800000102",
+    email: "pimchanok.s@example.org",
+  },
 });
 
 export const cfKhuaDoi = company({
@@ -587,7 +679,12 @@ export const cfKhuaDoi = company({
   employees: 14,
   outputs: [p.roastedBeans, p.dripBags],
   inputs: [p.greenCoffee, p.coffeeFoilBags],
-  contact: { name: "นายธนากร คั่วหอม", position: "หุ้นส่วนผู้จัดการ (managing partner)", phone: "0800000103", email: "thanakorn.k@example.org" },
+  contact: {
+    name: "นายธนากร คั่วหอม",
+    position: "หุ้นส่วนผู้จัดการ (managing partner)",
+    phone: "0800000103",
+    email: "thanakorn.k@example.org",
+  },
 });
 
 export const cfChiangRaiRoastery = company({
@@ -636,7 +733,12 @@ export const cfBaanSuan = company({
   employees: 28,
   outputs: [p.coffeeDrinks],
   inputs: [p.roastedBeans],
-  contact: { name: "นางสาวกัลยา สวนงาม", position: "กรรมการผู้จัดการ (managing director)", phone: "0800000104", email: "kanlaya.s@example.org" },
+  contact: {
+    name: "นางสาวกัลยา สวนงาม",
+    position: "กรรมการผู้จัดการ (managing director)",
+    phone: "0800000104",
+    email: "kanlaya.s@example.org",
+  },
 });
 
 export const cfRimPing = company({
@@ -702,7 +804,12 @@ export const hnPaKhaHemp = communityEnterprise({
   employees: 5,
   outputs: [p.hempFibre],
   inputs: [],
-  contact: { name: "นางมะลิ ศรีดอย", position: "ประธานกลุ่ม (group chair)", phone: "0800000105", email: "mali.s@example.org" },
+  contact: {
+    name: "นางมะลิ ศรีดอย",
+    position: "ประธานกลุ่ม (group chair)",
+    phone: "0800000105",
+    email: "mali.s@example.org",
+  },
 });
 
 export const hnBananaFibre = communityEnterprise({
@@ -751,7 +858,12 @@ export const hnBananaBags = company({
   employees: 11,
   outputs: [p.bananaBags],
   inputs: [p.bananaFabric],
-  contact: { name: "นางสาวนภัสสร ใยดี", position: "ผู้ก่อตั้ง (founder)", phone: "0800000106", email: "napatsorn.y@example.org" },
+  contact: {
+    name: "นางสาวนภัสสร ใยดี",
+    position: "ผู้ก่อตั้ง (founder)",
+    phone: "0800000106",
+    email: "napatsorn.y@example.org",
+  },
 });
 
 export const hnHempLifestyle = company({
@@ -785,7 +897,12 @@ export const ctCottonLoop = company({
   employees: 125,
   outputs: [p.recycledYarn],
   inputs: [p.cottonScraps],
-  contact: { name: "นายวีระ หมุนเวียน", position: "ผู้อำนวยการฝ่ายผลิต (production director)", phone: "0800000107", email: "weera.m@example.org" },
+  contact: {
+    name: "นายวีระ หมุนเวียน",
+    position: "ผู้อำนวยการฝ่ายผลิต (production director)",
+    phone: "0800000107",
+    email: "weera.m@example.org",
+  },
 });
 
 export const ctKnit = company({
@@ -867,7 +984,12 @@ export const spActiveWear = company({
   employees: 48,
   outputs: [p.sportswear],
   inputs: [p.wickingFabric],
-  contact: { name: "นายกิตติ วิ่งไว", position: "ผู้จัดการฝ่ายขาย (sales manager)", phone: "0800000108", email: "kitti.w@example.org" },
+  contact: {
+    name: "นายกิตติ วิ่งไว",
+    position: "ผู้จัดการฝ่ายขาย (sales manager)",
+    phone: "0800000108",
+    email: "kitti.w@example.org",
+  },
 });
 
 export const spRunnersShop = company({
@@ -901,7 +1023,12 @@ export const acMeditex = company({
   employees: 34,
   outputs: [p.patientTransferSheets],
   inputs: [p.syntheticWoven],
-  contact: { name: "นางสาวศิริพร ดูแล", position: "ผู้จัดการทั่วไป (general manager)", phone: "0800000109", email: "siriporn.d@example.org" },
+  contact: {
+    name: "นางสาวศิริพร ดูแล",
+    position: "ผู้จัดการทั่วไป (general manager)",
+    phone: "0800000109",
+    email: "siriporn.d@example.org",
+  },
 });
 
 export const acSafeMask = company({
@@ -967,7 +1094,12 @@ export const aiIndigo = communityEnterprise({
   employees: 5,
   outputs: [p.indigoPaste],
   inputs: [],
-  contact: { name: "นางบุญมี คำคราม", position: "ประธานกลุ่ม (group chair)", phone: "0800000110", email: "bunmi.k@example.org" },
+  contact: {
+    name: "นางบุญมี คำคราม",
+    position: "ประธานกลุ่ม (group chair)",
+    phone: "0800000110",
+    email: "bunmi.k@example.org",
+  },
 });
 
 export const aiSilk = communityEnterprise({
@@ -1000,7 +1132,12 @@ export const aiSakonWeave = company({
   employees: 30,
   outputs: [p.indigoFabric, p.organicCottonFabric],
   inputs: [p.indigoPaste, p.organicCottonYarn],
-  contact: { name: "นางสาวอรอุมา ทอทอง", position: "หุ้นส่วนผู้จัดการ (managing partner)", phone: "0800000111", email: "ornuma.t@example.org" },
+  contact: {
+    name: "นางสาวอรอุมา ทอทอง",
+    position: "หุ้นส่วนผู้จัดการ (managing partner)",
+    phone: "0800000111",
+    email: "ornuma.t@example.org",
+  },
 });
 
 export const aiBatik = company({
@@ -1050,7 +1187,12 @@ export const rbThungYao = cooperative({
   employees: 9,
   outputs: [p.freshLatex],
   inputs: [],
-  contact: { name: "นายประสิทธิ์ ทองยาง", position: "ผู้จัดการสหกรณ์ (co-operative manager)", phone: "0800000112", email: "prasit.t@example.org" },
+  contact: {
+    name: "นายประสิทธิ์ ทองยาง",
+    position: "ผู้จัดการสหกรณ์ (co-operative manager)",
+    phone: "0800000112",
+    email: "prasit.t@example.org",
+  },
 });
 
 export const rbPaBon = communityEnterprise({
@@ -1083,7 +1225,12 @@ export const rbThaksinLatex = company({
   employees: 140,
   outputs: [p.concentratedLatex],
   inputs: [p.freshLatex, p.ammonia],
-  contact: { name: "นายอนุชา ข้นดี", position: "ผู้จัดการฝ่ายจัดซื้อ (purchasing manager)", phone: "0800000113", email: "anucha.k@example.org" },
+  contact: {
+    name: "นายอนุชา ข้นดี",
+    position: "ผู้จัดการฝ่ายจัดซื้อ (purchasing manager)",
+    phone: "0800000113",
+    email: "anucha.k@example.org",
+  },
 });
 
 export const rbTrangBlock = company({
@@ -1229,7 +1376,12 @@ export const fpChanFreezeDry = company({
   employees: 70,
   outputs: [p.freezeDriedDurian],
   inputs: [p.freshDurian],
-  contact: { name: "นางสาวปวีณา จันทร์หอม", position: "ผู้จัดการฝ่ายจัดซื้อ (purchasing manager)", phone: "0800000114", email: "paweena.c@example.org" },
+  contact: {
+    name: "นางสาวปวีณา จันทร์หอม",
+    position: "ผู้จัดการฝ่ายจัดซื้อ (purchasing manager)",
+    phone: "0800000114",
+    email: "paweena.c@example.org",
+  },
 });
 
 export const meThaiMedDevice = company({
@@ -1297,20 +1449,63 @@ export const opOrchidGroup = communityEnterprise({
 });
 
 export const exampleEnterprises: readonly ExampleEnterprise[] = [
-  cfHuaiSan, cfPaKia, cfLannaProcessing, cfKhuaDoi, cfChiangRaiRoastery, cfLannaPack, cfBaanSuan, cfRimPing, cfNorthernBeans, cfDoiDrip,
-  hnPaKhaHemp, hnBananaFibre, hnNaturalWeave, hnBananaBags, hnHempLifestyle,
-  ctCottonLoop, ctKnit, ctGreenTees, ctLamunBaby,
-  spFunctionalFabric, spActiveWear, spRunnersShop,
-  acMeditex, acSafeMask, acFinishing, acSeniorCare,
-  aiIndigo, aiSilk, aiSakonWeave, aiBatik,
+  cfHuaiSan,
+  cfPaKia,
+  cfLannaProcessing,
+  cfKhuaDoi,
+  cfChiangRaiRoastery,
+  cfLannaPack,
+  cfBaanSuan,
+  cfRimPing,
+  cfNorthernBeans,
+  cfDoiDrip,
+  hnPaKhaHemp,
+  hnBananaFibre,
+  hnNaturalWeave,
+  hnBananaBags,
+  hnHempLifestyle,
+  ctCottonLoop,
+  ctKnit,
+  ctGreenTees,
+  ctLamunBaby,
+  spFunctionalFabric,
+  spActiveWear,
+  spRunnersShop,
+  acMeditex,
+  acSafeMask,
+  acFinishing,
+  acSeniorCare,
+  aiIndigo,
+  aiSilk,
+  aiSakonWeave,
+  aiBatik,
   hwWellnessStyle,
-  rbThungYao, rbPaBon, rbThaksinLatex, rbTrangBlock, rbSongkhlaGlove, rbLatexFoam, rbSuratParts, rbBaanLapDee,
-  shHerbGroup, shSiamSpaHerbal, fpDurianGroup, fpChanFreezeDry, meThaiMedDevice, raSiamAutomation, btBettaGroup, opOrchidGroup,
+  rbThungYao,
+  rbPaBon,
+  rbThaksinLatex,
+  rbTrangBlock,
+  rbSongkhlaGlove,
+  rbLatexFoam,
+  rbSuratParts,
+  rbBaanLapDee,
+  shHerbGroup,
+  shSiamSpaHerbal,
+  fpDurianGroup,
+  fpChanFreezeDry,
+  meThaiMedDevice,
+  raSiamAutomation,
+  btBettaGroup,
+  opOrchidGroup,
 ];
 
 // ——— Memberships ———
 
-function members(cluster: ExampleCluster, joinedOn: string, rows: ReadonlyArray<readonly [ExampleEnterprise, ExampleStage]>, later: ReadonlyArray<readonly [ExampleEnterprise, ExampleStage, string]> = []): ExampleMembership[] {
+function members(
+  cluster: ExampleCluster,
+  joinedOn: string,
+  rows: ReadonlyArray<readonly [ExampleEnterprise, ExampleStage]>,
+  later: ReadonlyArray<readonly [ExampleEnterprise, ExampleStage, string]> = [],
+): ExampleMembership[] {
   return [
     ...rows.map(([enterprise, stage]) => ({ enterprise, cluster, stage, joinedOn })),
     ...later.map(([enterprise, stage, date]) => ({ enterprise, cluster, stage, joinedOn: date })),
@@ -1474,7 +1669,8 @@ export const instThti = institution({
   kind: "research",
   nameTh: "สถาบันพัฒนาอุตสาหกรรมสิ่งทอ",
   nameEn: "Thailand Textile Institute",
-  description: "Co-operating agency of the Health and Wellness Economy cluster: textile testing, design, standards and training.",
+  description:
+    "Co-operating agency of the Health and Wellness Economy cluster: textile testing, design, standards and training.",
   agency: "THTI",
   provinceCode: "10",
 });
@@ -1494,7 +1690,8 @@ export const instRubberAuthority = institution({
   kind: "government",
   nameTh: "การยางแห่งประเทศไทย",
   nameEn: "Rubber Authority of Thailand",
-  description: "State enterprise for the rubber sector: support to smallholders, rubber market information and standards.",
+  description:
+    "State enterprise for the rubber sector: support to smallholders, rubber market information and standards.",
   agency: null,
   provinceCode: "10",
 });
@@ -1534,7 +1731,11 @@ export const exampleInstitutions: readonly ExampleInstitution[] = [
 ];
 
 export const exampleClusterInstitutions: readonly ExampleClusterInstitution[] = [
-  { cluster: dipCoffee, institution: instChiangMaiUniversity, role: "Research and training on coffee processing and quality" },
+  {
+    cluster: dipCoffee,
+    institution: instChiangMaiUniversity,
+    role: "Research and training on coffee processing and quality",
+  },
   { cluster: dipCoffee, institution: instItcChiangMai, role: "Cost reduction and technology advice" },
   { cluster: dipCoffee, institution: instThaiIdc, role: "Packaging design" },
   { cluster: dipCoffee, institution: instSmeBank, role: "Equipment and working-capital loans" },
@@ -1560,7 +1761,14 @@ export const exampleClusterInstitutions: readonly ExampleClusterInstitution[] = 
 
 // ——— Linkages ———
 
-function link(cluster: ExampleCluster, from: ExampleParty, kind: ExampleLinkageKind, to: ExampleParty, product: ExampleText | null, annualValue: number | null): ExampleLinkage {
+function link(
+  cluster: ExampleCluster,
+  from: ExampleParty,
+  kind: ExampleLinkageKind,
+  to: ExampleParty,
+  product: ExampleText | null,
+  annualValue: number | null,
+): ExampleLinkage {
   return { cluster, from, to, kind, product, annualValue };
 }
 
@@ -1587,16 +1795,44 @@ export const exampleLinkages: readonly ExampleLinkage[] = [
   link(dipCoffee, cfKhuaDoi, "supplies", cfBaanSuan, p.roastedBeans, 1_900_000),
   link(dipCoffee, cfChiangRaiRoastery, "supplies", cfNorthernBeans, p.roastedBeans, 12_500_000),
   link(dipCoffee, cfDoiDrip, "subcontracts", cfKhuaDoi, p.dripBags, 650_000),
-  link(dipCoffee, instChiangMaiUniversity, "trains", cfLannaProcessing, service("อบรมการแปรรูปกาแฟแบบเปียก", "wet-processing training"), null),
+  link(
+    dipCoffee,
+    instChiangMaiUniversity,
+    "trains",
+    cfLannaProcessing,
+    service("อบรมการแปรรูปกาแฟแบบเปียก", "wet-processing training"),
+    null,
+  ),
   link(dipCoffee, instItcChiangMai, "advises", cfKhuaDoi, service("ลดต้นทุนการคั่ว", "roasting cost reduction"), null),
   link(dipCoffee, instThaiIdc, "advises", cfDoiDrip, service("ออกแบบบรรจุภัณฑ์", "packaging design"), null),
-  link(dipCoffee, instSmeBank, "finances", cfChiangRaiRoastery, service("สินเชื่อเครื่องคั่วกาแฟ", "coffee roaster loan"), 6_000_000),
+  link(
+    dipCoffee,
+    instSmeBank,
+    "finances",
+    cfChiangRaiRoastery,
+    service("สินเชื่อเครื่องคั่วกาแฟ", "coffee roaster loan"),
+    6_000_000,
+  ),
   // Hemp and Natural Fibre.
   link(hwHempNaturalFibre, hnPaKhaHemp, "supplies", hnNaturalWeave, p.hempFibre, 420_000),
   link(hwHempNaturalFibre, hnBananaFibre, "supplies", hnNaturalWeave, p.bananaFibre, 300_000),
   link(hwHempNaturalFibre, hnNaturalWeave, "supplies", hnBananaBags, p.bananaFabric, 1_100_000),
-  link(hwHempNaturalFibre, hnPaKhaHemp, "collaborates", hnBananaFibre, service("ใช้เครื่องแยกเส้นใยร่วมกัน", "shared fibre decorticator"), null),
-  link(hwHempNaturalFibre, instThti, "trains", hnNaturalWeave, service("มาตรฐานผ้าทอใยกัญชง", "hemp fabric standards"), null),
+  link(
+    hwHempNaturalFibre,
+    hnPaKhaHemp,
+    "collaborates",
+    hnBananaFibre,
+    service("ใช้เครื่องแยกเส้นใยร่วมกัน", "shared fibre decorticator"),
+    null,
+  ),
+  link(
+    hwHempNaturalFibre,
+    instThti,
+    "trains",
+    hnNaturalWeave,
+    service("มาตรฐานผ้าทอใยกัญชง", "hemp fabric standards"),
+    null,
+  ),
   // Circular Textile: the scraps go back up the chain.
   link(hwCircularTextile, ctCottonLoop, "supplies", ctKnit, p.recycledYarn, 18_000_000),
   link(hwCircularTextile, ctKnit, "supplies", ctGreenTees, p.recycledKnit, 5_200_000),
@@ -1608,8 +1844,22 @@ export const exampleLinkages: readonly ExampleLinkage[] = [
   // Ageing Lifestyle – Central.
   link(hwAgeingCentral, acFinishing, "supplies", acSafeMask, p.antibacterialCotton, 3_600_000),
   link(hwAgeingCentral, acSeniorCare, "buys_from", acMeditex, p.patientTransferSheets, 2_800_000),
-  link(hwAgeingCentral, acMeditex, "subcontracts", acFinishing, service("ตกแต่งผ้ากันน้ำ", "water-repellent finishing"), 600_000),
-  link(hwAgeingCentral, instThti, "advises", acSafeMask, service("ทดสอบประสิทธิภาพต้านแบคทีเรีย", "anti-bacterial performance testing"), null),
+  link(
+    hwAgeingCentral,
+    acMeditex,
+    "subcontracts",
+    acFinishing,
+    service("ตกแต่งผ้ากันน้ำ", "water-repellent finishing"),
+    600_000,
+  ),
+  link(
+    hwAgeingCentral,
+    instThti,
+    "advises",
+    acSafeMask,
+    service("ทดสอบประสิทธิภาพต้านแบคทีเรีย", "anti-bacterial performance testing"),
+    null,
+  ),
   // Ageing Lifestyle – Isan.
   link(hwAgeingIsan, aiIndigo, "supplies", aiSakonWeave, p.indigoPaste, 350_000),
   link(hwAgeingIsan, aiSilk, "supplies", aiBatik, p.handwovenSilk, 820_000),
@@ -1618,14 +1868,28 @@ export const exampleLinkages: readonly ExampleLinkage[] = [
   link(osmepHealthWellness, hnBananaBags, "supplies", hwWellnessStyle, p.bananaBags, 950_000),
   link(osmepHealthWellness, aiBatik, "supplies", hwWellnessStyle, p.batikScarves, 700_000),
   link(osmepHealthWellness, aiSakonWeave, "supplies", ctLamunBaby, p.organicCottonFabric, 900_000),
-  link(osmepHealthWellness, instSmeBank, "finances", hwWellnessStyle, service("สินเชื่อเงินทุนหมุนเวียน", "working-capital loan"), 3_000_000),
+  link(
+    osmepHealthWellness,
+    instSmeBank,
+    "finances",
+    hwWellnessStyle,
+    service("สินเชื่อเงินทุนหมุนเวียน", "working-capital loan"),
+    3_000_000,
+  ),
   // Rubber.
   link(dipRubber, rbThungYao, "supplies", rbThaksinLatex, p.freshLatex, 31_000_000),
   link(dipRubber, rbPaBon, "supplies", rbTrangBlock, p.cupLump, 1_400_000),
   link(dipRubber, rbThaksinLatex, "supplies", rbSongkhlaGlove, p.concentratedLatex, 96_000_000),
   link(dipRubber, rbLatexFoam, "supplies", rbBaanLapDee, p.latexPillows, 4_500_000),
   link(dipRubber, rbLatexFoam, "supplies", rbBaanLapDee, p.latexMattresses, 3_200_000),
-  link(dipRubber, instRubberAuthority, "advises", rbThungYao, service("ราคาและมาตรฐานน้ำยาง", "latex prices and quality standards"), null),
+  link(
+    dipRubber,
+    instRubberAuthority,
+    "advises",
+    rbThungYao,
+    service("ราคาและมาตรฐานน้ำยาง", "latex prices and quality standards"),
+    null,
+  ),
   link(dipRubber, instPsu, "trains", rbLatexFoam, service("เทคโนโลยีการผลิตยางฟองน้ำ", "latex foam technology"), null),
   link(dipRubber, instItcSongkhla, "advises", rbTrangBlock, service("ลดการใช้พลังงาน", "energy cost reduction"), null),
   link(dipRubber, instSmeRescue, "advises", rbLatexFoam, service("การเข้าถึงแหล่งเงินทุน", "access to finance"), null),

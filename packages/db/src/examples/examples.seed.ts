@@ -21,7 +21,12 @@ import {
   type ExampleParty,
 } from "./examples.data.ts";
 import { adoptExampleClustersWithRealValues, loadExamplePlans, removeExamplePlans } from "./plan.examples.ts";
-import { loadExampleProgrammes, removeExampleProgrammes, type ProgrammeExampleCounts, type ProgrammeExampleRemoval } from "./programmes.seed.ts";
+import {
+  loadExampleProgrammes,
+  removeExampleProgrammes,
+  type ProgrammeExampleCounts,
+  type ProgrammeExampleRemoval,
+} from "./programmes.seed.ts";
 
 /** Rows written (load) or deleted (remove) per table. */
 export type ExampleCounts = {
@@ -76,7 +81,20 @@ export type RemoveExamplesReport = {
 };
 
 function zeroCounts(): ExampleCounts {
-  return { clusters: 0, clusterProvinces: 0, participations: 0, enterprises: 0, products: 0, contacts: 0, memberships: 0, institutions: 0, clusterInstitutions: 0, linkages: 0, plans: 0, indicatorValues: 0 };
+  return {
+    clusters: 0,
+    clusterProvinces: 0,
+    participations: 0,
+    enterprises: 0,
+    products: 0,
+    contacts: 0,
+    memberships: 0,
+    institutions: 0,
+    clusterInstitutions: 0,
+    linkages: 0,
+    plans: 0,
+    indicatorValues: 0,
+  };
 }
 
 async function agencyIds(trx: Transaction<DB>): Promise<Map<string, number>> {
@@ -87,10 +105,15 @@ async function agencyIds(trx: Transaction<DB>): Promise<Map<string, number>> {
     for (const p of c.participations) codes.add(p.agency);
   }
   for (const i of exampleInstitutions) if (i.agency) codes.add(i.agency);
-  const rows = await trx.selectFrom("agencies").select(["id", "code"]).where("code", "in", [...codes]).execute();
+  const rows = await trx
+    .selectFrom("agencies")
+    .select(["id", "code"])
+    .where("code", "in", [...codes])
+    .execute();
   const ids = new Map(rows.map((r) => [r.code, r.id]));
   const missing = [...codes].filter((code) => !ids.has(code));
-  if (missing.length) throw new Error(`example data needs the reference agencies ${missing.join(", ")}: seed the reference data first`);
+  if (missing.length)
+    throw new Error(`example data needs the reference agencies ${missing.join(", ")}: seed the reference data first`);
   return ids;
 }
 
@@ -119,7 +142,12 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
     const skipped: LoadExamplesReport["skipped"] = { clusters: [], enterprises: [] };
     // Values have their own idempotency check, so an install whose clusters were loaded before gets them too.
     counts.indicatorValues = await loadExampleValues(trx);
-    const present = await trx.selectFrom("clusters").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
+    const present = await trx
+      .selectFrom("clusters")
+      .select("id")
+      .where("is_example", "=", 1)
+      .limit(1)
+      .executeTakeFirst();
     if (present) {
       const programmes = await loadExampleProgrammes(trx, nowIso());
       return { loaded: programmes.programmes > 0 || counts.indicatorValues > 0, counts, skipped, programmes };
@@ -132,7 +160,8 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
     const byCode = new Map(exampleClusters.map((c) => [c.code, c]));
     for (const c of exampleClusters) {
       const parent = c.parentCode === null ? null : byCode.get(c.parentCode);
-      if (parent === undefined) throw new Error(`example cluster ${c.code}: parent ${c.parentCode ?? ""} is not in the data`);
+      if (parent === undefined)
+        throw new Error(`example cluster ${c.code}: parent ${c.parentCode ?? ""} is not in the data`);
       const parentId = parent === null ? null : clusterIds.get(parent);
       const taken = await trx.selectFrom("clusters").select("id").where("code", "=", c.code).executeTakeFirst();
       if (taken || parentId === undefined) {
@@ -165,7 +194,15 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
         },
         [...c.provinceCodes],
       );
-      await replaceParticipations(trx, id, c.participations.map((p) => ({ agency_id: agencyId(agencies, p.agency), fiscal_year: p.fiscalYear, programme: p.programme })));
+      await replaceParticipations(
+        trx,
+        id,
+        c.participations.map((p) => ({
+          agency_id: agencyId(agencies, p.agency),
+          fiscal_year: p.fiscalYear,
+          programme: p.programme,
+        })),
+      );
       clusterIds.set(c, id);
       counts.clusters++;
       counts.clusterProvinces += new Set(c.provinceCodes).size;
@@ -189,7 +226,10 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
         ce_registration_no: e.ceRegistrationNo,
         name_th: e.name.th,
         name_en: e.name.en,
-        legal_form: e.ceRegistrationNo !== null && e.juristicId === null ? "community_enterprise" : legalFormFromName(e.name.th).form,
+        legal_form:
+          e.ceRegistrationNo !== null && e.juristicId === null
+            ? "community_enterprise"
+            : legalFormFromName(e.name.th).form,
         size_class: size.ok ? size.value.sizeClass : null,
         revenue: e.revenue,
         employees: e.employees,
@@ -208,7 +248,9 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
       });
       const products = productRows(e);
       await replaceProducts(trx, id, products);
-      const contacts = e.contact ? [{ name: e.contact.name, position: e.contact.position, phone: e.contact.phone, email: e.contact.email }] : [];
+      const contacts = e.contact
+        ? [{ name: e.contact.name, position: e.contact.position, phone: e.contact.phone, email: e.contact.email }]
+        : [];
       await replaceContacts(trx, id, contacts);
       enterpriseIds.set(e, id);
       counts.enterprises++;
@@ -220,7 +262,18 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
       const clusterId = clusterIds.get(m.cluster);
       const enterpriseId = enterpriseIds.get(m.enterprise);
       if (clusterId === undefined || enterpriseId === undefined) continue;
-      await insertMembership(trx, { cluster_id: clusterId, enterprise_id: enterpriseId, stage: m.stage, joined_on: m.joinedOn, left_on: null, created_at: now, updated_at: now, created_by: null, approved_at: now, approved_by: null });
+      await insertMembership(trx, {
+        cluster_id: clusterId,
+        enterprise_id: enterpriseId,
+        stage: m.stage,
+        joined_on: m.joinedOn,
+        left_on: null,
+        created_at: now,
+        updated_at: now,
+        created_by: null,
+        approved_at: now,
+        approved_by: null,
+      });
       counts.memberships++;
     }
 
@@ -250,7 +303,8 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
       counts.clusterInstitutions++;
     }
 
-    const partyId = (party: ExampleParty): number | undefined => (party.party === "enterprise" ? enterpriseIds.get(party) : institutionIds.get(party));
+    const partyId = (party: ExampleParty): number | undefined =>
+      party.party === "enterprise" ? enterpriseIds.get(party) : institutionIds.get(party);
     for (const l of exampleLinkages) {
       const clusterId = clusterIds.get(l.cluster);
       const fromId = partyId(l.from);
@@ -311,7 +365,12 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     const clusters = await trx.selectFrom("clusters").select(["id", "parent_id"]).where("is_example", "=", 1).execute();
     const anyEnterprise = await exampleEnterprises().limit(1).executeTakeFirst();
     const anyInstitution = await exampleInstitutions().limit(1).executeTakeFirst();
-    const anyLinkage = await trx.selectFrom("linkages").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst();
+    const anyLinkage = await trx
+      .selectFrom("linkages")
+      .select("id")
+      .where("is_example", "=", 1)
+      .limit(1)
+      .executeTakeFirst();
     const anyProgrammeRow = programmes.programmes + programmes.activities + programmes.valueClaims > 0;
     if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage && !anyProgrammeRow) {
       return { removed: counts.indicatorValues > 0, counts, kept, programmes };
@@ -335,36 +394,65 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     counts.memberships = deleted(
       await trx
         .deleteFrom("memberships")
-        .where((eb) => eb.or([eb("enterprise_id", "in", exampleEnterprises()), eb("cluster_id", "in", exampleClusters())]))
+        .where((eb) =>
+          eb.or([eb("enterprise_id", "in", exampleEnterprises()), eb("cluster_id", "in", exampleClusters())]),
+        )
         .executeTakeFirst(),
     );
     counts.clusterInstitutions = deleted(
       await trx
         .deleteFrom("cluster_institutions")
-        .where((eb) => eb.or([eb("cluster_id", "in", exampleClusters()), eb("institution_id", "in", exampleInstitutions())]))
+        .where((eb) =>
+          eb.or([eb("cluster_id", "in", exampleClusters()), eb("institution_id", "in", exampleInstitutions())]),
+        )
         .executeTakeFirst(),
     );
-    counts.userScopes = deleted(await trx.deleteFrom("user_clusters").where("cluster_id", "in", exampleClusters()).executeTakeFirst());
-    counts.detachedUsers = updated(await trx.updateTable("users").set({ enterprise_id: null }).where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst());
+    counts.userScopes = deleted(
+      await trx.deleteFrom("user_clusters").where("cluster_id", "in", exampleClusters()).executeTakeFirst(),
+    );
+    counts.detachedUsers = updated(
+      await trx
+        .updateTable("users")
+        .set({ enterprise_id: null })
+        .where("enterprise_id", "in", exampleEnterprises())
+        .executeTakeFirst(),
+    );
     counts.detachedClusters = updated(
-      await trx.updateTable("clusters").set({ parent_id: null }).where("is_example", "=", 0).where("parent_id", "in", exampleClusters()).executeTakeFirst(),
+      await trx
+        .updateTable("clusters")
+        .set({ parent_id: null })
+        .where("is_example", "=", 0)
+        .where("parent_id", "in", exampleClusters())
+        .executeTakeFirst(),
     );
     for (const [type, ids] of [
       ["cluster", exampleClusters()],
       ["enterprise", exampleEnterprises()],
       ["institution", exampleInstitutions()],
     ] as const) {
-      counts.searchDocuments += await removeSearchTexts(trx, type, (await ids.execute()).map((r) => r.id));
+      counts.searchDocuments += await removeSearchTexts(
+        trx,
+        type,
+        (await ids.execute()).map((r) => r.id),
+      );
     }
 
-    counts.products = deleted(await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst());
-    counts.contacts = deleted(await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst());
+    counts.products = deleted(
+      await trx.deleteFrom("enterprise_products").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst(),
+    );
+    counts.contacts = deleted(
+      await trx.deleteFrom("enterprise_contacts").where("enterprise_id", "in", exampleEnterprises()).executeTakeFirst(),
+    );
     counts.enterprises = deleted(await trx.deleteFrom("enterprises").where("is_example", "=", 1).executeTakeFirst());
     counts.institutions = deleted(await trx.deleteFrom("institutions").where("is_example", "=", 1).executeTakeFirst());
 
     counts.plans = await removeExamplePlans(trx);
-    counts.clusterProvinces = deleted(await trx.deleteFrom("cluster_provinces").where("cluster_id", "in", exampleClusters()).executeTakeFirst());
-    counts.participations = deleted(await trx.deleteFrom("cluster_participations").where("cluster_id", "in", exampleClusters()).executeTakeFirst());
+    counts.clusterProvinces = deleted(
+      await trx.deleteFrom("cluster_provinces").where("cluster_id", "in", exampleClusters()).executeTakeFirst(),
+    );
+    counts.participations = deleted(
+      await trx.deleteFrom("cluster_participations").where("cluster_id", "in", exampleClusters()).executeTakeFirst(),
+    );
     for (const level of clusterLevelsDeepestFirst(clusters)) {
       counts.clusters += deleted(await trx.deleteFrom("clusters").where("id", "in", level).executeTakeFirst());
     }

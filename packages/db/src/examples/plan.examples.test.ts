@@ -23,10 +23,17 @@ describe("the example cluster plan", () => {
     const report = await loadExamples(database.db);
     expect(report.counts.plans).toBe(1);
     const { db } = database;
-    const plan = await db.selectFrom("plans").innerJoin("clusters", "clusters.id", "plans.cluster_id").select(["plans.id", "plans.level", "plans.published", "clusters.code as cluster"]).where("plans.code", "=", EXAMPLE_CLUSTER_PLAN_CODE).executeTakeFirstOrThrow();
+    const plan = await db
+      .selectFrom("plans")
+      .innerJoin("clusters", "clusters.id", "plans.cluster_id")
+      .select(["plans.id", "plans.level", "plans.published", "clusters.code as cluster"])
+      .where("plans.code", "=", EXAMPLE_CLUSTER_PLAN_CODE)
+      .executeTakeFirstOrThrow();
     expect(plan).toMatchObject({ level: "cluster_plan", published: 1, cluster: "dip-coffee" });
     const nodes = await db.selectFrom("plan_nodes").selectAll().where("plan_id", "=", plan.id).execute();
-    expect(new Set(nodes.map((n) => n.kind))).toEqual(new Set(["vision", "master_plan", "action_plan", "strategy", "project", "activity"]));
+    expect(new Set(nodes.map((n) => n.kind))).toEqual(
+      new Set(["vision", "master_plan", "action_plan", "strategy", "project", "activity"]),
+    );
     const served = await db
       .selectFrom("plan_nodes as n")
       .innerJoin("plan_nodes as s", "s.id", "n.serves_node_id")
@@ -58,16 +65,37 @@ describe("the example cluster plan", () => {
   it("goes with the examples, unlinking real plans that served it and detaching real activities", async () => {
     const { db } = database;
     const now = nowIso();
-    const example = await db.selectFrom("plan_nodes").innerJoin("plans", "plans.id", "plan_nodes.plan_id").select("plan_nodes.id").where("plans.code", "=", EXAMPLE_CLUSTER_PLAN_CODE).where("plan_nodes.code", "=", "AC1").executeTakeFirstOrThrow();
+    const example = await db
+      .selectFrom("plan_nodes")
+      .innerJoin("plans", "plans.id", "plan_nodes.plan_id")
+      .select("plan_nodes.id")
+      .where("plans.code", "=", EXAMPLE_CLUSTER_PLAN_CODE)
+      .where("plan_nodes.code", "=", "AC1")
+      .executeTakeFirstOrThrow();
     const activity = await db
       .insertInto("activities")
-      .values({ plan_node_id: example.id, kind: "training", title_en: "Real training", starts_on: "2021-02-01", fiscal_year: 2021, is_example: 0, created_at: now, updated_at: now })
+      .values({
+        plan_node_id: example.id,
+        kind: "training",
+        title_en: "Real training",
+        starts_on: "2021-02-01",
+        fiscal_year: 2021,
+        is_example: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const report = await removeExamples(db);
     expect(report.counts.plans).toBe(1);
-    expect(await db.selectFrom("plans").select("id").where("code", "=", EXAMPLE_CLUSTER_PLAN_CODE).executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom("plans").select("id").where("code", "=", "MOC-PCT-2017-2021").executeTakeFirst()).toBeDefined();
-    expect(await db.selectFrom("activities").select("plan_node_id").where("id", "=", activity.id).executeTakeFirst()).toEqual({ plan_node_id: null });
+    expect(
+      await db.selectFrom("plans").select("id").where("code", "=", EXAMPLE_CLUSTER_PLAN_CODE).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await db.selectFrom("plans").select("id").where("code", "=", "MOC-PCT-2017-2021").executeTakeFirst(),
+    ).toBeDefined();
+    expect(
+      await db.selectFrom("activities").select("plan_node_id").where("id", "=", activity.id).executeTakeFirst(),
+    ).toEqual({ plan_node_id: null });
   });
 });

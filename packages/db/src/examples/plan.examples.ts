@@ -67,7 +67,10 @@ const nodes: ExampleNode[] = [
         indicators: [
           {
             code: "CF-1",
-            name: t("Share of member firms with GMP or organic certification", "สัดส่วนสมาชิกที่ได้รับการรับรอง GMP หรือเกษตรอินทรีย์"),
+            name: t(
+              "Share of member firms with GMP or organic certification",
+              "สัดส่วนสมาชิกที่ได้รับการรับรอง GMP หรือเกษตรอินทรีย์",
+            ),
             unit: "%",
             aggregation: "ratio",
             ratioScale: 100,
@@ -87,7 +90,13 @@ const nodes: ExampleNode[] = [
             title: t("Post-harvest processing upgrade", "ยกระดับการแปรรูปหลังการเก็บเกี่ยว"),
             children: [
               activity("AC1", t("Wet-processing training for highland growers", "อบรมการแปรรูปแบบเปียกให้เกษตรกรบนพื้นที่สูง")),
-              activity("AC2", t("Cupping and grading clinic with the Industry Transformation Centre", "คลินิกชิมและคัดเกรดกาแฟร่วมกับศูนย์ปรับเปลี่ยนอุตสาหกรรม")),
+              activity(
+                "AC2",
+                t(
+                  "Cupping and grading clinic with the Industry Transformation Centre",
+                  "คลินิกชิมและคัดเกรดกาแฟร่วมกับศูนย์ปรับเปลี่ยนอุตสาหกรรม",
+                ),
+              ),
             ],
           },
         ],
@@ -114,7 +123,10 @@ const nodes: ExampleNode[] = [
           {
             kind: "project",
             code: "PJ2",
-            title: t("Packaging and brand design with the Thailand Industrial Design Center", "ออกแบบบรรจุภัณฑ์และแบรนด์ร่วมกับศูนย์ออกแบบอุตสาหกรรม"),
+            title: t(
+              "Packaging and brand design with the Thailand Industrial Design Center",
+              "ออกแบบบรรจุภัณฑ์และแบรนด์ร่วมกับศูนย์ออกแบบอุตสาหกรรม",
+            ),
             children: [activity("AC3", t("Drip-bag packaging design workshop", "อบรมเชิงปฏิบัติการออกแบบบรรจุภัณฑ์กาแฟดริป"))],
           },
         ],
@@ -186,9 +198,18 @@ const nodes: ExampleNode[] = [
 
 /** Loads the example cluster plan; 0 when its cluster or owner is missing or the plan exists. Returns plans written. */
 export async function loadExamplePlans(trx: Transaction<DB>): Promise<number> {
-  const cluster = await trx.selectFrom("clusters").select("id").where("code", "=", CLUSTER_CODE).where("is_example", "=", 1).executeTakeFirst();
+  const cluster = await trx
+    .selectFrom("clusters")
+    .select("id")
+    .where("code", "=", CLUSTER_CODE)
+    .where("is_example", "=", 1)
+    .executeTakeFirst();
   const owner = await trx.selectFrom("agencies").select("id").where("code", "=", OWNER_AGENCY_CODE).executeTakeFirst();
-  const taken = await trx.selectFrom("plans").select("id").where("code", "=", EXAMPLE_CLUSTER_PLAN_CODE).executeTakeFirst();
+  const taken = await trx
+    .selectFrom("plans")
+    .select("id")
+    .where("code", "=", EXAMPLE_CLUSTER_PLAN_CODE)
+    .executeTakeFirst();
   if (!cluster || !owner || taken) return 0;
   const served = new Map(
     (
@@ -207,8 +228,10 @@ export async function loadExamplePlans(trx: Transaction<DB>): Promise<number> {
       code: EXAMPLE_CLUSTER_PLAN_CODE,
       title_en: "Coffee Cluster plan FY2021-2022",
       title_th: "แผนพัฒนาคลัสเตอร์กาแฟ ปีงบประมาณ 2564-2565",
-      description_en: "Example data: a cluster plan made the DIP way (seed 004), linked to the Ministry of Commerce's 2017-2021 plan.",
-      description_th: "ข้อมูลตัวอย่าง: แผนคลัสเตอร์ตามแนวทางของกรมส่งเสริมอุตสาหกรรม เชื่อมโยงกับแผนยุทธศาสตร์ของกระทรวงพาณิชย์ พ.ศ. 2560-2564",
+      description_en:
+        "Example data: a cluster plan made the DIP way (seed 004), linked to the Ministry of Commerce's 2017-2021 plan.",
+      description_th:
+        "ข้อมูลตัวอย่าง: แผนคลัสเตอร์ตามแนวทางของกรมส่งเสริมอุตสาหกรรม เชื่อมโยงกับแผนยุทธศาสตร์ของกระทรวงพาณิชย์ พ.ศ. 2560-2564",
       level: "cluster_plan",
       owner_agency_id: owner.id,
       cluster_id: cluster.id,
@@ -298,7 +321,9 @@ export async function loadExamplePlans(trx: Transaction<DB>): Promise<number> {
  * user's values all stay: removing the examples never deletes what a user recorded. Returns the adopted clusters'
  * codes and their plans' codes.
  */
-export async function adoptExampleClustersWithRealValues(trx: Transaction<DB>): Promise<{ clusters: string[]; plans: string[] }> {
+export async function adoptExampleClustersWithRealValues(
+  trx: Transaction<DB>,
+): Promise<{ clusters: string[]; plans: string[] }> {
   const rows = await trx
     .selectFrom("plans")
     .innerJoin("clusters", "clusters.id", "plans.cluster_id")
@@ -319,7 +344,11 @@ export async function adoptExampleClustersWithRealValues(trx: Transaction<DB>): 
     .execute();
   const clusterIds = [...new Set(rows.map((r) => r.clusterId))];
   if (clusterIds.length === 0) return { clusters: [], plans: [] };
-  await trx.updateTable("clusters").set({ is_example: 0, updated_at: nowIso() }).where("id", "in", clusterIds).execute();
+  await trx
+    .updateTable("clusters")
+    .set({ is_example: 0, updated_at: nowIso() })
+    .where("id", "in", clusterIds)
+    .execute();
   return { clusters: [...new Set(rows.map((r) => r.clusterCode))].sort(), plans: rows.map((r) => r.planCode) };
 }
 
@@ -348,7 +377,11 @@ export async function removeExamplePlans(trx: Transaction<DB>): Promise<number> 
   await trx.updateTable("plan_nodes").set({ parent_id: null }).where("plan_id", "in", planIds).execute();
   await trx.deleteFrom("plan_nodes").where("plan_id", "in", planIds).execute();
   await trx.deleteFrom("period_locks").where("plan_id", "in", planIds).execute();
-  await trx.updateTable("plans").set({ previous_version_id: null }).where("previous_version_id", "in", planIds).execute();
+  await trx
+    .updateTable("plans")
+    .set({ previous_version_id: null })
+    .where("previous_version_id", "in", planIds)
+    .execute();
   await trx.deleteFrom("plans").where("id", "in", planIds).execute();
   return planIds.length;
 }

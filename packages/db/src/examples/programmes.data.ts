@@ -46,8 +46,16 @@ export type ExampleProgramme = {
   readonly reported: readonly ExampleReportedFigure[];
 };
 
-const SEED_001 = "DIP, reported in \"Industry clusters set to generate B1.2bn\" (seed 001)";
-const DIP_CLUSTERS = ["dip-coffee", "dip-spa-herbs", "dip-fruit-processing", "dip-rubber", "dip-medical-equipment", "dip-robotics-automation", "dip-digital-products"];
+const SEED_001 = 'DIP, reported in "Industry clusters set to generate B1.2bn" (seed 001)';
+const DIP_CLUSTERS = [
+  "dip-coffee",
+  "dip-spa-herbs",
+  "dip-fruit-processing",
+  "dip-rubber",
+  "dip-medical-equipment",
+  "dip-robotics-automation",
+  "dip-digital-products",
+];
 
 export const dipClusterProgramme: ExampleProgramme = {
   code: "dip-industrial-cluster-development",
@@ -74,7 +82,7 @@ export const dipClusterProgramme: ExampleProgramme = {
       value: 1_200_000_000,
       valueKind: "expected",
       source: SEED_001,
-      note: "\"DIP allocated 19 million baht for 29 clusters for fiscal 2021\"; 29 clusters \"with 680 businesses this year\"; \"expects industrial cluster development will contribute 1.2 billion baht to the economy in fiscal 2021\".",
+      note: '"DIP allocated 19 million baht for 29 clusters for fiscal 2021"; 29 clusters "with 680 businesses this year"; "expects industrial cluster development will contribute 1.2 billion baht to the economy in fiscal 2021".',
     },
     {
       fiscalYear: 2022,
@@ -85,7 +93,7 @@ export const dipClusterProgramme: ExampleProgramme = {
       value: null,
       valueKind: null,
       source: SEED_001,
-      note: "\"It plans to spend 17 million baht for 34 clusters in fiscal 2022.\" No firm count or value is given for fiscal 2022.",
+      note: '"It plans to spend 17 million baht for 34 clusters in fiscal 2022." No firm count or value is given for fiscal 2022.',
     },
   ],
 };
@@ -93,7 +101,10 @@ export const dipClusterProgramme: ExampleProgramme = {
 export const osmepCluster2021Programme: ExampleProgramme = {
   code: "osmep-sme-cluster-2021",
   agency: "OSMEP",
-  name: { th: "โครงการสนับสนุนและพัฒนาเครือข่าย SME ปี 2564", en: "Project on Supporting and Development of SME Cluster 2021" },
+  name: {
+    th: "โครงการสนับสนุนและพัฒนาเครือข่าย SME ปี 2564",
+    en: "Project on Supporting and Development of SME Cluster 2021",
+  },
   description: {
     th: "สสว. ร่วมกับสถาบันพัฒนาอุตสาหกรรมสิ่งทอ เชื่อมโยงผู้ประกอบการตั้งแต่ต้นน้ำถึงปลายน้ำ พัฒนาขีดความสามารถ เพิ่มมูลค่าทางการตลาด และจัดทำแผนพัฒนาเชิงกลยุทธ์ของคลัสเตอร์เศรษฐกิจสุขภาพและสุขภาวะ ผู้แทน 35 รายร่วมกิจกรรมการตลาด",
     en: "OSMEP with the Thailand Textile Institute: upstream-to-downstream linkage, capacity building, marketing value and a strategic development plan for the Health and Wellness Economy cluster; 35 representatives take part in marketing activities.",

@@ -30,12 +30,21 @@ function updated(result: { numUpdatedRows: bigint } | undefined): number {
  * programme exists, or when a real programme already holds an example code. Needs the example clusters loaded.
  */
 export async function loadExampleProgrammes(trx: Transaction<DB>, now: string): Promise<ProgrammeExampleCounts> {
-  const counts: ProgrammeExampleCounts = { programmes: 0, programmeClusters: 0, programmeEnterprises: 0, reportedFigures: 0 };
-  if (await trx.selectFrom("programmes").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst()) return counts;
+  const counts: ProgrammeExampleCounts = {
+    programmes: 0,
+    programmeClusters: 0,
+    programmeEnterprises: 0,
+    reportedFigures: 0,
+  };
+  if (await trx.selectFrom("programmes").select("id").where("is_example", "=", 1).limit(1).executeTakeFirst())
+    return counts;
   for (const p of exampleProgrammes) {
     if (await trx.selectFrom("programmes").select("id").where("code", "=", p.code).executeTakeFirst()) continue;
     const agency = await trx.selectFrom("agencies").select("id").where("code", "=", p.agency).executeTakeFirst();
-    if (!agency) throw new Error(`example programme ${p.code} needs the reference agency ${p.agency}: seed the reference data first`);
+    if (!agency)
+      throw new Error(
+        `example programme ${p.code} needs the reference agency ${p.agency}: seed the reference data first`,
+      );
     const { id } = await trx
       .insertInto("programmes")
       .values({
@@ -58,14 +67,22 @@ export async function loadExampleProgrammes(trx: Transaction<DB>, now: string): 
 
     const allCodes = [...new Set(p.clusters.flatMap((c) => c.codes))];
     const clusterRows = allCodes.length
-      ? await trx.selectFrom("clusters").select(["id", "code"]).where("code", "in", allCodes).where("is_example", "=", 1).execute()
+      ? await trx
+          .selectFrom("clusters")
+          .select(["id", "code"])
+          .where("code", "in", allCodes)
+          .where("is_example", "=", 1)
+          .execute()
       : [];
     const clusterId = new Map(clusterRows.map((c) => [c.code, c.id]));
     for (const year of p.clusters) {
       for (const code of year.codes) {
         const cid = clusterId.get(code);
         if (cid === undefined) continue;
-        await trx.insertInto("programme_clusters").values({ programme_id: id, cluster_id: cid, fiscal_year: year.fiscalYear }).execute();
+        await trx
+          .insertInto("programme_clusters")
+          .values({ programme_id: id, cluster_id: cid, fiscal_year: year.fiscalYear })
+          .execute();
         counts.programmeClusters++;
       }
     }
@@ -92,7 +109,10 @@ export async function loadExampleProgrammes(trx: Transaction<DB>, now: string): 
       }
       for (const fiscalYear of p.membersSupportedIn) {
         for (const [enterpriseId, cid] of through) {
-          await trx.insertInto("programme_enterprises").values({ programme_id: id, enterprise_id: enterpriseId, fiscal_year: fiscalYear, cluster_id: cid }).execute();
+          await trx
+            .insertInto("programme_enterprises")
+            .values({ programme_id: id, enterprise_id: enterpriseId, fiscal_year: fiscalYear, cluster_id: cid })
+            .execute();
           counts.programmeEnterprises++;
         }
       }
@@ -134,30 +154,104 @@ export async function removeExampleProgrammes(trx: Transaction<DB>): Promise<Pro
   const exClusters = () => trx.selectFrom("clusters").select("id").where("is_example", "=", 1);
   const exEnterprises = () => trx.selectFrom("enterprises").select("id").where("is_example", "=", 1);
   const exActivities = () => trx.selectFrom("activities").select("id").where("is_example", "=", 1);
-  const out: ProgrammeExampleRemoval = { programmes: 0, programmeClusters: 0, programmeEnterprises: 0, reportedFigures: 0, activities: 0, valueClaims: 0, detachedRecords: 0 };
+  const out: ProgrammeExampleRemoval = {
+    programmes: 0,
+    programmeClusters: 0,
+    programmeEnterprises: 0,
+    reportedFigures: 0,
+    activities: 0,
+    valueClaims: 0,
+    detachedRecords: 0,
+  };
 
-  out.detachedRecords += updated(await trx.updateTable("value_claims").set({ activity_id: null }).where("is_example", "=", 0).where("activity_id", "in", exActivities()).executeTakeFirst());
-  out.detachedRecords += updated(await trx.updateTable("value_claims").set({ enterprise_id: null }).where("is_example", "=", 0).where("enterprise_id", "in", exEnterprises()).executeTakeFirst());
-  out.detachedRecords += updated(await trx.updateTable("value_claims").set({ cluster_id: null }).where("is_example", "=", 0).where("cluster_id", "in", exClusters()).executeTakeFirst());
-  await trx.deleteFrom("value_claim_programmes").where((eb) => eb.or([eb("programme_id", "in", exProgrammes()), eb("claim_id", "in", trx.selectFrom("value_claims").select("id").where("is_example", "=", 1))])).execute();
+  out.detachedRecords += updated(
+    await trx
+      .updateTable("value_claims")
+      .set({ activity_id: null })
+      .where("is_example", "=", 0)
+      .where("activity_id", "in", exActivities())
+      .executeTakeFirst(),
+  );
+  out.detachedRecords += updated(
+    await trx
+      .updateTable("value_claims")
+      .set({ enterprise_id: null })
+      .where("is_example", "=", 0)
+      .where("enterprise_id", "in", exEnterprises())
+      .executeTakeFirst(),
+  );
+  out.detachedRecords += updated(
+    await trx
+      .updateTable("value_claims")
+      .set({ cluster_id: null })
+      .where("is_example", "=", 0)
+      .where("cluster_id", "in", exClusters())
+      .executeTakeFirst(),
+  );
+  await trx
+    .deleteFrom("value_claim_programmes")
+    .where((eb) =>
+      eb.or([
+        eb("programme_id", "in", exProgrammes()),
+        eb("claim_id", "in", trx.selectFrom("value_claims").select("id").where("is_example", "=", 1)),
+      ]),
+    )
+    .execute();
   out.valueClaims = deleted(await trx.deleteFrom("value_claims").where("is_example", "=", 1).executeTakeFirst());
 
-  out.detachedRecords += updated(await trx.updateTable("activities").set({ programme_id: null }).where("is_example", "=", 0).where("programme_id", "in", exProgrammes()).executeTakeFirst());
-  out.detachedRecords += updated(await trx.updateTable("activities").set({ cluster_id: null }).where("is_example", "=", 0).where("cluster_id", "in", exClusters()).executeTakeFirst());
+  out.detachedRecords += updated(
+    await trx
+      .updateTable("activities")
+      .set({ programme_id: null })
+      .where("is_example", "=", 0)
+      .where("programme_id", "in", exProgrammes())
+      .executeTakeFirst(),
+  );
+  out.detachedRecords += updated(
+    await trx
+      .updateTable("activities")
+      .set({ cluster_id: null })
+      .where("is_example", "=", 0)
+      .where("cluster_id", "in", exClusters())
+      .executeTakeFirst(),
+  );
   await trx.deleteFrom("activity_participants").where("enterprise_id", "in", exEnterprises()).execute();
-  await trx.updateTable("activity_outcomes").set({ enterprise_id: null }).where("enterprise_id", "in", exEnterprises()).execute();
+  await trx
+    .updateTable("activity_outcomes")
+    .set({ enterprise_id: null })
+    .where("enterprise_id", "in", exEnterprises())
+    .execute();
   out.activities = deleted(await trx.deleteFrom("activities").where("is_example", "=", 1).executeTakeFirst());
 
   await trx.updateTable("plans").set({ programme_id: null }).where("programme_id", "in", exProgrammes()).execute();
-  out.detachedRecords += updated(await trx.updateTable("budget_allocations").set({ cluster_id: null }).where("cluster_id", "in", exClusters()).where("programme_id", "not in", exProgrammes()).executeTakeFirst());
+  out.detachedRecords += updated(
+    await trx
+      .updateTable("budget_allocations")
+      .set({ cluster_id: null })
+      .where("cluster_id", "in", exClusters())
+      .where("programme_id", "not in", exProgrammes())
+      .executeTakeFirst(),
+  );
   out.programmeEnterprises = deleted(
-    await trx.deleteFrom("programme_enterprises").where((eb) => eb.or([eb("programme_id", "in", exProgrammes()), eb("enterprise_id", "in", exEnterprises())])).executeTakeFirst(),
+    await trx
+      .deleteFrom("programme_enterprises")
+      .where((eb) => eb.or([eb("programme_id", "in", exProgrammes()), eb("enterprise_id", "in", exEnterprises())]))
+      .executeTakeFirst(),
   );
-  await trx.updateTable("programme_enterprises").set({ cluster_id: null }).where("cluster_id", "in", exClusters()).execute();
+  await trx
+    .updateTable("programme_enterprises")
+    .set({ cluster_id: null })
+    .where("cluster_id", "in", exClusters())
+    .execute();
   out.programmeClusters = deleted(
-    await trx.deleteFrom("programme_clusters").where((eb) => eb.or([eb("programme_id", "in", exProgrammes()), eb("cluster_id", "in", exClusters())])).executeTakeFirst(),
+    await trx
+      .deleteFrom("programme_clusters")
+      .where((eb) => eb.or([eb("programme_id", "in", exProgrammes()), eb("cluster_id", "in", exClusters())]))
+      .executeTakeFirst(),
   );
-  out.reportedFigures = deleted(await trx.deleteFrom("programme_reported_figures").where("programme_id", "in", exProgrammes()).executeTakeFirst());
+  out.reportedFigures = deleted(
+    await trx.deleteFrom("programme_reported_figures").where("programme_id", "in", exProgrammes()).executeTakeFirst(),
+  );
   await trx.deleteFrom("budget_allocations").where("programme_id", "in", exProgrammes()).execute();
   out.programmes = deleted(await trx.deleteFrom("programmes").where("is_example", "=", 1).executeTakeFirst());
   return out;

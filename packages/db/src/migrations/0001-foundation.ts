@@ -135,7 +135,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("text_th", "text")
     .addColumn("target_json", "text")
     .execute();
-  await db.schema.createIndex("indicator_targets_indicator_idx").on("indicator_targets").column("indicator_id").execute();
+  await db.schema
+    .createIndex("indicator_targets_indicator_idx")
+    .on("indicator_targets")
+    .column("indicator_id")
+    .execute();
 
   await db.schema
     .createTable("users")

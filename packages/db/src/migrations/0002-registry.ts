@@ -44,7 +44,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("province_code", "text", (c) => c.notNull().references("provinces.code"))
     .addPrimaryKeyConstraint("cluster_provinces_pk", ["cluster_id", "province_code"])
     .execute();
-  await db.schema.createIndex("cluster_provinces_province_idx").on("cluster_provinces").columns(["province_code", "cluster_id"]).execute();
+  await db.schema
+    .createIndex("cluster_provinces_province_idx")
+    .on("cluster_provinces")
+    .columns(["province_code", "cluster_id"])
+    .execute();
 
   await db.schema
     .createTable("cluster_participations")
@@ -79,7 +83,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("enterprises_province_idx").on("enterprises").columns(["province_code", "size_class"]).execute();
+  await db.schema
+    .createIndex("enterprises_province_idx")
+    .on("enterprises")
+    .columns(["province_code", "size_class"])
+    .execute();
   await db.schema.createIndex("enterprises_tsic_idx").on("enterprises").column("tsic_code").execute();
 
   await db.schema
@@ -90,7 +98,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("tsic_code", "text")
     .execute();
-  await db.schema.createIndex("enterprise_products_enterprise_idx").on("enterprise_products").column("enterprise_id").execute();
+  await db.schema
+    .createIndex("enterprise_products_enterprise_idx")
+    .on("enterprise_products")
+    .column("enterprise_id")
+    .execute();
 
   // Personal data: names, phones and e-mails of people; masked for roles that do not need them.
   await db.schema
@@ -102,7 +114,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("phone", "text")
     .addColumn("email", "text")
     .execute();
-  await db.schema.createIndex("enterprise_contacts_enterprise_idx").on("enterprise_contacts").column("enterprise_id").execute();
+  await db.schema
+    .createIndex("enterprise_contacts_enterprise_idx")
+    .on("enterprise_contacts")
+    .column("enterprise_id")
+    .execute();
 
   await db.schema
     .createTable("memberships")
@@ -116,8 +132,16 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("memberships_cluster_enterprise_uq", ["cluster_id", "enterprise_id"])
     .execute();
-  await db.schema.createIndex("memberships_enterprise_idx").on("memberships").columns(["enterprise_id", "cluster_id"]).execute();
-  await db.schema.createIndex("memberships_cluster_stage_idx").on("memberships").columns(["cluster_id", "stage"]).execute();
+  await db.schema
+    .createIndex("memberships_enterprise_idx")
+    .on("memberships")
+    .columns(["enterprise_id", "cluster_id"])
+    .execute();
+  await db.schema
+    .createIndex("memberships_cluster_stage_idx")
+    .on("memberships")
+    .columns(["cluster_id", "stage"])
+    .execute();
 
   await db.schema
     .createTable("institutions")
@@ -172,8 +196,16 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("weight", "integer", (c) => c.notNull())
     .execute();
   // Both indexes cover the columns a search reads, so walking postings never touches the table.
-  await db.schema.createIndex("search_terms_term_idx").on("search_terms").columns(["term", "entity_type", "entity_id", "field", "weight"]).execute();
-  await db.schema.createIndex("search_terms_entity_idx").on("search_terms").columns(["entity_type", "entity_id", "term", "field", "weight"]).execute();
+  await db.schema
+    .createIndex("search_terms_term_idx")
+    .on("search_terms")
+    .columns(["term", "entity_type", "entity_id", "field", "weight"])
+    .execute();
+  await db.schema
+    .createIndex("search_terms_entity_idx")
+    .on("search_terms")
+    .columns(["entity_type", "entity_id", "term", "field", "weight"])
+    .execute();
 
   await db.schema
     .createTable("import_mappings")

@@ -39,30 +39,67 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
 
   // Plans of every level: national strategy, agency programme, provincial-cluster plan, cluster master /
   // action plan. A new version for a new period copies the tree and points back at the version it replaces.
-  await db.schema.alterTable("plans").addColumn("status", "text", (c) => c.notNull().defaultTo("active")).execute();
-  await db.schema.alterTable("plans").addColumn("version", "integer", (c) => c.notNull().defaultTo(1)).execute();
-  await db.schema.alterTable("plans").addColumn("previous_version_id", "integer", (c) => c.references("plans.id")).execute();
-  await db.schema.alterTable("plans").addColumn("cluster_id", "integer", (c) => c.references("clusters.id")).execute();
-  await db.schema.alterTable("plans").addColumn("provincial_cluster_id", "integer", (c) => c.references("provincial_clusters.id")).execute();
-  await db.schema.alterTable("plans").addColumn("programme_id", "integer", (c) => c.references("programmes.id")).execute();
-  await db.schema.alterTable("plans").addColumn("published", "integer", (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("status", "text", (c) => c.notNull().defaultTo("active"))
+    .execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("previous_version_id", "integer", (c) => c.references("plans.id"))
+    .execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("cluster_id", "integer", (c) => c.references("clusters.id"))
+    .execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("provincial_cluster_id", "integer", (c) => c.references("provincial_clusters.id"))
+    .execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("programme_id", "integer", (c) => c.references("programmes.id"))
+    .execute();
+  await db.schema
+    .alterTable("plans")
+    .addColumn("published", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable("plans").addColumn("description_en", "text").execute();
   await db.schema.alterTable("plans").addColumn("description_th", "text").execute();
   await db.schema.createIndex("plans_cluster_idx").on("plans").column("cluster_id").execute();
 
   // A node may serve a node of a higher plan, so an activity traces up to the strategy it serves.
-  await db.schema.alterTable("plan_nodes").addColumn("serves_node_id", "integer", (c) => c.references("plan_nodes.id")).execute();
+  await db.schema
+    .alterTable("plan_nodes")
+    .addColumn("serves_node_id", "integer", (c) => c.references("plan_nodes.id"))
+    .execute();
   await db.schema.createIndex("plan_nodes_serves_idx").on("plan_nodes").column("serves_node_id").execute();
-  await db.schema.createIndex("plan_nodes_plan_idx").on("plan_nodes").columns(["plan_id", "parent_id", "position"]).execute();
+  await db.schema
+    .createIndex("plan_nodes_plan_idx")
+    .on("plan_nodes")
+    .columns(["plan_id", "parent_id", "position"])
+    .execute();
 
   // direction: increase | decrease | none. aggregation: sum | mean | weighted_mean | ratio | none.
   // A ratio is recomputed from numerator and denominator (× ratio_scale, 100 for a percentage), never averaged.
-  await db.schema.alterTable("indicators").addColumn("direction", "text", (c) => c.notNull().defaultTo("increase")).execute();
-  await db.schema.alterTable("indicators").addColumn("aggregation", "text", (c) => c.notNull().defaultTo("sum")).execute();
+  await db.schema
+    .alterTable("indicators")
+    .addColumn("direction", "text", (c) => c.notNull().defaultTo("increase"))
+    .execute();
+  await db.schema
+    .alterTable("indicators")
+    .addColumn("aggregation", "text", (c) => c.notNull().defaultTo("sum"))
+    .execute();
   await db.schema.alterTable("indicators").addColumn("ratio_scale", real).execute();
   await db.schema.alterTable("indicators").addColumn("baseline_value", real).execute();
   await db.schema.alterTable("indicators").addColumn("baseline_period", "text").execute();
-  await db.schema.alterTable("indicators").addColumn("disaggregations_json", "text", (c) => c.notNull().defaultTo("[]")).execute();
+  await db.schema
+    .alterTable("indicators")
+    .addColumn("disaggregations_json", "text", (c) => c.notNull().defaultTo("[]"))
+    .execute();
   await db.schema.alterTable("indicators").addColumn("decimals", "integer").execute();
   await db.schema.alterTable("indicators").addColumn("description_en", "text").execute();
   await db.schema.alterTable("indicators").addColumn("description_th", "text").execute();
@@ -99,13 +136,30 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("is_example", "integer", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
-    .addUniqueConstraint("indicator_values_uq", ["indicator_id", "org_unit_type", "org_unit_code", "period_key", "disaggregation"])
+    .addUniqueConstraint("indicator_values_uq", [
+      "indicator_id",
+      "org_unit_type",
+      "org_unit_code",
+      "period_key",
+      "disaggregation",
+    ])
     .execute();
   // Dashboards and maps read one indicator and period across many units: this index covers them.
   await db.schema
     .createIndex("indicator_values_period_idx")
     .on("indicator_values")
-    .columns(["indicator_id", "period_key", "org_unit_type", "disaggregation", "status", "org_unit_code", "value", "numerator", "denominator", "weight"])
+    .columns([
+      "indicator_id",
+      "period_key",
+      "org_unit_type",
+      "disaggregation",
+      "status",
+      "org_unit_code",
+      "value",
+      "numerator",
+      "denominator",
+      "weight",
+    ])
     .execute();
 
   await db.schema
@@ -126,7 +180,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("fiscal_year", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("programme_clusters_pk", ["programme_id", "cluster_id", "fiscal_year"])
     .execute();
-  await db.schema.createIndex("programme_clusters_cluster_idx").on("programme_clusters").columns(["cluster_id", "fiscal_year"]).execute();
+  await db.schema
+    .createIndex("programme_clusters_cluster_idx")
+    .on("programme_clusters")
+    .columns(["cluster_id", "fiscal_year"])
+    .execute();
 
   await db.schema
     .createTable("programme_enterprises")
@@ -136,7 +194,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("cluster_id", "integer", (c) => c.references("clusters.id"))
     .addPrimaryKeyConstraint("programme_enterprises_pk", ["programme_id", "enterprise_id", "fiscal_year"])
     .execute();
-  await db.schema.createIndex("programme_enterprises_enterprise_idx").on("programme_enterprises").columns(["enterprise_id", "fiscal_year"]).execute();
+  await db.schema
+    .createIndex("programme_enterprises_enterprise_idx")
+    .on("programme_enterprises")
+    .columns(["enterprise_id", "fiscal_year"])
+    .execute();
 
   // Allocations and spending per programme, cluster (null: the programme as a whole) and fiscal year.
   await db.schema
@@ -152,7 +214,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("budget_allocations_programme_idx").on("budget_allocations").columns(["programme_id", "fiscal_year"]).execute();
+  await db.schema
+    .createIndex("budget_allocations_programme_idx")
+    .on("budget_allocations")
+    .columns(["programme_id", "fiscal_year"])
+    .execute();
 
   // kind: training | consulting | study_visit | product_development | trade_fair | business_matching | marketing.
   await db.schema
@@ -177,8 +243,16 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("activities_programme_idx").on("activities").columns(["programme_id", "fiscal_year"]).execute();
-  await db.schema.createIndex("activities_cluster_idx").on("activities").columns(["cluster_id", "fiscal_year"]).execute();
+  await db.schema
+    .createIndex("activities_programme_idx")
+    .on("activities")
+    .columns(["programme_id", "fiscal_year"])
+    .execute();
+  await db.schema
+    .createIndex("activities_cluster_idx")
+    .on("activities")
+    .columns(["cluster_id", "fiscal_year"])
+    .execute();
 
   await db.schema
     .createTable("activity_participants")
@@ -186,7 +260,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("enterprise_id", "integer", (c) => c.notNull().references("enterprises.id"))
     .addPrimaryKeyConstraint("activity_participants_pk", ["activity_id", "enterprise_id"])
     .execute();
-  await db.schema.createIndex("activity_participants_enterprise_idx").on("activity_participants").column("enterprise_id").execute();
+  await db.schema
+    .createIndex("activity_participants_enterprise_idx")
+    .on("activity_participants")
+    .column("enterprise_id")
+    .execute();
 
   // kind: sales | deals | new_products | certifications | investment | cost_reduction | jobs.
   await db.schema
@@ -225,7 +303,11 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("value_claims_enterprise_idx").on("value_claims").columns(["enterprise_id", "fiscal_year"]).execute();
+  await db.schema
+    .createIndex("value_claims_enterprise_idx")
+    .on("value_claims")
+    .columns(["enterprise_id", "fiscal_year"])
+    .execute();
 
   await db.schema
     .createTable("value_claim_programmes")
@@ -233,5 +315,9 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addColumn("programme_id", "integer", (c) => c.notNull().references("programmes.id"))
     .addPrimaryKeyConstraint("value_claim_programmes_pk", ["claim_id", "programme_id"])
     .execute();
-  await db.schema.createIndex("value_claim_programmes_programme_idx").on("value_claim_programmes").columns(["programme_id", "claim_id"]).execute();
+  await db.schema
+    .createIndex("value_claim_programmes_programme_idx")
+    .on("value_claim_programmes")
+    .columns(["programme_id", "claim_id"])
+    .execute();
 }

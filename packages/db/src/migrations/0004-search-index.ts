@@ -73,10 +73,29 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
           list.weights.push(weight);
         }
       }
-      const postingRows = [...postings].map(([key, list]) => ({ term: key, entity_type: entityType, block, count: list.ids.length, stamp, data: encodePostings(list.ids, list.weights) }));
-      for (let i = 0; i < postingRows.length; i += 100) await udb.insertInto("search_postings").values(postingRows.slice(i, i + 100)).execute();
-      const documentRows = [...documents].map(([id, terms]) => ({ entity_type: entityType, entity_id: id, terms: JSON.stringify(Object.fromEntries(terms)) }));
-      for (let i = 0; i < documentRows.length; i += 200) await udb.insertInto("search_documents").values(documentRows.slice(i, i + 200)).execute();
+      const postingRows = [...postings].map(([key, list]) => ({
+        term: key,
+        entity_type: entityType,
+        block,
+        count: list.ids.length,
+        stamp,
+        data: encodePostings(list.ids, list.weights),
+      }));
+      for (let i = 0; i < postingRows.length; i += 100)
+        await udb
+          .insertInto("search_postings")
+          .values(postingRows.slice(i, i + 100))
+          .execute();
+      const documentRows = [...documents].map(([id, terms]) => ({
+        entity_type: entityType,
+        entity_id: id,
+        terms: JSON.stringify(Object.fromEntries(terms)),
+      }));
+      for (let i = 0; i < documentRows.length; i += 200)
+        await udb
+          .insertInto("search_documents")
+          .values(documentRows.slice(i, i + 200))
+          .execute();
       from = await firstIdFrom(udb, entityType, to);
     }
   }

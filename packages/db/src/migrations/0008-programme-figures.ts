@@ -38,7 +38,14 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .addUniqueConstraint("programme_reported_figures_uq", ["programme_id", "fiscal_year"])
     .execute();
 
-  await db.schema.alterTable("value_claims").addColumn("created_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("value_claims")
+    .addColumn("created_by", "integer", (c) => c.references("users.id"))
+    .execute();
   // The identical-claim check looks a claim up by enterprise, fiscal year, method and amount.
-  await db.schema.createIndex("value_claims_identity_idx").on("value_claims").columns(["enterprise_id", "fiscal_year", "method", "amount"]).execute();
+  await db.schema
+    .createIndex("value_claims_identity_idx")
+    .on("value_claims")
+    .columns(["enterprise_id", "fiscal_year", "method", "amount"])
+    .execute();
 }

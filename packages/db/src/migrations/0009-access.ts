@@ -16,10 +16,22 @@ type Db = Kysely<unknown>;
  * its agency's officers and whoever registered it.
  */
 export async function up(db: Db, _dialect: Dialect): Promise<void> {
-  await db.schema.alterTable("memberships").addColumn("created_by", "integer", (c) => c.references("users.id")).execute();
-  await db.schema.alterTable("memberships").addColumn("approved_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("memberships")
+    .addColumn("created_by", "integer", (c) => c.references("users.id"))
+    .execute();
+  await db.schema
+    .alterTable("memberships")
+    .addColumn("approved_by", "integer", (c) => c.references("users.id"))
+    .execute();
   await db.schema.alterTable("memberships").addColumn("approved_at", "text").execute();
   await sql`UPDATE memberships SET approved_at = created_at`.execute(db);
-  await db.schema.alterTable("enterprises").addColumn("created_by", "integer", (c) => c.references("users.id")).execute();
-  await db.schema.alterTable("institutions").addColumn("created_by", "integer", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("enterprises")
+    .addColumn("created_by", "integer", (c) => c.references("users.id"))
+    .execute();
+  await db.schema
+    .alterTable("institutions")
+    .addColumn("created_by", "integer", (c) => c.references("users.id"))
+    .execute();
 }

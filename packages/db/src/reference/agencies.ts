@@ -87,7 +87,8 @@ export const agencies: AgencySeed[] = [
     abbreviation: null,
     kind: "service_centre",
     parentCode: "DIP",
-    descriptionEn: "Helps smaller businesses gain better access to finance for their development (SME Support & Rescue Center).",
+    descriptionEn:
+      "Helps smaller businesses gain better access to finance for their development (SME Support & Rescue Center).",
   },
   {
     code: "DIP-RISPM",

@@ -35,7 +35,15 @@ export function tsicCodes(): readonly string[] {
   if (tsic === null) {
     const entries: unknown = JSON.parse(readFileSync(`${referenceFilesDir}tsic2009-th.json`, "utf8"));
     if (!Array.isArray(entries)) throw new Error("tsic2009-th.json must hold a list of codes");
-    tsic = entries.flatMap((entry: unknown) => (typeof entry === "object" && entry !== null && "code" in entry && typeof entry.code === "string" && /^\d+$/.test(entry.code) ? [entry.code] : []));
+    tsic = entries.flatMap((entry: unknown) =>
+      typeof entry === "object" &&
+      entry !== null &&
+      "code" in entry &&
+      typeof entry.code === "string" &&
+      /^\d+$/.test(entry.code)
+        ? [entry.code]
+        : [],
+    );
   }
   return tsic;
 }

@@ -26,10 +26,22 @@ describe("reference: Strategic Plan on Provincial Cluster Trade 2017-2021", () =
   it("lists vision, 4 missions, 4 purposes, 4 strategic issues and 4 strategies at the top, in that order", () => {
     expect(top.map((n) => n.code)).toEqual([
       "V",
-      "M1", "M2", "M3", "M4",
-      "P1", "P2", "P3", "P4",
-      "I1", "I2", "I3", "I4",
-      "S1", "S2", "S3", "S4",
+      "M1",
+      "M2",
+      "M3",
+      "M4",
+      "P1",
+      "P2",
+      "P3",
+      "P4",
+      "I1",
+      "I2",
+      "I3",
+      "I4",
+      "S1",
+      "S2",
+      "S3",
+      "S4",
     ]);
     expect(ofKind(top, "vision")).toHaveLength(1);
     expect(ofKind(top, "mission")).toHaveLength(4);
@@ -64,9 +76,22 @@ describe("reference: Strategic Plan on Provincial Cluster Trade 2017-2021", () =
         return children.length;
       }),
     );
-    expect(shape).toEqual([[2, 2], [2, 1, 2], [1, 2], [2, 1]]);
+    expect(shape).toEqual([
+      [2, 2],
+      [2, 1, 2],
+      [1, 2],
+      [2, 1],
+    ]);
     expect(ofKind(all, "sub_strategy").map((n) => n.code)).toEqual([
-      "S1.1", "S1.2", "S2.1", "S2.2", "S2.3", "S3.1", "S3.2", "S4.1", "S4.2",
+      "S1.1",
+      "S1.2",
+      "S2.1",
+      "S2.2",
+      "S2.3",
+      "S3.1",
+      "S3.2",
+      "S4.1",
+      "S4.2",
     ]);
     expect(ofKind(all, "work_plan")).toHaveLength(15);
   });
@@ -74,7 +99,18 @@ describe("reference: Strategic Plan on Provincial Cluster Trade 2017-2021", () =
   it("has the 12 indicators of the plan (4+3+3+2), all on the strategies' objectives", () => {
     expect(indicators).toHaveLength(12);
     expect(indicators.map((i) => i.code)).toEqual([
-      "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3", "4.1", "4.2",
+      "1.1",
+      "1.2",
+      "1.3",
+      "1.4",
+      "2.1",
+      "2.2",
+      "2.3",
+      "3.1",
+      "3.2",
+      "3.3",
+      "4.1",
+      "4.2",
     ]);
     for (const n of all) if (n.indicators) expect(n.kind).toBe("objective");
     expect(strategies.map((s) => s.children?.[0]?.indicators?.length)).toEqual([4, 3, 3, 2]);
@@ -105,8 +141,12 @@ describe("reference: Strategic Plan on Provincial Cluster Trade 2017-2021", () =
     // A figure is a percentage when its target is one; a target of relative change ("increase 5%") is about a
     // count or a value (registrations, retail value), whose unit the seed does not give.
     const relativeChange = new Set(["1.2", "3.1"]);
-    for (const i of indicators) expect(i.unit, i.code).toBe(i.targetText.en.includes("%") && !relativeChange.has(i.code) ? "%" : null);
-    expect(indicators.filter((i) => relativeChange.has(i.code)).map((i) => i.targetText.en)).toEqual(["Number of registration increase 1-2%", "increase 5%"]);
+    for (const i of indicators)
+      expect(i.unit, i.code).toBe(i.targetText.en.includes("%") && !relativeChange.has(i.code) ? "%" : null);
+    expect(indicators.filter((i) => relativeChange.has(i.code)).map((i) => i.targetText.en)).toEqual([
+      "Number of registration increase 1-2%",
+      "increase 5%",
+    ]);
   });
 
   it("has unique node codes and clean text", () => {

@@ -167,10 +167,7 @@ const strategy1: PlanNodeSeed = {
       indicators: [
         indicator(
           "1.1",
-          text(
-            "GDP growth rate in provincial cluster is high",
-            "อัตราการขยายตัวของผลิตภัณฑ์มวลรวมของกลุ่มจังหวัดอยู่ในระดับสูง",
-          ),
+          text("GDP growth rate in provincial cluster is high", "อัตราการขยายตัวของผลิตภัณฑ์มวลรวมของกลุ่มจังหวัดอยู่ในระดับสูง"),
           null,
           text("expansion significantly", "ขยายตัวอย่างมีนัยสำคัญ"),
         ),
@@ -183,10 +180,7 @@ const strategy1: PlanNodeSeed = {
         ),
         indicator(
           "1.3",
-          text(
-            "higher income and number of tourists in provincial clusters",
-            "รายได้และจำนวนนักท่องเที่ยวในกลุ่มจังหวัดเพิ่มขึ้น",
-          ),
+          text("higher income and number of tourists in provincial clusters", "รายได้และจำนวนนักท่องเที่ยวในกลุ่มจังหวัดเพิ่มขึ้น"),
           null,
           text("expansion significantly", "ขยายตัวอย่างมีนัยสำคัญ"),
         ),
@@ -414,11 +408,7 @@ const strategy3: PlanNodeSeed = {
         "การส่งเสริมและเชื่อมโยงธุรกิจการค้าภายในกลุ่มจังหวัด",
       ),
       children: [
-        workPlan(
-          "S3.1-W1",
-          "Creating trade opportunity with provincial clusters",
-          "การสร้างโอกาสทางการค้ากับกลุ่มจังหวัด",
-        ),
+        workPlan("S3.1-W1", "Creating trade opportunity with provincial clusters", "การสร้างโอกาสทางการค้ากับกลุ่มจังหวัด"),
       ],
     },
     {
@@ -434,11 +424,7 @@ const strategy3: PlanNodeSeed = {
           "Promotion, connecting business and develop commercial channel with outside market",
           "การส่งเสริม เชื่อมโยงธุรกิจ และพัฒนาช่องทางการค้ากับตลาดภายนอก",
         ),
-        workPlan(
-          "S3.2-W2",
-          "Creating commercial opportunity in digital market",
-          "การสร้างโอกาสทางการค้าในตลาดดิจิทัล",
-        ),
+        workPlan("S3.2-W2", "Creating commercial opportunity in digital market", "การสร้างโอกาสทางการค้าในตลาดดิจิทัล"),
       ],
     },
   ],
@@ -493,11 +479,7 @@ const strategy4: PlanNodeSeed = {
         "การเพิ่มสมรรถนะในการขับเคลื่อนการค้าของกลุ่มจังหวัด",
       ),
       children: [
-        workPlan(
-          "S4.1-W1",
-          "Developing capacity of personnel at provincial area",
-          "การพัฒนาศักยภาพบุคลากรในส่วนภูมิภาค",
-        ),
+        workPlan("S4.1-W1", "Developing capacity of personnel at provincial area", "การพัฒนาศักยภาพบุคลากรในส่วนภูมิภาค"),
         workPlan(
           "S4.1-W2",
           "Building capacity of management system of provincial cluster",

@@ -74,7 +74,8 @@ describe("reference: the 18 provincial clusters of the 2017-2021 plan", () => {
 
   it("refers only to existing province codes", () => {
     for (const cluster of provincialClusters) {
-      for (const code of cluster.provinceCodes) expect(byCode.has(code), `cluster ${cluster.number}: ${code}`).toBe(true);
+      for (const code of cluster.provinceCodes)
+        expect(byCode.has(code), `cluster ${cluster.number}: ${code}`).toBe(true);
     }
   });
 

@@ -26,10 +26,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     ),
     commonTradeIssues: [
       text("Trade related to Green Industry", "การค้าที่เกี่ยวข้องกับอุตสาหกรรมสีเขียว"),
-      text(
-        "Trade related to cultural tourism and world heritage",
-        "การค้าที่เกี่ยวข้องกับการท่องเที่ยวเชิงวัฒนธรรมและมรดกโลก",
-      ),
+      text("Trade related to cultural tourism and world heritage", "การค้าที่เกี่ยวข้องกับการท่องเที่ยวเชิงวัฒนธรรมและมรดกโลก"),
       text(
         "Trade related to safe food and healthy food (e.g. functional food, food for ageing, etc.)",
         "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ (เช่น อาหารฟังก์ชัน อาหารสำหรับผู้สูงอายุ ฯลฯ)",
@@ -44,9 +41,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     // Chai Nat, Lop Buri, Sing Buri and Ang Thong
     provinceCodes: ["18", "16", "17", "15"],
     position: text("Organic Food Production Based", "ฐานการผลิตอาหารอินทรีย์"),
-    commonTradeIssues: [
-      text("Trade related to healthy and organic food", "การค้าที่เกี่ยวข้องกับอาหารเพื่อสุขภาพและอาหารอินทรีย์"),
-    ],
+    commonTradeIssues: [text("Trade related to healthy and organic food", "การค้าที่เกี่ยวข้องกับอาหารเพื่อสุขภาพและอาหารอินทรีย์")],
   },
   {
     number: 3,
@@ -58,10 +53,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
       "ศูนย์กลางอุตสาหกรรมสีเขียว การท่องเที่ยวสีเขียว และประตูสู่อาเซียนและโลก",
     ),
     commonTradeIssues: [
-      text(
-        "Trade related to Green Industry and Green Tourism",
-        "การค้าที่เกี่ยวข้องกับอุตสาหกรรมสีเขียวและการท่องเที่ยวสีเขียว",
-      ),
+      text("Trade related to Green Industry and Green Tourism", "การค้าที่เกี่ยวข้องกับอุตสาหกรรมสีเขียวและการท่องเที่ยวสีเขียว"),
       text("Trade in healthy food", "การค้าอาหารเพื่อสุขภาพ"),
       text("Trade with Cambodia, ASEAN and the world", "การค้ากับกัมพูชา อาเซียน และโลก"),
     ],
@@ -71,16 +63,10 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     name: text("Lower Central Provincial Cluster 1", "กลุ่มจังหวัดภาคกลางตอนล่าง 1"),
     // Kanchanaburi, Nakhon Pathom, Ratchaburi and Suphan Buri
     provinceCodes: ["71", "73", "70", "72"],
-    position: text(
-      "Western Creative Tourism and trade Destination",
-      "แหล่งท่องเที่ยวเชิงสร้างสรรค์และการค้าภาคตะวันตก",
-    ),
+    position: text("Western Creative Tourism and trade Destination", "แหล่งท่องเที่ยวเชิงสร้างสรรค์และการค้าภาคตะวันตก"),
     commonTradeIssues: [
       text("Trade related to creative tourism", "การค้าที่เกี่ยวข้องกับการท่องเที่ยวเชิงสร้างสรรค์"),
-      text(
-        "Trade related to safe food and healthy food",
-        "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ",
-      ),
+      text("Trade related to safe food and healthy food", "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ"),
     ],
   },
   {
@@ -93,10 +79,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
       "ศูนย์กลางการค้าอาหารทะเลและสินค้าเกษตร และแหล่งท่องเที่ยวระดับโลก",
     ),
     commonTradeIssues: [
-      text(
-        "Trade related to fisheries and processed products",
-        "การค้าที่เกี่ยวข้องกับการประมงและผลิตภัณฑ์แปรรูป",
-      ),
+      text("Trade related to fisheries and processed products", "การค้าที่เกี่ยวข้องกับการประมงและผลิตภัณฑ์แปรรูป"),
       text("Trade related to international tourism", "การค้าที่เกี่ยวข้องกับการท่องเที่ยวระหว่างประเทศ"),
     ],
   },
@@ -153,10 +136,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     ),
     commonTradeIssues: [
       text("Trade related to healthy food and fruit", "การค้าที่เกี่ยวข้องกับอาหารเพื่อสุขภาพและผลไม้"),
-      text(
-        "Trade related to clean industry and green factory",
-        "การค้าที่เกี่ยวข้องกับอุตสาหกรรมสะอาดและโรงงานสีเขียว",
-      ),
+      text("Trade related to clean industry and green factory", "การค้าที่เกี่ยวข้องกับอุตสาหกรรมสะอาดและโรงงานสีเขียว"),
       text("Trade related to medical tourism services", "การค้าที่เกี่ยวข้องกับบริการท่องเที่ยวเชิงการแพทย์"),
     ],
   },
@@ -184,10 +164,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     provinceCodes: ["48", "49", "47"],
     position: text("Trading Center to ASEAN and Southern China", "ศูนย์กลางการค้าสู่อาเซียนและจีนตอนใต้"),
     commonTradeIssues: [
-      text(
-        "Trade related to high quality agriculture and livestock",
-        "การค้าที่เกี่ยวข้องกับสินค้าเกษตรและปศุสัตว์คุณภาพสูง",
-      ),
+      text("Trade related to high quality agriculture and livestock", "การค้าที่เกี่ยวข้องกับสินค้าเกษตรและปศุสัตว์คุณภาพสูง"),
       text("Trade related to Green industry and religion", "การค้าที่เกี่ยวข้องกับอุตสาหกรรมสีเขียวและศาสนา"),
     ],
   },
@@ -239,10 +216,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     ),
     commonTradeIssues: [
       text("Trade related Jasmine rice", "การค้าที่เกี่ยวข้องกับข้าวหอมมะลิ"),
-      text(
-        "Trade related to safe food and healthy food",
-        "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ",
-      ),
+      text("Trade related to safe food and healthy food", "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ"),
       text("Border trade", "การค้าชายแดน"),
     ],
   },
@@ -260,10 +234,7 @@ export const provincialClusters: ProvincialClusterSeed[] = [
         "Trade related to creative economy and cultural tourism",
         "การค้าที่เกี่ยวข้องกับเศรษฐกิจสร้างสรรค์และการท่องเที่ยวเชิงวัฒนธรรม",
       ),
-      text(
-        "Trade in related to safe food and healthy food",
-        "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ",
-      ),
+      text("Trade in related to safe food and healthy food", "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ"),
     ],
   },
   {
@@ -276,15 +247,9 @@ export const provincialClusters: ProvincialClusterSeed[] = [
       "แหล่งการค้าและการท่องเที่ยวสีเขียวภาคเหนือ และประตูสู่อนุภูมิภาคลุ่มแม่น้ำโขง (GMS) และอาเซียน+3",
     ),
     commonTradeIssues: [
-      text(
-        "Border trade and trade with GMS and ASEAN+3",
-        "การค้าชายแดนและการค้ากับอนุภูมิภาคลุ่มแม่น้ำโขง (GMS) และอาเซียน+3",
-      ),
+      text("Border trade and trade with GMS and ASEAN+3", "การค้าชายแดนและการค้ากับอนุภูมิภาคลุ่มแม่น้ำโขง (GMS) และอาเซียน+3"),
       text("trade related to green tourism", "การค้าที่เกี่ยวข้องกับการท่องเที่ยวสีเขียว"),
-      text(
-        "Trade related to safe food and healthy food",
-        "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ",
-      ),
+      text("Trade related to safe food and healthy food", "การค้าที่เกี่ยวข้องกับอาหารปลอดภัยและอาหารเพื่อสุขภาพ"),
     ],
   },
   {
@@ -313,15 +278,9 @@ export const provincialClusters: ProvincialClusterSeed[] = [
     name: text("Lower Northern Provincial Cluster 2", "กลุ่มจังหวัดภาคเหนือตอนล่าง 2"),
     // Kamphaeng Phet, Nakhon Sawan, Phichit and Uthai Thani
     provinceCodes: ["62", "60", "66", "61"],
-    position: text(
-      "Rice Business Centre and Heritage Tourism Destination",
-      "ศูนย์กลางธุรกิจข้าว และแหล่งท่องเที่ยวเชิงมรดก",
-    ),
+    position: text("Rice Business Centre and Heritage Tourism Destination", "ศูนย์กลางธุรกิจข้าว และแหล่งท่องเที่ยวเชิงมรดก"),
     commonTradeIssues: [
-      text(
-        "Trade related to rice business and safe food",
-        "การค้าที่เกี่ยวข้องกับธุรกิจข้าวและอาหารปลอดภัย",
-      ),
+      text("Trade related to rice business and safe food", "การค้าที่เกี่ยวข้องกับธุรกิจข้าวและอาหารปลอดภัย"),
       text("Trade related to world heritage", "การค้าที่เกี่ยวข้องกับมรดกโลก"),
     ],
   },

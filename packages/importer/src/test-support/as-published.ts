@@ -20,7 +20,14 @@ export const asPublishedFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " ๓,๕๐๐,๐๐๐ ",
     objective: `ผลิตน\u0E49${AM}ดื่มบรรจุขวด  ๒  ชนิด`,
     address: "๑๒/๓ หมู่ที่ ๔  ต.ออนใต้ อ.สันกำแพง จ.เชียงใหม่ ๕๐๑๓๐",
-    expected: { registeredOn: "2024-01-09", capital: 3_500_000, legalForm: "company_limited", provinceCode: "50", districtCode: "5013", postcode: "50130" },
+    expected: {
+      registeredOn: "2024-01-09",
+      capital: 3_500_000,
+      legalForm: "company_limited",
+      provinceCode: "50",
+      districtCode: "5013",
+      postcode: "50130",
+    },
   },
   {
     sequence: "๒",
@@ -30,7 +37,14 @@ export const asPublishedFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " ๕๐๐,๐๐๐ ",
     objective: `จ${AM}หน่ายข้าวหอมมะลิ   และข้าวกล้อง`,
     address: "๘๘  ซอยสุขุมวิท ๕๕  แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพมหานคร ๑๐๑๑๐",
-    expected: { registeredOn: "2024-01-31", capital: 500_000, legalForm: "limited_partnership", provinceCode: "10", districtCode: "1039", postcode: "10110" },
+    expected: {
+      registeredOn: "2024-01-31",
+      capital: 500_000,
+      legalForm: "limited_partnership",
+      provinceCode: "10",
+      districtCode: "1039",
+      postcode: "10110",
+    },
   },
 ];
 
@@ -38,5 +52,10 @@ export const asPublishedFirms: ReadonlyArray<DbdFirm> = [
 export const asPublishedFirmsForXlsx: ReadonlyArray<DbdFirm> = asPublishedFirms.map((firm, i) => ({
   ...firm,
   sequence: String(i + 1),
-  registeredBe: firm.expected.registeredOn.split("-").reverse().map(Number).map((n, k) => (k === 2 ? n + 543 : n)).join("/"),
+  registeredBe: firm.expected.registeredOn
+    .split("-")
+    .reverse()
+    .map(Number)
+    .map((n, k) => (k === 2 ? n + 543 : n))
+    .join("/"),
 }));

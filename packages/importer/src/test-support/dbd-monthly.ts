@@ -40,7 +40,14 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 250,000,000 ",
     objective: "ผลิตและจำหน่ายบรรจุภัณฑ์ชีวภาพ",
     address: "1 อาคารสายน้ำทาวเวอร์ ชั้นที่ 12 ถนนนเรศ  แขวงสี่พระยา เขตบางรัก กรุงเทพมหานคร 10500",
-    expected: { registeredOn: "2024-01-22", capital: 250_000_000, legalForm: "public_company_limited", provinceCode: "10", districtCode: "1004", postcode: "10500" },
+    expected: {
+      registeredOn: "2024-01-22",
+      capital: 250_000_000,
+      legalForm: "public_company_limited",
+      provinceCode: "10",
+      districtCode: "1004",
+      postcode: "10500",
+    },
   },
   {
     sequence: "2",
@@ -50,7 +57,14 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 5,000,000 ",
     objective: "ประกอบกิจการคั่วและจำหน่ายเมล็ดกาแฟ",
     address: "88/12 ซอยสุขุมวิท 55 ถนนสุขุมวิท  แขวงคลองตันเหนือ เขตวัฒนา กรุงเทพมหานคร 10110",
-    expected: { registeredOn: "2024-01-15", capital: 5_000_000, legalForm: "company_limited", provinceCode: "10", districtCode: "1039", postcode: "10110" },
+    expected: {
+      registeredOn: "2024-01-15",
+      capital: 5_000_000,
+      legalForm: "company_limited",
+      provinceCode: "10",
+      districtCode: "1039",
+      postcode: "10110",
+    },
   },
   {
     sequence: "3",
@@ -60,7 +74,14 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 2,000,000 ",
     objective: "ประกอบกิจการส่งออกและขายผ้าไหม,ผ้าฝ้าย,ผ้าย้อมคราม",
     address: "191/54,191/57 ถนนพหลโยธิน  แขวงจตุจักร เขตจตุจักร กรุงเทพมหานคร 10900",
-    expected: { registeredOn: "2024-01-31", capital: 2_000_000, legalForm: "company_limited", provinceCode: "10", districtCode: "1030", postcode: "10900" },
+    expected: {
+      registeredOn: "2024-01-31",
+      capital: 2_000_000,
+      legalForm: "company_limited",
+      provinceCode: "10",
+      districtCode: "1030",
+      postcode: "10900",
+    },
   },
   {
     sequence: "4",
@@ -70,7 +91,14 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 1,000,000 ",
     objective: "ผลิตและจำหน่ายผลิตภัณฑ์สมุนไพร",
     address: "12 หมู่ที่ 3  แขวงบางพรม เขตตลิ่งชัน กรุงเทพมหานคร 10170",
-    expected: { registeredOn: "2024-01-03", capital: 1_000_000, legalForm: "limited_partnership", provinceCode: "10", districtCode: "1019", postcode: "10170" },
+    expected: {
+      registeredOn: "2024-01-03",
+      capital: 1_000_000,
+      legalForm: "limited_partnership",
+      provinceCode: "10",
+      districtCode: "1019",
+      postcode: "10170",
+    },
   },
   {
     sequence: "1",
@@ -80,7 +108,14 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 3,500,000 ",
     objective: "ผลิตและจำหน่ายผ้าไหมทอมือ",
     address: "99 หมู่ที่ 4  ต.สันกำแพง อ.สันกำแพง จ.เชียงใหม่ 50130",
-    expected: { registeredOn: "2024-01-09", capital: 3_500_000, legalForm: "company_limited", provinceCode: "50", districtCode: "5013", postcode: "50130" },
+    expected: {
+      registeredOn: "2024-01-09",
+      capital: 3_500_000,
+      legalForm: "company_limited",
+      provinceCode: "50",
+      districtCode: "5013",
+      postcode: "50130",
+    },
   },
   {
     sequence: "1",
@@ -90,7 +125,14 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 500,000 ",
     objective: "รับซื้อและจำหน่ายยางพารา",
     address: "45/2 ถนนเพชรเกษม  ต.หาดใหญ่ อ.หาดใหญ่ จ.สงขลา 90110",
-    expected: { registeredOn: "2024-01-26", capital: 500_000, legalForm: "limited_partnership", provinceCode: "90", districtCode: "9011", postcode: "90110" },
+    expected: {
+      registeredOn: "2024-01-26",
+      capital: 500_000,
+      legalForm: "limited_partnership",
+      provinceCode: "90",
+      districtCode: "9011",
+      postcode: "90110",
+    },
   },
   {
     sequence: "2",
@@ -100,12 +142,27 @@ export const dbdFirms: ReadonlyArray<DbdFirm> = [
     capitalText: " 1,000,000 ",
     objective: "ประกอบกิจการแปรรูปอาหารทะเลแช่แข็ง",
     address: "7 หมู่ที่ 2  ต.พะวง อ.เมืองสงขลา จ.สงขลา 90100",
-    expected: { registeredOn: "2024-01-30", capital: 1_000_000, legalForm: "company_limited", provinceCode: "90", districtCode: "9001", postcode: "90100" },
+    expected: {
+      registeredOn: "2024-01-30",
+      capital: 1_000_000,
+      legalForm: "company_limited",
+      provinceCode: "90",
+      districtCode: "9001",
+      postcode: "90100",
+    },
   },
 ];
 
 /** The header as in the December 2558 file: "ลำดับ" and headings broken inside the cell. */
-export const dbdHeaderCells = ["ลำดับ", "เลขทะเบียน", "ชื่อนิติบุคคล", "วันที่\nจดทะเบียน", " ทุนจดทะเบียน\n(บาท) ", "รายละเอียดวัตถุประสงค์", "ที่ตั้งสำนักงานใหญ่"];
+export const dbdHeaderCells = [
+  "ลำดับ",
+  "เลขทะเบียน",
+  "ชื่อนิติบุคคล",
+  "วันที่\nจดทะเบียน",
+  " ทุนจดทะเบียน\n(บาท) ",
+  "รายละเอียดวัตถุประสงค์",
+  "ที่ตั้งสำนักงานใหญ่",
+];
 
 const TITLE = "นิติบุคคลจัดตั้งเดือนมกราคม  2567";
 const AREA = "ทั่วประเทศ";
@@ -126,7 +183,9 @@ export function dbdMonthlyCsv(firms: ReadonlyArray<DbdFirm> = dbdFirms): string 
     pad,
     dbdHeaderCells.map(csvCell).join(","),
     ...firms.map((firm) =>
-      [firm.sequence, firm.juristicId, firm.name, firm.registeredBe, firm.capitalText, firm.objective, firm.address].map(csvCell).join(","),
+      [firm.sequence, firm.juristicId, firm.name, firm.registeredBe, firm.capitalText, firm.objective, firm.address]
+        .map(csvCell)
+        .join(","),
     ),
   ];
   return `${lines.join("\r\n")}\r\n`;

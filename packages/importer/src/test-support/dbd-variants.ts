@@ -59,12 +59,38 @@ const base: Omit<DbdVariant, "name"> = {
  */
 export const dbdVariants: ReadonlyArray<DbdVariant> = [
   { ...base, name: "dec2558: blank row, header on line 4, broken headings, CRLF", headerLine: 4 },
-  { ...base, name: "apr-like: header on line 3, one-line headings, no (บาท), trailing empty columns, LF", brokenHeadings: false, capitalUnit: false, trailingEmptyColumns: true, lineEnding: "\n" },
+  {
+    ...base,
+    name: "apr-like: header on line 3, one-line headings, no (บาท), trailing empty columns, LF",
+    brokenHeadings: false,
+    capitalUnit: false,
+    trailingEmptyColumns: true,
+    lineEnding: "\n",
+  },
   { ...base, name: "jan2558: ที่, one-line headings", sequenceHeading: "ที่", brokenHeadings: false },
   { ...base, name: "mar2558: ที่, broken headings, sequence from 1,000", sequenceHeading: "ที่", thousandsSequence: true },
-  { ...base, name: "feb2559: TSIC column, CR only, trailing empty columns", tsic: true, lineEnding: "\r", trailingEmptyColumns: true },
-  { ...base, name: "jun2559: TSIC column, one-line headings, header on line 4, 1,000", tsic: true, brokenHeadings: false, headerLine: 4, thousandsSequence: true },
-  { ...base, name: "odd spelling: ํา and zero-width space in headings, UTF-8", oddSpelling: true, encoding: "utf-8", brokenHeadings: false },
+  {
+    ...base,
+    name: "feb2559: TSIC column, CR only, trailing empty columns",
+    tsic: true,
+    lineEnding: "\r",
+    trailingEmptyColumns: true,
+  },
+  {
+    ...base,
+    name: "jun2559: TSIC column, one-line headings, header on line 4, 1,000",
+    tsic: true,
+    brokenHeadings: false,
+    headerLine: 4,
+    thousandsSequence: true,
+  },
+  {
+    ...base,
+    name: "odd spelling: ํา and zero-width space in headings, UTF-8",
+    oddSpelling: true,
+    encoding: "utf-8",
+    brokenHeadings: false,
+  },
 ];
 
 function csvCell(text: string): string {
@@ -101,10 +127,25 @@ export function dbdVariantFile(variant: DbdVariant): Buffer {
   const rows = dbdFirms.map((firm, i) => {
     const sequence = variant.thousandsSequence ? (1000 + i).toLocaleString("en-US") : firm.sequence;
     const tsic = dbdTsicCodes[i]?.written ?? "";
-    const cells = [sequence, firm.juristicId, firm.name, firm.registeredBe, firm.capitalText, ...(variant.tsic ? [tsic] : []), firm.objective, firm.address];
+    const cells = [
+      sequence,
+      firm.juristicId,
+      firm.name,
+      firm.registeredBe,
+      firm.capitalText,
+      ...(variant.tsic ? [tsic] : []),
+      firm.objective,
+      firm.address,
+    ];
     return cells.map(csvCell).join(",") + tail;
   });
-  const lines = ["นิติบุคคลจัดตั้งเดือนมกราคม  2567" + pad, "ทั่วประเทศ" + pad, ...(variant.headerLine === 4 ? [pad] : []), header.map(csvCell).join(",") + tail, ...rows];
+  const lines = [
+    "นิติบุคคลจัดตั้งเดือนมกราคม  2567" + pad,
+    "ทั่วประเทศ" + pad,
+    ...(variant.headerLine === 4 ? [pad] : []),
+    header.map(csvCell).join(",") + tail,
+    ...rows,
+  ];
   const text = lines.join(variant.lineEnding) + variant.lineEnding;
   return variant.encoding === "utf-8" ? Buffer.from(text, "utf8") : encodeWindows874(text);
 }

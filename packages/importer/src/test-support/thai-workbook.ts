@@ -102,7 +102,12 @@ type WorkbookOptions = {
 function part(name: string, data: string | Buffer, options: WorkbookOptions): Entry {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   if (options.stored) return stored(name, bytes);
-  return { name, deflated: deflateRawSync(bytes, { level: constants.Z_BEST_SPEED }), crc: crc32(bytes), size: bytes.length };
+  return {
+    name,
+    deflated: deflateRawSync(bytes, { level: constants.Z_BEST_SPEED }),
+    crc: crc32(bytes),
+    size: bytes.length,
+  };
 }
 
 /**
@@ -128,7 +133,8 @@ export function thaiWorkbook(rows: ReadonlyArray<ReadonlyArray<string>>, options
   const cellXml = (column: number, row: number, value: string): string => {
     const ref = `${columnLetter(column)}${row}`;
     if (value === "") return "";
-    if (row === 1 || column === 0 || column === 1 || column === 7) return `<c r="${ref}" t="s"><v>${share(value)}</v></c>`;
+    if (row === 1 || column === 0 || column === 1 || column === 7)
+      return `<c r="${ref}" t="s"><v>${share(value)}</v></c>`;
     if (column === 2) return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(value)}</t></is></c>`;
     if (column === 3) {
       const half = Math.floor(value.length / 2);
@@ -151,13 +157,40 @@ export function thaiWorkbook(rows: ReadonlyArray<ReadonlyArray<string>>, options
       .join("")}</sst>`,
   );
   const ns = "http://schemas.openxmlformats.org";
-  return zip([
-    part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`, options),
-    part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`, options),
-    part("xl/worksheets/sheet1.xml", sheet.join(""), options),
-    part("xl/sharedStrings.xml", options.patchSharedStrings ? options.patchSharedStrings(sharedXml) : sharedXml, options),
-    part("xl/styles.xml", `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${ns}/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`, options),
-    part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="ข้อมูล" sheetId="1" r:id="rId1"/></sheets></workbook>`, options),
-    part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, options),
- ], { zip64: options.zip64 === true });
+  return zip(
+    [
+      part(
+        "[Content_Types].xml",
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>`,
+        options,
+      ),
+      part(
+        "_rels/.rels",
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        options,
+      ),
+      part("xl/worksheets/sheet1.xml", sheet.join(""), options),
+      part(
+        "xl/sharedStrings.xml",
+        options.patchSharedStrings ? options.patchSharedStrings(sharedXml) : sharedXml,
+        options,
+      ),
+      part(
+        "xl/styles.xml",
+        `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${ns}/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+        options,
+      ),
+      part(
+        "xl/workbook.xml",
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="ข้อมูล" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        options,
+      ),
+      part(
+        "xl/_rels/workbook.xml.rels",
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+        options,
+      ),
+    ],
+    { zip64: options.zip64 === true },
+  );
 }

@@ -6,7 +6,8 @@ import { agencyKeys } from "./queries";
 export function useUpdateAgencyMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: number; changes: UpdateAgencyBody }) => apiSend("PATCH", `/api/agencies/${id}`, changes, agencySchema),
+    mutationFn: ({ id, changes }: { id: number; changes: UpdateAgencyBody }) =>
+      apiSend("PATCH", `/api/agencies/${id}`, changes, agencySchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agencyKeys.all }),
   });
 }

@@ -33,13 +33,19 @@ describe("the session answer", () => {
   };
 
   it("keeps the contract's numeric ids", () => {
-    expect(parseAnswer(sessionSchema, { user, csrfToken: "t" }).user).toMatchObject({ id: 4, agencyId: 2, active: true });
+    expect(parseAnswer(sessionSchema, { user, csrfToken: "t" }).user).toMatchObject({
+      id: 4,
+      agencyId: 2,
+      active: true,
+    });
   });
 
   it("refuses a user the contract does not describe instead of defaulting its fields", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const { clusterIds: _omitted, ...withoutClusters } = user;
-    expect(() => parseAnswer(sessionSchema, { user: { ...user, active: 1 }, csrfToken: "t" })).toThrow(/at user\.active/);
+    expect(() => parseAnswer(sessionSchema, { user: { ...user, active: 1 }, csrfToken: "t" })).toThrow(
+      /at user\.active/,
+    );
     expect(() => parseAnswer(sessionSchema, { user: withoutClusters, csrfToken: "t" })).toThrow(/at user\.clusterIds/);
     vi.restoreAllMocks();
   });

@@ -34,7 +34,10 @@ export function useUpdateMeMutation() {
   return useMutation({
     mutationFn: (input: { locale?: Locale; displayName?: string }) => apiSend("PATCH", "/api/auth/me", input, meSchema),
     onSuccess: (data) => {
-      queryClient.setQueryData<Session>(authKeys.me, (previous) => ({ user: data.user, csrfToken: previous?.csrfToken ?? null }));
+      queryClient.setQueryData<Session>(authKeys.me, (previous) => ({
+        user: data.user,
+        csrfToken: previous?.csrfToken ?? null,
+      }));
     },
   });
 }

@@ -1,12 +1,7 @@
 import { clusterDetailSchema, clusterPageSchema, memberSchema } from "@sainam/contract";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseAnswer } from "../../api/client";
-import {
-  clusterFiltersFrom,
-  clusterQuery,
-  parsePolicyTag,
-  POLICY_TAG_OPTIONS,
-} from "./model";
+import { clusterFiltersFrom, clusterQuery, parsePolicyTag, POLICY_TAG_OPTIONS } from "./model";
 
 const listItem = {
   id: 2,
@@ -38,7 +33,12 @@ beforeEach(() => {
 
 describe("cluster answers, checked by the contract", () => {
   it("read a directory page with each cluster's provinces and member count", () => {
-    const page = parseAnswer(clusterPageSchema, { items: [{ ...listItem, provinceCodes: ["57"], memberCount: 3 }], total: 1, page: 1, pageSize: 20 });
+    const page = parseAnswer(clusterPageSchema, {
+      items: [{ ...listItem, provinceCodes: ["57"], memberCount: 3 }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
     expect(page.items[0]?.id).toBe(2);
     expect(page.items[0]?.parentId).toBe(1);
     expect(page.items[0]?.provinceCodes).toEqual(["57"]);
@@ -66,7 +66,9 @@ describe("cluster answers, checked by the contract", () => {
   });
 
   it("fail clearly when a member has no stage", () => {
-    expect(() => parseAnswer(memberSchema, { enterpriseId: 1, nameTh: null, nameEn: null })).toThrow(expect.objectContaining({ code: "bad_response" }));
+    expect(() => parseAnswer(memberSchema, { enterpriseId: 1, nameTh: null, nameEn: null })).toThrow(
+      expect.objectContaining({ code: "bad_response" }),
+    );
   });
 });
 

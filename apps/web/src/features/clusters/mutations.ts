@@ -2,7 +2,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
 import type { Stage } from "../value-chain/model";
 import { valueChainKeys } from "../value-chain/queries";
-import { clusterDetailSchema, institutionSchema, memberAddedSchema, okSchema, type UpdateClusterBody } from "@sainam/contract";
+import {
+  clusterDetailSchema,
+  institutionSchema,
+  memberAddedSchema,
+  okSchema,
+  type UpdateClusterBody,
+} from "@sainam/contract";
 import { clusterKeys, type RecordId } from "./queries";
 
 /** The body of POST/PATCH /api/clusters, as the contract defines it; on edit only what changed is sent. */
@@ -49,7 +55,11 @@ export function useAddMemberMutation(clusterId: RecordId) {
       apiSend(
         "POST",
         `/api/clusters/${encodeURIComponent(clusterId)}/members`,
-        { enterpriseId: toApiId(input.enterpriseId), stage: input.stage, ...(input.joinedOn ? { joinedOn: input.joinedOn } : {}) },
+        {
+          enterpriseId: toApiId(input.enterpriseId),
+          stage: input.stage,
+          ...(input.joinedOn ? { joinedOn: input.joinedOn } : {}),
+        },
         memberAddedSchema,
       ),
     onSuccess: () => refreshMembers(queryClient, clusterId),
@@ -57,7 +67,12 @@ export function useAddMemberMutation(clusterId: RecordId) {
 }
 
 function approveMembership(clusterId: RecordId, enterpriseId: RecordId) {
-  return apiSend("POST", `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`, undefined, okSchema);
+  return apiSend(
+    "POST",
+    `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`,
+    undefined,
+    okSchema,
+  );
 }
 
 /** Approves a pending membership: its coordinators then see the firm's contacts and may edit the firm. */
@@ -73,7 +88,8 @@ export function useApproveMemberMutation(clusterId: RecordId) {
 export function useApprovePendingMembershipMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ clusterId, enterpriseId }: { clusterId: RecordId; enterpriseId: RecordId }) => approveMembership(clusterId, enterpriseId),
+    mutationFn: ({ clusterId, enterpriseId }: { clusterId: RecordId; enterpriseId: RecordId }) =>
+      approveMembership(clusterId, enterpriseId),
     onSuccess: (_answer, { clusterId }) => refreshMembers(queryClient, clusterId),
   });
 }
@@ -81,7 +97,13 @@ export function useApprovePendingMembershipMutation() {
 export function useUpdateMemberMutation(clusterId: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ enterpriseId, changes }: { enterpriseId: RecordId; changes: { stage?: Stage; leftOn?: string | null } }) =>
+    mutationFn: ({
+      enterpriseId,
+      changes,
+    }: {
+      enterpriseId: RecordId;
+      changes: { stage?: Stage; leftOn?: string | null };
+    }) =>
       apiSend(
         "PATCH",
         `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}`,
@@ -132,7 +154,12 @@ export function useCreateInstitutionMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { kind: string; nameTh: string | null; nameEn: string | null }) =>
-      apiSend("POST", "/api/institutions", { kind: input.kind, nameTh: input.nameTh, nameEn: input.nameEn }, institutionSchema),
+      apiSend(
+        "POST",
+        "/api/institutions",
+        { kind: input.kind, nameTh: input.nameTh, nameEn: input.nameEn },
+        institutionSchema,
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clusterKeys.allInstitutions }),
   });
 }

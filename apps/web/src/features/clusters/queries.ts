@@ -1,11 +1,13 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { apiGet, itemsOf, withQuery } from "../../api/client";
-import { clusterDetailSchema, clusterPageSchema, institutionSchema, memberSchema, pendingMembershipSchema } from "@sainam/contract";
 import {
-  clusterQuery,
-  type Cluster,
-  type ClusterFilters,
-} from "./model";
+  clusterDetailSchema,
+  clusterPageSchema,
+  institutionSchema,
+  memberSchema,
+  pendingMembershipSchema,
+} from "@sainam/contract";
+import { clusterQuery, type Cluster, type ClusterFilters } from "./model";
 
 export const CLUSTER_PAGE_SIZE = 20;
 /** The most clusters the map and the pickers read; beyond it the map says it counts only these. */
@@ -87,7 +89,8 @@ export function useClusterMembers(id: RecordId, past: boolean) {
 export function useClusterInstitutions(id: RecordId) {
   return useQuery({
     queryKey: clusterKeys.institutions(id),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/institutions", { cluster: id }), itemsOf(institutionSchema), signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/institutions", { cluster: id }), itemsOf(institutionSchema), signal),
   });
 }
 
@@ -109,7 +112,10 @@ export function useSubClusters(id: RecordId) {
 }
 
 /** Every cluster matching the filters, page by page, up to the scan limit. */
-async function scanClusters(filters: ClusterFilters, signal: AbortSignal): Promise<{ items: Cluster[]; total: number }> {
+async function scanClusters(
+  filters: ClusterFilters,
+  signal: AbortSignal,
+): Promise<{ items: Cluster[]; total: number }> {
   const items: Cluster[] = [];
   let total = 0;
   for (let page = 1; items.length < CLUSTER_SCAN_LIMIT; page++) {
@@ -130,7 +136,10 @@ export function useClusterOptions(enabled = true) {
   return useQuery({
     queryKey: clusterKeys.options,
     queryFn: async ({ signal }) => {
-      const { items } = await scanClusters({ kind: "", region: "", province: "", provincialCluster: "", status: "", topLevel: false }, signal);
+      const { items } = await scanClusters(
+        { kind: "", region: "", province: "", provincialCluster: "", status: "", topLevel: false },
+        signal,
+      );
       return [...items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     },
     enabled,

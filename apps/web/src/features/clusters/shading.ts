@@ -8,7 +8,8 @@ export function countColour(count: number, max: number): string {
   const steps = Math.min(COUNT_COLOURS.length, max);
   const index = Math.min(steps - 1, Math.ceil((count / max) * steps) - 1);
   // With fewer steps than colours, spread them over the whole range so the largest is always the darkest.
-  const spread = steps === 1 ? COUNT_COLOURS.length - 1 : Math.round((index * (COUNT_COLOURS.length - 1)) / (steps - 1));
+  const spread =
+    steps === 1 ? COUNT_COLOURS.length - 1 : Math.round((index * (COUNT_COLOURS.length - 1)) / (steps - 1));
   return COUNT_COLOURS[spread] ?? ZERO_COLOUR;
 }
 

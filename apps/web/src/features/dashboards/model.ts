@@ -1,8 +1,21 @@
-import type { achievementSchema, dashboardPlansSchema, drilldownSchema, indicatorSchema, mapSchema, matrixSchema, planPerformanceSchema, trendSchema } from "@sainam/contract";
+import type {
+  achievementSchema,
+  dashboardPlansSchema,
+  drilldownSchema,
+  indicatorSchema,
+  mapSchema,
+  matrixSchema,
+  planPerformanceSchema,
+  trendSchema,
+} from "@sainam/contract";
 import { parsePeriodKey } from "@sainam/core";
 import type { z } from "zod";
 
-export { achievementReasons as ACHIEVEMENT_REASONS, achievementStatuses as ACHIEVEMENT_STATUSES, isAchievementReason } from "@sainam/core";
+export {
+  achievementReasons as ACHIEVEMENT_REASONS,
+  achievementStatuses as ACHIEVEMENT_STATUSES,
+  isAchievementReason,
+} from "@sainam/core";
 export type { AchievementReason, AchievementStatus } from "@sainam/core";
 
 // The dashboards' answers, typed by the contract's schemas (the queries check each answer against them).
@@ -28,7 +41,10 @@ export function allIndicators(nodes: readonly NodePerformance[]): IndicatorPerfo
 
 /** The nodes that carry indicators (strategies, sub-strategies…), each with its own, in tree order. */
 export function nodesWithIndicators(nodes: readonly NodePerformance[]): NodePerformance[] {
-  return nodes.flatMap((node) => [...(node.indicators.length > 0 ? [node] : []), ...nodesWithIndicators(node.children)]);
+  return nodes.flatMap((node) => [
+    ...(node.indicators.length > 0 ? [node] : []),
+    ...nodesWithIndicators(node.children),
+  ]);
 }
 
 /** "FY2021" → 2021; null for other period keys (calendar years, quarters), read by core's period rules. */

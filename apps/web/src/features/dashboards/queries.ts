@@ -1,4 +1,11 @@
-import { dashboardPlansSchema, drilldownSchema, mapSchema, matrixSchema, planPerformanceSchema, trendSchema } from "@sainam/contract";
+import {
+  dashboardPlansSchema,
+  drilldownSchema,
+  mapSchema,
+  matrixSchema,
+  planPerformanceSchema,
+  trendSchema,
+} from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
 import type { UnitRef } from "./model";
@@ -9,11 +16,15 @@ const flag = (includeUnapproved: boolean) => (includeUnapproved ? "true" : null)
 export const dashboardKeys = {
   all: ["dashboards"] as const,
   plans: ["dashboards", "plans"] as const,
-  performance: (planId: string, period: string, unit: UnitRef, unapproved: boolean) => ["dashboards", "performance", planId, period, unit.type, unit.code, unapproved] as const,
-  matrix: (planId: string, period: string, unapproved: boolean) => ["dashboards", "matrix", planId, period, unapproved] as const,
-  map: (indicatorId: string, period: string, breakdown: string) => ["dashboards", "map", indicatorId, period, breakdown] as const,
+  performance: (planId: string, period: string, unit: UnitRef, unapproved: boolean) =>
+    ["dashboards", "performance", planId, period, unit.type, unit.code, unapproved] as const,
+  matrix: (planId: string, period: string, unapproved: boolean) =>
+    ["dashboards", "matrix", planId, period, unapproved] as const,
+  map: (indicatorId: string, period: string, breakdown: string) =>
+    ["dashboards", "map", indicatorId, period, breakdown] as const,
   trend: (indicatorId: string, unit: UnitRef) => ["dashboards", "trend", indicatorId, unit.type, unit.code] as const,
-  drilldown: (indicatorId: string, period: string, unit: UnitRef) => ["dashboards", "drilldown", indicatorId, period, unit.type, unit.code] as const,
+  drilldown: (indicatorId: string, period: string, unit: UnitRef) =>
+    ["dashboards", "drilldown", indicatorId, period, unit.type, unit.code] as const,
 };
 
 export function useDashboardPlans() {
@@ -27,7 +38,15 @@ export function usePlanPerformance(planId: string, period: string, unit: UnitRef
   return useQuery({
     queryKey: dashboardKeys.performance(planId, period, unit, includeUnapproved),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}`, { period, ...unitParams(unit), includeUnapproved: flag(includeUnapproved) }), planPerformanceSchema, signal),
+      apiGet(
+        withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}`, {
+          period,
+          ...unitParams(unit),
+          includeUnapproved: flag(includeUnapproved),
+        }),
+        planPerformanceSchema,
+        signal,
+      ),
     enabled: planId !== "" && period !== "",
   });
 }
@@ -36,7 +55,14 @@ export function useProvincialClusterMatrix(planId: string, period: string, inclu
   return useQuery({
     queryKey: dashboardKeys.matrix(planId, period, includeUnapproved),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}/provincial-clusters`, { period, includeUnapproved: flag(includeUnapproved) }), matrixSchema, signal),
+      apiGet(
+        withQuery(`/api/dashboards/plans/${encodeURIComponent(planId)}/provincial-clusters`, {
+          period,
+          includeUnapproved: flag(includeUnapproved),
+        }),
+        matrixSchema,
+        signal,
+      ),
     enabled: planId !== "" && period !== "",
   });
 }
@@ -44,7 +70,12 @@ export function useProvincialClusterMatrix(planId: string, period: string, inclu
 export function useIndicatorMap(indicatorId: string, period: string, breakdown = "") {
   return useQuery({
     queryKey: dashboardKeys.map(indicatorId, period, breakdown),
-    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/map`, { period, breakdown: breakdown || null }), mapSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(
+        withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/map`, { period, breakdown: breakdown || null }),
+        mapSchema,
+        signal,
+      ),
     enabled: indicatorId !== "" && period !== "",
   });
 }
@@ -52,7 +83,12 @@ export function useIndicatorMap(indicatorId: string, period: string, breakdown =
 export function useIndicatorTrend(indicatorId: string, unit: UnitRef) {
   return useQuery({
     queryKey: dashboardKeys.trend(indicatorId, unit),
-    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/trend`, unitParams(unit)), trendSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(
+        withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/trend`, unitParams(unit)),
+        trendSchema,
+        signal,
+      ),
     enabled: indicatorId !== "",
   });
 }
@@ -60,7 +96,12 @@ export function useIndicatorTrend(indicatorId: string, unit: UnitRef) {
 export function useIndicatorDrilldown(indicatorId: string, period: string, unit: UnitRef) {
   return useQuery({
     queryKey: dashboardKeys.drilldown(indicatorId, period, unit),
-    queryFn: ({ signal }) => apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/drilldown`, { period, ...unitParams(unit) }), drilldownSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(
+        withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/drilldown`, { period, ...unitParams(unit) }),
+        drilldownSchema,
+        signal,
+      ),
     enabled: indicatorId !== "" && period !== "",
   });
 }

@@ -7,7 +7,8 @@ export const NO_VALUE_COLOUR = "#eceff2";
 /** The colour of a value class among `count` classes, spread so the highest is always the darkest. */
 export function classColour(index: number | null, count: number): string {
   if (index === null || count <= 0) return NO_VALUE_COLOUR;
-  const spread = count === 1 ? CLASS_COLOURS.length - 1 : Math.round((index * (CLASS_COLOURS.length - 1)) / (count - 1));
+  const spread =
+    count === 1 ? CLASS_COLOURS.length - 1 : Math.round((index * (CLASS_COLOURS.length - 1)) / (count - 1));
   return CLASS_COLOURS[Math.min(CLASS_COLOURS.length - 1, Math.max(0, spread))] ?? NO_VALUE_COLOUR;
 }
 

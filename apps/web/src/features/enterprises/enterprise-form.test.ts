@@ -20,10 +20,14 @@ describe("validateDraft", () => {
   it("asks for an ID unless a community-enterprise number is given", () => {
     expect(validateDraft(draft({ nameTh: "x" })).juristicId).toEqual({ kind: "idRequired" });
     expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "5012-0001" }))).toEqual({});
-    expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "ab" })).ceRegistrationNo).toEqual({ kind: "ceInvalid" });
+    expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "ab" })).ceRegistrationNo).toEqual({
+      kind: "ceInvalid",
+    });
     // The contract's rule, not a copy: a slash is allowed ("5012-0001/2"), a leading dash is not.
     expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "5012-0001/2" }))).toEqual({});
-    expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "-5012" })).ceRegistrationNo).toEqual({ kind: "ceInvalid" });
+    expect(validateDraft(draft({ nameTh: "x", ceRegistrationNo: "-5012" })).ceRegistrationNo).toEqual({
+      kind: "ceInvalid",
+    });
   });
 
   it("asks for a Thai or English name", () => {
@@ -59,13 +63,27 @@ describe("validateDraft", () => {
 describe("draftToInput", () => {
   it("sends a new firm without empty fields, the ID normalised and amounts parsed", () => {
     expect(
-      draftToInput(draft({ juristicId: "0-1055-36112-01-4", nameTh: " ไร่ ", revenue: "1,500,000", legalForm: "company_limited" }), null),
-    ).toEqual({ juristicId: "0105536112014", nameTh: "ไร่", revenue: 1500000, legalForm: "company_limited", published: true });
+      draftToInput(
+        draft({ juristicId: "0-1055-36112-01-4", nameTh: " ไร่ ", revenue: "1,500,000", legalForm: "company_limited" }),
+        null,
+      ),
+    ).toEqual({
+      juristicId: "0105536112014",
+      nameTh: "ไร่",
+      revenue: 1500000,
+      legalForm: "company_limited",
+      published: true,
+    });
   });
 
   it("sends only what changed when editing, with null for a cleared field", () => {
     const original = draft({ juristicId: "0105536112014", nameTh: "ไร่", address: "1 หมู่ 3", products: [] });
-    const edited = { ...original, address: "", nameEn: "Farm", products: [{ direction: "output" as const, name: "beans", tsicCode: "" }] };
+    const edited = {
+      ...original,
+      address: "",
+      nameEn: "Farm",
+      products: [{ direction: "output" as const, name: "beans", tsicCode: "" }],
+    };
     expect(draftToInput(edited, original)).toEqual({
       address: null,
       nameEn: "Farm",

@@ -130,7 +130,8 @@ export function validateDraft(draft: EnterpriseDraft): Record<string, DraftProbl
   if (ce && !fits(fields.ceRegistrationNo, ce)) out.ceRegistrationNo = { kind: "ceInvalid" };
   if (!draft.nameTh.trim() && !draft.nameEn.trim()) out.nameTh = { kind: "nameRequired" };
   if (draft.tsicCode.trim() && !fits(fields.tsicCode, draft.tsicCode.trim())) out.tsicCode = { kind: "tsicInvalid" };
-  if (draft.postcode.trim() && !fits(fields.postcode, draft.postcode.trim())) out.postcode = { kind: "postcodeInvalid" };
+  if (draft.postcode.trim() && !fits(fields.postcode, draft.postcode.trim()))
+    out.postcode = { kind: "postcodeInvalid" };
   for (const key of ["capital", "revenue"] as const) {
     const cleaned = draft[key].replace(/[,\s]/g, "");
     if (cleaned && !NUMBER.test(cleaned)) out[key] = { kind: "numberInvalid" };
@@ -139,11 +140,14 @@ export function validateDraft(draft: EnterpriseDraft): Record<string, DraftProbl
   if (employees && !/^\d+$/.test(employees)) out.employees = { kind: "wholeNumber" };
   draft.products.forEach((product, index) => {
     if (!product.name.trim()) out[`products.${index}.name`] = { kind: "productNameRequired" };
-    if (product.tsicCode.trim() && !fits(productInput.shape.tsicCode, product.tsicCode.trim())) out[`products.${index}.tsicCode`] = { kind: "tsicInvalid" };
+    if (product.tsicCode.trim() && !fits(productInput.shape.tsicCode, product.tsicCode.trim()))
+      out[`products.${index}.tsicCode`] = { kind: "tsicInvalid" };
   });
   draft.contacts.forEach((contact, index) => {
-    if (contact.phone.trim() && !fits(contactInput.shape.phone, contact.phone.trim())) out[`contacts.${index}.phone`] = { kind: "phoneInvalid" };
-    if (contact.email.trim() && !fits(contactInput.shape.email, contact.email.trim())) out[`contacts.${index}.email`] = { kind: "emailInvalid" };
+    if (contact.phone.trim() && !fits(contactInput.shape.phone, contact.phone.trim()))
+      out[`contacts.${index}.phone`] = { kind: "phoneInvalid" };
+    if (contact.email.trim() && !fits(contactInput.shape.email, contact.email.trim()))
+      out[`contacts.${index}.email`] = { kind: "emailInvalid" };
   });
   return out;
 }
@@ -176,9 +180,18 @@ export function draftToInput(draft: EnterpriseDraft, original: EnterpriseDraft |
     districtCode: orNull(draft.districtCode),
     postcode: orNull(draft.postcode),
     published: draft.published,
-    products: draft.products.map((p) => ({ direction: p.direction, name: p.name.trim(), tsicCode: orNull(p.tsicCode) })),
+    products: draft.products.map((p) => ({
+      direction: p.direction,
+      name: p.name.trim(),
+      tsicCode: orNull(p.tsicCode),
+    })),
     contacts: draft.contacts
-      .map((c) => ({ name: orNull(c.name), position: orNull(c.position), phone: orNull(c.phone), email: orNull(c.email) }))
+      .map((c) => ({
+        name: orNull(c.name),
+        position: orNull(c.position),
+        phone: orNull(c.phone),
+        email: orNull(c.email),
+      }))
       .filter((c) => c.name || c.position || c.phone || c.email),
   };
   const out: EnterpriseInput = {};
@@ -186,7 +199,8 @@ export function draftToInput(draft: EnterpriseDraft, original: EnterpriseDraft |
     // A new record leaves empty fields out rather than sending nulls.
     for (const key of INPUT_KEYS) {
       const value = full[key];
-      if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) copyField(out, full, key);
+      if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
+        copyField(out, full, key);
     }
     return out;
   }

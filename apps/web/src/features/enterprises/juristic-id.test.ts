@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatJuristicId, isValidJuristicId, juristicIdCheckDigit, juristicIdProblem, normalizeJuristicId } from "./juristic-id";
+import {
+  formatJuristicId,
+  isValidJuristicId,
+  juristicIdCheckDigit,
+  juristicIdProblem,
+  normalizeJuristicId,
+} from "./juristic-id";
 
 describe("juristic ID", () => {
   it("accepts a real ID with its check digit, with or without separators", () => {

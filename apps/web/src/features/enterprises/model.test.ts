@@ -43,7 +43,9 @@ describe("an enterprise's detail, checked by the contract", () => {
   it("fails loudly, naming the field, when the answer leaves out whether contacts are masked", () => {
     const { contactsMasked: _left, ...partial } = detail;
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(() => parseAnswer(enterpriseDetailSchema, partial)).toThrow(expect.objectContaining({ code: "bad_response", message: expect.stringContaining("contactsMasked") }));
+    expect(() => parseAnswer(enterpriseDetailSchema, partial)).toThrow(
+      expect.objectContaining({ code: "bad_response", message: expect.stringContaining("contactsMasked") }),
+    );
   });
 });
 

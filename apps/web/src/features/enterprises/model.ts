@@ -35,7 +35,13 @@ export interface EnterpriseFilters {
   cluster: string;
 }
 
-export const ENTERPRISE_FILTER_KEYS = ["province", "region", "size", "tsic", "cluster"] as const satisfies readonly (keyof EnterpriseFilters)[];
+export const ENTERPRISE_FILTER_KEYS = [
+  "province",
+  "region",
+  "size",
+  "tsic",
+  "cluster",
+] as const satisfies readonly (keyof EnterpriseFilters)[];
 
 export function enterpriseFiltersFrom(params: URLSearchParams): EnterpriseFilters {
   return {

@@ -67,14 +67,28 @@ export function useEnterpriseFinder(q: string) {
     placeholderData: keepPreviousData,
     queryFn: async ({ signal }): Promise<EnterpriseMatch[]> => {
       try {
-        const page = await apiGet(withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }), searchResultsSchema, signal);
+        const page = await apiGet(
+          withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }),
+          searchResultsSchema,
+          signal,
+        );
         return page.items
           .filter((item) => item.type === "enterprise")
-          .map((item) => ({ id: String(item.id), nameTh: item.nameTh, nameEn: item.nameEn, juristicId: null, provinceCode: item.provinceCode }));
+          .map((item) => ({
+            id: String(item.id),
+            nameTh: item.nameTh,
+            nameEn: item.nameEn,
+            juristicId: null,
+            provinceCode: item.provinceCode,
+          }));
       } catch (error) {
         if (!isMissingRoute(error)) throw error;
       }
-      const page = await apiGet(withQuery("/api/enterprises", { pageSize: FALLBACK_SCAN }), enterprisePageSchema, signal);
+      const page = await apiGet(
+        withQuery("/api/enterprises", { pageSize: FALLBACK_SCAN }),
+        enterprisePageSchema,
+        signal,
+      );
       const needle = query.toLowerCase();
       const digits = normalizeJuristicId(query);
       return page.items
@@ -85,7 +99,13 @@ export function useEnterpriseFinder(q: string) {
             (/^\d{2,}$/.test(digits) && (e.juristicId ?? "").includes(digits)),
         )
         .slice(0, 20)
-        .map((e) => ({ id: String(e.id), nameTh: e.nameTh, nameEn: e.nameEn, juristicId: e.juristicId, provinceCode: e.provinceCode }));
+        .map((e) => ({
+          id: String(e.id),
+          nameTh: e.nameTh,
+          nameEn: e.nameEn,
+          juristicId: e.juristicId,
+          provinceCode: e.provinceCode,
+        }));
     },
   });
 }

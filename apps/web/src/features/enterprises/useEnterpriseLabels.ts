@@ -6,6 +6,7 @@ export function useEnterpriseLabels() {
   const { t } = useTranslation();
   return {
     legalForm: (form: string) => (isLegalForm(form) ? t(`enterprises.legalForms.${form}`) : form),
-    size: (size: string | null) => (size === null ? t("enterprises.sizeUnknown") : isSizeClass(size) ? t(`enterprises.sizes.${size}`) : size),
+    size: (size: string | null) =>
+      size === null ? t("enterprises.sizeUnknown") : isSizeClass(size) ? t(`enterprises.sizes.${size}`) : size,
   };
 }

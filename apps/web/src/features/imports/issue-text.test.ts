@@ -9,7 +9,11 @@ import { buildReportCsv } from "./report-csv";
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ lng: "th", resources: { en: { translation: en }, th: { translation: th } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: "th",
+    resources: { en: { translation: en }, th: { translation: th } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 // A row as the server reports it, codes and params included, checked by the contract.
@@ -18,7 +22,13 @@ const row = parseAnswer(importReportSchema.shape.rows.element, {
   status: "error",
   key: null,
   issues: [
-    { field: "juristicId", message: "juristic ID has a wrong check digit (4; expected 3)", value: "0505567003214", code: "invalid_check_digit", params: { expected: 3 } },
+    {
+      field: "juristicId",
+      message: "juristic ID has a wrong check digit (4; expected 3)",
+      value: "0505567003214",
+      code: "invalid_check_digit",
+      params: { expected: 3 },
+    },
     { field: "registeredOn", message: "not a real date: 31/02/2564", value: "31/02/2564", code: "invalid_date" },
     { field: "leftOn", message: "left before joining", code: "not_before", params: { other: "joinedOn" } },
     { field: "", message: "duplicate of row 12", code: "duplicate_row", params: { row: 12 } },
@@ -50,7 +60,16 @@ describe("issueText", () => {
 
   it("puts the worded issue in the CSV report", () => {
     const t = i18n.getFixedT("th");
-    const csv = buildReportCsv([row], { rowNumber: "แถว", status: "ผล", key: "คีย์", field: "ช่อง", message: "ข้อความ", value: "ค่า", statusText: (s) => s, issueText: (issue) => issueText(issue, t) });
+    const csv = buildReportCsv([row], {
+      rowNumber: "แถว",
+      status: "ผล",
+      key: "คีย์",
+      field: "ช่อง",
+      message: "ข้อความ",
+      value: "ค่า",
+      statusText: (s) => s,
+      issueText: (issue) => issueText(issue, t),
+    });
     expect(csv).toContain("วันที่จดทะเบียนไม่ใช่วันที่ที่ถูกต้อง,31/02/2564");
   });
 });

@@ -17,7 +17,11 @@ export function issueFieldText(field: string, t: TFunction): string {
 export function issueText(issue: Issue, t: TFunction): string {
   const label = issue.field ? issueFieldText(issue.field, t) : null;
   // Reports stored before issues had codes carry none: their English message is shown instead.
-  const worded = fieldProblemText({ code: issue.code ?? null, params: issue.params ?? {}, message: issue.message }, label, t);
+  const worded = fieldProblemText(
+    { code: issue.code ?? null, params: issue.params ?? {}, message: issue.message },
+    label,
+    t,
+  );
   if (worded !== null) return worded;
   return label !== null ? t("imports.issueText", { field: label, message: issue.message }) : issue.message;
 }

@@ -17,14 +17,20 @@ describe("an upload's preview, checked by the contract", () => {
     headerRowNumber: 2,
     suggestedMapping: { juristicId: "เลขทะเบียน", nameTh: "ชื่อ" },
     savedMapping: null,
-    sampleRows: [["0105536112014", "12"], ["", "x"]],
+    sampleRows: [
+      ["0105536112014", "12"],
+      ["", "x"],
+    ],
   };
 
   it("reads the preview with its sample cells as text", () => {
     const answer = parseAnswer(importPreviewSchema, preview);
     expect(answer.batchId).toBe(7);
     expect(answer.suggestedMapping).toEqual({ juristicId: "เลขทะเบียน", nameTh: "ชื่อ" });
-    expect(answer.sampleRows).toEqual([["0105536112014", "12"], ["", "x"]]);
+    expect(answer.sampleRows).toEqual([
+      ["0105536112014", "12"],
+      ["", "x"],
+    ]);
   });
 
   it("fails loudly on a sample cell that is not text, or a mapping to something else than a header", () => {
@@ -54,7 +60,12 @@ describe("initialMapping", () => {
       initialMapping("enterprises", {
         headers: ["เลขทะเบียน", "ชื่อนิติบุคคล", "วันที่จดทะเบียน", "ทุนจดทะเบียน"],
         savedMapping: { juristicId: "เลขทะเบียน", nameTh: "ชื่อนิติบุคคล", registeredOn: "วันที่ จดทะเบียน", capital: "ชื่อเดิม" },
-        suggestedMapping: { juristicId: "เลขทะเบียน", nameTh: "ชื่อนิติบุคคล", registeredOn: "วันที่จดทะเบียน", capital: "ชื่อนิติบุคคล" },
+        suggestedMapping: {
+          juristicId: "เลขทะเบียน",
+          nameTh: "ชื่อนิติบุคคล",
+          registeredOn: "วันที่จดทะเบียน",
+          capital: "ชื่อนิติบุคคล",
+        },
       }),
     ).toEqual({ juristicId: "เลขทะเบียน", nameTh: "ชื่อนิติบุคคล", registeredOn: "วันที่จดทะเบียน" });
   });
@@ -81,7 +92,17 @@ describe("initialMapping", () => {
 });
 
 describe("a batch, checked by the contract", () => {
-  const running = { batchId: 1, kind: "enterprises", fileName: "a.csv", status: "running", progress: { rowsRead: 10, bytesRead: 100, totalBytes: 400 }, report: null, error: null, errorCode: null, canRunAgain: false };
+  const running = {
+    batchId: 1,
+    kind: "enterprises",
+    fileName: "a.csv",
+    status: "running",
+    progress: { rowsRead: 10, bytesRead: 100, totalBytes: 400 },
+    report: null,
+    error: null,
+    errorCode: null,
+    canRunAgain: false,
+  };
 
   it("reads a running batch without a report", () => {
     const batch = parseAnswer(importBatchSchema, running);
@@ -105,12 +126,16 @@ describe("a batch, checked by the contract", () => {
   });
 
   it("rejects an unknown status", () => {
-    expect(() => parseAnswer(importBatchSchema, { ...running, status: "paused" })).toThrow(expect.objectContaining({ message: expect.stringContaining("status") }));
+    expect(() => parseAnswer(importBatchSchema, { ...running, status: "paused" })).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("status") }),
+    );
   });
 
   it("fails loudly on a batch without its progress, instead of showing zero", () => {
     const { progress: _left, ...partial } = running;
-    expect(() => parseAnswer(importBatchSchema, partial)).toThrow(expect.objectContaining({ code: "bad_response", message: expect.stringContaining("progress") }));
+    expect(() => parseAnswer(importBatchSchema, partial)).toThrow(
+      expect.objectContaining({ code: "bad_response", message: expect.stringContaining("progress") }),
+    );
   });
 });
 
@@ -126,15 +151,48 @@ describe("batchPageDecoder", () => {
   it("reads a history page: another user's batch with its owner, counts and dates", () => {
     const page = parseAnswer(importBatchPageSchema, {
       items: [
-        { batchId: 12, kind: "enterprises", fileName: "a.csv", status: "uploaded", errorCode: null, counts: null, createdAt: "2025-01-02T03:04:05.000Z", startedAt: null, finishedAt: null, mine: false, owner: { userId: 4, displayName: "สมศรี" }, canRunAgain: false, canTakeOver: true },
-        { batchId: 11, kind: "linkages", fileName: "b.csv", status: "done", errorCode: null, counts: { imported: 3, updated: 1, skipped: 0, errors: 0 }, createdAt: "2025-01-01T00:00:00.000Z", startedAt: null, finishedAt: "2025-01-01T00:01:00.000Z", mine: true, owner: null, canRunAgain: false, canTakeOver: false },
+        {
+          batchId: 12,
+          kind: "enterprises",
+          fileName: "a.csv",
+          status: "uploaded",
+          errorCode: null,
+          counts: null,
+          createdAt: "2025-01-02T03:04:05.000Z",
+          startedAt: null,
+          finishedAt: null,
+          mine: false,
+          owner: { userId: 4, displayName: "สมศรี" },
+          canRunAgain: false,
+          canTakeOver: true,
+        },
+        {
+          batchId: 11,
+          kind: "linkages",
+          fileName: "b.csv",
+          status: "done",
+          errorCode: null,
+          counts: { imported: 3, updated: 1, skipped: 0, errors: 0 },
+          createdAt: "2025-01-01T00:00:00.000Z",
+          startedAt: null,
+          finishedAt: "2025-01-01T00:01:00.000Z",
+          mine: true,
+          owner: null,
+          canRunAgain: false,
+          canTakeOver: false,
+        },
       ],
       total: 30,
       page: 2,
       pageSize: 2,
     });
     expect(page.items.map((i) => i.batchId)).toEqual([12, 11]);
-    expect(page.items[0]).toMatchObject({ mine: false, owner: { userId: 4, displayName: "สมศรี" }, canTakeOver: true, counts: null });
+    expect(page.items[0]).toMatchObject({
+      mine: false,
+      owner: { userId: 4, displayName: "สมศรี" },
+      canTakeOver: true,
+      counts: null,
+    });
     expect(page.items[1]?.counts).toEqual({ imported: 3, updated: 1, skipped: 0, errors: 0 });
     expect(page).toMatchObject({ total: 30, page: 2, pageSize: 2 });
   });

@@ -1,5 +1,11 @@
 import { enterpriseFields, linkageFields, membershipFields } from "@sainam/core";
-import { importBatchStatuses, type ImportBatch, type ImportBatchListItem, type ImportPreview, type ImportReport } from "@sainam/contract";
+import {
+  importBatchStatuses,
+  type ImportBatch,
+  type ImportBatchListItem,
+  type ImportPreview,
+  type ImportReport,
+} from "@sainam/contract";
 
 export const IMPORT_KINDS = ["enterprises", "memberships", "linkages"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -48,7 +54,13 @@ export function isBatchKind(value: unknown): value is BatchKind {
 }
 
 /** Why a batch failed, as the server codes it (`errorCode`). */
-export const FAILURE_REASONS = ["rows_unusable", "unreadable_file", "import_failed", "interrupted", "abandoned"] as const;
+export const FAILURE_REASONS = [
+  "rows_unusable",
+  "unreadable_file",
+  "import_failed",
+  "interrupted",
+  "abandoned",
+] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 export function isFailureReason(code: unknown): code is FailureReason {
   return FAILURE_REASONS.some((reason) => reason === code);
@@ -72,7 +84,10 @@ export function batchStatusKey(batch: Pick<BatchListItem, "status" | "errorCode"
  * not in this file takes the guess's column when no other field uses it; columns this file does not have and fields
  * of other kinds are dropped.
  */
-export function initialMapping(kind: ImportKind, answer: Pick<UploadAnswer, "headers" | "savedMapping" | "suggestedMapping">): ColumnMapping {
+export function initialMapping(
+  kind: ImportKind,
+  answer: Pick<UploadAnswer, "headers" | "savedMapping" | "suggestedMapping">,
+): ColumnMapping {
   const source = answer.savedMapping ?? answer.suggestedMapping;
   const out: ColumnMapping = {};
   const fields = IMPORT_FIELDS[kind];
@@ -83,7 +98,14 @@ export function initialMapping(kind: ImportKind, answer: Pick<UploadAnswer, "hea
   const used = new Set(Object.values(out));
   for (const field of fields) {
     const guess = answer.suggestedMapping[field];
-    if (answer.savedMapping?.[field] === undefined || out[field] !== undefined || !guess || used.has(guess) || !answer.headers.includes(guess)) continue;
+    if (
+      answer.savedMapping?.[field] === undefined ||
+      out[field] !== undefined ||
+      !guess ||
+      used.has(guess) ||
+      !answer.headers.includes(guess)
+    )
+      continue;
     out[field] = guess;
     used.add(guess);
   }

@@ -8,7 +8,17 @@ import { importKeys } from "./queries";
 export function useRunImportMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ batchId, mapping, clusterId, strict }: { batchId: RecordId; mapping: ColumnMapping; clusterId: string | null; strict: boolean }) =>
+    mutationFn: ({
+      batchId,
+      mapping,
+      clusterId,
+      strict,
+    }: {
+      batchId: RecordId;
+      mapping: ColumnMapping;
+      clusterId: string | null;
+      strict: boolean;
+    }) =>
       apiSend(
         "POST",
         `/api/imports/${encodeURIComponent(batchId)}/run`,
@@ -23,7 +33,8 @@ export function useRunImportMutation() {
 export function useTakeOverImportMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: RecordId) => apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, importBatchSchema),
+    mutationFn: (batchId: RecordId) =>
+      apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, importBatchSchema),
     onSuccess: (batch) => {
       queryClient.setQueryData(importKeys.batch(batch.batchId), batch);
       return queryClient.invalidateQueries({ queryKey: [...importKeys.all, "history"] });

@@ -19,7 +19,9 @@ export function useImportBatch(batchId: string | null) {
     enabled: batchId !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
-      return status === "done" || status === "failed" || status === "uploaded" || query.state.status === "error" ? false : 1000;
+      return status === "done" || status === "failed" || status === "uploaded" || query.state.status === "error"
+        ? false
+        : 1000;
     },
     refetchIntervalInBackground: true,
   });
@@ -41,7 +43,11 @@ export function useImportHistory(owner: HistoryOwner, page: number) {
   return useQuery({
     queryKey: importKeys.history(owner, page),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/imports", { page, pageSize: HISTORY_PAGE_SIZE, owner: owner === "all" ? "all" : null }), importBatchPageSchema, signal),
+      apiGet(
+        withQuery("/api/imports", { page, pageSize: HISTORY_PAGE_SIZE, owner: owner === "all" ? "all" : null }),
+        importBatchPageSchema,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 }

@@ -69,7 +69,10 @@ describe("filterReportRows", () => {
 
 describe("buildReportCsv with field names", () => {
   it("writes each field in the reader's language when given", () => {
-    const csv = buildReportCsv(rows.slice(1, 2), { ...labels, fieldText: (field) => (field === "juristicId" ? "เลขทะเบียนนิติบุคคล" : field) });
+    const csv = buildReportCsv(rows.slice(1, 2), {
+      ...labels,
+      fieldText: (field) => (field === "juristicId" ? "เลขทะเบียนนิติบุคคล" : field),
+    });
     expect(csv).toContain("3,ข้าม,0105536112015,เลขทะเบียนนิติบุคคล,wrong check digit,0105536112015");
   });
 });

@@ -28,13 +28,19 @@ export interface ReportCsvLabels {
  * well in a spreadsheet. Starts with a byte-order mark so Excel reads the Thai text as UTF-8; lines end in CRLF.
  */
 export function buildReportCsv(rows: readonly ReportRow[], labels: ReportCsvLabels): string {
-  const lines = [[labels.rowNumber, labels.status, labels.key, labels.field, labels.message, labels.value].map(csvField).join(",")];
+  const lines = [
+    [labels.rowNumber, labels.status, labels.key, labels.field, labels.message, labels.value].map(csvField).join(","),
+  ];
   for (const row of rows) {
     const base = [row.rowNumber, labels.statusText(row.status), row.key ?? ""];
     if (row.issues.length === 0) lines.push([...base, "", "", ""].map(csvField).join(","));
     for (const issue of row.issues) {
       const field = issue.field && labels.fieldText ? labels.fieldText(issue.field) : issue.field;
-      lines.push([...base, field, labels.issueText ? labels.issueText(issue) : issue.message, issue.value ?? ""].map(csvField).join(","));
+      lines.push(
+        [...base, field, labels.issueText ? labels.issueText(issue) : issue.message, issue.value ?? ""]
+          .map(csvField)
+          .join(","),
+      );
     }
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
@@ -46,7 +52,11 @@ export function filterReportRows(rows: readonly ReportRow[], status: string, tex
   return rows.filter((row) => {
     if (status && row.status !== status) return false;
     if (!needle) return true;
-    const haystack = [row.key ?? "", String(row.rowNumber), ...row.issues.flatMap((i) => [i.field, i.message, i.value ?? ""])]
+    const haystack = [
+      row.key ?? "",
+      String(row.rowNumber),
+      ...row.issues.flatMap((i) => [i.field, i.message, i.value ?? ""]),
+    ]
       .join("\n")
       .toLowerCase();
     return haystack.includes(needle);

@@ -1,5 +1,14 @@
 import { importPreviewSchema } from "@sainam/contract";
-import { ApiError, apiErrorFrom, CSRF_COOKIE, CSRF_HEADER, isApiError, parseAnswer, readCookie, withQuery } from "../../api/client";
+import {
+  ApiError,
+  apiErrorFrom,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  isApiError,
+  parseAnswer,
+  readCookie,
+  withQuery,
+} from "../../api/client";
 import type { ImportKind, UploadAnswer } from "./model";
 
 export interface UploadProgress {
@@ -19,14 +28,23 @@ function errorFrom(xhr: XMLHttpRequest): ApiError {
   } catch {
     payload = null;
   }
-  return apiErrorFrom({ status: xhr.status, statusText: xhr.statusText, payload, retryAfter: xhr.getResponseHeader("Retry-After") });
+  return apiErrorFrom({
+    status: xhr.status,
+    statusText: xhr.statusText,
+    payload,
+    retryAfter: xhr.getResponseHeader("Retry-After"),
+  });
 }
 
 /**
  * Sends the file's raw bytes to POST /api/imports with upload progress, which `fetch` cannot report: hence
  * XMLHttpRequest. The CSRF header is added as for every other write.
  */
-export function uploadImportFile(kind: ImportKind | "indicator_values", file: File, onProgress: (progress: UploadProgress) => void): Upload {
+export function uploadImportFile(
+  kind: ImportKind | "indicator_values",
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+): Upload {
   const xhr = new XMLHttpRequest();
   const done = new Promise<UploadAnswer>((resolve, reject) => {
     xhr.open("POST", withQuery("/api/imports", { kind, fileName: file.name }));
@@ -46,7 +64,11 @@ export function uploadImportFile(kind: ImportKind | "indicator_values", file: Fi
       try {
         resolve(parseAnswer(importPreviewSchema, JSON.parse(xhr.responseText), "POST /api/imports"));
       } catch (cause) {
-        reject(isApiError(cause) ? cause : new ApiError({ code: "bad_response", status: xhr.status, message: "Unexpected answer: not JSON" }));
+        reject(
+          isApiError(cause)
+            ? cause
+            : new ApiError({ code: "bad_response", status: xhr.status, message: "Unexpected answer: not JSON" }),
+        );
       }
     };
     xhr.onerror = () => reject(new ApiError({ code: "network", status: 0, message: "Network error" }));

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { breakdownChoices, breakdownText, defaultOrgLevel, EMPTY_DRAFT, lockedBy, periodChoices, periodLabel, previewRatio, readNumber, rowErrors, rowPayload } from "./model";
+import {
+  breakdownChoices,
+  breakdownText,
+  defaultOrgLevel,
+  EMPTY_DRAFT,
+  lockedBy,
+  periodChoices,
+  periodLabel,
+  previewRatio,
+  readNumber,
+  rowErrors,
+  rowPayload,
+} from "./model";
 
 describe("indicator-values model", () => {
   it("labels periods with B.E. fiscal years in Thai and C.E. in English", () => {
@@ -16,8 +28,19 @@ describe("indicator-values model", () => {
 
   it("sends numerator and denominator for a ratio row and a value otherwise, reading Thai digits and commas", () => {
     expect(readNumber("๑,๒๐๐.5")).toBe(1200.5);
-    expect(rowPayload("ratio", { ...EMPTY_DRAFT, numerator: "45", denominator: "60" })).toEqual({ numerator: 45, denominator: 60, source: null, note: null, evidenceUrl: null });
-    expect(rowPayload("sum", { ...EMPTY_DRAFT, value: "-3" })).toEqual({ value: -3, source: null, note: null, evidenceUrl: null });
+    expect(rowPayload("ratio", { ...EMPTY_DRAFT, numerator: "45", denominator: "60" })).toEqual({
+      numerator: 45,
+      denominator: 60,
+      source: null,
+      note: null,
+      evidenceUrl: null,
+    });
+    expect(rowPayload("sum", { ...EMPTY_DRAFT, value: "-3" })).toEqual({
+      value: -3,
+      source: null,
+      note: null,
+      evidenceUrl: null,
+    });
     expect(rowPayload("sum", EMPTY_DRAFT)).toBeNull();
     expect(rowPayload("sum", { ...EMPTY_DRAFT, value: "abc" })).toMatchObject({ value: "abc" });
     expect(previewRatio({ ...EMPTY_DRAFT, numerator: "45", denominator: "60" }, 100)).toBe(75);
@@ -25,7 +48,11 @@ describe("indicator-values model", () => {
   });
 
   it("places the server's per-row errors by row index and field", () => {
-    const byRow = rowErrors([{ path: "rows.1.denominator", message: "must not be 0" }, { path: "rows.1.breakdown.stage", message: "x" }, { path: "note", message: "y" }]);
+    const byRow = rowErrors([
+      { path: "rows.1.denominator", message: "must not be 0" },
+      { path: "rows.1.breakdown.stage", message: "x" },
+      { path: "note", message: "y" },
+    ]);
     expect([...byRow]).toEqual([[1, { denominator: "must not be 0", "breakdown.stage": "x" }]]);
     expect(breakdownChoices(["stage"])).toEqual(["", "stage=upstream", "stage=midstream", "stage=downstream"]);
   });
@@ -37,7 +64,9 @@ describe("indicator-values model", () => {
       total: "Total",
     };
     expect(breakdownText("size_class=small", words)).toBe("Size class: Small");
-    expect(breakdownText("size_class=small;stage=upstream", words)).toBe("Size class: Small, Value-chain stage: Upstream");
+    expect(breakdownText("size_class=small;stage=upstream", words)).toBe(
+      "Size class: Small, Value-chain stage: Upstream",
+    );
     expect(breakdownText("", words)).toBe("Total");
     expect(breakdownText("colour=blue", words)).toBe("colour: blue");
   });

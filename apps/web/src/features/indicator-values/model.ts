@@ -6,7 +6,14 @@ export const VALUE_STATUSES = valueStatuses;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
 
 /** The unit types values are entered for (core's list), in the order an entry grid offers them. */
-export const ORG_LEVELS = ["province", "provincial_cluster", "region", "nation", "cluster", "programme"] as const satisfies readonly OrgUnitType[];
+export const ORG_LEVELS = [
+  "province",
+  "provincial_cluster",
+  "region",
+  "nation",
+  "cluster",
+  "programme",
+] as const satisfies readonly OrgUnitType[];
 export type OrgLevel = OrgUnitType;
 
 export function isOrgLevel(value: string): value is OrgLevel {
@@ -14,7 +21,10 @@ export function isOrgLevel(value: string): value is OrgLevel {
 }
 
 /** The level an entry grid opens at: a cluster plan's values are its cluster's, a programme plan's its programme's. */
-export function defaultOrgLevel(plan: { clusterId: string | number | null; programmeId: string | number | null }): OrgLevel {
+export function defaultOrgLevel(plan: {
+  clusterId: string | number | null;
+  programmeId: string | number | null;
+}): OrgLevel {
   if (plan.clusterId !== null) return "cluster";
   if (plan.programmeId !== null) return "programme";
   return "province";
@@ -43,7 +53,11 @@ export function breakdownOf(canonical: string): Record<string, string> {
 }
 
 /** The words a breakdown is shown in: a dimension's and an option's name (null when unknown), and the total's. */
-export type BreakdownWords = { dimension: (code: string) => string | null; option: (code: string) => string | null; total: string };
+export type BreakdownWords = {
+  dimension: (code: string) => string | null;
+  option: (code: string) => string | null;
+  total: string;
+};
 
 /**
  * A canonical breakdown in words, never as codes: "size_class=small;stage=upstream" → "Size class: Small,
@@ -87,19 +101,46 @@ export function lockedBy(key: string, locked: readonly string[]): string | null 
 }
 
 /** One row of the entry grid as typed: text, so half-typed numbers survive until saved. */
-export type DraftRow = { value: string; numerator: string; denominator: string; weight: string; source: string; note: string; evidenceUrl: string };
+export type DraftRow = {
+  value: string;
+  numerator: string;
+  denominator: string;
+  weight: string;
+  source: string;
+  note: string;
+  evidenceUrl: string;
+};
 
-export const EMPTY_DRAFT: DraftRow = { value: "", numerator: "", denominator: "", weight: "", source: "", note: "", evidenceUrl: "" };
+export const EMPTY_DRAFT: DraftRow = {
+  value: "",
+  numerator: "",
+  denominator: "",
+  weight: "",
+  source: "",
+  note: "",
+  evidenceUrl: "",
+};
 
 export function draftOf(v: IndicatorValue | undefined): DraftRow {
   if (!v) return EMPTY_DRAFT;
   const text = (n: number | null) => (n === null ? "" : String(n));
-  return { value: text(v.value), numerator: text(v.numerator), denominator: text(v.denominator), weight: text(v.weight), source: v.source ?? "", note: v.note ?? "", evidenceUrl: v.evidenceUrl ?? "" };
+  return {
+    value: text(v.value),
+    numerator: text(v.numerator),
+    denominator: text(v.denominator),
+    weight: text(v.weight),
+    source: v.source ?? "",
+    note: v.note ?? "",
+    evidenceUrl: v.evidenceUrl ?? "",
+  };
 }
 
 /** Reads a typed number: Thai digits and thousands separators allowed; null when empty; NaN when not a number. */
 export function readNumber(text: string): number | null {
-  const folded = text.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/,/g, "").trim();
+  const folded = text
+    .replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
+    .replace(/,/g, "")
+    .trim();
   if (folded === "") return null;
   return /^-?\d+(?:\.\d+)?$/.test(folded) ? Number(folded) : Number.NaN;
 }
@@ -110,10 +151,18 @@ export function rowPayload(aggregation: string, draft: DraftRow): Record<string,
   const numerator = readNumber(draft.numerator);
   const denominator = readNumber(draft.denominator);
   const weight = readNumber(draft.weight);
-  const extras = { source: draft.source.trim() || null, note: draft.note.trim() || null, evidenceUrl: draft.evidenceUrl.trim() || null };
+  const extras = {
+    source: draft.source.trim() || null,
+    note: draft.note.trim() || null,
+    evidenceUrl: draft.evidenceUrl.trim() || null,
+  };
   if (aggregation === "ratio") {
     if (numerator === null && denominator === null) return null;
-    return { numerator: Number.isNaN(numerator) ? draft.numerator : numerator, denominator: Number.isNaN(denominator) ? draft.denominator : denominator, ...extras };
+    return {
+      numerator: Number.isNaN(numerator) ? draft.numerator : numerator,
+      denominator: Number.isNaN(denominator) ? draft.denominator : denominator,
+      ...extras,
+    };
   }
   if (value === null && (aggregation !== "weighted_mean" || weight === null)) return null;
   const base = { value: Number.isNaN(value) ? draft.value : value, ...extras };
@@ -129,7 +178,9 @@ export function previewRatio(draft: DraftRow, scale: number | null): number | nu
 }
 
 /** Server errors `rows.N.field` of a batch, by the row index sent and the field. */
-export function rowErrors(details: ReadonlyArray<{ path: string; message: string }>): Map<number, Record<string, string>> {
+export function rowErrors(
+  details: ReadonlyArray<{ path: string; message: string }>,
+): Map<number, Record<string, string>> {
   const out = new Map<number, Record<string, string>>();
   for (const d of details) {
     const match = /^rows\.(\d+)\.(.+)$/.exec(d.path);

@@ -1,6 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import { lockSchema, okSchema, valuesEnteredSchema, valuesTransitionedSchema, type ValueRowBody } from "@sainam/contract";
+import {
+  lockSchema,
+  okSchema,
+  valuesEnteredSchema,
+  valuesTransitionedSchema,
+  type ValueRowBody,
+} from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 import { valueKeys } from "./queries";
 
@@ -16,14 +22,19 @@ export function useEnterValuesMutation() {
 }
 
 export type TransitionStep = "submit" | "approve" | "reject" | "reopen";
-export type TransitionInput = { step: TransitionStep; note?: string } & ({ ids: number[] } | { indicatorId: RecordId; periodKey: string });
+export type TransitionInput = { step: TransitionStep; note?: string } & (
+  { ids: number[] } | { indicatorId: RecordId; periodKey: string }
+);
 
 export function useTransitionMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TransitionInput) => {
       const note = input.note ? { note: input.note } : {};
-      const body = "ids" in input ? { ids: input.ids, ...note } : { indicatorId: toApiId(String(input.indicatorId)), periodKey: input.periodKey, ...note };
+      const body =
+        "ids" in input
+          ? { ids: input.ids, ...note }
+          : { indicatorId: toApiId(String(input.indicatorId)), periodKey: input.periodKey, ...note };
       return apiSend("POST", `/api/values/${input.step}`, body, valuesTransitionedSchema);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
@@ -36,8 +47,15 @@ export function usePeriodLockMutation() {
   return useMutation({
     mutationFn: ({ planId, periodKey, lock }: { planId: RecordId; periodKey: string; lock: boolean }) =>
       lock
-        ? apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/locks`, { periodKey }, lockSchema).then(() => undefined)
-        : apiSend("DELETE", `/api/plans/${encodeURIComponent(planId)}/locks/${encodeURIComponent(periodKey)}`, undefined, okSchema).then(() => undefined),
+        ? apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/locks`, { periodKey }, lockSchema).then(
+            () => undefined,
+          )
+        : apiSend(
+            "DELETE",
+            `/api/plans/${encodeURIComponent(planId)}/locks/${encodeURIComponent(periodKey)}`,
+            undefined,
+            okSchema,
+          ).then(() => undefined),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });
 }

@@ -5,7 +5,8 @@ import type { RecordId } from "../clusters/queries";
 
 export const valueKeys = {
   all: ["indicator-values"] as const,
-  indicator: (indicatorId: RecordId, periodKey: string) => ["indicator-values", "indicator", String(indicatorId), periodKey] as const,
+  indicator: (indicatorId: RecordId, periodKey: string) =>
+    ["indicator-values", "indicator", String(indicatorId), periodKey] as const,
   queue: ["indicator-values", "queue"] as const,
 };
 
@@ -14,7 +15,11 @@ export function useIndicatorValues(indicatorId: RecordId | null, periodKey: stri
   return useQuery({
     queryKey: valueKeys.indicator(indicatorId ?? "", periodKey),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`/api/indicators/${encodeURIComponent(indicatorId ?? "")}/values`, { periodKey, pageSize: 1000 }), indicatorValuesSchema, signal),
+      apiGet(
+        withQuery(`/api/indicators/${encodeURIComponent(indicatorId ?? "")}/values`, { periodKey, pageSize: 1000 }),
+        indicatorValuesSchema,
+        signal,
+      ),
     enabled: indicatorId !== null,
   });
 }

@@ -3,10 +3,22 @@ import { useTranslation } from "react-i18next";
 import { breakdownText, DIMENSION_OPTIONS } from "./model";
 
 type Dimension = "size_class" | "owner_sex" | "stage";
-type Option = "micro" | "small" | "medium" | "large" | "female" | "male" | "unknown" | "upstream" | "midstream" | "downstream";
+type Option =
+  "micro" | "small" | "medium" | "large" | "female" | "male" | "unknown" | "upstream" | "midstream" | "downstream";
 
 const DIMENSIONS: readonly Dimension[] = ["size_class", "owner_sex", "stage"];
-const OPTIONS: readonly Option[] = ["micro", "small", "medium", "large", "female", "male", "unknown", "upstream", "midstream", "downstream"];
+const OPTIONS: readonly Option[] = [
+  "micro",
+  "small",
+  "medium",
+  "large",
+  "female",
+  "male",
+  "unknown",
+  "upstream",
+  "midstream",
+  "downstream",
+];
 
 function isDimension(code: string): code is Dimension {
   return DIMENSIONS.some((d) => d === code) && code in DIMENSION_OPTIONS;

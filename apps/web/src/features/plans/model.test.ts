@@ -1,7 +1,17 @@
 import { planTreeSchema } from "@sainam/contract";
 import { describe, expect, it, vi } from "vitest";
 import { parseAnswer } from "../../api/client";
-import { branchIds, findNode, flattenNodes, mayLinkUp, pathTo, planLevelRank, siblingsOf, visibleNodes, type PlanNode } from "./model";
+import {
+  branchIds,
+  findNode,
+  flattenNodes,
+  mayLinkUp,
+  pathTo,
+  planLevelRank,
+  siblingsOf,
+  visibleNodes,
+  type PlanNode,
+} from "./model";
 
 const node = (id: number, children: PlanNode[] = []): PlanNode => ({
   id,
@@ -47,17 +57,81 @@ describe("tree helpers", () => {
 });
 
 describe("a plan's tree, checked by the contract", () => {
-  const target = { id: 7, indicatorId: 5, periodKey: null, period: null, orgUnitType: null, orgUnitCode: null, textEn: "increase 1-2%", textTh: null, target: { kind: "range" }, kind: "range", labels: null, needsThreshold: false };
-  const indicator = { id: 5, nodeId: 10, planId: 1, position: 0, code: "1.2", nameEn: "Registrations", nameTh: null, unit: "%", direction: "increase", aggregation: "sum", ratioScale: null, baselineValue: null, baselinePeriod: null, disaggregations: [], decimals: null, descriptionEn: null, descriptionTh: null, targets: [target] };
+  const target = {
+    id: 7,
+    indicatorId: 5,
+    periodKey: null,
+    period: null,
+    orgUnitType: null,
+    orgUnitCode: null,
+    textEn: "increase 1-2%",
+    textTh: null,
+    target: { kind: "range" },
+    kind: "range",
+    labels: null,
+    needsThreshold: false,
+  };
+  const indicator = {
+    id: 5,
+    nodeId: 10,
+    planId: 1,
+    position: 0,
+    code: "1.2",
+    nameEn: "Registrations",
+    nameTh: null,
+    unit: "%",
+    direction: "increase",
+    aggregation: "sum",
+    ratioScale: null,
+    baselineValue: null,
+    baselinePeriod: null,
+    disaggregations: [],
+    decimals: null,
+    descriptionEn: null,
+    descriptionTh: null,
+    targets: [target],
+  };
   const fields = { planId: 1, position: 0, titleTh: null, bodyEn: null, bodyTh: null, servesNodeId: null };
   const plan = {
-    id: 1, code: "MOC-PC-2017", titleEn: "Plan", titleTh: null, descriptionEn: null, descriptionTh: null, level: "national_strategy", ownerAgencyId: 3,
-    clusterId: null, provincialClusterId: null, programmeId: null, periodStart: "2017-01-01", periodEnd: "2021-12-31", status: "active", version: 1, previousVersionId: null, published: true,
+    id: 1,
+    code: "MOC-PC-2017",
+    titleEn: "Plan",
+    titleTh: null,
+    descriptionEn: null,
+    descriptionTh: null,
+    level: "national_strategy",
+    ownerAgencyId: 3,
+    clusterId: null,
+    provincialClusterId: null,
+    programmeId: null,
+    periodStart: "2017-01-01",
+    periodEnd: "2021-12-31",
+    status: "active",
+    version: 1,
+    previousVersionId: null,
+    published: true,
     canEdit: false,
     nodes: [
       {
-        ...fields, id: 10, parentId: null, kind: "strategy", code: "S1", titleEn: "Strategy 1", indicators: [indicator],
-        children: [{ ...fields, id: 11, parentId: 10, kind: "objective", code: "S1.O", titleEn: "Objective", indicators: [], children: [] }],
+        ...fields,
+        id: 10,
+        parentId: null,
+        kind: "strategy",
+        code: "S1",
+        titleEn: "Strategy 1",
+        indicators: [indicator],
+        children: [
+          {
+            ...fields,
+            id: 11,
+            parentId: 10,
+            kind: "objective",
+            code: "S1.O",
+            titleEn: "Objective",
+            indicators: [],
+            children: [],
+          },
+        ],
       },
     ],
   };
@@ -71,8 +145,18 @@ describe("a plan's tree, checked by the contract", () => {
 
   it("fails loudly, naming the path, when a nested node lacks a field instead of defaulting it", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const broken = { ...plan, nodes: [{ ...plan.nodes[0], children: [{ id: 11, kind: "objective", code: "S1.O", titleEn: "Objective", children: [] }] }] };
-    expect(() => parseAnswer(planTreeSchema, broken)).toThrow(expect.objectContaining({ code: "bad_response", message: expect.stringContaining("nodes.0.children.0") }));
+    const broken = {
+      ...plan,
+      nodes: [
+        {
+          ...plan.nodes[0],
+          children: [{ id: 11, kind: "objective", code: "S1.O", titleEn: "Objective", children: [] }],
+        },
+      ],
+    };
+    expect(() => parseAnswer(planTreeSchema, broken)).toThrow(
+      expect.objectContaining({ code: "bad_response", message: expect.stringContaining("nodes.0.children.0") }),
+    );
   });
 });
 

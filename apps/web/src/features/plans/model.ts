@@ -1,5 +1,20 @@
-import { isPlanLevel as isCorePlanLevel, planLevelRank, planLevels, planNodeKinds, type DisaggregationDimension, type PlanLevel as CreatablePlanLevel, type PlanNodeKind } from "@sainam/core";
-import { aggregations, indicatorDirections, planStatuses, type PlanNode, type parsedTargetSchema, type traceSchema } from "@sainam/contract";
+import {
+  isPlanLevel as isCorePlanLevel,
+  planLevelRank,
+  planLevels,
+  planNodeKinds,
+  type DisaggregationDimension,
+  type PlanLevel as CreatablePlanLevel,
+  type PlanNodeKind,
+} from "@sainam/core";
+import {
+  aggregations,
+  indicatorDirections,
+  planStatuses,
+  type PlanNode,
+  type parsedTargetSchema,
+  type traceSchema,
+} from "@sainam/contract";
 import type { z } from "zod";
 
 /**
@@ -29,7 +44,6 @@ export function isCreatablePlanLevel(level: string): level is CreatablePlanLevel
   return isCorePlanLevel(level);
 }
 
-
 /** Whether a plan of this level has a higher level whose nodes its nodes can serve (not the national strategy). */
 export function mayLinkUp(level: string): boolean {
   const rank = planLevelRank(level);
@@ -55,7 +69,11 @@ export function isAggregation(value: string): value is Aggregation {
 }
 
 /** The dimensions an indicator may be broken down by (core's list), in the order the form offers them. */
-export const DISAGGREGATIONS = ["size_class", "owner_sex", "stage"] as const satisfies readonly DisaggregationDimension[];
+export const DISAGGREGATIONS = [
+  "size_class",
+  "owner_sex",
+  "stage",
+] as const satisfies readonly DisaggregationDimension[];
 
 /** Every node of a tree, parents before children. */
 export function flattenNodes(nodes: readonly PlanNode[]): PlanNode[] {

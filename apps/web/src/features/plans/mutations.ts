@@ -37,7 +37,8 @@ export function useCreatePlanMutation() {
 export function useUpdatePlanMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: UpdatePlanBody) => apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, input, planSchema),
+    mutationFn: (input: UpdatePlanBody) =>
+      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, input, planSchema),
     onSuccess: invalidate,
   });
 }
@@ -54,7 +55,8 @@ export function useCreateVersionMutation(planId: RecordId) {
 export function useCreateNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: CreateNodeBody) => apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, input, nodeFieldsSchema),
+    mutationFn: (input: CreateNodeBody) =>
+      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, input, nodeFieldsSchema),
     onSuccess: invalidate,
   });
 }
@@ -63,7 +65,12 @@ export function useUpdateNodeMutation(planId: RecordId, nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: UpdateNodeBody) =>
-      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, input, nodeFieldsSchema),
+      apiSend(
+        "PATCH",
+        `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`,
+        input,
+        nodeFieldsSchema,
+      ),
     onSuccess: invalidate,
   });
 }
@@ -71,7 +78,13 @@ export function useUpdateNodeMutation(planId: RecordId, nodeId: RecordId) {
 export function useDeleteNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (nodeId: RecordId) => apiSend("DELETE", `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`, undefined, nodeDeletedSchema),
+    mutationFn: (nodeId: RecordId) =>
+      apiSend(
+        "DELETE",
+        `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`,
+        undefined,
+        nodeDeletedSchema,
+      ),
     onSuccess: invalidate,
   });
 }
@@ -93,7 +106,8 @@ export function useMoveNodeMutation(planId: RecordId) {
 export function useCreateIndicatorMutation(nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: CreateIndicatorBody) => apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, indicatorViewSchema),
+    mutationFn: (input: CreateIndicatorBody) =>
+      apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -101,7 +115,8 @@ export function useCreateIndicatorMutation(nodeId: RecordId) {
 export function useUpdateIndicatorMutation(indicatorId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: UpdateIndicatorBody) => apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, indicatorViewSchema),
+    mutationFn: (input: UpdateIndicatorBody) =>
+      apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -109,7 +124,8 @@ export function useUpdateIndicatorMutation(indicatorId: RecordId) {
 export function useDeleteIndicatorMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (indicatorId: RecordId) => apiSend("DELETE", `/api/indicators/${encodeURIComponent(indicatorId)}`, undefined, okSchema),
+    mutationFn: (indicatorId: RecordId) =>
+      apiSend("DELETE", `/api/indicators/${encodeURIComponent(indicatorId)}`, undefined, okSchema),
     onSuccess: invalidate,
   });
 }
@@ -118,7 +134,12 @@ export function useMoveIndicatorMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: { indicatorId: RecordId; position: number }) =>
-      apiSend("POST", `/api/indicators/${encodeURIComponent(input.indicatorId)}/move`, { position: input.position }, indicatorViewSchema),
+      apiSend(
+        "POST",
+        `/api/indicators/${encodeURIComponent(input.indicatorId)}/move`,
+        { position: input.position },
+        indicatorViewSchema,
+      ),
     onSuccess: invalidate,
   });
 }
@@ -137,7 +158,8 @@ export function useSaveTargetMutation(indicatorId: RecordId, targetId: RecordId 
 export function useDeleteTargetMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (targetId: RecordId) => apiSend("DELETE", `/api/indicator-targets/${encodeURIComponent(targetId)}`, undefined, okSchema),
+    mutationFn: (targetId: RecordId) =>
+      apiSend("DELETE", `/api/indicator-targets/${encodeURIComponent(targetId)}`, undefined, okSchema),
     onSuccess: invalidate,
   });
 }

@@ -84,4 +84,3 @@ export function useTargetPreview(text: string) {
     staleTime: Infinity,
   });
 }
-

@@ -18,6 +18,8 @@ describe("reportHref", () => {
   });
 
   it("asks for unapproved values only when the reader chose them", () => {
-    expect(reportHref("7", 2021, "xlsx", "th", true)).toBe("/api/plans/7/report.xlsx?period=FY2021&locale=th&includeUnapproved=true");
+    expect(reportHref("7", 2021, "xlsx", "th", true)).toBe(
+      "/api/plans/7/report.xlsx?period=FY2021&locale=th&includeUnapproved=true",
+    );
   });
 });

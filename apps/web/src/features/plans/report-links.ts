@@ -13,7 +13,13 @@ export function reportYears(firstFiscalYear: number, lastFiscalYear: number): nu
  * The address of a plan's report for one fiscal year, in the interface's language; with unapproved values
  * when the reader (in the plan's scope) chose to see them, as on the dashboard.
  */
-export function reportHref(planId: string | number, fiscalYear: number, format: ReportFormat, locale: Locale, includeUnapproved = false): string {
+export function reportHref(
+  planId: string | number,
+  fiscalYear: number,
+  format: ReportFormat,
+  locale: Locale,
+  includeUnapproved = false,
+): string {
   const query = new URLSearchParams({ period: `FY${fiscalYear}`, locale });
   if (includeUnapproved) query.set("includeUnapproved", "true");
   return `/api/plans/${encodeURIComponent(planId)}/report.${format}?${query.toString()}`;

@@ -14,11 +14,16 @@ describe("describeTarget", () => {
       key: "shareRange",
       values: { min: "90", max: "100", unit: "%" },
     });
-    expect(describeTarget({ kind: "share", min: 95, max: 95 }, "en")).toEqual({ key: "share", values: { value: "95", unit: "%" } });
+    expect(describeTarget({ kind: "share", min: 95, max: 95 }, "en")).toEqual({
+      key: "share",
+      values: { value: "95", unit: "%" },
+    });
   });
 
   it("marks a direction-only target without threshold as not assessable", () => {
-    expect(describeTarget({ kind: "direction", direction: "increase", significant: false, threshold: null }, "en")).toMatchObject({
+    expect(
+      describeTarget({ kind: "direction", direction: "increase", significant: false, threshold: null }, "en"),
+    ).toMatchObject({
       key: "directionOnly",
       direction: "increase",
       assessable: false,
@@ -37,7 +42,14 @@ describe("describeTarget", () => {
 
   describe("the forms @sainam/core's parseTarget produces", () => {
     it("reads a change: increase 1-2% against the previous period", () => {
-      const target = { kind: "change", direction: "increase", measure: "percent", against: "previous_period", min: 1, max: 2 };
+      const target = {
+        kind: "change",
+        direction: "increase",
+        measure: "percent",
+        against: "previous_period",
+        min: 1,
+        max: 2,
+      };
       expect(describeTarget(target, "en")).toEqual({
         key: "changeRange",
         direction: "increase",
@@ -46,7 +58,14 @@ describe("describeTarget", () => {
     });
 
     it("reads an open-ended change: increase 5%", () => {
-      const target = { kind: "change", direction: "increase", measure: "percent", against: "baseline", min: 5, max: null };
+      const target = {
+        kind: "change",
+        direction: "increase",
+        measure: "percent",
+        against: "baseline",
+        min: 5,
+        max: null,
+      };
       expect(describeTarget(target, "en")).toEqual({
         key: "change",
         direction: "increase",
@@ -55,8 +74,19 @@ describe("describeTarget", () => {
     });
 
     it("reads a decrease measured as a difference in the indicator's unit", () => {
-      const target = { kind: "change", direction: "decrease", measure: "difference", against: "previous_period", min: 2, max: null };
-      expect(describeTarget(target, "en")).toMatchObject({ key: "change", direction: "decrease", values: { unit: "" } });
+      const target = {
+        kind: "change",
+        direction: "decrease",
+        measure: "difference",
+        against: "previous_period",
+        min: 2,
+        max: null,
+      };
+      expect(describeTarget(target, "en")).toMatchObject({
+        key: "change",
+        direction: "decrease",
+        values: { unit: "" },
+      });
     });
 
     it("reads an at-most absolute target", () => {
@@ -92,7 +122,9 @@ describe("describeTarget", () => {
 
   it("gives null for anything core's isTarget refuses, so the text is shown instead (no guessing at field names)", () => {
     expect(describeTarget({ kind: "something_new", x: 1 }, "en")).toBeNull();
-    expect(describeTarget({ kind: "relative_change", min: 1, max: 2, unit: "%", basis: "previous_period" }, "en")).toBeNull();
+    expect(
+      describeTarget({ kind: "relative_change", min: 1, max: 2, unit: "%", basis: "previous_period" }, "en"),
+    ).toBeNull();
     expect(describeTarget({ kind: "band", center: 2.5, tolerance: 1.5, unit: "%" }, "en")).toBeNull();
     expect(describeTarget(null, "en")).toBeNull();
     expect(describeTarget("80-90%", "en")).toBeNull();

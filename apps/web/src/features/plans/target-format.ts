@@ -1,4 +1,10 @@
-import { isTarget, type ChangeBasis as CoreChangeBasis, type ChangeDirection, type ChangeMeasure, type TargetUnit } from "@sainam/core";
+import {
+  isTarget,
+  type ChangeBasis as CoreChangeBasis,
+  type ChangeDirection,
+  type ChangeMeasure,
+  type TargetUnit,
+} from "@sainam/core";
 import { formatNumber, type Locale } from "../../lib/format";
 
 /**
@@ -41,19 +47,33 @@ export function describeTarget(value: unknown, locale: Locale): TargetDescriptio
   const n = (figure: number): string => formatNumber(Math.abs(figure), locale, { maximumFractionDigits: 2 });
   switch (value.kind) {
     case "absolute":
-      return { key: value.comparator === "<=" ? "atMost" : "atLeast", values: { value: formatNumber(value.value, locale, { maximumFractionDigits: 2 }), unit: unitText(value.unit) } };
+      return {
+        key: value.comparator === "<=" ? "atMost" : "atLeast",
+        values: { value: formatNumber(value.value, locale, { maximumFractionDigits: 2 }), unit: unitText(value.unit) },
+      };
     case "range":
       return { key: "range", values: { min: n(value.min), max: n(value.max), unit: unitText(value.unit) } };
     case "change": {
       const unit = measureUnit(value.measure);
       const basis = basisKey(value.against);
       if (value.max !== null && value.max !== value.min) {
-        return { key: "changeRange", direction: value.direction, values: { min: n(value.min), max: n(value.max), unit, basis } };
+        return {
+          key: "changeRange",
+          direction: value.direction,
+          values: { min: n(value.min), max: n(value.max), unit, basis },
+        };
       }
       return { key: "change", direction: value.direction, values: { value: n(value.min), unit, basis } };
     }
     case "band":
-      return { key: "band", values: { center: formatNumber(value.reference, locale, { maximumFractionDigits: 2 }), tolerance: n(value.tolerance), unit: unitText(value.unit) } };
+      return {
+        key: "band",
+        values: {
+          center: formatNumber(value.reference, locale, { maximumFractionDigits: 2 }),
+          tolerance: n(value.tolerance),
+          unit: unitText(value.unit),
+        },
+      };
     case "share":
       return value.min === value.max
         ? { key: "share", values: { value: n(value.min), unit: "%" } }
@@ -64,7 +84,10 @@ export function describeTarget(value: unknown, locale: Locale): TargetDescriptio
         direction: value.direction,
         significant: value.significant,
         assessable: value.threshold !== null,
-        values: { threshold: value.threshold === null ? "" : n(value.threshold.amount), unit: value.threshold === null ? "" : measureUnit(value.threshold.measure) },
+        values: {
+          threshold: value.threshold === null ? "" : n(value.threshold.amount),
+          unit: value.threshold === null ? "" : measureUnit(value.threshold.measure),
+        },
       };
   }
 }

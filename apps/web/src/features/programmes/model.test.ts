@@ -1,7 +1,15 @@
 import { createClaimResponse, programmeFiguresSchema } from "@sainam/contract";
 import { describe, expect, it, vi } from "vitest";
 import { parseAnswer } from "../../api/client";
-import { fiscalYearOptions, formatBaht, formatRatio, overspendOf, parseAmount, parseCount, programmeYears } from "./model";
+import {
+  fiscalYearOptions,
+  formatBaht,
+  formatRatio,
+  overspendOf,
+  parseAmount,
+  parseCount,
+  programmeYears,
+} from "./model";
 
 describe("formatBaht", () => {
   it("writes DIP's FY2021 budget with grouping and the baht sign in Thai and English", () => {
@@ -22,19 +30,36 @@ describe("formatRatio", () => {
 });
 
 describe("the programme figures answer", () => {
-  const recordedWith = (ratio: unknown) => ({ clusters: 0, firms: 0, anonymousParticipants: 0, activities: 0, budgetAllocated: 0, budgetSpent: 0, overspentLines: 0, value: { verified: 0, claimed: 0, claimsVerified: 0, claimsClaimed: 0 }, budgetPerFirm: ratio, valuePerBaht: ratio, valuePerBahtIncludingClaimed: ratio, outcomes: [] });
+  const recordedWith = (ratio: unknown) => ({
+    clusters: 0,
+    firms: 0,
+    anonymousParticipants: 0,
+    activities: 0,
+    budgetAllocated: 0,
+    budgetSpent: 0,
+    overspentLines: 0,
+    value: { verified: 0, claimed: 0, claimsVerified: 0, claimsClaimed: 0 },
+    budgetPerFirm: ratio,
+    valuePerBaht: ratio,
+    valuePerBahtIncludingClaimed: ratio,
+    outcomes: [],
+  });
 
   it("refuses an answer whose ratio reason is not one the page can explain", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const recorded = recordedWith({ value: null, reason: "divided_by_zero" });
-    expect(() => parseAnswer(programmeFiguresSchema, { programmeId: 1, years: [{ fiscalYear: 2021, recorded, reported: null }] })).toThrow(/years\.0\.recorded\.budgetPerFirm\.reason/);
+    expect(() =>
+      parseAnswer(programmeFiguresSchema, { programmeId: 1, years: [{ fiscalYear: 2021, recorded, reported: null }] }),
+    ).toThrow(/years\.0\.recorded\.budgetPerFirm\.reason/);
     vi.restoreAllMocks();
   });
 
   it("fails loudly when the outcomes are missing instead of showing none", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const { outcomes: _omitted, ...recorded } = recordedWith({ value: null, reason: "no_firms" });
-    expect(() => parseAnswer(programmeFiguresSchema, { programmeId: 1, years: [{ fiscalYear: 2021, recorded, reported: null }] })).toThrow(expect.objectContaining({ code: "bad_response" }));
+    expect(() =>
+      parseAnswer(programmeFiguresSchema, { programmeId: 1, years: [{ fiscalYear: 2021, recorded, reported: null }] }),
+    ).toThrow(expect.objectContaining({ code: "bad_response" }));
     vi.restoreAllMocks();
   });
 });
@@ -95,10 +120,33 @@ describe("overspendOf", () => {
 });
 
 describe("the create-claim answer", () => {
-  const claim = { id: 7, programmeIds: [1, 2], enterpriseId: 3, clusterId: null, activityId: null, fiscalYear: 2021, amount: 500_000, method: "sales_increase", methodNote: null, evidenceUrl: null, evidenceNote: "invoice", verification: "claimed", verifiedBy: null, verifiedAt: null, createdBy: 1, isExample: false, createdAt: "2026-01-01T00:00:00.000Z", canVerify: false };
+  const claim = {
+    id: 7,
+    programmeIds: [1, 2],
+    enterpriseId: 3,
+    clusterId: null,
+    activityId: null,
+    fiscalYear: 2021,
+    amount: 500_000,
+    method: "sales_increase",
+    methodNote: null,
+    evidenceUrl: null,
+    evidenceNote: "invoice",
+    verification: "claimed",
+    verifiedBy: null,
+    verifiedAt: null,
+    createdBy: 1,
+    isExample: false,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    canVerify: false,
+  };
 
   it("reads the server's 'linked' answer for a claim identical to an existing one", () => {
-    const result = parseAnswer(createClaimResponse, { claim, outcome: "linked", message: "An identical claim (7: …) was already recorded" });
+    const result = parseAnswer(createClaimResponse, {
+      claim,
+      outcome: "linked",
+      message: "An identical claim (7: …) was already recorded",
+    });
     expect(result.outcome).toBe("linked");
     expect(result.claim.programmeIds).toEqual([1, 2]);
   });
@@ -106,7 +154,9 @@ describe("the create-claim answer", () => {
   it("refuses a claim without the fields the contract requires (once defaulted to null)", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const { clusterId: _omitted, ...partial } = claim;
-    expect(() => parseAnswer(createClaimResponse, { claim: partial, outcome: "created", message: "" })).toThrow(/at claim\.clusterId/);
+    expect(() => parseAnswer(createClaimResponse, { claim: partial, outcome: "created", message: "" })).toThrow(
+      /at claim\.clusterId/,
+    );
     vi.restoreAllMocks();
   });
 });

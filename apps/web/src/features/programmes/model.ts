@@ -21,7 +21,11 @@ export { overspendOf } from "@sainam/core";
 import type { z } from "zod";
 import { formatNumber, type Locale } from "../../lib/format";
 
-export { activityKinds as ACTIVITY_KINDS, claimMethods as CLAIM_METHODS, outcomeKinds as OUTCOME_KINDS } from "@sainam/contract";
+export {
+  activityKinds as ACTIVITY_KINDS,
+  claimMethods as CLAIM_METHODS,
+  outcomeKinds as OUTCOME_KINDS,
+} from "@sainam/contract";
 export type ActivityKind = (typeof activityKinds)[number];
 export type OutcomeKind = (typeof outcomeKinds)[number];
 export type ClaimMethod = (typeof claimMethods)[number];
@@ -101,11 +105,17 @@ export function fiscalYearOptions(today: Date): number[] {
 
 /** Baht with grouping and the baht sign, whole baht: "฿19,000,000". */
 export function formatBaht(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "th" ? "th-TH" : "en-GB", { style: "currency", currency: "THB", maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale === "th" ? "th-TH" : "en-GB", {
+    style: "currency",
+    currency: "THB",
+    maximumFractionDigits: 0,
+  }).format(value);
 }
 
 /** A ratio for display, with two decimals; null when there is nothing to divide by. */
 export function formatRatio(ratio: Ratio, locale: Locale, kind: "baht" | "number"): string | null {
   if (ratio.value === null) return null;
-  return kind === "baht" ? formatBaht(ratio.value, locale) : formatNumber(ratio.value, locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  return kind === "baht"
+    ? formatBaht(ratio.value, locale)
+    : formatNumber(ratio.value, locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 }

@@ -20,13 +20,28 @@ import { apiSend, withQuery } from "../../api/client";
 import { programmeKeys } from "./queries";
 
 /** What the activity form sends: the contract's body, with the fields the form always fills. */
-export type ActivityInput = Required<Pick<CreateActivityBody, "programmeId" | "clusterId" | "kind" | "titleEn" | "titleTh" | "startsOn" | "endsOn" | "budget" | "participantCount" | "participantIds">>;
+export type ActivityInput = Required<
+  Pick<
+    CreateActivityBody,
+    | "programmeId"
+    | "clusterId"
+    | "kind"
+    | "titleEn"
+    | "titleTh"
+    | "startsOn"
+    | "endsOn"
+    | "budget"
+    | "participantCount"
+    | "participantIds"
+  >
+>;
 
 /** Records an activity; the programme's activities and figures are refreshed. */
 export function useCreateActivityMutation(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActivityInput) => apiSend("POST", "/api/activities", input satisfies CreateActivityBody, activityDetailSchema),
+    mutationFn: (input: ActivityInput) =>
+      apiSend("POST", "/api/activities", input satisfies CreateActivityBody, activityDetailSchema),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["programmes", "activities", programmeId] }),
@@ -68,7 +83,8 @@ export type ProgrammeInput = Required<Omit<CreateProgrammeBody, "agencyId">>;
 export function useCreateProgrammeMutation() {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: ProgrammeInput & { agencyId: number }) => apiSend("POST", "/api/programmes", input satisfies CreateProgrammeBody, programmeDetailSchema),
+    mutationFn: (input: ProgrammeInput & { agencyId: number }) =>
+      apiSend("POST", "/api/programmes", input satisfies CreateProgrammeBody, programmeDetailSchema),
     onSuccess: refresh,
   });
 }
@@ -76,7 +92,8 @@ export function useCreateProgrammeMutation() {
 export function useUpdateProgrammeMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: ProgrammeInput) => apiSend("PATCH", programmePath(programmeId), input satisfies UpdateProgrammeBody, programmeDetailSchema),
+    mutationFn: (input: ProgrammeInput) =>
+      apiSend("PATCH", programmePath(programmeId), input satisfies UpdateProgrammeBody, programmeDetailSchema),
     onSuccess: refresh,
   });
 }
@@ -84,7 +101,8 @@ export function useUpdateProgrammeMutation(programmeId: string) {
 export function useAddSupportedClusterMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: { clusterId: number; fiscalYear: number }) => apiSend("POST", `${programmePath(programmeId)}/clusters`, input, supportedClusterListSchema),
+    mutationFn: (input: { clusterId: number; fiscalYear: number }) =>
+      apiSend("POST", `${programmePath(programmeId)}/clusters`, input, supportedClusterListSchema),
     onSuccess: refresh,
   });
 }
@@ -93,7 +111,12 @@ export function useRemoveSupportedClusterMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: { clusterId: number; fiscalYear: number }) =>
-      apiSend("DELETE", withQuery(`${programmePath(programmeId)}/clusters/${input.clusterId}`, { fiscalYear: input.fiscalYear }), undefined, okSchema),
+      apiSend(
+        "DELETE",
+        withQuery(`${programmePath(programmeId)}/clusters/${input.clusterId}`, { fiscalYear: input.fiscalYear }),
+        undefined,
+        okSchema,
+      ),
     onSuccess: refresh,
   });
 }
@@ -101,7 +124,8 @@ export function useRemoveSupportedClusterMutation(programmeId: string) {
 export function useAddSupportedEnterpriseMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (input: { enterpriseId: number; fiscalYear: number; clusterId: number | null }) => apiSend("POST", `${programmePath(programmeId)}/enterprises`, input, okSchema),
+    mutationFn: (input: { enterpriseId: number; fiscalYear: number; clusterId: number | null }) =>
+      apiSend("POST", `${programmePath(programmeId)}/enterprises`, input, okSchema),
     onSuccess: refresh,
   });
 }
@@ -110,7 +134,12 @@ export function useRemoveSupportedEnterpriseMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: { enterpriseId: number; fiscalYear: number }) =>
-      apiSend("DELETE", withQuery(`${programmePath(programmeId)}/enterprises/${input.enterpriseId}`, { fiscalYear: input.fiscalYear }), undefined, okSchema),
+      apiSend(
+        "DELETE",
+        withQuery(`${programmePath(programmeId)}/enterprises/${input.enterpriseId}`, { fiscalYear: input.fiscalYear }),
+        undefined,
+        okSchema,
+      ),
     onSuccess: refresh,
   });
 }
@@ -133,7 +162,8 @@ export function useSaveBudgetMutation(programmeId: string) {
 export function useDeleteBudgetMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
-    mutationFn: (budgetId: number) => apiSend("DELETE", `${programmePath(programmeId)}/budgets/${budgetId}`, undefined, okSchema),
+    mutationFn: (budgetId: number) =>
+      apiSend("DELETE", `${programmePath(programmeId)}/budgets/${budgetId}`, undefined, okSchema),
     onSuccess: refresh,
   });
 }

@@ -24,7 +24,8 @@ export const programmeKeys = {
   list: (page: number, agencyId: string) => ["programmes", "list", page, agencyId] as const,
   detail: (id: string) => ["programmes", "detail", id] as const,
   figures: (id: string) => ["programmes", "figures", id] as const,
-  scopeFigures: (agencyId: string, fiscalYear: string) => ["programmes", "scope-figures", agencyId, fiscalYear] as const,
+  scopeFigures: (agencyId: string, fiscalYear: string) =>
+    ["programmes", "scope-figures", agencyId, fiscalYear] as const,
   budgets: (id: string) => ["programmes", "budgets", id] as const,
   clusters: (id: string) => ["programmes", "clusters", id] as const,
   enterprises: (id: string, page: number) => ["programmes", "enterprises", id, page] as const,
@@ -37,17 +38,24 @@ const path = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 export function useProgrammes(page: number, agencyId: string) {
   return useQuery({
     queryKey: programmeKeys.list(page, agencyId),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId }), programmePageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId }), programmePageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useProgramme(id: string) {
-  return useQuery({ queryKey: programmeKeys.detail(id), queryFn: ({ signal }) => apiGet(path(id), programmeDetailSchema, signal) });
+  return useQuery({
+    queryKey: programmeKeys.detail(id),
+    queryFn: ({ signal }) => apiGet(path(id), programmeDetailSchema, signal),
+  });
 }
 
 export function useProgrammeFigures(id: string) {
-  return useQuery({ queryKey: programmeKeys.figures(id), queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, programmeFiguresSchema, signal) });
+  return useQuery({
+    queryKey: programmeKeys.figures(id),
+    queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, programmeFiguresSchema, signal),
+  });
 }
 
 export function useScopeFigures(agencyId: string, fiscalYear: string) {
@@ -59,11 +67,17 @@ export function useScopeFigures(agencyId: string, fiscalYear: string) {
 }
 
 export function useProgrammeBudgets(id: string) {
-  return useQuery({ queryKey: programmeKeys.budgets(id), queryFn: async ({ signal }) => (await apiGet(`${path(id)}/budgets`, budgetListSchema, signal)).items });
+  return useQuery({
+    queryKey: programmeKeys.budgets(id),
+    queryFn: async ({ signal }) => (await apiGet(`${path(id)}/budgets`, budgetListSchema, signal)).items,
+  });
 }
 
 export function useProgrammeClusters(id: string) {
-  return useQuery({ queryKey: programmeKeys.clusters(id), queryFn: async ({ signal }) => (await apiGet(`${path(id)}/clusters`, supportedClusterListSchema, signal)).items });
+  return useQuery({
+    queryKey: programmeKeys.clusters(id),
+    queryFn: async ({ signal }) => (await apiGet(`${path(id)}/clusters`, supportedClusterListSchema, signal)).items,
+  });
 }
 
 /** Firm by firm: only asked for when the caller may read the programme's records. */
@@ -71,7 +85,8 @@ export function useProgrammeEnterprises(id: string, page: number, enabled: boole
   return useQuery({
     queryKey: programmeKeys.enterprises(id, page),
     enabled,
-    queryFn: ({ signal }) => apiGet(withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }), supportedEnterprisePageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }), supportedEnterprisePageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -79,7 +94,8 @@ export function useProgrammeEnterprises(id: string, page: number, enabled: boole
 export function useProgrammeActivities(id: string, page: number) {
   return useQuery({
     queryKey: programmeKeys.activities(id, page),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }), activityPageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }), activityPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -88,7 +104,8 @@ export function useProgrammeClaims(id: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: programmeKeys.claims(id, page),
     enabled,
-    queryFn: ({ signal }) => apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -113,7 +130,8 @@ export function useReportedFigures(id: string) {
 export function useProgrammeOptions(enabled = true) {
   return useQuery({
     queryKey: ["programmes", "options"] as const,
-    queryFn: ({ signal }) => apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageSchema, signal),
     staleTime: 60_000,
     enabled,
   });

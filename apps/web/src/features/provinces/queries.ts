@@ -26,7 +26,8 @@ export function useRegions() {
 export function useProvinces(region: string | null = null) {
   return useQuery({
     queryKey: provinceKeys.list(region),
-    queryFn: async ({ signal }) => (await apiGet(withQuery("/api/provinces", { region }), provinceListSchema, signal)).items,
+    queryFn: async ({ signal }) =>
+      (await apiGet(withQuery("/api/provinces", { region }), provinceListSchema, signal)).items,
     staleTime: REFERENCE_STALE_MS,
   });
 }

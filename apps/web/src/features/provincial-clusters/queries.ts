@@ -22,7 +22,8 @@ export function useProvincialClusters() {
 export function useProvincialCluster(id: string) {
   return useQuery({
     queryKey: provincialClusterKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(`/api/provincial-clusters/${encodeURIComponent(id)}`, provincialClusterSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/provincial-clusters/${encodeURIComponent(id)}`, provincialClusterSchema, signal),
     staleTime: 10 * 60_000,
   });
 }

@@ -34,16 +34,24 @@ describe("search results", () => {
   it("reads whether the total is an estimate, and fails loudly when the server does not say", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(page.totalIsEstimate).toBe(false);
-    expect(decode({ items: [], total: 33_334, totalIsEstimate: true, page: 1, pageSize: 20 }).totalIsEstimate).toBe(true);
-    expect(() => decode({ items: [], total: 1, totalIsEstimate: "yes", page: 1, pageSize: 20 })).toThrow(/at totalIsEstimate/);
-    expect(() => decode({ items: [], total: 1, page: 1, pageSize: 20 })).toThrow(expect.objectContaining({ code: "bad_response" }));
+    expect(decode({ items: [], total: 33_334, totalIsEstimate: true, page: 1, pageSize: 20 }).totalIsEstimate).toBe(
+      true,
+    );
+    expect(() => decode({ items: [], total: 1, totalIsEstimate: "yes", page: 1, pageSize: 20 })).toThrow(
+      /at totalIsEstimate/,
+    );
+    expect(() => decode({ items: [], total: 1, page: 1, pageSize: 20 })).toThrow(
+      expect.objectContaining({ code: "bad_response" }),
+    );
     vi.restoreAllMocks();
   });
 
   it("rejects an unknown result type", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const person = { type: "person", id: 1, nameTh: null, nameEn: null, snippet: null, provinceCode: null, score: 1 };
-    expect(() => decode({ items: [person], total: 1, totalIsEstimate: false, page: 1, pageSize: 20 })).toThrow(/at items\.0\.type/);
+    expect(() => decode({ items: [person], total: 1, totalIsEstimate: false, page: 1, pageSize: 20 })).toThrow(
+      /at items\.0\.type/,
+    );
     vi.restoreAllMocks();
   });
 });

@@ -1,6 +1,10 @@
 import { searchResultTypes as RESULT_TYPES, type SearchHit } from "@sainam/contract";
 
-export { searchResultTypes as RESULT_TYPES, type SearchHit as SearchResult, type SearchResults as SearchPage } from "@sainam/contract";
+export {
+  searchResultTypes as RESULT_TYPES,
+  type SearchHit as SearchResult,
+  type SearchResults as SearchPage,
+} from "@sainam/contract";
 export type ResultType = SearchHit["type"];
 
 export function isResultType(value: unknown): value is ResultType {

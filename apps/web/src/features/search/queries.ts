@@ -15,14 +15,18 @@ export function useSearch(params: SearchParams) {
   return useQuery({
     queryKey: searchKeys.results(params),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/search", {
+      apiGet(
+        withQuery("/api/search", {
           q: q.trim(),
           ...facets,
           // A sector is a TSIC prefix (the contract's rule); anything else would only earn a 400.
           sector: searchQuery.shape.sector.safeParse(sector.trim()).success ? sector.trim() : null,
           page,
           pageSize: SEARCH_PAGE_SIZE,
-        }), searchResultsSchema, signal),
+        }),
+        searchResultsSchema,
+        signal,
+      ),
     enabled: q.trim() !== "",
     placeholderData: keepPreviousData,
     retry: (count, error) => count < 1 && !(isApiError(error) && error.status < 500),

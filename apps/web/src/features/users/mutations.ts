@@ -37,7 +37,8 @@ export function useCreateUserMutation() {
 export function useUpdateUserMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) => apiSend("PATCH", `/api/users/${id}`, changes satisfies UpdateUserBody, userSchema),
+    mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) =>
+      apiSend("PATCH", `/api/users/${id}`, changes satisfies UpdateUserBody, userSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

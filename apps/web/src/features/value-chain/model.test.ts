@@ -8,7 +8,17 @@ describe("the value-chain analysis, checked by the contract", () => {
     membersPerStage: { upstream: 2, midstream: 1, downstream: 0 },
     membersByStage: { upstream: [1, 3], midstream: [5], downstream: [] },
     emptyStages: ["downstream"],
-    singleSupplierProducts: [{ product: "roasted coffee", supplierId: 3, buyerIds: [5, 6], buyers: [{ type: "enterprise", id: 5 }, { type: "enterprise", id: 6 }] }],
+    singleSupplierProducts: [
+      {
+        product: "roasted coffee",
+        supplierId: 3,
+        buyerIds: [5, 6],
+        buyers: [
+          { type: "enterprise", id: 5 },
+          { type: "enterprise", id: 6 },
+        ],
+      },
+    ],
     unsuppliedInputs: [],
     unlinkedMemberIds: [4],
     unlinkedInstitutionIds: [],
@@ -17,7 +27,9 @@ describe("the value-chain analysis, checked by the contract", () => {
     verticalLinks: 3,
     horizontalLinks: 1,
     otherLinks: 0,
-    suggestions: [{ from: 1, to: 3, score: 0.8, reasons: [{ code: "product_match", product: "green beans", detail: "…" }] }],
+    suggestions: [
+      { from: 1, to: 3, score: 0.8, reasons: [{ code: "product_match", product: "green beans", detail: "…" }] },
+    ],
     somethingNew: { ignored: true },
   };
 
@@ -30,7 +42,12 @@ describe("the value-chain analysis, checked by the contract", () => {
     expect(analysis.membersPerStage).toEqual({ upstream: 2, midstream: 1, downstream: 0 });
     expect(analysis.emptyStages).toEqual(["downstream"]);
     expect(analysis.singleSupplierProducts[0]?.buyerIds).toEqual([5, 6]);
-    expect(analysis.suggestions[0]).toEqual({ from: 1, to: 3, score: 0.8, reasons: [{ code: "product_match", product: "green beans", detail: "…" }] });
+    expect(analysis.suggestions[0]).toEqual({
+      from: 1,
+      to: 3,
+      score: 0.8,
+      reasons: [{ code: "product_match", product: "green beans", detail: "…" }],
+    });
     expect(analysis).not.toHaveProperty("somethingNew");
     // null means "no link has a known value", which is an answer, not a gap.
     expect(analysis.insideValueShare).toBeNull();
@@ -41,7 +58,9 @@ describe("the value-chain analysis, checked by the contract", () => {
       expect.objectContaining({ code: "bad_response", message: expect.stringContaining("linkDensity") }),
     );
     const { membersPerStage: _left, ...partial } = full;
-    expect(() => parseAnswer(analysisSchema, partial)).toThrow(expect.objectContaining({ message: expect.stringContaining("membersPerStage") }));
+    expect(() => parseAnswer(analysisSchema, partial)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("membersPerStage") }),
+    );
   });
 
   it("refuses a stage name it does not know", () => {
@@ -57,14 +76,32 @@ describe("the value-chain analysis, checked by the contract", () => {
 
 describe("a linkage, checked by the contract", () => {
   it("reads a directed link between two parties", () => {
-    const linkage = { id: 1, clusterId: 1, from: { type: "enterprise", id: 1 }, to: { type: "institution", id: 2 }, kind: "advises", product: null, annualValue: 1200 };
+    const linkage = {
+      id: 1,
+      clusterId: 1,
+      from: { type: "enterprise", id: 1 },
+      to: { type: "institution", id: 2 },
+      kind: "advises",
+      product: null,
+      annualValue: 1200,
+    };
     expect(parseAnswer(linkageSchema, linkage)).toEqual(linkage);
   });
 
   it("refuses a party of an unknown type", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const linkage = { id: 1, clusterId: 1, from: { type: "person", id: 1 }, to: { type: "institution", id: 2 }, kind: "advises", product: null, annualValue: null };
-    expect(() => parseAnswer(linkageSchema, linkage)).toThrow(expect.objectContaining({ message: expect.stringContaining("from.type") }));
+    const linkage = {
+      id: 1,
+      clusterId: 1,
+      from: { type: "person", id: 1 },
+      to: { type: "institution", id: 2 },
+      kind: "advises",
+      product: null,
+      annualValue: null,
+    };
+    expect(() => parseAnswer(linkageSchema, linkage)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("from.type") }),
+    );
   });
 });
 

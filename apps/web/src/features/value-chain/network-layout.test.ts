@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compareIds, layoutNetwork, type LayoutInstitution, type LayoutLink, type LayoutMember } from "./network-layout";
+import {
+  compareIds,
+  layoutNetwork,
+  type LayoutInstitution,
+  type LayoutLink,
+  type LayoutMember,
+} from "./network-layout";
 import type { Stage } from "./model";
 
 const members: LayoutMember[] = [
@@ -14,10 +20,38 @@ const institutions: LayoutInstitution[] = [
   { id: "2", label: "Bank" },
 ];
 const links: LayoutLink[] = [
-  { id: "10", from: { type: "enterprise", id: "2" }, to: { type: "enterprise", id: "3" }, kind: "supplies", product: "beans", annualValue: 100 },
-  { id: "11", from: { type: "enterprise", id: "3" }, to: { type: "enterprise", id: "5" }, kind: "supplies", product: "roast", annualValue: null },
-  { id: "12", from: { type: "institution", id: "1" }, to: { type: "enterprise", id: "3" }, kind: "advises", product: null, annualValue: null },
-  { id: "13", from: { type: "enterprise", id: "5" }, to: { type: "enterprise", id: "99" }, kind: "supplies", product: null, annualValue: null },
+  {
+    id: "10",
+    from: { type: "enterprise", id: "2" },
+    to: { type: "enterprise", id: "3" },
+    kind: "supplies",
+    product: "beans",
+    annualValue: 100,
+  },
+  {
+    id: "11",
+    from: { type: "enterprise", id: "3" },
+    to: { type: "enterprise", id: "5" },
+    kind: "supplies",
+    product: "roast",
+    annualValue: null,
+  },
+  {
+    id: "12",
+    from: { type: "institution", id: "1" },
+    to: { type: "enterprise", id: "3" },
+    kind: "advises",
+    product: null,
+    annualValue: null,
+  },
+  {
+    id: "13",
+    from: { type: "enterprise", id: "5" },
+    to: { type: "enterprise", id: "99" },
+    kind: "supplies",
+    product: null,
+    annualValue: null,
+  },
 ];
 
 function shuffled<T>(items: readonly T[]): T[] {

@@ -210,7 +210,10 @@ export function layoutNetwork(
   if (reduced) {
     for (const stage of STAGES) {
       const busiest = [...(laneMembers.get(stage) ?? [])]
-        .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || compareIds(a.split(":")[1] ?? "", b.split(":")[1] ?? ""))
+        .sort(
+          (a, b) =>
+            (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || compareIds(a.split(":")[1] ?? "", b.split(":")[1] ?? ""),
+        )
         .slice(0, busiestPerLane)
         .sort((a, b) => compareIds(a.split(":")[1] ?? "", b.split(":")[1] ?? ""));
       laneMembers.set(stage, busiest);

@@ -20,8 +20,7 @@ export function useClusterLinkages(clusterId: string) {
 export function useClusterAnalysis(clusterId: string) {
   return useQuery({
     queryKey: valueChainKeys.analysis(clusterId),
-    queryFn: ({ signal }) =>
-      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/analysis`, analysisSchema, signal),
+    queryFn: ({ signal }) => apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/analysis`, analysisSchema, signal),
     retry: (count, error) => count < 1 && !(isApiError(error) && error.status < 500),
     staleTime: 30_000,
   });

@@ -3,7 +3,12 @@ import { describe, expect, it, vi } from "vitest";
 import { parseAnswer } from "../../api/client";
 import { reasonText, suggestedProduct } from "./suggestion-text";
 
-const parties = { from: "Doi Chang Farm", to: "Khua Dee Roasters", fromStage: "upstream", toStage: "midstream" } as const;
+const parties = {
+  from: "Doi Chang Farm",
+  to: "Khua Dee Roasters",
+  fromStage: "upstream",
+  toStage: "midstream",
+} as const;
 
 describe("reasonText", () => {
   it("says who makes what the other needs, naming the product", () => {

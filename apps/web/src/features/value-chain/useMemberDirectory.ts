@@ -15,7 +15,10 @@ export function useMemberDirectory(clusterId: RecordId) {
     name: (id: RecordId): string => {
       const member = find(id);
       if (!member) return t("analysis.memberFallback", { id });
-      return localName(locale, member) || (member.juristicId ? formatJuristicId(member.juristicId) : t("analysis.memberFallback", { id }));
+      return (
+        localName(locale, member) ||
+        (member.juristicId ? formatJuristicId(member.juristicId) : t("analysis.memberFallback", { id }))
+      );
     },
     stage: (id: RecordId): Stage | null => {
       const stage = find(id)?.stage;

@@ -74,9 +74,11 @@ function AgencyItem({ node, canEdit }: { node: AgencyNode; canEdit: boolean }) {
             {name}
             {agency.abbreviation && <span className="abbr"> ({agency.abbreviation})</span>}
           </span>
-          {other && other !== name && <span className="muted secondary-name" lang={otherLocale(locale)}>
+          {other && other !== name && (
+            <span className="muted secondary-name" lang={otherLocale(locale)}>
               {other}
-            </span>}
+            </span>
+          )}
         </div>
         <div className="agency-meta">
           {kind && <span className="tag">{kind}</span>}

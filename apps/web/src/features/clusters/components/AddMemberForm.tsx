@@ -128,9 +128,19 @@ export function AddMemberForm({ clusterId, memberIds, onAdded, onCancel }: AddMe
         </p>
       )}
       <div className="form-grid">
-        <ChoiceField label={t("members.stage")} error={serverErrors.stage ?? null} value={stage} options={STAGES} isOption={isStage} labelOf={labels.stage} onChange={setStage} />
+        <ChoiceField
+          label={t("members.stage")}
+          error={serverErrors.stage ?? null}
+          value={stage}
+          options={STAGES}
+          isOption={isStage}
+          labelOf={labels.stage}
+          onChange={setStage}
+        />
         <FormField label={t("members.joinedOnLabel")} error={serverErrors.joinedOn ?? null}>
-          {(control) => <input {...control} type="date" value={joinedOn} onChange={(event) => setJoinedOn(event.target.value)} />}
+          {(control) => (
+            <input {...control} type="date" value={joinedOn} onChange={(event) => setJoinedOn(event.target.value)} />
+          )}
         </FormField>
       </div>
       <div className="form-actions">

@@ -21,7 +21,14 @@ const FILTER_PARAMS: Record<keyof ClusterFilters, string> = {
   topLevel: "top",
 };
 
-const FILTER_KEYS = ["kind", "region", "province", "provincialCluster", "status", "topLevel"] as const satisfies readonly (keyof ClusterFilters)[];
+const FILTER_KEYS = [
+  "kind",
+  "region",
+  "province",
+  "provincialCluster",
+  "status",
+  "topLevel",
+] as const satisfies readonly (keyof ClusterFilters)[];
 
 function pageOf(value: string | null): number {
   const page = Number(value);
@@ -81,7 +88,12 @@ export function ClusterDirectory() {
             {t("registry.count", { count: data.total, n: formatNumber(data.total, locale) })}
           </p>
           <ClusterTable clusters={data.items} />
-          <Pagination page={data.page} pageSize={data.pageSize || CLUSTER_PAGE_SIZE} total={data.total} onPage={setPage} />
+          <Pagination
+            page={data.page}
+            pageSize={data.pageSize || CLUSTER_PAGE_SIZE}
+            total={data.total}
+            onPage={setPage}
+          />
         </>
       )}
     </QueryState>

@@ -22,7 +22,15 @@ export function ClusterFilterBar({ filters, onChange, onClear }: ClusterFilterBa
   const regions = useRegions();
   const provinces = useProvinces(filters.region || null);
   const provincialClusters = useProvincialClusters();
-  const ids = { kind: useId(), region: useId(), province: useId(), pc: useId(), status: useId(), top: useId(), heading: useId() };
+  const ids = {
+    kind: useId(),
+    region: useId(),
+    province: useId(),
+    pc: useId(),
+    status: useId(),
+    top: useId(),
+    heading: useId(),
+  };
   const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) =>
     localName(locale, a).localeCompare(localName(locale, b), locale),
   );
@@ -61,7 +69,11 @@ export function ClusterFilterBar({ filters, onChange, onClear }: ClusterFilterBa
       </div>
       <div className="field">
         <label htmlFor={ids.province}>{t("registry.province")}</label>
-        <select id={ids.province} value={filters.province} onChange={(event) => onChange({ province: event.target.value })}>
+        <select
+          id={ids.province}
+          value={filters.province}
+          onChange={(event) => onChange({ province: event.target.value })}
+        >
           <option value="">{t("registry.allProvinces")}</option>
           {sortedProvinces.map((province) => (
             <option key={province.code} value={province.code}>

@@ -147,14 +147,30 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
   const server = fieldErrorsOf(mutation.error);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const fieldError = (key: string, client?: string) => client ?? server[key] ?? null;
-  const placed = ["code", "kind", "nameTh", "nameEn", "descriptionTh", "descriptionEn", "tsicCode", "coordinatingAgencyId", "cooperatingAgencyId", "parentId", "maturity", "provinceCodes", "policyTags", "status"];
+  const placed = [
+    "code",
+    "kind",
+    "nameTh",
+    "nameEn",
+    "descriptionTh",
+    "descriptionEn",
+    "tsicCode",
+    "coordinatingAgencyId",
+    "cooperatingAgencyId",
+    "parentId",
+    "maturity",
+    "provinceCodes",
+    "policyTags",
+    "status",
+  ];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next: ClientErrors = {};
     if (!isRecordCode(draft.code.trim())) next.code = t("registry.codeInvalid");
     if (!draft.nameTh.trim() && !draft.nameEn.trim()) next.nameTh = t("registry.nameRequired");
-    if (draft.tsicCode.trim() && !createClusterBody.shape.tsicCode.safeParse(draft.tsicCode.trim()).success) next.tsicCode = t("registry.tsicInvalid");
+    if (draft.tsicCode.trim() && !createClusterBody.shape.tsicCode.safeParse(draft.tsicCode.trim()).success)
+      next.tsicCode = t("registry.tsicInvalid");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const body = changes(draft, original, cluster === null);
@@ -174,7 +190,9 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
   return (
     <form className="form panel cluster-form" onSubmit={submit} aria-labelledby={headingId} noValidate>
       <h2 id={headingId} className={cluster ? undefined : "visually-hidden"}>
-        {cluster ? t("registry.editTitle", { name: localName(locale, cluster) || cluster.code }) : t("registry.createTitle")}
+        {cluster
+          ? t("registry.editTitle", { name: localName(locale, cluster) || cluster.code })
+          : t("registry.createTitle")}
       </h2>
       <p className="muted small">{t("registry.editorsOnly")}</p>
       {mutation.isError && <ErrorMessage error={mutation.error} />}
@@ -192,14 +210,25 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
       )}
       <div className="form-grid">
         <FormField label={t("registry.nameTh")} error={fieldError("nameTh", errors.nameTh)}>
-          {(control) => <input {...control} lang="th" value={draft.nameTh} onChange={(e) => set("nameTh", e.target.value)} />}
+          {(control) => (
+            <input {...control} lang="th" value={draft.nameTh} onChange={(e) => set("nameTh", e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("registry.nameEn")} error={fieldError("nameEn")}>
-          {(control) => <input {...control} lang="en" value={draft.nameEn} onChange={(e) => set("nameEn", e.target.value)} />}
+          {(control) => (
+            <input {...control} lang="en" value={draft.nameEn} onChange={(e) => set("nameEn", e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("registry.code")} hint={t("registry.codeHint")} error={fieldError("code", errors.code)}>
           {(control) => (
-            <input {...control} required value={draft.code} autoComplete="off" spellCheck={false} onChange={(e) => set("code", e.target.value)} />
+            <input
+              {...control}
+              required
+              value={draft.code}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => set("code", e.target.value)}
+            />
           )}
         </FormField>
         <FormField label={t("registry.kind")} error={fieldError("kind")}>
@@ -219,9 +248,18 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
             </select>
           )}
         </FormField>
-        <FormField label={t("registry.tsic")} hint={t("registry.tsicHint")} error={fieldError("tsicCode", errors.tsicCode)}>
+        <FormField
+          label={t("registry.tsic")}
+          hint={t("registry.tsicHint")}
+          error={fieldError("tsicCode", errors.tsicCode)}
+        >
           {(control) => (
-            <input {...control} inputMode="numeric" value={draft.tsicCode} onChange={(e) => set("tsicCode", e.target.value)} />
+            <input
+              {...control}
+              inputMode="numeric"
+              value={draft.tsicCode}
+              onChange={(e) => set("tsicCode", e.target.value)}
+            />
           )}
         </FormField>
         <FormField label={t("registry.maturity")} error={fieldError("maturity")}>
@@ -242,7 +280,11 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
         </FormField>
         <FormField label={t("registry.coordinatingAgency")} error={fieldError("coordinatingAgencyId")}>
           {(control) => (
-            <select {...control} value={draft.coordinatingAgencyId} onChange={(e) => set("coordinatingAgencyId", e.target.value)}>
+            <select
+              {...control}
+              value={draft.coordinatingAgencyId}
+              onChange={(e) => set("coordinatingAgencyId", e.target.value)}
+            >
               <option value="">{t("registry.chooseAgency")}</option>
               {agencyOptions.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -255,7 +297,11 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
         </FormField>
         <FormField label={t("registry.cooperatingAgency")} error={fieldError("cooperatingAgencyId")}>
           {(control) => (
-            <select {...control} value={draft.cooperatingAgencyId} onChange={(e) => set("cooperatingAgencyId", e.target.value)}>
+            <select
+              {...control}
+              value={draft.cooperatingAgencyId}
+              onChange={(e) => set("cooperatingAgencyId", e.target.value)}
+            >
               <option value="">{t("registry.chooseAgency")}</option>
               {agencyOptions.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -284,12 +330,24 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
       <div className="form-grid form-grid-wide">
         <FormField label={t("registry.descriptionTh")} error={fieldError("descriptionTh")}>
           {(control) => (
-            <textarea {...control} lang="th" rows={3} value={draft.descriptionTh} onChange={(e) => set("descriptionTh", e.target.value)} />
+            <textarea
+              {...control}
+              lang="th"
+              rows={3}
+              value={draft.descriptionTh}
+              onChange={(e) => set("descriptionTh", e.target.value)}
+            />
           )}
         </FormField>
         <FormField label={t("registry.descriptionEn")} error={fieldError("descriptionEn")}>
           {(control) => (
-            <textarea {...control} lang="en" rows={3} value={draft.descriptionEn} onChange={(e) => set("descriptionEn", e.target.value)} />
+            <textarea
+              {...control}
+              lang="en"
+              rows={3}
+              value={draft.descriptionEn}
+              onChange={(e) => set("descriptionEn", e.target.value)}
+            />
           )}
         </FormField>
       </div>
@@ -312,7 +370,9 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
                   onChange={(e) =>
                     set(
                       "policyTags",
-                      e.target.checked ? [...draft.policyTags, tag] : draft.policyTags.filter((existing) => existing !== tag),
+                      e.target.checked
+                        ? [...draft.policyTags, tag]
+                        : draft.policyTags.filter((existing) => existing !== tag),
                     )
                   }
                 />

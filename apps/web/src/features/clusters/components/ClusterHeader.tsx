@@ -65,7 +65,9 @@ export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {
       {parent.data && (
         <p className="parent-link">
           {t("registry.parent")}:{" "}
-          <Link to={`/clusters/${encodeURIComponent(parent.data.id)}`}>{localName(locale, parent.data) || parent.data.code}</Link>
+          <Link to={`/clusters/${encodeURIComponent(parent.data.id)}`}>
+            {localName(locale, parent.data) || parent.data.code}
+          </Link>
         </p>
       )}
       {description && <p className="lead">{description}</p>}
@@ -91,7 +93,11 @@ export function ClusterHeader({ cluster }: { cluster: ClusterDetail }) {
             {cluster.memberCount > 0 && (
               <span className="muted small">
                 {" "}
-                ({STAGES.map((stage) => `${chain.stage(stage)} ${formatNumber(cluster.stageCounts[stage] ?? 0, locale)}`).join(" · ")})
+                (
+                {STAGES.map(
+                  (stage) => `${chain.stage(stage)} ${formatNumber(cluster.stageCounts[stage] ?? 0, locale)}`,
+                ).join(" · ")}
+                )
               </span>
             )}
           </dd>

@@ -41,7 +41,13 @@ export function ClusterProvinceMap({ filters, onProvince }: ClusterProvinceMapPr
         width={420}
         height={760}
         fill={(feature) => (data ? countColour(countOf(feature), max) : ZERO_COLOUR)}
-        label={(feature) => t("registry.mapProvince", { province: localName(locale, feature.properties), count: countOf(feature), n: n(countOf(feature)) })}
+        label={(feature) =>
+          t("registry.mapProvince", {
+            province: localName(locale, feature.properties),
+            count: countOf(feature),
+            n: n(countOf(feature)),
+          })
+        }
         onActivate={(feature) => onProvince(feature.properties.code)}
         dimmed={filters.province ? (feature) => feature.properties.code !== filters.province : undefined}
       />

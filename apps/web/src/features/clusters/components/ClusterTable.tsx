@@ -55,7 +55,9 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
             return (
               <tr key={cluster.id} data-cluster-id={cluster.id}>
                 <th scope="row">
-                  <Link to={`/clusters/${encodeURIComponent(cluster.id)}`}>{localName(locale, cluster) || cluster.code}</Link>{" "}
+                  <Link to={`/clusters/${encodeURIComponent(cluster.id)}`}>
+                    {localName(locale, cluster) || cluster.code}
+                  </Link>{" "}
                   <ClusterBadges cluster={cluster} />
                   {other && (
                     <span className="muted small block" lang={otherLocale(locale)}>
@@ -64,7 +66,11 @@ export function ClusterTable({ clusters }: { clusters: readonly Cluster[] }) {
                   )}
                 </th>
                 <td>{labels.kind(cluster.kind)}</td>
-                <td>{cluster.coordinatingAgencyId === null ? t("common.none") : (agencyName(String(cluster.coordinatingAgencyId)) ?? t("common.none"))}</td>
+                <td>
+                  {cluster.coordinatingAgencyId === null
+                    ? t("common.none")
+                    : (agencyName(String(cluster.coordinatingAgencyId)) ?? t("common.none"))}
+                </td>
                 <td>
                   {provinceCodes.length === 0 ? (
                     <span className="muted">{t("common.none")}</span>

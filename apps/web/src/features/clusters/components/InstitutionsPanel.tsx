@@ -35,7 +35,12 @@ export function InstitutionsPanel({ clusterId, canEdit }: InstitutionsPanelProps
       {canEdit && (
         <div className="toolbar">
           <span />
-          <button type="button" className="button button-primary" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+          <button
+            type="button"
+            className="button button-primary"
+            aria-expanded={adding}
+            onClick={() => setAdding((v) => !v)}
+          >
             {t("institutions.link")}
           </button>
         </div>
@@ -180,14 +185,21 @@ function LinkInstitutionForm({ clusterId, linkedIds, onLinked, onCancel }: LinkI
             )}
           </FormField>
           <FormField label={t("institutions.role")} error={server.role ?? null}>
-            {(control) => <input {...control} value={role} maxLength={200} onChange={(event) => setRole(event.target.value)} />}
+            {(control) => (
+              <input {...control} value={role} maxLength={200} onChange={(event) => setRole(event.target.value)} />
+            )}
           </FormField>
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={link.isPending}>
             {link.isPending ? t("common.saving") : t("institutions.link")}
           </button>
-          <button type="button" className="button button-secondary" aria-expanded={creating} onClick={() => setCreating((v) => !v)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={creating}
+            onClick={() => setCreating((v) => !v)}
+          >
             {t("institutions.create")}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancel}>
@@ -202,12 +214,27 @@ function LinkInstitutionForm({ clusterId, linkedIds, onLinked, onCancel }: LinkI
           </h4>
           {create.isError && <ErrorMessage error={create.error} />}
           <div className="form-grid">
-            <ChoiceField label={t("institutions.kind")} error={createServer.kind ?? null} value={kind} options={INSTITUTION_KINDS} isOption={isInstitutionKind} labelOf={labels.institutionKind} onChange={setKind} />
-            <FormField label={t("common.nameTh")} error={nameMissing ? t("registry.nameRequired") : (createServer.nameTh ?? null)}>
-              {(control) => <input {...control} lang="th" value={nameTh} onChange={(event) => setNameTh(event.target.value)} />}
+            <ChoiceField
+              label={t("institutions.kind")}
+              error={createServer.kind ?? null}
+              value={kind}
+              options={INSTITUTION_KINDS}
+              isOption={isInstitutionKind}
+              labelOf={labels.institutionKind}
+              onChange={setKind}
+            />
+            <FormField
+              label={t("common.nameTh")}
+              error={nameMissing ? t("registry.nameRequired") : (createServer.nameTh ?? null)}
+            >
+              {(control) => (
+                <input {...control} lang="th" value={nameTh} onChange={(event) => setNameTh(event.target.value)} />
+              )}
             </FormField>
             <FormField label={t("common.nameEn")} error={createServer.nameEn ?? null}>
-              {(control) => <input {...control} lang="en" value={nameEn} onChange={(event) => setNameEn(event.target.value)} />}
+              {(control) => (
+                <input {...control} lang="en" value={nameEn} onChange={(event) => setNameEn(event.target.value)} />
+              )}
             </FormField>
           </div>
           <div className="form-actions">

@@ -83,8 +83,12 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
                 canEdit={canEdit}
                 busy={update.isPending || approve.isPending}
                 onApprove={(member) => approve.mutate(member.enterpriseId)}
-                onStage={(member, next) => update.mutate({ enterpriseId: member.enterpriseId, changes: { stage: next } })}
-                onLeft={(member) => update.mutate({ enterpriseId: member.enterpriseId, changes: { leftOn: todayInBangkok() } })}
+                onStage={(member, next) =>
+                  update.mutate({ enterpriseId: member.enterpriseId, changes: { stage: next } })
+                }
+                onLeft={(member) =>
+                  update.mutate({ enterpriseId: member.enterpriseId, changes: { leftOn: todayInBangkok() } })
+                }
                 onRejoin={(member) => update.mutate({ enterpriseId: member.enterpriseId, changes: { leftOn: null } })}
               />
             ))}
@@ -116,7 +120,9 @@ function StageColumn({ stage, members, canEdit, busy, onApprove, onStage, onLeft
     <section className={`stage-column stage-${stage}`} data-stage={stage} aria-labelledby={headingId}>
       <h3 id={headingId} className="stage-heading">
         {labels.stage(stage)}{" "}
-        <span className="count muted">({t("members.stageCount", { count: members.length, n: formatNumber(members.length, locale) })})</span>
+        <span className="count muted">
+          ({t("members.stageCount", { count: members.length, n: formatNumber(members.length, locale) })})
+        </span>
       </h3>
       {sorted.length === 0 ? (
         <p className="muted small">{t("members.noneAtStage")}</p>
@@ -162,7 +168,8 @@ function MemberItem({
   const labels = useValueChainLabels();
   const enterpriseLabels = useEnterpriseLabels();
   const selectId = useId();
-  const name = localName(locale, member) || (member.juristicId ? formatJuristicId(member.juristicId) : `#${member.enterpriseId}`);
+  const name =
+    localName(locale, member) || (member.juristicId ? formatJuristicId(member.juristicId) : `#${member.enterpriseId}`);
   return (
     <li
       className={`member${member.leftOn ? " member-left" : ""}${member.approved ? "" : " member-pending"}`}
@@ -178,7 +185,10 @@ function MemberItem({
         {member.joinedOn && ` · ${t("members.joinedOn", { date: formatDate(member.joinedOn, locale) })}`}
         {member.leftOn && ` · ${t("members.leftOn", { date: formatDate(member.leftOn, locale) })}`}
       </span>
-      <span className={`member-approval small${member.approved ? " muted" : " badge-pending"}`} title={member.approved ? undefined : t("members.pendingHint")}>
+      <span
+        className={`member-approval small${member.approved ? " muted" : " badge-pending"}`}
+        title={member.approved ? undefined : t("members.pendingHint")}
+      >
         {member.approved ? t("members.approved") : t("members.pending")}
       </span>
       {!member.approved && member.canApprove && (

@@ -32,7 +32,8 @@ export function PendingMemberships({ user }: { user: User }) {
   if (!approver && !(coordinator && (pending.data?.length ?? 0) > 0)) return null;
 
   const firmName = (m: PendingMembership) =>
-    localName(locale, m.enterprise) || (m.enterprise.juristicId ? formatJuristicId(m.enterprise.juristicId) : `#${m.enterprise.id}`);
+    localName(locale, m.enterprise) ||
+    (m.enterprise.juristicId ? formatJuristicId(m.enterprise.juristicId) : `#${m.enterprise.id}`);
   const clusterName = (m: PendingMembership) => localName(locale, m.cluster) || m.cluster.code;
 
   return (
@@ -61,15 +62,24 @@ export function PendingMemberships({ user }: { user: User }) {
               </thead>
               <tbody>
                 {items.map((m) => (
-                  <tr key={m.membershipId} data-membership-id={m.membershipId} data-cluster-id={m.cluster.id} data-enterprise-id={m.enterprise.id}>
+                  <tr
+                    key={m.membershipId}
+                    data-membership-id={m.membershipId}
+                    data-cluster-id={m.cluster.id}
+                    data-enterprise-id={m.enterprise.id}
+                  >
                     <td>
                       <Link to={`/clusters/${encodeURIComponent(m.cluster.id)}`}>{clusterName(m)}</Link>
                     </td>
                     <td>
                       <Link to={`/enterprises/${encodeURIComponent(m.enterprise.id)}`}>{firmName(m)}</Link>
-                      {m.enterprise.juristicId && <span className="muted small"> · {formatJuristicId(m.enterprise.juristicId)}</span>}
+                      {m.enterprise.juristicId && (
+                        <span className="muted small"> · {formatJuristicId(m.enterprise.juristicId)}</span>
+                      )}
                     </td>
-                    <td>{m.addedBy ? (m.addedBy.displayName ?? `#${m.addedBy.id}`) : t("members.pendingUnknownUser")}</td>
+                    <td>
+                      {m.addedBy ? (m.addedBy.displayName ?? `#${m.addedBy.id}`) : t("members.pendingUnknownUser")}
+                    </td>
                     <td>{formatDate(m.addedAt, locale, "Asia/Bangkok")}</td>
                     <td>
                       {m.canApprove ? (
@@ -81,7 +91,12 @@ export function PendingMemberships({ user }: { user: User }) {
                           onClick={() =>
                             approve.mutate(
                               { clusterId: m.cluster.id, enterpriseId: m.enterprise.id },
-                              { onSuccess: () => setNotice(t("members.pendingApproved", { name: firmName(m), cluster: clusterName(m) })) },
+                              {
+                                onSuccess: () =>
+                                  setNotice(
+                                    t("members.pendingApproved", { name: firmName(m), cluster: clusterName(m) }),
+                                  ),
+                              },
                             )
                           }
                         >

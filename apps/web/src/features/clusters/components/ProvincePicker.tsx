@@ -34,7 +34,10 @@ export function ProvincePicker({ legend, selected, onChange, error }: ProvincePi
   return (
     <fieldset className="province-picker" aria-describedby={error ? errorId : undefined}>
       <legend>
-        {legend} <span className="muted small">({t("registry.provincesSelected", { n: formatNumber(selected.length, locale) })})</span>
+        {legend}{" "}
+        <span className="muted small">
+          ({t("registry.provincesSelected", { n: formatNumber(selected.length, locale) })})
+        </span>
       </legend>
       {selected.length > 0 && (
         <ul className="chip-list picked">
@@ -60,7 +63,9 @@ export function ProvincePicker({ legend, selected, onChange, error }: ProvincePi
         {(regions.data ?? []).map((region) => {
           const inRegion = (provinces.data ?? [])
             .filter((p) => p.regionCode === region.code)
-            .filter((p) => !needle || p.nameTh.toLowerCase().includes(needle) || p.nameEn.toLowerCase().includes(needle))
+            .filter(
+              (p) => !needle || p.nameTh.toLowerCase().includes(needle) || p.nameEn.toLowerCase().includes(needle),
+            )
             .sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale));
           if (inRegion.length === 0) return null;
           return (

@@ -11,7 +11,17 @@ import { TableScroll } from "../../../components/TableScroll";
 const DRILLABLE = new Set(["nation", "region", "provincial_cluster", "province"]);
 
 /** The unit's figure and its children's, with breadcrumbs back up; a child that has children is a button. */
-export function DrilldownTable({ indicatorId, period, unit, onUnit }: { indicatorId: string; period: string; unit: UnitRef; onUnit: (unit: UnitRef) => void }) {
+export function DrilldownTable({
+  indicatorId,
+  period,
+  unit,
+  onUnit,
+}: {
+  indicatorId: string;
+  period: string;
+  unit: UnitRef;
+  onUnit: (unit: UnitRef) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const query = useIndicatorDrilldown(indicatorId, period, unit);
@@ -23,7 +33,11 @@ export function DrilldownTable({ indicatorId, period, unit, onUnit }: { indicato
             <ol>
               {data.parents.map((parent) => (
                 <li key={`${parent.type}:${parent.code}`}>
-                  <button type="button" className="link-button" onClick={() => onUnit({ type: parent.type, code: parent.code })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onUnit({ type: parent.type, code: parent.code })}
+                  >
                     {localName(locale, parent)}
                   </button>
                 </li>
@@ -32,7 +46,8 @@ export function DrilldownTable({ indicatorId, period, unit, onUnit }: { indicato
             </ol>
           </nav>
           <p className="drill-unit">
-            <strong>{localName(locale, data.unit)}</strong>: {formatFigure(data.unit.value, locale)} <StatusChip achievement={data.unit.achievement} />
+            <strong>{localName(locale, data.unit)}</strong>: {formatFigure(data.unit.value, locale)}{" "}
+            <StatusChip achievement={data.unit.achievement} />
           </p>
           {data.children.length === 0 ? (
             <p className="muted">{t("indicator.noChildren")}</p>
@@ -43,7 +58,9 @@ export function DrilldownTable({ indicatorId, period, unit, onUnit }: { indicato
                   <tr>
                     <th scope="col">{t("indicator.unit")}</th>
                     <th scope="col">{t("indicator.unitType")}</th>
-                    <th scope="col" className="num">{t("dashboard.actual")}</th>
+                    <th scope="col" className="num">
+                      {t("dashboard.actual")}
+                    </th>
                     <th scope="col">{t("dashboard.status")}</th>
                     <th scope="col">{t("dashboard.coverage")}</th>
                   </tr>
@@ -82,7 +99,11 @@ function ChildRow({ child, onUnit }: { child: DrillUnit; onUnit: (unit: UnitRef)
       <td>
         <StatusChip achievement={child.achievement} showReason={false} />
       </td>
-      <td>{child.coverage ? t("dashboard.coverageValue", { reported: child.coverage.reported, expected: child.coverage.expected }) : "–"}</td>
+      <td>
+        {child.coverage
+          ? t("dashboard.coverageValue", { reported: child.coverage.reported, expected: child.coverage.expected })
+          : "–"}
+      </td>
     </tr>
   );
 }

@@ -12,7 +12,17 @@ import { classColour, NO_VALUE_COLOUR } from "../shading";
 import { formatFigure } from "./figures";
 
 /** Provinces shaded by the indicator's value for the period (quantile classes); click or Enter drills down. */
-export function IndicatorMap({ indicatorId, period, breakdown = "", onProvince }: { indicatorId: string; period: string; breakdown?: string; onProvince: (code: string) => void }) {
+export function IndicatorMap({
+  indicatorId,
+  period,
+  breakdown = "",
+  onProvince,
+}: {
+  indicatorId: string;
+  period: string;
+  breakdown?: string;
+  onProvince: (code: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const breakdownLabel = useBreakdownText();
@@ -34,7 +44,11 @@ export function IndicatorMap({ indicatorId, period, breakdown = "", onProvince }
       {!hasValues && <Empty>{t("dashboard.noValues")}</Empty>}
       <ProvinceShapes
         boundaries={boundaries.data}
-        title={t("indicator.mapLabel", { indicator: data.breakdown ? `${localName(locale, data.indicator)} (${breakdownLabel(data.breakdown)})` : localName(locale, data.indicator) })}
+        title={t("indicator.mapLabel", {
+          indicator: data.breakdown
+            ? `${localName(locale, data.indicator)} (${breakdownLabel(data.breakdown)})`
+            : localName(locale, data.indicator),
+        })}
         width={420}
         height={760}
         fill={(feature) => classColour(item(feature)?.classIndex ?? null, classCount)}
@@ -42,7 +56,11 @@ export function IndicatorMap({ indicatorId, period, breakdown = "", onProvince }
           const found = item(feature);
           const value = found?.value ?? null;
           const status = found ? t(`dashboard.statuses.${found.achievement.status}`) : "";
-          return t("indicator.mapProvince", { province: localName(locale, feature.properties), value: value === null ? t("indicator.noValue") : formatFigure(value, locale), status });
+          return t("indicator.mapProvince", {
+            province: localName(locale, feature.properties),
+            value: value === null ? t("indicator.noValue") : formatFigure(value, locale),
+            status,
+          });
         }}
         onActivate={(feature) => onProvince(feature.properties.code)}
       />
@@ -57,7 +75,9 @@ export function IndicatorMap({ indicatorId, period, breakdown = "", onProvince }
           {data.classes.map((c, index) => (
             <span key={`${c.from}-${c.to}`} className="legend-item" data-legend-class={index}>
               <span className="swatch" style={{ background: classColour(index, classCount) }} aria-hidden="true" />
-              {c.from === c.to ? formatFigure(c.from, locale) : `${formatFigure(c.from, locale)}–${formatFigure(c.to, locale)}`}
+              {c.from === c.to
+                ? formatFigure(c.from, locale)
+                : `${formatFigure(c.from, locale)}–${formatFigure(c.to, locale)}`}
               <span className="muted small"> ({t("indicator.provinces", { count: c.count, n: c.count })})</span>
             </span>
           ))}

@@ -21,14 +21,20 @@ export function PerformanceTables({ performance }: { performance: PlanPerformanc
             {node.code ? `${node.code} ` : ""}
             {pickLocalized(locale, node.titleTh, node.titleEn)}
           </h3>
-          <TableScroll label={`${node.code ? `${node.code} ` : ""}${pickLocalized(locale, node.titleTh, node.titleEn)}`}>
+          <TableScroll
+            label={`${node.code ? `${node.code} ` : ""}${pickLocalized(locale, node.titleTh, node.titleEn)}`}
+          >
             <table className="table performance-table">
               <thead>
                 <tr>
                   <th scope="col">{t("dashboard.indicator")}</th>
                   <th scope="col">{t("dashboard.target")}</th>
-                  <th scope="col" className="num">{t("dashboard.actual")}</th>
-                  <th scope="col" className="num">{t("dashboard.previous")}</th>
+                  <th scope="col" className="num">
+                    {t("dashboard.actual")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("dashboard.previous")}
+                  </th>
                   <th scope="col">{t("dashboard.status")}</th>
                   <th scope="col">{t("dashboard.coverage")}</th>
                 </tr>
@@ -64,7 +70,11 @@ function IndicatorRow({ indicator, periodKey }: { indicator: IndicatorPerformanc
       <td className="num">
         {formatFigure(indicator.value, locale)}
         {indicator.value !== null && unit}
-        {indicator.valueSource === "computed" && <span className="small muted block">{t(`dashboard.aggregations.${aggregationKey(indicator.aggregation)}`)}</span>}
+        {indicator.valueSource === "computed" && (
+          <span className="small muted block">
+            {t(`dashboard.aggregations.${aggregationKey(indicator.aggregation)}`)}
+          </span>
+        )}
       </td>
       <td className="num">{formatFigure(indicator.previousValue, locale)}</td>
       <td>
@@ -75,7 +85,10 @@ function IndicatorRow({ indicator, periodKey }: { indicator: IndicatorPerformanc
       </td>
       <td>
         {indicator.coverage
-          ? t("dashboard.coverageValue", { reported: indicator.coverage.reported, expected: indicator.coverage.expected })
+          ? t("dashboard.coverageValue", {
+              reported: indicator.coverage.reported,
+              expected: indicator.coverage.expected,
+            })
           : indicator.valueSource === "reported"
             ? t("dashboard.reportedHere")
             : "–"}
@@ -84,7 +97,14 @@ function IndicatorRow({ indicator, periodKey }: { indicator: IndicatorPerformanc
   );
 }
 
-const ISSUES = ["not_aggregable", "no_units_reported", "no_usable_units", "zero_denominator", "zero_weight", "units_excluded"] as const;
+const ISSUES = [
+  "not_aggregable",
+  "no_units_reported",
+  "no_usable_units",
+  "zero_denominator",
+  "zero_weight",
+  "units_excluded",
+] as const;
 type Issue = (typeof ISSUES)[number];
 function isIssue(value: string): value is Issue {
   return ISSUES.some((issue) => issue === value);

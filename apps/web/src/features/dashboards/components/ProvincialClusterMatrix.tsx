@@ -10,7 +10,15 @@ import { formatFigure } from "./figures";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** Indicators × the 18 provincial clusters: each cell the rolled-up value, coloured and titled by its status. */
-export function ProvincialClusterMatrix({ planId, period, includeUnapproved }: { planId: string; period: string; includeUnapproved: boolean }) {
+export function ProvincialClusterMatrix({
+  planId,
+  period,
+  includeUnapproved,
+}: {
+  planId: string;
+  period: string;
+  includeUnapproved: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const query = useProvincialClusterMatrix(planId, period, includeUnapproved);
@@ -42,7 +50,9 @@ export function ProvincialClusterMatrix({ planId, period, includeUnapproved }: {
                   </th>
                   {indicator.cells.map((cell) => {
                     const status = t(`dashboard.statuses.${cell.achievement.status}`);
-                    const reason = isAchievementReason(cell.achievement.reason) ? t(`dashboard.reasons.${cell.achievement.reason}`) : "";
+                    const reason = isAchievementReason(cell.achievement.reason)
+                      ? t(`dashboard.reasons.${cell.achievement.reason}`)
+                      : "";
                     const cluster = data.provincialClusters.find((c) => c.id === cell.provincialClusterId);
                     return (
                       <td

@@ -4,7 +4,15 @@ import { pickLocalized } from "../../../lib/bilingual";
 import { useTargetText } from "../../plans/components/TargetView";
 
 /** The target in words from its structured form, else its text as written; "no target" when there is none. */
-export function TargetLabel({ target, textEn, textTh }: { target: unknown; textEn: string | null; textTh: string | null }) {
+export function TargetLabel({
+  target,
+  textEn,
+  textTh,
+}: {
+  target: unknown;
+  textEn: string | null;
+  textTh: string | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const targetText = useTargetText();

@@ -31,12 +31,18 @@ function targetLevel(target: unknown): number | null {
 export function TrendChart({ trend }: { trend: IndicatorTrend }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const points = trend.items.map((item) => ({ year: item.fiscalYear, value: item.value, target: targetLevel(item.target), status: item.achievement.status }));
+  const points = trend.items.map((item) => ({
+    year: item.fiscalYear,
+    value: item.value,
+    target: targetLevel(item.target),
+    status: item.achievement.status,
+  }));
   const figures = points.flatMap((p) => [p.value, p.target]).filter((v): v is number => v !== null);
   const min = Math.min(0, ...figures);
   const max = Math.max(1, ...figures);
   const span = max - min || 1;
-  const x = (index: number) => PAD.left + (points.length <= 1 ? 0 : (index * (WIDTH - PAD.left - PAD.right)) / (points.length - 1));
+  const x = (index: number) =>
+    PAD.left + (points.length <= 1 ? 0 : (index * (WIDTH - PAD.left - PAD.right)) / (points.length - 1));
   const y = (value: number) => PAD.top + ((max - value) * (HEIGHT - PAD.top - PAD.bottom)) / span;
   const line = (pick: (p: (typeof points)[number]) => number | null) => {
     let d = "";
@@ -74,7 +80,9 @@ export function TrendChart({ trend }: { trend: IndicatorTrend }) {
         <path d={line((p) => p.target)} className="trend-target" />
         <path d={line((p) => p.value)} className="trend-actual" />
         {points.map((p, index) =>
-          p.value === null ? null : <circle key={p.year} cx={x(index)} cy={y(p.value)} r={4} className={`trend-point trend-${p.status}`} />,
+          p.value === null ? null : (
+            <circle key={p.year} cx={x(index)} cy={y(p.value)} r={4} className={`trend-point trend-${p.status}`} />
+          ),
         )}
       </svg>
       <figcaption className="small">
@@ -91,8 +99,12 @@ export function TrendChart({ trend }: { trend: IndicatorTrend }) {
           <thead>
             <tr>
               <th scope="col">{t("dashboard.year")}</th>
-              <th scope="col" className="num">{t("dashboard.actual")}</th>
-              <th scope="col" className="num">{t("indicator.targetLevel")}</th>
+              <th scope="col" className="num">
+                {t("dashboard.actual")}
+              </th>
+              <th scope="col" className="num">
+                {t("indicator.targetLevel")}
+              </th>
               <th scope="col">{t("dashboard.status")}</th>
             </tr>
           </thead>

@@ -7,7 +7,14 @@ import { FormField } from "../../../components/FormField";
 import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
 import { useProvince, useProvinces } from "../../provinces/queries";
-import { draftFromDetail, draftToInput, emptyDraft, validateDraft, type DraftProblem, type EnterpriseDraft } from "../enterprise-form";
+import {
+  draftFromDetail,
+  draftToInput,
+  emptyDraft,
+  validateDraft,
+  type DraftProblem,
+  type EnterpriseDraft,
+} from "../enterprise-form";
 import { isLegalForm, isProductDirection, LEGAL_FORMS, PRODUCT_DIRECTIONS, type EnterpriseDetail } from "../model";
 import { useCreateEnterpriseMutation, useUpdateEnterpriseMutation } from "../mutations";
 import { useEnterpriseLabels } from "../useEnterpriseLabels";
@@ -50,7 +57,9 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
     setDraft((current) => ({ ...current, [key]: value }));
 
   const problemText = (problem: DraftProblem): string =>
-    problem.kind === "juristic" ? t(`enterprises.juristicProblems.${problem.problem}`) : t(`enterprises.${problem.kind}`);
+    problem.kind === "juristic"
+      ? t(`enterprises.juristicProblems.${problem.problem}`)
+      : t(`enterprises.${problem.kind}`);
   const errorOf = (path: string): string | null => {
     const problem = problems[path];
     return problem ? problemText(problem) : (server[path] ?? null);
@@ -74,7 +83,10 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
       });
       return;
     }
-    const body = draftToInput(contactsLocked ? { ...draft, contacts: original.contacts } : draft, enterprise ? original : null);
+    const body = draftToInput(
+      contactsLocked ? { ...draft, contacts: original.contacts } : draft,
+      enterprise ? original : null,
+    );
     if (enterprise && Object.keys(body).length === 0) {
       setNothing(true);
       return;
@@ -83,11 +95,20 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
     mutation.mutate(body, { onSuccess: (saved) => onDone({ id: String(saved.id) }) });
   };
 
-  const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale));
-  const districts = draft.provinceCode && province.data ? [...province.data.districts].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale)) : [];
+  const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) =>
+    localName(locale, a).localeCompare(localName(locale, b), locale),
+  );
+  const districts =
+    draft.provinceCode && province.data
+      ? [...province.data.districts].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale))
+      : [];
   const hasProblems = Object.keys(problems).length > 0;
 
-  const textField = (key: (typeof SCALAR_FIELDS)[number], label: string, options: { hint?: string; lang?: string; inputMode?: "numeric" | "decimal"; type?: string } = {}) => (
+  const textField = (
+    key: (typeof SCALAR_FIELDS)[number],
+    label: string,
+    options: { hint?: string; lang?: string; inputMode?: "numeric" | "decimal"; type?: string } = {},
+  ) => (
     <FormField label={label} hint={options.hint} error={errorOf(key)}>
       {(control) => (
         <input
@@ -105,7 +126,9 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
   return (
     <form className="form panel enterprise-form" onSubmit={submit} aria-labelledby={headingId} noValidate>
       <h2 id={headingId} className={enterprise ? undefined : "visually-hidden"}>
-        {enterprise ? t("enterprises.editTitle", { name: localName(locale, enterprise) || `#${enterprise.id}` }) : t("enterprises.newTitle")}
+        {enterprise
+          ? t("enterprises.editTitle", { name: localName(locale, enterprise) || `#${enterprise.id}` })
+          : t("enterprises.newTitle")}
       </h2>
       {!enterprise && <p className="muted">{t("enterprises.newIntro")}</p>}
       {hasProblems && (
@@ -129,13 +152,20 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
       <fieldset>
         <legend>{t("enterprises.identity")}</legend>
         <div className="form-grid">
-          {textField("juristicId", t("enterprises.juristicId"), { hint: t("enterprises.juristicIdHint"), inputMode: "numeric" })}
+          {textField("juristicId", t("enterprises.juristicId"), {
+            hint: t("enterprises.juristicIdHint"),
+            inputMode: "numeric",
+          })}
           {textField("ceRegistrationNo", t("enterprises.ceRegistrationNo"), { hint: t("enterprises.ceHint") })}
           {textField("nameTh", t("common.nameTh"), { lang: "th" })}
           {textField("nameEn", t("common.nameEn"), { lang: "en" })}
           <FormField label={t("enterprises.legalForm")} error={errorOf("legalForm")}>
             {(control) => (
-              <select {...control} value={draft.legalForm} onChange={(e) => set("legalForm", isLegalForm(e.target.value) ? e.target.value : "")}>
+              <select
+                {...control}
+                value={draft.legalForm}
+                onChange={(e) => set("legalForm", isLegalForm(e.target.value) ? e.target.value : "")}
+              >
                 <option value="">{t("enterprises.chooseLegalForm")}</option>
                 {LEGAL_FORMS.map((form) => (
                   <option key={form} value={form}>
@@ -167,7 +197,9 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
               <select
                 {...control}
                 value={draft.provinceCode}
-                onChange={(e) => setDraft((current) => ({ ...current, provinceCode: e.target.value, districtCode: "" }))}
+                onChange={(e) =>
+                  setDraft((current) => ({ ...current, provinceCode: e.target.value, districtCode: "" }))
+                }
               >
                 <option value="">{t("enterprises.chooseProvince")}</option>
                 {sortedProvinces.map((p) => (
@@ -180,7 +212,12 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
           </FormField>
           <FormField label={t("enterprises.district")} error={errorOf("districtCode")}>
             {(control) => (
-              <select {...control} value={draft.districtCode} disabled={!draft.provinceCode} onChange={(e) => set("districtCode", e.target.value)}>
+              <select
+                {...control}
+                value={draft.districtCode}
+                disabled={!draft.provinceCode}
+                onChange={(e) => set("districtCode", e.target.value)}
+              >
                 <option value="">{t("enterprises.chooseDistrict")}</option>
                 {districts.map((d) => (
                   <option key={d.code} value={d.code}>
@@ -196,7 +233,12 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
       <fieldset>
         <legend>{t("enterprises.products")}</legend>
         {draft.products.map((product, index) => (
-          <div className="repeat-row" key={index} role="group" aria-label={t("enterprises.productRow", { n: index + 1 })}>
+          <div
+            className="repeat-row"
+            key={index}
+            role="group"
+            aria-label={t("enterprises.productRow", { n: index + 1 })}
+          >
             <FormField label={t("enterprises.productDirection")} error={errorOf(`products.${index}.direction`)}>
               {(control) => (
                 <select
@@ -205,7 +247,10 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
                   onChange={(e) => {
                     const direction = e.target.value;
                     if (isProductDirection(direction)) {
-                      set("products", draft.products.map((p, i) => (i === index ? { ...p, direction } : p)));
+                      set(
+                        "products",
+                        draft.products.map((p, i) => (i === index ? { ...p, direction } : p)),
+                      );
                     }
                   }}
                 >
@@ -222,7 +267,12 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
                 <input
                   {...control}
                   value={product.name}
-                  onChange={(e) => set("products", draft.products.map((p, i) => (i === index ? { ...p, name: e.target.value } : p)))}
+                  onChange={(e) =>
+                    set(
+                      "products",
+                      draft.products.map((p, i) => (i === index ? { ...p, name: e.target.value } : p)),
+                    )
+                  }
                 />
               )}
             </FormField>
@@ -233,14 +283,24 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
                   inputMode="numeric"
                   size={6}
                   value={product.tsicCode}
-                  onChange={(e) => set("products", draft.products.map((p, i) => (i === index ? { ...p, tsicCode: e.target.value } : p)))}
+                  onChange={(e) =>
+                    set(
+                      "products",
+                      draft.products.map((p, i) => (i === index ? { ...p, tsicCode: e.target.value } : p)),
+                    )
+                  }
                 />
               )}
             </FormField>
             <button
               type="button"
               className="button button-secondary button-small"
-              onClick={() => set("products", draft.products.filter((_, i) => i !== index))}
+              onClick={() =>
+                set(
+                  "products",
+                  draft.products.filter((_, i) => i !== index),
+                )
+              }
             >
               <span aria-hidden="true">×</span>
               <span className="visually-hidden">{t("enterprises.removeProduct", { n: index + 1 })}</span>
@@ -262,20 +322,26 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
         ) : (
           <>
             {draft.contacts.map((contact, index) => (
-              <div className="repeat-row" key={index} role="group" aria-label={t("enterprises.contactRow", { n: index + 1 })}>
+              <div
+                className="repeat-row"
+                key={index}
+                role="group"
+                aria-label={t("enterprises.contactRow", { n: index + 1 })}
+              >
                 {(["name", "position", "phone", "email"] as const).map((field) => (
-                  <FormField
-                    key={field}
-                    label={t(CONTACT_LABELS[field])}
-                    error={errorOf(`contacts.${index}.${field}`)}
-                  >
+                  <FormField key={field} label={t(CONTACT_LABELS[field])} error={errorOf(`contacts.${index}.${field}`)}>
                     {(control) => (
                       <input
                         {...control}
                         type={field === "email" ? "email" : field === "phone" ? "tel" : "text"}
                         autoComplete="off"
                         value={contact[field]}
-                        onChange={(e) => set("contacts", draft.contacts.map((c, i) => (i === index ? { ...c, [field]: e.target.value } : c)))}
+                        onChange={(e) =>
+                          set(
+                            "contacts",
+                            draft.contacts.map((c, i) => (i === index ? { ...c, [field]: e.target.value } : c)),
+                          )
+                        }
                       />
                     )}
                   </FormField>
@@ -283,7 +349,12 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
                 <button
                   type="button"
                   className="button button-secondary button-small"
-                  onClick={() => set("contacts", draft.contacts.filter((_, i) => i !== index))}
+                  onClick={() =>
+                    set(
+                      "contacts",
+                      draft.contacts.filter((_, i) => i !== index),
+                    )
+                  }
                 >
                   <span aria-hidden="true">×</span>
                   <span className="visually-hidden">{t("enterprises.removeContact", { n: index + 1 })}</span>
@@ -301,7 +372,12 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
         )}
       </fieldset>
       <div className="field field-checkbox">
-        <input id={publishedId} type="checkbox" checked={draft.published} onChange={(e) => set("published", e.target.checked)} />
+        <input
+          id={publishedId}
+          type="checkbox"
+          checked={draft.published}
+          onChange={(e) => set("published", e.target.checked)}
+        />
         <label htmlFor={publishedId}>{t("enterprises.published")}</label>
       </div>
       <div className="form-actions">

@@ -38,7 +38,15 @@ export function EnterpriseList() {
   const clusters = useClusterOptions();
   const [tsicDraft, setTsicDraft] = useState(filters.tsic);
   const [tsicError, setTsicError] = useState(false);
-  const ids = { region: useId(), province: useId(), size: useId(), tsic: useId(), tsicHint: useId(), tsicError: useId(), cluster: useId() };
+  const ids = {
+    region: useId(),
+    province: useId(),
+    size: useId(),
+    tsic: useId(),
+    tsicHint: useId(),
+    tsicError: useId(),
+    cluster: useId(),
+  };
 
   const update = (changes: Partial<EnterpriseFilters>) => {
     const next = new URLSearchParams(params);
@@ -68,12 +76,18 @@ export function EnterpriseList() {
     update({ tsic: value });
   };
 
-  const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale));
+  const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) =>
+    localName(locale, a).localeCompare(localName(locale, b), locale),
+  );
 
   return (
     <>
       <div className="toolbar">
-        <div className="export-links" role="group" aria-label={`${t("enterprises.export")} (${t("enterprises.exportHint")})`}>
+        <div
+          className="export-links"
+          role="group"
+          aria-label={`${t("enterprises.export")} (${t("enterprises.exportHint")})`}
+        >
           <span className="label">{t("enterprises.export")}:</span>
           <a className="button button-secondary button-small" href={exportHref("csv", filters)} download>
             {t("enterprises.exportCsv")}
@@ -92,7 +106,11 @@ export function EnterpriseList() {
       <section className="filter-bar" aria-label={t("registry.filters")}>
         <div className="field">
           <label htmlFor={ids.region}>{t("registry.region")}</label>
-          <select id={ids.region} value={filters.region} onChange={(e) => update({ region: e.target.value, province: "" })}>
+          <select
+            id={ids.region}
+            value={filters.region}
+            onChange={(e) => update({ region: e.target.value, province: "" })}
+          >
             <option value="">{t("registry.allRegions")}</option>
             {regions.data?.map((r) => (
               <option key={r.code} value={r.code}>
@@ -192,7 +210,9 @@ export function EnterpriseList() {
                     return (
                       <tr key={e.id} data-enterprise-id={e.id}>
                         <th scope="row">
-                          <Link to={`/enterprises/${encodeURIComponent(e.id)}`}>{localName(locale, e) || `#${e.id}`}</Link>
+                          <Link to={`/enterprises/${encodeURIComponent(e.id)}`}>
+                            {localName(locale, e) || `#${e.id}`}
+                          </Link>
                           {e.isExample && (
                             <>
                               {" "}
@@ -220,7 +240,12 @@ export function EnterpriseList() {
                 </tbody>
               </table>
             </TableScroll>
-            <Pagination page={data.page} pageSize={data.pageSize || ENTERPRISE_PAGE_SIZE} total={data.total} onPage={setPage} />
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize || ENTERPRISE_PAGE_SIZE}
+              total={data.total}
+              onPage={setPage}
+            />
           </>
         )}
       </QueryState>

@@ -34,22 +34,30 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
   const clusters = useClusterDetails(enterprise.memberships.map((m) => String(m.clusterId)));
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const name = localName(locale, enterprise) || (enterprise.juristicId ? formatJuristicId(enterprise.juristicId) : `#${enterprise.id}`);
+  const name =
+    localName(locale, enterprise) ||
+    (enterprise.juristicId ? formatJuristicId(enterprise.juristicId) : `#${enterprise.id}`);
   const other = otherName(locale, enterprise);
   useDocumentTitle(name);
   // A coordinator works with the firm through a current membership of one of their clusters: approved, it lets them
   // edit the firm and see its contacts; pending, neither (until an officer of the cluster's agency or the firm approves).
   const coordinated = (approved: boolean) =>
-    user?.role === "cluster_coordinator" && enterprise.memberships.some((m) => m.leftOn === null && m.approved === approved && user.clusterIds.includes(m.clusterId));
+    user?.role === "cluster_coordinator" &&
+    enterprise.memberships.some(
+      (m) => m.leftOn === null && m.approved === approved && user.clusterIds.includes(m.clusterId),
+    );
   // Officers, admins, its approved coordinators and the member firm itself may edit; the server decides per record.
   const canEdit =
-    (isStaff(user) && user?.role !== "cluster_coordinator") || coordinated(true) || (user?.role === "member" && user.enterpriseId === enterprise.id);
+    (isStaff(user) && user?.role !== "cluster_coordinator") ||
+    coordinated(true) ||
+    (user?.role === "member" && user.enterpriseId === enterprise.id);
   const awaitingApproval = enterprise.contactsMasked && !coordinated(true) && coordinated(false);
   const none = t("common.none");
   const district = province.data?.districts.find((d) => d.code === enterprise.districtCode);
   const outputs = enterprise.products.filter((p) => p.direction === "output");
   const inputs = enterprise.products.filter((p) => p.direction === "input");
-  const baht = (value: number | null) => (value === null ? none : t("enterprises.baht", { value: formatNumber(value, locale) }));
+  const baht = (value: number | null) =>
+    value === null ? none : t("enterprises.baht", { value: formatNumber(value, locale) });
 
   return (
     <article className="enterprise-page">
@@ -127,7 +135,14 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
             <dt>{t("enterprises.revenue")}</dt>
             <dd>{baht(enterprise.revenue)}</dd>
             <dt>{t("enterprises.employees")}</dt>
-            <dd>{enterprise.employees === null ? none : t("enterprises.people", { count: enterprise.employees, n: formatNumber(enterprise.employees, locale) })}</dd>
+            <dd>
+              {enterprise.employees === null
+                ? none
+                : t("enterprises.people", {
+                    count: enterprise.employees,
+                    n: formatNumber(enterprise.employees, locale),
+                  })}
+            </dd>
           </dl>
         </section>
         <section aria-labelledby="location-heading">
@@ -229,7 +244,9 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
               return (
                 <li key={`${m.clusterId}-${index}`} data-cluster-id={m.clusterId}>
                   <Link to={`/clusters/${encodeURIComponent(m.clusterId)}`}>
-                    {cluster ? localName(locale, cluster) || cluster.code : t("enterprises.clusterFallback", { id: m.clusterId })}
+                    {cluster
+                      ? localName(locale, cluster) || cluster.code
+                      : t("enterprises.clusterFallback", { id: m.clusterId })}
                   </Link>
                   <span className={`tag stage-tag stage-${m.stage}`}>{chain.stage(m.stage)}</span>
                   <span className="muted small">

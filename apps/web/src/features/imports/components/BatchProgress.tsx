@@ -8,7 +8,6 @@ import { isFailureReason } from "../model";
 import { useImportBatch } from "../queries";
 import { ImportReportView } from "./ImportReportView";
 
-
 interface BatchProgressProps {
   batchId: string;
   fileName: string;
@@ -48,7 +47,11 @@ export function BatchProgress({ batchId, fileName, onFinished, onStartOver }: Ba
       <section className="panel">
         <div className="alert alert-error" role="alert">
           <p>{t("imports.failed")}</p>
-          {data.errorCode && isFailureReason(data.errorCode) ? <p>{t(`imports.failureReasons.${data.errorCode}`)}</p> : data.error && <p>{data.error}</p>}
+          {data.errorCode && isFailureReason(data.errorCode) ? (
+            <p>{t(`imports.failureReasons.${data.errorCode}`)}</p>
+          ) : (
+            data.error && <p>{data.error}</p>
+          )}
         </div>
         {data.report && <ImportReportView report={data.report} fileName={fileName} />}
         {startOver}

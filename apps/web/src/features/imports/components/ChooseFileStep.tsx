@@ -62,13 +62,24 @@ export function ChooseFileStep({ onUploaded }: ChooseFileStepProps) {
   return (
     <form className="form panel" onSubmit={submit} noValidate>
       <h2>{t("imports.stepNames.choose")}</h2>
-      {missingRoute ? <NotAvailable>{t("imports.notAvailable")}</NotAvailable> : error !== null && <ErrorMessage error={error} />}
+      {missingRoute ? (
+        <NotAvailable>{t("imports.notAvailable")}</NotAvailable>
+      ) : (
+        error !== null && <ErrorMessage error={error} />
+      )}
       <fieldset>
         <legend>{t("imports.kind")}</legend>
         <div className="radio-row">
           {IMPORT_KINDS.map((option) => (
             <label key={option} className="check">
-              <input type="radio" name={ids.kind} value={option} checked={kind === option} disabled={uploading} onChange={() => setKind(option)} />
+              <input
+                type="radio"
+                name={ids.kind}
+                value={option}
+                checked={kind === option}
+                disabled={uploading}
+                onChange={() => setKind(option)}
+              />
               {t(`imports.kinds.${option}`)}
             </label>
           ))}
@@ -90,7 +101,8 @@ export function ChooseFileStep({ onUploaded }: ChooseFileStepProps) {
         />
         <p id={ids.fileHint} className="hint">
           {t("imports.fileHint")}
-          {file && ` · ${file.name} (${t("imports.bytesUnit", { value: formatNumber(Math.ceil(file.size / 1024), locale) })})`}
+          {file &&
+            ` · ${file.name} (${t("imports.bytesUnit", { value: formatNumber(Math.ceil(file.size / 1024), locale) })})`}
         </p>
         {fileError && (
           <p id={ids.fileError} className="field-error">
@@ -100,7 +112,9 @@ export function ChooseFileStep({ onUploaded }: ChooseFileStepProps) {
       </div>
       {uploading && (
         <div className="progress-block">
-          <label htmlFor={ids.progress}>{t("imports.uploading", { percent: formatNumber(progress, locale, { style: "percent" }) })}</label>
+          <label htmlFor={ids.progress}>
+            {t("imports.uploading", { percent: formatNumber(progress, locale, { style: "percent" }) })}
+          </label>
           <progress id={ids.progress} max={1} value={progress} />
         </div>
       )}

@@ -43,20 +43,31 @@ export function ImportHistory() {
   };
 
   const take = (batchId: string) =>
-    takeOver.mutate(batchId, { onSuccess: (batch) => void navigate(`/import?batch=${encodeURIComponent(batch.batchId)}`) });
+    takeOver.mutate(batchId, {
+      onSuccess: (batch) => void navigate(`/import?batch=${encodeURIComponent(batch.batchId)}`),
+    });
 
   return (
     <>
       {isAdmin && (
         <div className="toolbar">
           <span className="check">
-            <input id={allId} type="checkbox" checked={owner === "all"} onChange={(e) => update({ owner: e.target.checked ? "all" : "mine", page: 1 })} />
+            <input
+              id={allId}
+              type="checkbox"
+              checked={owner === "all"}
+              onChange={(e) => update({ owner: e.target.checked ? "all" : "mine", page: 1 })}
+            />
             <label htmlFor={allId}>{t("imports.history.allUsers")}</label>
           </span>
         </div>
       )}
       {takeOver.isError && <ErrorMessage error={takeOver.error} />}
-      <QueryState query={history} isEmpty={(data) => data.items.length === 0} empty={t(owner === "all" ? "imports.history.emptyAll" : "imports.history.empty")}>
+      <QueryState
+        query={history}
+        isEmpty={(data) => data.items.length === 0}
+        empty={t(owner === "all" ? "imports.history.emptyAll" : "imports.history.empty")}
+      >
         {(data) => (
           <>
             <TableScroll label={t("imports.history.list")}>
@@ -78,12 +89,23 @@ export function ImportHistory() {
                 </thead>
                 <tbody>
                   {data.items.map((batch) => (
-                    <BatchRow key={batch.batchId} batch={batch} showOwner={owner === "all"} pending={takeOver.isPending} onTakeOver={take} />
+                    <BatchRow
+                      key={batch.batchId}
+                      batch={batch}
+                      showOwner={owner === "all"}
+                      pending={takeOver.isPending}
+                      onTakeOver={take}
+                    />
                   ))}
                 </tbody>
               </table>
             </TableScroll>
-            <Pagination page={data.page} pageSize={data.pageSize || HISTORY_PAGE_SIZE} total={data.total} onPage={(next) => update({ page: next })} />
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize || HISTORY_PAGE_SIZE}
+              total={data.total}
+              onPage={(next) => update({ page: next })}
+            />
           </>
         )}
       </QueryState>
@@ -110,17 +132,29 @@ function BatchRow({ batch, showOwner, pending, onTakeOver }: BatchRowProps) {
       <td>{t(`imports.history.statuses.${batchStatusKey(batch)}`)}</td>
       <td className="small">
         {batch.counts
-          ? t("imports.history.countsValue", { imported: n(batch.counts.imported), updated: n(batch.counts.updated), skipped: n(batch.counts.skipped) })
+          ? t("imports.history.countsValue", {
+              imported: n(batch.counts.imported),
+              updated: n(batch.counts.updated),
+              skipped: n(batch.counts.skipped),
+            })
           : "—"}
       </td>
       <td className="nowrap">
         <time dateTime={batch.createdAt}>{formatDateTime(batch.createdAt, locale)}</time>
       </td>
-      <td className="nowrap">{batch.finishedAt ? <time dateTime={batch.finishedAt}>{formatDateTime(batch.finishedAt, locale)}</time> : "—"}</td>
-      {showOwner && <td>{batch.mine ? t("imports.history.you") : (batch.owner?.displayName ?? t("imports.history.system"))}</td>}
+      <td className="nowrap">
+        {batch.finishedAt ? <time dateTime={batch.finishedAt}>{formatDateTime(batch.finishedAt, locale)}</time> : "—"}
+      </td>
+      {showOwner && (
+        <td>{batch.mine ? t("imports.history.you") : (batch.owner?.displayName ?? t("imports.history.system"))}</td>
+      )}
       <td>
         {batch.mine && batch.canRunAgain && (
-          <Link className="button button-small" to={link} aria-label={t("imports.history.continueNamed", { file: batch.fileName })}>
+          <Link
+            className="button button-small"
+            to={link}
+            aria-label={t("imports.history.continueNamed", { file: batch.fileName })}
+          >
             {batch.status === "uploaded" ? t("imports.history.continue") : t("imports.runAgain")}
           </Link>
         )}
@@ -133,7 +167,9 @@ function BatchRow({ batch, showOwner, pending, onTakeOver }: BatchRowProps) {
           <ConfirmButton
             label={t("imports.history.takeOver")}
             accessibleLabel={t("imports.history.takeOverNamed", { file: batch.fileName })}
-            question={t("imports.history.takeOverQuestion", { owner: batch.owner?.displayName ?? t("imports.history.system") })}
+            question={t("imports.history.takeOverQuestion", {
+              owner: batch.owner?.displayName ?? t("imports.history.system"),
+            })}
             confirmLabel={t("imports.history.takeOverConfirm")}
             pending={pending}
             onConfirm={() => onTakeOver(String(batch.batchId))}

@@ -26,11 +26,20 @@ interface ImportWizardProps {
 export function ImportWizard({ resumeBatchId = null, onStartOver }: ImportWizardProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<WizardState>(resumeBatchId ? { step: "resume", batchId: resumeBatchId } : { step: "choose" });
+  const [state, setState] = useState<WizardState>(
+    resumeBatchId ? { step: "resume", batchId: resumeBatchId } : { step: "choose" },
+  );
   const [finished, setFinished] = useState(false);
   const current = state.step === "run" && finished ? "report" : state.step === "resume" ? "preview" : state.step;
-  const resumeAtMapping = useCallback((kind: ImportKind, fileName: string, preview: UploadAnswer) => setState({ step: "preview", kind, fileName, preview }), []);
-  const showBatch = useCallback((fileName: string) => setState((s) => (s.step === "resume" ? { step: "run", fileName, batchId: s.batchId } : s)), []);
+  const resumeAtMapping = useCallback(
+    (kind: ImportKind, fileName: string, preview: UploadAnswer) =>
+      setState({ step: "preview", kind, fileName, preview }),
+    [],
+  );
+  const showBatch = useCallback(
+    (fileName: string) => setState((s) => (s.step === "resume" ? { step: "run", fileName, batchId: s.batchId } : s)),
+    [],
+  );
 
   return (
     <div className="import-wizard">
@@ -53,9 +62,13 @@ export function ImportWizard({ resumeBatchId = null, onStartOver }: ImportWizard
           })}
         </ol>
       </nav>
-      {state.step === "resume" && <ResumeBatch batchId={state.batchId} onPreview={resumeAtMapping} onShow={showBatch} />}
+      {state.step === "resume" && (
+        <ResumeBatch batchId={state.batchId} onPreview={resumeAtMapping} onShow={showBatch} />
+      )}
       {state.step === "choose" && (
-        <ChooseFileStep onUploaded={(kind, fileName, preview) => setState({ step: "preview", kind, fileName, preview })} />
+        <ChooseFileStep
+          onUploaded={(kind, fileName, preview) => setState({ step: "preview", kind, fileName, preview })}
+        />
       )}
       {state.step === "preview" && (
         <MappingStep

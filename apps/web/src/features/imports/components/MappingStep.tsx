@@ -7,7 +7,14 @@ import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
 import { formatNumber } from "../../../lib/format";
 import { useClusterOptions } from "../../clusters/queries";
-import { IMPORT_FIELDS, initialMapping, type ColumnMapping, type ImportField, type ImportKind, type UploadAnswer } from "../model";
+import {
+  IMPORT_FIELDS,
+  initialMapping,
+  type ColumnMapping,
+  type ImportField,
+  type ImportKind,
+  type UploadAnswer,
+} from "../model";
 import { useRunImportMutation } from "../mutations";
 import { TableScroll } from "../../../components/TableScroll";
 
@@ -75,7 +82,9 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
         <div>
           <dt>{t("imports.headerRow")}</dt>
           <dd>
-            {preview.headerRowNumber === null ? t("common.none") : t("imports.headerRowValue", { n: formatNumber(preview.headerRowNumber, locale) })}
+            {preview.headerRowNumber === null
+              ? t("common.none")
+              : t("imports.headerRowValue", { n: formatNumber(preview.headerRowNumber, locale) })}
           </dd>
         </div>
       </dl>
@@ -125,7 +134,13 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
           </thead>
           <tbody>
             {fields.map((field) => (
-              <MappingRow key={field} field={field} headers={preview.headers} value={mapping[field] ?? ""} onChange={(header) => setField(field, header)} />
+              <MappingRow
+                key={field}
+                field={field}
+                headers={preview.headers}
+                value={mapping[field] ?? ""}
+                onChange={(header) => setField(field, header)}
+              />
             ))}
           </tbody>
         </table>
@@ -134,7 +149,12 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
         {kind !== "enterprises" && (
           <div className="field">
             <label htmlFor={ids.cluster}>{t("imports.targetCluster")}</label>
-            <select id={ids.cluster} aria-describedby={ids.clusterHint} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+            <select
+              id={ids.cluster}
+              aria-describedby={ids.clusterHint}
+              value={clusterId}
+              onChange={(e) => setClusterId(e.target.value)}
+            >
               <option value="">{t("imports.fromFile")}</option>
               {clusters.data?.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -149,7 +169,13 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
         )}
         <div className="field">
           <span className="check">
-            <input id={ids.strict} type="checkbox" checked={strict} aria-describedby={ids.strictHint} onChange={(e) => setStrict(e.target.checked)} />
+            <input
+              id={ids.strict}
+              type="checkbox"
+              checked={strict}
+              aria-describedby={ids.strictHint}
+              onChange={(e) => setStrict(e.target.checked)}
+            />
             <label htmlFor={ids.strict}>{t("imports.strict")}</label>
           </span>
           <p id={ids.strictHint} className="hint">
@@ -157,11 +183,12 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
           </p>
         </div>
       </div>
-      {run.isError && (isApiError(run.error) && run.error.status === 404 && /No route/.test(run.error.message) ? (
-        <NotAvailable>{t("imports.notAvailable")}</NotAvailable>
-      ) : (
-        <ErrorMessage error={run.error} />
-      ))}
+      {run.isError &&
+        (isApiError(run.error) && run.error.status === 404 && /No route/.test(run.error.message) ? (
+          <NotAvailable>{t("imports.notAvailable")}</NotAvailable>
+        ) : (
+          <ErrorMessage error={run.error} />
+        ))}
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onBack} disabled={run.isPending}>
           {t("imports.back")}
@@ -174,7 +201,17 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
   );
 }
 
-function MappingRow({ field, headers, value, onChange }: { field: ImportField; headers: readonly string[]; value: string; onChange: (header: string) => void }) {
+function MappingRow({
+  field,
+  headers,
+  value,
+  onChange,
+}: {
+  field: ImportField;
+  headers: readonly string[];
+  value: string;
+  onChange: (header: string) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (

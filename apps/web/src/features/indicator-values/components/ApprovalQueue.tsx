@@ -19,7 +19,11 @@ type UnitType = (typeof UNIT_TYPES)[number];
 const unitTypeOf = (type: string): UnitType => UNIT_TYPES.find((u) => u === type) ?? "province";
 
 /** Names org units for people: "Province: Chiang Mai", not "province 50"; the code where no name is known. */
-function useUnitLabel(): (type: string, code: string, named?: { nameEn: string; nameTh: string | null } | null) => string {
+function useUnitLabel(): (
+  type: string,
+  code: string,
+  named?: { nameEn: string; nameTh: string | null } | null,
+) => string {
   const { t } = useTranslation();
   const locale = useLocale();
   const provinces = useProvinces();
@@ -29,11 +33,13 @@ function useUnitLabel(): (type: string, code: string, named?: { nameEn: string; 
     const map = new Map<string, string>();
     for (const p of provinces.data ?? []) map.set(`province:${p.code}`, pickLocalized(locale, p.nameTh, p.nameEn));
     for (const r of regions.data ?? []) map.set(`region:${r.code}`, pickLocalized(locale, r.nameTh, r.nameEn));
-    for (const c of clusters.data ?? []) map.set(`provincial_cluster:${c.id}`, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`);
+    for (const c of clusters.data ?? [])
+      map.set(`provincial_cluster:${c.id}`, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`);
     map.set("nation:TH", t("values.nation"));
     return map;
   }, [provinces.data, regions.data, clusters.data, locale, t]);
-  return (type, code, named) => `${t(`indicator.unitTypes.${unitTypeOf(type)}`)}: ${named ? pickLocalized(locale, named.nameTh, named.nameEn) : (names.get(`${type}:${code}`) ?? code)}`;
+  return (type, code, named) =>
+    `${t(`indicator.unitTypes.${unitTypeOf(type)}`)}: ${named ? pickLocalized(locale, named.nameTh, named.nameEn) : (names.get(`${type}:${code}`) ?? code)}`;
 }
 
 /** Submitted values the user may review: select some or all, approve, or reject with a note. */
@@ -76,7 +82,11 @@ export function ApprovalQueue() {
 
   return (
     <div className="approval-queue">
-      {done && <div className="alert alert-success" role="status">{done}</div>}
+      {done && (
+        <div className="alert alert-success" role="status">
+          {done}
+        </div>
+      )}
       {transition.isError && <ErrorMessage error={transition.error} />}
       <TableScroll label={t("values.queueTitle")}>
         <table className="table">
@@ -104,24 +114,38 @@ export function ApprovalQueue() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={t("values.select", { code: v.indicator?.code ?? "", unit: unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName) })}
+                    aria-label={t("values.select", {
+                      code: v.indicator?.code ?? "",
+                      unit: unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName),
+                    })}
                     disabled={!v.approvable}
                     title={v.approvable ? undefined : t("values.ownEntry")}
                     checked={selected.has(v.id)}
-                    onChange={() => setSelected((previous) => {
-                      const next = new Set(previous);
-                      if (next.has(v.id)) next.delete(v.id);
-                      else next.add(v.id);
-                      return next;
-                    })}
+                    onChange={() =>
+                      setSelected((previous) => {
+                        const next = new Set(previous);
+                        if (next.has(v.id)) next.delete(v.id);
+                        else next.add(v.id);
+                        return next;
+                      })
+                    }
                   />
                 </td>
-                <td>{v.indicator ? `${v.indicator.planCode} · ${v.indicator.code} ${pickLocalized(locale, v.indicator.nameTh, v.indicator.nameEn)}` : v.indicatorId}</td>
-                <td data-unit={`${v.orgUnitType}:${v.orgUnitCode}`} data-breakdown={v.disaggregation}>{`${unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName)}${v.disaggregation ? ` (${breakdownLabel(v.disaggregation)})` : ""}`}</td>
+                <td>
+                  {v.indicator
+                    ? `${v.indicator.planCode} · ${v.indicator.code} ${pickLocalized(locale, v.indicator.nameTh, v.indicator.nameEn)}`
+                    : v.indicatorId}
+                </td>
+                <td
+                  data-unit={`${v.orgUnitType}:${v.orgUnitCode}`}
+                  data-breakdown={v.disaggregation}
+                >{`${unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName)}${v.disaggregation ? ` (${breakdownLabel(v.disaggregation)})` : ""}`}</td>
                 <td>{periodLabel(v.periodKey, locale)}</td>
                 <td className="nowrap">
                   {v.value === null ? "—" : formatNumber(v.value, locale, { maximumFractionDigits: 2 })}
-                  {v.numerator !== null && v.denominator !== null && <span className="muted small">{` (${formatNumber(v.numerator, locale)}/${formatNumber(v.denominator, locale)})`}</span>}
+                  {v.numerator !== null && v.denominator !== null && (
+                    <span className="muted small">{` (${formatNumber(v.numerator, locale)}/${formatNumber(v.denominator, locale)})`}</span>
+                  )}
                 </td>
                 <td>{v.source ?? ""}</td>
                 <td>
@@ -135,14 +159,30 @@ export function ApprovalQueue() {
       </TableScroll>
       <div className="field">
         <label htmlFor={noteId}>{t("values.rejectNote")}</label>
-        <textarea id={noteId} value={note} onChange={(e) => setNote(e.target.value)} aria-invalid={noteError ? true : undefined} rows={2} />
+        <textarea
+          id={noteId}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          aria-invalid={noteError ? true : undefined}
+          rows={2}
+        />
         {noteError && <p className="field-error">{noteError}</p>}
       </div>
       <div className="form-actions">
-        <button type="button" className="button button-primary" disabled={selected.size === 0 || transition.isPending} onClick={() => run("approve")}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={selected.size === 0 || transition.isPending}
+          onClick={() => run("approve")}
+        >
           {t("values.approve", { count: selected.size })}
         </button>
-        <button type="button" className="button button-secondary" disabled={selected.size === 0 || transition.isPending} onClick={() => run("reject")}>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={selected.size === 0 || transition.isPending}
+          onClick={() => run("reject")}
+        >
           {t("values.reject", { count: selected.size })}
         </button>
       </div>

@@ -13,8 +13,21 @@ import { useClusterOptions } from "../../clusters/queries";
 import { useProgrammeOptions } from "../../programmes/queries";
 import { useProvincialClusters } from "../../provincial-clusters/queries";
 import {
-  breakdownChoices, breakdownOf, defaultOrgLevel, draftOf, isOrgLevel, lockedBy, ORG_LEVELS, periodChoices, periodLabel, previewRatio, rowErrors, rowPayload,
-  type DraftRow, type IndicatorValues, type OrgLevel,
+  breakdownChoices,
+  breakdownOf,
+  defaultOrgLevel,
+  draftOf,
+  isOrgLevel,
+  lockedBy,
+  ORG_LEVELS,
+  periodChoices,
+  periodLabel,
+  previewRatio,
+  rowErrors,
+  rowPayload,
+  type DraftRow,
+  type IndicatorValues,
+  type OrgLevel,
 } from "../model";
 import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
 import { useIndicatorValues } from "../queries";
@@ -25,8 +38,13 @@ import { fieldLabel, fieldProblemText } from "../../../api/error-text";
 
 type Unit = { code: string; name: string; group: string | null };
 
-function flattenIndicators(nodes: readonly PlanNode[]): Array<{ id: number; code: string; nameEn: string; nameTh: string | null }> {
-  return nodes.flatMap((n) => [...n.indicators.map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameTh: i.nameTh })), ...flattenIndicators(n.children)]);
+function flattenIndicators(
+  nodes: readonly PlanNode[],
+): Array<{ id: number; code: string; nameEn: string; nameTh: string | null }> {
+  return nodes.flatMap((n) => [
+    ...n.indicators.map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameTh: i.nameTh })),
+    ...flattenIndicators(n.children),
+  ]);
 }
 
 function fiscalYearOfDate(iso: string | null, fallback: number): number {
@@ -39,7 +57,10 @@ function fiscalYearOfDate(iso: string | null, fallback: number): number {
  * The org units of a level, provinces grouped by provincial cluster. A cluster plan's clusters are its own
  * cluster only, a programme plan's programmes its own programme; other plans offer every cluster or programme.
  */
-function useUnits(level: OrgLevel, plan: { clusterId: number | null; programmeId: number | null }): { units: Unit[]; pending: boolean; error: unknown } {
+function useUnits(
+  level: OrgLevel,
+  plan: { clusterId: number | null; programmeId: number | null },
+): { units: Unit[]; pending: boolean; error: unknown } {
   const locale = useLocale();
   const { t } = useTranslation();
   const provinces = useProvinces();
@@ -48,29 +69,88 @@ function useUnits(level: OrgLevel, plan: { clusterId: number | null; programmeId
   const industryClusters = useClusterOptions(level === "cluster");
   const programmes = useProgrammeOptions(level === "programme");
   return useMemo(() => {
-    if (level === "nation") return { units: [{ code: "TH", name: t("values.nation"), group: null }], pending: false, error: null };
+    if (level === "nation")
+      return { units: [{ code: "TH", name: t("values.nation"), group: null }], pending: false, error: null };
     if (level === "cluster") {
-      const all = (industryClusters.data ?? []).map((c) => ({ code: String(c.id), name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`, group: null }));
-      return { units: plan.clusterId === null ? all : all.filter((u) => u.code === String(plan.clusterId)), pending: industryClusters.isPending, error: industryClusters.error };
+      const all = (industryClusters.data ?? []).map((c) => ({
+        code: String(c.id),
+        name: `${c.code} — ${pickLocalized(locale, c.nameTh, c.nameEn ?? c.code)}`,
+        group: null,
+      }));
+      return {
+        units: plan.clusterId === null ? all : all.filter((u) => u.code === String(plan.clusterId)),
+        pending: industryClusters.isPending,
+        error: industryClusters.error,
+      };
     }
     if (level === "programme") {
-      const all = (programmes.data?.items ?? []).map((p) => ({ code: String(p.id), name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`, group: null }));
-      return { units: plan.programmeId === null ? all : all.filter((u) => u.code === String(plan.programmeId)), pending: programmes.isPending, error: programmes.error };
+      const all = (programmes.data?.items ?? []).map((p) => ({
+        code: String(p.id),
+        name: `${p.code} — ${pickLocalized(locale, p.nameTh, p.nameEn)}`,
+        group: null,
+      }));
+      return {
+        units: plan.programmeId === null ? all : all.filter((u) => u.code === String(plan.programmeId)),
+        pending: programmes.isPending,
+        error: programmes.error,
+      };
     }
-    if (level === "region") return { units: (regions.data ?? []).map((r) => ({ code: r.code, name: pickLocalized(locale, r.nameTh, r.nameEn), group: null })), pending: regions.isPending, error: regions.error };
+    if (level === "region")
+      return {
+        units: (regions.data ?? []).map((r) => ({
+          code: r.code,
+          name: pickLocalized(locale, r.nameTh, r.nameEn),
+          group: null,
+        })),
+        pending: regions.isPending,
+        error: regions.error,
+      };
     if (level === "provincial_cluster") {
-      return { units: (clusters.data ?? []).map((c) => ({ code: String(c.id), name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`, group: null })), pending: clusters.isPending, error: clusters.error };
+      return {
+        units: (clusters.data ?? []).map((c) => ({
+          code: String(c.id),
+          name: `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`,
+          group: null,
+        })),
+        pending: clusters.isPending,
+        error: clusters.error,
+      };
     }
-    const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`]));
+    const clusterName = new Map(
+      (clusters.data ?? []).map((c) => [c.id, `${c.number}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`]),
+    );
     const order = new Map((clusters.data ?? []).map((c) => [c.id, c.number]));
     const units = (provinces.data ?? [])
-      .map((p) => ({ code: p.code, name: pickLocalized(locale, p.nameTh, p.nameEn), group: p.provincialClusterId ? (clusterName.get(p.provincialClusterId) ?? null) : null, rank: p.provincialClusterId ? (order.get(p.provincialClusterId) ?? 99) : 99 }))
+      .map((p) => ({
+        code: p.code,
+        name: pickLocalized(locale, p.nameTh, p.nameEn),
+        group: p.provincialClusterId ? (clusterName.get(p.provincialClusterId) ?? null) : null,
+        rank: p.provincialClusterId ? (order.get(p.provincialClusterId) ?? 99) : 99,
+      }))
       .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, locale))
       .map(({ code, name, group }) => ({ code, name, group: group ?? t("values.noProvincialCluster") }));
     return { units, pending: provinces.isPending || clusters.isPending, error: provinces.error ?? clusters.error };
   }, [
-    level, plan.clusterId, plan.programmeId, locale, t, provinces.data, provinces.isPending, provinces.error, clusters.data, clusters.isPending, clusters.error,
-    regions.data, regions.isPending, regions.error, industryClusters.data, industryClusters.isPending, industryClusters.error, programmes.data, programmes.isPending, programmes.error,
+    level,
+    plan.clusterId,
+    plan.programmeId,
+    locale,
+    t,
+    provinces.data,
+    provinces.isPending,
+    provinces.error,
+    clusters.data,
+    clusters.isPending,
+    clusters.error,
+    regions.data,
+    regions.isPending,
+    regions.error,
+    industryClusters.data,
+    industryClusters.isPending,
+    industryClusters.error,
+    programmes.data,
+    programmes.isPending,
+    programmes.error,
   ]);
 }
 
@@ -105,7 +185,14 @@ export function ValueEntry({ planId }: { planId: string | number }) {
       <div className="filter-bar">
         <div className="field">
           <label htmlFor={ids.indicator}>{t("values.indicator")}</label>
-          <select id={ids.indicator} value={indicatorId ?? ""} onChange={(e) => { setChosen(e.target.value); setBreakdown(""); }}>
+          <select
+            id={ids.indicator}
+            value={indicatorId ?? ""}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setBreakdown("");
+            }}
+          >
             {indicators.map((i) => (
               <option key={i.id} value={i.id}>{`${i.code} ${pickLocalized(locale, i.nameTh, i.nameEn)}`}</option>
             ))}
@@ -115,15 +202,25 @@ export function ValueEntry({ planId }: { planId: string | number }) {
           <label htmlFor={ids.period}>{t("values.period")}</label>
           <select id={ids.period} value={period} onChange={(e) => setPeriodKey(e.target.value)}>
             {periods.map((p) => (
-              <option key={p} value={p}>{periodLabel(p, locale)}</option>
+              <option key={p} value={p}>
+                {periodLabel(p, locale)}
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor={ids.level}>{t("values.level")}</label>
-          <select id={ids.level} value={level} onChange={(e) => { if (isOrgLevel(e.target.value)) setLevel(e.target.value); }}>
+          <select
+            id={ids.level}
+            value={level}
+            onChange={(e) => {
+              if (isOrgLevel(e.target.value)) setLevel(e.target.value);
+            }}
+          >
             {ORG_LEVELS.map((l) => (
-              <option key={l} value={l}>{t(`values.levels.${l}`)}</option>
+              <option key={l} value={l}>
+                {t(`values.levels.${l}`)}
+              </option>
             ))}
           </select>
         </div>
@@ -132,7 +229,9 @@ export function ValueEntry({ planId }: { planId: string | number }) {
             <label htmlFor={ids.breakdown}>{t("values.breakdown")}</label>
             <select id={ids.breakdown} value={breakdown} onChange={(e) => setBreakdown(e.target.value)}>
               {breakdownChoices(values.data.indicator.disaggregations).map((b) => (
-                <option key={b} value={b}>{breakdownLabel(b)}</option>
+                <option key={b} value={b}>
+                  {breakdownLabel(b)}
+                </option>
               ))}
             </select>
           </div>
@@ -158,12 +257,34 @@ export function ValueEntry({ planId }: { planId: string | number }) {
   );
 }
 
-function ValueGrid({ data, units, level, periodKey, breakdown }: { data: IndicatorValues; units: Unit[]; level: OrgLevel; periodKey: string; breakdown: string }) {
+function ValueGrid({
+  data,
+  units,
+  level,
+  periodKey,
+  breakdown,
+}: {
+  data: IndicatorValues;
+  units: Unit[];
+  level: OrgLevel;
+  periodKey: string;
+  breakdown: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { indicator, access } = data;
-  const stored = useMemo(() => new Map(data.items.filter((v) => v.orgUnitType === level && v.disaggregation === breakdown).map((v) => [v.orgUnitCode, v])), [data.items, level, breakdown]);
-  const [drafts, setDrafts] = useState<Map<string, DraftRow>>(() => new Map(units.map((u) => [u.code, draftOf(stored.get(u.code))])));
+  const stored = useMemo(
+    () =>
+      new Map(
+        data.items
+          .filter((v) => v.orgUnitType === level && v.disaggregation === breakdown)
+          .map((v) => [v.orgUnitCode, v]),
+      ),
+    [data.items, level, breakdown],
+  );
+  const [drafts, setDrafts] = useState<Map<string, DraftRow>>(
+    () => new Map(units.map((u) => [u.code, draftOf(stored.get(u.code))])),
+  );
   const [errors, setErrors] = useState<Map<string, Record<string, string>>>(new Map());
   const [message, setMessage] = useState<string | null>(null);
   const enter = useEnterValuesMutation();
@@ -182,7 +303,9 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
   const submittable = [...stored.values()].some((v) => v.status === "draft" || v.status === "rejected");
 
   const update = (code: string, field: keyof DraftRow, text: string) => {
-    setDrafts((previous) => new Map(previous).set(code, { ...(previous.get(code) ?? draftOf(undefined)), [field]: text }));
+    setDrafts((previous) =>
+      new Map(previous).set(code, { ...(previous.get(code) ?? draftOf(undefined)), [field]: text }),
+    );
     setMessage(null);
   };
 
@@ -190,7 +313,11 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
     const sent: Array<{ code: string; row: ValueRowBody }> = [];
     for (const unit of changed) {
       const payload = rowPayload(indicator.aggregation, drafts.get(unit.code) ?? draftOf(undefined));
-      if (payload) sent.push({ code: unit.code, row: { orgUnitType: level, orgUnitCode: unit.code, periodKey, breakdown: breakdownOf(breakdown), ...payload } });
+      if (payload)
+        sent.push({
+          code: unit.code,
+          row: { orgUnitType: level, orgUnitCode: unit.code, periodKey, breakdown: breakdownOf(breakdown), ...payload },
+        });
     }
     if (sent.length === 0) return;
     enter.mutate(
@@ -200,7 +327,9 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
           // Show the figures as stored ("1,250" typed reads back as 1250), so the rows count as saved.
           setDrafts((previous) => {
             const next = new Map(previous);
-            for (const item of answer.items) if (item.orgUnitType === level && item.disaggregation === breakdown) next.set(item.orgUnitCode, draftOf(item));
+            for (const item of answer.items)
+              if (item.orgUnitType === level && item.disaggregation === breakdown)
+                next.set(item.orgUnitCode, draftOf(item));
             return next;
           });
           setErrors(new Map());
@@ -208,7 +337,12 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
         },
         onError: (cause) => {
           // Each cell's problem in the interface language, by the server's code.
-          const details = isApiError(cause) ? cause.details.map((d) => ({ path: d.path, message: fieldProblemText(d, fieldLabel(d.path, t), t) ?? d.message })) : [];
+          const details = isApiError(cause)
+            ? cause.details.map((d) => ({
+                path: d.path,
+                message: fieldProblemText(d, fieldLabel(d.path, t), t) ?? d.message,
+              }))
+            : [];
           const byIndex = rowErrors(details);
           setErrors(new Map([...byIndex].map(([index, fields]) => [sent[index]?.code ?? "", fields])));
         },
@@ -217,7 +351,10 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
   };
 
   const submit = () => {
-    transition.mutate({ step: "submit", indicatorId: indicator.id, periodKey }, { onSuccess: (answer) => setMessage(t("values.submitted", { count: answer.count })) });
+    transition.mutate(
+      { step: "submit", indicatorId: indicator.id, periodKey },
+      { onSuccess: (answer) => setMessage(t("values.submitted", { count: answer.count })) },
+    );
   };
 
   const cellError = (code: string, field: string) => errors.get(code)?.[field];
@@ -237,7 +374,11 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
           aria-describedby={problem ? errorId : undefined}
           onChange={(e) => update(unit.code, field, e.target.value)}
         />
-        {problem && <span id={errorId} className="field-error">{problem}</span>}
+        {problem && (
+          <span id={errorId} className="field-error">
+            {problem}
+          </span>
+        )}
       </>
     );
   };
@@ -257,11 +398,23 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
             type="button"
             className="button button-secondary"
             disabled={periodLock.isPending}
-            onClick={() => periodLock.mutate({ planId: indicator.planId, periodKey: lock ?? periodKey, lock: lock === null }, {
-              onSuccess: () => setMessage(t(lock === null ? "values.lockedNow" : "values.unlockedNow", { period: periodLabel(lock ?? periodKey, locale) })),
-            })}
+            onClick={() =>
+              periodLock.mutate(
+                { planId: indicator.planId, periodKey: lock ?? periodKey, lock: lock === null },
+                {
+                  onSuccess: () =>
+                    setMessage(
+                      t(lock === null ? "values.lockedNow" : "values.unlockedNow", {
+                        period: periodLabel(lock ?? periodKey, locale),
+                      }),
+                    ),
+                },
+              )
+            }
           >
-            {t(lock === null ? "values.lockPeriod" : "values.unlockPeriod", { period: periodLabel(lock ?? periodKey, locale) })}
+            {t(lock === null ? "values.lockPeriod" : "values.unlockPeriod", {
+              period: periodLabel(lock ?? periodKey, locale),
+            })}
           </button>
           <span className="hint">{t("values.lockHint")}</span>
         </div>
@@ -270,9 +423,15 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
       {!access.enter && lock === null && <p className="muted">{t("values.readOnly")}</p>}
       {enter.isError && <ErrorMessage error={enter.error} override={t("values.saveFailed")} />}
       {transition.isError && <ErrorMessage error={transition.error} />}
-      {message && <div className="alert alert-success" role="status">{message}</div>}
+      {message && (
+        <div className="alert alert-success" role="status">
+          {message}
+        </div>
+      )}
       <p className="hint">
-        {t(`values.rules.${ratio ? "ratio" : weighted ? "weighted_mean" : "value"}`, { scale: indicator.ratioScale ?? 1 })}
+        {t(`values.rules.${ratio ? "ratio" : weighted ? "weighted_mean" : "value"}`, {
+          scale: indicator.ratioScale ?? 1,
+        })}
         {indicator.unit ? ` · ${t("values.unit", { unit: indicator.unit })}` : ""}
       </p>
       <TableScroll label={t("values.gridLabel")}>
@@ -305,7 +464,9 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
               return [
                 header ? (
                   <tr key={`group-${unit.group ?? ""}`}>
-                    <th scope="colgroup" colSpan={ratio ? 8 : weighted ? 7 : 6}>{unit.group}</th>
+                    <th scope="colgroup" colSpan={ratio ? 8 : weighted ? 7 : 6}>
+                      {unit.group}
+                    </th>
                   </tr>
                 ) : null,
                 <tr key={unit.code} data-unit={unit.code}>
@@ -314,7 +475,9 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
                     <>
                       <td>{input(unit, "numerator", t("values.numerator"))}</td>
                       <td>{input(unit, "denominator", t("values.denominator"))}</td>
-                      <td className="nowrap" aria-live="polite">{preview === null ? "—" : formatNumber(preview, locale, { maximumFractionDigits: decimals })}</td>
+                      <td className="nowrap" aria-live="polite">
+                        {preview === null ? "—" : formatNumber(preview, locale, { maximumFractionDigits: decimals })}
+                      </td>
                     </>
                   ) : (
                     <td>{input(unit, "value", t("values.value"))}</td>
@@ -324,8 +487,14 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
                   <td>{input(unit, "note", t("values.note"), "text")}</td>
                   <td>{input(unit, "evidenceUrl", t("values.evidence"), "text")}</td>
                   <td>
-                    {value ? <StatusChip status={value.status} /> : <span className="muted">{t("values.noValue")}</span>}
-                    {value?.status === "rejected" && value.reviewNote && <div className="small">{value.reviewNote}</div>}
+                    {value ? (
+                      <StatusChip status={value.status} />
+                    ) : (
+                      <span className="muted">{t("values.noValue")}</span>
+                    )}
+                    {value?.status === "rejected" && value.reviewNote && (
+                      <div className="small">{value.reviewNote}</div>
+                    )}
                   </td>
                 </tr>,
               ];
@@ -335,10 +504,20 @@ function ValueGrid({ data, units, level, periodKey, breakdown }: { data: Indicat
       </TableScroll>
       {!readOnly && (
         <div className="form-actions">
-          <button type="button" className="button button-primary" disabled={changed.length === 0 || enter.isPending} onClick={save}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={changed.length === 0 || enter.isPending}
+            onClick={save}
+          >
             {enter.isPending ? t("common.saving") : t("values.saveDraft")}
           </button>
-          <button type="button" className="button button-secondary" disabled={!submittable || changed.length > 0 || transition.isPending} onClick={submit}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={!submittable || changed.length > 0 || transition.isPending}
+            onClick={submit}
+          >
             {t("values.submit")}
           </button>
           {changed.length > 0 && <span className="hint">{t("values.unsaved", { count: changed.length })}</span>}

@@ -66,7 +66,12 @@ export function ValuesImport({ initialPlanId }: { initialPlanId: string | null }
     started.done
       .then(async (preview) => {
         const chosen = layout === "auto" ? (preview.suggestedLayout === "wide" ? "wide" : "long") : layout;
-        const run = await apiSend("POST", `/api/imports/${encodeURIComponent(preview.batchId)}/run`, { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: Number(plan), layout: chosen }, importStartedSchema);
+        const run = await apiSend(
+          "POST",
+          `/api/imports/${encodeURIComponent(preview.batchId)}/run`,
+          { mapping: preview.savedMapping ?? preview.suggestedMapping, planId: Number(plan), layout: chosen },
+          importStartedSchema,
+        );
         setBatch({ id: String(run.batchId), fileName: file.name });
       })
       .catch((cause: unknown) => setError(cause))
@@ -92,7 +97,14 @@ export function ValuesImport({ initialPlanId }: { initialPlanId: string | null }
         <div className="radio-row">
           {(["auto", "long", "wide"] as const).map((option) => (
             <label key={option} className="check">
-              <input type="radio" name={ids.layout} value={option} checked={layout === option} disabled={busy} onChange={() => setLayout(option)} />
+              <input
+                type="radio"
+                name={ids.layout}
+                value={option}
+                checked={layout === option}
+                disabled={busy}
+                onChange={() => setLayout(option)}
+              />
               {t(`values.layouts.${option}`)}
             </label>
           ))}
@@ -100,7 +112,17 @@ export function ValuesImport({ initialPlanId }: { initialPlanId: string | null }
       </fieldset>
       <div className="field">
         <label htmlFor={ids.file}>{t("imports.file")}</label>
-        <input id={ids.file} type="file" accept=".csv,.xlsx" disabled={busy} aria-invalid={fileError ? true : undefined} onChange={(e) => { setFile(e.target.files?.[0] ?? null); setFileError(null); }} />
+        <input
+          id={ids.file}
+          type="file"
+          accept=".csv,.xlsx"
+          disabled={busy}
+          aria-invalid={fileError ? true : undefined}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setFileError(null);
+          }}
+        />
         <p className="hint">{t("values.importHint")}</p>
         {fileError && <p className="field-error">{fileError}</p>}
       </div>

@@ -38,19 +38,34 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
         {node.indicators.map((indicator, index) => (
           <li key={indicator.id} className="indicator-item" data-indicator-code={indicator.code}>
             <p>
-              <span className="node-code">{indicator.code}</span> <strong>{pickLocalized(locale, indicator.nameTh, indicator.nameEn)}</strong>
+              <span className="node-code">{indicator.code}</span>{" "}
+              <strong>{pickLocalized(locale, indicator.nameTh, indicator.nameEn)}</strong>
               <span className="muted small">
                 {" "}
                 · {t(`planEdit.aggregations.${aggregationKey(indicator.aggregation)}`)}
                 {indicator.unit && ` · ${indicator.unit}`}
-                {indicator.baselineValue !== null && ` · ${t("planEdit.baselineValue")}: ${indicator.baselineValue}${indicator.baselinePeriod ? ` (${indicator.baselinePeriod})` : ""}`}
+                {indicator.baselineValue !== null &&
+                  ` · ${t("planEdit.baselineValue")}: ${indicator.baselineValue}${indicator.baselinePeriod ? ` (${indicator.baselinePeriod})` : ""}`}
               </span>
             </p>
-            <div className="button-row" role="group" aria-label={t("planEdit.indicatorActions", { code: indicator.code })}>
-              <button type="button" className="button button-small button-secondary" onClick={() => setEditing({ what: "indicator", id: indicator.id })}>
+            <div
+              className="button-row"
+              role="group"
+              aria-label={t("planEdit.indicatorActions", { code: indicator.code })}
+            >
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => setEditing({ what: "indicator", id: indicator.id })}
+              >
                 {t("common.edit")}
               </button>
-              <button type="button" className="button button-small button-secondary" disabled={index === 0 || move.isPending} onClick={() => move.mutate({ indicatorId: indicator.id, position: index - 1 })}>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                disabled={index === 0 || move.isPending}
+                onClick={() => move.mutate({ indicatorId: indicator.id, position: index - 1 })}
+              >
                 {t("planEdit.moveUp")}
               </button>
               <button
@@ -61,10 +76,18 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
               >
                 {t("planEdit.moveDown")}
               </button>
-              <button type="button" className="button button-small button-secondary" onClick={() => setEditing({ what: "newTarget", indicatorId: indicator.id })}>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => setEditing({ what: "newTarget", indicatorId: indicator.id })}
+              >
                 {t("planEdit.addTarget")}
               </button>
-              <button type="button" className="button button-small button-danger" onClick={() => setEditing({ what: "deleteIndicator", id: indicator.id })}>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                onClick={() => setEditing({ what: "deleteIndicator", id: indicator.id })}
+              >
                 {t("planEdit.delete")}
               </button>
             </div>
@@ -72,7 +95,12 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
               <div className="alert alert-warning" role="alertdialog" aria-label={t("planEdit.confirmDeleteTitle")}>
                 <p>{t("planEdit.confirmDeleteIndicator", { code: indicator.code })}</p>
                 <div className="form-actions">
-                  <button type="button" className="button button-danger" disabled={removeIndicator.isPending} onClick={() => removeIndicator.mutate(indicator.id, { onSuccess: done })}>
+                  <button
+                    type="button"
+                    className="button button-danger"
+                    disabled={removeIndicator.isPending}
+                    onClick={() => removeIndicator.mutate(indicator.id, { onSuccess: done })}
+                  >
                     {t("planEdit.confirmDeleteButton")}
                   </button>
                   <button type="button" className="button button-secondary" onClick={done}>
@@ -81,9 +109,19 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
                 </div>
               </div>
             )}
-            {editing.what === "indicator" && editing.id === indicator.id && <IndicatorForm nodeId={node.id} indicator={indicator} onDone={done} />}
-            <TargetList indicator={indicator} editing={editing} setEditing={setEditing} onDelete={(id) => removeTarget.mutate(id)} deleting={removeTarget.isPending} />
-            {editing.what === "newTarget" && editing.indicatorId === indicator.id && <TargetForm indicatorId={indicator.id} target={null} onDone={done} />}
+            {editing.what === "indicator" && editing.id === indicator.id && (
+              <IndicatorForm nodeId={node.id} indicator={indicator} onDone={done} />
+            )}
+            <TargetList
+              indicator={indicator}
+              editing={editing}
+              setEditing={setEditing}
+              onDelete={(id) => removeTarget.mutate(id)}
+              deleting={removeTarget.isPending}
+            />
+            {editing.what === "newTarget" && editing.indicatorId === indicator.id && (
+              <TargetForm indicatorId={indicator.id} target={null} onDone={done} />
+            )}
           </li>
         ))}
       </ol>
@@ -116,7 +154,11 @@ function TargetList({ indicator, editing, setEditing, onDelete, deleting }: Targ
   const locale = useLocale();
   if (indicator.targets.length === 0) return <p className="muted small">{t("planEdit.noTargets")}</p>;
   const label = (target: IndicatorTarget) =>
-    target.labels ? (locale === "th" ? target.labels.th : target.labels.en) : pickLocalized(locale, target.textTh, target.textEn);
+    target.labels
+      ? locale === "th"
+        ? target.labels.th
+        : target.labels.en
+      : pickLocalized(locale, target.textTh, target.textEn);
   return (
     <ul className="target-list">
       {indicator.targets.map((target) => (
@@ -129,19 +171,30 @@ function TargetList({ indicator, editing, setEditing, onDelete, deleting }: Targ
             </span>
           )}{" "}
           <span className="target-label">{label(target)}</span>
-          {target.needsThreshold && <span className="status-badge status-draft"> {t("planEdit.needsThreshold")}</span>}{" "}
-          <button type="button" className="button button-small button-secondary" onClick={() => setEditing({ what: "target", indicatorId: indicator.id, id: target.id })}>
+          {target.needsThreshold && (
+            <span className="status-badge status-draft"> {t("planEdit.needsThreshold")}</span>
+          )}{" "}
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => setEditing({ what: "target", indicatorId: indicator.id, id: target.id })}
+          >
             {t("common.edit")}
           </button>{" "}
           <ConfirmButton
             label={t("planEdit.delete")}
             accessibleLabel={t("planEdit.deleteTarget")}
-            question={t("planEdit.confirmDeleteTarget", { period: target.periodKey ?? target.period ?? t("plans.wholePlan"), label: label(target) })}
+            question={t("planEdit.confirmDeleteTarget", {
+              period: target.periodKey ?? target.period ?? t("plans.wholePlan"),
+              label: label(target),
+            })}
             confirmLabel={t("planEdit.confirmDeleteButton")}
             pending={deleting}
             onConfirm={() => onDelete(target.id)}
           />
-          {editing.what === "target" && editing.id === target.id && <TargetForm indicatorId={indicator.id} target={target} onDone={() => setEditing({ what: "none" })} />}
+          {editing.what === "target" && editing.id === target.id && (
+            <TargetForm indicatorId={indicator.id} target={target} onDone={() => setEditing({ what: "none" })} />
+          )}
         </li>
       ))}
     </ul>

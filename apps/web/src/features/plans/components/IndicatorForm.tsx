@@ -25,15 +25,27 @@ function numberOrNull(text: string): number | null {
 }
 
 /** Every field of an indicator: code, names, unit, direction, aggregation (a ratio needs its scale), baseline, disaggregations, decimals, description. */
-export function IndicatorForm({ nodeId, indicator, onDone }: { nodeId: RecordId; indicator: Indicator | null; onDone: () => void }) {
+export function IndicatorForm({
+  nodeId,
+  indicator,
+  onDone,
+}: {
+  nodeId: RecordId;
+  indicator: Indicator | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateIndicatorMutation(nodeId);
   const update = useUpdateIndicatorMutation(indicator?.id ?? "");
   const mutation = indicator ? update : create;
   const serverErrors = fieldErrorsOf(mutation.error);
   const headingId = useId();
-  const [direction, setDirection] = useState<IndicatorDirection>(indicator && isIndicatorDirection(indicator.direction) ? indicator.direction : "increase");
-  const [aggregation, setAggregation] = useState<Aggregation>(indicator && isAggregation(indicator.aggregation) ? indicator.aggregation : "sum");
+  const [direction, setDirection] = useState<IndicatorDirection>(
+    indicator && isIndicatorDirection(indicator.direction) ? indicator.direction : "increase",
+  );
+  const [aggregation, setAggregation] = useState<Aggregation>(
+    indicator && isAggregation(indicator.aggregation) ? indicator.aggregation : "sum",
+  );
   const [dimensions, setDimensions] = useState<string[]>(indicator?.disaggregations ?? []);
   const [form, setForm] = useState({
     code: indicator?.code ?? "",
@@ -53,9 +65,14 @@ export function IndicatorForm({ nodeId, indicator, onDone }: { nodeId: RecordId;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const numbers = { ratioScale: numberOrNull(form.ratioScale), baselineValue: numberOrNull(form.baselineValue), decimals: numberOrNull(form.decimals) };
+    const numbers = {
+      ratioScale: numberOrNull(form.ratioScale),
+      baselineValue: numberOrNull(form.baselineValue),
+      decimals: numberOrNull(form.decimals),
+    };
     const problems: Record<string, string> = {};
-    for (const [key, value] of Object.entries(numbers)) if (Number.isNaN(value)) problems[key] = t("planEdit.notANumber");
+    for (const [key, value] of Object.entries(numbers))
+      if (Number.isNaN(value)) problems[key] = t("planEdit.notANumber");
     if (aggregation === "ratio" && numbers.ratioScale === null) problems.ratioScale = t("planEdit.ratioScaleRequired");
     setLocalErrors(problems);
     if (Object.keys(problems).length > 0) return;
@@ -126,7 +143,9 @@ export function IndicatorForm({ nodeId, indicator, onDone }: { nodeId: RecordId;
                 type="checkbox"
                 checked={dimensions.includes(dimension)}
                 onChange={(event) =>
-                  setDimensions((current) => (event.target.checked ? [...current, dimension] : current.filter((d) => d !== dimension)))
+                  setDimensions((current) =>
+                    event.target.checked ? [...current, dimension] : current.filter((d) => d !== dimension),
+                  )
                 }
               />
               {t(`planEdit.dimensions.${dimension}`)}
@@ -135,10 +154,24 @@ export function IndicatorForm({ nodeId, indicator, onDone }: { nodeId: RecordId;
           {errors.disaggregations && <p className="field-error">{errors.disaggregations}</p>}
         </fieldset>
         <FormField label={t("planEdit.descriptionTh")} error={errors.descriptionTh ?? null}>
-          {(control) => <textarea {...control} rows={2} value={form.descriptionTh} onChange={(event) => set("descriptionTh")(event.target.value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={form.descriptionTh}
+              onChange={(event) => set("descriptionTh")(event.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t("planEdit.descriptionEn")} error={errors.descriptionEn ?? null}>
-          {(control) => <textarea {...control} rows={2} value={form.descriptionEn} onChange={(event) => set("descriptionEn")(event.target.value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={form.descriptionEn}
+              onChange={(event) => set("descriptionEn")(event.target.value)}
+            />
+          )}
         </FormField>
       </div>
       <div className="form-actions">

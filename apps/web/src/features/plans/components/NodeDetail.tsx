@@ -44,19 +44,27 @@ export function NodeDetail({ node, plan, onDeleted }: NodeDetailProps) {
       {node.children.length > 0 && (
         <p className="muted small">{t("plans.children", { count: node.children.length, n: node.children.length })}</p>
       )}
-      {plan?.canEdit && <NodeToolbar planId={plan.id} planLevel={plan.level} nodes={plan.nodes} node={node} onDeleted={onDeleted ?? (() => {})} />}
+      {plan?.canEdit && (
+        <NodeToolbar
+          planId={plan.id}
+          planLevel={plan.level}
+          nodes={plan.nodes}
+          node={node}
+          onDeleted={onDeleted ?? (() => {})}
+        />
+      )}
       <TracePanel nodeId={node.id} />
       {plan?.canEdit ? (
         <IndicatorEditor node={node} />
       ) : (
-      <section aria-labelledby="indicators-heading">
-        <h3 id="indicators-heading">{t("plans.indicators")}</h3>
-        {node.indicators.length === 0 ? (
-          <p className="state state-empty">{t("plans.noIndicators")}</p>
-        ) : (
-          <IndicatorTable indicators={node.indicators} />
-        )}
-      </section>
+        <section aria-labelledby="indicators-heading">
+          <h3 id="indicators-heading">{t("plans.indicators")}</h3>
+          {node.indicators.length === 0 ? (
+            <p className="state state-empty">{t("plans.noIndicators")}</p>
+          ) : (
+            <IndicatorTable indicators={node.indicators} />
+          )}
+        </section>
       )}
     </article>
   );
@@ -103,7 +111,9 @@ function IndicatorTable({ indicators }: { indicators: Indicator[] }) {
                   <td>{text || t("common.none")}</td>
                   <td className="target-structured">
                     {structured ?? (
-                      <span className="muted">{target && target.target === null ? t("plans.notStructured") : text || t("common.none")}</span>
+                      <span className="muted">
+                        {target && target.target === null ? t("plans.notStructured") : text || t("common.none")}
+                      </span>
                     )}
                   </td>
                 </tr>

@@ -67,16 +67,34 @@ export function NodeForm({ planId, node, parentId = null, onDone }: NodeFormProp
           {(control) => <input {...control} value={form.code} onChange={(event) => set("code")(event.target.value)} />}
         </FormField>
         <FormField label={t("planEdit.titleTh")} error={errors.titleTh ?? null}>
-          {(control) => <input {...control} value={form.titleTh} onChange={(event) => set("titleTh")(event.target.value)} />}
+          {(control) => (
+            <input {...control} value={form.titleTh} onChange={(event) => set("titleTh")(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t("planEdit.titleEn")} error={errors.titleEn ?? null}>
-          {(control) => <input {...control} value={form.titleEn} onChange={(event) => set("titleEn")(event.target.value)} />}
+          {(control) => (
+            <input {...control} value={form.titleEn} onChange={(event) => set("titleEn")(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t("planEdit.bodyTh")} error={errors.bodyTh ?? null}>
-          {(control) => <textarea {...control} rows={3} value={form.bodyTh} onChange={(event) => set("bodyTh")(event.target.value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={form.bodyTh}
+              onChange={(event) => set("bodyTh")(event.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t("planEdit.bodyEn")} error={errors.bodyEn ?? null}>
-          {(control) => <textarea {...control} rows={3} value={form.bodyEn} onChange={(event) => set("bodyEn")(event.target.value)} />}
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={form.bodyEn}
+              onChange={(event) => set("bodyEn")(event.target.value)}
+            />
+          )}
         </FormField>
       </div>
       <div className="form-actions">

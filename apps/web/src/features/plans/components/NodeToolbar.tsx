@@ -74,7 +74,8 @@ export function NodeToolbar({ planId, planLevel, nodes, node, onDeleted }: NodeT
           disabled={move.isPending}
           onChange={(event) => {
             const parentId = event.target.value ? Number(event.target.value) : null;
-            const count = parentId === null ? nodes.length : (parents.find((p) => p.id === parentId)?.children.length ?? 0);
+            const count =
+              parentId === null ? nodes.length : (parents.find((p) => p.id === parentId)?.children.length ?? 0);
             move.mutate({ nodeId: node.id, parentId, position: count });
           }}
         >
@@ -88,8 +89,12 @@ export function NodeToolbar({ planId, planLevel, nodes, node, onDeleted }: NodeT
       </label>
       {move.error !== null && <ErrorMessage error={move.error} />}
       {mode === "edit" && <NodeForm key={`edit-${node.id}`} planId={planId} node={node} onDone={idle} />}
-      {mode === "child" && <NodeForm key={`child-${node.id}`} planId={planId} node={null} parentId={node.id} onDone={idle} />}
-      {mode === "link" && mayLinkUp(planLevel) && <ServesPicker planId={planId} planLevel={planLevel} node={node} onDone={idle} />}
+      {mode === "child" && (
+        <NodeForm key={`child-${node.id}`} planId={planId} node={null} parentId={node.id} onDone={idle} />
+      )}
+      {mode === "link" && mayLinkUp(planLevel) && (
+        <ServesPicker planId={planId} planLevel={planLevel} node={node} onDone={idle} />
+      )}
       {mode === "delete" && (
         <div className="alert alert-warning" role="alertdialog" aria-label={t("planEdit.confirmDeleteTitle")}>
           <p>{t("planEdit.confirmDelete", { title: title(node), count: descendants, n: descendants })}</p>

@@ -25,7 +25,9 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
   const create = useCreatePlanMutation();
   const errors = fieldErrorsOf(create.error);
   const headingId = useId();
-  const [level, setLevel] = useState<CreatablePlanLevel>(user.role === "cluster_coordinator" ? "cluster_plan" : "agency_programme");
+  const [level, setLevel] = useState<CreatablePlanLevel>(
+    user.role === "cluster_coordinator" ? "cluster_plan" : "agency_programme",
+  );
   const [form, setForm] = useState({
     code: "",
     ownerAgencyId: user.agencyId ?? "",
@@ -46,7 +48,8 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
         level,
         ownerAgencyId: Number(form.ownerAgencyId),
         clusterId: level === "cluster_plan" && form.clusterId ? Number(form.clusterId) : null,
-        provincialClusterId: level === "provincial_cluster_plan" && form.provincialClusterId ? Number(form.provincialClusterId) : null,
+        provincialClusterId:
+          level === "provincial_cluster_plan" && form.provincialClusterId ? Number(form.provincialClusterId) : null,
         periodStart: form.periodStart,
         periodEnd: form.periodEnd,
         titleEn: form.titleEn.trim(),
@@ -59,7 +62,9 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
 
   const text = (key: keyof typeof form, label: string, type = "text") => (
     <FormField label={label} error={errors[key] ?? null}>
-      {(control) => <input {...control} type={type} value={form[key]} onChange={(event) => set(key)(event.target.value)} />}
+      {(control) => (
+        <input {...control} type={type} value={form[key]} onChange={(event) => set(key)(event.target.value)} />
+      )}
     </FormField>
   );
 
@@ -82,7 +87,11 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
         {text("code", t("common.code"))}
         <FormField label={t("plans.owner")} error={errors.ownerAgencyId ?? null}>
           {(control) => (
-            <select {...control} value={form.ownerAgencyId} onChange={(event) => set("ownerAgencyId")(event.target.value)}>
+            <select
+              {...control}
+              value={form.ownerAgencyId}
+              onChange={(event) => set("ownerAgencyId")(event.target.value)}
+            >
               <option value="">{t("planEdit.choose")}</option>
               {agencies.data?.map((agency) => (
                 <option key={agency.id} value={agency.id}>
@@ -109,7 +118,11 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
         {level === "provincial_cluster_plan" && (
           <FormField label={t("planEdit.provincialCluster")} error={errors.provincialClusterId ?? null}>
             {(control) => (
-              <select {...control} value={form.provincialClusterId} onChange={(event) => set("provincialClusterId")(event.target.value)}>
+              <select
+                {...control}
+                value={form.provincialClusterId}
+                onChange={(event) => set("provincialClusterId")(event.target.value)}
+              >
                 <option value="">{t("planEdit.choose")}</option>
                 {provincialClusters.data?.map((pc) => (
                   <option key={pc.id} value={pc.id}>

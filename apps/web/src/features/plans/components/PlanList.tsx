@@ -42,7 +42,8 @@ export function PlanList({ filters, page, onPage, agencyName }: PlanListProps) {
                       {t("common.code")}: {plan.code} ·{" "}
                     </>
                   )}
-                  {t("planEdit.versionN", { n: plan.version })} · <PlanStatusBadge status={plan.status} published={plan.published} />
+                  {t("planEdit.versionN", { n: plan.version })} ·{" "}
+                  <PlanStatusBadge status={plan.status} published={plan.published} />
                 </p>
                 <PlanMeta
                   level={plan.level}
@@ -112,7 +113,11 @@ export function PlanFilterBar({ filters, onChange }: PlanFilterBarProps) {
       </div>
       <div className="field">
         <label htmlFor={ids.cluster}>{t("planEdit.cluster")}</label>
-        <select id={ids.cluster} value={filters.cluster} onChange={(event) => onChange({ cluster: event.target.value })}>
+        <select
+          id={ids.cluster}
+          value={filters.cluster}
+          onChange={(event) => onChange({ cluster: event.target.value })}
+        >
           <option value="">{t("common.all")}</option>
           {clusters.data?.map((cluster) => (
             <option key={cluster.id} value={cluster.id}>

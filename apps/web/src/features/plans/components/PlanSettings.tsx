@@ -82,7 +82,10 @@ export function VersionsPanel({ plan }: { plan: PlanDetail }) {
                   <Link to={`/plans/${version.id}`}>{t("planEdit.versionN", { n: version.version })}</Link>
                 )}{" "}
                 <span className="muted small">
-                  {version.periodStart && version.periodEnd ? formatDateRange(version.periodStart, version.periodEnd, locale) : ""} ·{" "}
+                  {version.periodStart && version.periodEnd
+                    ? formatDateRange(version.periodStart, version.periodEnd, locale)
+                    : ""}{" "}
+                  ·{" "}
                 </span>
                 <PlanStatusBadge status={version.status} published={version.published} />
               </li>
@@ -102,10 +105,24 @@ export function VersionsPanel({ plan }: { plan: PlanDetail }) {
             {create.error !== null && <ErrorMessage error={create.error} />}
             <div className="form-grid">
               <FormField label={t("planEdit.periodStart")} error={errors.periodStart ?? null}>
-                {(control) => <input {...control} type="date" value={period.periodStart} onChange={(event) => setPeriod({ ...period, periodStart: event.target.value })} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    type="date"
+                    value={period.periodStart}
+                    onChange={(event) => setPeriod({ ...period, periodStart: event.target.value })}
+                  />
+                )}
               </FormField>
               <FormField label={t("planEdit.periodEnd")} error={errors.periodEnd ?? null}>
-                {(control) => <input {...control} type="date" value={period.periodEnd} onChange={(event) => setPeriod({ ...period, periodEnd: event.target.value })} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    type="date"
+                    value={period.periodEnd}
+                    onChange={(event) => setPeriod({ ...period, periodEnd: event.target.value })}
+                  />
+                )}
               </FormField>
             </div>
             <div className="form-actions">

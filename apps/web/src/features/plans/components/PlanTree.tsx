@@ -176,9 +176,7 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
             {node.code && <span className="node-code">{node.code}</span>}
             <span className="node-title">{title(node)}</span>
           </div>
-          {hasChildren && isOpen && (
-            <ul role="group">{renderLevel(node.children, level + 1)}</ul>
-          )}
+          {hasChildren && isOpen && <ul role="group">{renderLevel(node.children, level + 1)}</ul>}
         </li>
       );
     });
@@ -186,7 +184,11 @@ export function PlanTree({ nodes, label, selectedId, onSelect }: PlanTreeProps) 
   return (
     <div className="plan-tree">
       <div className="tree-toolbar">
-        <button type="button" className="button button-small button-secondary" onClick={() => setExpanded(new Set(allBranches))}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => setExpanded(new Set(allBranches))}
+        >
           {t("plans.expandAll")}
         </button>
         <button type="button" className="button button-small button-secondary" onClick={() => setExpanded(new Set())}>

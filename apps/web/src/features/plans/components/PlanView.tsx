@@ -51,7 +51,8 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
     <article className="plan">
       <h1>{title}</h1>
       <p className="muted small">
-        {plan.code} · {t("planEdit.versionN", { n: plan.version })} · <PlanStatusBadge status={plan.status} published={plan.published} />
+        {plan.code} · {t("planEdit.versionN", { n: plan.version })} ·{" "}
+        <PlanStatusBadge status={plan.status} published={plan.published} />
         {plan.canEdit && <span className="edit-flag"> · {t("planEdit.youCanEdit")}</span>}
       </p>
       <PlanMeta
@@ -69,7 +70,11 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
               <NodeForm planId={plan.id} node={null} parentId={null} onDone={() => setAddingRoot(false)} />
             ) : (
               <p>
-                <button type="button" className="button button-small button-primary" onClick={() => setAddingRoot(true)}>
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  onClick={() => setAddingRoot(true)}
+                >
                   {t("planEdit.addRoot")}
                 </button>
               </p>

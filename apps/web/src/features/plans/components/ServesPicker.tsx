@@ -72,11 +72,17 @@ export function ServesPicker({ planId, planLevel, node, onDone }: ServesPickerPr
           </FormField>
           <FormField label={t("planEdit.higherNode")} error={errors.servesNodeId ?? null}>
             {(control) => (
-              <select {...control} value={targetNodeId} disabled={!targetPlanId} onChange={(event) => setTargetNodeId(event.target.value)}>
+              <select
+                {...control}
+                value={targetNodeId}
+                disabled={!targetPlanId}
+                onChange={(event) => setTargetNodeId(event.target.value)}
+              >
                 <option value="">{t("planEdit.choose")}</option>
                 {candidates.map((candidate) => (
                   <option key={candidate.id} value={candidate.id}>
-                    {kindLabel(candidate.kind)} {candidate.code} — {pickLocalized(locale, candidate.titleTh, candidate.titleEn)}
+                    {kindLabel(candidate.kind)} {candidate.code} —{" "}
+                    {pickLocalized(locale, candidate.titleTh, candidate.titleEn)}
                   </option>
                 ))}
               </select>
@@ -89,7 +95,12 @@ export function ServesPicker({ planId, planLevel, node, onDone }: ServesPickerPr
           {update.isPending ? t("common.saving") : t("planEdit.link")}
         </button>
         {node.servesNodeId !== null && (
-          <button type="button" className="button button-secondary" disabled={update.isPending} onClick={() => update.mutate({ servesNodeId: null }, { onSuccess: onDone })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ servesNodeId: null }, { onSuccess: onDone })}
+          >
             {t("planEdit.unlink")}
           </button>
         )}

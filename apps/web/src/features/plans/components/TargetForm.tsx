@@ -97,7 +97,9 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
         orgUnitType: isOrgUnitType(form.orgUnitType) ? form.orgUnitType : null,
         orgUnitCode: form.orgUnitCode.trim() || null,
         ...(textsChanged && { textEn: form.textEn.trim() || null, textTh: form.textTh.trim() || null }),
-        ...(isDirection && { threshold: amount === null ? null : { measure: form.measure, against: form.against, amount } }),
+        ...(isDirection && {
+          threshold: amount === null ? null : { measure: form.measure, against: form.against, amount },
+        }),
       },
       { onSuccess: onDone },
     );
@@ -111,13 +113,19 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
       {save.error !== null && <ErrorMessage error={save.error} />}
       <div className="form-grid">
         <FormField label={t("planEdit.targetTextTh")} error={errors.textTh ?? null} hint={t("planEdit.targetTextHint")}>
-          {(control) => <input {...control} value={form.textTh} onChange={(event) => set("textTh")(event.target.value)} />}
+          {(control) => (
+            <input {...control} value={form.textTh} onChange={(event) => set("textTh")(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t("planEdit.targetTextEn")} error={errors.textEn ?? errors.target ?? null}>
-          {(control) => <input {...control} value={form.textEn} onChange={(event) => set("textEn")(event.target.value)} />}
+          {(control) => (
+            <input {...control} value={form.textEn} onChange={(event) => set("textEn")(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t("plans.targetPeriod")} error={errors.periodKey ?? null} hint={t("planEdit.periodKeyHint")}>
-          {(control) => <input {...control} value={form.periodKey} onChange={(event) => set("periodKey")(event.target.value)} />}
+          {(control) => (
+            <input {...control} value={form.periodKey} onChange={(event) => set("periodKey")(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t("planEdit.orgUnitType")} error={errors.orgUnitType ?? null}>
           {(control) => (
@@ -133,7 +141,13 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
         </FormField>
         {form.orgUnitType && (
           <FormField label={t("planEdit.orgUnitCode")} error={errors.orgUnitCode ?? null}>
-            {(control) => <input {...control} value={form.orgUnitCode} onChange={(event) => set("orgUnitCode")(event.target.value)} />}
+            {(control) => (
+              <input
+                {...control}
+                value={form.orgUnitCode}
+                onChange={(event) => set("orgUnitCode")(event.target.value)}
+              />
+            )}
           </FormField>
         )}
       </div>
@@ -144,8 +158,18 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
           <legend>{t("planEdit.threshold")}</legend>
           <p className="hint">{t("planEdit.thresholdHint")}</p>
           <div className="form-grid">
-            <FormField label={t("planEdit.thresholdAmount")} error={amountError ?? errors.threshold ?? errors["threshold.amount"] ?? null}>
-              {(control) => <input {...control} inputMode="decimal" value={form.amount} onChange={(event) => set("amount")(event.target.value)} />}
+            <FormField
+              label={t("planEdit.thresholdAmount")}
+              error={amountError ?? errors.threshold ?? errors["threshold.amount"] ?? null}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  inputMode="decimal"
+                  value={form.amount}
+                  onChange={(event) => set("amount")(event.target.value)}
+                />
+              )}
             </FormField>
             <FormField label={t("planEdit.thresholdMeasure")}>
               {(control) => (

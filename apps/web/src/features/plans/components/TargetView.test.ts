@@ -26,7 +26,14 @@ describe("targetSentence", () => {
   });
 
   it("renders a change in both languages", () => {
-    const target = { kind: "change", direction: "increase", measure: "percent", against: "previous_period", min: 1, max: 2 };
+    const target = {
+      kind: "change",
+      direction: "increase",
+      measure: "percent",
+      against: "previous_period",
+      min: 1,
+      max: 2,
+    };
     expect(sentence(target, "en")).toBe("increase 1–2 % (against the previous period)");
     expect(sentence(target, "th")).toBe("เพิ่มขึ้น 1–2 % (เทียบกับช่วงก่อนหน้า)");
   });

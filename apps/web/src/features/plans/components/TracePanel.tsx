@@ -18,14 +18,21 @@ export function TracePanel({ nodeId }: { nodeId: RecordId }) {
   return (
     <section aria-labelledby={headingId} className="trace-panel">
       <h3 id={headingId}>{t("planEdit.trace")}</h3>
-      <QueryState query={trace} isEmpty={(data) => data.items.length <= 1 && !data.truncated} empty={t("planEdit.traceEmpty")}>
+      <QueryState
+        query={trace}
+        isEmpty={(data) => data.items.length <= 1 && !data.truncated}
+        empty={t("planEdit.traceEmpty")}
+      >
         {(data) => (
           <ol className="trace" data-testid="trace">
             {data.items.map((step) => (
               <li key={step.nodeId} data-trace-code={step.code} data-trace-via={step.via}>
                 {step.via === "serves" && <span className="trace-via">{t("planEdit.serves")} </span>}
-                <span className={`kind-badge kind-${step.kind}`}>{kindLabel(step.kind)}</span> <span className="node-code">{step.code}</span>{" "}
-                <Link to={`/plans/${step.planId}?node=${step.nodeId}`}>{pickLocalized(locale, step.titleTh, step.titleEn)}</Link>
+                <span className={`kind-badge kind-${step.kind}`}>{kindLabel(step.kind)}</span>{" "}
+                <span className="node-code">{step.code}</span>{" "}
+                <Link to={`/plans/${step.planId}?node=${step.nodeId}`}>
+                  {pickLocalized(locale, step.titleTh, step.titleEn)}
+                </Link>
                 <span className="muted small"> — {pickLocalized(locale, step.planTitleTh, step.planTitleEn)}</span>
               </li>
             ))}

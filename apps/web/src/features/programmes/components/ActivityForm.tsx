@@ -45,7 +45,8 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
   const headingId = useId();
   const serverErrors = fieldErrorsOf(create.error);
   const clusterOptions = [...new Map(clusters.map((c) => [c.clusterId, c])).values()];
-  const nameOf = (m: EnterpriseMatch) => localName(locale, m) || (m.juristicId ? formatJuristicId(m.juristicId) : `#${m.id}`);
+  const nameOf = (m: EnterpriseMatch) =>
+    localName(locale, m) || (m.juristicId ? formatJuristicId(m.juristicId) : `#${m.id}`);
   const matches = debounced.trim().length >= 2 ? (finder.data ?? []) : [];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -78,7 +79,15 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
       </h3>
       {create.isError && <ErrorMessage error={create.error} />}
       <div className="form-grid">
-        <ChoiceField label={t("programmes.activityKind")} error={serverErrors.kind ?? null} value={kind} options={ACTIVITY_KINDS} isOption={isActivityKind} labelOf={(k) => t(`programmes.kinds.${k}`)} onChange={setKind} />
+        <ChoiceField
+          label={t("programmes.activityKind")}
+          error={serverErrors.kind ?? null}
+          value={kind}
+          options={ACTIVITY_KINDS}
+          isOption={isActivityKind}
+          labelOf={(k) => t(`programmes.kinds.${k}`)}
+          onChange={setKind}
+        />
         <FormField label={t("programmes.cluster")} error={serverErrors.clusterId ?? null}>
           {(control) => (
             <select {...control} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
@@ -91,27 +100,57 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
             </select>
           )}
         </FormField>
-        <FormField label={t("programmes.activityTitleEn")} error={missing.title ? t("programmes.titleRequired") : (serverErrors.titleEn ?? null)}>
+        <FormField
+          label={t("programmes.activityTitleEn")}
+          error={missing.title ? t("programmes.titleRequired") : (serverErrors.titleEn ?? null)}
+        >
           {(control) => <input {...control} value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />}
         </FormField>
         <FormField label={t("programmes.activityTitleTh")} error={serverErrors.titleTh ?? null}>
           {(control) => <input {...control} lang="th" value={titleTh} onChange={(e) => setTitleTh(e.target.value)} />}
         </FormField>
-        <FormField label={t("programmes.startsOn")} hint={t("programmes.startsOnHint")} error={missing.date ? t("programmes.dateRequired") : (serverErrors.startsOn ?? null)}>
-          {(control) => <input {...control} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />}
+        <FormField
+          label={t("programmes.startsOn")}
+          hint={t("programmes.startsOnHint")}
+          error={missing.date ? t("programmes.dateRequired") : (serverErrors.startsOn ?? null)}
+        >
+          {(control) => (
+            <input {...control} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("programmes.endsOn")} error={serverErrors.endsOn ?? null}>
           {(control) => <input {...control} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
         </FormField>
         <FormField label={t("programmes.activityBudget")} error={serverErrors.budget ?? null}>
-          {(control) => <input {...control} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("programmes.participantCount")} error={serverErrors.participantCount ?? null}>
-          {(control) => <input {...control} inputMode="numeric" value={participantCount} onChange={(e) => setParticipantCount(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={participantCount}
+              onChange={(e) => setParticipantCount(e.target.value)}
+            />
+          )}
         </FormField>
       </div>
-      <FormField label={t("programmes.participants")} hint={t("members.findHint")} error={serverErrors.participantIds ?? null}>
-        {(control) => <input {...control} type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />}
+      <FormField
+        label={t("programmes.participants")}
+        hint={t("members.findHint")}
+        error={serverErrors.participantIds ?? null}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            autoComplete="off"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
       </FormField>
       <div className="finder-results" aria-live="polite">
         {finder.isFetching && <p className="muted small">{t("members.searching")}</p>}
@@ -123,7 +162,13 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
               return (
                 <li key={m.id}>
                   <span>{nameOf(m)}</span>
-                  <button type="button" className="button button-secondary button-small" disabled={chosen} aria-label={t("members.chooseTitle", { name: nameOf(m) })} onClick={() => setParticipants((list) => [...list, m])}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={chosen}
+                    aria-label={t("members.chooseTitle", { name: nameOf(m) })}
+                    onClick={() => setParticipants((list) => [...list, m])}
+                  >
                     {t("members.choose")}
                   </button>
                 </li>
@@ -139,7 +184,12 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
           {participants.map((p) => (
             <li key={p.id} className="tag">
               {nameOf(p)}{" "}
-              <button type="button" className="button-link" aria-label={t("programmes.removeParticipant", { name: nameOf(p) })} onClick={() => setParticipants((list) => list.filter((x) => x.id !== p.id))}>
+              <button
+                type="button"
+                className="button-link"
+                aria-label={t("programmes.removeParticipant", { name: nameOf(p) })}
+                onClick={() => setParticipants((list) => list.filter((x) => x.id !== p.id))}
+              >
                 ×
               </button>
             </li>

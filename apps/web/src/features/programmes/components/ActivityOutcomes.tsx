@@ -9,13 +9,29 @@ import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
 import { formatNumber } from "../../../lib/format";
 import { formatJuristicId } from "../../enterprises/juristic-id";
-import { OUTCOME_KINDS, formatBaht, isOutcomeKind, parseAmount, parseCount, type ActivityDetail, type OutcomeKind } from "../model";
+import {
+  OUTCOME_KINDS,
+  formatBaht,
+  isOutcomeKind,
+  parseAmount,
+  parseCount,
+  type ActivityDetail,
+  type OutcomeKind,
+} from "../model";
 import { useAddOutcomeMutation } from "../mutations";
 import { useActivityDetail } from "../queries";
 
 type Participant = NonNullable<ActivityDetail["participantList"]>[number];
 
-function OutcomeForm({ activityId, participants, onAdded }: { activityId: number; participants: readonly Participant[]; onAdded: () => void }) {
+function OutcomeForm({
+  activityId,
+  participants,
+  onAdded,
+}: {
+  activityId: number;
+  participants: readonly Participant[];
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const add = useAddOutcomeMutation(activityId);
@@ -38,7 +54,13 @@ function OutcomeForm({ activityId, participants, onAdded }: { activityId: number
     setLocal(check);
     if (Object.keys(check).length > 0 || amountValue === "invalid" || countValue === "invalid") return;
     add.mutate(
-      { kind, enterpriseId: enterpriseId ? Number(enterpriseId) : null, amount: amountValue, count: countValue, note: note.trim() || null },
+      {
+        kind,
+        enterpriseId: enterpriseId ? Number(enterpriseId) : null,
+        amount: amountValue,
+        count: countValue,
+        note: note.trim() || null,
+      },
       {
         onSuccess: () => {
           setAmount("");
@@ -53,7 +75,15 @@ function OutcomeForm({ activityId, participants, onAdded }: { activityId: number
     <form className="form" onSubmit={submit} noValidate aria-label={t("programmeAdmin.addOutcome")}>
       {add.isError && <ErrorMessage error={add.error} />}
       <div className="form-grid">
-        <ChoiceField label={t("programmeAdmin.outcomeKind")} error={errorOf("kind")} value={kind} options={OUTCOME_KINDS} isOption={isOutcomeKind} labelOf={(k) => t(`programmes.outcomeKinds.${k}`)} onChange={setKind} />
+        <ChoiceField
+          label={t("programmeAdmin.outcomeKind")}
+          error={errorOf("kind")}
+          value={kind}
+          options={OUTCOME_KINDS}
+          isOption={isOutcomeKind}
+          labelOf={(k) => t(`programmes.outcomeKinds.${k}`)}
+          onChange={setKind}
+        />
         <FormField label={t("programmeAdmin.enterprise")} error={errorOf("enterpriseId")}>
           {(control) => (
             <select {...control} value={enterpriseId} onChange={(e) => setEnterpriseId(e.target.value)}>
@@ -67,10 +97,14 @@ function OutcomeForm({ activityId, participants, onAdded }: { activityId: number
           )}
         </FormField>
         <FormField label={t("programmeAdmin.outcomeAmount")} error={errorOf("amount")}>
-          {(control) => <input {...control} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("programmeAdmin.outcomeCount")} error={errorOf("count")}>
-          {(control) => <input {...control} inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />
+          )}
         </FormField>
       </div>
       <FormField label={t("programmes.note")} error={errorOf("note")}>
@@ -109,7 +143,13 @@ export function ActivityOutcomes({ activityId }: { activityId: number }) {
                 <ul className="plain-list" data-testid="outcomes">
                   {activity.outcomes.map((o) => (
                     <li key={o.id}>
-                      {t(`programmes.outcomeKinds.${o.kind}`, { defaultValue: o.kind })}: {[o.amount === null ? null : formatBaht(o.amount, locale), o.count === null ? null : formatNumber(o.count, locale)].filter((x) => x !== null).join(" · ")}{" "}
+                      {t(`programmes.outcomeKinds.${o.kind}`, { defaultValue: o.kind })}:{" "}
+                      {[
+                        o.amount === null ? null : formatBaht(o.amount, locale),
+                        o.count === null ? null : formatNumber(o.count, locale),
+                      ]
+                        .filter((x) => x !== null)
+                        .join(" · ")}{" "}
                       <span className="muted small">
                         {nameOf(o.enterpriseId)}
                         {o.note ? ` · ${o.note}` : ""}
@@ -123,7 +163,13 @@ export function ActivityOutcomes({ activityId }: { activityId: number }) {
                   {notice}
                 </p>
               )}
-              {activity.can.edit && <OutcomeForm activityId={activityId} participants={activity.participantList ?? []} onAdded={() => setNotice(t("programmeAdmin.outcomeAdded"))} />}
+              {activity.can.edit && (
+                <OutcomeForm
+                  activityId={activityId}
+                  participants={activity.participantList ?? []}
+                  onAdded={() => setNotice(t("programmeAdmin.outcomeAdded"))}
+                />
+              )}
             </>
           );
         }}

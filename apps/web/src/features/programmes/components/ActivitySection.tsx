@@ -29,7 +29,14 @@ export function ActivitySection({ programmeId, canRecord }: { programmeId: strin
         </p>
       )}
       {canRecord && !adding && (
-        <button type="button" className="button button-primary" onClick={() => { setAdding(true); setNotice(null); }}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setAdding(true);
+            setNotice(null);
+          }}
+        >
           {t("programmes.addActivity")}
         </button>
       )}
@@ -56,7 +63,10 @@ export function ActivitySection({ programmeId, canRecord }: { programmeId: strin
                     {a.endsOn && ` – ${formatDate(a.endsOn, locale)}`} · {fiscalYearLabel(a.fiscalYear, locale)}
                   </p>
                   <p className="small">
-                    {t("programmes.participantsCount", { named: formatNumber(a.participants, locale), anonymous: formatNumber(a.participantCount ?? 0, locale) })}
+                    {t("programmes.participantsCount", {
+                      named: formatNumber(a.participants, locale),
+                      anonymous: formatNumber(a.participantCount ?? 0, locale),
+                    })}
                     {a.budget !== null && ` · ${t("programmes.budget")}: ${formatBaht(a.budget, locale)}`}
                   </p>
                   <button
@@ -65,7 +75,9 @@ export function ActivitySection({ programmeId, canRecord }: { programmeId: strin
                     aria-expanded={openOutcomes === a.id}
                     onClick={() => setOpenOutcomes((current) => (current === a.id ? null : a.id))}
                   >
-                    {openOutcomes === a.id ? t("programmeAdmin.hideOutcomes") : t("programmeAdmin.showOutcomes", { title: pickLocalized(locale, a.titleTh, a.titleEn) })}
+                    {openOutcomes === a.id
+                      ? t("programmeAdmin.hideOutcomes")
+                      : t("programmeAdmin.showOutcomes", { title: pickLocalized(locale, a.titleTh, a.titleEn) })}
                   </button>
                   {openOutcomes === a.id && <ActivityOutcomes activityId={a.id} />}
                 </li>

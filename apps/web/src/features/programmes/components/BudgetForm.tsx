@@ -20,7 +20,8 @@ interface BudgetFormProps {
   onCancel: () => void;
 }
 
-const amountText = (value: number | null | undefined) => (value === null || value === undefined ? "" : formatNumber(value, "en", { maximumFractionDigits: 2 }));
+const amountText = (value: number | null | undefined) =>
+  value === null || value === undefined ? "" : formatNumber(value, "en", { maximumFractionDigits: 2 });
 
 /** Adds or edits a budget line: fiscal year, cluster (or the whole programme), allocated and spent baht, note. */
 export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: BudgetFormProps) {
@@ -37,7 +38,8 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
   const [local, setLocal] = useState<Record<string, string>>({});
   const server = fieldErrorsOf(save.error);
   const errorOf = (field: string) => local[field] ?? server[field] ?? null;
-  const yearChoices = line && !years.includes(line.fiscalYear) ? [...years, line.fiscalYear].sort((a, b) => a - b) : years;
+  const yearChoices =
+    line && !years.includes(line.fiscalYear) ? [...years, line.fiscalYear].sort((a, b) => a - b) : years;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -49,9 +51,24 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
     if (spentValue === "invalid") check.spent = t("programmeAdmin.invalidAmount");
     if (fiscalYear === null) check.fiscalYear = t("programmeAdmin.required");
     setLocal(check);
-    if (Object.keys(check).length > 0 || fiscalYear === null || typeof allocatedValue !== "number" || spentValue === "invalid") return;
+    if (
+      Object.keys(check).length > 0 ||
+      fiscalYear === null ||
+      typeof allocatedValue !== "number" ||
+      spentValue === "invalid"
+    )
+      return;
     save.mutate(
-      { budgetId: line?.id ?? null, input: { clusterId: clusterId ? Number(clusterId) : null, fiscalYear, allocated: allocatedValue, spent: spentValue, note: note.trim() || null } },
+      {
+        budgetId: line?.id ?? null,
+        input: {
+          clusterId: clusterId ? Number(clusterId) : null,
+          fiscalYear,
+          allocated: allocatedValue,
+          spent: spentValue,
+          note: note.trim() || null,
+        },
+      },
       { onSuccess: onSaved },
     );
   };
@@ -63,7 +80,13 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
       </h3>
       {save.isError && <ErrorMessage error={save.error} />}
       <div className="form-grid">
-        <YearSelect label={t("programmeAdmin.fiscalYear")} years={yearChoices} value={fiscalYear} onChange={setFiscalYear} error={errorOf("fiscalYear")} />
+        <YearSelect
+          label={t("programmeAdmin.fiscalYear")}
+          years={yearChoices}
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          error={errorOf("fiscalYear")}
+        />
         <FormField label={t("programmes.cluster")} error={errorOf("clusterId")}>
           {(control) => (
             <select {...control} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
@@ -77,10 +100,14 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
           )}
         </FormField>
         <FormField label={t("programmeAdmin.allocated")} error={errorOf("allocated")}>
-          {(control) => <input {...control} inputMode="decimal" value={allocated} onChange={(e) => setAllocated(e.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="decimal" value={allocated} onChange={(e) => setAllocated(e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("programmeAdmin.spent")} hint={t("programmeAdmin.spentHint")} error={errorOf("spent")}>
-          {(control) => <input {...control} inputMode="decimal" value={spent} onChange={(e) => setSpent(e.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="decimal" value={spent} onChange={(e) => setSpent(e.target.value)} />
+          )}
         </FormField>
       </div>
       <FormField label={t("programmes.note")} error={errorOf("note")}>

@@ -13,7 +13,15 @@ import { ConfirmButton } from "../../../components/ConfirmButton";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** Allocations and spending per fiscal year and cluster; spending above the allocation is flagged in words. Editors add, edit and delete lines. */
-export function BudgetTable({ programmeId, canEdit, years }: { programmeId: string; canEdit: boolean; years: readonly number[] }) {
+export function BudgetTable({
+  programmeId,
+  canEdit,
+  years,
+}: {
+  programmeId: string;
+  canEdit: boolean;
+  years: readonly number[];
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const budgets = useProgrammeBudgets(programmeId);
@@ -38,12 +46,26 @@ export function BudgetTable({ programmeId, canEdit, years }: { programmeId: stri
       )}
       {remove.isError && <ErrorMessage error={remove.error} />}
       {canEdit && editing === null && (
-        <button type="button" className="button button-primary" onClick={() => { setEditing("new"); setNotice(null); }}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setEditing("new");
+            setNotice(null);
+          }}
+        >
           {t("programmeAdmin.addBudget")}
         </button>
       )}
       {editing !== null && (editing === "new" || editedLine) && (
-        <BudgetForm key={editing} programmeId={programmeId} years={years} line={editedLine} onSaved={saved} onCancel={() => setEditing(null)} />
+        <BudgetForm
+          key={editing}
+          programmeId={programmeId}
+          years={years}
+          line={editedLine}
+          onSaved={saved}
+          onCancel={() => setEditing(null)}
+        />
       )}
       <QueryState query={budgets} isEmpty={(items) => items.length === 0} empty={t("programmes.budgetEmpty")}>
         {(items) => (
@@ -62,7 +84,11 @@ export function BudgetTable({ programmeId, canEdit, years }: { programmeId: stri
               <tbody>
                 {items.map((b) => {
                   const year = fiscalYearLabel(b.fiscalYear, locale);
-                  const cluster = b.clusterId === null ? t("programmes.programmeWide") : localName(locale, { nameTh: b.clusterNameTh, nameEn: b.clusterNameEn }) || (b.clusterCode ?? "");
+                  const cluster =
+                    b.clusterId === null
+                      ? t("programmes.programmeWide")
+                      : localName(locale, { nameTh: b.clusterNameTh, nameEn: b.clusterNameEn }) ||
+                        (b.clusterCode ?? "");
                   const over = overspendOf(b);
                   return (
                     <tr key={b.id} className={over !== null ? "row-warning" : undefined}>
@@ -74,23 +100,39 @@ export function BudgetTable({ programmeId, canEdit, years }: { programmeId: stri
                         {b.overspent && (
                           <strong className="tag tag-warning">
                             {" ⚠ "}
-                            {over === null ? t("programmes.overspent") : t("programmeAdmin.overspentBy", { amount: formatBaht(over, locale) })}
+                            {over === null
+                              ? t("programmes.overspent")
+                              : t("programmeAdmin.overspentBy", { amount: formatBaht(over, locale) })}
                           </strong>
                         )}
                       </td>
                       <td>{b.note ?? ""}</td>
                       {canEdit && (
                         <td>
-                          <button type="button" className="button button-small button-secondary" aria-label={t("programmeAdmin.editBudgetLabel", { year, cluster })} onClick={() => { setEditing(b.id); setNotice(null); }}>
+                          <button
+                            type="button"
+                            className="button button-small button-secondary"
+                            aria-label={t("programmeAdmin.editBudgetLabel", { year, cluster })}
+                            onClick={() => {
+                              setEditing(b.id);
+                              setNotice(null);
+                            }}
+                          >
                             {t("common.edit")}
                           </button>{" "}
                           <ConfirmButton
                             label={t("programmeAdmin.delete")}
                             accessibleLabel={t("programmeAdmin.deleteBudgetLabel", { year, cluster })}
-                            question={t("programmeAdmin.confirmDeleteBudget", { year, cluster, amount: formatBaht(b.allocated, locale) })}
+                            question={t("programmeAdmin.confirmDeleteBudget", {
+                              year,
+                              cluster,
+                              amount: formatBaht(b.allocated, locale),
+                            })}
                             confirmLabel={t("programmeAdmin.confirmDeleteYes")}
                             pending={remove.isPending}
-                            onConfirm={() => remove.mutate(b.id, { onSuccess: () => setNotice(t("programmeAdmin.budgetDeleted")) })}
+                            onConfirm={() =>
+                              remove.mutate(b.id, { onSuccess: () => setNotice(t("programmeAdmin.budgetDeleted")) })
+                            }
                           />
                         </td>
                       )}

@@ -51,7 +51,8 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
     if (value === null) check.amount = t("programmeAdmin.required");
     else if (value === "invalid") check.amount = t("programmeAdmin.invalidAmount");
     if (enterprise === null && clusterId === "") check.enterpriseId = t("programmeAdmin.claimAboutRequired");
-    if (form.evidenceUrl.trim() === "" && form.evidenceNote.trim() === "") check.evidenceNote = t("programmeAdmin.evidenceRequired");
+    if (form.evidenceUrl.trim() === "" && form.evidenceNote.trim() === "")
+      check.evidenceNote = t("programmeAdmin.evidenceRequired");
     if (programmeIds.length === 0) check.programmeIds = t("programmeAdmin.programmesRequired");
     if (fiscalYear === null) check.fiscalYear = t("programmeAdmin.required");
     setLocal(check);
@@ -81,19 +82,50 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
       </h3>
       {create.isError && <ErrorMessage error={create.error} />}
       <div className="form-grid">
-        <YearSelect label={t("programmeAdmin.fiscalYear")} years={years} value={fiscalYear} onChange={setFiscalYear} error={errorOf("fiscalYear")} />
+        <YearSelect
+          label={t("programmeAdmin.fiscalYear")}
+          years={years}
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          error={errorOf("fiscalYear")}
+        />
         <FormField label={t("programmeAdmin.claimAmount")} error={errorOf("amount")}>
-          {(control) => <input {...control} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+          {(control) => (
+            <input {...control} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          )}
         </FormField>
-        <ChoiceField label={t("programmes.method")} error={errorOf("method")} value={method} options={CLAIM_METHODS} isOption={isClaimMethod} labelOf={(m) => t(`programmes.methods.${m}`)} onChange={setMethod} />
+        <ChoiceField
+          label={t("programmes.method")}
+          error={errorOf("method")}
+          value={method}
+          options={CLAIM_METHODS}
+          isOption={isClaimMethod}
+          labelOf={(m) => t(`programmes.methods.${m}`)}
+          onChange={setMethod}
+        />
         <FormField label={t("programmeAdmin.methodNote")} error={errorOf("methodNote")}>
-          {(control) => <input {...control} value={form.methodNote} onChange={(e) => set("methodNote")(e.target.value)} />}
+          {(control) => (
+            <input {...control} value={form.methodNote} onChange={(e) => set("methodNote")(e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("programmeAdmin.evidenceUrl")} error={errorOf("evidenceUrl")}>
-          {(control) => <input {...control} type="url" value={form.evidenceUrl} onChange={(e) => set("evidenceUrl")(e.target.value)} />}
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              value={form.evidenceUrl}
+              onChange={(e) => set("evidenceUrl")(e.target.value)}
+            />
+          )}
         </FormField>
-        <FormField label={t("programmeAdmin.evidenceNote")} hint={t("programmeAdmin.evidenceHint")} error={errorOf("evidenceNote")}>
-          {(control) => <input {...control} value={form.evidenceNote} onChange={(e) => set("evidenceNote")(e.target.value)} />}
+        <FormField
+          label={t("programmeAdmin.evidenceNote")}
+          hint={t("programmeAdmin.evidenceHint")}
+          error={errorOf("evidenceNote")}
+        >
+          {(control) => (
+            <input {...control} value={form.evidenceNote} onChange={(e) => set("evidenceNote")(e.target.value)} />
+          )}
         </FormField>
         <FormField label={t("programmes.cluster")} error={errorOf("clusterId")}>
           {(control) => (
@@ -120,7 +152,12 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
           )}
         </FormField>
       </div>
-      <EnterprisePicker label={t("programmeAdmin.enterprise")} value={enterprise} onChange={setEnterprise} error={errorOf("enterpriseId")} />
+      <EnterprisePicker
+        label={t("programmeAdmin.enterprise")}
+        value={enterprise}
+        onChange={setEnterprise}
+        error={errorOf("enterpriseId")}
+      />
       <fieldset>
         <legend>{t("programmeAdmin.attributed")}</legend>
         <p className="hint">{t("programmeAdmin.attributedHint")}</p>
@@ -129,12 +166,16 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
             <input
               type="checkbox"
               checked={programmeIds.includes(p.id)}
-              onChange={(e) => setProgrammeIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))}
+              onChange={(e) =>
+                setProgrammeIds((ids) => (e.target.checked ? [...ids, p.id] : ids.filter((x) => x !== p.id)))
+              }
             />{" "}
             {pickLocalized(locale, p.nameTh, p.nameEn)}
           </label>
         ))}
-        {(local.programmeIds ?? programmeError) && <p className="field-error">{local.programmeIds ?? programmeError}</p>}
+        {(local.programmeIds ?? programmeError) && (
+          <p className="field-error">{local.programmeIds ?? programmeError}</p>
+        )}
       </fieldset>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={create.isPending}>

@@ -12,7 +12,17 @@ import { ClaimForm } from "./ClaimForm";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** A programme's value claims with their verification state; editors record claims, verify / reject where the caller may. */
-export function ClaimList({ programmeId, readRecords, canEdit, years }: { programmeId: string; readRecords: boolean; canEdit: boolean; years: readonly number[] }) {
+export function ClaimList({
+  programmeId,
+  readRecords,
+  canEdit,
+  years,
+}: {
+  programmeId: string;
+  readRecords: boolean;
+  canEdit: boolean;
+  years: readonly number[];
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [page, setPage] = useState(1);
@@ -24,7 +34,8 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
   const recorded = (result: CreateClaimResult) => {
     setAdding(false);
     if (locale === "en") setNotice(result.message);
-    else if (result.outcome === "linked") setNotice(t("programmeAdmin.claimLinked", { id: result.claim.id, count: result.claim.programmeIds.length }));
+    else if (result.outcome === "linked")
+      setNotice(t("programmeAdmin.claimLinked", { id: result.claim.id, count: result.claim.programmeIds.length }));
     else setNotice(t("programmeAdmin.claimCreated", { id: result.claim.id }));
   };
   return (
@@ -39,7 +50,14 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
         (adding ? (
           <ClaimForm programmeId={programmeId} years={years} onRecorded={recorded} onCancel={() => setAdding(false)} />
         ) : (
-          <button type="button" className="button button-primary" onClick={() => { setAdding(true); setNotice(null); }}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => {
+              setAdding(true);
+              setNotice(null);
+            }}
+          >
             {t("programmeAdmin.recordClaim")}
           </button>
         ))}
@@ -67,7 +85,12 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
                         <td>{fiscalYearLabel(c.fiscalYear, locale)}</td>
                         <td>
                           {formatBaht(c.amount, locale)}
-                          {c.programmeIds.length > 1 && <span className="muted small"> {t("programmes.shared", { count: c.programmeIds.length })}</span>}
+                          {c.programmeIds.length > 1 && (
+                            <span className="muted small">
+                              {" "}
+                              {t("programmes.shared", { count: c.programmeIds.length })}
+                            </span>
+                          )}
                         </td>
                         <td>{t(`programmes.methods.${c.method}`, { defaultValue: c.method })}</td>
                         <td>
@@ -79,13 +102,27 @@ export function ClaimList({ programmeId, readRecords, canEdit, years }: { progra
                           {c.evidenceNote && <span> {c.evidenceNote}</span>}
                         </td>
                         <td>
-                          <span className={`tag tag-${c.verification}`}>{isVerification(c.verification) ? t(`programmes.verification.${c.verification}`) : c.verification}</span>
+                          <span className={`tag tag-${c.verification}`}>
+                            {isVerification(c.verification)
+                              ? t(`programmes.verification.${c.verification}`)
+                              : c.verification}
+                          </span>
                           {c.canVerify && (
                             <span className="claim-actions">
-                              <button type="button" className="button button-small button-primary" disabled={verify.isPending} onClick={() => verify.mutate({ claimId: c.id, decision: "verified" })}>
+                              <button
+                                type="button"
+                                className="button button-small button-primary"
+                                disabled={verify.isPending}
+                                onClick={() => verify.mutate({ claimId: c.id, decision: "verified" })}
+                              >
                                 {t("programmes.verify")}
                               </button>
-                              <button type="button" className="button button-small button-secondary" disabled={verify.isPending} onClick={() => verify.mutate({ claimId: c.id, decision: "rejected" })}>
+                              <button
+                                type="button"
+                                className="button button-small button-secondary"
+                                disabled={verify.isPending}
+                                onClick={() => verify.mutate({ claimId: c.id, decision: "rejected" })}
+                              >
                                 {t("programmes.reject")}
                               </button>
                             </span>

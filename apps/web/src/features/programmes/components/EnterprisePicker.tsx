@@ -23,11 +23,24 @@ export function EnterprisePicker({ label, value, onChange, error }: EnterprisePi
   const debounced = useDebouncedValue(query, 300);
   const finder = useEnterpriseFinder(debounced);
   const matches = debounced.trim().length >= 2 ? (finder.data ?? []) : [];
-  const nameOf = (m: EnterpriseMatch) => localName(locale, m) || (m.juristicId ? formatJuristicId(m.juristicId) : `#${m.id}`);
+  const nameOf = (m: EnterpriseMatch) =>
+    localName(locale, m) || (m.juristicId ? formatJuristicId(m.juristicId) : `#${m.id}`);
   return (
     <div className="enterprise-picker">
-      <FormField label={label} hint={value ? t("programmeAdmin.chosen", { name: nameOf(value) }) : t("members.findHint")} error={error ?? null}>
-        {(control) => <input {...control} type="search" autoComplete="off" value={query} onChange={(e) => setQuery(e.target.value)} />}
+      <FormField
+        label={label}
+        hint={value ? t("programmeAdmin.chosen", { name: nameOf(value) }) : t("members.findHint")}
+        error={error ?? null}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            autoComplete="off"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
       </FormField>
       {value && (
         <button type="button" className="button-link small" onClick={() => onChange(null)}>

@@ -1,7 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
 import { fiscalYearLabel, formatNumber } from "../../../lib/format";
-import { formatBaht, formatRatio, type ProgrammeFigures, type Ratio, type RecordedFigures, type ReportedFigures } from "../model";
+import {
+  formatBaht,
+  formatRatio,
+  type ProgrammeFigures,
+  type Ratio,
+  type RecordedFigures,
+  type ReportedFigures,
+} from "../model";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** Says why a ratio has no value (no firms, no budget) instead of showing a division by zero. */
@@ -24,8 +31,20 @@ function useReportedColumn({ reported }: { reported: ReportedFigures | null }) {
   const none = t("programmes.notReported");
   const n = (value: number | null) => (value === null ? none : formatNumber(value, locale));
   const baht = (value: number | null) => (value === null ? none : formatBaht(value, locale));
-  if (!reported) return { clusters: none, firms: none, budget: none, spent: none, perFirm: none, value: none, claimed: none, perBaht: none, basis: null };
-  const budgetLabel = reported.budgetKind === "planned" ? t("programmes.budgetPlanned") : t("programmes.budgetAllocated");
+  if (!reported)
+    return {
+      clusters: none,
+      firms: none,
+      budget: none,
+      spent: none,
+      perFirm: none,
+      value: none,
+      claimed: none,
+      perBaht: none,
+      basis: null,
+    };
+  const budgetLabel =
+    reported.budgetKind === "planned" ? t("programmes.budgetPlanned") : t("programmes.budgetAllocated");
   const valueLabel = reported.valueKind === "actual" ? t("programmes.valueActual") : t("programmes.valueExpected");
   return {
     clusters: n(reported.clusters),
@@ -115,7 +134,10 @@ export function FiguresYear({ year }: { year: ProgrammeFigures["years"][number] 
         <p className="small">
           {t("programmes.outcomesTitle")}:{" "}
           {year.recorded.outcomes
-            .map((o) => `${t(`programmes.outcomeKinds.${o.kind}`, { defaultValue: o.kind })} ${o.amount > 0 ? formatBaht(o.amount, locale) : formatNumber(o.count, locale)}`)
+            .map(
+              (o) =>
+                `${t(`programmes.outcomeKinds.${o.kind}`, { defaultValue: o.kind })} ${o.amount > 0 ? formatBaht(o.amount, locale) : formatNumber(o.count, locale)}`,
+            )
             .join(" · ")}
         </p>
       )}

@@ -10,7 +10,9 @@ import { fiscalYearOptions, type ProgrammeDetail } from "../model";
 import { useCreateProgrammeMutation, useUpdateProgrammeMutation, type ProgrammeInput } from "../mutations";
 import { YearSelect } from "./YearSelect";
 
-type Mode = { kind: "create"; defaultAgencyId: number | null; onCreated: (programme: ProgrammeDetail) => void } | { kind: "edit"; programme: ProgrammeDetail; onSaved: () => void };
+type Mode =
+  | { kind: "create"; defaultAgencyId: number | null; onCreated: (programme: ProgrammeDetail) => void }
+  | { kind: "edit"; programme: ProgrammeDetail; onSaved: () => void };
 
 /** Creates a programme (agency, code, names, descriptions, fiscal years, published) or edits one. */
 export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => void }) {
@@ -23,7 +25,9 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
   const mutation = mode.kind === "create" ? create : update;
   const existing = mode.kind === "edit" ? mode.programme : null;
   const years = fiscalYearOptions(new Date());
-  const [agencyId, setAgencyId] = useState(mode.kind === "create" && mode.defaultAgencyId !== null ? String(mode.defaultAgencyId) : "");
+  const [agencyId, setAgencyId] = useState(
+    mode.kind === "create" && mode.defaultAgencyId !== null ? String(mode.defaultAgencyId) : "",
+  );
   const [form, setForm] = useState({
     code: existing?.code ?? "",
     nameEn: existing?.nameEn ?? "",
@@ -38,7 +42,8 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
   const server = fieldErrorsOf(mutation.error);
   const errorOf = (field: string) => missing[field] ?? server[field] ?? null;
   const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
-  const yearChoices = existing && !years.includes(existing.firstFiscalYear) ? [existing.firstFiscalYear, ...years] : years;
+  const yearChoices =
+    existing && !years.includes(existing.firstFiscalYear) ? [existing.firstFiscalYear, ...years] : years;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -47,7 +52,8 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
     if (form.code.trim() === "") check.code = t("programmeAdmin.required");
     if (form.nameEn.trim() === "") check.nameEn = t("programmeAdmin.required");
     if (firstFiscalYear === null) check.firstFiscalYear = t("programmeAdmin.required");
-    else if (lastFiscalYear !== null && lastFiscalYear < firstFiscalYear) check.lastFiscalYear = t("programmeAdmin.yearsOrder");
+    else if (lastFiscalYear !== null && lastFiscalYear < firstFiscalYear)
+      check.lastFiscalYear = t("programmeAdmin.yearsOrder");
     setMissing(check);
     if (Object.keys(check).length > 0 || firstFiscalYear === null) return;
     const input: ProgrammeInput = {
@@ -64,11 +70,21 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
     else update.mutate(input, { onSuccess: mode.onSaved });
   };
 
-  const text = (key: keyof typeof form, label: string, options: { lang?: string; hint?: string; multiline?: boolean } = {}) => (
+  const text = (
+    key: keyof typeof form,
+    label: string,
+    options: { lang?: string; hint?: string; multiline?: boolean } = {},
+  ) => (
     <FormField label={label} hint={options.hint} error={errorOf(key)}>
       {(control) =>
         options.multiline ? (
-          <textarea {...control} lang={options.lang} rows={3} value={form[key]} onChange={(e) => set(key)(e.target.value)} />
+          <textarea
+            {...control}
+            lang={options.lang}
+            rows={3}
+            value={form[key]}
+            onChange={(e) => set(key)(e.target.value)}
+          />
         ) : (
           <input {...control} lang={options.lang} value={form[key]} onChange={(e) => set(key)(e.target.value)} />
         )
@@ -100,18 +116,36 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
         {text("code", t("common.code"), { hint: t("programmeAdmin.codeHint") })}
         {text("nameTh", t("common.nameTh"), { lang: "th" })}
         {text("nameEn", t("common.nameEn"))}
-        <YearSelect label={t("programmeAdmin.firstFiscalYear")} years={yearChoices} value={firstFiscalYear} onChange={setFirst} error={errorOf("firstFiscalYear")} />
-        <YearSelect label={t("programmeAdmin.lastFiscalYear")} years={yearChoices} value={lastFiscalYear} onChange={setLast} error={errorOf("lastFiscalYear")} emptyLabel={t("programmeAdmin.openEnded")} />
+        <YearSelect
+          label={t("programmeAdmin.firstFiscalYear")}
+          years={yearChoices}
+          value={firstFiscalYear}
+          onChange={setFirst}
+          error={errorOf("firstFiscalYear")}
+        />
+        <YearSelect
+          label={t("programmeAdmin.lastFiscalYear")}
+          years={yearChoices}
+          value={lastFiscalYear}
+          onChange={setLast}
+          error={errorOf("lastFiscalYear")}
+          emptyLabel={t("programmeAdmin.openEnded")}
+        />
       </div>
       {text("descriptionTh", t("programmeAdmin.descriptionTh"), { lang: "th", multiline: true })}
       {text("descriptionEn", t("programmeAdmin.descriptionEn"), { multiline: true })}
       <label className="field-checkbox">
-        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} /> {t("programmeAdmin.published")}
+        <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />{" "}
+        {t("programmeAdmin.published")}
       </label>
       {server.published && <p className="field-error">{server.published}</p>}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t("common.saving") : mode.kind === "create" ? t("programmeAdmin.create") : t("common.save")}
+          {mutation.isPending
+            ? t("common.saving")
+            : mode.kind === "create"
+              ? t("programmeAdmin.create")
+              : t("common.save")}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
           {t("common.cancel")}

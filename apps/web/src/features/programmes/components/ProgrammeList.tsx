@@ -9,7 +9,13 @@ import { fiscalYearSpan } from "../../../lib/format";
 import { useProgrammes } from "../queries";
 
 /** Programmes, paged, optionally of one agency. */
-export function ProgrammeList({ agencyId, agencyName }: { agencyId: string; agencyName: (id: number) => string | null }) {
+export function ProgrammeList({
+  agencyId,
+  agencyName,
+}: {
+  agencyId: string;
+  agencyName: (id: number) => string | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [page, setPage] = useState(1);
@@ -22,10 +28,17 @@ export function ProgrammeList({ agencyId, agencyName }: { agencyId: string; agen
             {p.items.map((programme) => (
               <li key={programme.id} className="card">
                 <h2 className="card-title">
-                  <Link to={`/programmes/${programme.id}`}>{pickLocalized(locale, programme.nameTh, programme.nameEn)}</Link>
+                  <Link to={`/programmes/${programme.id}`}>
+                    {pickLocalized(locale, programme.nameTh, programme.nameEn)}
+                  </Link>
                 </h2>
                 <p className="card-meta">
-                  {agencyName(programme.agencyId) ?? ""} · {fiscalYearSpan(programme.firstFiscalYear, programme.lastFiscalYear ?? programme.firstFiscalYear, locale)}
+                  {agencyName(programme.agencyId) ?? ""} ·{" "}
+                  {fiscalYearSpan(
+                    programme.firstFiscalYear,
+                    programme.lastFiscalYear ?? programme.firstFiscalYear,
+                    locale,
+                  )}
                   {programme.isExample && <span className="tag"> {t("programmes.example")}</span>}
                   {!programme.published && <span className="tag"> {t("programmes.unpublished")}</span>}
                 </p>

@@ -11,12 +11,25 @@ import { usePutReportedFiguresMutation } from "../mutations";
 import { useReportedFigures } from "../queries";
 import { YearSelect } from "./YearSelect";
 
-const numberText = (value: number | null | undefined) => (value === null || value === undefined ? "" : formatNumber(value, "en", { maximumFractionDigits: 2 }));
+const numberText = (value: number | null | undefined) =>
+  value === null || value === undefined ? "" : formatNumber(value, "en", { maximumFractionDigits: 2 });
 
 type BudgetKind = "allocated" | "planned";
 type ValueKind = "expected" | "actual";
 
-function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { programmeId: string; fiscalYear: number; existing: ReportedFigures | null; onSaved: () => void; onCancel: () => void }) {
+function Fields({
+  programmeId,
+  fiscalYear,
+  existing,
+  onSaved,
+  onCancel,
+}: {
+  programmeId: string;
+  fiscalYear: number;
+  existing: ReportedFigures | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const put = usePutReportedFiguresMutation(programmeId);
   const [form, setForm] = useState({
@@ -27,8 +40,12 @@ function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { prog
     source: existing?.source ?? "",
     note: existing?.note ?? "",
   });
-  const [budgetKind, setBudgetKind] = useState<BudgetKind | "">(existing?.budgetKind === "planned" ? "planned" : existing?.budgetKind === "allocated" ? "allocated" : "");
-  const [valueKind, setValueKind] = useState<ValueKind | "">(existing?.valueKind === "actual" ? "actual" : existing?.valueKind === "expected" ? "expected" : "");
+  const [budgetKind, setBudgetKind] = useState<BudgetKind | "">(
+    existing?.budgetKind === "planned" ? "planned" : existing?.budgetKind === "allocated" ? "allocated" : "",
+  );
+  const [valueKind, setValueKind] = useState<ValueKind | "">(
+    existing?.valueKind === "actual" ? "actual" : existing?.valueKind === "expected" ? "expected" : "",
+  );
   const [local, setLocal] = useState<Record<string, string>>({});
   const server = fieldErrorsOf(put.error);
   const errorOf = (field: string) => local[field] ?? server[field] ?? null;
@@ -49,7 +66,14 @@ function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { prog
     if (typeof value === "number" && valueKind === "") check.valueKind = t("programmeAdmin.valueKindRequired");
     if (form.source.trim() === "") check.source = t("programmeAdmin.required");
     setLocal(check);
-    if (Object.keys(check).length > 0 || clusters === "invalid" || firms === "invalid" || budget === "invalid" || value === "invalid") return;
+    if (
+      Object.keys(check).length > 0 ||
+      clusters === "invalid" ||
+      firms === "invalid" ||
+      budget === "invalid" ||
+      value === "invalid"
+    )
+      return;
     put.mutate(
       {
         fiscalYear,
@@ -70,7 +94,9 @@ function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { prog
 
   const input = (key: keyof typeof form, label: string, inputMode?: "numeric" | "decimal", hint?: string) => (
     <FormField label={label} hint={hint} error={errorOf(key)}>
-      {(control) => <input {...control} inputMode={inputMode} value={form[key]} onChange={(e) => set(key)(e.target.value)} />}
+      {(control) => (
+        <input {...control} inputMode={inputMode} value={form[key]} onChange={(e) => set(key)(e.target.value)} />
+      )}
     </FormField>
   );
 
@@ -83,7 +109,15 @@ function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { prog
         {input("budget", t("programmeAdmin.reportedBudget"), "decimal")}
         <FormField label={t("programmeAdmin.budgetKind")} error={errorOf("budgetKind")}>
           {(control) => (
-            <select {...control} value={budgetKind} onChange={(e) => setBudgetKind(e.target.value === "planned" ? "planned" : e.target.value === "allocated" ? "allocated" : "")}>
+            <select
+              {...control}
+              value={budgetKind}
+              onChange={(e) =>
+                setBudgetKind(
+                  e.target.value === "planned" ? "planned" : e.target.value === "allocated" ? "allocated" : "",
+                )
+              }
+            >
               <option value="">{t("common.none")}</option>
               <option value="allocated">{t("programmes.budgetAllocated")}</option>
               <option value="planned">{t("programmes.budgetPlanned")}</option>
@@ -93,7 +127,13 @@ function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { prog
         {input("value", t("programmeAdmin.reportedValue"), "decimal")}
         <FormField label={t("programmeAdmin.valueKind")} error={errorOf("valueKind")}>
           {(control) => (
-            <select {...control} value={valueKind} onChange={(e) => setValueKind(e.target.value === "actual" ? "actual" : e.target.value === "expected" ? "expected" : "")}>
+            <select
+              {...control}
+              value={valueKind}
+              onChange={(e) =>
+                setValueKind(e.target.value === "actual" ? "actual" : e.target.value === "expected" ? "expected" : "")
+              }
+            >
               <option value="">{t("common.none")}</option>
               <option value="expected">{t("programmes.valueExpected")}</option>
               <option value="actual">{t("programmes.valueActual")}</option>
@@ -116,7 +156,17 @@ function Fields({ programmeId, fiscalYear, existing, onSaved, onCancel }: { prog
 }
 
 /** The agency's reported figures for one fiscal year (aggregates as published), filled from what is recorded. */
-export function ReportedFiguresForm({ programmeId, years, onSaved, onCancel }: { programmeId: string; years: readonly number[]; onSaved: (year: string) => void; onCancel: () => void }) {
+export function ReportedFiguresForm({
+  programmeId,
+  years,
+  onSaved,
+  onCancel,
+}: {
+  programmeId: string;
+  years: readonly number[];
+  onSaved: (year: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const headingId = useId();

@@ -8,7 +8,15 @@ import { useRatioText } from "./FiguresComparison";
 import { TableScroll } from "../../../components/TableScroll";
 
 /** The de-duplicated figures across an agency's programmes or the nation's, with agencies' reports listed apart. */
-export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId: string; fiscalYear: string; programmeName: (id: number) => string }) {
+export function ScopeFigures({
+  agencyId,
+  fiscalYear,
+  programmeName,
+}: {
+  agencyId: string;
+  fiscalYear: string;
+  programmeName: (id: number) => string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const ratio = useRatioText();
@@ -39,7 +47,9 @@ export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId
                 </div>
               ))}
             </dl>
-            <p className="muted small">{t("programmes.basisRecorded", { including: ratio(r.valuePerBahtIncludingClaimed, "number") })}</p>
+            <p className="muted small">
+              {t("programmes.basisRecorded", { including: ratio(r.valuePerBahtIncludingClaimed, "number") })}
+            </p>
             {f.reported.length > 0 && (
               <>
                 <h2>{t("programmes.reportedList")}</h2>
@@ -60,13 +70,19 @@ export function ScopeFigures({ agencyId, fiscalYear, programmeName }: { agencyId
                         <tr key={`${rep.programmeId}-${rep.fiscalYear}`}>
                           <td>{programmeName(rep.programmeId)}</td>
                           <td>{fiscalYearLabel(rep.fiscalYear, locale)}</td>
-                          <td>{rep.clusters === null ? t("programmes.notReported") : formatNumber(rep.clusters, locale)}</td>
+                          <td>
+                            {rep.clusters === null ? t("programmes.notReported") : formatNumber(rep.clusters, locale)}
+                          </td>
                           <td>{rep.firms === null ? t("programmes.notReported") : formatNumber(rep.firms, locale)}</td>
                           <td>
-                            {rep.budget === null ? t("programmes.notReported") : `${formatBaht(rep.budget, locale)} (${rep.budgetKind === "planned" ? t("programmes.budgetPlanned") : t("programmes.budgetAllocated")})`}
+                            {rep.budget === null
+                              ? t("programmes.notReported")
+                              : `${formatBaht(rep.budget, locale)} (${rep.budgetKind === "planned" ? t("programmes.budgetPlanned") : t("programmes.budgetAllocated")})`}
                           </td>
                           <td>
-                            {rep.value === null ? t("programmes.notReported") : `${formatBaht(rep.value, locale)} (${rep.valueKind === "actual" ? t("programmes.valueActual") : t("programmes.valueExpected")})`}
+                            {rep.value === null
+                              ? t("programmes.notReported")
+                              : `${formatBaht(rep.value, locale)} (${rep.valueKind === "actual" ? t("programmes.valueActual") : t("programmes.valueExpected")})`}
                           </td>
                         </tr>
                       ))}

@@ -39,7 +39,15 @@ function Notice({ text }: { text: string | null }) {
   ) : null;
 }
 
-function AddClusterForm({ programmeId, years, onAdded }: { programmeId: string; years: readonly number[]; onAdded: (name: string) => void }) {
+function AddClusterForm({
+  programmeId,
+  years,
+  onAdded,
+}: {
+  programmeId: string;
+  years: readonly number[];
+  onAdded: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const options = useClusterOptions();
@@ -53,16 +61,33 @@ function AddClusterForm({ programmeId, years, onAdded }: { programmeId: string; 
     setMissing(clusterId === "");
     if (clusterId === "" || fiscalYear === null) return;
     const cluster = (options.data ?? []).find((c) => String(c.id) === clusterId);
-    add.mutate({ clusterId: Number(clusterId), fiscalYear }, { onSuccess: () => onAdded(cluster ? localName(locale, cluster) || cluster.code : clusterId) });
+    add.mutate(
+      { clusterId: Number(clusterId), fiscalYear },
+      { onSuccess: () => onAdded(cluster ? localName(locale, cluster) || cluster.code : clusterId) },
+    );
   };
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t("programmeAdmin.addCluster")}>
       {add.isError && <ErrorMessage error={add.error} />}
       <div className="form-grid">
-        <YearSelect label={t("programmeAdmin.fiscalYear")} years={years} value={fiscalYear} onChange={setFiscalYear} error={server.fiscalYear ?? null} />
-        <FormField label={t("programmes.cluster")} error={missing ? t("programmeAdmin.chooseCluster") : (server.clusterId ?? null)}>
+        <YearSelect
+          label={t("programmeAdmin.fiscalYear")}
+          years={years}
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          error={server.fiscalYear ?? null}
+        />
+        <FormField
+          label={t("programmes.cluster")}
+          error={missing ? t("programmeAdmin.chooseCluster") : (server.clusterId ?? null)}
+        >
           {(control) => (
-            <select {...control} value={clusterId} onChange={(e) => setClusterId(e.target.value)} disabled={options.isPending}>
+            <select
+              {...control}
+              value={clusterId}
+              onChange={(e) => setClusterId(e.target.value)}
+              disabled={options.isPending}
+            >
               <option value="">{options.isPending ? t("common.loading") : t("programmeAdmin.chooseCluster")}</option>
               {(options.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -82,7 +107,17 @@ function AddClusterForm({ programmeId, years, onAdded }: { programmeId: string; 
   );
 }
 
-function AddFirmForm({ programmeId, years, clusters, onAdded }: { programmeId: string; years: readonly number[]; clusters: readonly SupportedCluster[]; onAdded: (name: string) => void }) {
+function AddFirmForm({
+  programmeId,
+  years,
+  clusters,
+  onAdded,
+}: {
+  programmeId: string;
+  years: readonly number[];
+  clusters: readonly SupportedCluster[];
+  onAdded: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const add = useAddSupportedEnterpriseMutation(programmeId);
@@ -111,7 +146,13 @@ function AddFirmForm({ programmeId, years, clusters, onAdded }: { programmeId: s
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t("programmeAdmin.addFirm")}>
       {add.isError && <ErrorMessage error={add.error} />}
       <div className="form-grid">
-        <YearSelect label={t("programmeAdmin.fiscalYear")} years={years} value={fiscalYear} onChange={setFiscalYear} error={server.fiscalYear ?? null} />
+        <YearSelect
+          label={t("programmeAdmin.fiscalYear")}
+          years={years}
+          value={fiscalYear}
+          onChange={setFiscalYear}
+          error={server.fiscalYear ?? null}
+        />
         <FormField label={t("programmeAdmin.throughCluster")} error={server.clusterId ?? null}>
           {(control) => (
             <select {...control} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
@@ -125,7 +166,12 @@ function AddFirmForm({ programmeId, years, clusters, onAdded }: { programmeId: s
           )}
         </FormField>
       </div>
-      <EnterprisePicker label={t("programmeAdmin.firm")} value={firm} onChange={setFirm} error={missing ? t("programmeAdmin.chooseFirm") : (server.enterpriseId ?? null)} />
+      <EnterprisePicker
+        label={t("programmeAdmin.firm")}
+        value={firm}
+        onChange={setFirm}
+        error={missing ? t("programmeAdmin.chooseFirm") : (server.enterpriseId ?? null)}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={add.isPending}>
           {add.isPending ? t("common.saving") : t("programmeAdmin.addFirm")}
@@ -169,7 +215,14 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
               </button>
             </>
           ) : (
-            <button type="button" className="button button-primary" onClick={() => { setAdding("cluster"); setClusterNotice(null); }}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                setAdding("cluster");
+                setClusterNotice(null);
+              }}
+            >
               {t("programmeAdmin.addCluster")}
             </button>
           ))}
@@ -192,7 +245,10 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
                         onConfirm={() => {
                           // The last notice ("… added") is stale from here on, while the removal and the refresh run.
                           setClusterNotice(null);
-                          removeCluster.mutate({ clusterId: c.clusterId, fiscalYear: c.fiscalYear }, { onSuccess: () => setClusterNotice(t("programmeAdmin.removed", { name, year })) });
+                          removeCluster.mutate(
+                            { clusterId: c.clusterId, fiscalYear: c.fiscalYear },
+                            { onSuccess: () => setClusterNotice(t("programmeAdmin.removed", { name, year })) },
+                          );
                         }}
                       />
                     )}
@@ -224,7 +280,14 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
               </button>
             </>
           ) : (
-            <button type="button" className="button button-primary" onClick={() => { setAdding("firm"); setFirmNotice(null); }}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                setAdding("firm");
+                setFirmNotice(null);
+              }}
+            >
               {t("programmeAdmin.addFirm")}
             </button>
           ))}
@@ -252,7 +315,10 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
                             pending={removeFirm.isPending}
                             onConfirm={() => {
                               setFirmNotice(null);
-                              removeFirm.mutate({ enterpriseId: e.enterpriseId, fiscalYear: e.fiscalYear }, { onSuccess: () => setFirmNotice(t("programmeAdmin.removed", { name, year })) });
+                              removeFirm.mutate(
+                                { enterpriseId: e.enterpriseId, fiscalYear: e.fiscalYear },
+                                { onSuccess: () => setFirmNotice(t("programmeAdmin.removed", { name, year })) },
+                              );
                             }}
                           />
                         )}

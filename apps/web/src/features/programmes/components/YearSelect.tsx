@@ -18,7 +18,11 @@ export function YearSelect({ label, years, value, onChange, error, emptyLabel }:
   return (
     <FormField label={label} error={error ?? null}>
       {(control) => (
-        <select {...control} value={value === null ? "" : String(value)} onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}>
+        <select
+          {...control}
+          value={value === null ? "" : String(value)}
+          onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
+        >
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
           {years.map((year) => (
             <option key={year} value={year}>

@@ -27,9 +27,11 @@ function ProvinceView({ province }: { province: ProvinceDetailData }) {
     <article>
       <h1>
         {name}
-        {otherName(locale, province) && <span className="subtitle" lang={otherLocale(locale)}>
+        {otherName(locale, province) && (
+          <span className="subtitle" lang={otherLocale(locale)}>
             {otherName(locale, province)}
-          </span>}
+          </span>
+        )}
       </h1>
       <dl className="facts">
         <div>
@@ -49,8 +51,7 @@ function ProvinceView({ province }: { province: ProvinceDetailData }) {
           <dd>
             {cluster ? (
               <Link to={`/provincial-clusters/${cluster.id}`}>
-                {t("clusters.number", { number: formatNumber(cluster.number, locale) })} ·{" "}
-                {localName(locale, cluster)}
+                {t("clusters.number", { number: formatNumber(cluster.number, locale) })} · {localName(locale, cluster)}
               </Link>
             ) : (
               t("provinces.noCluster")
@@ -61,7 +62,9 @@ function ProvinceView({ province }: { province: ProvinceDetailData }) {
       <section aria-labelledby="districts-heading">
         <h2 id="districts-heading">
           {t("provinces.districts")}{" "}
-          <span className="muted count">({t("provinces.districtCount", { count: districts.length, n: formatNumber(districts.length, locale) })})</span>
+          <span className="muted count">
+            ({t("provinces.districtCount", { count: districts.length, n: formatNumber(districts.length, locale) })})
+          </span>
         </h2>
         {districts.length === 0 ? (
           <p className="state state-empty">{t("common.empty")}</p>
@@ -70,9 +73,11 @@ function ProvinceView({ province }: { province: ProvinceDetailData }) {
             {districts.map((district) => (
               <li key={district.code}>
                 <span>{localName(locale, district)}</span>
-                {otherName(locale, district) && <span className="muted secondary-name" lang={otherLocale(locale)}>
+                {otherName(locale, district) && (
+                  <span className="muted secondary-name" lang={otherLocale(locale)}>
                     {otherName(locale, district)}
-                  </span>}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

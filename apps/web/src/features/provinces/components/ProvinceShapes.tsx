@@ -72,7 +72,12 @@ export function ProvinceShapes({
 
   return (
     <div className={`province-map ${className ?? ""}`}>
-      <svg viewBox={`0 0 ${width} ${height}`} role={onActivate ? "group" : "img"} aria-label={title} preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role={onActivate ? "group" : "img"}
+        aria-label={title}
+        preserveAspectRatio="xMidYMid meet"
+      >
         {shapes.map(({ feature, d }) => {
           const code = feature.properties.code;
           const faded = dimmed?.(feature) ?? false;

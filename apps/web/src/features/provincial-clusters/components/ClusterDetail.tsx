@@ -32,9 +32,11 @@ function ClusterView({ cluster }: { cluster: ProvincialCluster }) {
       </p>
       <h1>
         {name}
-        {other && other !== name && <span className="subtitle" lang={otherLocale(locale)}>
+        {other && other !== name && (
+          <span className="subtitle" lang={otherLocale(locale)}>
             {other}
-          </span>}
+          </span>
+        )}
       </h1>
       <div className="detail-grid">
         <div>
@@ -58,7 +60,12 @@ function ClusterView({ cluster }: { cluster: ProvincialCluster }) {
             <h2 id="provinces-heading">
               {t("clusters.provinces")}{" "}
               <span className="muted count">
-                ({t("clusters.provinceCount", { count: cluster.provinces.length, n: formatNumber(cluster.provinces.length, locale) })})
+                (
+                {t("clusters.provinceCount", {
+                  count: cluster.provinces.length,
+                  n: formatNumber(cluster.provinces.length, locale),
+                })}
+                )
               </span>
             </h2>
             <ul className="chip-list">
@@ -66,10 +73,12 @@ function ClusterView({ cluster }: { cluster: ProvincialCluster }) {
                 <li key={province.code}>
                   <Link className="chip" to={`/provinces/${province.code}`}>
                     {localName(locale, province)}
-                    {otherName(locale, province) && <span className="muted" lang={otherLocale(locale)}>
+                    {otherName(locale, province) && (
+                      <span className="muted" lang={otherLocale(locale)}>
                         {" "}
                         · {otherName(locale, province)}
-                      </span>}
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}

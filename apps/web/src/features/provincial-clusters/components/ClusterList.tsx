@@ -21,12 +21,16 @@ export function ClusterList() {
               <span className="card-stripe" style={{ background: clusterColour(cluster.number) }} aria-hidden="true" />
               <h2 className="card-title">
                 <Link to={`/provincial-clusters/${cluster.id}`}>
-                  <span className="muted">{t("clusters.number", { number: formatNumber(cluster.number, locale) })}</span>{" "}
+                  <span className="muted">
+                    {t("clusters.number", { number: formatNumber(cluster.number, locale) })}
+                  </span>{" "}
                   {pickLocalized(locale, cluster.nameTh, cluster.nameEn)}
                 </Link>
               </h2>
               {(locale === "th" ? cluster.nameEn : cluster.nameTh) && (
-                <p className="card-subtitle" lang={otherLocale(locale)}>{locale === "th" ? cluster.nameEn : cluster.nameTh}</p>
+                <p className="card-subtitle" lang={otherLocale(locale)}>
+                  {locale === "th" ? cluster.nameEn : cluster.nameTh}
+                </p>
               )}
               <p className="card-meta">
                 <span className="visually-hidden">{t("clusters.provinces")}: </span>

@@ -37,7 +37,11 @@ export function HeaderSearch() {
       />
       {/* A plain button (not type=submit): Enter in the box already submits, and the page's own forms keep the only
           submit button on the page, so "the form's submit button" stays unambiguous for them. */}
-      <button type="button" className="header-search-button" onClick={(event) => event.currentTarget.form?.requestSubmit()}>
+      <button
+        type="button"
+        className="header-search-button"
+        onClick={(event) => event.currentTarget.form?.requestSubmit()}
+      >
         <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <circle cx="8.5" cy="8.5" r="5.5" />
           <path d="M13 13l4.5 4.5" />

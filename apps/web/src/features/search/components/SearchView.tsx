@@ -16,7 +16,14 @@ import { useProvinceName } from "../../provinces/useProvinceName";
 import { useProvincialClusters } from "../../provincial-clusters/queries";
 import { STAGES } from "../../value-chain/model";
 import { useValueChainLabels } from "../../value-chain/useValueChainLabels";
-import { groupResults, RESULT_TYPES, resultHref, searchParamsFrom, type SearchParams, type SearchResult } from "../model";
+import {
+  groupResults,
+  RESULT_TYPES,
+  resultHref,
+  searchParamsFrom,
+  type SearchParams,
+  type SearchResult,
+} from "../model";
 import { SEARCH_PAGE_SIZE, useSearch } from "../queries";
 
 /** The search page: a box that searches as you type (debounced), type and facet filters, results grouped by type. */
@@ -33,7 +40,16 @@ export function SearchView() {
   const provincialClusters = useProvincialClusters();
   const chain = useValueChainLabels();
   const sizes = useEnterpriseLabels();
-  const ids = { q: useId(), type: useId(), province: useId(), region: useId(), pc: useId(), stage: useId(), size: useId(), sector: useId() };
+  const ids = {
+    q: useId(),
+    type: useId(),
+    province: useId(),
+    region: useId(),
+    pc: useId(),
+    stage: useId(),
+    size: useId(),
+    sector: useId(),
+  };
 
   const update = (changes: Partial<Omit<SearchParams, "page">>, page = 1) => {
     const next = new URLSearchParams(params);
@@ -58,8 +74,16 @@ export function SearchView() {
     setDraft((value) => (value.trim() === current.q.trim() ? value : current.q));
   }, [current.q]);
 
-  const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) => localName(locale, a).localeCompare(localName(locale, b), locale));
-  const facet = (id: string, label: string, key: keyof Omit<SearchParams, "page" | "q">, options: Array<{ value: string; label: string }>, all: string) => (
+  const sortedProvinces = [...(provinces.data ?? [])].sort((a, b) =>
+    localName(locale, a).localeCompare(localName(locale, b), locale),
+  );
+  const facet = (
+    id: string,
+    label: string,
+    key: keyof Omit<SearchParams, "page" | "q">,
+    options: Array<{ value: string; label: string }>,
+    all: string,
+  ) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={current[key]} onChange={(e) => update({ [key]: e.target.value })}>
@@ -75,9 +99,22 @@ export function SearchView() {
 
   return (
     <>
-      <form className="search-page-form" role="search" onSubmit={(e) => { e.preventDefault(); update({ q: draft.trim() }); }}>
+      <form
+        className="search-page-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: draft.trim() });
+        }}
+      >
         <label htmlFor={ids.q}>{t("search.query")}</label>
-        <input id={ids.q} type="search" value={draft} placeholder={t("search.placeholder")} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id={ids.q}
+          type="search"
+          value={draft}
+          placeholder={t("search.placeholder")}
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <button type="submit" className="button button-primary">
           {t("search.submit")}
         </button>
@@ -88,27 +125,66 @@ export function SearchView() {
           <fieldset className="type-facet">
             <legend>{t("search.type")}</legend>
             <label className="check">
-              <input type="radio" name={ids.type} value="" checked={current.type === ""} onChange={() => update({ type: "" })} />
+              <input
+                type="radio"
+                name={ids.type}
+                value=""
+                checked={current.type === ""}
+                onChange={() => update({ type: "" })}
+              />
               {t("search.types.all")}
             </label>
             {RESULT_TYPES.map((type) => (
               <label key={type} className="check">
-                <input type="radio" name={ids.type} value={type} checked={current.type === type} onChange={() => update({ type })} />
+                <input
+                  type="radio"
+                  name={ids.type}
+                  value={type}
+                  checked={current.type === type}
+                  onChange={() => update({ type })}
+                />
                 {t(`search.types.${type}`)}
               </label>
             ))}
           </fieldset>
-          {facet(ids.region, t("registry.region"), "region", (regions.data ?? []).map((r) => ({ value: r.code, label: localName(locale, r) })), t("registry.allRegions"))}
-          {facet(ids.province, t("registry.province"), "province", sortedProvinces.map((p) => ({ value: p.code, label: localName(locale, p) })), t("registry.allProvinces"))}
+          {facet(
+            ids.region,
+            t("registry.region"),
+            "region",
+            (regions.data ?? []).map((r) => ({ value: r.code, label: localName(locale, r) })),
+            t("registry.allRegions"),
+          )}
+          {facet(
+            ids.province,
+            t("registry.province"),
+            "province",
+            sortedProvinces.map((p) => ({ value: p.code, label: localName(locale, p) })),
+            t("registry.allProvinces"),
+          )}
           {facet(
             ids.pc,
             t("registry.provincialCluster"),
             "provincialCluster",
-            (provincialClusters.data ?? []).map((c) => ({ value: String(c.id), label: `${formatNumber(c.number, locale)}. ${pickLocalized(locale, c.nameTh, c.nameEn)}` })),
+            (provincialClusters.data ?? []).map((c) => ({
+              value: String(c.id),
+              label: `${formatNumber(c.number, locale)}. ${pickLocalized(locale, c.nameTh, c.nameEn)}`,
+            })),
             t("registry.allProvincialClusters"),
           )}
-          {facet(ids.stage, t("search.stage"), "stage", STAGES.map((s) => ({ value: s, label: chain.stage(s) })), t("search.allStages"))}
-          {facet(ids.size, t("enterprises.size"), "size", SIZE_CLASSES.map((s) => ({ value: s, label: sizes.size(s) })), t("enterprises.allSizes"))}
+          {facet(
+            ids.stage,
+            t("search.stage"),
+            "stage",
+            STAGES.map((s) => ({ value: s, label: chain.stage(s) })),
+            t("search.allStages"),
+          )}
+          {facet(
+            ids.size,
+            t("enterprises.size"),
+            "size",
+            SIZE_CLASSES.map((s) => ({ value: s, label: sizes.size(s) })),
+            t("enterprises.allSizes"),
+          )}
           <div className="field">
             <label htmlFor={ids.sector}>{t("search.sector")}</label>
             <input
@@ -126,7 +202,12 @@ export function SearchView() {
             />
           </div>
         </aside>
-        <section className="results" aria-labelledby={`${ids.q}-results`} data-testid="search-results" aria-busy={search.isFetching}>
+        <section
+          className="results"
+          aria-labelledby={`${ids.q}-results`}
+          data-testid="search-results"
+          aria-busy={search.isFetching}
+        >
           <h2 id={`${ids.q}-results`}>{current.q ? t("search.resultsFor", { q: current.q }) : t("search.results")}</h2>
           <Results query={current} search={search} onPage={(page) => update({}, page)} />
         </section>
@@ -135,13 +216,22 @@ export function SearchView() {
   );
 }
 
-function Results({ query, search, onPage }: { query: SearchParams; search: ReturnType<typeof useSearch>; onPage: (page: number) => void }) {
+function Results({
+  query,
+  search,
+  onPage,
+}: {
+  query: SearchParams;
+  search: ReturnType<typeof useSearch>;
+  onPage: (page: number) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (!query.q.trim()) return <p className="state state-empty">{t("search.enterQuery")}</p>;
   if (search.isPending) return <Loading />;
   if (search.isError) {
-    if (isApiError(search.error) && search.error.status === 404) return <NotAvailable>{t("search.notAvailable")}</NotAvailable>;
+    if (isApiError(search.error) && search.error.status === 404)
+      return <NotAvailable>{t("search.notAvailable")}</NotAvailable>;
     return <ErrorMessage error={search.error} onRetry={() => void search.refetch()} />;
   }
   const data = search.data;
@@ -149,12 +239,16 @@ function Results({ query, search, onPage }: { query: SearchParams; search: Retur
   return (
     <>
       <p className="muted" aria-live="polite">
-        {t(data.totalIsEstimate ? "search.countAbout" : "search.count", { count: data.total, n: formatNumber(data.total, locale) })}
+        {t(data.totalIsEstimate ? "search.countAbout" : "search.count", {
+          count: data.total,
+          n: formatNumber(data.total, locale),
+        })}
       </p>
       {groupResults(data.items).map((group) => (
         <section key={group.type} className="result-group" data-result-type={group.type}>
           <h3>
-            {t(`search.types.${group.type}`)} <span className="muted count">({formatNumber(group.items.length, locale)})</span>
+            {t(`search.types.${group.type}`)}{" "}
+            <span className="muted count">({formatNumber(group.items.length, locale)})</span>
           </h3>
           <ul className="result-list">
             {group.items.map((item) => (

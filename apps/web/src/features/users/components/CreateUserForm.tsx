@@ -19,7 +19,14 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
   const [agencyId, setAgencyId] = useState<number | null>(null);
   const [locale, setLocale] = useState<Locale>(uiLocale);
   const [agencyMissing, setAgencyMissing] = useState(false);
-  const ids = { email: useId(), name: useId(), password: useId(), passwordHint: useId(), locale: useId(), heading: useId() };
+  const ids = {
+    email: useId(),
+    name: useId(),
+    password: useId(),
+    passwordHint: useId(),
+    locale: useId(),
+    heading: useId(),
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

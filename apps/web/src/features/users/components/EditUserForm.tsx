@@ -71,7 +71,12 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
           />
         </div>
         <div className="field field-checkbox">
-          <input id={ids.active} type="checkbox" checked={active} onChange={(event) => setActive(event.target.checked)} />
+          <input
+            id={ids.active}
+            type="checkbox"
+            checked={active}
+            onChange={(event) => setActive(event.target.checked)}
+          />
           <label htmlFor={ids.active}>{t("users.activeLabel")}</label>
         </div>
       </div>

@@ -91,7 +91,15 @@ export function AddLinkageForm({ clusterId, members, institutions, onAdded, onCa
             </select>
           )}
         </FormField>
-        <ChoiceField label={t("linkages.kind")} error={server.kind ?? null} value={kind} options={LINKAGE_KINDS} isOption={isLinkageKind} labelOf={labels.linkKind} onChange={setKind} />
+        <ChoiceField
+          label={t("linkages.kind")}
+          error={server.kind ?? null}
+          value={kind}
+          options={LINKAGE_KINDS}
+          isOption={isLinkageKind}
+          labelOf={labels.linkKind}
+          onChange={setKind}
+        />
         <FormField label={t("linkages.to")} error={errors.to ?? server["to.id"] ?? server.to ?? null}>
           {(control) => (
             <select {...control} value={to} onChange={(event) => setTo(event.target.value)}>
@@ -100,11 +108,21 @@ export function AddLinkageForm({ clusterId, members, institutions, onAdded, onCa
           )}
         </FormField>
         <FormField label={t("linkages.product")} error={server.product ?? null}>
-          {(control) => <input {...control} value={product} maxLength={300} onChange={(event) => setProduct(event.target.value)} />}
+          {(control) => (
+            <input {...control} value={product} maxLength={300} onChange={(event) => setProduct(event.target.value)} />
+          )}
         </FormField>
         <FormField label={t("linkages.annualValue")} error={errors.annualValue ?? server.annualValue ?? null}>
           {(control) => (
-            <input {...control} type="number" inputMode="decimal" min={0} step="any" value={annualValue} onChange={(event) => setAnnualValue(event.target.value)} />
+            <input
+              {...control}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step="any"
+              value={annualValue}
+              onChange={(event) => setAnnualValue(event.target.value)}
+            />
           )}
         </FormField>
       </div>

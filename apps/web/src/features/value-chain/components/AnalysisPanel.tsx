@@ -47,7 +47,9 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
         <Figure title={t("analysis.membersPerStage")}>
           <ul className="plain-list">
             {STAGES.map((stage) => (
-              <li key={stage}>{t("analysis.stageLine", { stage: labels.stage(stage), n: n(analysis.membersPerStage[stage]) })}</li>
+              <li key={stage}>
+                {t("analysis.stageLine", { stage: labels.stage(stage), n: n(analysis.membersPerStage[stage]) })}
+              </li>
             ))}
           </ul>
           {analysis.emptyStages.length === 0 ? (
@@ -77,7 +79,9 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
           )}
         </Figure>
         <Figure title={t("analysis.links")}>
-          <p>{t("analysis.linksText", { vertical: n(analysis.verticalLinks), horizontal: n(analysis.horizontalLinks) })}</p>
+          <p>
+            {t("analysis.linksText", { vertical: n(analysis.verticalLinks), horizontal: n(analysis.horizontalLinks) })}
+          </p>
         </Figure>
       </div>
       <section>
@@ -90,7 +94,10 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
               <li key={`${item.product}-${item.supplierId}`}>
                 {t("analysis.singleSupplierItem", { product: item.product, supplier: members.name(item.supplierId) })}
                 {item.buyerIds.length > 0 && (
-                  <span className="muted"> — {t("analysis.dependents", { names: item.buyerIds.map(members.name).join(", ") })}</span>
+                  <span className="muted">
+                    {" "}
+                    — {t("analysis.dependents", { names: item.buyerIds.map(members.name).join(", ") })}
+                  </span>
                 )}
               </li>
             ))}
@@ -105,7 +112,10 @@ function AnalysisView({ clusterId, analysis }: { clusterId: string; analysis: An
           <ul className="bullets">
             {analysis.unsuppliedInputs.map((item) => (
               <li key={item.product}>
-                {t("analysis.unsuppliedItem", { product: item.product, names: item.neededBy.map(members.name).join(", ") })}
+                {t("analysis.unsuppliedItem", {
+                  product: item.product,
+                  names: item.neededBy.map(members.name).join(", "),
+                })}
               </li>
             ))}
           </ul>

@@ -46,7 +46,9 @@ export function ClusterNetwork({ clusterId, clusterName, canEdit }: ClusterNetwo
 }
 
 function memberLabel(member: Member, locale: Locale): string {
-  return localName(locale, member) || (member.juristicId ? formatJuristicId(member.juristicId) : `#${member.enterpriseId}`);
+  return (
+    localName(locale, member) || (member.juristicId ? formatJuristicId(member.juristicId) : `#${member.enterpriseId}`)
+  );
 }
 
 interface NetworkContentProps extends ClusterNetworkProps {
@@ -68,7 +70,9 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
   const layout = useMemo(
     () =>
       layoutNetwork(
-        members.flatMap((m) => (isStage(m.stage) ? [{ id: String(m.enterpriseId), stage: m.stage, label: memberLabel(m, locale) }] : [])),
+        members.flatMap((m) =>
+          isStage(m.stage) ? [{ id: String(m.enterpriseId), stage: m.stage, label: memberLabel(m, locale) }] : [],
+        ),
         institutions.map((i) => ({ id: String(i.id), label: localName(locale, i) || `#${i.id}` })),
         linkages.map((link) => ({
           ...link,
@@ -97,7 +101,12 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
       {canEdit && (
         <div className="toolbar">
           <span />
-          <button type="button" className="button button-primary" aria-expanded={adding} onClick={() => setAdding((v) => !v)}>
+          <button
+            type="button"
+            className="button button-primary"
+            aria-expanded={adding}
+            onClick={() => setAdding((v) => !v)}
+          >
             {t("linkages.add")}
           </button>
         </div>
@@ -125,7 +134,10 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
         <>
           {layout.reduced && (
             <p className="alert alert-info">
-              {t("network.reducedNote", { n: formatNumber(memberCount, locale), shown: formatNumber(shownCount, locale) })}
+              {t("network.reducedNote", {
+                n: formatNumber(memberCount, locale),
+                shown: formatNumber(shownCount, locale),
+              })}
             </p>
           )}
           <NetworkDiagram
@@ -135,7 +147,9 @@ function NetworkContent({ clusterId, clusterName, canEdit, members, institutions
             onOpen={(node) => void navigate(`/enterprises/${encodeURIComponent(node.id)}`)}
           />
           {layout.hiddenLinks > 0 && (
-            <p className="muted small">{t("network.hiddenLinks", { count: layout.hiddenLinks, n: formatNumber(layout.hiddenLinks, locale) })}</p>
+            <p className="muted small">
+              {t("network.hiddenLinks", { count: layout.hiddenLinks, n: formatNumber(layout.hiddenLinks, locale) })}
+            </p>
           )}
         </>
       )}

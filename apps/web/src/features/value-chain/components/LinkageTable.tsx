@@ -51,12 +51,18 @@ export function LinkageTable({ clusterId, linkages, partyName, canEdit }: Linkag
                 <tr key={linkage.id} data-linkage-id={linkage.id}>
                   <td>{from}</td>
                   <td>
-                    <span className="swatch swatch-line" style={{ background: linkColour(linkage.kind) }} aria-hidden="true" />{" "}
+                    <span
+                      className="swatch swatch-line"
+                      style={{ background: linkColour(linkage.kind) }}
+                      aria-hidden="true"
+                    />{" "}
                     {labels.linkKind(linkage.kind)}
                   </td>
                   <td>{to}</td>
                   <td>{linkage.product ?? t("common.none")}</td>
-                  <td className="num">{linkage.annualValue === null ? t("common.none") : formatNumber(linkage.annualValue, locale)}</td>
+                  <td className="num">
+                    {linkage.annualValue === null ? t("common.none") : formatNumber(linkage.annualValue, locale)}
+                  </td>
                   {canEdit && (
                     <td>
                       <button

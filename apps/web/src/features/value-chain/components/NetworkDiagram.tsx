@@ -38,7 +38,9 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
   const [active, setActive] = useState<string | null>(null);
   const nodeByKey = useMemo(() => new Map(layout.nodes.map((node) => [node.key, node])), [layout.nodes]);
   const activeNode = active ? (nodeByKey.get(active) ?? null) : null;
-  const activeEdges = activeNode ? layout.edges.filter((e) => e.from === activeNode.key || e.to === activeNode.key) : [];
+  const activeEdges = activeNode
+    ? layout.edges.filter((e) => e.from === activeNode.key || e.to === activeNode.key)
+    : [];
   const below = activeNode !== null && activeNode.y < layout.height * 0.55;
   const kindsPresent = [...new Set(layout.edges.map((edge) => edge.kind))];
   const markerKinds = [...LINKAGE_KINDS, "other"];
@@ -110,7 +112,10 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
               </text>
               <text x={lane.x + 12} y={layout.lanesTop + 36} className="lane-count">
                 {lane.shown < lane.total
-                  ? t("network.laneShown", { shown: formatNumber(lane.shown, locale), n: formatNumber(lane.total, locale) })
+                  ? t("network.laneShown", {
+                      shown: formatNumber(lane.shown, locale),
+                      n: formatNumber(lane.total, locale),
+                    })
                   : t("network.laneCount", { count: lane.total, n: formatNumber(lane.total, locale) })}
               </text>
             </g>
@@ -137,8 +142,17 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
               const stageName = node.stage ? labels.stage(node.stage) : "";
               const aria =
                 node.type === "institution"
-                  ? t("network.institutionAria", { name: node.label, count: node.degree, n: formatNumber(node.degree, locale) })
-                  : t("network.nodeAria", { name: node.label, stage: stageName, count: node.degree, n: formatNumber(node.degree, locale) });
+                  ? t("network.institutionAria", {
+                      name: node.label,
+                      count: node.degree,
+                      n: formatNumber(node.degree, locale),
+                    })
+                  : t("network.nodeAria", {
+                      name: node.label,
+                      stage: stageName,
+                      count: node.degree,
+                      n: formatNumber(node.degree, locale),
+                    });
               return (
                 <g
                   key={node.key}
@@ -147,7 +161,9 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
                   tabIndex={0}
                   role={node.type === "enterprise" ? "link" : "img"}
                   aria-label={aria}
-                  {...(node.type === "enterprise" ? { "data-enterprise-id": node.id } : { "data-institution-id": node.id })}
+                  {...(node.type === "enterprise"
+                    ? { "data-enterprise-id": node.id }
+                    : { "data-institution-id": node.id })}
                   onPointerEnter={() => setActive(node.key)}
                   onPointerLeave={() => setActive((current) => (current === node.key ? null : current))}
                   onFocus={() => setActive(node.key)}
@@ -157,7 +173,13 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
                   }}
                   onKeyDown={(event) => onKeyDown(event, node)}
                 >
-                  <rect x={-node.width / 2} y={-node.height / 2} width={node.width} height={node.height} rx={node.type === "institution" ? 13 : 5} />
+                  <rect
+                    x={-node.width / 2}
+                    y={-node.height / 2}
+                    width={node.width}
+                    height={node.height}
+                    rx={node.type === "institution" ? 13 : 5}
+                  />
                   {node.showLabel && (
                     <text className="node-label" textAnchor="middle" dy="0.35em">
                       {truncate(node.label, node.width)}
@@ -185,7 +207,11 @@ export function NetworkDiagram({ layout, title, onOpen }: NetworkDiagramProps) {
               <ul>
                 {activeEdges.slice(0, 8).map((edge) => (
                   <li key={edge.id}>
-                    <span className="swatch swatch-line" style={{ background: linkColour(edge.kind) }} aria-hidden="true" />
+                    <span
+                      className="swatch swatch-line"
+                      style={{ background: linkColour(edge.kind) }}
+                      aria-hidden="true"
+                    />
                     {edgeText(edge)}
                   </li>
                 ))}

@@ -39,7 +39,9 @@ export function SuggestionList({ clusterId, canEdit }: SuggestionListProps) {
       },
       {
         onSuccess: () =>
-          setNotice(t("suggestions.recorded", { from: members.name(suggestion.from), to: members.name(suggestion.to) })),
+          setNotice(
+            t("suggestions.recorded", { from: members.name(suggestion.from), to: members.name(suggestion.to) }),
+          ),
         onSettled: () => setPending(null),
       },
     );
@@ -103,7 +105,9 @@ function SuggestionItem({ suggestion, canEdit, busy, disabled, onRecord, members
           <span className="visually-hidden"> {t("linkKinds.supplies")} </span>
           <Link to={`/enterprises/${encodeURIComponent(suggestion.to)}`}>{to}</Link>
         </p>
-        <span className="tag">{t("suggestions.score", { value: formatNumber(suggestion.score, locale, { maximumFractionDigits: 2 }) })}</span>
+        <span className="tag">
+          {t("suggestions.score", { value: formatNumber(suggestion.score, locale, { maximumFractionDigits: 2 }) })}
+        </span>
       </div>
       {suggestion.reasons.length > 0 && (
         <ul className="bullets compact" aria-label={t("suggestions.reasonsLabel")}>
