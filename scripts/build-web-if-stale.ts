@@ -16,7 +16,11 @@ function newest(path: string): number {
 const sources = ["src", "index.html", "vite.config.ts", "package.json", "public"]
   .map((p) => join(web, p))
   .filter(existsSync);
-const sourceTime = Math.max(...sources.map(newest), newest(new URL("../packages/core/src/", import.meta.url).pathname));
+// The web app also bundles core's rules and the contract's schemas, and the build's own precompress step.
+const shared = ["../packages/core/src/", "../packages/contract/src/", "./precompress.ts"].map(
+  (p) => new URL(p, import.meta.url).pathname,
+);
+const sourceTime = Math.max(...sources.map(newest), ...shared.map(newest));
 
 if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) {
   console.log("web app is up to date");

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
+import { constants as zlib } from "node:zlib";
 import cookie from "@fastify/cookie";
+import compress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -104,6 +106,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(
     async (api) => {
+      // JSON answers over 1 KB travel compressed (a province list, a dashboard, a search page): Brotli at a quality
+      // that costs about as much CPU as gzip, or gzip, whichever the client accepts. Files (XLSX, PDF, CSV) are not.
+      await api.register(compress, {
+        threshold: JSON_COMPRESS_THRESHOLD,
+        encodings: ["br", "gzip"],
+        customTypes: /^application\/(?:[a-z.+-]+\+)?json\b/,
+        brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+      });
       await api.register(healthRoutes(ctx));
       await api.register(authRoutes(ctx));
       await api.register(userRoutes(ctx));
@@ -129,7 +139,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const hasWeb = existsSync(join(webDist, "index.html"));
   if (hasWeb) {
     // Wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ["index.html"], maxAge: "1h" });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: true,
+      index: ["index.html"],
+      // The build writes .br and .gz copies beside each asset (scripts/precompress.ts): sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header("cache-control", cacheControlOf(path));
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
@@ -144,4 +164,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   return app;
+}
+
+/** JSON answers at least this long are compressed. */
+export const JSON_COMPRESS_THRESHOLD = 1024;
+
+/**
+ * How long a browser may keep a file of the built web app. Vite names every asset under `assets/` by its content's
+ * hash, so a changed file has a new name: kept a year, never revalidated. The page itself and unhashed files (the
+ * icon) are asked again each time, so a new build is seen at once.
+ */
+export function cacheControlOf(path: string): string {
+  return path.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
 }
