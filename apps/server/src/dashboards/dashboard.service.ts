@@ -6,6 +6,7 @@ import {
   NATION_CODE,
   parseDisaggregation,
   periodKey as keyOf,
+  planLevelRank,
   previousPeriod,
   quantileClasses,
   type Achievement,
@@ -108,24 +109,32 @@ function enabledDimensions(indicator: IndicatorRow): string[] {
 // Plans offered by the dashboard.
 // ---------------------------------------------------------------------------------------------
 
-/** The plans whose figures the actor may read, each with the fiscal years it covers. */
+/**
+ * The plans whose figures the actor may read, each with the fiscal years it covers: the highest level first (the
+ * national strategy before an agency's programme before a cluster's plan), the newest first within a level. The
+ * dashboard opens on the first, so a visitor sees the nation's plan, not a newer plan of one cluster.
+ */
 export async function listDashboardPlans(ctx: AppContext, actor: Actor) {
   const scopes = await dashboards.listPlanScopes(ctx.database.db);
-  return scopes
-    .filter((plan) => canReadPlanFigures(actor, plan))
-    .map((plan) => {
-      const first = fiscalYearOf(plan.period_start);
-      const last = fiscalYearOf(plan.period_end);
-      return {
-        id: plan.id,
-        code: plan.code,
-        titleEn: plan.title_en,
-        titleTh: plan.title_th,
-        ownerAgencyCode: plan.owner_agency_code,
-        fiscalYears: Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k),
-        canSeeUnapproved: readableStatuses(actor, plan, undefined).length > 1,
-      };
-    });
+  return (
+    scopes
+      .filter((plan) => canReadPlanFigures(actor, plan))
+      // A stable sort: within a level, the repository's order (newest first) stands.
+      .sort((a, b) => planLevelRank(b.level) - planLevelRank(a.level))
+      .map((plan) => {
+        const first = fiscalYearOf(plan.period_start);
+        const last = fiscalYearOf(plan.period_end);
+        return {
+          id: plan.id,
+          code: plan.code,
+          titleEn: plan.title_en,
+          titleTh: plan.title_th,
+          ownerAgencyCode: plan.owner_agency_code,
+          fiscalYears: Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k),
+          canSeeUnapproved: readableStatuses(actor, plan, undefined).length > 1,
+        };
+      })
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

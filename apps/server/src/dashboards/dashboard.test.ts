@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planLevelRank } from "@sainam/core";
 import { dashboardFactory, province, type DashboardFactory } from "../test-support/dashboard-factory.ts";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { createCluster, signInAs } from "../test-support/factories.ts";
@@ -117,6 +118,23 @@ describe("GET /api/dashboards/plans", () => {
     expect(moc2017.fiscalYears).toEqual([2017, 2018, 2019, 2020, 2021]);
     expect(items.some((p: { id: number }) => p.id === planId)).toBe(true);
     expect(items.every((p: { canSeeUnapproved: boolean }) => !p.canSeeUnapproved)).toBe(true);
+  });
+
+  it("lists the highest plans first, so the dashboard opens on the nation's plan and not a newer cluster plan", async () => {
+    const withExamples = await createTestApp({}, { examples: "auto" });
+    try {
+      const response = await withExamples.anonymous.request("GET", "/api/dashboards/plans");
+      const items: Array<{ code: string; fiscalYears: number[] }> = response.json().items;
+      const levels = await withExamples.ctx.database.db.selectFrom("plans").select(["code", "level"]).execute();
+      const levelOf = new Map(levels.map((p) => [p.code, p.level]));
+      // The example cluster plan starts in 2020, after the national plan (2016): newer, yet listed after it.
+      expect(items.map((p) => levelOf.get(p.code))).toContain("cluster_plan");
+      expect(levelOf.get(items[0]?.code ?? "")).toBe("national_strategy");
+      const ranks = items.map((p) => planLevelRank(levelOf.get(p.code) ?? ""));
+      expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    } finally {
+      await withExamples.close();
+    }
   });
 
   it("shows an unpublished plan to its owner's officers only", async () => {
