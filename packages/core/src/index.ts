@@ -2,6 +2,7 @@
 export * from "./result.ts";
 export * from "./locale.ts";
 export * from "./thai-text.ts";
+export * from "./amount-text.ts";
 export * from "./fiscal-year.ts";
 export * from "./juristic-id.ts";
 export * from "./size-class.ts";

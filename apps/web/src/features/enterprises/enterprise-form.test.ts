@@ -61,6 +61,18 @@ describe("validateDraft", () => {
 });
 
 describe("draftToInput", () => {
+  it("reads amounts and counts as people type them: grouping commas, Thai digits, the baht sign and word", () => {
+    const typed = draft({
+      juristicId: "0105536112014",
+      nameTh: "ไร่",
+      capital: "1,200,000 บาท",
+      revenue: "฿๑,๕๐๐,๐๐๐.๕๐",
+      employees: "๑๒",
+    });
+    expect(validateDraft(typed)).toEqual({});
+    expect(draftToInput(typed, null)).toMatchObject({ capital: 1_200_000, revenue: 1_500_000.5, employees: 12 });
+  });
+
   it("sends a new firm without empty fields, the ID normalised and amounts parsed", () => {
     expect(
       draftToInput(

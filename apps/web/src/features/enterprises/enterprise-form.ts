@@ -1,4 +1,5 @@
 import { contactInput, createEnterpriseBody, enterpriseInputFields, productInput } from "@sainam/contract";
+import { parseAmountText, parseCountText } from "@sainam/core";
 import type { z } from "zod";
 import { juristicIdProblem, normalizeJuristicId, type JuristicIdProblem } from "./juristic-id";
 import { isLegalForm, isProductDirection, type EnterpriseDetail, type LegalForm, type ProductDirection } from "./model";
@@ -101,15 +102,14 @@ export type DraftProblem =
         | "emailInvalid";
     };
 
-const NUMBER = /^\d+(\.\d+)?$/;
-
 /** True when the contract's own schema for a field takes the text: the form checks by the rule the server applies. */
 const fits = (schema: z.ZodType, value: string) => schema.safeParse(value).success;
 const fields = createEnterpriseBody.shape;
 
+/** A checked amount or count as the server takes it (validate has refused what does not read). */
 function amount(value: string): number | null {
-  const cleaned = value.replace(/[,\s]/g, "");
-  return cleaned === "" ? null : Number(cleaned);
+  const read = parseAmountText(value);
+  return read === "invalid" ? null : read;
 }
 
 /**
@@ -133,11 +133,9 @@ export function validateDraft(draft: EnterpriseDraft): Record<string, DraftProbl
   if (draft.postcode.trim() && !fits(fields.postcode, draft.postcode.trim()))
     out.postcode = { kind: "postcodeInvalid" };
   for (const key of ["capital", "revenue"] as const) {
-    const cleaned = draft[key].replace(/[,\s]/g, "");
-    if (cleaned && !NUMBER.test(cleaned)) out[key] = { kind: "numberInvalid" };
+    if (parseAmountText(draft[key]) === "invalid") out[key] = { kind: "numberInvalid" };
   }
-  const employees = draft.employees.replace(/[,\s]/g, "");
-  if (employees && !/^\d+$/.test(employees)) out.employees = { kind: "wholeNumber" };
+  if (parseCountText(draft.employees) === "invalid") out.employees = { kind: "wholeNumber" };
   draft.products.forEach((product, index) => {
     if (!product.name.trim()) out[`products.${index}.name`] = { kind: "productNameRequired" };
     if (product.tsicCode.trim() && !fits(productInput.shape.tsicCode, product.tsicCode.trim()))

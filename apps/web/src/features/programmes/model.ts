@@ -62,22 +62,8 @@ export type CreateClaimResult = z.infer<typeof createClaimResponse>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
-/**
- * Reads an amount typed by a person: grouping commas and spaces are ignored. Empty text is `null` (no value);
- * text that is not a number, or is negative, is `"invalid"`, so the form can say so before asking the server.
- */
-export function parseAmount(text: string): number | null | "invalid" {
-  const cleaned = text.replace(/[,\s\u0E3F]/g, "");
-  if (cleaned === "") return null;
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return "invalid";
-  return Number(cleaned);
-}
-
-/** Like parseAmount, for counts: whole numbers only. */
-export function parseCount(text: string): number | null | "invalid" {
-  const value = parseAmount(text);
-  return typeof value === "number" && !Number.isInteger(value) ? "invalid" : value;
-}
+/** Amounts and counts typed into the programme forms, read by core's one rule ("1,200,000", "๑๒", "฿500"). */
+export { parseAmountText as parseAmount, parseCountText as parseCount } from "@sainam/core";
 
 /** The Thai fiscal year (C.E.) of an instant, by Bangkok's calendar whatever the browser's time zone (core's rule). */
 export function currentFiscalYear(today: Date): number {

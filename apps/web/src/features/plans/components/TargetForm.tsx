@@ -1,4 +1,4 @@
-import { isOrgUnitType, isTarget, type ChangeThreshold } from "@sainam/core";
+import { isOrgUnitType, isTarget, parseAmountText, type ChangeThreshold } from "@sainam/core";
 import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -84,8 +84,8 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const amount = form.amount.trim() === "" ? null : Number(form.amount);
-    if (amount !== null && !(Number.isFinite(amount) && amount >= 0)) {
+    const amount = parseAmountText(form.amount);
+    if (amount === "invalid") {
       setAmountError(t("planEdit.notANumber"));
       return;
     }

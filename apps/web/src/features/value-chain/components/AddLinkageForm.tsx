@@ -1,3 +1,4 @@
+import { parseAmountText } from "@sainam/core";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
@@ -67,8 +68,9 @@ export function AddLinkageForm({ clusterId, members, institutions, onAdded, onCa
     if (!fromParty) next.from = t("linkages.partyRequired");
     if (!toParty) next.to = t("linkages.partyRequired");
     if (fromParty && toParty && from === to) next.to = t("linkages.sameParty");
-    const value = annualValue.trim() === "" ? null : Number(annualValue);
-    if (value !== null && (!Number.isFinite(value) || value < 0)) next.annualValue = t("linkages.valueInvalid");
+    const read = parseAmountText(annualValue);
+    if (read === "invalid") next.annualValue = t("linkages.valueInvalid");
+    const value = read === "invalid" ? null : read;
     setErrors(next);
     if (Object.keys(next).length > 0 || !fromParty || !toParty) return;
     add.mutate(
