@@ -179,18 +179,23 @@ export async function insertValue(
     .executeTakeFirstOrThrow();
 }
 
-/** Rewrites a value's figures; the workflow goes back to draft (an approved value edited needs approval again). */
+/**
+ * Rewrites a value's figures; the workflow goes back to draft (an approved value edited needs approval again).
+ * `isExample` is what the writer is: a person's figures are never labelled an example.
+ */
 export async function updateValueFields(
   db: Transaction<DB>,
   id: number,
   fields: ValueFields,
   enteredBy: number | null,
   now: string,
+  isExample: 0 | 1,
 ): Promise<IndicatorValueRow> {
   return db
     .updateTable("indicator_values")
     .set({
       ...fields,
+      is_example: isExample,
       status: "draft",
       entered_by: enteredBy,
       submitted_at: null,

@@ -132,12 +132,14 @@ export async function writeCheckedRows(
       note: row.note,
       evidence_url: row.evidenceUrl,
     };
-    if (before && sameFigures(before, row)) {
+    // A person writing over an example value makes it theirs, even with the same figures: it loses the label.
+    const adopted = before !== undefined && before.is_example === 1 && !options.isExample;
+    if (before && sameFigures(before, row) && !adopted) {
       outcomes.push({ row: before, status: "unchanged" });
       continue;
     }
     const after = before
-      ? await indicatorValues.updateValueFields(trx, before.id, fields, actorId(actor), now)
+      ? await indicatorValues.updateValueFields(trx, before.id, fields, actorId(actor), now, options.isExample ? 1 : 0)
       : await indicatorValues.insertValue(trx, {
           ...fields,
           indicator_id: indicatorId,
