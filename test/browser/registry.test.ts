@@ -2,8 +2,9 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "./harness.ts";
-import { field, items, publicGet } from "./pages/api.ts";
+import { ADMIN, startHarness, type Harness } from "./harness.ts";
+import { juristicIdCheckDigit } from "@sainam/core";
+import { apiSession, field, items, publicGet } from "./pages/api.ts";
 import { ClusterPage } from "./pages/cluster.ts";
 import { ImportWizard } from "./pages/import-wizard.ts";
 import { openAs } from "./pages/session.ts";
@@ -52,6 +53,37 @@ describe("cluster page", () => {
     await cluster.open(id, "suggestions");
     await expect.poll(() => page.locator("[data-suggestion]").count()).toBeGreaterThan(0);
     expect((await page.locator("[data-suggestion]").first().innerText()).length).toBeGreaterThan(20);
+    await context.close();
+  });
+});
+
+describe("suggestions with nothing to go on", () => {
+  it("tells a coordinator which data is missing instead of an empty list", async () => {
+    const admin = await apiSession(h.baseUrl, ADMIN);
+    const clusterId = await admin.create("/api/clusters", {
+      code: "bare-suggestions",
+      kind: "industry_cluster",
+      nameTh: "คลัสเตอร์ยังไม่มีข้อมูลสินค้า",
+      published: true,
+    });
+    for (const [n, stage] of [
+      ["050599000001", "upstream"],
+      ["050599000002", "downstream"],
+    ] as const) {
+      const firmId = await admin.create("/api/enterprises", {
+        juristicId: `${n}${juristicIdCheckDigit(n)}`,
+        nameTh: `บริษัท ยังไม่บันทึกสินค้า ${stage} จำกัด`,
+      });
+      await admin.post(`/api/clusters/${clusterId}/members`, { enterpriseId: firmId, stage });
+    }
+    const { context, page } = await openAs(h, null, "th");
+    await new ClusterPage(page).open(clusterId, "suggestions");
+    await expect.poll(() => page.locator("main").innerText()).toContain("ยังเสนอการเชื่อมโยงไม่ได้ เพราะยังขาดข้อมูลต่อไปนี้");
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("ยังไม่มีสมาชิกรายใดบันทึกสินค้าที่ผลิต");
+    expect(text).toContain("ยังไม่มีสมาชิกรายใดบันทึกปัจจัยการผลิตที่ต้องใช้");
+    expect(text).toContain("สมาชิกที่มีรหัสประเภทธุรกิจ (TSIC) ยังไม่ถึง 2 ราย");
+    expect(await page.locator("[data-suggestion]").count()).toBe(0);
     await context.close();
   });
 });

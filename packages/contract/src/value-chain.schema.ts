@@ -175,6 +175,14 @@ export const analysisSchema = z.object({
   verticalLinks: z.number().int(),
   horizontalLinks: z.number().int(),
   otherLinks: z.number().int(),
+  /** What the suggestions draw on, counted over the members; `gaps` names what is missing (core suggestionGaps). */
+  suggestionData: z.object({
+    members: z.number().int(),
+    withOutputs: z.number().int(),
+    withInputs: z.number().int(),
+    withTsic: z.number().int(),
+    gaps: z.array(z.enum(["members", "outputs", "inputs", "tsic"])),
+  }),
   suggestions: z.array(
     z.object({
       from: z.number().int(),

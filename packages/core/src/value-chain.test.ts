@@ -12,7 +12,15 @@ import type {
   UnsuppliedInput,
   ValueChainAnalysis,
 } from "./value-chain.ts";
-import { analyseValueChain, normalizeProductName, stages, suggestLinks, tsicSupplyEdges } from "./value-chain.ts";
+import {
+  analyseValueChain,
+  normalizeProductName,
+  stages,
+  suggestionData,
+  suggestionGaps,
+  suggestLinks,
+  tsicSupplyEdges,
+} from "./value-chain.ts";
 
 const member = (
   enterpriseId: number,
@@ -1250,3 +1258,48 @@ function referenceSuggestLinks(input: {
       reasons: candidate.reasons,
     }));
 }
+
+describe("suggestionData and suggestionGaps", () => {
+  const member = (enterpriseId: number, changes: Partial<ChainMember> = {}): ChainMember => ({
+    enterpriseId,
+    stage: "midstream",
+    tsicCode: null,
+    outputs: [],
+    inputs: [],
+    ...changes,
+  });
+
+  it("counts the members with products, inputs and TSIC codes, each member once", () => {
+    const data = suggestionData([
+      member(1, { outputs: ["กาแฟคั่ว"], tsicCode: "10790" }),
+      member(2, { inputs: ["เมล็ดกาแฟ"], outputs: [" "] }),
+      member(3, { tsicCode: " " }),
+      member(1, { outputs: ["กาแฟคั่ว"], tsicCode: "10790" }),
+    ]);
+    expect(data).toEqual({ members: 3, withOutputs: 1, withInputs: 1, withTsic: 1 });
+  });
+
+  it("names what is missing, most basic first", () => {
+    expect(suggestionGaps({ members: 1, withOutputs: 1, withInputs: 1, withTsic: 1 })).toEqual(["members"]);
+    expect(suggestionGaps({ members: 5, withOutputs: 0, withInputs: 0, withTsic: 0 })).toEqual([
+      "outputs",
+      "inputs",
+      "tsic",
+    ]);
+    expect(suggestionGaps({ members: 5, withOutputs: 3, withInputs: 0, withTsic: 1 })).toEqual(["inputs", "tsic"]);
+    expect(suggestionGaps({ members: 5, withOutputs: 3, withInputs: 2, withTsic: 2 })).toEqual([]);
+  });
+
+  it("agrees with suggestLinks: with no product, no input and no TSIC code there is no suggestion", () => {
+    const members = [
+      member(1, { stage: "upstream" }),
+      member(2, { stage: "midstream" }),
+      member(3, { stage: "downstream" }),
+    ];
+    expect(suggestLinks({ members, links: [] })).toEqual([]);
+    expect(suggestionGaps(suggestionData(members))).toEqual(["outputs", "inputs", "tsic"]);
+    const withProducts = [member(1, { outputs: ["เมล็ดกาแฟ"] }), member(2, { inputs: ["เมล็ดกาแฟ"] })];
+    expect(suggestionGaps(suggestionData(withProducts))).toEqual(["tsic"]);
+    expect(suggestLinks({ members: withProducts, links: [] }).length).toBeGreaterThan(0);
+  });
+});

@@ -908,3 +908,39 @@ export function suggestLinks(input: {
     return [{ from: fromMember.enterpriseId, to: toMember.enterpriseId, score: scoreOf(order), reasons }];
   });
 }
+
+/** What link suggestions draw on, counted over a cluster's members: products made and needed, TSIC codes. */
+export type SuggestionData = {
+  readonly members: number;
+  readonly withOutputs: number;
+  readonly withInputs: number;
+  readonly withTsic: number;
+};
+
+/** Data a cluster lacks for link suggestions, most basic first; empty when suggestions have what they need. */
+export type SuggestionGap = "members" | "outputs" | "inputs" | "tsic";
+
+export function suggestionData(members: ReadonlyArray<ChainMember>): SuggestionData {
+  const unique = [...membersById(members).values()];
+  return {
+    members: unique.length,
+    withOutputs: unique.filter((m) => m.outputs.some((p) => p.trim() !== "")).length,
+    withInputs: unique.filter((m) => m.inputs.some((p) => p.trim() !== "")).length,
+    withTsic: unique.filter((m) => m.tsicCode !== null && m.tsicCode.trim() !== "").length,
+  };
+}
+
+/**
+ * Why a cluster can get no link suggestion, in words the web can show: fewer than two members; or, for a match by
+ * product, no member's products or no member's inputs recorded; and, for a guess by TSIC, fewer than two members
+ * with a TSIC code. A suggestion needs a product match or a TSIC guess (`suggestLinks`), so with both kinds of
+ * data missing there is none; with any present, an empty list means no pair matched.
+ */
+export function suggestionGaps(data: SuggestionData): SuggestionGap[] {
+  if (data.members < 2) return ["members"];
+  const gaps: SuggestionGap[] = [];
+  if (data.withOutputs === 0) gaps.push("outputs");
+  if (data.withInputs === 0) gaps.push("inputs");
+  if (data.withTsic < 2) gaps.push("tsic");
+  return gaps;
+}

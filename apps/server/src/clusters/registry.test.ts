@@ -387,6 +387,40 @@ describe("#clusters.analysis", () => {
     expect(
       analysis.suggestions.some((s: { from: number; to: number }) => s.from === ids.farm && s.to === ids.roaster),
     ).toBe(false);
+    // Products made and needed are recorded: nothing is missing for suggestions.
+    expect(analysis.suggestionData).toMatchObject({ members: 3 });
+    expect(analysis.suggestionData.gaps).not.toContain("outputs");
+    expect(analysis.suggestionData.gaps).not.toContain("inputs");
+  });
+
+  it("says which data a cluster lacks when it has no suggestion: products, inputs, TSIC codes, members", async () => {
+    const bare = await createCluster(dipOfficer, buildCluster({ published: true }));
+    const analysisOf = async () => (await admin.request("GET", `/api/clusters/${bare.id}/analysis`)).json();
+    expect((await analysisOf()).suggestionData).toEqual({
+      members: 0,
+      withOutputs: 0,
+      withInputs: 0,
+      withTsic: 0,
+      gaps: ["members"],
+    });
+    for (const stage of ["upstream", "downstream"] as const) {
+      const firm = await createEnterprise(dipOfficer, buildEnterprise());
+      const added = await dipOfficer.request(
+        "POST",
+        `/api/clusters/${bare.id}/members`,
+        buildMembership(firm.id, { stage }),
+      );
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    const analysis = await analysisOf();
+    expect(analysis.suggestions).toEqual([]);
+    expect(analysis.suggestionData).toEqual({
+      members: 2,
+      withOutputs: 0,
+      withInputs: 0,
+      withTsic: 0,
+      gaps: ["outputs", "inputs", "tsic"],
+    });
   });
 
   it("answers 404 for the analysis of a cluster the caller cannot see", async () => {

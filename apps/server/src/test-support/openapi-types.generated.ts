@@ -5933,6 +5933,13 @@ export interface operations {
                         verticalLinks: number;
                         horizontalLinks: number;
                         otherLinks: number;
+                        suggestionData: {
+                            members: number;
+                            withOutputs: number;
+                            withInputs: number;
+                            withTsic: number;
+                            gaps: ("members" | "outputs" | "inputs" | "tsic")[];
+                        };
                         suggestions: {
                             from: number;
                             to: number;

@@ -1,6 +1,8 @@
 import {
   analyseValueChain,
   stages,
+  suggestionData,
+  suggestionGaps,
   suggestLinks,
   type Actor,
   type ChainLink,
@@ -90,6 +92,7 @@ export async function analyseCluster(
     links: chainLinks,
   });
   const suggestions = suggestLinks({ members: chainMembers, links: chainLinks, limit: options.suggestionLimit });
+  const data = suggestionData(chainMembers);
   return {
     membersPerStage: {
       upstream: analysis.membersByStage.upstream.length,
@@ -116,6 +119,7 @@ export async function analyseCluster(
     verticalLinks: analysis.verticalLinks,
     horizontalLinks: analysis.horizontalLinks,
     otherLinks: analysis.otherLinks,
+    suggestionData: { ...data, gaps: suggestionGaps(data) },
     suggestions: suggestions.map((x) => ({
       from: x.from,
       to: x.to,

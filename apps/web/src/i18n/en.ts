@@ -949,7 +949,15 @@ export const en: EnglishCatalogue = {
   suggestions: {
     title: "Suggested links",
     intro: "Links the analysis suggests, and why.",
-    none: "No suggestions for now.",
+    noneMatched:
+      "No suggestions: no pair of members not yet linked matches by products, inputs or business type (TSIC).",
+    noneMissing: "Links cannot be suggested yet: this data is missing.",
+    gaps: {
+      members: "The cluster needs at least two members.",
+      outputs: "No member has recorded the products it makes.",
+      inputs: "No member has recorded the inputs it needs.",
+      tsic: "Fewer than two members have a business-type (TSIC) code.",
+    },
     score: "Score {{value}}",
     pair: "{{from}} → {{to}}",
     reasonsLabel: "Why",

@@ -27,6 +27,7 @@ describe("the value-chain analysis, checked by the contract", () => {
     verticalLinks: 3,
     horizontalLinks: 1,
     otherLinks: 0,
+    suggestionData: { members: 3, withOutputs: 1, withInputs: 1, withTsic: 2, gaps: [] },
     suggestions: [
       { from: 1, to: 3, score: 0.8, reasons: [{ code: "product_match", product: "green beans", detail: "…" }] },
     ],
@@ -60,6 +61,13 @@ describe("the value-chain analysis, checked by the contract", () => {
     const { membersPerStage: _left, ...partial } = full;
     expect(() => parseAnswer(analysisSchema, partial)).toThrow(
       expect.objectContaining({ message: expect.stringContaining("membersPerStage") }),
+    );
+  });
+
+  it("refuses a missing-data word it does not know", () => {
+    const suggestionData = { ...full.suggestionData, gaps: ["outputs", "photos"] };
+    expect(() => parseAnswer(analysisSchema, { ...full, suggestionData })).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("suggestionData.gaps.1") }),
     );
   });
 

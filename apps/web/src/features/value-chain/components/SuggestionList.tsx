@@ -1,3 +1,4 @@
+import type { SuggestionGap } from "@sainam/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -59,7 +60,7 @@ export function SuggestionList({ clusterId, canEdit }: SuggestionListProps) {
       <QueryState query={analysis} unavailable={t("analysis.notAvailable")}>
         {(data) =>
           data.suggestions.length === 0 ? (
-            <p className="state state-empty">{t("suggestions.none")}</p>
+            <NoSuggestions gaps={data.suggestionData.gaps} />
           ) : (
             <ol className="suggestion-list">
               {data.suggestions.map((suggestion) => (
@@ -130,5 +131,24 @@ function SuggestionItem({ suggestion, canEdit, busy, disabled, onRecord, members
         </button>
       )}
     </li>
+  );
+}
+
+/**
+ * Why there is no suggestion, so a coordinator knows what to record: suggestions match a member's products with
+ * another's inputs, or guess from TSIC codes; without that data there can be none.
+ */
+function NoSuggestions({ gaps }: { gaps: readonly SuggestionGap[] }) {
+  const { t } = useTranslation();
+  if (gaps.length === 0) return <p className="state state-empty">{t("suggestions.noneMatched")}</p>;
+  return (
+    <div className="state state-empty">
+      <p>{t("suggestions.noneMissing")}</p>
+      <ul className="bullets compact">
+        {gaps.map((gap) => (
+          <li key={gap}>{t(`suggestions.gaps.${gap}`)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
