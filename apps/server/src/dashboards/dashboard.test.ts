@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planLevelRank } from "@sainam/core";
+import { loadExampleData } from "../examples/examples.service.ts";
 import { dashboardFactory, province, type DashboardFactory } from "../test-support/dashboard-factory.ts";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
 import { createCluster, signInAs } from "../test-support/factories.ts";
@@ -121,8 +122,10 @@ describe("GET /api/dashboards/plans", () => {
   });
 
   it("lists the highest plans first, so the dashboard opens on the nation's plan and not a newer cluster plan", async () => {
-    const withExamples = await createTestApp({}, { examples: "auto" });
+    // Loaded explicitly: "auto" loads them on a new embedded database only, and this runs on PostgreSQL too.
+    const withExamples = await createTestApp();
     try {
+      await loadExampleData(withExamples.ctx, { kind: "system" });
       const response = await withExamples.anonymous.request("GET", "/api/dashboards/plans");
       const items: Array<{ code: string; fiscalYears: number[] }> = response.json().items;
       const levels = await withExamples.ctx.database.db.selectFrom("plans").select(["code", "level"]).execute();
