@@ -50,6 +50,19 @@ async function enter(
   };
 }
 
+/** A stored value's figures, as a row of the entry form sends them. */
+function figuresOf(row: Awaited<ReturnType<typeof exampleTotals>>[number]) {
+  return {
+    value: row.value,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    weight: row.weight,
+    source: row.source,
+    note: row.note,
+    evidenceUrl: row.evidence_url,
+  };
+}
+
 describe("#indicator-values: example values", () => {
   it("drops the example label from a value a person writes over, with new figures or the same ones", async () => {
     const [changed, confirmed] = await exampleTotals();
@@ -60,15 +73,7 @@ describe("#indicator-values: example values", () => {
     expect(edited.items[0]).toMatchObject({ id: changed.id, isExample: false, value: (changed.value ?? 0) + 1 });
 
     // The same figures, sent again by a person: the value is adopted, not left "unchanged" as an example.
-    const same = await enter(confirmed.indicator_id, confirmed, {
-      value: confirmed.value,
-      numerator: confirmed.numerator,
-      denominator: confirmed.denominator,
-      weight: confirmed.weight,
-      source: confirmed.source,
-      note: confirmed.note,
-      evidenceUrl: confirmed.evidence_url,
-    });
+    const same = await enter(confirmed.indicator_id, confirmed, figuresOf(confirmed));
     expect(same.counts).toMatchObject({ updated: 1, unchanged: 0 });
     expect(same.items[0]).toMatchObject({ id: confirmed.id, isExample: false, value: confirmed.value });
 
@@ -81,15 +86,7 @@ describe("#indicator-values: example values", () => {
     expect(stored.map((r) => Number(r.is_example))).toEqual([0, 0]);
 
     // Sent once more, the person's own value is unchanged.
-    const again = await enter(confirmed.indicator_id, confirmed, {
-      value: confirmed.value,
-      numerator: confirmed.numerator,
-      denominator: confirmed.denominator,
-      weight: confirmed.weight,
-      source: confirmed.source,
-      note: confirmed.note,
-      evidenceUrl: confirmed.evidence_url,
-    });
+    const again = await enter(confirmed.indicator_id, confirmed, figuresOf(confirmed));
     expect(again.counts).toMatchObject({ updated: 0, unchanged: 1 });
   });
 });
