@@ -57,6 +57,31 @@ describe("cluster page", () => {
   });
 });
 
+describe("programmes on the cluster page", () => {
+  it("lists the programmes supporting a cluster, linking to each, in Thai", async () => {
+    // An example programme with a Thai name that supports a cluster.
+    let found: { programmeId: number; nameTh: string; clusterId: number } | null = null;
+    for (const programme of items(await publicGet(h.baseUrl, "/api/programmes?pageSize=100"))) {
+      const programmeId = Number(field(programme, "id"));
+      const nameTh = field(programme, "nameTh");
+      const supported = items(await publicGet(h.baseUrl, `/api/programmes/${programmeId}/clusters`));
+      if (typeof nameTh === "string" && supported.length > 0) {
+        found = { programmeId, nameTh, clusterId: Number(field(supported[0], "clusterId")) };
+        break;
+      }
+    }
+    if (!found) throw new Error("no example programme supports a cluster");
+    const { programmeId, nameTh, clusterId } = found;
+    const { context, page } = await openAs(h, null, "th");
+    await new ClusterPage(page).open(clusterId, "programmes");
+    const link = page.getByRole("link", { name: nameTh });
+    await expect.poll(() => link.count()).toBe(1);
+    await link.click();
+    await page.waitForURL(new RegExp(`/programmes/${programmeId}$`));
+    await context.close();
+  });
+});
+
 describe("suggestions with nothing to go on", () => {
   it("tells a coordinator which data is missing instead of an empty list", async () => {
     const admin = await apiSession(h.baseUrl, ADMIN);

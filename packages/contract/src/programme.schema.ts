@@ -98,6 +98,8 @@ export const listProgrammesQuery = z.object({
   ...page,
   agencyId: z.coerce.number().int().positive().optional(),
   fiscalYear: fiscalYearQuery.optional(),
+  /** The programmes supporting this cluster (the cluster page lists them). */
+  clusterId: z.coerce.number().int().positive().optional(),
 });
 
 export const fiscalYearFilter = z.object({ fiscalYear: fiscalYearQuery.optional() });

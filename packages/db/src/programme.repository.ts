@@ -15,6 +15,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
 export type ProgrammeFilter = {
   agencyId?: number | undefined;
   fiscalYear?: number | undefined;
+  /** Only the programmes that support this cluster, in any fiscal year. */
+  clusterId?: number | undefined;
   /** Unpublished programmes are listed only for these agencies (an officer's own), unless all are visible. */
   visibleAgencyIds: readonly number[] | "all";
   page: number;
@@ -34,6 +36,12 @@ export async function listProgrammes(
     q = q
       .where("first_fiscal_year", "<=", fy)
       .where((eb) => eb.or([eb("last_fiscal_year", "is", null), eb("last_fiscal_year", ">=", fy)]));
+  }
+  if (f.clusterId !== undefined) {
+    const clusterId = f.clusterId;
+    q = q.where("id", "in", (eb) =>
+      eb.selectFrom("programme_clusters").select("programme_id").where("cluster_id", "=", clusterId),
+    );
   }
   if (f.visibleAgencyIds !== "all") {
     const ids = [...f.visibleAgencyIds];

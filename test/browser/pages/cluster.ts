@@ -8,7 +8,7 @@ export class ClusterPage {
     this.page = page;
   }
 
-  async open(clusterId: number, tab?: "network" | "suggestions"): Promise<void> {
+  async open(clusterId: number, tab?: "network" | "suggestions" | "programmes"): Promise<void> {
     await this.page.goto(`/clusters/${clusterId}${tab ? `?tab=${tab}` : ""}`);
   }
 

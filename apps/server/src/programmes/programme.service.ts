@@ -95,7 +95,13 @@ export async function requireVisibleCluster(db: Kysely<DB>, actor: Actor, field:
 export async function listProgrammes(
   ctx: AppContext,
   actor: Actor,
-  query: { page: number; pageSize: number; agencyId?: number | undefined; fiscalYear?: number | undefined },
+  query: {
+    page: number;
+    pageSize: number;
+    agencyId?: number | undefined;
+    fiscalYear?: number | undefined;
+    clusterId?: number | undefined;
+  },
 ) {
   const { items, total } = await programmes.listProgrammes(ctx.database.db, {
     ...query,

@@ -195,6 +195,31 @@ describe("#programmes clusters and firms supported", () => {
     ).toBe(404);
   });
 
+  it("lists the programmes supporting a cluster, for the cluster's page, within what the caller may see", async () => {
+    const codesFor = async (client: Client, clusterId: number) =>
+      (await client.request("GET", `/api/programmes?clusterId=${clusterId}`))
+        .json()
+        .items.map((p: { code: string }) => p.code);
+    expect(await codesFor(t.anonymous, ids.coffee)).toEqual(["dip-test"]);
+    expect(await codesFor(t.anonymous, ids.rubber)).toEqual([]);
+    // The draft supports rubber too: its agency sees it, the public does not.
+    const added = await dipOfficer.request("POST", `/api/programmes/${ids.draft}/clusters`, {
+      clusterId: ids.rubber,
+      fiscalYear: 2022,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(await codesFor(dipOfficer, ids.rubber)).toEqual(["dip-draft"]);
+    expect(await codesFor(t.anonymous, ids.rubber)).toEqual([]);
+    expect(
+      (await dipOfficer.request("DELETE", `/api/programmes/${ids.draft}/clusters/${ids.rubber}?fiscalYear=2022`))
+        .statusCode,
+    ).toBe(200);
+    expect(await codesFor(dipOfficer, ids.rubber)).toEqual([]);
+    expect((await t.anonymous.request("GET", "/api/programmes?clusterId=abc")).json()).toMatchObject({
+      error: { code: "validation_failed", details: [{ path: "clusterId" }] },
+    });
+  });
+
   it("lists supported firms only to the programme's agency and its clusters' coordinators", async () => {
     expect(
       (

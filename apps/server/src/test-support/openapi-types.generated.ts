@@ -7454,6 +7454,7 @@ export interface operations {
                 pageSize?: number;
                 agencyId?: number;
                 fiscalYear?: number;
+                clusterId?: number;
             };
             header?: never;
             path?: never;

@@ -21,7 +21,7 @@ const supportedEnterprisePageSchema = pageOf(supportedEnterpriseSchema);
 
 export const programmeKeys = {
   all: ["programmes"] as const,
-  list: (page: number, agencyId: string) => ["programmes", "list", page, agencyId] as const,
+  list: (page: number, agencyId: string, clusterId = "") => ["programmes", "list", page, agencyId, clusterId] as const,
   detail: (id: string) => ["programmes", "detail", id] as const,
   figures: (id: string) => ["programmes", "figures", id] as const,
   scopeFigures: (agencyId: string, fiscalYear: string) =>
@@ -35,11 +35,12 @@ export const programmeKeys = {
 
 const path = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
 
-export function useProgrammes(page: number, agencyId: string) {
+/** Programmes, 20 a page: of one agency, or those supporting one cluster, when given. */
+export function useProgrammes(page: number, agencyId: string, clusterId = "") {
   return useQuery({
-    queryKey: programmeKeys.list(page, agencyId),
+    queryKey: programmeKeys.list(page, agencyId, clusterId),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId }), programmePageSchema, signal),
+      apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId, clusterId }), programmePageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -6,8 +6,10 @@ import { Tabs } from "../../../components/Tabs";
 import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
+import { useAgencyName } from "../../agencies/useAgencyName";
 import { isStaff } from "../../auth/model";
 import { useCurrentUser } from "../../auth/queries";
+import { ProgrammeList } from "../../programmes/components/ProgrammeList";
 import { AnalysisPanel } from "../../value-chain/components/AnalysisPanel";
 import { ClusterNetwork } from "../../value-chain/components/ClusterNetwork";
 import { SuggestionList } from "../../value-chain/components/SuggestionList";
@@ -18,7 +20,7 @@ import { ClusterHeader } from "./ClusterHeader";
 import { InstitutionsPanel } from "./InstitutionsPanel";
 import { MembersByStage } from "./MembersByStage";
 
-const TAB_KEYS = ["members", "network", "analysis", "suggestions", "institutions"] as const;
+const TAB_KEYS = ["members", "network", "analysis", "suggestions", "institutions", "programmes"] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 function isTabKey(value: unknown): value is TabKey {
@@ -30,12 +32,16 @@ export function ClusterView({ id }: { id: string }) {
   return <QueryState query={cluster}>{(data) => <ClusterContent cluster={data} />}</QueryState>;
 }
 
-/** One cluster: its header, editors' form, and the members / network / analysis / suggestions / institutions tabs. */
+/**
+ * One cluster: its header, editors' form, and the members / network / analysis / suggestions / institutions /
+ * supporting programmes tabs.
+ */
 function ClusterContent({ cluster }: { cluster: ClusterDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
+  const agencyName = useAgencyName();
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const name = localName(locale, cluster) || cluster.code;
@@ -87,6 +93,14 @@ function ClusterContent({ cluster }: { cluster: ClusterDetail }) {
         {tab === "analysis" && <AnalysisPanel clusterId={String(cluster.id)} />}
         {tab === "suggestions" && <SuggestionList clusterId={String(cluster.id)} canEdit={canEdit} />}
         {tab === "institutions" && <InstitutionsPanel clusterId={String(cluster.id)} canEdit={canEdit} />}
+        {tab === "programmes" && (
+          <ProgrammeList
+            agencyId=""
+            clusterId={String(cluster.id)}
+            agencyName={agencyName}
+            empty={t("registry.noProgrammes")}
+          />
+        )}
       </Tabs>
       <p>
         <Link to="/clusters">{t("common.backTo", { page: t("registry.backToList") })}</Link>

@@ -8,20 +8,25 @@ import { pickLocalized } from "../../../lib/bilingual";
 import { fiscalYearSpan } from "../../../lib/format";
 import { useProgrammes } from "../queries";
 
-/** Programmes, paged, optionally of one agency. */
+/** Programmes, paged: optionally of one agency, or those supporting one cluster (its page lists them). */
 export function ProgrammeList({
   agencyId,
+  clusterId = "",
   agencyName,
+  empty,
 }: {
   agencyId: string;
+  clusterId?: string;
   agencyName: (id: number) => string | null;
+  /** What an empty list says; the programmes page's wording by default. */
+  empty?: string;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [page, setPage] = useState(1);
-  const programmes = useProgrammes(page, agencyId);
+  const programmes = useProgrammes(page, agencyId, clusterId);
   return (
-    <QueryState query={programmes} isEmpty={(p) => p.items.length === 0} empty={t("programmes.listEmpty")}>
+    <QueryState query={programmes} isEmpty={(p) => p.items.length === 0} empty={empty ?? t("programmes.listEmpty")}>
       {(p) => (
         <>
           <ul className="card-list">
