@@ -14,6 +14,16 @@ import type {
   createTargetBody,
   institutionKinds,
   stages,
+  activityDetailSchema,
+  budgetSchema,
+  ClusterDetail,
+  EnterpriseDetail,
+  IndicatorView,
+  Institution,
+  Plan,
+  PlanNodeFields,
+  programmeDetailSchema,
+  TargetView,
 } from "@sainam/contract";
 import { ADMIN, type Client, type TestApp } from "./test-app.ts";
 
@@ -210,55 +220,54 @@ export function buildMembership(enterpriseId: number, overrides: Partial<Members
 
 // ——— Records through the API ———
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- created records are read field by field, as `ok` answers
-export type CreatedRecord = { id: number } & Record<string, any>;
-
 /** Creates a cluster as the client. */
-export const createCluster = <T = CreatedRecord>(as: Client, overrides: Partial<ClusterBody> = {}): Promise<T> =>
+export const createCluster = <T = ClusterDetail>(as: Client, overrides: Partial<ClusterBody> = {}): Promise<T> =>
   ok<T>(as.request("POST", "/api/clusters", buildCluster(overrides)), 201);
 /** Creates an enterprise as the client. */
-export const createEnterprise = <T = CreatedRecord>(as: Client, overrides: Partial<EnterpriseBody> = {}): Promise<T> =>
-  ok<T>(as.request("POST", "/api/enterprises", buildEnterprise(overrides)), 201);
+export const createEnterprise = <T = EnterpriseDetail>(
+  as: Client,
+  overrides: Partial<EnterpriseBody> = {},
+): Promise<T> => ok<T>(as.request("POST", "/api/enterprises", buildEnterprise(overrides)), 201);
 /** Creates a programme as the client. */
-export const createProgramme = <T = CreatedRecord>(
+export const createProgramme = <T = z.infer<typeof programmeDetailSchema>>(
   as: Client,
   overrides: Parameters<typeof buildProgramme>[0],
 ): Promise<T> => ok<T>(as.request("POST", "/api/programmes", buildProgramme(overrides)), 201);
 /** Creates a plan as the client. */
-export const createPlan = <T = CreatedRecord>(as: Client, overrides: Parameters<typeof buildPlan>[0]): Promise<T> =>
+export const createPlan = <T = Plan>(as: Client, overrides: Parameters<typeof buildPlan>[0]): Promise<T> =>
   ok<T>(as.request("POST", "/api/plans", buildPlan(overrides)), 201);
 /** Adds a node to the plan as the client. */
-export const createPlanNode = <T = CreatedRecord>(
+export const createPlanNode = <T = PlanNodeFields>(
   as: Client,
   planId: number,
   overrides: Partial<NodeBody> = {},
 ): Promise<T> => ok<T>(as.request("POST", `/api/plans/${planId}/nodes`, buildPlanNode(overrides)), 201);
 /** Adds an indicator to the node as the client. */
-export const createIndicator = <T = CreatedRecord>(
+export const createIndicator = <T = IndicatorView>(
   as: Client,
   nodeId: number,
   overrides: Partial<IndicatorBody> = {},
 ): Promise<T> => ok<T>(as.request("POST", `/api/plan-nodes/${nodeId}/indicators`, buildIndicator(overrides)), 201);
 /** Adds a target to the indicator as the client. */
-export const createTarget = <T = CreatedRecord>(
+export const createTarget = <T = TargetView>(
   as: Client,
   indicatorId: number,
   overrides: Partial<TargetBody> = {},
 ): Promise<T> => ok<T>(as.request("POST", `/api/indicators/${indicatorId}/targets`, buildTarget(overrides)), 201);
 /** Creates an activity as the client. */
-export const createActivity = <T = CreatedRecord>(as: Client, overrides: Partial<ActivityBody> = {}): Promise<T> =>
-  ok<T>(as.request("POST", "/api/activities", buildActivity(overrides)), 201);
+export const createActivity = <T = z.infer<typeof activityDetailSchema>>(
+  as: Client,
+  overrides: Partial<ActivityBody> = {},
+): Promise<T> => ok<T>(as.request("POST", "/api/activities", buildActivity(overrides)), 201);
 /** Adds a budget line to the programme as the client. */
-export const createBudget = <T = CreatedRecord>(
+export const createBudget = <T = z.infer<typeof budgetSchema>>(
   as: Client,
   programmeId: number,
   overrides: Partial<BudgetBody> = {},
 ): Promise<T> => ok<T>(as.request("POST", `/api/programmes/${programmeId}/budgets`, buildBudget(overrides)), 201);
 /** Registers a support institution as the client. */
-export const createInstitution = <T = CreatedRecord>(
-  as: Client,
-  overrides: Partial<InstitutionBody> = {},
-): Promise<T> => ok<T>(as.request("POST", "/api/institutions", buildInstitution(overrides)), 201);
+export const createInstitution = <T = Institution>(as: Client, overrides: Partial<InstitutionBody> = {}): Promise<T> =>
+  ok<T>(as.request("POST", "/api/institutions", buildInstitution(overrides)), 201);
 /** Adds the firm to the cluster as the client; answers the membership id and whether it is approved. */
 export const createMembership = (
   as: Client,
