@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { recordCodePattern } from "@sainam/core";
+import { clusterKinds, clusterStatuses, maturities } from "./choices.ts";
 
-export const clusterKinds = ["industry_cluster", "sme_network_cluster", "provincial_trade_cluster"] as const;
-export const maturities = ["emerging", "developing", "mature", "declining"] as const;
-export const clusterStatuses = ["active", "archived"] as const;
 export { stages } from "@sainam/core";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { importKinds } from "@sainam/core";
+import { importBatchStatuses } from "./choices.ts";
 
 /** `code` (with `params`) says why, for the report to be worded in Thai or English; reports stored before codes have none. */
 export const importIssueSchema = z.object({
@@ -36,7 +37,6 @@ export const importReportSchema = z.object({
     )
     .optional(),
 });
-export const importBatchStatuses = ["uploaded", "running", "done", "failed"] as const;
 
 /** The batch as stored: `errorCode` says why it failed (rows_unusable | import_failed | interrupted | abandoned), `error` in English words. */
 export const importBatchSchema = z.object({

@@ -1,5 +1,6 @@
 // The HTTP contract of Sainam: the Zod schema of every request and response, with their inferred types.
 // The server validates and documents with them; the web app types and checks with them. Depends on zod and core only.
+export * from "./choices.ts";
 export * from "./common.schema.ts";
 export * from "./agency.schema.ts";
 export * from "./audit.schema.ts";

@@ -1,8 +1,6 @@
 import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
-
-/** Where a value stands in review: entered, sent for approval, approved, or sent back. */
-export const valueStatuses = ["draft", "submitted", "approved", "rejected"] as const;
+import { valueStatuses } from "./choices.ts";
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const finite = z.number().refine(Number.isFinite, {

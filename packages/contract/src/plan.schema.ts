@@ -9,6 +9,7 @@ import {
 } from "@sainam/core";
 import { z } from "zod";
 import { okSchema } from "./common.schema.ts";
+import { aggregations, indicatorDirections, planStatuses } from "./choices.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD (C.E.)");
@@ -18,9 +19,6 @@ export const planNodeParams = z.object({
   nodeId: z.coerce.number().int().positive(),
 });
 
-export const planStatuses = ["draft", "active", "archived"] as const;
-export const indicatorDirections = ["increase", "decrease", "none"] as const;
-export const aggregations = ["sum", "mean", "weighted_mean", "ratio", "none"] as const;
 const dimensionNames = Object.keys(disaggregationDimensions);
 const periodKeyText = z
   .string()

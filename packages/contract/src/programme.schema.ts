@@ -1,33 +1,6 @@
 import { z } from "zod";
 import { recordCodePattern } from "@sainam/core";
-
-export const activityKinds = [
-  "training",
-  "consulting",
-  "study_visit",
-  "product_development",
-  "trade_fair",
-  "business_matching",
-  "marketing",
-] as const;
-export const outcomeKinds = [
-  "sales",
-  "deals",
-  "new_products",
-  "certifications",
-  "investment",
-  "cost_reduction",
-  "jobs",
-] as const;
-export const claimMethods = [
-  "sales_increase",
-  "cost_reduction",
-  "new_investment",
-  "productivity",
-  "jobs",
-  "other",
-] as const;
-export const verifications = ["claimed", "verified", "rejected"] as const;
+import { activityKinds, claimMethods, outcomeKinds, verifications } from "./choices.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const longText = z.string().trim().max(10_000);

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { sizeClasses } from "@sainam/core";
 import { stages } from "./cluster.schema.ts";
+import { searchResultTypes } from "./choices.ts";
 
 /** The deepest result a page may reach: search is for finding, a list of every firm is the registry's. */
 export const MAX_RESULT_DEPTH = 10_000;
-
-export const searchResultTypes = ["enterprise", "cluster", "institution"] as const;
 
 export const searchQuery = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "@sainam/core";
+import { PASSWORD_MIN_LENGTH } from "./choices.ts";
 
 export const roleSchema = z.enum(roles);
 export const localeSchema = z.enum(["th", "en"]);
@@ -18,8 +19,6 @@ export const userSchema = z.object({
   lastLoginAt: z.string().nullable(),
 });
 
-/** The shortest password accepted (the web form says so before sending). */
-export const PASSWORD_MIN_LENGTH = 12;
 const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)

@@ -1,23 +1,12 @@
 import { z } from "zod";
 import { linkageKinds } from "@sainam/core";
 import { stages } from "./cluster.schema.ts";
+import { institutionKinds, partyTypes, suggestionReasonCodes } from "./choices.ts";
 
-/** The kinds of support institution (BDS) a cluster works with. */
-export const institutionKinds = [
-  "finance",
-  "education",
-  "research",
-  "government",
-  "association",
-  "service_centre",
-  "expert_pool",
-] as const;
 export type InstitutionKind = (typeof institutionKinds)[number];
 
 export const clusterParams = z.object({ id: z.coerce.number().int().positive() });
 const date = z.iso.date("must be a date YYYY-MM-DD");
-/** What a linkage joins: a member enterprise or a support institution. */
-export const partyTypes = ["enterprise", "institution"] as const;
 const party = z.object({ type: z.enum(partyTypes), id: z.number().int().positive() });
 const partyRef = z.object({ type: z.enum(partyTypes), id: z.number().int() });
 
@@ -150,7 +139,6 @@ export const linkInstitutionBody = z
 export type LinkInstitutionBody = z.infer<typeof linkInstitutionBody>;
 export const institutionParams = clusterParams.extend({ institutionId: z.coerce.number().int().positive() });
 
-export const suggestionReasonCodes = ["product_match", "tsic_upstream", "stage_adjacent", "same_division"] as const;
 export const analysisSchema = z.object({
   membersPerStage: z.object({ upstream: z.number().int(), midstream: z.number().int(), downstream: z.number().int() }),
   membersByStage: z.object({

@@ -24,8 +24,8 @@ describe("toApiId", () => {
 });
 
 describe("apiErrorFrom", () => {
-  it("reads the contract's error body: code, message, field details with their parameters, and the refused action", () => {
-    const error = apiErrorFrom({
+  it("reads the contract's error body: code, message, field details with their parameters, and the refused action", async () => {
+    const error = await apiErrorFrom({
       status: 400,
       statusText: "Bad Request",
       payload: {
@@ -51,27 +51,29 @@ describe("apiErrorFrom", () => {
       { path: "code", message: "required", code: "required", params: {} },
     ]);
     expect(
-      apiErrorFrom({
-        status: 403,
-        statusText: "Forbidden",
-        payload: {
-          error: { code: "forbidden", message: "no", reason: { action: "approve", resource: "plan_values" } },
-        },
-      }).reason,
+      (
+        await apiErrorFrom({
+          status: 403,
+          statusText: "Forbidden",
+          payload: {
+            error: { code: "forbidden", message: "no", reason: { action: "approve", resource: "plan_values" } },
+          },
+        })
+      ).reason,
     ).toEqual({ action: "approve", resource: "plan_values" });
   });
 
-  it("tells the error by its status when the body is not the contract's (a proxy's page, nothing)", () => {
-    expect(apiErrorFrom({ status: 413, statusText: "Payload Too Large", payload: null })).toMatchObject({
+  it("tells the error by its status when the body is not the contract's (a proxy's page, nothing)", async () => {
+    expect(await apiErrorFrom({ status: 413, statusText: "Payload Too Large", payload: null })).toMatchObject({
       code: "validation_failed",
       message: "Payload Too Large",
       details: [],
     });
-    expect(apiErrorFrom({ status: 502, statusText: "Bad Gateway", payload: "<html>" })).toMatchObject({
+    expect(await apiErrorFrom({ status: 502, statusText: "Bad Gateway", payload: "<html>" })).toMatchObject({
       code: "internal",
     });
     expect(
-      apiErrorFrom({
+      await apiErrorFrom({
         status: 429,
         statusText: "Too Many Requests",
         payload: { error: { code: "too_many_requests", message: "slow down" } },

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { errorSchema } from "@sainam/contract";
+import type { z } from "zod";
+import type * as ContractRuntime from "./contract-runtime";
 
 /** Error codes of the HTTP contract (docs/API.md), plus two of the client's own. */
 export type ApiErrorCode =
@@ -89,16 +89,35 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** The contract's schemas (and `itemsOf`), as the module the client loads on first use. */
+export type Contract = typeof ContractRuntime;
+
+let contract: Promise<Contract> | null = null;
+
+/**
+ * The contract module, fetched once, the first time an answer is checked: zod and the schemas are a third of the
+ * app's shared code, and the first screen paints without them while the first request is on its way.
+ */
+export function loadContract(): Promise<Contract> {
+  contract ??= import("./contract-runtime").catch(() => {
+    // A failed download is a network problem like any other, and the next request tries again.
+    contract = null;
+    throw new ApiError({ code: "network", status: 0, message: "Network error" });
+  });
+  return contract;
+}
+
 /**
  * The error an answer that is not 2xx stands for. The body is read with the contract's error schema; a body that is
  * not one (a proxy's page, an empty answer) still gives an error, told by its status.
  */
-export function apiErrorFrom(answer: {
+export async function apiErrorFrom(answer: {
   status: number;
   statusText: string;
   payload: unknown;
   retryAfter?: string | null;
-}): ApiError {
+}): Promise<ApiError> {
+  const { errorSchema } = await loadContract();
   const parsed = errorSchema.safeParse(answer.payload);
   const error = parsed.success ? parsed.data.error : null;
   const retryAfter = Number(answer.retryAfter ?? "");
@@ -169,7 +188,7 @@ async function request(method: Method, path: string, options: RequestOptions = {
   }
 
   if (!response.ok)
-    throw apiErrorFrom({
+    throw await apiErrorFrom({
       status: response.status,
       statusText: response.statusText,
       payload,
@@ -180,6 +199,16 @@ async function request(method: Method, path: string, options: RequestOptions = {
 
 /** How an answer is checked: a response schema of `@sainam/contract`. */
 export type AnswerSchema<T> = z.ZodType<T>;
+
+/**
+ * Which schema checks an answer, picked from the contract once it is loaded: `(c) => c.planSchema`. Modules that name
+ * schemas this way (and import the contract only as types) keep zod out of the chunks that load them.
+ */
+export type AnswerPicker<T> = (contract: Contract) => z.ZodType<T>;
+
+async function schemaOf<T>(answer: AnswerSchema<T> | AnswerPicker<T>): Promise<AnswerSchema<T>> {
+  return typeof answer === "function" ? answer(await loadContract()) : answer;
+}
 
 /** Why an answer does not match the contract: the path of the first mismatch and what was wrong there. */
 export function contractMismatch(where: string, issues: readonly z.core.$ZodIssue[]): string {
@@ -200,17 +229,23 @@ export function parseAnswer<T>(schema: AnswerSchema<T>, payload: unknown, where 
   throw new ApiError({ code: "bad_response", status: 200, message });
 }
 
-export async function apiGet<T>(path: string, schema: AnswerSchema<T>, signal?: AbortSignal): Promise<T> {
-  return parseAnswer(schema, await request("GET", path, { signal }), `GET ${path}`);
+export async function apiGet<T>(
+  path: string,
+  schema: AnswerSchema<T> | AnswerPicker<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const [payload, checked] = await Promise.all([request("GET", path, { signal }), schemaOf(schema)]);
+  return parseAnswer(checked, payload, `GET ${path}`);
 }
 
 export async function apiSend<T>(
   method: Exclude<Method, "GET">,
   path: string,
   body: unknown,
-  schema: AnswerSchema<T>,
+  schema: AnswerSchema<T> | AnswerPicker<T>,
 ): Promise<T> {
-  return parseAnswer(schema, await request(method, path, { body }), `${method} ${path}`);
+  const [payload, checked] = await Promise.all([request(method, path, { body }), schemaOf(schema)]);
+  return parseAnswer(checked, payload, `${method} ${path}`);
 }
 
 /** Builds `path?key=value…`, leaving out empty values. */
@@ -221,11 +256,6 @@ export function withQuery(path: string, params: Record<string, string | number |
   }
   const query = search.toString();
   return query ? `${path}?${query}` : path;
-}
-
-/** The common `{ items: [...] }` envelope, unwrapped to its items. */
-export function itemsOf<T>(item: z.ZodType<T>): z.ZodType<T[]> {
-  return z.object({ items: z.array(item) }).transform((answer) => answer.items);
 }
 
 /** Ids travel as strings in the web app; numeric ones go back to the server as numbers, as it issued them. */

@@ -1,24 +1,35 @@
 import type { TFunction } from "i18next";
-import { th } from "../i18n/th";
+import type { Catalogue } from "../i18n/th";
 import type { ApiErrorDetail, ApiErrorParams, ApiErrorReason } from "./client";
 
 // The server's field errors and refusals in the interface language: each field error by its code (with the
 // field's label and the code's params), each refusal by its reason. What has no words here keeps the server's
 // English text, so a newer server code still reads.
 
-type Words = (typeof th)["errors"];
+type Words = Catalogue["errors"];
 /** A wording's key as callers name it: a count's wording is stored as `<key>_other` (and `_one` in English). */
 type FieldKey = PluralBase<keyof Words["fields"]>;
 type PluralBase<K> = K extends `${infer Base}_other` ? Base : K;
 type ForbiddenAction = keyof Words["forbiddenActions"];
 type ForbiddenResource = keyof Words["forbiddenResources"];
 
-function hasKey<T extends object>(record: T, key: string): key is Extract<keyof T, string> {
-  return Object.hasOwn(record, key);
+const MISSING = "\u0000";
+
+/**
+ * True when the loaded catalogue has wording at `path`: `t` answers the default value only for a key it lacks. Asked
+ * of `t` rather than of a catalogue module, so only the language being read is ever downloaded.
+ */
+function hasWordingAt(t: TFunction, path: string): boolean {
+  const lookUp = t as unknown as (key: string, options: { defaultValue: string }) => unknown;
+  return lookUp(path, { defaultValue: MISSING }) !== MISSING;
 }
 
-function hasWording(key: string): key is FieldKey {
-  return hasKey(th.errors.fields, key) || hasKey(th.errors.fields, `${key}_other`);
+function isKeyOf<K extends string>(t: TFunction, section: string, key: string): key is K {
+  return hasWordingAt(t, `${section}.${key}`);
+}
+
+function hasWording(t: TFunction, key: string): key is FieldKey {
+  return hasWordingAt(t, `errors.fields.${key}`) || hasWordingAt(t, `errors.fields.${key}_other`);
 }
 
 /** A field problem as the server (or an import report) sends it. */
@@ -29,7 +40,7 @@ export interface FieldProblem {
 }
 
 /** Which wording a code takes, given its params: `out_of_range` with `{ min: 0, exclusive: true }` → "more than 0". */
-function wordingOf({ code, params }: FieldProblem): FieldKey | null {
+function wordingOf({ code, params }: FieldProblem, t: TFunction): FieldKey | null {
   if (code === null) return null;
   switch (code) {
     case "required":
@@ -44,14 +55,14 @@ function wordingOf({ code, params }: FieldProblem): FieldKey | null {
       break;
     case "invalid_format": {
       const variant = typeof params.format === "string" ? `invalid_format_${params.format}` : "";
-      if (hasWording(variant)) return variant;
+      if (hasWording(t, variant)) return variant;
       break;
     }
     case "invalid_check_digit":
       if (params.expected !== undefined) return "invalid_check_digit_expected";
       break;
   }
-  return hasWording(code) ? code : null;
+  return hasWording(t, code) ? code : null;
 }
 
 /** The label of a field named in an error path ("rows.3.denominator" → "Denominator"), or null when it has none here. */
@@ -60,7 +71,9 @@ export function fieldLabel(path: string, t: TFunction): string | null {
     .split(".")
     .filter((segment) => segment !== "" && !/^\d+$/.test(segment))
     .at(-1);
-  return leaf !== undefined && hasKey(th.errors.fieldNames, leaf) ? t(`errors.fieldNames.${leaf}`) : null;
+  return leaf !== undefined && isKeyOf<keyof Words["fieldNames"]>(t, "errors.fieldNames", leaf)
+    ? t(`errors.fieldNames.${leaf}`)
+    : null;
 }
 
 /**
@@ -68,7 +81,7 @@ export function fieldLabel(path: string, t: TFunction): string | null {
  * when its code has no wording here (then show the server's message). `label` null says "this field".
  */
 export function fieldProblemText(problem: FieldProblem, label: string | null, t: TFunction): string | null {
-  const key = wordingOf(problem);
+  const key = wordingOf(problem, t);
   if (key === null) return null;
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(problem.params)) {
@@ -113,9 +126,13 @@ const FORBIDDEN_FORMS: Record<ForbiddenAction, "one" | "many" | "new"> = {
 /** A refusal in words from its reason ("คุณไม่มีสิทธิ์อนุมัติค่าตัวชี้วัดของแผนนี้"), or null for an action or resource unknown here. */
 export function forbiddenText(reason: ApiErrorReason, t: TFunction): string | null {
   const { action, resource } = reason;
-  if (!hasKey(th.errors.forbiddenActions, action) || !hasKey(th.errors.forbiddenResources, resource)) return null;
+  if (
+    !isKeyOf<ForbiddenAction>(t, "errors.forbiddenActions", action) ||
+    !isKeyOf<ForbiddenResource>(t, "errors.forbiddenResources", resource)
+  )
+    return null;
   const pair = `${resource}_${action}`;
-  const what = hasKey(th.errors.forbiddenPairs, pair)
+  const what = isKeyOf<keyof Words["forbiddenPairs"]>(t, "errors.forbiddenPairs", pair)
     ? t(`errors.forbiddenPairs.${pair}`)
     : t("errors.forbiddenPhrase", {
         verb: t(`errors.forbiddenActions.${action}`),

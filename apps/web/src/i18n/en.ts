@@ -8,12 +8,6 @@ export const en: EnglishCatalogue = {
     tagline: "Open platform for Thailand's SME clusters",
     footer: "Sainam — an open platform for Thailand's SME clusters. Open-source software (MIT).",
   },
-  format: {
-    fiscalYear: "FY{{year}}",
-    fiscalYearSpan: "FY{{from}}–FY{{to}}",
-    yearSpan: "{{span}}",
-    dateTime: "{{date}}, {{time}}",
-  },
   nav: {
     label: "Main",
     skip: "Skip to content",

@@ -6,12 +6,6 @@ export const th = {
     tagline: "แพลตฟอร์มเปิดเพื่อพัฒนาคลัสเตอร์ SME ของประเทศไทย",
     footer: "สายน้ำ — แพลตฟอร์มเปิดเพื่อพัฒนาคลัสเตอร์ SME ของไทย ซอฟต์แวร์โอเพนซอร์ส (MIT)",
   },
-  format: {
-    fiscalYear: "ปีงบประมาณ พ.ศ. {{year}}",
-    fiscalYearSpan: "ปีงบประมาณ พ.ศ. {{from}}–{{to}}",
-    yearSpan: "พ.ศ. {{span}}",
-    dateTime: "{{date}} {{time}} น.",
-  },
   nav: {
     label: "เมนูหลัก",
     skip: "ข้ามไปยังเนื้อหา",

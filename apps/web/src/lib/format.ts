@@ -4,14 +4,34 @@
  */
 
 import { fiscalYearOf as coreFiscalYearOf, fiscalYearRange } from "@sainam/core";
-import { en } from "../i18n/en";
-import { th } from "../i18n/th";
 
 export type Locale = "th" | "en";
 
-/** The wording around formatted values comes from the i18n catalogue, so these helpers stay pure. */
-function phrase(locale: Locale, key: keyof typeof th.format, values: Record<string, string | number>): string {
-  const template = (locale === "th" ? th : en).format[key];
+/**
+ * The few words around formatted values live here rather than in the i18n catalogues: these helpers stay pure (no
+ * catalogue to load first) and do not pull a whole catalogue into every page that shows a date.
+ */
+const FORMAT_WORDS = {
+  th: {
+    fiscalYear: "ปีงบประมาณ พ.ศ. {{year}}",
+    fiscalYearSpan: "ปีงบประมาณ พ.ศ. {{from}}–{{to}}",
+    yearSpan: "พ.ศ. {{span}}",
+    dateTime: "{{date}} {{time}} น.",
+  },
+  en: {
+    fiscalYear: "FY{{year}}",
+    fiscalYearSpan: "FY{{from}}–FY{{to}}",
+    yearSpan: "{{span}}",
+    dateTime: "{{date}}, {{time}}",
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+function phrase(
+  locale: Locale,
+  key: keyof (typeof FORMAT_WORDS)["th"],
+  values: Record<string, string | number>,
+): string {
+  const template: string = FORMAT_WORDS[locale][key];
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
 }
 

@@ -1,4 +1,4 @@
-import { agencySchema, type UpdateAgencyBody } from "@sainam/contract";
+import type { UpdateAgencyBody } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import { agencyKeys } from "./queries";
@@ -7,7 +7,7 @@ export function useUpdateAgencyMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: number; changes: UpdateAgencyBody }) =>
-      apiSend("PATCH", `/api/agencies/${id}`, changes, agencySchema),
+      apiSend("PATCH", `/api/agencies/${id}`, changes, (c) => c.agencySchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agencyKeys.all }),
   });
 }

@@ -1,4 +1,3 @@
-import { agencyListSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
 
@@ -10,7 +9,7 @@ export const agencyKeys = {
 export function useAgencies() {
   return useQuery({
     queryKey: agencyKeys.list,
-    queryFn: async ({ signal }) => (await apiGet("/api/agencies", agencyListSchema, signal)).items,
+    queryFn: async ({ signal }) => (await apiGet("/api/agencies", (c) => c.agencyListSchema, signal)).items,
     staleTime: 5 * 60_000,
   });
 }

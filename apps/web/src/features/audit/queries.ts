@@ -1,4 +1,3 @@
-import { auditPageSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
 import { PAGE_SIZE } from "./model";
@@ -12,7 +11,7 @@ export function useAuditLog(page: number, entityType: string) {
   return useQuery({
     queryKey: auditKeys.list(page, entityType),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/audit", { page, pageSize: PAGE_SIZE, entityType }), auditPageSchema, signal),
+      apiGet(withQuery("/api/audit", { page, pageSize: PAGE_SIZE, entityType }), (c) => c.auditPageSchema, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,4 +1,4 @@
-import { loginResultSchema, meSchema, okSchema, type LoginBody, type Session } from "@sainam/contract";
+import type { LoginBody, Session } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import type { Locale } from "../../lib/format";
@@ -10,7 +10,7 @@ const PRIVATE_KEYS = [["users"], ["audit"]] as const;
 export function useLoginMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginBody) => apiSend("POST", "/api/auth/login", input, loginResultSchema),
+    mutationFn: (input: LoginBody) => apiSend("POST", "/api/auth/login", input, (c) => c.loginResultSchema),
     onSuccess: async (data) => {
       queryClient.setQueryData<Session>(authKeys.me, { user: data.user, csrfToken: data.csrfToken });
       for (const key of PRIVATE_KEYS) queryClient.removeQueries({ queryKey: key });
@@ -21,7 +21,7 @@ export function useLoginMutation() {
 export function useLogoutMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend("POST", "/api/auth/logout", {}, okSchema),
+    mutationFn: () => apiSend("POST", "/api/auth/logout", {}, (c) => c.okSchema),
     onSettled: () => {
       queryClient.setQueryData<Session>(authKeys.me, { user: null, csrfToken: null });
       for (const key of PRIVATE_KEYS) queryClient.removeQueries({ queryKey: key });
@@ -32,7 +32,8 @@ export function useLogoutMutation() {
 export function useUpdateMeMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { locale?: Locale; displayName?: string }) => apiSend("PATCH", "/api/auth/me", input, meSchema),
+    mutationFn: (input: { locale?: Locale; displayName?: string }) =>
+      apiSend("PATCH", "/api/auth/me", input, (c) => c.meSchema),
     onSuccess: (data) => {
       queryClient.setQueryData<Session>(authKeys.me, (previous) => ({
         user: data.user,

@@ -1,4 +1,3 @@
-import { sessionSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
 import type { User } from "./model";
@@ -10,7 +9,7 @@ export const authKeys = {
 export function useMe() {
   return useQuery({
     queryKey: authKeys.me,
-    queryFn: ({ signal }) => apiGet("/api/auth/me", sessionSchema, signal),
+    queryFn: ({ signal }) => apiGet("/api/auth/me", (c) => c.sessionSchema, signal),
     select: (data): User | null => data.user,
     staleTime: 60_000,
   });

@@ -1,4 +1,5 @@
-import { clusterKinds, clusterStatuses, institutionKinds, maturities, type ClusterDetail } from "@sainam/contract";
+import { clusterKinds, clusterStatuses, institutionKinds, maturities } from "@sainam/contract/choices";
+import type { ClusterDetail } from "@sainam/contract";
 
 export const CLUSTER_KINDS = clusterKinds;
 export type ClusterKind = (typeof CLUSTER_KINDS)[number];

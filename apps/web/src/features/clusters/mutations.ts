@@ -2,13 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
 import type { Stage } from "../value-chain/model";
 import { valueChainKeys } from "../value-chain/queries";
-import {
-  clusterDetailSchema,
-  institutionSchema,
-  memberAddedSchema,
-  okSchema,
-  type UpdateClusterBody,
-} from "@sainam/contract";
+import type { UpdateClusterBody } from "@sainam/contract";
 import { clusterKeys, type RecordId } from "./queries";
 
 /** The body of POST/PATCH /api/clusters, as the contract defines it; on edit only what changed is sent. */
@@ -17,7 +11,7 @@ export type ClusterInput = UpdateClusterBody;
 export function useCreateClusterMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", input, clusterDetailSchema),
+    mutationFn: (input: ClusterInput) => apiSend("POST", "/api/clusters", input, (c) => c.clusterDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(clusterKeys.detail(detail.id), detail);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
@@ -29,7 +23,7 @@ export function useUpdateClusterMutation(id: RecordId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ClusterInput) =>
-      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, input, clusterDetailSchema),
+      apiSend("PATCH", `/api/clusters/${encodeURIComponent(id)}`, input, (c) => c.clusterDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(clusterKeys.detail(id), detail);
       return queryClient.invalidateQueries({ queryKey: clusterKeys.all });
@@ -60,7 +54,7 @@ export function useAddMemberMutation(clusterId: RecordId) {
           stage: input.stage,
           ...(input.joinedOn ? { joinedOn: input.joinedOn } : {}),
         },
-        memberAddedSchema,
+        (c) => c.memberAddedSchema,
       ),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
@@ -71,7 +65,7 @@ function approveMembership(clusterId: RecordId, enterpriseId: RecordId) {
     "POST",
     `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}/approval`,
     undefined,
-    okSchema,
+    (c) => c.okSchema,
   );
 }
 
@@ -108,7 +102,7 @@ export function useUpdateMemberMutation(clusterId: RecordId) {
         "PATCH",
         `/api/clusters/${encodeURIComponent(clusterId)}/members/${encodeURIComponent(enterpriseId)}`,
         changes,
-        okSchema,
+        (c) => c.okSchema,
       ),
     onSuccess: () => refreshMembers(queryClient, clusterId),
   });
@@ -122,7 +116,7 @@ export function useLinkInstitutionMutation(clusterId: RecordId) {
         "POST",
         `/api/clusters/${encodeURIComponent(clusterId)}/institutions`,
         { institutionId: toApiId(input.institutionId), ...(input.role ? { role: input.role } : {}) },
-        okSchema,
+        (c) => c.okSchema,
       ),
     onSuccess: () =>
       Promise.all([
@@ -140,7 +134,7 @@ export function useUnlinkInstitutionMutation(clusterId: RecordId) {
         "DELETE",
         `/api/clusters/${encodeURIComponent(clusterId)}/institutions/${encodeURIComponent(institutionId)}`,
         undefined,
-        okSchema,
+        (c) => c.okSchema,
       ),
     onSuccess: () =>
       Promise.all([
@@ -158,7 +152,7 @@ export function useCreateInstitutionMutation() {
         "POST",
         "/api/institutions",
         { kind: input.kind, nameTh: input.nameTh, nameEn: input.nameEn },
-        institutionSchema,
+        (c) => c.institutionSchema,
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clusterKeys.allInstitutions }),
   });

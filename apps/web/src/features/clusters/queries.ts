@@ -1,12 +1,5 @@
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf, withQuery } from "../../api/client";
-import {
-  clusterDetailSchema,
-  clusterPageSchema,
-  institutionSchema,
-  memberSchema,
-  pendingMembershipSchema,
-} from "@sainam/contract";
+import { apiGet, withQuery } from "../../api/client";
 import { clusterQuery, type Cluster, type ClusterFilters } from "./model";
 
 export const CLUSTER_PAGE_SIZE = 20;
@@ -36,7 +29,7 @@ export const clusterKeys = {
 export function usePendingMemberships(enabled: boolean) {
   return useQuery({
     queryKey: clusterKeys.pendingMemberships,
-    queryFn: ({ signal }) => apiGet("/api/memberships/pending", itemsOf(pendingMembershipSchema), signal),
+    queryFn: ({ signal }) => apiGet("/api/memberships/pending", (c) => c.itemsOf(c.pendingMembershipSchema), signal),
     enabled,
   });
 }
@@ -51,7 +44,7 @@ export function useClusters(filters: ClusterFilters, page: number) {
     queryFn: ({ signal }) =>
       apiGet(
         withQuery("/api/clusters", { ...clusterQuery(filters), page, pageSize: CLUSTER_PAGE_SIZE }),
-        clusterPageSchema,
+        (c) => c.clusterPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
@@ -61,7 +54,7 @@ export function useClusters(filters: ClusterFilters, page: number) {
 export function useCluster(id: RecordId | null) {
   return useQuery({
     queryKey: clusterKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiGet(clusterPath(id ?? ""), clusterDetailSchema, signal),
+    queryFn: ({ signal }) => apiGet(clusterPath(id ?? ""), (c) => c.clusterDetailSchema, signal),
     enabled: id !== null && id !== "",
     staleTime: 60_000,
   });
@@ -72,7 +65,7 @@ export function useClusterDetails(ids: readonly RecordId[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: clusterKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet(clusterPath(id), clusterDetailSchema, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet(clusterPath(id), (c) => c.clusterDetailSchema, signal),
       staleTime: 60_000,
     })),
   });
@@ -82,7 +75,11 @@ export function useClusterMembers(id: RecordId, past: boolean) {
   return useQuery({
     queryKey: clusterKeys.members(id, past),
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`${clusterPath(id)}/members`, { past: past ? "true" : null }), itemsOf(memberSchema), signal),
+      apiGet(
+        withQuery(`${clusterPath(id)}/members`, { past: past ? "true" : null }),
+        (c) => c.itemsOf(c.memberSchema),
+        signal,
+      ),
   });
 }
 
@@ -90,14 +87,14 @@ export function useClusterInstitutions(id: RecordId) {
   return useQuery({
     queryKey: clusterKeys.institutions(id),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/institutions", { cluster: id }), itemsOf(institutionSchema), signal),
+      apiGet(withQuery("/api/institutions", { cluster: id }), (c) => c.itemsOf(c.institutionSchema), signal),
   });
 }
 
 export function useInstitutions(enabled = true) {
   return useQuery({
     queryKey: clusterKeys.allInstitutions,
-    queryFn: ({ signal }) => apiGet("/api/institutions", itemsOf(institutionSchema), signal),
+    queryFn: ({ signal }) => apiGet("/api/institutions", (c) => c.itemsOf(c.institutionSchema), signal),
     enabled,
     staleTime: 60_000,
   });
@@ -107,7 +104,7 @@ export function useSubClusters(id: RecordId) {
   return useQuery({
     queryKey: clusterKeys.children(id),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/clusters", { parent: id, pageSize: SCAN_PAGE_SIZE }), clusterPageSchema, signal),
+      apiGet(withQuery("/api/clusters", { parent: id, pageSize: SCAN_PAGE_SIZE }), (c) => c.clusterPageSchema, signal),
   });
 }
 
@@ -121,7 +118,7 @@ async function scanClusters(
   for (let page = 1; items.length < CLUSTER_SCAN_LIMIT; page++) {
     const answer = await apiGet(
       withQuery("/api/clusters", { ...clusterQuery(filters), page, pageSize: SCAN_PAGE_SIZE }),
-      clusterPageSchema,
+      (c) => c.clusterPageSchema,
       signal,
     );
     total = answer.total;

@@ -1,11 +1,3 @@
-import {
-  dashboardPlansSchema,
-  drilldownSchema,
-  mapSchema,
-  matrixSchema,
-  planPerformanceSchema,
-  trendSchema,
-} from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
 import type { UnitRef } from "./model";
@@ -30,7 +22,7 @@ export const dashboardKeys = {
 export function useDashboardPlans() {
   return useQuery({
     queryKey: dashboardKeys.plans,
-    queryFn: async ({ signal }) => (await apiGet("/api/dashboards/plans", dashboardPlansSchema, signal)).items,
+    queryFn: async ({ signal }) => (await apiGet("/api/dashboards/plans", (c) => c.dashboardPlansSchema, signal)).items,
   });
 }
 
@@ -44,7 +36,7 @@ export function usePlanPerformance(planId: string, period: string, unit: UnitRef
           ...unitParams(unit),
           includeUnapproved: flag(includeUnapproved),
         }),
-        planPerformanceSchema,
+        (c) => c.planPerformanceSchema,
         signal,
       ),
     enabled: planId !== "" && period !== "",
@@ -60,7 +52,7 @@ export function useProvincialClusterMatrix(planId: string, period: string, inclu
           period,
           includeUnapproved: flag(includeUnapproved),
         }),
-        matrixSchema,
+        (c) => c.matrixSchema,
         signal,
       ),
     enabled: planId !== "" && period !== "",
@@ -73,7 +65,7 @@ export function useIndicatorMap(indicatorId: string, period: string, breakdown =
     queryFn: ({ signal }) =>
       apiGet(
         withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/map`, { period, breakdown: breakdown || null }),
-        mapSchema,
+        (c) => c.mapSchema,
         signal,
       ),
     enabled: indicatorId !== "" && period !== "",
@@ -86,7 +78,7 @@ export function useIndicatorTrend(indicatorId: string, unit: UnitRef) {
     queryFn: ({ signal }) =>
       apiGet(
         withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/trend`, unitParams(unit)),
-        trendSchema,
+        (c) => c.trendSchema,
         signal,
       ),
     enabled: indicatorId !== "",
@@ -99,7 +91,7 @@ export function useIndicatorDrilldown(indicatorId: string, period: string, unit:
     queryFn: ({ signal }) =>
       apiGet(
         withQuery(`/api/indicators/${encodeURIComponent(indicatorId)}/drilldown`, { period, ...unitParams(unit) }),
-        drilldownSchema,
+        (c) => c.drilldownSchema,
         signal,
       ),
     enabled: indicatorId !== "" && period !== "",

@@ -1,4 +1,4 @@
-import { enterpriseDetailSchema, type CreateEnterpriseBody } from "@sainam/contract";
+import type { CreateEnterpriseBody } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import { enterpriseKeys } from "./queries";
@@ -9,7 +9,7 @@ export type EnterpriseInput = CreateEnterpriseBody;
 export function useCreateEnterpriseMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: EnterpriseInput) => apiSend("POST", "/api/enterprises", input, enterpriseDetailSchema),
+    mutationFn: (input: EnterpriseInput) => apiSend("POST", "/api/enterprises", input, (c) => c.enterpriseDetailSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: enterpriseKeys.all }),
   });
 }
@@ -18,7 +18,7 @@ export function useUpdateEnterpriseMutation(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: EnterpriseInput) =>
-      apiSend("PATCH", `/api/enterprises/${encodeURIComponent(id)}`, input, enterpriseDetailSchema),
+      apiSend("PATCH", `/api/enterprises/${encodeURIComponent(id)}`, input, (c) => c.enterpriseDetailSchema),
     onSuccess: (detail) => {
       queryClient.setQueryData(enterpriseKeys.detail(id), detail);
       return queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });

@@ -1,4 +1,3 @@
-import { enterpriseDetailSchema, enterprisePageSchema, searchResultsSchema } from "@sainam/contract";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { apiGet, isMissingRoute, withQuery } from "../../api/client";
 import { normalizeJuristicId } from "./juristic-id";
@@ -19,7 +18,7 @@ export function useEnterprises(filters: EnterpriseFilters, page: number) {
     queryFn: ({ signal }) =>
       apiGet(
         withQuery("/api/enterprises", { ...enterpriseQuery(filters), page, pageSize: ENTERPRISE_PAGE_SIZE }),
-        enterprisePageSchema,
+        (c) => c.enterprisePageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,
@@ -29,7 +28,8 @@ export function useEnterprises(filters: EnterpriseFilters, page: number) {
 export function useEnterprise(id: string) {
   return useQuery({
     queryKey: enterpriseKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(`/api/enterprises/${encodeURIComponent(id)}`, enterpriseDetailSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/enterprises/${encodeURIComponent(id)}`, (c) => c.enterpriseDetailSchema, signal),
   });
 }
 
@@ -39,7 +39,7 @@ export function useEnterpriseDetails(ids: readonly string[]) {
     queries: ids.map((id) => ({
       queryKey: enterpriseKeys.detail(id),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        apiGet(`/api/enterprises/${encodeURIComponent(id)}`, enterpriseDetailSchema, signal),
+        apiGet(`/api/enterprises/${encodeURIComponent(id)}`, (c) => c.enterpriseDetailSchema, signal),
       staleTime: 60_000,
     })),
   });
@@ -69,7 +69,7 @@ export function useEnterpriseFinder(q: string) {
       try {
         const page = await apiGet(
           withQuery("/api/search", { q: query, type: "enterprise", pageSize: 20 }),
-          searchResultsSchema,
+          (c) => c.searchResultsSchema,
           signal,
         );
         return page.items
@@ -86,7 +86,7 @@ export function useEnterpriseFinder(q: string) {
       }
       const page = await apiGet(
         withQuery("/api/enterprises", { pageSize: FALLBACK_SCAN }),
-        enterprisePageSchema,
+        (c) => c.enterprisePageSchema,
         signal,
       );
       const needle = query.toLowerCase();

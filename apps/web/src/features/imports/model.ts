@@ -1,11 +1,6 @@
 import { enterpriseFields, linkageFields, membershipFields } from "@sainam/core";
-import {
-  importBatchStatuses,
-  type ImportBatch,
-  type ImportBatchListItem,
-  type ImportPreview,
-  type ImportReport,
-} from "@sainam/contract";
+import { importBatchStatuses } from "@sainam/contract/choices";
+import type { ImportBatch, ImportBatchListItem, ImportPreview, ImportReport } from "@sainam/contract";
 
 export const IMPORT_KINDS = ["enterprises", "memberships", "linkages"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

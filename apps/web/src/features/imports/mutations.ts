@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import { importBatchSchema, importStartedSchema } from "@sainam/contract";
 import type { ColumnMapping } from "./model";
 import type { RecordId } from "../clusters/queries";
 import { importKeys } from "./queries";
@@ -23,7 +22,7 @@ export function useRunImportMutation() {
         "POST",
         `/api/imports/${encodeURIComponent(batchId)}/run`,
         { mapping, strict, ...(clusterId ? { clusterId: toApiId(clusterId) } : {}) },
-        importStartedSchema,
+        (c) => c.importStartedSchema,
       ),
     onSuccess: (_, { batchId }) => queryClient.invalidateQueries({ queryKey: importKeys.batch(batchId) }),
   });
@@ -34,7 +33,7 @@ export function useTakeOverImportMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (batchId: RecordId) =>
-      apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, importBatchSchema),
+      apiSend("POST", `/api/imports/${encodeURIComponent(batchId)}/takeover`, {}, (c) => c.importBatchSchema),
     onSuccess: (batch) => {
       queryClient.setQueryData(importKeys.batch(batch.batchId), batch);
       return queryClient.invalidateQueries({ queryKey: [...importKeys.all, "history"] });

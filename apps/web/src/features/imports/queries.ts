@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-import { importBatchPageSchema, importBatchSchema, importPreviewSchema } from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 import { HISTORY_PAGE_SIZE, type HistoryOwner } from "./model";
 
@@ -15,7 +14,8 @@ export const importKeys = {
 export function useImportBatch(batchId: string | null) {
   return useQuery({
     queryKey: importKeys.batch(batchId ?? ""),
-    queryFn: ({ signal }) => apiGet(`/api/imports/${encodeURIComponent(batchId ?? "")}`, importBatchSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/imports/${encodeURIComponent(batchId ?? "")}`, (c) => c.importBatchSchema, signal),
     enabled: batchId !== null,
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -31,7 +31,8 @@ export function useImportBatch(batchId: string | null) {
 export function useImportPreview(batchId: string, enabled: boolean) {
   return useQuery({
     queryKey: importKeys.preview(batchId),
-    queryFn: ({ signal }) => apiGet(`/api/imports/${encodeURIComponent(batchId)}/preview`, importPreviewSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/imports/${encodeURIComponent(batchId)}/preview`, (c) => c.importPreviewSchema, signal),
     enabled,
     // The mapping saved for the source may change between two visits: read it again each time.
     gcTime: 0,
@@ -45,7 +46,7 @@ export function useImportHistory(owner: HistoryOwner, page: number) {
     queryFn: ({ signal }) =>
       apiGet(
         withQuery("/api/imports", { page, pageSize: HISTORY_PAGE_SIZE, owner: owner === "all" ? "all" : null }),
-        importBatchPageSchema,
+        (c) => c.importBatchPageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,

@@ -21,7 +21,7 @@ export interface Upload {
   abort: () => void;
 }
 
-function errorFrom(xhr: XMLHttpRequest): ApiError {
+function errorFrom(xhr: XMLHttpRequest): Promise<ApiError> {
   let payload: unknown;
   try {
     payload = JSON.parse(xhr.responseText);
@@ -58,7 +58,7 @@ export function uploadImportFile(
     };
     xhr.onload = () => {
       if (xhr.status < 200 || xhr.status >= 300) {
-        reject(errorFrom(xhr));
+        void errorFrom(xhr).then(reject, reject);
         return;
       }
       try {

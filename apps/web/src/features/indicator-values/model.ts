@@ -1,4 +1,5 @@
-import { valueStatuses, type IndicatorValue } from "@sainam/contract";
+import { valueStatuses } from "@sainam/contract/choices";
+import type { IndicatorValue } from "@sainam/contract";
 import { disaggregationDimensions, type OrgUnitType } from "@sainam/core";
 import type { Locale } from "../../lib/format";
 

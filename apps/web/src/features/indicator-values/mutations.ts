@@ -1,12 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend, toApiId } from "../../api/client";
-import {
-  lockSchema,
-  okSchema,
-  valuesEnteredSchema,
-  valuesTransitionedSchema,
-  type ValueRowBody,
-} from "@sainam/contract";
+import type { ValueRowBody } from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 import { valueKeys } from "./queries";
 
@@ -16,7 +10,12 @@ export function useEnterValuesMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ indicatorId, rows }: { indicatorId: RecordId; rows: ValueRowBody[] }) =>
-      apiSend("PUT", `/api/indicators/${encodeURIComponent(indicatorId)}/values`, { rows }, valuesEnteredSchema),
+      apiSend(
+        "PUT",
+        `/api/indicators/${encodeURIComponent(indicatorId)}/values`,
+        { rows },
+        (c) => c.valuesEnteredSchema,
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });
 }
@@ -35,7 +34,7 @@ export function useTransitionMutation() {
         "ids" in input
           ? { ids: input.ids, ...note }
           : { indicatorId: toApiId(String(input.indicatorId)), periodKey: input.periodKey, ...note };
-      return apiSend("POST", `/api/values/${input.step}`, body, valuesTransitionedSchema);
+      return apiSend("POST", `/api/values/${input.step}`, body, (c) => c.valuesTransitionedSchema);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });
@@ -47,14 +46,14 @@ export function usePeriodLockMutation() {
   return useMutation({
     mutationFn: ({ planId, periodKey, lock }: { planId: RecordId; periodKey: string; lock: boolean }) =>
       lock
-        ? apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/locks`, { periodKey }, lockSchema).then(
+        ? apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/locks`, { periodKey }, (c) => c.lockSchema).then(
             () => undefined,
           )
         : apiSend(
             "DELETE",
             `/api/plans/${encodeURIComponent(planId)}/locks/${encodeURIComponent(periodKey)}`,
             undefined,
-            okSchema,
+            (c) => c.okSchema,
           ).then(() => undefined),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valueKeys.all }),
   });

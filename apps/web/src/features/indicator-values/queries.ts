@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-import { approvalQueueSchema, indicatorValuesSchema } from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 
 export const valueKeys = {
@@ -17,7 +16,7 @@ export function useIndicatorValues(indicatorId: RecordId | null, periodKey: stri
     queryFn: ({ signal }) =>
       apiGet(
         withQuery(`/api/indicators/${encodeURIComponent(indicatorId ?? "")}/values`, { periodKey, pageSize: 1000 }),
-        indicatorValuesSchema,
+        (c) => c.indicatorValuesSchema,
         signal,
       ),
     enabled: indicatorId !== null,
@@ -28,6 +27,7 @@ export function useIndicatorValues(indicatorId: RecordId | null, periodKey: stri
 export function useApprovalQueue() {
   return useQuery({
     queryKey: valueKeys.queue,
-    queryFn: ({ signal }) => apiGet(withQuery("/api/values/queue", { pageSize: 500 }), approvalQueueSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/values/queue", { pageSize: 500 }), (c) => c.approvalQueueSchema, signal),
   });
 }

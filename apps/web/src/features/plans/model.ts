@@ -7,14 +7,8 @@ import {
   type PlanLevel as CreatablePlanLevel,
   type PlanNodeKind,
 } from "@sainam/core";
-import {
-  aggregations,
-  indicatorDirections,
-  planStatuses,
-  type PlanNode,
-  type parsedTargetSchema,
-  type traceSchema,
-} from "@sainam/contract";
+import { aggregations, indicatorDirections, planStatuses } from "@sainam/contract/choices";
+import type { PlanNode, parsedTargetSchema, traceSchema } from "@sainam/contract";
 import type { z } from "zod";
 
 /**

@@ -1,21 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
-import {
-  indicatorViewSchema,
-  nodeDeletedSchema,
-  nodeFieldsSchema,
-  okSchema,
-  planSchema,
-  targetViewSchema,
-  type CreateIndicatorBody,
-  type CreateNodeBody,
-  type CreatePlanBody,
-  type CreateTargetBody,
-  type NewVersionBody,
-  type UpdateIndicatorBody,
-  type UpdateNodeBody,
-  type UpdatePlanBody,
-  type UpdateTargetBody,
+import type {
+  CreateIndicatorBody,
+  CreateNodeBody,
+  CreatePlanBody,
+  CreateTargetBody,
+  NewVersionBody,
+  UpdateIndicatorBody,
+  UpdateNodeBody,
+  UpdatePlanBody,
+  UpdateTargetBody,
 } from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 import { planKeys } from "./queries";
@@ -29,7 +23,7 @@ function useInvalidatePlans() {
 export function useCreatePlanMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
-    mutationFn: (input: CreatePlanBody) => apiSend("POST", "/api/plans", input, planSchema),
+    mutationFn: (input: CreatePlanBody) => apiSend("POST", "/api/plans", input, (c) => c.planSchema),
     onSuccess: invalidate,
   });
 }
@@ -38,7 +32,7 @@ export function useUpdatePlanMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: UpdatePlanBody) =>
-      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, input, planSchema),
+      apiSend("PATCH", `/api/plans/${encodeURIComponent(planId)}`, input, (c) => c.planSchema),
     onSuccess: invalidate,
   });
 }
@@ -47,7 +41,7 @@ export function useCreateVersionMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: NewVersionBody) =>
-      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/versions`, input, planSchema),
+      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/versions`, input, (c) => c.planSchema),
     onSuccess: invalidate,
   });
 }
@@ -56,7 +50,7 @@ export function useCreateNodeMutation(planId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: CreateNodeBody) =>
-      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, input, nodeFieldsSchema),
+      apiSend("POST", `/api/plans/${encodeURIComponent(planId)}/nodes`, input, (c) => c.nodeFieldsSchema),
     onSuccess: invalidate,
   });
 }
@@ -69,7 +63,7 @@ export function useUpdateNodeMutation(planId: RecordId, nodeId: RecordId) {
         "PATCH",
         `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`,
         input,
-        nodeFieldsSchema,
+        (c) => c.nodeFieldsSchema,
       ),
     onSuccess: invalidate,
   });
@@ -83,7 +77,7 @@ export function useDeleteNodeMutation(planId: RecordId) {
         "DELETE",
         `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(nodeId)}`,
         undefined,
-        nodeDeletedSchema,
+        (c) => c.nodeDeletedSchema,
       ),
     onSuccess: invalidate,
   });
@@ -97,7 +91,7 @@ export function useMoveNodeMutation(planId: RecordId) {
         "POST",
         `/api/plans/${encodeURIComponent(planId)}/nodes/${encodeURIComponent(input.nodeId)}/move`,
         { parentId: input.parentId, position: input.position },
-        nodeFieldsSchema,
+        (c) => c.nodeFieldsSchema,
       ),
     onSuccess: invalidate,
   });
@@ -107,7 +101,7 @@ export function useCreateIndicatorMutation(nodeId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: CreateIndicatorBody) =>
-      apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, indicatorViewSchema),
+      apiSend("POST", `/api/plan-nodes/${encodeURIComponent(nodeId)}/indicators`, input, (c) => c.indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -116,7 +110,7 @@ export function useUpdateIndicatorMutation(indicatorId: RecordId) {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (input: UpdateIndicatorBody) =>
-      apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, indicatorViewSchema),
+      apiSend("PATCH", `/api/indicators/${encodeURIComponent(indicatorId)}`, input, (c) => c.indicatorViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -125,7 +119,7 @@ export function useDeleteIndicatorMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (indicatorId: RecordId) =>
-      apiSend("DELETE", `/api/indicators/${encodeURIComponent(indicatorId)}`, undefined, okSchema),
+      apiSend("DELETE", `/api/indicators/${encodeURIComponent(indicatorId)}`, undefined, (c) => c.okSchema),
     onSuccess: invalidate,
   });
 }
@@ -138,7 +132,7 @@ export function useMoveIndicatorMutation() {
         "POST",
         `/api/indicators/${encodeURIComponent(input.indicatorId)}/move`,
         { position: input.position },
-        indicatorViewSchema,
+        (c) => c.indicatorViewSchema,
       ),
     onSuccess: invalidate,
   });
@@ -149,8 +143,13 @@ export function useSaveTargetMutation(indicatorId: RecordId, targetId: RecordId 
   return useMutation({
     mutationFn: (input: CreateTargetBody & UpdateTargetBody) =>
       targetId === null
-        ? apiSend("POST", `/api/indicators/${encodeURIComponent(indicatorId)}/targets`, input, targetViewSchema)
-        : apiSend("PATCH", `/api/indicator-targets/${encodeURIComponent(targetId)}`, input, targetViewSchema),
+        ? apiSend(
+            "POST",
+            `/api/indicators/${encodeURIComponent(indicatorId)}/targets`,
+            input,
+            (c) => c.targetViewSchema,
+          )
+        : apiSend("PATCH", `/api/indicator-targets/${encodeURIComponent(targetId)}`, input, (c) => c.targetViewSchema),
     onSuccess: invalidate,
   });
 }
@@ -159,7 +158,7 @@ export function useDeleteTargetMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({
     mutationFn: (targetId: RecordId) =>
-      apiSend("DELETE", `/api/indicator-targets/${encodeURIComponent(targetId)}`, undefined, okSchema),
+      apiSend("DELETE", `/api/indicator-targets/${encodeURIComponent(targetId)}`, undefined, (c) => c.okSchema),
     onSuccess: invalidate,
   });
 }

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiGet, itemsOf, withQuery } from "../../api/client";
-import { parsedTargetSchema, planPageSchema, planSchema, planTreeSchema, traceSchema } from "@sainam/contract";
+import { apiGet, withQuery } from "../../api/client";
 import type { RecordId } from "../clusters/queries";
 
 export interface PlanFilters {
@@ -26,7 +25,7 @@ export const planKeys = {
 export function usePlans() {
   return useQuery({
     queryKey: planKeys.list,
-    queryFn: ({ signal }) => apiGet("/api/plans?pageSize=200", itemsOf(planSchema), signal),
+    queryFn: ({ signal }) => apiGet("/api/plans?pageSize=200", (c) => c.itemsOf(c.planSchema), signal),
     staleTime: 60_000,
   });
 }
@@ -34,7 +33,8 @@ export function usePlans() {
 export function usePlanPage(filters: PlanFilters, page: number, pageSize = 20) {
   return useQuery({
     queryKey: planKeys.page(filters, page, pageSize),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/plans", { ...filters, page, pageSize }), planPageSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/plans", { ...filters, page, pageSize }), (c) => c.planPageSchema, signal),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
@@ -43,7 +43,7 @@ export function usePlanPage(filters: PlanFilters, page: number, pageSize = 20) {
 export function usePlan(id: RecordId) {
   return useQuery({
     queryKey: planKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}`, planTreeSchema, signal),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}`, (c) => c.planTreeSchema, signal),
     staleTime: 60_000,
   });
 }
@@ -52,7 +52,7 @@ export function usePlan(id: RecordId) {
 export function useOptionalPlan(id: RecordId | null) {
   return useQuery({
     queryKey: planKeys.detail(id ?? ""),
-    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id ?? "")}`, planTreeSchema, signal),
+    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id ?? "")}`, (c) => c.planTreeSchema, signal),
     enabled: id !== null && id !== "",
     staleTime: 60_000,
   });
@@ -61,7 +61,8 @@ export function useOptionalPlan(id: RecordId | null) {
 export function usePlanVersions(id: RecordId) {
   return useQuery({
     queryKey: planKeys.versions(id),
-    queryFn: ({ signal }) => apiGet(`/api/plans/${encodeURIComponent(id)}/versions`, itemsOf(planSchema), signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/plans/${encodeURIComponent(id)}/versions`, (c) => c.itemsOf(c.planSchema), signal),
     staleTime: 60_000,
   });
 }
@@ -69,7 +70,8 @@ export function usePlanVersions(id: RecordId) {
 export function useTrace(nodeId: RecordId) {
   return useQuery({
     queryKey: planKeys.trace(nodeId),
-    queryFn: ({ signal }) => apiGet(`/api/plan-nodes/${encodeURIComponent(nodeId)}/trace`, traceSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/plan-nodes/${encodeURIComponent(nodeId)}/trace`, (c) => c.traceSchema, signal),
     staleTime: 30_000,
   });
 }
@@ -79,7 +81,8 @@ export function useTargetPreview(text: string) {
   const trimmed = text.trim();
   return useQuery({
     queryKey: planKeys.parse(trimmed),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/targets/parse", { text: trimmed }), parsedTargetSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/targets/parse", { text: trimmed }), (c) => c.parsedTargetSchema, signal),
     enabled: trimmed !== "",
     staleTime: Infinity,
   });

@@ -14,7 +14,7 @@ import type {
   supportedClusterSchema,
   supportedEnterpriseSchema,
 } from "@sainam/contract";
-import { activityKinds, claimMethods, outcomeKinds, verifications } from "@sainam/contract";
+import { activityKinds, claimMethods, outcomeKinds, verifications } from "@sainam/contract/choices";
 import { fiscalYearOf } from "@sainam/core";
 
 export { overspendOf } from "@sainam/core";

@@ -1,12 +1,5 @@
 import {
-  activityDetailSchema,
-  budgetSchema,
-  claimSchema,
   createClaimResponse,
-  okSchema,
-  programmeDetailSchema,
-  reportedFigureSchema,
-  supportedClusterListSchema,
   type CreateActivityBody,
   type CreateBudgetBody,
   type CreateClaimBody,
@@ -41,7 +34,7 @@ export function useCreateActivityMutation(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ActivityInput) =>
-      apiSend("POST", "/api/activities", input satisfies CreateActivityBody, activityDetailSchema),
+      apiSend("POST", "/api/activities", input satisfies CreateActivityBody, (c) => c.activityDetailSchema),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["programmes", "activities", programmeId] }),
@@ -56,7 +49,7 @@ export function useVerifyClaimMutation(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ claimId, decision }: { claimId: number; decision: "verified" | "rejected" }) =>
-      apiSend("POST", `/api/value-claims/${claimId}/verification`, { decision }, claimSchema),
+      apiSend("POST", `/api/value-claims/${claimId}/verification`, { decision }, (c) => c.claimSchema),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["programmes", "claims", programmeId] }),
@@ -84,7 +77,7 @@ export function useCreateProgrammeMutation() {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: ProgrammeInput & { agencyId: number }) =>
-      apiSend("POST", "/api/programmes", input satisfies CreateProgrammeBody, programmeDetailSchema),
+      apiSend("POST", "/api/programmes", input satisfies CreateProgrammeBody, (c) => c.programmeDetailSchema),
     onSuccess: refresh,
   });
 }
@@ -93,7 +86,7 @@ export function useUpdateProgrammeMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: ProgrammeInput) =>
-      apiSend("PATCH", programmePath(programmeId), input satisfies UpdateProgrammeBody, programmeDetailSchema),
+      apiSend("PATCH", programmePath(programmeId), input satisfies UpdateProgrammeBody, (c) => c.programmeDetailSchema),
     onSuccess: refresh,
   });
 }
@@ -102,7 +95,7 @@ export function useAddSupportedClusterMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: { clusterId: number; fiscalYear: number }) =>
-      apiSend("POST", `${programmePath(programmeId)}/clusters`, input, supportedClusterListSchema),
+      apiSend("POST", `${programmePath(programmeId)}/clusters`, input, (c) => c.supportedClusterListSchema),
     onSuccess: refresh,
   });
 }
@@ -115,7 +108,7 @@ export function useRemoveSupportedClusterMutation(programmeId: string) {
         "DELETE",
         withQuery(`${programmePath(programmeId)}/clusters/${input.clusterId}`, { fiscalYear: input.fiscalYear }),
         undefined,
-        okSchema,
+        (c) => c.okSchema,
       ),
     onSuccess: refresh,
   });
@@ -125,7 +118,7 @@ export function useAddSupportedEnterpriseMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: { enterpriseId: number; fiscalYear: number; clusterId: number | null }) =>
-      apiSend("POST", `${programmePath(programmeId)}/enterprises`, input, okSchema),
+      apiSend("POST", `${programmePath(programmeId)}/enterprises`, input, (c) => c.okSchema),
     onSuccess: refresh,
   });
 }
@@ -138,7 +131,7 @@ export function useRemoveSupportedEnterpriseMutation(programmeId: string) {
         "DELETE",
         withQuery(`${programmePath(programmeId)}/enterprises/${input.enterpriseId}`, { fiscalYear: input.fiscalYear }),
         undefined,
-        okSchema,
+        (c) => c.okSchema,
       ),
     onSuccess: refresh,
   });
@@ -153,8 +146,8 @@ export function useSaveBudgetMutation(programmeId: string) {
   return useMutation({
     mutationFn: ({ budgetId, input }: { budgetId: number | null; input: BudgetInput }) =>
       budgetId === null
-        ? apiSend("POST", `${programmePath(programmeId)}/budgets`, input, budgetSchema)
-        : apiSend("PATCH", `${programmePath(programmeId)}/budgets/${budgetId}`, input, budgetSchema),
+        ? apiSend("POST", `${programmePath(programmeId)}/budgets`, input, (c) => c.budgetSchema)
+        : apiSend("PATCH", `${programmePath(programmeId)}/budgets/${budgetId}`, input, (c) => c.budgetSchema),
     onSuccess: refresh,
   });
 }
@@ -163,7 +156,7 @@ export function useDeleteBudgetMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (budgetId: number) =>
-      apiSend("DELETE", `${programmePath(programmeId)}/budgets/${budgetId}`, undefined, okSchema),
+      apiSend("DELETE", `${programmePath(programmeId)}/budgets/${budgetId}`, undefined, (c) => c.okSchema),
     onSuccess: refresh,
   });
 }
@@ -174,7 +167,12 @@ export function usePutReportedFiguresMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: ({ fiscalYear, input }: { fiscalYear: number; input: ReportedFiguresInput }) =>
-      apiSend("PUT", `${programmePath(programmeId)}/reported-figures/${fiscalYear}`, input, reportedFigureSchema),
+      apiSend(
+        "PUT",
+        `${programmePath(programmeId)}/reported-figures/${fiscalYear}`,
+        input,
+        (c) => c.reportedFigureSchema,
+      ),
     onSuccess: refresh,
   });
 }
@@ -196,7 +194,7 @@ export function useAddOutcomeMutation(activityId: number) {
   const refresh = useRefreshProgrammes();
   return useMutation({
     mutationFn: (input: OutcomeInput) =>
-      apiSend("POST", `/api/activities/${activityId}/outcomes`, input, activityDetailSchema),
+      apiSend("POST", `/api/activities/${activityId}/outcomes`, input, (c) => c.activityDetailSchema),
     onSuccess: refresh,
   });
 }

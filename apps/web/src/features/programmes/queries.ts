@@ -1,23 +1,5 @@
-import {
-  activityDetailSchema,
-  activitySchema,
-  budgetListSchema,
-  claimSchema,
-  pageOf,
-  programmeDetailSchema,
-  programmeFiguresSchema,
-  programmePageSchema,
-  reportedFigureListSchema,
-  scopeFiguresSchema,
-  supportedClusterListSchema,
-  supportedEnterpriseSchema,
-} from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
-
-const activityPageSchema = pageOf(activitySchema);
-const claimPageSchema = pageOf(claimSchema);
-const supportedEnterprisePageSchema = pageOf(supportedEnterpriseSchema);
 
 export const programmeKeys = {
   all: ["programmes"] as const,
@@ -40,7 +22,11 @@ export function useProgrammes(page: number, agencyId: string, clusterId = "") {
   return useQuery({
     queryKey: programmeKeys.list(page, agencyId, clusterId),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/programmes", { page, pageSize: 20, agencyId, clusterId }), programmePageSchema, signal),
+      apiGet(
+        withQuery("/api/programmes", { page, pageSize: 20, agencyId, clusterId }),
+        (c) => c.programmePageSchema,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -48,21 +34,22 @@ export function useProgrammes(page: number, agencyId: string, clusterId = "") {
 export function useProgramme(id: string) {
   return useQuery({
     queryKey: programmeKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(path(id), programmeDetailSchema, signal),
+    queryFn: ({ signal }) => apiGet(path(id), (c) => c.programmeDetailSchema, signal),
   });
 }
 
 export function useProgrammeFigures(id: string) {
   return useQuery({
     queryKey: programmeKeys.figures(id),
-    queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, programmeFiguresSchema, signal),
+    queryFn: ({ signal }) => apiGet(`${path(id)}/figures`, (c) => c.programmeFiguresSchema, signal),
   });
 }
 
 export function useScopeFigures(agencyId: string, fiscalYear: string) {
   return useQuery({
     queryKey: programmeKeys.scopeFigures(agencyId, fiscalYear),
-    queryFn: ({ signal }) => apiGet(withQuery("/api/figures", { agencyId, fiscalYear }), scopeFiguresSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(withQuery("/api/figures", { agencyId, fiscalYear }), (c) => c.scopeFiguresSchema, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -70,14 +57,15 @@ export function useScopeFigures(agencyId: string, fiscalYear: string) {
 export function useProgrammeBudgets(id: string) {
   return useQuery({
     queryKey: programmeKeys.budgets(id),
-    queryFn: async ({ signal }) => (await apiGet(`${path(id)}/budgets`, budgetListSchema, signal)).items,
+    queryFn: async ({ signal }) => (await apiGet(`${path(id)}/budgets`, (c) => c.budgetListSchema, signal)).items,
   });
 }
 
 export function useProgrammeClusters(id: string) {
   return useQuery({
     queryKey: programmeKeys.clusters(id),
-    queryFn: async ({ signal }) => (await apiGet(`${path(id)}/clusters`, supportedClusterListSchema, signal)).items,
+    queryFn: async ({ signal }) =>
+      (await apiGet(`${path(id)}/clusters`, (c) => c.supportedClusterListSchema, signal)).items,
   });
 }
 
@@ -87,7 +75,11 @@ export function useProgrammeEnterprises(id: string, page: number, enabled: boole
     queryKey: programmeKeys.enterprises(id, page),
     enabled,
     queryFn: ({ signal }) =>
-      apiGet(withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }), supportedEnterprisePageSchema, signal),
+      apiGet(
+        withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }),
+        (c) => c.pageOf(c.supportedEnterpriseSchema),
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -96,7 +88,11 @@ export function useProgrammeActivities(id: string, page: number) {
   return useQuery({
     queryKey: programmeKeys.activities(id, page),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }), activityPageSchema, signal),
+      apiGet(
+        withQuery("/api/activities", { programmeId: id, page, pageSize: 20 }),
+        (c) => c.pageOf(c.activitySchema),
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -106,7 +102,11 @@ export function useProgrammeClaims(id: string, page: number, enabled: boolean) {
     queryKey: programmeKeys.claims(id, page),
     enabled,
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }), claimPageSchema, signal),
+      apiGet(
+        withQuery("/api/value-claims", { programmeId: id, page, pageSize: 20 }),
+        (c) => c.pageOf(c.claimSchema),
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -115,7 +115,7 @@ export function useProgrammeClaims(id: string, page: number, enabled: boolean) {
 export function useActivityDetail(activityId: number) {
   return useQuery({
     queryKey: ["programmes", "activity", activityId] as const,
-    queryFn: ({ signal }) => apiGet(`/api/activities/${activityId}`, activityDetailSchema, signal),
+    queryFn: ({ signal }) => apiGet(`/api/activities/${activityId}`, (c) => c.activityDetailSchema, signal),
   });
 }
 
@@ -123,7 +123,7 @@ export function useActivityDetail(activityId: number) {
 export function useReportedFigures(id: string) {
   return useQuery({
     queryKey: ["programmes", "reported", id] as const,
-    queryFn: ({ signal }) => apiGet(`${path(id)}/reported-figures`, reportedFigureListSchema, signal),
+    queryFn: ({ signal }) => apiGet(`${path(id)}/reported-figures`, (c) => c.reportedFigureListSchema, signal),
   });
 }
 
@@ -132,7 +132,7 @@ export function useProgrammeOptions(enabled = true) {
   return useQuery({
     queryKey: ["programmes", "options"] as const,
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), programmePageSchema, signal),
+      apiGet(withQuery("/api/programmes", { page: 1, pageSize: 200 }), (c) => c.programmePageSchema, signal),
     staleTime: 60_000,
     enabled,
   });

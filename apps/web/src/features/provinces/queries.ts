@@ -1,4 +1,3 @@
-import { provinceBoundariesSchema, provinceDetailSchema, provinceListSchema, regionListSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
 import { rewindForD3 } from "./geo";
@@ -18,7 +17,7 @@ const REFERENCE_STALE_MS = 10 * 60_000;
 export function useRegions() {
   return useQuery({
     queryKey: provinceKeys.regions,
-    queryFn: async ({ signal }) => (await apiGet("/api/regions", regionListSchema, signal)).items,
+    queryFn: async ({ signal }) => (await apiGet("/api/regions", (c) => c.regionListSchema, signal)).items,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -27,7 +26,7 @@ export function useProvinces(region: string | null = null) {
   return useQuery({
     queryKey: provinceKeys.list(region),
     queryFn: async ({ signal }) =>
-      (await apiGet(withQuery("/api/provinces", { region }), provinceListSchema, signal)).items,
+      (await apiGet(withQuery("/api/provinces", { region }), (c) => c.provinceListSchema, signal)).items,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -35,7 +34,8 @@ export function useProvinces(region: string | null = null) {
 export function useProvince(code: string) {
   return useQuery({
     queryKey: provinceKeys.detail(code),
-    queryFn: ({ signal }) => apiGet(`/api/provinces/${encodeURIComponent(code)}`, provinceDetailSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/provinces/${encodeURIComponent(code)}`, (c) => c.provinceDetailSchema, signal),
     enabled: code !== "",
     staleTime: REFERENCE_STALE_MS,
   });
@@ -45,7 +45,7 @@ export function useProvinceBoundaries() {
   return useQuery({
     queryKey: provinceKeys.boundaries,
     queryFn: async ({ signal }): Promise<ProvinceBoundaries> => {
-      const collection = await apiGet("/api/provinces/boundaries", provinceBoundariesSchema, signal);
+      const collection = await apiGet("/api/provinces/boundaries", (c) => c.provinceBoundariesSchema, signal);
       return {
         ...collection,
         features: collection.features.map((feature) => ({ ...feature, geometry: rewindForD3(feature.geometry) })),

@@ -1,4 +1,3 @@
-import { provincialClusterListSchema, provincialClusterSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
 
@@ -12,7 +11,7 @@ export function useProvincialClusters() {
   return useQuery({
     queryKey: provincialClusterKeys.list,
     queryFn: async ({ signal }) => {
-      const { items } = await apiGet("/api/provincial-clusters", provincialClusterListSchema, signal);
+      const { items } = await apiGet("/api/provincial-clusters", (c) => c.provincialClusterListSchema, signal);
       return [...items].sort((a, b) => a.number - b.number);
     },
     staleTime: 10 * 60_000,
@@ -23,7 +22,7 @@ export function useProvincialCluster(id: string) {
   return useQuery({
     queryKey: provincialClusterKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiGet(`/api/provincial-clusters/${encodeURIComponent(id)}`, provincialClusterSchema, signal),
+      apiGet(`/api/provincial-clusters/${encodeURIComponent(id)}`, (c) => c.provincialClusterSchema, signal),
     staleTime: 10 * 60_000,
   });
 }

@@ -1,4 +1,5 @@
-import { searchResultTypes as RESULT_TYPES, type SearchHit } from "@sainam/contract";
+import { searchResultTypes as RESULT_TYPES } from "@sainam/contract/choices";
+import type { SearchHit } from "@sainam/contract";
 
 export {
   searchResultTypes as RESULT_TYPES,

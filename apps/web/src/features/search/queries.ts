@@ -1,4 +1,4 @@
-import { searchQuery, searchResultsSchema } from "@sainam/contract";
+import { searchQuery } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, isApiError, withQuery } from "../../api/client";
 import { type SearchParams } from "./model";
@@ -24,7 +24,7 @@ export function useSearch(params: SearchParams) {
           page,
           pageSize: SEARCH_PAGE_SIZE,
         }),
-        searchResultsSchema,
+        (c) => c.searchResultsSchema,
         signal,
       ),
     enabled: q.trim() !== "",

@@ -1,4 +1,4 @@
-import { userSchema, type CreateUserBody, type UpdateUserBody } from "@sainam/contract";
+import type { CreateUserBody, UpdateUserBody } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import type { Locale } from "../../lib/format";
@@ -28,7 +28,7 @@ export function useCreateUserMutation() {
         locale: input.locale,
         ...(input.agencyId !== null ? { agencyId: input.agencyId } : {}),
       };
-      return apiSend("POST", "/api/users", body, userSchema);
+      return apiSend("POST", "/api/users", body, (c) => c.userSchema);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
@@ -38,7 +38,7 @@ export function useUpdateUserMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) =>
-      apiSend("PATCH", `/api/users/${id}`, changes satisfies UpdateUserBody, userSchema),
+      apiSend("PATCH", `/api/users/${id}`, changes satisfies UpdateUserBody, (c) => c.userSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,4 +1,3 @@
-import { userListSchema } from "@sainam/contract";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { apiGet, withQuery } from "../../api/client";
 import { PAGE_SIZE } from "./model";
@@ -12,7 +11,7 @@ export function useUsers(page: number, q: string) {
   return useQuery({
     queryKey: userKeys.list(page, q),
     queryFn: ({ signal }) =>
-      apiGet(withQuery("/api/users", { page, pageSize: PAGE_SIZE, q: q.trim() }), userListSchema, signal),
+      apiGet(withQuery("/api/users", { page, pageSize: PAGE_SIZE, q: q.trim() }), (c) => c.userListSchema, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,6 @@
 import { linkageKinds, stages, type LinkageKind, type Stage } from "@sainam/core";
-import { partyTypes, suggestionReasonCodes, type Analysis, type Linkage } from "@sainam/contract";
+import { partyTypes, suggestionReasonCodes } from "@sainam/contract/choices";
+import type { Analysis, Linkage } from "@sainam/contract";
 
 /** Positions on the value chain, in chain order: ต้นน้ำ, กลางน้ำ, ปลายน้ำ. */
 export { stages as STAGES, type Stage } from "@sainam/core";

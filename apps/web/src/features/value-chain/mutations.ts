@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
-import { linkageSchema, okSchema } from "@sainam/contract";
 import type { RecordId } from "../clusters/queries";
 import type { LinkageKind, Party } from "./model";
 import { valueChainKeys } from "./queries";
@@ -34,7 +33,7 @@ export function useAddLinkageMutation(clusterId: RecordId) {
           ...(input.product ? { product: input.product } : {}),
           ...(input.annualValue !== null ? { annualValue: input.annualValue } : {}),
         },
-        linkageSchema,
+        (c) => c.linkageSchema,
       ),
     onSuccess: () => refresh(queryClient, clusterId),
   });
@@ -48,7 +47,7 @@ export function useRemoveLinkageMutation(clusterId: RecordId) {
         "DELETE",
         `/api/clusters/${encodeURIComponent(clusterId)}/linkages/${encodeURIComponent(linkageId)}`,
         undefined,
-        okSchema,
+        (c) => c.okSchema,
       ),
     onSuccess: () => refresh(queryClient, clusterId),
   });

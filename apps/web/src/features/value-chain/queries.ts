@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiGet, isApiError, itemsOf } from "../../api/client";
+import { apiGet, isApiError } from "../../api/client";
 import type { RecordId } from "../clusters/queries";
-import { analysisSchema, linkageSchema } from "@sainam/contract";
 
 export const valueChainKeys = {
   linkages: (clusterId: RecordId) => ["clusters", "linkages", String(clusterId)] as const,
@@ -12,7 +11,7 @@ export function useClusterLinkages(clusterId: string) {
   return useQuery({
     queryKey: valueChainKeys.linkages(clusterId),
     queryFn: ({ signal }) =>
-      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/linkages`, itemsOf(linkageSchema), signal),
+      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/linkages`, (c) => c.itemsOf(c.linkageSchema), signal),
   });
 }
 
@@ -20,7 +19,8 @@ export function useClusterLinkages(clusterId: string) {
 export function useClusterAnalysis(clusterId: string) {
   return useQuery({
     queryKey: valueChainKeys.analysis(clusterId),
-    queryFn: ({ signal }) => apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/analysis`, analysisSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`/api/clusters/${encodeURIComponent(clusterId)}/analysis`, (c) => c.analysisSchema, signal),
     retry: (count, error) => count < 1 && !(isApiError(error) && error.status < 500),
     staleTime: 30_000,
   });

@@ -1,13 +1,8 @@
-import { en } from "../../i18n/en";
-import { th } from "../../i18n/th";
-import type { Locale } from "../../lib/format";
+import type { TFunction } from "i18next";
+import type { Catalogue } from "../../i18n/th";
 import { isStage, type Reason, type Stage } from "./model";
 
-type ReasonKey = keyof typeof th.suggestions.reasons;
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? "");
-}
+type ReasonKey = keyof Catalogue["suggestions"]["reasons"];
 
 export interface ReasonParties {
   from: string;
@@ -20,11 +15,10 @@ export interface ReasonParties {
  * One reason for a suggested link as a sentence in the interface language, chosen by its code: "X makes what Y needs:
  * green beans". The codes are the contract's: an answer with another code fails as bad_response before it gets here.
  */
-export function reasonText(reason: Reason, parties: ReasonParties, locale: Locale): string {
-  const catalogue = locale === "th" ? th : en;
+export function reasonText(reason: Reason, parties: ReasonParties, t: TFunction): string {
   const phrase = (key: ReasonKey, values: Record<string, string> = {}) =>
-    fill(catalogue.suggestions.reasons[key], { from: parties.from, to: parties.to, ...values });
-  const stageName = (stage: Stage) => catalogue.stagesInText[stage];
+    t(`suggestions.reasons.${key}`, { from: parties.from, to: parties.to, ...values });
+  const stageName = (stage: Stage) => t(`stagesInText.${stage}`);
   switch (reason.code) {
     case "product_match":
       return reason.product ? phrase("productMatch", { product: reason.product }) : phrase("productMatchGeneral");

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from "@sainam/contract";
+import { PASSWORD_MIN_LENGTH } from "@sainam/contract/choices";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";

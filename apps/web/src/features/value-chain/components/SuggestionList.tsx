@@ -114,7 +114,7 @@ function SuggestionItem({ suggestion, canEdit, busy, disabled, onRecord, members
         <ul className="bullets compact" aria-label={t("suggestions.reasonsLabel")}>
           {suggestion.reasons.map((reason, index) => (
             <li key={`${reason.code}-${index}`} data-reason={reason.code}>
-              {reasonText(reason, parties, locale)}
+              {reasonText(reason, parties, t)}
             </li>
           ))}
         </ul>
