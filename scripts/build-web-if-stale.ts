@@ -26,5 +26,10 @@ if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) {
   console.log("web app is up to date");
 } else {
   console.log("building the web app …");
-  execFileSync("npm", ["run", "build", "-w", "@sainam/web"], { stdio: "inherit" });
+  // Always a production build: under a test runner NODE_ENV is "test", and Vite would then bundle React's
+  // development build (larger, slower) into the app the browser tests exercise.
+  execFileSync("npm", ["run", "build", "-w", "@sainam/web"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }

@@ -1,15 +1,21 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { StatCard } from "../components/StatCard";
 import { useDocumentTitle } from "../components/useDocumentTitle";
-import { useLocale } from "../i18n";
+import { useLocale, wholeCatalogue } from "../i18n";
 import { fiscalYearOf, formatFiscalYear } from "../lib/format";
 import { useAgencies } from "../features/agencies/queries";
 import { useCurrentUser } from "../features/auth/queries";
-import { PendingMemberships } from "../features/clusters/components/PendingMemberships";
 import { usePlans } from "../features/plans/queries";
 import { useProvinces } from "../features/provinces/queries";
 import { useProvincialClusters } from "../features/provincial-clusters/queries";
+
+// Only coordinators and admins have requests to review: the panel (and its wording) loads for a signed-in user.
+const PendingMemberships = lazy(async () => {
+  const [module] = await Promise.all([import("../features/clusters/components/PendingMemberships"), wholeCatalogue()]);
+  return { default: module.PendingMemberships };
+});
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -40,7 +46,11 @@ export function HomePage() {
           {formatFiscalYear(fiscalYearOf(new Date()), locale)}
         </p>
       </section>
-      {user && <PendingMemberships user={user} />}
+      {user && (
+        <Suspense fallback={null}>
+          <PendingMemberships user={user} />
+        </Suspense>
+      )}
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t("home.figures")}</h2>
         <div className="stats">
