@@ -80,7 +80,7 @@ export const FIELD_ERROR_CODES = [
   "import_state",
   "upload_gone",
   "wrong_password",
-  "unchanged",
+  "same_password",
   "invalid",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

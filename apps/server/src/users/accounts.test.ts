@@ -166,7 +166,7 @@ describe("#auth.password (change my password)", () => {
       currentPassword: PASSWORD,
       newPassword: PASSWORD,
     });
-    expect(fieldErrors(same)).toEqual(["newPassword:unchanged"]);
+    expect(fieldErrors(same)).toEqual(["newPassword:same_password"]);
     const short = await first.request("POST", "/api/auth/password", {
       currentPassword: PASSWORD,
       newPassword: "short",

@@ -32,7 +32,7 @@ export async function changeOwnPassword(
   }
   ctx.loginThrottle.succeed(attempt);
   if (input.newPassword === input.currentPassword) {
-    throw errors.validation("newPassword", "must differ from the current password", "unchanged");
+    throw errors.validation("newPassword", "must differ from the current password", "same_password");
   }
   const passwordHash = await hashPassword(input.newPassword);
   const updated = await db.transaction().execute(async (trx) => {

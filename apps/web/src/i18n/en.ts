@@ -163,7 +163,7 @@ export const en: EnglishCatalogue = {
       required_together: "Give both {{field}} and {{other}}, or neither.",
       cycle: "{{field}}: an item cannot be placed under itself or one of its own sub-items.",
       wrong_password: "{{field}} is not correct.",
-      unchanged: "{{field}} must differ from your current password.",
+      same_password: "{{field}} must differ from your current password.",
       self_change: "You cannot deactivate your own account or take away your own administrator role.",
       self_link: "A party cannot be linked to itself.",
       no_higher_plan: "This plan is the top level: there is no higher plan to link to.",

@@ -1,4 +1,11 @@
-import { loginResultSchema, meSchema, okSchema, type LoginBody, type Session } from "@sainam/contract";
+import {
+  loginResultSchema,
+  meSchema,
+  okSchema,
+  type ChangePasswordBody,
+  type LoginBody,
+  type Session,
+} from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import type { Locale } from "../../lib/format";
@@ -33,6 +40,20 @@ export function useUpdateMeMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { locale?: Locale; displayName?: string }) => apiSend("PATCH", "/api/auth/me", input, meSchema),
+    onSuccess: (data) => {
+      queryClient.setQueryData<Session>(authKeys.me, (previous) => ({
+        user: data.user,
+        csrfToken: previous?.csrfToken ?? null,
+      }));
+    },
+  });
+}
+
+/** Changes the signed-in user's password; this session stays, the user's others end. */
+export function useChangePasswordMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangePasswordBody) => apiSend("POST", "/api/auth/password", input, meSchema),
     onSuccess: (data) => {
       queryClient.setQueryData<Session>(authKeys.me, (previous) => ({
         user: data.user,
