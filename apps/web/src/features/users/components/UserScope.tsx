@@ -17,7 +17,8 @@ export function UserScope({ user }: { user: User }) {
   );
   const agencyName = (id: number) => {
     const agency = agencies.data?.find((a) => a.id === id);
-    return agency ? (agency.abbreviation ?? pickLocalized(locale, agency.nameTh, agency.nameEn)) : `#${id}`;
+    // The name in the reader's language: the stored abbreviations are English (DIP, OSMEP).
+    return agency ? pickLocalized(locale, agency.nameTh, agency.nameEn) : `#${id}`;
   };
   const clusterName = (id: number) => {
     const cluster = clusters.data?.find((c) => c.id === id);
