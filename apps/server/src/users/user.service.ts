@@ -91,9 +91,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     enterpriseId: input.enterpriseId ?? null,
     expertFields: input.expertFields ?? [],
   };
-  await checkScopes(db, scopes);
   if (await users.findUserByEmail(db, input.email))
     throw errors.conflict("a user with this e-mail exists", "email", "duplicate");
+  await checkScopes(db, scopes);
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
