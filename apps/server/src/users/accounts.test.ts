@@ -201,6 +201,12 @@ describe("#auth.password (change my password)", () => {
 });
 
 describe("#users.resetPassword and the change it requires", () => {
+  it("treats a password an admin sets through PATCH as temporary too", async () => {
+    const target = await t.addUser({ email: `patched-${unique()}@example.org`, displayName: "P", role: "expert" });
+    const patched = await ok(admin.request("PATCH", `/api/users/${target.id}`, { password: "set-by-the-admin-1" }));
+    expect(patched.mustChangePassword).toBe(true);
+  });
+
   it("lets only an admin reset a password, not their own", async () => {
     const officer = await signInAs(t, "agency_officer", { agencyId: dip });
     const target = await t.addUser({ email: `target-${unique()}@example.org`, displayName: "T", role: "expert" });

@@ -160,7 +160,11 @@ export async function updateUser(
   if (input.enterpriseId !== undefined) patch.enterprise_id = input.enterpriseId;
   if (input.active !== undefined) patch.active = input.active ? 1 : 0;
   if (input.locale !== undefined) patch.locale = input.locale;
-  if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
+  if (input.password !== undefined) {
+    // A password an admin chose is a temporary one, as with reset-password: the user must replace it.
+    patch.password_hash = await hashPassword(input.password);
+    patch.must_change_password = 1;
+  }
   const updated = await db.transaction().execute(async (trx) => {
     const after = await users.updateUser(trx, id, patch, input.clusterIds, scopes.expertFields);
     if (!after) throw errors.notFound("user", id);
