@@ -84,6 +84,42 @@ describe("sainam user add", () => {
     expect(body.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
   });
 
+  it("creates an expert with a provider and fields, and names --fields for an unknown one", async () => {
+    const result = await run(
+      "user",
+      "add",
+      "--email",
+      "expert@example.org",
+      "--role",
+      "expert",
+      "--agency",
+      "OSMEP",
+      "--fields",
+      "marketing, finance",
+      "--json",
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).user).toMatchObject({ email: "expert@example.org", role: "expert" });
+    const unknown = JSON.parse(
+      (
+        await run(
+          "user",
+          "add",
+          "--email",
+          "e2@example.org",
+          "--role",
+          "expert",
+          "--agency",
+          "OSMEP",
+          "--fields",
+          "astrology",
+          "--json",
+        )
+      ).out,
+    );
+    expect(unknown.error.message).toContain("--fields");
+  });
+
   it("refuses a duplicate e-mail with a conflict", async () => {
     const result = await run("user", "add", "--email", "officer@example.org", "--role", "expert", "--json");
     expect(result.code).toBe(2);
@@ -130,7 +166,8 @@ describe("sainam backup", () => {
     const provinces = copy.prepare("SELECT count(*) AS n FROM provinces").get();
     const integrity = copy.prepare("PRAGMA integrity_check").get();
     copy.close();
-    expect(users).toEqual({ n: 1 });
+    // The officer and the expert that "sainam user add" created above.
+    expect(users).toEqual({ n: 2 });
     expect(provinces).toEqual({ n: 77 });
     expect(integrity).toEqual({ integrity_check: "ok" });
   });

@@ -29,7 +29,7 @@ Usage:
   sainam migrate [--json]                  bring the database schema up to date
   sainam seed [--json]                     load the reference data (idempotent)
   sainam user add --email E --role R [--name N] [--password P] [--agency CODE] [--clusters 1,2]
-                  [--enterprise ID] [--locale th|en] [--json]
+                  [--enterprise ID] [--fields marketing,finance] [--locale th|en] [--json]
                                            create a user; a password is generated and printed once if none is given
   sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
   sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
@@ -164,6 +164,7 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
         agency: { type: "string" },
         clusters: { type: "string" },
         enterprise: { type: "string" },
+        fields: { type: "string" },
         locale: { type: "string" },
         json: { type: "boolean" },
       },
@@ -201,6 +202,7 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
       agencyId,
       clusterIds: values.clusters ? values.clusters.split(",").map((id) => Number(id.trim())) : undefined,
       enterpriseId: values.enterprise === undefined ? undefined : Number(values.enterprise),
+      expertFields: values.fields ? values.fields.split(",").map((field) => field.trim()) : undefined,
       locale: values.locale,
     });
     if (!parsed.success) {
@@ -350,8 +352,11 @@ function cliFlag(path: string): string {
     agencyId: "agency",
     clusterIds: "clusters",
     enterpriseId: "enterprise",
+    expertFields: "fields",
   };
-  return map[path] ?? path;
+  // A list's item keeps its index: expertFields.0 → fields.0.
+  const [head = "", ...rest] = path.split(".");
+  return [map[head] ?? head, ...rest].join(".");
 }
 
 async function backupCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "conflict",
   "too_many_requests",
   "period_locked",
+  "password_change_required",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -78,6 +79,8 @@ export const FIELD_ERROR_CODES = [
   "no_period_columns",
   "import_state",
   "upload_gone",
+  "wrong_password",
+  "same_password",
   "invalid",
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -142,6 +145,9 @@ export const errors = {
   /** Wrong e-mail or password: one neutral message for both, so accounts cannot be enumerated. */
   loginFailed: () => new AppError("unauthenticated", "Wrong e-mail or password."),
   csrf: () => new AppError("csrf_failed", "Missing or wrong X-CSRF-Token header."),
+  /** An admin reset this user's password: until they choose a new one, their only write is changing it. */
+  passwordChangeRequired: () =>
+    new AppError("password_change_required", "Choose a new password (POST /api/auth/password) before continuing."),
   /** A refusal; `reason` lets clients word it (policy.ts `authorize` gives one for every action and resource). */
   forbidden: (message = "You may not do this.", reason?: ForbiddenReason) =>
     new AppError("forbidden", message, { reason }),

@@ -95,6 +95,10 @@ export const router = createBrowserRouter(
           path: "/values/import",
           lazy: async () => ({ Component: (await import("./pages/ValuesImportPage")).ValuesImportPage }),
         },
+        {
+          path: "/account/password",
+          lazy: async () => ({ Component: (await import("./pages/ChangePasswordPage")).ChangePasswordPage }),
+        },
         { path: "/admin/users", lazy: async () => ({ Component: (await import("./pages/UsersPage")).UsersPage }) },
         { path: "/admin/audit", lazy: async () => ({ Component: (await import("./pages/AuditPage")).AuditPage }) },
         { path: "*", element: <NotFoundPage /> },

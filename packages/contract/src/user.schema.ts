@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { roles } from "@sainam/core";
+import { expertFields, roles } from "@sainam/core";
 import { PASSWORD_MIN_LENGTH } from "./choices.ts";
 
 export const roleSchema = z.enum(roles);
 export const localeSchema = z.enum(["th", "en"]);
+export const expertFieldSchema = z.enum(expertFields);
+const expertFieldList = z.array(expertFieldSchema).max(expertFields.length);
 
 export const userSchema = z.object({
   id: z.number().int(),
@@ -13,8 +15,12 @@ export const userSchema = z.object({
   agencyId: z.number().int().nullable(),
   clusterIds: z.array(z.number().int()),
   enterpriseId: z.number().int().nullable(),
+  /** An expert's fields (core `expertFields`); empty for other roles. */
+  expertFields: z.array(z.string()),
   locale: localeSchema,
   active: z.boolean(),
+  /** An admin reset the password: the user must choose a new one before doing anything else. */
+  mustChangePassword: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
 });
@@ -34,6 +40,7 @@ export const createUserBody = z
     agencyId: z.number().int().positive().nullable().optional(),
     clusterIds: z.array(z.number().int().positive()).max(500).optional(),
     enterpriseId: z.number().int().positive().nullable().optional(),
+    expertFields: expertFieldList.optional(),
     locale: localeSchema.optional(),
   })
   .strict();
@@ -46,6 +53,7 @@ export const updateUserBody = z
     agencyId: z.number().int().positive().nullable().optional(),
     clusterIds: z.array(z.number().int().positive()).max(500).optional(),
     enterpriseId: z.number().int().positive().nullable().optional(),
+    expertFields: expertFieldList.optional(),
     active: z.boolean().optional(),
     password: password.optional(),
     locale: localeSchema.optional(),
@@ -59,6 +67,19 @@ export const updateMeBody = z
     displayName: displayName.optional(),
   })
   .strict();
+
+/** `POST /auth/password`: a signed-in user changes their own password. */
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1, "is required").max(200),
+    newPassword: password,
+  })
+  .strict();
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+/** `POST /users/{id}/reset-password`: an admin sets a temporary password the user must change at next sign-in. */
+export const resetPasswordBody = z.object({ temporaryPassword: password }).strict();
+export type ResetPasswordBody = z.infer<typeof resetPasswordBody>;
 
 export const listUsersQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -9,6 +9,7 @@ export * from "./size-class.ts";
 export * from "./target.ts";
 export * from "./legal-form.ts";
 export * from "./roles.ts";
+export * from "./expert-fields.ts";
 export * from "./value-chain.ts";
 export * from "./address.ts";
 export * from "./search-text.ts";

@@ -80,6 +80,13 @@ export async function findCluster(db: Executor, id: number): Promise<ClusterRow 
   return db.selectFrom("clusters").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Which of these cluster ids exist (to name the first that does not). */
+export async function existingClusterIds(db: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("clusters").select("id").where("id", "in", ids).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function findClusterByCode(db: Executor, code: string): Promise<ClusterRow | undefined> {
   return db.selectFrom("clusters").selectAll().where("code", "=", code).executeTakeFirst();
 }

@@ -146,11 +146,19 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   last_login_at: string | null;
+  /** 1 after an admin reset the password: the user must choose a new one before any other write (0012). */
+  must_change_password: Generated<number>;
 }
 
 export interface UserClusterTable {
   user_id: number;
   cluster_id: number;
+}
+
+/** The fields an expert advises in (core `expertFields`), migration 0012. */
+export interface UserExpertFieldTable {
+  user_id: number;
+  field: string;
 }
 
 export interface SessionTable {
@@ -524,6 +532,7 @@ export interface DB {
   indicator_targets: IndicatorTargetTable;
   users: UserTable;
   user_clusters: UserClusterTable;
+  user_expert_fields: UserExpertFieldTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

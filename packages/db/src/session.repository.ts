@@ -23,6 +23,11 @@ export async function deleteSessionsOfUser(db: Executor, userId: number): Promis
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
 
+/** Ends every session of a user but one (the one that just changed the password). */
+export async function deleteOtherSessionsOfUser(db: Executor, userId: number, keepId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepId).execute();
+}
+
 /** Removes sessions past their absolute expiry or idle since before `idleBefore`. */
 export async function deleteExpiredSessions(db: Executor, now: string, idleBefore: string): Promise<number> {
   const result = await db

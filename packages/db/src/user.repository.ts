@@ -3,23 +3,33 @@ import type { DB, NewUserRow, UserRow, UserUpdate } from "./schema.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-export type UserWithScopes = UserRow & { cluster_ids: number[] };
+/** A user with the scopes their role is limited to: coordinator's clusters, expert's fields (sorted). */
+export type UserWithScopes = UserRow & { cluster_ids: number[]; expert_fields: string[] };
 
 export type UserListQuery = { page: number; pageSize: number; q?: string | undefined };
 
 async function withScopes(db: Executor, users: UserRow[]): Promise<UserWithScopes[]> {
   if (users.length === 0) return [];
-  const scopes = await db
-    .selectFrom("user_clusters")
-    .select(["user_id", "cluster_id"])
-    .where(
-      "user_id",
-      "in",
-      users.map((u) => u.id),
-    )
-    .orderBy("cluster_id")
-    .execute();
-  return users.map((u) => ({ ...u, cluster_ids: scopes.filter((s) => s.user_id === u.id).map((s) => s.cluster_id) }));
+  const ids = users.map((u) => u.id);
+  const [scopes, fields] = await Promise.all([
+    db
+      .selectFrom("user_clusters")
+      .select(["user_id", "cluster_id"])
+      .where("user_id", "in", ids)
+      .orderBy("cluster_id")
+      .execute(),
+    db
+      .selectFrom("user_expert_fields")
+      .select(["user_id", "field"])
+      .where("user_id", "in", ids)
+      .orderBy("field")
+      .execute(),
+  ]);
+  return users.map((u) => ({
+    ...u,
+    cluster_ids: scopes.filter((s) => s.user_id === u.id).map((s) => s.cluster_id),
+    expert_fields: fields.filter((f) => f.user_id === u.id).map((f) => f.field),
+  }));
 }
 
 export async function findUserById(db: Executor, id: number): Promise<UserWithScopes | undefined> {
@@ -63,14 +73,24 @@ export async function listUsers(
   return { items: await withScopes(db, rows), total: Number(count.n) };
 }
 
-export async function insertUser(db: Transaction<DB>, user: NewUserRow, clusterIds: number[]): Promise<UserWithScopes> {
+export async function insertUser(
+  db: Transaction<DB>,
+  user: NewUserRow,
+  clusterIds: number[],
+  expertFields: string[] = [],
+): Promise<UserWithScopes> {
   const row = await db
     .insertInto("users")
     .values({ ...user, email: user.email.toLowerCase() })
     .returningAll()
     .executeTakeFirstOrThrow();
   await replaceUserClusters(db, row.id, clusterIds);
-  return { ...row, cluster_ids: [...clusterIds].sort((a, b) => a - b) };
+  await replaceExpertFields(db, row.id, expertFields);
+  return {
+    ...row,
+    cluster_ids: [...new Set(clusterIds)].sort((a, b) => a - b),
+    expert_fields: [...new Set(expertFields)].sort(),
+  };
 }
 
 export async function updateUser(
@@ -78,10 +98,23 @@ export async function updateUser(
   id: number,
   patch: UserUpdate,
   clusterIds?: number[],
+  expertFields?: string[],
 ): Promise<UserWithScopes | undefined> {
   if (Object.keys(patch).length > 0) await db.updateTable("users").set(patch).where("id", "=", id).execute();
   if (clusterIds) await replaceUserClusters(db, id, clusterIds);
+  if (expertFields) await replaceExpertFields(db, id, expertFields);
   return findUserById(db, id);
+}
+
+async function replaceExpertFields(db: Transaction<DB>, userId: number, fields: string[]): Promise<void> {
+  await db.deleteFrom("user_expert_fields").where("user_id", "=", userId).execute();
+  const unique = [...new Set(fields)];
+  if (unique.length > 0) {
+    await db
+      .insertInto("user_expert_fields")
+      .values(unique.map((field) => ({ user_id: userId, field })))
+      .execute();
+  }
 }
 
 async function replaceUserClusters(db: Transaction<DB>, userId: number, clusterIds: number[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
 import {
+  changePasswordBody,
   errorResponses,
   loginBody,
   loginResultSchema,
@@ -13,6 +14,7 @@ import { clearAuthCookies, setAuthCookies } from "../http/auth-hook.ts";
 import { errors } from "../errors.ts";
 import { presentUser } from "../users/user.presenter.ts";
 import { updateMe } from "../users/user.service.ts";
+import { changeOwnPassword } from "../users/password.service.ts";
 import { login, logout } from "./session.service.ts";
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -77,6 +79,28 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ user: presentUser(await updateMe(ctx, request.actor, request.body)) }),
+    );
+
+    app.post(
+      "/auth/password",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Change your own password (the current one is required); ends your other sessions",
+          body: changePasswordBody,
+          response: { 200: meSchema, ...errorResponses(400, 401, 403, 429) },
+        },
+      },
+      async (request) => {
+        if (!request.session) throw errors.unauthenticated();
+        const user = await changeOwnPassword(
+          ctx,
+          request.actor,
+          { sessionId: request.session.sessionId, clientAddress: request.ip },
+          request.body,
+        );
+        return { user: presentUser(user) };
+      },
     );
   };
 }

@@ -22,6 +22,14 @@ const CSRF_EXEMPT = new Set(["/api/auth/login"]);
 // The only writes a caller without a session may make. Every other write answers 401 before its body is read or
 // any record it names is looked up, so an anonymous caller learns nothing about what exists.
 export const ANONYMOUS_WRITES: ReadonlySet<string> = new Set(["/api/auth/login"]);
+// The writes left to a user whose password an admin reset, until they choose a new one: changing it, signing out,
+// and their language (so the change-password page can be read in Thai or English). Everything else answers 403
+// password_change_required, whatever the web app shows.
+const WRITES_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  "POST /api/auth/password",
+  "POST /api/auth/logout",
+  "PATCH /api/auth/me",
+]);
 
 /** Resolves the session cookie into `request.actor` and enforces CSRF tokens on cookie-authenticated writes. */
 export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
@@ -59,6 +67,13 @@ export function registerAuthHook(app: FastifyInstance, ctx: AppContext): void {
     if (!SAFE_METHODS.has(request.method) && request.session && !CSRF_EXEMPT.has(request.routeOptions.url ?? "")) {
       const header = request.headers["x-csrf-token"];
       if (typeof header !== "string" || header !== request.session.csrfToken) throw errors.csrf();
+    }
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      request.session?.user.must_change_password === 1 &&
+      !WRITES_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ""}`)
+    ) {
+      throw errors.passwordChangeRequired();
     }
   });
 }

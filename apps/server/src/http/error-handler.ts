@@ -13,6 +13,7 @@ const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   too_many_requests: 429,
   period_locked: 409,
+  password_change_required: 403,
 };
 
 type ErrorBody = { error: { code: string; message: string; details?: ErrorDetail[]; reason?: ForbiddenReason } };

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isRole } from "@sainam/core";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -202,21 +203,59 @@ const matrix: Record<string, Rule> = {
   }),
   "GET /api/auth/me": anyone("/api/auth/me"),
   "PATCH /api/auth/me": signedIn("signed in", () => ({ url: "/api/auth/me", body: { locale: "th" } })),
+  // Changing a password ends the user's other sessions: each role changes that of a throwaway user like it, so the
+  // role's own client stays signed in.
+  "POST /api/auth/password": signedIn("signed in", async (role, _v, w) => {
+    const url = "/api/auth/password";
+    const newPassword = `changed-${unique()}-password`;
+    if (role === "public") return { url, body: { currentPassword: "whatever-it-was", newPassword } };
+    const id = role === "admin" ? w.userId.admin : w.users[role].id;
+    const like = await w.t.ctx.database.db
+      .selectFrom("users")
+      .selectAll()
+      .where("id", "=", id ?? 0)
+      .executeTakeFirstOrThrow();
+    const clusterIds = (
+      await w.t.ctx.database.db
+        .selectFrom("user_clusters")
+        .select("cluster_id")
+        .where("user_id", "=", like.id)
+        .execute()
+    ).map((c) => c.cluster_id);
+    const password = `throwaway-${unique()}-password`;
+    if (!isRole(like.role)) throw new Error(`unknown role ${like.role}`);
+    const copy = await w.t.addUser({
+      email: `matrix-pw-${unique()}@example.org`,
+      displayName: "Throwaway",
+      role: like.role,
+      agencyId: like.agency_id,
+      clusterIds,
+      enterpriseId: like.enterprise_id,
+      password,
+    });
+    return { url, body: { currentPassword: password, newPassword }, as: await w.t.signIn(copy.email, password) };
+  }),
   "GET /api/users": only("admin", ["admin"], () => ({ url: "/api/users" })),
   "POST /api/users": only(
     "admin",
     ["admin"],
-    () => ({
+    (_role, _v, w) => ({
       url: "/api/users",
       body: {
         email: `matrix-new-${unique()}@example.org`,
         displayName: "New",
         role: "expert",
+        agencyId: w.agency.moc.id,
+        expertFields: ["marketing"],
         password: "long-enough-password",
       },
     }),
     201,
   ),
+  "POST /api/users/{id}/reset-password": only("admin", ["admin"], (_role, _v, w) => ({
+    url: `/api/users/${w.bystanderId}/reset-password`,
+    body: { temporaryPassword: `temporary-${unique()}` },
+  })),
   "GET /api/users/{id}": {
     who: "admin, or the user",
     variants: ["own", "other"],

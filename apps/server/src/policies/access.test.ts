@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
-import { agencyIds, signInAs } from "../test-support/factories.ts";
+import { agencyIds, createCluster, createEnterprise, signInAs } from "../test-support/factories.ts";
 
 // Each role against each route, including records of another scope.
 let t: TestApp;
@@ -12,15 +12,19 @@ beforeAll(async () => {
   const { MOC: moc, DIP: dip } = await agencyIds(t, "MOC", "DIP");
   const plan = (await t.anonymous.request("GET", "/api/plans")).json().items[0];
   const tree = (await t.anonymous.request("GET", `/api/plans/${plan.id}`)).json();
-  const member = await signInAs(t, "member", { enterpriseId: 1 });
+  const admin = await signInAs(t, "admin");
+  // A role's scope must exist: a firm for the member, a cluster for the coordinator.
+  const firm = await createEnterprise(admin);
+  const cluster = await createCluster(admin);
+  const member = await signInAs(t, "member", { enterpriseId: firm.id });
   const expert = await signInAs(t, "expert");
   as = {
     public: t.anonymous,
-    admin: await signInAs(t, "admin"),
+    admin,
     // Named: the audit test reads this officer's e-mail back.
     mocOfficer: await signInAs(t, "agency_officer", { email: "moc@example.org", agencyId: moc }),
     dipOfficer: await signInAs(t, "agency_officer", { agencyId: dip }),
-    coordinator: await signInAs(t, "cluster_coordinator", { clusterIds: [1] }),
+    coordinator: await signInAs(t, "cluster_coordinator", { clusterIds: [cluster.id] }),
     member,
     expert,
   };
@@ -73,6 +77,8 @@ describe("admin-only routes", () => {
         email: `new-${who}@example.org`,
         displayName: "New",
         role: "expert",
+        agencyId: ids.moc,
+        expertFields: ["marketing"],
         password: "long-enough-password",
       });
       expect(response.statusCode).toBe(expected[who] === 200 ? 201 : expected[who]);

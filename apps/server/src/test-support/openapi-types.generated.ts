@@ -69,6 +69,23 @@ export interface paths {
         patch: operations["patchAuthMe"];
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password (the current one is required); ends your other sessions */
+        post: operations["postAuthPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -103,6 +120,23 @@ export interface paths {
         head?: never;
         /** Change a user's role, scope, status or password (admins) */
         patch: operations["patchUsersById"];
+        trace?: never;
+    };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a user a temporary password they must change at next sign-in; ends their sessions (admins) */
+        post: operations["postUsersByIdResetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/audit": {
@@ -1698,9 +1732,11 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
                             active: boolean;
+                            mustChangePassword: boolean;
                             createdAt: string;
                             lastLoginAt: string | null;
                         };
@@ -1802,9 +1838,11 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
                             active: boolean;
+                            mustChangePassword: boolean;
                             createdAt: string;
                             lastLoginAt: string | null;
                         } | null;
@@ -1855,9 +1893,11 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
                             active: boolean;
+                            mustChangePassword: boolean;
                             createdAt: string;
                             lastLoginAt: string | null;
                         };
@@ -1884,6 +1924,86 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: number;
+                            email: string;
+                            displayName: string;
+                            role: string;
+                            agencyId: number | null;
+                            clusterIds: number[];
+                            enterpriseId: number | null;
+                            expertFields: string[];
+                            /** @enum {string} */
+                            locale: "th" | "en";
+                            active: boolean;
+                            mustChangePassword: boolean;
+                            createdAt: string;
+                            lastLoginAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1921,9 +2041,11 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
                             active: boolean;
+                            mustChangePassword: boolean;
                             createdAt: string;
                             lastLoginAt: string | null;
                         }[];
@@ -1981,6 +2103,7 @@ export interface operations {
                     agencyId?: number | null;
                     clusterIds?: number[];
                     enterpriseId?: number | null;
+                    expertFields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
                     /** @enum {string} */
                     locale?: "th" | "en";
                 };
@@ -2001,9 +2124,11 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
                         active: boolean;
+                        mustChangePassword: boolean;
                         createdAt: string;
                         lastLoginAt: string | null;
                     };
@@ -2072,9 +2197,11 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
                         active: boolean;
+                        mustChangePassword: boolean;
                         createdAt: string;
                         lastLoginAt: string | null;
                     };
@@ -2136,6 +2263,7 @@ export interface operations {
                     agencyId?: number | null;
                     clusterIds?: number[];
                     enterpriseId?: number | null;
+                    expertFields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
                     active?: boolean;
                     password?: string;
                     /** @enum {string} */
@@ -2158,9 +2286,90 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
                         active: boolean;
+                        mustChangePassword: boolean;
+                        createdAt: string;
+                        lastLoginAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postUsersByIdResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    temporaryPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        email: string;
+                        displayName: string;
+                        role: string;
+                        agencyId: number | null;
+                        clusterIds: number[];
+                        enterpriseId: number | null;
+                        expertFields: string[];
+                        /** @enum {string} */
+                        locale: "th" | "en";
+                        active: boolean;
+                        mustChangePassword: boolean;
                         createdAt: string;
                         lastLoginAt: string | null;
                     };

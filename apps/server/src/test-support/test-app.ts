@@ -35,6 +35,11 @@ export async function freshDatabaseUrl(): Promise<{ url: string | undefined; dro
   };
 }
 
+async function firstAgencyId(ctx: AppContext): Promise<number> {
+  const row = await ctx.database.db.selectFrom("agencies").select("id").orderBy("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export type TestApp = {
   app: FastifyInstance;
   ctx: AppContext;
@@ -108,7 +113,15 @@ export async function createTestApp(
     },
     async addUser(input) {
       const password = input.password ?? `pw-${randomBytes(8).toString("hex")}`;
-      const user = await createUser(ctx, systemAdmin, { ...input, password });
+      // An expert needs a provider and a field; tests that do not care get the first agency and "marketing".
+      const expertDefaults =
+        input.role === "expert"
+          ? {
+              agencyId: input.agencyId ?? (await firstAgencyId(ctx)),
+              expertFields: input.expertFields ?? ["marketing" as const],
+            }
+          : {};
+      const user = await createUser(ctx, systemAdmin, { ...input, ...expertDefaults, password });
       return { id: user.id, email: user.email, password };
     },
     async close() {

@@ -8,8 +8,10 @@ export type UserView = {
   agencyId: number | null;
   clusterIds: number[];
   enterpriseId: number | null;
+  expertFields: string[];
   locale: "th" | "en";
   active: boolean;
+  mustChangePassword: boolean;
   createdAt: string;
   lastLoginAt: string | null;
 };
@@ -24,14 +26,16 @@ export function presentUser(user: UserWithScopes): UserView {
     agencyId: user.agency_id,
     clusterIds: user.cluster_ids,
     enterpriseId: user.enterprise_id,
+    expertFields: user.expert_fields,
     locale: user.locale === "en" ? "en" : "th",
     active: user.active === 1,
+    mustChangePassword: user.must_change_password === 1,
     createdAt: user.created_at,
     lastLoginAt: user.last_login_at,
   };
 }
 
-/** What the audit log keeps of a user: identifiers and roles, no e-mail or name (personal data). */
+/** What the audit log keeps of a user: identifiers and roles, no e-mail or name (personal data), no password hash. */
 export function auditUser(user: UserWithScopes) {
   return {
     id: user.id,
@@ -39,7 +43,9 @@ export function auditUser(user: UserWithScopes) {
     agencyId: user.agency_id,
     clusterIds: user.cluster_ids,
     enterpriseId: user.enterprise_id,
+    expertFields: user.expert_fields,
     locale: user.locale,
     active: user.active === 1,
+    mustChangePassword: user.must_change_password === 1,
   };
 }

@@ -2,8 +2,17 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../context.ts";
 import { errorResponses } from "@sainam/contract";
 import { presentUser } from "./user.presenter.ts";
-import { createUserBody, idParams, listUsersQuery, updateUserBody, userListSchema, userSchema } from "@sainam/contract";
+import {
+  createUserBody,
+  idParams,
+  listUsersQuery,
+  resetPasswordBody,
+  updateUserBody,
+  userListSchema,
+  userSchema,
+} from "@sainam/contract";
 import { createUser, getUser, listUsers, updateUser } from "./user.service.ts";
+import { resetPassword } from "./password.service.ts";
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -64,6 +73,20 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => presentUser(await updateUser(ctx, request.actor, request.params.id, request.body)),
+    );
+
+    app.post(
+      "/users/:id/reset-password",
+      {
+        schema: {
+          tags: ["users"],
+          summary: "Give a user a temporary password they must change at next sign-in; ends their sessions (admins)",
+          params: idParams,
+          body: resetPasswordBody,
+          response: { 200: userSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => presentUser(await resetPassword(ctx, request.actor, request.params.id, request.body)),
     );
   };
 }

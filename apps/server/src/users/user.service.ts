@@ -1,5 +1,15 @@
 import { roles, type Actor, type Role } from "@sainam/core";
-import { audit, nowIso, reference, sessions, users, type UserUpdate, type UserWithScopes } from "@sainam/db";
+import {
+  audit,
+  clusters,
+  enterprises,
+  nowIso,
+  reference,
+  sessions,
+  users,
+  type UserUpdate,
+  type UserWithScopes,
+} from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@sainam/db";
 import type { AppContext } from "../context.ts";
@@ -9,12 +19,25 @@ import { authorize, demotesSelf } from "../policies/policy.ts";
 import { auditUser } from "./user.presenter.ts";
 import type { CreateUserBody, UpdateUserBody } from "@sainam/contract";
 
-type Scopes = { role: Role; agencyId: number | null; clusterIds: number[]; enterpriseId: number | null };
+type Scopes = {
+  role: Role;
+  agencyId: number | null;
+  clusterIds: number[];
+  enterpriseId: number | null;
+  expertFields: string[];
+};
 
-/** A role's scope must be set: an officer needs an agency, a coordinator clusters, a member an enterprise. */
+/**
+ * A role's scope must be set and exist: an officer needs an agency, a coordinator clusters, a member an enterprise,
+ * an expert a provider and at least one field. Service providers are not modelled yet (issue 13): an expert's
+ * provider is an agency (agency_id) until they are.
+ */
 async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Promise<void> {
   if (scopes.role === "agency_officer" && scopes.agencyId === null) {
     throw errors.required("agencyId", "is required for an agency officer");
+  }
+  if (scopes.role === "expert" && scopes.agencyId === null) {
+    throw errors.required("agencyId", "is required for an expert (their provider)");
   }
   if (scopes.role === "cluster_coordinator" && scopes.clusterIds.length === 0) {
     throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator", "required");
@@ -22,8 +45,23 @@ async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Pr
   if (scopes.role === "member" && scopes.enterpriseId === null) {
     throw errors.required("enterpriseId", "is required for a member");
   }
+  if (scopes.role === "expert" && scopes.expertFields.length === 0) {
+    throw errors.validation("expertFields", "at least one field is required for an expert", "required");
+  }
+  if (scopes.role !== "expert" && scopes.expertFields.length > 0) {
+    throw errors.validation("expertFields", "only an expert has fields", "not_applicable");
+  }
   if (scopes.agencyId !== null && !(await reference.findAgency(db, scopes.agencyId))) {
     throw errors.missing("agencyId", "agency", scopes.agencyId);
+  }
+  const clusterIds = [...new Set(scopes.clusterIds)];
+  if (clusterIds.length > 0) {
+    const found = new Set(await clusters.existingClusterIds(db, clusterIds));
+    const absent = clusterIds.find((id) => !found.has(id));
+    if (absent !== undefined) throw errors.missing("clusterIds", "cluster", absent);
+  }
+  if (scopes.enterpriseId !== null && !(await enterprises.findEnterprise(db, scopes.enterpriseId))) {
+    throw errors.missing("enterpriseId", "enterprise", scopes.enterpriseId);
   }
 }
 
@@ -51,10 +89,11 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     agencyId: input.agencyId ?? null,
     clusterIds: input.clusterIds ?? [],
     enterpriseId: input.enterpriseId ?? null,
+    expertFields: input.expertFields ?? [],
   };
-  await checkScopes(db, scopes);
   if (await users.findUserByEmail(db, input.email))
     throw errors.conflict("a user with this e-mail exists", "email", "duplicate");
+  await checkScopes(db, scopes);
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
@@ -73,6 +112,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
         updated_at: now,
       },
       scopes.clusterIds,
+      scopes.expertFields,
     );
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
@@ -102,6 +142,8 @@ export async function updateUser(
     agencyId: input.agencyId === undefined ? before.agency_id : input.agencyId,
     clusterIds: input.clusterIds ?? before.cluster_ids,
     enterpriseId: input.enterpriseId === undefined ? before.enterprise_id : input.enterpriseId,
+    // A user who stops being an expert loses their fields, unless the request names some (then refused).
+    expertFields: input.expertFields ?? (role === "expert" ? before.expert_fields : []),
   };
   await checkScopes(db, scopes);
   if (demotesSelf(actor, id, input)) {
@@ -118,9 +160,13 @@ export async function updateUser(
   if (input.enterpriseId !== undefined) patch.enterprise_id = input.enterpriseId;
   if (input.active !== undefined) patch.active = input.active ? 1 : 0;
   if (input.locale !== undefined) patch.locale = input.locale;
-  if (input.password !== undefined) patch.password_hash = await hashPassword(input.password);
+  if (input.password !== undefined) {
+    // A password an admin chose is a temporary one, as with reset-password: the user must replace it.
+    patch.password_hash = await hashPassword(input.password);
+    patch.must_change_password = 1;
+  }
   const updated = await db.transaction().execute(async (trx) => {
-    const after = await users.updateUser(trx, id, patch, input.clusterIds);
+    const after = await users.updateUser(trx, id, patch, input.clusterIds, scopes.expertFields);
     if (!after) throw errors.notFound("user", id);
     // A new password, a lost role or a deactivation ends the user's open sessions.
     if (

@@ -4,6 +4,7 @@ import { NavLink, Outlet, ScrollRestoration, useLocation } from "react-router-do
 import { LanguageSwitch } from "../features/auth/components/LanguageSwitch";
 import { LocaleSync } from "../features/auth/components/LocaleSync";
 import { UserMenu } from "../features/auth/components/UserMenu";
+import { PasswordChangeGuard } from "../features/auth/components/PasswordChangeGuard";
 import { isStaff } from "../features/auth/model";
 import { HeaderSearch } from "../features/search/components/HeaderSearch";
 import { useCurrentUser } from "../features/auth/queries";
@@ -93,6 +94,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        <PasswordChangeGuard />
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -26,8 +26,10 @@ describe("the session answer", () => {
     agencyId: 2,
     clusterIds: [],
     enterpriseId: null,
+    expertFields: [],
     locale: "th",
     active: true,
+    mustChangePassword: false,
     createdAt: "2026-01-01T00:00:00.000Z",
     lastLoginAt: null,
   };

@@ -1,4 +1,4 @@
-import type { LoginBody, Session } from "@sainam/contract";
+import type { ChangePasswordBody, LoginBody, Session } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import type { Locale } from "../../lib/format";
@@ -34,6 +34,20 @@ export function useUpdateMeMutation() {
   return useMutation({
     mutationFn: (input: { locale?: Locale; displayName?: string }) =>
       apiSend("PATCH", "/api/auth/me", input, (c) => c.meSchema),
+    onSuccess: (data) => {
+      queryClient.setQueryData<Session>(authKeys.me, (previous) => ({
+        user: data.user,
+        csrfToken: previous?.csrfToken ?? null,
+      }));
+    },
+  });
+}
+
+/** Changes the signed-in user's password; this session stays, the user's others end. */
+export function useChangePasswordMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangePasswordBody) => apiSend("POST", "/api/auth/password", input, (c) => c.meSchema),
     onSuccess: (data) => {
       queryClient.setQueryData<Session>(authKeys.me, (previous) => ({
         user: data.user,

@@ -1,8 +1,8 @@
-import type { CreateUserBody, UpdateUserBody } from "@sainam/contract";
+import type { CreateUserBody, ResetPasswordBody, UpdateUserBody } from "@sainam/contract";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiSend } from "../../api/client";
 import type { Locale } from "../../lib/format";
-import type { Role } from "./model";
+import type { ExpertField, Role } from "./model";
 import { userKeys } from "./queries";
 
 export interface NewUser {
@@ -11,10 +11,16 @@ export interface NewUser {
   password: string;
   role: Role;
   agencyId: number | null;
+  clusterIds: number[];
+  enterpriseId: number | null;
+  expertFields: ExpertField[];
   locale: Locale;
 }
 
-export type UserChanges = Pick<UpdateUserBody, "displayName" | "role" | "agencyId" | "active" | "password">;
+export type UserChanges = Pick<
+  UpdateUserBody,
+  "displayName" | "role" | "agencyId" | "clusterIds" | "enterpriseId" | "expertFields" | "active"
+>;
 
 export function useCreateUserMutation() {
   const queryClient = useQueryClient();
@@ -27,6 +33,9 @@ export function useCreateUserMutation() {
         role: input.role,
         locale: input.locale,
         ...(input.agencyId !== null ? { agencyId: input.agencyId } : {}),
+        ...(input.clusterIds.length > 0 ? { clusterIds: input.clusterIds } : {}),
+        ...(input.enterpriseId !== null ? { enterpriseId: input.enterpriseId } : {}),
+        ...(input.expertFields.length > 0 ? { expertFields: input.expertFields } : {}),
       };
       return apiSend("POST", "/api/users", body, (c) => c.userSchema);
     },
@@ -39,6 +48,16 @@ export function useUpdateUserMutation() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: number; changes: UserChanges }) =>
       apiSend("PATCH", `/api/users/${id}`, changes satisfies UpdateUserBody, (c) => c.userSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** An admin gives a user a temporary password; the user must change it at next sign-in. */
+export function useResetPasswordMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, temporaryPassword }: { id: number; temporaryPassword: string }) =>
+      apiSend("POST", `/api/users/${id}/reset-password`, { temporaryPassword } satisfies ResetPasswordBody, (c) => c.userSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -75,6 +75,9 @@ export function UserMenu() {
           <br />
           <span className="muted">{isRole(user.role) ? t(`roles.${user.role}`) : user.role}</span>
         </p>
+        <Link className="user-menu-link" to="/account/password" onClick={() => setOpen(false)}>
+          {t("nav.changePassword")}
+        </Link>
         <button type="button" className="button button-secondary" onClick={signOut} disabled={logout.isPending}>
           {logout.isPending ? t("nav.signingOut") : t("nav.signOut")}
         </button>

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useLocale } from "../../../i18n";
 import { LOCALES, isLocale, type Locale } from "../../../lib/format";
-import type { Role } from "../model";
+import { emptyScope, missingScope, scopeBody, type MissingScope, type RoleScope } from "../model";
 import { useCreateUserMutation } from "../mutations";
-import { RoleAgencyFields } from "./RoleAgencyFields";
+import { RoleScopeFields } from "./RoleScopeFields";
 
 export function CreateUserForm({ onCreated }: { onCreated: (email: string) => void }) {
   const { t } = useTranslation();
@@ -15,10 +15,9 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
-  const [role, setRole] = useState<Role>("member");
-  const [agencyId, setAgencyId] = useState<number | null>(null);
+  const [scope, setScope] = useState<RoleScope>(emptyScope("member"));
   const [locale, setLocale] = useState<Locale>(uiLocale);
-  const [agencyMissing, setAgencyMissing] = useState(false);
+  const [missing, setMissing] = useState<MissingScope | null>(null);
   const ids = {
     email: useId(),
     name: useId(),
@@ -30,20 +29,24 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (role === "agency_officer" && !agencyId) {
-      setAgencyMissing(true);
-      return;
-    }
-    setAgencyMissing(false);
-    const input = { email: email.trim(), displayName: displayName.trim(), password, role, agencyId, locale };
+    const lacking = missingScope(scope);
+    setMissing(lacking);
+    if (lacking) return;
+    const input = {
+      email: email.trim(),
+      displayName: displayName.trim(),
+      password,
+      role: scope.role,
+      locale,
+      ...scopeBody(scope),
+    };
     create.mutate(input, {
       onSuccess: () => {
         onCreated(input.email);
         setEmail("");
         setDisplayName("");
         setPassword("");
-        setRole("member");
-        setAgencyId(null);
+        setScope(emptyScope("member"));
       },
     });
   };
@@ -51,9 +54,9 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
   return (
     <form className="form panel" onSubmit={submit} aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>{t("users.createTitle")}</h2>
-      {agencyMissing && (
+      {missing && (
         <div className="alert alert-error" role="alert">
-          <p>{t("users.agencyRequired")}</p>
+          <p>{t(missing)}</p>
         </div>
       )}
       {create.isError && <ErrorMessage error={create.error} />}
@@ -73,7 +76,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
           <label htmlFor={ids.name}>{t("users.displayName")}</label>
           <input id={ids.name} required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
         </div>
-        <RoleAgencyFields role={role} agencyId={agencyId} onRole={setRole} onAgency={setAgencyId} />
+        <RoleScopeFields scope={scope} onChange={setScope} />
         <div className="field">
           <label htmlFor={ids.locale}>{t("users.locale")}</label>
           <select

@@ -1,40 +1,52 @@
-import { PASSWORD_MIN_LENGTH } from "@sainam/contract/choices";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { isRole, type Role, type User } from "../model";
+import {
+  isExpertField,
+  isRole,
+  missingScope,
+  scopeBody,
+  scopeOfUser,
+  type MissingScope,
+  type RoleScope,
+  type User,
+} from "../model";
 import { useUpdateUserMutation, type UserChanges } from "../mutations";
-import { RoleAgencyFields } from "./RoleAgencyFields";
+import { RoleScopeFields } from "./RoleScopeFields";
 
 interface EditUserFormProps {
   user: User;
   onDone: (saved: boolean) => void;
 }
 
+const sameIds = (a: readonly (number | string)[], b: readonly (number | string)[]) =>
+  a.length === b.length && [...a].sort().join(",") === [...b].sort().join(",");
+
 export function EditUserForm({ user, onDone }: EditUserFormProps) {
   const { t } = useTranslation();
   const update = useUpdateUserMutation();
   const [displayName, setDisplayName] = useState(user.displayName);
-  const [role, setRole] = useState<Role>(isRole(user.role) ? user.role : "member");
-  const [agencyId, setAgencyId] = useState<number | null>(user.agencyId);
+  const [scope, setScope] = useState<RoleScope>(() =>
+    scopeOfUser(user, isRole(user.role) ? user.role : "member", user.expertFields.filter(isExpertField)),
+  );
   const [active, setActive] = useState(user.active);
-  const [password, setPassword] = useState("");
-  const [agencyMissing, setAgencyMissing] = useState(false);
-  const ids = { name: useId(), active: useId(), password: useId(), heading: useId() };
+  const [missing, setMissing] = useState<MissingScope | null>(null);
+  const ids = { name: useId(), active: useId(), heading: useId() };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (role === "agency_officer" && !agencyId) {
-      setAgencyMissing(true);
-      return;
-    }
-    setAgencyMissing(false);
+    const lacking = missingScope(scope);
+    setMissing(lacking);
+    if (lacking) return;
+    const body = scopeBody(scope);
     const changes: UserChanges = {};
     if (displayName.trim() !== user.displayName) changes.displayName = displayName.trim();
-    if (role !== user.role) changes.role = role;
-    if (agencyId !== user.agencyId) changes.agencyId = agencyId;
+    if (scope.role !== user.role) changes.role = scope.role;
+    if (body.agencyId !== user.agencyId) changes.agencyId = body.agencyId;
+    if (!sameIds(body.clusterIds, user.clusterIds)) changes.clusterIds = body.clusterIds;
+    if (body.enterpriseId !== user.enterpriseId) changes.enterpriseId = body.enterpriseId;
+    if (!sameIds(body.expertFields, user.expertFields)) changes.expertFields = body.expertFields;
     if (active !== user.active) changes.active = active;
-    if (password) changes.password = password;
     if (Object.keys(changes).length === 0) {
       onDone(false);
       return;
@@ -47,9 +59,9 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
       <h3 id={ids.heading} className="form-title">
         {t("users.editTitle", { email: user.email })}
       </h3>
-      {agencyMissing && (
+      {missing && (
         <div className="alert alert-error" role="alert">
-          <p>{t("users.agencyRequired")}</p>
+          <p>{t(missing)}</p>
         </div>
       )}
       {update.isError && <ErrorMessage error={update.error} />}
@@ -58,18 +70,7 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
           <label htmlFor={ids.name}>{t("users.displayName")}</label>
           <input id={ids.name} required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
         </div>
-        <RoleAgencyFields role={role} agencyId={agencyId} onRole={setRole} onAgency={setAgencyId} />
-        <div className="field">
-          <label htmlFor={ids.password}>{t("users.newPassword")}</label>
-          <input
-            id={ids.password}
-            type="password"
-            minLength={PASSWORD_MIN_LENGTH}
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <RoleScopeFields scope={scope} onChange={setScope} />
         <div className="field field-checkbox">
           <input
             id={ids.active}

@@ -4,13 +4,13 @@ import { useSearchParams } from "react-router-dom";
 import { Pagination } from "../../../components/Pagination";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
-import { pickLocalized } from "../../../lib/bilingual";
 import { formatDate } from "../../../lib/format";
-import { useAgencies } from "../../agencies/queries";
 import { isRole, PAGE_SIZE } from "../model";
 import { useUsers } from "../queries";
 import { CreateUserForm } from "./CreateUserForm";
 import { EditUserForm } from "./EditUserForm";
+import { ResetPasswordForm } from "./ResetPasswordForm";
+import { UserScope } from "./UserScope";
 import { TableScroll } from "../../../components/TableScroll";
 
 function pageOf(value: string | null): number {
@@ -18,7 +18,7 @@ function pageOf(value: string | null): number {
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
-/** Users: search and page through them (kept in the address), add one, edit role, agency and status. */
+/** Users: search and page through them (kept in the address), add one, edit role, scope and status, reset a password. */
 export function UserAdmin() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -26,10 +26,11 @@ export function UserAdmin() {
   const q = params.get("q") ?? "";
   const page = pageOf(params.get("page"));
   const users = useUsers(page, q);
-  const agencies = useAgencies();
   const [draft, setDraft] = useState(q);
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<number | null>(null);
+  const [open, setOpen] = useState<{ id: number; panel: "edit" | "reset" } | null>(null);
+  const toggle = (id: number, panel: "edit" | "reset") =>
+    setOpen((current) => (current?.id === id && current.panel === panel ? null : { id, panel }));
   const [notice, setNotice] = useState<string | null>(null);
   const searchId = useId();
 
@@ -47,12 +48,6 @@ export function UserAdmin() {
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     update({ q: draft.trim(), page: 1 });
-  };
-
-  const agencyName = (id: number | null) => {
-    if (id === null) return t("common.none");
-    const agency = agencies.data?.find((a) => a.id === id);
-    return agency ? (agency.abbreviation ?? pickLocalized(locale, agency.nameTh, agency.nameEn)) : String(id);
   };
 
   return (
@@ -108,7 +103,7 @@ export function UserAdmin() {
                     <th scope="col">{t("users.displayName")}</th>
                     <th scope="col">{t("users.email")}</th>
                     <th scope="col">{t("users.role")}</th>
-                    <th scope="col">{t("users.agency")}</th>
+                    <th scope="col">{t("users.scope")}</th>
                     <th scope="col">{t("users.status")}</th>
                     <th scope="col">{t("users.createdAt")}</th>
                     <th scope="col">{t("users.actions")}</th>
@@ -121,35 +116,64 @@ export function UserAdmin() {
                         <th scope="row">{user.displayName || t("common.none")}</th>
                         <td className="break">{user.email}</td>
                         <td>{isRole(user.role) ? t(`roles.${user.role}`) : user.role}</td>
-                        <td>{agencyName(user.agencyId)}</td>
+                        <td>
+                          <UserScope user={user} />
+                        </td>
                         <td>
                           <span className={`tag ${user.active ? "tag-ok" : "tag-off"}`}>
                             {user.active ? t("users.active") : t("users.inactive")}
                           </span>
+                          {user.mustChangePassword && (
+                            <>
+                              {" "}
+                              <span className="tag tag-off">{t("users.mustChange")}</span>
+                            </>
+                          )}
                         </td>
                         <td>{user.createdAt ? formatDate(user.createdAt, locale) : t("common.none")}</td>
                         <td>
-                          <button
-                            type="button"
-                            className="button button-small button-secondary"
-                            aria-expanded={editing === user.id}
-                            aria-label={t("users.editTitle", { email: user.email })}
-                            onClick={() => setEditing((current) => (current === user.id ? null : user.id))}
-                          >
-                            {t("common.edit")}
-                          </button>
+                          <div className="button-row">
+                            <button
+                              type="button"
+                              className="button button-small button-secondary"
+                              aria-expanded={open?.id === user.id && open.panel === "edit"}
+                              aria-label={t("users.editTitle", { email: user.email })}
+                              onClick={() => toggle(user.id, "edit")}
+                            >
+                              {t("common.edit")}
+                            </button>
+                            <button
+                              type="button"
+                              className="button button-small button-secondary"
+                              aria-expanded={open?.id === user.id && open.panel === "reset"}
+                              aria-label={t("users.resetTitle", { email: user.email })}
+                              onClick={() => toggle(user.id, "reset")}
+                            >
+                              {t("users.resetPassword")}
+                            </button>
+                          </div>
                         </td>
                       </tr>
-                      {editing === user.id && (
+                      {open?.id === user.id && (
                         <tr className="row-editor">
                           <td colSpan={7}>
-                            <EditUserForm
-                              user={user}
-                              onDone={(saved) => {
-                                setEditing(null);
-                                if (saved) setNotice(t("users.updated", { email: user.email }));
-                              }}
-                            />
+                            {open.panel === "edit" ? (
+                              <EditUserForm
+                                user={user}
+                                onDone={(saved) => {
+                                  setOpen(null);
+                                  if (saved) setNotice(t("users.updated", { email: user.email }));
+                                }}
+                              />
+                            ) : (
+                              <ResetPasswordForm
+                                user={user}
+                                onDone={() => {
+                                  setOpen(null);
+                                  setNotice(t("users.resetDone", { email: user.email }));
+                                }}
+                              />
+                            )}
                           </td>
                         </tr>
                       )}
