@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
+import { DateInput } from "../../../components/DateInput";
+import { datesReady } from "../../../components/date-input-text";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { FormField } from "../../../components/FormField";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { formatDateRange } from "../../../lib/format";
@@ -66,6 +67,8 @@ export function VersionsPanel({ plan }: { plan: PlanDetail }) {
   const [period, setPeriod] = useState({ periodStart: "", periodEnd: "" });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A date that does not read is shown under its field; the version is not sent until it does.
+    if (!datesReady(period.periodStart, period.periodEnd)) return;
     create.mutate(period, { onSuccess: () => setOpen(false) });
   };
   return (
@@ -104,26 +107,20 @@ export function VersionsPanel({ plan }: { plan: PlanDetail }) {
             <p className="hint">{t("planEdit.newVersionHint")}</p>
             {create.error !== null && <ErrorMessage error={create.error} />}
             <div className="form-grid">
-              <FormField label={t("planEdit.periodStart")} error={errors.periodStart ?? null}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="date"
-                    value={period.periodStart}
-                    onChange={(event) => setPeriod({ ...period, periodStart: event.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t("planEdit.periodEnd")} error={errors.periodEnd ?? null}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="date"
-                    value={period.periodEnd}
-                    onChange={(event) => setPeriod({ ...period, periodEnd: event.target.value })}
-                  />
-                )}
-              </FormField>
+              <DateInput
+                label={t("planEdit.periodStart")}
+                value={period.periodStart}
+                onChange={(periodStart) => setPeriod((current) => ({ ...current, periodStart }))}
+                error={errors.periodStart ?? null}
+                required
+              />
+              <DateInput
+                label={t("planEdit.periodEnd")}
+                value={period.periodEnd}
+                onChange={(periodEnd) => setPeriod((current) => ({ ...current, periodEnd }))}
+                error={errors.periodEnd ?? null}
+                required
+              />
             </div>
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={create.isPending}>
