@@ -1,4 +1,5 @@
 import {
+  BUDDHIST_ERA_THRESHOLD,
   disaggregationDimensions,
   isPeriodKey,
   locales,
@@ -8,10 +9,10 @@ import {
   targetKinds,
 } from "@sainam/core";
 import { z } from "zod";
-import { okSchema } from "./common.schema.ts";
+import { ceIsoDate, okSchema } from "./common.schema.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD (C.E.)");
+const isoDate = ceIsoDate;
 const id = z.number().int().positive();
 export const planNodeParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -25,6 +26,12 @@ const dimensionNames = Object.keys(disaggregationDimensions);
 const periodKeyText = z
   .string()
   .trim()
+  // "FY2564" is a B.E. year written into a C.E. key: say so rather than "not a period key".
+  .refine((key) => Number(/^(?:FY|CY)(\d{4})/i.exec(key)?.[1] ?? 0) < BUDDHIST_ERA_THRESHOLD, {
+    message: "looks like a B.E. year; period keys are C.E. (B.E. − 543), e.g. FY2021 for ปีงบประมาณ 2564",
+    params: { code: "out_of_range", era: "buddhist", max: BUDDHIST_ERA_THRESHOLD - 1 },
+    abort: true,
+  })
   .refine((key) => isPeriodKey(key), {
     message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
     params: { code: "invalid_format", format: "period_key" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notBuddhistDate } from "./common.schema.ts";
 import { linkageKinds } from "@sainam/core";
 import { stages } from "./cluster.schema.ts";
 
@@ -15,7 +16,7 @@ export const institutionKinds = [
 export type InstitutionKind = (typeof institutionKinds)[number];
 
 export const clusterParams = z.object({ id: z.coerce.number().int().positive() });
-const date = z.iso.date("must be a date YYYY-MM-DD");
+const date = notBuddhistDate(z.iso.date("must be a date YYYY-MM-DD"));
 /** What a linkage joins: a member enterprise or a support institution. */
 export const partyTypes = ["enterprise", "institution"] as const;
 const party = z.object({ type: z.enum(partyTypes), id: z.number().int().positive() });

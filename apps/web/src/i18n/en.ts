@@ -521,7 +521,7 @@ export const en: EnglishCatalogue = {
     bodyEn: "Description in English",
     versionN: "version {{n}}",
     youCanEdit: "you can edit this plan",
-    settings: "Plan status and publication",
+    settings: "Plan status, publication and period",
     versions: "Versions",
     newVersion: "New version for a period",
     newVersionHint:

@@ -506,7 +506,7 @@ export const th = {
     bodyEn: "คำอธิบายภาษาอังกฤษ",
     versionN: "ฉบับที่ {{n}}",
     youCanEdit: "คุณแก้ไขแผนนี้ได้",
-    settings: "สถานะและการเผยแพร่แผน",
+    settings: "สถานะ การเผยแพร่ และช่วงเวลาของแผน",
     versions: "ฉบับของแผน",
     newVersion: "ฉบับใหม่สำหรับช่วงเวลาใหม่",
     newVersionHint:

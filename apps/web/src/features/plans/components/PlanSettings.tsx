@@ -14,19 +14,30 @@ import { useCreateVersionMutation, useUpdatePlanMutation } from "../mutations";
 import { usePlanVersions } from "../queries";
 import { PlanStatusBadge } from "./PlanStatusBadge";
 
-/** Status (draft, active, archived) and publication of a plan, for those who may edit it. */
+/** Status (draft, active, archived), publication and period of a plan, for those who may edit it. */
 export function PlanSettings({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const update = useUpdatePlanMutation(plan.id);
+  const errors = fieldErrorsOf(update.error);
   const headingId = useId();
   const [status, setStatus] = useState<PlanStatus>(isPlanStatus(plan.status) ? plan.status : "active");
   const [published, setPublished] = useState(plan.published);
+  const [periodStart, setPeriodStart] = useState(plan.periodStart);
+  const [periodEnd, setPeriodEnd] = useState(plan.periodEnd);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    update.mutate({ status, published });
+    // A date that does not read is shown under its field; nothing is sent until it does.
+    if (!datesReady(periodStart, periodEnd) || periodStart === "" || periodEnd === "") return;
+    update.mutate({
+      status,
+      published,
+      // Only a changed period is sent, so saving the status never rewrites the dates.
+      ...(periodStart !== plan.periodStart && { periodStart }),
+      ...(periodEnd !== plan.periodEnd && { periodEnd }),
+    });
   };
   return (
-    <form className="inline-form plan-settings" aria-labelledby={headingId} onSubmit={submit}>
+    <form className="inline-form plan-settings" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId} className="form-title">
         {t("planEdit.settings")}
       </h2>
@@ -44,6 +55,20 @@ export function PlanSettings({ plan }: { plan: PlanDetail }) {
           <input type="checkbox" checked={published} onChange={(event) => setPublished(event.target.checked)} />
           {t("planEdit.publishedLabel")}
         </label>
+        <DateInput
+          label={t("planEdit.periodStart")}
+          value={periodStart}
+          onChange={setPeriodStart}
+          error={errors.periodStart ?? (periodStart === "" ? t("dateInput.malformed") : null)}
+          required
+        />
+        <DateInput
+          label={t("planEdit.periodEnd")}
+          value={periodEnd}
+          onChange={setPeriodEnd}
+          error={errors.periodEnd ?? (periodEnd === "" ? t("dateInput.malformed") : null)}
+          required
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={update.isPending}>
