@@ -95,3 +95,16 @@ export const ceFiscalYearQuery = z.coerce
   .refine(...notBuddhistYear)
   .min(2000, CE_FISCAL_YEAR)
   .max(2100);
+
+/**
+ * The B.E. refusal for a period key ("FY2564" is a B.E. year written into a C.E. key): say so rather than "not a
+ * period key". Spread into `.refine(...)` before the key's own check.
+ */
+export const notBuddhistPeriodKey = [
+  (key: string) => Number(/^(?:FY|CY)(\d{4})/i.exec(key)?.[1] ?? 0) < BUDDHIST_ERA_THRESHOLD,
+  {
+    message: "looks like a B.E. year; period keys are C.E. (B.E. − 543), e.g. FY2021 for ปีงบประมาณ 2564",
+    params: buddhistEra,
+    abort: true,
+  },
+] as const;

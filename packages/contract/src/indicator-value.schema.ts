@@ -1,5 +1,6 @@
 import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
+import { notBuddhistPeriodKey } from "./common.schema.ts";
 
 /** Where a value stands in review: entered, sent for approval, approved, or sent back. */
 export const valueStatuses = ["draft", "submitted", "approved", "rejected"] as const;
@@ -36,6 +37,7 @@ export const periodKeyQuery = z
   .string()
   .trim()
   .max(20)
+  .refine(...notBuddhistPeriodKey)
   .refine(isPeriodKey, {
     message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
     params: { code: "invalid_format", format: "period_key" },

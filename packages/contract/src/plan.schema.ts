@@ -1,5 +1,4 @@
 import {
-  BUDDHIST_ERA_THRESHOLD,
   disaggregationDimensions,
   isPeriodKey,
   locales,
@@ -9,7 +8,7 @@ import {
   targetKinds,
 } from "@sainam/core";
 import { z } from "zod";
-import { ceIsoDate, okSchema } from "./common.schema.ts";
+import { ceIsoDate, notBuddhistPeriodKey, okSchema } from "./common.schema.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const isoDate = ceIsoDate;
@@ -26,12 +25,7 @@ const dimensionNames = Object.keys(disaggregationDimensions);
 const periodKeyText = z
   .string()
   .trim()
-  // "FY2564" is a B.E. year written into a C.E. key: say so rather than "not a period key".
-  .refine((key) => Number(/^(?:FY|CY)(\d{4})/i.exec(key)?.[1] ?? 0) < BUDDHIST_ERA_THRESHOLD, {
-    message: "looks like a B.E. year; period keys are C.E. (B.E. − 543), e.g. FY2021 for ปีงบประมาณ 2564",
-    params: { code: "out_of_range", era: "buddhist", max: BUDDHIST_ERA_THRESHOLD - 1 },
-    abort: true,
-  })
+  .refine(...notBuddhistPeriodKey)
   .refine((key) => isPeriodKey(key), {
     message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
     params: { code: "invalid_format", format: "period_key" },

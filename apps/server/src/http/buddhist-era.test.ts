@@ -5,6 +5,10 @@ import {
   buildEnterprise,
   buildPlan,
   buildProgramme,
+  buildTarget,
+  createIndicator,
+  createPlan,
+  createPlanNode,
   createProgramme,
   signInAs,
 } from "../test-support/factories.ts";
@@ -84,6 +88,22 @@ describe("#B.E. years in C.E. fields", () => {
     const response = await admin.request("POST", "/api/enterprises", buildEnterprise({ registeredOn: "2560-05-01" }));
     expect(response.statusCode).toBe(400);
     expect(detailsOf(response.json())).toEqual([buddhist("registeredOn")]);
+  });
+
+  it("should answer 400 naming periodKey for a target of FY2564, and period for ?period=FY2564", async () => {
+    const plan = await createPlan(admin, { ownerAgencyId: dip });
+    const node = await createPlanNode(admin, plan.id);
+    const indicator = await createIndicator(admin, node.id);
+    const target = await admin.request(
+      "POST",
+      `/api/indicators/${indicator.id}/targets`,
+      buildTarget({ periodKey: "FY2564" }),
+    );
+    expect(target.statusCode).toBe(400);
+    expect(detailsOf(target.json())).toEqual([buddhist("periodKey")]);
+    const values = await admin.request("GET", `/api/plans/${plan.id}/values?period=FY2564`);
+    expect(values.statusCode).toBe(400);
+    expect(detailsOf(values.json())).toEqual([buddhist("period")]);
   });
 
   it("should still take the C.E. values: a plan of FY2027 and a programme from 2026", async () => {
