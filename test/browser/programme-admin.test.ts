@@ -176,7 +176,7 @@ describe("keeping a programme in the web app", () => {
     const fy2025 = programme.fiscalYear(2025);
     await expect.poll(async () => (await programme.figures(2025, "reported"))[0]).toBe("3");
 
-    await programme.startActivity("Roasting workshop", "2025-03-01");
+    await programme.startActivity("Roasting workshop", "1/3/2568");
     await programme.save();
     await page.getByRole("button", { name: "ผลลัพธ์ของ “Roasting workshop”" }).click();
     await page.getByLabel("ประเภทผลลัพธ์").selectOption("sales");

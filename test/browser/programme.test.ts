@@ -63,7 +63,7 @@ describe("programme page", () => {
     // The admin's own language (Thai) applies once signed in.
     const { context, page } = await openAs(h, "admin", "th", `/programmes/${id}`);
     const programme = new ProgrammePage(page);
-    await programme.startActivity("Coffee cupping clinic", "2020-10-01");
+    await programme.startActivity("Coffee cupping clinic", "1/10/2563");
     await page.getByLabel("ผู้เข้าร่วม (วิสาหกิจ)").fill("กาแฟ");
     await page.locator(".finder-list button").first().click();
     await programme.save();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ceFiscalYear } from "./common.schema.ts";
 import { recordCodePattern } from "@sainam/core";
 import { clusterKinds, clusterStatuses, maturities } from "./choices.ts";
 
@@ -17,7 +18,7 @@ const policyTag = z
 
 export const participationSchema = z.object({
   agencyId: z.number().int().positive(),
-  fiscalYear: z.number().int().min(2000, "must be a C.E. fiscal year, e.g. 2021").max(2100),
+  fiscalYear: ceFiscalYear,
   programme: text(300).nullable().optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notBuddhistDate } from "./common.schema.ts";
 import { legalForms, sizeClasses } from "@sainam/core";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
@@ -61,7 +62,7 @@ const enterpriseFields = {
     .regex(/^\d{5}$/, "must be a 5-digit postcode")
     .nullable()
     .optional(),
-  registeredOn: z.iso.date("must be a date YYYY-MM-DD").nullable().optional(),
+  registeredOn: notBuddhistDate(z.iso.date("must be a date YYYY-MM-DD")).nullable().optional(),
   published: z.boolean().optional(),
   products: z.array(productInput).max(200).optional(),
   contacts: z.array(contactInput).max(50).optional(),

@@ -1,6 +1,7 @@
 import { disaggregationDimensions, isPeriodKey, orgUnitTypes } from "@sainam/core";
 import { z } from "zod";
 import { valueStatuses } from "./choices.ts";
+import { notBuddhistPeriodKey } from "./common.schema.ts";
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 const finite = z.number().refine(Number.isFinite, {
@@ -34,6 +35,7 @@ export const periodKeyQuery = z
   .string()
   .trim()
   .max(20)
+  .refine(...notBuddhistPeriodKey)
   .refine(isPeriodKey, {
     message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
     params: { code: "invalid_format", format: "period_key" },

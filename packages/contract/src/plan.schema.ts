@@ -8,11 +8,11 @@ import {
   targetKinds,
 } from "@sainam/core";
 import { z } from "zod";
-import { okSchema } from "./common.schema.ts";
+import { ceIsoDate, notBuddhistPeriodKey, okSchema } from "./common.schema.ts";
 import { aggregations, indicatorDirections, planStatuses } from "./choices.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD (C.E.)");
+const isoDate = ceIsoDate;
 const id = z.number().int().positive();
 export const planNodeParams = z.object({
   id: z.coerce.number().int().positive(),
@@ -23,6 +23,7 @@ const dimensionNames = Object.keys(disaggregationDimensions);
 const periodKeyText = z
   .string()
   .trim()
+  .refine(...notBuddhistPeriodKey)
   .refine((key) => isPeriodKey(key), {
     message: "must be a period key such as FY2021, CY2021 or FY2021-Q1",
     params: { code: "invalid_format", format: "period_key" },

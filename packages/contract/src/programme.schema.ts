@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { ceFiscalYear, ceFiscalYearQuery, ceIsoDate } from "./common.schema.ts";
 import { recordCodePattern } from "@sainam/core";
 import { activityKinds, claimMethods, outcomeKinds, verifications } from "./choices.ts";
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
 const longText = z.string().trim().max(10_000);
-export const fiscalYear = z.number().int().min(2000, "must be a C.E. fiscal year, e.g. 2021").max(2100);
-const fiscalYearQuery = z.coerce.number().int().min(2000, "must be a C.E. fiscal year, e.g. 2021").max(2100);
+export const fiscalYear = ceFiscalYear;
+const fiscalYearQuery = ceFiscalYearQuery;
 const baht = z.number().min(0, "must be zero or more").max(1e13);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+const isoDate = ceIsoDate;
 const positiveId = z.number().int().positive();
 const page = {
   page: z.coerce.number().int().min(1).default(1),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notBuddhistDate } from "./common.schema.ts";
 import { linkageKinds } from "@sainam/core";
 import { stages } from "./cluster.schema.ts";
 import { institutionKinds, partyTypes, suggestionReasonCodes } from "./choices.ts";
@@ -6,7 +7,7 @@ import { institutionKinds, partyTypes, suggestionReasonCodes } from "./choices.t
 export type InstitutionKind = (typeof institutionKinds)[number];
 
 export const clusterParams = z.object({ id: z.coerce.number().int().positive() });
-const date = z.iso.date("must be a date YYYY-MM-DD");
+const date = notBuddhistDate(z.iso.date("must be a date YYYY-MM-DD"));
 const party = z.object({ type: z.enum(partyTypes), id: z.number().int().positive() });
 const partyRef = z.object({ type: z.enum(partyTypes), id: z.number().int() });
 

@@ -21,3 +21,4 @@ export * from "./plan-level.ts";
 export * from "./programme-figures.ts";
 export * from "./import-fields.ts";
 export * from "./record-code.ts";
+export * from "./date-input.ts";

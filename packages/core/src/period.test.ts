@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  fiscalPeriodKeys,
   comparePeriodKeys,
   formatPeriod,
   parsePeriodKey,
@@ -115,5 +116,32 @@ describe("parsePeriodText", () => {
 
   it("returns null for text that names no period", () => {
     for (const text of ["", "next year", "Q5 2021", "21", "ไตรมาส"]) expect(key(text)).toBeNull();
+  });
+});
+
+describe("fiscalPeriodKeys", () => {
+  it("lists fiscal years oldest first", () => {
+    expect(fiscalPeriodKeys(2021, 2023)).toEqual(["FY2021", "FY2022", "FY2023"]);
+  });
+
+  it("follows each year by its quarters when asked", () => {
+    expect(fiscalPeriodKeys(2021, 2021, { quarters: true })).toEqual([
+      "FY2021",
+      "FY2021-Q1",
+      "FY2021-Q2",
+      "FY2021-Q3",
+      "FY2021-Q4",
+    ]);
+  });
+
+  it("keeps a chosen key that falls outside, first, and ignores one already listed or not a key", () => {
+    expect(fiscalPeriodKeys(2021, 2022, { keep: "CY2020" })).toEqual(["CY2020", "FY2021", "FY2022"]);
+    expect(fiscalPeriodKeys(2021, 2022, { keep: "FY2022" })).toEqual(["FY2021", "FY2022"]);
+    expect(fiscalPeriodKeys(2021, 2022, { keep: "2564" })).toEqual(["FY2021", "FY2022"]);
+    expect(fiscalPeriodKeys(2021, 2022, { keep: null })).toEqual(["FY2021", "FY2022"]);
+  });
+
+  it("is empty when the span is reversed", () => {
+    expect(fiscalPeriodKeys(2022, 2021)).toEqual([]);
   });
 });

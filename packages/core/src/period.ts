@@ -204,3 +204,23 @@ export function parsePeriodText(
 function validYear(period: Period): Period | null {
   return period.year >= MIN_YEAR && period.year <= MAX_YEAR ? period : null;
 }
+
+/**
+ * The period keys a form offers for fiscal years `first` to `last` (C.E.), oldest first, each year followed by
+ * its quarters when asked; a key already chosen that falls outside (e.g. "CY2020" or an earlier year) comes
+ * first, so editing never drops it. People pick periods from this list; nobody types a key.
+ */
+export function fiscalPeriodKeys(
+  first: number,
+  last: number,
+  options: { quarters?: boolean; keep?: string | null } = {},
+): string[] {
+  const keys: string[] = [];
+  for (let year = first; year <= last; year++) {
+    keys.push(periodKey({ type: "fiscal_year", year }));
+    if (options.quarters)
+      for (const quarter of [1, 2, 3, 4] as const) keys.push(periodKey({ type: "fiscal_quarter", year, quarter }));
+  }
+  const keep = options.keep ?? null;
+  return keep !== null && isPeriodKey(keep) && !keys.includes(keep) ? [keep, ...keys] : keys;
+}

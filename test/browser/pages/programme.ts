@@ -24,7 +24,7 @@ export class ProgrammePage {
     return this.fiscalYear(year).locator(`td[data-column="${column}"]`).allInnerTexts();
   }
 
-  /** Opens the activity form and fills its English title and start date (YYYY-MM-DD); saving is the caller's. */
+  /** Opens the activity form and fills its English title and start date as a Thai user types it (d/m/yyyy B.E.); saving is the caller's. */
   async startActivity(titleEn: string, startsOn: string): Promise<void> {
     await this.page.getByRole("button", { name: "บันทึกกิจกรรม" }).click();
     await this.page.getByLabel("ชื่อกิจกรรม (ภาษาอังกฤษ)").fill(titleEn);

@@ -134,3 +134,13 @@ describe("detailText", () => {
     expect(detailText(detail("", "invalid", {}, "whole-body problem"), E())).toBe("whole-body problem");
   });
 });
+
+describe("a B.E. year where C.E. belongs", () => {
+  it("says the field looks like a B.E. year, in Thai and English, whatever rule caught it", () => {
+    const year = detail("firstFiscalYear", "out_of_range", { era: "buddhist", max: 2399 });
+    const date = detail("periodStart", "out_of_range", { era: "buddhist", max: 2399 });
+    expect(detailText(year, E())).toContain("looks like a B.E. year");
+    expect(detailText(date, T())).toContain("ดูเหมือนเป็นปี พ.ศ.");
+    expect(detailText(date, T())).not.toContain("2399");
+  });
+});

@@ -42,6 +42,8 @@ export interface FieldProblem {
 /** Which wording a code takes, given its params: `out_of_range` with `{ min: 0, exclusive: true }` → "more than 0". */
 function wordingOf({ code, params }: FieldProblem, t: TFunction): FieldKey | null {
   if (code === null) return null;
+  // A B.E. year where C.E. belongs, whatever the rule that caught it: say which calendar is wanted.
+  if (params.era === "buddhist") return "buddhist_era";
   switch (code) {
     case "required":
       if (typeof params.or === "string") return "required_or";

@@ -1,5 +1,6 @@
 import { useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import { initialFiscalYear } from "../components/FiscalYearSelect";
 import { QueryState } from "../components/QueryState";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { PerformanceTables } from "../features/dashboards/components/PerformanceTables";
@@ -36,7 +37,7 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
   const planId = plan ? String(plan.id) : "";
   const years = plan?.fiscalYears ?? [];
   const requested = Number(params.get("year"));
-  const year = years.includes(requested) ? requested : (years[years.length - 1] ?? null);
+  const year = years.includes(requested) ? requested : initialFiscalYear(years);
   const includeUnapproved = (plan?.canSeeUnapproved ?? false) && params.get("unapproved") === "1";
   const period = year === null ? "" : `FY${year}`;
   const performance = usePlanPerformance(planId, period, NATION, includeUnapproved);

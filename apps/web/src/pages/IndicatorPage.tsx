@@ -1,5 +1,6 @@
 import { useParams, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
+import { initialFiscalYear } from "../components/FiscalYearSelect";
 import { QueryState } from "../components/QueryState";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { DrilldownTable } from "../features/dashboards/components/DrilldownTable";
@@ -18,7 +19,7 @@ export function IndicatorPage() {
   const locale = useLocale();
   const { id = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const period = params.get("period") ?? "";
+  const requestedPeriod = params.get("period") ?? "";
   const breakdown = params.get("breakdown") ?? "";
   const breakdownLabel = useBreakdownText();
   const unitType = params.get("unitType");
@@ -28,8 +29,11 @@ export function IndicatorPage() {
   const name = trend.data ? localName(locale, trend.data.indicator) : "";
   useDocumentTitle(name || t("indicator.title"));
 
-  const year = fiscalYearOfKey(period);
   const years = trend.data?.items.map((i) => i.fiscalYear) ?? [];
+  // Without a period in the address, the page opens on today's fiscal year (or the nearest one with figures).
+  const openingYear = requestedPeriod === "" ? initialFiscalYear(years) : null;
+  const period = openingYear === null ? requestedPeriod : `FY${openingYear}`;
+  const year = fiscalYearOfKey(period);
   const setUnit = (next: UnitRef) => {
     const updated = new URLSearchParams(params);
     if (next.type === "nation") {

@@ -2,6 +2,9 @@ import { planTreeSchema } from "@sainam/contract";
 import { describe, expect, it, vi } from "vitest";
 import { parseAnswer } from "../../api/client";
 import {
+  baselinePeriodKeys,
+  planFiscalSpan,
+  targetPeriodKeys,
   branchIds,
   findNode,
   flattenNodes,
@@ -183,5 +186,30 @@ describe("plan levels and siblings for the editor", () => {
     expect(siblingsOf(tree, child).map((n) => n.id)).toEqual([2, 3]);
     expect(siblingsOf(tree, root).map((n) => n.id)).toEqual([1, 4]);
     expect(flattenNodes(tree).map((n) => n.id)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("planFiscalSpan and the period pickers", () => {
+  it("runs a plan of 1 Oct 2016 – 30 Sep 2021 over FY2017–FY2021", () => {
+    expect(planFiscalSpan("2016-10-01", "2021-09-30")).toEqual({ first: 2017, last: 2021 });
+  });
+
+  it("falls back to the current fiscal year for a plan without dates", () => {
+    expect(planFiscalSpan(null, null, new Date("2026-12-07T00:00:00Z"))).toEqual({ first: 2027, last: 2027 });
+  });
+
+  it("offers baselines from five years before the plan, and keeps a chosen calendar year", () => {
+    const keys = baselinePeriodKeys({ first: 2021, last: 2022 }, "CY2019");
+    expect(keys).toEqual(["CY2019", "FY2016", "FY2017", "FY2018", "FY2019", "FY2020", "FY2021", "FY2022"]);
+  });
+
+  it("offers targets for the plan's years and their quarters", () => {
+    expect(targetPeriodKeys({ first: 2021, last: 2021 }, null)).toEqual([
+      "FY2021",
+      "FY2021-Q1",
+      "FY2021-Q2",
+      "FY2021-Q3",
+      "FY2021-Q4",
+    ]);
   });
 });

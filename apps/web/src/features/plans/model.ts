@@ -1,4 +1,8 @@
 import {
+  currentFiscalYear,
+  fiscalPeriodKeys,
+  fiscalYearOf,
+  isIsoDate,
   isPlanLevel as isCorePlanLevel,
   planLevelRank,
   planLevels,
@@ -161,4 +165,40 @@ export function findNode(nodes: readonly PlanNode[], key: string): PlanNode | nu
     return null;
   };
   return byCode(nodes);
+}
+
+/** What the period pickers of a plan's indicators need: the plan's first and last day (ISO C.E.). */
+export interface PlanPeriod {
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+/** The fiscal years (C.E.) a plan runs over, first to last. */
+export interface FiscalSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * The fiscal years a plan runs over, by core's rule (1 Oct – 30 Sep); a plan whose dates are missing or unreadable
+ * runs, for its pickers, over the current fiscal year.
+ */
+export function planFiscalSpan(periodStart: string | null, periodEnd: string | null, now = new Date()): FiscalSpan {
+  const current = currentFiscalYear(now);
+  const first = periodStart && isIsoDate(periodStart) ? fiscalYearOf(periodStart) : current;
+  const last = periodEnd && isIsoDate(periodEnd) ? fiscalYearOf(periodEnd) : Math.max(first, current);
+  return { first, last: Math.max(first, last) };
+}
+
+/** How many fiscal years before a plan its indicators' baselines may lie: a plan compares with the years before it. */
+export const BASELINE_YEARS_BEFORE = 5;
+
+/** Periods offered for an indicator's baseline: the five fiscal years before the plan and its own, plus the current choice. */
+export function baselinePeriodKeys(span: FiscalSpan, current: string | null): string[] {
+  return fiscalPeriodKeys(span.first - BASELINE_YEARS_BEFORE, span.last, { keep: current });
+}
+
+/** Periods offered for a target: each fiscal year of the plan with its quarters, plus the current choice. */
+export function targetPeriodKeys(span: FiscalSpan, current: string | null): string[] {
+  return fiscalPeriodKeys(span.first, span.last, { quarters: true, keep: current });
 }

@@ -15,7 +15,7 @@ import type {
   supportedEnterpriseSchema,
 } from "@sainam/contract";
 import { activityKinds, claimMethods, outcomeKinds, verifications } from "@sainam/contract/choices";
-import { fiscalYearOf } from "@sainam/core";
+import { currentFiscalYear } from "@sainam/core";
 
 export { overspendOf } from "@sainam/core";
 import type { z } from "zod";
@@ -66,9 +66,7 @@ export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 export { parseAmountText as parseAmount, parseCountText as parseCount } from "@sainam/core";
 
 /** The Thai fiscal year (C.E.) of an instant, by Bangkok's calendar whatever the browser's time zone (core's rule). */
-export function currentFiscalYear(today: Date): number {
-  return fiscalYearOf(today);
-}
+export { currentFiscalYear } from "@sainam/core";
 
 /**
  * The fiscal years a programme's records may be entered for: its first to its last year, or, while it has no

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
+import { DateInput } from "../../../components/DateInput";
+import { datesReady } from "../../../components/date-input-text";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { ChoiceField } from "../../../components/ChoiceField";
 import { FormField } from "../../../components/FormField";
@@ -50,6 +52,8 @@ export function AddMemberForm({ clusterId, memberIds, onAdded, onCancel }: AddMe
       return;
     }
     setMissing(false);
+    // A joining date that does not read is shown under its field; nothing is sent until it does.
+    if (!datesReady(joinedOn)) return;
     add.mutate(
       { enterpriseId: chosen.id, stage, joinedOn: joinedOn || null },
       { onSuccess: (answer) => onAdded(nameOf(chosen), answer.approved) },
@@ -137,11 +141,12 @@ export function AddMemberForm({ clusterId, memberIds, onAdded, onCancel }: AddMe
           labelOf={labels.stage}
           onChange={setStage}
         />
-        <FormField label={t("members.joinedOnLabel")} error={serverErrors.joinedOn ?? null}>
-          {(control) => (
-            <input {...control} type="date" value={joinedOn} onChange={(event) => setJoinedOn(event.target.value)} />
-          )}
-        </FormField>
+        <DateInput
+          label={t("members.joinedOnLabel")}
+          value={joinedOn}
+          onChange={setJoinedOn}
+          error={serverErrors.joinedOn ?? null}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={add.isPending}>

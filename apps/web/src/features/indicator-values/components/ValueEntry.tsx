@@ -1,7 +1,9 @@
+import { fiscalYearOf, isIsoDate } from "@sainam/core";
 import { useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../../api/client";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { initialFiscalYear } from "../../../components/FiscalYearSelect";
 import { Loading } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
@@ -48,9 +50,12 @@ function flattenIndicators(
 }
 
 function fiscalYearOfDate(iso: string | null, fallback: number): number {
-  const match = iso ? /^(\d{4})-(\d{2})/.exec(iso) : null;
-  if (!match) return fallback;
-  return Number(match[2]) >= 10 ? Number(match[1]) + 1 : Number(match[1]);
+  return iso !== null && isIsoDate(iso) ? fiscalYearOf(iso) : fallback;
+}
+
+/** Every fiscal year from one to another, C.E., oldest first. */
+function fiscalYearsFrom(first: number, last: number): number[] {
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, index) => first + index);
 }
 
 /**
@@ -168,7 +173,7 @@ export function ValueEntry({ planId }: { planId: string | number }) {
   const lastYear = fiscalYearOfDate(plan.data?.periodEnd ?? null, firstYear + 4);
   const periods = useMemo(() => periodChoices(firstYear, lastYear, true), [firstYear, lastYear]);
   const [periodKey, setPeriodKey] = useState<string | null>(null);
-  const period = periodKey ?? periods.find((p) => !p.includes("-Q")) ?? `FY${lastYear}`;
+  const period = periodKey ?? `FY${initialFiscalYear(fiscalYearsFrom(firstYear, lastYear)) ?? lastYear}`;
   const [chosenLevel, setLevel] = useState<OrgLevel | null>(null);
   const planUnits = { clusterId: plan.data?.clusterId ?? null, programmeId: plan.data?.programmeId ?? null };
   const level = chosenLevel ?? defaultOrgLevel(planUnits);

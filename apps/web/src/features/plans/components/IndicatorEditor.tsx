@@ -4,7 +4,15 @@ import { ConfirmButton } from "../../../components/ConfirmButton";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
-import type { Indicator, IndicatorTarget, PlanNode } from "../model";
+import { periodOptionLabel } from "../../../components/PeriodSelect";
+import {
+  planFiscalSpan,
+  type FiscalSpan,
+  type Indicator,
+  type IndicatorTarget,
+  type PlanNode,
+  type PlanPeriod,
+} from "../model";
 import { useDeleteIndicatorMutation, useDeleteTargetMutation, useMoveIndicatorMutation } from "../mutations";
 import { IndicatorForm } from "./IndicatorForm";
 import { TargetForm } from "./TargetForm";
@@ -18,7 +26,7 @@ type Editing =
   | { what: "target"; indicatorId: number; id: number };
 
 /** The indicators of a node for those who may edit the plan: add, edit, reorder and delete them and their targets. */
-export function IndicatorEditor({ node }: { node: PlanNode }) {
+export function IndicatorEditor({ node, plan }: { node: PlanNode; plan: PlanPeriod }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const headingId = useId();
@@ -28,6 +36,7 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
   const removeTarget = useDeleteTargetMutation();
   const done = () => setEditing({ what: "none" });
   const error = move.error ?? removeIndicator.error ?? removeTarget.error;
+  const span = planFiscalSpan(plan.periodStart, plan.periodEnd);
 
   return (
     <section aria-labelledby={headingId} className="indicator-editor" data-testid="indicator-editor">
@@ -45,7 +54,7 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
                 · {t(`planEdit.aggregations.${aggregationKey(indicator.aggregation)}`)}
                 {indicator.unit && ` · ${indicator.unit}`}
                 {indicator.baselineValue !== null &&
-                  ` · ${t("planEdit.baselineValue")}: ${indicator.baselineValue}${indicator.baselinePeriod ? ` (${indicator.baselinePeriod})` : ""}`}
+                  ` · ${t("planEdit.baselineValue")}: ${indicator.baselineValue}${indicator.baselinePeriod ? ` (${periodOptionLabel(indicator.baselinePeriod, locale)})` : ""}`}
               </span>
             </p>
             <div
@@ -110,7 +119,7 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
               </div>
             )}
             {editing.what === "indicator" && editing.id === indicator.id && (
-              <IndicatorForm nodeId={node.id} indicator={indicator} onDone={done} />
+              <IndicatorForm nodeId={node.id} indicator={indicator} span={span} onDone={done} />
             )}
             <TargetList
               indicator={indicator}
@@ -118,15 +127,16 @@ export function IndicatorEditor({ node }: { node: PlanNode }) {
               setEditing={setEditing}
               onDelete={(id) => removeTarget.mutate(id)}
               deleting={removeTarget.isPending}
+              span={span}
             />
             {editing.what === "newTarget" && editing.indicatorId === indicator.id && (
-              <TargetForm indicatorId={indicator.id} target={null} onDone={done} />
+              <TargetForm indicatorId={indicator.id} target={null} span={span} onDone={done} />
             )}
           </li>
         ))}
       </ol>
       {editing.what === "newIndicator" ? (
-        <IndicatorForm nodeId={node.id} indicator={null} onDone={done} />
+        <IndicatorForm nodeId={node.id} indicator={null} span={span} onDone={done} />
       ) : (
         <button type="button" className="button button-secondary" onClick={() => setEditing({ what: "newIndicator" })}>
           {t("planEdit.addIndicator")}
@@ -147,9 +157,10 @@ interface TargetListProps {
   setEditing: (editing: Editing) => void;
   onDelete: (targetId: number) => void;
   deleting: boolean;
+  span: FiscalSpan;
 }
 
-function TargetList({ indicator, editing, setEditing, onDelete, deleting }: TargetListProps) {
+function TargetList({ indicator, editing, setEditing, onDelete, deleting, span }: TargetListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (indicator.targets.length === 0) return <p className="muted small">{t("planEdit.noTargets")}</p>;
@@ -159,11 +170,14 @@ function TargetList({ indicator, editing, setEditing, onDelete, deleting }: Targ
         ? target.labels.th
         : target.labels.en
       : pickLocalized(locale, target.textTh, target.textEn);
+  // A period key in the interface's calendar; a source document's own wording as written.
+  const periodText = (target: IndicatorTarget) =>
+    target.periodKey ? periodOptionLabel(target.periodKey, locale) : (target.period ?? t("plans.wholePlan"));
   return (
     <ul className="target-list">
       {indicator.targets.map((target) => (
         <li key={target.id} data-target-kind={target.kind ?? ""}>
-          <span className="target-period">{target.periodKey ?? target.period ?? t("plans.wholePlan")}</span>
+          <span className="target-period">{periodText(target)}</span>
           {target.orgUnitType && (
             <span className="muted small">
               {" "}
@@ -185,7 +199,7 @@ function TargetList({ indicator, editing, setEditing, onDelete, deleting }: Targ
             label={t("planEdit.delete")}
             accessibleLabel={t("planEdit.deleteTarget")}
             question={t("planEdit.confirmDeleteTarget", {
-              period: target.periodKey ?? target.period ?? t("plans.wholePlan"),
+              period: periodText(target),
               label: label(target),
             })}
             confirmLabel={t("planEdit.confirmDeleteButton")}
@@ -193,7 +207,12 @@ function TargetList({ indicator, editing, setEditing, onDelete, deleting }: Targ
             onConfirm={() => onDelete(target.id)}
           />
           {editing.what === "target" && editing.id === target.id && (
-            <TargetForm indicatorId={indicator.id} target={target} onDone={() => setEditing({ what: "none" })} />
+            <TargetForm
+              indicatorId={indicator.id}
+              target={target}
+              span={span}
+              onDone={() => setEditing({ what: "none" })}
+            />
           )}
         </li>
       ))}

@@ -5,13 +5,16 @@ import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
+import { PeriodSelect } from "../../../components/PeriodSelect";
 import {
   AGGREGATIONS,
+  baselinePeriodKeys,
   DISAGGREGATIONS,
   INDICATOR_DIRECTIONS,
   isAggregation,
   isIndicatorDirection,
   type Aggregation,
+  type FiscalSpan,
   type Indicator,
   type IndicatorDirection,
 } from "../model";
@@ -28,10 +31,13 @@ function numberOrNull(text: string): number | null {
 export function IndicatorForm({
   nodeId,
   indicator,
+  span,
   onDone,
 }: {
   nodeId: RecordId;
   indicator: Indicator | null;
+  /** The plan's fiscal years: the baseline period is chosen from the years before and during the plan. */
+  span: FiscalSpan;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -86,7 +92,7 @@ export function IndicatorForm({
         aggregation,
         ratioScale: aggregation === "ratio" ? numbers.ratioScale : null,
         baselineValue: numbers.baselineValue,
-        baselinePeriod: form.baselinePeriod.trim().toUpperCase() || null,
+        baselinePeriod: form.baselinePeriod || null,
         disaggregations: dimensions,
         decimals: numbers.decimals,
         descriptionEn: form.descriptionEn.trim() || null,
@@ -133,7 +139,14 @@ export function IndicatorForm({
         />
         {aggregation === "ratio" && text("ratioScale", t("planEdit.ratioScale"), t("planEdit.ratioScaleHint"))}
         {text("baselineValue", t("planEdit.baselineValue"))}
-        {text("baselinePeriod", t("planEdit.baselinePeriod"), t("planEdit.periodKeyHint"))}
+        <PeriodSelect
+          label={t("planEdit.baselinePeriod")}
+          keys={baselinePeriodKeys(span, indicator?.baselinePeriod ?? null)}
+          value={form.baselinePeriod}
+          onChange={set("baselinePeriod")}
+          emptyLabel={t("planEdit.noBaselinePeriod")}
+          error={errors.baselinePeriod ?? null}
+        />
         {text("decimals", t("planEdit.decimals"))}
         <fieldset className="field">
           <legend>{t("planEdit.disaggregations")}</legend>

@@ -55,7 +55,7 @@ export function NodeDetail({ node, plan, onDeleted }: NodeDetailProps) {
       )}
       <TracePanel nodeId={node.id} />
       {plan?.canEdit ? (
-        <IndicatorEditor node={node} />
+        <IndicatorEditor node={node} plan={plan} />
       ) : (
         <section aria-labelledby="indicators-heading">
           <h3 id="indicators-heading">{t("plans.indicators")}</h3>

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
+import { DateInput } from "../../../components/DateInput";
+import { datesReady } from "../../../components/date-input-text";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { useLocale } from "../../../i18n";
@@ -42,6 +44,8 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A date that does not read is shown under its field; the plan is not sent until it does.
+    if (!datesReady(form.periodStart, form.periodEnd)) return;
     create.mutate(
       {
         code: form.code.trim(),
@@ -60,12 +64,13 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
     );
   };
 
-  const text = (key: keyof typeof form, label: string, type = "text") => (
+  const text = (key: keyof typeof form, label: string) => (
     <FormField label={label} error={errors[key] ?? null}>
-      {(control) => (
-        <input {...control} type={type} value={form[key]} onChange={(event) => set(key)(event.target.value)} />
-      )}
+      {(control) => <input {...control} value={form[key]} onChange={(event) => set(key)(event.target.value)} />}
     </FormField>
+  );
+  const date = (key: "periodStart" | "periodEnd", label: string) => (
+    <DateInput label={label} value={form[key]} onChange={set(key)} error={errors[key] ?? null} required />
   );
 
   return (
@@ -133,8 +138,8 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
             )}
           </FormField>
         )}
-        {text("periodStart", t("planEdit.periodStart"), "date")}
-        {text("periodEnd", t("planEdit.periodEnd"), "date")}
+        {date("periodStart", t("planEdit.periodStart"))}
+        {date("periodEnd", t("planEdit.periodEnd"))}
         {text("titleTh", t("planEdit.titleTh"))}
         {text("titleEn", t("planEdit.titleEn"))}
       </div>

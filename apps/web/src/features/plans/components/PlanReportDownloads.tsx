@@ -2,6 +2,7 @@ import type { RecordId } from "../../clusters/queries";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../i18n";
+import { initialFiscalYear } from "../../../components/FiscalYearSelect";
 import { fiscalYearLabel, fiscalYearOf } from "../../../lib/format";
 import { reportHref, reportYears } from "../report-links";
 
@@ -20,7 +21,7 @@ export function PlanReportDownloads({ planId, periodStart, periodEnd }: PlanRepo
   const locale = useLocale();
   const selectId = useId();
   const years = periodStart && periodEnd ? reportYears(fiscalYearOf(periodStart), fiscalYearOf(periodEnd)) : [];
-  const [year, setYear] = useState<number | null>(years[0] ?? null);
+  const [year, setYear] = useState<number | null>(initialFiscalYear(years));
   if (year === null) return null;
   return (
     <section className="panel plan-reports" aria-labelledby={`${selectId}-heading`}>

@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
+import { DateInput } from "../../../components/DateInput";
+import { datesReady } from "../../../components/date-input-text";
 import { ErrorMessage } from "../../../components/ErrorMessage";
-import { FormField } from "../../../components/FormField";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { formatDateRange } from "../../../lib/format";
@@ -13,19 +14,30 @@ import { useCreateVersionMutation, useUpdatePlanMutation } from "../mutations";
 import { usePlanVersions } from "../queries";
 import { PlanStatusBadge } from "./PlanStatusBadge";
 
-/** Status (draft, active, archived) and publication of a plan, for those who may edit it. */
+/** Status (draft, active, archived), publication and period of a plan, for those who may edit it. */
 export function PlanSettings({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const update = useUpdatePlanMutation(plan.id);
+  const errors = fieldErrorsOf(update.error);
   const headingId = useId();
   const [status, setStatus] = useState<PlanStatus>(isPlanStatus(plan.status) ? plan.status : "active");
   const [published, setPublished] = useState(plan.published);
+  const [periodStart, setPeriodStart] = useState(plan.periodStart);
+  const [periodEnd, setPeriodEnd] = useState(plan.periodEnd);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    update.mutate({ status, published });
+    // A date that does not read is shown under its field; nothing is sent until it does.
+    if (!datesReady(periodStart, periodEnd) || periodStart === "" || periodEnd === "") return;
+    update.mutate({
+      status,
+      published,
+      // Only a changed period is sent, so saving the status never rewrites the dates.
+      ...(periodStart !== plan.periodStart && { periodStart }),
+      ...(periodEnd !== plan.periodEnd && { periodEnd }),
+    });
   };
   return (
-    <form className="inline-form plan-settings" aria-labelledby={headingId} onSubmit={submit}>
+    <form className="inline-form plan-settings" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId} className="form-title">
         {t("planEdit.settings")}
       </h2>
@@ -43,6 +55,20 @@ export function PlanSettings({ plan }: { plan: PlanDetail }) {
           <input type="checkbox" checked={published} onChange={(event) => setPublished(event.target.checked)} />
           {t("planEdit.publishedLabel")}
         </label>
+        <DateInput
+          label={t("planEdit.periodStart")}
+          value={periodStart}
+          onChange={setPeriodStart}
+          error={errors.periodStart ?? (periodStart === "" ? t("dateInput.malformed") : null)}
+          required
+        />
+        <DateInput
+          label={t("planEdit.periodEnd")}
+          value={periodEnd}
+          onChange={setPeriodEnd}
+          error={errors.periodEnd ?? (periodEnd === "" ? t("dateInput.malformed") : null)}
+          required
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={update.isPending}>
@@ -66,6 +92,8 @@ export function VersionsPanel({ plan }: { plan: PlanDetail }) {
   const [period, setPeriod] = useState({ periodStart: "", periodEnd: "" });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // A date that does not read is shown under its field; the version is not sent until it does.
+    if (!datesReady(period.periodStart, period.periodEnd)) return;
     create.mutate(period, { onSuccess: () => setOpen(false) });
   };
   return (
@@ -104,26 +132,20 @@ export function VersionsPanel({ plan }: { plan: PlanDetail }) {
             <p className="hint">{t("planEdit.newVersionHint")}</p>
             {create.error !== null && <ErrorMessage error={create.error} />}
             <div className="form-grid">
-              <FormField label={t("planEdit.periodStart")} error={errors.periodStart ?? null}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="date"
-                    value={period.periodStart}
-                    onChange={(event) => setPeriod({ ...period, periodStart: event.target.value })}
-                  />
-                )}
-              </FormField>
-              <FormField label={t("planEdit.periodEnd")} error={errors.periodEnd ?? null}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="date"
-                    value={period.periodEnd}
-                    onChange={(event) => setPeriod({ ...period, periodEnd: event.target.value })}
-                  />
-                )}
-              </FormField>
+              <DateInput
+                label={t("planEdit.periodStart")}
+                value={period.periodStart}
+                onChange={(periodStart) => setPeriod((current) => ({ ...current, periodStart }))}
+                error={errors.periodStart ?? null}
+                required
+              />
+              <DateInput
+                label={t("planEdit.periodEnd")}
+                value={period.periodEnd}
+                onChange={(periodEnd) => setPeriod((current) => ({ ...current, periodEnd }))}
+                error={errors.periodEnd ?? null}
+                required
+              />
             </div>
             <div className="form-actions">
               <button type="submit" className="button button-primary" disabled={create.isPending}>

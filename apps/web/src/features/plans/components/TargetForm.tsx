@@ -7,7 +7,8 @@ import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { useDebouncedValue } from "../../../components/useDebouncedValue";
 import { useLocale } from "../../../i18n";
-import type { IndicatorTarget } from "../model";
+import { PeriodSelect } from "../../../components/PeriodSelect";
+import { targetPeriodKeys, type FiscalSpan, type IndicatorTarget } from "../model";
 import { useSaveTargetMutation } from "../mutations";
 import { useTargetPreview } from "../queries";
 
@@ -52,6 +53,8 @@ function thresholdOf(target: unknown): ChangeThreshold | null {
 interface TargetFormProps {
   indicatorId: RecordId;
   target: IndicatorTarget | null;
+  /** The plan's fiscal years: a target's period is one of them or one of their quarters. */
+  span: FiscalSpan;
   onDone: () => void;
 }
 
@@ -60,7 +63,7 @@ interface TargetFormProps {
  * a live preview of how it was understood; a direction-only target ("increase significantly") takes the threshold
  * its owner sets.
  */
-export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
+export function TargetForm({ indicatorId, target, span, onDone }: TargetFormProps) {
   const { t } = useTranslation();
   const save = useSaveTargetMutation(indicatorId, target?.id ?? null);
   const errors = fieldErrorsOf(save.error);
@@ -93,7 +96,7 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
     const textsChanged = !target || form.textEn !== target.textEn || form.textTh !== (target.textTh ?? "");
     save.mutate(
       {
-        periodKey: form.periodKey.trim().toUpperCase() || null,
+        periodKey: form.periodKey || null,
         orgUnitType: isOrgUnitType(form.orgUnitType) ? form.orgUnitType : null,
         orgUnitCode: form.orgUnitCode.trim() || null,
         ...(textsChanged && { textEn: form.textEn.trim() || null, textTh: form.textTh.trim() || null }),
@@ -122,11 +125,14 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
             <input {...control} value={form.textEn} onChange={(event) => set("textEn")(event.target.value)} />
           )}
         </FormField>
-        <FormField label={t("plans.targetPeriod")} error={errors.periodKey ?? null} hint={t("planEdit.periodKeyHint")}>
-          {(control) => (
-            <input {...control} value={form.periodKey} onChange={(event) => set("periodKey")(event.target.value)} />
-          )}
-        </FormField>
+        <PeriodSelect
+          label={t("plans.targetPeriod")}
+          keys={targetPeriodKeys(span, target?.periodKey ?? null)}
+          value={form.periodKey}
+          onChange={set("periodKey")}
+          emptyLabel={t("plans.wholePlan")}
+          error={errors.periodKey ?? null}
+        />
         <FormField label={t("planEdit.orgUnitType")} error={errors.orgUnitType ?? null}>
           {(control) => (
             <select {...control} value={form.orgUnitType} onChange={(event) => set("orgUnitType")(event.target.value)}>

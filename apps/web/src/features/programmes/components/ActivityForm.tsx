@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
+import { DateInput } from "../../../components/DateInput";
+import { datesReady } from "../../../components/date-input-text";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { useDebouncedValue } from "../../../components/useDebouncedValue";
@@ -53,7 +55,8 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
     event.preventDefault();
     const check = { title: titleEn.trim() === "", date: startsOn === "" };
     setMissing(check);
-    if (check.title || check.date) return;
+    // A date that does not read is shown under its field; nothing is sent until it does.
+    if (check.title || check.date || !datesReady(startsOn, endsOn)) return;
     create.mutate(
       {
         programmeId: Number(programmeId),
@@ -109,18 +112,20 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
         <FormField label={t("programmes.activityTitleTh")} error={serverErrors.titleTh ?? null}>
           {(control) => <input {...control} lang="th" value={titleTh} onChange={(e) => setTitleTh(e.target.value)} />}
         </FormField>
-        <FormField
+        <DateInput
           label={t("programmes.startsOn")}
           hint={t("programmes.startsOnHint")}
+          value={startsOn}
+          onChange={setStartsOn}
           error={missing.date ? t("programmes.dateRequired") : (serverErrors.startsOn ?? null)}
-        >
-          {(control) => (
-            <input {...control} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
-          )}
-        </FormField>
-        <FormField label={t("programmes.endsOn")} error={serverErrors.endsOn ?? null}>
-          {(control) => <input {...control} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
-        </FormField>
+          required
+        />
+        <DateInput
+          label={t("programmes.endsOn")}
+          value={endsOn}
+          onChange={setEndsOn}
+          error={serverErrors.endsOn ?? null}
+        />
         <FormField label={t("programmes.activityBudget")} error={serverErrors.budget ?? null}>
           {(control) => (
             <input {...control} inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} />

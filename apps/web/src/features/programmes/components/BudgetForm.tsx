@@ -9,7 +9,7 @@ import { formatNumber } from "../../../lib/format";
 import { useClusterOptions } from "../../clusters/queries";
 import { parseAmount, type BudgetLine } from "../model";
 import { useSaveBudgetMutation } from "../mutations";
-import { YearSelect } from "./YearSelect";
+import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
 
 interface BudgetFormProps {
   programmeId: string;
@@ -30,7 +30,7 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
   const headingId = useId();
   const clusters = useClusterOptions();
   const save = useSaveBudgetMutation(programmeId);
-  const [fiscalYear, setFiscalYear] = useState<number | null>(line?.fiscalYear ?? years.at(-1) ?? null);
+  const [fiscalYear, setFiscalYear] = useState<number | null>(line?.fiscalYear ?? initialFiscalYear(years));
   const [clusterId, setClusterId] = useState(line?.clusterId == null ? "" : String(line.clusterId));
   const [allocated, setAllocated] = useState(amountText(line?.allocated));
   const [spent, setSpent] = useState(amountText(line?.spent));
@@ -80,7 +80,7 @@ export function BudgetForm({ programmeId, years, line, onSaved, onCancel }: Budg
       </h3>
       {save.isError && <ErrorMessage error={save.error} />}
       <div className="form-grid">
-        <YearSelect
+        <FiscalYearSelect
           label={t("programmeAdmin.fiscalYear")}
           years={yearChoices}
           value={fiscalYear}

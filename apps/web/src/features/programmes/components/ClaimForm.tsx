@@ -11,7 +11,7 @@ import { CLAIM_METHODS, isClaimMethod, parseAmount, type ClaimMethod, type Creat
 import { useCreateClaimMutation } from "../mutations";
 import { useProgrammeActivities, useProgrammeClusters, useProgrammeOptions } from "../queries";
 import { EnterprisePicker } from "./EnterprisePicker";
-import { YearSelect } from "./YearSelect";
+import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
 
 interface ClaimFormProps {
   programmeId: string;
@@ -29,7 +29,7 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
   const clusters = useProgrammeClusters(programmeId);
   const activities = useProgrammeActivities(programmeId, 1);
   const programmes = useProgrammeOptions();
-  const [fiscalYear, setFiscalYear] = useState<number | null>(years.at(-1) ?? null);
+  const [fiscalYear, setFiscalYear] = useState<number | null>(initialFiscalYear(years));
   const [amount, setAmount] = useState("");
   const [method, setMethod] = useState<ClaimMethod>("sales_increase");
   const [form, setForm] = useState({ methodNote: "", evidenceUrl: "", evidenceNote: "" });
@@ -82,7 +82,7 @@ export function ClaimForm({ programmeId, years, onRecorded, onCancel }: ClaimFor
       </h3>
       {create.isError && <ErrorMessage error={create.error} />}
       <div className="form-grid">
-        <YearSelect
+        <FiscalYearSelect
           label={t("programmeAdmin.fiscalYear")}
           years={years}
           value={fiscalYear}

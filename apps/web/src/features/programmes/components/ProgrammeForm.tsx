@@ -8,7 +8,7 @@ import { pickLocalized } from "../../../lib/bilingual";
 import { useAgencies } from "../../agencies/queries";
 import { fiscalYearOptions, type ProgrammeDetail } from "../model";
 import { useCreateProgrammeMutation, useUpdateProgrammeMutation, type ProgrammeInput } from "../mutations";
-import { YearSelect } from "./YearSelect";
+import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
 
 type Mode =
   | { kind: "create"; defaultAgencyId: number | null; onCreated: (programme: ProgrammeDetail) => void }
@@ -35,7 +35,7 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
     descriptionEn: existing?.descriptionEn ?? "",
     descriptionTh: existing?.descriptionTh ?? "",
   });
-  const [firstFiscalYear, setFirst] = useState<number | null>(existing?.firstFiscalYear ?? years[10] ?? null);
+  const [firstFiscalYear, setFirst] = useState<number | null>(existing?.firstFiscalYear ?? initialFiscalYear(years));
   const [lastFiscalYear, setLast] = useState<number | null>(existing?.lastFiscalYear ?? null);
   const [published, setPublished] = useState(existing?.published ?? false);
   const [missing, setMissing] = useState<Record<string, string>>({});
@@ -116,14 +116,14 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
         {text("code", t("common.code"), { hint: t("programmeAdmin.codeHint") })}
         {text("nameTh", t("common.nameTh"), { lang: "th" })}
         {text("nameEn", t("common.nameEn"))}
-        <YearSelect
+        <FiscalYearSelect
           label={t("programmeAdmin.firstFiscalYear")}
           years={yearChoices}
           value={firstFiscalYear}
           onChange={setFirst}
           error={errorOf("firstFiscalYear")}
         />
-        <YearSelect
+        <FiscalYearSelect
           label={t("programmeAdmin.lastFiscalYear")}
           years={yearChoices}
           value={lastFiscalYear}

@@ -9,7 +9,7 @@ import { fiscalYearLabel, formatNumber } from "../../../lib/format";
 import { parseAmount, parseCount, type ReportedFigures } from "../model";
 import { usePutReportedFiguresMutation } from "../mutations";
 import { useReportedFigures } from "../queries";
-import { YearSelect } from "./YearSelect";
+import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
 
 const numberText = (value: number | null | undefined) =>
   value === null || value === undefined ? "" : formatNumber(value, "en", { maximumFractionDigits: 2 });
@@ -171,14 +171,19 @@ export function ReportedFiguresForm({
   const locale = useLocale();
   const headingId = useId();
   const reported = useReportedFigures(programmeId);
-  const [fiscalYear, setFiscalYear] = useState<number | null>(years.at(-1) ?? null);
+  const [fiscalYear, setFiscalYear] = useState<number | null>(initialFiscalYear(years));
   return (
     <div className="inline-form" role="region" aria-labelledby={headingId}>
       <h3 id={headingId} className="form-title">
         {t("programmeAdmin.editReported")}
       </h3>
       <p className="muted small">{t("programmes.reportedNote")}</p>
-      <YearSelect label={t("programmeAdmin.fiscalYear")} years={years} value={fiscalYear} onChange={setFiscalYear} />
+      <FiscalYearSelect
+        label={t("programmeAdmin.fiscalYear")}
+        years={years}
+        value={fiscalYear}
+        onChange={setFiscalYear}
+      />
       <QueryState query={reported}>
         {(list) =>
           fiscalYear === null ? null : (

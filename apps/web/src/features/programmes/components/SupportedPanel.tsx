@@ -22,7 +22,7 @@ import {
 import { useProgrammeClusters, useProgrammeEnterprises } from "../queries";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { EnterprisePicker } from "./EnterprisePicker";
-import { YearSelect } from "./YearSelect";
+import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
 
 interface SupportedPanelProps {
   programmeId: string;
@@ -52,7 +52,7 @@ function AddClusterForm({
   const locale = useLocale();
   const options = useClusterOptions();
   const add = useAddSupportedClusterMutation(programmeId);
-  const [fiscalYear, setFiscalYear] = useState<number | null>(years.at(-1) ?? null);
+  const [fiscalYear, setFiscalYear] = useState<number | null>(initialFiscalYear(years));
   const [clusterId, setClusterId] = useState("");
   const [missing, setMissing] = useState(false);
   const server = fieldErrorsOf(add.error);
@@ -70,7 +70,7 @@ function AddClusterForm({
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t("programmeAdmin.addCluster")}>
       {add.isError && <ErrorMessage error={add.error} />}
       <div className="form-grid">
-        <YearSelect
+        <FiscalYearSelect
           label={t("programmeAdmin.fiscalYear")}
           years={years}
           value={fiscalYear}
@@ -121,7 +121,7 @@ function AddFirmForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const add = useAddSupportedEnterpriseMutation(programmeId);
-  const [fiscalYear, setFiscalYear] = useState<number | null>(years.at(-1) ?? null);
+  const [fiscalYear, setFiscalYear] = useState<number | null>(initialFiscalYear(years));
   const [firm, setFirm] = useState<EnterpriseMatch | null>(null);
   const [clusterId, setClusterId] = useState("");
   const [missing, setMissing] = useState(false);
@@ -146,7 +146,7 @@ function AddFirmForm({
     <form className="form inline-form" onSubmit={submit} noValidate aria-label={t("programmeAdmin.addFirm")}>
       {add.isError && <ErrorMessage error={add.error} />}
       <div className="form-grid">
-        <YearSelect
+        <FiscalYearSelect
           label={t("programmeAdmin.fiscalYear")}
           years={years}
           value={fiscalYear}
