@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameInOneLanguage } from "./bilingual-name.schema.ts";
 import { recordCodePattern } from "@sainam/core";
 
 export const clusterKinds = ["industry_cluster", "sme_network_cluster", "provincial_trade_cluster"] as const;
@@ -43,7 +44,10 @@ const clusterFields = {
   published: z.boolean().optional(),
 };
 
-export const createClusterBody = z.object(clusterFields).strict();
+export const createClusterBody = z
+  .object(clusterFields)
+  .strict()
+  .refine(...nameInOneLanguage("nameTh", "nameEn"));
 export type CreateClusterBody = z.infer<typeof createClusterBody>;
 
 export const updateClusterBody = z

@@ -20,3 +20,4 @@ export * from "./plan-level.ts";
 export * from "./programme-figures.ts";
 export * from "./import-fields.ts";
 export * from "./record-code.ts";
+export * from "./bilingual-name.ts";

@@ -1523,12 +1523,12 @@ export interface components {
             nodeId: number;
             kind: string;
             code: string;
-            titleEn: string;
+            titleEn: string | null;
             titleTh: string | null;
             readonly indicators: {
                 indicatorId: number;
                 code: string;
-                nameEn: string;
+                nameEn: string | null;
                 nameTh: string | null;
                 unit: string | null;
                 direction: string;
@@ -1563,7 +1563,7 @@ export interface components {
             position: number;
             kind: string;
             code: string;
-            titleEn: string;
+            titleEn: string | null;
             titleTh: string | null;
             bodyEn: string | null;
             bodyTh: string | null;
@@ -1574,7 +1574,7 @@ export interface components {
                 planId: number;
                 position: number;
                 code: string;
-                nameEn: string;
+                nameEn: string | null;
                 nameTh: string | null;
                 unit: string | null;
                 direction: string;
@@ -1593,7 +1593,7 @@ export interface components {
                     period: string | null;
                     orgUnitType: string | null;
                     orgUnitCode: string | null;
-                    textEn: string;
+                    textEn: string | null;
                     textTh: string | null;
                     target: unknown;
                     kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -2586,7 +2586,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             abbreviation: string | null;
                             kind: string;
@@ -2627,7 +2627,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         abbreviation: string | null;
                         kind: string;
@@ -2668,7 +2668,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    nameEn?: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     abbreviation?: string | null;
                 };
@@ -2684,7 +2684,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         abbreviation: string | null;
                         kind: string;
@@ -2757,7 +2757,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -2809,7 +2809,7 @@ export interface operations {
                     programmeId?: number | null;
                     periodStart: string;
                     periodEnd: string;
-                    titleEn: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -2829,7 +2829,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -2905,7 +2905,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -2957,7 +2957,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    titleEn?: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -2982,7 +2982,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -3059,7 +3059,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -3126,7 +3126,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -3208,7 +3208,7 @@ export interface operations {
                     /** @enum {string} */
                     kind: "vision" | "mission" | "purpose" | "strategic_issue" | "strategy" | "objective" | "sub_strategy" | "work_plan" | "master_plan" | "action_plan" | "project" | "activity";
                     code: string;
-                    titleEn: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     bodyEn?: string | null;
                     bodyTh?: string | null;
@@ -3230,7 +3230,7 @@ export interface operations {
                         position: number;
                         kind: string;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         bodyEn: string | null;
                         bodyTh: string | null;
@@ -3373,7 +3373,7 @@ export interface operations {
                     /** @enum {string} */
                     kind?: "vision" | "mission" | "purpose" | "strategic_issue" | "strategy" | "objective" | "sub_strategy" | "work_plan" | "master_plan" | "action_plan" | "project" | "activity";
                     code?: string;
-                    titleEn?: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     bodyEn?: string | null;
                     bodyTh?: string | null;
@@ -3395,7 +3395,7 @@ export interface operations {
                         position: number;
                         kind: string;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         bodyEn: string | null;
                         bodyTh: string | null;
@@ -3482,7 +3482,7 @@ export interface operations {
                         position: number;
                         kind: string;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         bodyEn: string | null;
                         bodyTh: string | null;
@@ -3559,12 +3559,12 @@ export interface operations {
                             nodeId: number;
                             kind: string;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             planId: number;
                             planCode: string;
                             planLevel: string;
-                            planTitleEn: string;
+                            planTitleEn: string | null;
                             planTitleTh: string | null;
                             /** @enum {string} */
                             via: "start" | "parent" | "serves";
@@ -3606,7 +3606,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
-                    nameEn: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     unit?: string | null;
                     /** @enum {string} */
@@ -3637,7 +3637,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -3656,7 +3656,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -3739,7 +3739,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -3758,7 +3758,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -3874,7 +3874,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code?: string;
-                    nameEn?: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     unit?: string | null;
                     /** @enum {string} */
@@ -3904,7 +3904,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -3923,7 +3923,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4012,7 +4012,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -4031,7 +4031,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4107,7 +4107,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4182,7 +4182,7 @@ export interface operations {
                         period: string | null;
                         orgUnitType: string | null;
                         orgUnitCode: string | null;
-                        textEn: string;
+                        textEn: string | null;
                         textTh: string | null;
                         target: unknown;
                         kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4344,7 +4344,7 @@ export interface operations {
                         period: string | null;
                         orgUnitType: string | null;
                         orgUnitCode: string | null;
-                        textEn: string;
+                        textEn: string | null;
                         textTh: string | null;
                         target: unknown;
                         kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -6862,7 +6862,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             ownerAgencyCode: string;
                             fiscalYears: number[];
@@ -6908,11 +6908,11 @@ export interface operations {
                         plan: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             level: string;
                             ownerAgencyCode: string;
-                            ownerAgencyNameEn: string;
+                            ownerAgencyNameEn: string | null;
                             ownerAgencyNameTh: string | null;
                         };
                         periodKey: string;
@@ -6920,7 +6920,7 @@ export interface operations {
                         orgUnit: {
                             type: string;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                         };
                         generatedAt: string;
@@ -7004,7 +7004,7 @@ export interface operations {
                         indicators: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7100,7 +7100,7 @@ export interface operations {
                         indicator: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7198,7 +7198,7 @@ export interface operations {
                         indicator: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7211,7 +7211,7 @@ export interface operations {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                         };
                         items: {
@@ -7303,7 +7303,7 @@ export interface operations {
                         indicator: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7317,7 +7317,7 @@ export interface operations {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             value: number | null;
                             /** @enum {string} */
@@ -7342,14 +7342,14 @@ export interface operations {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                         }[];
                         children: {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             value: number | null;
                             /** @enum {string} */
@@ -7473,7 +7473,7 @@ export interface operations {
                             id: number;
                             code: string;
                             agencyId: number;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -7516,7 +7516,7 @@ export interface operations {
                 "application/json": {
                     code: string;
                     agencyId: number;
-                    nameEn: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -7537,7 +7537,7 @@ export interface operations {
                         id: number;
                         code: string;
                         agencyId: number;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -7614,7 +7614,7 @@ export interface operations {
                         id: number;
                         code: string;
                         agencyId: number;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -7666,7 +7666,7 @@ export interface operations {
                 "application/json": {
                     code?: string;
                     agencyId?: number;
-                    nameEn?: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -7687,7 +7687,7 @@ export interface operations {
                         id: number;
                         code: string;
                         agencyId: number;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -8821,7 +8821,7 @@ export interface operations {
                             clusterId: number | null;
                             planNodeId: number | null;
                             kind: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -8876,7 +8876,7 @@ export interface operations {
                     planNodeId?: number | null;
                     /** @enum {string} */
                     kind: "training" | "consulting" | "study_visit" | "product_development" | "trade_fair" | "business_matching" | "marketing";
-                    titleEn: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -8903,7 +8903,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -8988,7 +8988,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9058,7 +9058,7 @@ export interface operations {
                     planNodeId?: number | null;
                     /** @enum {string} */
                     kind?: "training" | "consulting" | "study_visit" | "product_development" | "trade_fair" | "business_matching" | "marketing";
-                    titleEn?: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -9085,7 +9085,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9185,7 +9185,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9290,7 +9290,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9385,7 +9385,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9794,7 +9794,7 @@ export interface operations {
                             id: number;
                             planId: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             aggregation: string;
@@ -10567,13 +10567,13 @@ export interface operations {
                                 planId: number;
                                 planCode: string;
                                 code: string;
-                                nameEn: string;
+                                nameEn: string | null;
                                 nameTh: string | null;
                                 unit: string | null;
                             } | null;
                             approvable: boolean;
                             unitName: {
-                                nameEn: string;
+                                nameEn: string | null;
                                 nameTh: string | null;
                             } | null;
                         }[];
