@@ -90,7 +90,7 @@ export function TargetForm({ indicatorId, target, onDone }: TargetFormProps) {
       return;
     }
     setAmountError(null);
-    const textsChanged = !target || form.textEn !== target.textEn || form.textTh !== (target.textTh ?? "");
+    const textsChanged = !target || form.textEn !== (target.textEn ?? "") || form.textTh !== (target.textTh ?? "");
     save.mutate(
       {
         periodKey: form.periodKey.trim().toUpperCase() || null,
