@@ -127,7 +127,12 @@ export const planPerformanceSchema = z.object({
   }),
   periodKey: z.string(),
   includesUnapproved: z.boolean(),
-  orgUnit: z.object({ type: z.string(), code: z.string(), nameEn: z.string().nullable(), nameTh: z.string().nullable() }),
+  orgUnit: z.object({
+    type: z.string(),
+    code: z.string(),
+    nameEn: z.string().nullable(),
+    nameTh: z.string().nullable(),
+  }),
   generatedAt: z.string(),
   nodes: z.array(nodeSchema).readonly(),
   summary: z.object({

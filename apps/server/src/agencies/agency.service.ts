@@ -34,7 +34,11 @@ export async function updateAgency(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  input: { nameEn?: string | null | undefined; nameTh?: string | null | undefined; abbreviation?: string | null | undefined },
+  input: {
+    nameEn?: string | null | undefined;
+    nameTh?: string | null | undefined;
+    abbreviation?: string | null | undefined;
+  },
 ) {
   const { db } = ctx.database;
   const before = await reference.findAgency(db, id);
@@ -45,9 +49,10 @@ export async function updateAgency(
     { th: before.name_th, en: before.name_en },
     { th: input.nameTh, en: input.nameEn },
   );
-  const patch: { name_en?: string | null; name_th?: string | null; abbreviation?: string | null; updated_at: string } = {
-    updated_at: nowIso(),
-  };
+  const patch: { name_en?: string | null; name_th?: string | null; abbreviation?: string | null; updated_at: string } =
+    {
+      updated_at: nowIso(),
+    };
   if (input.nameEn !== undefined) patch.name_en = input.nameEn;
   if (input.nameTh !== undefined) patch.name_th = input.nameTh;
   if (input.abbreviation !== undefined) patch.abbreviation = input.abbreviation;

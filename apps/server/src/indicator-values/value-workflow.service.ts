@@ -158,7 +158,14 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
   const resourceOfPlan = new Map(reviewable.map(({ plan, resource }) => [plan.id, resource]));
   const indicatorInfo = new Map<
     number,
-    { planId: number; planCode: string; code: string; nameEn: string | null; nameTh: string | null; unit: string | null }
+    {
+      planId: number;
+      planCode: string;
+      code: string;
+      nameEn: string | null;
+      nameTh: string | null;
+      unit: string | null;
+    }
   >();
   for (const { plan } of reviewable) {
     for (const i of indicatorsByPlan.get(plan.id) ?? [])
