@@ -2,7 +2,7 @@ import type { Actor } from "@sainam/core";
 import { audit, nowIso, reference, type AgencyRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { keepNameInOneLanguage } from "../names.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { authorize } from "../policies/policy.ts";
 
 export function presentAgency(a: AgencyRow) {

@@ -2,7 +2,7 @@ import { formatTarget, isTarget, parseTarget, type Actor, type Target } from "@s
 import { audit, indicators, indicatorValues, plans, type IndicatorRow, type IndicatorTargetRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { AppError, errors } from "../errors.ts";
-import { keepNameInOneLanguage } from "../names.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { presentIndicator, presentTarget, storedTarget, targetLabels } from "./plan.presenter.ts";
 import type { CreateIndicatorBody, CreateTargetBody, UpdateIndicatorBody, UpdateTargetBody } from "@sainam/contract";
 import { actorId, editablePlan, readablePlan } from "./plan.service.ts";

@@ -3,7 +3,7 @@ import { audit, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { keepNameInOneLanguage } from "../names.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { can } from "../policies/policy.ts";
 import { presentNode } from "./plan.presenter.ts";
 import type { CreateNodeBody, MoveNodeBody, UpdateNodeBody } from "@sainam/contract";

@@ -13,7 +13,7 @@ import {
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { keepNameInOneLanguage } from "../names.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { authorize, can, planVisibility, type Resource } from "../policies/policy.ts";
 import { assembleTree, presentPlan } from "./plan.presenter.ts";
 import type { CreatePlanBody, ListPlansQuery, NewVersionBody, UpdatePlanBody } from "@sainam/contract";

@@ -3,7 +3,7 @@ import { audit, clusters, nowIso, programmes, reference, type ActivityRow, type 
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { keepNameInOneLanguage } from "../names.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { authorize, can, type Resource } from "../policies/policy.ts";
 import { presentActivity, presentOutcome, presentParticipant } from "./programme.presenter.ts";
 import { actorUserId, programmeResource, requireVisibleCluster, requireVisibleProgramme } from "./programme.service.ts";

@@ -3,7 +3,7 @@ import { audit, clusters, nowIso, programmes, reference, type DB, type Programme
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { keepNameInOneLanguage } from "../names.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import {
   authorize,
   can,

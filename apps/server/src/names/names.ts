@@ -1,5 +1,5 @@
 import { hasNameInOneLanguage } from "@sainam/core";
-import { errors } from "./errors.ts";
+import { errors } from "../errors.ts";
 
 type NameChange = { th?: string | null | undefined; en?: string | null | undefined };
 
