@@ -228,6 +228,13 @@ describe("migration 0013 (Thai first)", () => {
     try {
       await migrateBefore0013(database);
       const ids = await seedOldData(database);
+      if (database.dialect === "sqlite") {
+        // A trigger on a rebuilt table, and one elsewhere that reads it: both must survive the rebuild.
+        await sql`CREATE TRIGGER t13_keep_programme BEFORE DELETE ON programmes WHEN OLD.code = 'p13-a'
+          BEGIN SELECT RAISE(ABORT, 'programme p13-a is kept'); END`.execute(database.db);
+        await sql`CREATE TRIGGER t13_reads_programmes AFTER UPDATE ON users
+          BEGIN SELECT count(*) FROM programmes; END`.execute(database.db);
+      }
       const before = await snapshot(database);
       const indexesBefore =
         database.dialect === "sqlite"
@@ -315,6 +322,8 @@ describe("migration 0013 (Thai first)", () => {
           })
           .execute(),
       ).rejects.toThrow();
+      if (database.dialect === "sqlite")
+        await expect(db.deleteFrom("programmes").where("code", "=", "p13-a").execute()).rejects.toThrow(/is kept/);
       expect(await migrateToLatest(database)).toEqual([]);
     } finally {
       await database.close();

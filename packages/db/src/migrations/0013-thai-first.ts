@@ -34,6 +34,9 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     return;
   }
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
+  // The rename only moves the new table into place: it must not re-check or rewrite other tables' triggers,
+  // which may refer to a table that is dropped for that moment (https://sqlite.org/pragma.html#pragma_legacy_alter_table).
+  await sql`PRAGMA legacy_alter_table = ON`.execute(db);
   const fk = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
   if (Number(fk.rows[0]?.foreign_keys) !== 0)
     throw new Error("migration 0013 must run outside a transaction: foreign keys could not be switched off");
@@ -50,6 +53,7 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
       throw error;
     }
   } finally {
+    await sql`PRAGMA legacy_alter_table = OFF`.execute(db);
     await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
 }
