@@ -1,3 +1,5 @@
+import { nameRequiredMessage } from "@sainam/core";
+
 /** Stable error codes of Sainam's use cases; `http/error-handler.ts` maps them to HTTP statuses. */
 export const ERROR_CODES = [
   "validation_failed",
@@ -130,6 +132,14 @@ export const errors = {
   missing: (path: string, entity: string, id: string | number) =>
     new AppError("validation_failed", `${path}: ${entity} ${id} does not exist`, {
       details: [detail(path, `${entity} ${id} does not exist`, "not_found", { id })],
+    }),
+  /**
+   * A record needs a name in one language (Thai first, English optional): the Thai field is named, with the
+   * English one as the alternative, as the contract's rule names them.
+   */
+  nameRequired: (thPath: string, enPath: string) =>
+    new AppError("validation_failed", `${thPath}: ${nameRequiredMessage}`, {
+      details: [detail(thPath, nameRequiredMessage, "required", { or: enPath })],
     }),
   /** A field is required here (the message says when or why). */
   required: (path: string, message = "is required") =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ceFiscalYear } from "./common.schema.ts";
+import { nameInOneLanguage } from "./bilingual-name.schema.ts";
 import { recordCodePattern } from "@sainam/core";
 import { clusterKinds, clusterStatuses, maturities } from "./choices.ts";
 
@@ -42,7 +43,10 @@ const clusterFields = {
   published: z.boolean().optional(),
 };
 
-export const createClusterBody = z.object(clusterFields).strict();
+export const createClusterBody = z
+  .object(clusterFields)
+  .strict()
+  .refine(...nameInOneLanguage("nameTh", "nameEn"));
 export type CreateClusterBody = z.infer<typeof createClusterBody>;
 
 export const updateClusterBody = z

@@ -46,7 +46,7 @@ const valueSource = z.enum(["reported", "computed", "none"]);
 export const indicatorSchema = z.object({
   id: z.number().int(),
   code: z.string(),
-  nameEn: z.string(),
+  nameEn: z.string().nullable(),
   nameTh: z.string().nullable(),
   unit: z.string().nullable(),
   direction: z.string(),
@@ -72,7 +72,7 @@ export const judgedSchema = z.object({
 const indicatorPerformanceSchema = z.object({
   indicatorId: z.number().int(),
   code: z.string(),
-  nameEn: z.string(),
+  nameEn: z.string().nullable(),
   nameTh: z.string().nullable(),
   unit: z.string().nullable(),
   direction: z.string(),
@@ -94,7 +94,7 @@ type NodeShape = {
   nodeId: number;
   kind: string;
   code: string;
-  titleEn: string;
+  titleEn: string | null;
   titleTh: string | null;
   indicators: readonly z.infer<typeof indicatorPerformanceSchema>[];
   children: readonly NodeShape[];
@@ -104,7 +104,7 @@ const nodeSchema: z.ZodType<NodeShape> = z
     nodeId: z.number().int(),
     kind: z.string(),
     code: z.string(),
-    titleEn: z.string(),
+    titleEn: z.string().nullable(),
     titleTh: z.string().nullable(),
     indicators: z.array(indicatorPerformanceSchema).readonly(),
     get children() {
@@ -118,16 +118,21 @@ export const planPerformanceSchema = z.object({
   plan: z.object({
     id: z.number().int(),
     code: z.string(),
-    titleEn: z.string(),
+    titleEn: z.string().nullable(),
     titleTh: z.string().nullable(),
     level: z.string(),
     ownerAgencyCode: z.string(),
-    ownerAgencyNameEn: z.string(),
+    ownerAgencyNameEn: z.string().nullable(),
     ownerAgencyNameTh: z.string().nullable(),
   }),
   periodKey: z.string(),
   includesUnapproved: z.boolean(),
-  orgUnit: z.object({ type: z.string(), code: z.string(), nameEn: z.string(), nameTh: z.string().nullable() }),
+  orgUnit: z.object({
+    type: z.string(),
+    code: z.string(),
+    nameEn: z.string().nullable(),
+    nameTh: z.string().nullable(),
+  }),
   generatedAt: z.string(),
   nodes: z.array(nodeSchema).readonly(),
   summary: z.object({
@@ -144,7 +149,7 @@ export const dashboardPlansSchema = z.object({
     z.object({
       id: z.number().int(),
       code: z.string(),
-      titleEn: z.string(),
+      titleEn: z.string().nullable(),
       titleTh: z.string().nullable(),
       ownerAgencyCode: z.string(),
       fiscalYears: z.array(z.number().int()),
@@ -185,7 +190,7 @@ export const mapSchema = z.object({
 const unitSchema = z.object({
   type: z.enum(orgUnitTypes),
   code: z.string(),
-  nameEn: z.string(),
+  nameEn: z.string().nullable(),
   nameTh: z.string().nullable(),
 });
 export const trendSchema = z.object({

@@ -99,7 +99,7 @@ export const indicatorForValuesSchema = z.object({
   id: z.number().int(),
   planId: z.number().int(),
   code: z.string(),
-  nameEn: z.string(),
+  nameEn: z.string().nullable(),
   nameTh: z.string().nullable(),
   unit: z.string().nullable(),
   aggregation: z.string(),
@@ -172,14 +172,14 @@ export const queuedValueSchema = valueSchema.extend({
       planId: z.number().int(),
       planCode: z.string(),
       code: z.string(),
-      nameEn: z.string(),
+      nameEn: z.string().nullable(),
       nameTh: z.string().nullable(),
       unit: z.string().nullable(),
     })
     .nullable(),
   approvable: z.boolean(),
   /** The name of a cluster or programme the value is of (null for geographic units, which the client names). */
-  unitName: z.object({ nameEn: z.string(), nameTh: z.string().nullable() }).nullable(),
+  unitName: z.object({ nameEn: z.string().nullable(), nameTh: z.string().nullable() }).nullable(),
 });
 export type QueuedValue = z.infer<typeof queuedValueSchema>;
 export const approvalQueueSchema = z.object({ items: z.array(queuedValueSchema), ...page });

@@ -8,6 +8,7 @@ import {
   targetKinds,
 } from "@sainam/core";
 import { z } from "zod";
+import { nameInOneLanguage, nameInOneLanguageOnChange } from "./bilingual-name.schema.ts";
 import { ceIsoDate, notBuddhistPeriodKey, okSchema } from "./common.schema.ts";
 import { aggregations, indicatorDirections, planStatuses } from "./choices.ts";
 
@@ -46,7 +47,7 @@ export type ListPlansQuery = z.infer<typeof listPlansQuery>;
 export const planSchema = z.object({
   id: z.number().int(),
   code: z.string(),
-  titleEn: z.string(),
+  titleEn: z.string().nullable(),
   titleTh: z.string().nullable(),
   descriptionEn: z.string().nullable(),
   descriptionTh: z.string().nullable(),
@@ -75,19 +76,22 @@ const planFields = {
   programmeId: id.nullable().optional(),
   periodStart: isoDate,
   periodEnd: isoDate,
-  titleEn: text(2000),
+  titleEn: text(2000).nullable().optional(),
   titleTh: text(2000).nullable().optional(),
   descriptionEn: z.string().trim().max(20_000).nullable().optional(),
   descriptionTh: z.string().trim().max(20_000).nullable().optional(),
   status: z.enum(planStatuses).optional(),
   published: z.boolean().optional(),
 };
-export const createPlanBody = z.object(planFields).strict();
+export const createPlanBody = z
+  .object(planFields)
+  .strict()
+  .refine(...nameInOneLanguage("titleTh", "titleEn"));
 export type CreatePlanBody = z.infer<typeof createPlanBody>;
 
 export const updatePlanBody = z
   .object({
-    titleEn: planFields.titleEn.optional(),
+    titleEn: planFields.titleEn,
     titleTh: planFields.titleTh,
     descriptionEn: planFields.descriptionEn,
     descriptionTh: planFields.descriptionTh,
@@ -99,7 +103,8 @@ export const updatePlanBody = z
     status: planFields.status,
     published: planFields.published,
   })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguageOnChange("titleTh", "titleEn"));
 export type UpdatePlanBody = z.infer<typeof updatePlanBody>;
 
 export const newVersionBody = z
@@ -118,7 +123,7 @@ export const nodeFieldsSchema = z.object({
   position: z.number().int(),
   kind: z.string(),
   code: z.string(),
-  titleEn: z.string(),
+  titleEn: z.string().nullable(),
   titleTh: z.string().nullable(),
   bodyEn: z.string().nullable(),
   bodyTh: z.string().nullable(),
@@ -135,26 +140,28 @@ export const createNodeBody = z
     position: z.number().int().min(0).optional(),
     kind: z.enum(planNodeKinds),
     code: nodeCode,
-    titleEn: text(2000),
+    titleEn: text(2000).nullable().optional(),
     titleTh: text(2000).nullable().optional(),
     bodyEn: z.string().trim().max(20_000).nullable().optional(),
     bodyTh: z.string().trim().max(20_000).nullable().optional(),
     servesNodeId: id.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguage("titleTh", "titleEn"));
 export type CreateNodeBody = z.infer<typeof createNodeBody>;
 
 export const updateNodeBody = z
   .object({
     kind: z.enum(planNodeKinds).optional(),
     code: nodeCode.optional(),
-    titleEn: text(2000).optional(),
+    titleEn: text(2000).nullable().optional(),
     titleTh: text(2000).nullable().optional(),
     bodyEn: z.string().trim().max(20_000).nullable().optional(),
     bodyTh: z.string().trim().max(20_000).nullable().optional(),
     servesNodeId: id.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguageOnChange("titleTh", "titleEn"));
 export type UpdateNodeBody = z.infer<typeof updateNodeBody>;
 
 export const moveNodeBody = z.object({ parentId: id.nullable(), position: z.number().int().min(0) }).strict();
@@ -166,12 +173,12 @@ export const traceSchema = z.object({
       nodeId: z.number().int(),
       kind: z.string(),
       code: z.string(),
-      titleEn: z.string(),
+      titleEn: z.string().nullable(),
       titleTh: z.string().nullable(),
       planId: z.number().int(),
       planCode: z.string(),
       planLevel: z.string(),
-      planTitleEn: z.string(),
+      planTitleEn: z.string().nullable(),
       planTitleTh: z.string().nullable(),
       /** How this step was reached from the one before: the start, its parent, or the node it serves. */
       via: z.enum(["start", "parent", "serves"]),
@@ -199,7 +206,7 @@ export const targetViewSchema = z.object({
   period: z.string().nullable(),
   orgUnitType: z.string().nullable(),
   orgUnitCode: z.string().nullable(),
-  textEn: z.string(),
+  textEn: z.string().nullable(),
   textTh: z.string().nullable(),
   /** The structured target (`@sainam/core` Target), or null when the text has no structured form. */
   target: z.unknown(),
@@ -215,7 +222,7 @@ export const indicatorViewSchema = z.object({
   planId: z.number().int(),
   position: z.number().int(),
   code: z.string(),
-  nameEn: z.string(),
+  nameEn: z.string().nullable(),
   nameTh: z.string().nullable(),
   unit: z.string().nullable(),
   direction: z.string(),
@@ -235,7 +242,7 @@ const indicatorFields = {
     .string()
     .trim()
     .regex(/^[A-Za-z0-9ก-๙][A-Za-z0-9ก-๙._-]{0,39}$/, "must be 1-40 letters, digits, dots, hyphens or underscores"),
-  nameEn: text(1000),
+  nameEn: text(1000).nullable().optional(),
   nameTh: text(1000).nullable().optional(),
   unit: z.string().trim().max(50).nullable().optional(),
   direction: z.enum(indicatorDirections).optional(),
@@ -262,15 +269,16 @@ const indicatorFields = {
 };
 export const createIndicatorBody = z
   .object({ ...indicatorFields, position: z.number().int().min(0).optional() })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguage("nameTh", "nameEn"));
 export type CreateIndicatorBody = z.infer<typeof createIndicatorBody>;
 export const updateIndicatorBody = z
   .object({
     ...indicatorFields,
     code: indicatorFields.code.optional(),
-    nameEn: indicatorFields.nameEn.optional(),
   })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguageOnChange("nameTh", "nameEn"));
 export type UpdateIndicatorBody = z.infer<typeof updateIndicatorBody>;
 export const moveIndicatorBody = z.object({ position: z.number().int().min(0) }).strict();
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ceFiscalYear, ceFiscalYearQuery, ceIsoDate } from "./common.schema.ts";
+import { nameInOneLanguage, nameInOneLanguageOnChange } from "./bilingual-name.schema.ts";
 import { recordCodePattern } from "@sainam/core";
 import { activityKinds, claimMethods, outcomeKinds, verifications } from "./choices.ts";
 
@@ -20,7 +21,7 @@ const page = {
 const programmeFields = {
   code: z.string().trim().regex(recordCodePattern, "must be 2-80 lowercase letters, digits or hyphens"),
   agencyId: positiveId,
-  nameEn: text(300),
+  nameEn: text(300).nullable().optional(),
   nameTh: text(300).nullable().optional(),
   descriptionEn: longText.nullable().optional(),
   descriptionTh: longText.nullable().optional(),
@@ -29,7 +30,10 @@ const programmeFields = {
   published: z.boolean().optional(),
 };
 
-export const createProgrammeBody = z.object(programmeFields).strict();
+export const createProgrammeBody = z
+  .object(programmeFields)
+  .strict()
+  .refine(...nameInOneLanguage("nameTh", "nameEn"));
 export type CreateProgrammeBody = z.infer<typeof createProgrammeBody>;
 
 export const updateProgrammeBody = z
@@ -37,17 +41,17 @@ export const updateProgrammeBody = z
     ...programmeFields,
     code: programmeFields.code.optional(),
     agencyId: programmeFields.agencyId.optional(),
-    nameEn: programmeFields.nameEn.optional(),
     firstFiscalYear: fiscalYear.optional(),
   })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguageOnChange("nameTh", "nameEn"));
 export type UpdateProgrammeBody = z.infer<typeof updateProgrammeBody>;
 
 export const programmeSchema = z.object({
   id: z.number().int(),
   code: z.string(),
   agencyId: z.number().int(),
-  nameEn: z.string(),
+  nameEn: z.string().nullable(),
   nameTh: z.string().nullable(),
   descriptionEn: z.string().nullable(),
   descriptionTh: z.string().nullable(),
@@ -245,7 +249,7 @@ const activityFields = {
   clusterId: positiveId.nullable().optional(),
   planNodeId: positiveId.nullable().optional(),
   kind: z.enum(activityKinds),
-  titleEn: text(300),
+  titleEn: text(300).nullable().optional(),
   titleTh: text(300).nullable().optional(),
   descriptionEn: longText.nullable().optional(),
   descriptionTh: longText.nullable().optional(),
@@ -262,16 +266,19 @@ const activityFields = {
   participantIds: z.array(positiveId).max(5000).optional(),
 };
 
-export const createActivityBody = z.object(activityFields).strict();
+export const createActivityBody = z
+  .object(activityFields)
+  .strict()
+  .refine(...nameInOneLanguage("titleTh", "titleEn"));
 export type CreateActivityBody = z.infer<typeof createActivityBody>;
 export const updateActivityBody = z
   .object({
     ...activityFields,
     kind: activityFields.kind.optional(),
-    titleEn: activityFields.titleEn.optional(),
     startsOn: isoDate.optional(),
   })
-  .strict();
+  .strict()
+  .refine(...nameInOneLanguageOnChange("titleTh", "titleEn"));
 export type UpdateActivityBody = z.infer<typeof updateActivityBody>;
 
 export const listActivitiesQuery = z.object({
@@ -288,7 +295,7 @@ export const activitySchema = z.object({
   clusterId: z.number().int().nullable(),
   planNodeId: z.number().int().nullable(),
   kind: z.string(),
-  titleEn: z.string(),
+  titleEn: z.string().nullable(),
   titleTh: z.string().nullable(),
   descriptionEn: z.string().nullable(),
   descriptionTh: z.string().nullable(),

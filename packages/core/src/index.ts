@@ -22,3 +22,4 @@ export * from "./programme-figures.ts";
 export * from "./import-fields.ts";
 export * from "./record-code.ts";
 export * from "./date-input.ts";
+export * from "./bilingual-name.ts";

@@ -6,7 +6,7 @@ type Executor = Kysely<DB> | Transaction<DB>;
 /** A plan with what access decisions need: its owner agency, and the agencies directly under it. */
 export type PlanScope = PlanRow & {
   owner_agency_code: string;
-  owner_agency_name_en: string;
+  owner_agency_name_en: string | null;
   owner_agency_name_th: string | null;
   /** Agencies whose parent is the owner agency (their officers enter values into the plan). */
   child_agency_ids: number[];

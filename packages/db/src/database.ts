@@ -13,6 +13,7 @@ import * as m0009 from "./migrations/0009-access.ts";
 import * as m0010 from "./migrations/0010-import-batches.ts";
 import * as m0011 from "./migrations/0011-search-text.ts";
 import * as m0012 from "./migrations/0012-accounts.ts";
+import * as m0013 from "./migrations/0013-thai-first.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -49,6 +50,7 @@ const migrations: Record<string, MigrationModule> = {
   "0010-import-batches": m0010,
   "0011-search-text": m0011,
   "0012-accounts": m0012,
+  "0013-thai-first": m0013,
 };
 
 const INT8_OID = 20;

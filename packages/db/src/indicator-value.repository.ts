@@ -292,12 +292,15 @@ export async function namedUnits(
   db: Executor,
   type: "cluster" | "programme",
   codes: readonly string[],
-): Promise<Map<string, { nameEn: string; nameTh: string | null }>> {
+): Promise<Map<string, { nameEn: string | null; nameTh: string | null }>> {
   const ids = [...new Set(codes.filter((c) => /^\d{1,9}$/.test(c)).map(Number))];
   if (ids.length === 0) return new Map();
   const rows =
     type === "cluster"
       ? await db.selectFrom("clusters").select(["id", "code", "name_en", "name_th"]).where("id", "in", ids).execute()
       : await db.selectFrom("programmes").select(["id", "code", "name_en", "name_th"]).where("id", "in", ids).execute();
-  return new Map(rows.map((r) => [String(r.id), { nameEn: r.name_en ?? r.code, nameTh: r.name_th }]));
+  // A unit named in one language keeps that name (clients fall back to it); one named in neither shows its code.
+  return new Map(
+    rows.map((r) => [String(r.id), { nameEn: r.name_en ?? (r.name_th === null ? r.code : null), nameTh: r.name_th }]),
+  );
 }

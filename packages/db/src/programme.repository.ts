@@ -52,7 +52,8 @@ export async function listProgrammes(
   const [items, count] = await Promise.all([
     q
       .selectAll()
-      .orderBy("name_en")
+      // A Thai-only programme sorts by its Thai name, in the same place on both engines (their NULL orders differ).
+      .orderBy((eb) => eb.fn.coalesce("name_en", "name_th"))
       .orderBy("id")
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)

@@ -84,7 +84,7 @@ export async function findAgency(db: Executor, id: number): Promise<AgencyRow | 
 export async function updateAgency(
   db: Transaction<DB>,
   id: number,
-  patch: { name_en?: string; name_th?: string | null; abbreviation?: string | null; updated_at: string },
+  patch: { name_en?: string | null; name_th?: string | null; abbreviation?: string | null; updated_at: string },
 ): Promise<AgencyRow | undefined> {
   await db.updateTable("agencies").set(patch).where("id", "=", id).execute();
   return findAgency(db, id);

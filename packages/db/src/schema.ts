@@ -50,7 +50,7 @@ export interface ProvincialClusterProvinceTable {
 export interface AgencyTable {
   id: Generated<number>;
   code: string;
-  name_en: string;
+  name_en: string | null;
   name_th: string | null;
   abbreviation: string | null;
   kind: string;
@@ -63,7 +63,7 @@ export interface AgencyTable {
 export interface PlanTable {
   id: Generated<number>;
   code: string;
-  title_en: string;
+  title_en: string | null;
   title_th: string | null;
   level: string;
   owner_agency_id: number;
@@ -90,7 +90,7 @@ export interface PlanNodeTable {
   kind: string;
   code: string;
   position: number;
-  title_en: string;
+  title_en: string | null;
   title_th: string | null;
   body_en: string | null;
   body_th: string | null;
@@ -103,7 +103,7 @@ export interface IndicatorTable {
   id: Generated<number>;
   plan_node_id: number;
   code: string;
-  name_en: string;
+  name_en: string | null;
   name_th: string | null;
   unit: string | null;
   position: number;
@@ -125,7 +125,7 @@ export interface IndicatorTargetTable {
   id: Generated<number>;
   indicator_id: number;
   period_label: string | null;
-  text_en: string;
+  text_en: string | null;
   text_th: string | null;
   target_json: string | null;
   period_key: string | null;
@@ -355,7 +355,7 @@ export interface ProgrammeTable {
   id: Generated<number>;
   code: string;
   agency_id: number;
-  name_en: string;
+  name_en: string | null;
   name_th: string | null;
   description_en: string | null;
   description_th: string | null;
@@ -437,7 +437,7 @@ export interface ActivityTable {
   plan_node_id: number | null;
   /** training | consulting | study_visit | product_development | trade_fair | business_matching | marketing. */
   kind: string;
-  title_en: string;
+  title_en: string | null;
   title_th: string | null;
   description_en: string | null;
   description_th: string | null;

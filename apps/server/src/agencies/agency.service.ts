@@ -2,6 +2,7 @@ import type { Actor } from "@sainam/core";
 import { audit, nowIso, reference, type AgencyRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { authorize } from "../policies/policy.ts";
 
 export function presentAgency(a: AgencyRow) {
@@ -33,15 +34,25 @@ export async function updateAgency(
   ctx: AppContext,
   actor: Actor,
   id: number,
-  input: { nameEn?: string | undefined; nameTh?: string | null | undefined; abbreviation?: string | null | undefined },
+  input: {
+    nameEn?: string | null | undefined;
+    nameTh?: string | null | undefined;
+    abbreviation?: string | null | undefined;
+  },
 ) {
   const { db } = ctx.database;
   const before = await reference.findAgency(db, id);
   if (!before) throw errors.notFound("agency", id);
   authorize(actor, "update", { type: "agency", agencyId: before.id });
-  const patch: { name_en?: string; name_th?: string | null; abbreviation?: string | null; updated_at: string } = {
-    updated_at: nowIso(),
-  };
+  keepNameInOneLanguage(
+    { th: "nameTh", en: "nameEn" },
+    { th: before.name_th, en: before.name_en },
+    { th: input.nameTh, en: input.nameEn },
+  );
+  const patch: { name_en?: string | null; name_th?: string | null; abbreviation?: string | null; updated_at: string } =
+    {
+      updated_at: nowIso(),
+    };
   if (input.nameEn !== undefined) patch.name_en = input.nameEn;
   if (input.nameTh !== undefined) patch.name_th = input.nameTh;
   if (input.abbreviation !== undefined) patch.abbreviation = input.abbreviation;

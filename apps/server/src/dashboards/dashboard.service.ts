@@ -507,7 +507,7 @@ export async function indicatorDrilldown(
       children = clustersHere.map((c): NamedUnit => ({
         type: "cluster",
         code: String(c.id),
-        nameEn: c.name_en ?? c.code,
+        nameEn: c.name_en ?? c.name_th ?? c.code,
         nameTh: c.name_th,
       }));
       break;

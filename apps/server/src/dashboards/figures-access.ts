@@ -89,7 +89,7 @@ export async function resolveUnit(database: Database, geography: Geography, unit
         throw errors.validation("unitCode", `must be the ${unit.type}'s id`, "invalid_type", { expected: "number" });
       const row = await dashboards.findNamedUnit(database.db, unit.type, Number(unit.code));
       if (!row) throw unknownUnit(unit.type, unit.code);
-      return { ...unit, nameEn: row.name_en ?? row.code, nameTh: row.name_th };
+      return { ...unit, nameEn: row.name_en ?? row.name_th ?? row.code, nameTh: row.name_th };
     }
   }
 }

@@ -9,7 +9,7 @@ import type { Achievement, AchievementStatus, AggregationIssue, Target } from "@
 export type IndicatorPerformance = {
   readonly indicatorId: number;
   readonly code: string;
-  readonly nameEn: string;
+  readonly nameEn: string | null;
   readonly nameTh: string | null;
   readonly unit: string | null;
   /** increase | decrease | none. */
@@ -48,7 +48,7 @@ export type NodePerformance = {
   readonly nodeId: number;
   readonly kind: string;
   readonly code: string;
-  readonly titleEn: string;
+  readonly titleEn: string | null;
   readonly titleTh: string | null;
   readonly indicators: readonly IndicatorPerformance[];
   readonly children: readonly NodePerformance[];
@@ -58,11 +58,11 @@ export type PlanPerformance = {
   readonly plan: {
     readonly id: number;
     readonly code: string;
-    readonly titleEn: string;
+    readonly titleEn: string | null;
     readonly titleTh: string | null;
     readonly level: string;
     readonly ownerAgencyCode: string;
-    readonly ownerAgencyNameEn: string;
+    readonly ownerAgencyNameEn: string | null;
     readonly ownerAgencyNameTh: string | null;
   };
   readonly periodKey: string;
@@ -71,7 +71,7 @@ export type PlanPerformance = {
   readonly orgUnit: {
     readonly type: string;
     readonly code: string;
-    readonly nameEn: string;
+    readonly nameEn: string | null;
     readonly nameTh: string | null;
   };
   /** ISO timestamp when the figures were read. */

@@ -48,7 +48,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         const segments = v.instancePath.split("/").filter(Boolean);
         const path = segments.join(".") || String(error.validationContext ?? "body");
         const field = fieldErrorOf(v.keyword, v.params, valueAt(input, segments));
-        const message = field.code === "required" ? "is required" : (v.message ?? "is invalid");
+        // A missing value reads "is required" (Zod's own words name types); a schema's own rule keeps its message.
+        const message =
+          field.code === "required" && v.keyword !== "custom" ? "is required" : (v.message ?? "is invalid");
         return field.params
           ? { path, message, code: field.code, params: field.params }
           : { path, message, code: field.code };

@@ -151,14 +151,21 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
   }
   const indicatorsByPlan = new Map<
     number,
-    Array<{ id: number; code: string; name_en: string; name_th: string | null; unit: string | null }>
+    Array<{ id: number; code: string; name_en: string | null; name_th: string | null; unit: string | null }>
   >();
   for (const { plan } of reviewable)
     indicatorsByPlan.set(plan.id, await indicatorValues.listPlanIndicators(db, plan.id));
   const resourceOfPlan = new Map(reviewable.map(({ plan, resource }) => [plan.id, resource]));
   const indicatorInfo = new Map<
     number,
-    { planId: number; planCode: string; code: string; nameEn: string; nameTh: string | null; unit: string | null }
+    {
+      planId: number;
+      planCode: string;
+      code: string;
+      nameEn: string | null;
+      nameTh: string | null;
+      unit: string | null;
+    }
   >();
   for (const { plan } of reviewable) {
     for (const i of indicatorsByPlan.get(plan.id) ?? [])

@@ -2,6 +2,7 @@ import { formatTarget, isTarget, parseTarget, type Actor, type Target } from "@s
 import { audit, indicators, indicatorValues, plans, type IndicatorRow, type IndicatorTargetRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { AppError, errors } from "../errors.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { presentIndicator, presentTarget, storedTarget, targetLabels } from "./plan.presenter.ts";
 import type { CreateIndicatorBody, CreateTargetBody, UpdateIndicatorBody, UpdateTargetBody } from "@sainam/contract";
 import { actorId, editablePlan, readablePlan } from "./plan.service.ts";
@@ -58,7 +59,7 @@ export async function createIndicator(ctx: AppContext, actor: Actor, nodeId: num
     const row = await indicators.insertIndicator(trx, {
       plan_node_id: nodeId,
       code: input.code,
-      name_en: input.nameEn,
+      name_en: input.nameEn ?? null,
       name_th: input.nameTh ?? null,
       unit: input.unit ?? null,
       position,
@@ -89,6 +90,11 @@ export async function createIndicator(ctx: AppContext, actor: Actor, nodeId: num
 
 export async function updateIndicator(ctx: AppContext, actor: Actor, indicatorId: number, input: UpdateIndicatorBody) {
   const before = await indicatorOf(ctx, actor, indicatorId, true);
+  keepNameInOneLanguage(
+    { th: "nameTh", en: "nameEn" },
+    { th: before.name_th, en: before.name_en },
+    { th: input.nameTh, en: input.nameEn },
+  );
   const aggregation = input.aggregation ?? before.aggregation;
   const ratioScale = input.ratioScale === undefined ? before.ratio_scale : input.ratioScale;
   checkAggregation(aggregation, ratioScale);

@@ -3,6 +3,7 @@ import { audit, nowIso, plans, type DB, type PlanRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { can } from "../policies/policy.ts";
 import { presentNode } from "./plan.presenter.ts";
 import type { CreateNodeBody, MoveNodeBody, UpdateNodeBody } from "@sainam/contract";
@@ -70,7 +71,7 @@ export async function createNode(ctx: AppContext, actor: Actor, planId: number, 
       kind: input.kind,
       code: input.code,
       position,
-      title_en: input.titleEn,
+      title_en: input.titleEn ?? null,
       title_th: input.titleTh ?? null,
       body_en: input.bodyEn ?? null,
       body_th: input.bodyTh ?? null,
@@ -97,6 +98,11 @@ export async function updateNode(ctx: AppContext, actor: Actor, planId: number, 
   const plan = await editablePlan(db, actor, planId);
   const before = await nodeOf(db, planId, nodeId);
   if (input.servesNodeId != null) await checkServes(db, actor, plan, input.servesNodeId);
+  keepNameInOneLanguage(
+    { th: "titleTh", en: "titleEn" },
+    { th: before.title_th, en: before.title_en },
+    { th: input.titleTh, en: input.titleEn },
+  );
   return db.transaction().execute(async (trx) => {
     if (input.code !== undefined && (await plans.nodeCodeTaken(trx, planId, input.code, nodeId))) {
       throw errors.conflict(`Code ${input.code} is already used in this plan.`, "code", "duplicate");
@@ -217,12 +223,12 @@ type TraceStep = {
   nodeId: number;
   kind: string;
   code: string;
-  titleEn: string;
+  titleEn: string | null;
   titleTh: string | null;
   planId: number;
   planCode: string;
   planLevel: string;
-  planTitleEn: string;
+  planTitleEn: string | null;
   planTitleTh: string | null;
   via: "start" | "parent" | "serves";
 };

@@ -13,6 +13,7 @@ import {
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { authorize, can, planVisibility, type Resource } from "../policies/policy.ts";
 import { assembleTree, presentPlan } from "./plan.presenter.ts";
 import type { CreatePlanBody, ListPlansQuery, NewVersionBody, UpdatePlanBody } from "@sainam/contract";
@@ -177,7 +178,7 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
     const now = nowIso();
     const plan = await plans.insertPlan(trx, {
       code: input.code,
-      title_en: input.titleEn,
+      title_en: input.titleEn ?? null,
       title_th: input.titleTh ?? null,
       description_en: input.descriptionEn ?? null,
       description_th: input.descriptionTh ?? null,
@@ -209,6 +210,11 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
 export async function updatePlan(ctx: AppContext, actor: Actor, planId: number, input: UpdatePlanBody) {
   const { db } = ctx.database;
   const before = await editablePlan(db, actor, planId);
+  keepNameInOneLanguage(
+    { th: "titleTh", en: "titleEn" },
+    { th: before.title_th, en: before.title_en },
+    { th: input.titleTh, en: input.titleEn },
+  );
   const clusterId = input.clusterId === undefined ? before.cluster_id : input.clusterId;
   await checkReferences(db, actor, input);
   // Moving a plan to another cluster needs the right to place a plan there, with its owner agency.

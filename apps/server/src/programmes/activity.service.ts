@@ -3,6 +3,7 @@ import { audit, clusters, nowIso, programmes, reference, type ActivityRow, type 
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import { authorize, can, type Resource } from "../policies/policy.ts";
 import { presentActivity, presentOutcome, presentParticipant } from "./programme.presenter.ts";
 import { actorUserId, programmeResource, requireVisibleCluster, requireVisibleProgramme } from "./programme.service.ts";
@@ -155,7 +156,7 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
       cluster_id: owners.clusterId,
       plan_node_id: input.planNodeId ?? null,
       kind: input.kind,
-      title_en: input.titleEn,
+      title_en: input.titleEn ?? null,
       title_th: input.titleTh ?? null,
       description_en: input.descriptionEn ?? null,
       description_th: input.descriptionTh ?? null,
@@ -187,6 +188,11 @@ export async function createActivity(ctx: AppContext, actor: Actor, input: Creat
 
 export async function updateActivity(ctx: AppContext, actor: Actor, id: number, input: UpdateActivityBody) {
   const { row: before } = await requireActivity(ctx, actor, id, "update");
+  keepNameInOneLanguage(
+    { th: "titleTh", en: "titleEn" },
+    { th: before.title_th, en: before.title_en },
+    { th: input.titleTh, en: input.titleEn },
+  );
   const { db } = ctx.database;
   const owners = {
     programmeId: input.programmeId === undefined ? before.programme_id : input.programmeId,

@@ -3,6 +3,7 @@ import { audit, clusters, nowIso, programmes, reference, type DB, type Programme
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
+import { keepNameInOneLanguage } from "../names/names.ts";
 import {
   authorize,
   can,
@@ -141,7 +142,7 @@ export async function createProgramme(ctx: AppContext, actor: Actor, input: Crea
     const newId = await programmes.insertProgramme(trx, {
       code: input.code,
       agency_id: input.agencyId,
-      name_en: input.nameEn,
+      name_en: input.nameEn ?? null,
       name_th: input.nameTh ?? null,
       description_en: input.descriptionEn ?? null,
       description_th: input.descriptionTh ?? null,
@@ -167,6 +168,11 @@ export async function createProgramme(ctx: AppContext, actor: Actor, input: Crea
 
 export async function updateProgramme(ctx: AppContext, actor: Actor, id: number, input: UpdateProgrammeBody) {
   const { row: before } = await requireProgramme(ctx, actor, id, "update");
+  keepNameInOneLanguage(
+    { th: "nameTh", en: "nameEn" },
+    { th: before.name_th, en: before.name_en },
+    { th: input.nameTh, en: input.nameEn },
+  );
   const { db } = ctx.database;
   if (input.agencyId !== undefined && input.agencyId !== before.agency_id) {
     // Handing a programme to another agency is an admin's decision.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { breakdownLabel } from "./plan-report.content.ts";
+import type { PlanPerformance } from "../dashboards/performance.types.ts";
+import { breakdownLabel, planReportContent } from "./plan-report.content.ts";
+import { planPerformanceFixture } from "./plan-report.fixture.ts";
 
 describe("breakdownLabel", () => {
   it("writes a breakdown in words in Thai and English, dimension by dimension", () => {
@@ -13,5 +15,23 @@ describe("breakdownLabel", () => {
 
   it("shows a code it has no words for as it is", () => {
     expect(breakdownLabel("colour=blue", "en")).toBe("colour: blue");
+  });
+});
+
+describe("planReportContent of a plan named only in Thai", () => {
+  it("writes the Thai names in the English report rather than leaving them blank", () => {
+    const fixture = planPerformanceFixture();
+    const thaiOnly: PlanPerformance = {
+      ...fixture,
+      plan: { ...fixture.plan, titleEn: null, ownerAgencyNameEn: null },
+      nodes: fixture.nodes.map((n) => ({ ...n, titleEn: null })),
+    };
+    const content = planReportContent(thaiOnly, "en");
+    expect(content.planTitle).toBe(fixture.plan.titleTh);
+    expect(content.ownerAgency).toBe(fixture.plan.ownerAgencyNameTh);
+    const firstNode = content.rows.find((r) => r.type === "node");
+    expect(firstNode && "title" in firstNode ? firstNode.title : null).toBe(
+      fixture.nodes.find((n) => n.indicators.length > 0 || n.children.length > 0)?.titleTh,
+    );
   });
 });

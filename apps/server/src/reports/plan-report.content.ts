@@ -5,6 +5,7 @@ import {
   previousPeriod,
   formatTarget,
   formatThaiDate,
+  nameIn,
   parseDisaggregation,
   parsePeriodKey,
   PARTLY_ACHIEVED_TOLERANCE,
@@ -248,8 +249,9 @@ function pick(words: Words, locale: Locale): string {
   return locale === "th" ? words.th : words.en;
 }
 
-function bilingual(en: string, th: string | null, locale: Locale): string {
-  return locale === "th" && th !== null && th.trim() !== "" ? th : en;
+/** A name in the report's language, else in the other one (a Thai-only name reads in an English report too). */
+function bilingual(en: string | null, th: string | null, locale: Locale): string {
+  return nameIn(locale, th, en);
 }
 
 /** The status as words in the report's language: "บรรลุบางส่วน" / "Partly achieved". */

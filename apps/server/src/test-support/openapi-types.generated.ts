@@ -1557,12 +1557,12 @@ export interface components {
             nodeId: number;
             kind: string;
             code: string;
-            titleEn: string;
+            titleEn: string | null;
             titleTh: string | null;
             readonly indicators: {
                 indicatorId: number;
                 code: string;
-                nameEn: string;
+                nameEn: string | null;
                 nameTh: string | null;
                 unit: string | null;
                 direction: string;
@@ -1597,7 +1597,7 @@ export interface components {
             position: number;
             kind: string;
             code: string;
-            titleEn: string;
+            titleEn: string | null;
             titleTh: string | null;
             bodyEn: string | null;
             bodyTh: string | null;
@@ -1608,7 +1608,7 @@ export interface components {
                 planId: number;
                 position: number;
                 code: string;
-                nameEn: string;
+                nameEn: string | null;
                 nameTh: string | null;
                 unit: string | null;
                 direction: string;
@@ -1627,7 +1627,7 @@ export interface components {
                     period: string | null;
                     orgUnitType: string | null;
                     orgUnitCode: string | null;
-                    textEn: string;
+                    textEn: string | null;
                     textTh: string | null;
                     target: unknown;
                     kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -2795,7 +2795,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             abbreviation: string | null;
                             kind: string;
@@ -2836,7 +2836,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         abbreviation: string | null;
                         kind: string;
@@ -2877,7 +2877,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    nameEn?: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     abbreviation?: string | null;
                 };
@@ -2893,7 +2893,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         abbreviation: string | null;
                         kind: string;
@@ -2966,7 +2966,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -3018,7 +3018,7 @@ export interface operations {
                     programmeId?: number | null;
                     periodStart: string;
                     periodEnd: string;
-                    titleEn: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -3038,7 +3038,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -3114,7 +3114,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -3166,7 +3166,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    titleEn?: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -3191,7 +3191,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -3268,7 +3268,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -3335,7 +3335,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -3417,7 +3417,7 @@ export interface operations {
                     /** @enum {string} */
                     kind: "vision" | "mission" | "purpose" | "strategic_issue" | "strategy" | "objective" | "sub_strategy" | "work_plan" | "master_plan" | "action_plan" | "project" | "activity";
                     code: string;
-                    titleEn: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     bodyEn?: string | null;
                     bodyTh?: string | null;
@@ -3439,7 +3439,7 @@ export interface operations {
                         position: number;
                         kind: string;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         bodyEn: string | null;
                         bodyTh: string | null;
@@ -3582,7 +3582,7 @@ export interface operations {
                     /** @enum {string} */
                     kind?: "vision" | "mission" | "purpose" | "strategic_issue" | "strategy" | "objective" | "sub_strategy" | "work_plan" | "master_plan" | "action_plan" | "project" | "activity";
                     code?: string;
-                    titleEn?: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     bodyEn?: string | null;
                     bodyTh?: string | null;
@@ -3604,7 +3604,7 @@ export interface operations {
                         position: number;
                         kind: string;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         bodyEn: string | null;
                         bodyTh: string | null;
@@ -3691,7 +3691,7 @@ export interface operations {
                         position: number;
                         kind: string;
                         code: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         bodyEn: string | null;
                         bodyTh: string | null;
@@ -3768,12 +3768,12 @@ export interface operations {
                             nodeId: number;
                             kind: string;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             planId: number;
                             planCode: string;
                             planLevel: string;
-                            planTitleEn: string;
+                            planTitleEn: string | null;
                             planTitleTh: string | null;
                             /** @enum {string} */
                             via: "start" | "parent" | "serves";
@@ -3815,7 +3815,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code: string;
-                    nameEn: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     unit?: string | null;
                     /** @enum {string} */
@@ -3846,7 +3846,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -3865,7 +3865,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -3948,7 +3948,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -3967,7 +3967,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4083,7 +4083,7 @@ export interface operations {
             content: {
                 "application/json": {
                     code?: string;
-                    nameEn?: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     unit?: string | null;
                     /** @enum {string} */
@@ -4113,7 +4113,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -4132,7 +4132,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4221,7 +4221,7 @@ export interface operations {
                         planId: number;
                         position: number;
                         code: string;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         unit: string | null;
                         direction: string;
@@ -4240,7 +4240,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4316,7 +4316,7 @@ export interface operations {
                             period: string | null;
                             orgUnitType: string | null;
                             orgUnitCode: string | null;
-                            textEn: string;
+                            textEn: string | null;
                             textTh: string | null;
                             target: unknown;
                             kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4391,7 +4391,7 @@ export interface operations {
                         period: string | null;
                         orgUnitType: string | null;
                         orgUnitCode: string | null;
-                        textEn: string;
+                        textEn: string | null;
                         textTh: string | null;
                         target: unknown;
                         kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -4553,7 +4553,7 @@ export interface operations {
                         period: string | null;
                         orgUnitType: string | null;
                         orgUnitCode: string | null;
-                        textEn: string;
+                        textEn: string | null;
                         textTh: string | null;
                         target: unknown;
                         kind: ("absolute" | "range" | "change" | "band" | "share" | "direction") | null;
@@ -7071,7 +7071,7 @@ export interface operations {
                         items: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             ownerAgencyCode: string;
                             fiscalYears: number[];
@@ -7117,11 +7117,11 @@ export interface operations {
                         plan: {
                             id: number;
                             code: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             level: string;
                             ownerAgencyCode: string;
-                            ownerAgencyNameEn: string;
+                            ownerAgencyNameEn: string | null;
                             ownerAgencyNameTh: string | null;
                         };
                         periodKey: string;
@@ -7129,7 +7129,7 @@ export interface operations {
                         orgUnit: {
                             type: string;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                         };
                         generatedAt: string;
@@ -7213,7 +7213,7 @@ export interface operations {
                         indicators: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7309,7 +7309,7 @@ export interface operations {
                         indicator: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7407,7 +7407,7 @@ export interface operations {
                         indicator: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7420,7 +7420,7 @@ export interface operations {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                         };
                         items: {
@@ -7512,7 +7512,7 @@ export interface operations {
                         indicator: {
                             id: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             direction: string;
@@ -7526,7 +7526,7 @@ export interface operations {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             value: number | null;
                             /** @enum {string} */
@@ -7551,14 +7551,14 @@ export interface operations {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                         }[];
                         children: {
                             /** @enum {string} */
                             type: "nation" | "region" | "provincial_cluster" | "province" | "cluster" | "programme";
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             value: number | null;
                             /** @enum {string} */
@@ -7682,7 +7682,7 @@ export interface operations {
                             id: number;
                             code: string;
                             agencyId: number;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -7725,7 +7725,7 @@ export interface operations {
                 "application/json": {
                     code: string;
                     agencyId: number;
-                    nameEn: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -7746,7 +7746,7 @@ export interface operations {
                         id: number;
                         code: string;
                         agencyId: number;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -7823,7 +7823,7 @@ export interface operations {
                         id: number;
                         code: string;
                         agencyId: number;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -7875,7 +7875,7 @@ export interface operations {
                 "application/json": {
                     code?: string;
                     agencyId?: number;
-                    nameEn?: string;
+                    nameEn?: string | null;
                     nameTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -7896,7 +7896,7 @@ export interface operations {
                         id: number;
                         code: string;
                         agencyId: number;
-                        nameEn: string;
+                        nameEn: string | null;
                         nameTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9030,7 +9030,7 @@ export interface operations {
                             clusterId: number | null;
                             planNodeId: number | null;
                             kind: string;
-                            titleEn: string;
+                            titleEn: string | null;
                             titleTh: string | null;
                             descriptionEn: string | null;
                             descriptionTh: string | null;
@@ -9085,7 +9085,7 @@ export interface operations {
                     planNodeId?: number | null;
                     /** @enum {string} */
                     kind: "training" | "consulting" | "study_visit" | "product_development" | "trade_fair" | "business_matching" | "marketing";
-                    titleEn: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -9112,7 +9112,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9197,7 +9197,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9267,7 +9267,7 @@ export interface operations {
                     planNodeId?: number | null;
                     /** @enum {string} */
                     kind?: "training" | "consulting" | "study_visit" | "product_development" | "trade_fair" | "business_matching" | "marketing";
-                    titleEn?: string;
+                    titleEn?: string | null;
                     titleTh?: string | null;
                     descriptionEn?: string | null;
                     descriptionTh?: string | null;
@@ -9294,7 +9294,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9394,7 +9394,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9499,7 +9499,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -9594,7 +9594,7 @@ export interface operations {
                         clusterId: number | null;
                         planNodeId: number | null;
                         kind: string;
-                        titleEn: string;
+                        titleEn: string | null;
                         titleTh: string | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
@@ -10003,7 +10003,7 @@ export interface operations {
                             id: number;
                             planId: number;
                             code: string;
-                            nameEn: string;
+                            nameEn: string | null;
                             nameTh: string | null;
                             unit: string | null;
                             aggregation: string;
@@ -10776,13 +10776,13 @@ export interface operations {
                                 planId: number;
                                 planCode: string;
                                 code: string;
-                                nameEn: string;
+                                nameEn: string | null;
                                 nameTh: string | null;
                                 unit: string | null;
                             } | null;
                             approvable: boolean;
                             unitName: {
-                                nameEn: string;
+                                nameEn: string | null;
                                 nameTh: string | null;
                             } | null;
                         }[];

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../i18n/en";
 import { th } from "../i18n/th";
 import { ApiError, isMissingRoute, type ApiErrorDetail } from "./client";
-import { fieldErrorsOf, unplacedErrors } from "./field-errors";
+import { fieldErrorsOf, nameInOneLanguageErrors, unplacedErrors } from "./field-errors";
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -72,6 +72,22 @@ describe("isMissingRoute", () => {
     );
     expect(isMissingRoute(new ApiError({ code: "not_found", status: 404, message: "cluster 9 was not found." }))).toBe(
       false,
+    );
+  });
+});
+
+describe("nameInOneLanguageErrors", () => {
+  const fields = { th: "nameTh", en: "nameEn" };
+  it("accepts a Thai name alone, or an English one alone", () => {
+    expect(nameInOneLanguageErrors(fields, { th: "โครงการ", en: "" }, i18n.getFixedT("th"))).toEqual({});
+    expect(nameInOneLanguageErrors(fields, { th: " ", en: "Programme" }, i18n.getFixedT("th"))).toEqual({});
+  });
+  it("puts the error under the Thai field when neither is given, worded like the server's", () => {
+    expect(nameInOneLanguageErrors(fields, { th: "  ", en: "" }, i18n.getFixedT("th"))).toEqual({
+      nameTh: "กรุณากรอกชื่อภาษาไทยหรือชื่อภาษาอังกฤษ",
+    });
+    expect(nameInOneLanguageErrors({ th: "titleTh", en: "titleEn" }, { th: "", en: "" }, i18n.getFixedT("en"))).toEqual(
+      { titleTh: expect.stringContaining("Name in Thai") },
     );
   });
 });

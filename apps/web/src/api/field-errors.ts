@@ -1,3 +1,4 @@
+import { hasNameInOneLanguage } from "@sainam/core";
 import type { TFunction } from "i18next";
 import { i18n } from "../i18n";
 import { isApiError } from "./client";
@@ -30,4 +31,19 @@ export function unplacedErrors(error: unknown, placed: readonly string[], t: TFu
     out.push(detailText(detail, t));
   }
   return out;
+}
+
+/**
+ * The name rule before a form is sent (Thai first, English optional): a record needs a name in at least one
+ * language. When both are empty, the message goes under the Thai field, worded as the server words it
+ * ("กรุณากรอกชื่อภาษาไทยหรือชื่อภาษาอังกฤษ"); otherwise nothing.
+ */
+export function nameInOneLanguageErrors(
+  fields: { th: string; en: string },
+  values: { th: string; en: string },
+  t: TFunction = i18n.t,
+): Record<string, string> {
+  if (hasNameInOneLanguage(values.th, values.en)) return {};
+  const problem = { code: "required", params: { or: fields.en }, message: "a Thai or English name is required" };
+  return { [fields.th]: fieldProblemText(problem, fieldLabel(fields.th, t), t) ?? problem.message };
 }

@@ -8,13 +8,18 @@ interface ErrorMessageProps {
   /** Shown instead of the generic sentence for this error (e.g. wrong credentials on sign-in). */
   override?: string | null;
   onRetry?: () => void;
+  /** Fields the form shows its own errors under: their details are not repeated here, only the rest. */
+  placed?: readonly string[];
 }
 
-/** An error box announced to screen readers, with the server's field details and an optional retry. */
-export function ErrorMessage({ error, override, onRetry }: ErrorMessageProps) {
+/**
+ * An error box announced to screen readers, with the server's field details (but those shown under their own
+ * field, `placed`) and an optional retry.
+ */
+export function ErrorMessage({ error, override, onRetry, placed = [] }: ErrorMessageProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const details = isApiError(error) ? error.details.filter((d) => d.message) : [];
+  const details = isApiError(error) ? error.details.filter((d) => d.message && !placed.includes(d.path)) : [];
   return (
     <div className="alert alert-error" role="alert">
       <p>{override ?? errorText(error)}</p>

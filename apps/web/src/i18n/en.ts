@@ -63,6 +63,8 @@ export const en: EnglishCatalogue = {
     add: "Add",
     remove: "Remove",
     optional: "optional",
+    /** A field that may stay empty: "ชื่อภาษาอังกฤษ (ไม่บังคับ)". */
+    optionalField: "{{field}} (optional)",
     notAvailable: "Not available",
     today: "Today",
     retry: "Try again",
@@ -219,6 +221,8 @@ export const en: EnglishCatalogue = {
       kind: "Kind",
       nameTh: "Name in Thai",
       nameEn: "Name in English",
+      titleTh: "Name in Thai",
+      titleEn: "Name in English",
       descriptionTh: "Description in Thai",
       descriptionEn: "Description in English",
       currentPassword: "Current password",

@@ -60,6 +60,8 @@ export const th = {
     add: "เพิ่ม",
     remove: "ลบ",
     optional: "ไม่บังคับ",
+    /** A field that may stay empty: "ชื่อภาษาอังกฤษ (ไม่บังคับ)". */
+    optionalField: "{{field}} (ไม่บังคับ)",
     notAvailable: "ยังไม่มีข้อมูล",
     today: "วันนี้",
     retry: "ลองอีกครั้ง",
@@ -210,6 +212,8 @@ export const th = {
       kind: "ประเภท",
       nameTh: "ชื่อภาษาไทย",
       nameEn: "ชื่อภาษาอังกฤษ",
+      titleTh: "ชื่อภาษาไทย",
+      titleEn: "ชื่อภาษาอังกฤษ",
       descriptionTh: "คำอธิบายภาษาไทย",
       descriptionEn: "คำอธิบายภาษาอังกฤษ",
       currentPassword: "รหัสผ่านปัจจุบัน",

@@ -12,7 +12,7 @@ const agency = (id: number, parentId: number | null, nameEn = `agency ${id}`): A
   descriptionEn: null,
 });
 
-const byName = (a: Agency, b: Agency) => a.nameEn.localeCompare(b.nameEn);
+const byName = (a: Agency, b: Agency) => (a.nameEn ?? "").localeCompare(b.nameEn ?? "");
 
 describe("buildAgencyTree", () => {
   it("puts agencies under their parents, sorted", () => {

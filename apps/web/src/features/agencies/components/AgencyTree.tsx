@@ -1,7 +1,9 @@
 import type { UpdateAgencyBody } from "@sainam/contract";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { FormField } from "../../../components/FormField";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { pickLocalized, otherLocale } from "../../../lib/bilingual";
@@ -110,10 +112,11 @@ function AgencyEditForm({ agency, onDone }: { agency: Agency; onDone: () => void
   const { t } = useTranslation();
   const locale = useLocale();
   const update = useUpdateAgencyMutation();
+  const serverErrors = fieldErrorsOf(update.error);
   const [nameTh, setNameTh] = useState(agency.nameTh ?? "");
-  const [nameEn, setNameEn] = useState(agency.nameEn);
+  const [nameEn, setNameEn] = useState(agency.nameEn ?? "");
   const [abbreviation, setAbbreviation] = useState(agency.abbreviation ?? "");
-  const ids = { th: useId(), en: useId(), abbr: useId(), heading: useId() };
+  const ids = { abbr: useId(), heading: useId() };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -121,7 +124,7 @@ function AgencyEditForm({ agency, onDone }: { agency: Agency; onDone: () => void
     // A cleared optional name is sent as null, the contract's "no value" (an empty string would be refused).
     const changes: UpdateAgencyBody = {};
     if (nameTh.trim() !== (agency.nameTh ?? "")) changes.nameTh = nameTh.trim() || null;
-    if (nameEn.trim() !== agency.nameEn) changes.nameEn = nameEn.trim();
+    if (nameEn.trim() !== (agency.nameEn ?? "")) changes.nameEn = nameEn.trim() || null;
     if (abbreviation.trim() !== (agency.abbreviation ?? "")) changes.abbreviation = abbreviation.trim() || null;
     if (Object.keys(changes).length === 0) {
       onDone();
@@ -136,15 +139,17 @@ function AgencyEditForm({ agency, onDone }: { agency: Agency; onDone: () => void
         {t("agencies.editTitle", { name: pickLocalized(locale, agency.nameTh, agency.nameEn) })}
       </h3>
       <p className="muted small">{t("agencies.editHint")}</p>
-      {update.isError && <ErrorMessage error={update.error} />}
-      <div className="field">
-        <label htmlFor={ids.th}>{t("common.nameTh")}</label>
-        <input id={ids.th} lang="th" value={nameTh} onChange={(event) => setNameTh(event.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={ids.en}>{t("common.nameEn")}</label>
-        <input id={ids.en} lang="en" required value={nameEn} onChange={(event) => setNameEn(event.target.value)} />
-      </div>
+      {update.isError && <ErrorMessage error={update.error} placed={["nameTh", "nameEn"]} />}
+      <FormField label={t("common.nameTh")} error={serverErrors.nameTh ?? null}>
+        {(control) => (
+          <input {...control} lang="th" value={nameTh} onChange={(event) => setNameTh(event.target.value)} />
+        )}
+      </FormField>
+      <FormField label={t("common.optionalField", { field: t("common.nameEn") })} error={serverErrors.nameEn ?? null}>
+        {(control) => (
+          <input {...control} lang="en" value={nameEn} onChange={(event) => setNameEn(event.target.value)} />
+        )}
+      </FormField>
       <div className="field">
         <label htmlFor={ids.abbr}>{t("agencies.abbreviation")}</label>
         <input id={ids.abbr} value={abbreviation} onChange={(event) => setAbbreviation(event.target.value)} />

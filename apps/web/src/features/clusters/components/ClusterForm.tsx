@@ -214,7 +214,7 @@ export function ClusterForm({ cluster, onDone }: ClusterFormProps) {
             <input {...control} lang="th" value={draft.nameTh} onChange={(e) => set("nameTh", e.target.value)} />
           )}
         </FormField>
-        <FormField label={t("registry.nameEn")} error={fieldError("nameEn")}>
+        <FormField label={t("common.optionalField", { field: t("registry.nameEn") })} error={fieldError("nameEn")}>
           {(control) => (
             <input {...control} lang="en" value={draft.nameEn} onChange={(e) => set("nameEn", e.target.value)} />
           )}

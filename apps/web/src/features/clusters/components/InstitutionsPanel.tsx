@@ -231,7 +231,10 @@ function LinkInstitutionForm({ clusterId, linkedIds, onLinked, onCancel }: LinkI
                 <input {...control} lang="th" value={nameTh} onChange={(event) => setNameTh(event.target.value)} />
               )}
             </FormField>
-            <FormField label={t("common.nameEn")} error={createServer.nameEn ?? null}>
+            <FormField
+              label={t("common.optionalField", { field: t("common.nameEn") })}
+              error={createServer.nameEn ?? null}
+            >
               {(control) => (
                 <input {...control} lang="en" value={nameEn} onChange={(event) => setNameEn(event.target.value)} />
               )}

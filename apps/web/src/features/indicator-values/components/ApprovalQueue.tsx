@@ -22,7 +22,7 @@ const unitTypeOf = (type: string): UnitType => UNIT_TYPES.find((u) => u === type
 function useUnitLabel(): (
   type: string,
   code: string,
-  named?: { nameEn: string; nameTh: string | null } | null,
+  named?: { nameEn: string | null; nameTh: string | null } | null,
 ) => string {
   const { t } = useTranslation();
   const locale = useLocale();

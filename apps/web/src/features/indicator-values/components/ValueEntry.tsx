@@ -42,7 +42,7 @@ type Unit = { code: string; name: string; group: string | null };
 
 function flattenIndicators(
   nodes: readonly PlanNode[],
-): Array<{ id: number; code: string; nameEn: string; nameTh: string | null }> {
+): Array<{ id: number; code: string; nameEn: string | null; nameTh: string | null }> {
   return nodes.flatMap((n) => [
     ...n.indicators.map((i) => ({ id: i.id, code: i.code, nameEn: i.nameEn, nameTh: i.nameTh })),
     ...flattenIndicators(n.children),

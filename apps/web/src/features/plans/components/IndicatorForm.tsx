@@ -27,6 +27,23 @@ function numberOrNull(text: string): number | null {
   return Number.isFinite(value) ? value : Number.NaN;
 }
 
+/** The fields this form shows the server's errors under. */
+const PLACED = [
+  "code",
+  "nameTh",
+  "nameEn",
+  "unit",
+  "direction",
+  "aggregation",
+  "ratioScale",
+  "baselineValue",
+  "baselinePeriod",
+  "disaggregations",
+  "decimals",
+  "descriptionTh",
+  "descriptionEn",
+];
+
 /** Every field of an indicator: code, names, unit, direction, aggregation (a ratio needs its scale), baseline, disaggregations, decimals, description. */
 export function IndicatorForm({
   nodeId,
@@ -85,7 +102,7 @@ export function IndicatorForm({
     mutation.mutate(
       {
         code: form.code.trim(),
-        nameEn: form.nameEn.trim(),
+        nameEn: form.nameEn.trim() || null,
         nameTh: form.nameTh.trim() || null,
         unit: form.unit.trim() || null,
         direction,
@@ -113,11 +130,11 @@ export function IndicatorForm({
       <h4 id={headingId} className="form-title">
         {indicator ? t("planEdit.editIndicator") : t("planEdit.addIndicator")}
       </h4>
-      {mutation.error !== null && <ErrorMessage error={mutation.error} />}
+      {mutation.error !== null && <ErrorMessage error={mutation.error} placed={PLACED} />}
       <div className="form-grid">
         {text("code", t("common.code"))}
         {text("nameTh", t("planEdit.nameTh"))}
-        {text("nameEn", t("planEdit.nameEn"))}
+        {text("nameEn", t("common.optionalField", { field: t("planEdit.nameEn") }))}
         {text("unit", t("plans.unit"), t("planEdit.unitHint"))}
         <ChoiceField
           label={t("planEdit.direction")}

@@ -8,6 +8,9 @@ import { FormField } from "../../../components/FormField";
 import { isPlanNodeKind, PLAN_NODE_KINDS, type PlanNode, type PlanNodeKind } from "../model";
 import { useCreateNodeMutation, useUpdateNodeMutation } from "../mutations";
 
+/** The fields this form shows the server's errors under. */
+const PLACED = ["kind", "code", "titleTh", "titleEn", "bodyTh", "bodyEn"];
+
 interface NodeFormProps {
   planId: RecordId;
   /** The node edited, or null to add a node under `parentId`. */
@@ -39,7 +42,7 @@ export function NodeForm({ planId, node, parentId = null, onDone }: NodeFormProp
     const body = {
       kind,
       code: form.code.trim(),
-      titleEn: form.titleEn.trim(),
+      titleEn: form.titleEn.trim() || null,
       titleTh: form.titleTh.trim() || null,
       bodyEn: form.bodyEn.trim() || null,
       bodyTh: form.bodyTh.trim() || null,
@@ -52,7 +55,7 @@ export function NodeForm({ planId, node, parentId = null, onDone }: NodeFormProp
       <h3 id={headingId} className="form-title">
         {node ? t("planEdit.editNode") : parentId === null ? t("planEdit.addRoot") : t("planEdit.addChild")}
       </h3>
-      {mutation.error !== null && <ErrorMessage error={mutation.error} />}
+      {mutation.error !== null && <ErrorMessage error={mutation.error} placed={PLACED} />}
       <div className="form-grid">
         <ChoiceField
           label={t("planEdit.kind")}
@@ -68,12 +71,22 @@ export function NodeForm({ planId, node, parentId = null, onDone }: NodeFormProp
         </FormField>
         <FormField label={t("planEdit.titleTh")} error={errors.titleTh ?? null}>
           {(control) => (
-            <input {...control} value={form.titleTh} onChange={(event) => set("titleTh")(event.target.value)} />
+            <input
+              {...control}
+              lang="th"
+              value={form.titleTh}
+              onChange={(event) => set("titleTh")(event.target.value)}
+            />
           )}
         </FormField>
-        <FormField label={t("planEdit.titleEn")} error={errors.titleEn ?? null}>
+        <FormField label={t("common.optionalField", { field: t("planEdit.titleEn") })} error={errors.titleEn ?? null}>
           {(control) => (
-            <input {...control} value={form.titleEn} onChange={(event) => set("titleEn")(event.target.value)} />
+            <input
+              {...control}
+              lang="en"
+              value={form.titleEn}
+              onChange={(event) => set("titleEn")(event.target.value)}
+            />
           )}
         </FormField>
         <FormField label={t("planEdit.bodyTh")} error={errors.bodyTh ?? null}>

@@ -16,6 +16,19 @@ import { useProvincialClusters } from "../../provincial-clusters/queries";
 import { CREATABLE_PLAN_LEVELS, isCreatablePlanLevel, type CreatablePlanLevel } from "../model";
 import { useCreatePlanMutation } from "../mutations";
 
+/** The fields this form shows the server's errors under. */
+const PLACED = [
+  "code",
+  "level",
+  "ownerAgencyId",
+  "clusterId",
+  "provincialClusterId",
+  "periodStart",
+  "periodEnd",
+  "titleTh",
+  "titleEn",
+];
+
 /** A new plan: level, owner, cluster or provincial cluster, period and titles. The server decides who may. */
 export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -56,7 +69,7 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
           level === "provincial_cluster_plan" && form.provincialClusterId ? Number(form.provincialClusterId) : null,
         periodStart: form.periodStart,
         periodEnd: form.periodEnd,
-        titleEn: form.titleEn.trim(),
+        titleEn: form.titleEn.trim() || null,
         titleTh: form.titleTh.trim() || null,
       },
       // The router shows a failed navigation in its error element: nothing to await.
@@ -78,7 +91,7 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
       <h2 id={headingId} className="form-title">
         {t("planEdit.newPlan")}
       </h2>
-      {create.error !== null && <ErrorMessage error={create.error} />}
+      {create.error !== null && <ErrorMessage error={create.error} placed={PLACED} />}
       <div className="form-grid">
         <ChoiceField
           label={t("plans.level")}
@@ -141,7 +154,7 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
         {date("periodStart", t("planEdit.periodStart"))}
         {date("periodEnd", t("planEdit.periodEnd"))}
         {text("titleTh", t("planEdit.titleTh"))}
-        {text("titleEn", t("planEdit.titleEn"))}
+        {text("titleEn", t("common.optionalField", { field: t("planEdit.titleEn") }))}
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={create.isPending}>

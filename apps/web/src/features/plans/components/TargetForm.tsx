@@ -93,7 +93,7 @@ export function TargetForm({ indicatorId, target, span, onDone }: TargetFormProp
       return;
     }
     setAmountError(null);
-    const textsChanged = !target || form.textEn !== target.textEn || form.textTh !== (target.textTh ?? "");
+    const textsChanged = !target || form.textEn !== (target.textEn ?? "") || form.textTh !== (target.textTh ?? "");
     save.mutate(
       {
         periodKey: form.periodKey || null,

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { hasNameInOneLanguage } from "@sainam/core";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
 import { DateInput } from "../../../components/DateInput";
@@ -8,7 +9,7 @@ import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { useDebouncedValue } from "../../../components/useDebouncedValue";
 import { useLocale } from "../../../i18n";
-import { localName } from "../../../lib/bilingual";
+import { localName, pickLocalized } from "../../../lib/bilingual";
 import { formatJuristicId } from "../../enterprises/juristic-id";
 import { useEnterpriseFinder, type EnterpriseMatch } from "../../enterprises/queries";
 import { ACTIVITY_KINDS, isActivityKind, type ActivityKind, type SupportedCluster } from "../model";
@@ -25,6 +26,19 @@ function numberOrNull(text: string): number | null {
   const value = Number(text.replaceAll(",", ""));
   return text.trim() === "" || !Number.isFinite(value) ? null : value;
 }
+
+/** The fields this form shows the server's errors under. */
+const PLACED = [
+  "kind",
+  "clusterId",
+  "titleTh",
+  "titleEn",
+  "startsOn",
+  "endsOn",
+  "budget",
+  "participantCount",
+  "participantIds",
+];
 
 /** Records an activity of the programme, with named participants found through the enterprise search. */
 export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: ActivityFormProps) {
@@ -53,7 +67,8 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const check = { title: titleEn.trim() === "", date: startsOn === "" };
+    // Thai first, English optional: a name in either language is enough.
+    const check = { title: !hasNameInOneLanguage(titleTh, titleEn), date: startsOn === "" };
     setMissing(check);
     // A date that does not read is shown under its field; nothing is sent until it does.
     if (check.title || check.date || !datesReady(startsOn, endsOn)) return;
@@ -63,7 +78,7 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
         // Select values and the picker's matches carry ids as text; the contract wants the numbers.
         clusterId: clusterId ? Number(clusterId) : null,
         kind,
-        titleEn: titleEn.trim(),
+        titleEn: titleEn.trim() || null,
         titleTh: titleTh.trim() || null,
         startsOn,
         endsOn: endsOn || null,
@@ -71,7 +86,7 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
         participantCount: numberOrNull(participantCount),
         participantIds: participants.map((p) => Number(p.id)),
       },
-      { onSuccess: () => onCreated(titleEn.trim()) },
+      { onSuccess: () => onCreated(pickLocalized(locale, titleTh.trim(), titleEn.trim())) },
     );
   };
 
@@ -80,7 +95,7 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
       <h3 id={headingId} className="form-title">
         {t("programmes.addActivity")}
       </h3>
-      {create.isError && <ErrorMessage error={create.error} />}
+      {create.isError && <ErrorMessage error={create.error} placed={PLACED} />}
       <div className="form-grid">
         <ChoiceField
           label={t("programmes.activityKind")}
@@ -104,13 +119,16 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
           )}
         </FormField>
         <FormField
-          label={t("programmes.activityTitleEn")}
-          error={missing.title ? t("programmes.titleRequired") : (serverErrors.titleEn ?? null)}
+          label={t("programmes.activityTitleTh")}
+          error={missing.title ? t("programmes.titleRequired") : (serverErrors.titleTh ?? null)}
         >
-          {(control) => <input {...control} value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />}
-        </FormField>
-        <FormField label={t("programmes.activityTitleTh")} error={serverErrors.titleTh ?? null}>
           {(control) => <input {...control} lang="th" value={titleTh} onChange={(e) => setTitleTh(e.target.value)} />}
+        </FormField>
+        <FormField
+          label={t("common.optionalField", { field: t("programmes.activityTitleEn") })}
+          error={serverErrors.titleEn ?? null}
+        >
+          {(control) => <input {...control} lang="en" value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />}
         </FormField>
         <DateInput
           label={t("programmes.startsOn")}

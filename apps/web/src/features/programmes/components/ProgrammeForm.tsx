@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorsOf } from "../../../api/field-errors";
+import { fieldErrorsOf, nameInOneLanguageErrors } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { useLocale } from "../../../i18n";
@@ -9,6 +9,19 @@ import { useAgencies } from "../../agencies/queries";
 import { fiscalYearOptions, type ProgrammeDetail } from "../model";
 import { useCreateProgrammeMutation, useUpdateProgrammeMutation, type ProgrammeInput } from "../mutations";
 import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
+
+/** The fields this form shows the server's errors under. */
+const PLACED = [
+  "agencyId",
+  "code",
+  "nameTh",
+  "nameEn",
+  "firstFiscalYear",
+  "lastFiscalYear",
+  "descriptionTh",
+  "descriptionEn",
+  "published",
+];
 
 type Mode =
   | { kind: "create"; defaultAgencyId: number | null; onCreated: (programme: ProgrammeDetail) => void }
@@ -47,10 +60,11 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const check: Record<string, string> = {};
+    const check: Record<string, string> = {
+      ...nameInOneLanguageErrors({ th: "nameTh", en: "nameEn" }, { th: form.nameTh, en: form.nameEn }, t),
+    };
     if (mode.kind === "create" && agencyId === "") check.agencyId = t("programmeAdmin.required");
     if (form.code.trim() === "") check.code = t("programmeAdmin.required");
-    if (form.nameEn.trim() === "") check.nameEn = t("programmeAdmin.required");
     if (firstFiscalYear === null) check.firstFiscalYear = t("programmeAdmin.required");
     else if (lastFiscalYear !== null && lastFiscalYear < firstFiscalYear)
       check.lastFiscalYear = t("programmeAdmin.yearsOrder");
@@ -58,7 +72,7 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
     if (Object.keys(check).length > 0 || firstFiscalYear === null) return;
     const input: ProgrammeInput = {
       code: form.code.trim(),
-      nameEn: form.nameEn.trim(),
+      nameEn: form.nameEn.trim() || null,
       nameTh: form.nameTh.trim() || null,
       descriptionEn: form.descriptionEn.trim() || null,
       descriptionTh: form.descriptionTh.trim() || null,
@@ -97,7 +111,7 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
       <h2 id={headingId} className="form-title">
         {mode.kind === "create" ? t("programmeAdmin.createTitle") : t("programmeAdmin.editTitle")}
       </h2>
-      {mutation.isError && <ErrorMessage error={mutation.error} />}
+      {mutation.isError && <ErrorMessage error={mutation.error} placed={PLACED} />}
       <div className="form-grid">
         {mode.kind === "create" && (
           <FormField label={t("programmes.agency")} error={errorOf("agencyId")}>
@@ -115,7 +129,7 @@ export function ProgrammeForm({ mode, onCancel }: { mode: Mode; onCancel: () => 
         )}
         {text("code", t("common.code"), { hint: t("programmeAdmin.codeHint") })}
         {text("nameTh", t("common.nameTh"), { lang: "th" })}
-        {text("nameEn", t("common.nameEn"))}
+        {text("nameEn", t("common.optionalField", { field: t("common.nameEn") }), { lang: "en" })}
         <FiscalYearSelect
           label={t("programmeAdmin.firstFiscalYear")}
           years={yearChoices}
