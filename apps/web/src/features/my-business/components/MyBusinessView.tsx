@@ -109,6 +109,12 @@ function Profile({ firm, children }: { firm: Firm; children: ReactNode }) {
       <dl className="fact-list">
         <dt>{t("enterprises.juristicId")}</dt>
         <dd className="num">{firm.juristicId ? formatJuristicId(firm.juristicId) : none}</dd>
+        {firm.ceRegistrationNo && (
+          <>
+            <dt>{t("enterprises.ceRegistrationNo")}</dt>
+            <dd>{firm.ceRegistrationNo}</dd>
+          </>
+        )}
         <dt>{t("enterprises.legalForm")}</dt>
         <dd>{labels.legalForm(firm.legalForm)}</dd>
         <dt>{t("enterprises.size")}</dt>
