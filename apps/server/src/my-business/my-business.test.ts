@@ -105,6 +105,25 @@ describe("#myBusiness.get", () => {
     expect(home.activities.map((a: { titleEn: string }) => a.titleEn)).not.toContain("อบรมคั่วกาแฟ");
   });
 
+  it("answers an empty home to a member whose account is not linked to a firm", async () => {
+    // Accounts are created linked; one is left unlinked when its link is cleared in the database.
+    const user = await t.addUser({
+      email: "unlinked-member@example.org",
+      displayName: "Unlinked",
+      role: "member",
+      enterpriseId: ids.firmB,
+    });
+    await t.ctx.database.db.updateTable("users").set({ enterprise_id: null }).where("id", "=", user.id).execute();
+    const unlinked = await t.signIn(user.email, user.password);
+    expect(await ok(unlinked.request("GET", "/api/my-business"))).toEqual({
+      enterprise: null,
+      clusters: [],
+      programmes: [],
+      activities: [],
+      can: { edit: false },
+    });
+  });
+
   it("should fail with 401 for visitors and 403 for roles without a business", async () => {
     expect((await t.anonymous.request("GET", "/api/my-business")).statusCode).toBe(401);
     const expert = await signInAs(t, "expert");
@@ -125,6 +144,13 @@ describe("#enterprises.update by a member", () => {
     expect(edit.statusCode).toBe(404);
     const firmB = await ok(officer.request("GET", `/api/enterprises/${ids.firmB}`));
     expect(firmB.products).toEqual([]);
+    // A published firm it may read, but not edit; its contacts stay masked.
+    const firmC = await createEnterprise(officer, { contacts: [{ name: "สมศรี ใจงาม", phone: "0898765432" }] });
+    const seen = await ok(memberA.request("GET", `/api/enterprises/${firmC.id}`));
+    expect(seen.contactsMasked).toBe(true);
+    const refused = await memberA.request("PATCH", `/api/enterprises/${firmC.id}`, { products: [] });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.reason).toEqual({ action: "update", resource: "enterprise" });
   });
 
   it("should fail with 400 naming the product field for bad products", async () => {
