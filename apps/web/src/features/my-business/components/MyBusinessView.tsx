@@ -39,10 +39,10 @@ function MyBusinessContent({ home }: { home: MyBusiness }) {
       </section>
     );
   }
-  return <Firm home={home} firm={home.enterprise} />;
+  return <FirmHome home={home} firm={home.enterprise} />;
 }
 
-function Firm({ home, firm }: { home: MyBusiness; firm: Firm }) {
+function FirmHome({ home, firm }: { home: MyBusiness; firm: Firm }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [editing, setEditing] = useState(false);
