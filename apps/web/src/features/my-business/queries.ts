@@ -1,4 +1,3 @@
-import { myBusinessSchema } from "@sainam/contract";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet } from "../../api/client";
 
@@ -13,6 +12,6 @@ export const myBusinessKeys = {
 export function useMyBusiness(userId: number) {
   return useQuery({
     queryKey: myBusinessKeys.mine(userId),
-    queryFn: ({ signal }) => apiGet("/api/my-business", myBusinessSchema, signal),
+    queryFn: ({ signal }) => apiGet("/api/my-business", (c) => c.myBusinessSchema, signal),
   });
 }
