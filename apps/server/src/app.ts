@@ -23,6 +23,7 @@ import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { clusterRoutes } from "./clusters/cluster.routes.ts";
 import { enterpriseRoutes } from "./enterprises/enterprise.routes.ts";
+import { myBusinessRoutes } from "./my-business/my-business.routes.ts";
 import { valueChainRoutes } from "./value-chain/value-chain.routes.ts";
 import { searchRoutes } from "./search/search.routes.ts";
 import { importRoutes } from "./imports/import.routes.ts";
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
+      await api.register(myBusinessRoutes(ctx));
       await api.register(valueChainRoutes(ctx));
       await api.register(searchRoutes(ctx));
       await api.register(importRoutes(ctx));

@@ -60,6 +60,11 @@ export const router = createBrowserRouter(
           path: "/enterprises/:id",
           lazy: async () => ({ Component: (await import("./pages/EnterprisePage")).EnterprisePage }),
         },
+        {
+          path: "/my-business",
+          lazy: async () => ({ Component: (await import("./pages/MyBusinessPage")).MyBusinessPage }),
+        },
+        { path: "/my-work", lazy: async () => ({ Component: (await import("./pages/MyWorkPage")).MyWorkPage }) },
         { path: "/search", lazy: async () => ({ Component: (await import("./pages/SearchPage")).SearchPage }) },
         { path: "/import", lazy: async () => ({ Component: (await import("./pages/ImportPage")).ImportPage }) },
         {

@@ -10,6 +10,7 @@ export * from "./enterprise.schema.ts";
 export * from "./health.schema.ts";
 export * from "./import.schema.ts";
 export * from "./indicator-value.schema.ts";
+export * from "./my-business.schema.ts";
 export * from "./plan.schema.ts";
 export * from "./programme.schema.ts";
 export * from "./reference.schema.ts";

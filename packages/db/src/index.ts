@@ -28,6 +28,7 @@ export * from "./examples/index.ts";
 export * as dashboards from "./dashboard.repository.ts";
 export type { FigureRow, GeographyRows, PlanScope } from "./dashboard.repository.ts";
 export * as programmes from "./programme.repository.ts";
+export * as myBusiness from "./my-business.repository.ts";
 export type {
   RecordedFigures,
   SupportedCluster,

@@ -51,6 +51,7 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/users/{id}",
   "/api/audit",
   "/api/memberships/pending",
+  "/api/my-business",
   "/api/imports",
   "/api/imports/{batchId}",
   "/api/imports/{batchId}/preview",

@@ -620,6 +620,11 @@ const matrix: Record<string, Rule> = {
         : "the coordinator's own new firm has its contacts masked";
     },
   },
+  "GET /api/my-business": {
+    ...only("a member (their own firm only)", ["member"], () => ({ url: "/api/my-business" })),
+    check: (role, _v, response, w) =>
+      role !== "member" || response.json().enterprise?.id === w.firm.own ? undefined : "not the member's own firm",
+  },
   "GET /api/exports/enterprises.{format}": { ...anyone("/api/exports/enterprises.csv"), who: "as the list" },
   "GET /api/enterprises/{id}": onRecord(
     "anyone (published); the firm, officers, its coordinators",

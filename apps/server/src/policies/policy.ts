@@ -480,6 +480,15 @@ export function demotesSelf(
   );
 }
 
+/**
+ * The firm whose home a caller has ("my business"): a member's own firm, never another, whatever they ask for;
+ * `linked: false` for a member whose account is not yet tied to a firm. Null for everyone else: only members have one.
+ */
+export function ownBusiness(actor: Actor): { linked: true; enterpriseId: number } | { linked: false } | null {
+  if (actor.kind !== "user" || actor.role !== "member") return null;
+  return actor.enterpriseId === null ? { linked: false } : { linked: true, enterpriseId: actor.enterpriseId };
+}
+
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;

@@ -628,6 +628,23 @@ export interface paths {
         patch: operations["patchEnterprisesById"];
         trace?: never;
     };
+    "/api/my-business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in member's firm, its clusters, supporting programmes and activities (members only; edits go through PATCH /enterprises/{id}) */
+        get: operations["getMyBusiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{id}/members": {
         parameters: {
             query?: never;
@@ -5478,6 +5495,135 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyBusiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enterprise: {
+                            id: number;
+                            juristicId: string | null;
+                            ceRegistrationNo: string | null;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            legalForm: string;
+                            sizeClass: string | null;
+                            revenue: number | null;
+                            employees: number | null;
+                            capital: number | null;
+                            tsicCode: string | null;
+                            businessType: string | null;
+                            address: string | null;
+                            provinceCode: string | null;
+                            districtCode: string | null;
+                            postcode: string | null;
+                            registeredOn: string | null;
+                            published: boolean;
+                            isExample: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                            products: {
+                                direction: string;
+                                name: string;
+                                tsicCode: string | null;
+                            }[];
+                            contacts: {
+                                name: string | null;
+                                position: string | null;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            contactsMasked: boolean;
+                            memberships: {
+                                clusterId: number;
+                                stage: string;
+                                joinedOn: string | null;
+                                leftOn: string | null;
+                                /** @description false while the membership awaits approval */
+                                approved: boolean;
+                            }[];
+                        } | null;
+                        clusters: {
+                            clusterId: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            canOpen: boolean;
+                            stage: string;
+                            joinedOn: string | null;
+                            leftOn: string | null;
+                            /** @description false while the membership awaits approval */
+                            approved: boolean;
+                        }[];
+                        programmes: {
+                            programmeId: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            canOpen: boolean;
+                            /** @description the fiscal years (C.E.) the programme supported the firm */
+                            fiscalYears: number[];
+                        }[];
+                        activities: {
+                            activityId: number;
+                            kind: string;
+                            titleTh: string | null;
+                            titleEn: string;
+                            startsOn: string;
+                            endsOn: string | null;
+                            fiscalYear: number;
+                            programme: {
+                                id: number;
+                                code: string;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                                canOpen: boolean;
+                            } | null;
+                            cluster: {
+                                id: number;
+                                code: string;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                                canOpen: boolean;
+                            } | null;
+                        }[];
+                        can: {
+                            edit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

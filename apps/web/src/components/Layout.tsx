@@ -30,6 +30,12 @@ const STAFF_LINKS = [
   { to: "/values", key: "nav.values", end: false },
 ] as const;
 
+// Members and experts reach their own work from the header, not through the public directory.
+const HOME_LINKS = {
+  member: { to: "/my-business", key: "nav.myBusiness", end: false },
+  expert: { to: "/my-work", key: "nav.myWork", end: false },
+} as const;
+
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
   { to: "/admin/audit", key: "nav.audit", end: false },
@@ -50,8 +56,12 @@ export function Layout() {
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
+  const [homeLink, ...publicLinks] = PUBLIC_LINKS;
+  const ownLink = user?.role === "member" || user?.role === "expert" ? [HOME_LINKS[user.role]] : [];
   const links = [
-    ...PUBLIC_LINKS,
+    homeLink,
+    ...ownLink,
+    ...publicLinks,
     ...(isStaff(user) ? STAFF_LINKS : []),
     ...(user?.role === "admin" ? ADMIN_LINKS : []),
   ];

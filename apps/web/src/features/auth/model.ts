@@ -16,6 +16,17 @@ export function safeRedirect(target: unknown): string {
   return target;
 }
 
+/**
+ * Where sign-in leads when nothing asked for another page: a member to their business, an expert to their work,
+ * everyone else to the page they came for (the home page by default).
+ */
+export function landingAfterSignIn(user: Pick<User, "role">, redirectTo: string): string {
+  if (redirectTo !== "/") return redirectTo;
+  if (user.role === "member") return "/my-business";
+  if (user.role === "expert") return "/my-work";
+  return redirectTo;
+}
+
 /** Roles that keep the registry (clusters, members, links, imports). The server still decides per record. */
 export const STAFF_ROLES = ["admin", "agency_officer", "cluster_coordinator"] as const satisfies readonly Role[];
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { isApiError } from "../../../api/client";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { landingAfterSignIn } from "../model";
 import { useLoginMutation } from "../mutations";
 
 interface LoginFormProps {
@@ -30,7 +31,7 @@ export function LoginForm({ redirectTo }: LoginFormProps) {
     login.mutate(
       { email: email.trim(), password },
       // The router shows a failed navigation in its error element: nothing to await.
-      { onSuccess: () => void navigate(redirectTo, { replace: true }) },
+      { onSuccess: (data) => void navigate(landingAfterSignIn(data.user, redirectTo), { replace: true }) },
     );
   };
 
