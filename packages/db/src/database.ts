@@ -12,6 +12,7 @@ import * as m0008 from "./migrations/0008-programme-figures.ts";
 import * as m0009 from "./migrations/0009-access.ts";
 import * as m0010 from "./migrations/0010-import-batches.ts";
 import * as m0011 from "./migrations/0011-search-text.ts";
+import * as m0014 from "./migrations/0014-approval-levels.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -47,6 +48,7 @@ const migrations: Record<string, MigrationModule> = {
   "0009-access": m0009,
   "0010-import-batches": m0010,
   "0011-search-text": m0011,
+  "0014-approval-levels": m0014,
 };
 
 const INT8_OID = 20;

@@ -2592,6 +2592,7 @@ export interface operations {
                             kind: string;
                             parentId: number | null;
                             descriptionEn: string | null;
+                            provinceCodes: string[];
                         }[];
                     };
                 };
@@ -2633,6 +2634,7 @@ export interface operations {
                         kind: string;
                         parentId: number | null;
                         descriptionEn: string | null;
+                        provinceCodes: string[];
                     };
                 };
             };
@@ -2671,6 +2673,7 @@ export interface operations {
                     nameEn?: string;
                     nameTh?: string | null;
                     abbreviation?: string | null;
+                    provinceCodes?: string[];
                 };
             };
         };
@@ -2690,6 +2693,7 @@ export interface operations {
                         kind: string;
                         parentId: number | null;
                         descriptionEn: string | null;
+                        provinceCodes: string[];
                     };
                 };
             };
@@ -2772,6 +2776,7 @@ export interface operations {
                             version: number;
                             previousVersionId: number | null;
                             published: boolean;
+                            approvalLevels: number;
                         }[];
                         total: number;
                         page: number;
@@ -2816,6 +2821,7 @@ export interface operations {
                     /** @enum {string} */
                     status?: "draft" | "active" | "archived";
                     published?: boolean;
+                    approvalLevels?: number;
                 };
             };
         };
@@ -2844,6 +2850,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                     };
                 };
             };
@@ -2920,6 +2927,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                         canEdit: boolean;
                         nodes: components["schemas"]["PlanNode"][];
                     };
@@ -2969,6 +2977,7 @@ export interface operations {
                     /** @enum {string} */
                     status?: "draft" | "active" | "archived";
                     published?: boolean;
+                    approvalLevels?: number;
                 };
             };
         };
@@ -2997,6 +3006,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                     };
                 };
             };
@@ -3074,6 +3084,7 @@ export interface operations {
                             version: number;
                             previousVersionId: number | null;
                             published: boolean;
+                            approvalLevels: number;
                         }[];
                     };
                 };
@@ -3141,6 +3152,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                     };
                 };
             };
@@ -9831,8 +9843,26 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
+                        }[];
+                        approvals: {
+                            valueId: number;
+                            level: number;
+                            levels: number;
+                            approvers: {
+                                id: number;
+                                nameEn: string;
+                                nameTh: string | null;
+                                officers: string[];
+                            }[];
+                            steps: {
+                                level: number;
+                                agencyNameEn: string | null;
+                                agencyNameTh: string | null;
+                                approvedAt: string;
+                            }[];
                         }[];
                         total: number;
                         page: number;
@@ -9941,6 +9971,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10048,6 +10079,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10147,6 +10179,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10253,6 +10286,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10359,6 +10393,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10465,6 +10500,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10561,6 +10597,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                             indicator: {
@@ -10572,6 +10609,24 @@ export interface operations {
                                 unit: string | null;
                             } | null;
                             approvable: boolean;
+                            notApprovableBecause: ("own_entry" | "approved_earlier_level" | "other_agency") | null;
+                            approval: {
+                                valueId: number;
+                                level: number;
+                                levels: number;
+                                approvers: {
+                                    id: number;
+                                    nameEn: string;
+                                    nameTh: string | null;
+                                    officers: string[];
+                                }[];
+                                steps: {
+                                    level: number;
+                                    agencyNameEn: string | null;
+                                    agencyNameTh: string | null;
+                                    approvedAt: string;
+                                }[];
+                            };
                             unitName: {
                                 nameEn: string;
                                 nameTh: string | null;
