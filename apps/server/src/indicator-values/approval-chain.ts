@@ -5,18 +5,26 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * Who approves a value, level by level. The chain runs from the agency that serves the value's province (the
- * deepest agency below the plan's owner whose provinces include it; the lowest id when two do) up the tree to
- * the owner; a value of no province, or of a province no such agency serves, has the owner alone.
+ * deepest agency below the plan's owner whose provinces include it) up the tree to the owner; a value of no
+ * province, or of a province no such agency serves, has the owner alone. Where two agencies equally deep serve
+ * the province, each has its chain and either approves (their levels are taken together).
  * A plan asking for N levels needs min(N, chain length) approvals: level k < last by the chain's k-th agency
  * (the province office first, then its parent, …); the last level by the next agency or any above it up to the
  * owner, so a single-level plan is approved where the work is and still by the owner's officers.
  */
-export type ApprovalChain = { chain: readonly number[]; levels: number };
+export type ApprovalChain = { chains: ReadonlyArray<readonly number[]>; levels: number };
 
 /** The agencies whose officers may approve level `level` (1-based) of a chain. */
 export function approversOfLevel(chain: ApprovalChain, level: number): readonly number[] {
-  if (level < chain.levels) return chain.chain.slice(level - 1, level);
-  return chain.chain.slice(chain.levels - 1);
+  const out = new Set<number>();
+  for (const c of chain.chains)
+    for (const id of level < chain.levels ? c.slice(level - 1, level) : c.slice(chain.levels - 1)) out.add(id);
+  return [...out];
+}
+
+/** Whether an agency takes part in approving a value (is on one of its chains). */
+export function inChain(chain: ApprovalChain, agencyId: number): boolean {
+  return chain.chains.some((c) => c.includes(agencyId));
 }
 
 /** The chain of one value, from the agency tree and the agencies serving its province (pure). */
@@ -36,13 +44,14 @@ export function approvalChainOf(
     }
     return null;
   };
-  let best: number[] | null = null;
-  for (const agencyId of servingAgencyIds) {
-    const path = pathToOwner(agencyId);
-    if (path && path.length > 1 && (best === null || path.length > best.length)) best = path;
-  }
-  const chain = best ?? [plan.owner_agency_id];
-  return { chain, levels: Math.max(1, Math.min(plan.approval_levels, chain.length)) };
+  const paths = servingAgencyIds.flatMap((id) => {
+    const path = pathToOwner(id);
+    return path && path.length > 1 ? [path] : [];
+  });
+  const deepest = Math.max(0, ...paths.map((p) => p.length));
+  const chains = deepest > 0 ? paths.filter((p) => p.length === deepest) : [[plan.owner_agency_id]];
+  const length = chains[0]?.length ?? 1;
+  return { chains, levels: Math.max(1, Math.min(plan.approval_levels, length)) };
 }
 
 /** A value as the approval rules need it. */

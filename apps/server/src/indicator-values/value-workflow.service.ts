@@ -11,7 +11,7 @@ import {
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { approvalQueueScope, authorize, can, type PlanValuesResource } from "../policies/policy.ts";
-import { ancestorsOf, describeApprovals, pendingApprovals, type PendingApproval } from "./approval-chain.ts";
+import { ancestorsOf, describeApprovals, inChain, pendingApprovals, type PendingApproval } from "./approval-chain.ts";
 import { auditedValue, presentValue } from "./indicator-value.presenter.ts";
 import { assertUnlocked, planValuesResource } from "./value-scope.ts";
 
@@ -255,7 +255,9 @@ export async function approvalQueue(ctx: AppContext, actor: Actor, query: { page
   const inReach = submitted.filter((v) => {
     if (scope.agencyId === null) return true;
     const p = pending.get(v.id);
-    return (p?.chain.chain.includes(scope.agencyId) ?? false) || (actor.kind === "user" && v.entered_by === actor.id);
+    return (
+      (p !== undefined && inChain(p.chain, scope.agencyId)) || (actor.kind === "user" && v.entered_by === actor.id)
+    );
   });
   const items = inReach.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const states = await describeApprovals(
