@@ -11,12 +11,20 @@ import { periodLabel } from "../model";
 import { useTransitionMutation } from "../mutations";
 import { useApprovalQueue } from "../queries";
 import { useBreakdownText } from "../useBreakdownText";
+import { ApprovalProgress } from "./ApprovalProgress";
 import { StatusChip } from "./StatusChip";
 import { TableScroll } from "../../../components/TableScroll";
 
 const UNIT_TYPES = ["nation", "region", "provincial_cluster", "province", "cluster", "programme"] as const;
 type UnitType = (typeof UNIT_TYPES)[number];
 const unitTypeOf = (type: string): UnitType => UNIT_TYPES.find((u) => u === type) ?? "province";
+
+/** Why a value in the queue is not the viewer's to approve, as a catalogue key. */
+const REASON_KEYS = {
+  own_entry: "values.ownEntry",
+  approved_earlier_level: "values.approvedEarlierLevel",
+  other_agency: "values.otherAgency",
+} as const;
 
 /** Names org units for people: "Province: Chiang Mai", not "province 50"; the code where no name is known. */
 function useUnitLabel(): (
@@ -110,7 +118,7 @@ export function ApprovalQueue() {
           </thead>
           <tbody>
             {queue.data.items.map((v) => (
-              <tr key={v.id}>
+              <tr key={v.id} data-value={v.id}>
                 <td>
                   <input
                     type="checkbox"
@@ -119,7 +127,7 @@ export function ApprovalQueue() {
                       unit: unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName),
                     })}
                     disabled={!v.approvable}
-                    title={v.approvable ? undefined : t("values.ownEntry")}
+                    title={v.notApprovableBecause ? t(REASON_KEYS[v.notApprovableBecause]) : undefined}
                     checked={selected.has(v.id)}
                     onChange={() =>
                       setSelected((previous) => {
@@ -150,7 +158,10 @@ export function ApprovalQueue() {
                 <td>{v.source ?? ""}</td>
                 <td>
                   <StatusChip status={v.status} />
-                  {!v.approvable && <div className="small muted">{t("values.ownEntry")}</div>}
+                  {v.notApprovableBecause && (
+                    <div className="small muted not-approvable">{t(REASON_KEYS[v.notApprovableBecause])}</div>
+                  )}
+                  <ApprovalProgress state={v.approval} />
                 </td>
               </tr>
             ))}
