@@ -1234,6 +1234,8 @@ export const en: EnglishCatalogue = {
     approvedCount_other: "Approved {{count}} values.",
     rejectedCount_one: "Rejected {{count}} value.",
     rejectedCount_other: "Rejected {{count}} values.",
+    levelApprovedCount_one: "Approved this level of {{count}} value: it waits for the next level.",
+    levelApprovedCount_other: "Approved this level of {{count}} values: they wait for the next level.",
     approvalLevel: "Approval level {{level}} of {{levels}}",
     approvedEarlierLevel: "You approved an earlier level: another officer approves this one",
     otherAgency: "Waiting for another office's approval",

@@ -1199,6 +1199,7 @@ export const th = {
     reject: "ส่งกลับที่เลือก ({{count}})",
     approvedCount_other: "อนุมัติแล้ว {{count}} ค่า",
     rejectedCount_other: "ส่งกลับแล้ว {{count}} ค่า",
+    levelApprovedCount_other: "อนุมัติขั้นนี้แล้ว {{count}} ค่า รอการอนุมัติขั้นถัดไป",
     approvalLevel: "การอนุมัติขั้นที่ {{level}} จาก {{levels}}",
     approvedEarlierLevel: "คุณอนุมัติขั้นก่อนหน้าของค่านี้แล้ว ขั้นนี้ต้องให้เจ้าหน้าที่คนอื่นอนุมัติ",
     otherAgency: "รอการอนุมัติจากหน่วยงานอื่น",

@@ -82,7 +82,21 @@ export function ApprovalQueue() {
         onSuccess: (answer) => {
           setSelected(new Set());
           setNote("");
-          setDone(t(step === "approve" ? "values.approvedCount" : "values.rejectedCount", { count: answer.count }));
+          if (step === "reject") {
+            setDone(t("values.rejectedCount", { count: answer.count }));
+            return;
+          }
+          // A plan with more than one level keeps a value submitted until its last level: say which moved how far.
+          const approved = answer.items.filter((v) => v.status === "approved").length;
+          const advanced = answer.count - approved;
+          setDone(
+            [
+              approved > 0 || advanced === 0 ? t("values.approvedCount", { count: approved }) : null,
+              advanced > 0 ? t("values.levelApprovedCount", { count: advanced }) : null,
+            ]
+              .filter((part) => part !== null)
+              .join(" "),
+          );
         },
       },
     );
