@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startHarness, type Harness } from "./harness.ts";
-import { agencyId, apiSession, createUser, field, items, json, publicGet, type TestUser } from "./pages/api.ts";
+import { agencyId, apiSession, createUser, field, items, publicGet, type TestUser } from "./pages/api.ts";
 import { ApprovalQueuePage } from "./pages/approval-queue.ts";
 import { statusText } from "./pages/common.ts";
 import { openAs } from "./pages/session.ts";
@@ -50,24 +50,16 @@ function indicatorIdOf(tree: unknown, code: string): number | null {
   return null;
 }
 
-/** The admin asks the plan for `levels` approval levels (PATCH /api/plans/:id). */
-async function setApprovalLevels(levels: number): Promise<void> {
-  const login = await fetch(`${h.baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(ADMIN),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const csrf = String(field(await json(login), "csrfToken"));
-  const patched = await fetch(`${h.baseUrl}/api/plans/${planId}`, {
-    method: "PATCH",
-    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf },
-    body: JSON.stringify({ approvalLevels: levels }),
-  });
-  expect(field(await json(patched), "approvalLevels")).toBe(levels);
+/** The admin asks the plan for two approval levels on the plan's page, in Thai. */
+async function askForTwoLevels(): Promise<void> {
+  const { context, page } = await openAs(h, "admin", "th", `/plans/${planId}`);
+  const settings = page.getByRole("form", { name: "สถานะและการเผยแพร่แผน" });
+  await settings.getByLabel("การอนุมัติค่าตัวชี้วัด").selectOption("2");
+  await settings.getByRole("button", { name: "บันทึก" }).click();
+  // Saved, the form shows the plan as stored (it is drawn afresh from the saved plan).
+  await expect.poll(async () => field(await publicGet(h.baseUrl, `/api/plans/${planId}`), "approvalLevels")).toBe(2);
+  await expect.poll(() => settings.getByLabel("การอนุมัติค่าตัวชี้วัด").inputValue()).toBe("2");
+  await context.close();
 }
 
 beforeAll(async () => {
@@ -135,7 +127,7 @@ describe("province approval, in Thai", () => {
   });
 
   it("with two approval levels, the office approves level 1 and its parent office level 2", async () => {
-    await setApprovalLevels(2);
+    await askForTwoLevels();
     const valueId = await enterAndSubmit("FY2020", "980");
 
     const first = await openAs(h, colleague, "th");

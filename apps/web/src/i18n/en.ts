@@ -494,6 +494,12 @@ export const en: EnglishCatalogue = {
     statuses: { draft: "Draft", active: "Active", archived: "Archived" },
     published: "published",
     unpublished: "not published",
+    approvalLevels: "Approval of indicator values",
+    approvalLevelOptions: {
+      "1": "One level: the office serving the province (or any office above it)",
+      "2": "Two levels: the province office, then its parent office or the owner",
+      "3": "Three levels: the province office, its parent office, then the owner",
+    },
     publishedLabel: "Published: the public can see this plan",
     cluster: "Cluster",
     provincialCluster: "Provincial cluster",
