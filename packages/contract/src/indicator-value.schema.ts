@@ -91,9 +91,40 @@ export const valueSchema = z.object({
   submittedAt: z.string().nullable(),
   approvedBy: z.number().int().nullable(),
   approvedAt: z.string().nullable(),
+  /** Levels of the current submission approved so far (a plan may ask for more than one). */
+  approvalLevel: z.number().int(),
   isExample: z.boolean(),
   updatedAt: z.string(),
 });
+
+/** An agency whose officers may approve a level, with their display names (names only: no other personal data). */
+export const approverAgencySchema = z.object({
+  id: z.number().int(),
+  nameEn: z.string().nullable(),
+  nameTh: z.string().nullable(),
+  officers: z.array(z.string()),
+});
+export type ApproverAgency = z.infer<typeof approverAgencySchema>;
+
+/**
+ * Where a submitted value stands in its approval: the level it waits on (of `levels`), the agencies whose
+ * officers may approve that level, and the levels approved so far (by which agency, when).
+ */
+export const approvalStateSchema = z.object({
+  valueId: z.number().int(),
+  level: z.number().int(),
+  levels: z.number().int(),
+  approvers: z.array(approverAgencySchema),
+  steps: z.array(
+    z.object({
+      level: z.number().int(),
+      agencyNameEn: z.string().nullable(),
+      agencyNameTh: z.string().nullable(),
+      approvedAt: z.string(),
+    }),
+  ),
+});
+export type ApprovalState = z.infer<typeof approvalStateSchema>;
 
 export const indicatorForValuesSchema = z.object({
   id: z.number().int(),
@@ -145,6 +176,8 @@ export const indicatorValuesSchema = z.object({
   access: z.object({ enter: z.boolean(), approve: z.boolean(), lock: z.boolean() }),
   lockedPeriods: z.array(z.string()),
   items: z.array(valueSchema),
+  /** The approval state of the submitted values listed (for those who see unapproved values; else empty). */
+  approvals: z.array(approvalStateSchema),
   ...page,
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
@@ -178,6 +211,12 @@ export const queuedValueSchema = valueSchema.extend({
     })
     .nullable(),
   approvable: z.boolean(),
+  /**
+   * Why the caller may not approve it: they entered it, they approved an earlier level of it, or its level is
+   * another agency's (then `approval.approvers` says who can). Null when approvable.
+   */
+  notApprovableBecause: z.enum(["own_entry", "approved_earlier_level", "other_agency"]).nullable(),
+  approval: approvalStateSchema,
   /** The name of a cluster or programme the value is of (null for geographic units, which the client names). */
   unitName: z.object({ nameEn: z.string().nullable(), nameTh: z.string().nullable() }).nullable(),
 });

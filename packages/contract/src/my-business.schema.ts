@@ -33,7 +33,7 @@ export const myBusinessActivitySchema = z.object({
   activityId: z.number().int(),
   kind: z.string(),
   titleTh: z.string().nullable(),
-  titleEn: z.string(),
+  titleEn: z.string().nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   fiscalYear: z.number().int(),

@@ -62,6 +62,8 @@ export const planSchema = z.object({
   version: z.number().int(),
   previousVersionId: z.number().int().nullable(),
   published: z.boolean(),
+  /** How many approvals each value needs, level by level up the agency tree (province office → ministry). */
+  approvalLevels: z.number().int(),
 });
 
 const planFields = {
@@ -82,6 +84,7 @@ const planFields = {
   descriptionTh: z.string().trim().max(20_000).nullable().optional(),
   status: z.enum(planStatuses).optional(),
   published: z.boolean().optional(),
+  approvalLevels: z.number().int().min(1).max(5).optional(),
 };
 export const createPlanBody = z
   .object(planFields)
@@ -102,6 +105,7 @@ export const updatePlanBody = z
     programmeId: planFields.programmeId,
     status: planFields.status,
     published: planFields.published,
+    approvalLevels: planFields.approvalLevels,
   })
   .strict()
   .refine(...nameInOneLanguageOnChange("titleTh", "titleEn"));

@@ -1,14 +1,15 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB, IndicatorRow, IndicatorTargetRow, PlanRow } from "./schema.ts";
+import { descendantsOf } from "./value-approval.repository.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** A plan with what access decisions need: its owner agency, and the agencies directly under it. */
+/** A plan with what access decisions need: its owner agency, and the agencies below it. */
 export type PlanScope = PlanRow & {
   owner_agency_code: string;
   owner_agency_name_en: string | null;
   owner_agency_name_th: string | null;
-  /** Agencies whose parent is the owner agency (their officers enter values into the plan). */
+  /** Agencies below the owner agency in the tree (their officers enter values into the plan). */
   child_agency_ids: number[];
 };
 
@@ -25,8 +26,8 @@ export async function findPlanScope(db: Executor, planId: number): Promise<PlanS
     .where("plans.id", "=", planId)
     .executeTakeFirst();
   if (!plan) return undefined;
-  const children = await db.selectFrom("agencies").select("id").where("parent_id", "=", plan.owner_agency_id).execute();
-  return { ...plan, child_agency_ids: children.map((c) => c.id) };
+  const agencies = await db.selectFrom("agencies").select(["id", "parent_id"]).execute();
+  return { ...plan, child_agency_ids: descendantsOf(agencies, plan.owner_agency_id) };
 }
 
 /** The plans a dashboard can offer, newest first (the caller filters by access). */
@@ -46,7 +47,7 @@ export async function listPlanScopes(db: Executor): Promise<PlanScope[]> {
   const agencies = await db.selectFrom("agencies").select(["id", "parent_id"]).execute();
   return plans.map((p) => ({
     ...p,
-    child_agency_ids: agencies.filter((a) => a.parent_id === p.owner_agency_id).map((a) => a.id),
+    child_agency_ids: descendantsOf(agencies, p.owner_agency_id),
   }));
 }
 

@@ -14,6 +14,7 @@ import * as m0010 from "./migrations/0010-import-batches.ts";
 import * as m0011 from "./migrations/0011-search-text.ts";
 import * as m0012 from "./migrations/0012-accounts.ts";
 import * as m0013 from "./migrations/0013-thai-first.ts";
+import * as m0014 from "./migrations/0014-approval-levels.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -51,6 +52,7 @@ const migrations: Record<string, MigrationModule> = {
   "0011-search-text": m0011,
   "0012-accounts": m0012,
   "0013-thai-first": m0013,
+  "0014-approval-levels": m0014,
 };
 
 const INT8_OID = 20;

@@ -39,6 +39,8 @@ export type {
   Participant,
 } from "./programme.repository.ts";
 export * as indicatorValues from "./indicator-value.repository.ts";
+export * as valueApprovals from "./value-approval.repository.ts";
+export type { AgencyNode } from "./value-approval.repository.ts";
 export type { IndicatorInPlan, ValueKey, StatusPatch } from "./indicator-value.repository.ts";
 export * as periodLocks from "./period-lock.repository.ts";
 export type { PeriodLockRow } from "./period-lock.repository.ts";

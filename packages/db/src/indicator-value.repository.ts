@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB, IndicatorRow, IndicatorValueRow, PlanRow } from "./schema.ts";
 import { listIndicatorsInPlanOrder } from "./plan.repository.ts";
+import { descendantsOf } from "./value-approval.repository.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -24,16 +25,16 @@ export async function listPlanIndicators(db: Executor, planId: number): Promise<
   return listIndicatorsInPlanOrder(db, planId);
 }
 
-/** Plans owned by an agency (every plan when `agencyId` is null): those whose values its officers review. */
-export async function plansOwnedBy(db: Executor, agencyId: number | null): Promise<PlanRow[]> {
+/** Plans owned by any of these agencies (every plan when `agencyIds` is null): those whose values they review. */
+export async function plansOwnedBy(db: Executor, agencyIds: readonly number[] | null): Promise<PlanRow[]> {
   let q = db.selectFrom("plans").selectAll();
-  if (agencyId !== null) q = q.where("owner_agency_id", "=", agencyId);
+  if (agencyIds !== null) q = q.where("owner_agency_id", "in", agencyIds.length ? [...agencyIds] : [-1]);
   return q.orderBy("id").execute();
 }
 
-/** Agencies whose parent is the given agency. */
+/** Agencies below the given agency in the tree: its children, their children (a ministry's provincial offices), … */
 export async function childAgencyIds(db: Executor, agencyId: number): Promise<number[]> {
-  return (await db.selectFrom("agencies").select("id").where("parent_id", "=", agencyId).execute()).map((r) => r.id);
+  return descendantsOf(await db.selectFrom("agencies").select(["id", "parent_id"]).execute(), agencyId);
 }
 
 export type ValueFilter = {
@@ -201,6 +202,7 @@ export async function updateValueFields(
       submitted_at: null,
       approved_by: null,
       approved_at: null,
+      approval_level: 0,
       review_note: null,
       updated_at: now,
     })
@@ -225,6 +227,8 @@ export type StatusPatch = {
   submitted_at?: string | null;
   approved_by?: number | null;
   approved_at?: string | null;
+  /** Levels of the current submission approved (0 on submit, reject, reopen). */
+  approval_level?: number;
 };
 
 export async function setStatus(

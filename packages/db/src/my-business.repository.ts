@@ -46,7 +46,7 @@ export type FirmProgramme = {
   programme_id: number;
   code: string;
   name_th: string | null;
-  name_en: string;
+  name_en: string | null;
   agency_id: number;
   published: number;
   fiscal_year: number;
@@ -68,7 +68,7 @@ export type FirmActivity = {
   id: number;
   kind: string;
   title_th: string | null;
-  title_en: string;
+  title_en: string | null;
   starts_on: string;
   ends_on: string | null;
   fiscal_year: number;

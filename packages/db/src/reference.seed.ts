@@ -17,7 +17,7 @@ import {
 } from "./reference/index.ts";
 
 /** Bumped whenever the shipped reference data changes, so existing databases pick it up. */
-export const REFERENCE_VERSION = "2026-12-07.1";
+export const REFERENCE_VERSION = "2026-12-07.2";
 
 /**
  * Districts an earlier districts.csv listed that are not districts: two municipalities (เทศบาลตำบล), each
@@ -90,6 +90,7 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<SeedReport> {
     await retireDistricts(trx);
     await seedProvincialClusters(trx);
     await seedAgencies(trx);
+    await seedProvincialCommerceOffices(trx);
     await seedPlan(trx, plan2017to2021);
     await trx
       .insertInto("meta")
@@ -272,6 +273,64 @@ async function seedAgencies(trx: Transaction<DB>): Promise<void> {
       })
       .execute();
   }
+}
+
+/**
+ * The Ministry of Commerce's Provincial Commerce Offices (สำนักงานพาณิชย์จังหวัด), one per province outside
+ * Bangkok (which the ministry serves itself), under MOC-PCO, each serving its province: they enter and approve
+ * the provincial cluster plan's values of their province. Code `MOC-PCO-<province code>`.
+ */
+async function seedProvincialCommerceOffices(trx: Transaction<DB>): Promise<void> {
+  const parent = await trx.selectFrom("agencies").select("id").where("code", "=", "MOC-PCO").executeTakeFirst();
+  if (!parent) return;
+  const now = nowIso();
+  const provinces = await trx
+    .selectFrom("provinces")
+    .select(["code", "name_en", "name_th"])
+    .where("code", "!=", "10")
+    .orderBy("code")
+    .execute();
+  const officeCode = (provinceCode: string) => `MOC-PCO-${provinceCode}`;
+  await insertInChunks(provinces, 200, (chunk) =>
+    trx
+      .insertInto("agencies")
+      .values(
+        chunk.map((p) => ({
+          code: officeCode(p.code),
+          name_en: `${p.name_en} Provincial Commerce Office`,
+          name_th: `สำนักงานพาณิชย์จังหวัด${p.name_th}`,
+          abbreviation: null,
+          kind: "office",
+          parent_id: parent.id,
+          description_en: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.column("code").doNothing())
+      .execute(),
+  );
+  const offices = await trx
+    .selectFrom("agencies")
+    .select(["id", "code"])
+    .where(
+      "code",
+      "in",
+      provinces.map((p) => officeCode(p.code)),
+    )
+    .execute();
+  const provinceOf = new Map(provinces.map((p) => [officeCode(p.code), p.code]));
+  const served = offices.flatMap((o) => {
+    const province = provinceOf.get(o.code);
+    return province === undefined ? [] : [{ agency_id: o.id, province_code: province }];
+  });
+  await insertInChunks(served, 200, (chunk) =>
+    trx
+      .insertInto("agency_provinces")
+      .values(chunk)
+      .onConflict((oc) => oc.columns(["agency_id", "province_code"]).doNothing())
+      .execute(),
+  );
 }
 
 /** Inserts a plan and its tree unless a plan with the same code exists. */

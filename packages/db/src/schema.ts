@@ -60,6 +60,12 @@ export interface AgencyTable {
   updated_at: string;
 }
 
+/** A province an agency serves (a Provincial Commerce Office its province). */
+export interface AgencyProvinceTable {
+  agency_id: number;
+  province_code: string;
+}
+
 export interface PlanTable {
   id: Generated<number>;
   code: string;
@@ -79,6 +85,8 @@ export interface PlanTable {
   published: Generated<number>;
   description_en: string | null;
   description_th: string | null;
+  /** How many approvals a value needs, level by level up the agency tree (default 1). */
+  approval_levels: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -391,9 +399,21 @@ export interface IndicatorValueTable {
   submitted_at: string | null;
   approved_by: number | null;
   approved_at: string | null;
+  /** Levels of the current submission approved so far (0 until the first approval). */
+  approval_level: Generated<number>;
   is_example: number;
   created_at: string;
   updated_at: string;
+}
+
+/** One approval step of a value: its level, who approved and for which agency (null: an admin or the system). */
+export interface IndicatorValueApprovalTable {
+  id: Generated<number>;
+  value_id: number;
+  level: number;
+  agency_id: number | null;
+  approved_by: number | null;
+  approved_at: string;
 }
 
 export interface PeriodLockTable {
@@ -526,6 +546,7 @@ export interface DB {
   provincial_clusters: ProvincialClusterTable;
   provincial_cluster_provinces: ProvincialClusterProvinceTable;
   agencies: AgencyTable;
+  agency_provinces: AgencyProvinceTable;
   plans: PlanTable;
   plan_nodes: PlanNodeTable;
   indicators: IndicatorTable;
@@ -551,6 +572,7 @@ export interface DB {
   import_journal: ImportJournalTable;
   programmes: ProgrammeTable;
   indicator_values: IndicatorValueTable;
+  indicator_value_approvals: IndicatorValueApprovalTable;
   period_locks: PeriodLockTable;
   programme_clusters: ProgrammeClusterTable;
   programme_enterprises: ProgrammeEnterpriseTable;
@@ -579,6 +601,7 @@ export type LinkageRow = Selectable<LinkageTable>;
 export type IndicatorRow = Selectable<IndicatorTable>;
 export type IndicatorTargetRow = Selectable<IndicatorTargetTable>;
 export type IndicatorValueRow = Selectable<IndicatorValueTable>;
+export type IndicatorValueApprovalRow = Selectable<IndicatorValueApprovalTable>;
 export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type BudgetAllocationRow = Selectable<BudgetAllocationTable>;
 export type ActivityRow = Selectable<ActivityTable>;

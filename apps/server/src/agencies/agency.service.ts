@@ -1,11 +1,11 @@
 import type { Actor } from "@sainam/core";
-import { audit, nowIso, reference, type AgencyRow } from "@sainam/db";
+import { audit, indicatorValues, nowIso, reference, valueApprovals, type AgencyRow } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { keepNameInOneLanguage } from "../names/names.ts";
-import { authorize } from "../policies/policy.ts";
+import { authorize, canAssignProvinces } from "../policies/policy.ts";
 
-export function presentAgency(a: AgencyRow) {
+export function presentAgency(a: AgencyRow, provinceCodes: readonly string[] = []) {
   return {
     id: a.id,
     code: a.code,
@@ -15,19 +15,23 @@ export function presentAgency(a: AgencyRow) {
     kind: a.kind,
     parentId: a.parent_id,
     descriptionEn: a.description_en,
+    provinceCodes: [...provinceCodes],
   };
 }
 
 export async function listAgencies(ctx: AppContext, actor: Actor) {
   authorize(actor, "list", { type: "reference" });
-  return (await reference.listAgencies(ctx.database.db)).map(presentAgency);
+  const { db } = ctx.database;
+  const agencies = await reference.listAgencies(db);
+  const served = await valueApprovals.provincesByAgency(db);
+  return agencies.map((a) => presentAgency(a, served.get(a.id) ?? []));
 }
 
 export async function getAgency(ctx: AppContext, actor: Actor, id: number) {
   const agency = await reference.findAgency(ctx.database.db, id);
   if (!agency) throw errors.notFound("agency", id);
   authorize(actor, "read", { type: "agency", agencyId: agency.id });
-  return presentAgency(agency);
+  return presentAgency(agency, await valueApprovals.provincesOf(ctx.database.db, agency.id));
 }
 
 export async function updateAgency(
@@ -38,6 +42,7 @@ export async function updateAgency(
     nameEn?: string | null | undefined;
     nameTh?: string | null | undefined;
     abbreviation?: string | null | undefined;
+    provinceCodes?: string[] | undefined;
   },
 ) {
   const { db } = ctx.database;
@@ -49,6 +54,19 @@ export async function updateAgency(
     { th: before.name_th, en: before.name_en },
     { th: input.nameTh, en: input.nameEn },
   );
+  const { provinceCodes } = input;
+  if (provinceCodes !== undefined) {
+    // The provinces an agency serves decide who approves their values: an admin's change, not the agency's own.
+    if (!canAssignProvinces(actor))
+      throw errors.forbidden("Only an admin may change the provinces an agency serves.", {
+        action: "update",
+        resource: "agency",
+      });
+    const known = await indicatorValues.existingOrgUnitCodes(db, "province", provinceCodes);
+    const unknown = provinceCodes.find((code) => !known.has(code));
+    if (unknown !== undefined) throw errors.missing("provinceCodes", "province", unknown);
+  }
+  const provincesBefore = await valueApprovals.provincesOf(db, id);
   const patch: { name_en?: string | null; name_th?: string | null; abbreviation?: string | null; updated_at: string } =
     {
       updated_at: nowIso(),
@@ -59,14 +77,16 @@ export async function updateAgency(
   return db.transaction().execute(async (trx) => {
     const after = await reference.updateAgency(trx, id, patch);
     if (!after) throw errors.notFound("agency", id);
+    if (provinceCodes !== undefined) await valueApprovals.setProvincesOf(trx, id, provinceCodes);
+    const provincesAfter = await valueApprovals.provincesOf(trx, id);
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
       action: "agency.update",
       entityType: "agency",
       entityId: id,
-      before: presentAgency(before),
-      after: presentAgency(after),
+      before: presentAgency(before, provincesBefore),
+      after: presentAgency(after, provincesAfter),
     });
-    return presentAgency(after);
+    return presentAgency(after, provincesAfter);
   });
 }

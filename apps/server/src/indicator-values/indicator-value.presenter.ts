@@ -28,6 +28,7 @@ export function presentValue(v: IndicatorValueRow, showPeople: boolean) {
     submittedAt: v.submitted_at,
     approvedBy: showPeople ? v.approved_by : null,
     approvedAt: v.approved_at,
+    approvalLevel: v.approval_level,
     isExample: v.is_example === 1,
     updatedAt: v.updated_at,
   };
@@ -51,6 +52,7 @@ export function auditedValue(v: IndicatorValueRow) {
     evidenceUrl: v.evidence_url,
     status: v.status,
     reviewNote: v.review_note,
+    approvalLevel: v.approval_level,
   };
 }
 

@@ -13,6 +13,7 @@ import type { Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors, type ErrorDetail } from "../errors.ts";
 import { authorize, can, valueVisibility, type PlanValuesResource } from "../policies/policy.ts";
+import { describeApprovals, pendingApprovals } from "./approval-chain.ts";
 import { auditedValue, presentIndicatorForValues, presentValue } from "./indicator-value.presenter.ts";
 import { checkValueRow, type CheckedValueRow, type ValueRowInput } from "./value-rules.ts";
 import { assertKnownUnitFilter, assertUnlocked, planValuesResource } from "./value-scope.ts";
@@ -56,11 +57,15 @@ export async function listIndicatorValues(ctx: AppContext, actor: Actor, indicat
   });
   const locks = await periodLocks.listLocks(db, found.plan.id);
   const showPeople = visibility.visibleStatuses === undefined;
+  // Who approves the submitted values (agencies, officers' names): for those who work on the plan's values.
+  const submitted = showPeople ? items.filter((v) => v.status === "submitted") : [];
+  const approvals = await describeApprovals(db, await pendingApprovals(db, found.plan, submitted));
   return {
     indicator: presentIndicatorForValues(found.indicator, found.plan.id),
     access: accessOf(actor, resource),
     lockedPeriods: locks.map((l) => l.period_key),
     items: items.map((v) => presentValue(v, showPeople)),
+    approvals: [...approvals.values()],
     total,
     page: query.page,
     pageSize: query.pageSize,

@@ -270,11 +270,20 @@ describe("#values.workflow", () => {
       ["10", true],
       ["50", false],
     ]);
+    // The child agency (MOC-PCO) is in the approval chain of province 50 (its Provincial Commerce Office is below
+    // it), not of Bangkok, which no office serves: it sees its own Bangkok entry as its own, and may approve 50.
+    const pcoQueue = (await as.pco.request("GET", "/api/values/queue?pageSize=500")).json();
     expect(
-      (await as.pco.request("GET", "/api/values/queue"))
-        .json()
-        .items.filter((v: { indicatorId: number }) => v.indicatorId === indicatorId),
-    ).toEqual([]);
+      pcoQueue.items
+        .filter((v: { indicatorId: number }) => v.indicatorId === indicatorId)
+        .map((v: { orgUnitCode: string; notApprovableBecause: string | null }) => [
+          v.orgUnitCode,
+          v.notApprovableBecause,
+        ]),
+    ).toEqual([
+      ["10", "own_entry"],
+      ["50", null],
+    ]);
     expect((await as.public.request("GET", "/api/values/queue")).statusCode).toBe(401);
   });
 });

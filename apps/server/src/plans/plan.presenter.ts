@@ -22,6 +22,7 @@ export function presentPlan(p: PlanRow) {
     version: p.version,
     previousVersionId: p.previous_version_id,
     published: p.published === 1,
+    approvalLevels: p.approval_levels,
   };
 }
 export type PlanView = ReturnType<typeof presentPlan>;

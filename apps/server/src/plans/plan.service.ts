@@ -193,6 +193,7 @@ export async function createPlan(ctx: AppContext, actor: Actor, input: CreatePla
       version: 1,
       previous_version_id: null,
       published: published ? 1 : 0,
+      approval_levels: input.approvalLevels ?? 1,
       created_at: now,
       updated_at: now,
     });
@@ -240,6 +241,7 @@ export async function updatePlan(ctx: AppContext, actor: Actor, planId: number, 
       ...(input.programmeId !== undefined && { programme_id: input.programmeId }),
       ...(input.status !== undefined && { status: input.status }),
       ...(input.published !== undefined && { published: input.published ? 1 : 0 }),
+      ...(input.approvalLevels !== undefined && { approval_levels: input.approvalLevels }),
       cluster_id: clusterId,
       provincial_cluster_id: provincialClusterId,
       updated_at: nowIso(),
@@ -320,6 +322,7 @@ export async function createVersion(ctx: AppContext, actor: Actor, planId: numbe
       version,
       previous_version_id: source.id,
       published: 0,
+      approval_levels: source.approval_levels,
       created_at: now,
       updated_at: now,
     });

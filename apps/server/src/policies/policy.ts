@@ -81,10 +81,14 @@ export type Resource =
 
 /**
  * The values of one plan's indicators, as entered (value entry, approval) and as figures (dashboards, maps,
- * reports): one rule for both. `childAgencyIds`: agencies whose parent is the owner agency (their
+ * reports): one rule for both. `childAgencyIds`: agencies below the owner agency in the tree (their
  * officers enter values, e.g. a Provincial Commerce Office into the Ministry of Commerce plan).
  * `orgUnit`: the unit a value is entered for, when the question is about one value (a coordinator may enter
  * values of their own clusters). `enteredBy`: who last entered the value, for separation of duties.
+ * `approvalStep`: when the question is approving (or rejecting) one submitted value, the agencies whose officers
+ * may approve the level it waits on (the office serving its province, its parent, …: see approval-chain.ts) and
+ * who approved its earlier levels. Left out, `approve` asks about the plan as a whole: its owner's officers
+ * (reopening an approved value, the entry screens' flags).
  */
 export type PlanValuesResource = {
   type: "plan_values";
@@ -94,6 +98,7 @@ export type PlanValuesResource = {
   published: boolean;
   orgUnit?: { type: string; code: string } | undefined;
   enteredBy?: number | null | undefined;
+  approvalStep?: { agencyIds: readonly number[]; priorApprovers: readonly (number | null)[] } | undefined;
 };
 
 /*
@@ -306,14 +311,14 @@ function canOnPlanValues(actor: Actor, action: Action, resource: PlanValuesResou
       // Those who enter a plan's values see them in every state; a coordinator also their own clusters' values.
       return enters;
     case "approve": {
-      if (!(isAdmin || ownerOfficer)) return false;
-      // Separation of duties: nobody approves what they entered, admins included; the system is exempt.
-      return !(
-        actor.kind === "user" &&
-        resource.enteredBy !== undefined &&
-        resource.enteredBy !== null &&
-        resource.enteredBy === actor.id
-      );
+      const step = resource.approvalStep;
+      if (!(isAdmin || (step === undefined ? ownerOfficer : officerOf(step.agencyIds)))) return false;
+      if (actor.kind !== "user") return true;
+      // Separation of duties: nobody approves what they entered, nor two levels of one value, admins included;
+      // the system is exempt.
+      const entered =
+        resource.enteredBy !== undefined && resource.enteredBy !== null && resource.enteredBy === actor.id;
+      return !entered && !(step?.priorApprovers.includes(actor.id) ?? false);
     }
     case "lock":
       return isAdmin || ownerOfficer;
@@ -400,6 +405,11 @@ export function clusterVisibility(actor: Actor): "all" | readonly number[] {
   return actor.kind === "user" ? actor.clusterIds : [];
 }
 
+/** Whether the actor may set the provinces an agency serves (which decides who approves their values): admins. */
+export function canAssignProvinces(actor: Actor): boolean {
+  return isAdministrator(actor);
+}
+
 /** Agencies whose unpublished programmes the actor may see in lists and figures: all (admins), their own (officers). */
 export function programmeVisibility(actor: Actor): readonly number[] | "all" {
   if (isAdministrator(actor)) return "all";
@@ -415,14 +425,15 @@ export function canCreateProgramme(actor: Actor): boolean {
 }
 
 /**
- * The plans whose submitted values the actor reviews (the approval queue): every plan for admins and the system,
- * those owned by their agency for an officer, none for anyone else (`null`). Each plan is then checked with
- * `can(…, "approve", plan_values)`.
+ * Whose submitted values the actor reviews (the approval queue): every plan's for admins and the system
+ * (`agencyId` null); for an officer, those of plans owned by their agency or an agency above it, where their
+ * agency is in a value's approval chain (see approval-chain.ts); none for anyone else (`null`). Each value is
+ * then checked with `can(…, "approve", plan_values)` and its approval step.
  */
-export function approvalQueueScope(actor: Actor): { ownerAgencyId: number | null } | null {
-  if (isAdministrator(actor)) return { ownerAgencyId: null };
+export function approvalQueueScope(actor: Actor): { agencyId: number | null } | null {
+  if (isAdministrator(actor)) return { agencyId: null };
   const agencyId = actor.kind === "user" && actor.role === "agency_officer" ? actor.agencyId : null;
-  return agencyId === null ? null : { ownerAgencyId: agencyId };
+  return agencyId === null ? null : { agencyId };
 }
 
 /**

@@ -90,9 +90,9 @@ describe("policy: indicator values", () => {
   };
 
   it("puts every plan in an admin's approval queue, their agency's in an officer's, and none in anyone else's", () => {
-    expect(approvalQueueScope(admin)).toEqual({ ownerAgencyId: null });
-    expect(approvalQueueScope(system)).toEqual({ ownerAgencyId: null });
-    expect(approvalQueueScope(dipOfficer)).toEqual({ ownerAgencyId: DIP });
+    expect(approvalQueueScope(admin)).toEqual({ agencyId: null });
+    expect(approvalQueueScope(system)).toEqual({ agencyId: null });
+    expect(approvalQueueScope(dipOfficer)).toEqual({ agencyId: DIP });
     expect(approvalQueueScope(officerWithoutAgency)).toBeNull();
     expect(approvalQueueScope(coordinator)).toBeNull();
     expect(approvalQueueScope(member)).toBeNull();

@@ -2818,6 +2818,7 @@ export interface operations {
                             kind: string;
                             parentId: number | null;
                             descriptionEn: string | null;
+                            provinceCodes: string[];
                         }[];
                     };
                 };
@@ -2859,6 +2860,7 @@ export interface operations {
                         kind: string;
                         parentId: number | null;
                         descriptionEn: string | null;
+                        provinceCodes: string[];
                     };
                 };
             };
@@ -2897,6 +2899,7 @@ export interface operations {
                     nameEn?: string | null;
                     nameTh?: string | null;
                     abbreviation?: string | null;
+                    provinceCodes?: string[];
                 };
             };
         };
@@ -2916,6 +2919,7 @@ export interface operations {
                         kind: string;
                         parentId: number | null;
                         descriptionEn: string | null;
+                        provinceCodes: string[];
                     };
                 };
             };
@@ -2998,6 +3002,7 @@ export interface operations {
                             version: number;
                             previousVersionId: number | null;
                             published: boolean;
+                            approvalLevels: number;
                         }[];
                         total: number;
                         page: number;
@@ -3042,6 +3047,7 @@ export interface operations {
                     /** @enum {string} */
                     status?: "draft" | "active" | "archived";
                     published?: boolean;
+                    approvalLevels?: number;
                 };
             };
         };
@@ -3070,6 +3076,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                     };
                 };
             };
@@ -3146,6 +3153,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                         canEdit: boolean;
                         nodes: components["schemas"]["PlanNode"][];
                     };
@@ -3195,6 +3203,7 @@ export interface operations {
                     /** @enum {string} */
                     status?: "draft" | "active" | "archived";
                     published?: boolean;
+                    approvalLevels?: number;
                 };
             };
         };
@@ -3223,6 +3232,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                     };
                 };
             };
@@ -3300,6 +3310,7 @@ export interface operations {
                             version: number;
                             previousVersionId: number | null;
                             published: boolean;
+                            approvalLevels: number;
                         }[];
                     };
                 };
@@ -3367,6 +3378,7 @@ export interface operations {
                         version: number;
                         previousVersionId: number | null;
                         published: boolean;
+                        approvalLevels: number;
                     };
                 };
             };
@@ -5588,7 +5600,7 @@ export interface operations {
                             activityId: number;
                             kind: string;
                             titleTh: string | null;
-                            titleEn: string;
+                            titleEn: string | null;
                             startsOn: string;
                             endsOn: string | null;
                             fiscalYear: number;
@@ -10186,8 +10198,26 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
+                        }[];
+                        approvals: {
+                            valueId: number;
+                            level: number;
+                            levels: number;
+                            approvers: {
+                                id: number;
+                                nameEn: string | null;
+                                nameTh: string | null;
+                                officers: string[];
+                            }[];
+                            steps: {
+                                level: number;
+                                agencyNameEn: string | null;
+                                agencyNameTh: string | null;
+                                approvedAt: string;
+                            }[];
                         }[];
                         total: number;
                         page: number;
@@ -10296,6 +10326,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10403,6 +10434,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10502,6 +10534,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10608,6 +10641,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10714,6 +10748,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10820,6 +10855,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                         }[];
@@ -10916,6 +10952,7 @@ export interface operations {
                             submittedAt: string | null;
                             approvedBy: number | null;
                             approvedAt: string | null;
+                            approvalLevel: number;
                             isExample: boolean;
                             updatedAt: string;
                             indicator: {
@@ -10927,6 +10964,24 @@ export interface operations {
                                 unit: string | null;
                             } | null;
                             approvable: boolean;
+                            notApprovableBecause: ("own_entry" | "approved_earlier_level" | "other_agency") | null;
+                            approval: {
+                                valueId: number;
+                                level: number;
+                                levels: number;
+                                approvers: {
+                                    id: number;
+                                    nameEn: string | null;
+                                    nameTh: string | null;
+                                    officers: string[];
+                                }[];
+                                steps: {
+                                    level: number;
+                                    agencyNameEn: string | null;
+                                    agencyNameTh: string | null;
+                                    approvedAt: string;
+                                }[];
+                            };
                             unitName: {
                                 nameEn: string | null;
                                 nameTh: string | null;

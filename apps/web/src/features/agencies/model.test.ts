@@ -10,6 +10,7 @@ const agency = (id: number, parentId: number | null, nameEn = `agency ${id}`): A
   kind: "office",
   parentId,
   descriptionEn: null,
+  provinceCodes: [],
 });
 
 const byName = (a: Agency, b: Agency) => (a.nameEn ?? "").localeCompare(b.nameEn ?? "");

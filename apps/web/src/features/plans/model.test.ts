@@ -113,6 +113,7 @@ describe("a plan's tree, checked by the contract", () => {
     version: 1,
     previousVersionId: null,
     published: true,
+    approvalLevels: 1,
     canEdit: false,
     nodes: [
       {

@@ -11,12 +11,20 @@ import { periodLabel } from "../model";
 import { useTransitionMutation } from "../mutations";
 import { useApprovalQueue } from "../queries";
 import { useBreakdownText } from "../useBreakdownText";
+import { ApprovalProgress } from "./ApprovalProgress";
 import { StatusChip } from "./StatusChip";
 import { TableScroll } from "../../../components/TableScroll";
 
 const UNIT_TYPES = ["nation", "region", "provincial_cluster", "province", "cluster", "programme"] as const;
 type UnitType = (typeof UNIT_TYPES)[number];
 const unitTypeOf = (type: string): UnitType => UNIT_TYPES.find((u) => u === type) ?? "province";
+
+/** Why a value in the queue is not the viewer's to approve, as a catalogue key. */
+const REASON_KEYS = {
+  own_entry: "values.ownEntry",
+  approved_earlier_level: "values.approvedEarlierLevel",
+  other_agency: "values.otherAgency",
+} as const;
 
 /** Names org units for people: "Province: Chiang Mai", not "province 50"; the code where no name is known. */
 function useUnitLabel(): (
@@ -74,7 +82,21 @@ export function ApprovalQueue() {
         onSuccess: (answer) => {
           setSelected(new Set());
           setNote("");
-          setDone(t(step === "approve" ? "values.approvedCount" : "values.rejectedCount", { count: answer.count }));
+          if (step === "reject") {
+            setDone(t("values.rejectedCount", { count: answer.count }));
+            return;
+          }
+          // A plan with more than one level keeps a value submitted until its last level: say which moved how far.
+          const approved = answer.items.filter((v) => v.status === "approved").length;
+          const advanced = answer.count - approved;
+          setDone(
+            [
+              approved > 0 || advanced === 0 ? t("values.approvedCount", { count: approved }) : null,
+              advanced > 0 ? t("values.levelApprovedCount", { count: advanced }) : null,
+            ]
+              .filter((part) => part !== null)
+              .join(" "),
+          );
         },
       },
     );
@@ -110,7 +132,7 @@ export function ApprovalQueue() {
           </thead>
           <tbody>
             {queue.data.items.map((v) => (
-              <tr key={v.id}>
+              <tr key={v.id} data-value={v.id}>
                 <td>
                   <input
                     type="checkbox"
@@ -119,7 +141,7 @@ export function ApprovalQueue() {
                       unit: unitLabel(v.orgUnitType, v.orgUnitCode, v.unitName),
                     })}
                     disabled={!v.approvable}
-                    title={v.approvable ? undefined : t("values.ownEntry")}
+                    title={v.notApprovableBecause ? t(REASON_KEYS[v.notApprovableBecause]) : undefined}
                     checked={selected.has(v.id)}
                     onChange={() =>
                       setSelected((previous) => {
@@ -150,7 +172,10 @@ export function ApprovalQueue() {
                 <td>{v.source ?? ""}</td>
                 <td>
                   <StatusChip status={v.status} />
-                  {!v.approvable && <div className="small muted">{t("values.ownEntry")}</div>}
+                  {v.notApprovableBecause && (
+                    <div className="small muted not-approvable">{t(REASON_KEYS[v.notApprovableBecause])}</div>
+                  )}
+                  <ApprovalProgress state={v.approval} />
                 </td>
               </tr>
             ))}

@@ -34,6 +34,7 @@ import {
 import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
 import { useIndicatorValues } from "../queries";
 import { useBreakdownText } from "../useBreakdownText";
+import { ApprovalProgress } from "./ApprovalProgress";
 import { StatusChip } from "./StatusChip";
 import { TableScroll } from "../../../components/TableScroll";
 import { fieldLabel, fieldProblemText } from "../../../api/error-text";
@@ -278,6 +279,8 @@ function ValueGrid({
   const { t } = useTranslation();
   const locale = useLocale();
   const { indicator, access } = data;
+  // Who can approve each submitted value (and at which level), by value id.
+  const approvals = useMemo(() => new Map(data.approvals.map((a) => [a.valueId, a])), [data.approvals]);
   const stored = useMemo(
     () =>
       new Map(
@@ -463,6 +466,7 @@ function ValueGrid({
           <tbody>
             {units.map((unit) => {
               const value = stored.get(unit.code);
+              const approval = value?.status === "submitted" ? approvals.get(value.id) : undefined;
               const header = unit.group !== null && unit.group !== lastGroup;
               lastGroup = unit.group;
               const preview = previewRatio(drafts.get(unit.code) ?? draftOf(undefined), indicator.ratioScale);
@@ -500,6 +504,7 @@ function ValueGrid({
                     {value?.status === "rejected" && value.reviewNote && (
                       <div className="small">{value.reviewNote}</div>
                     )}
+                    {approval && <ApprovalProgress state={approval} />}
                   </td>
                 </tr>,
               ];

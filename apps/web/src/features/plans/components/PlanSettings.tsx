@@ -14,7 +14,12 @@ import { useCreateVersionMutation, useUpdatePlanMutation } from "../mutations";
 import { usePlanVersions } from "../queries";
 import { PlanStatusBadge } from "./PlanStatusBadge";
 
-/** Status (draft, active, archived), publication and period of a plan, for those who may edit it. */
+/** How many approval levels a plan may ask for: province office, its parent, the ministry. */
+const APPROVAL_LEVELS = ["1", "2", "3"] as const;
+type ApprovalLevels = (typeof APPROVAL_LEVELS)[number];
+const isApprovalLevels = (value: string): value is ApprovalLevels => APPROVAL_LEVELS.some((l) => l === value);
+
+/** Status (draft, active, archived), publication, approval levels and period of a plan, for those who may edit it. */
 export function PlanSettings({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const update = useUpdatePlanMutation(plan.id);
@@ -22,6 +27,8 @@ export function PlanSettings({ plan }: { plan: PlanDetail }) {
   const headingId = useId();
   const [status, setStatus] = useState<PlanStatus>(isPlanStatus(plan.status) ? plan.status : "active");
   const [published, setPublished] = useState(plan.published);
+  const current = String(plan.approvalLevels);
+  const [levels, setLevels] = useState<ApprovalLevels>(isApprovalLevels(current) ? current : "1");
   const [periodStart, setPeriodStart] = useState(plan.periodStart);
   const [periodEnd, setPeriodEnd] = useState(plan.periodEnd);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -31,6 +38,7 @@ export function PlanSettings({ plan }: { plan: PlanDetail }) {
     update.mutate({
       status,
       published,
+      approvalLevels: Number(levels),
       // Only a changed period is sent, so saving the status never rewrites the dates.
       ...(periodStart !== plan.periodStart && { periodStart }),
       ...(periodEnd !== plan.periodEnd && { periodEnd }),
@@ -50,6 +58,14 @@ export function PlanSettings({ plan }: { plan: PlanDetail }) {
           isOption={isPlanStatus}
           labelOf={(option) => t(`planEdit.statuses.${option}`)}
           onChange={setStatus}
+        />
+        <ChoiceField
+          label={t("planEdit.approvalLevels")}
+          value={levels}
+          options={APPROVAL_LEVELS}
+          isOption={isApprovalLevels}
+          labelOf={(option) => t(`planEdit.approvalLevelOptions.${option}`)}
+          onChange={setLevels}
         />
         <label className="field-checkbox">
           <input type="checkbox" checked={published} onChange={(event) => setPublished(event.target.checked)} />

@@ -107,7 +107,9 @@ function PlanLoaded({ plan, agencyName }: { plan: PlanDetail; agencyName?: (id: 
           )}
         </section>
       </div>
-      {plan.canEdit && <PlanSettings key={`${plan.status}-${String(plan.published)}`} plan={plan} />}
+      {plan.canEdit && (
+        <PlanSettings key={`${plan.status}-${String(plan.published)}-${plan.approvalLevels}`} plan={plan} />
+      )}
       <VersionsPanel plan={plan} />
       <p>
         <Link to="/plans">{t("common.backTo", { page: t("plans.backToList") })}</Link>
