@@ -65,7 +65,7 @@ beforeAll(async () => {
     participantIds: [firmId],
   });
   await createUser(admin, member, { role: "member", enterpriseId: firmId });
-  await createUser(admin, expert, { role: "expert", agencyId: dip });
+  await createUser(admin, expert, { role: "expert", agencyId: dip, expertFields: ["marketing"] });
 });
 afterAll(async () => {
   await h?.close();

@@ -53,7 +53,7 @@ function indicatorIdOf(tree: unknown, code: string): number | null {
 /** The admin asks the plan for two approval levels on the plan's page, in Thai. */
 async function askForTwoLevels(): Promise<void> {
   const { context, page } = await openAs(h, "admin", "th", `/plans/${planId}`);
-  const settings = page.getByRole("form", { name: "สถานะและการเผยแพร่แผน" });
+  const settings = page.getByRole("form", { name: "สถานะ การเผยแพร่ และช่วงเวลาของแผน" });
   await settings.getByLabel("การอนุมัติค่าตัวชี้วัด").selectOption("2");
   await settings.getByRole("button", { name: "บันทึก" }).click();
   // Saved, the form shows the plan as stored (it is drawn afresh from the saved plan).

@@ -76,7 +76,7 @@ export type TestUser = { email: string; password: string; displayName?: string; 
 export async function createUser(
   admin: ApiSession,
   user: TestUser,
-  role: { role: string; agencyId?: number; clusterIds?: number[]; enterpriseId?: number },
+  role: { role: string; agencyId?: number; clusterIds?: number[]; enterpriseId?: number; expertFields?: string[] },
 ): Promise<number> {
   return admin.create("/api/users", { displayName: user.email, ...user, ...role });
 }
