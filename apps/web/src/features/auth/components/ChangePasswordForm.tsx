@@ -1,7 +1,7 @@
-import { PASSWORD_MIN_LENGTH } from "@sainam/contract/choices";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { NewPasswordField } from "../../../components/NewPasswordField";
 import { useChangePasswordMutation } from "../mutations";
 
 /** The signed-in user's own password: the current one, then the new one twice. */
@@ -12,7 +12,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
   const [mismatch, setMismatch] = useState(false);
-  const ids = { current: useId(), next: useId(), confirm: useId(), hint: useId() };
+  const ids = { current: useId(), confirm: useId() };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,22 +40,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
           onChange={(event) => setCurrent(event.target.value)}
         />
       </div>
-      <div className="field">
-        <label htmlFor={ids.next}>{t("account.newPassword")}</label>
-        <input
-          id={ids.next}
-          type="password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          autoComplete="new-password"
-          aria-describedby={ids.hint}
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-        />
-        <p id={ids.hint} className="hint">
-          {t("users.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        </p>
-      </div>
+      <NewPasswordField label={t("account.newPassword")} value={next} onChange={setNext} />
       <div className="field">
         <label htmlFor={ids.confirm}>{t("account.confirmPassword")}</label>
         <input

@@ -1,7 +1,7 @@
-import { PASSWORD_MIN_LENGTH } from "@sainam/contract/choices";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { NewPasswordField } from "../../../components/NewPasswordField";
 import { useLocale } from "../../../i18n";
 import { LOCALES, isLocale, type Locale } from "../../../lib/format";
 import { emptyScope, missingScope, scopeBody, type MissingScope, type RoleScope } from "../model";
@@ -21,8 +21,6 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
   const ids = {
     email: useId(),
     name: useId(),
-    password: useId(),
-    passwordHint: useId(),
     locale: useId(),
     heading: useId(),
   };
@@ -93,22 +91,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (email: string) => vo
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t("users.password")}</label>
-          <input
-            id={ids.password}
-            type="password"
-            required
-            minLength={PASSWORD_MIN_LENGTH}
-            autoComplete="new-password"
-            aria-describedby={ids.passwordHint}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          <p id={ids.passwordHint} className="hint">
-            {t("users.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-          </p>
-        </div>
+        <NewPasswordField label={t("users.password")} value={password} onChange={setPassword} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={create.isPending}>

@@ -1,7 +1,7 @@
-import { PASSWORD_MIN_LENGTH } from "@sainam/contract/choices";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
+import { NewPasswordField } from "../../../components/NewPasswordField";
 import type { User } from "../model";
 import { useResetPasswordMutation } from "../mutations";
 
@@ -10,7 +10,7 @@ export function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => 
   const { t } = useTranslation();
   const reset = useResetPasswordMutation();
   const [password, setPassword] = useState("");
-  const ids = { heading: useId(), password: useId(), hint: useId() };
+  const ids = { heading: useId() };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -24,22 +24,7 @@ export function ResetPasswordForm({ user, onDone }: { user: User; onDone: () => 
       </h3>
       <p className="hint">{t("users.resetIntro")}</p>
       {reset.isError && <ErrorMessage error={reset.error} />}
-      <div className="field">
-        <label htmlFor={ids.password}>{t("users.temporaryPassword")}</label>
-        <input
-          id={ids.password}
-          type="text"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          autoComplete="off"
-          aria-describedby={ids.hint}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <p id={ids.hint} className="hint">
-          {t("users.passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        </p>
-      </div>
+      <NewPasswordField label={t("users.temporaryPassword")} value={password} onChange={setPassword} shown />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={reset.isPending}>
           {reset.isPending ? t("users.resetting") : t("users.resetPassword")}
