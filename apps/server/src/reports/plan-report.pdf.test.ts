@@ -1,5 +1,7 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import type { NodePerformance, PlanPerformance } from "../dashboards/performance.types.ts";
+import { breakOpportunities } from "./line-break.ts";
 import { planPerformanceFixture } from "./plan-report.fixture.ts";
 import { renderPlanReportPdf } from "./plan-report.pdf.ts";
 
@@ -90,5 +92,70 @@ describe("#renderPlanReportPdf", () => {
       expect(page).toContain("Strategy / indicator");
     });
     expect(pages.join("\n")).toContain("Additional indicator 40 on provincial cluster trade");
+  });
+});
+
+/** Every drawn piece of text, page by page, in drawing order, with SARA AM put back together (see pdfText). */
+async function drawnPieces(bytes: Buffer): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pieces: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const { items } = await (await pdf.getPage(n)).getTextContent();
+    for (const item of items)
+      if ("str" in item && item.str.trim() !== "")
+        pieces.push(item.str.normalize("NFKC").replaceAll("\u0E4D\u0E32", "\u0E33"));
+  }
+  return pieces;
+}
+
+/** The consecutive drawn lines that together spell `text` (each line one drawn piece), or [] if none do. */
+function linesSpelling(pieces: string[], text: string): string[] {
+  for (let start = 0; start < pieces.length; start++) {
+    const lines: string[] = [];
+    let rest = text;
+    for (let i = start; i < pieces.length; i++) {
+      const piece = pieces[i] ?? "";
+      if (!rest.startsWith(piece)) break;
+      lines.push(piece);
+      rest = rest.slice(piece.length).trimStart();
+      if (rest === "") return lines;
+    }
+  }
+  return [];
+}
+
+// Long Thai from the seeds' programme documents: no space for pdfkit's own wrapping to break at.
+const LONG_TITLE =
+  "แผนการส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อมเพื่อกระตุ้นให้ผู้ประกอบการเกิดความตระหนักและเห็นความสำคัญของการรวมกลุ่มเป็นพันธมิตรและพัฒนาเครือข่ายทางธุรกิจอุตสาหกรรมร่วมกันภายใต้กรอบของคณะกรรมการพัฒนาขีดความสามารถในการแข่งขันของประเทศ";
+const LONG_INDICATOR =
+  "จำนวนผู้ประกอบการในเครือข่ายที่ได้รับการพัฒนาให้มีศักยภาพในการแข่งขันทั้งในและต่างประเทศโดยเน้นการกระตุ้นความเชื่อมโยงกันระหว่างผู้ประกอบการ";
+const LONG_AGENCY =
+  "สำนักงานส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อมซึ่งเป็นหน่วยงานของรัฐที่ทำหน้าที่เป็นผู้นำในการกำหนดนโยบายและเป็นศูนย์กลางประสานระบบการทำงานเพื่อขับเคลื่อนการส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อม";
+
+describe("#renderPlanReportPdf line breaking", () => {
+  it("never breaks a Thai word across lines: the plan title, an agency and an indicator name end lines at words", async () => {
+    const fixture = planPerformanceFixture();
+    // Every indicator of the plan gets the long name: the first one drawn is checked.
+    const renamed = (node: NodePerformance): NodePerformance => ({
+      ...node,
+      indicators: node.indicators.map((indicator) => ({ ...indicator, nameTh: LONG_INDICATOR })),
+      children: node.children.map(renamed),
+    });
+    const performance: PlanPerformance = {
+      ...fixture,
+      plan: { ...fixture.plan, titleTh: LONG_TITLE, ownerAgencyNameTh: LONG_AGENCY },
+      nodes: fixture.nodes.map(renamed),
+    };
+    const pieces = await drawnPieces(await renderPlanReportPdf(performance, "th"));
+    for (const text of [LONG_TITLE, LONG_AGENCY, LONG_INDICATOR]) {
+      const lines = linesSpelling(pieces, text);
+      expect(lines.length, `${text.slice(0, 20)}… drawn on several lines`).toBeGreaterThan(1);
+      const allowed = breakOpportunities(text, "th");
+      let end = 0;
+      for (const line of lines) {
+        end = text.indexOf(line, end) + line.length;
+        expect(allowed.has(end), `"${line}" ends at a word boundary`).toBe(true);
+      }
+    }
   });
 });

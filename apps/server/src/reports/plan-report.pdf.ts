@@ -8,6 +8,7 @@ import {
   type ReportIndicatorRow,
   type ReportNodeRow,
 } from "./plan-report.content.ts";
+import { breakLines } from "./line-break.ts";
 import { statusColours } from "./status-colours.ts";
 
 const REGULAR = fileURLToPath(new URL("../../assets/fonts/Sarabun-Regular.ttf", import.meta.url));
@@ -28,6 +29,7 @@ const TABLE_SIZE = 8.5;
 const SMALL_SIZE = 7.5;
 const PAD = 3;
 const KEEP_WITH_NEXT = 40;
+const NOTICE: TextOptions = { font: "bold", size: 10, colour: "#B71C1C" };
 
 type Column = {
   readonly key: "code" | "name" | "unit" | "target" | "baseline" | "previous" | "actual" | "source" | "status";
@@ -62,14 +64,12 @@ type TextOptions = { readonly font?: "regular" | "bold"; readonly size?: number;
 
 class PdfWriter {
   readonly doc: Doc;
-  private readonly words: Intl.Segmenter;
-  private readonly graphemes: Intl.Segmenter;
+  private readonly locale: Locale;
   private readonly widths = new Map<string, number>();
 
   constructor(doc: Doc, locale: Locale) {
     this.doc = doc;
-    this.words = new Intl.Segmenter(locale === "th" ? "th" : "en", { granularity: "word" });
-    this.graphemes = new Intl.Segmenter(locale === "th" ? "th" : "en", { granularity: "grapheme" });
+    this.locale = locale;
   }
 
   private use(options: TextOptions): void {
@@ -95,47 +95,21 @@ class PdfWriter {
 
   /**
    * Breaks text into lines no wider than `width` at word boundaries (Thai has no spaces between words:
-   * `Intl.Segmenter` finds them), splitting a word that is wider than a line between graphemes, so a
-   * vowel or tone mark never leaves its consonant.
+   * `Intl.Segmenter` finds them; see line-break.ts). pdfkit's own wrapping breaks only at spaces, so every
+   * drawn line comes from here and is drawn with `lineBreak: false`.
    */
   lines(text: string, width: number, options: TextOptions = {}): string[] {
-    return text.split("\n").flatMap((paragraph) => this.wrap(paragraph, width, options));
+    return breakLines(text, width, (segment) => this.segmentWidth(segment, options), this.locale);
   }
 
-  private wrap(text: string, width: number, options: TextOptions): string[] {
-    const lines: string[] = [];
-    let line = "";
-    let lineWidth = 0;
-    const push = (): void => {
-      if (line.trim() !== "") lines.push(line.trim());
-      line = "";
-      lineWidth = 0;
-    };
-    const append = (piece: string, pieceWidth: number): void => {
-      line += piece;
-      lineWidth += pieceWidth;
-    };
-    for (const { segment } of this.words.segment(text)) {
-      // Widths are summed per word (cached): measuring the growing line would shape it again each time.
-      const segmentWidth = this.segmentWidth(segment, options);
-      if (lineWidth + segmentWidth <= width) {
-        append(segment, segmentWidth);
-        continue;
-      }
-      push();
-      if (segment.trim() === "") continue;
-      if (segmentWidth <= width) {
-        append(segment, segmentWidth);
-        continue;
-      }
-      for (const { segment: grapheme } of this.graphemes.segment(segment)) {
-        const graphemeWidth = this.segmentWidth(grapheme, options);
-        if (lineWidth + graphemeWidth > width) push();
-        append(grapheme, graphemeWidth);
-      }
+  /** Draws text wrapped at word boundaries from its top at y, answering the y below its last line. */
+  paragraph(text: string, x: number, y: number, width: number, options: TextOptions, lineHeight: number): number {
+    let top = y;
+    for (const line of this.lines(text, width, options)) {
+      this.text(line, x, top, options);
+      top += lineHeight;
     }
-    push();
-    return lines;
+    return top;
   }
 
   private segmentWidth(segment: string, options: TextOptions): number {
@@ -349,10 +323,7 @@ function drawCover(w: PdfWriter, content: PlanReportContent): number {
   let y = MARGIN.top;
   w.text(content.heading, MARGIN.left, y, { font: "bold", size: 17 });
   y += 28;
-  for (const line of w.lines(content.planTitle, CONTENT_WIDTH, { font: "bold", size: 13 })) {
-    w.text(line, MARGIN.left, y, { font: "bold", size: 13 });
-    y += 20;
-  }
+  y = w.paragraph(content.planTitle, MARGIN.left, y, CONTENT_WIDTH, { font: "bold", size: 13 }, 20);
   y += 4;
   const l = content.labels;
   const facts: ReadonlyArray<readonly [string, string]> = [
@@ -362,15 +333,14 @@ function drawCover(w: PdfWriter, content: PlanReportContent): number {
     [l.orgUnit, content.orgUnitLabel],
     [l.generated, content.generatedLabel],
   ];
+  // A long agency or area name wraps under itself, at a word boundary, rather than running off the page.
   for (const [label, value] of facts) {
     w.text(label, MARGIN.left, y, { font: "bold", size: 10, colour: MUTED });
-    w.text(value, MARGIN.left + 130, y, { size: 10 });
-    y += 16;
+    y = Math.max(y + 16, w.paragraph(value, MARGIN.left + 130, y, CONTENT_WIDTH - 130, { size: 10 }, 16));
   }
   if (content.unapprovedNotice !== null) {
     y += 4;
-    w.text(content.unapprovedNotice, MARGIN.left, y, { font: "bold", size: 10, colour: "#B71C1C" });
-    y += 16;
+    y = w.paragraph(content.unapprovedNotice, MARGIN.left, y, CONTENT_WIDTH, NOTICE, 16);
   }
   y += 8;
   w.text(`${l.summary} (${l.total}: ${content.indicatorCount})`, MARGIN.left, y, { font: "bold", size: 10 });

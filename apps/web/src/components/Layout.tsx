@@ -75,7 +75,9 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="header-inner">
-          <NavLink to="/" className="brand" aria-label={`${t("app.name")} — ${t("nav.home")}`}>
+          {/* The link's name is its visible words (both spellings, each in its language) and then where it goes:
+              a speech-input user says what they see. */}
+          <NavLink to="/" className="brand">
             <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
               <rect width="32" height="32" rx="6" />
               <path d="M4 12c4-4 8 4 12 0s8 4 12 0M4 20c4-4 8 4 12 0s8 4 12 0" />
@@ -84,6 +86,7 @@ export function Layout() {
             <span className="brand-latin" lang={otherLocale(locale)}>
               {t("app.nameLatin")}
             </span>
+            <span className="visually-hidden"> — {t("nav.home")}</span>
           </NavLink>
           <div className="header-tools">
             <HeaderSearch />

@@ -33,7 +33,7 @@ export function ProvincialClusterMatrix({
                 <th scope="col">{t("dashboard.indicator")}</th>
                 {data.provincialClusters.map((c) => (
                   <th key={c.id} scope="col" className="num" title={localName(locale, c)}>
-                    <Link to={`/provincial-clusters/${c.id}`} aria-label={localName(locale, c)}>
+                    <Link to={`/provincial-clusters/${c.id}`} aria-label={`${c.number} ${localName(locale, c)}`}>
                       {c.number}
                     </Link>
                   </th>

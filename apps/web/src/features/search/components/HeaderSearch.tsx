@@ -22,7 +22,7 @@ export function HeaderSearch() {
   };
 
   return (
-    <form className="header-search" role="search" onSubmit={submit}>
+    <form className="header-search" role="search" aria-label={t("search.label")} onSubmit={submit}>
       <label htmlFor={inputId} className="visually-hidden">
         {t("search.label")}
       </label>
