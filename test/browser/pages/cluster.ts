@@ -17,6 +17,11 @@ export class ClusterPage {
     return this.page.locator("[data-stage]");
   }
 
+  /** One value-chain column. */
+  stage(stage: "upstream" | "midstream" | "downstream"): Locator {
+    return this.page.locator(`[data-stage="${stage}"]`);
+  }
+
   /** A member's card in the value-chain columns. */
   member(enterpriseId: number): Locator {
     return this.page.locator(`.member[data-enterprise-id="${enterpriseId}"]`);
