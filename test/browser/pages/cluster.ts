@@ -40,4 +40,10 @@ export class ClusterPage {
   notice(): Locator {
     return this.page.locator(".members-by-stage .alert-success");
   }
+
+  /** The rows of the network tab's table of links, opening its disclosure first. */
+  async linkageRows(): Promise<Locator> {
+    await this.page.locator("details.linkage-table summary").click();
+    return this.page.locator("details.linkage-table tr[data-linkage-id]");
+  }
 }
