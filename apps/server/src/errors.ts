@@ -48,6 +48,7 @@ export const FIELD_ERROR_CODES = [
   "required_together",
   "cycle",
   "self_change",
+  "officer_only",
   "self_link",
   "no_higher_plan",
   "not_higher_level",

@@ -3,7 +3,7 @@ import { audit, enterprises, nowIso, reference, type DB, type EnterpriseRow } fr
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { authorize, can, seesUnpublished } from "../policies/policy.ts";
+import { authorize, can, mayChangeFirmIdentity, seesUnpublished } from "../policies/policy.ts";
 import { auditEnterprise, presentEnterprise, presentEnterpriseDetail } from "./enterprise.presenter.ts";
 import { indexEnterprise } from "../search/search.indexer.ts";
 import type { CreateEnterpriseBody, UpdateEnterpriseBody } from "@sainam/contract";
@@ -253,6 +253,17 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: number
   const before = await requireEnterprise(ctx, actor, id, "update");
   const { db } = ctx.database;
   const values = await normaliseEnterprise(db, input, before);
+  if (!mayChangeFirmIdentity(actor)) {
+    // A member re-keying their own firm could re-point or merge records that imports match by these numbers.
+    if (values.juristic_id !== before.juristic_id)
+      throw errors.validation("juristicId", "only an agency officer may change the juristic ID", "officer_only");
+    if (values.ce_registration_no !== before.ce_registration_no)
+      throw errors.validation(
+        "ceRegistrationNo",
+        "only an agency officer may change the community-enterprise registration number",
+        "officer_only",
+      );
+  }
   if (values.juristic_id && values.juristic_id !== before.juristic_id) {
     const other = await enterprises.findEnterpriseByJuristicId(db, values.juristic_id);
     if (other && other.id !== id)

@@ -12,6 +12,8 @@ import * as m0008 from "../../../../packages/db/src/migrations/0008-programme-fi
 import * as m0009 from "../../../../packages/db/src/migrations/0009-access.ts";
 import * as m0010 from "../../../../packages/db/src/migrations/0010-import-batches.ts";
 import * as m0011 from "../../../../packages/db/src/migrations/0011-search-text.ts";
+import * as m0012 from "../../../../packages/db/src/migrations/0012-accounts.ts";
+import * as m0013 from "../../../../packages/db/src/migrations/0013-thai-first.ts";
 import { freshDatabaseUrl } from "../test-support/test-app.ts";
 
 type Step = { up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> };
@@ -24,11 +26,13 @@ const before0013: Record<string, Step> = {
   "0009-access": m0009,
   "0010-import-batches": m0010,
   "0011-search-text": m0011,
+  "0012-accounts": m0012,
 };
 
-async function migrateBefore0013(database: Database): Promise<void> {
+/** Runs the given migrations (those not run yet) and answers which ran. */
+async function migrateWith(database: Database, set: typeof before0013): Promise<string[]> {
   const migrations: Record<string, Migration> = Object.fromEntries(
-    Object.entries(before0013).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, database.dialect) }]),
+    Object.entries(set).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, database.dialect) }]),
   );
   const result = await new Migrator({
     db: database.db,
@@ -36,6 +40,11 @@ async function migrateBefore0013(database: Database): Promise<void> {
     allowUnorderedMigrations: true,
   }).migrateToLatest();
   expect(result.error).toBeUndefined();
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+async function migrateBefore0013(database: Database): Promise<void> {
+  await migrateWith(database, before0013);
 }
 
 /** A database as it was before 0013, holding one record of each kind whose English name 0013 makes optional. */
@@ -243,7 +252,8 @@ describe("migration 0013 (Thai first)", () => {
             }>`SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name`.execute(database.db)
           : null;
 
-      expect(await migrateToLatest(database)).toEqual(["0013-thai-first"]);
+      // 0013 alone: the migrations after it add columns of their own.
+      expect(await migrateWith(database, { ...before0013, "0013-thai-first": m0013 })).toEqual(["0013-thai-first"]);
 
       expect(await snapshot(database)).toEqual(before);
       if (indexesBefore) {
@@ -324,7 +334,8 @@ describe("migration 0013 (Thai first)", () => {
       ).rejects.toThrow();
       if (database.dialect === "sqlite")
         await expect(db.deleteFrom("programmes").where("code", "=", "p13-a").execute()).rejects.toThrow(/is kept/);
-      expect(await migrateToLatest(database)).toEqual([]);
+      // The rebuilt tables take the later migrations.
+      expect(await migrateToLatest(database)).not.toContain("0013-thai-first");
     } finally {
       await database.close();
       rmSync(dir, { recursive: true, force: true });

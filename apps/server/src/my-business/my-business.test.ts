@@ -5,6 +5,7 @@ import {
   createActivity,
   createCluster,
   createEnterprise,
+  juristicId,
   createMembership,
   createProgramme,
   currentFiscalYear,
@@ -168,6 +169,30 @@ describe("#enterprises.update by a member", () => {
     }
     const home = await ok(memberA.request("GET", "/api/my-business"));
     expect(home.enterprise.products).toEqual([{ direction: "output", name: "กาแฟคั่ว", tsicCode: null }]);
+  });
+
+  it("lets a member edit the firm's profile but not the numbers firms are matched by; an officer may", async () => {
+    const before = await ok(memberA.request("GET", `/api/enterprises/${ids.firmA}`));
+    for (const [field, value] of [
+      ["juristicId", juristicId("010553611201")],
+      ["ceRegistrationNo", "5-50-01-01/1-0001"],
+    ] as const) {
+      const refused = await memberA.request("PATCH", `/api/enterprises/${ids.firmA}`, { [field]: value });
+      expect(refused.statusCode, field).toBe(400);
+      expect(refused.json().error.details).toEqual([expect.objectContaining({ path: field, code: "officer_only" })]);
+    }
+    // The same numbers sent back unchanged (a whole profile form) are no change, and the rest of the edit goes in.
+    const saved = await ok(
+      memberA.request("PATCH", `/api/enterprises/${ids.firmA}`, {
+        juristicId: before.juristicId,
+        nameEn: "Doi Coffee Co., Ltd.",
+      }),
+    );
+    expect(saved.nameEn).toBe("Doi Coffee Co., Ltd.");
+    const byOfficer = await ok(
+      officer.request("PATCH", `/api/enterprises/${ids.firmA}`, { ceRegistrationNo: "5-50-01-01/1-0001" }),
+    );
+    expect(byOfficer.ceRegistrationNo).toBe("5-50-01-01/1-0001");
   });
 
   it("adds, changes and removes the firm's products and audits the change", async () => {

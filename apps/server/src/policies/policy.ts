@@ -500,6 +500,14 @@ export function ownBusiness(actor: Actor): { linked: true; enterpriseId: number 
   return actor.enterpriseId === null ? { linked: false } : { linked: true, enterpriseId: actor.enterpriseId };
 }
 
+/**
+ * Whether the caller may change a firm's identity (juristic ID, community-enterprise number): the keys imports and
+ * registrations match firms by. A member edits their firm's profile and products but not these; an officer does.
+ */
+export function mayChangeFirmIdentity(actor: Actor): boolean {
+  return actor.kind === "system" || (actor.kind === "user" && actor.role !== "member");
+}
+
 /** Throws `unauthenticated` for an anonymous caller and `forbidden` for a signed-in one when `can` says no. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;

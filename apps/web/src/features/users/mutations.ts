@@ -57,7 +57,12 @@ export function useResetPasswordMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, temporaryPassword }: { id: number; temporaryPassword: string }) =>
-      apiSend("POST", `/api/users/${id}/reset-password`, { temporaryPassword } satisfies ResetPasswordBody, (c) => c.userSchema),
+      apiSend(
+        "POST",
+        `/api/users/${id}/reset-password`,
+        { temporaryPassword } satisfies ResetPasswordBody,
+        (c) => c.userSchema,
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -23,6 +23,8 @@ interface EnterpriseFormProps {
   /** The firm to edit; null for a new one. */
   enterprise: EnterpriseDetail | null;
   onDone: (saved: { id: string } | null) => void;
+  /** The firm's identity numbers are shown but not editable (a member editing their own firm). */
+  identityLocked?: boolean;
 }
 
 const SCALAR_FIELDS = enterpriseScalarInputFields;
@@ -35,7 +37,7 @@ const CONTACT_LABELS = {
 } as const;
 
 /** Add or edit an enterprise, checking in the browser what the server checks; server errors land on their fields. */
-export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
+export function EnterpriseForm({ enterprise, onDone, identityLocked = false }: EnterpriseFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const labels = useEnterpriseLabels();
@@ -107,7 +109,13 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
   const textField = (
     key: (typeof SCALAR_FIELDS)[number],
     label: string,
-    options: { hint?: string; lang?: string; inputMode?: "numeric" | "decimal"; type?: string } = {},
+    options: {
+      hint?: string;
+      lang?: string;
+      inputMode?: "numeric" | "decimal";
+      type?: string;
+      readOnly?: boolean;
+    } = {},
   ) => (
     <FormField label={label} hint={options.hint} error={errorOf(key)}>
       {(control) => (
@@ -116,6 +124,7 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
           type={options.type ?? "text"}
           lang={options.lang}
           inputMode={options.inputMode}
+          readOnly={options.readOnly}
           value={String(draft[key])}
           onChange={(e) => set(key, e.target.value)}
         />
@@ -153,10 +162,14 @@ export function EnterpriseForm({ enterprise, onDone }: EnterpriseFormProps) {
         <legend>{t("enterprises.identity")}</legend>
         <div className="form-grid">
           {textField("juristicId", t("enterprises.juristicId"), {
-            hint: t("enterprises.juristicIdHint"),
+            hint: identityLocked ? t("enterprises.identityOfficerOnly") : t("enterprises.juristicIdHint"),
             inputMode: "numeric",
+            readOnly: identityLocked,
           })}
-          {textField("ceRegistrationNo", t("enterprises.ceRegistrationNo"), { hint: t("enterprises.ceHint") })}
+          {textField("ceRegistrationNo", t("enterprises.ceRegistrationNo"), {
+            hint: identityLocked ? t("enterprises.identityOfficerOnly") : t("enterprises.ceHint"),
+            readOnly: identityLocked,
+          })}
           {textField("nameTh", t("common.nameTh"), { lang: "th" })}
           {textField("nameEn", t("common.nameEn"), { lang: "en" })}
           <FormField label={t("enterprises.legalForm")} error={errorOf("legalForm")}>

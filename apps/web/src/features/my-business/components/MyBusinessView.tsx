@@ -67,6 +67,7 @@ function FirmHome({ home, firm }: { home: MyBusiness; firm: Firm }) {
       {home.can.edit && editing ? (
         <EnterpriseForm
           enterprise={firm}
+          identityLocked
           onDone={(saved) => {
             setEditing(false);
             setNotice(saved ? t("enterprises.saved") : null);
