@@ -17,6 +17,11 @@ export class ClusterPage {
     return this.page.locator("[data-stage]");
   }
 
+  /** One value-chain column. */
+  stage(stage: "upstream" | "midstream" | "downstream"): Locator {
+    return this.page.locator(`[data-stage="${stage}"]`);
+  }
+
   /** A member's card in the value-chain columns. */
   member(enterpriseId: number): Locator {
     return this.page.locator(`.member[data-enterprise-id="${enterpriseId}"]`);
@@ -34,5 +39,11 @@ export class ClusterPage {
   /** The notice above the columns after a change. */
   notice(): Locator {
     return this.page.locator(".members-by-stage .alert-success");
+  }
+
+  /** The rows of the network tab's table of links, opening its disclosure first. */
+  async linkageRows(): Promise<Locator> {
+    await this.page.locator("details.linkage-table summary").click();
+    return this.page.locator("details.linkage-table tr[data-linkage-id]");
   }
 }

@@ -418,6 +418,8 @@ export const en: EnglishCatalogue = {
     count_other: "{{n}} provinces",
     cluster: "Provincial cluster",
     noCluster: "No provincial cluster",
+    industryClusters: "Clusters in the province",
+    industryClustersLink: "See the clusters in {{province}}",
     districts: "Districts",
     districtCount_one: "{{n}} district",
     districtCount_other: "{{n}} districts",

@@ -404,6 +404,8 @@ export const th = {
     count_other: "{{n}} จังหวัด",
     cluster: "กลุ่มจังหวัด",
     noCluster: "ไม่อยู่ในกลุ่มจังหวัด",
+    industryClusters: "คลัสเตอร์ในจังหวัด",
+    industryClustersLink: "ดูคลัสเตอร์ในจังหวัด{{province}}",
     districts: "อำเภอ/เขต",
     districtCount_other: "{{n}} อำเภอ/เขต",
     iso: "รหัส ISO 3166-2",

@@ -1,6 +1,7 @@
 import type { RecordId } from "../../clusters/queries";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { fieldErrorsOf } from "../../../api/field-errors";
 import { ChoiceField } from "../../../components/ChoiceField";
 import { ErrorMessage } from "../../../components/ErrorMessage";
@@ -27,6 +28,7 @@ export function NodeForm({ planId, node, parentId = null, onDone }: NodeFormProp
   const mutation = node ? update : create;
   const errors = fieldErrorsOf(mutation.error);
   const headingId = useId();
+  const [, setParams] = useSearchParams();
   const [kind, setKind] = useState<PlanNodeKind>(node && isPlanNodeKind(node.kind) ? node.kind : "project");
   const [form, setForm] = useState({
     code: node?.code ?? "",
@@ -47,7 +49,28 @@ export function NodeForm({ planId, node, parentId = null, onDone }: NodeFormProp
       bodyEn: form.bodyEn.trim() || null,
       bodyTh: form.bodyTh.trim() || null,
     };
-    mutation.mutate(node ? body : { ...body, parentId }, { onSuccess: onDone });
+    if (node) {
+      update.mutate(body, { onSuccess: onDone });
+      return;
+    }
+    create.mutate(
+      { ...body, parentId },
+      {
+        onSuccess: (created) => {
+          // The new item is selected: the tree opens its parent to show it, and its details (to add the next
+          // level under it) are at hand — otherwise a child added under a closed item is nowhere to be seen.
+          setParams(
+            (current) => {
+              const next = new URLSearchParams(current);
+              next.set("node", String(created.id));
+              return next;
+            },
+            { replace: true },
+          );
+          onDone();
+        },
+      },
+    );
   };
 
   return (

@@ -54,6 +54,13 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
     titleTh: "",
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((current) => ({ ...current, [key]: value }));
+  // A cluster plan's owner is the cluster's coordinating agency (the server's rule): a coordinator, who has no
+  // agency of their own, should not have to guess it. A choice made in the select still wins.
+  const chosenCluster = clusters.data?.find((cluster) => String(cluster.id) === String(form.clusterId));
+  const ownerAgencyId =
+    form.ownerAgencyId !== "" || level !== "cluster_plan"
+      ? form.ownerAgencyId
+      : (chosenCluster?.coordinatingAgencyId ?? "");
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -63,7 +70,7 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
       {
         code: form.code.trim(),
         level,
-        ownerAgencyId: Number(form.ownerAgencyId),
+        ownerAgencyId: Number(ownerAgencyId),
         clusterId: level === "cluster_plan" && form.clusterId ? Number(form.clusterId) : null,
         provincialClusterId:
           level === "provincial_cluster_plan" && form.provincialClusterId ? Number(form.provincialClusterId) : null,
@@ -105,11 +112,7 @@ export function PlanCreateForm({ user, onCancel }: { user: User; onCancel: () =>
         {text("code", t("common.code"))}
         <FormField label={t("plans.owner")} error={errors.ownerAgencyId ?? null}>
           {(control) => (
-            <select
-              {...control}
-              value={form.ownerAgencyId}
-              onChange={(event) => set("ownerAgencyId")(event.target.value)}
-            >
+            <select {...control} value={ownerAgencyId} onChange={(event) => set("ownerAgencyId")(event.target.value)}>
               <option value="">{t("planEdit.choose")}</option>
               {agencies.data?.map((agency) => (
                 <option key={agency.id} value={agency.id}>

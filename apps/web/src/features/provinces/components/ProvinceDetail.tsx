@@ -58,6 +58,15 @@ function ProvinceView({ province }: { province: ProvinceDetailData }) {
             )}
           </dd>
         </div>
+        <div>
+          {/* The way on from the map to the firms' clusters here: the directory filtered to this province. */}
+          <dt>{t("provinces.industryClusters")}</dt>
+          <dd>
+            <Link to={`/clusters?province=${encodeURIComponent(province.code)}`}>
+              {t("provinces.industryClustersLink", { province: name })}
+            </Link>
+          </dd>
+        </div>
       </dl>
       <section aria-labelledby="districts-heading">
         <h2 id="districts-heading">
