@@ -41,6 +41,25 @@ export async function listMembers(
   return q.orderBy("m.stage").orderBy("e.name_th").orderBy("m.id").execute();
 }
 
+/**
+ * The firms that are members of a cluster now: approved (not pending), joined by `today` (not
+ * future) and not left (not past), by id. Bulk actions
+ * ("add all of this cluster's members") take these, so a firm that left or awaits approval is never added by them.
+ */
+export async function currentMemberIds(db: Executor, clusterId: number, today: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("memberships")
+    .select("enterprise_id")
+    .distinct()
+    .where("cluster_id", "=", clusterId)
+    .where("left_on", "is", null)
+    .where("approved_at", "is not", null)
+    .where((eb) => eb.or([eb("joined_on", "is", null), eb("joined_on", "<=", today)]))
+    .orderBy("enterprise_id")
+    .execute();
+  return rows.map((r) => r.enterprise_id);
+}
+
 export async function findMembership(
   db: Executor,
   clusterId: number,
