@@ -355,7 +355,7 @@ async function clusterMembersToAdd(
   input: { clusterId: number; fiscalYear: number },
 ) {
   await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
-  const members = await memberships.currentMemberIds(db, input.clusterId, nowIso().slice(0, 10));
+  const members = await memberships.currentMemberIds(db, input.clusterId);
   let hidden = 0;
   for (const memberId of members) {
     const row = await enterprises.findEnterprise(db, memberId);

@@ -224,3 +224,49 @@ describe("counts of supported firms match the lists they summarise", () => {
     expect(f2024.anonymousParticipants).toBe(40);
   });
 });
+
+describe("a cluster's member count matches its member list, for each viewer", () => {
+  type MemberList = {
+    items: Array<{ enterpriseId: number; approved: boolean; leftOn: string | null }>;
+    notListed: number;
+  };
+
+  it("counts current approved members: those listed, plus the unpublished ones a viewer is not shown", async () => {
+    const rice = await createCluster(officer, { code: "count-rice", nameEn: "Rice", published: true });
+    const open = await createEnterprise(officer, { nameTh: "บริษัท ข้าวเปิด จำกัด", published: true });
+    const closed = await createEnterprise(officer, { nameTh: "บริษัท ข้าวปิด จำกัด", published: false });
+    const gone = await createEnterprise(officer, { nameTh: "บริษัท ข้าวออก จำกัด", published: true });
+    const waiting = await createEnterprise(officer, { nameTh: "บริษัท ข้าวรอ จำกัด", published: true });
+    await createMembership(officer, rice.id, open.id);
+    await createMembership(officer, rice.id, closed.id);
+    await createMembership(officer, rice.id, ids.firms.both); // the firm is in two other clusters too
+    const left = await createMembership(officer, rice.id, gone.id);
+    const pending = await createMembership(officer, rice.id, waiting.id);
+    const { db } = t.ctx.database;
+    await db.updateTable("memberships").set({ left_on: "2023-01-01" }).where("id", "=", left.membershipId).execute();
+    await db
+      .updateTable("memberships")
+      .set({ approved_at: null, approved_by: null })
+      .where("id", "=", pending.membershipId)
+      .execute();
+
+    for (const viewer of [officer, t.anonymous, member]) {
+      const detail = await ok<{ memberCount: number }>(viewer.request("GET", `/api/clusters/${rice.id}`));
+      const list = await ok<MemberList>(viewer.request("GET", `/api/clusters/${rice.id}/members`));
+      const listedCurrent = list.items.filter((m) => m.approved && m.leftOn === null);
+      expect(detail.memberCount).toBe(3);
+      expect(detail.memberCount).toBe(listedCurrent.length + list.notListed);
+      const withPast = await ok<MemberList>(viewer.request("GET", `/api/clusters/${rice.id}/members?past=true`));
+      expect(withPast.notListed).toBe(list.notListed);
+    }
+    expect((await ok<MemberList>(officer.request("GET", `/api/clusters/${rice.id}/members`))).notListed).toBe(0);
+    expect((await ok<MemberList>(t.anonymous.request("GET", `/api/clusters/${rice.id}/members`))).notListed).toBe(1);
+    const listed = await ok<{ items: Array<{ id: number; memberCount: number }> }>(
+      t.anonymous.request("GET", `/api/clusters?pageSize=100`),
+    );
+    expect(listed.items.find((c) => c.id === rice.id)?.memberCount).toBe(3);
+    // Adding "all of this cluster's members" adds exactly the members the count counts.
+    const added = await ok<AddResult>(addMembers(officer, rice.id, 2026, true));
+    expect(added.added.length + added.alreadySupported.length).toBe(3);
+  });
+});

@@ -5700,6 +5700,8 @@ export interface operations {
                             /** @description whether the caller may approve this pending membership */
                             canApprove: boolean;
                         }[];
+                        /** @description current (approved) members left out of items for this caller: unpublished firms, for those who may not see them; the cluster's memberCount is the listed current members plus these */
+                        notListed: number;
                     };
                 };
             };
