@@ -99,4 +99,29 @@ describe("adding all of a cluster's members to a programme", () => {
       .toContain(`ไม่มีสมาชิกปัจจุบันของ ${CLUSTER} ที่ต้องเพิ่มในปีงบประมาณ พ.ศ. 2568 (สนับสนุนอยู่แล้ว 3 ราย)`);
     await context.close();
   });
+
+  it("adds a cluster's current members as an activity's named participants, counted apart from unnamed people", async () => {
+    const { context, page } = await openAs(h, officer, "th", `/programmes/${programmeId}`);
+    const programme = new ProgrammePage(page);
+    await programme.startActivity("Durian grading clinic", "1/12/2567");
+    await page.getByLabel("คลัสเตอร์", { exact: true }).selectOption({ label: CLUSTER });
+    await page.getByRole("button", { name: "เพิ่มสมาชิกปัจจุบันทั้งหมดของคลัสเตอร์นี้เป็นผู้เข้าร่วม" }).click();
+    await page.getByText("เพิ่มสมาชิก 3 รายเป็นผู้เข้าร่วมแล้ว (0 รายเลือกไว้แล้ว)").waitFor();
+    await page.getByRole("button", { name: "เพิ่มสมาชิกปัจจุบันทั้งหมดของคลัสเตอร์นี้เป็นผู้เข้าร่วม" }).click();
+    await page.getByText("เพิ่มสมาชิก 0 รายเป็นผู้เข้าร่วมแล้ว (3 รายเลือกไว้แล้ว)").waitFor();
+    expect(await page.locator(".chip-list li").count()).toBe(3);
+    await page.getByLabel("จำนวนผู้เข้าร่วมที่ไม่ระบุชื่อ").fill("25");
+    await programme.save();
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^ผู้เข้าร่วม 3 ราย/)
+          .first()
+          .innerText(),
+      )
+      .toBe("ผู้เข้าร่วม 3 ราย (ไม่ระบุชื่ออีก 25 คน นับรายครั้ง แยกจากจำนวนวิสาหกิจ)");
+    // The three participants are the three supported firms: the figures still count three firms.
+    await expect.poll(async () => (await programme.figures(FISCAL_YEAR, "recorded"))[1]).toBe("3");
+    await context.close();
+  });
 });

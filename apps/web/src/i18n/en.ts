@@ -1611,6 +1611,9 @@ export const en: EnglishCatalogue = {
     signInRequired: "Please sign in to see this page.",
   },
   programmes: {
+    addClusterParticipants: "Add all of this cluster's current members as participants",
+    clusterParticipantsAdded_one: "{{n}} member added as a participant; {{skipped}} already chosen.",
+    clusterParticipantsAdded_other: "{{n}} members added as participants; {{skipped}} already chosen.",
     firmsListed_one: "{{n}} firm",
     firmsListed_other: "{{n}} firms",
     firmsListedEntries: "in {{rows}} entries: a firm supported in several fiscal years is listed once a year.",
@@ -1676,7 +1679,7 @@ export const en: EnglishCatalogue = {
     activityBudget: "Activity budget (baht)",
     participantCount: "Unnamed participants",
     participants: "Participants (enterprises)",
-    participantsCount: "{{named}} named participants ({{anonymous}} more unnamed)",
+    participantsCount: "{{named}} named participants ({{anonymous}} more unnamed, headcount counted separately)",
     noParticipants: "No enterprise chosen yet",
     removeParticipant: "Remove {{name}}",
     activityCreated: "Activity “{{title}}” recorded",

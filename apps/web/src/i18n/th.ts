@@ -1565,6 +1565,8 @@ export const th = {
     signInRequired: "กรุณาเข้าสู่ระบบเพื่อดูหน้านี้",
   },
   programmes: {
+    addClusterParticipants: "เพิ่มสมาชิกปัจจุบันทั้งหมดของคลัสเตอร์นี้เป็นผู้เข้าร่วม",
+    clusterParticipantsAdded_other: "เพิ่มสมาชิก {{n}} รายเป็นผู้เข้าร่วมแล้ว ({{skipped}} รายเลือกไว้แล้ว)",
     firmsListed_other: "{{n}} ราย",
     firmsListedEntries: "ใน {{rows}} รายการ: วิสาหกิจที่ได้รับการสนับสนุนหลายปีงบประมาณแสดงปีละหนึ่งรายการ",
     firmsRecordedNote: "วิสาหกิจที่สนับสนุน (ที่บันทึก): วิสาหกิจในรายชื่อที่สนับสนุนและวิสาหกิจที่ระบุชื่อในกิจกรรมของโครงการ นับรายละหนึ่งครั้ง",
@@ -1628,7 +1630,7 @@ export const th = {
     activityBudget: "งบประมาณกิจกรรม (บาท)",
     participantCount: "จำนวนผู้เข้าร่วมที่ไม่ระบุชื่อ",
     participants: "ผู้เข้าร่วม (วิสาหกิจ)",
-    participantsCount: "ผู้เข้าร่วม {{named}} ราย (ไม่ระบุชื่ออีก {{anonymous}} ราย)",
+    participantsCount: "ผู้เข้าร่วม {{named}} ราย (ไม่ระบุชื่ออีก {{anonymous}} คน นับรายครั้ง แยกจากจำนวนวิสาหกิจ)",
     noParticipants: "ยังไม่ได้เลือกวิสาหกิจ",
     removeParticipant: "เอา {{name}} ออก",
     activityCreated: "บันทึกกิจกรรม “{{title}}” แล้ว",
