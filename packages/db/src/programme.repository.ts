@@ -227,25 +227,31 @@ export async function supportedEnterpriseIdsAmong(
   fiscalYear: number,
   enterpriseIds: readonly number[],
 ): Promise<Set<number>> {
-  if (!enterpriseIds.length) return new Set();
-  const rows = await db
-    .selectFrom("programme_enterprises")
-    .select("enterprise_id")
-    .where("programme_id", "=", programmeId)
-    .where("fiscal_year", "=", fiscalYear)
-    .where("enterprise_id", "in", [...enterpriseIds])
-    .execute();
-  return new Set(rows.map((r) => r.enterprise_id));
+  const found = new Set<number>();
+  // In slices: PostgreSQL takes at most 65,535 parameters a statement, and a cluster may be large.
+  for (let i = 0; i < enterpriseIds.length; i += SLICE) {
+    const rows = await db
+      .selectFrom("programme_enterprises")
+      .select("enterprise_id")
+      .where("programme_id", "=", programmeId)
+      .where("fiscal_year", "=", fiscalYear)
+      .where("enterprise_id", "in", enterpriseIds.slice(i, i + SLICE))
+      .execute();
+    for (const r of rows) found.add(r.enterprise_id);
+  }
+  return found;
 }
+
+const SLICE = 5000;
 
 export async function addProgrammeEnterprises(
   db: Transaction<DB>,
   rows: ReadonlyArray<{ programme_id: number; enterprise_id: number; fiscal_year: number; cluster_id: number | null }>,
 ): Promise<void> {
-  if (rows.length)
+  for (let i = 0; i < rows.length; i += SLICE)
     await db
       .insertInto("programme_enterprises")
-      .values([...rows])
+      .values(rows.slice(i, i + SLICE))
       .execute();
 }
 
