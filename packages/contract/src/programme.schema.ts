@@ -115,6 +115,31 @@ export const supportedEnterpriseSchema = z.object({
   provinceCode: z.string().nullable(),
 });
 export const listSupportedEnterprisesQuery = z.object({ ...page, fiscalYear: fiscalYearQuery.optional() });
+/** `total` counts the list's rows (a firm per fiscal year); `firms` counts distinct firms among them. */
+export const supportedEnterprisePageSchema = z.object({
+  items: z.array(supportedEnterpriseSchema),
+  total: z.number().int(),
+  firms: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const addClusterMembersBody = z
+  .object({
+    clusterId: positiveId,
+    fiscalYear,
+    /** Only say which members would be added and which are already supported (for a confirmation). */
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+export const addClusterMembersResultSchema = z.object({
+  clusterId: z.number().int(),
+  fiscalYear: z.number().int(),
+  dryRun: z.boolean(),
+  /** Firms added (or, on a dry run, that would be), by id. */
+  added: z.array(z.number().int()),
+  /** Current members the programme already supports that fiscal year: skipped. */
+  alreadySupported: z.array(z.number().int()),
+});
 
 // ——— Budgets ———
 

@@ -32,7 +32,15 @@ export const memberSchema = z.object({
   canApprove: z.boolean().describe("whether the caller may approve this pending membership"),
 });
 export type Member = z.infer<typeof memberSchema>;
-export const memberListSchema = z.object({ items: z.array(memberSchema) });
+export const memberListSchema = z.object({
+  items: z.array(memberSchema),
+  notListed: z
+    .number()
+    .int()
+    .describe(
+      "current (approved) members left out of items for this caller: unpublished firms, for those who may not see them; the cluster's memberCount is the listed current members plus these",
+    ),
+});
 export const listMembersQuery = z.object({ past: z.enum(["true", "false"]).optional() });
 
 export const addMemberBody = z

@@ -114,6 +114,8 @@ export async function loadClusterDetail(db: Executor, id: number): Promise<Clust
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("cluster_id", "=", id)
       .where("left_on", "is", null)
+      // A membership awaiting approval is not (yet) a member: the count is of the members the list shows as such.
+      .where("approved_at", "is not", null)
       .groupBy("stage")
       .execute(),
     db.selectFrom("clusters").select("id").where("parent_id", "=", id).orderBy("id").execute(),
@@ -213,6 +215,7 @@ export async function listSummaries(
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("cluster_id", "in", [...ids])
       .where("left_on", "is", null)
+      .where("approved_at", "is not", null)
       .groupBy("cluster_id")
       .execute(),
   ]);

@@ -41,6 +41,36 @@ export async function listMembers(
   return q.orderBy("m.stage").orderBy("e.name_th").orderBy("m.id").execute();
 }
 
+/**
+ * The firms that are members of a cluster now: approved (not pending) and not left (not past), by
+ * id — the members the cluster's member count counts. Bulk actions
+ * ("add all of this cluster's members") take these, so a firm that left or awaits approval is never added by them.
+ */
+export async function currentMemberIds(db: Executor, clusterId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("memberships")
+    .select("enterprise_id")
+    .distinct()
+    .where("cluster_id", "=", clusterId)
+    .where("left_on", "is", null)
+    .where("approved_at", "is not", null)
+    .orderBy("enterprise_id")
+    .execute();
+  return rows.map((r) => r.enterprise_id);
+}
+
+/** How many firms are current members of a cluster (approved, not left): the cluster's member count. */
+export async function countCurrentMembers(db: Executor, clusterId: number): Promise<number> {
+  const row = await db
+    .selectFrom("memberships")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("cluster_id", "=", clusterId)
+    .where("left_on", "is", null)
+    .where("approved_at", "is not", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function findMembership(
   db: Executor,
   clusterId: number,

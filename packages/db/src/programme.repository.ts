@@ -186,7 +186,7 @@ export async function listProgrammeEnterprises(
   db: Executor,
   programmeId: number,
   f: { fiscalYear?: number | undefined; page: number; pageSize: number },
-): Promise<{ items: SupportedEnterprise[]; total: number }> {
+): Promise<{ items: SupportedEnterprise[]; total: number; firms: number }> {
   let q = db
     .selectFrom("programme_enterprises as pe")
     .innerJoin("enterprises as e", "e.id", "pe.enterprise_id")
@@ -209,9 +209,50 @@ export async function listProgrammeEnterprises(
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q
+      .select((eb) => [
+        eb.fn.countAll<number>().as("n"),
+        // A firm supported in two fiscal years is two rows of the list but one firm.
+        eb.fn.count<number>("pe.enterprise_id").distinct().as("firms"),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n) };
+  return { items, total: Number(count.n), firms: Number(count.firms) };
+}
+
+/** Which of `enterpriseIds` a programme already supports in a fiscal year. */
+export async function supportedEnterpriseIdsAmong(
+  db: Executor,
+  programmeId: number,
+  fiscalYear: number,
+  enterpriseIds: readonly number[],
+): Promise<Set<number>> {
+  const found = new Set<number>();
+  // In slices: PostgreSQL takes at most 65,535 parameters a statement, and a cluster may be large.
+  for (let i = 0; i < enterpriseIds.length; i += SLICE) {
+    const rows = await db
+      .selectFrom("programme_enterprises")
+      .select("enterprise_id")
+      .where("programme_id", "=", programmeId)
+      .where("fiscal_year", "=", fiscalYear)
+      .where("enterprise_id", "in", enterpriseIds.slice(i, i + SLICE))
+      .execute();
+    for (const r of rows) found.add(r.enterprise_id);
+  }
+  return found;
+}
+
+const SLICE = 5000;
+
+export async function addProgrammeEnterprises(
+  db: Transaction<DB>,
+  rows: ReadonlyArray<{ programme_id: number; enterprise_id: number; fiscal_year: number; cluster_id: number | null }>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += SLICE)
+    await db
+      .insertInto("programme_enterprises")
+      .values(rows.slice(i, i + SLICE))
+      .execute();
 }
 
 export async function hasProgrammeEnterprise(

@@ -991,16 +991,27 @@ const matrix: Record<string, Rule> = {
     (v) => AGENCY[r(v)],
     (_role, v, w) => ({
       url: `/api/programmes/${w.programme[r(v)]}/enterprises`,
-      body: { enterpriseId: w.firm[r(v)], fiscalYear: 2030 + (unique() % 60) },
+      // 2030–2069 here, 2070–2099 for the removal's own set-up: a year this case left supported never clashes there.
+      body: { enterpriseId: w.firm[r(v)], fiscalYear: 2030 + (unique() % 40) },
     }),
     201,
+  ),
+  "POST /api/programmes/{id}/enterprises/cluster-members": onRecord(
+    "editors of the programme, as for adding one firm",
+    seenByAgency,
+    (v) => AGENCY[r(v)],
+    (_role, v, w) => ({
+      url: `/api/programmes/${w.programme[r(v)]}/enterprises/cluster-members`,
+      // Years apart from those the one-firm cases use: adding the cluster's members there would make them clash.
+      body: { clusterId: w.cluster[r(v)], fiscalYear: 2000 + (unique() % 30) },
+    }),
   ),
   "DELETE /api/programmes/{id}/enterprises/{enterpriseId}": onRecord(
     "editors of the programme",
     seenByAgency,
     (v) => AGENCY[r(v)],
     async (_role, v, w) => {
-      const fy = 2030 + (unique() % 60);
+      const fy = 2070 + (unique() % 30);
       await ok(
         w.admin.request("POST", `/api/programmes/${w.programme[r(v)]}/enterprises`, {
           enterpriseId: w.firm[r(v)],

@@ -6,6 +6,7 @@ import * as activitiesService from "./activity.service.ts";
 import * as claimsService from "./value-claim.service.ts";
 import { programmeFigures, scopeFigures } from "./figures.service.ts";
 import {
+  addClusterMembers,
   addSupportedCluster,
   addSupportedEnterprise,
   createBudget,
@@ -167,7 +168,7 @@ export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Firms the programme supports (its agency's officers, its clusters' coordinators)",
           params: s.idParams,
           querystring: s.listSupportedEnterprisesQuery,
-          response: { 200: s.pageOf(s.supportedEnterpriseSchema), ...errorResponses(400, 401, 403, 404) },
+          response: { 200: s.supportedEnterprisePageSchema, ...errorResponses(400, 401, 403, 404) },
         },
       },
       async (request) => listSupportedEnterprises(ctx, request.actor, request.params.id, request.query),
@@ -186,6 +187,20 @@ export function programmeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await addSupportedEnterprise(ctx, request.actor, request.params.id, request.body)),
+    );
+
+    app.post(
+      "/programmes/:id/enterprises/cluster-members",
+      {
+        schema: {
+          tags,
+          summary: "Add every current member of a cluster as a supported firm for a fiscal year (all or nothing)",
+          params: s.idParams,
+          body: s.addClusterMembersBody,
+          response: { 200: s.addClusterMembersResultSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => addClusterMembers(ctx, request.actor, request.params.id, request.body),
     );
 
     app.delete(

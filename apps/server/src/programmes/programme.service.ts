@@ -1,5 +1,15 @@
 import type { Actor } from "@sainam/core";
-import { audit, clusters, nowIso, programmes, reference, type DB, type ProgrammeRow } from "@sainam/db";
+import {
+  audit,
+  clusters,
+  enterprises,
+  memberships,
+  nowIso,
+  programmes,
+  reference,
+  type DB,
+  type ProgrammeRow,
+} from "@sainam/db";
 import type { Kysely } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
@@ -12,7 +22,7 @@ import {
   programmeVisibility,
   type Resource,
 } from "../policies/policy.ts";
-import { requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
+import { enterpriseResource, requireVisibleEnterprise } from "../enterprises/enterprise.service.ts";
 import {
   presentBudget,
   presentProgramme,
@@ -293,8 +303,8 @@ export async function listSupportedEnterprises(
   query: { page: number; pageSize: number; fiscalYear?: number | undefined },
 ) {
   await requireProgramme(ctx, actor, id, "read_records");
-  const { items, total } = await programmes.listProgrammeEnterprises(ctx.database.db, id, query);
-  return { items: items.map(presentSupportedEnterprise), total, page: query.page, pageSize: query.pageSize };
+  const { items, total, firms } = await programmes.listProgrammeEnterprises(ctx.database.db, id, query);
+  return { items: items.map(presentSupportedEnterprise), total, firms, page: query.page, pageSize: query.pageSize };
 }
 
 export async function addSupportedEnterprise(
@@ -331,6 +341,72 @@ export async function addSupportedEnterprise(
     });
   });
   return { ok: true as const };
+}
+
+/**
+ * The current members of a cluster a programme would add as supported firms in a fiscal year, and those it already
+ * supports then. Each must be a firm the caller could add one by one (one they may see); if any is not, nothing is
+ * added, rather than a silent part of the cluster.
+ */
+async function clusterMembersToAdd(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  input: { clusterId: number; fiscalYear: number },
+) {
+  await requireVisibleCluster(db, actor, "clusterId", input.clusterId);
+  const members = await memberships.currentMemberIds(db, input.clusterId);
+  let hidden = 0;
+  for (const memberId of members) {
+    const row = await enterprises.findEnterprise(db, memberId);
+    if (!row || !can(actor, "read", await enterpriseResource(db, row))) hidden += 1;
+  }
+  if (hidden > 0)
+    throw errors.forbidden(
+      `${hidden} current members of cluster ${input.clusterId} are firms you may not see; add the others one by one.`,
+      { action: "update", resource: "programme" },
+    );
+  const already = await programmes.supportedEnterpriseIdsAmong(db, id, input.fiscalYear, members);
+  return { added: members.filter((m) => !already.has(m)), alreadySupported: members.filter((m) => already.has(m)) };
+}
+
+/**
+ * Adds every current member of a cluster (approved, not left) as a firm the programme supports in a fiscal year,
+ * through that cluster: all or nothing, in one transaction and one audit entry listing the firms added. Idempotent —
+ * members already supported that year are skipped and reported. `dryRun` only says what would happen, for the
+ * confirmation ("add 12 firms?"). The policy is that of adding one firm.
+ */
+export async function addClusterMembers(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { clusterId: number; fiscalYear: number; dryRun?: boolean | undefined },
+) {
+  await requireProgramme(ctx, actor, id, "update");
+  const { db } = ctx.database;
+  const plan = await clusterMembersToAdd(db, actor, id, input);
+  const dryRun = input.dryRun === true;
+  if (!dryRun && plan.added.length) {
+    await db.transaction().execute(async (trx) => {
+      await programmes.addProgrammeEnterprises(
+        trx,
+        plan.added.map((enterprise_id) => ({
+          programme_id: id,
+          enterprise_id,
+          fiscal_year: input.fiscalYear,
+          cluster_id: input.clusterId,
+        })),
+      );
+      await audit.appendAudit(trx, {
+        actorUserId: actorUserId(actor),
+        action: "programme.enterprise.add_cluster_members",
+        entityType: "programme",
+        entityId: id,
+        after: { clusterId: input.clusterId, fiscalYear: input.fiscalYear, enterpriseIds: plan.added },
+      });
+    });
+  }
+  return { clusterId: input.clusterId, fiscalYear: input.fiscalYear, dryRun, ...plan };
 }
 
 export async function removeSupportedEnterprise(

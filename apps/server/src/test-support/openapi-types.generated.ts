@@ -1184,6 +1184,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes/{id}/enterprises/cluster-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add every current member of a cluster as a supported firm for a fiscal year (all or nothing) */
+        post: operations["postProgrammesByIdEnterprisesClusterMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes/{id}/enterprises/{enterpriseId}": {
         parameters: {
             query?: never;
@@ -5683,6 +5700,8 @@ export interface operations {
                             /** @description whether the caller may approve this pending membership */
                             canApprove: boolean;
                         }[];
+                        /** @description current (approved) members left out of items for this caller: unpublished firms, for those who may not see them; the cluster's memberCount is the listed current members plus these */
+                        notListed: number;
                     };
                 };
             };
@@ -8543,6 +8562,7 @@ export interface operations {
                             provinceCode: string | null;
                         }[];
                         total: number;
+                        firms: number;
                         page: number;
                         pageSize: number;
                     };
@@ -8655,6 +8675,78 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProgrammesByIdEnterprisesClusterMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    clusterId: number;
+                    fiscalYear: number;
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterId: number;
+                        fiscalYear: number;
+                        dryRun: boolean;
+                        added: number[];
+                        alreadySupported: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

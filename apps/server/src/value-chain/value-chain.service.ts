@@ -138,7 +138,11 @@ export async function listMembers(ctx: AppContext, actor: Actor, clusterId: numb
     ),
   );
   // Others see approved members only, and the pending ones they may approve (a firm its own).
-  return { items: seesAll ? items : items.filter((m) => m.approved || m.canApprove) };
+  const listed = seesAll ? items : items.filter((m) => m.approved || m.canApprove);
+  // The cluster's member count includes unpublished firms; say how many of them this list leaves out.
+  const current = await memberships.countCurrentMembers(ctx.database.db, clusterId);
+  const listedCurrent = listed.filter((m) => m.approved && m.leftOn === null).length;
+  return { items: listed, notListed: Math.max(0, current - listedCurrent) };
 }
 
 export async function addMember(

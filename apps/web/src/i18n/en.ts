@@ -894,6 +894,8 @@ export const en: EnglishCatalogue = {
     downstream: "downstream",
   },
   members: {
+    notListed_one: "{{n}} more current member is not listed here (a firm whose profile is not published).",
+    notListed_other: "{{n}} more current members are not listed here (firms whose profiles are not published).",
     title: "Members by value-chain stage",
     stageCount_one: "{{n}} member",
     stageCount_other: "{{n}} members",
@@ -1611,6 +1613,14 @@ export const en: EnglishCatalogue = {
     signInRequired: "Please sign in to see this page.",
   },
   programmes: {
+    addClusterParticipants: "Add all of this cluster's current members as participants",
+    clusterParticipantsAdded_one: "{{n}} member added as a participant; {{skipped}} already chosen.",
+    clusterParticipantsAdded_other: "{{n}} members added as participants; {{skipped}} already chosen.",
+    firmsListed_one: "{{n}} firm",
+    firmsListed_other: "{{n}} firms",
+    firmsListedEntries: "in {{rows}} entries: a firm supported in several fiscal years is listed once a year.",
+    firmsRecordedNote:
+      "Firms supported (recorded): the firms listed as supported and the firms named in the programme's activities, each counted once.",
     title: "Programmes and budgets",
     intro:
       "Agencies' cluster-development programmes: budgets, activities and economic value. Totals count each firm and each value claim once.",
@@ -1642,7 +1652,7 @@ export const en: EnglishCatalogue = {
     valuePerBaht: "Value per baht of budget",
     basisReported: "Basis: {{value}} ÷ {{budget}}, as reported by the agency",
     basisRecorded: "Basis: verified value ÷ allocated budget (including claimed value: {{including}})",
-    anonymousParticipants: "Unnamed participants (counted apart)",
+    anonymousParticipants: "Unnamed activity participants (headcount, counted separately from firms)",
     activities: "Activities",
     source: "Source",
     noFirms: "n/a — no firm count",
@@ -1671,7 +1681,7 @@ export const en: EnglishCatalogue = {
     activityBudget: "Activity budget (baht)",
     participantCount: "Unnamed participants",
     participants: "Participants (enterprises)",
-    participantsCount: "{{named}} named participants ({{anonymous}} more unnamed)",
+    participantsCount: "{{named}} named participants ({{anonymous}} more unnamed, headcount counted separately)",
     noParticipants: "No enterprise chosen yet",
     removeParticipant: "Remove {{name}}",
     activityCreated: "Activity “{{title}}” recorded",
@@ -1724,6 +1734,17 @@ export const en: EnglishCatalogue = {
     figuresLink: "See the figures across programmes",
   },
   programmeAdmin: {
+    addClusterMembers: "Add all of this cluster's members",
+    addClusterMembersLabel: "Add all current members of {{name}} as firms supported in {{year}}",
+    addClusterMembersConfirm_one:
+      "Add {{n}} current member of {{name}} as a firm supported in {{year}}? ({{skipped}} already supported will be skipped.)",
+    addClusterMembersConfirm_other:
+      "Add {{n}} current members of {{name}} as firms supported in {{year}}? ({{skipped}} already supported will be skipped.)",
+    addClusterMembersYes_one: "Add {{n}} firm",
+    addClusterMembersYes_other: "Add {{n}} firms",
+    addClusterMembersNone: "No current member of {{name}} is left to add in {{year}} ({{skipped}} already supported).",
+    clusterMembersAdded_one: "{{n}} firm of {{name}} added; {{skipped}} already supported were skipped.",
+    clusterMembersAdded_other: "{{n}} firms of {{name}} added; {{skipped}} already supported were skipped.",
     newProgramme: "New programme",
     createTitle: "Create a programme",
     create: "Create programme",

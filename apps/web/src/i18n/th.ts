@@ -873,6 +873,7 @@ export const th = {
     downstream: "ปลายน้ำ",
   },
   members: {
+    notListed_other: "สมาชิกปัจจุบันอีก {{n}} รายไม่แสดงในรายชื่อนี้ (วิสาหกิจที่ยังไม่เผยแพร่ข้อมูล)",
     title: "สมาชิกตามขั้นของห่วงโซ่คุณค่า",
     stageCount_other: "{{n}} ราย",
     noneAtStage: "ยังไม่มีสมาชิกในขั้นนี้",
@@ -1566,6 +1567,11 @@ export const th = {
     signInRequired: "กรุณาเข้าสู่ระบบเพื่อดูหน้านี้",
   },
   programmes: {
+    addClusterParticipants: "เพิ่มสมาชิกปัจจุบันทั้งหมดของคลัสเตอร์นี้เป็นผู้เข้าร่วม",
+    clusterParticipantsAdded_other: "เพิ่มสมาชิก {{n}} รายเป็นผู้เข้าร่วมแล้ว ({{skipped}} รายเลือกไว้แล้ว)",
+    firmsListed_other: "{{n}} ราย",
+    firmsListedEntries: "ใน {{rows}} รายการ: วิสาหกิจที่ได้รับการสนับสนุนหลายปีงบประมาณแสดงปีละหนึ่งรายการ",
+    firmsRecordedNote: "วิสาหกิจที่สนับสนุน (ที่บันทึก): วิสาหกิจในรายชื่อที่สนับสนุนและวิสาหกิจที่ระบุชื่อในกิจกรรมของโครงการ นับรายละหนึ่งครั้ง",
     title: "โครงการและงบประมาณ",
     intro:
       "โครงการพัฒนาคลัสเตอร์ของหน่วยงาน งบประมาณ กิจกรรม และมูลค่าทางเศรษฐกิจ ตัวเลขรวมนับวิสาหกิจและมูลค่าแต่ละรายการเพียงครั้งเดียว",
@@ -1597,7 +1603,7 @@ export const th = {
     valuePerBaht: "มูลค่าต่องบประมาณ 1 บาท",
     basisReported: "ฐานการคำนวณ: {{value}} ÷ {{budget}} ตามที่หน่วยงานรายงาน",
     basisRecorded: "ฐานการคำนวณ: มูลค่าที่ตรวจสอบแล้ว ÷ งบประมาณที่จัดสรร (รวมมูลค่าที่รอตรวจสอบ: {{including}})",
-    anonymousParticipants: "ผู้เข้าร่วมที่ไม่ระบุชื่อ (นับแยก)",
+    anonymousParticipants: "ผู้เข้าร่วมกิจกรรมที่ไม่ระบุชื่อ (นับรายครั้ง แยกจากจำนวนวิสาหกิจ)",
     activities: "กิจกรรม",
     source: "แหล่งที่มา",
     noFirms: "คำนวณไม่ได้ — ไม่มีจำนวนวิสาหกิจ",
@@ -1626,7 +1632,7 @@ export const th = {
     activityBudget: "งบประมาณกิจกรรม (บาท)",
     participantCount: "จำนวนผู้เข้าร่วมที่ไม่ระบุชื่อ",
     participants: "ผู้เข้าร่วม (วิสาหกิจ)",
-    participantsCount: "ผู้เข้าร่วม {{named}} ราย (ไม่ระบุชื่ออีก {{anonymous}} ราย)",
+    participantsCount: "ผู้เข้าร่วม {{named}} ราย (ไม่ระบุชื่ออีก {{anonymous}} คน นับรายครั้ง แยกจากจำนวนวิสาหกิจ)",
     noParticipants: "ยังไม่ได้เลือกวิสาหกิจ",
     removeParticipant: "เอา {{name}} ออก",
     activityCreated: "บันทึกกิจกรรม “{{title}}” แล้ว",
@@ -1678,6 +1684,13 @@ export const th = {
     figuresLink: "ดูตัวเลขรวมทุกโครงการ",
   },
   programmeAdmin: {
+    addClusterMembers: "เพิ่มสมาชิกทั้งหมดของคลัสเตอร์นี้",
+    addClusterMembersLabel: "เพิ่มสมาชิกปัจจุบันทั้งหมดของ {{name}} เป็นวิสาหกิจที่สนับสนุนใน{{year}}",
+    addClusterMembersConfirm_other:
+      "เพิ่มสมาชิกปัจจุบันของ {{name}} {{n}} ราย เป็นวิสาหกิจที่สนับสนุนใน{{year}} หรือไม่? (ข้าม {{skipped}} รายที่สนับสนุนอยู่แล้ว)",
+    addClusterMembersYes_other: "เพิ่ม {{n}} ราย",
+    addClusterMembersNone: "ไม่มีสมาชิกปัจจุบันของ {{name}} ที่ต้องเพิ่มใน{{year}} (สนับสนุนอยู่แล้ว {{skipped}} ราย)",
+    clusterMembersAdded_other: "เพิ่มวิสาหกิจของ {{name}} {{n}} รายแล้ว ข้าม {{skipped}} รายที่สนับสนุนอยู่แล้ว",
     newProgramme: "สร้างโครงการใหม่",
     createTitle: "สร้างโครงการ",
     create: "สร้างโครงการ",

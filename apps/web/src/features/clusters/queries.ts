@@ -71,16 +71,25 @@ export function useClusterDetails(ids: readonly RecordId[]) {
   });
 }
 
-export function useClusterMembers(id: RecordId, past: boolean) {
-  return useQuery({
+function clusterMemberListQuery(id: RecordId, past: boolean) {
+  return {
     queryKey: clusterKeys.members(id, past),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
       apiGet(
         withQuery(`${clusterPath(id)}/members`, { past: past ? "true" : null }),
-        (c) => c.itemsOf(c.memberSchema),
+        (c) => c.memberListSchema,
         signal,
       ),
-  });
+  };
+}
+
+export function useClusterMembers(id: RecordId, past: boolean) {
+  return useQuery({ ...clusterMemberListQuery(id, past), select: (list) => list.items });
+}
+
+/** The members with how many current members the list leaves out for this viewer (unpublished firms). */
+export function useClusterMemberList(id: RecordId, past: boolean) {
+  return useQuery(clusterMemberListQuery(id, past));
 }
 
 export function useClusterInstitutions(id: RecordId) {

@@ -123,6 +123,26 @@ export function useAddSupportedEnterpriseMutation(programmeId: string) {
   });
 }
 
+/**
+ * Adds every current member of a cluster as a supported firm (or, with `dryRun`, only says which would be added and
+ * which are already supported — for the confirmation). The server adds all or none.
+ */
+export function useAddClusterMembersMutation(programmeId: string) {
+  const refresh = useRefreshProgrammes();
+  return useMutation({
+    mutationFn: (input: { clusterId: number; fiscalYear: number; dryRun: boolean }) =>
+      apiSend(
+        "POST",
+        `${programmePath(programmeId)}/enterprises/cluster-members`,
+        input,
+        (c) => c.addClusterMembersResultSchema,
+      ),
+    onSuccess: (result) => {
+      if (!result.dryRun) void refresh();
+    },
+  });
+}
+
 export function useRemoveSupportedEnterpriseMutation(programmeId: string) {
   const refresh = useRefreshProgrammes();
   return useMutation({

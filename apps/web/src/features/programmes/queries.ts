@@ -77,7 +77,7 @@ export function useProgrammeEnterprises(id: string, page: number, enabled: boole
     queryFn: ({ signal }) =>
       apiGet(
         withQuery(`${path(id)}/enterprises`, { page, pageSize: 50 }),
-        (c) => c.pageOf(c.supportedEnterpriseSchema),
+        (c) => c.supportedEnterprisePageSchema,
         signal,
       ),
     placeholderData: keepPreviousData,

@@ -12,7 +12,7 @@ import { isStage, STAGES, type Stage } from "../../value-chain/model";
 import { useValueChainLabels } from "../../value-chain/useValueChainLabels";
 import type { Member } from "../model";
 import { useApproveMemberMutation, useUpdateMemberMutation } from "../mutations";
-import { useClusterMembers } from "../queries";
+import { useClusterMemberList, useClusterMembers } from "../queries";
 import { AddMemberForm } from "./AddMemberForm";
 
 /** Today's date as YYYY-MM-DD in Thailand, the date a firm is recorded as having left. */
@@ -32,6 +32,9 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const members = useClusterMembers(clusterId, past);
+  // The same request (one cache entry): how many current members the list leaves out for this viewer.
+  const notListed = useClusterMemberList(clusterId, past).data?.notListed ?? 0;
+  const locale = useLocale();
   const update = useUpdateMemberMutation(clusterId);
   const approve = useApproveMemberMutation(clusterId);
   const pastId = useId();
@@ -95,6 +98,11 @@ export function MembersByStage({ clusterId, canEdit }: MembersByStageProps) {
           </div>
         )}
       </QueryState>
+      {notListed > 0 && (
+        <p className="muted small" data-testid="members-not-listed">
+          {t("members.notListed", { count: notListed, n: formatNumber(notListed, locale) })}
+        </p>
+      )}
     </section>
   );
 }

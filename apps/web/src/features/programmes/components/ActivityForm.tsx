@@ -10,6 +10,8 @@ import { FormField } from "../../../components/FormField";
 import { useDebouncedValue } from "../../../components/useDebouncedValue";
 import { useLocale } from "../../../i18n";
 import { localName, pickLocalized } from "../../../lib/bilingual";
+import { formatNumber } from "../../../lib/format";
+import { useClusterMembers } from "../../clusters/queries";
 import { formatJuristicId } from "../../enterprises/juristic-id";
 import { useEnterpriseFinder, type EnterpriseMatch } from "../../enterprises/queries";
 import { ACTIVITY_KINDS, isActivityKind, type ActivityKind, type SupportedCluster } from "../model";
@@ -40,6 +42,48 @@ const PLACED = [
   "participantIds",
 ];
 
+/**
+ * "Add all of this cluster's members" as named participants: its current (approved, not left) members not yet
+ * chosen. Nothing is saved until the activity is — one write, audited with the activity.
+ */
+function AddClusterParticipants({
+  clusterId,
+  chosen,
+  onAdd,
+}: {
+  clusterId: string;
+  chosen: readonly EnterpriseMatch[];
+  onAdd: (members: EnterpriseMatch[], skipped: number) => void;
+}) {
+  const { t } = useTranslation();
+  const members = useClusterMembers(clusterId, false);
+  const current = (members.data ?? []).filter((m) => m.approved && m.leftOn === null);
+  const add = () => {
+    const have = new Set(chosen.map((p) => p.id));
+    const fresh = current.filter((m) => !have.has(String(m.enterpriseId)));
+    onAdd(
+      fresh.map((m) => ({
+        id: String(m.enterpriseId),
+        nameTh: m.nameTh,
+        nameEn: m.nameEn,
+        juristicId: m.juristicId,
+        provinceCode: m.provinceCode,
+      })),
+      current.length - fresh.length,
+    );
+  };
+  return (
+    <button
+      type="button"
+      className="button button-secondary button-small"
+      disabled={!members.isSuccess || current.length === 0}
+      onClick={add}
+    >
+      {members.isPending ? t("common.loading") : t("programmes.addClusterParticipants")}
+    </button>
+  );
+}
+
 /** Records an activity of the programme, with named participants found through the enterprise search. */
 export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: ActivityFormProps) {
   const { t } = useTranslation();
@@ -54,6 +98,7 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
   const [budget, setBudget] = useState("");
   const [participantCount, setParticipantCount] = useState("");
   const [participants, setParticipants] = useState<EnterpriseMatch[]>([]);
+  const [participantNotice, setParticipantNotice] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [missing, setMissing] = useState<{ title: boolean; date: boolean }>({ title: false, date: false });
   const debounced = useDebouncedValue(query, 300);
@@ -200,6 +245,29 @@ export function ActivityForm({ programmeId, clusters, onCreated, onCancel }: Act
           </ul>
         )}
       </div>
+      {clusterId !== "" && (
+        <p>
+          <AddClusterParticipants
+            clusterId={clusterId}
+            chosen={participants}
+            onAdd={(members, skipped) => {
+              setParticipants((list) => [...list, ...members]);
+              setParticipantNotice(
+                t("programmes.clusterParticipantsAdded", {
+                  count: members.length,
+                  n: formatNumber(members.length, locale),
+                  skipped: formatNumber(skipped, locale),
+                }),
+              );
+            }}
+          />
+        </p>
+      )}
+      {participantNotice && (
+        <p className="notice" role="status">
+          {participantNotice}
+        </p>
+      )}
       {participants.length === 0 ? (
         <p className="muted small">{t("programmes.noParticipants")}</p>
       ) : (

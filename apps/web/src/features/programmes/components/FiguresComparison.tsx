@@ -123,6 +123,7 @@ export function FiguresYear({ year }: { year: ProgrammeFigures["years"][number] 
           <strong>{t("programmes.recorded")}:</strong> {t("programmes.recordedNote")}{" "}
           {t("programmes.basisRecorded", { including: ratio(year.recorded.valuePerBahtIncludingClaimed, "number") })}
         </li>
+        <li>{t("programmes.firmsRecordedNote")}</li>
         {year.recorded.anonymousParticipants > 0 && (
           <li>
             {t("programmes.anonymousParticipants")}: {formatNumber(year.recorded.anonymousParticipants, locale)}

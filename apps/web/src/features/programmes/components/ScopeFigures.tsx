@@ -48,7 +48,10 @@ export function ScopeFigures({
               ))}
             </dl>
             <p className="muted small">
-              {t("programmes.basisRecorded", { including: ratio(r.valuePerBahtIncludingClaimed, "number") })}
+              {t("programmes.basisRecorded", { including: ratio(r.valuePerBahtIncludingClaimed, "number") })}{" "}
+              {t("programmes.firmsRecordedNote")}
+              {r.anonymousParticipants > 0 &&
+                ` ${t("programmes.anonymousParticipants")}: ${formatNumber(r.anonymousParticipants, locale)}.`}
             </p>
             {f.reported.length > 0 && (
               <>

@@ -8,7 +8,7 @@ import { Pagination } from "../../../components/Pagination";
 import { QueryState } from "../../../components/QueryState";
 import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
-import { fiscalYearLabel } from "../../../lib/format";
+import { fiscalYearLabel, formatNumber } from "../../../lib/format";
 import { useClusterOptions } from "../../clusters/queries";
 import { formatJuristicId } from "../../enterprises/juristic-id";
 import type { EnterpriseMatch } from "../../enterprises/queries";
@@ -21,6 +21,7 @@ import {
 } from "../mutations";
 import { useProgrammeClusters, useProgrammeEnterprises } from "../queries";
 import { ConfirmButton } from "../../../components/ConfirmButton";
+import { AddClusterMembers } from "./AddClusterMembers";
 import { EnterprisePicker } from "./EnterprisePicker";
 import { FiscalYearSelect, initialFiscalYear } from "../../../components/FiscalYearSelect";
 
@@ -236,6 +237,19 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
                   <li key={`${c.clusterId}-${c.fiscalYear}`}>
                     <Link to={`/clusters/${c.clusterId}`}>{name}</Link> <span className="muted small">{year}</span>{" "}
                     {canEdit && (
+                      <AddClusterMembers
+                        programmeId={programmeId}
+                        clusterId={c.clusterId}
+                        fiscalYear={c.fiscalYear}
+                        name={name}
+                        year={year}
+                        onAdded={(notice) => {
+                          setClusterNotice(null);
+                          setFirmNotice(notice);
+                        }}
+                      />
+                    )}{" "}
+                    {canEdit && (
                       <ConfirmButton
                         label={t("common.remove")}
                         accessibleLabel={t("programmeAdmin.removeLabel", { name, year })}
@@ -295,6 +309,11 @@ export function SupportedPanel({ programmeId, readRecords, canEdit, years }: Sup
           <QueryState query={firms} isEmpty={(p) => p.items.length === 0} empty={t("programmes.firmsEmpty")}>
             {(p) => (
               <>
+                <p className="muted small" data-testid="supported-firms-count">
+                  {t("programmes.firmsListed", { count: p.firms, n: formatNumber(p.firms, locale) })}
+                  {p.total !== p.firms &&
+                    ` ${t("programmes.firmsListedEntries", { rows: formatNumber(p.total, locale) })}`}
+                </p>
                 <ul className="plain-list" data-testid="supported-firms">
                   {p.items.map((e) => {
                     const name = localName(locale, e) || `#${e.enterpriseId}`;
