@@ -134,6 +134,11 @@ describe("a DIP officer's journey, in Thai", () => {
     await clusterSelect.selectOption({ label: CLUSTER.nameTh });
     await supportForm.getByRole("button", { name: "เพิ่มคลัสเตอร์ที่สนับสนุน" }).click();
     await expect.poll(() => page.getByTestId("supported-clusters").innerText()).toContain(CLUSTER.nameTh);
+    // The cluster's members, all at once, after a question that says how many.
+    const clusterRow = page.getByTestId("supported-clusters").locator("li", { hasText: CLUSTER.nameTh });
+    await clusterRow.getByRole("button", { name: /^เพิ่มสมาชิกปัจจุบันทั้งหมดของ/ }).click();
+    await clusterRow.getByRole("button", { name: `เพิ่ม ${firms.length} ราย` }).click();
+    await expect.poll(() => page.getByTestId("supported-firms-count").innerText()).toBe(`${firms.length} ราย`);
 
     // Budget for the year.
     await page.getByRole("button", { name: "เพิ่มรายการงบประมาณ" }).click();
@@ -169,9 +174,9 @@ describe("a DIP officer's journey, in Thai", () => {
     await expect
       .poll(async () => {
         const recorded = await programme.figures(FY, "recorded");
-        return { clusters: recorded[0], budget: recorded[2], claimed: recorded[6] };
+        return { clusters: recorded[0], firms: recorded[1], budget: recorded[2], claimed: recorded[6] };
       })
-      .toEqual({ clusters: "1", budget: "฿850,000", claimed: "฿1,200,000" });
+      .toEqual({ clusters: "1", firms: String(firms.length), budget: "฿850,000", claimed: "฿1,200,000" });
     await context.close();
   });
 });
