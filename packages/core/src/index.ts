@@ -10,6 +10,7 @@ export * from "./target.ts";
 export * from "./legal-form.ts";
 export * from "./roles.ts";
 export * from "./expert-fields.ts";
+export * from "./service-providers.ts";
 export * from "./value-chain.ts";
 export * from "./address.ts";
 export * from "./search-text.ts";

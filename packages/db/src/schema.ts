@@ -169,6 +169,62 @@ export interface UserExpertFieldTable {
   field: string;
 }
 
+/** A service provider (ITC, its branches, TIDC, the SME Rescue Center, …), migration 0015; kind: core `providerKinds`. */
+export interface ServiceProviderTable {
+  id: Generated<number>;
+  code: string;
+  name_th: string | null;
+  name_en: string | null;
+  kind: string;
+  parent_id: number | null;
+  agency_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  website: string | null;
+  is_example: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProviderProvinceTable {
+  provider_id: number;
+  province_code: string;
+}
+
+/** A field a provider offers (core `expertFields`). */
+export interface ProviderServiceTable {
+  provider_id: number;
+  field: string;
+}
+
+/** An expert of a provider; user_id once they sign in as an `expert` user. capacity: open cases at once. */
+export interface ExpertTable {
+  id: Generated<number>;
+  provider_id: number;
+  user_id: number | null;
+  display_name: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  capacity: number;
+  available: number;
+  is_example: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExpertFieldTable {
+  expert_id: number;
+  field: string;
+}
+
+/** A province or region an expert serves: area_type province | region. */
+export interface ExpertAreaTable {
+  expert_id: number;
+  area_type: string;
+  area_code: string;
+}
+
 export interface SessionTable {
   id: string;
   user_id: number;
@@ -583,6 +639,12 @@ export interface DB {
   value_claims: ValueClaimTable;
   value_claim_programmes: ValueClaimProgrammeTable;
   programme_reported_figures: ProgrammeReportedFigureTable;
+  service_providers: ServiceProviderTable;
+  provider_provinces: ProviderProvinceTable;
+  provider_services: ProviderServiceTable;
+  experts: ExpertTable;
+  expert_fields: ExpertFieldTable;
+  expert_areas: ExpertAreaTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -607,3 +669,5 @@ export type BudgetAllocationRow = Selectable<BudgetAllocationTable>;
 export type ActivityRow = Selectable<ActivityTable>;
 export type ValueClaimRow = Selectable<ValueClaimTable>;
 export type ProgrammeReportedFigureRow = Selectable<ProgrammeReportedFigureTable>;
+export type ServiceProviderRow = Selectable<ServiceProviderTable>;
+export type ExpertRow = Selectable<ExpertTable>;
