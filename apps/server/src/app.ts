@@ -18,6 +18,7 @@ import { authRoutes } from "./auth/auth.routes.ts";
 import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
+import { providerRoutes } from "./providers/provider.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(auditRoutes(ctx));
       await api.register(referenceRoutes(ctx));
       await api.register(agencyRoutes(ctx));
+      await api.register(providerRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));

@@ -17,3 +17,4 @@ export * from "./reference.schema.ts";
 export * from "./search.schema.ts";
 export * from "./user.schema.ts";
 export * from "./value-chain.schema.ts";
+export * from "./provider.schema.ts";

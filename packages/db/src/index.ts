@@ -44,3 +44,5 @@ export type { AgencyNode } from "./value-approval.repository.ts";
 export type { IndicatorInPlan, ValueKey, StatusPatch } from "./indicator-value.repository.ts";
 export * as periodLocks from "./period-lock.repository.ts";
 export type { PeriodLockRow } from "./period-lock.repository.ts";
+export * as serviceProviders from "./service-provider.repository.ts";
+export type { ProviderDetail, ExpertDetail } from "./service-provider.repository.ts";

@@ -23,6 +23,8 @@ const everyType = {
   activity: true,
   value_claim: true,
   plan_values: true,
+  service_provider: true,
+  expert: true,
 } satisfies Record<Resource["type"], true>;
 
 const expert: Actor = { kind: "user", id: 7, role: "expert", agencyId: null, clusterIds: [], enterpriseId: null };

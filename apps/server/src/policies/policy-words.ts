@@ -37,6 +37,8 @@ export const RESOURCE_TYPES = [
   "activity",
   "value_claim",
   "plan_values",
+  "service_provider",
+  "expert",
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -74,6 +76,8 @@ const resourceWords: Record<ResourceType, Record<Form, string>> = {
   activity: { one: "this activity", many: "activities", new: "an activity" },
   value_claim: { one: "this value claim", many: "value claims", new: "a value claim" },
   plan_values: { one: "values of this plan", many: "values of this plan", new: "values of this plan" },
+  service_provider: { one: "this service provider", many: "service providers", new: "a service provider" },
+  expert: { one: "this expert", many: "experts", new: "an expert" },
 };
 
 /** Whole phrases where verb + noun would read badly. */

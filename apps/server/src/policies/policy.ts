@@ -77,6 +77,13 @@ export type Resource =
     }
   /** Verifying an economic-value claim: the agencies of the programmes it is attributed to, and who recorded it. */
   | { type: "value_claim"; agencyIds: readonly number[]; createdBy: number | null }
+  /**
+   * A service provider (issue 13): anyone reads providers; admins and the officers of the provider's agency keep
+   * it (`agencyId` null: admins only). `read_personal`: its contacts, for signed-in users.
+   */
+  | { type: "service_provider"; agencyId: number | null }
+  /** An expert of a provider: signed-in users read experts; the provider's keepers keep them. */
+  | { type: "expert"; providerAgencyId: number | null }
   | PlanValuesResource;
 
 /**
@@ -155,6 +162,22 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (resource.clusterAgencyId === undefined) return false;
       if (resource.clusterAgencyId === null) return ownerOfficer;
       return resource.clusterAgencyId === resource.ownerAgencyId;
+    }
+    case "service_provider":
+    case "expert": {
+      const agencyId = resource.type === "expert" ? resource.providerAgencyId : resource.agencyId;
+      if (action === "read" || action === "list")
+        return resource.type === "service_provider" || actor.kind !== "public";
+      if (resource.type === "service_provider" && action === "read_personal") return actor.kind !== "public";
+      if (isAdmin) return true;
+      // An agency officer keeps the providers of their own agency (and their experts), not another agency's.
+      return (
+        (action === "create" || action === "update") &&
+        actor.kind === "user" &&
+        actor.role === "agency_officer" &&
+        agencyId !== null &&
+        actor.agencyId === agencyId
+      );
     }
     case "user":
       if (isAdmin) return true;

@@ -310,6 +310,78 @@ export interface paths {
         patch: operations["patchAgenciesById"];
         trace?: never;
     };
+    "/api/service-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service providers (contacts for signed-in users only) */
+        get: operations["getServiceProviders"];
+        put?: never;
+        /** Add a service provider (admins, or officers for their agency) */
+        post: operations["postServiceProviders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service provider */
+        get: operations["getServiceProvidersById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a service provider (admins, or officers of its agency) */
+        patch: operations["patchServiceProvidersById"];
+        trace?: never;
+    };
+    "/api/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Experts, of one provider or of all (signed-in users) */
+        get: operations["getExperts"];
+        put?: never;
+        /** Add an expert to a provider (admins, or officers of the provider's agency) */
+        post: operations["postExperts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One expert (signed-in users) */
+        get: operations["getExpertsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an expert (admins, or officers of the provider's agency) */
+        patch: operations["patchExpertsById"];
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -2969,6 +3041,617 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            kind: "itc_centre" | "itc_branch" | "design_centre" | "rescue_centre" | "sme_centre" | "university" | "private_bds" | "other";
+                            parentId: number | null;
+                            agencyId: number | null;
+                            provinceCodes: string[];
+                            services: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            contactEmail: string | null;
+                            website: string | null;
+                            expertCount: number;
+                            isExample: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused: the body says why. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    /** @enum {string} */
+                    kind: "itc_centre" | "itc_branch" | "design_centre" | "rescue_centre" | "sme_centre" | "university" | "private_bds" | "other";
+                    nameTh?: string | null;
+                    nameEn?: string | null;
+                    parentId?: number | null;
+                    agencyId?: number | null;
+                    provinceCodes?: string[];
+                    services?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                    contactName?: string | null;
+                    contactPhone?: string | null;
+                    contactEmail?: string | null;
+                    website?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        /** @enum {string} */
+                        kind: "itc_centre" | "itc_branch" | "design_centre" | "rescue_centre" | "sme_centre" | "university" | "private_bds" | "other";
+                        parentId: number | null;
+                        agencyId: number | null;
+                        provinceCodes: string[];
+                        services: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        contactEmail: string | null;
+                        website: string | null;
+                        expertCount: number;
+                        isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        /** @enum {string} */
+                        kind: "itc_centre" | "itc_branch" | "design_centre" | "rescue_centre" | "sme_centre" | "university" | "private_bds" | "other";
+                        parentId: number | null;
+                        agencyId: number | null;
+                        provinceCodes: string[];
+                        services: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        contactEmail: string | null;
+                        website: string | null;
+                        expertCount: number;
+                        isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchServiceProvidersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "itc_centre" | "itc_branch" | "design_centre" | "rescue_centre" | "sme_centre" | "university" | "private_bds" | "other";
+                    nameTh?: string | null;
+                    nameEn?: string | null;
+                    parentId?: number | null;
+                    agencyId?: number | null;
+                    provinceCodes?: string[];
+                    services?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                    contactName?: string | null;
+                    contactPhone?: string | null;
+                    contactEmail?: string | null;
+                    website?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        /** @enum {string} */
+                        kind: "itc_centre" | "itc_branch" | "design_centre" | "rescue_centre" | "sme_centre" | "university" | "private_bds" | "other";
+                        parentId: number | null;
+                        agencyId: number | null;
+                        provinceCodes: string[];
+                        services: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                        contactName: string | null;
+                        contactPhone: string | null;
+                        contactEmail: string | null;
+                        website: string | null;
+                        expertCount: number;
+                        isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExperts: {
+        parameters: {
+            query?: {
+                providerId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            providerId: number;
+                            userId: number | null;
+                            displayName: string;
+                            contactPhone: string | null;
+                            contactEmail: string | null;
+                            fields: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                            areas: {
+                                /** @enum {string} */
+                                type: "province" | "region";
+                                code: string;
+                            }[];
+                            capacity: number;
+                            available: boolean;
+                            isExample: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postExperts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    providerId: number;
+                    displayName: string;
+                    userId?: number | null;
+                    contactPhone?: string | null;
+                    contactEmail?: string | null;
+                    fields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                    areas?: {
+                        /** @enum {string} */
+                        type: "province" | "region";
+                        code: string;
+                    }[];
+                    capacity?: number;
+                    available?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        providerId: number;
+                        userId: number | null;
+                        displayName: string;
+                        contactPhone: string | null;
+                        contactEmail: string | null;
+                        fields: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                        areas: {
+                            /** @enum {string} */
+                            type: "province" | "region";
+                            code: string;
+                        }[];
+                        capacity: number;
+                        available: boolean;
+                        isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExpertsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        providerId: number;
+                        userId: number | null;
+                        displayName: string;
+                        contactPhone: string | null;
+                        contactEmail: string | null;
+                        fields: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                        areas: {
+                            /** @enum {string} */
+                            type: "province" | "region";
+                            code: string;
+                        }[];
+                        capacity: number;
+                        available: boolean;
+                        isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchExpertsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    providerId?: number;
+                    displayName?: string;
+                    userId?: number | null;
+                    contactPhone?: string | null;
+                    contactEmail?: string | null;
+                    fields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                    areas?: {
+                        /** @enum {string} */
+                        type: "province" | "region";
+                        code: string;
+                    }[];
+                    capacity?: number;
+                    available?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        providerId: number;
+                        userId: number | null;
+                        displayName: string;
+                        contactPhone: string | null;
+                        contactEmail: string | null;
+                        fields: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
+                        areas: {
+                            /** @enum {string} */
+                            type: "province" | "region";
+                            code: string;
+                        }[];
+                        capacity: number;
+                        available: boolean;
+                        isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -332,6 +332,8 @@ export const en: EnglishCatalogue = {
       enterprise: { one: "this enterprise", many: "enterprises", new: "an enterprise" },
       membership: { one: "this membership", many: "memberships", new: "a membership" },
       institution: { one: "this institution", many: "institutions", new: "an institution" },
+      service_provider: { one: "this service provider", many: "service providers", new: "a service provider" },
+      expert: { one: "this expert", many: "experts", new: "an expert" },
       import: { one: "this import", many: "imports", new: "an import" },
       programme: { one: "this programme", many: "programmes", new: "a programme" },
       activity: { one: "this activity", many: "activities", new: "an activity" },
