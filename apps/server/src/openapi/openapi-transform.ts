@@ -58,6 +58,8 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/programmes/{id}/enterprises",
   "/api/value-claims",
   "/api/values/queue",
+  "/api/experts",
+  "/api/experts/{id}",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */

@@ -152,6 +152,37 @@ const READERS = "readers";
 let pendingFirm = 0;
 const KEEPERS_WHO = "keepers";
 
+/** A service provider of the MOC (`own`) or the DIP (`otherAgency`), made once per variant by the admin. */
+const providerOf = new Map<string, number>();
+async function providerFor(v: Variant, w: AccessWorld): Promise<number> {
+  const key = v === "own" ? "own" : "otherAgency";
+  const known = providerOf.get(key);
+  if (known !== undefined) return known;
+  const agencyId = w.agencyOf[key];
+  const created = await ok(
+    w.as.admin.request("POST", "/api/service-providers", {
+      code: `AM${unique()}`,
+      kind: "other",
+      nameTh: "ศูนย์",
+      agencyId,
+    }),
+    201,
+  );
+  providerOf.set(key, created.id);
+  return created.id;
+}
+/** An expert of that provider, made once per variant. */
+const expertOf = new Map<string, number>();
+async function expertFor(v: Variant, w: AccessWorld): Promise<number> {
+  const key = v === "own" ? "own" : "otherAgency";
+  const known = expertOf.get(key);
+  if (known !== undefined) return known;
+  const providerId = await providerFor(v, w);
+  const created = await ok(w.as.admin.request("POST", "/api/experts", { providerId, displayName: "ผู้เชี่ยวชาญ" }), 201);
+  expertOf.set(key, created.id);
+  return created.id;
+}
+
 const matrix: Record<string, Rule> = {
   // ——— Reference data ———
   "GET /api/health": anyone("/api/health"),
@@ -174,6 +205,38 @@ const matrix: Record<string, Rule> = {
       const agency = v === "own" ? w.agency.moc : w.agency.dip;
       return { url: `/api/agencies/${agency.id}`, body: { abbreviation: agency.abbreviation ?? agency.code } };
     },
+    200,
+  ),
+
+  // ——— Services: providers and experts ———
+  "GET /api/service-providers": anyone("/api/service-providers"),
+  "GET /api/service-providers/{id}": {
+    ...anyone(""),
+    variants: ["own", "otherAgency"],
+    call: async (_role, v, w) => ({ url: `/api/service-providers/${await providerFor(v, w)}` }),
+  },
+  "POST /api/service-providers": perAgency("admin, or agency officer for their agency", (_role, v, w) => ({
+    url: "/api/service-providers",
+    body: { code: `AM${unique()}`, kind: "university", nameTh: "มหาวิทยาลัย", agencyId: w.agencyOf[r(v)] },
+  })),
+  "PATCH /api/service-providers/{id}": perAgency(
+    "admin, or agency officer of its agency",
+    async (_role, v, w) => ({ url: `/api/service-providers/${await providerFor(v, w)}`, body: { nameEn: "Centre" } }),
+    200,
+  ),
+  "GET /api/experts": signedIn("signed in", () => ({ url: "/api/experts" })),
+  "GET /api/experts/{id}": {
+    ...signedIn("signed in", () => ({ url: "" })),
+    variants: ["own", "otherAgency"],
+    call: async (_role, v, w) => ({ url: `/api/experts/${await expertFor(v, w)}` }),
+  },
+  "POST /api/experts": perAgency("admin, or agency officer of the provider's agency", async (_role, v, w) => ({
+    url: "/api/experts",
+    body: { providerId: await providerFor(v, w), displayName: "ที่ปรึกษา" },
+  })),
+  "PATCH /api/experts/{id}": perAgency(
+    "admin, or agency officer of the provider's agency",
+    async (_role, v, w) => ({ url: `/api/experts/${await expertFor(v, w)}`, body: { capacity: 2 } }),
     200,
   ),
 
