@@ -27,6 +27,7 @@ import {
   type ProgrammeExampleCounts,
   type ProgrammeExampleRemoval,
 } from "./programmes.seed.ts";
+import { loadExampleProviders, removeExampleProviders, type ProviderExampleCounts } from "./providers.examples.ts";
 
 /** Rows written (load) or deleted (remove) per table. */
 export type ExampleCounts = {
@@ -57,6 +58,8 @@ export type LoadExamplesReport = {
   skipped: { clusters: string[]; enterprises: string[] };
   /** The example programmes of seeds 001-002 (loaded too on a database whose example clusters predate them). */
   programmes: ProgrammeExampleCounts;
+  /** The service providers of seed 001 (loaded too on a database whose other examples predate them). */
+  providers: ProviderExampleCounts;
 };
 
 export type RemoveExamplesReport = {
@@ -78,6 +81,8 @@ export type RemoveExamplesReport = {
    */
   kept: { clusters: string[]; plans: string[] };
   programmes: ProgrammeExampleRemoval;
+  /** `kept`: example providers a user gave experts or branches, kept as real data. */
+  providers: ProviderExampleCounts & { kept: string[] };
 };
 
 function zeroCounts(): ExampleCounts {
@@ -148,9 +153,12 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
       .where("is_example", "=", 1)
       .limit(1)
       .executeTakeFirst();
+    // Providers have their own idempotency check too, like the values.
+    const providers = await loadExampleProviders(trx, nowIso());
     if (present) {
       const programmes = await loadExampleProgrammes(trx, nowIso());
-      return { loaded: programmes.programmes > 0 || counts.indicatorValues > 0, counts, skipped, programmes };
+      const loaded = programmes.programmes > 0 || counts.indicatorValues > 0 || providers.providers > 0;
+      return { loaded, counts, skipped, programmes, providers };
     }
 
     const now = nowIso();
@@ -328,7 +336,7 @@ export async function loadExamples(db: Kysely<DB>): Promise<LoadExamplesReport> 
 
     counts.plans = await loadExamplePlans(trx);
     const programmes = await loadExampleProgrammes(trx, now);
-    return { loaded: true, counts, skipped, programmes };
+    return { loaded: true, counts, skipped, programmes, providers };
   });
 }
 
@@ -358,6 +366,8 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     counts.indicatorValues = await removeExampleValues(trx);
     // Programmes, activities and claims hang on example clusters and firms: they go first.
     const programmes = await removeExampleProgrammes(trx);
+    // Providers hang on nothing else of the examples (agencies are reference data).
+    const providers = await removeExampleProviders(trx);
     const exampleClusters = () => trx.selectFrom("clusters").select("id").where("is_example", "=", 1);
     const exampleEnterprises = () => trx.selectFrom("enterprises").select("id").where("is_example", "=", 1);
     const exampleInstitutions = () => trx.selectFrom("institutions").select("id").where("is_example", "=", 1);
@@ -373,7 +383,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
       .executeTakeFirst();
     const anyProgrammeRow = programmes.programmes + programmes.activities + programmes.valueClaims > 0;
     if (!clusters.length && !anyEnterprise && !anyInstitution && !anyLinkage && !anyProgrammeRow) {
-      return { removed: counts.indicatorValues > 0, counts, kept, programmes };
+      return { removed: counts.indicatorValues > 0 || providers.providers > 0, counts, kept, programmes, providers };
     }
 
     counts.linkages = deleted(
@@ -456,7 +466,7 @@ export async function removeExamples(db: Kysely<DB>): Promise<RemoveExamplesRepo
     for (const level of clusterLevelsDeepestFirst(clusters)) {
       counts.clusters += deleted(await trx.deleteFrom("clusters").where("id", "in", level).executeTakeFirst());
     }
-    return { removed: true, counts, kept, programmes };
+    return { removed: true, counts, kept, programmes, providers };
   });
 }
 
