@@ -72,6 +72,14 @@ export const router = createBrowserRouter(
           lazy: async () => ({ Component: (await import("./pages/ImportHistoryPage")).ImportHistoryPage }),
         },
         { path: "/agencies", lazy: async () => ({ Component: (await import("./pages/AgenciesPage")).AgenciesPage }) },
+        {
+          path: "/service-providers",
+          lazy: async () => ({ Component: (await import("./pages/ProvidersPage")).ProvidersPage }),
+        },
+        {
+          path: "/service-providers/:id",
+          lazy: async () => ({ Component: (await import("./pages/ProviderPage")).ProviderPage }),
+        },
         { path: "/plans", lazy: async () => ({ Component: (await import("./pages/PlansPage")).PlansPage }) },
         { path: "/plans/:id", lazy: async () => ({ Component: (await import("./pages/PlanPage")).PlanPage }) },
         {

@@ -25,6 +25,7 @@ const PUBLIC_LINKS = [
 ] as const;
 
 const STAFF_LINKS = [
+  { to: "/service-providers", key: "nav.providers", end: false },
   { to: "/import", key: "nav.import", end: true },
   { to: "/import/history", key: "nav.importHistory", end: false },
   { to: "/values", key: "nav.values", end: false },
