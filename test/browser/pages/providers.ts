@@ -1,0 +1,37 @@
+import type { Locator, Page } from "playwright-core";
+
+/** The service providers pages (/service-providers, /service-providers/:id), in Thai. */
+export class ProvidersPage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto("/service-providers");
+    await this.page.getByRole("heading", { level: 1, name: "ผู้ให้บริการ" }).waitFor();
+  }
+
+  /** Follows the provider's link in the list to its page. */
+  async openProvider(name: string): Promise<void> {
+    await this.page.getByRole("link", { name }).click();
+    await this.page.getByRole("heading", { level: 1, name }).waitFor();
+  }
+
+  /** Fills and saves the add-expert form of the open provider page. */
+  async addExpert(expert: { name: string; capacity: number; fields: string[] }): Promise<void> {
+    await this.page.getByRole("button", { name: "เพิ่มผู้เชี่ยวชาญ" }).click();
+    const form = this.page.getByRole("form", { name: "ผู้เชี่ยวชาญใหม่" });
+    await form.getByLabel("ชื่อผู้เชี่ยวชาญ").fill(expert.name);
+    await form.getByLabel("จำนวนงานที่รับได้พร้อมกัน").fill(String(expert.capacity));
+    for (const field of expert.fields) await form.getByLabel(field, { exact: true }).check();
+    await form.getByRole("button", { name: "บันทึก" }).click();
+    await form.waitFor({ state: "detached" });
+  }
+
+  /** The experts table's row of the expert (the page's only table). */
+  expertRow(name: string): Locator {
+    return this.page.getByRole("row").filter({ hasText: name });
+  }
+}
