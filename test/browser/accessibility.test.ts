@@ -12,7 +12,7 @@ import { openAs } from "./pages/session.ts";
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let h: Harness;
-const ids = { cluster: 0, enterprise: 0, plan: 0, programme: 0 };
+const ids = { cluster: 0, enterprise: 0, plan: 0, programme: 0, provider: 0 };
 
 beforeAll(async () => {
   h = await startHarness();
@@ -20,6 +20,7 @@ beforeAll(async () => {
   ids.plan = await idByCode(h.baseUrl, "/api/plans", "MOC-PCT-2017-2021");
   ids.enterprise = Number(field(items(await publicGet(h.baseUrl, "/api/enterprises?pageSize=1"))[0], "id"));
   ids.programme = Number(field(items(await publicGet(h.baseUrl, "/api/programmes?pageSize=200"))[0], "id"));
+  ids.provider = await idByCode(h.baseUrl, "/api/service-providers", "EX-ITC");
   for (const [name, id] of Object.entries(ids)) if (!(id > 0)) throw new Error(`no example ${name}`);
 });
 afterAll(async () => {
@@ -69,6 +70,8 @@ const pages: Visit[] = [
   { name: "dashboard", path: () => `/dashboard?plan=${ids.plan}&year=2021`, ready: "tr[data-indicator-code]" },
   { name: "programmes", path: () => "/programmes", ready: "main h1" },
   { name: "programme page", path: () => `/programmes/${ids.programme}`, ready: "main h1" },
+  { name: "service providers", path: () => "/service-providers", ready: "table" },
+  { name: "provider page", path: () => `/service-providers/${ids.provider}`, signedIn: true, ready: "main h1" },
   { name: "search results", path: () => "/search?q=coffee", ready: ".results .result-group" },
   { name: "login", path: () => "/login", ready: "form button[type=submit]" },
 ];
