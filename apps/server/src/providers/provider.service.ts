@@ -56,6 +56,24 @@ export function presentExpert(e: ExpertDetail) {
   };
 }
 
+/**
+ * A provider as the audit log keeps it: contacts are personal data and stay out of the log (which fields were
+ * given is kept, so a change to them still shows).
+ */
+function auditProvider(p: ReturnType<typeof presentProvider>) {
+  const { contactName, contactPhone, contactEmail, ...rest } = p;
+  return {
+    ...rest,
+    contactsGiven: { name: contactName !== null, phone: contactPhone !== null, email: contactEmail !== null },
+  };
+}
+
+/** An expert as the audit log keeps it: without their phone and e-mail. */
+function auditExpert(e: ReturnType<typeof presentExpert>) {
+  const { contactPhone, contactEmail, ...rest } = e;
+  return { ...rest, contactsGiven: { phone: contactPhone !== null, email: contactEmail !== null } };
+}
+
 async function expertCounts(db: Executor): Promise<Map<number, number>> {
   const rows = await db
     .selectFrom("experts")
@@ -178,7 +196,7 @@ export async function createProvider(ctx: AppContext, actor: Actor, input: Creat
       action: "service_provider.create",
       entityType: "service_provider",
       entityId: id,
-      after,
+      after: auditProvider(after),
     });
     return after;
   });
@@ -224,8 +242,8 @@ export async function updateProvider(ctx: AppContext, actor: Actor, id: number, 
       action: "service_provider.update",
       entityType: "service_provider",
       entityId: id,
-      before,
-      after,
+      before: auditProvider(before),
+      after: auditProvider(after),
     });
     return after;
   });
@@ -319,7 +337,7 @@ export async function createExpert(ctx: AppContext, actor: Actor, input: CreateE
       action: "expert.create",
       entityType: "expert",
       entityId: id,
-      after,
+      after: auditExpert(after),
     });
     return after;
   });
@@ -355,8 +373,8 @@ export async function updateExpert(ctx: AppContext, actor: Actor, id: number, in
       action: "expert.update",
       entityType: "expert",
       entityId: id,
-      before,
-      after,
+      before: auditExpert(before),
+      after: auditExpert(after),
     });
     return after;
   });

@@ -67,6 +67,14 @@ describe("#service providers", () => {
     expect(branch).toMatchObject({ parentId: centre.id, provinceCodes: ["50", "51"], agencyId: dip });
     const [entry] = await auditOf("service_provider", branch.id);
     expect(entry?.action).toBe("service_provider.create");
+    // Contacts are personal data: the log says they were given, not what they are.
+    const [centreEntry] = await auditOf("service_provider", centre.id);
+    expect(centreEntry?.after_json).not.toContain("4567");
+    expect(JSON.parse(centreEntry?.after_json ?? "{}").contactsGiven).toEqual({
+      name: false,
+      phone: true,
+      email: false,
+    });
 
     const list = await ok(t.anonymous.request("GET", "/api/service-providers"));
     const listed = list.items.find((p: { id: number }) => p.id === centre.id);
