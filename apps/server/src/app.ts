@@ -19,6 +19,7 @@ import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
+import { holidayRoutes } from "./holidays/holiday.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { clusterRoutes } from "./clusters/cluster.routes.ts";
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(auditRoutes(ctx));
       await api.register(referenceRoutes(ctx));
       await api.register(agencyRoutes(ctx));
+      await api.register(holidayRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));

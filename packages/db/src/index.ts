@@ -44,3 +44,4 @@ export type { AgencyNode } from "./value-approval.repository.ts";
 export type { IndicatorInPlan, ValueKey, StatusPatch } from "./indicator-value.repository.ts";
 export * as periodLocks from "./period-lock.repository.ts";
 export type { PeriodLockRow } from "./period-lock.repository.ts";
+export * as holidays from "./holiday.repository.ts";

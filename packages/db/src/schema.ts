@@ -538,6 +538,18 @@ export interface ValueClaimProgrammeTable {
   programme_id: number;
 }
 
+export interface PublicHolidayTable {
+  id: Generated<number>;
+  /** ISO yyyy-mm-dd (C.E.), unique. */
+  date: string;
+  name_th: string;
+  name_en: string | null;
+  /** public | substitution | special. */
+  kind: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   regions: RegionTable;
   provinces: ProvinceTable;
@@ -583,12 +595,14 @@ export interface DB {
   value_claims: ValueClaimTable;
   value_claim_programmes: ValueClaimProgrammeTable;
   programme_reported_figures: ProgrammeReportedFigureTable;
+  public_holidays: PublicHolidayTable;
 }
 
 export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AgencyRow = Selectable<AgencyTable>;
+export type PublicHolidayRow = Selectable<PublicHolidayTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type PlanNodeRow = Selectable<PlanNodeTable>;
 export type SessionRow = Selectable<SessionTable>;
