@@ -442,8 +442,7 @@ export const en: EnglishCatalogue = {
     add: "Add a holiday",
     addHeading: "Add a holiday",
     editHeading: "Change a holiday",
-    editTitle: "Change the holiday of {{date}}",
-    removeTitle: "Remove the holiday of {{date}}",
+    actionOn: "{{action}} the holiday of {{date}}",
     removeQuestion: "Remove the holiday of {{date}} ({{name}})?",
   },
   agencies: {

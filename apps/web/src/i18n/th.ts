@@ -426,8 +426,7 @@ export const th = {
     add: "เพิ่มวันหยุด",
     addHeading: "เพิ่มวันหยุด",
     editHeading: "แก้ไขวันหยุด",
-    editTitle: "แก้ไขวันหยุด {{date}}",
-    removeTitle: "ลบวันหยุด {{date}}",
+    actionOn: "{{action}} วันหยุด {{date}}",
     removeQuestion: "ลบวันหยุด {{date}} ({{name}}) หรือไม่",
   },
   agencies: {

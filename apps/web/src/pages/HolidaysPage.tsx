@@ -108,14 +108,14 @@ function HolidayRow({ holiday, canEdit }: { holiday: Holiday; canEdit: boolean }
           <button
             type="button"
             className="button button-small button-secondary"
-            aria-label={t("holidays.editTitle", { date })}
+            aria-label={t("holidays.actionOn", { action: t("common.edit"), date })}
             onClick={() => setEditing(true)}
           >
             {t("common.edit")}
           </button>{" "}
           <ConfirmButton
             label={t("common.remove")}
-            accessibleLabel={t("holidays.removeTitle", { date })}
+            accessibleLabel={t("holidays.actionOn", { action: t("common.remove"), date })}
             question={t("holidays.removeQuestion", { date, name })}
             confirmLabel={t("common.remove")}
             pending={remove.isPending}
