@@ -1,3 +1,4 @@
+import { seedReferenceData } from "@sainam/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencyIds, signInAs } from "../test-support/factories.ts";
 import { createTestApp, type Client, type TestApp } from "../test-support/test-app.ts";
@@ -159,5 +160,33 @@ describe("GET /api/working-days", () => {
     const response = await t.anonymous.request("GET", `/api/working-days?${query}`);
     expect(response.statusCode).toBe(400);
     expect(details(response).map((d) => d.path)).toEqual([path]);
+  });
+});
+
+describe("reference seeding of holidays", () => {
+  it("adds the shipped holidays on a version change and leaves a date an admin keeps as it is", async () => {
+    const { db } = t.ctx.database;
+    const songkran = (
+      (await t.anonymous.request("GET", "/api/holidays?year=2027")).json() as {
+        items: Array<{ id: number; date: string }>;
+      }
+    ).items.find((h) => h.date === "2027-04-13");
+    expect(songkran).toBeDefined();
+    const id = songkran?.id ?? 0;
+    expect((await admin.request("PATCH", `/api/holidays/${id}`, { nameTh: "สงกรานต์ (แก้)" })).statusCode).toBe(200);
+    await db.deleteFrom("public_holidays").where("date", "=", "2027-04-14").execute();
+    await db.updateTable("meta").set({ value: "older" }).where("key", "=", "reference_version").execute();
+
+    expect((await seedReferenceData(db)).loaded).toBe(true);
+    const rows = await db
+      .selectFrom("public_holidays")
+      .select(["date", "name_th"])
+      .where("date", "in", ["2027-04-13", "2027-04-14"])
+      .orderBy("date")
+      .execute();
+    expect(rows).toEqual([
+      { date: "2027-04-13", name_th: "สงกรานต์ (แก้)" },
+      { date: "2027-04-14", name_th: "วันสงกรานต์" },
+    ]);
   });
 });
