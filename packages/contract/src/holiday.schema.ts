@@ -1,3 +1,4 @@
+import { MAX_WORKING_DAYS } from "@sainam/core";
 import { z } from "zod";
 import { ceIsoDate } from "./common.schema.ts";
 
@@ -55,7 +56,7 @@ export type UpdateHolidayBody = z.infer<typeof updateHolidayBody>;
 /** GET /api/working-days: `days` working days after `from` (see addWorkingDays in @sainam/core). */
 export const workingDaysQuery = z.object({
   from: ceIsoDate,
-  days: z.coerce.number().int().min(0).max(3660),
+  days: z.coerce.number().int().min(0).max(MAX_WORKING_DAYS),
 });
 export const workingDaysSchema = z.object({
   from: z.string(),
