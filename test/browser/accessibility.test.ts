@@ -74,6 +74,7 @@ const pages: Visit[] = [
   { name: "provider page", path: () => `/service-providers/${ids.provider}`, signedIn: true, ready: "main h1" },
   { name: "search results", path: () => "/search?q=coffee", ready: ".results .result-group" },
   { name: "login", path: () => "/login", ready: "form button[type=submit]" },
+  { name: "holidays page", path: () => "/admin/holidays", signedIn: true, ready: "table" },
 ];
 
 for (const locale of ["th", "en"] as const) {

@@ -92,6 +92,7 @@ const pages: Visit[] = [
   { name: "figures", path: () => "/figures", ready: "main h1" },
   { name: "users", path: () => "/admin/users", signedIn: true, ready: "table" },
   { name: "audit", path: () => "/admin/audit", signedIn: true, ready: "table" },
+  { name: "holidays", path: () => "/admin/holidays", signedIn: true, ready: "table" },
 ];
 
 for (const locale of ["th", "en"] as const) {

@@ -8,6 +8,7 @@ export * from "./cluster.schema.ts";
 export * from "./dashboard.schema.ts";
 export * from "./enterprise.schema.ts";
 export * from "./health.schema.ts";
+export * from "./holiday.schema.ts";
 export * from "./import.schema.ts";
 export * from "./indicator-value.schema.ts";
 export * from "./my-business.schema.ts";

@@ -24,3 +24,4 @@ export * from "./import-fields.ts";
 export * from "./record-code.ts";
 export * from "./date-input.ts";
 export * from "./bilingual-name.ts";
+export * from "./working-days.ts";

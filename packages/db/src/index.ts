@@ -46,3 +46,4 @@ export * as periodLocks from "./period-lock.repository.ts";
 export type { PeriodLockRow } from "./period-lock.repository.ts";
 export * as serviceProviders from "./service-provider.repository.ts";
 export type { ProviderDetail, ExpertDetail } from "./service-provider.repository.ts";
+export * as holidays from "./holiday.repository.ts";

@@ -17,7 +17,7 @@ import {
 } from "./reference/index.ts";
 
 /** Bumped whenever the shipped reference data changes, so existing databases pick it up. */
-export const REFERENCE_VERSION = "2026-12-07.2";
+export const REFERENCE_VERSION = "2026-12-07.3";
 
 /**
  * Districts an earlier districts.csv listed that are not districts: two municipalities (เทศบาลตำบล), each
@@ -92,6 +92,7 @@ export async function seedReferenceData(db: Kysely<DB>): Promise<SeedReport> {
     await seedAgencies(trx);
     await seedProvincialCommerceOffices(trx);
     await seedPlan(trx, plan2017to2021);
+    await seedPublicHolidays(trx);
     await trx
       .insertInto("meta")
       .values({ key: "reference_version", value: REFERENCE_VERSION })
@@ -335,6 +336,35 @@ async function seedProvincialCommerceOffices(trx: Transaction<DB>): Promise<void
       .onConflict((oc) => oc.columns(["agency_id", "province_code"]).doNothing())
       .execute(),
   );
+}
+
+const HOLIDAY_KINDS: ReadonlySet<string> = new Set(["public", "substitution", "special"]);
+
+/**
+ * Thai public holidays of the current and next year (thai-public-holidays.csv), added by date: a date an
+ * admin already keeps is left as it is. Migration 0016 made the table; older schemas (migration tests) skip.
+ */
+async function seedPublicHolidays(trx: Transaction<DB>): Promise<void> {
+  const tables = await trx.introspection.getTables();
+  if (!tables.some((table) => table.name === "public_holidays")) return;
+  const now = nowIso();
+  const rows = readCsv("thai-public-holidays.csv").map((row) => {
+    const kind = column(row, "kind");
+    if (!HOLIDAY_KINDS.has(kind)) throw new Error(`thai-public-holidays.csv: unknown kind ${kind}`);
+    return {
+      date: column(row, "date"),
+      name_th: column(row, "name_th"),
+      name_en: row["name_en"] || null,
+      kind,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  await trx
+    .insertInto("public_holidays")
+    .values(rows)
+    .onConflict((oc) => oc.column("date").doNothing())
+    .execute();
 }
 
 /** Inserts a plan and its tree unless a plan with the same code exists. */

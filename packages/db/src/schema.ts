@@ -594,6 +594,18 @@ export interface ValueClaimProgrammeTable {
   programme_id: number;
 }
 
+export interface PublicHolidayTable {
+  id: Generated<number>;
+  /** ISO yyyy-mm-dd (C.E.), unique. */
+  date: string;
+  name_th: string;
+  name_en: string | null;
+  /** public | substitution | special. */
+  kind: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   regions: RegionTable;
   provinces: ProvinceTable;
@@ -645,12 +657,14 @@ export interface DB {
   experts: ExpertTable;
   expert_fields: ExpertFieldTable;
   expert_areas: ExpertAreaTable;
+  public_holidays: PublicHolidayTable;
 }
 
 export type UserRow = Selectable<UserTable>;
 export type NewUserRow = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AgencyRow = Selectable<AgencyTable>;
+export type PublicHolidayRow = Selectable<PublicHolidayTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type PlanNodeRow = Selectable<PlanNodeTable>;
 export type SessionRow = Selectable<SessionTable>;

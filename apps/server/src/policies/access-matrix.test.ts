@@ -182,6 +182,16 @@ async function expertFor(v: Variant, w: AccessWorld): Promise<number> {
   expertOf.set(key, created.id);
   return created.id;
 }
+/** A date no other holiday has: one a day from 2040 on. */
+let holidayDay = 0;
+const holidayDate = () => new Date(Date.UTC(2040, 0, 1 + holidayDay++)).toISOString().slice(0, 10);
+const newHoliday = async (w: AccessWorld): Promise<number> =>
+  (
+    await ok<{ id: number }>(
+      w.admin.request("POST", "/api/holidays", { date: holidayDate(), nameTh: "วันหยุด", kind: "special" }),
+      201,
+    )
+  ).id;
 
 const matrix: Record<string, Rule> = {
   // ——— Reference data ———
@@ -207,6 +217,24 @@ const matrix: Record<string, Rule> = {
     },
     200,
   ),
+  "GET /api/holidays": anyone("/api/holidays?year=2026"),
+  "GET /api/working-days": anyone("/api/working-days?from=2026-12-04&days=1"),
+  "POST /api/holidays": only(
+    "admin",
+    ["admin"],
+    () => ({
+      url: "/api/holidays",
+      body: { date: holidayDate(), nameTh: "วันหยุดพิเศษ", kind: "special" },
+    }),
+    201,
+  ),
+  "PATCH /api/holidays/{id}": only("admin", ["admin"], async (_role, _v, w) => ({
+    url: `/api/holidays/${await newHoliday(w)}`,
+    body: { nameTh: "วันหยุดพิเศษ (แก้)" },
+  })),
+  "DELETE /api/holidays/{id}": only("admin", ["admin"], async (_role, _v, w) => ({
+    url: `/api/holidays/${await newHoliday(w)}`,
+  })),
 
   // ——— Services: providers and experts ———
   "GET /api/service-providers": anyone("/api/service-providers"),

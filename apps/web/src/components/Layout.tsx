@@ -40,6 +40,7 @@ const HOME_LINKS = {
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
   { to: "/admin/audit", key: "nav.audit", end: false },
+  { to: "/admin/holidays", key: "nav.holidays", end: false },
 ] as const;
 
 export function Layout() {

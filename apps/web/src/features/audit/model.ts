@@ -3,7 +3,15 @@ export type { AuditEntry, AuditPage } from "@sainam/contract";
 export const PAGE_SIZE = 25;
 
 /** Entity types offered in the filter; others can still be typed in. */
-export const KNOWN_ENTITY_TYPES = ["user", "session", "agency", "plan", "plan_node", "provincial_cluster"] as const;
+export const KNOWN_ENTITY_TYPES = [
+  "user",
+  "session",
+  "agency",
+  "plan",
+  "plan_node",
+  "provincial_cluster",
+  "holiday",
+] as const;
 
 /** Pretty JSON for a before/after snapshot; a JSON string (as some stores keep it) is parsed first. */
 export function prettyJson(value: unknown): string | null {
