@@ -516,7 +516,10 @@ export async function outcomeTotals(
 
 // ——— Economic-value claims ———
 
-export type ClaimWrite = Omit<ValueClaimRow, "id" | "created_at">;
+/** A claim to write; service_request_id only when a request's outcome becomes the claim (issue 13). */
+export type ClaimWrite = Omit<ValueClaimRow, "id" | "created_at" | "service_request_id"> & {
+  service_request_id?: number | null;
+};
 export type ClaimView = ValueClaimRow & { programme_ids: number[] };
 
 /**

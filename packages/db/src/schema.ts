@@ -183,6 +183,9 @@ export interface ServiceProviderTable {
   contact_email: string | null;
   website: string | null;
   is_example: Generated<number>;
+  /** Service-level targets in working days (migration 0017); null: core `defaultServiceLevels`. */
+  response_days: number | null;
+  closure_days: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -223,6 +226,114 @@ export interface ExpertAreaTable {
   expert_id: number;
   area_type: string;
   area_code: string;
+}
+
+/** A user who manages a service provider: reassigns its requests, sees its cases, receives escalations (0017). */
+export interface ProviderManagerTable {
+  provider_id: number;
+  user_id: number;
+}
+
+/** A firm's request for help (migration 0017); status: core `requestStatuses`. See the migration for each column. */
+export interface ServiceRequestTable {
+  id: Generated<number>;
+  code: string;
+  enterprise_id: number;
+  field: string;
+  need_text: string;
+  province_code: string;
+  mode: string;
+  consent_contacts: Generated<number>;
+  consent_at: string | null;
+  filed_via: string;
+  filed_by: number | null;
+  filed_at: string;
+  status: string;
+  provider_id: number | null;
+  expert_id: number | null;
+  programme_id: number | null;
+  routed_at: string | null;
+  response_due_on: string | null;
+  closure_due_on: string | null;
+  first_response_at: string | null;
+  accepted_at: string | null;
+  response_warned_at: string | null;
+  response_breached_at: string | null;
+  closure_warned_at: string | null;
+  closure_breached_at: string | null;
+  closed_at: string | null;
+  closed_by: number | null;
+  outcome_kind: string | null;
+  outcome_amount: number | null;
+  result_text: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  is_example: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One offer of a request to a provider (and expert); response: core `assignmentResponses`. */
+export interface RequestAssignmentTable {
+  id: Generated<number>;
+  request_id: number;
+  provider_id: number;
+  expert_id: number | null;
+  assigned_at: string;
+  /** null when routing assigned it. */
+  assigned_by: number | null;
+  reason_json: string;
+  response: string;
+  responded_at: string | null;
+  decline_reason: string | null;
+}
+
+export interface RequestAttachmentTable {
+  id: Generated<number>;
+  request_id: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** A step in a request's timeline; kind: core `requestEventKinds`. */
+export interface RequestEventTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  actor_user_id: number | null;
+  at: string;
+  data_json: string | null;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  request_id: number;
+  expert_id: number | null;
+  held_on: string;
+  mode: string;
+  hours: number;
+  advice: string;
+  next_steps: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestTaskTable {
+  id: Generated<number>;
+  request_id: number;
+  title: string;
+  due_on: string | null;
+  done_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface SessionTable {
@@ -564,6 +675,8 @@ export interface ValueClaimTable {
   verified_at: string | null;
   /** The user who recorded the claim (migration 0008); null for the system. */
   created_by: number | null;
+  /** The request for help whose outcome this claim is (migration 0017); at most one claim per request. */
+  service_request_id: Generated<number | null>;
   is_example: number;
   created_at: string;
   updated_at: string;
@@ -657,6 +770,13 @@ export interface DB {
   experts: ExpertTable;
   expert_fields: ExpertFieldTable;
   expert_areas: ExpertAreaTable;
+  provider_managers: ProviderManagerTable;
+  service_requests: ServiceRequestTable;
+  request_assignments: RequestAssignmentTable;
+  request_attachments: RequestAttachmentTable;
+  request_events: RequestEventTable;
+  consultations: ConsultationTable;
+  request_tasks: RequestTaskTable;
   public_holidays: PublicHolidayTable;
 }
 
@@ -685,3 +805,5 @@ export type ValueClaimRow = Selectable<ValueClaimTable>;
 export type ProgrammeReportedFigureRow = Selectable<ProgrammeReportedFigureTable>;
 export type ServiceProviderRow = Selectable<ServiceProviderTable>;
 export type ExpertRow = Selectable<ExpertTable>;
+export type ServiceRequestRow = Selectable<ServiceRequestTable>;
+export type RequestAssignmentRow = Selectable<RequestAssignmentTable>;

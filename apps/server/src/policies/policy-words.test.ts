@@ -25,6 +25,7 @@ const everyType = {
   plan_values: true,
   service_provider: true,
   expert: true,
+  service_request: true,
 } satisfies Record<Resource["type"], true>;
 
 const expert: Actor = { kind: "user", id: 7, role: "expert", agencyId: null, clusterIds: [], enterpriseId: null };

@@ -17,6 +17,8 @@ export const ACTIONS = [
   "enter",
   "approve",
   "lock",
+  "assign",
+  "respond",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,6 +41,7 @@ export const RESOURCE_TYPES = [
   "plan_values",
   "service_provider",
   "expert",
+  "service_request",
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -57,6 +60,8 @@ const actionWords: Record<Action, { verb: string; form: Form }> = {
   enter: { verb: "enter", form: "one" },
   approve: { verb: "approve", form: "one" },
   lock: { verb: "lock or unlock", form: "one" },
+  assign: { verb: "route or reassign", form: "one" },
+  respond: { verb: "accept or decline", form: "one" },
 };
 
 const resourceWords: Record<ResourceType, Record<Form, string>> = {
@@ -78,6 +83,7 @@ const resourceWords: Record<ResourceType, Record<Form, string>> = {
   plan_values: { one: "values of this plan", many: "values of this plan", new: "values of this plan" },
   service_provider: { one: "this service provider", many: "service providers", new: "a service provider" },
   expert: { one: "this expert", many: "experts", new: "an expert" },
+  service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
 };
 
 /** Whole phrases where verb + noun would read badly. */

@@ -84,6 +84,13 @@ export type Resource =
   | { type: "service_provider"; agencyId: number | null }
   /** An expert of a provider: signed-in users read experts; the provider's keepers keep them. */
   | { type: "expert"; providerAgencyId: number | null }
+  /**
+   * A firm's request for help (issue 13). The service looks up who stands where: the firm, the clusters it is an
+   * approved member of, the provider's agency, whether the caller manages the provider, the expert's user,
+   * whether the expert has accepted, and whether the firm consented to share its contacts. A new request
+   * (create) has no provider yet: providerAgencyId null, actorManagesProvider as for the centre filing a walk-in.
+   */
+  | ServiceRequestResource
   | PlanValuesResource;
 
 /**
@@ -97,6 +104,17 @@ export type Resource =
  * who approved its earlier levels. Left out, `approve` asks about the plan as a whole: its owner's officers
  * (reopening an approved value, the entry screens' flags).
  */
+export type ServiceRequestResource = {
+  type: "service_request";
+  enterpriseId: number;
+  firmClusterIds: readonly number[];
+  providerAgencyId: number | null;
+  actorManagesProvider: boolean;
+  expertUserId: number | null;
+  expertAccepted: boolean;
+  consent: boolean;
+};
+
 export type PlanValuesResource = {
   type: "plan_values";
   ownerAgencyId: number;
@@ -179,6 +197,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         actor.agencyId === agencyId
       );
     }
+    case "service_request":
+      return canOnServiceRequest(actor, action, resource, isAdmin);
     case "user":
       if (isAdmin) return true;
       return action === "read" && actor.kind === "user" && actor.id === resource.userId;
@@ -305,6 +325,49 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     }
     case "plan_values":
       return canOnPlanValues(actor, action, resource, isAdmin);
+  }
+}
+
+/*
+ * Requests for help: the firm's members see and file their own; an officer or coordinator files on a firm's
+ * behalf (an officer for any firm, a coordinator for the members of their clusters) and follows what they can
+ * see; experts see only requests assigned to them; a provider's managers and the officers of its agency see the
+ * provider's. `assign` (route, reassign): managers, the provider's agency officers, admins. `respond` (accept,
+ * decline): the assigned expert. `update` (consultations, tasks, closure): the expert once accepted, managers,
+ * admins. `read_personal` (the firm's contacts in the request): the firm itself and admins always; everyone
+ * else who may read it only once the firm consented and the expert accepted (PDPA).
+ */
+function canOnServiceRequest(actor: Actor, action: Action, r: ServiceRequestResource, isAdmin: boolean): boolean {
+  if (actor.kind !== "user" && !isAdmin) return false;
+  const user = actor.kind === "user" ? actor : null;
+  const ownFirm = user !== null && user.role === "member" && user.enterpriseId === r.enterpriseId;
+  const assignedExpert = user !== null && user.role === "expert" && r.expertUserId === user.id;
+  const providerOfficer =
+    user !== null &&
+    user.role === "agency_officer" &&
+    r.providerAgencyId !== null &&
+    user.agencyId === r.providerAgencyId;
+  const keeper = isAdmin || r.actorManagesProvider || providerOfficer;
+  const coordinator = coordinates(actor, r.firmClusterIds);
+  const officer = user !== null && user.role === "agency_officer";
+  const readers = ownFirm || assignedExpert || keeper || coordinator;
+  switch (action) {
+    case "create":
+      return isAdmin || ownFirm || officer || coordinator || r.actorManagesProvider;
+    case "read":
+      return readers;
+    case "list":
+      return user !== null || isAdmin;
+    case "assign":
+      return keeper;
+    case "respond":
+      return assignedExpert;
+    case "update":
+      return keeper || (assignedExpert && r.expertAccepted);
+    case "read_personal":
+      return ownFirm || isAdmin || (readers && r.consent && r.expertAccepted);
+    default:
+      return false;
   }
 }
 

@@ -123,6 +123,8 @@ const FORBIDDEN_FORMS: Record<ForbiddenAction, "one" | "many" | "new"> = {
   enter: "one",
   approve: "one",
   lock: "one",
+  assign: "one",
+  respond: "one",
 };
 
 /** A refusal in words from its reason ("คุณไม่มีสิทธิ์อนุมัติค่าตัวชี้วัดของแผนนี้"), or null for an action or resource unknown here. */

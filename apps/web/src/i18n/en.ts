@@ -321,6 +321,8 @@ export const en: EnglishCatalogue = {
       enter: "enter",
       approve: "approve",
       lock: "lock or unlock",
+      assign: "route or reassign",
+      respond: "accept or decline",
     },
     forbiddenResources: {
       reference: { one: "reference data", many: "reference data", new: "reference data" },
@@ -341,6 +343,7 @@ export const en: EnglishCatalogue = {
       activity: { one: "this activity", many: "activities", new: "an activity" },
       value_claim: { one: "this value claim", many: "value claims", new: "a value claim" },
       plan_values: { one: "values of this plan", many: "values of this plan", new: "values of this plan" },
+      service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
     },
     forbiddenPairs: {
       plan_values_read_unapproved: "see the values of this plan that are not yet approved",

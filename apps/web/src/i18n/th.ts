@@ -312,6 +312,8 @@ export const th = {
       enter: "บันทึก",
       approve: "อนุมัติ",
       lock: "ล็อกหรือปลดล็อก",
+      assign: "ส่งต่อหรือมอบหมายใหม่",
+      respond: "รับหรือปฏิเสธ",
     },
     forbiddenResources: {
       reference: { one: "ข้อมูลอ้างอิง", many: "ข้อมูลอ้างอิง", new: "ข้อมูลอ้างอิง" },
@@ -332,6 +334,7 @@ export const th = {
       activity: { one: "กิจกรรมนี้", many: "กิจกรรม", new: "กิจกรรม" },
       value_claim: { one: "รายการมูลค่าทางเศรษฐกิจนี้", many: "รายการมูลค่าทางเศรษฐกิจ", new: "รายการมูลค่าทางเศรษฐกิจ" },
       plan_values: { one: "ค่าตัวชี้วัดของแผนนี้", many: "ค่าตัวชี้วัดของแผนนี้", new: "ค่าตัวชี้วัดของแผนนี้" },
+      service_request: { one: "คำขอรับบริการนี้", many: "คำขอรับบริการ", new: "คำขอรับบริการ" },
     },
     forbiddenPairs: {
       plan_values_read_unapproved: "ดูค่าตัวชี้วัดของแผนนี้ที่ยังไม่อนุมัติ",
