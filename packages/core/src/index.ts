@@ -25,3 +25,4 @@ export * from "./record-code.ts";
 export * from "./date-input.ts";
 export * from "./bilingual-name.ts";
 export * from "./working-days.ts";
+export * from "./notifications.ts";

@@ -17,6 +17,7 @@ import * as m0013 from "./migrations/0013-thai-first.ts";
 import * as m0014 from "./migrations/0014-approval-levels.ts";
 import * as m0015 from "./migrations/0015-service-providers.ts";
 import * as m0016 from "./migrations/0016-public-holidays.ts";
+import * as m0018 from "./migrations/0018-notifications.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -57,6 +58,7 @@ const migrations: Record<string, MigrationModule> = {
   "0014-approval-levels": m0014,
   "0015-service-providers": m0015,
   "0016-public-holidays": m0016,
+  "0018-notifications": m0018,
 };
 
 const INT8_OID = 20;
