@@ -40,6 +40,9 @@ Usage:
                                            new to the registry add it when its name is mapped)
   sainam import values FILE --plan CODE [--layout long|wide] [--mapping JSON] [--json]
                                            import indicator values into a plan, as drafts; all or nothing
+  sainam import providers|experts FILE [--mapping JSON] [--json]
+                                           import service providers (by code) or their experts (by provider and
+                                           e-mail, else name); a file again updates them; all or nothing
   sainam help                              this text
 
 The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
@@ -253,8 +256,15 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
   const [kindArg, file] = parsed.positionals;
   // "values" is the command-line name of the indicator_values import kind.
   const kind = kindArg === "values" ? "indicator_values" : kindArg;
-  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages" && kind !== "indicator_values")
-    return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values FILE");
+  if (
+    kind !== "enterprises" &&
+    kind !== "memberships" &&
+    kind !== "linkages" &&
+    kind !== "indicator_values" &&
+    kind !== "providers" &&
+    kind !== "experts"
+  )
+    return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values|providers|experts FILE");
   const layout = parsed.values.layout;
   if (layout !== undefined && layout !== "long" && layout !== "wide")
     return fail(out, "validation_failed", "--layout: must be long or wide");
