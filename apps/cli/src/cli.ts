@@ -264,7 +264,11 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
     kind !== "providers" &&
     kind !== "experts"
   )
-    return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values|providers|experts FILE");
+    return fail(
+      out,
+      "bad_usage",
+      "usage: sainam import enterprises|memberships|linkages|values|providers|experts FILE",
+    );
   const layout = parsed.values.layout;
   if (layout !== undefined && layout !== "long" && layout !== "wide")
     return fail(out, "validation_failed", "--layout: must be long or wide");

@@ -206,9 +206,17 @@ export function readExpertFields(text: string): { values: ExpertField[]; unknown
 }
 
 const ALL_PROVINCES = new Set(
-  ["ทั่วประเทศ", "ทุกจังหวัด", "ทั้งประเทศ", "77 จังหวัด", "ประเทศไทย", "all", "all provinces", "nationwide", "whole country"].map(
-    wordKey,
-  ),
+  [
+    "ทั่วประเทศ",
+    "ทุกจังหวัด",
+    "ทั้งประเทศ",
+    "77 จังหวัด",
+    "ประเทศไทย",
+    "all",
+    "all provinces",
+    "nationwide",
+    "whole country",
+  ].map(wordKey),
 );
 
 /** What the server knows of provinces and regions, to read area cells. */
@@ -269,7 +277,9 @@ export function readExpertAreas(text: string, lookup: AreaLookup): { values: Exp
   };
 }
 
-const YES = new Set(["1", "y", "yes", "true", "ใช่", "ว่าง", "พร้อม", "พร้อมให้บริการ", "รับงาน", "available", "active"].map(wordKey));
+const YES = new Set(
+  ["1", "y", "yes", "true", "ใช่", "ว่าง", "พร้อม", "พร้อมให้บริการ", "รับงาน", "available", "active"].map(wordKey),
+);
 const NO = new Set(
   ["0", "n", "no", "false", "ไม่", "ไม่ใช่", "ไม่ว่าง", "ไม่พร้อม", "งดรับงาน", "ลา", "unavailable", "inactive"].map(wordKey),
 );
@@ -354,7 +364,13 @@ const MAX_TEXT = 300;
 function text<F extends string>(cell: CellsOf<F>, field: F, issues: RowIssue[]): string | null {
   const value = cell(field);
   if (value !== null && value.length > MAX_TEXT) {
-    issues.push({ field, message: `longer than ${MAX_TEXT} characters`, value, code: "too_long", params: { max: MAX_TEXT } });
+    issues.push({
+      field,
+      message: `longer than ${MAX_TEXT} characters`,
+      value,
+      code: "too_long",
+      params: { max: MAX_TEXT },
+    });
     return null;
   }
   return value;
@@ -399,7 +415,11 @@ export function normaliseProviderRow(
   const nameTh = text(cell, "nameTh", issues);
   const nameEn = text(cell, "nameEn", issues);
   if (nameTh === null && nameEn === null)
-    issues.push({ field: mapping.nameTh ? "nameTh" : "nameEn", message: "a Thai or English name is required", code: "required" });
+    issues.push({
+      field: mapping.nameTh ? "nameTh" : "nameEn",
+      message: "a Thai or English name is required",
+      code: "required",
+    });
   const kind = parsed(cell, "kind", readProviderKind, issues);
   if (kind === null && cell("kind") === null)
     issues.push({ field: "kind", message: "the provider's kind is required", code: "required" });

@@ -149,8 +149,7 @@ const actorId = (actor: Actor) => (actor.kind === "user" ? actor.id : null);
 async function agencyFinder(db: Executor): Promise<(text: string) => number | null> {
   const byKey = new Map<string, number>();
   for (const a of await reference.listAgencies(db))
-    for (const name of [a.code, a.abbreviation, a.name_th, a.name_en])
-      if (name) byKey.set(nameKey(name), a.id);
+    for (const name of [a.code, a.abbreviation, a.name_th, a.name_en]) if (name) byKey.set(nameKey(name), a.id);
   return (text) => byKey.get(nameKey(text)) ?? null;
 }
 
@@ -185,11 +184,17 @@ function checkProvider(
 ): { issues: RowIssue[]; agencyId: number | null } {
   const { actor, existing } = context;
   const issues: RowIssue[] = [];
-  let agencyId = existing?.agency_id ?? (actor.kind === "user" && actor.role === "agency_officer" ? actor.agencyId : null);
+  let agencyId =
+    existing?.agency_id ?? (actor.kind === "user" && actor.role === "agency_officer" ? actor.agencyId : null);
   if (record.agency !== null) {
     const found = context.findAgency(record.agency);
     if (found === null)
-      issues.push({ field: "agency", message: `no agency named ${record.agency}`, value: record.agency, code: "not_found" });
+      issues.push({
+        field: "agency",
+        message: `no agency named ${record.agency}`,
+        value: record.agency,
+        code: "not_found",
+      });
     else agencyId = found;
   }
   const parentCode = record.parentCode ?? (existing?.parent_id ? codeOfId(context.stored, existing.parent_id) : null);
@@ -198,7 +203,12 @@ function checkProvider(
     const fileParent = context.inFile.get(parentCode);
     const storedParent = context.stored.get(parentCode);
     if (parentCode === record.code)
-      issues.push({ field: "parentCode", message: "a provider cannot be under itself", value: parentCode, code: "not_allowed" });
+      issues.push({
+        field: "parentCode",
+        message: "a provider cannot be under itself",
+        value: parentCode,
+        code: "not_allowed",
+      });
     else if (!fileParent && !storedParent)
       issues.push({
         field: "parentCode",
@@ -208,7 +218,9 @@ function checkProvider(
       });
     else parent = { id: storedParent?.id ?? -1, kind: fileParent?.kind ?? storedParent?.kind ?? "other" };
   }
-  const problem = parentCode === record.code ? null : parentProblem(record.kind, parent);
+  // A parent named but not found is reported once, above.
+  const problem =
+    parentCode === record.code || (parentCode !== null && parent === null) ? null : parentProblem(record.kind, parent);
   if (problem === "branch_needs_centre")
     issues.push({
       field: "parentCode",
@@ -224,7 +236,12 @@ function checkProvider(
       code: "not_applicable",
     });
   if (existing?.kind === "itc_centre" && record.kind !== "itc_centre" && (context.children.get(existing.id) ?? 0) > 0)
-    issues.push({ field: "kind", message: "an ITC centre with branches stays an ITC centre", value: record.kind, code: "not_allowed" });
+    issues.push({
+      field: "kind",
+      message: "an ITC centre with branches stays an ITC centre",
+      value: record.kind,
+      code: "not_allowed",
+    });
   const permitted = existing
     ? can(actor, "update", { type: "service_provider", agencyId: existing.agency_id }) &&
       can(actor, "update", { type: "service_provider", agencyId })
@@ -369,14 +386,20 @@ async function writeProvider(
 
 /** The identity of an expert row within a provider: e-mail, else name. */
 function expertIdentity(providerCode: string, r: { contactEmail: string | null; displayName: string }) {
-  return r.contactEmail !== null ? `${providerCode}|e:${r.contactEmail.toLowerCase()}` : `${providerCode}|n:${nameKey(r.displayName)}`;
+  return r.contactEmail !== null
+    ? `${providerCode}|e:${r.contactEmail.toLowerCase()}`
+    : `${providerCode}|n:${nameKey(r.displayName)}`;
 }
 
 /**
  * The stored expert a row names: the same provider and e-mail; or, when the row has no e-mail (or no expert has that
  * e-mail), the same provider and name among experts without an e-mail — or with one, when the row gives none.
  */
-function matchExpert(experts: readonly ExpertDetail[], providerId: number, record: ExpertRecord): ExpertDetail | undefined {
+function matchExpert(
+  experts: readonly ExpertDetail[],
+  providerId: number,
+  record: ExpertRecord,
+): ExpertDetail | undefined {
   const ofProvider = experts.filter((e) => e.provider_id === providerId);
   const email = record.contactEmail?.toLowerCase() ?? null;
   if (email !== null) {
@@ -404,7 +427,12 @@ export async function importExperts(
   const byIdentity = winners(rows, (r) => expertIdentity(r.providerCode, r));
   const providers = new Map((await serviceProviders.listProviders(db)).map((p) => [p.code, p]));
   const experts = await serviceProviders.listExperts(db);
-  const planned: { rowNumber: number; record: ExpertRecord; provider: ProviderDetail; existing: ExpertDetail | undefined }[] = [];
+  const planned: {
+    rowNumber: number;
+    record: ExpertRecord;
+    provider: ProviderDetail;
+    existing: ExpertDetail | undefined;
+  }[] = [];
   for (const rowNumber of byIdentity.values()) {
     const entry = rows.get(rowNumber);
     const record = entry?.record;
@@ -482,4 +510,3 @@ export async function importExperts(
   });
   return { report: finalReport(rows, statusOf), failed: false };
 }
-

@@ -7755,7 +7755,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "uploaded" | "running" | "done" | "failed";
-                kind?: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                kind?: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                 owner?: "mine" | "all";
             };
             header?: never;
@@ -7774,7 +7774,7 @@ export interface operations {
                         items: {
                             batchId: number;
                             /** @enum {string} */
-                            kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                            kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                             fileName: string;
                             /** @enum {string} */
                             status: "uploaded" | "running" | "done" | "failed";
@@ -7834,7 +7834,7 @@ export interface operations {
     postImports: {
         parameters: {
             query: {
-                kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                 fileName: string;
             };
             header?: never;
@@ -8083,7 +8083,7 @@ export interface operations {
                     "application/json": {
                         batchId: number;
                         /** @enum {string} */
-                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                         fileName: string;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";
@@ -8177,7 +8177,7 @@ export interface operations {
                     "application/json": {
                         batchId: number;
                         /** @enum {string} */
-                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                         fileName: string;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";
