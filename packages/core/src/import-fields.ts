@@ -92,7 +92,7 @@ export const providerFields = [
   "code",
   "nameTh",
   "nameEn",
-  "kind",
+  "providerKind",
   "parentCode",
   "agency",
   "provinces",

@@ -524,7 +524,7 @@ const requiredFields: Record<ImportKind, ReadonlyArray<ReadonlyArray<FieldName>>
   linkages: [["fromJuristicId"], ["toJuristicId"], ["kind"]],
   // The period and figures depend on the layout (a wide file has a column per period): the server checks them.
   indicator_values: [["indicatorCode"], ["orgUnitCode", "orgUnitName"]],
-  providers: [["code"], ["nameTh", "nameEn"], ["kind"]],
+  providers: [["code"], ["nameTh", "nameEn"], ["providerKind"]],
   experts: [["displayName"], ["providerCode"]],
 };
 

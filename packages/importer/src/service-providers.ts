@@ -33,7 +33,10 @@ export const providerSynonyms: Record<ProviderField, Rule> = {
     synonyms: ["ชื่อภาษาอังกฤษ", "ชื่ออังกฤษ", "english name", "name en", "name english"],
     specific: true,
   },
-  kind: { synonyms: ["ประเภทหน่วยบริการ", "ประเภทศูนย์", "ประเภท", "kind", "type", "provider type"], specific: true },
+  providerKind: {
+    synonyms: ["ประเภทหน่วยบริการ", "ประเภทศูนย์", "ประเภท", "kind", "type", "provider type"],
+    specific: true,
+  },
   parentCode: {
     synonyms: ["รหัสศูนย์แม่", "ศูนย์แม่", "สังกัดศูนย์", "ภายใต้ศูนย์", "parent code", "parent", "centre", "parent centre"],
     specific: true,
@@ -420,9 +423,9 @@ export function normaliseProviderRow(
       message: "a Thai or English name is required",
       code: "required",
     });
-  const kind = parsed(cell, "kind", readProviderKind, issues);
-  if (kind === null && cell("kind") === null)
-    issues.push({ field: "kind", message: "the provider's kind is required", code: "required" });
+  const kind = parsed(cell, "providerKind", readProviderKind, issues);
+  if (kind === null && cell("providerKind") === null)
+    issues.push({ field: "providerKind", message: "the provider's kind is required", code: "required" });
   const provincesText = cell("provinces");
   let provinceCodes: string[] | null = null;
   if (provincesText !== null) {

@@ -96,7 +96,7 @@ describe("#provider-import: providers and experts from Thai files", () => {
       code: "รหัสหน่วยบริการ",
       nameTh: "ชื่อหน่วยบริการ",
       nameEn: "ชื่อภาษาอังกฤษ",
-      kind: "ประเภท",
+      providerKind: "ประเภท",
       parentCode: "รหัสศูนย์แม่",
       agency: "หน่วยงาน",
       provinces: "จังหวัดที่ให้บริการ",
@@ -279,7 +279,7 @@ describe("#provider-import: providers and experts from Thai files", () => {
     const issues = status.report.rows.map((r) => r.issues.map((i) => `${r.rowNumber}:${i.field}:${i.code}`)).flat();
     expect(issues).toEqual([
       "2:provinces:not_found",
-      "3:kind:invalid_choice",
+      "3:providerKind:invalid_choice",
       "4:parentCode:not_found",
       "5:agency:not_found",
     ]);

@@ -237,7 +237,7 @@ function checkProvider(
     });
   if (existing?.kind === "itc_centre" && record.kind !== "itc_centre" && (context.children.get(existing.id) ?? 0) > 0)
     issues.push({
-      field: "kind",
+      field: "providerKind",
       message: "an ITC centre with branches stays an ITC centre",
       value: record.kind,
       code: "not_allowed",
