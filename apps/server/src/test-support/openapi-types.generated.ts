@@ -1891,6 +1891,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -1997,6 +1999,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2052,6 +2056,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2123,6 +2129,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2200,6 +2208,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2262,6 +2272,8 @@ export interface operations {
                     agencyId?: number | null;
                     clusterIds?: number[];
                     enterpriseId?: number | null;
+                    expertId?: number;
+                    providerId?: number;
                     expertFields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
                     /** @enum {string} */
                     locale?: "th" | "en";
@@ -2283,6 +2295,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -2356,6 +2370,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -2422,6 +2438,8 @@ export interface operations {
                     agencyId?: number | null;
                     clusterIds?: number[];
                     enterpriseId?: number | null;
+                    expertId?: number;
+                    providerId?: number;
                     expertFields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
                     active?: boolean;
                     password?: string;
@@ -2445,6 +2463,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -2524,6 +2544,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
