@@ -216,6 +216,15 @@ describe("#provider-import: providers and experts from Thai files", () => {
 
   it("gives the same records from XLSX as from CSV (a re-import that changes nothing but the updated count)", async () => {
     const before = await snapshot();
+    // The same headers in another format: the mapping saved from the CSV is offered again.
+    const look = await uploadImportFile(
+      t,
+      admin,
+      "providers",
+      "x.xlsx",
+      await tableXlsx(PROVIDER_HEADERS, providerRows),
+    );
+    expect(look.savedMapping).toMatchObject({ code: "รหัสหน่วยบริการ", providerKind: "ประเภท" });
     const providers = await importAs(
       admin,
       "providers",
