@@ -28,6 +28,7 @@ const people = {
   officer: { email: "rice-officer@example.org", displayName: "สมปอง เจ้าหน้าที่", password: "officer-password-123" },
   expert: { email: "rice-expert@example.org", displayName: "สมใจ ผู้เชี่ยวชาญ", password: "expert-password-123" },
 };
+const PROVIDER = "กลไกส่งเสริม SME ภาคกลางทดสอบ";
 const TEMPORARY = "temporary-password-9";
 const OWN = "coordinator-own-password";
 let dip = 0;
@@ -49,6 +50,13 @@ beforeAll(async () => {
     });
   }
   await admin.create("/api/enterprises", { juristicId: JURISTIC_ID, nameTh: FIRM, provinceCode: "45" });
+  await admin.create("/api/service-providers", {
+    code: "RISPM-C",
+    kind: "sme_centre",
+    nameTh: PROVIDER,
+    agencyId: osmep,
+    services: ["marketing", "packaging_design"],
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -81,7 +89,8 @@ describe("admin sets up users", () => {
 
     form = await users.createForm();
     await users.fillUser(form, people.expert, "ผู้เชี่ยวชาญ");
-    await form.getByLabel("หน่วยงานผู้ให้บริการ").selectOption(String(osmep));
+    // The expert's record is made at the service provider chosen, with the fields ticked.
+    await form.getByLabel("หน่วยบริการ", { exact: true }).selectOption({ label: `${PROVIDER} (RISPM-C)` });
     await form.getByLabel("การตลาด").check();
     await form.getByLabel("การออกแบบบรรจุภัณฑ์").check();
     await users.submit(form, people.expert.email);
@@ -91,7 +100,7 @@ describe("admin sets up users", () => {
     await expect.poll(() => users.row(people.member.email).innerText()).toContain(FIRM);
     expect(await users.row(people.officer.email).innerText()).toContain("กรมส่งเสริมอุตสาหกรรม");
     const expert = await users.row(people.expert.email).innerText();
-    expect(expert).toContain("สำนักงานส่งเสริมวิสาหกิจขนาดกลางและขนาดย่อม");
+    expect(expert).toContain(PROVIDER);
     expect(expert).toContain("การตลาด, การออกแบบบรรจุภัณฑ์");
 
     // The edit form starts from the stored scope: the coordinator's two clusters.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, existsSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -84,7 +84,19 @@ describe("sainam user add", () => {
     expect(body.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
   });
 
-  it("creates an expert with a provider and fields, and names --fields for an unknown one", async () => {
+  it("creates an expert with a provider (imported from a file) and fields, and names --fields for an unknown one", async () => {
+    const providers = join(dir, "providers.csv");
+    writeFileSync(
+      providers,
+      "รหัสหน่วยบริการ,ชื่อหน่วยบริการ,ประเภท,หน่วยงาน,จังหวัดที่ให้บริการ,บริการ\n" +
+        "RISPM-N,กลไกส่งเสริม SME ภาคเหนือ,ศูนย์ SME,OSMEP,ภาคเหนือ,การตลาด ลอจิสติกส์\n",
+    );
+    const imported = await run("import", "providers", providers, "--json");
+    expect(JSON.parse(imported.out)).toMatchObject({ ok: true, counts: { imported: 1 } });
+    const noProvider = JSON.parse(
+      (await run("user", "add", "--email", "e0@example.org", "--role", "expert", "--fields", "finance", "--json")).out,
+    );
+    expect(noProvider.error.message).toContain("providerId");
     const result = await run(
       "user",
       "add",
@@ -92,8 +104,8 @@ describe("sainam user add", () => {
       "expert@example.org",
       "--role",
       "expert",
-      "--agency",
-      "OSMEP",
+      "--provider",
+      "RISPM-N",
       "--fields",
       "marketing, finance",
       "--json",
@@ -109,8 +121,8 @@ describe("sainam user add", () => {
           "e2@example.org",
           "--role",
           "expert",
-          "--agency",
-          "OSMEP",
+          "--provider",
+          "RISPM-N",
           "--fields",
           "astrology",
           "--json",

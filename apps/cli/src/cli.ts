@@ -10,6 +10,7 @@ import {
   reference,
   clusters,
   plans,
+  serviceProviders,
 } from "@sainam/db";
 import {
   AppError,
@@ -29,7 +30,7 @@ Usage:
   sainam migrate [--json]                  bring the database schema up to date
   sainam seed [--json]                     load the reference data (idempotent)
   sainam user add --email E --role R [--name N] [--password P] [--agency CODE] [--clusters 1,2]
-                  [--enterprise ID] [--fields marketing,finance] [--locale th|en] [--json]
+                  [--enterprise ID] [--provider CODE --fields marketing,finance] [--locale th|en] [--json]
                                            create a user; a password is generated and printed once if none is given
   sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
   sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
@@ -40,6 +41,9 @@ Usage:
                                            new to the registry add it when its name is mapped)
   sainam import values FILE --plan CODE [--layout long|wide] [--mapping JSON] [--json]
                                            import indicator values into a plan, as drafts; all or nothing
+  sainam import providers|experts FILE [--mapping JSON] [--json]
+                                           import service providers (by code) or their experts (by provider and
+                                           e-mail, else name); a file again updates them; all or nothing
   sainam help                              this text
 
 The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
@@ -165,6 +169,7 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
         clusters: { type: "string" },
         enterprise: { type: "string" },
         fields: { type: "string" },
+        provider: { type: "string" },
         locale: { type: "string" },
         json: { type: "boolean" },
       },
@@ -193,8 +198,16 @@ async function userCommand(rest: string[], config: ReturnType<typeof loadConfig>
       if (!agency) return fail(out, "validation_failed", `--agency: no agency with code or id "${values.agency}"`);
       agencyId = agency.id;
     }
+    let providerId: number | undefined;
+    if (values.provider) {
+      const provider = await serviceProviders.findProviderByCode(database.db, values.provider);
+      if (!provider)
+        return fail(out, "validation_failed", `--provider: no service provider with code "${values.provider}"`);
+      providerId = provider.id;
+    }
     const generated = values.password ? null : generatePassword();
     const parsed = createUserBody.safeParse({
+      providerId,
       email: values.email,
       displayName: values.name ?? values.email,
       password: values.password ?? generated,
@@ -253,8 +266,19 @@ async function importCommand(rest: string[], config: ReturnType<typeof loadConfi
   const [kindArg, file] = parsed.positionals;
   // "values" is the command-line name of the indicator_values import kind.
   const kind = kindArg === "values" ? "indicator_values" : kindArg;
-  if (kind !== "enterprises" && kind !== "memberships" && kind !== "linkages" && kind !== "indicator_values")
-    return fail(out, "bad_usage", "usage: sainam import enterprises|memberships|linkages|values FILE");
+  if (
+    kind !== "enterprises" &&
+    kind !== "memberships" &&
+    kind !== "linkages" &&
+    kind !== "indicator_values" &&
+    kind !== "providers" &&
+    kind !== "experts"
+  )
+    return fail(
+      out,
+      "bad_usage",
+      "usage: sainam import enterprises|memberships|linkages|values|providers|experts FILE",
+    );
   const layout = parsed.values.layout;
   if (layout !== undefined && layout !== "long" && layout !== "wide")
     return fail(out, "validation_failed", "--layout: must be long or wide");
@@ -353,6 +377,7 @@ function cliFlag(path: string): string {
     clusterIds: "clusters",
     enterpriseId: "enterprise",
     expertFields: "fields",
+    providerId: "provider",
   };
   // A list's item keeps its index: expertFields.0 → fields.0.
   const [head = "", ...rest] = path.split(".");

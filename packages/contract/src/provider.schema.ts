@@ -114,3 +114,38 @@ export const updateExpertBody = z
 export type UpdateExpertBody = z.infer<typeof updateExpertBody>;
 
 export const expertListQuery = z.object({ providerId: z.coerce.number().int().positive().optional() });
+
+/** A manager of a provider (reassigns its requests, sees its cases, is told of breaches); names for signed-in users. */
+export const providerManagerSchema = z.object({
+  userId: z.number().int(),
+  displayName: z.string(),
+  role: z.string(),
+});
+export type ProviderManager = z.infer<typeof providerManagerSchema>;
+export const providerManagerListSchema = z.object({ items: z.array(providerManagerSchema) });
+
+export const addProviderManagerBody = z.object({ userId: z.number().int().positive() }).strict();
+export type AddProviderManagerBody = z.infer<typeof addProviderManagerBody>;
+
+export const providerManagerParams = z.object({
+  id: z.coerce.number().int().positive(),
+  userId: z.coerce.number().int().positive(),
+});
+
+/**
+ * Users a provider's keepers may pick: `expert` users to link to an expert record, or experts and agency officers to
+ * make managers; found by name or e-mail.
+ */
+export const userCandidatesQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  for: z.enum(["expert", "manager"]),
+});
+export const userCandidateSchema = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  email: z.string(),
+  role: z.string(),
+  /** The expert record the user is linked to, if any (one record per user). */
+  expertId: z.number().int().nullable(),
+});
+export const userCandidateListSchema = z.object({ items: z.array(userCandidateSchema) });

@@ -15,7 +15,12 @@ export const userSchema = z.object({
   agencyId: z.number().int().nullable(),
   clusterIds: z.array(z.number().int()),
   enterpriseId: z.number().int().nullable(),
-  /** An expert's fields (core `expertFields`); empty for other roles. */
+  /**
+   * An expert's record (the `experts` row linked to the user) and its provider; null for other roles. The record is
+   * the one place an expert's fields are kept: `expertFields` are its fields (empty for other roles).
+   */
+  expertId: z.number().int().nullable(),
+  providerId: z.number().int().nullable(),
   expertFields: z.array(z.string()),
   locale: localeSchema,
   active: z.boolean(),
@@ -40,6 +45,10 @@ export const createUserBody = z
     agencyId: z.number().int().positive().nullable().optional(),
     clusterIds: z.array(z.number().int().positive()).max(500).optional(),
     enterpriseId: z.number().int().positive().nullable().optional(),
+    /** An expert: link this existing expert record (not yet linked to a user)… */
+    expertId: z.number().int().positive().optional(),
+    /** …or make one at this service provider, with `expertFields`. */
+    providerId: z.number().int().positive().optional(),
     expertFields: expertFieldList.optional(),
     locale: localeSchema.optional(),
   })
@@ -53,6 +62,10 @@ export const updateUserBody = z
     agencyId: z.number().int().positive().nullable().optional(),
     clusterIds: z.array(z.number().int().positive()).max(500).optional(),
     enterpriseId: z.number().int().positive().nullable().optional(),
+    /** An expert: link this expert record instead of their current one (which stays, unlinked). */
+    expertId: z.number().int().positive().optional(),
+    /** An expert: their record moves to this provider (or, with no record yet, one is made there). */
+    providerId: z.number().int().positive().optional(),
     expertFields: expertFieldList.optional(),
     active: z.boolean().optional(),
     password: password.optional(),

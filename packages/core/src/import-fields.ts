@@ -3,8 +3,18 @@
  * One list for the importer that reads the files and the web's mapping step that names their columns.
  */
 
-/** What a file holds: enterprises, cluster memberships, linkages between enterprises, or indicator values. */
-export const importKinds = ["enterprises", "memberships", "linkages", "indicator_values"] as const;
+/**
+ * What a file holds: enterprises, cluster memberships, linkages between enterprises, indicator values, or the
+ * service providers and their experts (issue 13).
+ */
+export const importKinds = [
+  "enterprises",
+  "memberships",
+  "linkages",
+  "indicator_values",
+  "providers",
+  "experts",
+] as const;
 /** One of the import kinds. */
 export type ImportKind = (typeof importKinds)[number];
 
@@ -71,3 +81,43 @@ export const linkageFields = [
   "annualValue",
   "clusterCode",
 ] as const;
+
+/**
+ * The fields of a service-provider file. A provider is known by its code: a file imported again updates the providers
+ * it names. `parentCode`: an ITC branch's centre (in the registry or earlier in the same file); `agency`: the agency
+ * that keeps it (code, abbreviation or name); `provinces`: names or codes, or "ทั่วประเทศ"/"all" for every province;
+ * `services`: field names in Thai or English.
+ */
+export const providerFields = [
+  "code",
+  "nameTh",
+  "nameEn",
+  "providerKind",
+  "parentCode",
+  "agency",
+  "provinces",
+  "services",
+  "contactName",
+  "contactPhone",
+  "contactEmail",
+  "website",
+] as const;
+/** A field of a service-provider import. */
+export type ProviderField = (typeof providerFields)[number];
+
+/**
+ * The fields of an expert file. An expert is known by their provider and e-mail (or name when no e-mail is given):
+ * a file imported again updates them. `areas`: provinces or regions served; empty means wherever the provider serves.
+ */
+export const expertImportFields = [
+  "displayName",
+  "providerCode",
+  "fields",
+  "areas",
+  "capacity",
+  "available",
+  "contactEmail",
+  "contactPhone",
+] as const;
+/** A field of an expert import. */
+export type ExpertImportField = (typeof expertImportFields)[number];

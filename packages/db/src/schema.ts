@@ -163,12 +163,6 @@ export interface UserClusterTable {
   cluster_id: number;
 }
 
-/** The fields an expert advises in (core `expertFields`), migration 0012. */
-export interface UserExpertFieldTable {
-  user_id: number;
-  field: string;
-}
-
 /** A service provider (ITC, its branches, TIDC, the SME Rescue Center, …), migration 0015; kind: core `providerKinds`. */
 export interface ServiceProviderTable {
   id: Generated<number>;
@@ -781,7 +775,6 @@ export interface DB {
   indicator_targets: IndicatorTargetTable;
   users: UserTable;
   user_clusters: UserClusterTable;
-  user_expert_fields: UserExpertFieldTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
   meta: MetaTable;

@@ -167,3 +167,58 @@ export async function setExpertAreas(db: Executor, id: number, areas: readonly {
       .values(areas.map((a) => ({ expert_id: id, area_type: a.type, area_code: a.code })))
       .execute();
 }
+
+/** A provider's managers with their names and roles, by name. */
+export async function listManagers(db: Executor, providerId: number) {
+  return db
+    .selectFrom("provider_managers")
+    .innerJoin("users", "users.id", "provider_managers.user_id")
+    .select(["users.id as user_id", "users.display_name", "users.role"])
+    .where("provider_managers.provider_id", "=", providerId)
+    .orderBy("users.display_name")
+    .orderBy("users.id")
+    .execute();
+}
+
+export async function isManager(db: Executor, providerId: number, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("provider_managers")
+    .select("user_id")
+    .where("provider_id", "=", providerId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function addManager(db: Executor, providerId: number, userId: number) {
+  await db.insertInto("provider_managers").values({ provider_id: providerId, user_id: userId }).execute();
+}
+
+export async function removeManager(db: Executor, providerId: number, userId: number) {
+  await db
+    .deleteFrom("provider_managers")
+    .where("provider_id", "=", providerId)
+    .where("user_id", "=", userId)
+    .execute();
+}
+
+/** Active users of the given roles whose name or e-mail contains `q` (case-insensitive), with their expert record. */
+export async function searchUsers(db: Executor, q: string, roles: readonly string[], limit: number) {
+  const like = `%${q.toLowerCase()}%`;
+  return db
+    .selectFrom("users")
+    .leftJoin("experts", "experts.user_id", "users.id")
+    .select(["users.id", "users.display_name", "users.email", "users.role", "experts.id as expert_id"])
+    .where("users.active", "=", 1)
+    .where("users.role", "in", roles)
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["users.email"]), "like", like),
+        eb(eb.fn("lower", ["users.display_name"]), "like", like),
+      ]),
+    )
+    .orderBy("users.display_name")
+    .orderBy("users.id")
+    .limit(limit)
+    .execute();
+}

@@ -3,33 +3,48 @@ import type { DB, NewUserRow, UserRow, UserUpdate } from "./schema.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** A user with the scopes their role is limited to: coordinator's clusters, expert's fields (sorted). */
-export type UserWithScopes = UserRow & { cluster_ids: number[]; expert_fields: string[] };
+/**
+ * A user with the scopes their role is limited to: a coordinator's clusters; an expert's record (migration 0022:
+ * experts.user_id) with its provider and fields (sorted), the one place an expert's fields are kept.
+ */
+export type UserWithScopes = UserRow & {
+  cluster_ids: number[];
+  expert_id: number | null;
+  expert_provider_id: number | null;
+  expert_fields: string[];
+};
 
 export type UserListQuery = { page: number; pageSize: number; q?: string | undefined };
 
 async function withScopes(db: Executor, users: UserRow[]): Promise<UserWithScopes[]> {
   if (users.length === 0) return [];
   const ids = users.map((u) => u.id);
-  const [scopes, fields] = await Promise.all([
+  const [scopes, records, fields] = await Promise.all([
     db
       .selectFrom("user_clusters")
       .select(["user_id", "cluster_id"])
       .where("user_id", "in", ids)
       .orderBy("cluster_id")
       .execute(),
+    db.selectFrom("experts").select(["id", "user_id", "provider_id"]).where("user_id", "in", ids).execute(),
     db
-      .selectFrom("user_expert_fields")
-      .select(["user_id", "field"])
-      .where("user_id", "in", ids)
-      .orderBy("field")
+      .selectFrom("expert_fields")
+      .innerJoin("experts", "experts.id", "expert_fields.expert_id")
+      .select(["experts.user_id", "expert_fields.field"])
+      .where("experts.user_id", "in", ids)
+      .orderBy("expert_fields.field")
       .execute(),
   ]);
-  return users.map((u) => ({
-    ...u,
-    cluster_ids: scopes.filter((s) => s.user_id === u.id).map((s) => s.cluster_id),
-    expert_fields: fields.filter((f) => f.user_id === u.id).map((f) => f.field),
-  }));
+  return users.map((u) => {
+    const record = records.find((r) => r.user_id === u.id);
+    return {
+      ...u,
+      cluster_ids: scopes.filter((s) => s.user_id === u.id).map((s) => s.cluster_id),
+      expert_id: record?.id ?? null,
+      expert_provider_id: record?.provider_id ?? null,
+      expert_fields: fields.filter((f) => f.user_id === u.id).map((f) => f.field),
+    };
+  });
 }
 
 export async function findUserById(db: Executor, id: number): Promise<UserWithScopes | undefined> {
@@ -73,24 +88,23 @@ export async function listUsers(
   return { items: await withScopes(db, rows), total: Number(count.n) };
 }
 
-export async function insertUser(
-  db: Transaction<DB>,
-  user: NewUserRow,
-  clusterIds: number[],
-  expertFields: string[] = [],
-): Promise<UserWithScopes> {
+/** Adds a user with their clusters; an expert's record is linked by the caller (experts.user_id). */
+export async function insertUser(db: Transaction<DB>, user: NewUserRow, clusterIds: number[]): Promise<UserWithScopes> {
   const row = await db
     .insertInto("users")
     .values({ ...user, email: user.email.toLowerCase() })
     .returningAll()
     .executeTakeFirstOrThrow();
   await replaceUserClusters(db, row.id, clusterIds);
-  await replaceExpertFields(db, row.id, expertFields);
-  return {
-    ...row,
-    cluster_ids: [...new Set(clusterIds)].sort((a, b) => a - b),
-    expert_fields: [...new Set(expertFields)].sort(),
-  };
+  return (
+    (await findUserById(db, row.id)) ?? {
+      ...row,
+      cluster_ids: [],
+      expert_id: null,
+      expert_provider_id: null,
+      expert_fields: [],
+    }
+  );
 }
 
 export async function updateUser(
@@ -98,23 +112,10 @@ export async function updateUser(
   id: number,
   patch: UserUpdate,
   clusterIds?: number[],
-  expertFields?: string[],
 ): Promise<UserWithScopes | undefined> {
   if (Object.keys(patch).length > 0) await db.updateTable("users").set(patch).where("id", "=", id).execute();
   if (clusterIds) await replaceUserClusters(db, id, clusterIds);
-  if (expertFields) await replaceExpertFields(db, id, expertFields);
   return findUserById(db, id);
-}
-
-async function replaceExpertFields(db: Transaction<DB>, userId: number, fields: string[]): Promise<void> {
-  await db.deleteFrom("user_expert_fields").where("user_id", "=", userId).execute();
-  const unique = [...new Set(fields)];
-  if (unique.length > 0) {
-    await db
-      .insertInto("user_expert_fields")
-      .values(unique.map((field) => ({ user_id: userId, field })))
-      .execute();
-  }
 }
 
 async function replaceUserClusters(db: Transaction<DB>, userId: number, clusterIds: number[]): Promise<void> {

@@ -13,3 +13,4 @@ export * from "./tsic.ts";
 export * from "./indicator-values.ts";
 export * from "./batch.ts";
 export * from "./export.ts";
+export * from "./service-providers.ts";

@@ -1,6 +1,10 @@
 import {
   describeJuristicId,
   enterpriseFields,
+  expertImportFields,
+  providerFields,
+  type ExpertImportField,
+  type ProviderField,
   linkageFields,
   membershipFields,
   normalizeThai,
@@ -9,6 +13,7 @@ import {
   type MembershipField,
 } from "@sainam/core";
 import { indicatorValueFields, indicatorValueSynonyms, type IndicatorValueField } from "./indicator-values.ts";
+import { expertSynonyms, providerSynonyms } from "./service-providers.ts";
 
 export { importKinds, enterpriseFields, membershipFields, membershipFirmFields, linkageFields } from "@sainam/core";
 export type { ImportKind, EnterpriseField, MembershipField } from "@sainam/core";
@@ -22,10 +27,15 @@ export type FieldOf<K extends ImportKind> = K extends "enterprises"
     ? MembershipField
     : K extends "linkages"
       ? LinkageField
-      : IndicatorValueField;
+      : K extends "providers"
+        ? ProviderField
+        : K extends "experts"
+          ? ExpertImportField
+          : IndicatorValueField;
 
 /** Any field of any kind. */
-export type FieldName = EnterpriseField | MembershipField | LinkageField | IndicatorValueField;
+export type FieldName =
+  EnterpriseField | MembershipField | LinkageField | IndicatorValueField | ProviderField | ExpertImportField;
 
 /**
  * Which source column (by header text) feeds each field. Plain JSON, so the server can save the
@@ -39,6 +49,8 @@ export function fieldsOf(kind: ImportKind): ReadonlyArray<FieldName> {
   if (kind === "enterprises") return enterpriseFields;
   if (kind === "memberships") return membershipFields;
   if (kind === "indicator_values") return indicatorValueFields;
+  if (kind === "providers") return providerFields;
+  if (kind === "experts") return expertImportFields;
   return linkageFields;
 }
 
@@ -350,6 +362,8 @@ function rulesOf(kind: ImportKind): Readonly<Partial<Record<FieldName, FieldRule
   if (kind === "enterprises") return enterpriseRules;
   if (kind === "memberships") return membershipRules;
   if (kind === "indicator_values") return indicatorValueSynonyms;
+  if (kind === "providers") return providerSynonyms;
+  if (kind === "experts") return expertSynonyms;
   return linkageRules;
 }
 
@@ -510,6 +524,8 @@ const requiredFields: Record<ImportKind, ReadonlyArray<ReadonlyArray<FieldName>>
   linkages: [["fromJuristicId"], ["toJuristicId"], ["kind"]],
   // The period and figures depend on the layout (a wide file has a column per period): the server checks them.
   indicator_values: [["indicatorCode"], ["orgUnitCode", "orgUnitName"]],
+  providers: [["code"], ["nameTh", "nameEn"], ["providerKind"]],
+  experts: [["displayName"], ["providerCode"]],
 };
 
 function isFieldOf(kind: ImportKind, field: string): field is FieldName {

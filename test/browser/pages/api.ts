@@ -25,6 +25,7 @@ export type ApiSession = {
   post(path: string, body: unknown): Promise<unknown>;
   /** POST that answers the created record's id. */
   create(path: string, body: unknown): Promise<number>;
+  patch(path: string, body: unknown): Promise<unknown>;
 };
 
 /** Signs in over the API (no browser) and answers a session that sends its cookie and CSRF token. */
@@ -54,6 +55,14 @@ export async function apiSession(
     get: async (path) => json(await fetch(`${baseUrl}${path}`, { headers: { cookie } })),
     post,
     create: async (path, body) => Number(field(await post(path, body), "id")),
+    patch: async (path, body) =>
+      json(
+        await fetch(`${baseUrl}${path}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf },
+          body: JSON.stringify(body),
+        }),
+      ),
   };
 }
 

@@ -34,4 +34,25 @@ export class ProvidersPage {
   expertRow(name: string): Locator {
     return this.page.getByRole("row").filter({ hasText: name });
   }
+
+  /** Links the expert of the open provider page to the expert user found by `query`, named `userName`. */
+  async linkExpertUser(expertName: string, query: string, userName: string): Promise<void> {
+    await this.page.getByRole("button", { name: `เชื่อมบัญชีผู้ใช้ของ ${expertName}` }).click();
+    await this.page.getByLabel("ค้นหาบัญชีผู้เชี่ยวชาญจากชื่อหรืออีเมล").fill(query);
+    await this.page.getByRole("button", { name: `เลือก ${userName}` }).click();
+    await this.page.getByRole("button", { name: `ยกเลิกการเชื่อมบัญชีของ ${expertName}` }).waitFor();
+  }
+
+  /** Makes the user found by `query`, named `userName`, a manager of the open provider. */
+  async addManager(query: string, userName: string): Promise<void> {
+    await this.page.getByRole("button", { name: "เพิ่มผู้จัดการ" }).click();
+    await this.page.getByLabel("ค้นหาผู้เชี่ยวชาญหรือเจ้าหน้าที่หน่วยงานจากชื่อหรืออีเมล").fill(query);
+    await this.page.getByRole("button", { name: `เลือก ${userName}` }).click();
+    await this.page.getByRole("button", { name: `นำ ${userName} ออกจากผู้จัดการ` }).waitFor();
+  }
+
+  /** The managers section of the open provider page. */
+  managers(): Locator {
+    return this.page.getByRole("region", { name: "ผู้จัดการหน่วยบริการ" });
+  }
 }

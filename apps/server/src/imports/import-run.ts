@@ -22,6 +22,7 @@ import {
 import { preview, readErrorMessage, sourceKey } from "./import-preview.ts";
 import { describeError, EnterpriseRows, ReportBuilder, type ImportReportView } from "./import-report.ts";
 import { writeSlice, type RowImport } from "./import-writers.ts";
+import { importExperts, importProviders } from "../providers/provider-import.ts";
 
 const CHUNK = 2000;
 // An import writes in short transactions (a few tens of milliseconds each), giving the event loop back between
@@ -54,8 +55,10 @@ type ImportJob =
   | { kind: "enterprises"; strict: boolean }
   | { kind: "memberships"; strict: boolean; clusterCode: string | null }
   | { kind: "linkages"; strict: boolean; clusterCode: string | null }
-  | { kind: "indicator_values"; plan: PlanRow; layout: "long" | "wide" };
-type RowJob = Exclude<ImportJob, { kind: "indicator_values" }>;
+  | { kind: "indicator_values"; plan: PlanRow; layout: "long" | "wide" }
+  | { kind: "providers" }
+  | { kind: "experts" };
+type RowJob = Exclude<ImportJob, { kind: "indicator_values" | "providers" | "experts" }>;
 
 /**
  * Lets what waits on the event loop run, then waits while other requests are being answered (GIVE_WAY_MS at most).
@@ -208,7 +211,9 @@ export async function runImport(
   const work = (
     what.kind === "indicator_values"
       ? executeValueImport(ctx, actor, batch, job, mapping, what.plan, what.layout)
-      : executeImport(ctx, actor, batch, job, mapping, what, hooks)
+      : what.kind === "providers" || what.kind === "experts"
+        ? executeServiceImport(ctx, actor, batch, job, mapping, what.kind)
+        : executeImport(ctx, actor, batch, job, mapping, what, hooks)
   )
     .catch(async (error: unknown) => {
       const unreadable = error instanceof ReadTableError;
@@ -392,5 +397,42 @@ function jobOf(
     case "indicator_values":
       if (given.plan === null) throw new Error("an indicator-value import runs with its plan");
       return { kind: "indicator_values", plan: given.plan, layout: given.layout };
+    case "providers":
+      return { kind: "providers" };
+    case "experts":
+      return { kind: "experts" };
   }
+}
+
+/** A providers or experts file: read and checked whole, written in one transaction or not at all. */
+async function executeServiceImport(
+  ctx: AppContext,
+  actor: Actor,
+  batch: BatchFile,
+  job: { progress: ImportProgress },
+  mapping: ColumnMapping,
+  kind: "providers" | "experts",
+) {
+  const hooks = {
+    batchId: batch.id,
+    path: batch.path,
+    onRow: () => {
+      job.progress = { ...job.progress, rowsRead: job.progress.rowsRead + 1 };
+    },
+    onProgress: (bytesRead: number, totalBytes: number | null) => {
+      job.progress = { ...job.progress, bytesRead, totalBytes };
+    },
+  };
+  const { report, failed } =
+    kind === "providers"
+      ? await importProviders(ctx, actor, { ...hooks, mapping: parseColumnMapping("providers", mapping) ?? {} })
+      : await importExperts(ctx, actor, { ...hooks, mapping: parseColumnMapping("experts", mapping) ?? {} });
+  await finishBatch(
+    ctx,
+    batch,
+    failed ? "failed" : "done",
+    report,
+    failed ? "rows_unusable" : null,
+    failed ? report.counts.errors : undefined,
+  );
 }

@@ -62,6 +62,8 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/experts/{id}",
   "/api/inbox",
   "/api/inbox/count",
+  "/api/service-providers/{id}/managers",
+  "/api/service-providers/{id}/user-candidates",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */

@@ -183,6 +183,16 @@ async function expertFor(v: Variant, w: AccessWorld): Promise<number> {
   expertOf.set(key, created.id);
   return created.id;
 }
+/** A new agency officer, to be made a provider's manager. */
+async function newManagerCandidate(w: AccessWorld): Promise<number> {
+  const user = await w.t.addUser({
+    email: `matrix-manager-${unique()}@example.org`,
+    displayName: "ผู้จัดการศูนย์",
+    role: "agency_officer",
+    agencyId: w.agency.moc.id,
+  });
+  return user.id;
+}
 /** A date no other holiday has: one a day from 2040 on. */
 let holidayDay = 0;
 const holidayDate = () => new Date(Date.UTC(2040, 0, 1 + holidayDay++)).toISOString().slice(0, 10);
@@ -281,6 +291,33 @@ const matrix: Record<string, Rule> = {
   "PATCH /api/experts/{id}": perAgency(
     "admin, or agency officer of the provider's agency",
     async (_role, v, w) => ({ url: `/api/experts/${await expertFor(v, w)}`, body: { capacity: 2 } }),
+    200,
+  ),
+  "GET /api/service-providers/{id}/managers": signedIn("signed in", async (_role, _v, w) => ({
+    url: `/api/service-providers/${await providerFor("own", w)}/managers`,
+  })),
+  "POST /api/service-providers/{id}/managers": perAgency(
+    "admin, or agency officer of its agency",
+    async (_role, v, w) => ({
+      url: `/api/service-providers/${await providerFor(v, w)}/managers`,
+      body: { userId: await newManagerCandidate(w) },
+    }),
+  ),
+  "DELETE /api/service-providers/{id}/managers/{userId}": perAgency(
+    "admin, or agency officer of its agency",
+    async (_role, v, w) => {
+      const providerId = await providerFor(v, w);
+      const userId = await newManagerCandidate(w);
+      await ok(w.as.admin.request("POST", `/api/service-providers/${providerId}/managers`, { userId }), 201);
+      return { url: `/api/service-providers/${providerId}/managers/${userId}` };
+    },
+    200,
+  ),
+  "GET /api/service-providers/{id}/user-candidates": perAgency(
+    "admin, or agency officer of its agency",
+    async (_role, v, w) => ({
+      url: `/api/service-providers/${await providerFor(v, w)}/user-candidates?q=a&for=manager`,
+    }),
     200,
   ),
 

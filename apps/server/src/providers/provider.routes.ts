@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
+  addProviderManagerBody,
   createExpertBody,
   createProviderBody,
   errorResponses,
@@ -8,7 +9,11 @@ import {
   expertSchema,
   idParams as params,
   providerListSchema,
+  providerManagerListSchema,
+  providerManagerParams,
   providerSchema,
+  userCandidateListSchema,
+  userCandidatesQuery,
   updateExpertBody,
   updateProviderBody,
 } from "@sainam/contract";
@@ -23,6 +28,7 @@ import {
   updateExpert,
   updateProvider,
 } from "./provider.service.ts";
+import { addManager, listManagers, removeManager, userCandidates } from "./provider-people.ts";
 
 /** Service providers and their experts (issue 13): who SME requests for help go to. */
 export function providerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -77,6 +83,64 @@ export function providerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => updateProvider(ctx, request.actor, request.params.id, request.body),
+    );
+
+    app.get(
+      "/service-providers/:id/managers",
+      {
+        schema: {
+          tags: ["services"],
+          summary: "A provider's managers (names, for signed-in users)",
+          params,
+          response: { 200: providerManagerListSchema, ...errorResponses(400, 401, 404) },
+        },
+      },
+      async (request) => ({ items: await listManagers(ctx, request.actor, request.params.id) }),
+    );
+
+    app.post(
+      "/service-providers/:id/managers",
+      {
+        schema: {
+          tags: ["services"],
+          summary: "Make an expert or agency officer a manager of the provider (its keepers), audited",
+          params,
+          body: addProviderManagerBody,
+          response: { 201: providerManagerListSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send({ items: await addManager(ctx, request.actor, request.params.id, request.body.userId) }),
+    );
+
+    app.delete(
+      "/service-providers/:id/managers/:userId",
+      {
+        schema: {
+          tags: ["services"],
+          summary: "Remove a manager of the provider (its keepers), audited",
+          params: providerManagerParams,
+          response: { 200: providerManagerListSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        await removeManager(ctx, request.actor, request.params.id, request.params.userId);
+        return { items: await listManagers(ctx, request.actor, request.params.id) };
+      },
+    );
+
+    app.get(
+      "/service-providers/:id/user-candidates",
+      {
+        schema: {
+          tags: ["services"],
+          summary: "Users a provider's keepers may link to an expert record or make managers, by name or e-mail",
+          params,
+          querystring: userCandidatesQuery,
+          response: { 200: userCandidateListSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => ({ items: await userCandidates(ctx, request.actor, request.params.id, request.query) }),
     );
 
     app.get(

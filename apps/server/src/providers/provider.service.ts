@@ -60,7 +60,7 @@ export function presentExpert(e: ExpertDetail) {
  * A provider as the audit log keeps it: contacts are personal data and stay out of the log (which fields were
  * given is kept, so a change to them still shows).
  */
-function auditProvider(p: ReturnType<typeof presentProvider>) {
+export function auditProvider(p: ReturnType<typeof presentProvider>) {
   const { contactName, contactPhone, contactEmail, ...rest } = p;
   return {
     ...rest,
@@ -69,7 +69,7 @@ function auditProvider(p: ReturnType<typeof presentProvider>) {
 }
 
 /** An expert as the audit log keeps it: without their phone and e-mail. */
-function auditExpert(e: ReturnType<typeof presentExpert>) {
+export function auditExpert(e: ReturnType<typeof presentExpert>) {
   const { contactPhone, contactEmail, ...rest } = e;
   return { ...rest, contactsGiven: { phone: contactPhone !== null, email: contactEmail !== null } };
 }

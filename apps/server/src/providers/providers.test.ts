@@ -170,6 +170,9 @@ describe("#experts", () => {
 
   it("lets the provider's officer add and change an expert, linked to an expert user, audited", async () => {
     const expertUser = await signInAs(t, "expert");
+    // An expert user comes with their record (made with the account): unlinked first, to be linked to this one.
+    const own = (await ok(admin.request("GET", `/api/users/${expertUser.userId}`))).expertId;
+    await ok(admin.request("PATCH", `/api/experts/${own}`, { userId: null }));
     const expert = await ok(
       dipOfficer.request("POST", "/api/experts", {
         providerId,

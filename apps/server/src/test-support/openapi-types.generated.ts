@@ -346,6 +346,58 @@ export interface paths {
         patch: operations["patchServiceProvidersById"];
         trace?: never;
     };
+    "/api/service-providers/{id}/managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's managers (names, for signed-in users) */
+        get: operations["getServiceProvidersByIdManagers"];
+        put?: never;
+        /** Make an expert or agency officer a manager of the provider (its keepers), audited */
+        post: operations["postServiceProvidersByIdManagers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-providers/{id}/managers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a manager of the provider (its keepers), audited */
+        delete: operations["deleteServiceProvidersByIdManagersByUserId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-providers/{id}/user-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users a provider's keepers may link to an expert record or make managers, by name or e-mail */
+        get: operations["getServiceProvidersByIdUserCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/experts": {
         parameters: {
             query?: never;
@@ -1959,6 +2011,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2065,6 +2119,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2120,6 +2176,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2191,6 +2249,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2268,6 +2328,8 @@ export interface operations {
                             agencyId: number | null;
                             clusterIds: number[];
                             enterpriseId: number | null;
+                            expertId: number | null;
+                            providerId: number | null;
                             expertFields: string[];
                             /** @enum {string} */
                             locale: "th" | "en";
@@ -2330,6 +2392,8 @@ export interface operations {
                     agencyId?: number | null;
                     clusterIds?: number[];
                     enterpriseId?: number | null;
+                    expertId?: number;
+                    providerId?: number;
                     expertFields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
                     /** @enum {string} */
                     locale?: "th" | "en";
@@ -2351,6 +2415,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -2424,6 +2490,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -2490,6 +2558,8 @@ export interface operations {
                     agencyId?: number | null;
                     clusterIds?: number[];
                     enterpriseId?: number | null;
+                    expertId?: number;
+                    providerId?: number;
                     expertFields?: ("marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce")[];
                     active?: boolean;
                     password?: string;
@@ -2513,6 +2583,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -2592,6 +2664,8 @@ export interface operations {
                         agencyId: number | null;
                         clusterIds: number[];
                         enterpriseId: number | null;
+                        expertId: number | null;
+                        providerId: number | null;
                         expertFields: string[];
                         /** @enum {string} */
                         locale: "th" | "en";
@@ -3418,6 +3492,274 @@ export interface operations {
                         website: string | null;
                         expertCount: number;
                         isExample: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceProvidersByIdManagers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: number;
+                            displayName: string;
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceProvidersByIdManagers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: number;
+                            displayName: string;
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteServiceProvidersByIdManagersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: number;
+                            displayName: string;
+                            role: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceProvidersByIdUserCandidates: {
+        parameters: {
+            query: {
+                q: string;
+                for: "expert" | "manager";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            displayName: string;
+                            email: string;
+                            role: string;
+                            expertId: number | null;
+                        }[];
                     };
                 };
             };
@@ -8032,7 +8374,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 status?: "uploaded" | "running" | "done" | "failed";
-                kind?: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                kind?: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                 owner?: "mine" | "all";
             };
             header?: never;
@@ -8051,7 +8393,7 @@ export interface operations {
                         items: {
                             batchId: number;
                             /** @enum {string} */
-                            kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                            kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                             fileName: string;
                             /** @enum {string} */
                             status: "uploaded" | "running" | "done" | "failed";
@@ -8111,7 +8453,7 @@ export interface operations {
     postImports: {
         parameters: {
             query: {
-                kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                 fileName: string;
             };
             header?: never;
@@ -8360,7 +8702,7 @@ export interface operations {
                     "application/json": {
                         batchId: number;
                         /** @enum {string} */
-                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                         fileName: string;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";
@@ -8454,7 +8796,7 @@ export interface operations {
                     "application/json": {
                         batchId: number;
                         /** @enum {string} */
-                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values";
+                        kind: "enterprises" | "memberships" | "linkages" | "indicator_values" | "providers" | "experts";
                         fileName: string;
                         /** @enum {string} */
                         status: "uploaded" | "running" | "done" | "failed";

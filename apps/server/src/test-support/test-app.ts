@@ -40,6 +40,33 @@ async function firstAgencyId(ctx: AppContext): Promise<number> {
   return row.id;
 }
 
+/** A service provider of the agency for test experts: one it has, else one made for the tests. */
+async function testProviderOf(ctx: AppContext, agencyId: number): Promise<number> {
+  const { db } = ctx.database;
+  const found = await db
+    .selectFrom("service_providers")
+    .select("id")
+    .where("agency_id", "=", agencyId)
+    .orderBy("id")
+    .executeTakeFirst();
+  if (found) return found.id;
+  const now = new Date().toISOString();
+  const made = await db
+    .insertInto("service_providers")
+    .values({
+      code: `TEST-EXPERTS-${agencyId}`,
+      name_th: "หน่วยบริการทดสอบ",
+      name_en: "Test provider",
+      kind: "other",
+      agency_id: agencyId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return made.id;
+}
+
 export type TestApp = {
   app: FastifyInstance;
   ctx: AppContext;
@@ -113,11 +140,13 @@ export async function createTestApp(
     },
     async addUser(input) {
       const password = input.password ?? `pw-${randomBytes(8).toString("hex")}`;
-      // An expert needs a provider and a field; tests that do not care get the first agency and "marketing".
+      // An expert needs a record at a provider, with a field; tests that do not care get a provider of the first
+      // agency (or the one given) and "marketing".
       const expertDefaults =
-        input.role === "expert"
+        input.role === "expert" && input.expertId === undefined
           ? {
               agencyId: input.agencyId ?? (await firstAgencyId(ctx)),
+              providerId: input.providerId ?? (await testProviderOf(ctx, input.agencyId ?? (await firstAgencyId(ctx)))),
               expertFields: input.expertFields ?? ["marketing" as const],
             }
           : {};

@@ -10,6 +10,8 @@ let admin: Client;
 let dip: number;
 let clusterIds: number[];
 let firmId: number;
+let providerId: number;
+let otherProviderId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -17,6 +19,18 @@ beforeAll(async () => {
   ({ DIP: dip } = await agencyIds(t, "DIP"));
   clusterIds = [(await createCluster(admin)).id, (await createCluster(admin)).id];
   firmId = (await createEnterprise(admin)).id;
+  const provider = (code: string, agencyId: number | null) =>
+    ok(
+      admin.request("POST", "/api/service-providers", {
+        code,
+        kind: "sme_centre",
+        nameTh: "ศูนย์ส่งเสริม SME ทดสอบ",
+        agencyId,
+      }),
+      201,
+    );
+  providerId = (await provider(`ACC-${unique()}`, dip)).id;
+  otherProviderId = (await provider(`ACC-${unique()}`, null)).id;
 });
 afterAll(async () => {
   await t.close();
@@ -64,15 +78,20 @@ describe("#users.create scopes per role", () => {
       admin.request(
         "POST",
         "/api/users",
-        newUser({ role: "expert", agencyId: dip, expertFields: ["marketing", "business_law", "marketing"] }),
+        newUser({ role: "expert", providerId, expertFields: ["marketing", "business_law", "marketing"] }),
       ),
       201,
     );
+    // The expert's agency is their provider's; their fields are kept on their expert record.
     expect(expert).toMatchObject({
       agencyId: dip,
+      providerId,
       expertFields: ["business_law", "marketing"],
       mustChangePassword: false,
     });
+    expect(expert.expertId).toBeGreaterThan(0);
+    const record = await ok(admin.request("GET", `/api/experts/${expert.expertId}`));
+    expect(record).toMatchObject({ userId: expert.id, providerId, fields: ["business_law", "marketing"] });
     const read = await ok(admin.request("GET", `/api/users/${expert.id}`));
     expect(read.expertFields).toEqual(["business_law", "marketing"]);
   });
@@ -91,11 +110,22 @@ describe("#users.create scopes per role", () => {
       "enterpriseId:not_found",
     ],
     ["an officer without an agency", () => ({ role: "agency_officer" }), "agencyId:required"],
-    ["an expert without a provider", () => ({ role: "expert", expertFields: ["finance"] }), "agencyId:required"],
-    ["an expert without fields", () => ({ role: "expert", agencyId: dip }), "expertFields:required"],
+    ["an expert without a provider", () => ({ role: "expert", expertFields: ["finance"] }), "providerId:required"],
+    ["an expert without fields", () => ({ role: "expert", providerId }), "expertFields:required"],
+    [
+      "an expert at a provider that does not exist",
+      () => ({ role: "expert", providerId: 999_999, expertFields: ["finance"] }),
+      "providerId:not_found",
+    ],
+    ["an expert record that does not exist", () => ({ role: "expert", expertId: 999_999 }), "expertId:not_found"],
+    [
+      "a provider for an officer",
+      () => ({ role: "agency_officer", agencyId: dip, providerId }),
+      "providerId:not_applicable",
+    ],
     [
       "an expert with an unknown field",
-      () => ({ role: "expert", agencyId: dip, expertFields: ["astrology"] }),
+      () => ({ role: "expert", providerId, expertFields: ["astrology"] }),
       "expertFields.0:invalid_choice",
     ],
     [
@@ -114,9 +144,9 @@ describe("#users.create scopes per role", () => {
 });
 
 describe("#users.update scopes", () => {
-  it("changes an expert's fields, and drops them when the user becomes a member", async () => {
+  it("changes an expert's fields on their record, and unlinks the record when the user becomes a member", async () => {
     const expert = await ok(
-      admin.request("POST", "/api/users", newUser({ role: "expert", agencyId: dip, expertFields: ["finance"] })),
+      admin.request("POST", "/api/users", newUser({ role: "expert", providerId, expertFields: ["finance"] })),
       201,
     );
     const changed = await ok(
@@ -128,9 +158,41 @@ describe("#users.update scopes", () => {
     const member = await ok(
       admin.request("PATCH", `/api/users/${expert.id}`, { role: "member", enterpriseId: firmId }),
     );
-    expect(member).toMatchObject({ role: "member", enterpriseId: firmId, expertFields: [] });
+    expect(member).toMatchObject({ role: "member", enterpriseId: firmId, expertFields: [], expertId: null });
     const [entry] = await auditOf(expert.id, "user.update").then((rows) => rows.slice(-1));
     expect(JSON.parse(entry?.before_json ?? "{}").expertFields).toEqual(["logistics", "standards"]);
+    // The record stays with its provider, unlinked, its fields kept.
+    const record = await ok(admin.request("GET", `/api/experts/${expert.expertId}`));
+    expect(record).toMatchObject({ userId: null, providerId, fields: ["logistics", "standards"] });
+  });
+
+  it("links an expert user to an existing expert record, one record per user, and moves it to another provider", async () => {
+    const record = await ok(
+      admin.request("POST", "/api/experts", {
+        providerId,
+        displayName: "นางสาวพิมพ์ชนก ศรีสุข",
+        fields: ["marketing"],
+      }),
+      201,
+    );
+    const expert = await ok(admin.request("POST", "/api/users", newUser({ role: "expert", expertId: record.id })), 201);
+    expect(expert).toMatchObject({ expertId: record.id, providerId, expertFields: ["marketing"], agencyId: dip });
+    // The same record for a second user: refused.
+    const again = await admin.request("POST", "/api/users", newUser({ role: "expert", expertId: record.id }));
+    expect(again.statusCode).toBe(409);
+    expect(fieldErrors(again)).toEqual(["expertId:duplicate"]);
+    const moved = await ok(
+      admin.request("PATCH", `/api/users/${expert.id}`, { providerId: otherProviderId, expertFields: ["finance"] }),
+    );
+    expect(moved).toMatchObject({ expertId: record.id, providerId: otherProviderId, expertFields: ["finance"] });
+    const audited = await t.ctx.database.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "expert")
+      .where("entity_id", "=", String(record.id))
+      .orderBy("id")
+      .execute();
+    expect(audited.map((a) => a.action)).toEqual(["expert.create", "expert.link_user", "expert.update"]);
   });
 
   it("refuses clusters that do not exist for a coordinator, naming the field", async () => {

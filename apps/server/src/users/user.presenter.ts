@@ -8,6 +8,8 @@ export type UserView = {
   agencyId: number | null;
   clusterIds: number[];
   enterpriseId: number | null;
+  expertId: number | null;
+  providerId: number | null;
   expertFields: string[];
   locale: "th" | "en";
   active: boolean;
@@ -26,6 +28,8 @@ export function presentUser(user: UserWithScopes): UserView {
     agencyId: user.agency_id,
     clusterIds: user.cluster_ids,
     enterpriseId: user.enterprise_id,
+    expertId: user.expert_id,
+    providerId: user.expert_provider_id,
     expertFields: user.expert_fields,
     locale: user.locale === "en" ? "en" : "th",
     active: user.active === 1,
@@ -43,6 +47,8 @@ export function auditUser(user: UserWithScopes) {
     agencyId: user.agency_id,
     clusterIds: user.cluster_ids,
     enterpriseId: user.enterprise_id,
+    expertId: user.expert_id,
+    providerId: user.expert_provider_id,
     expertFields: user.expert_fields,
     locale: user.locale,
     active: user.active === 1,

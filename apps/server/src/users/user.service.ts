@@ -17,6 +17,7 @@ import { errors } from "../errors.ts";
 import { hashPassword } from "../auth/password.ts";
 import { authorize, demotesSelf } from "../policies/policy.ts";
 import { auditUser } from "./user.presenter.ts";
+import { applyExpertPlan, planExpertRecord, providerAgency } from "./expert-record.ts";
 import type { CreateUserBody, UpdateUserBody } from "@sainam/contract";
 
 type Scopes = {
@@ -24,32 +25,21 @@ type Scopes = {
   agencyId: number | null;
   clusterIds: number[];
   enterpriseId: number | null;
-  expertFields: string[];
 };
 
 /**
- * A role's scope must be set and exist: an officer needs an agency, a coordinator clusters, a member an enterprise,
- * an expert a provider and at least one field. Service providers are not modelled yet (issue 13): an expert's
- * provider is an agency (agency_id) until they are.
+ * A role's scope must be set and exist: an officer needs an agency, a coordinator clusters, a member an enterprise.
+ * An expert needs an expert record with fields (expert-record.ts); their agency, when not given, is their provider's.
  */
 async function checkScopes(db: Kysely<DB> | Transaction<DB>, scopes: Scopes): Promise<void> {
   if (scopes.role === "agency_officer" && scopes.agencyId === null) {
     throw errors.required("agencyId", "is required for an agency officer");
-  }
-  if (scopes.role === "expert" && scopes.agencyId === null) {
-    throw errors.required("agencyId", "is required for an expert (their provider)");
   }
   if (scopes.role === "cluster_coordinator" && scopes.clusterIds.length === 0) {
     throw errors.validation("clusterIds", "at least one cluster is required for a cluster coordinator", "required");
   }
   if (scopes.role === "member" && scopes.enterpriseId === null) {
     throw errors.required("enterpriseId", "is required for a member");
-  }
-  if (scopes.role === "expert" && scopes.expertFields.length === 0) {
-    throw errors.validation("expertFields", "at least one field is required for an expert", "required");
-  }
-  if (scopes.role !== "expert" && scopes.expertFields.length > 0) {
-    throw errors.validation("expertFields", "only an expert has fields", "not_applicable");
   }
   if (scopes.agencyId !== null && !(await reference.findAgency(db, scopes.agencyId))) {
     throw errors.missing("agencyId", "agency", scopes.agencyId);
@@ -89,11 +79,13 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
     agencyId: input.agencyId ?? null,
     clusterIds: input.clusterIds ?? [],
     enterpriseId: input.enterpriseId ?? null,
-    expertFields: input.expertFields ?? [],
   };
   if (await users.findUserByEmail(db, input.email))
     throw errors.conflict("a user with this e-mail exists", "email", "duplicate");
   await checkScopes(db, scopes);
+  const expertPlan = await planExpertRecord(db, scopes.role, null, input);
+  if (scopes.role === "expert" && input.agencyId === undefined)
+    scopes.agencyId = (await providerAgency(db, expertPlan)) ?? null;
   const passwordHash = await hashPassword(input.password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
@@ -112,16 +104,17 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
         updated_at: now,
       },
       scopes.clusterIds,
-      scopes.expertFields,
     );
+    await applyExpertPlan(trx, actor, user, expertPlan);
+    const created = (await users.findUserById(trx, user.id)) ?? user;
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
       action: "user.create",
       entityType: "user",
       entityId: user.id,
-      after: auditUser(user),
+      after: auditUser(created),
     });
-    return user;
+    return created;
   });
 }
 
@@ -142,10 +135,10 @@ export async function updateUser(
     agencyId: input.agencyId === undefined ? before.agency_id : input.agencyId,
     clusterIds: input.clusterIds ?? before.cluster_ids,
     enterpriseId: input.enterpriseId === undefined ? before.enterprise_id : input.enterpriseId,
-    // A user who stops being an expert loses their fields, unless the request names some (then refused).
-    expertFields: input.expertFields ?? (role === "expert" ? before.expert_fields : []),
   };
   await checkScopes(db, scopes);
+  // A user who stops being an expert is unlinked from their record, which stays with its provider.
+  const expertPlan = await planExpertRecord(db, role, before, { ...input, agencyId: scopes.agencyId });
   if (demotesSelf(actor, id, input)) {
     throw errors.validation(
       input.active === false ? "active" : "role",
@@ -166,8 +159,10 @@ export async function updateUser(
     patch.must_change_password = 1;
   }
   const updated = await db.transaction().execute(async (trx) => {
-    const after = await users.updateUser(trx, id, patch, input.clusterIds, scopes.expertFields);
-    if (!after) throw errors.notFound("user", id);
+    const updatedRow = await users.updateUser(trx, id, patch, input.clusterIds);
+    if (!updatedRow) throw errors.notFound("user", id);
+    await applyExpertPlan(trx, actor, updatedRow, expertPlan);
+    const after = (await users.findUserById(trx, id)) ?? updatedRow;
     // A new password, a lost role or a deactivation ends the user's open sessions.
     if (
       input.password !== undefined ||

@@ -6,7 +6,11 @@ import { TableScroll } from "../components/TableScroll";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { useAgencyName } from "../features/agencies/useAgencyName";
 import { useCurrentUser } from "../features/auth/queries";
+import { ErrorMessage } from "../components/ErrorMessage";
 import { ExpertForm } from "../features/providers/components/ExpertForm";
+import { ManagersSection } from "../features/providers/components/ManagersSection";
+import { UserPicker } from "../features/providers/components/UserPicker";
+import { useSaveExpertMutation } from "../features/providers/mutations";
 import { ProviderForm } from "../features/providers/components/ProviderForm";
 import { mayManage, type Expert, type Provider } from "../features/providers/model";
 import { useExperts, useProvider } from "../features/providers/queries";
@@ -81,7 +85,10 @@ function ProviderDetail({ provider }: { provider: Provider }) {
       {user === null ? (
         <p>{t("providers.expertsSignIn")}</p>
       ) : (
-        <ExpertsSection providerId={provider.id} canManage={canManage} />
+        <>
+          <ExpertsSection providerId={provider.id} canManage={canManage} />
+          <ManagersSection providerId={provider.id} canManage={canManage} />
+        </>
       )}
     </>
   );
@@ -92,6 +99,8 @@ function ExpertsSection({ providerId, canManage }: { providerId: number; canMana
   const experts = useExperts(String(providerId), true);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Expert | null>(null);
+  const [linking, setLinking] = useState<Expert | null>(null);
+  const save = useSaveExpertMutation();
   return (
     <>
       {canManage &&
@@ -107,14 +116,50 @@ function ExpertsSection({ providerId, canManage }: { providerId: number; canMana
       {editing && (
         <ExpertForm key={editing.id} providerId={providerId} expert={editing} onDone={() => setEditing(null)} />
       )}
+      {save.isError && <ErrorMessage error={save.error} />}
       <QueryState query={experts} isEmpty={(items) => items.length === 0} empty={t("providers.noExperts")}>
-        {(items) => <ExpertTable experts={items} onEdit={canManage ? setEditing : null} />}
+        {(items) => (
+          <ExpertTable
+            experts={items}
+            onEdit={canManage ? setEditing : null}
+            onLink={canManage ? setLinking : null}
+            onUnlink={canManage ? (e) => save.mutate({ id: e.id, changes: { userId: null } }) : null}
+          />
+        )}
       </QueryState>
+      {linking && (
+        <div className="panel">
+          <h3>{t("providers.linkTitle", { name: linking.displayName })}</h3>
+          <UserPicker
+            providerId={providerId}
+            purpose="expert"
+            label={t("providers.findExpertUser")}
+            disabled={save.isPending}
+            refuse={(c) => (c.expertId !== null ? t("providers.userLinkedElsewhere") : null)}
+            onPick={(c) =>
+              save.mutate({ id: linking.id, changes: { userId: c.id } }, { onSuccess: () => setLinking(null) })
+            }
+          />
+          <button type="button" className="button button-secondary" onClick={() => setLinking(null)}>
+            {t("providers.cancel")}
+          </button>
+        </div>
+      )}
     </>
   );
 }
 
-function ExpertTable({ experts, onEdit }: { experts: readonly Expert[]; onEdit: ((e: Expert) => void) | null }) {
+function ExpertTable({
+  experts,
+  onEdit,
+  onLink,
+  onUnlink,
+}: {
+  experts: readonly Expert[];
+  onEdit: ((e: Expert) => void) | null;
+  onLink: ((e: Expert) => void) | null;
+  onUnlink: ((e: Expert) => void) | null;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const provinceName = useProvinceName();
@@ -137,6 +182,7 @@ function ExpertTable({ experts, onEdit }: { experts: readonly Expert[]; onEdit: 
             <th scope="col">{t("providers.expertProvinces")}</th>
             <th scope="col">{t("providers.capacity")}</th>
             <th scope="col">{t("providers.availability")}</th>
+            <th scope="col">{t("providers.account")}</th>
             {onEdit && <th scope="col">{t("providers.actions")}</th>}
           </tr>
         </thead>
@@ -148,11 +194,23 @@ function ExpertTable({ experts, onEdit }: { experts: readonly Expert[]; onEdit: 
               <td>{areaText(e)}</td>
               <td>{e.capacity}</td>
               <td>{e.available ? t("providers.availableYes") : t("providers.availableNo")}</td>
+              <td>{e.userId !== null ? t("providers.accountLinked") : t("providers.accountNone")}</td>
               {onEdit && (
                 <td>
                   <button type="button" className="button button-secondary" onClick={() => onEdit(e)}>
                     {t("providers.editExpert", { name: e.displayName })}
-                  </button>
+                  </button>{" "}
+                  {e.userId === null
+                    ? onLink && (
+                        <button type="button" className="button button-secondary" onClick={() => onLink(e)}>
+                          {t("providers.linkUser", { name: e.displayName })}
+                        </button>
+                      )
+                    : onUnlink && (
+                        <button type="button" className="button button-secondary" onClick={() => onUnlink(e)}>
+                          {t("providers.unlinkUser", { name: e.displayName })}
+                        </button>
+                      )}
                 </td>
               )}
             </tr>

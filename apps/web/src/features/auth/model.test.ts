@@ -26,6 +26,8 @@ describe("the session answer", () => {
     agencyId: 2,
     clusterIds: [],
     enterpriseId: null,
+    expertId: null,
+    providerId: null,
     expertFields: [],
     locale: "th",
     active: true,

@@ -1,8 +1,8 @@
-import { enterpriseFields, linkageFields, membershipFields } from "@sainam/core";
+import { enterpriseFields, expertImportFields, linkageFields, membershipFields, providerFields } from "@sainam/core";
 import { importBatchStatuses } from "@sainam/contract/choices";
 import type { ImportBatch, ImportBatchListItem, ImportPreview, ImportReport } from "@sainam/contract";
 
-export const IMPORT_KINDS = ["enterprises", "memberships", "linkages"] as const;
+export const IMPORT_KINDS = ["enterprises", "memberships", "linkages", "providers", "experts"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: unknown): value is ImportKind {
@@ -15,6 +15,8 @@ export const IMPORT_FIELDS = {
   // The firm's name and address are optional: with them, a member not yet in the registry is added by the same import.
   memberships: membershipFields,
   linkages: linkageFields,
+  providers: providerFields,
+  experts: expertImportFields,
 } as const satisfies Record<ImportKind, readonly string[]>;
 
 export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];
@@ -41,7 +43,12 @@ export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export type Batch = ImportBatch;
 
-/** Every kind a batch may be of: the wizard's three, and indicator values (imported from the values pages). */
+/** Kinds imported whole or not at all (no cluster, no strict choice): service providers and their experts. */
+export function isWholeFileKind(kind: ImportKind): boolean {
+  return kind === "providers" || kind === "experts";
+}
+
+/** Every kind a batch may be of: the wizard's five, and indicator values (imported from the values pages). */
 export const BATCH_KINDS = [...IMPORT_KINDS, "indicator_values"] as const;
 export type BatchKind = (typeof BATCH_KINDS)[number];
 export function isBatchKind(value: unknown): value is BatchKind {

@@ -24,3 +24,25 @@ export function useSaveExpertMutation() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: providerKeys.all }),
   });
 }
+
+/** Adds or removes a manager of a provider (its keepers); answers the managers after. */
+export function useManagerMutation(providerId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { add: number } | { remove: number }) =>
+      "add" in input
+        ? apiSend(
+            "POST",
+            `/api/service-providers/${providerId}/managers`,
+            { userId: input.add },
+            (c) => c.providerManagerListSchema,
+          )
+        : apiSend(
+            "DELETE",
+            `/api/service-providers/${providerId}/managers/${input.remove}`,
+            undefined,
+            (c) => c.providerManagerListSchema,
+          ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: providerKeys.all }),
+  });
+}

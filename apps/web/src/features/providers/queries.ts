@@ -32,3 +32,39 @@ export function useExperts(providerId: string, enabled: boolean) {
     enabled,
   });
 }
+
+/** A provider's managers by name: for signed-in users only. */
+export function useManagers(providerId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...providerKeys.detail(providerId), "managers"] as const,
+    queryFn: async ({ signal }) =>
+      (
+        await apiGet(
+          `/api/service-providers/${encodeURIComponent(providerId)}/managers`,
+          (c) => c.providerManagerListSchema,
+          signal,
+        )
+      ).items,
+    enabled,
+  });
+}
+
+/** Users a provider's keeper may pick, by name or e-mail: expert users to link, or experts and officers to manage. */
+export function useUserCandidates(providerId: string, q: string, purpose: "expert" | "manager") {
+  const query = q.trim();
+  return useQuery({
+    queryKey: [...providerKeys.detail(providerId), "candidates", purpose, query] as const,
+    queryFn: async ({ signal }) =>
+      (
+        await apiGet(
+          withQuery(`/api/service-providers/${encodeURIComponent(providerId)}/user-candidates`, {
+            q: query,
+            for: purpose,
+          }),
+          (c) => c.userCandidateListSchema,
+          signal,
+        )
+      ).items,
+    enabled: query.length >= 2,
+  });
+}

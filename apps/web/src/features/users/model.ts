@@ -10,8 +10,11 @@ export const PAGE_SIZE = 20;
 /** What a role is limited to, as the user forms keep it: the server requires the part the role needs. */
 export interface RoleScope {
   role: Role;
-  /** An officer's agency, or an expert's provider (an agency until service providers exist). */
+  /** An officer's agency (an expert's is their provider's, set by the server). */
   agencyId: number | null;
+  /** An expert's service provider, and the expert record chosen there (null: a new record is made). */
+  providerId: number | null;
+  expertId: number | null;
   clusterIds: number[];
   /** A member's firm; the names are for showing the choice (null until known). */
   enterprise: EnterpriseMatch | null;
@@ -21,6 +24,8 @@ export interface RoleScope {
 export const emptyScope = (role: Role): RoleScope => ({
   role,
   agencyId: null,
+  providerId: null,
+  expertId: null,
   clusterIds: [],
   enterprise: null,
   expertFields: [],
@@ -31,6 +36,8 @@ export function scopeOfUser(user: User, role: Role, fields: readonly ExpertField
   return {
     role,
     agencyId: user.agencyId,
+    providerId: user.providerId,
+    expertId: user.expertId,
     clusterIds: [...user.clusterIds],
     enterprise:
       user.enterpriseId === null
@@ -57,7 +64,7 @@ export function missingScope(scope: RoleScope): MissingScope | null {
     case "member":
       return scope.enterprise === null ? "users.firmRequired" : null;
     case "expert":
-      if (scope.agencyId === null) return "users.providerRequired";
+      if (scope.providerId === null) return "users.providerRequired";
       return scope.expertFields.length === 0 ? "users.expertFieldsRequired" : null;
     default:
       return null;
@@ -69,11 +76,16 @@ export function scopeBody(scope: RoleScope): {
   agencyId: number | null;
   clusterIds: number[];
   enterpriseId: number | null;
+  providerId: number | null;
+  expertId: number | null;
   expertFields: ExpertField[];
 } {
   const { role } = scope;
   return {
+    // An expert's agency is not edited here: it stays as stored (the server sets a new expert's from the provider).
     agencyId: role === "agency_officer" || role === "expert" ? scope.agencyId : null,
+    providerId: role === "expert" ? scope.providerId : null,
+    expertId: role === "expert" ? scope.expertId : null,
     clusterIds: role === "cluster_coordinator" ? scope.clusterIds : [],
     enterpriseId: role === "member" && scope.enterprise ? Number(scope.enterprise.id) : null,
     expertFields: role === "expert" ? scope.expertFields : [],

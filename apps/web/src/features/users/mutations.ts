@@ -13,13 +13,23 @@ export interface NewUser {
   agencyId: number | null;
   clusterIds: number[];
   enterpriseId: number | null;
+  providerId: number | null;
+  expertId: number | null;
   expertFields: ExpertField[];
   locale: Locale;
 }
 
 export type UserChanges = Pick<
   UpdateUserBody,
-  "displayName" | "role" | "agencyId" | "clusterIds" | "enterpriseId" | "expertFields" | "active"
+  | "displayName"
+  | "role"
+  | "agencyId"
+  | "clusterIds"
+  | "enterpriseId"
+  | "providerId"
+  | "expertId"
+  | "expertFields"
+  | "active"
 >;
 
 export function useCreateUserMutation() {
@@ -35,6 +45,12 @@ export function useCreateUserMutation() {
         ...(input.agencyId !== null ? { agencyId: input.agencyId } : {}),
         ...(input.clusterIds.length > 0 ? { clusterIds: input.clusterIds } : {}),
         ...(input.enterpriseId !== null ? { enterpriseId: input.enterpriseId } : {}),
+        // An existing expert record is linked as it is; else a new one is made at the provider.
+        ...(input.expertId !== null
+          ? { expertId: input.expertId }
+          : input.providerId !== null
+            ? { providerId: input.providerId }
+            : {}),
         ...(input.expertFields.length > 0 ? { expertFields: input.expertFields } : {}),
       };
       return apiSend("POST", "/api/users", body, (c) => c.userSchema);

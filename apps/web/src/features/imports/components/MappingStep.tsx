@@ -10,6 +10,7 @@ import { useClusterOptions } from "../../clusters/queries";
 import {
   IMPORT_FIELDS,
   initialMapping,
+  isWholeFileKind,
   type ColumnMapping,
   type ImportField,
   type ImportKind,
@@ -31,7 +32,8 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
   const { t } = useTranslation();
   const locale = useLocale();
   const run = useRunImportMutation();
-  const clusters = useClusterOptions(kind !== "enterprises");
+  const clusterKind = kind === "memberships" || kind === "linkages";
+  const clusters = useClusterOptions(clusterKind);
   const [mapping, setMapping] = useState<ColumnMapping>(() => initialMapping(kind, preview));
   const [clusterId, setClusterId] = useState("");
   const [strict, setStrict] = useState(false);
@@ -146,7 +148,7 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
         </table>
       </TableScroll>
       <div className="form-grid options-grid">
-        {kind !== "enterprises" && (
+        {clusterKind && (
           <div className="field">
             <label htmlFor={ids.cluster}>{t("imports.targetCluster")}</label>
             <select
@@ -167,21 +169,25 @@ export function MappingStep({ kind, fileName, preview, onBack, onStarted }: Mapp
             </p>
           </div>
         )}
-        <div className="field">
-          <span className="check">
-            <input
-              id={ids.strict}
-              type="checkbox"
-              checked={strict}
-              aria-describedby={ids.strictHint}
-              onChange={(e) => setStrict(e.target.checked)}
-            />
-            <label htmlFor={ids.strict}>{t("imports.strict")}</label>
-          </span>
-          <p id={ids.strictHint} className="hint">
-            {t("imports.strictHint")}
-          </p>
-        </div>
+        {isWholeFileKind(kind) ? (
+          <p className="hint">{t("imports.wholeFileHint")}</p>
+        ) : (
+          <div className="field">
+            <span className="check">
+              <input
+                id={ids.strict}
+                type="checkbox"
+                checked={strict}
+                aria-describedby={ids.strictHint}
+                onChange={(e) => setStrict(e.target.checked)}
+              />
+              <label htmlFor={ids.strict}>{t("imports.strict")}</label>
+            </span>
+            <p id={ids.strictHint} className="hint">
+              {t("imports.strictHint")}
+            </p>
+          </div>
+        )}
       </div>
       {run.isError &&
         (isApiError(run.error) && run.error.status === 404 && /No route/.test(run.error.message) ? (

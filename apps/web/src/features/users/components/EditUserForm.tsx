@@ -45,6 +45,8 @@ export function EditUserForm({ user, onDone }: EditUserFormProps) {
     if (body.agencyId !== user.agencyId) changes.agencyId = body.agencyId;
     if (!sameIds(body.clusterIds, user.clusterIds)) changes.clusterIds = body.clusterIds;
     if (body.enterpriseId !== user.enterpriseId) changes.enterpriseId = body.enterpriseId;
+    if (body.expertId !== null && body.expertId !== user.expertId) changes.expertId = body.expertId;
+    else if (body.providerId !== null && body.providerId !== user.providerId) changes.providerId = body.providerId;
     if (!sameIds(body.expertFields, user.expertFields)) changes.expertFields = body.expertFields;
     if (active !== user.active) changes.active = active;
     if (Object.keys(changes).length === 0) {

@@ -8,6 +8,7 @@ import { EnterprisePicker } from "../../programmes/components/EnterprisePicker";
 import { ROLES, emptyScope, isRole, type RoleScope } from "../model";
 import { ClusterPicker } from "./ClusterPicker";
 import { ExpertFieldsChoice } from "./ExpertFieldsChoice";
+import { ExpertRecordFields } from "./ExpertRecordFields";
 
 interface RoleScopeFieldsProps {
   scope: RoleScope;
@@ -33,7 +34,7 @@ export function RoleScopeFields({ scope, onChange }: RoleScopeFieldsProps) {
   const sorted = [...(agencies.data ?? [])].sort((a, b) =>
     pickLocalized(locale, a.nameTh, a.nameEn).localeCompare(pickLocalized(locale, b.nameTh, b.nameEn), locale),
   );
-  const withAgency = scope.role === "agency_officer" || scope.role === "expert";
+  const withAgency = scope.role === "agency_officer";
 
   return (
     <>
@@ -45,7 +46,11 @@ export function RoleScopeFields({ scope, onChange }: RoleScopeFieldsProps) {
           onChange={(event) => {
             const next = event.target.value;
             // A new role starts from its own empty scope; an officer who becomes an expert keeps the agency.
-            if (isRole(next)) onChange({ ...emptyScope(next), agencyId: withAgency ? scope.agencyId : null });
+            if (isRole(next))
+              onChange({
+                ...emptyScope(next),
+                agencyId: withAgency || scope.role === "expert" ? scope.agencyId : null,
+              });
           }}
         >
           {ROLES.map((option) => (
@@ -57,7 +62,7 @@ export function RoleScopeFields({ scope, onChange }: RoleScopeFieldsProps) {
       </div>
       {withAgency && (
         <div className="field">
-          <label htmlFor={ids.agency}>{scope.role === "expert" ? t("users.provider") : t("users.agency")}</label>
+          <label htmlFor={ids.agency}>{t("users.agency")}</label>
           <select
             id={ids.agency}
             required
@@ -76,7 +81,7 @@ export function RoleScopeFields({ scope, onChange }: RoleScopeFieldsProps) {
             ))}
           </select>
           <p id={ids.agencyHint} className="hint">
-            {scope.role === "expert" ? t("users.providerHint") : t("users.agencyRequired")}
+            {t("users.agencyRequired")}
           </p>
         </div>
       )}
@@ -91,10 +96,13 @@ export function RoleScopeFields({ scope, onChange }: RoleScopeFieldsProps) {
         />
       )}
       {scope.role === "expert" && (
-        <ExpertFieldsChoice
-          value={scope.expertFields}
-          onChange={(expertFields) => onChange({ ...scope, expertFields })}
-        />
+        <>
+          <ExpertRecordFields scope={scope} onChange={onChange} />
+          <ExpertFieldsChoice
+            value={scope.expertFields}
+            onChange={(expertFields) => onChange({ ...scope, expertFields })}
+          />
+        </>
       )}
     </>
   );

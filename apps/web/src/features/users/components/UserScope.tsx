@@ -4,6 +4,7 @@ import { localName, pickLocalized } from "../../../lib/bilingual";
 import { useAgencies } from "../../agencies/queries";
 import { useClusterOptions } from "../../clusters/queries";
 import { useEnterpriseDetails } from "../../enterprises/queries";
+import { useProviders } from "../../providers/queries";
 import { isExpertField, type User } from "../model";
 
 /** What a user's role is limited to, in words: an agency, clusters, a firm, or a provider and fields. */
@@ -36,7 +37,7 @@ export function UserScope({ user }: { user: User }) {
       const fields = user.expertFields.filter(isExpertField).map((field) => t(`expertFields.${field}`));
       return (
         <>
-          {user.agencyId === null ? t("common.none") : agencyName(user.agencyId)}
+          {user.providerId === null ? t("common.none") : <ProviderName id={user.providerId} />}
           {fields.length > 0 && (
             <>
               <br />
@@ -49,4 +50,12 @@ export function UserScope({ user }: { user: User }) {
     default:
       return <>{t("common.none")}</>;
   }
+}
+
+/** An expert's provider by its name in the reader's language. */
+function ProviderName({ id }: { id: number }) {
+  const locale = useLocale();
+  const providers = useProviders();
+  const provider = providers.data?.find((p) => p.id === id);
+  return <>{provider ? pickLocalized(locale, provider.nameTh, provider.nameEn) || provider.code : `#${id}`}</>;
 }
