@@ -47,3 +47,4 @@ export type { PeriodLockRow } from "./period-lock.repository.ts";
 export * as serviceProviders from "./service-provider.repository.ts";
 export type { ProviderDetail, ExpertDetail } from "./service-provider.repository.ts";
 export * as holidays from "./holiday.repository.ts";
+export * as serviceRequests from "./service-request.repository.ts";
