@@ -48,3 +48,4 @@ export * as serviceProviders from "./service-provider.repository.ts";
 export type { ProviderDetail, ExpertDetail } from "./service-provider.repository.ts";
 export * as holidays from "./holiday.repository.ts";
 export * as serviceRequests from "./service-request.repository.ts";
+export type { PoolExpert, PoolProvider } from "./service-request.repository.ts";
