@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { QueryState } from "../components/QueryState";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { RequestActions } from "../features/service-requests/components/RequestActions";
 import { attachmentUrl, fileSize, reasonInWords, type ServiceRequestDetail } from "../features/service-requests/model";
 import { useServiceRequest } from "../features/service-requests/queries";
 import { useProvinceName } from "../features/provinces/useProvinceName";
@@ -110,6 +111,26 @@ function RequestDetail({ request: r }: { request: ServiceRequestDetail }) {
         ) : (
           <p className="state state-empty">{t("serviceRequests.noExpertYet")}</p>
         )}
+        {r.assignments.length > 1 && (
+          <>
+            <h3>{t("serviceRequests.assignmentHistory")}</h3>
+            <ol className="assignment-history">
+              {r.assignments.map((a) => (
+                <li key={a.id}>
+                  {a.expert?.displayName ?? localName(locale, a.provider)} ·{" "}
+                  {t(`serviceRequests.responses.${a.response}`)}
+                  {a.declineReason && <> — {a.declineReason}</>}
+                  {a.reason && (
+                    <>
+                      <br />
+                      <span className="routing-reason">{reasonInWords(a.reason, t, provinceName)}</span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
         {r.contacts.length > 0 && (
           <>
             <h3>{t("serviceRequests.contacts")}</h3>
@@ -125,6 +146,7 @@ function RequestDetail({ request: r }: { request: ServiceRequestDetail }) {
           </>
         )}
       </section>
+      <RequestActions request={r} />
       {/* The case-work panel (consultations, tasks, closure, rating) goes here: see requests/CaseWorkSlot.tsx. */}
       <CaseWorkSlot request={r} />
       <section aria-labelledby="request-timeline-heading">
