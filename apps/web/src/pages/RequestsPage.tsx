@@ -90,7 +90,7 @@ function RequestList({ user }: { user: User }) {
       <QueryState query={requests} isEmpty={(p) => p.items.length === 0} empty={t("serviceRequests.list.empty")}>
         {(p) => (
           <>
-            <RequestTable items={p.items} caption={title} />
+            <RequestTable items={p.items} caption={title} answer={user.role === "expert"} />
             <Pagination page={p.page} pageSize={PAGE_SIZE} total={p.total} onPage={setPage} />
           </>
         )}

@@ -27,7 +27,7 @@ function AssignedRequests() {
           {p.items.some((r) => r.awaitingAnswer) && (
             <p className="notice">{t("myWork.awaiting", { count: p.items.filter((r) => r.awaitingAnswer).length })}</p>
           )}
-          <RequestTable items={p.items} caption={t("myWork.requests")} />
+          <RequestTable items={p.items} caption={t("myWork.requests")} answer />
           {p.total > p.items.length && (
             <p>
               <Link to="/requests">{t("myWork.allRequests")}</Link>

@@ -1,14 +1,28 @@
 import type { ServiceRequestListItem } from "@sainam/contract";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { ErrorMessage } from "../../../components/ErrorMessage";
 import { TableScroll } from "../../../components/TableScroll";
 import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
 import { formatDate } from "../../../lib/format";
 import { useProvinceName } from "../../provinces/useProvinceName";
+import { useRequestAction } from "../mutations";
 
-/** Requests as a table: code (to the request), firm, field, province, state, expert, filed and due dates. */
-export function RequestTable({ items, caption }: { items: ServiceRequestListItem[]; caption: string }) {
+/**
+ * Requests as a table: code (to the request), firm, field, province, state, expert, filed and due dates. `answer`:
+ * the expert's list, where an offer awaiting their answer can be accepted in place (declining needs a reason: on
+ * the request's page).
+ */
+export function RequestTable({
+  items,
+  caption,
+  answer = false,
+}: {
+  items: ServiceRequestListItem[];
+  caption: string;
+  answer?: boolean;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const provinceName = useProvinceName();
@@ -26,6 +40,7 @@ export function RequestTable({ items, caption }: { items: ServiceRequestListItem
             <th scope="col">{t("serviceRequests.expert")}</th>
             <th scope="col">{t("serviceRequests.filedAt")}</th>
             <th scope="col">{t("serviceRequests.responseDueOn")}</th>
+            {answer && <th scope="col">{t("serviceRequests.actionsTitle")}</th>}
           </tr>
         </thead>
         <tbody>
@@ -45,10 +60,31 @@ export function RequestTable({ items, caption }: { items: ServiceRequestListItem
               <td>{r.expert?.displayName ?? "—"}</td>
               <td>{formatDate(r.filedAt, locale)}</td>
               <td>{r.status === "assigned" && r.responseDueOn ? formatDate(r.responseDueOn, locale) : "—"}</td>
+              {answer && <td>{r.awaitingAnswer && <AnswerCell request={r} />}</td>}
             </tr>
           ))}
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+function AnswerCell({ request }: { request: ServiceRequestListItem }) {
+  const { t } = useTranslation();
+  const action = useRequestAction(request.id);
+  return (
+    <span className="answer-cell">
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`${t("serviceRequests.actions.accept")} ${request.code}`}
+        disabled={action.isPending}
+        onClick={() => action.mutate({ kind: "accept" })}
+      >
+        {t("serviceRequests.actions.accept")}
+      </button>{" "}
+      <Link to={`/requests/${request.id}`}>{t("serviceRequests.actions.decline")}…</Link>
+      {action.isError && <ErrorMessage error={action.error} />}
+    </span>
   );
 }
