@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { ADMIN, startHarness, type Harness } from "./harness.ts";
 import { agencyId, apiSession, createUser, type TestUser } from "./pages/api.ts";
 import { RequestsPages } from "./pages/requests.ts";
@@ -96,5 +99,41 @@ describe("a request for help", () => {
     await expect.poll(() => expertPages.section("ผู้รับผิดชอบ").innerText()).toContain("053 123 456");
     await expect.poll(() => expertPages.section("ความเคลื่อนไหว").innerText()).toContain("ผู้เชี่ยวชาญตอบรับ");
     await asExpert.context.close();
+  });
+});
+
+// axe-core on the new pages (injected as an init script: the app's CSP refuses inline scripts), in Thai.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Results = { violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }> };
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<Results> } }).axe;
+    const results = await axe.run(document);
+    return results.violations
+      .filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
+describe("the request pages' accessibility", () => {
+  it("finds no critical or serious axe violation on the form, the list and a request's page", async () => {
+    const { context, page } = await openAs(h, member, "th");
+    await context.addInitScript({ content: axeSource });
+    await page.waitForURL("**/my-business");
+    for (const [path, ready] of [
+      ["/requests/new", "form button[type=submit]"],
+      ["/requests", "table"],
+    ] as const) {
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.getByRole("table").getByRole("link").first().click();
+    await page.locator(".service-request").waitFor();
+    await page.waitForLoadState("networkidle");
+    expect(await seriousViolations(page), "request page").toEqual([]);
+    await context.close();
   });
 });
