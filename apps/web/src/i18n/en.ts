@@ -2074,6 +2074,7 @@ export const en: EnglishCatalogue = {
       empty: "No requests yet",
       new: "Ask for help",
       anyStatus: "Any status",
+      anyProvider: "Any provider",
       anyField: "Any field",
       awaitingAnswer: "Awaiting your answer",
     },

@@ -2014,6 +2014,7 @@ export const th = {
       empty: "ยังไม่มีคำขอ",
       new: "ขอรับคำปรึกษา",
       anyStatus: "ทุกสถานะ",
+      anyProvider: "ทุกผู้ให้บริการ",
       anyField: "ทุกด้าน",
       awaitingAnswer: "รอคุณตอบรับ",
     },

@@ -11,6 +11,9 @@ import { ROLES, type User } from "../features/auth/model";
 import { RequestTable } from "../features/service-requests/components/RequestTable";
 import { mayFileRequests } from "../features/service-requests/model";
 import { useServiceRequests } from "../features/service-requests/queries";
+import { useProviders } from "../features/providers/queries";
+import { useLocale } from "../i18n";
+import { localName } from "../lib/bilingual";
 
 const PAGE_SIZE = 50;
 
@@ -31,14 +34,20 @@ export function RequestsPage() {
 
 function RequestList({ user }: { user: User }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const title = t(listTitleKey(user));
   useDocumentTitle(title);
   const [status, setStatus] = useState("");
   const [field, setField] = useState("");
+  const [provider, setProvider] = useState("");
+  // Staff follow several providers' requests: a filter by provider (a firm or an expert has one scope already).
+  const staff = user.role !== "member" && user.role !== "expert";
+  const providers = useProviders();
   const [page, setPage] = useState(1);
   const requests = useServiceRequests({
     status: status || undefined,
     field: field || undefined,
+    provider: provider ? Number(provider) : undefined,
     page,
   });
   return (
@@ -86,6 +95,28 @@ function RequestList({ user }: { user: User }) {
             ))}
           </select>
         </label>
+        {staff && (
+          <>
+            {" "}
+            <label>
+              {t("serviceRequests.provider")}{" "}
+              <select
+                value={provider}
+                onChange={(e) => {
+                  setProvider(e.target.value);
+                  setPage(1);
+                }}
+              >
+                <option value="">{t("serviceRequests.list.anyProvider")}</option>
+                {(providers.data ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {localName(locale, p) || p.code}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
       </div>
       <QueryState query={requests} isEmpty={(p) => p.items.length === 0} empty={t("serviceRequests.list.empty")}>
         {(p) => (
