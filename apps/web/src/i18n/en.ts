@@ -1992,6 +1992,7 @@ export const en: EnglishCatalogue = {
     consentNotGiven: "Not given",
     need: "What is needed",
     attachments: "Attachments",
+    addAttachment: "Attach another photo or PDF",
     noAttachments: "No attachments",
     assignment: "Assigned to",
     noExpertYet: "No expert has it yet",

@@ -1932,6 +1932,7 @@ export const th = {
     consentNotGiven: "ไม่ยินยอม",
     need: "สิ่งที่ต้องการ",
     attachments: "ไฟล์แนบ",
+    addAttachment: "แนบรูปถ่ายหรือไฟล์ PDF เพิ่ม",
     noAttachments: "ไม่มีไฟล์แนบ",
     assignment: "ผู้รับผิดชอบ",
     noExpertYet: "ยังไม่มีผู้เชี่ยวชาญรับผิดชอบ",

@@ -98,3 +98,12 @@ export function useRequestAction(requestId: number) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
   });
 }
+
+/** Adds one file to a request already filed. */
+export function useAttachMutation(requestId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadAttachment(requestId, file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestKeys.all }),
+  });
+}
