@@ -22,6 +22,7 @@ import { providerRoutes } from "./providers/provider.routes.ts";
 import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { holidayRoutes } from "./holidays/holiday.routes.ts";
+import { notificationRoutes } from "./notifications/notification.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { clusterRoutes } from "./clusters/cluster.routes.ts";
@@ -127,6 +128,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(providerRoutes(ctx));
       await api.register(serviceRequestRoutes(ctx));
       await api.register(holidayRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));

@@ -47,5 +47,8 @@ export type { PeriodLockRow } from "./period-lock.repository.ts";
 export * as serviceProviders from "./service-provider.repository.ts";
 export type { ProviderDetail, ExpertDetail } from "./service-provider.repository.ts";
 export * as holidays from "./holiday.repository.ts";
+export * as notifications from "./notification.repository.ts";
+export * as mailOutbox from "./mail-outbox.repository.ts";
+export * as scheduledJobs from "./scheduled-job.repository.ts";
 export * as serviceRequests from "./service-request.repository.ts";
 export type { PoolExpert, PoolProvider } from "./service-request.repository.ts";

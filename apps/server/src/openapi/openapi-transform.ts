@@ -60,6 +60,8 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/values/queue",
   "/api/experts",
   "/api/experts/{id}",
+  "/api/inbox",
+  "/api/inbox/count",
   "/api/service-requests",
   "/api/service-requests/{id}",
   "/api/service-requests/{id}/candidates",
