@@ -19,6 +19,7 @@ import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
 import { providerRoutes } from "./providers/provider.routes.ts";
+import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { holidayRoutes } from "./holidays/holiday.routes.ts";
 import { notificationRoutes } from "./notifications/notification.routes.ts";
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(referenceRoutes(ctx));
       await api.register(agencyRoutes(ctx));
       await api.register(providerRoutes(ctx));
+      await api.register(serviceRequestRoutes(ctx));
       await api.register(holidayRoutes(ctx));
       await api.register(notificationRoutes(ctx));
       await api.register(planRoutes(ctx));

@@ -19,6 +19,7 @@ import * as m0015 from "./migrations/0015-service-providers.ts";
 import * as m0016 from "./migrations/0016-public-holidays.ts";
 import * as m0017 from "./migrations/0017-service-requests.ts";
 import * as m0018 from "./migrations/0018-notifications.ts";
+import * as m0019 from "./migrations/0019-request-codes.ts";
 import * as m0022 from "./migrations/0022-expert-records.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -62,6 +63,7 @@ const migrations: Record<string, MigrationModule> = {
   "0016-public-holidays": m0016,
   "0017-service-requests": m0017,
   "0018-notifications": m0018,
+  "0019-request-codes": m0019,
   "0022-expert-records": m0022,
 };
 

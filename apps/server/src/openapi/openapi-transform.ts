@@ -64,6 +64,10 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/inbox/count",
   "/api/service-providers/{id}/managers",
   "/api/service-providers/{id}/user-candidates",
+  "/api/service-requests",
+  "/api/service-requests/{id}",
+  "/api/service-requests/{id}/candidates",
+  "/api/service-requests/{id}/attachments/{attachmentId}",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */
