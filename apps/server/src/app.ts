@@ -20,6 +20,7 @@ import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
 import { providerRoutes } from "./providers/provider.routes.ts";
 import { caseWorkRoutes } from "./case-work/case-work.routes.ts";
+import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { holidayRoutes } from "./holidays/holiday.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(referenceRoutes(ctx));
       await api.register(agencyRoutes(ctx));
       await api.register(providerRoutes(ctx));
+      await api.register(serviceRequestRoutes(ctx));
       await api.register(holidayRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));

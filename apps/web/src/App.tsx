@@ -76,6 +76,7 @@ export const router = createBrowserRouter(
           path: "/service-providers",
           lazy: async () => ({ Component: (await import("./pages/ProvidersPage")).ProvidersPage }),
         },
+        { path: "/requests/:id", lazy: async () => ({ Component: (await import("./pages/RequestPage")).RequestPage }) },
         {
           path: "/service-providers/:id",
           lazy: async () => ({ Component: (await import("./pages/ProviderPage")).ProviderPage }),

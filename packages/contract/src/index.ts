@@ -20,3 +20,4 @@ export * from "./user.schema.ts";
 export * from "./value-chain.schema.ts";
 export * from "./provider.schema.ts";
 export * from "./case-work.schema.ts";
+export * from "./service-request.schema.ts";

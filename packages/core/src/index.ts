@@ -27,3 +27,4 @@ export * from "./bilingual-name.ts";
 export * from "./working-days.ts";
 export * from "./service-requests.ts";
 export * from "./case-work.ts";
+export * from "./routing.ts";

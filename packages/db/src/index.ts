@@ -49,3 +49,4 @@ export type { ProviderDetail, ExpertDetail } from "./service-provider.repository
 export * as holidays from "./holiday.repository.ts";
 export * as caseWork from "./case-work.repository.ts";
 export type { ConsultationRow, RequestTaskRow } from "./case-work.repository.ts";
+export * as serviceRequests from "./service-request.repository.ts";

@@ -60,6 +60,10 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/values/queue",
   "/api/experts",
   "/api/experts/{id}",
+  "/api/service-requests",
+  "/api/service-requests/{id}",
+  "/api/service-requests/{id}/candidates",
+  "/api/service-requests/{id}/attachments/{attachmentId}",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */

@@ -11,6 +11,7 @@ import {
   type Role,
 } from "../test-support/access-fixture.ts";
 import { newJuristicId, ok, unique } from "../test-support/factories.ts";
+import { insertServiceRequest } from "../test-support/request-factory.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
 
 /*
@@ -182,6 +183,37 @@ async function expertFor(v: Variant, w: AccessWorld): Promise<number> {
   expertOf.set(key, created.id);
   return created.id;
 }
+/** The world's expert user, linked to an expert of the MOC provider (`own`), made once. */
+let linkedExpert: number | undefined;
+async function linkedExpertFor(w: AccessWorld): Promise<number> {
+  if (linkedExpert !== undefined) return linkedExpert;
+  const providerId = await providerFor("own", w);
+  const created = await ok(
+    w.as.admin.request("POST", "/api/experts", { providerId, displayName: "ผู้เชี่ยวชาญ", userId: w.userId.expert }),
+    201,
+  );
+  linkedExpert = created.id as number;
+  return linkedExpert;
+}
+/**
+ * A request for help, stored as routed: `own` is the member's firm (the coordinator's cluster) at the MOC provider
+ * with the world's expert; `otherAgency` another firm at the DIP provider with another expert.
+ */
+async function requestFor(v: Variant, w: AccessWorld, status = "assigned"): Promise<number> {
+  const own = v === "own";
+  return insertServiceRequest(w.t.ctx.database.db, {
+    enterpriseId: own ? w.firm.own : w.firm.otherAgency,
+    providerId: await providerFor(v, w),
+    expertId: own ? await linkedExpertFor(w) : await expertFor(v, w),
+    status,
+  });
+}
+/** Readers of a request of each variant (the provider's agency officers, the firm, its coordinators, the expert). */
+const REQUEST_READERS: Record<"own" | "otherAgency", Roles> = {
+  own: ["admin", "mocOfficer", "coordinator", "member", "expert"],
+  otherAgency: ["admin", "dipOfficer"],
+};
+const requestReaders = (v: Variant): Roles => REQUEST_READERS[v === "own" ? "own" : "otherAgency"];
 /** A date no other holiday has: one a day from 2040 on. */
 let holidayDay = 0;
 const holidayDate = () => new Date(Date.UTC(2040, 0, 1 + holidayDay++)).toISOString().slice(0, 10);
@@ -252,6 +284,13 @@ const matrix: Record<string, Rule> = {
     async (_role, v, w) => ({ url: `/api/service-providers/${await providerFor(v, w)}`, body: { nameEn: "Centre" } }),
     200,
   ),
+  // ——— Services: requests for help ———
+  "GET /api/service-requests/{id}": {
+    who: "the firm, its cluster coordinators, the assigned expert, the provider's managers and agency officers, admin",
+    variants: ["own", "otherAgency"],
+    call: async (_role, v, w) => ({ url: `/api/service-requests/${await requestFor(v, w)}` }),
+    expect: (role, v) => (role === "public" ? 401 : decide(role, requestReaders(v), requestReaders(v), 200)),
+  },
   "GET /api/experts": signedIn("signed in", () => ({ url: "/api/experts" })),
   "GET /api/experts/{id}": {
     ...signedIn("signed in", () => ({ url: "" })),

@@ -382,6 +382,23 @@ export interface paths {
         patch: operations["patchExpertsById"];
         trace?: never;
     };
+    "/api/service-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request for help: timeline, offers with their reasons, attachments (contacts masked per PDPA) */
+        get: operations["getServiceRequestsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/holidays": {
         parameters: {
             query?: never;
@@ -3705,6 +3722,162 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceRequestsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        enterprise: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        };
+                        /** @enum {string} */
+                        field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                        provinceCode: string;
+                        /** @enum {string} */
+                        mode: "visit" | "phone" | "online";
+                        /** @enum {string} */
+                        status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                        filedAt: string;
+                        provider: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        expert: {
+                            id: number;
+                            displayName: string;
+                        } | null;
+                        responseDueOn: string | null;
+                        closureDueOn: string | null;
+                        awaitingAnswer: boolean;
+                        needText: string;
+                        consent: boolean;
+                        consentAt: string | null;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
+                        filedBy: number | null;
+                        programmeId: number | null;
+                        routedAt: string | null;
+                        firstResponseAt: string | null;
+                        acceptedAt: string | null;
+                        closedAt: string | null;
+                        outcomeKind: ("sales" | "deals" | "new_products" | "certifications" | "investment" | "cost_reduction" | "jobs") | null;
+                        outcomeAmount: number | null;
+                        resultText: string | null;
+                        rating: number | null;
+                        ratingComment: string | null;
+                        ratedAt: string | null;
+                        contacts: {
+                            name: string | null;
+                            position: string | null;
+                            phone: string | null;
+                            email: string | null;
+                        }[];
+                        contactsMasked: boolean;
+                        assignments: {
+                            id: number;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            expert: {
+                                id: number;
+                                displayName: string;
+                            } | null;
+                            assignedAt: string;
+                            assignedBy: number | null;
+                            reason: {
+                                /** @enum {string} */
+                                field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                                provinceCode: string;
+                                /** @enum {string} */
+                                areaMatch: "province" | "region" | "provider";
+                                areaType: ("province" | "region") | null;
+                                openCases: number;
+                                capacity: number;
+                                manual: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            response: "pending" | "accepted" | "declined" | "expired" | "reassigned";
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "filed" | "routed" | "unrouted" | "reassigned" | "accepted" | "declined" | "expired" | "consultation" | "task_added" | "task_done" | "response_warning" | "response_breach" | "closure_warning" | "closure_breach" | "closed" | "rated" | "claimed" | "withdrawn";
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        can: {
+                            respond: boolean;
+                            assign: boolean;
+                            withdraw: boolean;
+                            update: boolean;
+                            readPersonal: boolean;
+                            attach: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
