@@ -151,7 +151,14 @@ export const caseWorkSchema = z.object({
     .nullable(),
   /** Programmes the outcome may be claimed for when the request names none (those the firm takes part in). */
   programmeChoices: z.array(programmeBrief),
-  can: z.object({ work: z.boolean(), close: z.boolean(), rate: z.boolean(), claim: z.boolean() }),
+  /** work: consultations and new tasks; tasks: tick tasks off (also after closure). */
+  can: z.object({
+    work: z.boolean(),
+    tasks: z.boolean(),
+    close: z.boolean(),
+    rate: z.boolean(),
+    claim: z.boolean(),
+  }),
 });
 export type CaseWork = z.infer<typeof caseWorkSchema>;
 

@@ -154,6 +154,7 @@ async function presentCaseWork(
     programmeChoices: choices.map(brief),
     can: {
       work: mayUpdate && request.status === "accepted",
+      tasks: mayUpdate && (request.status === "accepted" || closed),
       close: mayUpdate && canMoveTo(statusOf(request), "closed"),
       rate: closed && request.rating === null && isFirmMember(actor, request),
       claim: mayClaim,

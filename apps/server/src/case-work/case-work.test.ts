@@ -130,7 +130,7 @@ describe("#case work: consultations and tasks", () => {
     expect(changed).toMatchObject({ hours: 3, mode: "phone", advice: consultation.advice });
     const work = await ok(member.request("GET", `/api/service-requests/${id}/case-work`));
     expect(work.consultations).toHaveLength(1);
-    expect(work.can).toEqual({ work: false, close: false, rate: false, claim: false });
+    expect(work.can).toEqual({ work: false, tasks: false, close: false, rate: false, claim: false });
     expect((await events(id)).map((e) => e.kind)).toEqual(["consultation"]);
     expect(await auditActions("consultation", created.id)).toEqual(["consultation.create", "consultation.update"]);
   });
