@@ -131,6 +131,8 @@ describe("#satisfaction computed from ratings", () => {
       ],
     });
     expect(typed.statusCode).toBe(409);
+    const listed = await ok(mocOfficer.request("GET", `/api/indicators/${id}/values`));
+    expect(listed.indicator.computedFrom).toBe("service_ratings");
   });
 
   it("is computed only for computed indicators, by those who enter the plan's values", async () => {

@@ -11634,6 +11634,7 @@ export interface operations {
                             ratioScale: number | null;
                             decimals: number | null;
                             disaggregations: string[];
+                            computedFrom: string | null;
                         };
                         access: {
                             enter: boolean;

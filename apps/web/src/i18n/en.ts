@@ -2140,6 +2140,12 @@ export const en: EnglishCatalogue = {
       "Record this result as an economic-value claim of the programme funding the service, with this request as evidence; the programme's agency verifies it.",
     claim: "Record as economic value",
     claimed: "Recorded as economic value: {{amount}} ({{state}})",
+    computedNotice:
+      "This indicator's values are computed from the firms' ratings of requests for help closed in the period (mean rating ÷ 5 × 100), not typed. A computed value is a draft that goes through the ordinary approval.",
+    compute: "Compute the value of {{period}}",
+    computedResult_one: "{{period}}: {{percent}}% from {{count}} rating",
+    computedResult_other: "{{period}}: {{percent}}% from {{count}} ratings",
+    computedNone: "{{period}}: no closed request was rated in this period",
   },
   notFound: {
     title: "Page not found",
