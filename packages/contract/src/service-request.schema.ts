@@ -192,3 +192,9 @@ export const attachmentParams = z.object({
   id: z.coerce.number().int().positive(),
   attachmentId: z.coerce.number().int().positive(),
 });
+
+/** A decline answers where the request went: the expert who declined may no longer read it. */
+export const declineResultSchema = z.object({ id: z.number().int(), status: requestStatusSchema });
+
+/** An attachment's raw bytes come as the body (application/octet-stream); the name as the sender called it. */
+export const attachmentUploadQuery = z.object({ fileName: z.string().max(255).optional() });

@@ -18,6 +18,7 @@ import * as m0014 from "./migrations/0014-approval-levels.ts";
 import * as m0015 from "./migrations/0015-service-providers.ts";
 import * as m0016 from "./migrations/0016-public-holidays.ts";
 import * as m0017 from "./migrations/0017-service-requests.ts";
+import * as m0019 from "./migrations/0019-request-codes.ts";
 import * as m0020 from "./migrations/0020-computed-satisfaction.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -60,6 +61,7 @@ const migrations: Record<string, MigrationModule> = {
   "0015-service-providers": m0015,
   "0016-public-holidays": m0016,
   "0017-service-requests": m0017,
+  "0019-request-codes": m0019,
   "0020-computed-satisfaction": m0020,
 };
 

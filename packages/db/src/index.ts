@@ -50,3 +50,4 @@ export * as holidays from "./holiday.repository.ts";
 export * as caseWork from "./case-work.repository.ts";
 export type { ConsultationRow, RequestTaskRow } from "./case-work.repository.ts";
 export * as serviceRequests from "./service-request.repository.ts";
+export type { PoolExpert, PoolProvider } from "./service-request.repository.ts";

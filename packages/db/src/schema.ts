@@ -315,6 +315,12 @@ export interface RequestEventTable {
   data_json: string | null;
 }
 
+/** The last request sequence given per fiscal year (B.E.), migration 0019. */
+export interface RequestCodeCounterTable {
+  fiscal_year: number;
+  last_sequence: number;
+}
+
 export interface ConsultationTable {
   id: Generated<number>;
   request_id: number;
@@ -779,6 +785,7 @@ export interface DB {
   request_assignments: RequestAssignmentTable;
   request_attachments: RequestAttachmentTable;
   request_events: RequestEventTable;
+  request_code_counters: RequestCodeCounterTable;
   consultations: ConsultationTable;
   request_tasks: RequestTaskTable;
   public_holidays: PublicHolidayTable;
@@ -811,3 +818,4 @@ export type ServiceProviderRow = Selectable<ServiceProviderTable>;
 export type ExpertRow = Selectable<ExpertTable>;
 export type ServiceRequestRow = Selectable<ServiceRequestTable>;
 export type RequestAssignmentRow = Selectable<RequestAssignmentTable>;
+export type RequestAttachmentRow = Selectable<RequestAttachmentTable>;

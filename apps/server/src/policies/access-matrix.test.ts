@@ -244,6 +244,54 @@ function onCaseWork(
   };
 }
 const CONSULTATION = { heldOn: "2026-11-20", mode: "visit", hours: 1, advice: "คำแนะนำ" };
+/**
+ * Another expert of the request's provider who could take it (the provider offers logistics in Chiang Rai, where
+ * `insertServiceRequest` files): the target of a reassignment. Made once per variant.
+ */
+const spareOf = new Map<string, number>();
+async function spareExpertFor(v: Variant, w: AccessWorld): Promise<number> {
+  const key = v === "own" ? "own" : "otherAgency";
+  const known = spareOf.get(key);
+  if (known !== undefined) return known;
+  const providerId = await providerFor(v, w);
+  const db = w.t.ctx.database.db;
+  await db.insertInto("provider_services").values({ provider_id: providerId, field: "logistics" }).execute();
+  await db.insertInto("provider_provinces").values({ provider_id: providerId, province_code: "57" }).execute();
+  const created = await ok(
+    w.as.admin.request("POST", "/api/experts", { providerId, displayName: "ผู้เชี่ยวชาญสำรอง", fields: ["logistics"] }),
+    201,
+  );
+  spareOf.set(key, created.id);
+  return created.id as number;
+}
+/** A request with a photo attached by an admin: answers the attachment's address. */
+async function attachmentFor(v: Variant, w: AccessWorld): Promise<string> {
+  const id = await requestFor(v, w);
+  const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+  const response = await w.t.app.inject({
+    method: "POST",
+    url: `/api/service-requests/${id}/attachments?fileName=photo.png`,
+    payload: png,
+    headers: {
+      "content-type": "application/octet-stream",
+      cookie: w.as.admin.cookie ?? "",
+      "x-csrf-token": w.as.admin.csrfToken ?? "",
+    },
+  });
+  return `/api/service-requests/${id}/attachments/${response.json().id}`;
+}
+/** Who may act on a request of each variant with an action only some readers have; readers without it get 403. */
+function onRequest(who: string, may: Record<"own" | "otherAgency", Roles>, call: Rule["call"], status = 200): Rule {
+  return {
+    who,
+    variants: ["own", "otherAgency"],
+    call,
+    expect: (role, v) => {
+      const key = v === "own" ? "own" : "otherAgency";
+      return role === "public" ? 401 : decide(role, REQUEST_READERS[key], may[key], status);
+    },
+  };
+}
 /** Readers of a request of each variant (the provider's agency officers, the firm, its coordinators, the expert). */
 const REQUEST_READERS: Record<"own" | "otherAgency", Roles> = {
   own: ["admin", "mocOfficer", "coordinator", "member", "expert"],
@@ -321,6 +369,73 @@ const matrix: Record<string, Rule> = {
     200,
   ),
   // ——— Services: requests for help ———
+  "GET /api/service-requests": signedIn("signed in (each their own scope)", () => ({ url: "/api/service-requests" })),
+  // Filing for the member's firm (`own`, in the coordinator's cluster) or another firm (`otherAgency`).
+  "POST /api/service-requests": {
+    who: "the firm's member, officers, its cluster coordinators, admin, a provider's manager (walk-in)",
+    variants: ["own", "otherAgency"],
+    call: (_role, v, w) => ({
+      url: "/api/service-requests",
+      body: {
+        enterpriseId: v === "own" ? w.firm.own : w.firm.otherAgency,
+        field: "logistics",
+        needText: "ต้องการคำปรึกษา",
+        mode: "phone",
+        consent: false,
+      },
+    }),
+    expect: (role, v) =>
+      role === "public"
+        ? 401
+        : (v === "own" ? FIRM_KEEPERS.own : ["admin", "mocOfficer", "dipOfficer"]).includes(role)
+          ? 201
+          : 403,
+  },
+  "POST /api/service-requests/{id}/accept": onRequest(
+    "the assigned expert",
+    { own: ["expert"], otherAgency: [] },
+    async (_role, v, w) => ({ url: `/api/service-requests/${await requestFor(v, w)}/accept` }),
+  ),
+  "POST /api/service-requests/{id}/decline": onRequest(
+    "the assigned expert",
+    { own: ["expert"], otherAgency: [] },
+    async (_role, v, w) => ({
+      url: `/api/service-requests/${await requestFor(v, w)}/decline`,
+      body: { reason: "ติดภารกิจ" },
+    }),
+  ),
+  "GET /api/service-requests/{id}/candidates": onRequest(
+    "the provider's managers and agency officers, admin",
+    { own: ["admin", "mocOfficer"], otherAgency: ["admin", "dipOfficer"] },
+    async (_role, v, w) => ({ url: `/api/service-requests/${await requestFor(v, w)}/candidates` }),
+  ),
+  "POST /api/service-requests/{id}/reassign": onRequest(
+    "the provider's managers and agency officers, admin",
+    { own: ["admin", "mocOfficer"], otherAgency: ["admin", "dipOfficer"] },
+    async (_role, v, w) => ({
+      url: `/api/service-requests/${await requestFor(v, w)}/reassign`,
+      body: { expertId: await spareExpertFor(v, w) },
+    }),
+  ),
+  "POST /api/service-requests/{id}/withdraw": onRequest(
+    "the firm, whoever filed it, admin",
+    { own: ["admin", "member"], otherAgency: ["admin"] },
+    async (_role, v, w) => ({ url: `/api/service-requests/${await requestFor(v, w)}/withdraw`, body: {} }),
+  ),
+  "POST /api/service-requests/{id}/attachments": onRequest(
+    "the firm, whoever filed it, the provider's managers and agency officers, admin",
+    { own: ["admin", "member", "mocOfficer"], otherAgency: ["admin", "dipOfficer"] },
+    async (_role, v, w) => ({
+      url: `/api/service-requests/${await requestFor(v, w)}/attachments?fileName=quote.pdf`,
+      raw: Buffer.from("%PDF-1.4\n%%EOF\n"),
+    }),
+    201,
+  ),
+  "GET /api/service-requests/{id}/attachments/{attachmentId}": onRequest(
+    "those who may read the request",
+    REQUEST_READERS,
+    async (_role, v, w) => ({ url: await attachmentFor(v, w) }),
+  ),
   "GET /api/service-requests/{id}": {
     who: "the firm, its cluster coordinators, the assigned expert, the provider's managers and agency officers, admin",
     variants: ["own", "otherAgency"],

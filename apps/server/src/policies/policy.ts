@@ -113,6 +113,11 @@ export type ServiceRequestResource = {
   expertUserId: number | null;
   expertAccepted: boolean;
   consent: boolean;
+  /**
+   * The caller filed the request (an officer or coordinator for the firm, a centre for a walk-in): they follow what
+   * they filed (read it, see its state) wherever it was routed. Left out, false.
+   */
+  actorFiledIt?: boolean;
 };
 
 export type PlanValuesResource = {
@@ -350,7 +355,7 @@ function canOnServiceRequest(actor: Actor, action: Action, r: ServiceRequestReso
   const keeper = isAdmin || r.actorManagesProvider || providerOfficer;
   const coordinator = coordinates(actor, r.firmClusterIds);
   const officer = user !== null && user.role === "agency_officer";
-  const readers = ownFirm || assignedExpert || keeper || coordinator;
+  const readers = ownFirm || assignedExpert || keeper || coordinator || r.actorFiledIt === true;
   switch (action) {
     case "create":
       return isAdmin || ownFirm || officer || coordinator || r.actorManagesProvider;

@@ -26,6 +26,7 @@ export async function requestResource(
     expertUserId: facts.expertUserId,
     expertAccepted: request.status === "accepted" || request.status === "closed",
     consent: request.consent_contacts === 1,
+    actorFiledIt: actor.kind === "user" && request.filed_by === actor.id,
   };
 }
 

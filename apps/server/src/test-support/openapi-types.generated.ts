@@ -382,6 +382,24 @@ export interface paths {
         patch: operations["patchExpertsById"];
         trace?: never;
     };
+    "/api/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests the caller may see: a firm its own, an expert those with them, managers and officers their providers', coordinators their clusters' firms', admins all */
+        get: operations["getServiceRequests"];
+        put?: never;
+        /** File a request for help for a firm; it is routed to an expert at once */
+        post: operations["postServiceRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/service-requests/{id}": {
         parameters: {
             query?: never;
@@ -391,6 +409,128 @@ export interface paths {
         };
         /** One request for help: timeline, offers with their reasons, attachments (contacts masked per PDPA) */
         get: operations["getServiceRequestsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned expert accepts the request */
+        post: operations["postServiceRequestsByIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The assigned expert declines with a reason; the request moves on to the next expert */
+        post: operations["postServiceRequestsByIdDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Experts who could take the request, ranked, with reasons (for reassigning) */
+        get: operations["getServiceRequestsByIdCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand the request to a chosen expert (the provider's managers and agency officers, admins) */
+        post: operations["postServiceRequestsByIdReassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The firm withdraws its request before it is closed */
+        post: operations["postServiceRequestsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo (JPEG, PNG, WebP) or PDF, at most 10 MB, 5 per request: raw bytes, typed by content */
+        post: operations["postServiceRequestsByIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment's bytes, with the stored type, for those who may read the request
+         * @description Served with X-Content-Type-Options: nosniff and Content-Security-Policy: sandbox; PDFs as a download. Errors are JSON: 404 for an attachment or request the caller may not see.
+         */
+        get: operations["getServiceRequestsByIdAttachmentsByAttachmentId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3901,6 +4041,253 @@ export interface operations {
             };
         };
     };
+    getServiceRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                field?: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                province?: string;
+                provider?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            code: string;
+                            enterprise: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            /** @enum {string} */
+                            field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                            provinceCode: string;
+                            /** @enum {string} */
+                            mode: "visit" | "phone" | "online";
+                            /** @enum {string} */
+                            status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                            filedAt: string;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            } | null;
+                            expert: {
+                                id: number;
+                                displayName: string;
+                            } | null;
+                            responseDueOn: string | null;
+                            closureDueOn: string | null;
+                            awaitingAnswer: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enterpriseId: number;
+                    /** @enum {string} */
+                    field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                    needText: string;
+                    provinceCode?: string;
+                    /** @enum {string} */
+                    mode: "visit" | "phone" | "online";
+                    consent: boolean;
+                    programmeId?: number | null;
+                    walkInProviderId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        enterprise: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        };
+                        /** @enum {string} */
+                        field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                        provinceCode: string;
+                        /** @enum {string} */
+                        mode: "visit" | "phone" | "online";
+                        /** @enum {string} */
+                        status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                        filedAt: string;
+                        provider: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        expert: {
+                            id: number;
+                            displayName: string;
+                        } | null;
+                        responseDueOn: string | null;
+                        closureDueOn: string | null;
+                        awaitingAnswer: boolean;
+                        needText: string;
+                        consent: boolean;
+                        consentAt: string | null;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
+                        filedBy: number | null;
+                        programmeId: number | null;
+                        routedAt: string | null;
+                        firstResponseAt: string | null;
+                        acceptedAt: string | null;
+                        closedAt: string | null;
+                        outcomeKind: ("sales" | "deals" | "new_products" | "certifications" | "investment" | "cost_reduction" | "jobs") | null;
+                        outcomeAmount: number | null;
+                        resultText: string | null;
+                        rating: number | null;
+                        ratingComment: string | null;
+                        ratedAt: string | null;
+                        contacts: {
+                            name: string | null;
+                            position: string | null;
+                            phone: string | null;
+                            email: string | null;
+                        }[];
+                        contactsMasked: boolean;
+                        assignments: {
+                            id: number;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            expert: {
+                                id: number;
+                                displayName: string;
+                            } | null;
+                            assignedAt: string;
+                            assignedBy: number | null;
+                            reason: {
+                                /** @enum {string} */
+                                field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                                provinceCode: string;
+                                /** @enum {string} */
+                                areaMatch: "province" | "region" | "provider";
+                                areaType: ("province" | "region") | null;
+                                openCases: number;
+                                capacity: number;
+                                manual: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            response: "pending" | "accepted" | "declined" | "expired" | "reassigned";
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "filed" | "routed" | "unrouted" | "reassigned" | "accepted" | "declined" | "expired" | "consultation" | "task_added" | "task_done" | "response_warning" | "response_breach" | "closure_warning" | "closure_breach" | "closed" | "rated" | "claimed" | "withdrawn";
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        can: {
+                            respond: boolean;
+                            assign: boolean;
+                            withdraw: boolean;
+                            update: boolean;
+                            readPersonal: boolean;
+                            attach: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getServiceRequestsById: {
         parameters: {
             query?: never;
@@ -4048,6 +4435,803 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        enterprise: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        };
+                        /** @enum {string} */
+                        field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                        provinceCode: string;
+                        /** @enum {string} */
+                        mode: "visit" | "phone" | "online";
+                        /** @enum {string} */
+                        status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                        filedAt: string;
+                        provider: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        expert: {
+                            id: number;
+                            displayName: string;
+                        } | null;
+                        responseDueOn: string | null;
+                        closureDueOn: string | null;
+                        awaitingAnswer: boolean;
+                        needText: string;
+                        consent: boolean;
+                        consentAt: string | null;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
+                        filedBy: number | null;
+                        programmeId: number | null;
+                        routedAt: string | null;
+                        firstResponseAt: string | null;
+                        acceptedAt: string | null;
+                        closedAt: string | null;
+                        outcomeKind: ("sales" | "deals" | "new_products" | "certifications" | "investment" | "cost_reduction" | "jobs") | null;
+                        outcomeAmount: number | null;
+                        resultText: string | null;
+                        rating: number | null;
+                        ratingComment: string | null;
+                        ratedAt: string | null;
+                        contacts: {
+                            name: string | null;
+                            position: string | null;
+                            phone: string | null;
+                            email: string | null;
+                        }[];
+                        contactsMasked: boolean;
+                        assignments: {
+                            id: number;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            expert: {
+                                id: number;
+                                displayName: string;
+                            } | null;
+                            assignedAt: string;
+                            assignedBy: number | null;
+                            reason: {
+                                /** @enum {string} */
+                                field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                                provinceCode: string;
+                                /** @enum {string} */
+                                areaMatch: "province" | "region" | "provider";
+                                areaType: ("province" | "region") | null;
+                                openCases: number;
+                                capacity: number;
+                                manual: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            response: "pending" | "accepted" | "declined" | "expired" | "reassigned";
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "filed" | "routed" | "unrouted" | "reassigned" | "accepted" | "declined" | "expired" | "consultation" | "task_added" | "task_done" | "response_warning" | "response_breach" | "closure_warning" | "closure_breach" | "closed" | "rated" | "claimed" | "withdrawn";
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        can: {
+                            respond: boolean;
+                            assign: boolean;
+                            withdraw: boolean;
+                            update: boolean;
+                            readPersonal: boolean;
+                            attach: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceRequestsByIdCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            expertId: number;
+                            displayName: string;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            reason: {
+                                /** @enum {string} */
+                                field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                                provinceCode: string;
+                                /** @enum {string} */
+                                areaMatch: "province" | "region" | "provider";
+                                areaType: ("province" | "region") | null;
+                                openCases: number;
+                                capacity: number;
+                                manual: boolean;
+                            };
+                            hasRoom: boolean;
+                            available: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdReassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expertId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        enterprise: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        };
+                        /** @enum {string} */
+                        field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                        provinceCode: string;
+                        /** @enum {string} */
+                        mode: "visit" | "phone" | "online";
+                        /** @enum {string} */
+                        status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                        filedAt: string;
+                        provider: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        expert: {
+                            id: number;
+                            displayName: string;
+                        } | null;
+                        responseDueOn: string | null;
+                        closureDueOn: string | null;
+                        awaitingAnswer: boolean;
+                        needText: string;
+                        consent: boolean;
+                        consentAt: string | null;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
+                        filedBy: number | null;
+                        programmeId: number | null;
+                        routedAt: string | null;
+                        firstResponseAt: string | null;
+                        acceptedAt: string | null;
+                        closedAt: string | null;
+                        outcomeKind: ("sales" | "deals" | "new_products" | "certifications" | "investment" | "cost_reduction" | "jobs") | null;
+                        outcomeAmount: number | null;
+                        resultText: string | null;
+                        rating: number | null;
+                        ratingComment: string | null;
+                        ratedAt: string | null;
+                        contacts: {
+                            name: string | null;
+                            position: string | null;
+                            phone: string | null;
+                            email: string | null;
+                        }[];
+                        contactsMasked: boolean;
+                        assignments: {
+                            id: number;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            expert: {
+                                id: number;
+                                displayName: string;
+                            } | null;
+                            assignedAt: string;
+                            assignedBy: number | null;
+                            reason: {
+                                /** @enum {string} */
+                                field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                                provinceCode: string;
+                                /** @enum {string} */
+                                areaMatch: "province" | "region" | "provider";
+                                areaType: ("province" | "region") | null;
+                                openCases: number;
+                                capacity: number;
+                                manual: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            response: "pending" | "accepted" | "declined" | "expired" | "reassigned";
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "filed" | "routed" | "unrouted" | "reassigned" | "accepted" | "declined" | "expired" | "consultation" | "task_added" | "task_done" | "response_warning" | "response_breach" | "closure_warning" | "closure_breach" | "closed" | "rated" | "claimed" | "withdrawn";
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        can: {
+                            respond: boolean;
+                            assign: boolean;
+                            withdraw: boolean;
+                            update: boolean;
+                            readPersonal: boolean;
+                            attach: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        code: string;
+                        enterprise: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        };
+                        /** @enum {string} */
+                        field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                        provinceCode: string;
+                        /** @enum {string} */
+                        mode: "visit" | "phone" | "online";
+                        /** @enum {string} */
+                        status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
+                        filedAt: string;
+                        provider: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        expert: {
+                            id: number;
+                            displayName: string;
+                        } | null;
+                        responseDueOn: string | null;
+                        closureDueOn: string | null;
+                        awaitingAnswer: boolean;
+                        needText: string;
+                        consent: boolean;
+                        consentAt: string | null;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
+                        filedBy: number | null;
+                        programmeId: number | null;
+                        routedAt: string | null;
+                        firstResponseAt: string | null;
+                        acceptedAt: string | null;
+                        closedAt: string | null;
+                        outcomeKind: ("sales" | "deals" | "new_products" | "certifications" | "investment" | "cost_reduction" | "jobs") | null;
+                        outcomeAmount: number | null;
+                        resultText: string | null;
+                        rating: number | null;
+                        ratingComment: string | null;
+                        ratedAt: string | null;
+                        contacts: {
+                            name: string | null;
+                            position: string | null;
+                            phone: string | null;
+                            email: string | null;
+                        }[];
+                        contactsMasked: boolean;
+                        assignments: {
+                            id: number;
+                            provider: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            };
+                            expert: {
+                                id: number;
+                                displayName: string;
+                            } | null;
+                            assignedAt: string;
+                            assignedBy: number | null;
+                            reason: {
+                                /** @enum {string} */
+                                field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                                provinceCode: string;
+                                /** @enum {string} */
+                                areaMatch: "province" | "region" | "provider";
+                                areaType: ("province" | "region") | null;
+                                openCases: number;
+                                capacity: number;
+                                manual: boolean;
+                            } | null;
+                            /** @enum {string} */
+                            response: "pending" | "accepted" | "declined" | "expired" | "reassigned";
+                            respondedAt: string | null;
+                            declineReason: string | null;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        }[];
+                        events: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "filed" | "routed" | "unrouted" | "reassigned" | "accepted" | "declined" | "expired" | "consultation" | "task_added" | "task_done" | "response_warning" | "response_breach" | "closure_warning" | "closure_breach" | "closed" | "rated" | "claimed" | "withdrawn";
+                            at: string;
+                            actorUserId: number | null;
+                            actorName: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
+                        }[];
+                        can: {
+                            respond: boolean;
+                            assign: boolean;
+                            withdraw: boolean;
+                            update: boolean;
+                            readPersonal: boolean;
+                            attach: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdAttachments: {
+        parameters: {
+            query?: {
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        fileName: string;
+                        mediaType: string;
+                        sizeBytes: number;
+                        uploadedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceRequestsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file or document the path names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
