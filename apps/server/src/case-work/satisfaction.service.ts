@@ -119,12 +119,11 @@ async function computedIndicator(db: Kysely<DB>, indicatorId: number) {
 }
 
 async function writeComputed(
-  ctx: AppContext,
+  db: Kysely<DB>,
   actor: Actor,
   found: Awaited<ReturnType<typeof computedIndicator>>,
   key: string,
 ): Promise<{ outcome: WriteOutcome | null; count: number; percent: number | null }> {
-  const { db } = ctx.database;
   const figures = await satisfactionOfPeriod(db, key, found.indicator.computed_agency_id);
   if (figures.percent === null) return { outcome: null, count: 0, percent: null };
   const row = valueRow(found.indicator, key, { ...figures, percent: figures.percent });
@@ -145,7 +144,7 @@ export async function computeSatisfactionValue(ctx: AppContext, actor: Actor, in
   const found = await computedIndicator(db, indicatorId);
   const resource = await planValuesResource(db, found.plan);
   authorize(actor, "enter", { ...resource, orgUnit: { type: "nation", code: NATION_CODE } });
-  const result = await writeComputed(ctx, actor, found, key);
+  const result = await writeComputed(db, actor, found, key);
   if (!result.outcome) return { value: null, ratings: 0, percent: null, outcome: "no_ratings" as const };
   const status = result.outcome.status;
   return {
@@ -157,12 +156,11 @@ export async function computeSatisfactionValue(ctx: AppContext, actor: Actor, in
 }
 
 /**
- * Scheduled work (for the job runner, `(db, now)`-style through the context): recomputes every ratings-computed
+ * Scheduled work (for the job runner, `(db, now)`): recomputes every ratings-computed
  * indicator for the fiscal year of `now` and the one before, skipping values already submitted or approved and
  * locked periods. Answers how many values it wrote.
  */
-export async function refreshComputedValues(ctx: AppContext, now: Date): Promise<number> {
-  const { db } = ctx.database;
+export async function refreshComputedValues(db: Kysely<DB>, now: Date): Promise<number> {
   const fy = fiscalYearOf(now);
   const keys = [fy - 1, fy].map((year) => periodKey({ type: "fiscal_year", year }));
   const rows = await db
@@ -180,7 +178,7 @@ export async function refreshComputedValues(ctx: AppContext, now: Date): Promise
       const current = [...existing.values()][0];
       if (current && (current.status === "submitted" || current.status === "approved")) continue;
       try {
-        const result = await writeComputed(ctx, systemActor, found, key);
+        const result = await writeComputed(db, systemActor, found, key);
         if (result.outcome && result.outcome.status !== "unchanged") written += 1;
       } catch (error) {
         // A locked period is left as it is; anything else is a real failure.

@@ -154,7 +154,7 @@ describe("#satisfaction computed from ratings", () => {
     const id = await computedIndicator("ratio", dip);
     const { value } = await ok(compute(mocOfficer, id, "FY2026"));
     await ok(mocOfficer.request("POST", "/api/values/submit", { ids: [value.id] }));
-    const written = await refreshComputedValues(t.ctx, new Date("2027-05-01T00:00:00Z"));
+    const written = await refreshComputedValues(t.ctx.database.db, new Date("2027-05-01T00:00:00Z"));
     expect(written).toBeGreaterThanOrEqual(1);
     const rows = await t.ctx.database.db
       .selectFrom("indicator_values")
