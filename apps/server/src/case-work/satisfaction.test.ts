@@ -74,6 +74,7 @@ async function computedIndicator(aggregation: "ratio" | "mean", agencyId: number
     }),
   );
   expect(marked).toEqual({ indicatorId, source: "service_ratings", agencyId });
+  expect((await ok(mocOfficer.request("GET", `/api/indicators/${indicatorId}`))).computedFrom).toBe("service_ratings");
   return indicatorId;
 }
 

@@ -2106,6 +2106,7 @@ export interface components {
                 decimals: number | null;
                 descriptionEn: string | null;
                 descriptionTh: string | null;
+                computedFrom: string | null;
                 targets: {
                     id: number;
                     indicatorId: number;
@@ -6462,6 +6463,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -6564,6 +6566,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -6729,6 +6732,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -6837,6 +6841,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;

@@ -537,6 +537,7 @@ export const en: EnglishCatalogue = {
     },
   },
   planEdit: {
+    computedFromRatings: "Computed from service users' satisfaction ratings (closed requests for help), not typed",
     noPlans: "No plans match these filters.",
     filters: "Filter plans",
     status: "Status",
