@@ -126,7 +126,7 @@ describe("an expert's home", () => {
     const profile = sectionTitled(page, "ข้อมูลของคุณ");
     await expect.poll(() => profile.innerText()).toContain("กรมส่งเสริมอุตสาหกรรม");
     expect(await profile.innerText()).toContain(expert.displayName);
-    expect(await sectionTitled(page, "คำขอรับความช่วยเหลือ").innerText()).toContain("ยังไม่เปิดรับคำขอ");
+    expect(await sectionTitled(page, "คำขอรับความช่วยเหลือ").innerText()).toContain("ยังไม่มีคำขอที่มอบหมายให้คุณ");
     const nav = page.getByRole("navigation", { name: "เมนูหลัก" });
     expect(await nav.getByRole("link", { name: "งานของฉัน" }).count()).toBe(1);
     for (const staffOnly of ["นำเข้าข้อมูล", "ผลตัวชี้วัด", "ผู้ใช้", "บันทึกการใช้งาน", "ธุรกิจของฉัน"])

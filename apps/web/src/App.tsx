@@ -76,6 +76,11 @@ export const router = createBrowserRouter(
           path: "/service-providers",
           lazy: async () => ({ Component: (await import("./pages/ProvidersPage")).ProvidersPage }),
         },
+        { path: "/requests", lazy: async () => ({ Component: (await import("./pages/RequestsPage")).RequestsPage }) },
+        {
+          path: "/requests/new",
+          lazy: async () => ({ Component: (await import("./pages/NewRequestPage")).NewRequestPage }),
+        },
         { path: "/requests/:id", lazy: async () => ({ Component: (await import("./pages/RequestPage")).RequestPage }) },
         {
           path: "/service-providers/:id",

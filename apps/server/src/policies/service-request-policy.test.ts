@@ -91,4 +91,16 @@ describe("#service request policy", () => {
     expect(can(otherExpert, "create", fresh)).toBe(false);
     expect(can(otherExpert, "create", { ...fresh, actorManagesProvider: true })).toBe(true);
   });
+
+  it("lets whoever filed the request (an officer of another agency, a centre for a walk-in) follow it, no more", () => {
+    const filed = { ...request, actorFiledIt: true };
+    expect(can(otherOfficer, "read", filed)).toBe(true);
+    expect(can(otherOfficer, "read", request)).toBe(false);
+    expect(can(otherOfficer, "assign", filed)).toBe(false);
+    expect(can(otherOfficer, "respond", filed)).toBe(false);
+    expect(can(otherOfficer, "update", filed)).toBe(false);
+    // Contacts only as for any reader: once the firm consented and the expert accepted.
+    expect(can(otherOfficer, "read_personal", filed)).toBe(false);
+    expect(can(otherOfficer, "read_personal", { ...filed, expertAccepted: true })).toBe(true);
+  });
 });

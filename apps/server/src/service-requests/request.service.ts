@@ -302,9 +302,8 @@ export async function withdrawServiceRequest(ctx: AppContext, actor: Actor, id: 
       });
     checkMove(request.status, "withdrawn");
     const now = nowIso();
-    const offer = await serviceRequests.currentAssignment(trx, id);
-    if (offer && offer.response === "pending")
-      await serviceRequests.closeAssignment(trx, offer.id, { response: "reassigned", responded_at: now });
+    // The offer stays as it stood (it was with that expert when the firm withdrew); a withdrawn request counts
+    // against nobody's capacity and is never expired or routed again.
     await serviceRequests.updateRequest(trx, id, { status: "withdrawn", updated_at: now });
     await recordRequestEvent(trx, id, "withdrawn", actorId(actor), reason ? { reason } : undefined, now);
     await auditRequest(trx, actor, "withdraw", id, { from: request.status, reasonGiven: reason !== undefined });

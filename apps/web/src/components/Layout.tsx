@@ -37,6 +37,9 @@ const HOME_LINKS = {
   expert: { to: "/my-work", key: "nav.myWork", end: false },
 } as const;
 
+// Requests for help: each signed-in user sees their own scope of them (a firm its own, an expert those assigned).
+const REQUESTS_LINK = { to: "/requests", key: "nav.requests", end: false } as const;
+
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
   { to: "/admin/audit", key: "nav.audit", end: false },
@@ -63,6 +66,7 @@ export function Layout() {
   const links = [
     homeLink,
     ...ownLink,
+    ...(user ? [REQUESTS_LINK] : []),
     ...publicLinks,
     ...(isStaff(user) ? STAFF_LINKS : []),
     ...(user?.role === "admin" ? ADMIN_LINKS : []),

@@ -21,6 +21,7 @@ export const en: EnglishCatalogue = {
     not_a_date: "That day does not exist (e.g. 31 April, or 29 February outside a leap year).",
   },
   nav: {
+    requests: "Requests for help",
     providers: "Service providers",
     label: "Main",
     skip: "Skip to content",
@@ -222,6 +223,13 @@ export const en: EnglishCatalogue = {
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {
+      field: "Field",
+      needText: "What is needed",
+      mode: "Preferred mode",
+      consent: "Consent",
+      reason: "Reason",
+      walkInProviderId: "Centre",
+      expertId: "Expert",
       code: "Code",
       kind: "Kind",
       nameTh: "Name in Thai",
@@ -1912,6 +1920,8 @@ export const en: EnglishCatalogue = {
     outcomeAdded: "Outcome added",
   },
   myBusiness: {
+    askForHelp: "Ask for help",
+    myRequests: "My requests",
     title: "My business",
     intro:
       "Your firm's profile and products, the clusters it belongs to, and the programmes and activities it took part in",
@@ -1956,8 +1966,10 @@ export const en: EnglishCatalogue = {
     agency: "Agency",
     noAgency: "No agency given",
     requests: "Assistance requests",
-    requestsNotYet:
-      "Sainam does not take assistance requests from firms yet. Once it does, the requests assigned to you will be listed here.",
+    requestsEmpty: "No requests are assigned to you yet",
+    awaiting_one: "{{count}} request awaits your answer",
+    awaiting_other: "{{count}} requests await your answer",
+    allRequests: "All requests",
     today: "What you can do today",
     linkClusters: "Browse the cluster directory and members",
     linkEnterprises: "Browse firms and their products",
@@ -1965,6 +1977,7 @@ export const en: EnglishCatalogue = {
     linkSearch: "Search clusters, firms and agencies",
   },
   serviceRequests: {
+    actionsTitle: "Actions",
     title: "Requests for help",
     back: "← All requests",
     titleOf: "Help with {{field}} — {{firm}}",
@@ -1980,6 +1993,7 @@ export const en: EnglishCatalogue = {
     consentNotGiven: "Not given",
     need: "What is needed",
     attachments: "Attachments",
+    addAttachment: "Attach another photo or PDF",
     noAttachments: "No attachments",
     assignment: "Assigned to",
     noExpertYet: "No expert has it yet",
@@ -2038,6 +2052,7 @@ export const en: EnglishCatalogue = {
       withdrawn: "Withdrawn",
     },
     actions: {
+      withdrawQuestion: "Withdraw this request?",
       accept: "Accept",
       decline: "Decline",
       declineReason: "Why you decline",
@@ -2061,6 +2076,7 @@ export const en: EnglishCatalogue = {
       empty: "No requests yet",
       new: "Ask for help",
       anyStatus: "Any status",
+      anyProvider: "Any provider",
       anyField: "Any field",
       awaitingAnswer: "Awaiting your answer",
     },

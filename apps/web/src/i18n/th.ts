@@ -18,6 +18,7 @@ export const th = {
     not_a_date: "ไม่มีวันที่นี้ในปฏิทิน (เช่น 31 เม.ย. หรือ 29 ก.พ. ในปีที่ไม่ใช่ปีอธิกสุรทิน)",
   },
   nav: {
+    requests: "คำขอรับคำปรึกษา",
     providers: "ผู้ให้บริการ",
     label: "เมนูหลัก",
     skip: "ข้ามไปยังเนื้อหา",
@@ -213,6 +214,13 @@ export const th = {
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {
+      field: "ด้านที่ต้องการคำปรึกษา",
+      needText: "สิ่งที่ต้องการ",
+      mode: "รูปแบบที่สะดวก",
+      consent: "ความยินยอม",
+      reason: "เหตุผล",
+      walkInProviderId: "ศูนย์ที่รับเรื่อง",
+      expertId: "ผู้เชี่ยวชาญ",
       code: "รหัส",
       kind: "ประเภท",
       nameTh: "ชื่อภาษาไทย",
@@ -1856,6 +1864,8 @@ export const th = {
     outcomeAdded: "เพิ่มผลลัพธ์แล้ว",
   },
   myBusiness: {
+    askForHelp: "ขอรับคำปรึกษา",
+    myRequests: "คำขอของฉัน",
     title: "ธุรกิจของฉัน",
     intro: "ข้อมูลกิจการของคุณ สินค้า คลัสเตอร์ที่เป็นสมาชิก และโครงการกับกิจกรรมที่เข้าร่วม",
     notLinked: "บัญชีของคุณยังไม่ได้ผูกกับวิสาหกิจ กรุณาติดต่อเจ้าหน้าที่หน่วยงานหรือผู้ดูแลระบบเพื่อผูกบัญชีกับกิจการของคุณ",
@@ -1897,7 +1907,9 @@ export const th = {
     agency: "หน่วยงานที่สังกัด",
     noAgency: "ไม่ได้ระบุหน่วยงาน",
     requests: "คำขอรับความช่วยเหลือ",
-    requestsNotYet: "สายน้ำยังไม่เปิดรับคำขอรับความช่วยเหลือจากวิสาหกิจ เมื่อเปิดรับแล้ว คำขอที่มอบหมายให้คุณจะแสดงที่นี่",
+    requestsEmpty: "ยังไม่มีคำขอที่มอบหมายให้คุณ",
+    awaiting_other: "คำขอ {{count}} รายการรอคุณตอบรับ",
+    allRequests: "ดูคำขอทั้งหมด",
     today: "สิ่งที่ทำได้ในตอนนี้",
     linkClusters: "ดูทำเนียบคลัสเตอร์และสมาชิก",
     linkEnterprises: "ดูข้อมูลวิสาหกิจและสินค้า",
@@ -1905,6 +1917,7 @@ export const th = {
     linkSearch: "ค้นหาคลัสเตอร์ วิสาหกิจ และหน่วยงาน",
   },
   serviceRequests: {
+    actionsTitle: "สิ่งที่ทำได้",
     title: "คำขอรับคำปรึกษา",
     back: "← คำขอทั้งหมด",
     titleOf: "ขอรับคำปรึกษาด้าน{{field}} — {{firm}}",
@@ -1920,6 +1933,7 @@ export const th = {
     consentNotGiven: "ไม่ยินยอม",
     need: "สิ่งที่ต้องการ",
     attachments: "ไฟล์แนบ",
+    addAttachment: "แนบรูปถ่ายหรือไฟล์ PDF เพิ่ม",
     noAttachments: "ไม่มีไฟล์แนบ",
     assignment: "ผู้รับผิดชอบ",
     noExpertYet: "ยังไม่มีผู้เชี่ยวชาญรับผิดชอบ",
@@ -1978,6 +1992,7 @@ export const th = {
       withdrawn: "ยกเลิกคำขอ",
     },
     actions: {
+      withdrawQuestion: "ต้องการยกเลิกคำขอนี้ใช่หรือไม่",
       accept: "ตอบรับ",
       decline: "ปฏิเสธ",
       declineReason: "เหตุผลที่ปฏิเสธ",
@@ -2001,6 +2016,7 @@ export const th = {
       empty: "ยังไม่มีคำขอ",
       new: "ขอรับคำปรึกษา",
       anyStatus: "ทุกสถานะ",
+      anyProvider: "ทุกผู้ให้บริการ",
       anyField: "ทุกด้าน",
       awaitingAnswer: "รอคุณตอบรับ",
     },

@@ -1,8 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
+import { fieldErrorsOf } from "../api/field-errors";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { FormField } from "../components/FormField";
 import { QueryState } from "../components/QueryState";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { RequestActions } from "../features/service-requests/components/RequestActions";
 import { attachmentUrl, fileSize, reasonInWords, type ServiceRequestDetail } from "../features/service-requests/model";
+import { useAttachMutation } from "../features/service-requests/mutations";
 import { useServiceRequest } from "../features/service-requests/queries";
 import { useProvinceName } from "../features/provinces/useProvinceName";
 import { useLocale } from "../i18n";
@@ -95,6 +100,7 @@ function RequestDetail({ request: r }: { request: ServiceRequestDetail }) {
           </ul>
         )}
       </section>
+      {r.can.attach && r.attachments.length < MAX_ATTACHMENTS && <AddAttachment requestId={r.id} />}
       <section aria-labelledby="request-assignment-heading">
         <h2 id="request-assignment-heading">{t("serviceRequests.assignment")}</h2>
         {current && current.expert ? (
@@ -109,6 +115,26 @@ function RequestDetail({ request: r }: { request: ServiceRequestDetail }) {
           </p>
         ) : (
           <p className="state state-empty">{t("serviceRequests.noExpertYet")}</p>
+        )}
+        {r.assignments.length > 1 && (
+          <>
+            <h3>{t("serviceRequests.assignmentHistory")}</h3>
+            <ol className="assignment-history">
+              {r.assignments.map((a) => (
+                <li key={a.id}>
+                  {a.expert?.displayName ?? localName(locale, a.provider)} ·{" "}
+                  {t(`serviceRequests.responses.${a.response}`)}
+                  {a.declineReason && <> — {a.declineReason}</>}
+                  {a.reason && (
+                    <>
+                      <br />
+                      <span className="routing-reason">{reasonInWords(a.reason, t, provinceName)}</span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
         )}
         {r.contacts.length > 0 && (
           <>
@@ -125,6 +151,7 @@ function RequestDetail({ request: r }: { request: ServiceRequestDetail }) {
           </>
         )}
       </section>
+      <RequestActions request={r} />
       {/* The case-work panel (consultations, tasks, closure, rating) goes here: see requests/CaseWorkSlot.tsx. */}
       <CaseWorkSlot request={r} />
       <section aria-labelledby="request-timeline-heading">
@@ -140,5 +167,35 @@ function RequestDetail({ request: r }: { request: ServiceRequestDetail }) {
         </ol>
       </section>
     </article>
+  );
+}
+
+/** The most attachments a request takes (the server checks again). */
+const MAX_ATTACHMENTS = 5;
+
+/** Adds a photo or PDF to an open request (the firm's side and the provider's keepers). */
+function AddAttachment({ requestId }: { requestId: number }) {
+  const { t } = useTranslation();
+  const attach = useAttachMutation(requestId);
+  const errors = fieldErrorsOf(attach.error, t);
+  return (
+    <div className="add-attachment">
+      <FormField label={t("serviceRequests.addAttachment")} error={errors["file"] ?? null}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept="image/*,application/pdf"
+            disabled={attach.isPending}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) attach.mutate(file);
+              e.target.value = "";
+            }}
+          />
+        )}
+      </FormField>
+      {attach.isError && <ErrorMessage error={attach.error} placed={["file"]} />}
+    </div>
   );
 }

@@ -25,3 +25,14 @@ export function fileSize(bytes: number): string {
 
 export const attachmentUrl = (requestId: number, attachmentId: number) =>
   `/api/service-requests/${requestId}/attachments/${attachmentId}`;
+
+/** Who files requests from the web: a firm's member, officers, coordinators, admins (the server decides per firm). */
+export function mayFileRequests(user: { role: string } | null): boolean {
+  return (
+    user !== null &&
+    (user.role === "member" ||
+      user.role === "agency_officer" ||
+      user.role === "cluster_coordinator" ||
+      user.role === "admin")
+  );
+}

@@ -58,6 +58,12 @@ function FirmHome({ home, firm }: { home: MyBusiness; firm: Firm }) {
         </p>
         <h1>{name}</h1>
         <p className="muted">{t("myBusiness.intro")}</p>
+        <p className="button-row">
+          <Link className="button button-primary" to="/requests/new">
+            {t("myBusiness.askForHelp")}
+          </Link>{" "}
+          <Link to="/requests">{t("myBusiness.myRequests")}</Link>
+        </p>
       </header>
       {notice && (
         <div className="alert alert-success" role="status">

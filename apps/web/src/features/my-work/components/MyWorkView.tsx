@@ -1,10 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { QueryState } from "../../../components/QueryState";
 import { useDocumentTitle } from "../../../components/useDocumentTitle";
 import { useLocale } from "../../../i18n";
 import { localName } from "../../../lib/bilingual";
 import { useAgencies } from "../../agencies/queries";
 import type { User } from "../../auth/model";
+import { RequestTable } from "../../service-requests/components/RequestTable";
+import { useServiceRequests } from "../../service-requests/queries";
 
 const TODAY_LINKS = [
   { to: "/clusters", key: "myWork.linkClusters" },
@@ -13,9 +16,32 @@ const TODAY_LINKS = [
   { to: "/search", key: "myWork.linkSearch" },
 ] as const;
 
+/** The requests with the expert now: those awaiting their answer and those they work. */
+function AssignedRequests() {
+  const { t } = useTranslation();
+  const requests = useServiceRequests({});
+  return (
+    <QueryState query={requests} isEmpty={(p) => p.items.length === 0} empty={t("myWork.requestsEmpty")}>
+      {(p) => (
+        <>
+          {p.items.some((r) => r.awaitingAnswer) && (
+            <p className="notice">{t("myWork.awaiting", { count: p.items.filter((r) => r.awaitingAnswer).length })}</p>
+          )}
+          <RequestTable items={p.items} caption={t("myWork.requests")} answer />
+          {p.total > p.items.length && (
+            <p>
+              <Link to="/requests">{t("myWork.allRequests")}</Link>
+            </p>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
 /**
- * An expert's home: who they are in Sainam (name, e-mail, agency) and what they can do today. Assistance
- * requests are not taken by Sainam yet; the page says so rather than showing an empty list of something absent.
+ * An expert's home: who they are in Sainam (name, e-mail, agency), the requests for help assigned to them, and what
+ * else they can do today.
  */
 export function MyWorkView({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -51,7 +77,7 @@ export function MyWorkView({ user }: { user: User }) {
       </section>
       <section aria-labelledby="expert-requests-heading">
         <h2 id="expert-requests-heading">{t("myWork.requests")}</h2>
-        <p className="state state-empty">{t("myWork.requestsNotYet")}</p>
+        <AssignedRequests />
       </section>
       <section aria-labelledby="expert-today-heading">
         <h2 id="expert-today-heading">{t("myWork.today")}</h2>
