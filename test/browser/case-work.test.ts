@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf, juristicIdCheckDigit } from "@sainam/core";
 import { openDatabase } from "@sainam/db";
@@ -76,12 +79,29 @@ afterAll(async () => {
   await h?.close();
 });
 
+// axe-core on the panel's forms (injected as an init script: the app's CSP refuses inline scripts).
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.waitForLoadState("networkidle");
+  return page.evaluate(async () => {
+    type Results = { violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }> };
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<Results> } }).axe;
+    const results = await axe.run(document);
+    return results.violations
+      .filter((v) => v.impact === "critical" || v.impact === "serious")
+      .map((v) => `${v.id} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
+}
+
 describe("case work to a result", () => {
   it("takes an accepted request through a consultation, a task, closure, the firm's rating and the claim", async () => {
     const asExpert = await openAs(h, expert, "th");
+    await asExpert.context.addInitScript({ content: axeSource });
     const work = new CaseWorkPanel(asExpert.page);
     await work.open(requestId);
     await expect.poll(() => work.panel.getByText("ยังไม่มีการให้คำปรึกษา").count()).toBe(1);
+    expect(await seriousViolations(asExpert.page), "the expert's forms").toEqual([]);
 
     await work.recordConsultation({
       date: "20/11/2569",
@@ -108,8 +128,11 @@ describe("case work to a result", () => {
     expect(await work.panel.getByText("วิสาหกิจยังไม่ได้ให้คะแนน").count()).toBe(1);
 
     const asMember = await openAs(h, member, "th");
+    await asMember.context.addInitScript({ content: axeSource });
     const firmView = new CaseWorkPanel(asMember.page);
     await firmView.open(requestId);
+    await firmView.panel.getByRole("radio", { name: "5 ดาว" }).waitFor();
+    expect(await seriousViolations(asMember.page), "the firm's rating form").toEqual([]);
     await firmView.rate(5, "ที่ปรึกษาให้คำแนะนำได้ตรงจุด");
     await firmView.rating().waitFor();
     expect(await firmView.rating().textContent()).toContain("5 จาก 5 ดาว");
