@@ -19,6 +19,7 @@ import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
 import { providerRoutes } from "./providers/provider.routes.ts";
+import { caseWorkRoutes } from "./case-work/case-work.routes.ts";
 import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { holidayRoutes } from "./holidays/holiday.routes.ts";
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(planReportRoutes(ctx));
       await api.register(programmeRoutes(ctx));
       await api.register(indicatorValueRoutes(ctx));
+      await api.register(caseWorkRoutes(ctx));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

@@ -20,4 +20,5 @@ export * from "./user.schema.ts";
 export * from "./value-chain.schema.ts";
 export * from "./provider.schema.ts";
 export * from "./notification.schema.ts";
+export * from "./case-work.schema.ts";
 export * from "./service-request.schema.ts";

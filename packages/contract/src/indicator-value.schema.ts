@@ -137,6 +137,8 @@ export const indicatorForValuesSchema = z.object({
   ratioScale: z.number().nullable(),
   decimals: z.number().int().nullable(),
   disaggregations: z.array(z.string()),
+  /** Values computed by the system (`service_ratings`: satisfaction from the firms' ratings), not typed; else null. */
+  computedFrom: z.string().nullable(),
 });
 
 export const selectionBody = z.union([

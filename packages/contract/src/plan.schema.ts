@@ -238,6 +238,8 @@ export const indicatorViewSchema = z.object({
   decimals: z.number().int().nullable(),
   descriptionEn: z.string().nullable(),
   descriptionTh: z.string().nullable(),
+  /** Values computed by the system (`service_ratings`), not typed; null when people enter them. */
+  computedFrom: z.string().nullable(),
   targets: z.array(targetViewSchema),
 });
 

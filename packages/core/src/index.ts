@@ -27,4 +27,5 @@ export * from "./bilingual-name.ts";
 export * from "./working-days.ts";
 export * from "./service-requests.ts";
 export * from "./notifications.ts";
+export * from "./case-work.ts";
 export * from "./routing.ts";

@@ -20,6 +20,7 @@ import * as m0016 from "./migrations/0016-public-holidays.ts";
 import * as m0017 from "./migrations/0017-service-requests.ts";
 import * as m0018 from "./migrations/0018-notifications.ts";
 import * as m0019 from "./migrations/0019-request-codes.ts";
+import * as m0020 from "./migrations/0020-computed-satisfaction.ts";
 import * as m0022 from "./migrations/0022-expert-records.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -64,6 +65,7 @@ const migrations: Record<string, MigrationModule> = {
   "0017-service-requests": m0017,
   "0018-notifications": m0018,
   "0019-request-codes": m0019,
+  "0020-computed-satisfaction": m0020,
   "0022-expert-records": m0022,
 };
 

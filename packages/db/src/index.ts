@@ -50,5 +50,7 @@ export * as holidays from "./holiday.repository.ts";
 export * as notifications from "./notification.repository.ts";
 export * as mailOutbox from "./mail-outbox.repository.ts";
 export * as scheduledJobs from "./scheduled-job.repository.ts";
+export * as caseWork from "./case-work.repository.ts";
+export type { ConsultationRow, RequestTaskRow } from "./case-work.repository.ts";
 export * as serviceRequests from "./service-request.repository.ts";
 export type { PoolExpert, PoolProvider } from "./service-request.repository.ts";

@@ -127,6 +127,10 @@ export interface IndicatorTable {
   decimals: number | null;
   description_en: string | null;
   description_th: string | null;
+  /** Values computed by the system (migration 0020): null (entered by people) | service_ratings. */
+  computed_from: Generated<string | null>;
+  /** For service_ratings: only requests of this agency's providers (null: every provider). */
+  computed_agency_id: Generated<number | null>;
 }
 
 export interface IndicatorTargetTable {

@@ -68,5 +68,6 @@ export function presentIndicatorForValues(i: IndicatorRow, planId: number) {
     ratioScale: i.ratio_scale,
     decimals: i.decimals,
     disaggregations: enabledDimensions(i),
+    computedFrom: i.computed_from,
   };
 }

@@ -228,6 +228,14 @@ export async function enterValues(ctx: AppContext, actor: Actor, indicatorId: nu
   const { db } = ctx.database;
   const found = await indicatorValues.findIndicatorInPlan(db, indicatorId);
   if (!found) throw errors.notFound("indicator", indicatorId);
+  // A value computed by the system (e.g. satisfaction from service ratings) is not typed over by hand.
+  if (found.indicator.computed_from !== null)
+    throw errors.conflict(
+      `indicator ${found.indicator.code} is computed from ${found.indicator.computed_from}; compute its values instead`,
+      "rows",
+      "not_applicable",
+      { computedFrom: found.indicator.computed_from },
+    );
   const resource = await planValuesResource(db, found.plan);
   for (const row of rows)
     authorize(actor, "enter", { ...resource, orgUnit: { type: row.orgUnitType, code: row.orgUnitCode } });

@@ -68,6 +68,7 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/service-requests/{id}",
   "/api/service-requests/{id}/candidates",
   "/api/service-requests/{id}/attachments/{attachmentId}",
+  "/api/service-requests/{id}/case-work",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */

@@ -104,6 +104,7 @@ export function presentIndicator(
     decimals: i.decimals,
     descriptionEn: i.description_en,
     descriptionTh: i.description_th,
+    computedFrom: i.computed_from,
     targets: targets.map(presentTarget),
   };
 }

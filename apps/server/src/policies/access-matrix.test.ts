@@ -219,6 +219,42 @@ async function requestFor(v: Variant, w: AccessWorld, status = "assigned"): Prom
     status,
   });
 }
+/** Those who work a request (policy `update`): the accepted expert, the provider's agency officers, admin. */
+const REQUEST_WORKERS: Record<"own" | "otherAgency", Roles> = {
+  own: ["admin", "mocOfficer", "expert"],
+  otherAgency: ["admin", "dipOfficer"],
+};
+const requestWorkers = (v: Variant): Roles => REQUEST_WORKERS[v === "own" ? "own" : "otherAgency"];
+/** A case-work operation on an accepted request (or one set up by `prepare`), for readers / workers. */
+function onCaseWork(
+  who: string,
+  may: (v: Variant) => Roles,
+  call: (requestId: number, v: Variant, w: AccessWorld) => Call | Promise<Call>,
+  status = 200,
+  prepare: { status?: string; claimable?: boolean } = {},
+): Rule {
+  return {
+    who,
+    variants: ["own", "otherAgency"],
+    call: async (_role, v, w) => {
+      const id = await requestFor(v, w, prepare.status ?? "accepted");
+      if (prepare.claimable)
+        await w.t.ctx.database.db
+          .updateTable("service_requests")
+          .set({
+            outcome_kind: "sales",
+            outcome_amount: 150000,
+            closed_at: new Date().toISOString(),
+            programme_id: w.programme[v === "own" ? "own" : "otherAgency"],
+          })
+          .where("id", "=", id)
+          .execute();
+      return call(id, v, w);
+    },
+    expect: (role, v) => (role === "public" ? 401 : decide(role, requestReaders(v), may(v), status)),
+  };
+}
+const CONSULTATION = { heldOn: "2026-11-20", mode: "visit", hours: 1, advice: "คำแนะนำ" };
 /**
  * Another expert of the request's provider who could take it (the provider offers logistics in Chiang Rai, where
  * `insertServiceRequest` files): the target of a reassignment. Made once per variant.
@@ -432,6 +468,80 @@ const matrix: Record<string, Rule> = {
     call: async (_role, v, w) => ({ url: `/api/service-requests/${await requestFor(v, w)}` }),
     expect: (role, v) => (role === "public" ? 401 : decide(role, requestReaders(v), requestReaders(v), 200)),
   },
+  // ——— Services: case work (issue 13, point 5) ———
+  "GET /api/service-requests/{id}/case-work": onCaseWork("readers of the request", requestReaders, (id) => ({
+    url: `/api/service-requests/${id}/case-work`,
+  })),
+  "POST /api/service-requests/{id}/consultations": onCaseWork(
+    "the accepted expert, the provider's managers and agency officers, admin",
+    requestWorkers,
+    (id) => ({ url: `/api/service-requests/${id}/consultations`, body: CONSULTATION }),
+    201,
+  ),
+  "PATCH /api/service-requests/{id}/consultations/{itemId}": onCaseWork(
+    "the accepted expert, the provider's managers and agency officers, admin",
+    requestWorkers,
+    async (id, _v, w) => {
+      const c = await ok(w.as.admin.request("POST", `/api/service-requests/${id}/consultations`, CONSULTATION), 201);
+      return { url: `/api/service-requests/${id}/consultations/${c.id}`, body: { hours: 2 } };
+    },
+  ),
+  "POST /api/service-requests/{id}/tasks": onCaseWork(
+    "the accepted expert, the provider's managers and agency officers, admin",
+    requestWorkers,
+    (id) => ({ url: `/api/service-requests/${id}/tasks`, body: { title: "ติดตามผล" } }),
+    201,
+  ),
+  "PATCH /api/service-requests/{id}/tasks/{itemId}": onCaseWork(
+    "the accepted expert, the provider's managers and agency officers, admin",
+    requestWorkers,
+    async (id, _v, w) => {
+      const task = await ok(w.as.admin.request("POST", `/api/service-requests/${id}/tasks`, { title: "ติดตาม" }), 201);
+      return { url: `/api/service-requests/${id}/tasks/${task.id}`, body: { done: true } };
+    },
+  ),
+  "POST /api/service-requests/{id}/close": onCaseWork(
+    "the accepted expert, the provider's managers and agency officers, admin",
+    requestWorkers,
+    (id) => ({ url: `/api/service-requests/${id}/close`, body: { outcomeKind: "sales", resultText: "ผลลัพธ์" } }),
+  ),
+  "POST /api/service-requests/{id}/rating": onCaseWork(
+    "the firm's members, once closed",
+    (v) => (v === "own" ? ["member"] : []),
+    (id) => ({ url: `/api/service-requests/${id}/rating`, body: { rating: 5 } }),
+    200,
+    { status: "closed" },
+  ),
+  "POST /api/service-requests/{id}/claim": onCaseWork(
+    "the accepted expert, the provider's managers and agency officers, admin",
+    requestWorkers,
+    (id) => ({ url: `/api/service-requests/${id}/claim`, body: {} }),
+    201,
+    { status: "closed", claimable: true },
+  ),
+  "PUT /api/indicators/{id}/computed-source": onRecord(
+    KEEPERS_WHO,
+    seenByKeepers,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => ({
+      url: `/api/indicators/${await w.newIndicator(w.node[r(v)])}/computed-source`,
+      body: { source: "service_ratings" },
+    }),
+  ),
+  "POST /api/indicators/{id}/computed-values": onRecord(
+    "those who enter the plan's values",
+    () => everyone,
+    (v) => KEEPERS[r(v)],
+    async (_role, v, w) => {
+      const id = await w.newIndicator(w.node[r(v)]);
+      await w.t.ctx.database.db
+        .updateTable("indicators")
+        .set({ computed_from: "service_ratings" })
+        .where("id", "=", id)
+        .execute();
+      return { url: `/api/indicators/${id}/computed-values`, body: { periodKey: "FY2044" } };
+    },
+  ),
   "GET /api/experts": signedIn("signed in", () => ({ url: "/api/experts" })),
   "GET /api/experts/{id}": {
     ...signedIn("signed in", () => ({ url: "" })),

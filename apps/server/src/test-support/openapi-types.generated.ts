@@ -1967,6 +1967,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-requests/{id}/case-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request's consultations, tasks, closure, rating and claim (for those who may read it) */
+        get: operations["getServiceRequestsByIdCaseWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a consultation (the accepted expert, the provider's managers, admins) */
+        post: operations["postServiceRequestsByIdConsultations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/consultations/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a consultation */
+        patch: operations["patchServiceRequestsByIdConsultationsByItemId"];
+        trace?: never;
+    };
+    "/api/service-requests/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up task */
+        post: operations["postServiceRequestsByIdTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/tasks/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a follow-up task or mark it done */
+        patch: operations["patchServiceRequestsByIdTasksByItemId"];
+        trace?: never;
+    };
+    "/api/service-requests/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an accepted request with its result */
+        post: operations["postServiceRequestsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The firm rates the service once closed (1-5 and a comment; final) */
+        post: operations["postServiceRequestsByIdRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-requests/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a closed request's outcome as an economic-value claim of its funding programme (once) */
+        post: operations["postServiceRequestsByIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}/computed-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an indicator as computed from the firms' service ratings (or entered by people again) */
+        put: operations["putIndicatorsByIdComputedSource"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}/computed-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute a period's value of a ratings-computed indicator (written as a draft for approval) */
+        post: operations["postIndicatorsByIdComputedValues"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2056,6 +2226,7 @@ export interface components {
                 decimals: number | null;
                 descriptionEn: string | null;
                 descriptionTh: string | null;
+                computedFrom: string | null;
                 targets: {
                     id: number;
                     indicatorId: number;
@@ -6911,6 +7082,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -7013,6 +7185,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -7178,6 +7351,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -7286,6 +7460,7 @@ export interface operations {
                         decimals: number | null;
                         descriptionEn: string | null;
                         descriptionTh: string | null;
+                        computedFrom: string | null;
                         targets: {
                             id: number;
                             indicatorId: number;
@@ -13267,6 +13442,7 @@ export interface operations {
                             ratioScale: number | null;
                             decimals: number | null;
                             disaggregations: string[];
+                            computedFrom: string | null;
                         };
                         access: {
                             enter: boolean;
@@ -14308,6 +14484,1100 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceRequestsByIdCaseWork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: number;
+                        code: string;
+                        status: string;
+                        consultations: {
+                            id: number;
+                            requestId: number;
+                            expertId: number | null;
+                            heldOn: string;
+                            mode: string;
+                            hours: number;
+                            advice: string;
+                            nextSteps: string | null;
+                            createdBy: number | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            requestId: number;
+                            title: string;
+                            dueOn: string | null;
+                            done: boolean;
+                            doneAt: string | null;
+                            createdAt: string;
+                        }[];
+                        closure: {
+                            closedAt: string;
+                            closedBy: number | null;
+                            outcomeKind: string;
+                            amount: number | null;
+                            resultText: string;
+                        } | null;
+                        rating: {
+                            rating: number;
+                            comment: string | null;
+                            ratedAt: string;
+                        } | null;
+                        programme: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        claim: {
+                            id: number;
+                            amount: number;
+                            fiscalYear: number;
+                            method: string;
+                            verification: string;
+                            programmeIds: number[];
+                        } | null;
+                        programmeChoices: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        }[];
+                        can: {
+                            work: boolean;
+                            tasks: boolean;
+                            close: boolean;
+                            rate: boolean;
+                            claim: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdConsultations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    heldOn: string;
+                    /** @enum {string} */
+                    mode: "visit" | "phone" | "online";
+                    hours: number;
+                    advice: string;
+                    nextSteps?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        requestId: number;
+                        expertId: number | null;
+                        heldOn: string;
+                        mode: string;
+                        hours: number;
+                        advice: string;
+                        nextSteps: string | null;
+                        createdBy: number | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchServiceRequestsByIdConsultationsByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                itemId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    heldOn?: string;
+                    /** @enum {string} */
+                    mode?: "visit" | "phone" | "online";
+                    hours?: number;
+                    advice?: string;
+                    nextSteps?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        requestId: number;
+                        expertId: number | null;
+                        heldOn: string;
+                        mode: string;
+                        hours: number;
+                        advice: string;
+                        nextSteps: string | null;
+                        createdBy: number | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    dueOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        requestId: number;
+                        title: string;
+                        dueOn: string | null;
+                        done: boolean;
+                        doneAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchServiceRequestsByIdTasksByItemId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                itemId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    dueOn?: string | null;
+                    done?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        requestId: number;
+                        title: string;
+                        dueOn: string | null;
+                        done: boolean;
+                        doneAt: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcomeKind: "sales" | "deals" | "new_products" | "certifications" | "investment" | "cost_reduction" | "jobs";
+                    amount?: number | null;
+                    resultText: string;
+                    programmeId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: number;
+                        code: string;
+                        status: string;
+                        consultations: {
+                            id: number;
+                            requestId: number;
+                            expertId: number | null;
+                            heldOn: string;
+                            mode: string;
+                            hours: number;
+                            advice: string;
+                            nextSteps: string | null;
+                            createdBy: number | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            requestId: number;
+                            title: string;
+                            dueOn: string | null;
+                            done: boolean;
+                            doneAt: string | null;
+                            createdAt: string;
+                        }[];
+                        closure: {
+                            closedAt: string;
+                            closedBy: number | null;
+                            outcomeKind: string;
+                            amount: number | null;
+                            resultText: string;
+                        } | null;
+                        rating: {
+                            rating: number;
+                            comment: string | null;
+                            ratedAt: string;
+                        } | null;
+                        programme: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        claim: {
+                            id: number;
+                            amount: number;
+                            fiscalYear: number;
+                            method: string;
+                            verification: string;
+                            programmeIds: number[];
+                        } | null;
+                        programmeChoices: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        }[];
+                        can: {
+                            work: boolean;
+                            tasks: boolean;
+                            close: boolean;
+                            rate: boolean;
+                            claim: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rating: number;
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: number;
+                        code: string;
+                        status: string;
+                        consultations: {
+                            id: number;
+                            requestId: number;
+                            expertId: number | null;
+                            heldOn: string;
+                            mode: string;
+                            hours: number;
+                            advice: string;
+                            nextSteps: string | null;
+                            createdBy: number | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        tasks: {
+                            id: number;
+                            requestId: number;
+                            title: string;
+                            dueOn: string | null;
+                            done: boolean;
+                            doneAt: string | null;
+                            createdAt: string;
+                        }[];
+                        closure: {
+                            closedAt: string;
+                            closedBy: number | null;
+                            outcomeKind: string;
+                            amount: number | null;
+                            resultText: string;
+                        } | null;
+                        rating: {
+                            rating: number;
+                            comment: string | null;
+                            ratedAt: string;
+                        } | null;
+                        programme: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
+                        claim: {
+                            id: number;
+                            amount: number;
+                            fiscalYear: number;
+                            method: string;
+                            verification: string;
+                            programmeIds: number[];
+                        } | null;
+                        programmeChoices: {
+                            id: number;
+                            code: string;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        }[];
+                        can: {
+                            work: boolean;
+                            tasks: boolean;
+                            close: boolean;
+                            rate: boolean;
+                            claim: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postServiceRequestsByIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    programmeId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claim: {
+                            id: number;
+                            programmeIds: number[];
+                            enterpriseId: number | null;
+                            clusterId: number | null;
+                            activityId: number | null;
+                            fiscalYear: number;
+                            amount: number;
+                            method: string;
+                            methodNote: string | null;
+                            evidenceUrl: string | null;
+                            evidenceNote: string | null;
+                            verification: string;
+                            verifiedBy: number | null;
+                            verifiedAt: string | null;
+                            createdBy: number | null;
+                            isExample: boolean;
+                            createdAt: string;
+                            canVerify: boolean;
+                        };
+                        caseWork: {
+                            requestId: number;
+                            code: string;
+                            status: string;
+                            consultations: {
+                                id: number;
+                                requestId: number;
+                                expertId: number | null;
+                                heldOn: string;
+                                mode: string;
+                                hours: number;
+                                advice: string;
+                                nextSteps: string | null;
+                                createdBy: number | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            tasks: {
+                                id: number;
+                                requestId: number;
+                                title: string;
+                                dueOn: string | null;
+                                done: boolean;
+                                doneAt: string | null;
+                                createdAt: string;
+                            }[];
+                            closure: {
+                                closedAt: string;
+                                closedBy: number | null;
+                                outcomeKind: string;
+                                amount: number | null;
+                                resultText: string;
+                            } | null;
+                            rating: {
+                                rating: number;
+                                comment: string | null;
+                                ratedAt: string;
+                            } | null;
+                            programme: {
+                                id: number;
+                                code: string;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            } | null;
+                            claim: {
+                                id: number;
+                                amount: number;
+                                fiscalYear: number;
+                                method: string;
+                                verification: string;
+                                programmeIds: number[];
+                            } | null;
+                            programmeChoices: {
+                                id: number;
+                                code: string;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            }[];
+                            can: {
+                                work: boolean;
+                                tasks: boolean;
+                                close: boolean;
+                                rate: boolean;
+                                claim: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putIndicatorsByIdComputedSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source: "service_ratings" | null;
+                    agencyId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        indicatorId: number;
+                        source: "service_ratings" | null;
+                        agencyId: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postIndicatorsByIdComputedValues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    periodKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            id: number;
+                            indicatorId: number;
+                            orgUnitType: string;
+                            orgUnitCode: string;
+                            periodKey: string;
+                            disaggregation: string;
+                            breakdown: {
+                                [key: string]: string;
+                            };
+                            value: number | null;
+                            numerator: number | null;
+                            denominator: number | null;
+                            weight: number | null;
+                            source: string | null;
+                            note: string | null;
+                            evidenceUrl: string | null;
+                            status: string;
+                            reviewNote: string | null;
+                            enteredBy: number | null;
+                            submittedAt: string | null;
+                            approvedBy: number | null;
+                            approvedAt: string | null;
+                            approvalLevel: number;
+                            isExample: boolean;
+                            updatedAt: string;
+                        } | null;
+                        ratings: number;
+                        percent: number | null;
+                        /** @enum {string} */
+                        outcome: "created" | "updated" | "unchanged" | "no_ratings";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -92,6 +92,7 @@ describe("a plan's tree, checked by the contract", () => {
     decimals: null,
     descriptionEn: null,
     descriptionTh: null,
+    computedFrom: null,
     targets: [target],
   };
   const fields = { planId: 1, position: 0, titleTh: null, bodyEn: null, bodyTh: null, servesNodeId: null };

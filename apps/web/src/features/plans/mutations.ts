@@ -115,6 +115,21 @@ export function useUpdateIndicatorMutation(indicatorId: RecordId) {
   });
 }
 
+/** Marks an indicator as computed from the firms' service ratings, or entered by people again (issue 13). */
+export function useComputedSourceMutation() {
+  const invalidate = useInvalidatePlans();
+  return useMutation({
+    mutationFn: (input: { indicatorId: RecordId; computed: boolean }) =>
+      apiSend(
+        "PUT",
+        `/api/indicators/${encodeURIComponent(input.indicatorId)}/computed-source`,
+        { source: input.computed ? "service_ratings" : null },
+        (c) => c.computedSourceSchema,
+      ),
+    onSuccess: invalidate,
+  });
+}
+
 export function useDeleteIndicatorMutation() {
   const invalidate = useInvalidatePlans();
   return useMutation({

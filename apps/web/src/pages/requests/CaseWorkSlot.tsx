@@ -1,10 +1,11 @@
 import type { ServiceRequestDetail } from "@sainam/contract";
+import { CaseWorkPanel } from "../../features/case-work/components/CaseWorkPanel";
 
 /**
- * THE PLACE FOR THE CASE-WORK PANEL (issue 13, point 5: consultations, follow-up tasks, closure with a result,
- * the firm's rating). The request page renders this below the request; the "casework" work replaces this file's
- * body with the panel. It gets the request as the page loaded it (with `can.update` for who may work it).
+ * The case-work panel of the request page (issue 13, point 5): consultations, follow-up tasks, closure with a
+ * result, the firm's rating and the claim. Only once the request reached an expert: before that there is no case.
  */
-export function CaseWorkSlot(_props: { request: ServiceRequestDetail }) {
-  return <></>;
+export function CaseWorkSlot({ request }: { request: ServiceRequestDetail }) {
+  if (request.status === "unassigned") return null;
+  return <CaseWorkPanel requestId={request.id} />;
 }

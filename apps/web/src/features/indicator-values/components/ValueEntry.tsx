@@ -34,6 +34,7 @@ import {
 import { useEnterValuesMutation, usePeriodLockMutation, useTransitionMutation, type ValueRowBody } from "../mutations";
 import { useIndicatorValues } from "../queries";
 import { useBreakdownText } from "../useBreakdownText";
+import { ComputedValueNotice } from "../../case-work/components/ComputedValueNotice";
 import { ApprovalProgress } from "./ApprovalProgress";
 import { StatusChip } from "./StatusChip";
 import { TableScroll } from "../../../components/TableScroll";
@@ -250,14 +251,24 @@ export function ValueEntry({ planId }: { planId: string | number }) {
       ) : error ? (
         <ErrorMessage error={error} />
       ) : (
-        <ValueGrid
-          key={`${indicatorId ?? ""}|${period}|${level}|${breakdown}`}
-          data={values.data}
-          units={units}
-          level={level}
-          periodKey={period}
-          breakdown={breakdown}
-        />
+        <>
+          {values.data.indicator.computedFrom !== null && (
+            <ComputedValueNotice
+              indicatorId={values.data.indicator.id}
+              periodKey={period}
+              periodText={periodLabel(period, locale)}
+              canCompute={values.data.access.enter}
+            />
+          )}
+          <ValueGrid
+            key={`${indicatorId ?? ""}|${period}|${level}|${breakdown}`}
+            data={values.data}
+            units={units}
+            level={level}
+            periodKey={period}
+            breakdown={breakdown}
+          />
+        </>
       )}
     </div>
   );

@@ -18,7 +18,7 @@ import {
   type Indicator,
   type IndicatorDirection,
 } from "../model";
-import { useCreateIndicatorMutation, useUpdateIndicatorMutation } from "../mutations";
+import { useComputedSourceMutation, useCreateIndicatorMutation, useUpdateIndicatorMutation } from "../mutations";
 
 function numberOrNull(text: string): number | null {
   const trimmed = text.trim().replaceAll(",", "");
@@ -61,6 +61,8 @@ export function IndicatorForm({
   const create = useCreateIndicatorMutation(nodeId);
   const update = useUpdateIndicatorMutation(indicator?.id ?? "");
   const mutation = indicator ? update : create;
+  const computedSource = useComputedSourceMutation();
+  const [computed, setComputed] = useState(indicator?.computedFrom === "service_ratings");
   const serverErrors = fieldErrorsOf(mutation.error);
   const headingId = useId();
   const [direction, setDirection] = useState<IndicatorDirection>(
@@ -115,7 +117,13 @@ export function IndicatorForm({
         descriptionEn: form.descriptionEn.trim() || null,
         descriptionTh: form.descriptionTh.trim() || null,
       },
-      { onSuccess: onDone },
+      {
+        // Whether values are computed from service ratings is kept by its own call, once the indicator exists.
+        onSuccess: (saved) => {
+          if (computed === (indicator?.computedFrom === "service_ratings")) onDone();
+          else computedSource.mutate({ indicatorId: saved.id, computed }, { onSuccess: onDone });
+        },
+      },
     );
   };
 
@@ -131,6 +139,7 @@ export function IndicatorForm({
         {indicator ? t("planEdit.editIndicator") : t("planEdit.addIndicator")}
       </h4>
       {mutation.error !== null && <ErrorMessage error={mutation.error} placed={PLACED} />}
+      {computedSource.error !== null && <ErrorMessage error={computedSource.error} />}
       <div className="form-grid">
         {text("code", t("common.code"))}
         {text("nameTh", t("planEdit.nameTh"))}
@@ -183,6 +192,10 @@ export function IndicatorForm({
           ))}
           {errors.disaggregations && <p className="field-error">{errors.disaggregations}</p>}
         </fieldset>
+        <label className="field-checkbox">
+          <input type="checkbox" checked={computed} onChange={(event) => setComputed(event.target.checked)} />
+          {t("planEdit.computedFromRatings")}
+        </label>
         <FormField label={t("planEdit.descriptionTh")} error={errors.descriptionTh ?? null}>
           {(control) => (
             <textarea
@@ -205,8 +218,12 @@ export function IndicatorForm({
         </FormField>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t("common.saving") : t("common.save")}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={mutation.isPending || computedSource.isPending}
+        >
+          {mutation.isPending || computedSource.isPending ? t("common.saving") : t("common.save")}
         </button>
         <button type="button" className="button button-secondary" onClick={onDone}>
           {t("common.cancel")}
