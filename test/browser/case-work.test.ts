@@ -30,7 +30,6 @@ beforeAll(async () => {
     nameTh: "วิสาหกิจชุมชนทดสอบงานบริการ",
     provinceCode: "50",
   });
-  const expertUserId = await createUser(admin, expert, { role: "expert", agencyId: dip, expertFields: ["marketing"] });
   await createUser(admin, member, { role: "member", enterpriseId: firmId });
   const providerId = await admin.create("/api/service-providers", {
     code: "BT-CASEWORK",
@@ -43,9 +42,9 @@ beforeAll(async () => {
   const expertId = await admin.create("/api/experts", {
     providerId,
     displayName: "คุณสมศรี ที่ปรึกษา",
-    userId: expertUserId,
     fields: ["marketing"],
   });
+  await createUser(admin, expert, { role: "expert", agencyId: dip, expertId });
   const fiscalYear = fiscalYearOf(new Date());
   programmeId = await admin.create("/api/programmes", {
     code: "bt-casework-prog",

@@ -37,7 +37,6 @@ beforeAll(async () => {
     contacts: [{ name: "คุณวิชัย ขนส่ง", phone: "053 123 456" }],
   });
   await createUser(admin, member, { role: "member", enterpriseId: firmId });
-  const expertUserId = await createUser(admin, expert, { role: "expert", agencyId: dip, expertFields: ["logistics"] });
   const providerId = await admin.create("/api/service-providers", {
     code: "BT-RISPM-CR",
     kind: "sme_centre",
@@ -46,14 +45,15 @@ beforeAll(async () => {
     provinceCodes: ["57"],
     services: ["logistics"],
   });
-  await admin.create("/api/experts", {
+  // The expert's record first, then their account linked to it (one user, one record).
+  const expertId = await admin.create("/api/experts", {
     providerId,
-    userId: expertUserId,
     displayName: expert.displayName,
     fields: ["logistics"],
     areas: [{ type: "province", code: "57" }],
     capacity: 5,
   });
+  await createUser(admin, expert, { role: "expert", agencyId: dip, expertId });
 });
 afterAll(async () => {
   await h?.close();

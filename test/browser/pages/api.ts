@@ -85,7 +85,15 @@ export type TestUser = { email: string; password: string; displayName?: string; 
 export async function createUser(
   admin: ApiSession,
   user: TestUser,
-  role: { role: string; agencyId?: number; clusterIds?: number[]; enterpriseId?: number; expertFields?: string[] },
+  role: {
+    role: string;
+    agencyId?: number;
+    clusterIds?: number[];
+    enterpriseId?: number;
+    expertFields?: string[];
+    /** An expert's record (made first at its provider) that the new account is linked to. */
+    expertId?: number;
+  },
 ): Promise<number> {
   return admin.create("/api/users", { displayName: user.email, ...user, ...role });
 }
