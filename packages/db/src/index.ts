@@ -47,3 +47,5 @@ export type { PeriodLockRow } from "./period-lock.repository.ts";
 export * as serviceProviders from "./service-provider.repository.ts";
 export type { ProviderDetail, ExpertDetail } from "./service-provider.repository.ts";
 export * as holidays from "./holiday.repository.ts";
+export * as serviceLevels from "./service-level.repository.ts";
+export type { ServiceLevelFlagKind, StampedRequest } from "./service-level.repository.ts";
