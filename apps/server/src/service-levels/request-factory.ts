@@ -1,7 +1,8 @@
 import type { Insertable } from "kysely";
 import { requestCode } from "@sainam/core";
 import type { Database, ServiceRequestTable } from "@sainam/db";
-import { createEnterprise, unique, type Client } from "../test-support/factories.ts";
+import { createEnterprise, unique } from "../test-support/factories.ts";
+import type { Client } from "../test-support/test-app.ts";
 
 /**
  * Service requests written straight into the tables of migration 0017, for tests of the service-level checks and

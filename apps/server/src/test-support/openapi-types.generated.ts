@@ -3134,6 +3134,12 @@ export interface operations {
                             contactPhone: string | null;
                             contactEmail: string | null;
                             website: string | null;
+                            responseDays: number | null;
+                            closureDays: number | null;
+                            serviceLevels: {
+                                responseDays: number;
+                                closureDays: number;
+                            };
                             expertCount: number;
                             isExample: boolean;
                         }[];
@@ -3174,6 +3180,8 @@ export interface operations {
                     contactPhone?: string | null;
                     contactEmail?: string | null;
                     website?: string | null;
+                    responseDays?: number | null;
+                    closureDays?: number | null;
                 };
             };
         };
@@ -3199,6 +3207,12 @@ export interface operations {
                         contactPhone: string | null;
                         contactEmail: string | null;
                         website: string | null;
+                        responseDays: number | null;
+                        closureDays: number | null;
+                        serviceLevels: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
                         expertCount: number;
                         isExample: boolean;
                     };
@@ -3274,6 +3288,12 @@ export interface operations {
                         contactPhone: string | null;
                         contactEmail: string | null;
                         website: string | null;
+                        responseDays: number | null;
+                        closureDays: number | null;
+                        serviceLevels: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
                         expertCount: number;
                         isExample: boolean;
                     };
@@ -3323,6 +3343,8 @@ export interface operations {
                     contactPhone?: string | null;
                     contactEmail?: string | null;
                     website?: string | null;
+                    responseDays?: number | null;
+                    closureDays?: number | null;
                 };
             };
         };
@@ -3348,6 +3370,12 @@ export interface operations {
                         contactPhone: string | null;
                         contactEmail: string | null;
                         website: string | null;
+                        responseDays: number | null;
+                        closureDays: number | null;
+                        serviceLevels: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
                         expertCount: number;
                         isExample: boolean;
                     };

@@ -222,6 +222,8 @@ export const en: EnglishCatalogue = {
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {
+      responseDays: "First-response target",
+      closureDays: "Closure target",
       code: "Code",
       kind: "Kind",
       nameTh: "Name in Thai",
@@ -808,6 +810,12 @@ export const en: EnglishCatalogue = {
     availableYes: "Available",
     availableNo: "Not available",
     actions: "Actions",
+    serviceLevels: "Service levels",
+    serviceLevelsText: "First response within {{response}} working days, closure within {{closure}} working days",
+    serviceLevelsDefault: "(the default)",
+    responseDays: "First response within (working days)",
+    closureDays: "Closure within (working days)",
+    serviceLevelHint: "Leave empty for the default of {{days}} working days",
     kinds: {
       itc_centre: "ITC centre",
       itc_branch: "ITC branch",

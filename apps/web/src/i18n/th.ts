@@ -213,6 +213,8 @@ export const th = {
     },
     /** Labels of fields the server names in its errors (by the last part of the path). */
     fieldNames: {
+      responseDays: "เป้าหมายการตอบกลับ",
+      closureDays: "เป้าหมายการปิดงาน",
       code: "รหัส",
       kind: "ประเภท",
       nameTh: "ชื่อภาษาไทย",
@@ -789,6 +791,12 @@ export const th = {
     availableYes: "รับงานได้",
     availableNo: "ไม่รับงาน",
     actions: "การดำเนินการ",
+    serviceLevels: "เป้าหมายการให้บริการ",
+    serviceLevelsText: "ตอบกลับภายใน {{response}} วันทำการ, ปิดงานภายใน {{closure}} วันทำการ",
+    serviceLevelsDefault: "(ค่าเริ่มต้น)",
+    responseDays: "ตอบกลับภายใน (วันทำการ)",
+    closureDays: "ปิดงานภายใน (วันทำการ)",
+    serviceLevelHint: "เว้นว่างเพื่อใช้ค่าเริ่มต้น {{days}} วันทำการ",
     kinds: {
       itc_centre: "ศูนย์ ITC",
       itc_branch: "ศูนย์ ITC สาขา",
