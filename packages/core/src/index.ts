@@ -26,3 +26,4 @@ export * from "./date-input.ts";
 export * from "./bilingual-name.ts";
 export * from "./working-days.ts";
 export * from "./service-requests.ts";
+export * from "./service-figures.ts";

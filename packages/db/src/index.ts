@@ -49,3 +49,5 @@ export type { ProviderDetail, ExpertDetail } from "./service-provider.repository
 export * as holidays from "./holiday.repository.ts";
 export * as serviceLevels from "./service-level.repository.ts";
 export type { ServiceLevelFlagKind, StampedRequest } from "./service-level.repository.ts";
+export * as serviceFigures from "./service-figures.repository.ts";
+export type { ServiceFigureFilter } from "./service-figures.repository.ts";
