@@ -75,6 +75,7 @@ const pages: Visit[] = [
   { name: "search results", path: () => "/search?q=coffee", ready: ".results .result-group" },
   { name: "login", path: () => "/login", ready: "form button[type=submit]" },
   { name: "holidays page", path: () => "/admin/holidays", signedIn: true, ready: "table" },
+  { name: "inbox", path: () => "/inbox", signedIn: true, ready: ".state-empty, .inbox-list" },
 ];
 
 for (const locale of ["th", "en"] as const) {

@@ -21,6 +21,7 @@ import { referenceRoutes } from "./reference/reference.routes.ts";
 import { providerRoutes } from "./providers/provider.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { holidayRoutes } from "./holidays/holiday.routes.ts";
+import { notificationRoutes } from "./notifications/notification.routes.ts";
 import { serviceFiguresRoutes } from "./service-levels/service-figures.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(agencyRoutes(ctx));
       await api.register(providerRoutes(ctx));
       await api.register(holidayRoutes(ctx));
+      await api.register(notificationRoutes(ctx));
       await api.register(serviceFiguresRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));

@@ -79,6 +79,12 @@ const schema = z.object({
   SAINAM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SAINAM_LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   SAINAM_WEB_DIST: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, "must look like smtp://user:pass@host:587 or smtps://host:465")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().trim().min(3).max(200).default("Sainam <no-reply@localhost>"),
   NODE_ENV: z.string().optional(),
 });
 
@@ -97,6 +103,10 @@ export type Config = Readonly<{
   logLevel: string;
   logRequests: boolean;
   webDist: string;
+  /** Where e-mail goes out (smtp:// or smtps://, credentials in the URL); unset: no e-mail, the inbox only. */
+  smtpUrl: string | undefined;
+  /** The From of every e-mail, e.g. `Sainam <no-reply@example.go.th>`. */
+  mailFrom: string;
 }>;
 
 /** Reads and validates the environment once; nothing else in Sainam reads `process.env`. */
@@ -121,5 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.SAINAM_LOG_LEVEL,
     logRequests: e.SAINAM_LOG_REQUESTS === "true",
     webDist: resolve(e.SAINAM_WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   });
 }

@@ -6,6 +6,9 @@ import { ImportJobs } from "./imports/import-jobs.ts";
 import { ForegroundRequests } from "./http/foreground.ts";
 import { Memo } from "./http/memo.ts";
 import type { Geography } from "./dashboards/geography.ts";
+import { JobRegistry } from "./jobs/job-runner.ts";
+import { smtpMailer, type Mailer } from "./notifications/mailer.ts";
+import { registerMailJob } from "./notifications/mail-outbox.ts";
 
 /** Values this app keeps for a while instead of querying each time: one set per app, never shared. */
 export type AppCaches = {
@@ -28,6 +31,10 @@ export type AppContext = {
   /** The API requests being answered: background work gives way to them. */
   foreground: ForegroundRequests;
   caches: AppCaches;
+  /** Job handlers and recurring schedules of this app (jobs/job-runner.ts); main.ts runs them. */
+  jobs: JobRegistry;
+  /** The SMTP mailer when SMTP_URL is set; null: notifications stay in the inbox, no e-mail is queued. */
+  mailer: Mailer | null;
   /** The clock sessions and the sign-in throttle go by (milliseconds since the epoch); tests inject one. */
   now: () => number;
   startedAt: number;
@@ -36,7 +43,7 @@ export type AppContext = {
 
 export function createContext(config: Config, database: Database, options: { now?: () => number } = {}): AppContext {
   const now = options.now ?? Date.now;
-  return {
+  const ctx: AppContext = {
     config,
     database,
     loginThrottle: new LoginThrottle({ now }),
@@ -44,8 +51,12 @@ export function createContext(config: Config, database: Database, options: { now
     imports: new ImportJobs(),
     foreground: new ForegroundRequests(),
     caches: { geography: new Memo({ ttlMs: 60_000, now }) },
+    jobs: new JobRegistry(),
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
     now,
     startedAt: now(),
     version: "0.1.0",
   };
+  registerMailJob(ctx);
+  return ctx;
 }

@@ -3,6 +3,7 @@ import { bootstrap } from "./bootstrap.ts";
 import { buildApp } from "./app.ts";
 import { purgeExpiredSessions } from "./auth/session.service.ts";
 import { sweepImports } from "./imports/import.service.ts";
+import { startJobRunner } from "./jobs/job-runner.ts";
 
 async function main(): Promise<void> {
   let config;
@@ -46,11 +47,16 @@ async function main(): Promise<void> {
     );
   }, 60 * 60_000);
   sweep.unref();
+  // Scheduled work (the mail outbox, reminders) kept in the database: every process runs due jobs, each job once.
+  ctx.jobs.log = (record, message) => app.log.warn(record, message);
+  const jobs = startJobRunner(ctx);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     clearInterval(purge);
     clearInterval(sweep);
+    await jobs.stop();
+    ctx.mailer?.close();
     await app.close();
     await ctx.database.close();
     process.exit(0);

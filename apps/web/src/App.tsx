@@ -112,6 +112,7 @@ export const router = createBrowserRouter(
           path: "/values/import",
           lazy: async () => ({ Component: (await import("./pages/ValuesImportPage")).ValuesImportPage }),
         },
+        { path: "/inbox", lazy: async () => ({ Component: (await import("./pages/InboxPage")).InboxPage }) },
         {
           path: "/account/password",
           lazy: async () => ({ Component: (await import("./pages/ChangePasswordPage")).ChangePasswordPage }),

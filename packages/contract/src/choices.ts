@@ -70,3 +70,15 @@ export const institutionKinds = [
   "service_centre",
   "expert_pool",
 ] as const;
+
+/** What a notification is about: the same list as core's `notificationKinds` (apps/web inbox test keeps them equal). */
+export const notificationKinds = [
+  "request_new",
+  "request_assigned",
+  "request_reminder",
+  "request_breach",
+  "request_closed",
+  "request_declined",
+  "request_rated",
+  "task_due",
+] as const;

@@ -19,4 +19,5 @@ export * from "./search.schema.ts";
 export * from "./user.schema.ts";
 export * from "./value-chain.schema.ts";
 export * from "./provider.schema.ts";
+export * from "./notification.schema.ts";
 export * from "./service-figures.schema.ts";

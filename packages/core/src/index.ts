@@ -26,4 +26,5 @@ export * from "./date-input.ts";
 export * from "./bilingual-name.ts";
 export * from "./working-days.ts";
 export * from "./service-requests.ts";
+export * from "./notifications.ts";
 export * from "./service-figures.ts";

@@ -18,6 +18,7 @@ import * as m0014 from "./migrations/0014-approval-levels.ts";
 import * as m0015 from "./migrations/0015-service-providers.ts";
 import * as m0016 from "./migrations/0016-public-holidays.ts";
 import * as m0017 from "./migrations/0017-service-requests.ts";
+import * as m0018 from "./migrations/0018-notifications.ts";
 import * as m0021 from "./migrations/0021-service-figures-index.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -60,6 +61,7 @@ const migrations: Record<string, MigrationModule> = {
   "0015-service-providers": m0015,
   "0016-public-holidays": m0016,
   "0017-service-requests": m0017,
+  "0018-notifications": m0018,
   "0021-service-figures-index": m0021,
 };
 

@@ -719,6 +719,53 @@ export interface PublicHolidayTable {
   updated_at: string;
 }
 
+/** A user's inbox entry (migration 0018); kind is core `notificationKinds`, read_at null while unread. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  entity_type: string | null;
+  entity_id: number | null;
+  /** What the message needs to be worded (core `NotificationParams`), JSON. */
+  params_json: Generated<string>;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** One e-mail to send (0018): queued | sending | sent | failed; a `sending` row past locked_until is retried. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  notification_id: number | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_until: string | null;
+  /** Why the last attempt failed, without personal data (an SMTP code and class of error). */
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** Durable work (0018): a one-off job (done_at set once run) or a recurring one (interval_seconds set). */
+export interface ScheduledJobTable {
+  id: Generated<number>;
+  name: string;
+  /** Unique: the same job is never queued twice. */
+  key: string;
+  payload_json: Generated<string>;
+  run_at: string;
+  interval_seconds: number | null;
+  locked_until: string | null;
+  locked_by: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
 export interface DB {
   regions: RegionTable;
   provinces: ProvinceTable;
@@ -778,6 +825,9 @@ export interface DB {
   consultations: ConsultationTable;
   request_tasks: RequestTaskTable;
   public_holidays: PublicHolidayTable;
+  notifications: NotificationTable;
+  mail_outbox: MailOutboxTable;
+  scheduled_jobs: ScheduledJobTable;
 }
 
 export type UserRow = Selectable<UserTable>;
@@ -785,6 +835,9 @@ export type NewUserRow = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AgencyRow = Selectable<AgencyTable>;
 export type PublicHolidayRow = Selectable<PublicHolidayTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type ScheduledJobRow = Selectable<ScheduledJobTable>;
 export type PlanRow = Selectable<PlanTable>;
 export type PlanNodeRow = Selectable<PlanNodeTable>;
 export type SessionRow = Selectable<SessionTable>;

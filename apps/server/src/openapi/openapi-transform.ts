@@ -60,6 +60,8 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/values/queue",
   "/api/experts",
   "/api/experts/{id}",
+  "/api/inbox",
+  "/api/inbox/count",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */

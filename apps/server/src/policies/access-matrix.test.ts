@@ -12,6 +12,7 @@ import {
 } from "../test-support/access-fixture.ts";
 import { newJuristicId, ok, unique } from "../test-support/factories.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
+import { notify } from "../notifications/notify.ts";
 
 /*
  * The access matrix: every operation of the OpenAPI document × every role × the record variants that apply
@@ -235,6 +236,21 @@ const matrix: Record<string, Rule> = {
   "DELETE /api/holidays/{id}": only("admin", ["admin"], async (_role, _v, w) => ({
     url: `/api/holidays/${await newHoliday(w)}`,
   })),
+
+  // ——— Inbox: each user's own notifications; another's answers 404 ———
+  "GET /api/inbox": signedIn("signed in", () => ({ url: "/api/inbox" })),
+  "GET /api/inbox/count": signedIn("signed in", () => ({ url: "/api/inbox/count" })),
+  "POST /api/inbox/read-all": signedIn("signed in", () => ({ url: "/api/inbox/read-all" })),
+  "POST /api/inbox/{id}/read": {
+    who: "signed in",
+    variants: ["own", "other"],
+    call: async (role, v, w) => {
+      const owner = v === "own" ? (w.userId[role] ?? w.bystanderId) : w.bystanderId;
+      const { notificationIds } = await notify(w.t.ctx, { userIds: [owner], kind: "request_new" });
+      return { url: `/api/inbox/${notificationIds[0] ?? 0}/read` };
+    },
+    expect: (role, v) => (role === "public" ? 401 : v === "other" ? 404 : 200),
+  },
 
   // ——— Services: providers and experts ———
   "GET /api/service-providers": anyone("/api/service-providers"),

@@ -7,6 +7,7 @@ import { UserMenu } from "../features/auth/components/UserMenu";
 import { PasswordChangeGuard } from "../features/auth/components/PasswordChangeGuard";
 import { isStaff } from "../features/auth/model";
 import { HeaderSearch } from "../features/search/components/HeaderSearch";
+import { InboxBell } from "../features/inbox/components/InboxBell";
 import { useCurrentUser } from "../features/auth/queries";
 import { useLocale } from "../i18n";
 import { otherLocale } from "../lib/bilingual";
@@ -94,6 +95,7 @@ export function Layout() {
           <div className="header-tools">
             <HeaderSearch />
             <LanguageSwitch />
+            <InboxBell />
             <UserMenu />
           </div>
         </div>

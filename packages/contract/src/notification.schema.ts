@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { notificationKinds } from "./choices.ts";
+
+export const notificationKindSchema = z.enum(notificationKinds);
+export type NotificationKindValue = z.infer<typeof notificationKindSchema>;
+
+/** What a message is worded with (core `NotificationParams`): each key optional, never secrets. */
+export const notificationParamsSchema = z.object({
+  code: z.string().optional(),
+  field: z.string().optional(),
+  firmName: z.string().optional(),
+  /** YYYY-MM-DD, C.E. */
+  dueDate: z.string().optional(),
+  title: z.string().optional(),
+  rating: z.number().optional(),
+});
+export type NotificationParamsValue = z.infer<typeof notificationParamsSchema>;
+
+export const notificationSchema = z.object({
+  id: z.number().int(),
+  kind: notificationKindSchema,
+  /** What it is about: `service_request` links to /requests/:id; other types link nowhere yet. */
+  entityType: z.string().nullable(),
+  entityId: z.number().int().nullable(),
+  params: notificationParamsSchema,
+  createdAt: z.string(),
+  /** Null while unread. */
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;
+
+/** GET /api/inbox: the caller's notifications, newest first; `unread=1` for the unread ones only. */
+export const inboxQuery = z.object({
+  unread: z.enum(["1", "0", "true", "false"], { message: "must be 1 or 0" }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type InboxQuery = z.infer<typeof inboxQuery>;
+
+export const inboxPageSchema = z.object({
+  items: z.array(notificationSchema),
+  /** How many match the query (all, or the unread ones). */
+  total: z.number().int(),
+  /** The caller's unread notifications, whatever the query (the bell's count). */
+  unread: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type InboxPage = z.infer<typeof inboxPageSchema>;
+
+/** GET /api/inbox/count: the bell's number, cheap enough to ask on every page. */
+export const inboxCountSchema = z.object({ unread: z.number().int() });
+export type InboxCount = z.infer<typeof inboxCountSchema>;
+
+export const readAllSchema = z.object({ marked: z.number().int() });
+export type ReadAll = z.infer<typeof readAllSchema>;

@@ -1,0 +1,152 @@
+import { bangkokDateOf, formatThaiDate, isIsoDate, toIsoDate } from "./fiscal-year.ts";
+import type { Locale } from "./locale.ts";
+
+/**
+ * What a notification is about (issue 13, point 6): the in-app inbox and the e-mail word each kind in Thai and
+ * English. The web reads the list from `@sainam/contract/choices`, which repeats it (a test keeps them equal).
+ */
+export const notificationKinds = [
+  "request_new",
+  "request_assigned",
+  "request_reminder",
+  "request_breach",
+  "request_closed",
+  "request_declined",
+  "request_rated",
+  "task_due",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return notificationKinds.some((kind) => kind === value);
+}
+
+/**
+ * What a message needs to be worded, kept with the notification (never secrets; a firm's name and a request's
+ * code are fine, contacts are not): `code` the request's code, `field` an expert field code, `firmName`,
+ * `dueDate` an ISO date (C.E.), `title` a task's title, `rating` 1-5. Every key is optional: a message leaves out
+ * what it was not given.
+ */
+export type NotificationParams = {
+  code?: string;
+  field?: string;
+  firmName?: string;
+  dueDate?: string;
+  title?: string;
+  rating?: number;
+};
+
+const PARAM_KEYS = ["code", "field", "firmName", "dueDate", "title", "rating"] as const;
+
+/** Keeps the known keys of stored params with the right types (params_json is read back from the database). */
+export function readNotificationParams(value: unknown): NotificationParams {
+  const out: NotificationParams = {};
+  if (typeof value !== "object" || value === null) return out;
+  const record: Record<string, unknown> = { ...value };
+  for (const key of PARAM_KEYS) {
+    const item = record[key];
+    if (key === "rating") {
+      if (typeof item === "number" && Number.isFinite(item)) out.rating = item;
+    } else if (typeof item === "string" && item !== "") {
+      out[key] = item;
+    }
+  }
+  return out;
+}
+
+type Words = { subject: (p: NotificationParams) => string; line: (p: NotificationParams, due: string) => string };
+
+const th: Record<NotificationKind, Words> = {
+  request_new: {
+    subject: (p) => `คำขอรับบริการใหม่ ${p.code ?? ""}`.trim(),
+    line: (p) => `มีคำขอรับบริการใหม่${p.code ? ` ${p.code}` : ""}${p.firmName ? ` จาก ${p.firmName}` : ""}`,
+  },
+  request_assigned: {
+    subject: (p) => `ได้รับมอบหมายคำขอ ${p.code ?? ""}`.trim(),
+    line: (p) => `คุณได้รับมอบหมายคำขอรับบริการ${p.code ? ` ${p.code}` : ""}${p.firmName ? ` ของ ${p.firmName}` : ""}`,
+  },
+  request_reminder: {
+    subject: (p) => `เตือน: คำขอ ${p.code ?? ""} ใกล้ครบกำหนด`.replace("  ", " "),
+    line: (p, due) => `คำขอรับบริการ${p.code ? ` ${p.code}` : ""} ใกล้ครบกำหนด${due ? ` (ภายใน ${due})` : ""}`,
+  },
+  request_breach: {
+    subject: (p) => `เกินกำหนด: คำขอ ${p.code ?? ""}`.trim(),
+    line: (p, due) => `คำขอรับบริการ${p.code ? ` ${p.code}` : ""} เกินกำหนดเวลาให้บริการ${due ? ` (กำหนด ${due})` : ""}`,
+  },
+  request_closed: {
+    subject: (p) => `ปิดคำขอ ${p.code ?? ""} แล้ว`.replace("  ", " "),
+    line: (p) => `คำขอรับบริการ${p.code ? ` ${p.code}` : ""} ปิดแล้ว โปรดให้คะแนนความพึงพอใจ`,
+  },
+  request_declined: {
+    subject: (p) => `คำขอ ${p.code ?? ""} ถูกปฏิเสธ`.replace("  ", " "),
+    line: (p) => `ผู้เชี่ยวชาญปฏิเสธคำขอรับบริการ${p.code ? ` ${p.code}` : ""} ระบบจะส่งต่อให้ผู้อื่น`,
+  },
+  request_rated: {
+    subject: (p) => `คำขอ ${p.code ?? ""} ได้รับการประเมิน`.replace("  ", " "),
+    line: (p) => `ผู้รับบริการให้คะแนนคำขอ${p.code ? ` ${p.code}` : ""}${p.rating ? ` ${p.rating} จาก 5` : ""}`,
+  },
+  task_due: {
+    subject: (p) => `งานครบกำหนด${p.title ? `: ${p.title}` : ""}`,
+    line: (p, due) =>
+      `งานติดตาม${p.title ? ` "${p.title}"` : ""}${p.code ? ` ของคำขอ ${p.code}` : ""} ครบกำหนด${due ? ` ${due}` : ""}`,
+  },
+};
+
+const en: Record<NotificationKind, Words> = {
+  request_new: {
+    subject: (p) => `New service request ${p.code ?? ""}`.trim(),
+    line: (p) =>
+      `A new service request${p.code ? ` ${p.code}` : ""} came in${p.firmName ? ` from ${p.firmName}` : ""}.`,
+  },
+  request_assigned: {
+    subject: (p) => `Request ${p.code ?? ""} assigned to you`.replace("  ", " "),
+    line: (p) =>
+      `You were assigned service request${p.code ? ` ${p.code}` : ""}${p.firmName ? ` of ${p.firmName}` : ""}.`,
+  },
+  request_reminder: {
+    subject: (p) => `Reminder: request ${p.code ?? ""} is nearly due`.replace("  ", " "),
+    line: (p, due) => `Service request${p.code ? ` ${p.code}` : ""} is nearly due${due ? ` (by ${due})` : ""}.`,
+  },
+  request_breach: {
+    subject: (p) => `Overdue: request ${p.code ?? ""}`.trim(),
+    line: (p, due) =>
+      `Service request${p.code ? ` ${p.code}` : ""} missed its service level${due ? ` (due ${due})` : ""}.`,
+  },
+  request_closed: {
+    subject: (p) => `Request ${p.code ?? ""} closed`.replace("  ", " "),
+    line: (p) => `Service request${p.code ? ` ${p.code}` : ""} was closed. Please rate the service.`,
+  },
+  request_declined: {
+    subject: (p) => `Request ${p.code ?? ""} declined`.replace("  ", " "),
+    line: (p) => `The expert declined service request${p.code ? ` ${p.code}` : ""}; it moves on to another.`,
+  },
+  request_rated: {
+    subject: (p) => `Request ${p.code ?? ""} rated`.replace("  ", " "),
+    line: (p) => `The firm rated service request${p.code ? ` ${p.code}` : ""}${p.rating ? ` ${p.rating} of 5` : ""}.`,
+  },
+  task_due: {
+    subject: (p) => `Task due${p.title ? `: ${p.title}` : ""}`,
+    line: (p, due) =>
+      `Follow-up task${p.title ? ` "${p.title}"` : ""}${p.code ? ` of request ${p.code}` : ""} is due${due ? ` ${due}` : ""}.`,
+  },
+};
+
+/**
+ * The e-mail of a notification in the recipient's language: a subject and a plain-text body. Dates read B.E. in
+ * Thai ("7 ธ.ค. 2569"), en-GB in English; `at` is when it happened (shown as the Bangkok calendar day).
+ */
+export function notificationMail(
+  kind: NotificationKind,
+  params: NotificationParams,
+  locale: Locale,
+  at: Date,
+): { subject: string; text: string } {
+  const words = (locale === "th" ? th : en)[kind];
+  const due = params.dueDate && isIsoDate(params.dueDate) ? formatThaiDate(params.dueDate, locale, "long") : "";
+  const day = formatThaiDate(toIsoDate(bangkokDateOf(at)), locale, "long");
+  const closing =
+    locale === "th"
+      ? `เมื่อ ${day}\n\nเข้าสู่ระบบ Sainam เพื่อดูรายละเอียดในกล่องข้อความ\n\n— Sainam (ส่งอัตโนมัติ โปรดอย่าตอบกลับ)`
+      : `On ${day}\n\nSign in to Sainam to see the details in your inbox.\n\n— Sainam (sent automatically; please do not reply)`;
+  return { subject: `[Sainam] ${words.subject(params)}`, text: `${words.line(params, due)}\n${closing}\n` };
+}
