@@ -9,6 +9,7 @@ import type { Geography } from "./dashboards/geography.ts";
 import { JobRegistry } from "./jobs/job-runner.ts";
 import { smtpMailer, type Mailer } from "./notifications/mailer.ts";
 import { registerMailJob } from "./notifications/mail-outbox.ts";
+import { registerServiceLevelJob } from "./service-levels/service-levels.job.ts";
 
 /** Values this app keeps for a while instead of querying each time: one set per app, never shared. */
 export type AppCaches = {
@@ -58,5 +59,6 @@ export function createContext(config: Config, database: Database, options: { now
     version: "0.1.0",
   };
   registerMailJob(ctx);
+  registerServiceLevelJob(ctx);
   return ctx;
 }

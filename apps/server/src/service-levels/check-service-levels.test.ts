@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { agencyIds, signInAs, type SignedIn } from "../test-support/factories.ts";
 import { createTestApp, type TestApp } from "../test-support/test-app.ts";
+import { runDueJobs } from "../jobs/job-runner.ts";
 import { checkServiceLevels } from "./check-service-levels.ts";
 import { requestFactory, type RequestFactory } from "./request-factory.ts";
 
@@ -181,5 +182,36 @@ describe("#service levels", () => {
     });
     const [flag] = await checkServiceLevels(t.ctx.database.db, bangkok("2027-03-02"));
     expect(flag).toMatchObject({ requestId: id, expertUserId: null, recipientUserIds: [managerUser.userId] });
+  });
+
+  it("runs as a scheduled job that notifies the expert of a warning and the managers of a breach, once", async () => {
+    const warned = await open({ response_due_on: "2027-03-03" });
+    const breached = await open({ closure_due_on: "2027-03-01" });
+    const now = bangkok("2027-03-02");
+    await t.ctx.database.db.deleteFrom("scheduled_jobs").where("name", "=", "service-levels").execute();
+    expect(await runDueJobs(t.ctx, now)).toContain("every:service-levels");
+    // The next period finds nothing new to tell.
+    await runDueJobs(t.ctx, new Date(now.getTime() + 20 * 60_000));
+    const told = await t.ctx.database.db
+      .selectFrom("notifications")
+      .select(["user_id", "kind", "entity_id", "params_json"])
+      .where("entity_type", "=", "service_request")
+      .where("entity_id", "in", [warned, breached])
+      .orderBy("id")
+      .execute();
+    expect(told).toEqual([
+      {
+        user_id: expertUser.userId,
+        kind: "request_reminder",
+        entity_id: warned,
+        params_json: expect.stringContaining('"dueDate":"2027-03-03"'),
+      },
+      {
+        user_id: managerUser.userId,
+        kind: "request_breach",
+        entity_id: breached,
+        params_json: expect.stringContaining('"dueDate":"2027-03-01"'),
+      },
+    ]);
   });
 });

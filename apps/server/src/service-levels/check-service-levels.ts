@@ -1,6 +1,6 @@
 import { addWorkingDays, bangkokDateOf, holidayDates, toIsoDate } from "@sainam/core";
 import { holidays, serviceLevels, type DB, type ServiceLevelFlagKind } from "@sainam/db";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 
 /** One flag raised by a run, and who must hear of it (the lead hands these to `notify`). */
 export type ServiceLevelFlag = {
@@ -35,10 +35,14 @@ const KINDS: readonly ServiceLevelFlagKind[] = [
  * Thai calendar (weekends and the admin-kept holidays); "today" is the date in Bangkok at `now`.
  *
  * Safe to run twice or concurrently: each flag's stamp is set by a conditional UPDATE (stamp IS NULL) in the same
- * transaction as its event, so a request is flagged by exactly one run. Breaches are checked before warnings, so
- * a request found already overdue is not warned as well.
+ * transaction as its event, so a request is flagged by exactly one run. `tell`, when given, is called in that
+ * transaction too (e.g. to notify), so a flag is never stamped without its message, nor told twice.
  */
-export async function checkServiceLevels(db: Kysely<DB>, now: Date): Promise<ServiceLevelFlag[]> {
+export async function checkServiceLevels(
+  db: Kysely<DB>,
+  now: Date,
+  tell?: (trx: Transaction<DB>, flags: readonly ServiceLevelFlag[]) => Promise<void>,
+): Promise<ServiceLevelFlag[]> {
   const today = toIsoDate(bangkokDateOf(now));
   const calendar = holidayDates(await holidays.datesFrom(db, today));
   // "Within 1 working day": due today, or by the end of the next working day.
@@ -46,38 +50,39 @@ export async function checkServiceLevels(db: Kysely<DB>, now: Date): Promise<Ser
   const at = now.toISOString();
   const flags: ServiceLevelFlag[] = [];
   for (const kind of KINDS) {
-    const stamped = await db.transaction().execute(async (trx) => {
-      const rows = await serviceLevels.stampDue(trx, kind, today, warnUntil, at);
+    const told = await db.transaction().execute(async (trx) => {
+      const stamped = await serviceLevels.stampDue(trx, kind, today, warnUntil, at);
+      if (stamped.length === 0) return [];
       await serviceLevels.insertEvents(
         trx,
-        rows.map((r) => ({ requestId: r.id, kind, at, data: { dueOn: r.due_on } })),
+        stamped.map((r) => ({ requestId: r.id, kind, at, data: { dueOn: r.due_on } })),
       );
-      return rows;
-    });
-    if (stamped.length === 0) continue;
-    const experts = await serviceLevels.expertUsers(
-      db,
-      stamped.flatMap((r) => (r.expert_id === null ? [] : [r.expert_id])),
-    );
-    const managers = await serviceLevels.providerManagers(
-      db,
-      stamped.flatMap((r) => (r.provider_id === null ? [] : [r.provider_id])),
-    );
-    for (const r of stamped) {
-      const expertUserId = r.expert_id === null ? null : (experts.get(r.expert_id) ?? null);
-      const managerUserIds = r.provider_id === null ? [] : (managers.get(r.provider_id) ?? []);
-      const recipientUserIds = kind.endsWith("warning") && expertUserId !== null ? [expertUserId] : [...managerUserIds];
-      flags.push({
-        requestId: r.id,
-        code: r.code,
-        kind,
-        dueOn: r.due_on,
-        providerId: r.provider_id,
-        expertUserId,
-        managerUserIds,
-        recipientUserIds,
+      const experts = await serviceLevels.expertUsers(
+        trx,
+        stamped.flatMap((r) => (r.expert_id === null ? [] : [r.expert_id])),
+      );
+      const managers = await serviceLevels.providerManagers(
+        trx,
+        stamped.flatMap((r) => (r.provider_id === null ? [] : [r.provider_id])),
+      );
+      const kindFlags = stamped.map((r): ServiceLevelFlag => {
+        const expertUserId = r.expert_id === null ? null : (experts.get(r.expert_id) ?? null);
+        const managerUserIds = r.provider_id === null ? [] : (managers.get(r.provider_id) ?? []);
+        return {
+          requestId: r.id,
+          code: r.code,
+          kind,
+          dueOn: r.due_on,
+          providerId: r.provider_id,
+          expertUserId,
+          managerUserIds,
+          recipientUserIds: kind.endsWith("warning") && expertUserId !== null ? [expertUserId] : [...managerUserIds],
+        };
       });
-    }
+      if (tell) await tell(trx, kindFlags);
+      return kindFlags;
+    });
+    flags.push(...told);
   }
   return flags;
 }
