@@ -7,6 +7,7 @@ import { requestFactory } from "../../apps/server/src/service-levels/request-fac
 import { buildEnterprise } from "../../apps/server/src/test-support/factories.ts";
 import { ADMIN, startHarness, type Harness } from "./harness.ts";
 import { agencyId, apiSession, createUser, type TestUser } from "./pages/api.ts";
+import { ProvidersPage } from "./pages/providers.ts";
 import { ServiceFiguresPage } from "./pages/service-figures.ts";
 import { openAs } from "./pages/session.ts";
 
@@ -103,6 +104,18 @@ describe("services dashboard", () => {
     await expect.poll(() => figures.total("คำขอ").textContent()).toBe("3");
     expect(await page.getByTestId("service-caseload").count()).toBe(0);
     expect(await page.content()).not.toContain(expertName);
+    await context.close();
+  });
+
+  it("lets the officer set the provider's service levels on its form and shows them", async () => {
+    const { context, page } = await openAs(h, officer, "th");
+    const providers = new ProvidersPage(page);
+    await providers.open();
+    await providers.openProvider(providerName);
+    await providers.setTargets(2, 15);
+    await expect
+      .poll(() => providers.fact("เป้าหมายการให้บริการ").textContent())
+      .toBe("ตอบกลับภายใน 2 วันทำการ, ปิดงานภายใน 15 วันทำการ");
     await context.close();
   });
 });
