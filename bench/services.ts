@@ -249,14 +249,31 @@ function rawInbox(expertId: number): RawBuilder<unknown> {
     ORDER BY filed_at DESC, id DESC LIMIT 20`;
 }
 
-/** The dashboard's queries in hand-written SQL: the same seven reads the service makes. */
+/**
+ * The dashboard's queries in hand-written SQL: the same seven reads the service makes, the two clocks as histograms
+ * of working days (ordinal differences on working_day_calendar) with their on-time, late and open-past-due counts.
+ */
 export function rawFigures(
   engine: "sqlite" | "postgres",
   from: string | null,
   before: string | null,
+  today: string,
 ): RawBuilder<unknown>[] {
   const where = from === null ? sql`1 = 1` : sql`filed_at >= ${from} AND filed_at < ${before}`;
   const b = (column: string) => sql.raw(bkk(engine, column));
+  const clock = (ended: RawBuilder<unknown>, due: string, keep: RawBuilder<unknown>) =>
+    sql`SELECT ce.ordinal - cs.ordinal AS days,
+          CASE WHEN r.ended IS NOT NULL AND (cs.ordinal IS NULL OR ce.ordinal IS NULL) THEN r.started END AS out_started,
+          CASE WHEN r.ended IS NOT NULL AND (cs.ordinal IS NULL OR ce.ordinal IS NULL) THEN r.ended END AS out_ended,
+          count(r.ended) AS ended,
+          sum(CASE WHEN r.ended IS NOT NULL AND (r.due IS NULL OR r.ended <= r.due) THEN 1 ELSE 0 END) AS within,
+          sum(CASE WHEN r.ended IS NOT NULL AND r.ended > r.due THEN 1 ELSE 0 END) AS late,
+          sum(CASE WHEN r.ended IS NULL AND r.due < ${today} THEN 1 ELSE 0 END) AS open_late
+        FROM (SELECT ${b("routed_at")} AS started, ${ended} AS ended, ${sql.raw(due)} AS due
+              FROM service_requests WHERE ${where} AND routed_at IS NOT NULL AND ${keep}) r
+        LEFT JOIN working_day_calendar cs ON cs.day = r.started
+        LEFT JOIN working_day_calendar ce ON ce.day = r.ended
+        GROUP BY 1, 2, 3`;
   return [
     sql`SELECT field, status, count(*) AS n FROM service_requests WHERE ${where} GROUP BY field, status`,
     sql`SELECT province_code, count(*) AS n FROM service_requests WHERE ${where} GROUP BY province_code`,
@@ -264,12 +281,8 @@ export function rawFigures(
         sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed, count(rating) AS rated, sum(coalesce(rating, 0)) AS rating_sum,
         sum(CASE WHEN rating >= 4 THEN 1 ELSE 0 END) AS satisfied FROM service_requests WHERE ${where} GROUP BY provider_id`,
     sql`SELECT substr(${b("filed_at")}, 1, 7) AS month, count(*) AS n FROM service_requests WHERE ${where} GROUP BY substr(${b("filed_at")}, 1, 7)`,
-    sql`SELECT ${b("routed_at")} AS started, ${b("first_response_at")} AS ended, response_due_on AS due, count(*) AS n
-        FROM service_requests WHERE ${where} AND routed_at IS NOT NULL AND (status != 'withdrawn' OR first_response_at IS NOT NULL)
-        GROUP BY ${b("routed_at")}, ${b("first_response_at")}, response_due_on`,
-    sql`SELECT ${b("routed_at")} AS started, CASE WHEN status = 'closed' THEN ${b("closed_at")} END AS ended, closure_due_on AS due, count(*) AS n
-        FROM service_requests WHERE ${where} AND routed_at IS NOT NULL AND status != 'withdrawn'
-        GROUP BY ${b("routed_at")}, CASE WHEN status = 'closed' THEN ${b("closed_at")} END, closure_due_on`,
+    clock(b("first_response_at"), "response_due_on", sql`(status != 'withdrawn' OR first_response_at IS NOT NULL)`),
+    clock(sql`CASE WHEN status = 'closed' THEN ${b("closed_at")} END`, "closure_due_on", sql`status != 'withdrawn'`),
     sql`SELECT expert_id, sum(CASE WHEN status IN ('assigned', 'accepted') THEN 1 ELSE 0 END) AS open,
         sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed FROM service_requests WHERE ${where} AND expert_id IS NOT NULL GROUP BY expert_id`,
   ];
@@ -335,9 +348,10 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
       await time(RUNS, async (i) => (await rawInbox(expert(i)).execute(db)).rows.length),
     );
     const fy = { from: "2026-09-30T17:00:00.000Z", before: "2027-09-30T17:00:00.000Z" };
+    const today = bangkokDate(NOW.getTime());
     const rawAll = async (from: string | null, before: string | null) => {
       let rows = 0;
-      for (const q of rawFigures(engine, from, before)) rows += (await q.execute(db)).rows.length;
+      for (const q of rawFigures(engine, from, before, today)) rows += (await q.execute(db)).rows.length;
       return rows;
     };
     const figuresYear = compare(

@@ -79,3 +79,28 @@ function slowBetween(a: string, b: string, holidays: HolidayDates): number {
   for (let day = nextDay(a); day <= b; day = nextDay(day)) if (isWorkingDay(day, holidays)) n += 1;
   return n;
 }
+
+/**
+ * The dates the working-day calendar table covers (migration 0023): the service clocks' dates fall inside it for
+ * decades; a date outside is still counted, by walking the calendar (see `workingDaysBetween`).
+ */
+export const workingDayCalendarSpan = { from: "2020-01-01", to: "2040-12-31" } as const;
+
+/**
+ * Each date of [from, to] with its working-day ordinal: how many working days there are from `from` up to and
+ * including it. The working days strictly after a and up to b are then ordinal(b) − ordinal(a), which is what
+ * `workingDaysBetween(a, b)` counts, so SQL can time a clock by a subtraction.
+ */
+export function workingDayOrdinals(
+  from: string,
+  to: string,
+  holidays: HolidayDates,
+): { day: string; ordinal: number }[] {
+  const rows: { day: string; ordinal: number }[] = [];
+  let ordinal = 0;
+  for (let day = from; day <= to; day = nextDay(day)) {
+    if (isWorkingDay(day, holidays)) ordinal += 1;
+    rows.push({ day, ordinal });
+  }
+  return rows;
+}

@@ -20,6 +20,7 @@ import * as m0016 from "./migrations/0016-public-holidays.ts";
 import * as m0017 from "./migrations/0017-service-requests.ts";
 import * as m0018 from "./migrations/0018-notifications.ts";
 import * as m0021 from "./migrations/0021-service-figures-index.ts";
+import * as m0023 from "./migrations/0023-working-day-calendar.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -63,6 +64,7 @@ const migrations: Record<string, MigrationModule> = {
   "0017-service-requests": m0017,
   "0018-notifications": m0018,
   "0021-service-figures-index": m0021,
+  "0023-working-day-calendar": m0023,
 };
 
 const INT8_OID = 20;

@@ -91,16 +91,21 @@ export async function countsByProvider(db: Executor, filter: ServiceFigureFilter
 }
 
 /**
- * The clocks of routed requests, grouped by (Bangkok date routed, Bangkok date answered, due date): durations are
- * whole working days, so the caller turns each group into one duration and a count. `ended` null: not answered
- * (or not closed) yet. Response: requests withdrawn without an answer never had a response to time; closure:
- * withdrawn requests are never closed.
+ * One clock of routed requests as a histogram of whole working days, computed in the database: the Bangkok dates
+ * a request was routed and answered (or closed) are looked up in working_day_calendar and the duration is the
+ * difference of their ordinals, so tens of thousands of requests come back as a few dozen rows (days, requests).
+ * `within`/`late`: ended on or before / after the request's own due date (no due date counts as within);
+ * `openLate`: not ended and past its due date on `today`. A request whose dates the calendar does not cover comes
+ * back in its own group with those dates (`outStarted`, `outEnded`) for the caller to count on the calendar.
+ * Response: requests withdrawn without an answer never had a response to time; closure: withdrawn requests are
+ * never closed.
  */
-export async function clockGroups(
+export async function clockHistogram(
   db: Executor,
   dialect: Dialect,
   filter: ServiceFigureFilter,
   clock: "response" | "closure",
+  today: string,
 ) {
   const started = bangkokDateSql(dialect, "routed_at");
   const ended =
@@ -108,20 +113,41 @@ export async function clockGroups(
       ? bangkokDateSql(dialect, "first_response_at")
       : sql<string | null>`case when status = 'closed' then ${bangkokDateSql(dialect, "closed_at")} end`;
   const due = clock === "response" ? sql.ref("response_due_on") : sql.ref("closure_due_on");
-  let query = base(db, filter).where("routed_at", "is not", null);
-  query =
+  let clocks = base(db, filter).where("routed_at", "is not", null);
+  clocks =
     clock === "response"
-      ? query.where((eb) => eb.or([eb("status", "!=", "withdrawn"), eb("first_response_at", "is not", null)]))
-      : query.where("status", "!=", "withdrawn");
-  const rows = await query
-    .select((eb) => [started.as("started"), ended.as("ended"), due.as("due"), eb.fn.countAll().as("n")])
-    .groupBy([started, ended, due])
+      ? clocks.where((eb) => eb.or([eb("status", "!=", "withdrawn"), eb("first_response_at", "is not", null)]))
+      : clocks.where("status", "!=", "withdrawn");
+  const inner = clocks.select([started.as("started"), ended.as("ended"), due.as("due")]);
+  const uncovered = sql`r.ended is not null and (cs.ordinal is null or ce.ordinal is null)`;
+  const days = sql<number | null>`ce.ordinal - cs.ordinal`;
+  const outStarted = sql<string | null>`case when ${uncovered} then r.started end`;
+  const outEnded = sql<string | null>`case when ${uncovered} then r.ended end`;
+  const rows = await db
+    .selectFrom(inner.as("r"))
+    .leftJoin("working_day_calendar as cs", "cs.day", "r.started")
+    .leftJoin("working_day_calendar as ce", "ce.day", "r.ended")
+    .select((eb) => [
+      days.as("days"),
+      outStarted.as("out_started"),
+      outEnded.as("out_ended"),
+      eb.fn.count("r.ended").as("ended"),
+      eb.fn
+        .sum<number>(sql`case when r.ended is not null and (r.due is null or r.ended <= r.due) then 1 else 0 end`)
+        .as("within"),
+      eb.fn.sum<number>(sql`case when r.ended is not null and r.ended > r.due then 1 else 0 end`).as("late"),
+      eb.fn.sum<number>(sql`case when r.ended is null and r.due < ${today} then 1 else 0 end`).as("open_late"),
+    ])
+    .groupBy([days, outStarted, outEnded])
     .execute();
   return rows.map((r) => ({
-    started: String(r.started),
-    ended: r.ended === null ? null : String(r.ended),
-    due: r.due === null ? null : String(r.due),
-    requests: num(r.n),
+    days: r.days === null ? null : Number(r.days),
+    outStarted: r.out_started === null ? null : String(r.out_started),
+    outEnded: r.out_ended === null ? null : String(r.out_ended),
+    ended: num(r.ended),
+    within: num(r.within),
+    late: num(r.late),
+    openLate: num(r.open_late),
   }));
 }
 

@@ -10,7 +10,7 @@ import {
   percentileOf,
   toBuddhistYear,
   toIsoDate,
-  workingDayCounter,
+  workingDaysBetween,
   type Actor,
   type ExpertField,
   type Locale,
@@ -54,25 +54,28 @@ async function keptProviders(ctx: AppContext, actor: Actor): Promise<number[] | 
   return [...new Set([...managed, ...agency])];
 }
 
-type ClockGroup = { started: string; ended: string | null; due: string | null; requests: number };
+type ClockRow = Awaited<ReturnType<typeof serviceFigures.clockHistogram>>[number];
 
 /**
- * One clock over its groups: durations in working days (median, 90th percentile), on time or late against each
- * request's own due date, and still-open requests past their due date counted as breached.
+ * One clock from its histogram rows: durations in working days (median, 90th percentile), on time or late against
+ * each request's own due date, and still-open requests past their due date counted as breached. Rows whose dates
+ * the calendar table does not cover are counted here on the holiday calendar (`outside`).
  */
-function clockFigures(groups: readonly ClockGroup[], between: (a: string, b: string) => number, today: string) {
+function clockFigures(rows: readonly ClockRow[], outside: (a: string, b: string) => number) {
   const histogram = new Map<number, number>();
   let timed = 0;
   let withinTarget = 0;
   let breached = 0;
-  for (const g of groups) {
-    if (g.ended !== null) {
-      const days = Math.max(0, between(g.started, g.ended));
-      histogram.set(days, (histogram.get(days) ?? 0) + g.requests);
-      timed += g.requests;
-      if (g.due === null || g.ended <= g.due) withinTarget += g.requests;
-      else breached += g.requests;
-    } else if (g.due !== null && g.due < today) breached += g.requests;
+  for (const row of rows) {
+    timed += row.ended;
+    withinTarget += row.within;
+    breached += row.late + row.openLate;
+    if (row.ended === 0) continue;
+    const between =
+      row.days ?? (row.outStarted !== null && row.outEnded !== null ? outside(row.outStarted, row.outEnded) : null);
+    if (between === null) continue;
+    const days = Math.max(0, between);
+    histogram.set(days, (histogram.get(days) ?? 0) + row.ended);
   }
   const decided = withinTarget + breached;
   return {
@@ -83,6 +86,16 @@ function clockFigures(groups: readonly ClockGroup[], between: (a: string, b: str
     breached,
     breachRate: decided === 0 ? null : breached / decided,
   };
+}
+
+/** Working days between dates outside the calendar table, on the holidays (read only when such dates occur). */
+async function outsideCounter(ctx: AppContext, rows: readonly ClockRow[]) {
+  const dates = rows.flatMap((r) => (r.outStarted !== null && r.outEnded !== null ? [r.outStarted, r.outEnded] : []));
+  if (dates.length === 0) return () => 0;
+  const from = dates.reduce((min, d) => (d < min ? d : min));
+  const to = dates.reduce((max, d) => (d > max ? d : max));
+  const calendar = holidayDates((await holidays.listBetween(ctx.database.db, from, to)).map((h) => h.date));
+  return (a: string, b: string) => workingDaysBetween(a, b, calendar);
 }
 
 /** The months of a fiscal year, October first (`yyyy-mm`). */
@@ -115,25 +128,17 @@ export async function serviceFiguresFor(
     throw errors.missing("providerId", "service provider", query.providerId);
   const filter = filterOf(query);
   const kept = await keptProviders(ctx, actor);
-  const [fieldStatus, provinces, byProvider, months, responseGroups, closureGroups, caseload] = await Promise.all([
+  const today = toIsoDate(bangkokDateOf(now));
+  const [fieldStatus, provinces, byProvider, months, responseRows, closureRows, caseload] = await Promise.all([
     serviceFigures.countsByFieldAndStatus(db, filter),
     serviceFigures.countsByProvince(db, filter),
     serviceFigures.countsByProvider(db, filter),
     serviceFigures.countsByMonth(db, dialect, filter),
-    serviceFigures.clockGroups(db, dialect, filter, "response"),
-    serviceFigures.clockGroups(db, dialect, filter, "closure"),
+    serviceFigures.clockHistogram(db, dialect, filter, "response", today),
+    serviceFigures.clockHistogram(db, dialect, filter, "closure", today),
     kept === "all" || kept.length > 0 ? serviceFigures.caseloadByExpert(db, filter, kept) : Promise.resolve(null),
   ]);
-
-  const today = toIsoDate(bangkokDateOf(now));
-  const dates = [...responseGroups, ...closureGroups].flatMap((g) => [g.started, g.ended ?? g.started]);
-  const from = dates.reduce((min, d) => (d < min ? d : min), today);
-  const to = dates.reduce((max, d) => (d > max ? d : max), today);
-  const between = workingDayCounter(
-    from,
-    to,
-    holidayDates((await holidays.listBetween(db, from, to)).map((h) => h.date)),
-  );
+  const outside = await outsideCounter(ctx, [...responseRows, ...closureRows]);
 
   const totals = { requests: 0, open: 0, closed: 0, withdrawn: 0, unassigned: 0 };
   const fields = new Map<string, number>();
@@ -183,8 +188,8 @@ export async function serviceFiguresFor(
       })
       .sort((a, b) => b.requests - a.requests || (a.providerId ?? 0) - (b.providerId ?? 0)),
     byMonth: monthKeys.map((month) => ({ month, requests: monthCounts.get(month) ?? 0 })),
-    response: clockFigures(responseGroups, between, today),
-    closure: clockFigures(closureGroups, between, today),
+    response: clockFigures(responseRows, outside),
+    closure: clockFigures(closureRows, outside),
     satisfaction: { rated, meanRating: ratio(ratingSum, rated), shareFourOrFive: ratio(satisfied, rated) },
     caseload,
   };
