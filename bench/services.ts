@@ -250,8 +250,9 @@ function rawInbox(expertId: number): RawBuilder<unknown> {
 }
 
 /**
- * The dashboard's queries in hand-written SQL: the same seven reads the service makes, the two clocks as histograms
- * of working days (ordinal differences on working_day_calendar) with their on-time, late and open-past-due counts.
+ * The dashboard's queries in hand-written SQL: the same six reads the service makes, both clocks in one two-way
+ * histogram of working days (ordinal differences on working_day_calendar) with their on-time, late and open-past-due
+ * counts.
  */
 export function rawFigures(
   engine: "sqlite" | "postgres",
@@ -261,19 +262,33 @@ export function rawFigures(
 ): RawBuilder<unknown>[] {
   const where = from === null ? sql`1 = 1` : sql`filed_at >= ${from} AND filed_at < ${before}`;
   const b = (column: string) => sql.raw(bkk(engine, column));
-  const clock = (ended: RawBuilder<unknown>, due: string, keep: RawBuilder<unknown>) =>
-    sql`SELECT ce.ordinal - cs.ordinal AS days,
-          CASE WHEN r.ended IS NOT NULL AND (cs.ordinal IS NULL OR ce.ordinal IS NULL) THEN r.started END AS out_started,
-          CASE WHEN r.ended IS NOT NULL AND (cs.ordinal IS NULL OR ce.ordinal IS NULL) THEN r.ended END AS out_ended,
-          count(r.ended) AS ended,
-          sum(CASE WHEN r.ended IS NOT NULL AND (r.due IS NULL OR r.ended <= r.due) THEN 1 ELSE 0 END) AS within,
-          sum(CASE WHEN r.ended IS NOT NULL AND r.ended > r.due THEN 1 ELSE 0 END) AS late,
-          sum(CASE WHEN r.ended IS NULL AND r.due < ${today} THEN 1 ELSE 0 END) AS open_late
-        FROM (SELECT ${b("routed_at")} AS started, ${ended} AS ended, ${sql.raw(due)} AS due
-              FROM service_requests WHERE ${where} AND routed_at IS NOT NULL AND ${keep}) r
-        LEFT JOIN working_day_calendar cs ON cs.day = r.started
-        LEFT JOIN working_day_calendar ce ON ce.day = r.ended
-        GROUP BY 1, 2, 3`;
+  // OFFSET 0 keeps PostgreSQL from pulling the subquery up, so each date is computed once a request.
+  const fence = engine === "postgres" ? sql`OFFSET 0` : sql``;
+  const responseOut = "r.responded IS NOT NULL AND (cs.ordinal IS NULL OR cr.ordinal IS NULL)";
+  const closureOut = "r.closed IS NOT NULL AND (cs.ordinal IS NULL OR cc.ordinal IS NULL)";
+  const clocks = sql`SELECT cr.ordinal - cs.ordinal AS response_days, cc.ordinal - cs.ordinal AS closure_days,
+      CASE WHEN ${sql.raw(responseOut)} OR ${sql.raw(closureOut)} THEN r.started END AS out_started,
+      CASE WHEN ${sql.raw(responseOut)} THEN r.responded END AS out_responded,
+      CASE WHEN ${sql.raw(closureOut)} THEN r.closed END AS out_closed,
+      count(r.responded) AS response_ended,
+      sum(CASE WHEN r.responded IS NOT NULL AND (r.response_due IS NULL OR r.responded <= r.response_due) THEN 1 ELSE 0 END) AS response_within,
+      sum(CASE WHEN r.responded > r.response_due THEN 1 ELSE 0 END) AS response_late,
+      sum(CASE WHEN r.responded IS NULL AND r.response_due < ${today} THEN 1 ELSE 0 END) AS response_open_late,
+      count(r.closed) AS closure_ended,
+      sum(CASE WHEN r.closed IS NOT NULL AND (r.closure_due IS NULL OR r.closed <= r.closure_due) THEN 1 ELSE 0 END) AS closure_within,
+      sum(CASE WHEN r.closed > r.closure_due THEN 1 ELSE 0 END) AS closure_late,
+      sum(CASE WHEN r.closable = 1 AND r.closed IS NULL AND r.closure_due < ${today} THEN 1 ELSE 0 END) AS closure_open_late
+    FROM (SELECT ${b("routed_at")} AS started, ${b("first_response_at")} AS responded,
+            CASE WHEN status = 'closed' THEN ${b("closed_at")} END AS closed,
+            response_due_on AS response_due, closure_due_on AS closure_due,
+            CASE WHEN status = 'withdrawn' THEN 0 ELSE 1 END AS closable
+          FROM service_requests
+          WHERE ${where} AND routed_at IS NOT NULL AND (status != 'withdrawn' OR first_response_at IS NOT NULL)
+          ${fence}) r
+    LEFT JOIN working_day_calendar cs ON cs.day = r.started
+    LEFT JOIN working_day_calendar cr ON cr.day = r.responded
+    LEFT JOIN working_day_calendar cc ON cc.day = r.closed
+    GROUP BY 1, 2, 3, 4, 5`;
   return [
     sql`SELECT field, status, count(*) AS n FROM service_requests WHERE ${where} GROUP BY field, status`,
     sql`SELECT province_code, count(*) AS n FROM service_requests WHERE ${where} GROUP BY province_code`,
@@ -281,8 +296,7 @@ export function rawFigures(
         sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed, count(rating) AS rated, sum(coalesce(rating, 0)) AS rating_sum,
         sum(CASE WHEN rating >= 4 THEN 1 ELSE 0 END) AS satisfied FROM service_requests WHERE ${where} GROUP BY provider_id`,
     sql`SELECT substr(${b("filed_at")}, 1, 7) AS month, count(*) AS n FROM service_requests WHERE ${where} GROUP BY substr(${b("filed_at")}, 1, 7)`,
-    clock(b("first_response_at"), "response_due_on", sql`(status != 'withdrawn' OR first_response_at IS NOT NULL)`),
-    clock(sql`CASE WHEN status = 'closed' THEN ${b("closed_at")} END`, "closure_due_on", sql`status != 'withdrawn'`),
+    clocks,
     sql`SELECT expert_id, sum(CASE WHEN status IN ('assigned', 'accepted') THEN 1 ELSE 0 END) AS open,
         sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed FROM service_requests WHERE ${where} AND expert_id IS NOT NULL GROUP BY expert_id`,
   ];

@@ -54,7 +54,7 @@ async function keptProviders(ctx: AppContext, actor: Actor): Promise<number[] | 
   return [...new Set([...managed, ...agency])];
 }
 
-type ClockRow = Awaited<ReturnType<typeof serviceFigures.clockHistogram>>[number];
+type ClockRow = Awaited<ReturnType<typeof serviceFigures.clockHistograms>>["response"][number];
 
 /**
  * One clock from its histogram rows: durations in working days (median, 90th percentile), on time or late against
@@ -129,16 +129,15 @@ export async function serviceFiguresFor(
   const filter = filterOf(query);
   const kept = await keptProviders(ctx, actor);
   const today = toIsoDate(bangkokDateOf(now));
-  const [fieldStatus, provinces, byProvider, months, responseRows, closureRows, caseload] = await Promise.all([
+  const [fieldStatus, provinces, byProvider, months, clocks, caseload] = await Promise.all([
     serviceFigures.countsByFieldAndStatus(db, filter),
     serviceFigures.countsByProvince(db, filter),
     serviceFigures.countsByProvider(db, filter),
     serviceFigures.countsByMonth(db, dialect, filter),
-    serviceFigures.clockHistogram(db, dialect, filter, "response", today),
-    serviceFigures.clockHistogram(db, dialect, filter, "closure", today),
+    serviceFigures.clockHistograms(db, dialect, filter, today),
     kept === "all" || kept.length > 0 ? serviceFigures.caseloadByExpert(db, filter, kept) : Promise.resolve(null),
   ]);
-  const outside = await outsideCounter(ctx, [...responseRows, ...closureRows]);
+  const outside = await outsideCounter(ctx, [...clocks.response, ...clocks.closure]);
 
   const totals = { requests: 0, open: 0, closed: 0, withdrawn: 0, unassigned: 0 };
   const fields = new Map<string, number>();
@@ -188,8 +187,8 @@ export async function serviceFiguresFor(
       })
       .sort((a, b) => b.requests - a.requests || (a.providerId ?? 0) - (b.providerId ?? 0)),
     byMonth: monthKeys.map((month) => ({ month, requests: monthCounts.get(month) ?? 0 })),
-    response: clockFigures(responseRows, outside),
-    closure: clockFigures(closureRows, outside),
+    response: clockFigures(clocks.response, outside),
+    closure: clockFigures(clocks.closure, outside),
     satisfaction: { rated, meanRating: ratio(ratingSum, rated), shareFourOrFive: ratio(satisfied, rated) },
     caseload,
   };
