@@ -7,6 +7,7 @@ import { runRegistryBench } from "./registry.bench.ts";
 import { runMonitoringBench } from "./monitoring.bench.ts";
 import { runImportLatencyBench } from "./import-latency.bench.ts";
 import { runSearchEval } from "./search-eval.ts";
+import { runServicesBench } from "./services.ts";
 
 const only = process.argv[2];
 if (!only || only === "server") console.log(JSON.stringify({ server: await runServerBench() }, null, 2));
@@ -14,6 +15,7 @@ if (!only || only === "registry") console.log(JSON.stringify({ registry: await r
 if (!only || only === "monitoring") console.log(JSON.stringify({ monitoring: await runMonitoringBench() }, null, 2));
 if (!only || only === "import-latency")
   console.log(JSON.stringify({ importLatency: await runImportLatencyBench() }, null, 2));
+if (!only || only === "services") console.log(JSON.stringify({ services: await runServicesBench() }, null, 2));
 // The search evaluation on real names belongs to the registry's figures: it runs with the registry bench too.
 if (!only || only === "registry" || only === "search-eval")
   console.log(JSON.stringify({ searchEval: await runSearchEval() }, null, 2));

@@ -90,6 +90,7 @@ const pages: Visit[] = [
   { name: "programmes", path: () => "/programmes", ready: "main h1" },
   { name: "programme page", path: () => `/programmes/${ids.programme}`, signedIn: true, ready: "main h1" },
   { name: "figures", path: () => "/figures", ready: "main h1" },
+  { name: "services dashboard", path: () => "/services/figures", signedIn: true, ready: "main h1" },
   { name: "users", path: () => "/admin/users", signedIn: true, ready: "table" },
   { name: "audit", path: () => "/admin/audit", signedIn: true, ready: "table" },
   { name: "holidays", path: () => "/admin/holidays", signedIn: true, ready: "table" },

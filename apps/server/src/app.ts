@@ -24,6 +24,7 @@ import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
 import { holidayRoutes } from "./holidays/holiday.routes.ts";
 import { notificationRoutes } from "./notifications/notification.routes.ts";
+import { serviceFiguresRoutes } from "./service-levels/service-figures.routes.ts";
 import { planRoutes } from "./plans/plan.routes.ts";
 import { healthRoutes } from "./health/health.routes.ts";
 import { clusterRoutes } from "./clusters/cluster.routes.ts";
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(serviceRequestRoutes(ctx));
       await api.register(holidayRoutes(ctx));
       await api.register(notificationRoutes(ctx));
+      await api.register(serviceFiguresRoutes(ctx));
       await api.register(planRoutes(ctx));
       await api.register(clusterRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));

@@ -10,6 +10,7 @@ import { JobRegistry } from "./jobs/job-runner.ts";
 import { smtpMailer, type Mailer } from "./notifications/mailer.ts";
 import { registerMailJob } from "./notifications/mail-outbox.ts";
 import { registerServiceJobs } from "./service-requests/service-jobs.ts";
+import { registerServiceLevelJob } from "./service-levels/service-levels.job.ts";
 
 /** Values this app keeps for a while instead of querying each time: one set per app, never shared. */
 export type AppCaches = {
@@ -60,5 +61,6 @@ export function createContext(config: Config, database: Database, options: { now
   };
   registerMailJob(ctx);
   registerServiceJobs(ctx);
+  registerServiceLevelJob(ctx);
   return ctx;
 }

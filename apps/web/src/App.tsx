@@ -104,6 +104,10 @@ export const router = createBrowserRouter(
           path: "/programmes/:id",
           lazy: async () => ({ Component: (await import("./pages/ProgrammePage")).ProgrammePage }),
         },
+        {
+          path: "/services/figures",
+          lazy: async () => ({ Component: (await import("./pages/ServiceFiguresPage")).ServiceFiguresPage }),
+        },
         { path: "/figures", lazy: async () => ({ Component: (await import("./pages/FiguresPage")).FiguresPage }) },
         { path: "/values", lazy: async () => ({ Component: (await import("./pages/ValueEntryPage")).ValueEntryPage }) },
         {

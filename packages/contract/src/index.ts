@@ -22,3 +22,4 @@ export * from "./provider.schema.ts";
 export * from "./notification.schema.ts";
 export * from "./case-work.schema.ts";
 export * from "./service-request.schema.ts";
+export * from "./service-figures.schema.ts";

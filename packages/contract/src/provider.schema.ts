@@ -1,4 +1,10 @@
-import { expertAreaTypes, expertFields, MAX_EXPERT_CAPACITY, providerKinds } from "@sainam/core";
+import {
+  expertAreaTypes,
+  expertFields,
+  MAX_EXPERT_CAPACITY,
+  MAX_SERVICE_LEVEL_DAYS,
+  providerKinds,
+} from "@sainam/core";
 import { z } from "zod";
 import { nameInOneLanguage, nameInOneLanguageOnChange } from "./bilingual-name.schema.ts";
 import { expertFieldSchema } from "./user.schema.ts";
@@ -12,6 +18,12 @@ const phone = z
   .trim()
   .regex(/^[+0-9][0-9 ()-]{5,20}$/, "must be a phone number");
 const email = z.email("must be an e-mail address").max(254);
+/** A service-level target in working days (null on input: use the default). */
+const serviceLevelDays = z
+  .number()
+  .int("must be a whole number of working days")
+  .min(1, "must be at least 1 working day")
+  .max(MAX_SERVICE_LEVEL_DAYS, `must be at most ${MAX_SERVICE_LEVEL_DAYS} working days`);
 
 /**
  * A service provider. Contacts (`contactName`, `contactPhone`, `contactEmail`) are null for visitors who are not
@@ -31,6 +43,12 @@ export const providerSchema = z.object({
   contactPhone: z.string().nullable(),
   contactEmail: z.string().nullable(),
   website: z.string().nullable(),
+  /** First-response target in working days as set by the provider; null: the default (`serviceLevels`). */
+  responseDays: z.number().int().nullable(),
+  /** Closure target in working days as set by the provider; null: the default. */
+  closureDays: z.number().int().nullable(),
+  /** The targets the clocks count with: the provider's own, or core `defaultServiceLevels`. */
+  serviceLevels: z.object({ responseDays: z.number().int(), closureDays: z.number().int() }),
   /** Experts linked to the provider (a count: the experts themselves are for signed-in users). */
   expertCount: z.number().int(),
   isExample: z.boolean(),
@@ -49,6 +67,8 @@ const providerFields = {
   contactPhone: phone.nullable().optional(),
   contactEmail: email.nullable().optional(),
   website: z.url("must be a web address").max(500).nullable().optional(),
+  responseDays: serviceLevelDays.nullable().optional(),
+  closureDays: serviceLevelDays.nullable().optional(),
 };
 
 export const createProviderBody = z

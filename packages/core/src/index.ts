@@ -29,3 +29,4 @@ export * from "./service-requests.ts";
 export * from "./notifications.ts";
 export * from "./case-work.ts";
 export * from "./routing.ts";
+export * from "./service-figures.ts";

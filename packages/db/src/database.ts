@@ -21,7 +21,9 @@ import * as m0017 from "./migrations/0017-service-requests.ts";
 import * as m0018 from "./migrations/0018-notifications.ts";
 import * as m0019 from "./migrations/0019-request-codes.ts";
 import * as m0020 from "./migrations/0020-computed-satisfaction.ts";
+import * as m0021 from "./migrations/0021-service-figures-index.ts";
 import * as m0022 from "./migrations/0022-expert-records.ts";
+import * as m0023 from "./migrations/0023-working-day-calendar.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -66,7 +68,9 @@ const migrations: Record<string, MigrationModule> = {
   "0018-notifications": m0018,
   "0019-request-codes": m0019,
   "0020-computed-satisfaction": m0020,
+  "0021-service-figures-index": m0021,
   "0022-expert-records": m0022,
+  "0023-working-day-calendar": m0023,
 };
 
 const INT8_OID = 20;

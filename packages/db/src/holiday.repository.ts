@@ -1,3 +1,4 @@
+import { holidayDates, workingDayCalendarSpan, workingDayOrdinals } from "@sainam/core";
 import type { Kysely, Transaction } from "kysely";
 import type { DB, PublicHolidayRow } from "./schema.ts";
 
@@ -32,7 +33,9 @@ export async function insert(
   db: Executor,
   row: { date: string; name_th: string; name_en: string | null; kind: string; created_at: string; updated_at: string },
 ): Promise<PublicHolidayRow> {
-  return db.insertInto("public_holidays").values(row).returningAll().executeTakeFirstOrThrow();
+  const inserted = await db.insertInto("public_holidays").values(row).returningAll().executeTakeFirstOrThrow();
+  await rebuildWorkingDayCalendar(db);
+  return inserted;
 }
 
 export async function update(
@@ -40,9 +43,47 @@ export async function update(
   id: number,
   patch: { date?: string; name_th?: string; name_en?: string | null; kind?: string; updated_at: string },
 ): Promise<PublicHolidayRow | undefined> {
-  return db.updateTable("public_holidays").set(patch).where("id", "=", id).returningAll().executeTakeFirst();
+  const updated = await db
+    .updateTable("public_holidays")
+    .set(patch)
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+  if (updated !== undefined && patch.date !== undefined) await rebuildWorkingDayCalendar(db);
+  return updated;
 }
 
 export async function remove(db: Executor, id: number): Promise<void> {
   await db.deleteFrom("public_holidays").where("id", "=", id).execute();
+  await rebuildWorkingDayCalendar(db);
+}
+
+/**
+ * Recomputes working_day_calendar (migration 0023) from public_holidays. Every write to the holidays calls it with
+ * the same executor, so inside the caller's transaction the calendar never disagrees with the holidays it derives from.
+ */
+export async function rebuildWorkingDayCalendar(db: Executor): Promise<void> {
+  const dates = await db.selectFrom("public_holidays").select("date").execute();
+  const rows = workingDayOrdinals(
+    workingDayCalendarSpan.from,
+    workingDayCalendarSpan.to,
+    holidayDates(dates.map((d) => d.date)),
+  );
+  await db.deleteFrom("working_day_calendar").execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto("working_day_calendar")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+/** The working-day ordinals of the dates given that the calendar table covers (for tests and checks). */
+export async function calendarOrdinals(db: Executor, days: readonly string[]): Promise<Map<string, number>> {
+  if (days.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("working_day_calendar")
+    .select(["day", "ordinal"])
+    .where("day", "in", [...days])
+    .execute();
+  return new Map(rows.map((r) => [r.day, Number(r.ordinal)]));
 }

@@ -6,6 +6,7 @@ import { parseTarget } from "@sainam/core";
 import type { DB } from "./schema.ts";
 import { appendAudit } from "./audit.repository.ts";
 import { nowIso } from "./clock.ts";
+import { rebuildWorkingDayCalendar } from "./holiday.repository.ts";
 import {
   agencies,
   plan2017to2021,
@@ -360,11 +361,15 @@ async function seedPublicHolidays(trx: Transaction<DB>): Promise<void> {
       updated_at: now,
     };
   });
-  await trx
+  const added = await trx
     .insertInto("public_holidays")
     .values(rows)
     .onConflict((oc) => oc.column("date").doNothing())
-    .execute();
+    .executeTakeFirst();
+  // The working-day calendar derives from the holidays: rebuilt in this transaction when a date was added (older
+  // schemas have none).
+  if (Number(added.numInsertedOrUpdatedRows ?? 0n) > 0 && tables.some((table) => table.name === "working_day_calendar"))
+    await rebuildWorkingDayCalendar(trx);
 }
 
 /** Inserts a plan and its tree unless a plan with the same code exists. */

@@ -711,6 +711,14 @@ export interface ValueClaimProgrammeTable {
   programme_id: number;
 }
 
+/** Derived from public_holidays (migration 0023): each date with its working-day ordinal. */
+export interface WorkingDayCalendarTable {
+  /** ISO yyyy-mm-dd. */
+  day: string;
+  /** Working days from the calendar's first date up to and including this one. */
+  ordinal: number;
+}
+
 export interface PublicHolidayTable {
   id: Generated<number>;
   /** ISO yyyy-mm-dd (C.E.), unique. */
@@ -829,6 +837,7 @@ export interface DB {
   consultations: ConsultationTable;
   request_tasks: RequestTaskTable;
   public_holidays: PublicHolidayTable;
+  working_day_calendar: WorkingDayCalendarTable;
   notifications: NotificationTable;
   mail_outbox: MailOutboxTable;
   scheduled_jobs: ScheduledJobTable;

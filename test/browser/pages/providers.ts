@@ -55,4 +55,19 @@ export class ProvidersPage {
   managers(): Locator {
     return this.page.getByRole("region", { name: "ผู้จัดการหน่วยบริการ" });
   }
+
+  /** Sets the open provider's service-level targets (working days) on its form and saves. */
+  async setTargets(responseDays: number, closureDays: number): Promise<void> {
+    await this.page.getByRole("button", { name: "แก้ไขผู้ให้บริการนี้" }).click();
+    const form = this.page.getByRole("form", { name: "แก้ไขผู้ให้บริการ" });
+    await form.getByLabel("ตอบกลับภายใน (วันทำการ)").fill(String(responseDays));
+    await form.getByLabel("ปิดงานภายใน (วันทำการ)").fill(String(closureDays));
+    await form.getByRole("button", { name: "บันทึก" }).click();
+    await form.waitFor({ state: "detached" });
+  }
+
+  /** The provider page's fact of a label, e.g. "เป้าหมายการให้บริการ". */
+  fact(label: string): Locator {
+    return this.page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+  }
 }

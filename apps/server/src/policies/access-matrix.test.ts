@@ -380,6 +380,9 @@ const matrix: Record<string, Rule> = {
 
   // ——— Services: providers and experts ———
   "GET /api/service-providers": anyone("/api/service-providers"),
+  // Aggregates for anyone; the experts' caseload only for those who keep the providers (service-figures.test.ts).
+  "GET /api/service-figures": anyone("/api/service-figures"),
+  "GET /api/service-figures.xlsx": anyone("/api/service-figures.xlsx"),
   "GET /api/service-providers/{id}": {
     ...anyone(""),
     variants: ["own", "otherAgency"],

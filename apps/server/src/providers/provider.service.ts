@@ -1,5 +1,5 @@
 import type { CreateExpertBody, CreateProviderBody, UpdateExpertBody, UpdateProviderBody } from "@sainam/contract";
-import { distinct, parentProblem, storedName, type Actor, type ProviderKind } from "@sainam/core";
+import { defaultServiceLevels, distinct, parentProblem, storedName, type Actor, type ProviderKind } from "@sainam/core";
 import {
   audit,
   indicatorValues,
@@ -35,6 +35,12 @@ export function presentProvider(p: ProviderDetail, expertCount: number, showCont
     contactPhone: showContacts ? p.contact_phone : null,
     contactEmail: showContacts ? p.contact_email : null,
     website: p.website,
+    responseDays: p.response_days,
+    closureDays: p.closure_days,
+    serviceLevels: {
+      responseDays: p.response_days ?? defaultServiceLevels.responseDays,
+      closureDays: p.closure_days ?? defaultServiceLevels.closureDays,
+    },
     expertCount,
     isExample: p.is_example === 1,
   };
@@ -159,6 +165,13 @@ async function checkProviderReferences(
   }
 }
 
+/** A closure target shorter than the first-response target is a typing slip: 400 naming closureDays. */
+function checkTargets(responseDays: number | null, closureDays: number | null) {
+  const response = responseDays ?? defaultServiceLevels.responseDays;
+  const closure = closureDays ?? defaultServiceLevels.closureDays;
+  if (closure < response) throw errors.notBefore("closureDays", "responseDays");
+}
+
 export async function createProvider(ctx: AppContext, actor: Actor, input: CreateProviderBody) {
   const { db } = ctx.database;
   // An officer's new provider is their agency's unless they say otherwise.
@@ -172,6 +185,7 @@ export async function createProvider(ctx: AppContext, actor: Actor, input: Creat
   if (await serviceProviders.findProviderByCode(db, input.code))
     throw errors.conflict(`A service provider with code ${input.code} exists.`, "code", "duplicate");
   await checkProviderReferences(db, input.kind, input, null);
+  checkTargets(input.responseDays ?? null, input.closureDays ?? null);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const id = await serviceProviders.insertProvider(trx, {
@@ -185,6 +199,8 @@ export async function createProvider(ctx: AppContext, actor: Actor, input: Creat
       contact_phone: input.contactPhone ?? null,
       contact_email: input.contactEmail ?? null,
       website: input.website ?? null,
+      response_days: input.responseDays ?? null,
+      closure_days: input.closureDays ?? null,
       created_at: now,
       updated_at: now,
     });
@@ -216,6 +232,10 @@ export async function updateProvider(ctx: AppContext, actor: Actor, id: number, 
   );
   const kind = input.kind ?? (stored.kind as ProviderKind);
   await checkProviderReferences(db, kind, input, { id, parentId: stored.parent_id });
+  checkTargets(
+    input.responseDays === undefined ? stored.response_days : input.responseDays,
+    input.closureDays === undefined ? stored.closure_days : input.closureDays,
+  );
   if (input.kind !== undefined && input.kind !== "itc_centre" && stored.kind === "itc_centre") {
     const branch = await db.selectFrom("service_providers").select("id").where("parent_id", "=", id).executeTakeFirst();
     if (branch) throw errors.validation("kind", "an ITC centre with branches stays an ITC centre", "conflict");
@@ -232,6 +252,8 @@ export async function updateProvider(ctx: AppContext, actor: Actor, id: number, 
     if (input.contactPhone !== undefined) patch.contact_phone = input.contactPhone;
     if (input.contactEmail !== undefined) patch.contact_email = input.contactEmail;
     if (input.website !== undefined) patch.website = input.website;
+    if (input.responseDays !== undefined) patch.response_days = input.responseDays;
+    if (input.closureDays !== undefined) patch.closure_days = input.closureDays;
     await serviceProviders.updateProvider(trx, id, patch);
     if (input.provinceCodes !== undefined)
       await serviceProviders.setProviderProvinces(trx, id, distinct(input.provinceCodes));

@@ -712,6 +712,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests by field, province, provider and month; response and closure times; breach rates; satisfaction; caseload per expert for those who keep the providers */
+        get: operations["getServiceFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-figures.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service figures as an XLSX workbook, headed in Thai (B.E. years) or English
+         * @description Errors are JSON: 400 naming the field.
+         */
+        get: operations["getServiceFiguresXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -3604,6 +3641,12 @@ export interface operations {
                             contactPhone: string | null;
                             contactEmail: string | null;
                             website: string | null;
+                            responseDays: number | null;
+                            closureDays: number | null;
+                            serviceLevels: {
+                                responseDays: number;
+                                closureDays: number;
+                            };
                             expertCount: number;
                             isExample: boolean;
                         }[];
@@ -3644,6 +3687,8 @@ export interface operations {
                     contactPhone?: string | null;
                     contactEmail?: string | null;
                     website?: string | null;
+                    responseDays?: number | null;
+                    closureDays?: number | null;
                 };
             };
         };
@@ -3669,6 +3714,12 @@ export interface operations {
                         contactPhone: string | null;
                         contactEmail: string | null;
                         website: string | null;
+                        responseDays: number | null;
+                        closureDays: number | null;
+                        serviceLevels: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
                         expertCount: number;
                         isExample: boolean;
                     };
@@ -3744,6 +3795,12 @@ export interface operations {
                         contactPhone: string | null;
                         contactEmail: string | null;
                         website: string | null;
+                        responseDays: number | null;
+                        closureDays: number | null;
+                        serviceLevels: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
                         expertCount: number;
                         isExample: boolean;
                     };
@@ -3793,6 +3850,8 @@ export interface operations {
                     contactPhone?: string | null;
                     contactEmail?: string | null;
                     website?: string | null;
+                    responseDays?: number | null;
+                    closureDays?: number | null;
                 };
             };
         };
@@ -3818,6 +3877,12 @@ export interface operations {
                         contactPhone: string | null;
                         contactEmail: string | null;
                         website: string | null;
+                        responseDays: number | null;
+                        closureDays: number | null;
+                        serviceLevels: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
                         expertCount: number;
                         isExample: boolean;
                     };
@@ -6147,6 +6212,140 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceFigures: {
+        parameters: {
+            query?: {
+                fiscalYear?: number;
+                providerId?: number;
+                provinceCode?: string;
+                field?: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        detail: "public" | "full";
+                        fiscalYear: number | null;
+                        targets: {
+                            responseDays: number;
+                            closureDays: number;
+                        };
+                        totals: {
+                            requests: number;
+                            open: number;
+                            closed: number;
+                            withdrawn: number;
+                            unassigned: number;
+                        };
+                        byField: {
+                            /** @enum {string} */
+                            field: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                            requests: number;
+                        }[];
+                        byProvince: {
+                            provinceCode: string;
+                            requests: number;
+                        }[];
+                        byProvider: {
+                            providerId: number | null;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            requests: number;
+                            open: number;
+                            closed: number;
+                            meanRating: number | null;
+                            responseDays: number | null;
+                            closureDays: number | null;
+                        }[];
+                        byMonth: {
+                            month: string;
+                            requests: number;
+                        }[];
+                        response: {
+                            timed: number;
+                            medianDays: number | null;
+                            p90Days: number | null;
+                            withinTarget: number;
+                            breached: number;
+                            breachRate: number | null;
+                        };
+                        closure: {
+                            timed: number;
+                            medianDays: number | null;
+                            p90Days: number | null;
+                            withinTarget: number;
+                            breached: number;
+                            breachRate: number | null;
+                        };
+                        satisfaction: {
+                            rated: number;
+                            meanRating: number | null;
+                            shareFourOrFive: number | null;
+                        };
+                        caseload: {
+                            expertId: number;
+                            displayName: string;
+                            providerId: number;
+                            open: number;
+                            closed: number;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getServiceFiguresXlsx: {
+        parameters: {
+            query?: {
+                fiscalYear?: number;
+                providerId?: number;
+                provinceCode?: string;
+                field?: "marketing" | "logistics" | "business_law" | "finance" | "packaging_design" | "cost_reduction" | "technology" | "standards" | "product_development" | "digital_commerce";
+                locale?: "th" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file or document the path names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

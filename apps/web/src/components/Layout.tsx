@@ -22,6 +22,7 @@ const PUBLIC_LINKS = [
   { to: "/agencies", key: "nav.agencies", end: false },
   { to: "/plans", key: "nav.plans", end: false },
   { to: "/dashboard", key: "nav.dashboard", end: false },
+  { to: "/services/figures", key: "nav.serviceFigures", end: false },
   { to: "/programmes", key: "nav.programmes", end: false },
 ] as const;
 

@@ -1,4 +1,4 @@
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { initialFiscalYear } from "../components/FiscalYearSelect";
 import { QueryState } from "../components/QueryState";
@@ -21,6 +21,9 @@ export function DashboardPage() {
     <>
       <h1>{t("dashboard.title")}</h1>
       <p className="lead">{t("dashboard.intro")}</p>
+      <p>
+        <Link to="/services/figures">{t("serviceFigures.link")}</Link>
+      </p>
       <QueryState query={plans} isEmpty={(items) => items.length === 0} empty={t("dashboard.noPlans")}>
         {(items) => <PlanDashboard plans={items} />}
       </QueryState>

@@ -64,6 +64,14 @@ function ProviderDetail({ provider }: { provider: Provider }) {
         </dd>
         <dt>{t("providers.services")}</dt>
         <dd>{provider.services.map((s) => t(`expertFields.${s}`)).join(", ")}</dd>
+        <dt>{t("providers.serviceLevels")}</dt>
+        <dd>
+          {t("providers.serviceLevelsText", {
+            response: provider.serviceLevels.responseDays,
+            closure: provider.serviceLevels.closureDays,
+          })}
+          {provider.responseDays === null && provider.closureDays === null && ` ${t("providers.serviceLevelsDefault")}`}
+        </dd>
         {provider.contactPhone && (
           <>
             <dt>{t("providers.contactPhone")}</dt>

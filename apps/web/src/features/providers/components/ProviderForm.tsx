@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
+import { defaultServiceLevels } from "@sainam/core";
 import { useLocale } from "../../../i18n";
 import { pickLocalized } from "../../../lib/bilingual";
 import { isExpertField, type ExpertField } from "../../users/model";
@@ -34,6 +35,9 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
   const [provinceCodes, setProvinceCodes] = useState<string[]>(provider?.provinceCodes ?? []);
   const [services, setServices] = useState<ExpertField[]>((provider?.services ?? []).filter(isExpertField));
   const [contactPhone, setContactPhone] = useState(provider?.contactPhone ?? "");
+  // Empty: the provider keeps no target of its own and the default applies.
+  const [responseDays, setResponseDays] = useState(provider?.responseDays ? String(provider.responseDays) : "");
+  const [closureDays, setClosureDays] = useState(provider?.closureDays ? String(provider.closureDays) : "");
   const headingId = useId();
   const centres = (providers.data ?? []).filter((p) => p.kind === "itc_centre" && p.id !== provider?.id);
 
@@ -47,6 +51,8 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
       provinceCodes,
       services,
       contactPhone: orNull(contactPhone),
+      responseDays: responseDays.trim() === "" ? null : Number(responseDays),
+      closureDays: closureDays.trim() === "" ? null : Number(closureDays),
     };
     const done = { onSuccess: (saved: Provider) => onDone(saved) };
     if (provider) save.mutate({ id: provider.id, changes: fields }, done);
@@ -99,6 +105,38 @@ export function ProviderForm({ provider, onDone }: ProviderFormProps) {
         <FormField label={t("providers.contactPhone")}>
           {(control) => (
             <input {...control} type="tel" value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} />
+          )}
+        </FormField>
+        <FormField
+          label={t("providers.responseDays")}
+          hint={t("providers.serviceLevelHint", { days: defaultServiceLevels.responseDays })}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={responseDays}
+              onChange={(e) => setResponseDays(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          label={t("providers.closureDays")}
+          hint={t("providers.serviceLevelHint", { days: defaultServiceLevels.closureDays })}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={closureDays}
+              onChange={(e) => setClosureDays(e.target.value)}
+            />
           )}
         </FormField>
         <ProvincesChoice label={t("providers.provinces")} value={provinceCodes} onChange={setProvinceCodes} />

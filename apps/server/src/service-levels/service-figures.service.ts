@@ -1,0 +1,230 @@
+import type { ServiceFigures, ServiceFiguresQuery } from "@sainam/contract";
+import {
+  bangkokDateOf,
+  defaultServiceLevels,
+  fiscalYearRange,
+  holidayDates,
+  isFinalStatus,
+  isRequestStatus,
+  medianOf,
+  percentileOf,
+  toBuddhistYear,
+  toIsoDate,
+  workingDaysBetween,
+  type Actor,
+  type ExpertField,
+  type Locale,
+} from "@sainam/core";
+import { holidays, reference, serviceFigures, serviceProviders, users, type ServiceFigureFilter } from "@sainam/db";
+import type { AppContext } from "../context.ts";
+import { errors } from "../errors.ts";
+import { renderServiceFiguresXlsx } from "./service-figures.xlsx.ts";
+
+/** The instant a Bangkok calendar date starts, as the ISO text filed_at is compared with. */
+const bangkokMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`).toISOString();
+
+function filterOf(query: ServiceFiguresQuery): ServiceFigureFilter {
+  const filter: ServiceFigureFilter = {
+    providerId: query.providerId,
+    provinceCode: query.provinceCode,
+    field: query.field,
+  };
+  if (query.fiscalYear !== undefined) {
+    // FY N: requests filed from 1 October N-1 to 30 September N, Bangkok time.
+    filter.filedFrom = bangkokMidnight(fiscalYearRange(query.fiscalYear).start);
+    filter.filedBefore = bangkokMidnight(fiscalYearRange(query.fiscalYear + 1).start);
+  }
+  return filter;
+}
+
+/**
+ * The providers whose experts' caseload the actor sees: admins all; an agency officer their agency's providers;
+ * anyone their managed providers. Everyone else (and the public) sees aggregates only.
+ */
+async function keptProviders(ctx: AppContext, actor: Actor): Promise<number[] | "all"> {
+  if (actor.kind === "system") return "all";
+  if (actor.kind !== "user") return [];
+  if (actor.role === "admin") return "all";
+  const { db } = ctx.database;
+  const managed = await serviceFigures.managedProviderIds(db, actor.id);
+  const agency =
+    actor.role === "agency_officer" && actor.agencyId !== null
+      ? await serviceFigures.agencyProviderIds(db, actor.agencyId)
+      : [];
+  return [...new Set([...managed, ...agency])];
+}
+
+type ClockRow = Awaited<ReturnType<typeof serviceFigures.clockHistograms>>["response"][number];
+
+/**
+ * One clock from its histogram rows: durations in working days (median, 90th percentile), on time or late against
+ * each request's own due date, and still-open requests past their due date counted as breached. Rows whose dates
+ * the calendar table does not cover are counted here on the holiday calendar (`outside`).
+ */
+function clockFigures(rows: readonly ClockRow[], outside: (a: string, b: string) => number) {
+  const histogram = new Map<number, number>();
+  let timed = 0;
+  let withinTarget = 0;
+  let breached = 0;
+  for (const row of rows) {
+    timed += row.ended;
+    withinTarget += row.within;
+    breached += row.late + row.openLate;
+    if (row.ended === 0) continue;
+    const between =
+      row.days ?? (row.outStarted !== null && row.outEnded !== null ? outside(row.outStarted, row.outEnded) : null);
+    if (between === null) continue;
+    const days = Math.max(0, between);
+    histogram.set(days, (histogram.get(days) ?? 0) + row.ended);
+  }
+  const decided = withinTarget + breached;
+  return {
+    timed,
+    medianDays: medianOf(histogram),
+    p90Days: percentileOf(histogram, 90),
+    withinTarget,
+    breached,
+    breachRate: decided === 0 ? null : breached / decided,
+  };
+}
+
+/** Working days between dates outside the calendar table, on the holidays (read only when such dates occur). */
+async function outsideCounter(ctx: AppContext, rows: readonly ClockRow[]) {
+  const dates = rows.flatMap((r) => (r.outStarted !== null && r.outEnded !== null ? [r.outStarted, r.outEnded] : []));
+  if (dates.length === 0) return () => 0;
+  const from = dates.reduce((min, d) => (d < min ? d : min));
+  const to = dates.reduce((max, d) => (d > max ? d : max));
+  const calendar = holidayDates((await holidays.listBetween(ctx.database.db, from, to)).map((h) => h.date));
+  return (a: string, b: string) => workingDaysBetween(a, b, calendar);
+}
+
+/** The months of a fiscal year, October first (`yyyy-mm`). */
+function fiscalMonths(fy: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((9 + i) % 12) + 1;
+    const year = month >= 10 ? fy - 1 : fy;
+    return `${year}-${String(month).padStart(2, "0")}`;
+  });
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+/**
+ * The service figures (issue 13, point 7) for the filters: requests by field, province, provider and month; first
+ * response and closure in working days (median, 90th percentile) against each request's due date; breach rates;
+ * the firms' satisfaction; and, for those who keep or manage providers, the caseload of each of their experts.
+ * Anyone may read the aggregates: they name no firm and no person.
+ */
+export async function serviceFiguresFor(
+  ctx: AppContext,
+  actor: Actor,
+  query: ServiceFiguresQuery,
+  now: Date = new Date(),
+): Promise<ServiceFigures> {
+  const { db, dialect } = ctx.database;
+  const providers = await serviceProviders.listProviders(db);
+  const selected = query.providerId === undefined ? undefined : providers.find((p) => p.id === query.providerId);
+  if (query.providerId !== undefined && selected === undefined)
+    throw errors.missing("providerId", "service provider", query.providerId);
+  const filter = filterOf(query);
+  const kept = await keptProviders(ctx, actor);
+  const today = toIsoDate(bangkokDateOf(now));
+  const [fieldStatus, provinces, byProvider, months, clocks, caseload] = await Promise.all([
+    serviceFigures.countsByFieldAndStatus(db, filter),
+    serviceFigures.countsByProvince(db, filter),
+    serviceFigures.countsByProvider(db, filter),
+    serviceFigures.countsByMonth(db, dialect, filter),
+    serviceFigures.clockHistograms(db, dialect, filter, today),
+    kept === "all" || kept.length > 0 ? serviceFigures.caseloadByExpert(db, filter, kept) : Promise.resolve(null),
+  ]);
+  const outside = await outsideCounter(ctx, [...clocks.response, ...clocks.closure]);
+
+  const totals = { requests: 0, open: 0, closed: 0, withdrawn: 0, unassigned: 0 };
+  const fields = new Map<string, number>();
+  for (const row of fieldStatus) {
+    totals.requests += row.requests;
+    fields.set(row.field, (fields.get(row.field) ?? 0) + row.requests);
+    if (!isRequestStatus(row.status)) continue;
+    if (row.status === "closed") totals.closed += row.requests;
+    else if (row.status === "withdrawn") totals.withdrawn += row.requests;
+    else if (row.status === "unassigned") totals.unassigned += row.requests;
+    else if (!isFinalStatus(row.status)) totals.open += row.requests;
+  }
+
+  const providerById = new Map(providers.map((p) => [p.id, p]));
+  const rated = byProvider.reduce((sum, p) => sum + p.rated, 0);
+  const ratingSum = byProvider.reduce((sum, p) => sum + p.ratingSum, 0);
+  const satisfied = byProvider.reduce((sum, p) => sum + p.satisfied, 0);
+  const monthCounts = new Map(months.map((m) => [m.month, m.requests]));
+  const monthKeys = query.fiscalYear === undefined ? [...monthCounts.keys()].sort() : fiscalMonths(query.fiscalYear);
+
+  return {
+    detail: caseload === null ? "public" : "full",
+    fiscalYear: query.fiscalYear ?? null,
+    targets: {
+      responseDays: selected?.response_days ?? defaultServiceLevels.responseDays,
+      closureDays: selected?.closure_days ?? defaultServiceLevels.closureDays,
+    },
+    totals,
+    byField: [...fields.entries()]
+      .map(([field, requests]) => ({ field: field as ExpertField, requests }))
+      .sort((a, b) => b.requests - a.requests || a.field.localeCompare(b.field)),
+    byProvince: provinces.sort((a, b) => b.requests - a.requests || a.provinceCode.localeCompare(b.provinceCode)),
+    byProvider: byProvider
+      .map((row) => {
+        const p = row.providerId === null ? undefined : providerById.get(row.providerId);
+        return {
+          providerId: row.providerId,
+          nameTh: p?.name_th ?? null,
+          nameEn: p?.name_en ?? null,
+          requests: row.requests,
+          open: row.open,
+          closed: row.closed,
+          meanRating: ratio(row.ratingSum, row.rated),
+          responseDays: p ? (p.response_days ?? defaultServiceLevels.responseDays) : null,
+          closureDays: p ? (p.closure_days ?? defaultServiceLevels.closureDays) : null,
+        };
+      })
+      .sort((a, b) => b.requests - a.requests || (a.providerId ?? 0) - (b.providerId ?? 0)),
+    byMonth: monthKeys.map((month) => ({ month, requests: monthCounts.get(month) ?? 0 })),
+    response: clockFigures(clocks.response, outside),
+    closure: clockFigures(clocks.closure, outside),
+    satisfaction: { rated, meanRating: ratio(ratingSum, rated), shareFourOrFive: ratio(satisfied, rated) },
+    caseload,
+  };
+}
+
+/** The language of the export: asked for, else the signed-in user's, else Thai. */
+async function localeFor(ctx: AppContext, actor: Actor, asked: Locale | undefined): Promise<Locale> {
+  if (asked !== undefined) return asked;
+  if (actor.kind !== "user") return "th";
+  const user = await users.findUserById(ctx.database.db, actor.id);
+  return user?.locale === "en" ? "en" : "th";
+}
+
+/** The figures as an XLSX workbook in the reader's language, with its file name (the B.E. year in Thai). */
+export async function serviceFiguresXlsx(
+  ctx: AppContext,
+  actor: Actor,
+  query: ServiceFiguresQuery,
+  asked: Locale | undefined,
+): Promise<{ body: Buffer; filename: string }> {
+  const locale = await localeFor(ctx, actor, asked);
+  const figures = await serviceFiguresFor(ctx, actor, query);
+  const { db } = ctx.database;
+  const provinces = new Map((await reference.listProvinces(db)).map((p) => [p.code, p]));
+  const providers = new Map((await serviceProviders.listProviders(db)).map((p) => [p.id, p]));
+  const body = await renderServiceFiguresXlsx(figures, locale, {
+    province: (code) => {
+      const p = provinces.get(code);
+      return (locale === "th" ? p?.name_th : p?.name_en) ?? code;
+    },
+    provider: (id) => {
+      const p = providers.get(id);
+      return (locale === "th" ? (p?.name_th ?? p?.name_en) : (p?.name_en ?? p?.name_th)) ?? String(id);
+    },
+  });
+  const year =
+    figures.fiscalYear === null ? "" : `-${locale === "th" ? toBuddhistYear(figures.fiscalYear) : figures.fiscalYear}`;
+  return { body, filename: `service-figures${year}-${locale}.xlsx` };
+}
