@@ -43,9 +43,11 @@ export class CaseWorkPanel {
     return this.panel.getByTestId("tasks").getByRole("listitem");
   }
 
-  async close(result: { kind: string; amount: string; text: string }): Promise<void> {
+  /** Closes with a result; `programme`: the funding programme's name, chosen when the request names none. */
+  async close(result: { kind: string; amount: string; text: string; programme?: string }): Promise<void> {
     const form = this.panel.getByRole("form", { name: "ปิดคำขอพร้อมผลลัพธ์" });
     await form.getByLabel("ประเภทผลลัพธ์").selectOption({ label: result.kind });
+    if (result.programme) await form.getByLabel("โครงการที่สนับสนุนบริการนี้").selectOption({ label: result.programme });
     await form.getByLabel("มูลค่า (บาท) (ไม่บังคับ)").fill(result.amount);
     await form.getByLabel("ผลลัพธ์ที่เกิดขึ้น").fill(result.text);
     await form.getByRole("button", { name: "ปิดคำขอ" }).click();

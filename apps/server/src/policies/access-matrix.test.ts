@@ -199,6 +199,12 @@ let linkedExpert: number | undefined;
 async function linkedExpertFor(w: AccessWorld): Promise<number> {
   if (linkedExpert !== undefined) return linkedExpert;
   const providerId = await providerFor("own", w);
+  // The expert user came with a record of their own (one user, one record): this one takes them over.
+  await w.t.ctx.database.db
+    .updateTable("experts")
+    .set({ user_id: null })
+    .where("user_id", "=", w.userId.expert)
+    .execute();
   const created = await ok(
     w.as.admin.request("POST", "/api/experts", { providerId, displayName: "ผู้เชี่ยวชาญ", userId: w.userId.expert }),
     201,

@@ -45,6 +45,9 @@ export function requestFactory(database: Database) {
 
     async expert(providerId: number, userId: number | null = null, displayName = `ผู้เชี่ยวชาญ ${unique()}`) {
       const now = new Date().toISOString();
+      // An expert user comes with a record of their own (one user, one record): this one takes them over.
+      if (userId !== null)
+        await db.updateTable("experts").set({ user_id: null }).where("user_id", "=", userId).execute();
       const row = await db
         .insertInto("experts")
         .values({
