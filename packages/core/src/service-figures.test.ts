@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { medianOf, percentileOf, workingDayCounter } from "./service-figures.ts";
+import {
+  bangkokDateOfInstant,
+  clockHistogram,
+  medianOf,
+  percentileOf,
+  tallyServiceFigures,
+  workingDayCounter,
+  type ServiceFigureRow,
+} from "./service-figures.ts";
 import { holidayDates, workingDaysBetween } from "./working-days.ts";
 
 const histogram = (values: number[]) => {
@@ -39,5 +47,129 @@ describe("#service figures", () => {
     ] as const)
       expect(between(a, b)).toBe(workingDaysBetween(a, b, holidays));
     expect(between("2027-04-12", "2027-04-16")).toBe(1);
+  });
+});
+
+describe("#Bangkok date of an instant", () => {
+  it("keeps the UTC date before 17:00 UTC and rolls it from 17:00 on", () => {
+    expect(bangkokDateOfInstant("2026-10-01T16:59:59.999Z")).toBe("2026-10-01");
+    expect(bangkokDateOfInstant("2026-10-01T17:00:00.000Z")).toBe("2026-10-02");
+    expect(bangkokDateOfInstant("2026-10-01T00:00:00Z")).toBe("2026-10-01");
+  });
+
+  it("rolls over month ends, year ends and leap days", () => {
+    expect(bangkokDateOfInstant("2026-04-30T18:00:00.000Z")).toBe("2026-05-01");
+    expect(bangkokDateOfInstant("2026-12-31T23:59:59.000Z")).toBe("2027-01-01");
+    expect(bangkokDateOfInstant("2028-02-28T17:30:00.000Z")).toBe("2028-02-29");
+    expect(bangkokDateOfInstant("2028-02-29T17:30:00.000Z")).toBe("2028-03-01");
+    expect(bangkokDateOfInstant("2027-02-28T17:30:00.000Z")).toBe("2027-03-01");
+    expect(bangkokDateOfInstant("2100-02-28T17:30:00.000Z")).toBe("2100-03-01");
+    expect(bangkokDateOfInstant("2000-02-28T17:30:00.000Z")).toBe("2000-02-29");
+  });
+
+  it("agrees with Date arithmetic hour by hour over four years, and parses instants with an offset", () => {
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2031, 0, 1); t += 3_600_000) {
+      const iso = new Date(t).toISOString();
+      expect(bangkokDateOfInstant(iso)).toBe(new Date(t + 7 * 3_600_000).toISOString().slice(0, 10));
+    }
+    expect(bangkokDateOfInstant("2026-10-01T23:30:00+07:00")).toBe("2026-10-01");
+    expect(() => bangkokDateOfInstant("yesterday")).toThrow(RangeError);
+  });
+});
+
+const row = (over: Partial<ServiceFigureRow>): ServiceFigureRow => ({
+  field: "finance",
+  status: "unassigned",
+  province_code: "10",
+  provider_id: null,
+  expert_id: null,
+  rating: null,
+  filed_at: "2026-10-05T03:00:00.000Z",
+  routed_at: null,
+  first_response_at: null,
+  closed_at: null,
+  response_due_on: null,
+  closure_due_on: null,
+  ...over,
+});
+
+describe("#tally of the service figures", () => {
+  const routed = { provider_id: 7, expert_id: 70, routed_at: "2026-10-05T03:00:00.000Z" };
+  const rows = [
+    row({ filed_at: "2026-10-31T17:00:00.000Z", province_code: "50" }),
+    row({ ...routed, status: "accepted", response_due_on: "2026-10-06", closure_due_on: "2026-10-20" }),
+    row({
+      ...routed,
+      status: "closed",
+      rating: 5,
+      first_response_at: "2026-10-06T18:00:00.000Z",
+      closed_at: "2026-10-09T02:00:00.000Z",
+      response_due_on: "2026-10-06",
+      closure_due_on: "2026-10-20",
+    }),
+    row({ ...routed, status: "withdrawn", field: "marketing", response_due_on: "2026-10-06" }),
+    row({
+      ...routed,
+      status: "withdrawn",
+      first_response_at: "2026-10-05T04:00:00.000Z",
+      response_due_on: "2026-10-06",
+      closure_due_on: "2026-10-06",
+    }),
+  ];
+  const t = tallyServiceFigures(rows, "2026-11-01");
+
+  it("counts per field and status, province, Bangkok month, provider and expert", () => {
+    expect(t.byFieldAndStatus).toEqual(
+      expect.arrayContaining([
+        { field: "finance", status: "unassigned", requests: 1 },
+        { field: "finance", status: "withdrawn", requests: 1 },
+        { field: "marketing", status: "withdrawn", requests: 1 },
+      ]),
+    );
+    expect(t.byProvince).toEqual(expect.arrayContaining([{ provinceCode: "50", requests: 1 }]));
+    expect(t.byMonth).toEqual(
+      expect.arrayContaining([
+        { month: "2026-11", requests: 1 },
+        { month: "2026-10", requests: 4 },
+      ]),
+    );
+    expect(t.byProvider).toEqual(
+      expect.arrayContaining([
+        { providerId: 7, requests: 4, open: 1, closed: 1, rated: 1, ratingSum: 5, satisfied: 1 },
+        { providerId: null, requests: 1, open: 0, closed: 0, rated: 0, ratingSum: 0, satisfied: 0 },
+      ]),
+    );
+    expect(t.byExpert.get(70)).toEqual({ open: 1, closed: 1 });
+  });
+
+  it("times both clocks on Bangkok dates and counts breaches as the service levels do", () => {
+    // Response: answered late on 7 Oct (Bangkok), answered on the day, open past its due date; the request
+    // withdrawn without an answer is left out.
+    expect(t.response).toMatchObject({ timed: 2, withinTarget: 1, breached: 2 });
+    expect(t.response.spans).toEqual([
+      ["2026-10-05", "2026-10-07"],
+      ["2026-10-05", "2026-10-05"],
+    ]);
+    // Closure: closed on time; the accepted one is open past its due date; withdrawn requests never count.
+    expect(t.closure).toMatchObject({ timed: 1, withinTarget: 1, breached: 1 });
+    expect(t.closure.spans).toEqual([["2026-10-05", "2026-10-09"]]);
+    expect(t.span).toEqual({ from: "2026-10-05", to: "2026-10-09" });
+  });
+
+  it("histograms the spans in working days, an end before the start counting as zero", () => {
+    const between = (a: string, b: string) => workingDaysBetween(a, b, holidayDates([]));
+    const h = clockHistogram(
+      [
+        ["2026-10-05", "2026-10-07"],
+        ["2026-10-09", "2026-10-12"],
+        ["2026-10-07", "2026-10-05"],
+      ],
+      between,
+    );
+    expect([...h.entries()].sort()).toEqual([
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ]);
   });
 });

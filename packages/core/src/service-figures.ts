@@ -104,3 +104,182 @@ export function workingDayOrdinals(
   }
   return rows;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The day after an ISO date, by string arithmetic (a Date per row would cost more than the rest of the pass). */
+function dayAfter(date: string): string {
+  let y = Number(date.slice(0, 4));
+  let m = Number(date.slice(5, 7));
+  let d = Number(date.slice(8, 10)) + 1;
+  const last = m === 2 && isLeapYear(y) ? 29 : (DAYS_IN_MONTH[m - 1] ?? 31);
+  if (d > last) {
+    d = 1;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
+}
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/**
+ * The Bangkok calendar date (UTC+7, no daylight saving) of an ISO instant, as the database's `date(…, '+7 hours')`
+ * gives it. Instants in UTC (`…Z`, what the server writes) are read as text: the date rolls over only from 17:00
+ * UTC on. Any other form is parsed.
+ */
+export function bangkokDateOfInstant(instant: string): string {
+  if (!UTC_INSTANT.test(instant)) {
+    const time = Date.parse(instant);
+    if (Number.isNaN(time)) throw new RangeError(`not an instant: ${instant}`);
+    return new Date(time + 7 * 3_600_000).toISOString().slice(0, 10);
+  }
+  const date = instant.slice(0, 10);
+  return Number(instant.slice(11, 13)) >= 17 ? dayAfter(date) : date;
+}
+
+/** The columns of one request that the service figures read (snake_case: a row as the database returns it). */
+export type ServiceFigureRow = {
+  field: string;
+  status: string;
+  province_code: string;
+  provider_id: number | null;
+  expert_id: number | null;
+  rating: number | null;
+  filed_at: string;
+  routed_at: string | null;
+  first_response_at: string | null;
+  closed_at: string | null;
+  response_due_on: string | null;
+  closure_due_on: string | null;
+};
+
+/** One clock's counts, and the Bangkok dates each ended request started and ended (timed once working days are known). */
+export type ClockTally = { timed: number; withinTarget: number; breached: number; spans: [string, string][] };
+
+type Counts = { requests: number; open: number; closed: number; rated: number; ratingSum: number; satisfied: number };
+
+export type ServiceFigureTallies = {
+  byFieldAndStatus: { field: string; status: string; requests: number }[];
+  byProvince: { provinceCode: string; requests: number }[];
+  byProvider: ({ providerId: number | null } & Counts)[];
+  byMonth: { month: string; requests: number }[];
+  byExpert: Map<number, { open: number; closed: number }>;
+  response: ClockTally;
+  closure: ClockTally;
+  /** The earliest and latest Bangkok dates of the spans (null without any): what the working-day calendar must cover. */
+  span: { from: string; to: string } | null;
+};
+
+function bump<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * Every count of the service figures in one pass over the requests' rows: per field and status, province, provider
+ * (open, closed, ratings), Bangkok month and expert; and both clocks of routed requests. The clocks follow the
+ * service levels: the response clock leaves out requests withdrawn without an answer, the closure clock every
+ * withdrawn request; an ended clock is within target on or before its due date (no due date counts as within) and
+ * breached after it; a clock still running is breached once its due date is before `today`.
+ */
+export function tallyServiceFigures(rows: readonly ServiceFigureRow[], today: string): ServiceFigureTallies {
+  const fieldStatus = new Map<string, { field: string; status: string; requests: number }>();
+  const provinces = new Map<string, number>();
+  const providers = new Map<number | null, Counts>();
+  const months = new Map<string, number>();
+  const byExpert = new Map<number, { open: number; closed: number }>();
+  const response: ClockTally = { timed: 0, withinTarget: 0, breached: 0, spans: [] };
+  const closure: ClockTally = { timed: 0, withinTarget: 0, breached: 0, spans: [] };
+  let from: string | null = null;
+  let to: string | null = null;
+  const widen = (a: string, b: string) => {
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    if (from === null || lo < from) from = lo;
+    if (to === null || hi > to) to = hi;
+  };
+  for (const r of rows) {
+    const key = `${r.field}\u0000${r.status}`;
+    const fs = fieldStatus.get(key);
+    if (fs) fs.requests += 1;
+    else fieldStatus.set(key, { field: r.field, status: r.status, requests: 1 });
+    bump(provinces, r.province_code);
+    bump(months, bangkokDateOfInstant(r.filed_at).slice(0, 7));
+    const open = r.status === "assigned" || r.status === "accepted" ? 1 : 0;
+    const closed = r.status === "closed" ? 1 : 0;
+    let p = providers.get(r.provider_id);
+    if (!p)
+      providers.set(r.provider_id, (p = { requests: 0, open: 0, closed: 0, rated: 0, ratingSum: 0, satisfied: 0 }));
+    p.requests += 1;
+    p.open += open;
+    p.closed += closed;
+    if (r.rating !== null) {
+      const rating = Number(r.rating);
+      p.rated += 1;
+      p.ratingSum += rating;
+      if (rating >= 4) p.satisfied += 1;
+    }
+    if (r.expert_id !== null) {
+      const e = byExpert.get(r.expert_id);
+      if (e) {
+        e.open += open;
+        e.closed += closed;
+      } else byExpert.set(r.expert_id, { open, closed });
+    }
+    if (r.routed_at === null || (r.status === "withdrawn" && r.first_response_at === null)) continue;
+    const started = bangkokDateOfInstant(r.routed_at);
+    const responded = r.first_response_at === null ? null : bangkokDateOfInstant(r.first_response_at);
+    const ended = closed === 1 && r.closed_at !== null ? bangkokDateOfInstant(r.closed_at) : null;
+    tallyClock(response, started, responded, r.response_due_on, true, today, widen);
+    tallyClock(closure, started, ended, r.closure_due_on, r.status !== "withdrawn", today, widen);
+  }
+  return {
+    byFieldAndStatus: [...fieldStatus.values()],
+    byProvince: [...provinces].map(([provinceCode, requests]) => ({ provinceCode, requests })),
+    byProvider: [...providers].map(([providerId, c]) => ({ providerId, ...c })),
+    byMonth: [...months].map(([month, requests]) => ({ month, requests })),
+    byExpert,
+    response,
+    closure,
+    span: from === null || to === null ? null : { from, to },
+  };
+}
+
+function tallyClock(
+  clock: ClockTally,
+  started: string,
+  ended: string | null,
+  due: string | null,
+  running: boolean,
+  today: string,
+  widen: (a: string, b: string) => void,
+): void {
+  if (ended !== null) {
+    clock.timed += 1;
+    if (due === null || ended <= due) clock.withinTarget += 1;
+    else clock.breached += 1;
+    clock.spans.push([started, ended]);
+    widen(started, ended);
+  } else if (running && due !== null && due < today) clock.breached += 1;
+}
+
+/**
+ * A clock's durations in whole working days as a histogram: `between` counts the working days after the start up to
+ * the end; a negative count (an end recorded before the start) counts as zero days.
+ */
+export function clockHistogram(
+  spans: readonly [string, string][],
+  between: (a: string, b: string) => number,
+): Map<number, number> {
+  const histogram = new Map<number, number>();
+  for (const [a, b] of spans) {
+    const days = Math.max(0, between(a, b));
+    histogram.set(days, (histogram.get(days) ?? 0) + 1);
+  }
+  return histogram;
+}

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import type { ServiceFigureRow } from "@sainam/core";
 import type { Dialect } from "./database.ts";
 import type { DB } from "./schema.ts";
 
@@ -37,6 +38,54 @@ function base(db: Executor, filter: ServiceFigureFilter) {
 }
 
 const num = (value: unknown): number => Number(value ?? 0);
+
+/**
+ * The few columns of each request the service figures count, in one scan (on SQLite from the covering figures
+ * index): the figures are tallied in one pass in JS (core `tallyServiceFigures`), which costs less than the database
+ * sorting the same rows once per GROUP BY.
+ */
+export async function figureRows(db: Executor, filter: ServiceFigureFilter): Promise<ServiceFigureRow[]> {
+  return base(db, filter)
+    .select([
+      "field",
+      "status",
+      "province_code",
+      "provider_id",
+      "expert_id",
+      "rating",
+      "filed_at",
+      "routed_at",
+      "first_response_at",
+      "closed_at",
+      "response_due_on",
+      "closure_due_on",
+    ])
+    .execute();
+}
+
+/** The working-day ordinals (working_day_calendar) of the dates in [from, to]. */
+export async function calendarBetween(db: Executor, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("working_day_calendar")
+    .select(["day", "ordinal"])
+    .where("day", ">=", from)
+    .where("day", "<=", to)
+    .execute();
+  return new Map(rows.map((r) => [r.day, Number(r.ordinal)]));
+}
+
+/** The experts of the providers given (all: every provider), by name: whose caseload the figures show. */
+export async function caseloadExperts(
+  db: Executor,
+  filter: ServiceFigureFilter,
+  providerIds: readonly number[] | "all",
+) {
+  if (providerIds !== "all" && providerIds.length === 0) return [];
+  let experts = db.selectFrom("experts").select(["id", "display_name", "provider_id"]);
+  if (providerIds !== "all") experts = experts.where("provider_id", "in", [...providerIds]);
+  if (filter.providerId !== undefined) experts = experts.where("provider_id", "=", filter.providerId);
+  return experts.orderBy("display_name").orderBy("id").execute();
+}
 
 /** Requests per field and status (totals per status are the sums over fields). */
 export async function countsByFieldAndStatus(db: Executor, filter: ServiceFigureFilter) {

@@ -3,6 +3,7 @@ import {
   bangkokDateOf,
   defaultServiceLevels,
   fiscalYearRange,
+  clockHistogram,
   holidayDates,
   isFinalStatus,
   isRequestStatus,
@@ -10,8 +11,11 @@ import {
   percentileOf,
   toBuddhistYear,
   toIsoDate,
+  tallyServiceFigures,
   workingDaysBetween,
   type Actor,
+  type ClockTally,
+  type HolidayDates,
   type ExpertField,
   type Locale,
 } from "@sainam/core";
@@ -54,48 +58,41 @@ async function keptProviders(ctx: AppContext, actor: Actor): Promise<number[] | 
   return [...new Set([...managed, ...agency])];
 }
 
-type ClockRow = Awaited<ReturnType<typeof serviceFigures.clockHistograms>>["response"][number];
-
 /**
- * One clock from its histogram rows: durations in working days (median, 90th percentile), on time or late against
- * each request's own due date, and still-open requests past their due date counted as breached. Rows whose dates
- * the calendar table does not cover are counted here on the holiday calendar (`outside`).
+ * One clock's figures: durations in working days (median, 90th percentile) from its histogram, on time or late
+ * against each request's own due date, and still-open requests past their due date counted as breached.
  */
-function clockFigures(rows: readonly ClockRow[], outside: (a: string, b: string) => number) {
-  const histogram = new Map<number, number>();
-  let timed = 0;
-  let withinTarget = 0;
-  let breached = 0;
-  for (const row of rows) {
-    timed += row.ended;
-    withinTarget += row.within;
-    breached += row.late + row.openLate;
-    if (row.ended === 0) continue;
-    const between =
-      row.days ?? (row.outStarted !== null && row.outEnded !== null ? outside(row.outStarted, row.outEnded) : null);
-    if (between === null) continue;
-    const days = Math.max(0, between);
-    histogram.set(days, (histogram.get(days) ?? 0) + row.ended);
-  }
-  const decided = withinTarget + breached;
+function clockFigures(tally: ClockTally, between: (a: string, b: string) => number) {
+  const histogram = clockHistogram(tally.spans, between);
+  const decided = tally.withinTarget + tally.breached;
   return {
-    timed,
+    timed: tally.timed,
     medianDays: medianOf(histogram),
     p90Days: percentileOf(histogram, 90),
-    withinTarget,
-    breached,
-    breachRate: decided === 0 ? null : breached / decided,
+    withinTarget: tally.withinTarget,
+    breached: tally.breached,
+    breachRate: decided === 0 ? null : tally.breached / decided,
   };
 }
 
-/** Working days between dates outside the calendar table, on the holidays (read only when such dates occur). */
-async function outsideCounter(ctx: AppContext, rows: readonly ClockRow[]) {
-  const dates = rows.flatMap((r) => (r.outStarted !== null && r.outEnded !== null ? [r.outStarted, r.outEnded] : []));
-  if (dates.length === 0) return () => 0;
-  const from = dates.reduce((min, d) => (d < min ? d : min));
-  const to = dates.reduce((max, d) => (d > max ? d : max));
-  const calendar = holidayDates((await holidays.listBetween(ctx.database.db, from, to)).map((h) => h.date));
-  return (a: string, b: string) => workingDaysBetween(a, b, calendar);
+/**
+ * Working days between two Bangkok dates of [from, to]: a subtraction of ordinals read once per call from
+ * working_day_calendar (kept in step with the holidays, so nothing cached can go stale); dates the table does not
+ * cover are counted on the holidays, read only when such dates occur.
+ */
+async function workingDaysCounter(ctx: AppContext, span: { from: string; to: string } | null) {
+  if (span === null) return () => 0;
+  const { db } = ctx.database;
+  const ordinals = await serviceFigures.calendarBetween(db, span.from, span.to);
+  let outside: HolidayDates | null = null;
+  if (!ordinals.has(span.from) || !ordinals.has(span.to))
+    outside = holidayDates((await holidays.listBetween(db, span.from, span.to)).map((h) => h.date));
+  return (a: string, b: string) => {
+    const oa = ordinals.get(a);
+    const ob = ordinals.get(b);
+    if (oa !== undefined && ob !== undefined) return ob - oa;
+    return workingDaysBetween(a, b, outside ?? holidayDates([]));
+  };
 }
 
 /** The months of a fiscal year, October first (`yyyy-mm`). */
@@ -121,7 +118,7 @@ export async function serviceFiguresFor(
   query: ServiceFiguresQuery,
   now: Date = new Date(),
 ): Promise<ServiceFigures> {
-  const { db, dialect } = ctx.database;
+  const { db } = ctx.database;
   const providers = await serviceProviders.listProviders(db);
   const selected = query.providerId === undefined ? undefined : providers.find((p) => p.id === query.providerId);
   if (query.providerId !== undefined && selected === undefined)
@@ -129,15 +126,26 @@ export async function serviceFiguresFor(
   const filter = filterOf(query);
   const kept = await keptProviders(ctx, actor);
   const today = toIsoDate(bangkokDateOf(now));
-  const [fieldStatus, provinces, byProvider, months, clocks, caseload] = await Promise.all([
-    serviceFigures.countsByFieldAndStatus(db, filter),
-    serviceFigures.countsByProvince(db, filter),
-    serviceFigures.countsByProvider(db, filter),
-    serviceFigures.countsByMonth(db, dialect, filter),
-    serviceFigures.clockHistograms(db, dialect, filter, today),
-    kept === "all" || kept.length > 0 ? serviceFigures.caseloadByExpert(db, filter, kept) : Promise.resolve(null),
+  const [rows, people] = await Promise.all([
+    serviceFigures.figureRows(db, filter),
+    kept === "all" || kept.length > 0 ? serviceFigures.caseloadExperts(db, filter, kept) : Promise.resolve(null),
   ]);
-  const outside = await outsideCounter(ctx, [...clocks.response, ...clocks.closure]);
+  const tallies = tallyServiceFigures(rows, today);
+  const between = await workingDaysCounter(ctx, tallies.span);
+  const fieldStatus = tallies.byFieldAndStatus;
+  const provinces = tallies.byProvince;
+  const byProvider = tallies.byProvider;
+  const months = tallies.byMonth;
+  const caseload =
+    people === null
+      ? null
+      : people.map((p) => ({
+          expertId: p.id,
+          displayName: p.display_name,
+          providerId: p.provider_id,
+          open: tallies.byExpert.get(p.id)?.open ?? 0,
+          closed: tallies.byExpert.get(p.id)?.closed ?? 0,
+        }));
 
   const totals = { requests: 0, open: 0, closed: 0, withdrawn: 0, unassigned: 0 };
   const fields = new Map<string, number>();
@@ -187,8 +195,8 @@ export async function serviceFiguresFor(
       })
       .sort((a, b) => b.requests - a.requests || (a.providerId ?? 0) - (b.providerId ?? 0)),
     byMonth: monthKeys.map((month) => ({ month, requests: monthCounts.get(month) ?? 0 })),
-    response: clockFigures(clocks.response, outside),
-    closure: clockFigures(clocks.closure, outside),
+    response: clockFigures(tallies.response, between),
+    closure: clockFigures(tallies.closure, between),
     satisfaction: { rated, meanRating: ratio(ratingSum, rated), shareFourOrFive: ratio(satisfied, rated) },
     caseload,
   };
