@@ -77,21 +77,52 @@ describe("#Bangkok date of an instant", () => {
   });
 });
 
-const row = (over: Partial<ServiceFigureRow>): ServiceFigureRow => ({
-  field: "finance",
-  status: "unassigned",
-  province_code: "10",
-  provider_id: null,
-  expert_id: null,
-  rating: null,
-  filed_at: "2026-10-05T03:00:00.000Z",
-  routed_at: null,
-  first_response_at: null,
-  closed_at: null,
-  response_due_on: null,
-  closure_due_on: null,
-  ...over,
-});
+type RowFields = {
+  field: string;
+  status: string;
+  province_code: string;
+  provider_id: number | null;
+  expert_id: number | null;
+  rating: number | null;
+  filed_at: string;
+  routed_at: string | null;
+  first_response_at: string | null;
+  closed_at: string | null;
+  response_due_on: string | null;
+  closure_due_on: string | null;
+};
+
+const row = (over: Partial<RowFields>): ServiceFigureRow => {
+  const r: RowFields = {
+    field: "finance",
+    status: "unassigned",
+    province_code: "10",
+    provider_id: null,
+    expert_id: null,
+    rating: null,
+    filed_at: "2026-10-05T03:00:00.000Z",
+    routed_at: null,
+    first_response_at: null,
+    closed_at: null,
+    response_due_on: null,
+    closure_due_on: null,
+    ...over,
+  };
+  return [
+    r.field,
+    r.status,
+    r.province_code,
+    r.provider_id,
+    r.expert_id,
+    r.rating,
+    r.filed_at,
+    r.routed_at,
+    r.first_response_at,
+    r.closed_at,
+    r.response_due_on,
+    r.closure_due_on,
+  ];
+};
 
 describe("#tally of the service figures", () => {
   const routed = { provider_id: 7, expert_id: 70, routed_at: "2026-10-05T03:00:00.000Z" };

@@ -143,21 +143,26 @@ export function bangkokDateOfInstant(instant: string): string {
   return Number(instant.slice(11, 13)) >= 17 ? dayAfter(date) : date;
 }
 
-/** The columns of one request that the service figures read (snake_case: a row as the database returns it). */
-export type ServiceFigureRow = {
-  field: string;
-  status: string;
-  province_code: string;
-  provider_id: number | null;
-  expert_id: number | null;
-  rating: number | null;
-  filed_at: string;
-  routed_at: string | null;
-  first_response_at: string | null;
-  closed_at: string | null;
-  response_due_on: string | null;
-  closure_due_on: string | null;
-};
+/**
+ * The columns of one request that the service figures read, as a tuple: field, status, province_code, provider_id,
+ * expert_id, rating, filed_at, routed_at, first_response_at, closed_at, response_due_on, closure_due_on. A tuple,
+ * not an object: the database hands tens of thousands of them over as one JSON array, which parses and reads several
+ * times faster than as many row objects (node:sqlite's rows have no prototype, and each property read is a lookup).
+ */
+export type ServiceFigureRow = readonly [
+  field: string,
+  status: string,
+  provinceCode: string,
+  providerId: number | null,
+  expertId: number | null,
+  rating: number | null,
+  filedAt: string,
+  routedAt: string | null,
+  firstResponseAt: string | null,
+  closedAt: string | null,
+  responseDueOn: string | null,
+  closureDueOn: string | null,
+];
 
 /** One clock's counts, and the Bangkok dates each ended request started and ended (timed once working days are known). */
 export type ClockTally = { timed: number; withinTarget: number; breached: number; spans: [string, string][] };
@@ -204,39 +209,45 @@ export function tallyServiceFigures(rows: readonly ServiceFigureRow[], today: st
     if (to === null || hi > to) to = hi;
   };
   for (const r of rows) {
-    const key = `${r.field}\u0000${r.status}`;
+    const field = r[0];
+    const status = r[1];
+    const providerId = r[3];
+    const expertId = r[4];
+    const rating = r[5];
+    const key = `${field}\u0000${status}`;
     const fs = fieldStatus.get(key);
     if (fs) fs.requests += 1;
-    else fieldStatus.set(key, { field: r.field, status: r.status, requests: 1 });
-    bump(provinces, r.province_code);
-    bump(months, bangkokDateOfInstant(r.filed_at).slice(0, 7));
-    const open = r.status === "assigned" || r.status === "accepted" ? 1 : 0;
-    const closed = r.status === "closed" ? 1 : 0;
-    let p = providers.get(r.provider_id);
-    if (!p)
-      providers.set(r.provider_id, (p = { requests: 0, open: 0, closed: 0, rated: 0, ratingSum: 0, satisfied: 0 }));
+    else fieldStatus.set(key, { field, status, requests: 1 });
+    bump(provinces, r[2]);
+    bump(months, bangkokDateOfInstant(r[6]).slice(0, 7));
+    const open = status === "assigned" || status === "accepted" ? 1 : 0;
+    const closed = status === "closed" ? 1 : 0;
+    let p = providers.get(providerId);
+    if (!p) providers.set(providerId, (p = { requests: 0, open: 0, closed: 0, rated: 0, ratingSum: 0, satisfied: 0 }));
     p.requests += 1;
     p.open += open;
     p.closed += closed;
-    if (r.rating !== null) {
-      const rating = Number(r.rating);
+    if (rating !== null) {
       p.rated += 1;
       p.ratingSum += rating;
       if (rating >= 4) p.satisfied += 1;
     }
-    if (r.expert_id !== null) {
-      const e = byExpert.get(r.expert_id);
+    if (expertId !== null) {
+      const e = byExpert.get(expertId);
       if (e) {
         e.open += open;
         e.closed += closed;
-      } else byExpert.set(r.expert_id, { open, closed });
+      } else byExpert.set(expertId, { open, closed });
     }
-    if (r.routed_at === null || (r.status === "withdrawn" && r.first_response_at === null)) continue;
-    const started = bangkokDateOfInstant(r.routed_at);
-    const responded = r.first_response_at === null ? null : bangkokDateOfInstant(r.first_response_at);
-    const ended = closed === 1 && r.closed_at !== null ? bangkokDateOfInstant(r.closed_at) : null;
-    tallyClock(response, started, responded, r.response_due_on, true, today, widen);
-    tallyClock(closure, started, ended, r.closure_due_on, r.status !== "withdrawn", today, widen);
+    const routedAt = r[7];
+    const firstResponseAt = r[8];
+    const closedAt = r[9];
+    if (routedAt === null || (status === "withdrawn" && firstResponseAt === null)) continue;
+    const started = bangkokDateOfInstant(routedAt);
+    const responded = firstResponseAt === null ? null : bangkokDateOfInstant(firstResponseAt);
+    const ended = closed === 1 && closedAt !== null ? bangkokDateOfInstant(closedAt) : null;
+    tallyClock(response, started, responded, r[10], true, today, widen);
+    tallyClock(closure, started, ended, r[11], status !== "withdrawn", today, widen);
   }
   return {
     byFieldAndStatus: [...fieldStatus.values()],

@@ -118,7 +118,7 @@ export async function serviceFiguresFor(
   query: ServiceFiguresQuery,
   now: Date = new Date(),
 ): Promise<ServiceFigures> {
-  const { db } = ctx.database;
+  const { db, dialect } = ctx.database;
   const providers = await serviceProviders.listProviders(db);
   const selected = query.providerId === undefined ? undefined : providers.find((p) => p.id === query.providerId);
   if (query.providerId !== undefined && selected === undefined)
@@ -127,7 +127,7 @@ export async function serviceFiguresFor(
   const kept = await keptProviders(ctx, actor);
   const today = toIsoDate(bangkokDateOf(now));
   const [rows, people] = await Promise.all([
-    serviceFigures.figureRows(db, filter),
+    serviceFigures.figureRows(db, dialect, filter),
     kept === "all" || kept.length > 0 ? serviceFigures.caseloadExperts(db, filter, kept) : Promise.resolve(null),
   ]);
   const tallies = tallyServiceFigures(rows, today);
