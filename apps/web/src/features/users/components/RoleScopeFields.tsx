@@ -7,7 +7,7 @@ import { useEnterpriseDetails } from "../../enterprises/queries";
 import { EnterprisePicker } from "../../programmes/components/EnterprisePicker";
 import { ROLES, emptyScope, isRole, type RoleScope } from "../model";
 import { ClusterPicker } from "./ClusterPicker";
-import { ExpertFieldsChoice } from "./ExpertFieldsChoice";
+import { FieldsChoice } from "../../providers/components/FieldsChoice";
 import { ExpertRecordFields } from "./ExpertRecordFields";
 
 interface RoleScopeFieldsProps {
@@ -98,7 +98,8 @@ export function RoleScopeFields({ scope, onChange }: RoleScopeFieldsProps) {
       {scope.role === "expert" && (
         <>
           <ExpertRecordFields scope={scope} onChange={onChange} />
-          <ExpertFieldsChoice
+          <FieldsChoice
+            legend={t("users.expertFields")}
             value={scope.expertFields}
             onChange={(expertFields) => onChange({ ...scope, expertFields })}
           />
