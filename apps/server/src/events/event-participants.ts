@@ -7,7 +7,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { can } from "../policies/policy.ts";
 import { loadEventFor, type TradeEventRow } from "./event-access.ts";
-import { actorId, auditEventWrite, isCountryCode, type Executor } from "./event.service.ts";
+import { actorId, isCountryCode, type Executor } from "./event.service.ts";
 
 // An event's participants (issue 14, point 2): member firms of the registry and buyers (foreign companies and
 // organisations without a Thai juristic ID, de-duplicated by core `buyerNameKey` and country), what they offer and
@@ -18,16 +18,6 @@ import { actorId, auditEventWrite, isCountryCode, type Executor } from "./event.
 export type BuyerInput = z.infer<typeof buyerInput>;
 
 const firmOf = (actor: Actor) => (actor.kind === "user" && actor.role === "member" ? actor.enterpriseId : null);
-
-type ParticipantRow = {
-  id: number;
-  event_id: number;
-  enterprise_id: number | null;
-  buyer_id: number | null;
-  role: string;
-  language: string;
-  checked_in_at: string | null;
-};
 
 async function participantRows(db: Executor, eventId: number, only?: { ids?: number[]; enterpriseId?: number }) {
   let query = db

@@ -7,8 +7,8 @@ import {
   isValidJuristicId,
   normalizeJuristicId,
   normalizeThai,
-  participantRoles,
   type Actor,
+  type ParticipantRole,
 } from "@sainam/core";
 import { foldCell, readTable, ReadTableError } from "@sainam/importer";
 import type { AppContext } from "../context.ts";
@@ -63,7 +63,7 @@ const fold = (text: string) =>
     .replace(/[\s\p{P}]+/gu, " ")
     .trim();
 
-const ROLE_WORDS: Record<string, (typeof participantRoles)[number]> = {
+const ROLE_WORDS: Record<string, ParticipantRole> = {
   seller: "seller",
   ผู้ขาย: "seller",
   buyer: "buyer",
