@@ -10,6 +10,7 @@ import {
   type SignedIn,
 } from "../test-support/factories.ts";
 import { createTestApp, type TestApp } from "../test-support/test-app.ts";
+import { tableXlsx } from "../../../../packages/importer/src/test-support/service-providers.ts";
 import {
   addBuyerParticipant,
   addFirmParticipant,
@@ -483,5 +484,25 @@ describe("#bulk add from a file", () => {
     expect((await postParticipantFile(t, memberA, event.id, "p.csv", good)).statusCode).toBe(403);
     const noName = await postParticipantFile(t, dipOfficer, event.id, "p.csv", "foo,bar\n1,2\n");
     expect(fieldErrors(noName)).toEqual(["file:not_in_file"]);
+  });
+
+  it("reads an XLSX file with English headers the same way", async () => {
+    const event = await createEvent(dipOfficer);
+    await openEvent(dipOfficer, event.id);
+    const xlsx = await tableXlsx(
+      ["Juristic ID", "Company", "Country", "Kind", "Role", "Needs"],
+      [
+        [firmB.juristicId, "", "", "", "seller", ""],
+        ["", "Lotte Mart", "KR", "retailer", "buyer", "Dried mango;HS 081340"],
+      ],
+    );
+    const report = await importParticipantFile(t, dipOfficer, event.id, "participants.xlsx", xlsx);
+    expect(report).toMatchObject({ ok: true, counts: { added: 2, errors: 0 } });
+    const items = (await ok(dipOfficer.request("GET", `/api/events/${event.id}/participants`))).items;
+    expect(items[1]).toMatchObject({ name: "Lotte Mart", countryCode: "KR", buyerKind: "retailer" });
+    expect(items[1].interests).toMatchObject([
+      { direction: "need", text: "Dried mango" },
+      { direction: "need", hsCode: "081340" },
+    ]);
   });
 });

@@ -32,6 +32,8 @@ export function EventParticipants({ event }: { event: TradeEvent }) {
   const id = String(event.id);
   const participants = useEventParticipants(id);
   const items = participants.data ?? [];
+  // Visitors and members whose firm does not take part have no participants to see: no section for them.
+  if (!event.keeper && items.length === 0) return null;
   return (
     <section aria-labelledby="event-participants">
       <h2 id="event-participants">{t("events.participants.title")}</h2>
