@@ -50,9 +50,12 @@ const CAPITAL_TIME_ZONES: Readonly<Record<string, string>> = {
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
+/** Codes CLDR names that are not ISO 3166 countries: an alias (UK for GB) and groupings (EU, UN, unknown). */
+const NOT_COUNTRIES = new Set(["UK", "EU", "EZ", "UN", "ZZ", "QO"]);
+
 /** True for an ISO 3166 alpha-2 code the runtime's CLDR data knows (so "XX" and "UK" are refused). */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && regionNames.of(code) !== undefined;
+  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined;
 }
 
 function isTimeZone(zone: string): boolean {
