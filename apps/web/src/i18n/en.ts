@@ -2234,6 +2234,9 @@ export const en: EnglishCatalogue = {
       request_declined: "The expert declined a service request",
       request_rated: "The firm rated the service",
       task_due: "A follow-up task is due",
+      meeting_requested: "A meeting was requested",
+      meeting_accepted: "A meeting was accepted",
+      meeting_declined: "A meeting was declined",
     },
   },
   caseWork: {

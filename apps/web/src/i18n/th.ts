@@ -2170,6 +2170,9 @@ export const th = {
       request_declined: "ผู้เชี่ยวชาญปฏิเสธคำขอรับบริการ",
       request_rated: "ผู้รับบริการให้คะแนนแล้ว",
       task_due: "งานติดตามครบกำหนด",
+      meeting_requested: "ขอนัดหมายเจรจาธุรกิจ",
+      meeting_accepted: "ตอบรับนัดหมายแล้ว",
+      meeting_declined: "ปฏิเสธนัดหมาย",
     },
   },
   caseWork: {
