@@ -87,7 +87,9 @@ export const createMeetingBody = z
   .strict();
 export type CreateMeetingBody = z.infer<typeof createMeetingBody>;
 
-export const declineMeetingBody = z.object({ reason: z.string().trim().min(1, "must not be empty").max(1000) }).strict();
+export const declineMeetingBody = z
+  .object({ reason: z.string().trim().min(1, "must not be empty").max(1000) })
+  .strict();
 export const cancelMeetingBody = z.object({ reason: z.string().trim().max(1000).optional() }).strict();
 export const attendanceBody = z.object({ attendance: meetingAttendanceSchema }).strict();
 export const checkInBody = z.object({ checkedIn: z.boolean().default(true) }).strict();
