@@ -118,6 +118,14 @@ export const router = createBrowserRouter(
           path: "/values/import",
           lazy: async () => ({ Component: (await import("./pages/ValuesImportPage")).ValuesImportPage }),
         },
+        {
+          path: "/events/:id/meetings",
+          lazy: async () => ({ Component: (await import("./pages/EventMeetingsPage")).EventMeetingsPage }),
+        },
+        {
+          path: "/my-meetings",
+          lazy: async () => ({ Component: (await import("./pages/MyMeetingsPage")).MyMeetingsPage }),
+        },
         { path: "/inbox", lazy: async () => ({ Component: (await import("./pages/InboxPage")).InboxPage }) },
         {
           path: "/account/password",
