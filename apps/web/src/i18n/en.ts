@@ -2319,7 +2319,7 @@ export const en: EnglishCatalogue = {
     requestMeeting: "Request a meeting",
     requesting: "Requesting…",
     requested: "Requested",
-    requestSelected_one: "Request the selected pair",
+    requestSelected_one: "Request the selected pair ({{count}})",
     requestSelected_other: "Request the selected pairs ({{count}})",
     requestSelectedDone: "Requested {{created}} meetings; {{failed}} failed",
     bulkTitle: "Request everyone's top suggestions",
