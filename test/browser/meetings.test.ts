@@ -84,9 +84,8 @@ describe("matchmaking in Thai", () => {
     try {
       const mine = new MyMeetingsPage(asSeller.page);
       await expect.poll(() => mine.suggestion(CAFE).count()).toBe(1);
-      expect(await mine.suggestion(CAFE).innerText()).toContain(
-        "ผู้ซื้อต้องการ กาแฟคั่ว (HS 0901) ตรงกับสินค้าที่เสนอ".replace("ผู้ซื้อ", "ผู้ประกอบการ"),
-      );
+      // The café is a Thai firm that buys: it is worded as a firm (ผู้ประกอบการ), a foreign buyer as ผู้ซื้อ.
+      expect(await mine.suggestion(CAFE).innerText()).toContain("ผู้ประกอบการต้องการ กาแฟคั่ว (HS 0901) ตรงกับสินค้าที่เสนอ");
       await mine.requestMeetingWith(CAFE);
       await expect.poll(() => mine.outgoing().innerText()).toContain("รอตอบรับ");
       expect(await mine.suggestions().innerText()).not.toContain(CAFE);
