@@ -135,7 +135,7 @@ type Prepared = {
 /** Digits only ("0901.21" → "090121"); null when fewer than two digits remain. */
 export function codeDigits(code: string | null): string | null {
   if (code === null) return null;
-  const digits = code.replace(/[\s.\-]/g, "");
+  const digits = code.replace(/[\s.-]/g, "");
   return /^\d{2,}$/.test(digits) ? digits : null;
 }
 

@@ -11,7 +11,7 @@ import { audit, nowIso } from "@sainam/db";
 import type { z } from "zod";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { loadEventFor, loadMeetingFor, type MeetingRow, type TradeEventRow } from "../events/event-access.ts";
+import { loadEventFor, loadMeetingFor, type TradeEventRow } from "../events/event-access.ts";
 import { notify } from "../notifications/notify.ts";
 import { authorize } from "../policies/policy.ts";
 import {
@@ -134,10 +134,6 @@ export async function listSuggestions(
     ...(forParticipant === undefined ? {} : { forParticipant }),
   });
   return { items: suggestions.flatMap((s) => suggestionDto(s, parties)), perParticipant: query.perParticipant };
-}
-
-async function reloadMeeting(db: Executor, id: number): Promise<MeetingRow> {
-  return db.selectFrom("meetings").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
 async function oneDto(ctx: AppContext, actor: Actor, id: number): Promise<MeetingDto> {
