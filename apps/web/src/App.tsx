@@ -121,6 +121,14 @@ export const router = createBrowserRouter(
         { path: "/events", lazy: async () => ({ Component: (await import("./pages/EventsPage")).EventsPage }) },
         { path: "/events/new", lazy: async () => ({ Component: (await import("./pages/NewEventPage")).NewEventPage }) },
         { path: "/events/:id", lazy: async () => ({ Component: (await import("./pages/EventPage")).EventPage }) },
+        {
+          path: "/events/:id/meetings",
+          lazy: async () => ({ Component: (await import("./pages/EventMeetingsPage")).EventMeetingsPage }),
+        },
+        {
+          path: "/my-meetings",
+          lazy: async () => ({ Component: (await import("./pages/MyMeetingsPage")).MyMeetingsPage }),
+        },
         { path: "/inbox", lazy: async () => ({ Component: (await import("./pages/InboxPage")).InboxPage }) },
         {
           path: "/account/password",

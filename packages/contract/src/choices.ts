@@ -81,4 +81,7 @@ export const notificationKinds = [
   "request_declined",
   "request_rated",
   "task_due",
+  "meeting_requested",
+  "meeting_accepted",
+  "meeting_declined",
 ] as const;

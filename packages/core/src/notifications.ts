@@ -14,6 +14,11 @@ export const notificationKinds = [
   "request_declined",
   "request_rated",
   "task_due",
+  // Matchmaking (issue 14): a firm is asked for a meeting; the requester hears the answer. `firmName`: the other
+  // side's name; `title`: the event's title.
+  "meeting_requested",
+  "meeting_accepted",
+  "meeting_declined",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -90,6 +95,18 @@ const th: Record<NotificationKind, Words> = {
     line: (p, due) =>
       `งานติดตาม${p.title ? ` "${p.title}"` : ""}${p.code ? ` ของคำขอ ${p.code}` : ""} ครบกำหนด${due ? ` ${due}` : ""}`,
   },
+  meeting_requested: {
+    subject: (p) => `คำขอนัดหมายเจรจาธุรกิจ${p.title ? `: ${p.title}` : ""}`,
+    line: (p) => `${p.firmName ?? "ผู้เข้าร่วม"}ขอนัดหมายเจรจาธุรกิจกับคุณ${p.title ? ` ในงาน ${p.title}` : ""}`,
+  },
+  meeting_accepted: {
+    subject: (p) => `ตอบรับนัดหมายแล้ว${p.title ? `: ${p.title}` : ""}`,
+    line: (p) => `${p.firmName ?? "คู่เจรจา"}ตอบรับนัดหมายของคุณ${p.title ? ` ในงาน ${p.title}` : ""} ดูข้อมูลติดต่อได้แล้ว`,
+  },
+  meeting_declined: {
+    subject: (p) => `ปฏิเสธนัดหมาย${p.title ? `: ${p.title}` : ""}`,
+    line: (p) => `${p.firmName ?? "คู่เจรจา"}ปฏิเสธนัดหมายของคุณ${p.title ? ` ในงาน ${p.title}` : ""}`,
+  },
 };
 
 const en: Record<NotificationKind, Words> = {
@@ -128,6 +145,19 @@ const en: Record<NotificationKind, Words> = {
     subject: (p) => `Task due${p.title ? `: ${p.title}` : ""}`,
     line: (p, due) =>
       `Follow-up task${p.title ? ` "${p.title}"` : ""}${p.code ? ` of request ${p.code}` : ""} is due${due ? ` ${due}` : ""}.`,
+  },
+  meeting_requested: {
+    subject: (p) => `Meeting request${p.title ? `: ${p.title}` : ""}`,
+    line: (p) => `${p.firmName ?? "A participant"} asks to meet you${p.title ? ` at ${p.title}` : ""}.`,
+  },
+  meeting_accepted: {
+    subject: (p) => `Meeting accepted${p.title ? `: ${p.title}` : ""}`,
+    line: (p) =>
+      `${p.firmName ?? "The other side"} accepted your meeting${p.title ? ` at ${p.title}` : ""}; their contacts are now shown.`,
+  },
+  meeting_declined: {
+    subject: (p) => `Meeting declined${p.title ? `: ${p.title}` : ""}`,
+    line: (p) => `${p.firmName ?? "The other side"} declined your meeting${p.title ? ` at ${p.title}` : ""}.`,
   },
 };
 

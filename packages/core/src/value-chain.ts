@@ -355,13 +355,14 @@ function tsicDivisionOf(code: string | null): string | null {
 const wordSegmenter = new Intl.Segmenter("th", { granularity: "word" });
 
 /** The words of a normalised product name; Thai, written without spaces, is cut by the dictionary segmenter. */
-function productWords(product: string): string[] {
+export function productWords(product: string): string[] {
   const words: string[] = [];
   for (const segment of wordSegmenter.segment(product)) if (segment.isWordLike) words.push(segment.segment);
   return words;
 }
 
-function containsRun(longer: ReadonlyArray<string>, shorter: ReadonlyArray<string>): boolean {
+/** Whether `shorter`'s words appear, in order and next to each other, inside `longer` (meeting suggestions too). */
+export function containsRun(longer: ReadonlyArray<string>, shorter: ReadonlyArray<string>): boolean {
   if (shorter.length === 0 || shorter.length > longer.length) return false;
   for (let start = 0; start + shorter.length <= longer.length; start++) {
     if (shorter.every((word, i) => longer[start + i] === word)) return true;

@@ -41,6 +41,9 @@ const HOME_LINKS = {
   expert: { to: "/my-work", key: "nav.myWork", end: false },
 } as const;
 
+// A member firm's meetings at trade events (issue 14): suggested partners, requests, accepted meetings.
+const MY_MEETINGS_LINK = { to: "/my-meetings", key: "nav.myMeetings", end: false } as const;
+
 // Requests for help: each signed-in user sees their own scope of them (a firm its own, an expert those assigned).
 const REQUESTS_LINK = { to: "/requests", key: "nav.requests", end: false } as const;
 
@@ -70,6 +73,7 @@ export function Layout() {
   const links = [
     homeLink,
     ...ownLink,
+    ...(user?.role === "member" ? [MY_MEETINGS_LINK] : []),
     ...(user ? [REQUESTS_LINK] : []),
     ...publicLinks,
     ...(isStaff(user) ? STAFF_LINKS : []),
