@@ -294,3 +294,268 @@ export function clockHistogram(
   }
   return histogram;
 }
+
+// ——— Roll-up (migration 0029): the figures kept per fiscal year, provider, province and field as requests change ———
+
+/**
+ * One clock's sums in a roll-up cell: ended clocks (within target or late) with their durations in working days as
+ * a histogram (`days`: duration → requests), and clocks still running that have a due date, by due date (`openDue`:
+ * due date → requests), which count as breached once the due date is before the day of asking.
+ */
+export type ClockSums = {
+  timed: number;
+  within: number;
+  late: number;
+  days: Record<string, number>;
+  openDue: Record<string, number>;
+};
+
+/**
+ * What the service figures need of the requests of one roll-up cell (fiscal year of filing, provider, province,
+ * field): every figure is a count or a sum, or a histogram of counts, so cells add up and a request's change is a
+ * subtraction of what it counted before and an addition of what it counts after. Maps keep no zero entries.
+ */
+export type ServiceFigureSums = {
+  requests: number;
+  /** status → requests */
+  status: Record<string, number>;
+  /** Bangkok month of filing (`yyyy-mm`) → requests */
+  months: Record<string, number>;
+  rated: number;
+  ratingSum: number;
+  /** Rated 4 or 5. */
+  satisfied: number;
+  /** expert id → [open, closed] */
+  experts: Record<string, [number, number]>;
+  response: ClockSums;
+  closure: ClockSums;
+};
+
+/** The cell a request counts in: the Thai fiscal year of its Bangkok filing date, its provider (0: none), province, field. */
+export type FigureCellKey = { fiscalYear: number; providerKey: number; provinceCode: string; field: string };
+
+const emptyClock = (): ClockSums => ({ timed: 0, within: 0, late: 0, days: {}, openDue: {} });
+
+export function emptyFigureSums(): ServiceFigureSums {
+  return {
+    requests: 0,
+    status: {},
+    months: {},
+    rated: 0,
+    ratingSum: 0,
+    satisfied: 0,
+    experts: {},
+    response: emptyClock(),
+    closure: emptyClock(),
+  };
+}
+
+export function figureCellKey(row: ServiceFigureRow): FigureCellKey {
+  const filed = bangkokDateOfInstant(row[6]);
+  const month = Number(filed.slice(5, 7));
+  const year = Number(filed.slice(0, 4));
+  return { fiscalYear: month >= 10 ? year + 1 : year, providerKey: row[3] ?? 0, provinceCode: row[2], field: row[0] };
+}
+
+/** The cell's key as one string (to group deltas and order the cells a write locks). */
+export const figureCellId = (k: FigureCellKey) =>
+  `${k.fiscalYear}\u0000${k.providerKey}\u0000${k.provinceCode}\u0000${k.field}`;
+
+function add(map: Record<string, number>, key: string, n: number): void {
+  const v = (map[key] ?? 0) + n;
+  if (v === 0) delete map[key];
+  else map[key] = v;
+}
+
+/**
+ * The dates a request's clocks start and end, as `tallyServiceFigures` reads them: the Bangkok dates of routing and
+ * of the first response and closure; null for a clock the figures leave out (see there).
+ */
+export function clockSpans(row: ServiceFigureRow): {
+  response: [string, string] | null;
+  closure: [string, string] | null;
+} {
+  const status = row[1];
+  if (row[7] === null || (status === "withdrawn" && row[8] === null)) return { response: null, closure: null };
+  const started = bangkokDateOfInstant(row[7]);
+  const responded = row[8] === null ? null : bangkokDateOfInstant(row[8]);
+  const closed = status === "closed" && row[9] !== null ? bangkokDateOfInstant(row[9]) : null;
+  return {
+    response: responded === null ? null : [started, responded],
+    closure: closed === null ? null : [started, closed],
+  };
+}
+
+function addClock(
+  clock: ClockSums,
+  span: [string, string] | null,
+  due: string | null,
+  running: boolean,
+  sign: 1 | -1,
+  between: (a: string, b: string) => number,
+): void {
+  if (span !== null) {
+    clock.timed += sign;
+    if (due === null || span[1] <= due) clock.within += sign;
+    else clock.late += sign;
+    add(clock.days, String(Math.max(0, between(span[0], span[1]))), sign);
+  } else if (running && due !== null) add(clock.openDue, due, sign);
+}
+
+/**
+ * Adds (sign 1) or takes away (sign −1) what one request counts in the figures, exactly as `tallyServiceFigures`
+ * and `clockHistogram` count it; `between` gives working days between two Bangkok dates (the durations are fixed
+ * when the request is written, so a change of holidays rebuilds the roll-up).
+ */
+export function addToFigureSums(
+  sums: ServiceFigureSums,
+  row: ServiceFigureRow,
+  sign: 1 | -1,
+  between: (a: string, b: string) => number,
+): void {
+  const status = row[1];
+  const expertId = row[4];
+  const rating = row[5];
+  sums.requests += sign;
+  add(sums.status, status, sign);
+  add(sums.months, bangkokDateOfInstant(row[6]).slice(0, 7), sign);
+  const open = status === "assigned" || status === "accepted" ? 1 : 0;
+  const closed = status === "closed" ? 1 : 0;
+  if (rating !== null) {
+    sums.rated += sign;
+    sums.ratingSum += sign * rating;
+    if (rating >= 4) sums.satisfied += sign;
+  }
+  if (expertId !== null && open + closed > 0) {
+    const e = sums.experts[expertId] ?? [0, 0];
+    e[0] += sign * open;
+    e[1] += sign * closed;
+    if (e[0] === 0 && e[1] === 0) delete sums.experts[expertId];
+    else sums.experts[expertId] = e;
+  }
+  if (row[7] === null || (status === "withdrawn" && row[8] === null)) return;
+  const spans = clockSpans(row);
+  addClock(sums.response, spans.response, row[10], true, sign, between);
+  addClock(sums.closure, spans.closure, row[11], status !== "withdrawn", sign, between);
+}
+
+function mergeClock(into: ClockSums, from: ClockSums): void {
+  into.timed += from.timed;
+  into.within += from.within;
+  into.late += from.late;
+  for (const k in from.days) add(into.days, k, from.days[k] as number);
+  for (const k in from.openDue) add(into.openDue, k, from.openDue[k] as number);
+}
+
+/** Adds one cell's sums (or a delta of them) into another. */
+export function mergeFigureSums(into: ServiceFigureSums, from: ServiceFigureSums): void {
+  into.requests += from.requests;
+  for (const k in from.status) add(into.status, k, from.status[k] as number);
+  for (const k in from.months) add(into.months, k, from.months[k] as number);
+  into.rated += from.rated;
+  into.ratingSum += from.ratingSum;
+  into.satisfied += from.satisfied;
+  for (const k in from.experts) {
+    const [o, c] = from.experts[k] as [number, number];
+    const e = into.experts[k] ?? [0, 0];
+    e[0] += o;
+    e[1] += c;
+    if (e[0] === 0 && e[1] === 0) delete into.experts[k];
+    else into.experts[k] = e;
+  }
+  mergeClock(into.response, from.response);
+  mergeClock(into.closure, from.closure);
+}
+
+const isEmptyClock = (c: ClockSums) =>
+  c.timed === 0 &&
+  c.within === 0 &&
+  c.late === 0 &&
+  Object.keys(c.days).length === 0 &&
+  Object.keys(c.openDue).length === 0;
+
+/** Whether the sums count nothing (a delta that changes nothing, or a cell whose requests all moved away). */
+export function isEmptyFigureSums(s: ServiceFigureSums): boolean {
+  return (
+    s.requests === 0 &&
+    Object.keys(s.status).length === 0 &&
+    Object.keys(s.months).length === 0 &&
+    s.rated === 0 &&
+    s.ratingSum === 0 &&
+    s.satisfied === 0 &&
+    Object.keys(s.experts).length === 0 &&
+    isEmptyClock(s.response) &&
+    isEmptyClock(s.closure)
+  );
+}
+
+/** One clock's counts for the figures: durations as a histogram, breaches including running clocks past due. */
+export type ClockCounts = { timed: number; withinTarget: number; breached: number; histogram: Map<number, number> };
+
+/** The counts the service figures are made of, whether tallied from the requests or added up from the roll-up. */
+export type ServiceFigureCounts = Omit<ServiceFigureTallies, "response" | "closure" | "span"> & {
+  response: ClockCounts;
+  closure: ClockCounts;
+};
+
+function clockCountsOf(c: ClockSums, today: string): ClockCounts {
+  let breached = c.late;
+  for (const due in c.openDue) if (due < today) breached += c.openDue[due] as number;
+  const histogram = new Map<number, number>();
+  for (const d in c.days) histogram.set(Number(d), c.days[d] as number);
+  return { timed: c.timed, withinTarget: c.within, breached, histogram };
+}
+
+/** The figures' counts from roll-up cells (those the filters select), as `tallyServiceFigures` counts the requests. */
+export function countsFromCells(
+  cells: readonly { providerKey: number; provinceCode: string; field: string; sums: ServiceFigureSums }[],
+  today: string,
+): ServiceFigureCounts {
+  const fieldStatus = new Map<string, { field: string; status: string; requests: number }>();
+  const provinces = new Map<string, number>();
+  const providers = new Map<number | null, Omit<ServiceFigureTallies["byProvider"][number], "providerId">>();
+  const months = new Map<string, number>();
+  const byExpert = new Map<number, { open: number; closed: number }>();
+  const response = emptyClock();
+  const closure = emptyClock();
+  for (const { providerKey, provinceCode, field, sums } of cells) {
+    if (sums.requests === 0) continue;
+    for (const status in sums.status) {
+      const key = `${field}\u0000${status}`;
+      const n = sums.status[status] as number;
+      const fs = fieldStatus.get(key);
+      if (fs) fs.requests += n;
+      else fieldStatus.set(key, { field, status, requests: n });
+    }
+    provinces.set(provinceCode, (provinces.get(provinceCode) ?? 0) + sums.requests);
+    for (const m in sums.months) months.set(m, (months.get(m) ?? 0) + (sums.months[m] as number));
+    const providerId = providerKey === 0 ? null : providerKey;
+    let p = providers.get(providerId);
+    if (!p) providers.set(providerId, (p = { requests: 0, open: 0, closed: 0, rated: 0, ratingSum: 0, satisfied: 0 }));
+    p.requests += sums.requests;
+    p.open += (sums.status["assigned"] ?? 0) + (sums.status["accepted"] ?? 0);
+    p.closed += sums.status["closed"] ?? 0;
+    p.rated += sums.rated;
+    p.ratingSum += sums.ratingSum;
+    p.satisfied += sums.satisfied;
+    for (const id in sums.experts) {
+      const [open, closed] = sums.experts[id] as [number, number];
+      const e = byExpert.get(Number(id));
+      if (e) {
+        e.open += open;
+        e.closed += closed;
+      } else byExpert.set(Number(id), { open, closed });
+    }
+    mergeClock(response, sums.response);
+    mergeClock(closure, sums.closure);
+  }
+  return {
+    byFieldAndStatus: [...fieldStatus.values()],
+    byProvince: [...provinces].map(([provinceCode, requests]) => ({ provinceCode, requests })),
+    byProvider: [...providers].map(([providerId, c]) => ({ providerId, ...c })),
+    byMonth: [...months].map(([month, requests]) => ({ month, requests })),
+    byExpert,
+    response: clockCountsOf(response, today),
+    closure: clockCountsOf(closure, today),
+  };
+}

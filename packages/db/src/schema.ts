@@ -712,6 +712,19 @@ export interface ValueClaimProgrammeTable {
 }
 
 /** Derived from public_holidays (migration 0023): each date with its working-day ordinal. */
+/**
+ * The service figures kept per cell (migration 0029): fiscal year of filing (Bangkok), provider (0: none), province,
+ * field; `sums` is core `ServiceFigureSums` as JSON. Derived data, changed in the transaction of every write to a
+ * request and rebuilt with the holidays (service-figures-rollup.repository).
+ */
+export interface ServiceFigureRollupTable {
+  fiscal_year: number;
+  provider_key: number;
+  province_code: string;
+  field: string;
+  sums: string;
+}
+
 export interface WorkingDayCalendarTable {
   /** ISO yyyy-mm-dd. */
   day: string;
@@ -838,6 +851,7 @@ export interface DB {
   request_tasks: RequestTaskTable;
   public_holidays: PublicHolidayTable;
   working_day_calendar: WorkingDayCalendarTable;
+  service_figure_rollup: ServiceFigureRollupTable;
   notifications: NotificationTable;
   mail_outbox: MailOutboxTable;
   scheduled_jobs: ScheduledJobTable;

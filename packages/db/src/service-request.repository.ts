@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import { recordFiledRequest, trackFigures } from "./service-figures-rollup.repository.ts";
 import type {
   DB,
   RequestAssignmentRow,
@@ -103,11 +104,13 @@ export async function nextSequence(db: Executor, fiscalYearBe: number): Promise<
 
 export async function insertRequest(db: Executor, row: Insertable<ServiceRequestTable>): Promise<number> {
   const inserted = await db.insertInto("service_requests").values(row).returning("id").executeTakeFirstOrThrow();
+  await recordFiledRequest(db, inserted.id);
   return inserted.id;
 }
 
+/** Changes a request; the service figures' roll-up follows in the same transaction. */
 export async function updateRequest(db: Executor, id: number, patch: Updateable<ServiceRequestTable>) {
-  await db.updateTable("service_requests").set(patch).where("id", "=", id).execute();
+  await trackFigures(db, [id], () => db.updateTable("service_requests").set(patch).where("id", "=", id).execute());
 }
 
 export async function insertAssignment(db: Executor, row: Insertable<RequestAssignmentTable>): Promise<number> {
