@@ -23,7 +23,7 @@ type Executor = Kysely<DB> | Transaction<DB>;
  * thousands of requests. Every write that can change what a request counts goes through `trackFigures` (or
  * `recordFiledRequest`) in its own transaction: what the request counted before is taken away and what it counts
  * after is added, cell by cell. Durations are stored in working days, so a change of holidays rebuilds the whole
- * roll-up (`rebuildFigureRollup`, also the safety path: `npm run rebuild:service-figures -w @sainam/server`).
+ * roll-up (`rebuildFigureRollup`, also the safety path: `npx sainam service-figures rebuild`).
  */
 
 /** The request columns the figures read, in the order of core `ServiceFigureRow`. */
