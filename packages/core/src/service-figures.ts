@@ -298,9 +298,9 @@ export function clockHistogram(
 // ——— Roll-up (migration 0029): the figures kept per fiscal year, provider, province and field as requests change ———
 
 /**
- * One clock's sums in a roll-up cell: ended clocks (within target or late) with their durations in working days as
- * a histogram (`days`: duration → requests), and clocks still running that have a due date, by due date (`openDue`:
- * due date → requests), which count as breached once the due date is before the day of asking.
+ * One clock's sums: ended clocks (within target or late) with their durations in working days as a histogram
+ * (`days`: duration → requests), and clocks still running that have a due date, by due date (`openDue`: due date →
+ * requests), which count as breached once the due date is before the day of asking.
  */
 export type ClockSums = {
   timed: number;
@@ -310,51 +310,63 @@ export type ClockSums = {
   openDue: Record<string, number>;
 };
 
+/** A provider's counts in the sums: requests, open, closed, rated, sum of ratings, rated 4 or 5. */
+export type ProviderSums = [number, number, number, number, number, number];
+
 /**
- * What the service figures need of the requests of one roll-up cell (fiscal year of filing, provider, province,
- * field): every figure is a count or a sum, or a histogram of counts, so cells add up and a request's change is a
- * subtraction of what it counted before and an addition of what it counts after. Maps keep no zero entries.
+ * What the service figures need of a set of requests: every figure is a count or a sum, or a histogram of counts,
+ * so sums add up, and a request's change is a subtraction of what it counted before and an addition of what it
+ * counts after. Maps keep no zero entries, so equal sets of requests give equal sums.
  */
 export type ServiceFigureSums = {
   requests: number;
-  /** status → requests */
-  status: Record<string, number>;
+  /** `field|status` → requests */
+  fieldStatus: Record<string, number>;
+  /** province code → requests */
+  provinces: Record<string, number>;
+  /** provider id (0: none) → its counts */
+  providers: Record<string, ProviderSums>;
   /** Bangkok month of filing (`yyyy-mm`) → requests */
   months: Record<string, number>;
-  rated: number;
-  ratingSum: number;
-  /** Rated 4 or 5. */
-  satisfied: number;
   /** expert id → [open, closed] */
   experts: Record<string, [number, number]>;
   response: ClockSums;
   closure: ClockSums;
 };
 
-/** The cell a request counts in: the Thai fiscal year of its Bangkok filing date, its provider (0: none), province, field. */
+/**
+ * A roll-up cell: the Thai fiscal year of the Bangkok filing date, and the provider (0: none), province and field of
+ * the requests it sums; the fiscal year's total cell has provider −1, province and field `*`.
+ */
 export type FigureCellKey = { fiscalYear: number; providerKey: number; provinceCode: string; field: string };
+
+/** The provider key, province and field of a fiscal year's total cell. */
+export const figureTotalCell = { providerKey: -1, provinceCode: "*", field: "*" } as const;
 
 const emptyClock = (): ClockSums => ({ timed: 0, within: 0, late: 0, days: {}, openDue: {} });
 
 export function emptyFigureSums(): ServiceFigureSums {
   return {
     requests: 0,
-    status: {},
+    fieldStatus: {},
+    provinces: {},
+    providers: {},
     months: {},
-    rated: 0,
-    ratingSum: 0,
-    satisfied: 0,
     experts: {},
     response: emptyClock(),
     closure: emptyClock(),
   };
 }
 
-export function figureCellKey(row: ServiceFigureRow): FigureCellKey {
+/** The cells a request counts in: its own (fiscal year, provider, province, field) and its fiscal year's total. */
+export function figureCellKeys(row: ServiceFigureRow): [FigureCellKey, FigureCellKey] {
   const filed = bangkokDateOfInstant(row[6]);
   const month = Number(filed.slice(5, 7));
-  const year = Number(filed.slice(0, 4));
-  return { fiscalYear: month >= 10 ? year + 1 : year, providerKey: row[3] ?? 0, provinceCode: row[2], field: row[0] };
+  const fiscalYear = month >= 10 ? Number(filed.slice(0, 4)) + 1 : Number(filed.slice(0, 4));
+  return [
+    { fiscalYear, providerKey: row[3] ?? 0, provinceCode: row[2], field: row[0] },
+    { fiscalYear, ...figureTotalCell },
+  ];
 }
 
 /** The cell's key as one string (to group deltas and order the cells a write locks). */
@@ -367,9 +379,20 @@ function add(map: Record<string, number>, key: string, n: number): void {
   else map[key] = v;
 }
 
+function addTuple<T extends number[]>(map: Record<string, T>, key: string, values: Readonly<T>): void {
+  const e = map[key] ?? (values.map(() => 0) as T);
+  let zero = true;
+  for (let i = 0; i < values.length; i++) {
+    e[i] = (e[i] as number) + (values[i] as number);
+    if (e[i] !== 0) zero = false;
+  }
+  if (zero) delete map[key];
+  else map[key] = e;
+}
+
 /**
  * The dates a request's clocks start and end, as `tallyServiceFigures` reads them: the Bangkok dates of routing and
- * of the first response and closure; null for a clock the figures leave out (see there).
+ * of the first response and of closure; null for a clock not ended.
  */
 export function clockSpans(row: ServiceFigureRow): {
   response: [string, string] | null;
@@ -417,22 +440,23 @@ export function addToFigureSums(
   const expertId = row[4];
   const rating = row[5];
   sums.requests += sign;
-  add(sums.status, status, sign);
+  add(sums.fieldStatus, `${row[0]}|${status}`, sign);
+  add(sums.provinces, row[2], sign);
   add(sums.months, bangkokDateOfInstant(row[6]).slice(0, 7), sign);
-  const open = status === "assigned" || status === "accepted" ? 1 : 0;
-  const closed = status === "closed" ? 1 : 0;
-  if (rating !== null) {
-    sums.rated += sign;
-    sums.ratingSum += sign * rating;
-    if (rating >= 4) sums.satisfied += sign;
-  }
-  if (expertId !== null && open + closed > 0) {
-    const e = sums.experts[expertId] ?? [0, 0];
-    e[0] += sign * open;
-    e[1] += sign * closed;
-    if (e[0] === 0 && e[1] === 0) delete sums.experts[expertId];
-    else sums.experts[expertId] = e;
-  }
+  const open = status === "assigned" || status === "accepted" ? sign : 0;
+  const closed = status === "closed" ? sign : 0;
+  const rated = rating === null ? 0 : sign;
+  const satisfied = rating !== null && rating >= 4 ? sign : 0;
+  addTuple<ProviderSums>(sums.providers, String(row[3] ?? 0), [
+    sign,
+    open,
+    closed,
+    rated,
+    rating === null ? 0 : sign * rating,
+    satisfied,
+  ]);
+  if (expertId !== null && (open !== 0 || closed !== 0))
+    addTuple<[number, number]>(sums.experts, String(expertId), [open, closed]);
   if (row[7] === null || (status === "withdrawn" && row[8] === null)) return;
   const spans = clockSpans(row);
   addClock(sums.response, spans.response, row[10], true, sign, between);
@@ -447,22 +471,14 @@ function mergeClock(into: ClockSums, from: ClockSums): void {
   for (const k in from.openDue) add(into.openDue, k, from.openDue[k] as number);
 }
 
-/** Adds one cell's sums (or a delta of them) into another. */
+/** Adds sums (or a delta of them) into others. */
 export function mergeFigureSums(into: ServiceFigureSums, from: ServiceFigureSums): void {
   into.requests += from.requests;
-  for (const k in from.status) add(into.status, k, from.status[k] as number);
+  for (const k in from.fieldStatus) add(into.fieldStatus, k, from.fieldStatus[k] as number);
+  for (const k in from.provinces) add(into.provinces, k, from.provinces[k] as number);
+  for (const k in from.providers) addTuple(into.providers, k, from.providers[k] as ProviderSums);
   for (const k in from.months) add(into.months, k, from.months[k] as number);
-  into.rated += from.rated;
-  into.ratingSum += from.ratingSum;
-  into.satisfied += from.satisfied;
-  for (const k in from.experts) {
-    const [o, c] = from.experts[k] as [number, number];
-    const e = into.experts[k] ?? [0, 0];
-    e[0] += o;
-    e[1] += c;
-    if (e[0] === 0 && e[1] === 0) delete into.experts[k];
-    else into.experts[k] = e;
-  }
+  for (const k in from.experts) addTuple(into.experts, k, from.experts[k] as [number, number]);
   mergeClock(into.response, from.response);
   mergeClock(into.closure, from.closure);
 }
@@ -478,12 +494,7 @@ const isEmptyClock = (c: ClockSums) =>
 export function isEmptyFigureSums(s: ServiceFigureSums): boolean {
   return (
     s.requests === 0 &&
-    Object.keys(s.status).length === 0 &&
-    Object.keys(s.months).length === 0 &&
-    s.rated === 0 &&
-    s.ratingSum === 0 &&
-    s.satisfied === 0 &&
-    Object.keys(s.experts).length === 0 &&
+    [s.fieldStatus, s.provinces, s.providers, s.months, s.experts].every((m) => Object.keys(m).length === 0) &&
     isEmptyClock(s.response) &&
     isEmptyClock(s.closure)
   );
@@ -506,56 +517,37 @@ function clockCountsOf(c: ClockSums, today: string): ClockCounts {
   return { timed: c.timed, withinTarget: c.within, breached, histogram };
 }
 
-/** The figures' counts from roll-up cells (those the filters select), as `tallyServiceFigures` counts the requests. */
-export function countsFromCells(
-  cells: readonly { providerKey: number; provinceCode: string; field: string; sums: ServiceFigureSums }[],
-  today: string,
-): ServiceFigureCounts {
-  const fieldStatus = new Map<string, { field: string; status: string; requests: number }>();
-  const provinces = new Map<string, number>();
-  const providers = new Map<number | null, Omit<ServiceFigureTallies["byProvider"][number], "providerId">>();
-  const months = new Map<string, number>();
+/** The figures' counts from roll-up cells' sums (those the filters select), as `tallyServiceFigures` counts them. */
+export function countsFromSums(cells: readonly ServiceFigureSums[], today: string): ServiceFigureCounts {
+  let sums: ServiceFigureSums;
+  if (cells.length === 1) sums = cells[0] as ServiceFigureSums;
+  else {
+    sums = emptyFigureSums();
+    for (const cell of cells) mergeFigureSums(sums, cell);
+  }
   const byExpert = new Map<number, { open: number; closed: number }>();
-  const response = emptyClock();
-  const closure = emptyClock();
-  for (const { providerKey, provinceCode, field, sums } of cells) {
-    if (sums.requests === 0) continue;
-    for (const status in sums.status) {
-      const key = `${field}\u0000${status}`;
-      const n = sums.status[status] as number;
-      const fs = fieldStatus.get(key);
-      if (fs) fs.requests += n;
-      else fieldStatus.set(key, { field, status, requests: n });
-    }
-    provinces.set(provinceCode, (provinces.get(provinceCode) ?? 0) + sums.requests);
-    for (const m in sums.months) months.set(m, (months.get(m) ?? 0) + (sums.months[m] as number));
-    const providerId = providerKey === 0 ? null : providerKey;
-    let p = providers.get(providerId);
-    if (!p) providers.set(providerId, (p = { requests: 0, open: 0, closed: 0, rated: 0, ratingSum: 0, satisfied: 0 }));
-    p.requests += sums.requests;
-    p.open += (sums.status["assigned"] ?? 0) + (sums.status["accepted"] ?? 0);
-    p.closed += sums.status["closed"] ?? 0;
-    p.rated += sums.rated;
-    p.ratingSum += sums.ratingSum;
-    p.satisfied += sums.satisfied;
-    for (const id in sums.experts) {
-      const [open, closed] = sums.experts[id] as [number, number];
-      const e = byExpert.get(Number(id));
-      if (e) {
-        e.open += open;
-        e.closed += closed;
-      } else byExpert.set(Number(id), { open, closed });
-    }
-    mergeClock(response, sums.response);
-    mergeClock(closure, sums.closure);
+  for (const id in sums.experts) {
+    const [open, closed] = sums.experts[id] as [number, number];
+    byExpert.set(Number(id), { open, closed });
   }
   return {
-    byFieldAndStatus: [...fieldStatus.values()],
-    byProvince: [...provinces].map(([provinceCode, requests]) => ({ provinceCode, requests })),
-    byProvider: [...providers].map(([providerId, c]) => ({ providerId, ...c })),
-    byMonth: [...months].map(([month, requests]) => ({ month, requests })),
+    byFieldAndStatus: Object.entries(sums.fieldStatus).map(([key, requests]) => {
+      const bar = key.lastIndexOf("|");
+      return { field: key.slice(0, bar), status: key.slice(bar + 1), requests };
+    }),
+    byProvince: Object.entries(sums.provinces).map(([provinceCode, requests]) => ({ provinceCode, requests })),
+    byProvider: Object.entries(sums.providers).map(([key, [requests, open, closed, rated, ratingSum, satisfied]]) => ({
+      providerId: key === "0" ? null : Number(key),
+      requests,
+      open,
+      closed,
+      rated,
+      ratingSum,
+      satisfied,
+    })),
+    byMonth: Object.entries(sums.months).map(([month, requests]) => ({ month, requests })),
     byExpert,
-    response: clockCountsOf(response, today),
-    closure: clockCountsOf(closure, today),
+    response: clockCountsOf(sums.response, today),
+    closure: clockCountsOf(sums.closure, today),
   };
 }

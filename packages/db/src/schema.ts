@@ -713,9 +713,10 @@ export interface ValueClaimProgrammeTable {
 
 /** Derived from public_holidays (migration 0023): each date with its working-day ordinal. */
 /**
- * The service figures kept per cell (migration 0029): fiscal year of filing (Bangkok), provider (0: none), province,
- * field; `sums` is core `ServiceFigureSums` as JSON. Derived data, changed in the transaction of every write to a
- * request and rebuilt with the holidays (service-figures-rollup.repository).
+ * The service figures kept per cell (migration 0029): fiscal year of filing (Bangkok), provider (0: none; −1: the
+ * year's total), province and field (`*` in the total), with `sums` as core `ServiceFigureSums` JSON. Derived data,
+ * changed in the transaction of every write to a request and rebuilt with the holidays
+ * (service-figures-rollup.repository).
  */
 export interface ServiceFigureRollupTable {
   fiscal_year: number;

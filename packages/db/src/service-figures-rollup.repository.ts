@@ -3,7 +3,8 @@ import {
   clockSpans,
   emptyFigureSums,
   figureCellId,
-  figureCellKey,
+  figureCellKeys,
+  figureTotalCell,
   holidayDates,
   isEmptyFigureSums,
   mergeFigureSums,
@@ -19,8 +20,9 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * The service figures' roll-up (migration 0029, issue 13 point 10): core `ServiceFigureSums` per cell of fiscal year
- * of filing, provider, province and field, so the dashboard adds up a few hundred cells instead of scanning tens of
- * thousands of requests. Every write that can change what a request counts goes through `trackFigures` (or
+ * of filing, provider, province and field, and per fiscal year in total, so the dashboard reads one row a year
+ * (or, filtered, the few cells of a provider, province or field) instead of scanning tens of thousands of requests.
+ * A write locks the cells it changes, the year's total among them, until it commits. Every write that can change what a request counts goes through `trackFigures` (or
  * `recordFiledRequest`) in its own transaction: what the request counted before is taken away and what it counts
  * after is added, cell by cell. Durations are stored in working days, so a change of holidays rebuilds the whole
  * roll-up (`rebuildFigureRollup`, also the safety path: `npx sainam service-figures rebuild`).
@@ -123,11 +125,12 @@ function deltas(
 ): Map<string, { key: FigureCellKey; sums: ServiceFigureSums }> {
   const cells = new Map<string, { key: FigureCellKey; sums: ServiceFigureSums }>();
   const apply = (row: ServiceFigureRow, sign: 1 | -1) => {
-    const key = figureCellKey(row);
-    const id = figureCellId(key);
-    let cell = cells.get(id);
-    if (!cell) cells.set(id, (cell = { key, sums: emptyFigureSums() }));
-    addToFigureSums(cell.sums, row, sign, between);
+    for (const key of figureCellKeys(row)) {
+      const id = figureCellId(key);
+      let cell = cells.get(id);
+      if (!cell) cells.set(id, (cell = { key, sums: emptyFigureSums() }));
+      addToFigureSums(cell.sums, row, sign, between);
+    }
   };
   for (const { before, after } of changes) {
     if (before && after && sameRow(before, after)) continue;
@@ -247,7 +250,10 @@ export async function rebuildFigureRollup(db: Executor): Promise<{ requests: num
 
 class NeedHolidays extends Error {}
 
-/** Which cells the figures add up: all narrowing is by the cell's key. */
+/**
+ * Which cells the figures add up: with no provider, province or field, the fiscal year's total cell (one row a
+ * year); else the cells of that provider, province and field.
+ */
 export type FigureCellFilter = {
   fiscalYear?: number | undefined;
   providerId?: number | undefined;
@@ -255,22 +261,22 @@ export type FigureCellFilter = {
   field?: string | undefined;
 };
 
-export type FigureCell = { providerKey: number; provinceCode: string; field: string; sums: ServiceFigureSums };
-
-/** The roll-up cells the filters select, their sums parsed. */
-export async function figureCells(db: Executor, filter: FigureCellFilter): Promise<FigureCell[]> {
-  let query = db.selectFrom("service_figure_rollup").select(["provider_key", "province_code", "field", "sums"]);
+/** The sums of the roll-up cells the filters select, parsed. */
+export async function figureCells(db: Executor, filter: FigureCellFilter): Promise<ServiceFigureSums[]> {
+  let query = db.selectFrom("service_figure_rollup").select("sums");
   if (filter.fiscalYear !== undefined) query = query.where("fiscal_year", "=", filter.fiscalYear);
-  if (filter.providerId !== undefined) query = query.where("provider_key", "=", filter.providerId);
-  if (filter.provinceCode !== undefined) query = query.where("province_code", "=", filter.provinceCode);
-  if (filter.field !== undefined) query = query.where("field", "=", filter.field);
+  if (filter.providerId === undefined && filter.provinceCode === undefined && filter.field === undefined)
+    query = query
+      .where("provider_key", "=", figureTotalCell.providerKey)
+      .where("province_code", "=", figureTotalCell.provinceCode)
+      .where("field", "=", figureTotalCell.field);
+  else {
+    if (filter.providerId !== undefined) query = query.where("provider_key", "=", filter.providerId);
+    if (filter.provinceCode !== undefined) query = query.where("province_code", "=", filter.provinceCode);
+    if (filter.field !== undefined) query = query.where("field", "=", filter.field);
+  }
   const rows = await query.execute();
-  return rows.map((r) => ({
-    providerKey: Number(r.provider_key),
-    provinceCode: r.province_code,
-    field: r.field,
-    sums: JSON.parse(r.sums) as ServiceFigureSums,
-  }));
+  return rows.map((r) => JSON.parse(r.sums) as ServiceFigureSums);
 }
 
 /** Every cell with its key (for checks and tests): the rebuilt roll-up must equal the maintained one. */

@@ -59,7 +59,7 @@ function history(rng: ReturnType<typeof random>, enterpriseId: number): Step[] {
   const filed = instantNear(rng, rng.pick(ANCHORS));
   let id = 0;
   let at = filed;
-  let status: RequestStatus = "unassigned";
+  let status = "unassigned" as RequestStatus;
   let responded = false;
   const later = (max: number) => (at += rng.int(max) * HOUR + 60_000);
   const due = () => (rng.chance(0.15) ? null : bangkokDate(at + (rng.int(9) - 1) * DAY));

@@ -4,7 +4,7 @@ import {
   defaultServiceLevels,
   fiscalYearRange,
   clockHistogram,
-  countsFromCells,
+  countsFromSums,
   holidayDates,
   isFinalStatus,
   isRequestStatus,
@@ -144,7 +144,7 @@ async function countsByScan(ctx: AppContext, filter: ServiceFigureFilter, today:
 /** The counts of the figures added up from the roll-up's cells (migration 0029) that the filters select. */
 async function countsFromRollup(ctx: AppContext, query: ServiceFiguresQuery, today: string) {
   const cells = await serviceFigureRollup.figureCells(ctx.database.db, query);
-  return countsFromCells(cells, today);
+  return countsFromSums(cells, today);
 }
 
 /**

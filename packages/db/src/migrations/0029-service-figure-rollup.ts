@@ -7,12 +7,13 @@ type Db = Kysely<unknown>;
 
 /**
  * The service figures kept as requests change (issue 13, point 10: the dashboard for a year in < 50 ms on 100,000
- * requests). One row per fiscal year of filing (Bangkok), provider (0: none), province and field, with core
- * `ServiceFigureSums` as JSON: counts per status and month, ratings, each expert's open and closed requests, and per
+ * requests). One row per fiscal year of filing (Bangkok), provider (0: none), province and field, plus one total
+ * row per fiscal year (provider −1, province and field `*`), each with core `ServiceFigureSums` as JSON: counts per
+ * field and status, province, provider (with ratings) and month, each expert's open and closed requests, and per
  * clock the ended durations in working days as a histogram and the running clocks by due date (breached or not
  * depends on the day of asking). The fiscal year is the finest time the figures filter by, and a coarser key than a
- * day keeps the cells few: a day × provider × province × field key holds nearly one row per request.
- * Back-filled here from the existing requests on both engines.
+ * day keeps the cells few: a day × provider × province × field key holds nearly one row per request, and the
+ * dashboard without filters reads the one total row of each year. Back-filled here from the existing requests.
  */
 export async function up(db: Db, dialect: Dialect): Promise<void> {
   let table = db.schema
