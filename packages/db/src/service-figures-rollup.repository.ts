@@ -153,19 +153,15 @@ async function applyDeltas(db: Executor, cells: Map<string, { key: FigureCellKey
   for (const id of [...cells.keys()].sort()) {
     const { key, sums: delta } = cells.get(id) as { key: FigureCellKey; sums: ServiceFigureSums };
     const where = whereCell(key);
-    await db
+    // One statement creates the cell if need be, locks it (on both engines) and reads its latest committed sums.
+    const current = await db
       .insertInto("service_figure_rollup")
       .values({ ...where, sums: JSON.stringify(emptyFigureSums()) })
-      .onConflict((oc) => oc.columns(["fiscal_year", "provider_key", "province_code", "field"]).doNothing())
-      .execute();
-    // An UPDATE that returns the row locks it on both engines and reads its latest committed sums.
-    const current = await db
-      .updateTable("service_figure_rollup")
-      .set({ sums: sql`sums` })
-      .where("fiscal_year", "=", where.fiscal_year)
-      .where("provider_key", "=", where.provider_key)
-      .where("province_code", "=", where.province_code)
-      .where("field", "=", where.field)
+      .onConflict((oc) =>
+        oc
+          .columns(["fiscal_year", "provider_key", "province_code", "field"])
+          .doUpdateSet({ sums: sql`service_figure_rollup.sums` }),
+      )
       .returning("sums")
       .executeTakeFirstOrThrow();
     const sums = JSON.parse(current.sums) as ServiceFigureSums;
