@@ -126,7 +126,6 @@ function history(rng: ReturnType<typeof random>, enterpriseId: number): Step[] {
       });
     });
     status = "accepted";
-    responded = true;
   }
   if (status === "accepted" && rng.chance(0.7)) {
     // Now and then closed "before" it was routed (a clock recorded backwards counts as zero days).
