@@ -44,6 +44,9 @@ const figureColumns = [
   "closure_due_on",
 ] as const;
 
+/** Whether a change to a request sets any column the figures read (else the roll-up has nothing to follow). */
+export const touchesFigures = (patch: object) => figureColumns.some((c) => c in patch);
+
 type FigureColumns = { [K in (typeof figureColumns)[number]]: DB["service_requests"][K] };
 
 function tupleOf(r: Pick<FigureColumns, (typeof figureColumns)[number]>): ServiceFigureRow {

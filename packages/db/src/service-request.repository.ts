@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
-import { recordFiledRequest, trackFigures } from "./service-figures-rollup.repository.ts";
+import { recordFiledRequest, touchesFigures, trackFigures } from "./service-figures-rollup.repository.ts";
 import type {
   DB,
   RequestAssignmentRow,
@@ -110,7 +110,9 @@ export async function insertRequest(db: Executor, row: Insertable<ServiceRequest
 
 /** Changes a request; the service figures' roll-up follows in the same transaction. */
 export async function updateRequest(db: Executor, id: number, patch: Updateable<ServiceRequestTable>) {
-  await trackFigures(db, [id], () => db.updateTable("service_requests").set(patch).where("id", "=", id).execute());
+  const update = () => db.updateTable("service_requests").set(patch).where("id", "=", id).execute();
+  if (touchesFigures(patch)) await trackFigures(db, [id], update);
+  else await update();
 }
 
 export async function insertAssignment(db: Executor, row: Insertable<RequestAssignmentTable>): Promise<number> {
