@@ -2,8 +2,10 @@
 // years (FY2025-FY2027). Times, p50/p95 over repeated runs, each next to the raw SQL doing the same in the same run:
 // (a) routing a new request — the candidate experts with the field and province and their open cases;
 // (b) an expert's inbox — their open requests, newest first, a page of 20;
-// (c) the service dashboard figures for a fiscal year and for all years (every breakdown, both clocks, satisfaction,
-//     caseload per expert).
+// (c) the service dashboard figures for a fiscal year, all years and one provider (every breakdown, both clocks,
+//     satisfaction, caseload per expert), read from the roll-up (migration 0029), next to the same figures counted
+//     by scanning the requests (the code before the roll-up) and to the raw SQL;
+// (d) what keeping the roll-up adds to filing and to closing a request (the same write with and without it).
 // On SQLite and — when DATABASE_URL is set — on PostgreSQL (a throwaway database).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,8 +13,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { addWorkingDays, expertFields, holidayDates, systemActor } from "@sainam/core";
-import { holidays, nowIso, serviceRouting, type Database, type ServiceRequestTable } from "@sainam/db";
-import { bootstrap, loadConfig, serviceFiguresFor, type AppContext } from "@sainam/server";
+import { isDeepStrictEqual } from "node:util";
+import {
+  caseWork,
+  holidays,
+  nowIso,
+  serviceFigureRollup,
+  serviceRequests,
+  serviceRouting,
+  type Database,
+  type ServiceRequestTable,
+} from "@sainam/db";
+import { bootstrap, loadConfig, serviceFiguresByScan, serviceFiguresFor, type AppContext } from "@sainam/server";
 import { sql, type Insertable, type RawBuilder } from "kysely";
 import pg from "pg";
 
@@ -222,7 +234,7 @@ export async function generate(database: Database) {
     }
     await flush();
   });
-  return { providerIds, expertIds, provinces, requests: count };
+  return { providerIds, expertIds, enterpriseIds, provinces, requests: count };
 }
 
 /** The Bangkok date of an ISO instant column, as the repository writes it, for the raw SQL. */
@@ -344,6 +356,10 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
     const data = await generate(ctx.database);
     const generateMs = Math.round(performance.now() - g0);
     const { db } = ctx.database;
+    // The requests went in by bulk insert, around the repository: the roll-up is built once, as migration 0029 does.
+    const r0 = performance.now();
+    const rollup = await db.transaction().execute((trx) => serviceFigureRollup.rebuildFigureRollup(trx));
+    const rollupRebuildMs = Math.round(performance.now() - r0);
     await sql`ANALYZE`.execute(db);
     const route = (i: number) => {
       const province = pick(data.provinces, i, 100);
@@ -368,40 +384,145 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
       for (const q of rawFigures(engine, from, before, today)) rows += (await q.execute(db)).rows.length;
       return rows;
     };
-    const figuresYear = compare(
-      await time(RUNS, async () => {
-        const f = await serviceFiguresFor(ctx, systemActor, { fiscalYear: 2027 }, NOW);
-        return f.totals.requests;
-      }),
-      await time(RUNS, () => rawAll(fy.from, fy.before)),
-    );
-    const figuresAll = compare(
-      await time(RUNS, async () => (await serviceFiguresFor(ctx, systemActor, {}, NOW)).totals.requests),
-      await time(RUNS, () => rawAll(null, null)),
-    );
     // One provider's figures: what a provider's manager or an officer filtering by provider opens.
     const oneProvider = data.providerIds[0] as number;
-    const figuresProvider = await time(RUNS, async () => {
-      const f = await serviceFiguresFor(ctx, systemActor, { fiscalYear: 2027, providerId: oneProvider }, NOW);
-      return f.totals.requests;
-    });
+    const views = { year: { fiscalYear: 2027 }, all: {}, provider: { fiscalYear: 2027, providerId: oneProvider } };
+    // The roll-up must give the scan's figures to the last digit, here on the bench's data too.
+    const sameAsScan = Object.fromEntries(
+      await Promise.all(
+        Object.entries(views).map(async ([name, q]) => [
+          name,
+          isDeepStrictEqual(
+            await serviceFiguresFor(ctx, systemActor, q, NOW),
+            await serviceFiguresByScan(ctx, systemActor, q, NOW),
+          ),
+        ]),
+      ),
+    );
+    const dashboard = async (q: object) => {
+      const rolled = await time(RUNS, async () => (await serviceFiguresFor(ctx, systemActor, q, NOW)).totals.requests);
+      const scan = await time(RUNS, async () => (await serviceFiguresByScan(ctx, systemActor, q, NOW)).totals.requests);
+      return { rolled, scan };
+    };
+    const year = await dashboard(views.year);
+    const figuresYear = {
+      ...compare(year.rolled, await time(RUNS, () => rawAll(fy.from, fy.before))),
+      scan: { p50: year.scan.p50, p95: year.scan.p95 },
+    };
+    const all = await dashboard(views.all);
+    const figuresAll = {
+      ...compare(all.rolled, await time(RUNS, () => rawAll(null, null))),
+      scan: { p50: all.scan.p50, p95: all.scan.p95 },
+    };
+    const provider = await dashboard(views.provider);
+    const writes = await writeCost(db, data.enterpriseIds, data.providerIds, data.expertIds);
     return {
       engine,
       requests: data.requests,
       experts: data.expertIds.length,
       providers: data.providerIds.length,
       generateMs,
+      rollupRebuildMs,
+      rollupCells: rollup.cells,
       runs: RUNS,
+      rollupEqualsScan: sameAsScan,
       routingCandidatesMs: routing,
       expertInboxMs: inbox,
       dashboardFiscalYearMs: figuresYear,
       dashboardAllYearsMs: figuresAll,
-      dashboardOneProviderMs: { p50: figuresProvider.p50, p95: figuresProvider.p95 },
+      dashboardOneProviderMs: {
+        service: { p50: provider.rolled.p50, p95: provider.rolled.p95 },
+        scan: { p50: provider.scan.p50, p95: provider.scan.p95 },
+        met: provider.rolled.p95 < 50,
+      },
+      writeMs: writes,
     };
   } finally {
     await ctx.database.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the roll-up adds to a write: filing (an insert) and closing (an update) through the repository, which keeps
+ * the roll-up in the same transaction, next to the same statement alone; each a transaction of its own, p50/p95 ms.
+ * Runs last: the bare writes leave the roll-up behind the requests.
+ */
+async function writeCost(db: Database["db"], enterpriseIds: number[], providerIds: number[], expertIds: number[]) {
+  const runs = Math.max(RUNS, 40);
+  const filed = (i: number): Insertable<ServiceRequestTable> => {
+    const at = new Date(NOW.getTime() - (i % 50) * 3_600_000).toISOString();
+    return {
+      code: `SR-W-${i}`,
+      enterprise_id: pick(enterpriseIds, i, 300),
+      field: pick(expertFields, i, 301),
+      need_text: "ต้องการคำปรึกษา",
+      province_code: "10",
+      mode: "phone",
+      consent_contacts: 1,
+      consent_at: at,
+      filed_via: "member",
+      filed_by: null,
+      filed_at: at,
+      status: "unassigned",
+      created_at: at,
+      updated_at: at,
+    };
+  };
+  let n = 0;
+  const fileTracked = await time(runs, () =>
+    db.transaction().execute(async (trx) => serviceRequests.insertRequest(trx, filed(n++))),
+  );
+  const fileBare = await time(runs, () =>
+    db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto("service_requests").values(filed(n++)).returning("id").executeTakeFirstOrThrow();
+      return row.id;
+    }),
+  );
+  // Accepted requests of the generated data, half closed each way.
+  const accepted = await db
+    .selectFrom("service_requests")
+    .select("id")
+    .where("status", "=", "accepted")
+    .where("provider_id", "in", providerIds)
+    .where("expert_id", "in", expertIds)
+    .orderBy("id")
+    .limit(2 * (runs + WARMUP))
+    .execute();
+  let k = 0;
+  const closing = () => ({
+    closed_at: new Date(NOW.getTime() - 3_600_000).toISOString(),
+    closed_by: null,
+    outcome_kind: "sales",
+    outcome_amount: null,
+    result_text: "ยอดขายเพิ่มขึ้น",
+    programme_id: null,
+  });
+  const closeTracked = await time(runs, () =>
+    db
+      .transaction()
+      .execute(async (trx) => Number(await caseWork.closeRequest(trx, accepted[k++]?.id ?? 0, closing()))),
+  );
+  const closeBare = await time(runs, () =>
+    db.transaction().execute(async (trx) => {
+      const fields = closing();
+      const result = await trx
+        .updateTable("service_requests")
+        .set({ ...fields, status: "closed", updated_at: fields.closed_at })
+        .where("id", "=", accepted[k++]?.id ?? 0)
+        .where("status", "=", "accepted")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    }),
+  );
+  const stats = (s: Stats) => ({ p50: s.p50, p95: s.p95 });
+  return {
+    fileWithRollup: stats(fileTracked),
+    fileBare: stats(fileBare),
+    closeWithRollup: stats(closeTracked),
+    closeBare: stats(closeBare),
+    closedEachWay: [closeTracked.result, closeBare.result],
+  };
 }
 
 async function withThrowawayPostgres<T>(base: string, run: (url: string) => Promise<T>): Promise<T> {

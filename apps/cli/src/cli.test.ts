@@ -240,6 +240,24 @@ describe("sainam examples", () => {
   });
 });
 
+describe("sainam service-figures", () => {
+  it("rebuilds the service figures' roll-up in one transaction, audited", async () => {
+    const result = await run("service-figures", "rebuild", "--json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ ok: true, requests: 0, cells: 0 });
+    const db = new DatabaseSync(join(dir, "sainam.sqlite"));
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) AS n FROM audit_log WHERE entity_type = 'service_figure_rollup' AND action = 'rebuild'",
+        )
+        .get(),
+    ).toEqual({ n: 1 });
+    db.close();
+    expect((await run("service-figures", "refresh")).code).toBe(2);
+  });
+});
+
 describe("sainam import", () => {
   it("imports the DBD monthly file as-is and prints the counts as JSON", async () => {
     const { dbdMonthlyCsv, dbdFirms } = await import("../../../packages/importer/src/test-support/dbd-monthly.ts");

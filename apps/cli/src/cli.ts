@@ -11,6 +11,8 @@ import {
   clusters,
   plans,
   serviceProviders,
+  serviceFigureRollup,
+  audit,
 } from "@sainam/db";
 import {
   AppError,
@@ -44,6 +46,8 @@ Usage:
   sainam import providers|experts FILE [--mapping JSON] [--json]
                                            import service providers (by code) or their experts (by provider and
                                            e-mail, else name); a file again updates them; all or nothing
+  sainam service-figures rebuild [--json]  recompute the service figures' roll-up from the requests (it is kept as
+                                           requests change; this is the safety path, in one transaction)
   sainam help                              this text
 
 The database is the one the server uses: SAINAM_DATA_DIR (default ./data) or DATABASE_URL.`;
@@ -137,6 +141,39 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           out,
           { ok: true, ...report },
           `examples ${sub === "load" ? "loaded" : "removed"}: ${JSON.stringify(report)}`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case "service-figures": {
+      const [sub, ...flags] = rest;
+      if (sub !== "rebuild")
+        return fail(
+          out,
+          "unknown_command",
+          `unknown service-figures command "${sub ?? ""}"; try "sainam service-figures rebuild"`,
+        );
+      parseArgs({ args: flags, options: { json: { type: "boolean" } } });
+      const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        await migrateToLatest(database);
+        const report = await database.db.transaction().execute(async (trx) => {
+          const rebuilt = await serviceFigureRollup.rebuildFigureRollup(trx);
+          await audit.appendAudit(trx, {
+            actorUserId: null,
+            action: "rebuild",
+            entityType: "service_figure_rollup",
+            entityId: null,
+            after: rebuilt,
+          });
+          return rebuilt;
+        });
+        print(
+          out,
+          { ok: true, db: database.dialect, ...report },
+          `service figures rebuilt: ${report.requests} requests in ${report.cells} cells`,
         );
         return 0;
       } finally {

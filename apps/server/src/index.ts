@@ -11,5 +11,5 @@ export * as importService from "./imports/import.service.ts";
 export * as dashboardService from "./dashboards/dashboard.service.ts";
 export { planPerformance } from "./dashboards/performance.service.ts";
 export type { PlanPerformance, IndicatorPerformance, NodePerformance } from "./dashboards/performance.types.ts";
-export { serviceFiguresFor } from "./service-levels/service-figures.service.ts";
+export { serviceFiguresByScan, serviceFiguresFor } from "./service-levels/service-figures.service.ts";
 export { checkServiceLevels, type ServiceLevelFlag } from "./service-levels/check-service-levels.ts";

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  addToFigureSums,
   bangkokDateOfInstant,
   clockHistogram,
+  countsFromSums,
+  emptyFigureSums,
+  figureCellId,
+  figureCellKeys,
+  isEmptyFigureSums,
+  mergeFigureSums,
+  type ServiceFigureSums,
   medianOf,
   percentileOf,
   tallyServiceFigures,
@@ -202,5 +210,92 @@ describe("#tally of the service figures", () => {
       [1, 1],
       [2, 1],
     ]);
+  });
+});
+
+describe("#roll-up sums of the service figures", () => {
+  // Rows from a fixed generator: statuses, ratings, clocks ended, running and left out, dates around 17:00 UTC.
+  const rows: ServiceFigureRow[] = Array.from({ length: 400 }, (_, i) => {
+    const status = (["unassigned", "assigned", "accepted", "closed", "withdrawn"] as const)[(i * 7) % 5] as string;
+    const day = `2027-0${1 + (i % 9)}-${String(10 + (i % 17)).padStart(2, "0")}`;
+    const routed = status === "unassigned" ? null : `${day}T${i % 3 === 0 ? "17:30" : "09:00"}:00.000Z`;
+    const answered = routed !== null && (status !== "assigned" || i % 4 === 0) ? `${day}T23:00:00.000Z` : null;
+    return [
+      (["marketing", "logistics"] as const)[i % 2] as string,
+      status,
+      (["10", "50", "57"] as const)[i % 3] as string,
+      routed === null ? null : 1 + (i % 4),
+      routed === null ? null : 10 + (i % 6),
+      status === "closed" && i % 3 !== 0 ? 1 + (i % 5) : null,
+      `${day}T${i % 2 === 0 ? "16:59" : "17:00"}:00.000Z`,
+      routed,
+      answered,
+      status === "closed" ? `2027-10-${String(1 + (i % 20)).padStart(2, "0")}T03:00:00.000Z` : null,
+      routed === null || i % 5 === 0 ? null : day,
+      routed === null ? null : `2027-${i % 2 === 0 ? "08" : "11"}-15`,
+    ];
+  });
+  const holidays = holidayDates(["2027-04-13", "2027-04-14", "2027-04-15"]);
+  const between = (a: string, b: string) => workingDaysBetween(a, b, holidays);
+  const today = "2027-09-01";
+
+  it("adds up to what the tally of the same requests counts", () => {
+    const sums = emptyFigureSums();
+    for (const row of rows) addToFigureSums(sums, row, 1, between);
+    const tally = tallyServiceFigures(rows, today);
+    const counts = countsFromSums([sums], today);
+    const byKey = <T>(list: T[], key: (t: T) => string) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(byKey(counts.byFieldAndStatus, (r) => r.field + r.status)).toEqual(
+      byKey(tally.byFieldAndStatus, (r) => r.field + r.status),
+    );
+    expect(byKey(counts.byProvince, (r) => r.provinceCode)).toEqual(byKey(tally.byProvince, (r) => r.provinceCode));
+    expect(byKey(counts.byProvider, (r) => String(r.providerId))).toEqual(
+      byKey(tally.byProvider, (r) => String(r.providerId)),
+    );
+    expect(byKey(counts.byMonth, (r) => r.month)).toEqual(byKey(tally.byMonth, (r) => r.month));
+    for (const [id, e] of tally.byExpert)
+      expect(counts.byExpert.get(id) ?? { open: 0, closed: 0 }).toEqual({ open: e.open, closed: e.closed });
+    for (const clock of ["response", "closure"] as const) {
+      expect(counts[clock]).toMatchObject({
+        timed: tally[clock].timed,
+        withinTarget: tally[clock].withinTarget,
+        breached: tally[clock].breached,
+      });
+      expect(counts[clock].histogram).toEqual(clockHistogram(tally[clock].spans, between));
+    }
+  });
+
+  it("comes back to nothing when every request is taken away again, in any order", () => {
+    const sums = emptyFigureSums();
+    for (const row of rows) addToFigureSums(sums, row, 1, between);
+    expect(isEmptyFigureSums(sums)).toBe(false);
+    for (const row of [...rows].reverse()) addToFigureSums(sums, row, -1, between);
+    expect(isEmptyFigureSums(sums)).toBe(true);
+    expect(sums).toEqual(emptyFigureSums());
+  });
+
+  it("gives the same total whether summed per cell and merged or all at once", () => {
+    const cells = new Map<string, ServiceFigureSums>();
+    const total = emptyFigureSums();
+    for (const row of rows) {
+      const [cell, year] = figureCellKeys(row);
+      expect(year).toMatchObject({ providerKey: -1, provinceCode: "*", field: "*" });
+      const id = figureCellId(cell);
+      if (!cells.has(id)) cells.set(id, emptyFigureSums());
+      addToFigureSums(cells.get(id) as ServiceFigureSums, row, 1, between);
+      addToFigureSums(total, row, 1, between);
+    }
+    const merged = emptyFigureSums();
+    for (const cell of cells.values()) mergeFigureSums(merged, cell);
+    expect(merged).toEqual(total);
+  });
+
+  it("puts a request in the fiscal year of its Bangkok filing date", () => {
+    const row = rows[0] as ServiceFigureRow;
+    const at = (filed: string) =>
+      figureCellKeys([...row.slice(0, 6), filed, ...row.slice(7)] as unknown as ServiceFigureRow)[0];
+    expect(at("2026-09-30T16:59:59.000Z").fiscalYear).toBe(2026);
+    expect(at("2026-09-30T17:00:00.000Z").fiscalYear).toBe(2027);
+    expect(at("2027-09-30T16:59:59.000Z").fiscalYear).toBe(2027);
   });
 });

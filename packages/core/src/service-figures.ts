@@ -294,3 +294,260 @@ export function clockHistogram(
   }
   return histogram;
 }
+
+// ——— Roll-up (migration 0029): the figures kept per fiscal year, provider, province and field as requests change ———
+
+/**
+ * One clock's sums: ended clocks (within target or late) with their durations in working days as a histogram
+ * (`days`: duration → requests), and clocks still running that have a due date, by due date (`openDue`: due date →
+ * requests), which count as breached once the due date is before the day of asking.
+ */
+export type ClockSums = {
+  timed: number;
+  within: number;
+  late: number;
+  days: Record<string, number>;
+  openDue: Record<string, number>;
+};
+
+/** A provider's counts in the sums: requests, open, closed, rated, sum of ratings, rated 4 or 5. */
+export type ProviderSums = [number, number, number, number, number, number];
+
+/**
+ * What the service figures need of a set of requests: every figure is a count or a sum, or a histogram of counts,
+ * so sums add up, and a request's change is a subtraction of what it counted before and an addition of what it
+ * counts after. Maps keep no zero entries, so equal sets of requests give equal sums.
+ */
+export type ServiceFigureSums = {
+  requests: number;
+  /** `field|status` → requests */
+  fieldStatus: Record<string, number>;
+  /** province code → requests */
+  provinces: Record<string, number>;
+  /** provider id (0: none) → its counts */
+  providers: Record<string, ProviderSums>;
+  /** Bangkok month of filing (`yyyy-mm`) → requests */
+  months: Record<string, number>;
+  /** expert id → [open, closed] */
+  experts: Record<string, [number, number]>;
+  response: ClockSums;
+  closure: ClockSums;
+};
+
+/**
+ * A roll-up cell: the Thai fiscal year of the Bangkok filing date, and the provider (0: none), province and field of
+ * the requests it sums; the fiscal year's total cell has provider −1, province and field `*`.
+ */
+export type FigureCellKey = { fiscalYear: number; providerKey: number; provinceCode: string; field: string };
+
+/** The provider key, province and field of a fiscal year's total cell. */
+export const figureTotalCell = { providerKey: -1, provinceCode: "*", field: "*" } as const;
+
+const emptyClock = (): ClockSums => ({ timed: 0, within: 0, late: 0, days: {}, openDue: {} });
+
+export function emptyFigureSums(): ServiceFigureSums {
+  return {
+    requests: 0,
+    fieldStatus: {},
+    provinces: {},
+    providers: {},
+    months: {},
+    experts: {},
+    response: emptyClock(),
+    closure: emptyClock(),
+  };
+}
+
+/** The cells a request counts in: its own (fiscal year, provider, province, field) and its fiscal year's total. */
+export function figureCellKeys(row: ServiceFigureRow): [FigureCellKey, FigureCellKey] {
+  const filed = bangkokDateOfInstant(row[6]);
+  const month = Number(filed.slice(5, 7));
+  const fiscalYear = month >= 10 ? Number(filed.slice(0, 4)) + 1 : Number(filed.slice(0, 4));
+  return [
+    { fiscalYear, providerKey: row[3] ?? 0, provinceCode: row[2], field: row[0] },
+    { fiscalYear, ...figureTotalCell },
+  ];
+}
+
+/** The cell's key as one string (to group deltas and order the cells a write locks). */
+export const figureCellId = (k: FigureCellKey) =>
+  `${k.fiscalYear}\u0000${k.providerKey}\u0000${k.provinceCode}\u0000${k.field}`;
+
+function add(map: Record<string, number>, key: string, n: number): void {
+  const v = (map[key] ?? 0) + n;
+  if (v === 0) delete map[key];
+  else map[key] = v;
+}
+
+function addTuple<T extends number[]>(map: Record<string, T>, key: string, values: Readonly<T>): void {
+  const e = map[key] ?? (values.map(() => 0) as T);
+  let zero = true;
+  for (let i = 0; i < values.length; i++) {
+    e[i] = (e[i] as number) + (values[i] as number);
+    if (e[i] !== 0) zero = false;
+  }
+  if (zero) delete map[key];
+  else map[key] = e;
+}
+
+/**
+ * The dates a request's clocks start and end, as `tallyServiceFigures` reads them: the Bangkok dates of routing and
+ * of the first response and of closure; null for a clock not ended.
+ */
+export function clockSpans(row: ServiceFigureRow): {
+  response: [string, string] | null;
+  closure: [string, string] | null;
+} {
+  const status = row[1];
+  if (row[7] === null || (status === "withdrawn" && row[8] === null)) return { response: null, closure: null };
+  const started = bangkokDateOfInstant(row[7]);
+  const responded = row[8] === null ? null : bangkokDateOfInstant(row[8]);
+  const closed = status === "closed" && row[9] !== null ? bangkokDateOfInstant(row[9]) : null;
+  return {
+    response: responded === null ? null : [started, responded],
+    closure: closed === null ? null : [started, closed],
+  };
+}
+
+function addClock(
+  clock: ClockSums,
+  span: [string, string] | null,
+  due: string | null,
+  running: boolean,
+  sign: 1 | -1,
+  between: (a: string, b: string) => number,
+): void {
+  if (span !== null) {
+    clock.timed += sign;
+    if (due === null || span[1] <= due) clock.within += sign;
+    else clock.late += sign;
+    add(clock.days, String(Math.max(0, between(span[0], span[1]))), sign);
+  } else if (running && due !== null) add(clock.openDue, due, sign);
+}
+
+/**
+ * Adds (sign 1) or takes away (sign −1) what one request counts in the figures, exactly as `tallyServiceFigures`
+ * and `clockHistogram` count it; `between` gives working days between two Bangkok dates (the durations are fixed
+ * when the request is written, so a change of holidays rebuilds the roll-up).
+ */
+export function addToFigureSums(
+  sums: ServiceFigureSums,
+  row: ServiceFigureRow,
+  sign: 1 | -1,
+  between: (a: string, b: string) => number,
+): void {
+  const status = row[1];
+  const expertId = row[4];
+  const rating = row[5];
+  sums.requests += sign;
+  add(sums.fieldStatus, `${row[0]}|${status}`, sign);
+  add(sums.provinces, row[2], sign);
+  add(sums.months, bangkokDateOfInstant(row[6]).slice(0, 7), sign);
+  const open = status === "assigned" || status === "accepted" ? sign : 0;
+  const closed = status === "closed" ? sign : 0;
+  const rated = rating === null ? 0 : sign;
+  const satisfied = rating !== null && rating >= 4 ? sign : 0;
+  addTuple<ProviderSums>(sums.providers, String(row[3] ?? 0), [
+    sign,
+    open,
+    closed,
+    rated,
+    rating === null ? 0 : sign * rating,
+    satisfied,
+  ]);
+  if (expertId !== null && (open !== 0 || closed !== 0))
+    addTuple<[number, number]>(sums.experts, String(expertId), [open, closed]);
+  if (row[7] === null || (status === "withdrawn" && row[8] === null)) return;
+  const spans = clockSpans(row);
+  addClock(sums.response, spans.response, row[10], true, sign, between);
+  addClock(sums.closure, spans.closure, row[11], status !== "withdrawn", sign, between);
+}
+
+function mergeClock(into: ClockSums, from: ClockSums): void {
+  into.timed += from.timed;
+  into.within += from.within;
+  into.late += from.late;
+  for (const k in from.days) add(into.days, k, from.days[k] as number);
+  for (const k in from.openDue) add(into.openDue, k, from.openDue[k] as number);
+}
+
+/** Adds sums (or a delta of them) into others. */
+export function mergeFigureSums(into: ServiceFigureSums, from: ServiceFigureSums): void {
+  into.requests += from.requests;
+  for (const k in from.fieldStatus) add(into.fieldStatus, k, from.fieldStatus[k] as number);
+  for (const k in from.provinces) add(into.provinces, k, from.provinces[k] as number);
+  for (const k in from.providers) addTuple(into.providers, k, from.providers[k] as ProviderSums);
+  for (const k in from.months) add(into.months, k, from.months[k] as number);
+  for (const k in from.experts) addTuple(into.experts, k, from.experts[k] as [number, number]);
+  mergeClock(into.response, from.response);
+  mergeClock(into.closure, from.closure);
+}
+
+const isEmptyClock = (c: ClockSums) =>
+  c.timed === 0 &&
+  c.within === 0 &&
+  c.late === 0 &&
+  Object.keys(c.days).length === 0 &&
+  Object.keys(c.openDue).length === 0;
+
+/** Whether the sums count nothing (a delta that changes nothing, or a cell whose requests all moved away). */
+export function isEmptyFigureSums(s: ServiceFigureSums): boolean {
+  return (
+    s.requests === 0 &&
+    [s.fieldStatus, s.provinces, s.providers, s.months, s.experts].every((m) => Object.keys(m).length === 0) &&
+    isEmptyClock(s.response) &&
+    isEmptyClock(s.closure)
+  );
+}
+
+/** One clock's counts for the figures: durations as a histogram, breaches including running clocks past due. */
+export type ClockCounts = { timed: number; withinTarget: number; breached: number; histogram: Map<number, number> };
+
+/** The counts the service figures are made of, whether tallied from the requests or added up from the roll-up. */
+export type ServiceFigureCounts = Omit<ServiceFigureTallies, "response" | "closure" | "span"> & {
+  response: ClockCounts;
+  closure: ClockCounts;
+};
+
+function clockCountsOf(c: ClockSums, today: string): ClockCounts {
+  let breached = c.late;
+  for (const due in c.openDue) if (due < today) breached += c.openDue[due] as number;
+  const histogram = new Map<number, number>();
+  for (const d in c.days) histogram.set(Number(d), c.days[d] as number);
+  return { timed: c.timed, withinTarget: c.within, breached, histogram };
+}
+
+/** The figures' counts from roll-up cells' sums (those the filters select), as `tallyServiceFigures` counts them. */
+export function countsFromSums(cells: readonly ServiceFigureSums[], today: string): ServiceFigureCounts {
+  let sums: ServiceFigureSums;
+  if (cells.length === 1) sums = cells[0] as ServiceFigureSums;
+  else {
+    sums = emptyFigureSums();
+    for (const cell of cells) mergeFigureSums(sums, cell);
+  }
+  const byExpert = new Map<number, { open: number; closed: number }>();
+  for (const id in sums.experts) {
+    const [open, closed] = sums.experts[id] as [number, number];
+    byExpert.set(Number(id), { open, closed });
+  }
+  return {
+    byFieldAndStatus: Object.entries(sums.fieldStatus).map(([key, requests]) => {
+      const bar = key.lastIndexOf("|");
+      return { field: key.slice(0, bar), status: key.slice(bar + 1), requests };
+    }),
+    byProvince: Object.entries(sums.provinces).map(([provinceCode, requests]) => ({ provinceCode, requests })),
+    byProvider: Object.entries(sums.providers).map(([key, [requests, open, closed, rated, ratingSum, satisfied]]) => ({
+      providerId: key === "0" ? null : Number(key),
+      requests,
+      open,
+      closed,
+      rated,
+      ratingSum,
+      satisfied,
+    })),
+    byMonth: Object.entries(sums.months).map(([month, requests]) => ({ month, requests })),
+    byExpert,
+    response: clockCountsOf(sums.response, today),
+    closure: clockCountsOf(sums.closure, today),
+  };
+}

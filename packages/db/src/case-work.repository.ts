@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { ConsultationTable, DB, RequestTaskTable, ServiceRequestRow, ValueClaimRow } from "./schema.ts";
+import { trackFigures } from "./service-figures-rollup.repository.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -119,12 +120,14 @@ export async function closeRequest(
     programme_id: number | null;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("service_requests")
-    .set({ ...fields, status: "closed", updated_at: fields.closed_at })
-    .where("id", "=", id)
-    .where("status", "=", "accepted")
-    .executeTakeFirst();
+  const result = await trackFigures(db, [id], () =>
+    db
+      .updateTable("service_requests")
+      .set({ ...fields, status: "closed", updated_at: fields.closed_at })
+      .where("id", "=", id)
+      .where("status", "=", "accepted")
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -134,16 +137,19 @@ export async function rateRequest(
   id: number,
   fields: { rating: number; rating_comment: string | null; rated_at: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("service_requests")
-    .set({ ...fields, updated_at: fields.rated_at })
-    .where("id", "=", id)
-    .where("status", "=", "closed")
-    .where("rating", "is", null)
-    .executeTakeFirst();
+  const result = await trackFigures(db, [id], () =>
+    db
+      .updateTable("service_requests")
+      .set({ ...fields, updated_at: fields.rated_at })
+      .where("id", "=", id)
+      .where("status", "=", "closed")
+      .where("rating", "is", null)
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The programme is no figure's column: the service figures' roll-up is not touched. */
 export async function setRequestProgramme(db: Transaction<DB>, id: number, programmeId: number, now: string) {
   await db
     .updateTable("service_requests")

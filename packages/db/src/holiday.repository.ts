@@ -1,6 +1,7 @@
 import { holidayDates, workingDayCalendarSpan, workingDayOrdinals } from "@sainam/core";
 import type { Kysely, Transaction } from "kysely";
 import type { DB, PublicHolidayRow } from "./schema.ts";
+import { rebuildFigureRollup } from "./service-figures-rollup.repository.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -34,7 +35,7 @@ export async function insert(
   row: { date: string; name_th: string; name_en: string | null; kind: string; created_at: string; updated_at: string },
 ): Promise<PublicHolidayRow> {
   const inserted = await db.insertInto("public_holidays").values(row).returningAll().executeTakeFirstOrThrow();
-  await rebuildWorkingDayCalendar(db);
+  await holidaysChanged(db);
   return inserted;
 }
 
@@ -49,13 +50,22 @@ export async function update(
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirst();
-  if (updated !== undefined && patch.date !== undefined) await rebuildWorkingDayCalendar(db);
+  if (updated !== undefined && patch.date !== undefined) await holidaysChanged(db);
   return updated;
 }
 
 export async function remove(db: Executor, id: number): Promise<void> {
   await db.deleteFrom("public_holidays").where("id", "=", id).execute();
+  await holidaysChanged(db);
+}
+
+/**
+ * What derives from the holidays, recomputed in the holiday write's transaction: the working-day calendar, and the
+ * service figures' roll-up, whose clock durations are counted in working days (migration 0029).
+ */
+async function holidaysChanged(db: Executor): Promise<void> {
   await rebuildWorkingDayCalendar(db);
+  await rebuildFigureRollup(db);
 }
 
 /**

@@ -58,5 +58,6 @@ export * as serviceLevels from "./service-level.repository.ts";
 export type { ServiceLevelFlagKind, StampedRequest } from "./service-level.repository.ts";
 export * as serviceFigures from "./service-figures.repository.ts";
 export type { ServiceFigureFilter } from "./service-figures.repository.ts";
+export * as serviceFigureRollup from "./service-figures-rollup.repository.ts";
 export * as serviceRouting from "./service-routing.repository.ts";
 export type { RoutingCandidate, InboxRow } from "./service-routing.repository.ts";

@@ -7,6 +7,7 @@ import type { DB } from "./schema.ts";
 import { appendAudit } from "./audit.repository.ts";
 import { nowIso } from "./clock.ts";
 import { rebuildWorkingDayCalendar } from "./holiday.repository.ts";
+import { rebuildFigureRollup } from "./service-figures-rollup.repository.ts";
 import {
   agencies,
   plan2017to2021,
@@ -370,6 +371,12 @@ async function seedPublicHolidays(trx: Transaction<DB>): Promise<void> {
   // schemas have none).
   if (Number(added.numInsertedOrUpdatedRows ?? 0n) > 0 && tables.some((table) => table.name === "working_day_calendar"))
     await rebuildWorkingDayCalendar(trx);
+  // So do the service figures' durations (migration 0029).
+  if (
+    Number(added.numInsertedOrUpdatedRows ?? 0n) > 0 &&
+    tables.some((table) => table.name === "service_figure_rollup")
+  )
+    await rebuildFigureRollup(trx);
 }
 
 /** Inserts a plan and its tree unless a plan with the same code exists. */

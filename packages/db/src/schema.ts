@@ -714,6 +714,20 @@ export interface ValueClaimProgrammeTable {
 }
 
 /** Derived from public_holidays (migration 0023): each date with its working-day ordinal. */
+/**
+ * The service figures kept per cell (migration 0029): fiscal year of filing (Bangkok), provider (0: none; −1: the
+ * year's total), province and field (`*` in the total), with `sums` as core `ServiceFigureSums` JSON. Derived data,
+ * changed in the transaction of every write to a request and rebuilt with the holidays
+ * (service-figures-rollup.repository).
+ */
+export interface ServiceFigureRollupTable {
+  fiscal_year: number;
+  provider_key: number;
+  province_code: string;
+  field: string;
+  sums: string;
+}
+
 export interface WorkingDayCalendarTable {
   /** ISO yyyy-mm-dd. */
   day: string;
@@ -1016,6 +1030,7 @@ export interface DB {
   request_tasks: RequestTaskTable;
   public_holidays: PublicHolidayTable;
   working_day_calendar: WorkingDayCalendarTable;
+  service_figure_rollup: ServiceFigureRollupTable;
   notifications: NotificationTable;
   mail_outbox: MailOutboxTable;
   scheduled_jobs: ScheduledJobTable;

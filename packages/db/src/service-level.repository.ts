@@ -32,7 +32,8 @@ export type StampedRequest = {
  *
  * Warnings: the due date lies in [today, warnUntil] (due today or by the next working day). Breaches: the due date
  * is before today (the whole due day has passed). Response flags need no first response yet; closure flags need the
- * request not closed (its status is not final).
+ * request not closed (its status is not final). The stamps are no column the service figures read (breaches are
+ * counted from the due dates), so the figures' roll-up (migration 0029) is not touched.
  */
 export async function stampDue(
   db: Executor,

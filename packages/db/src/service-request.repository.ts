@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import { recordFiledRequest, touchesFigures, trackFigures } from "./service-figures-rollup.repository.ts";
 import type {
   DB,
   RequestAssignmentRow,
@@ -103,11 +104,15 @@ export async function nextSequence(db: Executor, fiscalYearBe: number): Promise<
 
 export async function insertRequest(db: Executor, row: Insertable<ServiceRequestTable>): Promise<number> {
   const inserted = await db.insertInto("service_requests").values(row).returning("id").executeTakeFirstOrThrow();
+  await recordFiledRequest(db, inserted.id);
   return inserted.id;
 }
 
+/** Changes a request; the service figures' roll-up follows in the same transaction. */
 export async function updateRequest(db: Executor, id: number, patch: Updateable<ServiceRequestTable>) {
-  await db.updateTable("service_requests").set(patch).where("id", "=", id).execute();
+  const update = () => db.updateTable("service_requests").set(patch).where("id", "=", id).execute();
+  if (touchesFigures(patch)) await trackFigures(db, [id], update);
+  else await update();
 }
 
 export async function insertAssignment(db: Executor, row: Insertable<RequestAssignmentTable>): Promise<number> {

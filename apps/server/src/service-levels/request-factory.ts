@@ -1,6 +1,6 @@
 import type { Insertable } from "kysely";
 import { requestCode } from "@sainam/core";
-import type { Database, ServiceRequestTable } from "@sainam/db";
+import { serviceFigureRollup, type Database, type ServiceRequestTable } from "@sainam/db";
 import { createEnterprise, unique } from "../test-support/factories.ts";
 import type { Client } from "../test-support/test-app.ts";
 
@@ -96,6 +96,8 @@ export function requestFactory(database: Database) {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      // Inserted as the server would: counted in the service figures' roll-up.
+      await serviceFigureRollup.recordFiledRequest(db, row.id);
       return row.id;
     },
   };

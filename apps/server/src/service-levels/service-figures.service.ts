@@ -4,6 +4,7 @@ import {
   defaultServiceLevels,
   fiscalYearRange,
   clockHistogram,
+  countsFromSums,
   holidayDates,
   isFinalStatus,
   isRequestStatus,
@@ -14,12 +15,22 @@ import {
   tallyServiceFigures,
   workingDaysBetween,
   type Actor,
+  type ClockCounts,
   type ClockTally,
   type HolidayDates,
   type ExpertField,
   type Locale,
+  type ServiceFigureCounts,
 } from "@sainam/core";
-import { holidays, reference, serviceFigures, serviceProviders, users, type ServiceFigureFilter } from "@sainam/db";
+import {
+  holidays,
+  reference,
+  serviceFigureRollup,
+  serviceFigures,
+  serviceProviders,
+  users,
+  type ServiceFigureFilter,
+} from "@sainam/db";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { renderServiceFiguresXlsx } from "./service-figures.xlsx.ts";
@@ -58,20 +69,29 @@ async function keptProviders(ctx: AppContext, actor: Actor): Promise<number[] | 
   return [...new Set([...managed, ...agency])];
 }
 
+/** A clock tallied from the requests, its spans timed in working days. */
+function clockCounts(tally: ClockTally, between: (a: string, b: string) => number): ClockCounts {
+  return {
+    timed: tally.timed,
+    withinTarget: tally.withinTarget,
+    breached: tally.breached,
+    histogram: clockHistogram(tally.spans, between),
+  };
+}
+
 /**
  * One clock's figures: durations in working days (median, 90th percentile) from its histogram, on time or late
  * against each request's own due date, and still-open requests past their due date counted as breached.
  */
-function clockFigures(tally: ClockTally, between: (a: string, b: string) => number) {
-  const histogram = clockHistogram(tally.spans, between);
-  const decided = tally.withinTarget + tally.breached;
+function clockFigures(clock: ClockCounts) {
+  const decided = clock.withinTarget + clock.breached;
   return {
-    timed: tally.timed,
-    medianDays: medianOf(histogram),
-    p90Days: percentileOf(histogram, 90),
-    withinTarget: tally.withinTarget,
-    breached: tally.breached,
-    breachRate: decided === 0 ? null : tally.breached / decided,
+    timed: clock.timed,
+    medianDays: medianOf(clock.histogram),
+    p90Days: percentileOf(clock.histogram, 90),
+    withinTarget: clock.withinTarget,
+    breached: clock.breached,
+    breachRate: decided === 0 ? null : clock.breached / decided,
   };
 }
 
@@ -107,10 +127,31 @@ function fiscalMonths(fy: number): string[] {
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /**
+ * The counts of the figures from the requests themselves, one scan of those the filters select: what the roll-up
+ * must always equal (the test oracle, and the bench's baseline).
+ */
+async function countsByScan(ctx: AppContext, filter: ServiceFigureFilter, today: string): Promise<ServiceFigureCounts> {
+  const { db, dialect } = ctx.database;
+  const tallies = tallyServiceFigures(await serviceFigures.figureRows(db, dialect, filter), today);
+  const between = await workingDaysCounter(ctx, tallies.span);
+  return {
+    ...tallies,
+    response: clockCounts(tallies.response, between),
+    closure: clockCounts(tallies.closure, between),
+  };
+}
+
+/** The counts of the figures added up from the roll-up's cells (migration 0029) that the filters select. */
+async function countsFromRollup(ctx: AppContext, query: ServiceFiguresQuery, today: string) {
+  const cells = await serviceFigureRollup.figureCells(ctx.database.db, query);
+  return countsFromSums(cells, today);
+}
+
+/**
  * The service figures (issue 13, point 7) for the filters: requests by field, province, provider and month; first
  * response and closure in working days (median, 90th percentile) against each request's due date; breach rates;
  * the firms' satisfaction; and, for those who keep or manage providers, the caseload of each of their experts.
- * Anyone may read the aggregates: they name no firm and no person.
+ * Anyone may read the aggregates: they name no firm and no person. Counted from the roll-up kept as requests change.
  */
 export async function serviceFiguresFor(
   ctx: AppContext,
@@ -118,7 +159,27 @@ export async function serviceFiguresFor(
   query: ServiceFiguresQuery,
   now: Date = new Date(),
 ): Promise<ServiceFigures> {
-  const { db, dialect } = ctx.database;
+  return figuresFrom(ctx, actor, query, now, "rollup");
+}
+
+/** The same figures counted by scanning the requests (no roll-up): the oracle of the tests and the bench's baseline. */
+export async function serviceFiguresByScan(
+  ctx: AppContext,
+  actor: Actor,
+  query: ServiceFiguresQuery,
+  now: Date = new Date(),
+): Promise<ServiceFigures> {
+  return figuresFrom(ctx, actor, query, now, "scan");
+}
+
+async function figuresFrom(
+  ctx: AppContext,
+  actor: Actor,
+  query: ServiceFiguresQuery,
+  now: Date,
+  source: "rollup" | "scan",
+): Promise<ServiceFigures> {
+  const { db } = ctx.database;
   const providers = await serviceProviders.listProviders(db);
   const selected = query.providerId === undefined ? undefined : providers.find((p) => p.id === query.providerId);
   if (query.providerId !== undefined && selected === undefined)
@@ -126,12 +187,10 @@ export async function serviceFiguresFor(
   const filter = filterOf(query);
   const kept = await keptProviders(ctx, actor);
   const today = toIsoDate(bangkokDateOf(now));
-  const [rows, people] = await Promise.all([
-    serviceFigures.figureRows(db, dialect, filter),
+  const [tallies, people] = await Promise.all([
+    source === "rollup" ? countsFromRollup(ctx, query, today) : countsByScan(ctx, filter, today),
     kept === "all" || kept.length > 0 ? serviceFigures.caseloadExperts(db, filter, kept) : Promise.resolve(null),
   ]);
-  const tallies = tallyServiceFigures(rows, today);
-  const between = await workingDaysCounter(ctx, tallies.span);
   const fieldStatus = tallies.byFieldAndStatus;
   const provinces = tallies.byProvince;
   const byProvider = tallies.byProvider;
@@ -195,8 +254,8 @@ export async function serviceFiguresFor(
       })
       .sort((a, b) => b.requests - a.requests || (a.providerId ?? 0) - (b.providerId ?? 0)),
     byMonth: monthKeys.map((month) => ({ month, requests: monthCounts.get(month) ?? 0 })),
-    response: clockFigures(tallies.response, between),
-    closure: clockFigures(tallies.closure, between),
+    response: clockFigures(tallies.response),
+    closure: clockFigures(tallies.closure),
     satisfaction: { rated, meanRating: ratio(ratingSum, rated), shareFourOrFive: ratio(satisfied, rated) },
     caseload,
   };

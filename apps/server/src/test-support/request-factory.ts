@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "@sainam/db";
+import { serviceFigureRollup, type DB } from "@sainam/db";
 import { ok, unique, type SignedIn } from "./factories.ts";
 import type { Client } from "./test-app.ts";
 
@@ -105,5 +105,7 @@ export async function insertServiceRequest(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // Inserted as the server would: counted in the service figures' roll-up.
+  await serviceFigureRollup.recordFiledRequest(db, row.id);
   return row.id;
 }
