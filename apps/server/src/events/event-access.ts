@@ -42,8 +42,8 @@ export async function eventResource(db: Executor, actor: Actor, event: TradeEven
 }
 
 /**
- * One event as `actor` may act on it with `action`: 404 when it does not exist or the actor may not even read it
- * (so ids cannot be probed), 401/403 per the policy when they may read it but not do this. `keeper`: the actor
+ * One event as `actor` may act on it with `action`: 404 when it does not exist or the actor (the public too) may
+ * not even read it (so ids cannot be probed), 401/403 per the policy when they may read it but not do this. `keeper`: the actor
  * keeps the event (edits it, acts for its participants, sees its records).
  */
 export async function loadEventFor(
@@ -55,10 +55,9 @@ export async function loadEventFor(
   const event = await db.selectFrom("trade_events").selectAll().where("id", "=", id).executeTakeFirst();
   if (!event) throw errors.notFound("event", id);
   const resource = await eventResource(db, actor, event);
-  if (!can(actor, "read", resource)) {
-    if (actor.kind === "public") throw errors.unauthenticated();
-    throw errors.notFound("event", id);
-  }
+  // The public too: published events are public, so an unpublished one answers as one that does not exist
+  // (a 401 here would tell an anonymous caller which ids exist).
+  if (!can(actor, "read", resource)) throw errors.notFound("event", id);
   authorize(actor, action, resource);
   return { event, resource, keeper: can(actor, "update", resource) };
 }

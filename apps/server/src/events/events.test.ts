@@ -162,7 +162,7 @@ describe("#events", () => {
       (e: { id: number }) => e.id,
     );
     expect(publicIds).toEqual([shown.id]);
-    expect((await t.anonymous.request("GET", `/api/events/${hidden.id}`)).statusCode).toBe(401);
+    expect((await t.anonymous.request("GET", `/api/events/${hidden.id}`)).statusCode).toBe(404);
     expect((await memberB.request("GET", `/api/events/${hidden.id}`)).statusCode).toBe(404);
     expect((await ok(memberB.request("GET", `/api/events/${shown.id}`))).keeper).toBe(false);
     const badYear = await t.anonymous.request("GET", "/api/events?fiscalYear=2569");
@@ -345,7 +345,7 @@ describe("#participants", () => {
     expect(asMember.items.map((p: { id: number }) => p.id)).toEqual([firm.id]);
     expect((await ok(memberA.request("GET", `/api/events/${event.id}`))).keeper).toBe(false);
     expect((await memberB.request("GET", `/api/events/${event.id}/participants`)).statusCode).toBe(404);
-    expect((await t.anonymous.request("GET", `/api/events/${event.id}/participants`)).statusCode).toBe(401);
+    expect((await t.anonymous.request("GET", `/api/events/${event.id}/participants`)).statusCode).toBe(404);
     const otherOfficer = await ok(mocOfficer.request("GET", `/api/events/${event.id}/participants`));
     expect(otherOfficer.items).toEqual([]);
     expect((await memberA.request("GET", `/api/events/${event.id}/participants/${buyer.id}`)).statusCode).toBe(404);

@@ -120,7 +120,7 @@ export async function listSuggestions(
   let forParticipant = query.participantId;
   if (!keeper) {
     const own = ownParticipant(actor, parties);
-    if (!own) throw errors.forbidden("Only the event's keepers and its participating firms see suggestions.");
+    if (!own) throw anonymousOr(actor, "Only the event's keepers and its participating firms see suggestions.");
     if (forParticipant !== undefined && forParticipant !== own.participantId)
       throw errors.forbidden("A firm sees its own suggestions only.");
     forParticipant = own.participantId;
@@ -142,6 +142,11 @@ async function oneDto(ctx: AppContext, actor: Actor, id: number): Promise<Meetin
   const [dto] = await meetingDtos(db, actor, [meeting], () => eventKeeper);
   if (!dto) throw errors.notFound("meeting", id);
   return dto;
+}
+
+/** A refusal of a caller who may read the event: 401 when they are not signed in (they might be a participant). */
+function anonymousOr(actor: Actor, message: string) {
+  return actor.kind === "public" ? errors.unauthenticated() : errors.forbidden(message);
 }
 
 function requireOpen(event: TradeEventRow): void {
@@ -416,7 +421,7 @@ export async function listEventMeetings(
             .where("event_id", "=", eventId)
             .where("enterprise_id", "=", firm)
             .executeTakeFirst();
-    if (!own) throw errors.forbidden("Only the event's keepers and its participating firms see its meetings.");
+    if (!own) throw anonymousOr(actor, "Only the event's keepers and its participating firms see its meetings.");
     q = q.where((eb) => eb.or([eb("requester_id", "=", own.id), eb("target_id", "=", own.id)]));
   }
   if (query.status) q = q.where("status", "=", query.status);

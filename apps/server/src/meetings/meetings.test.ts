@@ -142,9 +142,9 @@ describe("suggestions", () => {
     expect(unknown.body).toContain("participantId");
   });
 
-  it("is hidden from firms outside an unpublished event (404) and from the public (401)", async () => {
+  it("is hidden from firms outside an unpublished event (404) and from the public (404, as if it did not exist)", async () => {
     expect((await m3.request("GET", `/api/events/${eventId}/suggestions`)).statusCode).toBe(404);
-    expect((await t.anonymous.request("GET", `/api/events/${eventId}/suggestions`)).statusCode).toBe(401);
+    expect((await t.anonymous.request("GET", `/api/events/${eventId}/suggestions`)).statusCode).toBe(404);
   });
 });
 
