@@ -69,6 +69,11 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/service-requests/{id}/candidates",
   "/api/service-requests/{id}/attachments/{attachmentId}",
   "/api/service-requests/{id}/case-work",
+  "/api/events/{id}/participants/{participantId}",
+  "/api/events/{id}/suggestions",
+  "/api/events/{id}/meetings",
+  "/api/events/{id}/no-shows",
+  "/api/my/meetings",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */

@@ -10,6 +10,8 @@ import {
   type RecordVariant,
   type Role,
 } from "../test-support/access-fixture.ts";
+import { eventVariants, type EventVariant } from "../test-support/access-fixture-market.ts";
+import { buildBuyer, buildEvent } from "../test-support/market-factory-events.ts";
 import { newJuristicId, ok, unique } from "../test-support/factories.ts";
 import { insertServiceRequest } from "../test-support/request-factory.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
@@ -325,6 +327,38 @@ const newHoliday = async (w: AccessWorld): Promise<number> =>
       201,
     )
   ).id;
+
+// ——— Market linkage (issue 14): trade events and meetings, on the events of access-fixture-market.ts ———
+const EVENT_VARIANTS: readonly Variant[] = eventVariants;
+const ev = (v: Variant) => v as EventVariant;
+/** The event's keepers: admin and the officers of the organiser agency (the admin created every event). */
+const EVENT_KEEPERS: Record<EventVariant, Roles> = {
+  own: AGENCY.own,
+  otherAgency: AGENCY.otherAgency,
+  unpublished: AGENCY.unpublished,
+};
+const eventKeepers = (v: Variant): Roles => EVENT_KEEPERS[ev(v)];
+/** Keepers, and the member of firm 1, whose firm takes part in the `own` event only. */
+const eventKeepersAndFirm = (v: Variant): Roles => (v === "own" ? [...eventKeepers(v), "member"] : eventKeepers(v));
+/** Readers of an event: everyone when published; officers (and its keepers and participating firms) otherwise. */
+const eventReaders = seenByOfficers;
+function onEvent(
+  who: string,
+  sees: (v: Variant) => Roles,
+  may: (v: Variant) => Roles,
+  call: Rule["call"],
+  status = 200,
+  extra: Partial<Rule> = {},
+): Rule {
+  return { who, variants: EVENT_VARIANTS, call, expect: (role, v) => decide(role, sees(v), may(v), status), ...extra };
+}
+const EVENT_READERS_WHO =
+  "readers of the event: anyone when published; else officers, its keepers and participating firms";
+const EVENT_KEEPERS_WHO = "the event's keepers: admin, officers of the organiser agency, whoever created it";
+const OWN_PARTICIPATION_WHO = "the event's keepers; a member firm, its own participation";
+const EVENT_SIDES_WHO = "the event's keepers (all); a participating member firm (its own)";
+const ANSWER_WHO = "the event's keepers; the member firm asked";
+const MEETING_SIDES_WHO = "the event's keepers; either side's member firm";
 
 const matrix: Record<string, Rule> = {
   // ——— Reference data ———
@@ -1608,6 +1642,214 @@ const matrix: Record<string, Rule> = {
     async (_role, v, w) => ({
       url: `/api/value-claims/${await w.newClaim(r(v))}/verification`,
       body: { decision: "verified" },
+    }),
+  ), // ——— Market linkage: trade events (issue 14 point 2) ———
+  "GET /api/events": {
+    who: "anyone (unpublished events: officers, their keepers and participating firms)",
+    variants: NONE,
+    call: (_role, _v, w) => ({ url: `/api/events?organiserAgencyId=${w.agencyOf.unpublished}&pageSize=100` }),
+    expect: () => 200,
+    check: listing("/api/events", "items", (w) => w.market.event.unpublished, OFFICERS),
+  },
+  "POST /api/events": only(
+    "admin, agency officers, cluster coordinators",
+    ["admin", "mocOfficer", "dipOfficer", "coordinator"],
+    () => ({ url: "/api/events", body: buildEvent() }),
+    201,
+  ),
+  "GET /api/events/{id}": onEvent(
+    EVENT_READERS_WHO,
+    eventReaders,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}` }),
+  ),
+  "PATCH /api/events/{id}": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}`,
+    body: { titleEn: `Matching ${unique()}` },
+  })),
+  // A fresh event each call: published ones go back to draft, the unpublished draft is opened.
+  "POST /api/events/{id}/status": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, async (_role, v, w) => ({
+    url: `/api/events/${await w.market.newEvent(ev(v))}/status`,
+    body: { status: v === "unpublished" ? "open" : "draft" },
+  })),
+  "POST /api/events/{id}/published": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, async (_role, v, w) => ({
+    url: `/api/events/${await w.market.newEvent(ev(v))}/published`,
+    body: { published: false },
+  })),
+  "GET /api/events/{id}/layout": onEvent(
+    EVENT_READERS_WHO,
+    eventReaders,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}/layout` }),
+  ),
+  // The same slots and tables again: nothing in use is removed.
+  "PUT /api/events/{id}/slots": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}/slots`,
+    body: {
+      days: [w.market.day],
+      sessions: [
+        { start: "09:00", end: "12:00" },
+        { start: "13:00", end: "16:00" },
+      ],
+      minutes: 30,
+    },
+  })),
+  "PUT /api/events/{id}/tables": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}/tables`,
+    body: { count: 3 },
+  })),
+  "GET /api/events/{id}/participants": onEvent(
+    "readers of the event (keepers: every participant, with contacts; a member firm: its own; others: none)",
+    eventReaders,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}/participants` }),
+    200,
+    {
+      check: (role, v, response, w) => {
+        const ids = (response.json().items as Array<{ id: number }>).map((p) => p.id).sort();
+        const m = w.market;
+        const want = eventKeepers(v).includes(role)
+          ? [m.firmParticipant[ev(v)], m.buyerParticipant[ev(v)]]
+          : role === "member" && v === "own"
+            ? [m.firmParticipant.own]
+            : [];
+        // Keepers may see more (participants added by other rows): the world's two must be among them.
+        const missing = want.filter((id) => !ids.includes(id));
+        const extra = eventKeepers(v).includes(role) ? [] : ids.filter((id) => !want.includes(id));
+        return missing.length + extra.length === 0
+          ? undefined
+          : `participants listed ${JSON.stringify(ids)}, expected ${JSON.stringify(want)}`;
+      },
+    },
+  ),
+  "POST /api/events/{id}/participants": onEvent(
+    EVENT_KEEPERS_WHO,
+    eventReaders,
+    eventKeepers,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}/participants`, body: { buyer: buildBuyer() } }),
+    201,
+  ),
+  "POST /api/events/{id}/participants/import": onEvent(
+    EVENT_KEEPERS_WHO,
+    eventReaders,
+    eventKeepers,
+    (_role, v, w) => ({
+      url: `/api/events/${w.market.event[ev(v)]}/participants/import?fileName=participants.csv`,
+      raw: w.market.participantFile(),
+    }),
+  ),
+  "GET /api/events/{id}/participants/{participantId}": onEvent(
+    OWN_PARTICIPATION_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}` }),
+  ),
+  "PATCH /api/events/{id}/participants/{participantId}": onEvent(
+    OWN_PARTICIPATION_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    (_role, v, w) => ({
+      url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}`,
+      body: { language: "th" },
+    }),
+  ),
+  // A fresh buyer each call.
+  "DELETE /api/events/{id}/participants/{participantId}": onEvent(
+    EVENT_KEEPERS_WHO,
+    eventReaders,
+    eventKeepers,
+    async (_role, v, w) => {
+      const eventId = w.market.event[ev(v)];
+      return { url: `/api/events/${eventId}/participants/${await w.market.newBuyer(eventId)}` };
+    },
+  ),
+  "PUT /api/events/{id}/participants/{participantId}/unavailable": onEvent(
+    OWN_PARTICIPATION_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    (_role, v, w) => ({
+      url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}/unavailable`,
+      body: { slotIds: [] },
+    }),
+  ),
+  "PUT /api/events/{id}/participants/{participantId}/interests": onEvent(
+    OWN_PARTICIPATION_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    (_role, v, w) => ({
+      url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}/interests`,
+      body: { items: [{ direction: "offer", text: "ข้าวหอมมะลิ" }] },
+    }),
+  ),
+  // ——— Market linkage: matchmaking (issue 14 point 3) ———
+  "GET /api/events/{id}/suggestions": onEvent(EVENT_SIDES_WHO, eventReaders, eventKeepersAndFirm, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}/suggestions`,
+  })),
+  // The variant's firm asks a fresh buyer (the unpublished variant: at the open unpublished event).
+  "POST /api/events/{id}/meetings": onEvent(
+    "the event's keepers (for any participant); the requesting member firm",
+    eventReaders,
+    eventKeepersAndFirm,
+    async (_role, v, w) => {
+      const eventId = w.market.openEventOf(ev(v));
+      return {
+        url: `/api/events/${eventId}/meetings`,
+        body: { requesterId: w.market.openFirmOf(ev(v)), targetId: await w.market.newBuyer(eventId) },
+      };
+    },
+    201,
+  ),
+  "POST /api/events/{id}/meetings/bulk": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, (_role, v, w) => ({
+    url: `/api/events/${w.market.openEventOf(ev(v))}/meetings/bulk`,
+    body: { perParticipant: 1 },
+  })),
+  "GET /api/events/{id}/meetings": onEvent(EVENT_SIDES_WHO, eventReaders, eventKeepersAndFirm, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}/meetings`,
+  })),
+  "GET /api/events/{id}/no-shows": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}/no-shows`,
+  })),
+  "POST /api/events/{id}/participants/{participantId}/check-in": onEvent(
+    EVENT_KEEPERS_WHO,
+    eventReaders,
+    eventKeepers,
+    (_role, v, w) => ({
+      url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}/check-in`,
+      body: { checkedIn: true },
+    }),
+  ),
+  "GET /api/my/meetings": only("member users", ["member"], () => ({ url: "/api/my/meetings" })),
+  // Fresh meetings each call, which a fresh buyer requested of the variant's firm.
+  "POST /api/meetings/{id}/accept": onEvent(
+    ANSWER_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    async (_role, v, w) => ({
+      url: `/api/meetings/${await w.market.newMeeting(ev(v))}/accept`,
+    }),
+  ),
+  "POST /api/meetings/{id}/decline": onEvent(
+    ANSWER_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    async (_role, v, w) => ({
+      url: `/api/meetings/${await w.market.newMeeting(ev(v))}/decline`,
+      body: { reason: "ไม่ว่าง" },
+    }),
+  ),
+  "POST /api/meetings/{id}/cancel": onEvent(
+    MEETING_SIDES_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    async (_role, v, w) => ({ url: `/api/meetings/${await w.market.newMeeting(ev(v))}/cancel`, body: {} }),
+  ),
+  "POST /api/meetings/{id}/attendance": onEvent(
+    "the event's keepers",
+    eventKeepersAndFirm,
+    eventKeepers,
+    async (_role, v, w) => ({
+      url: `/api/meetings/${await w.market.newMeeting(ev(v), "accepted")}/attendance`,
+      body: { attendance: "held" },
     }),
   ),
 };

@@ -3,6 +3,7 @@ import { enterValues } from "../indicator-values/indicator-value.service.ts";
 import { transitionValues } from "../indicator-values/value-workflow.service.ts";
 import { ADMIN, type Client, type TestApp } from "./test-app.ts";
 import { newJuristicId, ok, unique } from "./factories.ts";
+import { buildMarketWorld } from "./access-fixture-market.ts";
 
 /**
  * The world of the access matrix: two agencies (MOC, DIP), a record of each kind per variant, and one signed-in
@@ -375,9 +376,13 @@ export async function buildAccessWorld(t: TestApp) {
     return { batchId: body.batchId as number, mapping: body.suggestedMapping as unknown };
   };
 
+  // Trade events and meetings (issue 14): see access-fixture-market.ts.
+  const market = await buildMarketWorld({ db: t.ctx.database.db, admin, agencyOf, firm });
+
   return {
     t,
     as,
+    market,
     admin,
     userId,
     bystanderId: bystander.id,

@@ -1,0 +1,150 @@
+import type { Kysely } from "kysely";
+import type { DB } from "@sainam/db";
+import { ok } from "./factories.ts";
+import {
+  addBuyerParticipant,
+  addFirmParticipant,
+  buildBuyer,
+  createEvent,
+  openEvent,
+  setLayout,
+} from "./market-factory-events.ts";
+import type { Client } from "./test-app.ts";
+
+/**
+ * The trade events of the access matrix (issue 14), one per variant, seen from the MOC officer and the member of
+ * firm 1:
+ * - `own`: organised by the MOC, published and open; the member's firm takes part;
+ * - `otherAgency`: organised by the DIP, published and open; another firm takes part;
+ * - `unpublished`: organised by the DIP, an unpublished draft; the unpublished firm takes part.
+ * Each has slots on a past day (so attendance may be recorded) and tables, a buyer, and a requested meeting between
+ * the firm and the buyer. Everything is made by the admin through the API, except meetings, which are inserted
+ * (a draft event takes no meeting requests) — fresh ones per call, for the operations that change a meeting.
+ * `openUnpublished`: an open but unpublished DIP event, for the operations that need an open event.
+ */
+export const eventVariants = ["own", "otherAgency", "unpublished"] as const;
+export type EventVariant = (typeof eventVariants)[number];
+
+/** The day the world's events are held: past, so that attendance can be recorded. */
+const EVENT_DAY = "2026-11-02";
+
+type Base = {
+  db: Kysely<DB>;
+  admin: Client;
+  agencyOf: Record<EventVariant, number>;
+  firm: Record<EventVariant, number>;
+};
+
+export async function buildMarketWorld(base: Base) {
+  const { db, admin, agencyOf, firm } = base;
+
+  /** A fresh event of the variant: published and open, or (unpublished) an unpublished draft, or open if asked. */
+  const newEvent = async (v: EventVariant, options: { open?: boolean } = {}) => {
+    const created = await createEvent(admin, {
+      organiserAgencyId: agencyOf[v],
+      startsOn: EVENT_DAY,
+      endsOn: EVENT_DAY,
+    });
+    if (v !== "unpublished" || options.open) await openEvent(admin, created.id);
+    if (v !== "unpublished")
+      await ok(admin.request("POST", `/api/events/${created.id}/published`, { published: true }));
+    return created.id;
+  };
+
+  const event = {} as Record<EventVariant, number>;
+  const firmParticipant = {} as Record<EventVariant, number>;
+  const buyerParticipant = {} as Record<EventVariant, number>;
+  const slot = {} as Record<EventVariant, number>;
+  const meeting = {} as Record<EventVariant, number>;
+
+  const insertMeeting = async (
+    eventId: number,
+    requesterId: number,
+    targetId: number,
+    status: "requested" | "accepted",
+    slotId: number | null = null,
+  ) => {
+    const now = new Date().toISOString();
+    const { id } = await db
+      .insertInto("meetings")
+      .values({
+        event_id: eventId,
+        requester_id: requesterId,
+        target_id: targetId,
+        pair_low: Math.min(requesterId, targetId),
+        pair_high: Math.max(requesterId, targetId),
+        origin: "organiser",
+        reason_json: null,
+        message: null,
+        status,
+        requested_by: null,
+        requested_at: now,
+        decided_by: null,
+        decided_at: status === "accepted" ? now : null,
+        decline_reason: null,
+        slot_id: slotId,
+        table_id: null,
+        attendance: null,
+        attendance_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return id;
+  };
+
+  for (const v of eventVariants) {
+    event[v] = await newEvent(v);
+    const layout = await setLayout(admin, { id: event[v], startsOn: EVENT_DAY }, { tables: 3 });
+    const first = layout.slots[0];
+    if (!first) throw new Error("no slots generated");
+    slot[v] = first.id;
+    firmParticipant[v] = (await addFirmParticipant(admin, event[v], firm[v])).id;
+    buyerParticipant[v] = (await addBuyerParticipant(admin, event[v])).id;
+    meeting[v] = await insertMeeting(event[v], firmParticipant[v], buyerParticipant[v], "requested");
+  }
+  const openUnpublished = await newEvent("unpublished", { open: true });
+  const openUnpublishedFirm = (await addFirmParticipant(admin, openUnpublished, firm.unpublished)).id;
+
+  /** The event an operation that needs an open event acts on. */
+  const openEventOf = (v: EventVariant) => (v === "unpublished" ? openUnpublished : event[v]);
+  /** The variant's firm's participant in `openEventOf(v)`. */
+  const openFirmOf = (v: EventVariant) => (v === "unpublished" ? openUnpublishedFirm : firmParticipant[v]);
+  /** A fresh buyer taking part in the event: answers its participant id. */
+  const newBuyer = async (eventId: number) => (await addBuyerParticipant(admin, eventId)).id;
+  /**
+   * A fresh meeting at the variant's event that a fresh buyer requested of the variant's firm (so the member of
+   * firm 1 is the side asked at `own`); `accepted` ones are scheduled in the event's first slot.
+   */
+  const newMeeting = async (v: EventVariant, status: "requested" | "accepted" = "requested") =>
+    insertMeeting(
+      event[v],
+      await newBuyer(event[v]),
+      firmParticipant[v],
+      status,
+      status === "accepted" ? slot[v] : null,
+    );
+  /** A participants file adding one fresh buyer. */
+  const participantFile = () => {
+    const buyer = buildBuyer();
+    return Buffer.from(`Name,Country,City,Role\n"${buyer.name}",JP,Tokyo,buyer\n`, "utf8");
+  };
+
+  return {
+    day: EVENT_DAY,
+    event,
+    firmParticipant,
+    buyerParticipant,
+    slot,
+    meeting,
+    newEvent,
+    newBuyer,
+    newMeeting,
+    openEventOf,
+    openFirmOf,
+    participantFile,
+  };
+}
+
+export type MarketWorld = Awaited<ReturnType<typeof buildMarketWorld>>;
