@@ -360,6 +360,22 @@ const EVENT_SIDES_WHO = "the event's keepers (all); a participating member firm 
 const ANSWER_WHO = "the event's keepers; the member firm asked";
 const MEETING_SIDES_WHO = "the event's keepers; either side's member firm";
 
+/** Answering a fresh meeting: its target (the firm asked) or the event's keepers; the requester firm is refused. */
+function answering(step: "accept" | "decline", body?: unknown): Rule {
+  return {
+    who: ANSWER_WHO,
+    variants: [...EVENT_VARIANTS, "other"],
+    call: async (_role, v, w) => {
+      const id = await w.market.newMeeting(v === "other" ? "own" : ev(v), "requested", { firmAsks: v === "other" });
+      return { url: `/api/meetings/${id}/${step}`, ...(body === undefined ? {} : { body }) };
+    },
+    expect: (role, v) =>
+      v === "other"
+        ? decide(role, eventKeepersAndFirm("own"), eventKeepers("own"), 200)
+        : decide(role, eventKeepersAndFirm(v), eventKeepersAndFirm(v), 200),
+  };
+}
+
 const matrix: Record<string, Rule> = {
   // ——— Reference data ———
   "GET /api/health": anyone("/api/health"),
@@ -1819,24 +1835,10 @@ const matrix: Record<string, Rule> = {
     }),
   ),
   "GET /api/my/meetings": only("member users", ["member"], () => ({ url: "/api/my/meetings" })),
-  // Fresh meetings each call, which a fresh buyer requested of the variant's firm.
-  "POST /api/meetings/{id}/accept": onEvent(
-    ANSWER_WHO,
-    eventKeepersAndFirm,
-    eventKeepersAndFirm,
-    async (_role, v, w) => ({
-      url: `/api/meetings/${await w.market.newMeeting(ev(v))}/accept`,
-    }),
-  ),
-  "POST /api/meetings/{id}/decline": onEvent(
-    ANSWER_WHO,
-    eventKeepersAndFirm,
-    eventKeepersAndFirm,
-    async (_role, v, w) => ({
-      url: `/api/meetings/${await w.market.newMeeting(ev(v))}/decline`,
-      body: { reason: "ไม่ว่าง" },
-    }),
-  ),
+  // Fresh meetings each call, which a fresh buyer requested of the variant's firm; `other`: at the `own` event, one
+  // the member's firm requested itself (it may not answer it).
+  "POST /api/meetings/{id}/accept": answering("accept"),
+  "POST /api/meetings/{id}/decline": answering("decline", { reason: "ไม่ว่าง" }),
   "POST /api/meetings/{id}/cancel": onEvent(
     MEETING_SIDES_WHO,
     eventKeepersAndFirm,

@@ -115,16 +115,18 @@ export async function buildMarketWorld(base: Base) {
   const newBuyer = async (eventId: number) => (await addBuyerParticipant(admin, eventId)).id;
   /**
    * A fresh meeting at the variant's event that a fresh buyer requested of the variant's firm (so the member of
-   * firm 1 is the side asked at `own`); `accepted` ones are scheduled in the event's first slot.
+   * firm 1 is the side asked at `own`), or, `firmAsks`, that the firm requested of a fresh buyer; `accepted` ones
+   * are scheduled in the event's first slot.
    */
-  const newMeeting = async (v: EventVariant, status: "requested" | "accepted" = "requested") =>
-    insertMeeting(
-      event[v],
-      await newBuyer(event[v]),
-      firmParticipant[v],
-      status,
-      status === "accepted" ? slot[v] : null,
-    );
+  const newMeeting = async (
+    v: EventVariant,
+    status: "requested" | "accepted" = "requested",
+    options: { firmAsks?: boolean } = {},
+  ) => {
+    const buyer = await newBuyer(event[v]);
+    const [requester, target] = options.firmAsks ? [firmParticipant[v], buyer] : [buyer, firmParticipant[v]];
+    return insertMeeting(event[v], requester, target, status, status === "accepted" ? slot[v] : null);
+  };
   /** A participants file adding one fresh buyer. */
   const participantFile = () => {
     const buyer = buildBuyer();
