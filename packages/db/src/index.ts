@@ -19,7 +19,7 @@ export type { ClusterDetail } from "./cluster.repository.ts";
 export type { EnterpriseDetail, ProductRow, ContactRow } from "./enterprise.repository.ts";
 export type { MemberView, PendingMembershipView, PendingScope } from "./membership.repository.ts";
 export * as search from "./search.repository.ts";
-export type { SearchEntityType } from "./search.repository.ts";
+export type { SearchEntityType, SearchIndexType } from "./search.repository.ts";
 export * as enterpriseImport from "./enterprise-import.repository.ts";
 export * as importBatches from "./import-batch.repository.ts";
 export * as relationImport from "./relation-import.repository.ts";

@@ -26,6 +26,7 @@ const everyType = {
   service_provider: true,
   expert: true,
   service_request: true,
+  product: true,
 } satisfies Record<Resource["type"], true>;
 
 const expert: Actor = { kind: "user", id: 7, role: "expert", agencyId: null, clusterIds: [], enterpriseId: null };

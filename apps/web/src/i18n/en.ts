@@ -358,6 +358,7 @@ export const en: EnglishCatalogue = {
       value_claim: { one: "this value claim", many: "value claims", new: "a value claim" },
       plan_values: { one: "values of this plan", many: "values of this plan", new: "values of this plan" },
       service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
+      product: { one: "this product", many: "products", new: "a product" },
     },
     forbiddenPairs: {
       plan_values_read_unapproved: "see the values of this plan that are not yet approved",
@@ -365,6 +366,7 @@ export const en: EnglishCatalogue = {
       import_create: "import files",
       audit_read: "see the audit log",
       audit_list: "see the audit log",
+      product_read_personal: "see the contacts of buyers who asked about this product",
     },
   },
   login: {
