@@ -81,4 +81,5 @@ export const notificationKinds = [
   "request_declined",
   "request_rated",
   "task_due",
+  "product_inquiry",
 ] as const;

@@ -60,3 +60,11 @@ export * as serviceFigures from "./service-figures.repository.ts";
 export type { ServiceFigureFilter } from "./service-figures.repository.ts";
 export * as serviceRouting from "./service-routing.repository.ts";
 export type { RoutingCandidate, InboxRow } from "./service-routing.repository.ts";
+export * as products from "./product.repository.ts";
+export type {
+  ProductWithFirm,
+  CertificationRow,
+  PhotoRow,
+  InquiryView,
+  CatalogueFilters,
+} from "./product.repository.ts";

@@ -2233,6 +2233,7 @@ export const en: EnglishCatalogue = {
       request_declined: "The expert declined a service request",
       request_rated: "The firm rated the service",
       task_due: "A follow-up task is due",
+      product_inquiry: "A buyer asked for a quote",
     },
   },
   caseWork: {

@@ -2169,6 +2169,7 @@ export const th = {
       request_declined: "ผู้เชี่ยวชาญปฏิเสธคำขอรับบริการ",
       request_rated: "ผู้รับบริการให้คะแนนแล้ว",
       task_due: "งานติดตามครบกำหนด",
+      product_inquiry: "ผู้ซื้อขอใบเสนอราคา",
     },
   },
   caseWork: {
