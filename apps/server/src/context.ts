@@ -52,7 +52,7 @@ export function createContext(config: Config, database: Database, options: { now
     config,
     database,
     loginThrottle: new LoginThrottle({ now }),
-    publicWriteThrottle: new PublicWriteThrottle({ now }),
+    publicWriteThrottle: new PublicWriteThrottle({ now, limit: config.quoteRequestsPer10Min }),
     sessionCache: new SessionCache({ now }),
     imports: new ImportJobs(),
     foreground: new ForegroundRequests(),

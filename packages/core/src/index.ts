@@ -30,4 +30,5 @@ export * from "./notifications.ts";
 export * from "./case-work.ts";
 export * from "./routing.ts";
 export * from "./service-figures.ts";
+export * from "./market.ts";
 export * from "./products.ts";

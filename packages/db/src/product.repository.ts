@@ -432,3 +432,69 @@ export async function catalogueCards(db: Executor, ids: readonly number[], today
     return r ? [{ ...r, id, thumbnail_key: cover.get(id) ?? null, certifications: kinds.get(id) ?? [] }] : [];
   });
 }
+
+// ——— Inquiries as leads (the deals of migration 0024) ———
+
+/**
+ * The buyer record of an organisation in a country, found by its de-duplication key (core `buyerNameKey`) or made.
+ * No contact is copied into it: the inquiry keeps the contact the buyer gave the firm.
+ */
+export async function buyerFor(
+  db: Transaction<DB>,
+  input: { name: string; nameKey: string; countryCode: string; at: string; createdBy: number | null },
+): Promise<{ id: number; created: boolean }> {
+  const found = await db
+    .selectFrom("buyers")
+    .select("id")
+    .where("name_key", "=", input.nameKey)
+    .where("country_code", "=", input.countryCode)
+    .executeTakeFirst();
+  if (found) return { id: found.id, created: false };
+  const made = await db
+    .insertInto("buyers")
+    .values({
+      name: input.name,
+      name_key: input.nameKey,
+      country_code: input.countryCode,
+      kind: "other",
+      created_by: input.createdBy,
+      created_at: input.at,
+      updated_at: input.at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: made.id, created: true };
+}
+
+/** Opens the firm's deal at stage `lead` from an inquiry. */
+export async function insertLeadFromInquiry(
+  db: Transaction<DB>,
+  input: { enterpriseId: number; buyerId: number; inquiryId: number; country: string; on: string; at: string },
+): Promise<number> {
+  const made = await db
+    .insertInto("deals")
+    .values({
+      enterprise_id: input.enterpriseId,
+      buyer_id: input.buyerId,
+      stage: "lead",
+      market_country: input.country,
+      inquiry_id: input.inquiryId,
+      opened_on: input.on,
+      created_by: null,
+      created_at: input.at,
+      updated_at: input.at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return made.id;
+}
+
+/** The deals opened from inquiries, by inquiry id. */
+export async function dealsOfInquiries(db: Executor, inquiryIds: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const part of slices([...new Set(inquiryIds)], IN_LIST)) {
+    const rows = await db.selectFrom("deals").select(["id", "inquiry_id"]).where("inquiry_id", "in", part).execute();
+    for (const r of rows) if (r.inquiry_id !== null) out.set(r.inquiry_id, r.id);
+  }
+  return out;
+}

@@ -26,6 +26,9 @@ const everyType = {
   service_provider: true,
   expert: true,
   service_request: true,
+  trade_event: true,
+  meeting: true,
+  deal: true,
   product: true,
 } satisfies Record<Resource["type"], true>;
 

@@ -1,4 +1,4 @@
-import type { Actor } from "@sainam/core";
+import { buyerNameKey, type Actor } from "@sainam/core";
 import type { CreateInquiryBody, Inquiry } from "@sainam/contract";
 import { audit, enterprises, products, type DB, type InquiryView } from "@sainam/db";
 import type { Transaction } from "kysely";
@@ -6,10 +6,11 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { notify } from "../notifications/notify.ts";
 import { authorize } from "../policies/policy.ts";
-import { loadProductFor, productResourceOf } from "./product.service.ts";
+import { loadProductFor, productResourceOf, todayOf } from "./product.service.ts";
 
 // Buyers' "request a quote" (issue 14, point 1): a public write from the catalogue, throttled per client address,
-// routed to the firm's members and its clusters' coordinators, and kept as the firm's lead.
+// routed to the firm's members and its clusters' coordinators, and kept as the firm's lead: a deal at stage `lead`
+// (migration 0024) with the inquiring organisation as its buyer, de-duplicated by name and country.
 
 function presentInquiry(row: InquiryView, dealId: number | null): Inquiry {
   return {
@@ -90,6 +91,21 @@ export async function createInquiry(
       created_at: now,
       updated_at: now,
     });
+    const buyer = await products.buyerFor(trx, {
+      name: input.buyerOrganisation,
+      nameKey: buyerNameKey(input.buyerOrganisation),
+      countryCode: input.buyerCountry,
+      at: now,
+      createdBy: actor.kind === "user" ? actor.id : null,
+    });
+    const dealId = await products.insertLeadFromInquiry(trx, {
+      enterpriseId: product.enterprise_id,
+      buyerId: buyer.id,
+      inquiryId: newId,
+      country: input.buyerCountry,
+      on: todayOf(ctx),
+      at: now,
+    });
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
       action: "product.inquiry",
@@ -101,6 +117,9 @@ export async function createInquiry(
         buyerCountry: input.buyerCountry,
         contactsGiven: { phone: Boolean(input.contactPhone) },
         consent: true,
+        dealId,
+        buyerId: buyer.id,
+        buyerCreated: buyer.created,
       },
     });
     await notify(
@@ -127,7 +146,11 @@ export async function listInquiries(ctx: AppContext, actor: Actor, enterpriseId:
   if (!(await enterprises.findEnterprise(db, enterpriseId))) throw errors.notFound("enterprise", enterpriseId);
   authorize(actor, "read_personal", await productResourceOf(db, enterpriseId, false));
   const rows = await products.inquiriesOfFirm(db, enterpriseId);
-  return rows.map((row) => presentInquiry(row, null));
+  const deals = await products.dealsOfInquiries(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => presentInquiry(row, deals.get(row.id) ?? null));
 }
 
 /** Marks an inquiry answered or closed (the firm, its coordinators, admins), audited. */
@@ -154,5 +177,6 @@ export async function setInquiryStatus(
       after: { inquiryId, status },
     });
   });
-  return presentInquiry({ ...row, status, updated_at: now }, null);
+  const deals = await products.dealsOfInquiries(db, [inquiryId]);
+  return presentInquiry({ ...row, status, updated_at: now }, deals.get(inquiryId) ?? null);
 }

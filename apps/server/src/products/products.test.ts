@@ -316,6 +316,25 @@ describe("#inquiries", () => {
       productNameTh: "ข้าวหอมมะลิอินทรีย์ทุ่งกุลา",
       status: "new",
     });
+    // The inquiry is the firm's lead: a deal at stage lead, with the organisation as a buyer.
+    expect(list.items[0].dealId).toEqual(expect.any(Number));
+    const deal = await t.ctx.database.db
+      .selectFrom("deals")
+      .selectAll()
+      .where("id", "=", list.items[0].dealId)
+      .executeTakeFirstOrThrow();
+    expect(deal).toMatchObject({
+      stage: "lead",
+      enterprise_id: firmId,
+      inquiry_id: list.items[0].id,
+      market_country: "JP",
+    });
+    const buyer = await t.ctx.database.db
+      .selectFrom("buyers")
+      .selectAll()
+      .where("id", "=", deal.buyer_id ?? 0)
+      .executeTakeFirstOrThrow();
+    expect(buyer).toMatchObject({ name: "Osaka Fine Foods K.K.", country_code: "JP", contact_email: null });
     // The audit says an inquiry came, never who sent it.
     const entry = (await auditOf(riceId)).find((e) => e.action === "product.inquiry");
     expect(entry?.after_json).not.toMatch(/hanako|Sato|5678/i);
@@ -363,6 +382,9 @@ describe("#inquiries", () => {
       );
     // One was sent by the first test from the same address.
     expect(codes.filter((c) => c === 201)).toHaveLength(4);
+    // The same organisation, written another way, stays one buyer in its country.
+    const buyers = await t.ctx.database.db.selectFrom("buyers").select("id").where("country_code", "=", "JP").execute();
+    expect(buyers).toHaveLength(1);
     const refused = await t.anonymous.request("POST", `/api/catalogue/products/${riceId}/inquiries`, inquiry);
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);

@@ -359,6 +359,9 @@ export const en: EnglishCatalogue = {
       plan_values: { one: "values of this plan", many: "values of this plan", new: "values of this plan" },
       service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
       product: { one: "this product", many: "products", new: "a product" },
+      trade_event: { one: "this event", many: "events", new: "an event" },
+      meeting: { one: "this meeting", many: "meetings", new: "a meeting" },
+      deal: { one: "this deal", many: "deals", new: "a deal" },
     },
     forbiddenPairs: {
       plan_values_read_unapproved: "see the values of this plan that are not yet approved",
@@ -2233,7 +2236,6 @@ export const en: EnglishCatalogue = {
       request_declined: "The expert declined a service request",
       request_rated: "The firm rated the service",
       task_due: "A follow-up task is due",
-      product_inquiry: "A buyer asked for a quote",
     },
   },
   caseWork: {

@@ -20,6 +20,7 @@ type Db = Kysely<unknown>;
  * product_inquiries: a buyer's "request a quote" from the public catalogue: the buyer's organisation and country,
  * the contact (personal data: name, e-mail, phone), quantity, message and consent to pass the contact to the firm.
  * status: new | answered | closed.
+ * deals.inquiry_id: the inquiry a deal (stage lead, migration 0024) was opened from; at most one deal per inquiry.
  * search_product: the catalogue's trigram index (as 0011's search_enterprise): the product's names, and its
  * descriptions and the firm's names as the body.
  */
@@ -132,6 +133,12 @@ export async function up(db: Db, dialect: Dialect): Promise<void> {
     .columns(["enterprise_id", "created_at"])
     .execute();
   await db.schema.createIndex("product_inquiries_product_idx").on("product_inquiries").column("product_id").execute();
+
+  await db.schema
+    .alterTable("deals")
+    .addColumn("inquiry_id", "integer", (c) => c.references("product_inquiries.id"))
+    .execute();
+  await db.schema.createIndex("deals_inquiry_idx").on("deals").column("inquiry_id").unique().execute();
 
   if (dialect === "postgres") {
     await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
