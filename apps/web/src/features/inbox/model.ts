@@ -1,9 +1,19 @@
 import type { Notification } from "@sainam/contract";
 
 /** Where a notification leads: a service request to its page; other records have no page to open yet. */
-export function notificationLink(notification: Pick<Notification, "entityType" | "entityId">): string | null {
+export function notificationLink(
+  notification: Pick<Notification, "entityType" | "entityId"> & { kind?: Notification["kind"] },
+): string | null {
   if (notification.entityType === "service_request" && notification.entityId !== null) {
     return `/requests/${notification.entityId}`;
+  }
+  // A buyer's request for a quote: the firm's list of them.
+  if (
+    notification.kind === "product_inquiry" &&
+    notification.entityType === "enterprise" &&
+    notification.entityId !== null
+  ) {
+    return `/enterprises/${notification.entityId}/inquiries`;
   }
   return null;
 }
