@@ -283,6 +283,11 @@ describe("#catalogue", () => {
     expect(fieldErrors(bad)[0]).toMatch(/^category:/);
   });
 
+  it("finds products by their firm's new name once the firm is renamed", async () => {
+    await ok(admin.request("PATCH", `/api/enterprises/${firmId}`, { nameEn: "Isan Golden Fields Co., Ltd." }));
+    expect(ids(await search("q=golden%20fields")).length).toBe(2);
+  });
+
   it("leaves a product taken back to draft out of the catalogue", async () => {
     await ok(member.request("POST", `/api/products/${coffeeId}/unpublish`));
     expect(ids(await search("q=arabica"))).toEqual([]);
