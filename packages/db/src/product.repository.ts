@@ -13,6 +13,7 @@ import type { DB, ProductCertificationTable, ProductInquiryTable, ProductPhotoTa
 import {
   matchCondition,
   searchTable,
+  containsAll,
   writeSearchTexts,
   removeSearchTexts,
   type SearchPattern,
@@ -325,6 +326,22 @@ export async function catalogueMatches(
   const match = matchCondition(dialect, "product", "s", patterns);
   if (!match) return null;
   const { table, id } = searchTable("product", dialect);
+  if (filters.provinceCode || filters.clusterId !== undefined) {
+    // A province or a cluster holds about one product in seventy: its products are read first and each one's index
+    // row checked, rather than every match of a common word walked to find the few in the province.
+    const rows = await catalogueFilters(
+      db,
+      db
+        .selectFrom("products as p")
+        .innerJoin(sql.table(table).as("s"), (join) => join.on(sql<boolean>`${sql.ref(`s.${id}`)} = p.id`))
+        .where(containsAll(dialect, "s", patterns)),
+      filters,
+    )
+      .select(["p.id", sql<string>`s.name`.as("search_name")])
+      .limit(limit + 1)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.id), search_name: r.search_name }));
+  }
   const read = async (ex: Executor) => {
     const base = ex
       .selectFrom(sql.table(table).as("s"))

@@ -214,6 +214,24 @@ const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
+ * The condition that the index row aliased `alias` contains every pattern, checked on the row (instr/strpos) without
+ * the trigram index: for a query driven by a selective filter, which reads few rows and looks each one up.
+ */
+export function containsAll(dialect: Dialect, alias: string, patterns: readonly SearchPattern[]): RawBuilder<boolean> {
+  const column = (c: "name" | "body") => sql.ref(`${alias}.${c}`);
+  const contains = (c: "name" | "body", text: string) => {
+    const stored = dialect === "sqlite" && c === "body" ? bodyForIndex(text) : text;
+    return dialect === "sqlite" ? sql`instr(${column(c)}, ${stored}) > 0` : sql`strpos(${column(c)}, ${stored}) > 0`;
+  };
+  return sql<boolean>`${sql.join(
+    patterns.map((p) =>
+      p.in === "name" ? contains("name", p.text) : sql`(${contains("name", p.text)} OR ${contains("body", p.text)})`,
+    ),
+    sql` AND `,
+  )}`;
+}
+
+/**
  * The condition that the index row aliased `alias` contains every pattern; patterns of at least three
  * characters are looked up in the trigram index, shorter ones checked on the rows found (instr/strpos, which
  * neither engine takes for an index condition). Null when no pattern can be looked up.

@@ -274,6 +274,10 @@ describe("#catalogue", () => {
     expect(ids(await search("certification=organic")).length).toBe(1);
     expect((await search("province=45")).total).toBe(2);
     expect((await search("province=10")).total).toBe(0);
+    // Words under a province or a cluster: the filter's products read first, each checked for the words.
+    expect(ids(await search(`q=${encodeURIComponent("หอมมะลิ")}&province=45`)).length).toBe(1);
+    expect(ids(await search(`q=${encodeURIComponent("หอมมะลิ")}&province=10`))).toEqual([]);
+    expect(ids(await search(`q=arabica&cluster=${clusterId}`))).toHaveLength(1);
     expect((await search(`cluster=${clusterId}`)).total).toBe(2);
     expect(ids(await search("category=C"))).toEqual([coffeeId]);
     expect(ids(await search("category=107"))).toEqual([coffeeId]);
