@@ -8,6 +8,7 @@ import { runMonitoringBench } from "./monitoring.bench.ts";
 import { runImportLatencyBench } from "./import-latency.bench.ts";
 import { runSearchEval } from "./search-eval.ts";
 import { runServicesBench } from "./services.ts";
+import { runCatalogueBench } from "./catalogue.ts";
 
 const only = process.argv[2];
 if (!only || only === "server") console.log(JSON.stringify({ server: await runServerBench() }, null, 2));
@@ -16,6 +17,7 @@ if (!only || only === "monitoring") console.log(JSON.stringify({ monitoring: awa
 if (!only || only === "import-latency")
   console.log(JSON.stringify({ importLatency: await runImportLatencyBench() }, null, 2));
 if (!only || only === "services") console.log(JSON.stringify({ services: await runServicesBench() }, null, 2));
+if (!only || only === "catalogue") console.log(JSON.stringify({ catalogue: await runCatalogueBench() }, null, 2));
 // The search evaluation on real names belongs to the registry's figures: it runs with the registry bench too.
 if (!only || only === "registry" || only === "search-eval")
   console.log(JSON.stringify({ searchEval: await runSearchEval() }, null, 2));

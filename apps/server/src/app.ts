@@ -19,6 +19,7 @@ import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
 import { providerRoutes } from "./providers/provider.routes.ts";
+import { productRoutes } from "./products/product.routes.ts";
 import { caseWorkRoutes } from "./case-work/case-work.routes.ts";
 import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
@@ -148,6 +149,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(caseWorkRoutes(ctx));
       await api.register(eventRoutes(ctx));
       await api.register(meetingRoutes(ctx));
+      await api.register(productRoutes(ctx));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

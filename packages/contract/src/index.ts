@@ -25,3 +25,4 @@ export * from "./service-request.schema.ts";
 export * from "./service-figures.schema.ts";
 export * from "./trade-event.schema.ts";
 export * from "./meeting.schema.ts";
+export * from "./product.schema.ts";
