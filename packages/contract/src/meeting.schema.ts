@@ -173,5 +173,5 @@ export const noShowListSchema = z.object({
 
 export const participantParams = z.object({
   id: z.coerce.number().int().positive(),
-  pid: z.coerce.number().int().positive(),
+  participantId: z.coerce.number().int().positive(),
 });

@@ -2243,7 +2243,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/events/{id}/participants/{pid}/check-in": {
+    "/api/events/{id}/participants/{participantId}/check-in": {
         parameters: {
             query?: never;
             header?: never;
@@ -2253,7 +2253,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Check a participant in on the day, or undo it (keepers) */
-        post: operations["postEventsByIdParticipantsByPidCheckIn"];
+        post: operations["postEventsByIdParticipantsByParticipantIdCheckIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -16581,13 +16581,13 @@ export interface operations {
             };
         };
     };
-    postEventsByIdParticipantsByPidCheckIn: {
+    postEventsByIdParticipantsByParticipantIdCheckIn: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 id: number;
-                pid: number;
+                participantId: number;
             };
             cookie?: never;
         };
