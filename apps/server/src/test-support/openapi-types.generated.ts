@@ -2174,15 +2174,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/events/{id}/suggestions": {
+    "/api/events": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Suggested meetings with their reasons: keepers the event's (or ?participantId=), a firm its own */
-        get: operations["getEventsByIdSuggestions"];
+        /** Trade events the caller may read (the public: published ones) */
+        get: operations["getEvents"];
+        put?: never;
+        /** Create a trade event (officers, coordinators, admins), audited */
+        post: operations["postEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trade event */
+        get: operations["getEventsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a trade event (its keepers), audited */
+        patch: operations["patchEventsById"];
+        trace?: never;
+    };
+    "/api/events/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an event draft → open → scheduled → closed (or one step back), audited */
+        post: operations["postEventsByIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish or unpublish an event, audited */
+        post: operations["postEventsByIdPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's meeting slots and tables */
+        get: operations["getEventsByIdLayout"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2191,25 +2261,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/events/{id}/meetings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An event's meetings: keepers all (filters, pages), a participating firm its own */
-        get: operations["getEventsByIdMeetings"];
-        put?: never;
-        /** Request a meeting (from a suggestion, freely, or by the organiser on a participant's behalf) */
-        post: operations["postEventsByIdMeetings"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/events/{id}/meetings/bulk": {
+    "/api/events/{id}/slots": {
         parameters: {
             query?: never;
             header?: never;
@@ -2217,25 +2269,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Keepers request the top suggestions of many participants at once */
-        post: operations["postEventsByIdMeetingsBulk"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/events/{id}/no-shows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Meetings someone missed, and participants with meetings due who have not checked in (keepers) */
-        get: operations["getEventsByIdNoShows"];
-        put?: never;
+        /** Generate an event's slots from days, sessions and minutes per meeting (keeps slots that stay) */
+        put: operations["putEventsByIdSlots"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2243,7 +2278,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/events/{id}/participants/{participantId}/check-in": {
+    "/api/events/{id}/tables": {
         parameters: {
             query?: never;
             header?: never;
@@ -2251,25 +2286,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Check a participant in on the day, or undo it (keepers) */
-        post: operations["postEventsByIdParticipantsByParticipantIdCheckIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/my/meetings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The member firm's events and its meetings across them */
-        get: operations["getMyMeetings"];
-        put?: never;
+        /** Set the number of tables (and their labels); never below tables scheduled meetings use */
+        put: operations["putEventsByIdTables"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2277,24 +2295,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/meetings/{id}/accept": {
+    "/api/events/{id}/participants": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Participants: all for the event's keepers (with buyers' contacts), a member's own firm otherwise */
+        get: operations["getEventsByIdParticipants"];
         put?: never;
-        /** The side asked (or a keeper on its behalf) accepts; contacts are then shown to both sides */
-        post: operations["postMeetingsByIdAccept"];
+        /** Add a member firm or a buyer (found again by name and country), audited */
+        post: operations["postEventsByIdParticipants"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/meetings/{id}/decline": {
+    "/api/events/{id}/participants/import": {
         parameters: {
             query?: never;
             header?: never;
@@ -2303,15 +2322,34 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The side asked (or a keeper on its behalf) declines, with a reason */
-        post: operations["postMeetingsByIdDecline"];
+        /** Add participants from a CSV or XLSX file (raw bytes): all rows checked first, then all written or none */
+        post: operations["postEventsByIdParticipantsImport"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/meetings/{id}/cancel": {
+    "/api/events/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant (keepers; a member user their own firm's) */
+        get: operations["getEventsByIdParticipantsByParticipantId"];
+        put?: never;
+        post?: never;
+        /** Remove a participant (refused once they have meetings with recorded attendance), audited */
+        delete: operations["deleteEventsByIdParticipantsByParticipantId"];
+        options?: never;
+        head?: never;
+        /** Change a participant's role or agenda language, audited */
+        patch: operations["patchEventsByIdParticipantsByParticipantId"];
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}/unavailable": {
         parameters: {
             query?: never;
             header?: never;
@@ -2319,16 +2357,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Either side or a keeper cancels a requested or accepted meeting */
-        post: operations["postMeetingsByIdCancel"];
+        /** The slots a participant cannot meet in, audited */
+        put: operations["putEventsByIdParticipantsByParticipantIdUnavailable"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/meetings/{id}/attendance": {
+    "/api/events/{id}/participants/{participantId}/interests": {
         parameters: {
             query?: never;
             header?: never;
@@ -2336,9 +2374,9 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /** Keepers record who came to a scheduled, accepted meeting, on or after its day */
-        post: operations["postMeetingsByIdAttendance"];
+        /** What a participant offers and needs (products, TSIC or HS codes, words), audited */
+        put: operations["putEventsByIdParticipantsByParticipantIdInterests"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6206,7 +6244,7 @@ export interface operations {
                         items: {
                             id: number;
                             /** @enum {string} */
-                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined";
+                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due";
                             entityType: string | null;
                             entityId: number | null;
                             params: {
@@ -6338,7 +6376,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined";
+                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due";
                         entityType: string | null;
                         entityId: number | null;
                         params: {
@@ -15957,122 +15995,18 @@ export interface operations {
             };
         };
     };
-    getEventsByIdSuggestions: {
+    getEvents: {
         parameters: {
             query?: {
-                participantId?: number;
-                perParticipant?: number;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            a: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
-                            b: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
-                            score: number;
-                            reasons: {
-                                /** @enum {string} */
-                                basis: "hs" | "tsic" | "words";
-                                /** @enum {string} */
-                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                                sellerId: number;
-                                needId: number;
-                                offer: string;
-                                need: string;
-                                shared: string;
-                                score: number;
-                                th: string;
-                                en: string;
-                            }[];
-                        }[];
-                        perParticipant: number;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getEventsByIdMeetings: {
-        parameters: {
-            query?: {
-                status?: "requested" | "accepted" | "declined" | "cancelled";
-                participantId?: number;
+                when?: "upcoming" | "past";
+                kind?: "trade_fair" | "business_matching" | "online_matching";
+                fiscalYear?: number;
+                organiserAgencyId?: number;
                 page?: number;
                 pageSize?: number;
             };
             header?: never;
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -16086,78 +16020,34 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: number;
-                            eventId: number;
-                            eventTitleTh: string;
-                            eventTitleEn: string | null;
-                            eventStartsOn: string;
-                            requester: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
-                            target: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
                             /** @enum {string} */
-                            origin: "suggestion" | "request" | "organiser";
-                            reasons: {
-                                /** @enum {string} */
-                                basis: "hs" | "tsic" | "words";
-                                /** @enum {string} */
-                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                                sellerId: number;
-                                needId: number;
-                                offer: string;
-                                need: string;
-                                shared: string;
-                                score: number;
-                                th: string;
-                                en: string;
-                            }[];
-                            message: string | null;
+                            kind: "trade_fair" | "business_matching" | "online_matching";
+                            titleTh: string;
+                            titleEn: string | null;
+                            descriptionTh: string | null;
+                            descriptionEn: string | null;
+                            agendaTh: string | null;
+                            agendaEn: string | null;
+                            organiserAgencyId: number | null;
+                            programmeId: number | null;
+                            countryCode: string;
+                            city: string | null;
+                            provinceCode: string | null;
+                            venue: string | null;
+                            onlineUrl: string | null;
+                            timeZone: string;
+                            startsOn: string;
+                            endsOn: string;
+                            fiscalYear: number;
+                            budget: number | null;
                             /** @enum {string} */
-                            status: "requested" | "accepted" | "declined" | "cancelled";
-                            requestedAt: string;
-                            decidedAt: string | null;
-                            declineReason: string | null;
-                            slot: {
-                                day: string;
-                                startsAt: string;
-                                endsAt: string;
-                            } | null;
-                            tableNumber: number | null;
-                            attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                            mySide: ("requester" | "target") | null;
-                            canRespond: boolean;
-                            canCancel: boolean;
-                            requesterContacts: {
-                                name: string | null;
-                                position: string | null;
-                                email: string | null;
-                                phone: string | null;
-                            }[] | null;
-                            targetContacts: {
-                                name: string | null;
-                                position: string | null;
-                                email: string | null;
-                                phone: string | null;
-                            }[] | null;
+                            status: "draft" | "open" | "scheduled" | "closed";
+                            published: boolean;
+                            createdBy: number | null;
+                            participantCount: number;
+                            slotCount: number;
+                            tableCount: number;
+                            keeper: boolean;
                         }[];
                         total: number;
                         page: number;
@@ -16174,52 +16064,38 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
         };
     };
-    postEventsByIdMeetings: {
+    postEvents: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: number;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    requesterId: number;
-                    targetId: number;
-                    /** @default false */
-                    fromSuggestion?: boolean;
-                    message?: string;
+                    /** @enum {string} */
+                    kind: "trade_fair" | "business_matching" | "online_matching";
+                    titleTh: string;
+                    /** @default TH */
+                    countryCode?: string;
+                    startsOn: string;
+                    endsOn: string;
+                    titleEn?: string | null;
+                    descriptionTh?: string | null;
+                    descriptionEn?: string | null;
+                    agendaTh?: string | null;
+                    agendaEn?: string | null;
+                    organiserAgencyId?: number | null;
+                    programmeId?: number | null;
+                    city?: string | null;
+                    provinceCode?: string | null;
+                    venue?: string | null;
+                    onlineUrl?: string | null;
+                    timeZone?: string;
+                    budget?: number | null;
                 };
             };
         };
@@ -16232,78 +16108,34 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
-                        eventId: number;
-                        eventTitleTh: string;
-                        eventTitleEn: string | null;
-                        eventStartsOn: string;
-                        requester: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        target: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
                         /** @enum {string} */
-                        origin: "suggestion" | "request" | "organiser";
-                        reasons: {
-                            /** @enum {string} */
-                            basis: "hs" | "tsic" | "words";
-                            /** @enum {string} */
-                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                            sellerId: number;
-                            needId: number;
-                            offer: string;
-                            need: string;
-                            shared: string;
-                            score: number;
-                            th: string;
-                            en: string;
-                        }[];
-                        message: string | null;
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
                         /** @enum {string} */
-                        status: "requested" | "accepted" | "declined" | "cancelled";
-                        requestedAt: string;
-                        decidedAt: string | null;
-                        declineReason: string | null;
-                        slot: {
-                            day: string;
-                            startsAt: string;
-                            endsAt: string;
-                        } | null;
-                        tableNumber: number | null;
-                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                        mySide: ("requester" | "target") | null;
-                        canRespond: boolean;
-                        canCancel: boolean;
-                        requesterContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                        targetContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
                     };
                 };
             };
@@ -16334,107 +16166,9 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
         };
     };
-    postEventsByIdMeetingsBulk: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    participantIds?: number[];
-                    /** @default 3 */
-                    perParticipant?: number;
-                    message?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        participants: number;
-                        created: number;
-                        skipped: number;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getEventsByIdNoShows: {
+    getEventsById: {
         parameters: {
             query?: never;
             header?: never;
@@ -16452,94 +16186,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        meetings: {
-                            id: number;
-                            eventId: number;
-                            eventTitleTh: string;
-                            eventTitleEn: string | null;
-                            eventStartsOn: string;
-                            requester: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
-                            target: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
-                            /** @enum {string} */
-                            origin: "suggestion" | "request" | "organiser";
-                            reasons: {
-                                /** @enum {string} */
-                                basis: "hs" | "tsic" | "words";
-                                /** @enum {string} */
-                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                                sellerId: number;
-                                needId: number;
-                                offer: string;
-                                need: string;
-                                shared: string;
-                                score: number;
-                                th: string;
-                                en: string;
-                            }[];
-                            message: string | null;
-                            /** @enum {string} */
-                            status: "requested" | "accepted" | "declined" | "cancelled";
-                            requestedAt: string;
-                            decidedAt: string | null;
-                            declineReason: string | null;
-                            slot: {
-                                day: string;
-                                startsAt: string;
-                                endsAt: string;
-                            } | null;
-                            tableNumber: number | null;
-                            attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                            mySide: ("requester" | "target") | null;
-                            canRespond: boolean;
-                            canCancel: boolean;
-                            requesterContacts: {
-                                name: string | null;
-                                position: string | null;
-                                email: string | null;
-                                phone: string | null;
-                            }[] | null;
-                            targetContacts: {
-                                name: string | null;
-                                position: string | null;
-                                email: string | null;
-                                phone: string | null;
-                            }[] | null;
-                        }[];
-                        notCheckedIn: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                            meetingsDue: number;
-                        }[];
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "trade_fair" | "business_matching" | "online_matching";
+                    titleTh?: string;
+                    countryCode?: string;
+                    startsOn?: string;
+                    endsOn?: string;
+                    titleEn?: string | null;
+                    descriptionTh?: string | null;
+                    descriptionEn?: string | null;
+                    agendaTh?: string | null;
+                    agendaEn?: string | null;
+                    organiserAgencyId?: number | null;
+                    programmeId?: number | null;
+                    city?: string | null;
+                    provinceCode?: string | null;
+                    venue?: string | null;
+                    onlineUrl?: string | null;
+                    timeZone?: string;
+                    budget?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
                     };
                 };
             };
@@ -16581,7 +16359,917 @@ export interface operations {
             };
         };
     };
-    postEventsByIdParticipantsByParticipantIdCheckIn: {
+    postEventsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "draft" | "open" | "scheduled" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    published: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdLayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        usedSlotIds: number[];
+                        usedTableNumbers: number[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: string[];
+                    sessions: {
+                        start: string;
+                        end: string;
+                    }[];
+                    minutes: number;
+                    /** @default 0 */
+                    pauseMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        usedSlotIds: number[];
+                        usedTableNumbers: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    count: number;
+                    labels?: (string | null)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        usedSlotIds: number[];
+                        usedTableNumbers: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            eventId: number;
+                            /** @enum {string} */
+                            party: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            nameEn: string | null;
+                            juristicId: string | null;
+                            countryCode: string;
+                            city: string | null;
+                            buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                            website: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            unavailableSlotIds: number[];
+                            interests: {
+                                id: number;
+                                /** @enum {string} */
+                                direction: "offer" | "need";
+                                productId: number | null;
+                                tsicCode: string | null;
+                                hsCode: string | null;
+                                text: string | null;
+                            }[];
+                            checkedInAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enterpriseId?: number;
+                    buyer?: {
+                        name: string;
+                        countryCode: string;
+                        /**
+                         * @default company
+                         * @enum {string}
+                         */
+                        kind?: "company" | "trading_house" | "retailer" | "association" | "government" | "other";
+                        city?: string | null;
+                        website?: string | null;
+                        description?: string | null;
+                        contactName?: string | null;
+                        contactEmail?: string | null;
+                        contactPhone?: string | null;
+                    };
+                    /** @enum {string} */
+                    role?: "seller" | "buyer" | "both";
+                    /**
+                     * @default th
+                     * @enum {string}
+                     */
+                    language?: "th" | "en";
+                    interests?: {
+                        /** @enum {string} */
+                        direction: "offer" | "need";
+                        productId?: number | null;
+                        tsicCode?: string | null;
+                        hsCode?: string | null;
+                        text?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdParticipantsImport: {
+        parameters: {
+            query: {
+                fileName: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        counts: {
+                            added: number;
+                            errors: number;
+                        };
+                        rows: {
+                            rowNumber: number;
+                            /** @enum {string} */
+                            status: "added" | "error";
+                            key: string | null;
+                            issues: {
+                                field: string;
+                                message: string;
+                                code: string;
+                                value?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdParticipantsByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteEventsByIdParticipantsByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchEventsByIdParticipantsByParticipantId: {
         parameters: {
             query?: never;
             header?: never;
@@ -16594,8 +17282,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @default true */
-                    checkedIn?: boolean;
+                    /** @enum {string} */
+                    role?: "seller" | "buyer" | "both";
+                    /** @enum {string} */
+                    language?: "th" | "en";
                 };
             };
         };
@@ -16607,15 +17297,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        participantId: number;
+                        id: number;
+                        eventId: number;
                         /** @enum {string} */
-                        kind: "firm" | "buyer";
+                        party: "firm" | "buyer";
                         enterpriseId: number | null;
                         buyerId: number | null;
                         name: string;
-                        countryCode: string | null;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
                         /** @enum {string} */
                         role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
                         checkedInAt: string | null;
                     };
                 };
@@ -16658,14 +17369,23 @@ export interface operations {
             };
         };
     };
-    getMyMeetings: {
+    putEventsByIdParticipantsByParticipantIdUnavailable: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    slotIds: number[];
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -16674,204 +17394,141 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        events: {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
                             id: number;
-                            titleTh: string;
-                            titleEn: string | null;
-                            startsOn: string;
-                            endsOn: string;
-                            status: string;
-                            participantId: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
                         }[];
-                        meetings: {
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted, or the CSRF token is missing or wrong. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdParticipantsByParticipantIdInterests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        direction: "offer" | "need";
+                        productId?: number | null;
+                        tsicCode?: string | null;
+                        hsCode?: string | null;
+                        text?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
                             id: number;
-                            eventId: number;
-                            eventTitleTh: string;
-                            eventTitleEn: string | null;
-                            eventStartsOn: string;
-                            requester: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
-                            target: {
-                                participantId: number;
-                                /** @enum {string} */
-                                kind: "firm" | "buyer";
-                                enterpriseId: number | null;
-                                buyerId: number | null;
-                                name: string;
-                                countryCode: string | null;
-                                /** @enum {string} */
-                                role: "seller" | "buyer" | "both";
-                                checkedInAt: string | null;
-                            };
                             /** @enum {string} */
-                            origin: "suggestion" | "request" | "organiser";
-                            reasons: {
-                                /** @enum {string} */
-                                basis: "hs" | "tsic" | "words";
-                                /** @enum {string} */
-                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                                sellerId: number;
-                                needId: number;
-                                offer: string;
-                                need: string;
-                                shared: string;
-                                score: number;
-                                th: string;
-                                en: string;
-                            }[];
-                            message: string | null;
-                            /** @enum {string} */
-                            status: "requested" | "accepted" | "declined" | "cancelled";
-                            requestedAt: string;
-                            decidedAt: string | null;
-                            declineReason: string | null;
-                            slot: {
-                                day: string;
-                                startsAt: string;
-                                endsAt: string;
-                            } | null;
-                            tableNumber: number | null;
-                            attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                            mySide: ("requester" | "target") | null;
-                            canRespond: boolean;
-                            canCancel: boolean;
-                            requesterContacts: {
-                                name: string | null;
-                                position: string | null;
-                                email: string | null;
-                                phone: string | null;
-                            }[] | null;
-                            targetContacts: {
-                                name: string | null;
-                                position: string | null;
-                                email: string | null;
-                                phone: string | null;
-                            }[] | null;
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
                         }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postMeetingsByIdAccept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        eventId: number;
-                        eventTitleTh: string;
-                        eventTitleEn: string | null;
-                        eventStartsOn: string;
-                        requester: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        target: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        /** @enum {string} */
-                        origin: "suggestion" | "request" | "organiser";
-                        reasons: {
-                            /** @enum {string} */
-                            basis: "hs" | "tsic" | "words";
-                            /** @enum {string} */
-                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                            sellerId: number;
-                            needId: number;
-                            offer: string;
-                            need: string;
-                            shared: string;
-                            score: number;
-                            th: string;
-                            en: string;
-                        }[];
-                        message: string | null;
-                        /** @enum {string} */
-                        status: "requested" | "accepted" | "declined" | "cancelled";
-                        requestedAt: string;
-                        decidedAt: string | null;
-                        declineReason: string | null;
-                        slot: {
-                            day: string;
-                            startsAt: string;
-                            endsAt: string;
-                        } | null;
-                        tableNumber: number | null;
-                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                        mySide: ("requester" | "target") | null;
-                        canRespond: boolean;
-                        canCancel: boolean;
-                        requesterContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                        targetContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
+                        checkedInAt: string | null;
                     };
                 };
             };
@@ -16893,7 +17550,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Default Response */
+            /** @description Not permitted, or the CSRF token is missing or wrong. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16904,457 +17561,6 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postMeetingsByIdDecline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        eventId: number;
-                        eventTitleTh: string;
-                        eventTitleEn: string | null;
-                        eventStartsOn: string;
-                        requester: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        target: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        /** @enum {string} */
-                        origin: "suggestion" | "request" | "organiser";
-                        reasons: {
-                            /** @enum {string} */
-                            basis: "hs" | "tsic" | "words";
-                            /** @enum {string} */
-                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                            sellerId: number;
-                            needId: number;
-                            offer: string;
-                            need: string;
-                            shared: string;
-                            score: number;
-                            th: string;
-                            en: string;
-                        }[];
-                        message: string | null;
-                        /** @enum {string} */
-                        status: "requested" | "accepted" | "declined" | "cancelled";
-                        requestedAt: string;
-                        decidedAt: string | null;
-                        declineReason: string | null;
-                        slot: {
-                            day: string;
-                            startsAt: string;
-                            endsAt: string;
-                        } | null;
-                        tableNumber: number | null;
-                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                        mySide: ("requester" | "target") | null;
-                        canRespond: boolean;
-                        canCancel: boolean;
-                        requesterContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                        targetContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postMeetingsByIdCancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    reason?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        eventId: number;
-                        eventTitleTh: string;
-                        eventTitleEn: string | null;
-                        eventStartsOn: string;
-                        requester: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        target: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        /** @enum {string} */
-                        origin: "suggestion" | "request" | "organiser";
-                        reasons: {
-                            /** @enum {string} */
-                            basis: "hs" | "tsic" | "words";
-                            /** @enum {string} */
-                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                            sellerId: number;
-                            needId: number;
-                            offer: string;
-                            need: string;
-                            shared: string;
-                            score: number;
-                            th: string;
-                            en: string;
-                        }[];
-                        message: string | null;
-                        /** @enum {string} */
-                        status: "requested" | "accepted" | "declined" | "cancelled";
-                        requestedAt: string;
-                        decidedAt: string | null;
-                        declineReason: string | null;
-                        slot: {
-                            day: string;
-                            startsAt: string;
-                            endsAt: string;
-                        } | null;
-                        tableNumber: number | null;
-                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                        mySide: ("requester" | "target") | null;
-                        canRespond: boolean;
-                        canCancel: boolean;
-                        requesterContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                        targetContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postMeetingsByIdAttendance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    attendance: "held" | "requester_absent" | "target_absent" | "both_absent";
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: number;
-                        eventId: number;
-                        eventTitleTh: string;
-                        eventTitleEn: string | null;
-                        eventStartsOn: string;
-                        requester: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        target: {
-                            participantId: number;
-                            /** @enum {string} */
-                            kind: "firm" | "buyer";
-                            enterpriseId: number | null;
-                            buyerId: number | null;
-                            name: string;
-                            countryCode: string | null;
-                            /** @enum {string} */
-                            role: "seller" | "buyer" | "both";
-                            checkedInAt: string | null;
-                        };
-                        /** @enum {string} */
-                        origin: "suggestion" | "request" | "organiser";
-                        reasons: {
-                            /** @enum {string} */
-                            basis: "hs" | "tsic" | "words";
-                            /** @enum {string} */
-                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
-                            sellerId: number;
-                            needId: number;
-                            offer: string;
-                            need: string;
-                            shared: string;
-                            score: number;
-                            th: string;
-                            en: string;
-                        }[];
-                        message: string | null;
-                        /** @enum {string} */
-                        status: "requested" | "accepted" | "declined" | "cancelled";
-                        requestedAt: string;
-                        decidedAt: string | null;
-                        declineReason: string | null;
-                        slot: {
-                            day: string;
-                            startsAt: string;
-                            endsAt: string;
-                        } | null;
-                        tableNumber: number | null;
-                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
-                        mySide: ("requester" | "target") | null;
-                        canRespond: boolean;
-                        canCancel: boolean;
-                        requesterContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                        targetContacts: {
-                            name: string | null;
-                            position: string | null;
-                            email: string | null;
-                            phone: string | null;
-                        }[] | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Default Response */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
