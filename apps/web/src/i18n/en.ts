@@ -2387,6 +2387,7 @@ export const en: EnglishCatalogue = {
     meetingsDue_other: "{{count}} meetings",
     buyer: "Buyer",
     firm: "Firm",
+  },
   events: {
     title: "Trade fairs and business matching",
     intro: "Trade fairs, business-matching sessions and online matching days, in Thailand and abroad.",
