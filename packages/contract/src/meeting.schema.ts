@@ -171,7 +171,4 @@ export const noShowListSchema = z.object({
   notCheckedIn: z.array(meetingPartySchema.extend({ meetingsDue: z.number().int() })),
 });
 
-export const participantParams = z.object({
-  id: z.coerce.number().int().positive(),
-  participantId: z.coerce.number().int().positive(),
-});
+// The check-in route reads its params with the events contract's `participantParams` ({ id, participantId }).

@@ -2174,6 +2174,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggested meetings with their reasons: keepers the event's (or ?participantId=), a firm its own */
+        get: operations["getEventsByIdSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's meetings: keepers all (filters, pages), a participating firm its own */
+        get: operations["getEventsByIdMeetings"];
+        put?: never;
+        /** Request a meeting (from a suggestion, freely, or by the organiser on a participant's behalf) */
+        post: operations["postEventsByIdMeetings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/meetings/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keepers request the top suggestions of many participants at once */
+        post: operations["postEventsByIdMeetingsBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/no-shows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Meetings someone missed, and participants with meetings due who have not checked in (keepers) */
+        get: operations["getEventsByIdNoShows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a participant in on the day, or undo it (keepers) */
+        post: operations["postEventsByIdParticipantsByParticipantIdCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member firm's events and its meetings across them */
+        get: operations["getMyMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The side asked (or a keeper on its behalf) accepts; contacts are then shown to both sides */
+        post: operations["postMeetingsByIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The side asked (or a keeper on its behalf) declines, with a reason */
+        post: operations["postMeetingsByIdDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Either side or a keeper cancels a requested or accepted meeting */
+        post: operations["postMeetingsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keepers record who came to a scheduled, accepted meeting, on or after its day */
+        post: operations["postMeetingsByIdAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -6244,7 +6415,7 @@ export interface operations {
                         items: {
                             id: number;
                             /** @enum {string} */
-                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due";
+                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined";
                             entityType: string | null;
                             entityId: number | null;
                             params: {
@@ -6376,7 +6547,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due";
+                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined";
                         entityType: string | null;
                         entityId: number | null;
                         params: {
@@ -15945,6 +16116,1413 @@ export interface operations {
                         percent: number | null;
                         /** @enum {string} */
                         outcome: "created" | "updated" | "unchanged" | "no_ratings";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdSuggestions: {
+        parameters: {
+            query?: {
+                participantId?: number;
+                perParticipant?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            a: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            b: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            score: number;
+                            reasons: {
+                                /** @enum {string} */
+                                basis: "hs" | "tsic" | "words";
+                                /** @enum {string} */
+                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                                sellerId: number;
+                                needId: number;
+                                offer: string;
+                                need: string;
+                                shared: string;
+                                score: number;
+                                th: string;
+                                en: string;
+                            }[];
+                        }[];
+                        perParticipant: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdMeetings: {
+        parameters: {
+            query?: {
+                status?: "requested" | "accepted" | "declined" | "cancelled";
+                participantId?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            eventId: number;
+                            eventTitleTh: string;
+                            eventTitleEn: string | null;
+                            eventStartsOn: string;
+                            requester: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            target: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            origin: "suggestion" | "request" | "organiser";
+                            reasons: {
+                                /** @enum {string} */
+                                basis: "hs" | "tsic" | "words";
+                                /** @enum {string} */
+                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                                sellerId: number;
+                                needId: number;
+                                offer: string;
+                                need: string;
+                                shared: string;
+                                score: number;
+                                th: string;
+                                en: string;
+                            }[];
+                            message: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "accepted" | "declined" | "cancelled";
+                            requestedAt: string;
+                            decidedAt: string | null;
+                            declineReason: string | null;
+                            slot: {
+                                day: string;
+                                startsAt: string;
+                                endsAt: string;
+                            } | null;
+                            tableNumber: number | null;
+                            attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                            mySide: ("requester" | "target") | null;
+                            canRespond: boolean;
+                            canCancel: boolean;
+                            requesterContacts: {
+                                name: string | null;
+                                position: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[] | null;
+                            targetContacts: {
+                                name: string | null;
+                                position: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[] | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requesterId: number;
+                    targetId: number;
+                    /** @default false */
+                    fromSuggestion?: boolean;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        eventTitleTh: string;
+                        eventTitleEn: string | null;
+                        eventStartsOn: string;
+                        requester: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        target: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        /** @enum {string} */
+                        origin: "suggestion" | "request" | "organiser";
+                        reasons: {
+                            /** @enum {string} */
+                            basis: "hs" | "tsic" | "words";
+                            /** @enum {string} */
+                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                            sellerId: number;
+                            needId: number;
+                            offer: string;
+                            need: string;
+                            shared: string;
+                            score: number;
+                            th: string;
+                            en: string;
+                        }[];
+                        message: string | null;
+                        /** @enum {string} */
+                        status: "requested" | "accepted" | "declined" | "cancelled";
+                        requestedAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        slot: {
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        } | null;
+                        tableNumber: number | null;
+                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                        mySide: ("requester" | "target") | null;
+                        canRespond: boolean;
+                        canCancel: boolean;
+                        requesterContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                        targetContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdMeetingsBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    participantIds?: number[];
+                    /** @default 3 */
+                    perParticipant?: number;
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        participants: number;
+                        created: number;
+                        skipped: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdNoShows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        meetings: {
+                            id: number;
+                            eventId: number;
+                            eventTitleTh: string;
+                            eventTitleEn: string | null;
+                            eventStartsOn: string;
+                            requester: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            target: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            origin: "suggestion" | "request" | "organiser";
+                            reasons: {
+                                /** @enum {string} */
+                                basis: "hs" | "tsic" | "words";
+                                /** @enum {string} */
+                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                                sellerId: number;
+                                needId: number;
+                                offer: string;
+                                need: string;
+                                shared: string;
+                                score: number;
+                                th: string;
+                                en: string;
+                            }[];
+                            message: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "accepted" | "declined" | "cancelled";
+                            requestedAt: string;
+                            decidedAt: string | null;
+                            declineReason: string | null;
+                            slot: {
+                                day: string;
+                                startsAt: string;
+                                endsAt: string;
+                            } | null;
+                            tableNumber: number | null;
+                            attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                            mySide: ("requester" | "target") | null;
+                            canRespond: boolean;
+                            canCancel: boolean;
+                            requesterContacts: {
+                                name: string | null;
+                                position: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[] | null;
+                            targetContacts: {
+                                name: string | null;
+                                position: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[] | null;
+                        }[];
+                        notCheckedIn: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                            meetingsDue: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdParticipantsByParticipantIdCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    checkedIn?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        participantId: number;
+                        /** @enum {string} */
+                        kind: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        countryCode: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyMeetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        events: {
+                            id: number;
+                            titleTh: string;
+                            titleEn: string | null;
+                            startsOn: string;
+                            endsOn: string;
+                            status: string;
+                            participantId: number;
+                        }[];
+                        meetings: {
+                            id: number;
+                            eventId: number;
+                            eventTitleTh: string;
+                            eventTitleEn: string | null;
+                            eventStartsOn: string;
+                            requester: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            target: {
+                                participantId: number;
+                                /** @enum {string} */
+                                kind: "firm" | "buyer";
+                                enterpriseId: number | null;
+                                buyerId: number | null;
+                                name: string;
+                                countryCode: string | null;
+                                /** @enum {string} */
+                                role: "seller" | "buyer" | "both";
+                                checkedInAt: string | null;
+                            };
+                            /** @enum {string} */
+                            origin: "suggestion" | "request" | "organiser";
+                            reasons: {
+                                /** @enum {string} */
+                                basis: "hs" | "tsic" | "words";
+                                /** @enum {string} */
+                                level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                                sellerId: number;
+                                needId: number;
+                                offer: string;
+                                need: string;
+                                shared: string;
+                                score: number;
+                                th: string;
+                                en: string;
+                            }[];
+                            message: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "accepted" | "declined" | "cancelled";
+                            requestedAt: string;
+                            decidedAt: string | null;
+                            declineReason: string | null;
+                            slot: {
+                                day: string;
+                                startsAt: string;
+                                endsAt: string;
+                            } | null;
+                            tableNumber: number | null;
+                            attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                            mySide: ("requester" | "target") | null;
+                            canRespond: boolean;
+                            canCancel: boolean;
+                            requesterContacts: {
+                                name: string | null;
+                                position: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[] | null;
+                            targetContacts: {
+                                name: string | null;
+                                position: string | null;
+                                email: string | null;
+                                phone: string | null;
+                            }[] | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeetingsByIdAccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        eventTitleTh: string;
+                        eventTitleEn: string | null;
+                        eventStartsOn: string;
+                        requester: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        target: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        /** @enum {string} */
+                        origin: "suggestion" | "request" | "organiser";
+                        reasons: {
+                            /** @enum {string} */
+                            basis: "hs" | "tsic" | "words";
+                            /** @enum {string} */
+                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                            sellerId: number;
+                            needId: number;
+                            offer: string;
+                            need: string;
+                            shared: string;
+                            score: number;
+                            th: string;
+                            en: string;
+                        }[];
+                        message: string | null;
+                        /** @enum {string} */
+                        status: "requested" | "accepted" | "declined" | "cancelled";
+                        requestedAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        slot: {
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        } | null;
+                        tableNumber: number | null;
+                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                        mySide: ("requester" | "target") | null;
+                        canRespond: boolean;
+                        canCancel: boolean;
+                        requesterContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                        targetContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeetingsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        eventTitleTh: string;
+                        eventTitleEn: string | null;
+                        eventStartsOn: string;
+                        requester: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        target: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        /** @enum {string} */
+                        origin: "suggestion" | "request" | "organiser";
+                        reasons: {
+                            /** @enum {string} */
+                            basis: "hs" | "tsic" | "words";
+                            /** @enum {string} */
+                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                            sellerId: number;
+                            needId: number;
+                            offer: string;
+                            need: string;
+                            shared: string;
+                            score: number;
+                            th: string;
+                            en: string;
+                        }[];
+                        message: string | null;
+                        /** @enum {string} */
+                        status: "requested" | "accepted" | "declined" | "cancelled";
+                        requestedAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        slot: {
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        } | null;
+                        tableNumber: number | null;
+                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                        mySide: ("requester" | "target") | null;
+                        canRespond: boolean;
+                        canCancel: boolean;
+                        requesterContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                        targetContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeetingsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        eventTitleTh: string;
+                        eventTitleEn: string | null;
+                        eventStartsOn: string;
+                        requester: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        target: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        /** @enum {string} */
+                        origin: "suggestion" | "request" | "organiser";
+                        reasons: {
+                            /** @enum {string} */
+                            basis: "hs" | "tsic" | "words";
+                            /** @enum {string} */
+                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                            sellerId: number;
+                            needId: number;
+                            offer: string;
+                            need: string;
+                            shared: string;
+                            score: number;
+                            th: string;
+                            en: string;
+                        }[];
+                        message: string | null;
+                        /** @enum {string} */
+                        status: "requested" | "accepted" | "declined" | "cancelled";
+                        requestedAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        slot: {
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        } | null;
+                        tableNumber: number | null;
+                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                        mySide: ("requester" | "target") | null;
+                        canRespond: boolean;
+                        canCancel: boolean;
+                        requesterContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                        targetContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeetingsByIdAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    attendance: "held" | "requester_absent" | "target_absent" | "both_absent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        eventTitleTh: string;
+                        eventTitleEn: string | null;
+                        eventStartsOn: string;
+                        requester: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        target: {
+                            participantId: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            countryCode: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            checkedInAt: string | null;
+                        };
+                        /** @enum {string} */
+                        origin: "suggestion" | "request" | "organiser";
+                        reasons: {
+                            /** @enum {string} */
+                            basis: "hs" | "tsic" | "words";
+                            /** @enum {string} */
+                            level: "exact" | "hs_subheading" | "hs_heading" | "hs_chapter" | "tsic_class" | "tsic_group" | "words_run" | "words_shared";
+                            sellerId: number;
+                            needId: number;
+                            offer: string;
+                            need: string;
+                            shared: string;
+                            score: number;
+                            th: string;
+                            en: string;
+                        }[];
+                        message: string | null;
+                        /** @enum {string} */
+                        status: "requested" | "accepted" | "declined" | "cancelled";
+                        requestedAt: string;
+                        decidedAt: string | null;
+                        declineReason: string | null;
+                        slot: {
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        } | null;
+                        tableNumber: number | null;
+                        attendance: ("held" | "requester_absent" | "target_absent" | "both_absent") | null;
+                        mySide: ("requester" | "target") | null;
+                        canRespond: boolean;
+                        canCancel: boolean;
+                        requesterContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
+                        targetContacts: {
+                            name: string | null;
+                            position: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        }[] | null;
                     };
                 };
             };
