@@ -119,7 +119,8 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: meetingPartySchema, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => checkIn(ctx, request.actor, request.params.id, request.params.participantId, request.body.checkedIn),
+      async (request) =>
+        checkIn(ctx, request.actor, request.params.id, request.params.participantId, request.body.checkedIn),
     );
 
     app.get(
