@@ -30,3 +30,4 @@ export * from "./notifications.ts";
 export * from "./case-work.ts";
 export * from "./routing.ts";
 export * from "./service-figures.ts";
+export * from "./meeting-scheduler.ts";
