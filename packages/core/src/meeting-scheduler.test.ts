@@ -395,7 +395,7 @@ describe("scheduleMeetings on hand-made events", () => {
     expect(result.bound.bound).toBe(1);
   });
 
-  it("bounds a star by its centre's free slots (the cover bound)", () => {
+  it("bounds a star by its centre's free slots (the capped matching bound)", () => {
     // One buyer, six firms, three slots: at most three meetings, though ⌊Σ caps / 2⌋ = ⌊(3 + 6) / 2⌋ = 4.
     const firms = [11, 12, 13, 14, 15, 16];
     const bound = meetingScheduleBound({
@@ -405,7 +405,7 @@ describe("scheduleMeetings on hand-made events", () => {
       meetings: firms.map((id) => ({ id, a: 10, b: id })),
     });
     expect(bound.parts.participants).toBe(4);
-    expect(bound.parts.cover).toBe(3);
+    expect(bound.parts.capped).toBe(3);
     expect(bound.bound).toBe(3);
   });
 });

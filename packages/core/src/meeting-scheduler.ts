@@ -89,9 +89,12 @@ export type ScheduleBound = {
     tables: number;
     /** ⌊Σ_p cap_p / 2⌋, cap_p = min(p's meetings, slots p could meet in): each meeting uses two participants. */
     participants: number;
-    /** Σ cap_p over a vertex cover of the meetings: each meeting needs a participant of the cover. */
-    cover: number;
-    /** Σ over slots of min(tables, ⌊participants who could meet then / 2⌋, a vertex cover of that slot's meetings). */
+    /**
+     * The fractional b-matching bound: meetings with each participant p in at most cap_p of them, fractions allowed
+     * (a max flow). Never above `participants`, nor above Σ cap_p over any vertex cover, e.g. over the buyers.
+     */
+    capped: number;
+    /** Σ over slots of min(tables, the fractional matching of the meetings that could be held in that slot). */
     slots: number;
   };
 };
@@ -258,74 +261,124 @@ function participantCaps(problem: Problem): Int32Array {
   return caps;
 }
 
-/**
- * A vertex cover of the given edges, chosen greedily in the given order of vertices: a vertex joins when one of its
- * edges is still uncovered. Any cover bounds the edges that can be held (each needs a cover vertex).
- */
-function greedyCover(
-  vertexOrder: readonly number[],
-  edgesOf: (v: number) => Iterable<number>,
-  other: (e: number, v: number) => number,
-  size: number,
-): Uint8Array {
-  const inCover = new Uint8Array(size);
-  const done = new Uint8Array(size);
-  for (const v of vertexOrder) {
-    for (const e of edgesOf(v)) {
-      const w = other(e, v);
-      if (!done[w] && !inCover[w]) {
-        inCover[v] = 1;
-        break;
+/** A flow network with integer capacities, maximised by Dinic's algorithm (BFS levels, DFS blocking flows). */
+class FlowNetwork {
+  private readonly head: Int32Array;
+  private next: number[] = [];
+  private to: number[] = [];
+  private residual: number[] = [];
+  private readonly nodeCount: number;
+
+  constructor(nodeCount: number) {
+    this.nodeCount = nodeCount;
+    this.head = new Int32Array(nodeCount).fill(-1);
+  }
+
+  add(from: number, to: number, capacity: number): void {
+    for (const [u, v, c] of [
+      [from, to, capacity],
+      [to, from, 0],
+    ] as const) {
+      this.to.push(v);
+      this.residual.push(c);
+      this.next.push(this.head[u]!);
+      this.head[u] = this.to.length - 1;
+    }
+  }
+
+  maxFlow(source: number, sink: number): number {
+    const level = new Int32Array(this.nodeCount);
+    const cursor = new Int32Array(this.nodeCount);
+    const queue = new Int32Array(this.nodeCount);
+    let flow = 0;
+    for (;;) {
+      level.fill(-1);
+      level[source] = 0;
+      let read = 0;
+      let write = 0;
+      queue[write++] = source;
+      while (read < write) {
+        const u = queue[read++]!;
+        for (let arc = this.head[u]!; arc !== -1; arc = this.next[arc]!)
+          if (this.residual[arc]! > 0 && level[this.to[arc]!] === -1) {
+            level[this.to[arc]!] = level[u]! + 1;
+            queue[write++] = this.to[arc]!;
+          }
+      }
+      if (level[sink] === -1) return flow;
+      cursor.set(this.head);
+      for (;;) {
+        const pushed = this.push(source, sink, Infinity, level, cursor);
+        if (pushed === 0) break;
+        flow += pushed;
       }
     }
-    done[v] = 1;
   }
-  return inCover;
+
+  private push(u: number, sink: number, limit: number, level: Int32Array, cursor: Int32Array): number {
+    if (u === sink) return limit;
+    for (; cursor[u] !== -1; cursor[u] = this.next[cursor[u]!]!) {
+      const arc = cursor[u]!;
+      const v = this.to[arc]!;
+      if (this.residual[arc]! <= 0 || level[v] !== level[u]! + 1) continue;
+      const pushed = this.push(v, sink, Math.min(limit, this.residual[arc]!), level, cursor);
+      if (pushed > 0) {
+        this.residual[arc]! -= pushed;
+        this.residual[arc ^ 1]! += pushed;
+        return pushed;
+      }
+    }
+    return 0;
+  }
+}
+
+/**
+ * The fractional b-matching bound: the most meetings (each held at most once) such that participant p is in at most
+ * cap_p of them, with fractions allowed. It is half the maximum flow through the doubled graph (p on the left with
+ * capacity cap_p from the source, p on the right with cap_p to the sink, each meeting p–q an arc p→q and q→p), so it
+ * is at least what any schedule holds, and never above ⌊Σ cap / 2⌋ or Σ cap over any vertex cover (LP duality).
+ */
+function cappedMatchingBound(
+  participantCount: number,
+  caps: ArrayLike<number>,
+  meetings: Iterable<number>,
+  ea: Int32Array,
+  eb: Int32Array,
+): number {
+  const source = 2 * participantCount;
+  const sink = source + 1;
+  const network = new FlowNetwork(sink + 1);
+  for (let p = 0; p < participantCount; p++)
+    if (caps[p]! > 0) {
+      network.add(source, p, caps[p]!);
+      network.add(participantCount + p, sink, caps[p]!);
+    }
+  for (const e of meetings) {
+    network.add(ea[e]!, participantCount + eb[e]!, 1);
+    network.add(eb[e]!, participantCount + ea[e]!, 1);
+  }
+  return Math.floor(network.maxFlow(source, sink) / 2);
 }
 
 function computeBound(problem: Problem): ScheduleBound {
-  const { adjacency, common, ea, eb, capacity, slotCount, participantCount } = problem;
-  const other = (e: number, v: number) => (ea[e] === v ? eb[e]! : ea[e]!);
-  const meetings = problem.invalid.filter((reason) => reason === null).length;
+  const { common, ea, eb, capacity, slotCount, participantCount } = problem;
+  const valid: number[] = [];
+  for (let e = 0; e < ea.length; e++) if (ea[e]! >= 0) valid.push(e);
   const tables = capacity.reduce((sum, c) => sum + c, 0);
   const caps = participantCaps(problem);
   const participants = Math.floor(caps.reduce((sum, c) => sum + c, 0) / 2);
+  const capped = cappedMatchingBound(participantCount, caps, valid, ea, eb);
 
-  // Weighted cover: the vertices whose cap is smallest per meeting first.
-  const vertices = Array.from({ length: participantCount }, (_, p) => p);
-  const cheapFirst = [...vertices].sort(
-    (p, q) => caps[p]! * adjacency[q]!.length - caps[q]! * adjacency[p]!.length || p - q,
-  );
-  const cover = greedyCover(cheapFirst, (p) => adjacency[p]!, other, participantCount);
-  let coverBound = 0;
-  for (let p = 0; p < participantCount; p++) if (cover[p]) coverBound += caps[p]!;
-
-  // Per slot: the meetings that could be held in it form a graph; a slot holds at most a matching of it.
-  let slots = 0;
+  // Per slot: the meetings that could be held in it form a graph; a slot holds at most a matching of it, and no
+  // more than its tables.
   const bySlot: number[][] = Array.from({ length: slotCount }, () => []);
-  for (let e = 0; e < common.length; e++) if (ea[e]! >= 0) for (const s of common[e]!) bySlot[s]!.push(e);
-  const slotDegree = new Int32Array(participantCount);
-  for (let s = 0; s < slotCount; s++) {
-    slotDegree.fill(0);
-    const slotEdges: number[][] = [];
-    const touched: number[] = [];
-    for (const e of bySlot[s]!)
-      for (const p of [ea[e]!, eb[e]!]) {
-        if (slotDegree[p] === 0) {
-          touched.push(p);
-          slotEdges[p] = [];
-        }
-        slotDegree[p]!++;
-        slotEdges[p]!.push(e);
-      }
-    const busiestFirst = touched.sort((p, q) => slotDegree[q]! - slotDegree[p]! || p - q);
-    const slotCover = greedyCover(busiestFirst, (p) => slotEdges[p]!, other, participantCount);
-    let coverSize = 0;
-    for (const p of touched) coverSize += slotCover[p]!;
-    slots += Math.min(capacity[s]!, Math.floor(touched.length / 2), coverSize);
-  }
+  for (const e of valid) for (const s of common[e]!) bySlot[s]!.push(e);
+  const ones = new Int32Array(participantCount).fill(1);
+  let slots = 0;
+  for (let s = 0; s < slotCount; s++)
+    slots += Math.min(capacity[s]!, cappedMatchingBound(participantCount, ones, bySlot[s]!, ea, eb));
 
-  const parts = { meetings, tables, participants, cover: coverBound, slots };
+  const parts = { meetings: valid.length, tables, participants, capped, slots };
   return { bound: Math.min(...Object.values(parts)), parts };
 }
 
