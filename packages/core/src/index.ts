@@ -30,5 +30,6 @@ export * from "./notifications.ts";
 export * from "./case-work.ts";
 export * from "./routing.ts";
 export * from "./service-figures.ts";
+export * from "./market.ts";
 export * from "./meeting-scheduler.ts";
 export * from "./icalendar.ts";

@@ -24,6 +24,7 @@ import * as m0020 from "./migrations/0020-computed-satisfaction.ts";
 import * as m0021 from "./migrations/0021-service-figures-index.ts";
 import * as m0022 from "./migrations/0022-expert-records.ts";
 import * as m0023 from "./migrations/0023-working-day-calendar.ts";
+import * as m0024 from "./migrations/0024-market-linkage.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -71,6 +72,7 @@ const migrations: Record<string, MigrationModule> = {
   "0021-service-figures-index": m0021,
   "0022-expert-records": m0022,
   "0023-working-day-calendar": m0023,
+  "0024-market-linkage": m0024,
 };
 
 const INT8_OID = 20;

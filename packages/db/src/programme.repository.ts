@@ -516,9 +516,13 @@ export async function outcomeTotals(
 
 // ——— Economic-value claims ———
 
-/** A claim to write; service_request_id only when a request's outcome becomes the claim (issue 13). */
-export type ClaimWrite = Omit<ValueClaimRow, "id" | "created_at" | "service_request_id"> & {
+/**
+ * A claim to write; service_request_id only when a request's outcome becomes the claim (issue 13), deal_order_id
+ * only when a deal's realised order does (issue 14).
+ */
+export type ClaimWrite = Omit<ValueClaimRow, "id" | "created_at" | "service_request_id" | "deal_order_id"> & {
   service_request_id?: number | null;
+  deal_order_id?: number | null;
 };
 export type ClaimView = ValueClaimRow & { programme_ids: number[] };
 

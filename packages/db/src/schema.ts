@@ -681,6 +681,8 @@ export interface ValueClaimTable {
   created_by: number | null;
   /** The request for help whose outcome this claim is (migration 0017); at most one claim per request. */
   service_request_id: Generated<number | null>;
+  /** The realised order this claim is (migration 0024); at most one claim per order. */
+  deal_order_id: Generated<number | null>;
   is_example: number;
   created_at: string;
   updated_at: string;
@@ -778,6 +780,182 @@ export interface ScheduledJobTable {
   done_at: string | null;
 }
 
+/** A trade fair, business-matching session or online matching day (issue 14); kind: core `eventKinds`. */
+export interface TradeEventTable {
+  id: Generated<number>;
+  kind: string;
+  title_th: string;
+  title_en: string | null;
+  description_th: string | null;
+  description_en: string | null;
+  agenda_th: string | null;
+  agenda_en: string | null;
+  organiser_agency_id: number | null;
+  /** The programme that funded the event: its deals' realised value becomes this programme's claims. */
+  programme_id: number | null;
+  activity_id: number | null;
+  cluster_id: number | null;
+  /** ISO 3166 alpha-2; TH with province_code for events in Thailand. */
+  country_code: string;
+  city: string | null;
+  province_code: string | null;
+  venue: string | null;
+  online_url: string | null;
+  /** IANA zone of the venue; slots are local times there. */
+  time_zone: string;
+  starts_on: string;
+  ends_on: string;
+  fiscal_year: number;
+  budget: number | null;
+  /** core `eventStatuses`. */
+  status: string;
+  published: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A meeting time slot of an event: local date and HH:MM times. */
+export interface EventSlotTable {
+  id: Generated<number>;
+  event_id: number;
+  day: string;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface EventTableTable {
+  id: Generated<number>;
+  event_id: number;
+  number: number;
+  label: string | null;
+}
+
+/** A buyer without a Thai juristic ID, de-duplicated by name_key (core `buyerNameKey`) and country. */
+export interface BuyerTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  country_code: string;
+  city: string | null;
+  /** core `buyerKinds`. */
+  kind: string;
+  website: string | null;
+  description: string | null;
+  /** Personal data. */
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A firm (enterprise_id) or a buyer (buyer_id) taking part in an event; role: core `participantRoles`. */
+export interface EventParticipantTable {
+  id: Generated<number>;
+  event_id: number;
+  enterprise_id: number | null;
+  buyer_id: number | null;
+  role: string;
+  /** th | en: the language of the participant's agenda. */
+  language: Generated<string>;
+  checked_in_at: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ParticipantUnavailableSlotTable {
+  participant_id: number;
+  slot_id: number;
+}
+
+/** What a participant offers or needs (direction: core `interestDirections`). */
+export interface ParticipantInterestTable {
+  id: Generated<number>;
+  participant_id: number;
+  direction: string;
+  product_id: number | null;
+  tsic_code: string | null;
+  hs_code: string | null;
+  text: string | null;
+  created_at: string;
+}
+
+/** A meeting between two participants; (pair_low, pair_high) = the two ids in order, so a pair meets once. */
+export interface MeetingTable {
+  id: Generated<number>;
+  event_id: number;
+  requester_id: number;
+  target_id: number;
+  pair_low: number;
+  pair_high: number;
+  /** core `meetingOrigins`. */
+  origin: string;
+  reason_json: string | null;
+  message: string | null;
+  /** core `meetingStatuses`. */
+  status: string;
+  requested_by: number | null;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  slot_id: number | null;
+  table_id: number | null;
+  /** core `meetingAttendance`. */
+  attendance: string | null;
+  attendance_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What followed a meeting or an inquiry, for one selling firm; stage: core `dealStages`. */
+export interface DealTable {
+  id: Generated<number>;
+  event_id: number | null;
+  meeting_id: number | null;
+  enterprise_id: number;
+  buyer_id: number | null;
+  buyer_enterprise_id: number | null;
+  programme_id: number | null;
+  stage: string;
+  expected_value: number | null;
+  market_country: string | null;
+  note: string | null;
+  opened_on: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The 3-, 6- or 12-month follow-up of a deal (one each). */
+export interface DealFollowUpTable {
+  id: Generated<number>;
+  deal_id: number;
+  months: number;
+  due_on: string;
+  reminded_at: string | null;
+  done_at: string | null;
+  done_by: number | null;
+  stage: string | null;
+  expected_value: number | null;
+  note: string | null;
+}
+
+/** A realised order of a deal. */
+export interface DealOrderTable {
+  id: Generated<number>;
+  deal_id: number;
+  follow_up_id: number | null;
+  amount: number;
+  ordered_on: string;
+  evidence_note: string | null;
+  evidence_url: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface DB {
   regions: RegionTable;
   provinces: ProvinceTable;
@@ -841,6 +1019,17 @@ export interface DB {
   notifications: NotificationTable;
   mail_outbox: MailOutboxTable;
   scheduled_jobs: ScheduledJobTable;
+  trade_events: TradeEventTable;
+  event_slots: EventSlotTable;
+  event_tables: EventTableTable;
+  buyers: BuyerTable;
+  event_participants: EventParticipantTable;
+  participant_unavailable_slots: ParticipantUnavailableSlotTable;
+  participant_interests: ParticipantInterestTable;
+  meetings: MeetingTable;
+  deals: DealTable;
+  deal_follow_ups: DealFollowUpTable;
+  deal_orders: DealOrderTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -26,6 +26,9 @@ const everyType = {
   service_provider: true,
   expert: true,
   service_request: true,
+  trade_event: true,
+  meeting: true,
+  deal: true,
 } satisfies Record<Resource["type"], true>;
 
 const expert: Actor = { kind: "user", id: 7, role: "expert", agencyId: null, clusterIds: [], enterpriseId: null };

@@ -42,6 +42,9 @@ export const RESOURCE_TYPES = [
   "service_provider",
   "expert",
   "service_request",
+  "trade_event",
+  "meeting",
+  "deal",
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -84,6 +87,9 @@ const resourceWords: Record<ResourceType, Record<Form, string>> = {
   service_provider: { one: "this service provider", many: "service providers", new: "a service provider" },
   expert: { one: "this expert", many: "experts", new: "an expert" },
   service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
+  trade_event: { one: "this event", many: "events", new: "an event" },
+  meeting: { one: "this meeting", many: "meetings", new: "a meeting" },
+  deal: { one: "this deal", many: "deals", new: "a deal" },
 };
 
 /** Whole phrases where verb + noun would read badly. */

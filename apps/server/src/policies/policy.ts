@@ -91,7 +91,51 @@ export type Resource =
    * (create) has no provider yet: providerAgencyId null, actorManagesProvider as for the centre filing a walk-in.
    */
   | ServiceRequestResource
-  | PlanValuesResource;
+  | PlanValuesResource
+  | TradeEventResource
+  | MeetingResource
+  | DealResource;
+
+/**
+ * A trade event (issue 14). Its keepers are admins, the officers of the organiser agency and whoever created it:
+ * they edit it, add participants, schedule meetings, check people in, and see its records (every participant,
+ * meeting and deal) and its participants' contacts. Published events are public; an unpublished one is seen by
+ * agency officers, its keepers and its participants (`actorParticipates`: the caller's firm takes part).
+ */
+export type TradeEventResource = {
+  type: "trade_event";
+  organiserAgencyId: number | null;
+  createdBy: number | null;
+  published: boolean;
+  actorParticipates?: boolean;
+};
+
+/**
+ * A meeting between two participants of an event. `eventKeeper`: the caller keeps the event (`can(update)` on its
+ * trade_event). A side's firm (requester or target; null for a buyer) requests (create: the requester), answers
+ * (respond: the target), and records the outcome or cancels (update). Keepers do all of it on behalf of buyers
+ * and firms. `read_personal` (the other side's contacts): keepers, and the two sides only once it is accepted.
+ */
+export type MeetingResource = {
+  type: "meeting";
+  eventKeeper: boolean;
+  requesterEnterpriseId: number | null;
+  targetEnterpriseId: number | null;
+  accepted: boolean;
+};
+
+/**
+ * A deal that followed a meeting or an inquiry: the selling firm (`enterpriseId`) and the coordinators of the
+ * clusters it is an approved member of keep it; so do the event's keepers (`eventKeeper`) and the officers of the
+ * agency whose programme funded it (`programmeAgencyId`).
+ */
+export type DealResource = {
+  type: "deal";
+  enterpriseId: number;
+  firmClusterIds: readonly number[];
+  eventKeeper: boolean;
+  programmeAgencyId: number | null;
+};
 
 /**
  * The values of one plan's indicators, as entered (value entry, approval) and as figures (dashboards, maps,
@@ -204,6 +248,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     }
     case "service_request":
       return canOnServiceRequest(actor, action, resource, isAdmin);
+    case "trade_event":
+      return canOnTradeEvent(actor, action, resource, isAdmin);
+    case "meeting":
+      return canOnMeeting(actor, action, resource, isAdmin);
+    case "deal":
+      return canOnDeal(actor, action, resource, isAdmin);
     case "user":
       if (isAdmin) return true;
       return action === "read" && actor.kind === "user" && actor.id === resource.userId;
@@ -371,6 +421,75 @@ function canOnServiceRequest(actor: Actor, action: Action, r: ServiceRequestReso
       return keeper || (assignedExpert && r.expertAccepted);
     case "read_personal":
       return ownFirm || isAdmin || (readers && r.consent && r.expertAccepted);
+    default:
+      return false;
+  }
+}
+
+function canOnTradeEvent(actor: Actor, action: Action, r: TradeEventResource, isAdmin: boolean): boolean {
+  const user = actor.kind === "user" ? actor : null;
+  const officer = user !== null && user.role === "agency_officer";
+  const keeper =
+    isAdmin ||
+    (officer && r.organiserAgencyId !== null && user.agencyId === r.organiserAgencyId) ||
+    (user !== null && r.createdBy !== null && user.id === r.createdBy);
+  switch (action) {
+    case "read":
+      return r.published || keeper || officer || r.actorParticipates === true;
+    case "list":
+      return true;
+    case "create":
+      return isAdmin || officer || (user !== null && user.role === "cluster_coordinator");
+    case "update":
+    case "read_records":
+    case "read_personal":
+      return keeper;
+    default:
+      return false;
+  }
+}
+
+function canOnMeeting(actor: Actor, action: Action, r: MeetingResource, isAdmin: boolean): boolean {
+  if (isAdmin || r.eventKeeper) {
+    return ["read", "list", "create", "respond", "update", "read_personal"].includes(action);
+  }
+  const firm = actor.kind === "user" && actor.role === "member" ? actor.enterpriseId : null;
+  if (firm === null) return false;
+  const requester = r.requesterEnterpriseId === firm;
+  const target = r.targetEnterpriseId === firm;
+  switch (action) {
+    case "read":
+    case "update":
+      return requester || target;
+    case "list":
+      return true;
+    case "create":
+      return requester;
+    case "respond":
+      return target;
+    case "read_personal":
+      return (requester || target) && r.accepted;
+    default:
+      return false;
+  }
+}
+
+function canOnDeal(actor: Actor, action: Action, r: DealResource, isAdmin: boolean): boolean {
+  const user = actor.kind === "user" ? actor : null;
+  const ownFirm = user !== null && user.role === "member" && user.enterpriseId === r.enterpriseId;
+  const programmeOfficer =
+    user !== null &&
+    user.role === "agency_officer" &&
+    r.programmeAgencyId !== null &&
+    user.agencyId === r.programmeAgencyId;
+  const keeper = isAdmin || ownFirm || r.eventKeeper || programmeOfficer || coordinates(actor, r.firmClusterIds);
+  switch (action) {
+    case "read":
+    case "create":
+    case "update":
+      return keeper;
+    case "list":
+      return user !== null;
     default:
       return false;
   }

@@ -358,6 +358,9 @@ export const en: EnglishCatalogue = {
       value_claim: { one: "this value claim", many: "value claims", new: "a value claim" },
       plan_values: { one: "values of this plan", many: "values of this plan", new: "values of this plan" },
       service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
+      trade_event: { one: "this event", many: "events", new: "an event" },
+      meeting: { one: "this meeting", many: "meetings", new: "a meeting" },
+      deal: { one: "this deal", many: "deals", new: "a deal" },
     },
     forbiddenPairs: {
       plan_values_read_unapproved: "see the values of this plan that are not yet approved",
