@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildICalendar, escapeCalendarText, foldCalendarLine, type CalendarEvent } from "./icalendar.ts";
+import {
+  buildICalendar,
+  escapeCalendarText,
+  foldCalendarLine,
+  instantOfLocalTime,
+  type CalendarEvent,
+} from "./icalendar.ts";
 
 const stamp = new Date("2026-12-07T03:04:05Z");
 const meeting: CalendarEvent = {
@@ -114,5 +120,14 @@ describe("buildICalendar", () => {
 
   it("rejects a time that is not an instant", () => {
     expect(() => buildICalendar([{ ...meeting, start: "tomorrow" }], { stamp, timeZone: "UTC" })).toThrow(RangeError);
+  });
+});
+
+describe("instantOfLocalTime", () => {
+  it("reads a slot's local time in its zone", () => {
+    expect(instantOfLocalTime("2026-12-10", "09:00", "Asia/Bangkok")).toBe("2026-12-10T02:00:00.000Z");
+    expect(instantOfLocalTime("2026-07-01", "09:00", "Europe/Paris")).toBe("2026-07-01T07:00:00.000Z");
+    expect(instantOfLocalTime("2026-01-15", "09:00", "Europe/Paris")).toBe("2026-01-15T08:00:00.000Z");
+    expect(instantOfLocalTime("2026-12-10", "09:00", "UTC")).toBe("2026-12-10T09:00:00.000Z");
   });
 });

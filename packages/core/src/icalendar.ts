@@ -111,6 +111,21 @@ function zonedFormatter(timeZone: string): (ms: number) => number {
   };
 }
 
+/**
+ * The instant of a wall-clock time in a zone (an event's slot "2026-12-10" "09:00" in Asia/Bangkok →
+ * 2026-12-10T02:00:00Z), as an ISO string. A time skipped by a daylight-saving change is read with the offset in
+ * force before it; a repeated one as its first occurrence.
+ */
+export function instantOfLocalTime(day: string, time: string, timeZone: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, date, hour, minute);
+  if (timeZone === "UTC") return new Date(wall).toISOString();
+  const offsetAt = zonedFormatter(timeZone);
+  const first = wall - offsetAt(wall) * 60_000;
+  return new Date(wall - offsetAt(first) * 60_000).toISOString();
+}
+
 /** 20261207T090000 — the local time with the given offset in minutes. */
 function localStamp(ms: number, offsetMinutes: number): string {
   return utcStamp(new Date(ms + offsetMinutes * 60_000)).slice(0, -1);
