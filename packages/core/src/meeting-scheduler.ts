@@ -135,6 +135,8 @@ type Problem = {
   fixedTable: Float64Array;
   participantCount: number;
   participantIds: number[];
+  /** Slots each participant is available in. */
+  availableCount: Int32Array;
   /** Meetings (valid, with a common slot) of each participant. */
   adjacency: number[][];
   priority: Float64Array;
@@ -237,6 +239,7 @@ function prepare(input: SchedulerInput): Problem {
     fixedTable,
     participantCount: input.participants.length,
     participantIds: input.participants.map((p) => p.id),
+    availableCount: Int32Array.from(available, (mask) => mask.reduce((sum, x) => sum + x, 0)),
     adjacency,
     priority,
     order,
@@ -730,7 +733,12 @@ function reasonFor(
     if (!aFree) busyA++;
     if (!bFree) busyB++;
   }
-  return { reason: "participant_full", participantId: problem.participantIds[busyA >= busyB ? a : b] };
+  // The side busy in more of the common slots is the full one; on a tie, the side free in fewer slots (whose
+  // availability is what leaves no room).
+  const freeA = problem.availableCount[a]!;
+  const freeB = problem.availableCount[b]!;
+  const fullSide = busyA !== busyB ? (busyA > busyB ? a : b) : freeA <= freeB ? a : b;
+  return { reason: "participant_full", participantId: problem.participantIds[fullSide] };
 }
 
 /** Tables within each slot: fixed meetings keep theirs; the rest take the free ones in the slot's table order. */
