@@ -124,6 +124,46 @@ describe("#events.schedule", () => {
       expect(after.find((a) => a.id === m.id)).toMatchObject({ slot_id: m.slot_id, table_id: m.table_id });
   });
 
+  it("writes a larger day's schedule that keeps every invariant", async () => {
+    const { DIP } = await agencyIds(t, "DIP");
+    const day = await f.event({ organiserAgencyId: DIP });
+    const daySlots = await f.slots(day, 6);
+    await f.tables(day, 8);
+    const firms = [];
+    for (let i = 0; i < 20; i++) firms.push((await f.firm(day, `บริษัท ทดสอบตาราง ${i} จำกัด`)).participantId);
+    const buyers = [];
+    for (let i = 0; i < 8; i++) buyers.push(await f.buyer(day, `Buyer ${i}`, "SG"));
+    // Every third participant misses a slot; each firm asks four buyers.
+    for (const [i, p] of [...firms, ...buyers].entries()) if (i % 3 === 0) await f.unavailable(p, [daySlots[i % 6]!]);
+    for (const [i, firm] of firms.entries())
+      for (let k = 0; k < 4; k++) await f.meeting(day, firm, buyers[(i + k * 3) % buyers.length]!);
+    const run = await ok(organiser.request("POST", `/api/events/${day}/schedule`), 200);
+    expect(run.meetings).toBe(80);
+    expect(run.scheduled).toBeLessThanOrEqual(run.bound);
+    expect(run.scheduled + run.unscheduled).toBe(80);
+    const rows = await t.ctx.database.db
+      .selectFrom("meetings")
+      .select(["requester_id", "target_id", "slot_id", "table_id"])
+      .where("event_id", "=", day)
+      .where("slot_id", "is not", null)
+      .execute();
+    expect(rows).toHaveLength(run.scheduled);
+    const unavailable = await t.ctx.database.db.selectFrom("participant_unavailable_slots").selectAll().execute();
+    const off = new Set(unavailable.map((u) => `${u.slot_id}:${u.participant_id}`));
+    const busy = new Set<string>();
+    const tablesUsed = new Set<string>();
+    for (const m of rows) {
+      expect(daySlots).toContain(m.slot_id);
+      for (const p of [m.requester_id, m.target_id]) {
+        const key = `${m.slot_id}:${p}`;
+        expect(busy.has(key) || off.has(key)).toBe(false);
+        busy.add(key);
+      }
+      expect(tablesUsed.has(`${m.slot_id}:${m.table_id}`)).toBe(false);
+      tablesUsed.add(`${m.slot_id}:${m.table_id}`);
+    }
+  });
+
   it("should fail with 409 for a closed event", async () => {
     const closed = await f.event({ organiserAgencyId: (await agencyIds(t, "DIP")).DIP, status: "closed" });
     const response = await organiser.request("POST", `/api/events/${closed}/schedule`);
