@@ -71,6 +71,8 @@ const pages: Visit[] = [
   { name: "programmes", path: () => "/programmes", ready: "main h1" },
   { name: "programme page", path: () => `/programmes/${ids.programme}`, ready: "main h1" },
   { name: "service providers", path: () => "/service-providers", ready: "table" },
+  { name: "events", path: () => "/events", ready: "main h1" },
+  { name: "new event", path: () => "/events/new", signedIn: true, ready: "form button[type=submit]" },
   { name: "provider page", path: () => `/service-providers/${ids.provider}`, signedIn: true, ready: "main h1" },
   { name: "search results", path: () => "/search?q=coffee", ready: ".results .result-group" },
   { name: "login", path: () => "/login", ready: "form button[type=submit]" },

@@ -90,6 +90,8 @@ const pages: Visit[] = [
   { name: "programmes", path: () => "/programmes", ready: "main h1" },
   { name: "programme page", path: () => `/programmes/${ids.programme}`, signedIn: true, ready: "main h1" },
   { name: "figures", path: () => "/figures", ready: "main h1" },
+  { name: "events", path: () => "/events", ready: "main h1" },
+  { name: "new event", path: () => "/events/new", signedIn: true, ready: "form button[type=submit]" },
   { name: "services dashboard", path: () => "/services/figures", signedIn: true, ready: "main h1" },
   { name: "users", path: () => "/admin/users", signedIn: true, ready: "table" },
   { name: "audit", path: () => "/admin/audit", signedIn: true, ready: "table" },

@@ -38,6 +38,7 @@ import { planReportRoutes } from "./reports/plan-report.routes.ts";
 import { programmeRoutes } from "./programmes/programme.routes.ts";
 import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.ts";
 import { eventScheduleRoutes } from "./events-schedule/event-schedule.routes.ts";
+import { eventRoutes } from "./events/event.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -146,6 +147,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(indicatorValueRoutes(ctx));
       await api.register(caseWorkRoutes(ctx));
       await api.register(eventScheduleRoutes(ctx));
+      await api.register(eventRoutes(ctx));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

@@ -122,6 +122,9 @@ export const router = createBrowserRouter(
           path: "/values/import",
           lazy: async () => ({ Component: (await import("./pages/ValuesImportPage")).ValuesImportPage }),
         },
+        { path: "/events", lazy: async () => ({ Component: (await import("./pages/EventsPage")).EventsPage }) },
+        { path: "/events/new", lazy: async () => ({ Component: (await import("./pages/NewEventPage")).NewEventPage }) },
+        { path: "/events/:id", lazy: async () => ({ Component: (await import("./pages/EventPage")).EventPage }) },
         { path: "/inbox", lazy: async () => ({ Component: (await import("./pages/InboxPage")).InboxPage }) },
         {
           path: "/account/password",

@@ -24,3 +24,4 @@ export * from "./case-work.schema.ts";
 export * from "./service-request.schema.ts";
 export * from "./service-figures.schema.ts";
 export * from "./event-schedule.schema.ts";
+export * from "./trade-event.schema.ts";

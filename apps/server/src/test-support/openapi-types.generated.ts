@@ -2212,6 +2212,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trade events the caller may read (the public: published ones) */
+        get: operations["getEvents"];
+        put?: never;
+        /** Create a trade event (officers, coordinators, admins), audited */
+        post: operations["postEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One trade event */
+        get: operations["getEventsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a trade event (its keepers), audited */
+        patch: operations["patchEventsById"];
+        trace?: never;
+    };
+    "/api/events/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an event draft → open → scheduled → closed (or one step back), audited */
+        post: operations["postEventsByIdStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish or unpublish an event, audited */
+        post: operations["postEventsByIdPublished"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/layout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's meeting slots and tables */
+        get: operations["getEventsByIdLayout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Generate an event's slots from days, sessions and minutes per meeting (keeps slots that stay) */
+        put: operations["putEventsByIdSlots"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the number of tables (and their labels); never below tables scheduled meetings use */
+        put: operations["putEventsByIdTables"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participants: all for the event's keepers (with buyers' contacts), a member's own firm otherwise */
+        get: operations["getEventsByIdParticipants"];
+        put?: never;
+        /** Add a member firm or a buyer (found again by name and country), audited */
+        post: operations["postEventsByIdParticipants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add participants from a CSV or XLSX file (raw bytes): all rows checked first, then all written or none */
+        post: operations["postEventsByIdParticipantsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One participant (keepers; a member user their own firm's) */
+        get: operations["getEventsByIdParticipantsByParticipantId"];
+        put?: never;
+        post?: never;
+        /** Remove a participant (refused once they have meetings with recorded attendance), audited */
+        delete: operations["deleteEventsByIdParticipantsByParticipantId"];
+        options?: never;
+        head?: never;
+        /** Change a participant's role or agenda language, audited */
+        patch: operations["patchEventsByIdParticipantsByParticipantId"];
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}/unavailable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The slots a participant cannot meet in, audited */
+        put: operations["putEventsByIdParticipantsByParticipantIdUnavailable"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** What a participant offers and needs (products, TSIC or HS codes, words), audited */
+        put: operations["putEventsByIdParticipantsByParticipantIdInterests"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16031,6 +16240,1581 @@ export interface operations {
             };
             /** @description Invalid input: `details` names each field and why. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                when?: "upcoming" | "past";
+                kind?: "trade_fair" | "business_matching" | "online_matching";
+                fiscalYear?: number;
+                organiserAgencyId?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "trade_fair" | "business_matching" | "online_matching";
+                            titleTh: string;
+                            titleEn: string | null;
+                            descriptionTh: string | null;
+                            descriptionEn: string | null;
+                            agendaTh: string | null;
+                            agendaEn: string | null;
+                            organiserAgencyId: number | null;
+                            programmeId: number | null;
+                            countryCode: string;
+                            city: string | null;
+                            provinceCode: string | null;
+                            venue: string | null;
+                            onlineUrl: string | null;
+                            timeZone: string;
+                            startsOn: string;
+                            endsOn: string;
+                            fiscalYear: number;
+                            budget: number | null;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "scheduled" | "closed";
+                            published: boolean;
+                            createdBy: number | null;
+                            participantCount: number;
+                            slotCount: number;
+                            tableCount: number;
+                            keeper: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "trade_fair" | "business_matching" | "online_matching";
+                    titleTh: string;
+                    /** @default TH */
+                    countryCode?: string;
+                    startsOn: string;
+                    endsOn: string;
+                    titleEn?: string | null;
+                    descriptionTh?: string | null;
+                    descriptionEn?: string | null;
+                    agendaTh?: string | null;
+                    agendaEn?: string | null;
+                    organiserAgencyId?: number | null;
+                    programmeId?: number | null;
+                    city?: string | null;
+                    provinceCode?: string | null;
+                    venue?: string | null;
+                    onlineUrl?: string | null;
+                    timeZone?: string;
+                    budget?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind?: "trade_fair" | "business_matching" | "online_matching";
+                    titleTh?: string;
+                    countryCode?: string;
+                    startsOn?: string;
+                    endsOn?: string;
+                    titleEn?: string | null;
+                    descriptionTh?: string | null;
+                    descriptionEn?: string | null;
+                    agendaTh?: string | null;
+                    agendaEn?: string | null;
+                    organiserAgencyId?: number | null;
+                    programmeId?: number | null;
+                    city?: string | null;
+                    provinceCode?: string | null;
+                    venue?: string | null;
+                    onlineUrl?: string | null;
+                    timeZone?: string;
+                    budget?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "draft" | "open" | "scheduled" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdPublished: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    published: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "trade_fair" | "business_matching" | "online_matching";
+                        titleTh: string;
+                        titleEn: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        agendaTh: string | null;
+                        agendaEn: string | null;
+                        organiserAgencyId: number | null;
+                        programmeId: number | null;
+                        countryCode: string;
+                        city: string | null;
+                        provinceCode: string | null;
+                        venue: string | null;
+                        onlineUrl: string | null;
+                        timeZone: string;
+                        startsOn: string;
+                        endsOn: string;
+                        fiscalYear: number;
+                        budget: number | null;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "scheduled" | "closed";
+                        published: boolean;
+                        createdBy: number | null;
+                        participantCount: number;
+                        slotCount: number;
+                        tableCount: number;
+                        keeper: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdLayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        usedSlotIds: number[];
+                        usedTableNumbers: number[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdSlots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    days: string[];
+                    sessions: {
+                        start: string;
+                        end: string;
+                    }[];
+                    minutes: number;
+                    /** @default 0 */
+                    pauseMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        usedSlotIds: number[];
+                        usedTableNumbers: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    count: number;
+                    labels?: (string | null)[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        usedSlotIds: number[];
+                        usedTableNumbers: number[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            eventId: number;
+                            /** @enum {string} */
+                            party: "firm" | "buyer";
+                            enterpriseId: number | null;
+                            buyerId: number | null;
+                            name: string;
+                            nameEn: string | null;
+                            juristicId: string | null;
+                            countryCode: string;
+                            city: string | null;
+                            buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                            website: string | null;
+                            /** @enum {string} */
+                            role: "seller" | "buyer" | "both";
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            unavailableSlotIds: number[];
+                            interests: {
+                                id: number;
+                                /** @enum {string} */
+                                direction: "offer" | "need";
+                                productId: number | null;
+                                tsicCode: string | null;
+                                hsCode: string | null;
+                                text: string | null;
+                            }[];
+                            checkedInAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enterpriseId?: number;
+                    buyer?: {
+                        name: string;
+                        countryCode: string;
+                        /**
+                         * @default company
+                         * @enum {string}
+                         */
+                        kind?: "company" | "trading_house" | "retailer" | "association" | "government" | "other";
+                        city?: string | null;
+                        website?: string | null;
+                        description?: string | null;
+                        contactName?: string | null;
+                        contactEmail?: string | null;
+                        contactPhone?: string | null;
+                    };
+                    /** @enum {string} */
+                    role?: "seller" | "buyer" | "both";
+                    /**
+                     * @default th
+                     * @enum {string}
+                     */
+                    language?: "th" | "en";
+                    interests?: {
+                        /** @enum {string} */
+                        direction: "offer" | "need";
+                        productId?: number | null;
+                        tsicCode?: string | null;
+                        hsCode?: string | null;
+                        text?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdParticipantsImport: {
+        parameters: {
+            query: {
+                fileName: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        counts: {
+                            added: number;
+                            errors: number;
+                        };
+                        rows: {
+                            rowNumber: number;
+                            /** @enum {string} */
+                            status: "added" | "error";
+                            key: string | null;
+                            issues: {
+                                field: string;
+                                message: string;
+                                code: string;
+                                value?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdParticipantsByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteEventsByIdParticipantsByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchEventsByIdParticipantsByParticipantId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role?: "seller" | "buyer" | "both";
+                    /** @enum {string} */
+                    language?: "th" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdParticipantsByParticipantIdUnavailable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slotIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted, or the CSRF token is missing or wrong. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEventsByIdParticipantsByParticipantIdInterests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** @enum {string} */
+                        direction: "offer" | "need";
+                        productId?: number | null;
+                        tsicCode?: string | null;
+                        hsCode?: string | null;
+                        text?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number;
+                        /** @enum {string} */
+                        party: "firm" | "buyer";
+                        enterpriseId: number | null;
+                        buyerId: number | null;
+                        name: string;
+                        nameEn: string | null;
+                        juristicId: string | null;
+                        countryCode: string;
+                        city: string | null;
+                        buyerKind: ("company" | "trading_house" | "retailer" | "association" | "government" | "other") | null;
+                        website: string | null;
+                        /** @enum {string} */
+                        role: "seller" | "buyer" | "both";
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        unavailableSlotIds: number[];
+                        interests: {
+                            id: number;
+                            /** @enum {string} */
+                            direction: "offer" | "need";
+                            productId: number | null;
+                            tsicCode: string | null;
+                            hsCode: string | null;
+                            text: string | null;
+                        }[];
+                        checkedInAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted, or the CSRF token is missing or wrong. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,6 +24,8 @@ const PUBLIC_LINKS = [
   { to: "/dashboard", key: "nav.dashboard", end: false },
   { to: "/services/figures", key: "nav.serviceFigures", end: false },
   { to: "/programmes", key: "nav.programmes", end: false },
+  // Trade events: visitors see the published ones, signed-in users theirs too.
+  { to: "/events", key: "nav.events", end: false },
 ] as const;
 
 const STAFF_LINKS = [

@@ -1,0 +1,60 @@
+import type { Locale } from "@sainam/core";
+
+/** Countries offered in the pickers (Thai trade missions' usual destinations), named in the interface's language. */
+export const EVENT_COUNTRIES = [
+  "JP",
+  "CN",
+  "HK",
+  "TW",
+  "KR",
+  "SG",
+  "MY",
+  "ID",
+  "VN",
+  "LA",
+  "KH",
+  "MM",
+  "PH",
+  "IN",
+  "AE",
+  "SA",
+  "GB",
+  "DE",
+  "FR",
+  "IT",
+  "NL",
+  "ES",
+  "AU",
+  "NZ",
+  "US",
+  "CA",
+] as const;
+
+const names = new Map<Locale, Intl.DisplayNames>();
+
+/** A country's name from its ISO code ("JP" → "ญี่ปุ่น" / "Japan"); the code itself when unknown. */
+export function countryName(code: string, locale: Locale): string {
+  let display = names.get(locale);
+  if (!display) {
+    display = new Intl.DisplayNames([locale === "th" ? "th-TH" : "en-GB"], { type: "region" });
+    names.set(locale, display);
+  }
+  try {
+    return display.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The status steps a keeper may take from a status (the server holds the same rule). */
+export const NEXT_STATUSES = {
+  draft: ["open"],
+  open: ["draft", "scheduled"],
+  scheduled: ["open", "closed"],
+  closed: [],
+} as const;
+
+/** Fiscal years offered in the list's filter: two back, the current one and the next. */
+export function fiscalYearChoices(current: number): number[] {
+  return [current + 1, current, current - 1, current - 2];
+}
