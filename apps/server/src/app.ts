@@ -38,6 +38,7 @@ import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
 import { planReportRoutes } from "./reports/plan-report.routes.ts";
 import { programmeRoutes } from "./programmes/programme.routes.ts";
 import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.ts";
+import { eventScheduleRoutes } from "./events-schedule/event-schedule.routes.ts";
 import { eventRoutes } from "./events/event.routes.ts";
 import { meetingRoutes } from "./meetings/meeting.routes.ts";
 
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(programmeRoutes(ctx));
       await api.register(indicatorValueRoutes(ctx));
       await api.register(caseWorkRoutes(ctx));
+      await api.register(eventScheduleRoutes(ctx));
       await api.register(eventRoutes(ctx));
       await api.register(meetingRoutes(ctx));
       await api.register(productRoutes(ctx));

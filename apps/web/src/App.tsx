@@ -64,6 +64,10 @@ export const router = createBrowserRouter(
           path: "/my-business",
           lazy: async () => ({ Component: (await import("./pages/MyBusinessPage")).MyBusinessPage }),
         },
+        {
+          path: "/events/:id/schedule",
+          lazy: async () => ({ Component: (await import("./pages/EventSchedulePage")).EventSchedulePage }),
+        },
         { path: "/my-work", lazy: async () => ({ Component: (await import("./pages/MyWorkPage")).MyWorkPage }) },
         {
           path: "/catalogue",

@@ -2174,6 +2174,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event's schedule grid: slots, tables, participants and accepted meetings (its keepers only) */
+        get: operations["getEventsByIdSchedule"];
+        put?: never;
+        /** Schedules the event's accepted meetings into slots and tables (its keepers only); held or checked-in meetings stay where they are */
+        post: operations["postEventsByIdSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}/agenda.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's agenda as PDF or iCalendar, in Thai (B.E. dates) or English; for the participant's firm and the event's keepers
+         * @description Errors are JSON: 400 naming the field, 404 for an event or participant that does not exist or whose agenda the caller may not see.
+         */
+        get: operations["getEventsByIdParticipantsByParticipantIdAgendaByFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -16384,6 +16422,222 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event: {
+                            id: number;
+                            titleTh: string;
+                            titleEn: string | null;
+                            timeZone: string;
+                            status: string;
+                            startsOn: string;
+                            endsOn: string;
+                        };
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        participants: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            countryCode: string | null;
+                            unavailableSlotIds: number[];
+                        }[];
+                        meetings: {
+                            id: number;
+                            requesterId: number;
+                            targetId: number;
+                            slotId: number | null;
+                            tableId: number | null;
+                            attendance: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        meetings: number;
+                        scheduled: number;
+                        unscheduled: number;
+                        kept: number;
+                        bound: number;
+                        boundParts: {
+                            meetings: number;
+                            tables: number;
+                            participants: number;
+                            capped: number;
+                            slots: number;
+                        };
+                        unscheduledMeetings: {
+                            meetingId: number;
+                            /** @enum {string} */
+                            reason: "self_meeting" | "unknown_participant" | "duplicate_pair" | "fixed_conflict" | "participant_unavailable" | "no_common_slot" | "participant_full" | "tables_full";
+                            participantId: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdParticipantsByParticipantIdAgendaByFormat: {
+        parameters: {
+            query?: {
+                lang?: "th" | "en";
+            };
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+                format: "pdf" | "ics";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file or document the path names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
