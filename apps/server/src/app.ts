@@ -19,6 +19,7 @@ import { userRoutes } from "./users/user.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { referenceRoutes } from "./reference/reference.routes.ts";
 import { providerRoutes } from "./providers/provider.routes.ts";
+import { productRoutes } from "./products/product.routes.ts";
 import { caseWorkRoutes } from "./case-work/case-work.routes.ts";
 import { serviceRequestRoutes } from "./service-requests/request.routes.ts";
 import { agencyRoutes } from "./agencies/agency.routes.ts";
@@ -37,6 +38,7 @@ import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
 import { planReportRoutes } from "./reports/plan-report.routes.ts";
 import { programmeRoutes } from "./programmes/programme.routes.ts";
 import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.ts";
+import { eventScheduleRoutes } from "./events-schedule/event-schedule.routes.ts";
 import { eventRoutes } from "./events/event.routes.ts";
 import { meetingRoutes } from "./meetings/meeting.routes.ts";
 
@@ -146,8 +148,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(programmeRoutes(ctx));
       await api.register(indicatorValueRoutes(ctx));
       await api.register(caseWorkRoutes(ctx));
+      await api.register(eventScheduleRoutes(ctx));
       await api.register(eventRoutes(ctx));
       await api.register(meetingRoutes(ctx));
+      await api.register(productRoutes(ctx));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

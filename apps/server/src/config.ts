@@ -76,6 +76,7 @@ const schema = z.object({
   SAINAM_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   SAINAM_SECURE_COOKIES: z.enum(["true", "false", "auto"]).default("auto"),
   SAINAM_TRUST_PROXY: trustProxySchema,
+  SAINAM_QUOTE_REQUESTS_PER_10_MIN: z.coerce.number().int().min(1).default(5),
   SAINAM_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SAINAM_LOG_REQUESTS: z.enum(["true", "false"]).default("false"),
   SAINAM_WEB_DIST: z.string().optional(),
@@ -100,6 +101,8 @@ export type Config = Readonly<{
   secureCookies: "true" | "false" | "auto";
   /** Fastify's trustProxy: which proxies' X-Forwarded-For/-Proto are believed (see SAINAM_TRUST_PROXY). */
   trustProxy: false | number | ReadonlyArray<string>;
+  /** Requests for a quote one client address may send in ten minutes without signing in. */
+  quoteRequestsPer10Min: number;
   logLevel: string;
   logRequests: boolean;
   webDist: string;
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionAbsoluteMs: e.SAINAM_SESSION_ABSOLUTE_HOURS * 3_600_000,
     secureCookies: e.SAINAM_SECURE_COOKIES,
     trustProxy: e.SAINAM_TRUST_PROXY,
+    quoteRequestsPer10Min: e.SAINAM_QUOTE_REQUESTS_PER_10_MIN,
     logLevel: e.SAINAM_LOG_LEVEL,
     logRequests: e.SAINAM_LOG_REQUESTS === "true",
     webDist: resolve(e.SAINAM_WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),

@@ -1,6 +1,7 @@
 import type { Database } from "@sainam/db";
 import type { Config } from "./config.ts";
 import { LoginThrottle } from "./auth/login-throttle.ts";
+import { PublicWriteThrottle } from "./products/public-write-throttle.ts";
 import { SessionCache } from "./auth/session-cache.ts";
 import { ImportJobs } from "./imports/import-jobs.ts";
 import { ForegroundRequests } from "./http/foreground.ts";
@@ -27,6 +28,8 @@ export type AppContext = {
   config: Config;
   database: Database;
   loginThrottle: LoginThrottle;
+  /** Writes anyone may make without signing in (buyers' requests for a quote), per client address. */
+  publicWriteThrottle: PublicWriteThrottle;
   sessionCache: SessionCache;
   /** Imports running in this process. */
   imports: ImportJobs;
@@ -49,6 +52,7 @@ export function createContext(config: Config, database: Database, options: { now
     config,
     database,
     loginThrottle: new LoginThrottle({ now }),
+    publicWriteThrottle: new PublicWriteThrottle({ now, limit: config.quoteRequestsPer10Min }),
     sessionCache: new SessionCache({ now }),
     imports: new ImportJobs(),
     foreground: new ForegroundRequests(),

@@ -13,3 +13,4 @@ export { planPerformance } from "./dashboards/performance.service.ts";
 export type { PlanPerformance, IndicatorPerformance, NodePerformance } from "./dashboards/performance.types.ts";
 export { serviceFiguresByScan, serviceFiguresFor } from "./service-levels/service-figures.service.ts";
 export { checkServiceLevels, type ServiceLevelFlag } from "./service-levels/check-service-levels.ts";
+export { searchCatalogue } from "./products/catalogue.service.ts";

@@ -64,7 +64,27 @@ export const router = createBrowserRouter(
           path: "/my-business",
           lazy: async () => ({ Component: (await import("./pages/MyBusinessPage")).MyBusinessPage }),
         },
+        {
+          path: "/events/:id/schedule",
+          lazy: async () => ({ Component: (await import("./pages/EventSchedulePage")).EventSchedulePage }),
+        },
         { path: "/my-work", lazy: async () => ({ Component: (await import("./pages/MyWorkPage")).MyWorkPage }) },
+        {
+          path: "/catalogue",
+          lazy: async () => ({ Component: (await import("./pages/CataloguePage")).CataloguePage }),
+        },
+        {
+          path: "/catalogue/:id",
+          lazy: async () => ({ Component: (await import("./pages/CatalogueProductPage")).CatalogueProductPage }),
+        },
+        {
+          path: "/enterprises/:id/products",
+          lazy: async () => ({ Component: (await import("./pages/FirmProductsPage")).FirmProductsPage }),
+        },
+        {
+          path: "/enterprises/:id/inquiries",
+          lazy: async () => ({ Component: (await import("./pages/FirmInquiriesPage")).FirmInquiriesPage }),
+        },
         { path: "/search", lazy: async () => ({ Component: (await import("./pages/SearchPage")).SearchPage }) },
         { path: "/import", lazy: async () => ({ Component: (await import("./pages/ImportPage")).ImportPage }) },
         {

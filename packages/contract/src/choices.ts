@@ -84,4 +84,5 @@ export const notificationKinds = [
   "meeting_requested",
   "meeting_accepted",
   "meeting_declined",
+  "product_inquiry",
 ] as const;

@@ -23,5 +23,7 @@ export * from "./notification.schema.ts";
 export * from "./case-work.schema.ts";
 export * from "./service-request.schema.ts";
 export * from "./service-figures.schema.ts";
+export * from "./event-schedule.schema.ts";
 export * from "./trade-event.schema.ts";
 export * from "./meeting.schema.ts";
+export * from "./product.schema.ts";

@@ -264,9 +264,9 @@ describe("suggestMeetings: ranking and caps", () => {
   it("handles a large event without comparing everything with everything", () => {
     const big: SuggestionParticipant[] = [];
     for (let i = 0; i < 600; i++)
-      big.push(party(i, "seller", [offer(`product ${i % 50}`, `09${String(i % 90).padStart(2, "0")}`)]));
+      big.push(party(i, "seller", [offer(`item${i % 50}`, `09${String(i % 90).padStart(2, "0")}`)]));
     for (let i = 600; i < 1000; i++)
-      big.push(party(i, "buyer", [need(`product ${i % 50}`, `09${String(i % 90).padStart(2, "0")}`)]));
+      big.push(party(i, "buyer", [need(`item${i % 50}`, `09${String(i % 90).padStart(2, "0")}`)]));
     const suggestions = suggestMeetings({ participants: big, perParticipant: 5 });
     const counts = new Map<number, number>();
     for (const s of suggestions) for (const id of [s.low, s.high]) counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -129,6 +129,9 @@ type Prepared = {
   readonly words: ReadonlyArray<string>;
   /** Words that may pair on their own (not generic, not a single character). */
   readonly keyWords: ReadonlyArray<string>;
+  /** `words` joined, and `keyWords` as a set: compared for every candidate pair, so made once. */
+  readonly joined: string;
+  readonly keySet: ReadonlySet<string>;
   readonly label: string;
 };
 
@@ -166,12 +169,12 @@ function tsicLevel(a: string, b: string): { level: MatchLevel; shared: string } 
 
 function wordsLevel(offer: Prepared, need: Prepared): { level: MatchLevel; shared: string } | null {
   if (offer.words.length === 0 || need.words.length === 0) return null;
-  if (offer.words.join(" ") === need.words.join(" ")) return { level: "exact", shared: need.words.join("") };
+  if (offer.joined === need.joined) return { level: "exact", shared: need.words.join("") };
   if (containsRun(offer.words, need.words)) return { level: "words_run", shared: need.words.join("") };
   if (containsRun(need.words, offer.words)) return { level: "words_run", shared: offer.words.join("") };
-  const needWords = new Set(need.keyWords);
-  const shared = [...new Set(offer.keyWords)].filter((word) => needWords.has(word)).sort();
-  if (shared.length > 0) return { level: "words_shared", shared: shared.join(", ") };
+  let shared: string[] | null = null;
+  for (const word of offer.keySet) if (need.keySet.has(word)) (shared ??= []).push(word);
+  if (shared) return { level: "words_shared", shared: shared.sort().join(", ") };
   return null;
 }
 
@@ -183,7 +186,17 @@ function prepare(participant: SuggestionParticipant, interest: SuggestionInteres
   if (hs === null && tsic === null && words.length === 0) return null;
   const keyWords = words.filter((word) => [...word].length > 1 && !GENERIC_WORDS.has(word));
   const label = text !== "" ? text : hs !== null ? `HS ${hs}` : `TSIC ${tsic ?? ""}`;
-  return { participant, interest, hs, tsic, words, keyWords, label };
+  return {
+    participant,
+    interest,
+    hs,
+    tsic,
+    words,
+    keyWords,
+    joined: words.join(" "),
+    keySet: new Set(keyWords),
+    label,
+  };
 }
 
 function codeTag(basis: MatchBasis, prepared: Prepared): string {
@@ -208,40 +221,61 @@ const LEVEL_WORDS: Readonly<Record<MatchLevel, { th: (shared: string) => string;
   words_shared: { th: (s) => `มีคำว่า "${s}" เหมือนกับ`, en: (s) => `shares the word "${s}" with` },
 };
 
-function reasonOf(offer: Prepared, need: Prepared): MeetingReason | null {
-  const candidates: Array<{ basis: MatchBasis; level: MatchLevel; shared: string; score: number }> = [];
-  const push = (basis: MatchBasis, found: { level: MatchLevel; shared: string } | null) => {
+/** One offer matching one need, before it is worded: the strongest basis speaks for the pair of interests. */
+type Match = {
+  readonly basis: MatchBasis;
+  readonly level: MatchLevel;
+  readonly shared: string;
+  readonly score: number;
+  readonly offer: Prepared;
+  readonly need: Prepared;
+  readonly offerText: string;
+  readonly needText: string;
+};
+
+function matchOf(offer: Prepared, need: Prepared): Match | null {
+  let best: { basis: MatchBasis; level: MatchLevel; shared: string; score: number } | null = null;
+  // Tried in the order of `matchBases`, a later basis replacing an earlier one only when it scores higher.
+  const consider = (basis: MatchBasis, found: { level: MatchLevel; shared: string } | null) => {
     if (!found) return;
     const score = found.level === "exact" ? EXACT_SCORE[basis] : LEVEL_SCORE[found.level];
-    candidates.push({ basis, ...found, score });
+    if (best === null || score > best.score) best = { basis, ...found, score };
   };
-  if (offer.hs !== null && need.hs !== null) push("hs", hsLevel(offer.hs, need.hs));
-  if (offer.tsic !== null && need.tsic !== null) push("tsic", tsicLevel(offer.tsic, need.tsic));
-  push("words", wordsLevel(offer, need));
-  // The strongest basis speaks for the pair of interests; ties go to the order of `matchBases`.
-  candidates.sort((a, b) => b.score - a.score || matchBases.indexOf(a.basis) - matchBases.indexOf(b.basis));
-  const best = candidates[0];
-  if (!best) return null;
-  const needer = need.participant.isBuyer ? { th: "ผู้ซื้อ", en: "The buyer" } : { th: "ผู้ประกอบการ", en: "The firm" };
-  const needText = `${need.label}${codeTag(best.basis, need)}`;
-  const offerText = `${offer.label}${codeTag(best.basis, offer)}`;
-  const words = LEVEL_WORDS[best.level];
-  const sameText = best.level === "exact" && needText === offerText;
+  if (offer.hs !== null && need.hs !== null) consider("hs", hsLevel(offer.hs, need.hs));
+  if (offer.tsic !== null && need.tsic !== null) consider("tsic", tsicLevel(offer.tsic, need.tsic));
+  consider("words", wordsLevel(offer, need));
+  const found = best as { basis: MatchBasis; level: MatchLevel; shared: string; score: number } | null;
+  if (found === null) return null;
   return {
-    basis: best.basis,
-    level: best.level,
+    ...found,
+    offer,
+    need,
+    offerText: `${offer.label}${codeTag(found.basis, offer)}`,
+    needText: `${need.label}${codeTag(found.basis, need)}`,
+  };
+}
+
+/** A match in words, Thai and English: only the reasons a suggestion keeps are worded. */
+function reasonOf(match: Match): MeetingReason {
+  const { offer, need, offerText, needText } = match;
+  const needer = need.participant.isBuyer ? { th: "ผู้ซื้อ", en: "The buyer" } : { th: "ผู้ประกอบการ", en: "The firm" };
+  const words = LEVEL_WORDS[match.level];
+  const sameText = match.level === "exact" && needText === offerText;
+  return {
+    basis: match.basis,
+    level: match.level,
     sellerId: offer.participant.id,
     needId: need.participant.id,
     offer: offer.label,
     need: need.label,
-    shared: best.shared,
-    score: best.score,
+    shared: match.shared,
+    score: match.score,
     th: sameText
       ? `${needer.th}ต้องการ ${needText} ตรงกับสินค้าที่เสนอ`
-      : `${needer.th}ต้องการ ${needText} ซึ่ง${words.th(best.shared)}สินค้าที่เสนอ ${offerText}`,
+      : `${needer.th}ต้องการ ${needText} ซึ่ง${words.th(match.shared)}สินค้าที่เสนอ ${offerText}`,
     en: sameText
       ? `${needer.en} needs ${needText}, which matches the product offered`
-      : `${needer.en} needs ${needText}, which ${words.en(best.shared)} the product offered, ${offerText}`,
+      : `${needer.en} needs ${needText}, which ${words.en(match.shared)} the product offered, ${offerText}`,
   };
 }
 
@@ -249,17 +283,52 @@ function sells(role: ParticipantRole): boolean {
   return role === "seller" || role === "both";
 }
 
-function compareReasons(a: MeetingReason, b: MeetingReason): number {
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function compareMatches(a: Match, b: Match): number {
   return (
     b.score - a.score ||
-    a.sellerId - b.sellerId ||
-    a.needId - b.needId ||
-    (a.offer < b.offer ? -1 : a.offer > b.offer ? 1 : 0) ||
-    (a.need < b.need ? -1 : a.need > b.need ? 1 : 0)
+    a.offer.participant.id - b.offer.participant.id ||
+    a.need.participant.id - b.need.participant.id ||
+    byText(a.offer.label, b.offer.label) ||
+    byText(a.need.label, b.need.label) ||
+    byText(a.offerText, b.offerText) ||
+    byText(a.needText, b.needText)
   );
 }
 
-export function compareSuggestions(a: MeetingSuggestion, b: MeetingSuggestion): number {
+/** Two matches that would read as the same sentence (the same need stated twice) count once. */
+function sameSentence(a: Match, b: Match): boolean {
+  return (
+    a.offer.participant.id === b.offer.participant.id &&
+    a.need.participant.id === b.need.participant.id &&
+    a.level === b.level &&
+    a.shared === b.shared &&
+    a.offerText === b.offerText &&
+    a.needText === b.needText
+  );
+}
+
+/**
+ * Adds a match to a pair's best `MAX_REASONS` distinct matches, kept in `compareMatches` order. The pair's score
+ * needs no more: its bonus counts at most four further matches.
+ */
+function keepBest(best: Match[], match: Match): void {
+  if (best.some((kept) => sameSentence(kept, match))) return;
+  if (best.length >= MAX_REASONS) {
+    const last = best[best.length - 1];
+    if (last && compareMatches(match, last) >= 0) return;
+    best.pop();
+  }
+  let at = best.length;
+  while (at > 0 && compareMatches(match, best[at - 1] as Match) < 0) at -= 1;
+  best.splice(at, 0, match);
+}
+
+export function compareSuggestions(
+  a: Pick<MeetingSuggestion, "score" | "low" | "high">,
+  b: Pick<MeetingSuggestion, "score" | "low" | "high">,
+): number {
   return b.score - a.score || a.low - b.low || a.high - b.high;
 }
 
@@ -286,73 +355,114 @@ export function suggestMeetings(input: {
   const perParticipant = Math.floor(input.perParticipant ?? 10);
   if (!(perParticipant > 0)) return [];
   const existing = input.existingPairs ?? new Set<string>();
+  const own = input.forParticipant;
   const participants = [...new Map(input.participants.map((p) => [p.id, p])).values()].sort((a, b) => a.id - b.id);
 
   const offers: Prepared[] = [];
-  const byChapter = new Map<string, Prepared[]>();
-  const byGroup = new Map<string, Prepared[]>();
-  const byWord = new Map<string, Prepared[]>();
+  const needs: Prepared[] = [];
   for (const participant of participants) {
     for (const interest of participant.interests) {
       const prepared = prepare(participant, interest);
       if (!prepared) continue;
-      if (interest.direction === "offer") {
-        if (sells(participant.role)) offers.push(prepared);
-        continue;
+      if (interest.direction === "need") needs.push(prepared);
+      else if (sells(participant.role)) offers.push(prepared);
+    }
+  }
+
+  // Pairs by low · span + high: a number, as a string key per candidate pair would cost more than the match.
+  const span = (participants[participants.length - 1]?.id ?? 0) + 1;
+  const matchesByPair = new Map<number, Match[]>();
+  const scan = (scanned: readonly Prepared[], against: NeedIndex) => {
+    for (const offer of scanned) {
+      for (const need of against.candidates(offer)) {
+        const a = offer.participant.id;
+        const b = need.participant.id;
+        if (a === b) continue;
+        const key = a < b ? a * span + b : b * span + a;
+        let best = matchesByPair.get(key);
+        if (best === undefined) {
+          if (existing.has(a < b ? `${a}:${b}` : `${b}:${a}`)) continue;
+          best = [];
+          matchesByPair.set(key, best);
+        }
+        const match = matchOf(offer, need);
+        if (match) keepBest(best, match);
       }
-      if (prepared.hs !== null) pushTo(byChapter, prepared.hs.slice(0, 2), prepared);
-      if (prepared.tsic !== null && prepared.tsic.length >= 3) pushTo(byGroup, prepared.tsic.slice(0, 3), prepared);
-      // A need is found by each of its naming words (all its words when it has none): a word match shares one.
-      const indexWords = prepared.keyWords.length > 0 ? prepared.keyWords : prepared.words;
-      for (const word of new Set(indexWords)) pushTo(byWord, word, prepared);
     }
+  };
+  if (own === undefined) {
+    scan(offers, needIndex(needs));
+  } else {
+    // One participant's list: its offers against every need, and every other offer against its needs only.
+    scan(
+      offers.filter((offer) => offer.participant.id === own),
+      needIndex(needs),
+    );
+    scan(
+      offers.filter((offer) => offer.participant.id !== own),
+      needIndex(needs.filter((need) => need.participant.id === own)),
+    );
   }
 
-  const reasonsByPair = new Map<string, MeetingReason[]>();
-  for (const offer of offers) {
-    const candidates = new Set<Prepared>();
-    if (offer.hs !== null) for (const need of byChapter.get(offer.hs.slice(0, 2)) ?? []) candidates.add(need);
-    if (offer.tsic !== null) for (const need of byGroup.get(offer.tsic.slice(0, 3)) ?? []) candidates.add(need);
-    for (const word of new Set(offer.words)) {
-      for (const need of byWord.get(word) ?? []) candidates.add(need);
-    }
-    for (const need of candidates) {
-      const a = offer.participant.id;
-      const b = need.participant.id;
-      if (a === b) continue;
-      const key = a < b ? `${a}:${b}` : `${b}:${a}`;
-      if (existing.has(key)) continue;
-      const reason = reasonOf(offer, need);
-      if (reason) pushTo(reasonsByPair, key, reason);
-    }
-  }
-
-  const all: MeetingSuggestion[] = [];
-  for (const [key, found] of reasonsByPair) {
-    const [low, high] = key.split(":").map(Number) as [number, number];
-    // One reason per distinct sentence (the same need may be stated twice).
-    const reasons = [...new Map(found.sort(compareReasons).map((r) => [r.th, r])).values()];
-    const [best, ...rest] = reasons;
+  const all: Array<{ low: number; high: number; score: number; matches: Match[] }> = [];
+  for (const [key, matches] of matchesByPair) {
+    const low = Math.floor(key / span);
+    const high = key % span;
+    const [best, ...rest] = matches;
     if (!best) continue;
-    // Each further match adds a little, never past 1 and never above a better single match's lead.
+    // Each further match adds a little, never past 1.
     const score = Math.min(1, best.score + 0.05 * Math.min(rest.length, 4));
-    all.push({ low, high, score: Math.round(score * 1000) / 1000, reasons: reasons.slice(0, MAX_REASONS) });
+    all.push({ low, high, score: Math.round(score * 1000) / 1000, matches });
   }
   all.sort(compareSuggestions);
 
-  if (input.forParticipant !== undefined) {
-    const own = input.forParticipant;
-    return all.filter((s) => s.low === own || s.high === own).slice(0, perParticipant);
+  let kept: typeof all;
+  if (own !== undefined) {
+    kept = all.filter((s) => s.low === own || s.high === own).slice(0, perParticipant);
+  } else {
+    // The event's list: best first, a pair kept while neither side has `perParticipant` yet, so no one (a popular
+    // buyer) is flooded with requests when the organiser requests them in bulk.
+    const taken = new Map<number, number>();
+    kept = all.filter((suggestion) => {
+      const lowCount = taken.get(suggestion.low) ?? 0;
+      const highCount = taken.get(suggestion.high) ?? 0;
+      if (lowCount >= perParticipant || highCount >= perParticipant) return false;
+      taken.set(suggestion.low, lowCount + 1);
+      taken.set(suggestion.high, highCount + 1);
+      return true;
+    });
   }
-  // The event's list: best first, a pair kept while neither side has `perParticipant` yet, so no one (a popular
-  // buyer) is flooded with requests when the organiser requests them in bulk.
-  const taken = new Map<number, number>();
-  return all.filter((suggestion) => {
-    const lowCount = taken.get(suggestion.low) ?? 0;
-    const highCount = taken.get(suggestion.high) ?? 0;
-    if (lowCount >= perParticipant || highCount >= perParticipant) return false;
-    taken.set(suggestion.low, lowCount + 1);
-    taken.set(suggestion.high, highCount + 1);
-    return true;
-  });
+  return kept.map(({ low, high, score, matches }) => ({
+    low,
+    high,
+    score,
+    reasons: matches.map(reasonOf),
+  }));
+}
+
+type NeedIndex = { candidates: (offer: Prepared) => Set<Prepared> };
+
+/**
+ * Needs by HS chapter, TSIC group and word, so an offer meets only the needs it could match: a word match shares a
+ * naming word (or, for a need with none, any of its words).
+ */
+function needIndex(needs: readonly Prepared[]): NeedIndex {
+  const byChapter = new Map<string, Prepared[]>();
+  const byGroup = new Map<string, Prepared[]>();
+  const byWord = new Map<string, Prepared[]>();
+  for (const need of needs) {
+    if (need.hs !== null) pushTo(byChapter, need.hs.slice(0, 2), need);
+    if (need.tsic !== null && need.tsic.length >= 3) pushTo(byGroup, need.tsic.slice(0, 3), need);
+    const indexWords = need.keyWords.length > 0 ? need.keyWords : need.words;
+    for (const word of new Set(indexWords)) pushTo(byWord, word, need);
+  }
+  return {
+    candidates(offer) {
+      const found = new Set<Prepared>();
+      if (offer.hs !== null) for (const need of byChapter.get(offer.hs.slice(0, 2)) ?? []) found.add(need);
+      if (offer.tsic !== null) for (const need of byGroup.get(offer.tsic.slice(0, 3)) ?? []) found.add(need);
+      for (const word of new Set(offer.words)) for (const need of byWord.get(word) ?? []) found.add(need);
+      return found;
+    },
+  };
 }

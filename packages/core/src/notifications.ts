@@ -19,6 +19,7 @@ export const notificationKinds = [
   "meeting_requested",
   "meeting_accepted",
   "meeting_declined",
+  "product_inquiry",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -90,6 +91,10 @@ const th: Record<NotificationKind, Words> = {
     subject: (p) => `คำขอ ${p.code ?? ""} ได้รับการประเมิน`.replace("  ", " "),
     line: (p) => `ผู้รับบริการให้คะแนนคำขอ${p.code ? ` ${p.code}` : ""}${p.rating ? ` ${p.rating} จาก 5` : ""}`,
   },
+  product_inquiry: {
+    subject: (p) => `ผู้ซื้อขอใบเสนอราคา${p.title ? `: ${p.title}` : ""}`,
+    line: (p) => `มีผู้ซื้อขอใบเสนอราคาสินค้า${p.title ? ` "${p.title}"` : ""}${p.firmName ? ` ของ ${p.firmName}` : ""}`,
+  },
   task_due: {
     subject: (p) => `งานครบกำหนด${p.title ? `: ${p.title}` : ""}`,
     line: (p, due) =>
@@ -140,6 +145,11 @@ const en: Record<NotificationKind, Words> = {
   request_rated: {
     subject: (p) => `Request ${p.code ?? ""} rated`.replace("  ", " "),
     line: (p) => `The firm rated service request${p.code ? ` ${p.code}` : ""}${p.rating ? ` ${p.rating} of 5` : ""}.`,
+  },
+  product_inquiry: {
+    subject: (p) => `A buyer asked for a quote${p.title ? `: ${p.title}` : ""}`,
+    line: (p) =>
+      `A buyer asked for a quote for${p.title ? ` "${p.title}"` : " a product"}${p.firmName ? ` of ${p.firmName}` : ""}.`,
   },
   task_due: {
     subject: (p) => `Task due${p.title ? `: ${p.title}` : ""}`,

@@ -25,6 +25,7 @@ import * as m0021 from "./migrations/0021-service-figures-index.ts";
 import * as m0022 from "./migrations/0022-expert-records.ts";
 import * as m0023 from "./migrations/0023-working-day-calendar.ts";
 import * as m0024 from "./migrations/0024-market-linkage.ts";
+import * as m0025 from "./migrations/0025-product-catalogue.ts";
 import * as m0029 from "./migrations/0029-service-figure-rollup.ts";
 
 export type Dialect = "sqlite" | "postgres";
@@ -74,6 +75,7 @@ const migrations: Record<string, MigrationModule> = {
   "0022-expert-records": m0022,
   "0023-working-day-calendar": m0023,
   "0024-market-linkage": m0024,
+  "0025-product-catalogue": m0025,
   "0029-service-figure-rollup": m0029,
 };
 

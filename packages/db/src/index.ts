@@ -19,7 +19,7 @@ export type { ClusterDetail } from "./cluster.repository.ts";
 export type { EnterpriseDetail, ProductRow, ContactRow } from "./enterprise.repository.ts";
 export type { MemberView, PendingMembershipView, PendingScope } from "./membership.repository.ts";
 export * as search from "./search.repository.ts";
-export type { SearchEntityType } from "./search.repository.ts";
+export type { SearchEntityType, SearchIndexType } from "./search.repository.ts";
 export * as enterpriseImport from "./enterprise-import.repository.ts";
 export * as importBatches from "./import-batch.repository.ts";
 export * as relationImport from "./relation-import.repository.ts";
@@ -61,3 +61,11 @@ export type { ServiceFigureFilter } from "./service-figures.repository.ts";
 export * as serviceFigureRollup from "./service-figures-rollup.repository.ts";
 export * as serviceRouting from "./service-routing.repository.ts";
 export type { RoutingCandidate, InboxRow } from "./service-routing.repository.ts";
+export * as products from "./product.repository.ts";
+export type {
+  ProductWithFirm,
+  CertificationRow,
+  PhotoRow,
+  InquiryView,
+  CatalogueFilters,
+} from "./product.repository.ts";

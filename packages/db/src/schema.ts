@@ -937,6 +937,8 @@ export interface DealTable {
   expected_value: number | null;
   market_country: string | null;
   note: string | null;
+  /** The buyer's request for a quote the deal was opened from (migration 0025). */
+  inquiry_id: number | null;
   opened_on: string;
   created_by: number | null;
   created_at: string;
@@ -968,6 +970,81 @@ export interface DealOrderTable {
   evidence_url: string | null;
   created_by: number | null;
   created_at: string;
+}
+
+/** A member firm's product in the catalogue (migration 0025); JSON text: bcg_tags, export_markets. */
+export interface ProductTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name_th: string | null;
+  name_en: string | null;
+  tsic_code: string | null;
+  /** The TSIC code's section letter, kept for the catalogue's category filter. */
+  tsic_section: string | null;
+  hs_code: string | null;
+  description_th: string | null;
+  description_en: string | null;
+  price_min: number | null;
+  price_max: number | null;
+  price_unit: string | null;
+  min_order: number | null;
+  min_order_unit: string | null;
+  capacity_per_month: number | null;
+  capacity_unit: string | null;
+  bcg_tags: string;
+  export_markets: string;
+  /** draft | published */
+  status: string;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A product's certification; kind: core `certificationKinds`. */
+export interface ProductCertificationTable {
+  id: Generated<number>;
+  product_id: number;
+  kind: string;
+  number: string | null;
+  otop_stars: number | null;
+  expires_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A product photo: content-addressed files of the original, the display size and the thumbnail. */
+export interface ProductPhotoTable {
+  id: Generated<number>;
+  product_id: number;
+  original_key: string;
+  display_key: string;
+  thumbnail_key: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  position: number;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+/** A buyer's request for a quote; contact_* are personal data. status: new | answered | closed. */
+export interface ProductInquiryTable {
+  id: Generated<number>;
+  product_id: number;
+  enterprise_id: number;
+  buyer_organisation: string;
+  buyer_country: string;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: string | null;
+  quantity: string | null;
+  message: string;
+  consent: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface DB {
@@ -1024,6 +1101,10 @@ export interface DB {
   service_requests: ServiceRequestTable;
   request_assignments: RequestAssignmentTable;
   request_attachments: RequestAttachmentTable;
+  products: ProductTable;
+  product_certifications: ProductCertificationTable;
+  product_photos: ProductPhotoTable;
+  product_inquiries: ProductInquiryTable;
   request_events: RequestEventTable;
   request_code_counters: RequestCodeCounterTable;
   consultations: ConsultationTable;

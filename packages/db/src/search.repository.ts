@@ -13,12 +13,15 @@ import type { DB } from "./schema.ts";
 type Executor = Kysely<DB> | Transaction<DB>;
 
 export type SearchEntityType = "enterprise" | "cluster" | "institution";
+/** Every record type with a trigram index: the registry's, and the catalogue's products (migration 0025). */
+export type SearchIndexType = SearchEntityType | "product";
 export type { SearchText } from "@sainam/core";
 
-const TABLES: Record<SearchEntityType, string> = {
+const TABLES: Record<SearchIndexType, string> = {
   enterprise: "search_enterprise",
   cluster: "search_cluster",
   institution: "search_institution",
+  product: "search_product",
 };
 /**
  * SQLite keeps the body's characters apart from the name's: those below U+1800 (Latin, Thai and the rest of the
@@ -57,7 +60,7 @@ export function dialectOf(db: Executor): Dialect {
 }
 
 /** The index table of a record type, and its id column (FTS5's rowid on SQLite). */
-export function searchTable(type: SearchEntityType, dialect: Dialect): { table: string; id: string } {
+export function searchTable(type: SearchIndexType, dialect: Dialect): { table: string; id: string } {
   return { table: TABLES[type], id: dialect === "sqlite" ? "rowid" : "id" };
 }
 
@@ -83,7 +86,7 @@ function prepared(sqlite: NodeSqliteDatabase, text: string) {
  */
 export async function writeSearchTexts(
   db: Executor,
-  type: SearchEntityType,
+  type: SearchIndexType,
   entries: ReadonlyArray<{ id: number; text: SearchText }>,
   options: { sqlite?: NodeSqliteDatabase | null; fresh?: boolean } = {},
 ): Promise<void> {
@@ -131,7 +134,7 @@ export async function writeSearchTexts(
 }
 
 /** Takes records out of the index (they are being deleted, or have no text), in the caller's transaction. Returns how many were indexed. */
-export async function removeSearchTexts(db: Executor, type: SearchEntityType, ids: readonly number[]): Promise<number> {
+export async function removeSearchTexts(db: Executor, type: SearchIndexType, ids: readonly number[]): Promise<number> {
   const { table, id } = searchTable(type, dialectOf(db));
   let removed = 0;
   for (const part of slices([...new Set(ids)], IN_LIST)) {
@@ -144,7 +147,7 @@ export async function removeSearchTexts(db: Executor, type: SearchEntityType, id
 /** The indexed text of the given records of one type. */
 export async function searchTextsOf(
   db: Executor,
-  type: SearchEntityType,
+  type: SearchIndexType,
   ids: readonly number[],
 ): Promise<Map<number, SearchText>> {
   const dialect = dialectOf(db);
@@ -195,7 +198,7 @@ export async function enterpriseSearchTextsOf(
 }
 
 /** How many records of a type are indexed. */
-export async function countIndexed(db: Executor, type: SearchEntityType): Promise<number> {
+export async function countIndexed(db: Executor, type: SearchIndexType): Promise<number> {
   const { table } = searchTable(type, dialectOf(db));
   const row = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
@@ -211,13 +214,31 @@ const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
+ * The condition that the index row aliased `alias` contains every pattern, checked on the row (instr/strpos) without
+ * the trigram index: for a query driven by a selective filter, which reads few rows and looks each one up.
+ */
+export function containsAll(dialect: Dialect, alias: string, patterns: readonly SearchPattern[]): RawBuilder<boolean> {
+  const column = (c: "name" | "body") => sql.ref(`${alias}.${c}`);
+  const contains = (c: "name" | "body", text: string) => {
+    const stored = dialect === "sqlite" && c === "body" ? bodyForIndex(text) : text;
+    return dialect === "sqlite" ? sql`instr(${column(c)}, ${stored}) > 0` : sql`strpos(${column(c)}, ${stored}) > 0`;
+  };
+  return sql<boolean>`${sql.join(
+    patterns.map((p) =>
+      p.in === "name" ? contains("name", p.text) : sql`(${contains("name", p.text)} OR ${contains("body", p.text)})`,
+    ),
+    sql` AND `,
+  )}`;
+}
+
+/**
  * The condition that the index row aliased `alias` contains every pattern; patterns of at least three
  * characters are looked up in the trigram index, shorter ones checked on the rows found (instr/strpos, which
  * neither engine takes for an index condition). Null when no pattern can be looked up.
  */
 export function matchCondition(
   dialect: Dialect,
-  type: SearchEntityType,
+  type: SearchIndexType,
   alias: string,
   patterns: readonly SearchPattern[],
 ): RawBuilder<boolean> | null {
@@ -509,7 +530,7 @@ export async function estimateTotal(db: Executor, reads: readonly TierRead[], li
  * Answers whether there is more to do. Each step is a short statement of its own, so requests run in between.
  * PostgreSQL's GIN index merges its pending list itself: nothing to do there.
  */
-export async function compactSearchIndexStep(db: Executor, type: SearchEntityType, pages = 100): Promise<boolean> {
+export async function compactSearchIndexStep(db: Executor, type: SearchIndexType, pages = 100): Promise<boolean> {
   if (dialectOf(db) !== "sqlite") return false;
   const table = TABLES[type];
   const segments = async () =>

@@ -1,5 +1,5 @@
 import { classifySize, describeJuristicId, legalFormFromName, sectorOfTsic, type Actor } from "@sainam/core";
-import { audit, enterprises, nowIso, reference, type DB, type EnterpriseRow } from "@sainam/db";
+import { audit, enterprises, nowIso, products, reference, type DB, type EnterpriseRow } from "@sainam/db";
 import type { Kysely, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
@@ -299,6 +299,9 @@ export async function updateEnterprise(ctx: AppContext, actor: Actor, id: number
       );
     const after = await enterprises.loadEnterpriseDetail(trx, id);
     if (after) await indexEnterprise(trx, after);
+    // The catalogue finds a firm's products by the firm's names too.
+    if (after && (after.name_th !== before.name_th || after.name_en !== before.name_en))
+      await products.indexProductsOfFirm(trx, id);
     await audit.appendAudit(trx, {
       actorUserId: actor.kind === "user" ? actor.id : null,
       action: "enterprise.update",

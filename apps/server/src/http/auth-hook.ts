@@ -21,7 +21,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CSRF_EXEMPT = new Set(["/api/auth/login"]);
 // The only writes a caller without a session may make. Every other write answers 401 before its body is read or
 // any record it names is looked up, so an anonymous caller learns nothing about what exists.
-export const ANONYMOUS_WRITES: ReadonlySet<string> = new Set(["/api/auth/login"]);
+// A buyer's request for a quote is the catalogue's one public write (throttled per address: products/inquiry.service.ts).
+export const ANONYMOUS_WRITES: ReadonlySet<string> = new Set([
+  "/api/auth/login",
+  "/api/catalogue/products/:id/inquiries",
+]);
 // The writes left to a user whose password an admin reset, until they choose a new one: changing it, signing out,
 // and their language (so the change-password page can be read in Thai or English). Everything else answers 403
 // password_change_required, whatever the web app shows.

@@ -74,11 +74,15 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/events/{id}/meetings",
   "/api/events/{id}/no-shows",
   "/api/my/meetings",
+  "/api/enterprises/{enterpriseId}/inquiries",
 ]);
 
 /** Who may call an operation: no one needs a session to sign in; writes need one and the CSRF header. */
 export function securityFor(method: string, url: string): Security {
-  if (ANONYMOUS_WRITES.has(url)) return [];
+  // Signing in needs nothing; the other writes anyone may make (a buyer's request for a quote) take a session with
+  // its CSRF header when there is one.
+  if (url === "/api/auth/login") return [];
+  if (ANONYMOUS_WRITES.has(url)) return [{}, ...SESSION_AND_CSRF];
   if (!SAFE_METHODS.has(method)) return SESSION_AND_CSRF;
   return SIGNED_IN_READS.has(url.replace(/:(\w+)/g, "{$1}")) ? SESSION : ANYONE;
 }

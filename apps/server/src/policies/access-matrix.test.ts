@@ -16,6 +16,8 @@ import { newJuristicId, ok, unique } from "../test-support/factories.ts";
 import { insertServiceRequest } from "../test-support/request-factory.ts";
 import { createTestApp, type Client } from "../test-support/test-app.ts";
 import { notify } from "../notifications/notify.ts";
+import { ANONYMOUS_WRITES } from "../http/auth-hook.ts";
+import { Jimp } from "jimp";
 
 /*
  * The access matrix: every operation of the OpenAPI document × every role × the record variants that apply
@@ -376,7 +378,233 @@ function answering(step: "accept" | "decline", body?: unknown): Rule {
   };
 }
 
+// ——— The product catalogue (issue 14) ———
+
+/**
+ * A JPEG small enough to resize in a moment, for the photo rows; each a colour of its own, as photos are files named
+ * by their content (a draft's photo with the bytes of a published one is that published file).
+ */
+async function jpegBytes(): Promise<Buffer> {
+  const colour = ((unique() * 2654435761) & 0xffffff00) | 0xff;
+  return new Jimp({ width: 64, height: 48, color: colour >>> 0 }).getBuffer("image/jpeg");
+}
+/** A product of the variant's firm, made by an admin: published, but a draft for `unpublished`. */
+async function newProduct(w: AccessWorld, v: RecordVariant): Promise<number> {
+  const made = await ok(
+    w.as.admin.request("POST", `/api/enterprises/${w.firm[v]}/products`, { nameTh: `ข้าวหอมมะลิ ${unique()}` }),
+    201,
+  );
+  if (v !== "unpublished") await ok(w.as.admin.request("POST", `/api/products/${made.id}/publish`));
+  return made.id as number;
+}
+const productOf = new Map<RecordVariant, number>();
+async function productFor(w: AccessWorld, v: RecordVariant): Promise<number> {
+  const known = productOf.get(v);
+  if (known !== undefined) return known;
+  const id = await newProduct(w, v);
+  productOf.set(v, id);
+  return id;
+}
+async function newCertification(w: AccessWorld, productId: number): Promise<number> {
+  const made = await ok(
+    w.as.admin.request("POST", `/api/products/${productId}/certifications`, {
+      kind: "fda",
+      number: `10-1-${unique()}`,
+    }),
+    201,
+  );
+  return made.id as number;
+}
+async function newPhoto(w: AccessWorld, productId: number): Promise<{ id: number; thumbnailUrl: string }> {
+  const response = await w.t.app.inject({
+    method: "POST",
+    url: `/api/products/${productId}/photos`,
+    payload: await jpegBytes(),
+    headers: {
+      "content-type": "application/octet-stream",
+      cookie: w.as.admin.cookie ?? "",
+      "x-csrf-token": w.as.admin.csrfToken ?? "",
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`photo fixture failed: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+const photoOf = new Map<RecordVariant, string>();
+async function photoUrlFor(w: AccessWorld, v: RecordVariant): Promise<string> {
+  const known = photoOf.get(v);
+  if (known !== undefined) return known;
+  const { thumbnailUrl } = await newPhoto(w, await productFor(w, v));
+  photoOf.set(v, thumbnailUrl);
+  return thumbnailUrl;
+}
+/** An inquiry about the variant's product, stored as the catalogue stores one (a draft's too, for the status rows). */
+const inquiryOf = new Map<RecordVariant, number>();
+async function inquiryFor(w: AccessWorld, v: RecordVariant): Promise<number> {
+  const known = inquiryOf.get(v);
+  if (known !== undefined) return known;
+  const at = new Date().toISOString();
+  const made = await w.t.ctx.database.db
+    .insertInto("product_inquiries")
+    .values({
+      product_id: await productFor(w, v),
+      enterprise_id: w.firm[v],
+      buyer_organisation: "Matrix Buyer GmbH",
+      buyer_country: "DE",
+      contact_name: "Anna Muster",
+      contact_email: "anna@matrix.example",
+      contact_phone: null,
+      quantity: null,
+      message: "price list",
+      consent: 1,
+      status: "new",
+      created_at: at,
+      updated_at: at,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  inquiryOf.set(v, made.id);
+  return made.id;
+}
+const quoteRequest = {
+  buyerOrganisation: "Matrix Buyer GmbH",
+  buyerCountry: "DE",
+  contactName: "Anna Muster",
+  contactEmail: "anna@matrix.example",
+  message: "price list",
+  consent: true,
+};
+/** Those who edit a firm's products: the firm keepers (admin, officers, its approved coordinators, the firm). */
+const seenProducts = seen(FIRM_KEEPERS);
+/** Those who see buyers' contacts: admin, the firm and its approved coordinators (never officers). */
+const INQUIRY_READERS: Record<RecordVariant, Roles> = {
+  own: ["admin", "coordinator", "member"],
+  otherAgency: ["admin"],
+  otherCluster: ["admin"],
+  unpublished: ["admin"],
+};
+const PRODUCT_EDITORS = "admin, officers, the firm's coordinators (approved membership), the member firm itself";
+
+const catalogueRules: Record<string, Rule> = {
+  "GET /api/enterprises/{enterpriseId}/products": onRecord(
+    "anyone (drafts: those who edit them)",
+    () => everyone,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}/products` }),
+  ),
+  "POST /api/enterprises/{enterpriseId}/products": onRecord(
+    PRODUCT_EDITORS,
+    () => everyone,
+    (v) => FIRM_KEEPERS[r(v)],
+    (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}/products`, body: { nameTh: `ผ้าไหม ${unique()}` } }),
+    201,
+  ),
+  "GET /api/products/{id}": onRecord(
+    "anyone (published); drafts: those who edit them",
+    seenProducts,
+    () => everyone,
+    async (_role, v, w) => ({ url: `/api/products/${await productFor(w, r(v))}` }),
+  ),
+  "PATCH /api/products/{id}": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/products/${await productFor(w, r(v))}`, body: { priceMax: unique() } }),
+  ),
+  "POST /api/products/{id}/publish": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/products/${await newProduct(w, r(v))}/publish` }),
+  ),
+  "POST /api/products/{id}/unpublish": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/products/${await newProduct(w, r(v))}/unpublish` }),
+  ),
+  "POST /api/products/{id}/certifications": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => ({
+      url: `/api/products/${await productFor(w, r(v))}/certifications`,
+      body: { kind: "halal", number: `H-${unique()}` },
+    }),
+    201,
+  ),
+  "PATCH /api/products/{id}/certifications/{certificationId}": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => {
+      const productId = await productFor(w, r(v));
+      return {
+        url: `/api/products/${productId}/certifications/${await newCertification(w, productId)}`,
+        body: { expiresOn: "2030-12-31" },
+      };
+    },
+  ),
+  "DELETE /api/products/{id}/certifications/{certificationId}": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => {
+      const productId = await productFor(w, r(v));
+      return { url: `/api/products/${productId}/certifications/${await newCertification(w, productId)}` };
+    },
+  ),
+  "POST /api/products/{id}/photos": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => ({ url: `/api/products/${await newProduct(w, r(v))}/photos`, raw: await jpegBytes() }),
+    201,
+  ),
+  "DELETE /api/products/{id}/photos/{photoId}": onRecord(
+    PRODUCT_EDITORS,
+    seenProducts,
+    (v) => FIRM_KEEPERS[r(v)],
+    async (_role, v, w) => {
+      const productId = await newProduct(w, r(v));
+      return { url: `/api/products/${productId}/photos/${(await newPhoto(w, productId)).id}` };
+    },
+  ),
+  "GET /api/catalogue": anyone(`/api/catalogue?q=${encodeURIComponent("ข้าวหอมมะลิ")}`),
+  "GET /api/catalogue/photos/{key}": onRecord(
+    "anyone (photos of published products); drafts: those who edit them",
+    seenProducts,
+    () => everyone,
+    async (_role, v, w) => ({ url: await photoUrlFor(w, r(v)) }),
+  ),
+  "POST /api/catalogue/products/{id}/inquiries": onRecord(
+    "anyone (published products; a few per client address)",
+    (v) => (v === "unpublished" ? [] : everyone),
+    () => everyone,
+    async (_role, v, w) => ({
+      url: `/api/catalogue/products/${await productFor(w, r(v))}/inquiries`,
+      body: quoteRequest,
+    }),
+    201,
+  ),
+  "GET /api/enterprises/{enterpriseId}/inquiries": onRecord(
+    "admin, the member firm itself, its coordinators (approved membership)",
+    () => everyone,
+    (v) => INQUIRY_READERS[r(v)],
+    (_role, v, w) => ({ url: `/api/enterprises/${w.firm[r(v)]}/inquiries` }),
+  ),
+  "PATCH /api/enterprises/{enterpriseId}/inquiries/{inquiryId}": onRecord(
+    "admin, the member firm itself, its coordinators (approved membership)",
+    () => everyone,
+    (v) => INQUIRY_READERS[r(v)],
+    async (_role, v, w) => ({
+      url: `/api/enterprises/${w.firm[r(v)]}/inquiries/${await inquiryFor(w, r(v))}`,
+      body: { status: "answered" },
+    }),
+  ),
+};
+
 const matrix: Record<string, Rule> = {
+  ...catalogueRules,
   // ——— Reference data ———
   "GET /api/health": anyone("/api/health"),
   "GET /api/regions": anyone("/api/regions"),
@@ -1905,7 +2133,8 @@ let security: Map<string, unknown>;
 const publicAnswers = new Map<string, Set<number>>();
 
 beforeAll(async () => {
-  const t = await createTestApp();
+  // Every role asks for a quote from one address here: the throttle is not what this matrix checks.
+  const t = await createTestApp({ SAINAM_QUOTE_REQUESTS_PER_10_MIN: "1000" });
   w = await buildAccessWorld(t);
   const doc = t.app.swagger() as { paths: Record<string, Record<string, { security?: unknown }>> };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -1968,7 +2197,9 @@ describe("#access-matrix", () => {
           // A caller without a session may write nothing but a sign-in: every other write is 401 before its body
           // or the records it names are looked at (so nothing is learnt of what exists).
           const want =
-            role === "public" && method !== "GET" && op !== "POST /api/auth/login" ? 401 : rule.expect(role, variant);
+            role === "public" && method !== "GET" && !ANONYMOUS_WRITES.has(path.replace(/\{(\w+)\}/g, ":$1"))
+              ? 401
+              : rule.expect(role, variant);
           if (role === "public") publicAnswers.set(op, (publicAnswers.get(op) ?? new Set()).add(response.statusCode));
           if (!matches(want, response)) {
             wrong.push(
@@ -1995,7 +2226,7 @@ describe("#access-matrix", () => {
           ? "[]"
           : sessionOnly
             ? JSON.stringify(op.startsWith("GET ") ? [{ session: [] }] : [{ session: [], csrf: [] }])
-            : JSON.stringify([{}, { session: [] }]);
+            : JSON.stringify(op.startsWith("GET ") ? [{}, { session: [] }] : [{}, { session: [], csrf: [] }]);
       return declared === want
         ? []
         : [`${op}: the public got ${[...statuses].join(", ")}; the document declares ${declared}, expected ${want}`];

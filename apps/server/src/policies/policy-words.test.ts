@@ -29,6 +29,7 @@ const everyType = {
   trade_event: true,
   meeting: true,
   deal: true,
+  product: true,
 } satisfies Record<Resource["type"], true>;
 
 const expert: Actor = { kind: "user", id: 7, role: "expert", agencyId: null, clusterIds: [], enterpriseId: null };

@@ -45,6 +45,7 @@ export const RESOURCE_TYPES = [
   "trade_event",
   "meeting",
   "deal",
+  "product",
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -87,6 +88,7 @@ const resourceWords: Record<ResourceType, Record<Form, string>> = {
   service_provider: { one: "this service provider", many: "service providers", new: "a service provider" },
   expert: { one: "this expert", many: "experts", new: "an expert" },
   service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
+  product: { one: "this product", many: "products", new: "a product" },
   trade_event: { one: "this event", many: "events", new: "an event" },
   meeting: { one: "this meeting", many: "meetings", new: "a meeting" },
   deal: { one: "this deal", many: "deals", new: "a deal" },
@@ -99,6 +101,7 @@ const pairWords: Partial<Record<ResourceType, Partial<Record<Action, string>>>> 
     lock: "lock or unlock periods of this plan",
   },
   import: { create: "import files" },
+  product: { read_personal: "see the contacts of buyers who asked about this product" },
   audit: { read: "see the audit log", list: "see the audit log" },
 };
 

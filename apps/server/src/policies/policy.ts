@@ -94,7 +94,20 @@ export type Resource =
   | PlanValuesResource
   | TradeEventResource
   | MeetingResource
-  | DealResource;
+  | DealResource
+  | ProductResource;
+
+/**
+ * A firm's product in the catalogue (issue 14). `firmClusterIds`: the clusters the firm is an approved current member
+ * of (their coordinators edit its products with it); `published`: in the public catalogue. Creating one asks with
+ * published false. `read_personal`: the contacts of buyers' inquiries about the firm's products.
+ */
+export type ProductResource = {
+  type: "product";
+  enterpriseId: number;
+  firmClusterIds: readonly number[];
+  published: boolean;
+};
 
 /**
  * A trade event (issue 14). Its keepers are admins, the officers of the organiser agency and whoever created it:
@@ -248,6 +261,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     }
     case "service_request":
       return canOnServiceRequest(actor, action, resource, isAdmin);
+    case "product":
+      return canOnProduct(actor, action, resource, isAdmin);
     case "trade_event":
       return canOnTradeEvent(actor, action, resource, isAdmin);
     case "meeting":
@@ -490,6 +505,33 @@ function canOnDeal(actor: Actor, action: Action, r: DealResource, isAdmin: boole
       return keeper;
     case "list":
       return user !== null;
+    default:
+      return false;
+  }
+}
+
+/*
+ * Products: everyone, the public included, reads published products. Drafts, edits, photos, certifications and
+ * publishing are the firm's own members', the coordinators' of the clusters the firm is an approved member of (a
+ * pending membership gives nothing), agency officers' (who run the programmes that market the firm) and admins'.
+ * Buyers' contacts in inquiries (`read_personal`): the firm and its coordinators, and admins; an officer sees that a
+ * firm has inquiries in its figures, never who sent them.
+ */
+function canOnProduct(actor: Actor, action: Action, r: ProductResource, isAdmin: boolean): boolean {
+  const user = actor.kind === "user" ? actor : null;
+  const ownFirm = user !== null && user.role === "member" && user.enterpriseId === r.enterpriseId;
+  const coordinator = coordinates(actor, r.firmClusterIds);
+  const officer = user !== null && user.role === "agency_officer";
+  const editor = isAdmin || ownFirm || coordinator || officer;
+  switch (action) {
+    case "read":
+    case "list":
+      return r.published || editor;
+    case "create":
+    case "update":
+      return editor;
+    case "read_personal":
+      return isAdmin || ownFirm || coordinator;
     default:
       return false;
   }

@@ -60,9 +60,9 @@ function shapeable(text: string): string {
   return text.replaceAll("\u0E33", "\u0E4D\u0E32");
 }
 
-type TextOptions = { readonly font?: "regular" | "bold"; readonly size?: number; readonly colour?: string };
+export type TextOptions = { readonly font?: "regular" | "bold"; readonly size?: number; readonly colour?: string };
 
-class PdfWriter {
+export class PdfWriter {
   readonly doc: Doc;
   private readonly locale: Locale;
   private readonly widths = new Map<string, number>();

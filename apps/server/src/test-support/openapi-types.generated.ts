@@ -2174,6 +2174,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event's schedule grid: slots, tables, participants and accepted meetings (its keepers only) */
+        get: operations["getEventsByIdSchedule"];
+        put?: never;
+        /** Schedules the event's accepted meetings into slots and tables (its keepers only); held or checked-in meetings stay where they are */
+        post: operations["postEventsByIdSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/participants/{participantId}/agenda.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A participant's agenda as PDF or iCalendar, in Thai (B.E. dates) or English; for the participant's firm and the event's keepers
+         * @description Errors are JSON: 400 naming the field, 404 for an event or participant that does not exist or whose agenda the caller may not see.
+         */
+        get: operations["getEventsByIdParticipantsByParticipantIdAgendaByFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -2552,6 +2590,233 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{enterpriseId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A firm's products: drafts too for those who edit them (the firm, its coordinators, officers) */
+        get: operations["getEnterprisesByEnterpriseIdProducts"];
+        put?: never;
+        /** Add a draft product to a firm, audited */
+        post: operations["postEnterprisesByEnterpriseIdProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product (a draft only for those who edit it) */
+        get: operations["getProductsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a product, audited */
+        patch: operations["patchProductsById"];
+        trace?: never;
+    };
+    "/api/products/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a product in the public catalogue */
+        post: operations["postProductsByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a product back to draft */
+        post: operations["postProductsByIdUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a certification (อย., มอก., GMP, Halal, organic, GI, OTOP stars) with its number and expiry */
+        post: operations["postProductsByIdCertifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/certifications/{certificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a certification */
+        delete: operations["deleteProductsByIdCertificationsByCertificationId"];
+        options?: never;
+        head?: never;
+        /** Change a certification's number, stars or expiry */
+        patch: operations["patchProductsByIdCertificationsByCertificationId"];
+        trace?: never;
+    };
+    "/api/products/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a photo (JPEG, PNG or WebP by content, at most 10 MB and 40 megapixels, 8 per product): raw bytes; kept with a 1200 px display size and a 320 px thumbnail */
+        post: operations["postProductsByIdPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a photo */
+        delete: operations["deleteProductsByIdPhotosByPhotoId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public catalogue: published products by Thai or English words, province, cluster, certification, category */
+        get: operations["getCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/photos/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product photo file (JPEG), named by its SHA-256: cached for good, ETag for revalidation
+         * @description Errors are JSON: 404 for a file no product the caller may see uses.
+         */
+        get: operations["getCataloguePhotosByKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalogue/products/{id}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a quote for a published product (anyone; a few per client address in ten minutes): routed to the firm and its coordinators */
+        post: operations["postCatalogueProductsByIdInquiries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{enterpriseId}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buyers' requests for a quote to a firm, with their contacts (the firm, its coordinators) */
+        get: operations["getEnterprisesByEnterpriseIdInquiries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{enterpriseId}/inquiries/{inquiryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a request for a quote answered or closed, audited */
+        patch: operations["patchEnterprisesByEnterpriseIdInquiriesByInquiryId"];
         trace?: never;
     };
 }
@@ -6415,7 +6680,7 @@ export interface operations {
                         items: {
                             id: number;
                             /** @enum {string} */
-                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined";
+                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry";
                             entityType: string | null;
                             entityId: number | null;
                             params: {
@@ -6547,7 +6812,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined";
+                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry";
                         entityType: string | null;
                         entityId: number | null;
                         params: {
@@ -16166,6 +16431,222 @@ export interface operations {
             };
         };
     };
+    getEventsByIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        event: {
+                            id: number;
+                            titleTh: string;
+                            titleEn: string | null;
+                            timeZone: string;
+                            status: string;
+                            startsOn: string;
+                            endsOn: string;
+                        };
+                        slots: {
+                            id: number;
+                            day: string;
+                            startsAt: string;
+                            endsAt: string;
+                        }[];
+                        tables: {
+                            id: number;
+                            number: number;
+                            label: string | null;
+                        }[];
+                        participants: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "firm" | "buyer";
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            countryCode: string | null;
+                            unavailableSlotIds: number[];
+                        }[];
+                        meetings: {
+                            id: number;
+                            requesterId: number;
+                            targetId: number;
+                            slotId: number | null;
+                            tableId: number | null;
+                            attendance: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEventsByIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        meetings: number;
+                        scheduled: number;
+                        unscheduled: number;
+                        kept: number;
+                        bound: number;
+                        boundParts: {
+                            meetings: number;
+                            tables: number;
+                            participants: number;
+                            capped: number;
+                            slots: number;
+                        };
+                        unscheduledMeetings: {
+                            meetingId: number;
+                            /** @enum {string} */
+                            reason: "self_meeting" | "unknown_participant" | "duplicate_pair" | "fixed_conflict" | "participant_unavailable" | "no_common_slot" | "participant_full" | "tables_full";
+                            participantId: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdParticipantsByParticipantIdAgendaByFormat: {
+        parameters: {
+            query?: {
+                lang?: "th" | "en";
+            };
+            header?: never;
+            path: {
+                id: number;
+                participantId: number;
+                format: "pdf" | "ics";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file or document the path names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getEvents: {
         parameters: {
             query?: {
@@ -19139,6 +19620,1277 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEnterprisesByEnterpriseIdProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            enterpriseId: number;
+                            firmNameTh: string | null;
+                            firmNameEn: string | null;
+                            provinceCode: string | null;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            tsicCode: string | null;
+                            tsicSection: string | null;
+                            hsCode: string | null;
+                            descriptionTh: string | null;
+                            descriptionEn: string | null;
+                            priceMin: number | null;
+                            priceMax: number | null;
+                            priceUnit: string | null;
+                            minOrder: number | null;
+                            minOrderUnit: string | null;
+                            capacityPerMonth: number | null;
+                            capacityUnit: string | null;
+                            bcgTags: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                            exportMarkets: string[];
+                            /** @enum {string} */
+                            status: "draft" | "published";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            certifications: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                                number: string | null;
+                                otopStars: number | null;
+                                expiresOn: string | null;
+                                expired: boolean;
+                            }[];
+                            photos: {
+                                id: number;
+                                url: string;
+                                thumbnailUrl: string;
+                                width: number;
+                                height: number;
+                                position: number;
+                            }[];
+                            editable: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postEnterprisesByEnterpriseIdProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nameTh?: string | null;
+                    nameEn?: string | null;
+                    tsicCode?: string | null;
+                    hsCode?: string | null;
+                    descriptionTh?: string | null;
+                    descriptionEn?: string | null;
+                    priceMin?: number | null;
+                    priceMax?: number | null;
+                    priceUnit?: string | null;
+                    minOrder?: number | null;
+                    minOrderUnit?: string | null;
+                    capacityPerMonth?: number | null;
+                    capacityUnit?: string | null;
+                    bcgTags?: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                    exportMarkets?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        provinceCode: string | null;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        tsicCode: string | null;
+                        tsicSection: string | null;
+                        hsCode: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        priceMin: number | null;
+                        priceMax: number | null;
+                        priceUnit: string | null;
+                        minOrder: number | null;
+                        minOrderUnit: string | null;
+                        capacityPerMonth: number | null;
+                        capacityUnit: string | null;
+                        bcgTags: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                        exportMarkets: string[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        publishedAt: string | null;
+                        updatedAt: string;
+                        certifications: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                            number: string | null;
+                            otopStars: number | null;
+                            expiresOn: string | null;
+                            expired: boolean;
+                        }[];
+                        photos: {
+                            id: number;
+                            url: string;
+                            thumbnailUrl: string;
+                            width: number;
+                            height: number;
+                            position: number;
+                        }[];
+                        editable: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProductsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        provinceCode: string | null;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        tsicCode: string | null;
+                        tsicSection: string | null;
+                        hsCode: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        priceMin: number | null;
+                        priceMax: number | null;
+                        priceUnit: string | null;
+                        minOrder: number | null;
+                        minOrderUnit: string | null;
+                        capacityPerMonth: number | null;
+                        capacityUnit: string | null;
+                        bcgTags: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                        exportMarkets: string[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        publishedAt: string | null;
+                        updatedAt: string;
+                        certifications: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                            number: string | null;
+                            otopStars: number | null;
+                            expiresOn: string | null;
+                            expired: boolean;
+                        }[];
+                        photos: {
+                            id: number;
+                            url: string;
+                            thumbnailUrl: string;
+                            width: number;
+                            height: number;
+                            position: number;
+                        }[];
+                        editable: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchProductsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nameTh?: string | null;
+                    nameEn?: string | null;
+                    tsicCode?: string | null;
+                    hsCode?: string | null;
+                    descriptionTh?: string | null;
+                    descriptionEn?: string | null;
+                    priceMin?: number | null;
+                    priceMax?: number | null;
+                    priceUnit?: string | null;
+                    minOrder?: number | null;
+                    minOrderUnit?: string | null;
+                    capacityPerMonth?: number | null;
+                    capacityUnit?: string | null;
+                    bcgTags?: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                    exportMarkets?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        provinceCode: string | null;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        tsicCode: string | null;
+                        tsicSection: string | null;
+                        hsCode: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        priceMin: number | null;
+                        priceMax: number | null;
+                        priceUnit: string | null;
+                        minOrder: number | null;
+                        minOrderUnit: string | null;
+                        capacityPerMonth: number | null;
+                        capacityUnit: string | null;
+                        bcgTags: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                        exportMarkets: string[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        publishedAt: string | null;
+                        updatedAt: string;
+                        certifications: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                            number: string | null;
+                            otopStars: number | null;
+                            expiresOn: string | null;
+                            expired: boolean;
+                        }[];
+                        photos: {
+                            id: number;
+                            url: string;
+                            thumbnailUrl: string;
+                            width: number;
+                            height: number;
+                            position: number;
+                        }[];
+                        editable: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProductsByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        provinceCode: string | null;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        tsicCode: string | null;
+                        tsicSection: string | null;
+                        hsCode: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        priceMin: number | null;
+                        priceMax: number | null;
+                        priceUnit: string | null;
+                        minOrder: number | null;
+                        minOrderUnit: string | null;
+                        capacityPerMonth: number | null;
+                        capacityUnit: string | null;
+                        bcgTags: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                        exportMarkets: string[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        publishedAt: string | null;
+                        updatedAt: string;
+                        certifications: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                            number: string | null;
+                            otopStars: number | null;
+                            expiresOn: string | null;
+                            expired: boolean;
+                        }[];
+                        photos: {
+                            id: number;
+                            url: string;
+                            thumbnailUrl: string;
+                            width: number;
+                            height: number;
+                            position: number;
+                        }[];
+                        editable: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProductsByIdUnpublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        provinceCode: string | null;
+                        nameTh: string | null;
+                        nameEn: string | null;
+                        tsicCode: string | null;
+                        tsicSection: string | null;
+                        hsCode: string | null;
+                        descriptionTh: string | null;
+                        descriptionEn: string | null;
+                        priceMin: number | null;
+                        priceMax: number | null;
+                        priceUnit: string | null;
+                        minOrder: number | null;
+                        minOrderUnit: string | null;
+                        capacityPerMonth: number | null;
+                        capacityUnit: string | null;
+                        bcgTags: ("bio" | "circular" | "green" | "local_materials" | "upcycled" | "zero_waste" | "renewable_energy" | "low_carbon" | "community")[];
+                        exportMarkets: string[];
+                        /** @enum {string} */
+                        status: "draft" | "published";
+                        publishedAt: string | null;
+                        updatedAt: string;
+                        certifications: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                            number: string | null;
+                            otopStars: number | null;
+                            expiresOn: string | null;
+                            expired: boolean;
+                        }[];
+                        photos: {
+                            id: number;
+                            url: string;
+                            thumbnailUrl: string;
+                            width: number;
+                            height: number;
+                            position: number;
+                        }[];
+                        editable: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProductsByIdCertifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                    number?: string | null;
+                    otopStars?: number | null;
+                    expiresOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                        number: string | null;
+                        otopStars: number | null;
+                        expiresOn: string | null;
+                        expired: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteProductsByIdCertificationsByCertificationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                certificationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchProductsByIdCertificationsByCertificationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                certificationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    number?: string | null;
+                    otopStars?: number | null;
+                    expiresOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        kind: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                        number: string | null;
+                        otopStars: number | null;
+                        expiresOn: string | null;
+                        expired: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProductsByIdPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        url: string;
+                        thumbnailUrl: string;
+                        width: number;
+                        height: number;
+                        position: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteProductsByIdPhotosByPhotoId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photoId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCatalogue: {
+        parameters: {
+            query?: {
+                q?: string;
+                province?: string;
+                cluster?: number;
+                certification?: "fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop";
+                category?: string;
+                hs?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                            firmNameTh: string | null;
+                            firmNameEn: string | null;
+                            provinceCode: string | null;
+                            priceMin: number | null;
+                            priceMax: number | null;
+                            priceUnit: string | null;
+                            thumbnailUrl: string | null;
+                            certifications: ("fda" | "tisi" | "gmp" | "halal" | "organic" | "gi" | "otop")[];
+                        }[];
+                        total: number;
+                        totalIsEstimate: boolean;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCataloguePhotosByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file or document the path names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCatalogueProductsByIdInquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    buyerOrganisation: string;
+                    buyerCountry: string;
+                    contactName: string;
+                    /** Format: email */
+                    contactEmail: string;
+                    contactPhone?: string | null;
+                    quantity?: string | null;
+                    message: string;
+                    /** @enum {boolean} */
+                    consent: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "new" | "answered" | "closed";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEnterprisesByEnterpriseIdInquiries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            productId: number;
+                            productNameTh: string | null;
+                            productNameEn: string | null;
+                            enterpriseId: number;
+                            buyerOrganisation: string;
+                            buyerCountry: string;
+                            contactName: string;
+                            contactEmail: string;
+                            contactPhone: string | null;
+                            quantity: string | null;
+                            message: string;
+                            /** @enum {string} */
+                            status: "new" | "answered" | "closed";
+                            createdAt: string;
+                            dealId: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchEnterprisesByEnterpriseIdInquiriesByInquiryId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enterpriseId: number;
+                inquiryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "new" | "answered" | "closed";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        productId: number;
+                        productNameTh: string | null;
+                        productNameEn: string | null;
+                        enterpriseId: number;
+                        buyerOrganisation: string;
+                        buyerCountry: string;
+                        contactName: string;
+                        contactEmail: string;
+                        contactPhone: string | null;
+                        quantity: string | null;
+                        message: string;
+                        /** @enum {string} */
+                        status: "new" | "answered" | "closed";
+                        createdAt: string;
+                        dealId: number | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ const PUBLIC_LINKS = [
   { to: "/", key: "nav.home", end: true },
   { to: "/clusters", key: "nav.clusters", end: false },
   { to: "/enterprises", key: "nav.enterprises", end: false },
+  { to: "/catalogue", key: "nav.catalogue", end: false },
   { to: "/map", key: "nav.map", end: false },
   { to: "/provincial-clusters", key: "nav.provincialClusters", end: false },
   { to: "/provinces", key: "nav.provinces", end: false },

@@ -18,5 +18,8 @@ describe("notifications in the web", () => {
     expect(notificationLink({ entityType: "service_request", entityId: 42 })).toBe("/requests/42");
     expect(notificationLink({ entityType: "task", entityId: 3 })).toBeNull();
     expect(notificationLink({ entityType: null, entityId: null })).toBeNull();
+    expect(notificationLink({ kind: "product_inquiry", entityType: "enterprise", entityId: 7 })).toBe(
+      "/enterprises/7/inquiries",
+    );
   });
 });

@@ -81,10 +81,11 @@ function EnterpriseContent({ enterprise }: { enterprise: EnterpriseDetail }) {
         </h1>
       </header>
       {canEdit && !editing && (
-        <p>
+        <p className="button-row">
           <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
             {t("enterprises.edit")}
-          </button>
+          </button>{" "}
+          <Link to={`/enterprises/${enterprise.id}/products`}>{t("products.title")}</Link>
         </p>
       )}
       {notice && (

@@ -62,7 +62,9 @@ function FirmHome({ home, firm }: { home: MyBusiness; firm: Firm }) {
           <Link className="button button-primary" to="/requests/new">
             {t("myBusiness.askForHelp")}
           </Link>{" "}
-          <Link to="/requests">{t("myBusiness.myRequests")}</Link>
+          <Link to="/requests">{t("myBusiness.myRequests")}</Link>{" "}
+          <Link to={`/enterprises/${firm.id}/products`}>{t("products.title")}</Link>{" "}
+          <Link to={`/enterprises/${firm.id}/inquiries`}>{t("products.inquiries")}</Link>
         </p>
       </header>
       {notice && (
