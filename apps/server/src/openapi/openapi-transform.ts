@@ -74,6 +74,8 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/events/{id}/meetings",
   "/api/events/{id}/no-shows",
   "/api/my/meetings",
+  "/api/events/{id}/schedule",
+  "/api/events/{id}/participants/{participantId}/agenda.{format}",
   "/api/enterprises/{enterpriseId}/inquiries",
 ]);
 

@@ -2082,6 +2082,24 @@ const matrix: Record<string, Rule> = {
       body: { attendance: "held" },
     }),
   ),
+  // ——— Market linkage: the schedule (issue 14 point 3) ———
+  "POST /api/events/{id}/schedule": onEvent(EVENT_KEEPERS_WHO, eventReaders, eventKeepers, (_role, v, w) => ({
+    url: `/api/events/${w.market.event[ev(v)]}/schedule`,
+  })),
+  "GET /api/events/{id}/schedule": onEvent(
+    "the event's keepers (its records)",
+    eventReaders,
+    eventKeepers,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}/schedule` }),
+  ),
+  "GET /api/events/{id}/participants/{participantId}/agenda.{format}": onEvent(
+    OWN_PARTICIPATION_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    (_role, v, w) => ({
+      url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}/agenda.ics`,
+    }),
+  ),
 };
 
 /** R1: a write naming a record the caller may not see. Allowed callers who see it succeed; keepers who do not get "missing". */
