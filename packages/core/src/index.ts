@@ -31,3 +31,4 @@ export * from "./case-work.ts";
 export * from "./routing.ts";
 export * from "./service-figures.ts";
 export * from "./market.ts";
+export * from "./deal-figures.ts";
