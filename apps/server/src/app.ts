@@ -37,6 +37,7 @@ import { dashboardRoutes } from "./dashboards/dashboard.routes.ts";
 import { planReportRoutes } from "./reports/plan-report.routes.ts";
 import { programmeRoutes } from "./programmes/programme.routes.ts";
 import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.ts";
+import { dealRoutes } from "./deals/deal.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(programmeRoutes(ctx));
       await api.register(indicatorValueRoutes(ctx));
       await api.register(caseWorkRoutes(ctx));
+      await api.register(dealRoutes(ctx));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

@@ -81,4 +81,5 @@ export const notificationKinds = [
   "request_declined",
   "request_rated",
   "task_due",
+  "deal_follow_up_due",
 ] as const;

@@ -23,3 +23,4 @@ export * from "./notification.schema.ts";
 export * from "./case-work.schema.ts";
 export * from "./service-request.schema.ts";
 export * from "./service-figures.schema.ts";
+export * from "./deal.schema.ts";

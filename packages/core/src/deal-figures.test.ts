@@ -9,7 +9,7 @@ import {
   marketFunnel,
   realisedWithin,
   sameOrder,
-  valuePerBaht,
+  realisedPerBaht,
   type DealForFigures,
 } from "./deal-figures.ts";
 
@@ -82,7 +82,7 @@ describe("horizonFigures", () => {
   });
 
   it("has no value per baht without a budget", () => {
-    expect(valuePerBaht(100, 0)).toBeNull();
+    expect(realisedPerBaht(100, 0)).toBeNull();
   });
 });
 

@@ -86,7 +86,7 @@ export function expectedAt(deal: DealForFigures, months: FollowUpMonths): number
 }
 
 /** Realised value per baht of budget, or null when there is no budget to divide by. */
-export function valuePerBaht(realised: number, budget: number): number | null {
+export function realisedPerBaht(realised: number, budget: number): number | null {
   return budget > 0 ? realised / budget : null;
 }
 
@@ -101,7 +101,7 @@ export function horizonFigures(deals: readonly DealForFigures[], budget: number,
       realised += realisedWithin(deal.openedOn, deal.orders, months);
       if (windowEnd(deal.openedOn, months) < today) dealsClosed += 1;
     }
-    return { months, expected, realised, dealsClosed, perBaht: valuePerBaht(realised, budget) };
+    return { months, expected, realised, dealsClosed, perBaht: realisedPerBaht(realised, budget) };
   });
 }
 

@@ -14,6 +14,7 @@ export const notificationKinds = [
   "request_declined",
   "request_rated",
   "task_due",
+  "deal_follow_up_due",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -90,6 +91,11 @@ const th: Record<NotificationKind, Words> = {
     line: (p, due) =>
       `งานติดตาม${p.title ? ` "${p.title}"` : ""}${p.code ? ` ของคำขอ ${p.code}` : ""} ครบกำหนด${due ? ` ${due}` : ""}`,
   },
+  deal_follow_up_due: {
+    subject: (p) => `ถึงกำหนดติดตามผลการเจรจาธุรกิจ${p.firmName ? `: ${p.firmName}` : ""}`,
+    line: (p, due) =>
+      `ถึงกำหนดติดตามผล${p.title ? ` ${p.title}` : ""}${p.code ? ` (ดีล ${p.code})` : ""}${due ? ` วันที่ ${due}` : ""}: บันทึกสถานะและคำสั่งซื้อที่เกิดขึ้นจริง`,
+  },
 };
 
 const en: Record<NotificationKind, Words> = {
@@ -128,6 +134,11 @@ const en: Record<NotificationKind, Words> = {
     subject: (p) => `Task due${p.title ? `: ${p.title}` : ""}`,
     line: (p, due) =>
       `Follow-up task${p.title ? ` "${p.title}"` : ""}${p.code ? ` of request ${p.code}` : ""} is due${due ? ` ${due}` : ""}.`,
+  },
+  deal_follow_up_due: {
+    subject: (p) => `Deal follow-up due${p.firmName ? `: ${p.firmName}` : ""}`,
+    line: (p, due) =>
+      `A follow-up${p.title ? ` of ${p.title}` : ""}${p.code ? ` (deal ${p.code})` : ""} is due${due ? ` ${due}` : ""}: record where it stands and any order placed.`,
   },
 };
 

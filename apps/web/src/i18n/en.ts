@@ -2234,6 +2234,7 @@ export const en: EnglishCatalogue = {
       request_declined: "The expert declined a service request",
       request_rated: "The firm rated the service",
       task_due: "A follow-up task is due",
+      deal_follow_up_due: "A deal follow-up is due",
     },
   },
   caseWork: {

@@ -2170,6 +2170,7 @@ export const th = {
       request_declined: "ผู้เชี่ยวชาญปฏิเสธคำขอรับบริการ",
       request_rated: "ผู้รับบริการให้คะแนนแล้ว",
       task_due: "งานติดตามครบกำหนด",
+      deal_follow_up_due: "ถึงกำหนดติดตามผลการเจรจาธุรกิจ",
     },
   },
   caseWork: {
