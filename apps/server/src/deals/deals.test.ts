@@ -15,7 +15,6 @@ import {
   insertHeldMeeting,
   insertMeeting,
   insertParticipant,
-  insertTradeEvent,
 } from "../test-support/market-factory-deals.ts";
 import { remindDueFollowUps } from "./deal-jobs.ts";
 
