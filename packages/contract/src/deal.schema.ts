@@ -183,3 +183,30 @@ export const marketFiguresSchema = z.object({
   funnel: z.array(z.object({ step: z.enum(funnelSteps), count, firms: count })),
 });
 export type MarketFigures = z.infer<typeof marketFiguresSchema>;
+
+/** The held meetings of an event whose outcome the caller may record (keepers: all; a firm: its own), with deals. */
+export const eventOutcomesSchema = z.object({
+  eventId: z.number().int(),
+  titleTh: z.string(),
+  titleEn: z.string().nullable(),
+  keeper: z.boolean(),
+  items: z.array(
+    z.object({
+      meetingId: z.number().int(),
+      day: z.string(),
+      /** The two sides' names: a firm's (Thai, English) or a buyer company's with its country; never contacts. */
+      sides: z.array(
+        z.object({
+          enterpriseId: z.number().int().nullable(),
+          nameTh: z.string().nullable(),
+          nameEn: z.string().nullable(),
+          countryCode: z.string().nullable(),
+        }),
+      ),
+      dealId: z.number().int().nullable(),
+      stage: z.enum(dealStages).nullable(),
+      expectedValue: z.number().nullable(),
+    }),
+  ),
+});
+export type EventOutcomes = z.infer<typeof eventOutcomesSchema>;

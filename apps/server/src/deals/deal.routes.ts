@@ -4,6 +4,7 @@ import {
   dealPageSchema,
   dealSchema,
   errorResponses,
+  eventOutcomesSchema,
   followUpParams,
   idParams as params,
   listDealsQuery,
@@ -20,6 +21,7 @@ import type { AppContext } from "../context.ts";
 import {
   claimOrder,
   getDeal,
+  listEventOutcomes,
   listDeals,
   recordFollowUp,
   recordMeetingOutcome,
@@ -49,6 +51,19 @@ export function dealRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { deal, created } = await recordMeetingOutcome(ctx, request.actor, request.params.id, request.body);
         return reply.code(created ? 201 : 200).send(deal);
       },
+    );
+
+    app.get(
+      "/events/:id/outcomes",
+      {
+        schema: {
+          tags: ["market"],
+          summary: "An event's held meetings whose outcome the caller may record, with their deals",
+          params,
+          response: { 200: eventOutcomesSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => listEventOutcomes(ctx, request.actor, request.params.id),
     );
 
     app.get(

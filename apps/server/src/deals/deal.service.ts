@@ -18,12 +18,13 @@ import type {
   RecordOrderBody,
   UpdateDealBody,
   DealView,
+  EventOutcomes,
 } from "@sainam/contract";
 import { audit, nowIso, programmes, type DB } from "@sainam/db";
 import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from "kysely";
 import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
-import { loadDealFor, loadMeetingFor, dealResource, type DealRow } from "../events/event-access.ts";
+import { loadDealFor, loadEventFor, loadMeetingFor, dealResource, type DealRow } from "../events/event-access.ts";
 import { can } from "../policies/policy.ts";
 import { presentClaim } from "../programmes/programme.presenter.ts";
 
@@ -651,4 +652,65 @@ export async function claimOrder(ctx: AppContext, actor: Actor, orderId: number)
   if (!claim) throw errors.notFound("value claim", claimId);
   // Whoever recorded it does not verify it (the existing rule), so canVerify is false for the caller.
   return { claim: presentClaim(claim, false), deal: await reloadDeal(ctx, actor, deal.id) };
+}
+
+// ——— An event's outcomes ———
+
+/**
+ * The held meetings of an event whose outcome the caller may record, with their deals: the event's keepers see
+ * every held meeting, a member firm those it was a side of, anyone else who may read the event none.
+ */
+export async function listEventOutcomes(ctx: AppContext, actor: Actor, eventId: number): Promise<EventOutcomes> {
+  const { db } = ctx.database;
+  const { event, keeper } = await loadEventFor(db, actor, eventId, "read");
+  const firm = actor.kind === "user" && actor.role === "member" ? actor.enterpriseId : null;
+  if (!keeper && firm === null) return { eventId, titleTh: event.title_th, titleEn: event.title_en, keeper, items: [] };
+  let q = db
+    .selectFrom("meetings as m")
+    .leftJoin("event_slots as s", "s.id", "m.slot_id")
+    .leftJoin("deals as d", "d.meeting_id", "m.id")
+    .select(["m.id", "m.requester_id", "m.target_id", "s.day", "d.id as deal_id", "d.stage", "d.expected_value"])
+    .where("m.event_id", "=", eventId)
+    .where("m.attendance", "=", "held");
+  if (!keeper && firm !== null)
+    q = q.where((eb) =>
+      eb.or([
+        eb("m.requester_id", "in", eb.selectFrom("event_participants").select("id").where("enterprise_id", "=", firm)),
+        eb("m.target_id", "in", eb.selectFrom("event_participants").select("id").where("enterprise_id", "=", firm)),
+      ]),
+    );
+  const meetings = await q.orderBy("s.day").orderBy("m.id").execute();
+  const sideIds = [...new Set(meetings.flatMap((m) => [m.requester_id, m.target_id]))];
+  const sides = sideIds.length
+    ? await db
+        .selectFrom("event_participants as p")
+        .leftJoin("enterprises as e", "e.id", "p.enterprise_id")
+        .leftJoin("buyers as b", "b.id", "p.buyer_id")
+        .select(["p.id", "p.enterprise_id", "e.name_th", "e.name_en", "b.name as buyer_name", "b.country_code"])
+        .where("p.id", "in", sideIds)
+        .execute()
+    : [];
+  const side = (id: number) => {
+    const row = sides.find((s) => s.id === id);
+    return {
+      enterpriseId: row?.enterprise_id ?? null,
+      nameTh: row?.buyer_name ?? row?.name_th ?? null,
+      nameEn: row?.buyer_name ?? row?.name_en ?? null,
+      countryCode: row?.enterprise_id != null ? "TH" : (row?.country_code ?? null),
+    };
+  };
+  return {
+    eventId,
+    titleTh: event.title_th,
+    titleEn: event.title_en,
+    keeper,
+    items: meetings.map((m) => ({
+      meetingId: m.id,
+      day: m.day ?? event.starts_on,
+      sides: [side(m.requester_id), side(m.target_id)],
+      dealId: m.deal_id ?? null,
+      stage: (m.stage as DealStage | null) ?? null,
+      expectedValue: m.expected_value == null ? null : Number(m.expected_value),
+    })),
+  };
 }

@@ -293,6 +293,22 @@ describe("#access per role", () => {
   });
 });
 
+describe("#an event's outcomes", () => {
+  it("lists the held meetings to record: all for keepers, a firm's own for a member, none for others", async () => {
+    type Outcomes = {
+      keeper: boolean;
+      items: { meetingId: number; dealId: number | null; sides: { nameEn: string | null }[] }[];
+    };
+    const keeper = await ok<Outcomes>(dipOfficer.request("GET", `/api/events/${first.eventId}/outcomes`));
+    expect(keeper.keeper).toBe(true);
+    expect(keeper.items.map((m) => [m.meetingId, m.dealId])).toEqual([[first.meetingId, dealId]]);
+    expect(JSON.stringify(keeper)).not.toContain("buyer@example.com");
+    expect((await ok<Outcomes>(memberA.request("GET", `/api/events/${first.eventId}/outcomes`))).items).toHaveLength(1);
+    expect((await ok<Outcomes>(memberB.request("GET", `/api/events/${first.eventId}/outcomes`))).items).toHaveLength(0);
+    expect((await memberB.request("GET", `/api/events/${second.eventId}/outcomes`)).statusCode).toBe(404);
+  });
+});
+
 describe("#market figures", () => {
   it("counts the firm once across two events, orders once, value per baht of budget", async () => {
     const all = await ok(dipOfficer.request("GET", "/api/market/figures"));
