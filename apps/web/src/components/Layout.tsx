@@ -23,6 +23,7 @@ const PUBLIC_LINKS = [
   { to: "/plans", key: "nav.plans", end: false },
   { to: "/dashboard", key: "nav.dashboard", end: false },
   { to: "/services/figures", key: "nav.serviceFigures", end: false },
+  { to: "/market/figures", key: "deals.navFigures", end: false },
   { to: "/programmes", key: "nav.programmes", end: false },
 ] as const;
 
@@ -41,6 +42,9 @@ const HOME_LINKS = {
 
 // Requests for help: each signed-in user sees their own scope of them (a firm its own, an expert those assigned).
 const REQUESTS_LINK = { to: "/requests", key: "nav.requests", end: false } as const;
+
+// Deals followed to value (issue 14): a member its firm's, staff those they keep.
+const DEALS_LINK = { to: "/deals", key: "deals.navDeals", end: false } as const;
 
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
@@ -69,6 +73,7 @@ export function Layout() {
     homeLink,
     ...ownLink,
     ...(user ? [REQUESTS_LINK] : []),
+    ...(user && user.role !== "expert" ? [DEALS_LINK] : []),
     ...publicLinks,
     ...(isStaff(user) ? STAFF_LINKS : []),
     ...(user?.role === "admin" ? ADMIN_LINKS : []),
