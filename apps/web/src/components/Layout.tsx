@@ -23,7 +23,7 @@ const PUBLIC_LINKS = [
   { to: "/plans", key: "nav.plans", end: false },
   { to: "/dashboard", key: "nav.dashboard", end: false },
   { to: "/services/figures", key: "nav.serviceFigures", end: false },
-  { to: "/market/figures", key: "deals.navFigures", end: false },
+  { to: "/market/figures", key: "nav.marketFigures", end: false },
   { to: "/programmes", key: "nav.programmes", end: false },
 ] as const;
 
@@ -44,7 +44,7 @@ const HOME_LINKS = {
 const REQUESTS_LINK = { to: "/requests", key: "nav.requests", end: false } as const;
 
 // Deals followed to value (issue 14): a member its firm's, staff those they keep.
-const DEALS_LINK = { to: "/deals", key: "deals.navDeals", end: false } as const;
+const DEALS_LINK = { to: "/deals", key: "nav.deals", end: false } as const;
 
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },

@@ -21,6 +21,8 @@ export const en: EnglishCatalogue = {
     not_a_date: "That day does not exist (e.g. 31 April, or 29 February outside a leap year).",
   },
   nav: {
+    deals: "My deals",
+    marketFigures: "Market figures",
     requests: "Requests for help",
     serviceFigures: "Service figures",
     providers: "Service providers",
@@ -2304,8 +2306,6 @@ export const en: EnglishCatalogue = {
     home: "Back to the home page",
   },
   deals: {
-    navDeals: "My deals",
-    navFigures: "Market figures",
     stages: {
       lead: "Lead",
       no_interest: "No interest",

@@ -18,6 +18,8 @@ export const th = {
     not_a_date: "ไม่มีวันที่นี้ในปฏิทิน (เช่น 31 เม.ย. หรือ 29 ก.พ. ในปีที่ไม่ใช่ปีอธิกสุรทิน)",
   },
   nav: {
+    deals: "ดีลของฉัน",
+    marketFigures: "ตัวเลขตลาด",
     requests: "คำขอรับคำปรึกษา",
     serviceFigures: "ตัวเลขบริการ",
     providers: "ผู้ให้บริการ",
@@ -2238,8 +2240,6 @@ export const th = {
     home: "กลับหน้าแรก",
   },
   deals: {
-    navDeals: "ดีลของฉัน",
-    navFigures: "ตัวเลขตลาด",
     stages: {
       lead: "ผู้สนใจ",
       no_interest: "ไม่สนใจ",
