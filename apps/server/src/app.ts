@@ -41,6 +41,7 @@ import { indicatorValueRoutes } from "./indicator-values/indicator-value.routes.
 import { eventScheduleRoutes } from "./events-schedule/event-schedule.routes.ts";
 import { eventRoutes } from "./events/event.routes.ts";
 import { meetingRoutes } from "./meetings/meeting.routes.ts";
+import { dealRoutes } from "./deals/deal.routes.ts";
 
 export type BuildOptions = { logger?: boolean };
 
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(eventRoutes(ctx));
       await api.register(meetingRoutes(ctx));
       await api.register(productRoutes(ctx));
+      await api.register(dealRoutes(ctx));
       api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },

@@ -12,6 +12,7 @@ import { smtpMailer, type Mailer } from "./notifications/mailer.ts";
 import { registerMailJob } from "./notifications/mail-outbox.ts";
 import { registerServiceJobs } from "./service-requests/service-jobs.ts";
 import { registerServiceLevelJob } from "./service-levels/service-levels.job.ts";
+import { registerDealJobs } from "./deals/deal-jobs.ts";
 
 /** Values this app keeps for a while instead of querying each time: one set per app, never shared. */
 export type AppCaches = {
@@ -66,5 +67,6 @@ export function createContext(config: Config, database: Database, options: { now
   registerMailJob(ctx);
   registerServiceJobs(ctx);
   registerServiceLevelJob(ctx);
+  registerDealJobs(ctx);
   return ctx;
 }

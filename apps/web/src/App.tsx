@@ -128,6 +128,16 @@ export const router = createBrowserRouter(
           path: "/services/figures",
           lazy: async () => ({ Component: (await import("./pages/ServiceFiguresPage")).ServiceFiguresPage }),
         },
+        { path: "/deals", lazy: async () => ({ Component: (await import("./pages/DealsPage")).DealsPage }) },
+        { path: "/deals/:id", lazy: async () => ({ Component: (await import("./pages/DealPage")).DealPage }) },
+        {
+          path: "/events/:id/deals",
+          lazy: async () => ({ Component: (await import("./pages/EventDealsPage")).EventDealsPage }),
+        },
+        {
+          path: "/market/figures",
+          lazy: async () => ({ Component: (await import("./pages/MarketFiguresPage")).MarketFiguresPage }),
+        },
         { path: "/figures", lazy: async () => ({ Component: (await import("./pages/FiguresPage")).FiguresPage }) },
         { path: "/values", lazy: async () => ({ Component: (await import("./pages/ValueEntryPage")).ValueEntryPage }) },
         {

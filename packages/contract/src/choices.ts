@@ -85,4 +85,5 @@ export const notificationKinds = [
   "meeting_accepted",
   "meeting_declined",
   "product_inquiry",
+  "deal_follow_up_due",
 ] as const;

@@ -27,3 +27,4 @@ export * from "./event-schedule.schema.ts";
 export * from "./trade-event.schema.ts";
 export * from "./meeting.schema.ts";
 export * from "./product.schema.ts";
+export * from "./deal.schema.ts";

@@ -35,3 +35,4 @@ export * from "./meeting-suggestions.ts";
 export * from "./products.ts";
 export * from "./meeting-scheduler.ts";
 export * from "./icalendar.ts";
+export * from "./deal-figures.ts";

@@ -20,6 +20,7 @@ export const notificationKinds = [
   "meeting_accepted",
   "meeting_declined",
   "product_inquiry",
+  "deal_follow_up_due",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -112,6 +113,11 @@ const th: Record<NotificationKind, Words> = {
     subject: (p) => `ปฏิเสธนัดหมาย${p.title ? `: ${p.title}` : ""}`,
     line: (p) => `${p.firmName ?? "คู่เจรจา"}ปฏิเสธนัดหมายของคุณ${p.title ? ` ในงาน ${p.title}` : ""}`,
   },
+  deal_follow_up_due: {
+    subject: (p) => `ถึงกำหนดติดตามผลการเจรจาธุรกิจ${p.firmName ? `: ${p.firmName}` : ""}`,
+    line: (p, due) =>
+      `ถึงกำหนดติดตามผล${p.title ? ` ${p.title}` : ""}${p.code ? ` (ดีล ${p.code})` : ""}${due ? ` วันที่ ${due}` : ""}: บันทึกสถานะและคำสั่งซื้อที่เกิดขึ้นจริง`,
+  },
 };
 
 const en: Record<NotificationKind, Words> = {
@@ -168,6 +174,11 @@ const en: Record<NotificationKind, Words> = {
   meeting_declined: {
     subject: (p) => `Meeting declined${p.title ? `: ${p.title}` : ""}`,
     line: (p) => `${p.firmName ?? "The other side"} declined your meeting${p.title ? ` at ${p.title}` : ""}.`,
+  },
+  deal_follow_up_due: {
+    subject: (p) => `Deal follow-up due${p.firmName ? `: ${p.firmName}` : ""}`,
+    line: (p, due) =>
+      `A follow-up${p.title ? ` of ${p.title}` : ""}${p.code ? ` (deal ${p.code})` : ""} is due${due ? ` ${due}` : ""}: record where it stands and any order placed.`,
   },
 };
 

@@ -2819,6 +2819,163 @@ export interface paths {
         patch: operations["patchEnterprisesByEnterpriseIdInquiriesByInquiryId"];
         trace?: never;
     };
+    "/api/meetings/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a held meeting's outcome and expected value: opens (or updates) its deal with 3/6/12-month follow-ups */
+        post: operations["postMeetingsByIdOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's held meetings whose outcome the caller may record, with their deals */
+        get: operations["getEventsByIdOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals the caller keeps (a member: its firm's), by event, programme, stage, follow-ups due */
+        get: operations["getDeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deal with its follow-ups, orders and the claims they became */
+        get: operations["getDealsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a deal's stage or change its expected value */
+        patch: operations["patchDealsById"];
+        trace?: never;
+    };
+    "/api/deals/{id}/follow-ups/{months}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the 3-, 6- or 12-month follow-up of a deal */
+        post: operations["postDealsByIdFollowUpsByMonths"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deals/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a realised order (refused when the same order is already recorded on any deal) */
+        post: operations["postDealsByIdOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/deal-orders/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a realised order as economic value of the programme that funded the event (once) */
+        post: operations["postDealOrdersByIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Participants, meetings, deals by stage, expected vs realised value at 3/6/12 months, value per baht, funnel (public: published events) */
+        get: operations["getMarketFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/market/figures.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The market figures as an XLSX workbook, headed in Thai (B.E. years) or English
+         * @description Errors are JSON: 400 naming the field.
+         */
+        get: operations["getMarketFiguresXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6680,7 +6837,7 @@ export interface operations {
                         items: {
                             id: number;
                             /** @enum {string} */
-                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry";
+                            kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry" | "deal_follow_up_due";
                             entityType: string | null;
                             entityId: number | null;
                             params: {
@@ -6812,7 +6969,7 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /** @enum {string} */
-                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry";
+                        kind: "request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry" | "deal_follow_up_due";
                         entityType: string | null;
                         entityId: number | null;
                         params: {
@@ -20891,6 +21048,1104 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMeetingsByIdOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    stage: "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                    expectedValue?: number | null;
+                    note?: string | null;
+                    sellerEnterpriseId?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number | null;
+                        eventTitleTh: string | null;
+                        eventTitleEn: string | null;
+                        meetingId: number | null;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        buyerId: number | null;
+                        buyerEnterpriseId: number | null;
+                        buyerName: string | null;
+                        programmeId: number | null;
+                        /** @enum {string} */
+                        stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                        expectedValue: number | null;
+                        marketCountry: string | null;
+                        note: string | null;
+                        openedOn: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            months: 3 | 6 | 12;
+                            dueOn: string;
+                            remindedAt: string | null;
+                            doneAt: string | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                            note: string | null;
+                            due: boolean;
+                        }[];
+                        orders: {
+                            id: number;
+                            followUpId: number | null;
+                            amount: number;
+                            orderedOn: string;
+                            evidenceNote: string | null;
+                            evidenceUrl: string | null;
+                            createdAt: string;
+                            claimId: number | null;
+                            claimVerification: string | null;
+                        }[];
+                        realised: {
+                            m3: number;
+                            m6: number;
+                            m12: number;
+                            total: number;
+                        };
+                        canUpdate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number | null;
+                        eventTitleTh: string | null;
+                        eventTitleEn: string | null;
+                        meetingId: number | null;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        buyerId: number | null;
+                        buyerEnterpriseId: number | null;
+                        buyerName: string | null;
+                        programmeId: number | null;
+                        /** @enum {string} */
+                        stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                        expectedValue: number | null;
+                        marketCountry: string | null;
+                        note: string | null;
+                        openedOn: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            months: 3 | 6 | 12;
+                            dueOn: string;
+                            remindedAt: string | null;
+                            doneAt: string | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                            note: string | null;
+                            due: boolean;
+                        }[];
+                        orders: {
+                            id: number;
+                            followUpId: number | null;
+                            amount: number;
+                            orderedOn: string;
+                            evidenceNote: string | null;
+                            evidenceUrl: string | null;
+                            createdAt: string;
+                            claimId: number | null;
+                            claimVerification: string | null;
+                        }[];
+                        realised: {
+                            m3: number;
+                            m6: number;
+                            m12: number;
+                            total: number;
+                        };
+                        canUpdate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsByIdOutcomes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        titleTh: string;
+                        titleEn: string | null;
+                        keeper: boolean;
+                        items: {
+                            meetingId: number;
+                            day: string;
+                            sides: {
+                                enterpriseId: number | null;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                                countryCode: string | null;
+                            }[];
+                            dealId: number | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeals: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                eventId?: number;
+                programmeId?: number;
+                stage?: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                due?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            eventId: number | null;
+                            eventTitleTh: string | null;
+                            eventTitleEn: string | null;
+                            meetingId: number | null;
+                            enterpriseId: number;
+                            firmNameTh: string | null;
+                            firmNameEn: string | null;
+                            buyerId: number | null;
+                            buyerEnterpriseId: number | null;
+                            buyerName: string | null;
+                            programmeId: number | null;
+                            /** @enum {string} */
+                            stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                            expectedValue: number | null;
+                            marketCountry: string | null;
+                            note: string | null;
+                            openedOn: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            followUps: {
+                                id: number;
+                                months: 3 | 6 | 12;
+                                dueOn: string;
+                                remindedAt: string | null;
+                                doneAt: string | null;
+                                stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                                expectedValue: number | null;
+                                note: string | null;
+                                due: boolean;
+                            }[];
+                            orders: {
+                                id: number;
+                                followUpId: number | null;
+                                amount: number;
+                                orderedOn: string;
+                                evidenceNote: string | null;
+                                evidenceUrl: string | null;
+                                createdAt: string;
+                                claimId: number | null;
+                                claimVerification: string | null;
+                            }[];
+                            realised: {
+                                m3: number;
+                                m6: number;
+                                m12: number;
+                                total: number;
+                            };
+                            canUpdate: boolean;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDealsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number | null;
+                        eventTitleTh: string | null;
+                        eventTitleEn: string | null;
+                        meetingId: number | null;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        buyerId: number | null;
+                        buyerEnterpriseId: number | null;
+                        buyerName: string | null;
+                        programmeId: number | null;
+                        /** @enum {string} */
+                        stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                        expectedValue: number | null;
+                        marketCountry: string | null;
+                        note: string | null;
+                        openedOn: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            months: 3 | 6 | 12;
+                            dueOn: string;
+                            remindedAt: string | null;
+                            doneAt: string | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                            note: string | null;
+                            due: boolean;
+                        }[];
+                        orders: {
+                            id: number;
+                            followUpId: number | null;
+                            amount: number;
+                            orderedOn: string;
+                            evidenceNote: string | null;
+                            evidenceUrl: string | null;
+                            createdAt: string;
+                            claimId: number | null;
+                            claimVerification: string | null;
+                        }[];
+                        realised: {
+                            m3: number;
+                            m6: number;
+                            m12: number;
+                            total: number;
+                        };
+                        canUpdate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchDealsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    stage?: "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                    expectedValue?: number | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number | null;
+                        eventTitleTh: string | null;
+                        eventTitleEn: string | null;
+                        meetingId: number | null;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        buyerId: number | null;
+                        buyerEnterpriseId: number | null;
+                        buyerName: string | null;
+                        programmeId: number | null;
+                        /** @enum {string} */
+                        stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                        expectedValue: number | null;
+                        marketCountry: string | null;
+                        note: string | null;
+                        openedOn: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            months: 3 | 6 | 12;
+                            dueOn: string;
+                            remindedAt: string | null;
+                            doneAt: string | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                            note: string | null;
+                            due: boolean;
+                        }[];
+                        orders: {
+                            id: number;
+                            followUpId: number | null;
+                            amount: number;
+                            orderedOn: string;
+                            evidenceNote: string | null;
+                            evidenceUrl: string | null;
+                            createdAt: string;
+                            claimId: number | null;
+                            claimVerification: string | null;
+                        }[];
+                        realised: {
+                            m3: number;
+                            m6: number;
+                            m12: number;
+                            total: number;
+                        };
+                        canUpdate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postDealsByIdFollowUpsByMonths: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                months: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    stage: "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                    expectedValue?: number | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number | null;
+                        eventTitleTh: string | null;
+                        eventTitleEn: string | null;
+                        meetingId: number | null;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        buyerId: number | null;
+                        buyerEnterpriseId: number | null;
+                        buyerName: string | null;
+                        programmeId: number | null;
+                        /** @enum {string} */
+                        stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                        expectedValue: number | null;
+                        marketCountry: string | null;
+                        note: string | null;
+                        openedOn: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            months: 3 | 6 | 12;
+                            dueOn: string;
+                            remindedAt: string | null;
+                            doneAt: string | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                            note: string | null;
+                            due: boolean;
+                        }[];
+                        orders: {
+                            id: number;
+                            followUpId: number | null;
+                            amount: number;
+                            orderedOn: string;
+                            evidenceNote: string | null;
+                            evidenceUrl: string | null;
+                            createdAt: string;
+                            claimId: number | null;
+                            claimVerification: string | null;
+                        }[];
+                        realised: {
+                            m3: number;
+                            m6: number;
+                            m12: number;
+                            total: number;
+                        };
+                        canUpdate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postDealsByIdOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    orderedOn: string;
+                    evidenceNote?: string | null;
+                    evidenceUrl?: string | null;
+                    followUpMonths?: 3 | 6 | 12;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        eventId: number | null;
+                        eventTitleTh: string | null;
+                        eventTitleEn: string | null;
+                        meetingId: number | null;
+                        enterpriseId: number;
+                        firmNameTh: string | null;
+                        firmNameEn: string | null;
+                        buyerId: number | null;
+                        buyerEnterpriseId: number | null;
+                        buyerName: string | null;
+                        programmeId: number | null;
+                        /** @enum {string} */
+                        stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                        expectedValue: number | null;
+                        marketCountry: string | null;
+                        note: string | null;
+                        openedOn: string;
+                        createdAt: string;
+                        updatedAt: string;
+                        followUps: {
+                            id: number;
+                            months: 3 | 6 | 12;
+                            dueOn: string;
+                            remindedAt: string | null;
+                            doneAt: string | null;
+                            stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                            expectedValue: number | null;
+                            note: string | null;
+                            due: boolean;
+                        }[];
+                        orders: {
+                            id: number;
+                            followUpId: number | null;
+                            amount: number;
+                            orderedOn: string;
+                            evidenceNote: string | null;
+                            evidenceUrl: string | null;
+                            createdAt: string;
+                            claimId: number | null;
+                            claimVerification: string | null;
+                        }[];
+                        realised: {
+                            m3: number;
+                            m6: number;
+                            m12: number;
+                            total: number;
+                        };
+                        canUpdate: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postDealOrdersByIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claim: {
+                            id: number;
+                            programmeIds: number[];
+                            enterpriseId: number | null;
+                            clusterId: number | null;
+                            activityId: number | null;
+                            fiscalYear: number;
+                            amount: number;
+                            method: string;
+                            methodNote: string | null;
+                            evidenceUrl: string | null;
+                            evidenceNote: string | null;
+                            verification: string;
+                            verifiedBy: number | null;
+                            verifiedAt: string | null;
+                            createdBy: number | null;
+                            isExample: boolean;
+                            createdAt: string;
+                            canVerify: boolean;
+                        };
+                        deal: {
+                            id: number;
+                            eventId: number | null;
+                            eventTitleTh: string | null;
+                            eventTitleEn: string | null;
+                            meetingId: number | null;
+                            enterpriseId: number;
+                            firmNameTh: string | null;
+                            firmNameEn: string | null;
+                            buyerId: number | null;
+                            buyerEnterpriseId: number | null;
+                            buyerName: string | null;
+                            programmeId: number | null;
+                            /** @enum {string} */
+                            stage: "lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order";
+                            expectedValue: number | null;
+                            marketCountry: string | null;
+                            note: string | null;
+                            openedOn: string;
+                            createdAt: string;
+                            updatedAt: string;
+                            followUps: {
+                                id: number;
+                                months: 3 | 6 | 12;
+                                dueOn: string;
+                                remindedAt: string | null;
+                                doneAt: string | null;
+                                stage: ("lead" | "no_interest" | "follow_up" | "quotation" | "mou" | "order") | null;
+                                expectedValue: number | null;
+                                note: string | null;
+                                due: boolean;
+                            }[];
+                            orders: {
+                                id: number;
+                                followUpId: number | null;
+                                amount: number;
+                                orderedOn: string;
+                                evidenceNote: string | null;
+                                evidenceUrl: string | null;
+                                createdAt: string;
+                                claimId: number | null;
+                                claimVerification: string | null;
+                            }[];
+                            realised: {
+                                m3: number;
+                                m6: number;
+                                m12: number;
+                                total: number;
+                            };
+                            canUpdate: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMarketFigures: {
+        parameters: {
+            query?: {
+                eventId?: number;
+                programmeId?: number;
+                clusterId?: number;
+                provinceCode?: string;
+                market?: string;
+                fiscalYear?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        detail: "public" | "full";
+                        fiscalYear: number | null;
+                        events: number;
+                        budget: number;
+                        participants: {
+                            firms: number;
+                            buyers: number;
+                        };
+                        meetings: {
+                            requested: number;
+                            accepted: number;
+                            scheduled: number;
+                            held: number;
+                        };
+                        dealsByStage: {
+                            lead: number;
+                            no_interest: number;
+                            follow_up: number;
+                            quotation: number;
+                            mou: number;
+                            order: number;
+                        };
+                        horizons: {
+                            months: 3 | 6 | 12;
+                            expected: number;
+                            realised: number;
+                            dealsClosed: number;
+                            perBaht: number | null;
+                        }[];
+                        realisedTotal: number;
+                        funnel: {
+                            /** @enum {string} */
+                            step: "participants" | "requested" | "accepted" | "scheduled" | "held" | "deals" | "orders";
+                            count: number;
+                            firms: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMarketFiguresXlsx: {
+        parameters: {
+            query?: {
+                eventId?: number;
+                programmeId?: number;
+                clusterId?: number;
+                provinceCode?: string;
+                market?: string;
+                fiscalYear?: number;
+                locale?: "th" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success: the file or document the path names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: `details` names each field and why. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

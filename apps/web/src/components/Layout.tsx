@@ -24,6 +24,7 @@ const PUBLIC_LINKS = [
   { to: "/plans", key: "nav.plans", end: false },
   { to: "/dashboard", key: "nav.dashboard", end: false },
   { to: "/services/figures", key: "nav.serviceFigures", end: false },
+  { to: "/market/figures", key: "nav.marketFigures", end: false },
   { to: "/programmes", key: "nav.programmes", end: false },
   // Trade events: visitors see the published ones, signed-in users theirs too.
   { to: "/events", key: "nav.events", end: false },
@@ -47,6 +48,9 @@ const MY_MEETINGS_LINK = { to: "/my-meetings", key: "nav.myMeetings", end: false
 
 // Requests for help: each signed-in user sees their own scope of them (a firm its own, an expert those assigned).
 const REQUESTS_LINK = { to: "/requests", key: "nav.requests", end: false } as const;
+
+// Deals followed to value (issue 14): a member its firm's, staff those they keep.
+const DEALS_LINK = { to: "/deals", key: "nav.deals", end: false } as const;
 
 const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
@@ -76,6 +80,7 @@ export function Layout() {
     ...ownLink,
     ...(user?.role === "member" ? [MY_MEETINGS_LINK] : []),
     ...(user ? [REQUESTS_LINK] : []),
+    ...(user && user.role !== "expert" ? [DEALS_LINK] : []),
     ...publicLinks,
     ...(isStaff(user) ? STAFF_LINKS : []),
     ...(user?.role === "admin" ? ADMIN_LINKS : []),

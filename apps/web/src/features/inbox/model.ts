@@ -2,7 +2,7 @@ import type { Notification } from "@sainam/contract";
 
 /**
  * Where a notification leads: a service request to its page, a meeting to the member's meetings, a buyer's request
- * for a quote to the firm's list of them; other records have no page to open yet.
+ * for a quote to the firm's list of them, a deal to its page; other records have no page to open yet.
  */
 export function notificationLink(
   notification: Pick<Notification, "entityType" | "entityId"> & { kind?: Notification["kind"] },
@@ -20,5 +20,6 @@ export function notificationLink(
   ) {
     return `/enterprises/${notification.entityId}/inquiries`;
   }
+  if (notification.entityType === "deal" && notification.entityId !== null) return `/deals/${notification.entityId}`;
   return null;
 }
