@@ -76,6 +76,8 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/my/meetings",
   "/api/events/{id}/schedule",
   "/api/events/{id}/participants/{participantId}/agenda.{format}",
+  "/api/deals",
+  "/api/deals/{id}",
   "/api/enterprises/{enterpriseId}/inquiries",
 ]);
 

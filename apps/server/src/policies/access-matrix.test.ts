@@ -603,6 +603,28 @@ const catalogueRules: Record<string, Rule> = {
   ),
 };
 
+/**
+ * Keepers of a deal of each variant's event (policy `deal`): admin, the selling firm, the coordinators of its
+ * clusters, the event's keepers and the officers of the funding programme's agency. At `own` the firm is the
+ * member's, in the coordinator's cluster, and MOC both organises and funds; elsewhere DIP does both.
+ */
+const DEAL_KEEPERS: Record<EventVariant, Roles> = {
+  own: ["admin", "mocOfficer", "coordinator", "member"],
+  otherAgency: ["admin", "dipOfficer"],
+  unpublished: ["admin", "dipOfficer"],
+};
+const DEAL_KEEPERS_WHO =
+  "the deal's keepers: admin, the selling firm, coordinators of its clusters, the event's keepers, officers of the funding programme's agency";
+/** A deal operation: nothing of deals is public (401); those who do not keep the deal get 404. */
+function onDeal(call: Rule["call"], status = 200): Rule {
+  return {
+    who: DEAL_KEEPERS_WHO,
+    variants: EVENT_VARIANTS,
+    call,
+    expect: (role, v) => (role === "public" ? 401 : decide(role, DEAL_KEEPERS[ev(v)], DEAL_KEEPERS[ev(v)], status)),
+  };
+}
+
 const matrix: Record<string, Rule> = {
   ...catalogueRules,
   // ——— Reference data ———
@@ -2100,6 +2122,66 @@ const matrix: Record<string, Rule> = {
       url: `/api/events/${w.market.event[ev(v)]}/participants/${w.market.firmParticipant[ev(v)]}/agenda.ics`,
     }),
   ),
+  // ——— Market linkage: outcomes, deals and figures (issue 14 point 4) ———
+  // A fresh held meeting each call.
+  "POST /api/meetings/{id}/outcome": onEvent(
+    MEETING_SIDES_WHO,
+    eventKeepersAndFirm,
+    eventKeepersAndFirm,
+    async (_role, v, w) => ({
+      url: `/api/meetings/${await w.market.newHeldMeeting(ev(v))}/outcome`,
+      body: { stage: "quotation", expectedValue: 50_000 },
+    }),
+    201,
+  ),
+  "GET /api/events/{id}/outcomes": onEvent(
+    "readers of the event (keepers: every held meeting; a member firm: its own; others: none)",
+    eventReaders,
+    () => everyone,
+    (_role, v, w) => ({ url: `/api/events/${w.market.event[ev(v)]}/outcomes` }),
+  ),
+  "GET /api/deals": {
+    who: "signed in (the deals they keep; a member firm: its own)",
+    variants: EVENT_VARIANTS,
+    call: (_role, v, w) => ({ url: `/api/deals?eventId=${w.market.event[ev(v)]}&pageSize=100` }),
+    expect: (role) => (role === "public" ? 401 : 200),
+    check: (role, v, response, w) => {
+      const listed = (response.json().items as Array<{ id: number }>).some((d) => d.id === w.market.deal[ev(v)]);
+      return listed === DEAL_KEEPERS[ev(v)].includes(role) ? undefined : `the deal is ${listed ? "" : "not "}listed`;
+    },
+  },
+  "GET /api/deals/{id}": onDeal((_role, v, w) => ({ url: `/api/deals/${w.market.deal[ev(v)]}` })),
+  "PATCH /api/deals/{id}": onDeal((_role, v, w) => ({
+    url: `/api/deals/${w.market.deal[ev(v)]}`,
+    body: { expectedValue: 120_000 },
+  })),
+  "POST /api/deals/{id}/follow-ups/{months}": onDeal((_role, v, w) => ({
+    url: `/api/deals/${w.market.deal[ev(v)]}/follow-ups/3`,
+    body: { stage: "quotation", expectedValue: 150_000 },
+  })),
+  "POST /api/deals/{id}/orders": onDeal(
+    async (_role, v, w) => ({
+      url: `/api/deals/${await w.market.newDeal(ev(v))}/orders`,
+      body: { amount: 20_000 + unique(), orderedOn: w.market.day, evidenceNote: "ใบสั่งซื้อ" },
+    }),
+    201,
+  ),
+  "POST /api/deal-orders/{id}/claim": onDeal(
+    async (_role, v, w) => ({ url: `/api/deal-orders/${await w.market.newOrder(ev(v))}/claim` }),
+    201,
+  ),
+  "GET /api/market/figures": {
+    who: "anyone (admin and agency officers: unpublished events too)",
+    variants: NONE,
+    call: () => ({ url: "/api/market/figures" }),
+    expect: () => 200,
+  },
+  "GET /api/market/figures.xlsx": {
+    who: "anyone (admin and agency officers: unpublished events too)",
+    variants: NONE,
+    call: () => ({ url: "/api/market/figures.xlsx" }),
+    expect: () => 200,
+  },
 };
 
 /** R1: a write naming a record the caller may not see. Allowed callers who see it succeed; keepers who do not get "missing". */

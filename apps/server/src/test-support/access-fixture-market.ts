@@ -33,15 +33,18 @@ type Base = {
   admin: Client;
   agencyOf: Record<EventVariant, number>;
   firm: Record<EventVariant, number>;
+  /** The programme that funds each variant's event (its deals' orders are claimed as its value). */
+  programme: Record<EventVariant, number>;
 };
 
 export async function buildMarketWorld(base: Base) {
-  const { db, admin, agencyOf, firm } = base;
+  const { db, admin, agencyOf, firm, programme } = base;
 
   /** A fresh event of the variant: published and open, or (unpublished) an unpublished draft, or open if asked. */
   const newEvent = async (v: EventVariant, options: { open?: boolean } = {}) => {
     const created = await createEvent(admin, {
       organiserAgencyId: agencyOf[v],
+      programmeId: programme[v],
       startsOn: EVENT_DAY,
       endsOn: EVENT_DAY,
     });
@@ -127,6 +130,45 @@ export async function buildMarketWorld(base: Base) {
     const [requester, target] = options.firmAsks ? [firmParticipant[v], buyer] : [buyer, firmParticipant[v]];
     return insertMeeting(event[v], requester, target, status, status === "accepted" ? slot[v] : null);
   };
+  /** A fresh meeting of the variant that was held (accepted, scheduled, attendance recorded). */
+  const newHeldMeeting = async (v: EventVariant) => {
+    const id = await newMeeting(v, "accepted");
+    await db
+      .updateTable("meetings")
+      .set({ attendance: "held", attendance_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
+    return id;
+  };
+  /** A fresh deal of the variant's firm, from a held meeting, recorded by the admin (follow-ups at 3/6/12 months). */
+  const newDeal = async (v: EventVariant) =>
+    (
+      await ok<{ id: number }>(
+        admin.request("POST", `/api/meetings/${await newHeldMeeting(v)}/outcome`, {
+          stage: "follow_up",
+          expectedValue: 100_000,
+        }),
+        201,
+      )
+    ).id;
+  /** A fresh realised order of a fresh deal of the variant (an amount of its own, so no claim is the same). */
+  let orderAmount = 10_000;
+  const newOrder = async (v: EventVariant) => {
+    const deal = await ok<{ orders: Array<{ id: number }> }>(
+      admin.request("POST", `/api/deals/${await newDeal(v)}/orders`, {
+        amount: orderAmount++,
+        orderedOn: EVENT_DAY,
+        evidenceNote: "ใบสั่งซื้อ",
+      }),
+      201,
+    );
+    const order = deal.orders.at(-1);
+    if (!order) throw new Error("order not recorded");
+    return order.id;
+  };
+  const deal = {} as Record<EventVariant, number>;
+  for (const v of eventVariants) deal[v] = await newDeal(v);
+
   /** A participants file adding one fresh buyer. */
   const participantFile = () => {
     const buyer = buildBuyer();
@@ -143,6 +185,10 @@ export async function buildMarketWorld(base: Base) {
     newEvent,
     newBuyer,
     newMeeting,
+    newHeldMeeting,
+    deal,
+    newDeal,
+    newOrder,
     openEventOf,
     openFirmOf,
     participantFile,

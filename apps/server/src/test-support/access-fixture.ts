@@ -377,7 +377,7 @@ export async function buildAccessWorld(t: TestApp) {
   };
 
   // Trade events and meetings (issue 14): see access-fixture-market.ts.
-  const market = await buildMarketWorld({ db: t.ctx.database.db, admin, agencyOf, firm });
+  const market = await buildMarketWorld({ db: t.ctx.database.db, admin, agencyOf, firm, programme });
 
   return {
     t,
