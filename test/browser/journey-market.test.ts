@@ -253,17 +253,26 @@ describe("market journey in Thai", () => {
     for (const meeting of firmMeetings) expect(ics).toContain(`UID:meeting-${meeting.id}@`);
 
     // ——— On the day (six months ago): check-in and the meeting held. ———
-    const [held] = firmMeetings;
+    // The firm's last meeting is past the first 50 accepted ones: the day board is paged to reach it.
+    const held = firmMeetings.at(-1);
     if (!held) throw new Error("the firm has no meeting");
+    expect(
+      accepted
+        .map((m) => m.id)
+        .sort((a, b) => a - b)
+        .indexOf(held.id),
+    ).toBeGreaterThanOrEqual(50);
     await page.goto(`/events/${eventId}`);
     await page.getByRole("link", { name: "การนัดหมายเจรจาธุรกิจ" }).click();
     const day = new EventMeetingsPage(page);
+    await day.nextPageOfTheDay();
+    await expect.poll(() => day.attendance(held.requester, held.target).count()).toBe(1);
     await day.checkIn(FIRM.name);
     await expect.poll(() => day.checkedIn(FIRM.name).count()).toBe(1);
     await day.checkIn(held.buyer);
     await expect.poll(() => day.checkedIn(held.buyer).count()).toBe(1);
-    await day.attendance(FIRM.name, held.buyer).selectOption("held");
-    await expect.poll(() => day.attendance(FIRM.name, held.buyer).inputValue()).toBe("held");
+    await day.attendance(held.requester, held.target).selectOption("held");
+    await expect.poll(() => day.attendance(held.requester, held.target).inputValue()).toBe("held");
 
     // ——— Before: the programme's realised value at 6 months, as the officer reads it. ———
     const figures = new MarketFiguresPage(page);
@@ -308,7 +317,9 @@ describe("market journey in Thai", () => {
 });
 
 /** The firm's scheduled meetings, with the buyer each one is with, from the officer's API. */
-async function firmMeetingsOf(eventId: number): Promise<{ id: number; buyer: string }[]> {
+async function firmMeetingsOf(
+  eventId: number,
+): Promise<{ id: number; buyer: string; requester: string; target: string }[]> {
   const list = items(await officerApi.get(`/api/events/${eventId}/meetings?pageSize=200&status=accepted`));
   const sideName = (m: unknown, side: string) => String(field(field(m, side), "name"));
   return list
@@ -316,5 +327,8 @@ async function firmMeetingsOf(eventId: number): Promise<{ id: number; buyer: str
     .map((m) => ({
       id: Number(field(m, "id")),
       buyer: sideName(m, "requester") === FIRM.name ? sideName(m, "target") : sideName(m, "requester"),
+      // The attendance control names the pair as requester, then target (a buyer may have asked the firm).
+      requester: sideName(m, "requester"),
+      target: sideName(m, "target"),
     }));
 }

@@ -52,6 +52,15 @@ export class EventMeetingsPage {
     return this.page.getByRole("button", { name: `ยกเลิกการลงทะเบียน ${name}` });
   }
 
+  /** The day section's next page of accepted meetings (a fair has more than one page). */
+  async nextPageOfTheDay(): Promise<void> {
+    await this.page
+      .locator("section")
+      .filter({ has: this.page.getByRole("heading", { level: 2, name: "วันงาน: ลงทะเบียนและการเข้าร่วม" }) })
+      .getByRole("button", { name: "ถัดไป", exact: true })
+      .click();
+  }
+
   attendance(a: string, b: string): Locator {
     return this.page.getByLabel(`การเข้าร่วมนัดหมาย ${a} กับ ${b}`);
   }
