@@ -138,13 +138,9 @@ afterAll(async () => {
 });
 
 /** The fair's meetings as the officer's API sees them (the organiser's own checks, not a step of hers). */
-async function meetingsOf(eventId: number, query: string): Promise<{ id: number; firm: number; slot: unknown }[]> {
+async function meetingsOf(eventId: number, query: string): Promise<{ id: number }[]> {
   const list = items(await officerApi.get(`/api/events/${eventId}/meetings?pageSize=200&${query}`));
-  return list.map((m) => ({
-    id: Number(field(m, "id")),
-    firm: Number(field(field(m, "requester"), "participantId")),
-    slot: field(m, "slot"),
-  }));
+  return list.map((m) => ({ id: Number(field(m, "id")) }));
 }
 
 describe("market journey in Thai", () => {
