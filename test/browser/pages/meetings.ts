@@ -52,7 +52,48 @@ export class EventMeetingsPage {
     return this.page.getByRole("button", { name: `ยกเลิกการลงทะเบียน ${name}` });
   }
 
+  /** The day section's next page of accepted meetings (a fair has more than one page). */
+  async nextPageOfTheDay(): Promise<void> {
+    await this.page
+      .locator("section")
+      .filter({ has: this.page.getByRole("heading", { level: 2, name: "วันงาน: ลงทะเบียนและการเข้าร่วม" }) })
+      .getByRole("button", { name: "ถัดไป", exact: true })
+      .click();
+  }
+
   attendance(a: string, b: string): Locator {
     return this.page.getByLabel(`การเข้าร่วมนัดหมาย ${a} กับ ${b}`);
+  }
+}
+
+/** The organiser's meetings page: suggestions in bulk and the requests answered on behalf of buyers. */
+export class EventRequestsPanel {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  suggestions(): Locator {
+    return this.page
+      .locator("section")
+      .filter({ has: this.page.getByRole("heading", { level: 2, name: "คู่เจรจาที่แนะนำ" }) });
+  }
+
+  /** Asks for every participant's best `perParticipant` suggested partners at once. */
+  async requestTopSuggestions(perParticipant: number): Promise<void> {
+    const form = this.page.getByRole("form", { name: "ขอนัดหมายจากคำแนะนำอันดับต้นของทุกคน" });
+    await form.getByLabel("จำนวนคู่ต่อผู้เข้าร่วม").fill(String(perParticipant));
+    await form.getByRole("button", { name: "ส่งคำขอทั้งหมด" }).click();
+  }
+
+  requests(): Locator {
+    return this.page
+      .locator("section")
+      .filter({ has: this.page.getByRole("heading", { level: 2, name: "คำขอนัดหมาย" }) });
+  }
+
+  acceptButtons(): Locator {
+    return this.requests().getByRole("button", { name: "ตอบรับ", exact: true });
   }
 }

@@ -198,7 +198,9 @@ function Requests({ eventId }: { eventId: string }) {
 /** The day itself: check-in of everyone with an accepted meeting, attendance per scheduled meeting, no-shows. */
 function OnTheDay({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
-  const accepted = useEventMeetings(eventId, "accepted", 1);
+  // Paged like the requests: a fair has more accepted meetings than one page, and each must be reachable on the day.
+  const [page, setPage] = useState(1);
+  const accepted = useEventMeetings(eventId, "accepted", page);
   const noShows = useNoShows(eventId);
   return (
     <section aria-labelledby="event-day">
@@ -227,6 +229,9 @@ function OnTheDay({ eventId }: { eventId: string }) {
                 </tbody>
               </table>
             </TableScroll>
+            {data.total > MEETING_PAGE_SIZE && (
+              <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={setPage} />
+            )}
           </>
         )}
       </QueryState>
