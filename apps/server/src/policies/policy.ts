@@ -127,7 +127,8 @@ export type TradeEventResource = {
  * A meeting between two participants of an event. `eventKeeper`: the caller keeps the event (`can(update)` on its
  * trade_event). A side's firm (requester or target; null for a buyer) requests (create: the requester), answers
  * (respond: the target), and records the outcome or cancels (update). Keepers do all of it on behalf of buyers
- * and firms. `read_personal` (the other side's contacts): keepers, and the two sides only once it is accepted.
+ * and firms; attendance on the day is the keepers' alone (the meetings service asks for the event's `update`), so
+ * no side marks the other absent. `read_personal` (the other side's contacts): keepers, and the two sides only once it is accepted.
  */
 export type MeetingResource = {
   type: "meeting";
