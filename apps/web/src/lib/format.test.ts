@@ -9,6 +9,7 @@ import {
   formatNumber,
   formatYearSpan,
   parseDate,
+  recentFiscalYears,
 } from "./format";
 
 describe("formatDate", () => {
@@ -80,5 +81,13 @@ describe("formatNumber", () => {
   it("groups thousands", () => {
     expect(formatNumber(1234567.5, "en")).toBe("1,234,567.5");
     expect(formatNumber(1234567, "th")).toBe("1,234,567");
+  });
+});
+
+describe("recentFiscalYears", () => {
+  it("offers the current Thai fiscal year and the four before it, turning on 1 October in Bangkok", () => {
+    expect(recentFiscalYears(new Date("2026-12-07T12:00:00Z"))).toEqual([2027, 2026, 2025, 2024, 2023]);
+    expect(recentFiscalYears(new Date("2026-09-30T16:59:00Z"))[0]).toBe(2026);
+    expect(recentFiscalYears(new Date("2026-09-30T17:00:00Z"))[0]).toBe(2027);
   });
 });

@@ -125,6 +125,12 @@ export function fiscalYearOf(value: string | Date): number {
   return coreFiscalYearOf(date);
 }
 
+/** The fiscal years a figures page offers: the current one and the four before it. */
+export function recentFiscalYears(now: Date = new Date()): number[] {
+  const current = fiscalYearOf(now);
+  return Array.from({ length: 5 }, (_, i) => current - i);
+}
+
 /** First and last day (`YYYY-MM-DD`, C.E.) of fiscal year N. */
 export { fiscalYearRange } from "@sainam/core";
 

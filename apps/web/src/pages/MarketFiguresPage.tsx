@@ -13,12 +13,7 @@ import { useProgrammes } from "../features/programmes/queries";
 import { useProvinces } from "../features/provinces/queries";
 import { useLocale } from "../i18n";
 import { localName, pickLocalized } from "../lib/bilingual";
-import { fiscalYearLabel, fiscalYearOf, formatNumber } from "../lib/format";
-
-function yearsOffered(now = new Date()): number[] {
-  const current = fiscalYearOf(now);
-  return Array.from({ length: 5 }, (_, i) => current - i);
-}
+import { fiscalYearLabel, formatNumber, recentFiscalYears } from "../lib/format";
 
 /**
  * Market linkage figures (issue 14, point 5): participants (firms once), meetings, deals by stage, expected
@@ -30,7 +25,7 @@ export function MarketFiguresPage() {
   const locale = useLocale();
   useDocumentTitle(t("deals.figuresTitle"));
   const [params, setParams] = useSearchParams();
-  const years = yearsOffered();
+  const years = recentFiscalYears();
   const filters: MarketFigureFilters = {
     fy: params.get("fy") === "all" ? "" : (params.get("fy") ?? String(years[0])),
     event: params.get("event") ?? "",

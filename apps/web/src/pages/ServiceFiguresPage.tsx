@@ -13,13 +13,7 @@ import { days, percent, type ServiceFigures } from "../features/services/model";
 import { serviceFiguresXlsxHref, useServiceFigures, type ServiceFigureFilters } from "../features/services/queries";
 import { useLocale } from "../i18n";
 import { localName, pickLocalized } from "../lib/bilingual";
-import { fiscalYearLabel, fiscalYearOf, formatNumber } from "../lib/format";
-
-/** The fiscal years offered: the current one and the four before it (requests started in FY2026). */
-function yearsOffered(now = new Date()): number[] {
-  const current = fiscalYearOf(now);
-  return Array.from({ length: 5 }, (_, i) => current - i);
-}
+import { fiscalYearLabel, formatNumber, recentFiscalYears } from "../lib/format";
 
 /**
  * The services dashboard (issue 13, point 7): requests by field, province, provider and month; first-response and
@@ -31,7 +25,7 @@ export function ServiceFiguresPage() {
   const locale = useLocale();
   useDocumentTitle(t("serviceFigures.title"));
   const [params, setParams] = useSearchParams();
-  const years = yearsOffered();
+  const years = recentFiscalYears();
   const filters: ServiceFigureFilters = {
     // "all" keeps every year; no parameter: the current fiscal year.
     fy: params.get("fy") === "all" ? "" : (params.get("fy") ?? String(years[0])),
