@@ -20,11 +20,19 @@ import {
   nowIso,
   serviceFigureRollup,
   serviceRequests,
-  serviceRouting,
   type Database,
+  type RequestAssignmentTable,
   type ServiceRequestTable,
 } from "@sainam/db";
-import { bootstrap, loadConfig, serviceFiguresByScan, serviceFiguresFor, type AppContext } from "@sainam/server";
+import {
+  bootstrap,
+  candidatesFor,
+  listServiceRequests,
+  loadConfig,
+  serviceFiguresByScan,
+  serviceFiguresFor,
+  type AppContext,
+} from "@sainam/server";
 import { sql, type Insertable, type RawBuilder } from "kysely";
 import pg from "pg";
 
@@ -130,13 +138,32 @@ export async function generate(database: Database) {
   // Experts: 10 a provider, 3 fields each; a third with a province of their provider, a third a region, a third none.
   const expertsOf = new Map<number, number[]>();
   const expertIds: number[] = [];
+  const expertUsers = new Map<number, number>();
   for (let e = 0; e < EXPERTS; e++) {
     const providerId = providerIds[e % PROVIDERS] as number;
+    // Every expert signs in: their inbox is the request list as an expert user sees it.
+    const user = await db
+      .insertInto("users")
+      .values({
+        email: `expert-${e}@bench.example.org`,
+        password_hash: "-",
+        display_name: `ผู้เชี่ยวชาญ ${e}`,
+        role: "expert",
+        agency_id: null,
+        enterprise_id: null,
+        locale: "th",
+        active: 1,
+        created_at: now,
+        updated_at: now,
+        last_login_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     const row = await db
       .insertInto("experts")
       .values({
         provider_id: providerId,
-        user_id: null,
+        user_id: user.id,
         display_name: `ผู้เชี่ยวชาญ ${e}`,
         contact_phone: null,
         contact_email: null,
@@ -148,6 +175,7 @@ export async function generate(database: Database) {
       .returning("id")
       .executeTakeFirstOrThrow();
     expertIds.push(row.id);
+    expertUsers.set(row.id, user.id);
     expertsOf.set(providerId, [...(expertsOf.get(providerId) ?? []), row.id]);
     const fields = [...new Set([0, 1, 2].map((k) => pick(expertFields, e, k, 7)))];
     await db
@@ -171,10 +199,52 @@ export async function generate(database: Database) {
   for (const [id, codes] of providerProvinces) for (const code of codes) providerOfProvince.set(code, id);
 
   let count = 0;
+  const requestIds: number[] = [];
   await db.transaction().execute(async (trx) => {
     let batch: Insertable<ServiceRequestTable>[] = [];
+    // Every routed request has its offers: one in ten was first declined by a colleague at the same provider.
     const flush = async () => {
-      if (batch.length > 0) await trx.insertInto("service_requests").values(batch).execute();
+      if (batch.length === 0) return;
+      const ids = await trx.insertInto("service_requests").values(batch).returning("id").execute();
+      const offers: Insertable<RequestAssignmentTable>[] = [];
+      batch.forEach((r, k) => {
+        const requestId = ids[k]!.id;
+        requestIds.push(requestId);
+        if (r.routed_at === null || r.routed_at === undefined || !r.expert_id || !r.provider_id) return;
+        const routedMs = Date.parse(r.routed_at);
+        const colleagues = expertsOf.get(r.provider_id) ?? [];
+        const declinedBy = colleagues.find((id) => id !== r.expert_id);
+        const declined = noise(requestId, 12) < 0.1 && declinedBy !== undefined;
+        if (declined)
+          offers.push({
+            request_id: requestId,
+            provider_id: r.provider_id,
+            expert_id: declinedBy,
+            assigned_at: r.routed_at,
+            assigned_by: null,
+            reason_json: "{}",
+            response: "declined",
+            responded_at: new Date(routedMs + 3_600_000).toISOString(),
+            decline_reason: "ไม่ว่าง",
+          });
+        const answered = r.first_response_at ?? null;
+        offers.push({
+          request_id: requestId,
+          provider_id: r.provider_id,
+          expert_id: r.expert_id,
+          assigned_at: declined ? new Date(routedMs + 3_600_000).toISOString() : r.routed_at,
+          assigned_by: null,
+          reason_json: "{}",
+          response: answered === null ? "pending" : "accepted",
+          responded_at: answered,
+          decline_reason: null,
+        });
+      });
+      for (let k = 0; k < offers.length; k += 500)
+        await trx
+          .insertInto("request_assignments")
+          .values(offers.slice(k, k + 500))
+          .execute();
       batch = [];
     };
     for (let i = 0; i < REQUESTS; i++) {
@@ -234,7 +304,7 @@ export async function generate(database: Database) {
     }
     await flush();
   });
-  return { providerIds, expertIds, enterpriseIds, provinces, requests: count };
+  return { providerIds, expertIds, expertUsers, requestIds, enterpriseIds, provinces, requests: count };
 }
 
 /** The Bangkok date of an ISO instant column, as the repository writes it, for the raw SQL. */
@@ -243,22 +313,51 @@ const bkk = (engine: "sqlite" | "postgres", column: string) =>
     ? `to_char((${column})::timestamptz at time zone 'Asia/Bangkok', 'YYYY-MM-DD')`
     : `date(${column}, '+7 hours')`;
 
-/** The routing candidates in hand-written SQL. */
-function rawCandidates(field: string, province: string, region: string): RawBuilder<unknown> {
-  return sql`SELECT * FROM (SELECT e.id, e.provider_id, e.display_name, e.capacity,
-      (SELECT count(*) FROM service_requests r WHERE r.expert_id = e.id AND r.status IN ('assigned', 'accepted')) AS open_cases
-    FROM experts e JOIN expert_fields f ON f.expert_id = e.id AND f.field = ${field}
-    WHERE e.available = 1 AND (
-      EXISTS (SELECT 1 FROM expert_areas a WHERE a.expert_id = e.id AND ((a.area_type = 'province' AND a.area_code = ${province}) OR (a.area_type = 'region' AND a.area_code = ${region})))
-      OR (NOT EXISTS (SELECT 1 FROM expert_areas a2 WHERE a2.expert_id = e.id)
-          AND EXISTS (SELECT 1 FROM provider_provinces pp WHERE pp.provider_id = e.provider_id AND pp.province_code = ${province})))
-    ) c ORDER BY CASE WHEN c.open_cases < c.capacity THEN 0 ELSE 1 END, 1.0 * c.open_cases / c.capacity, c.id`;
+/**
+ * Routing a request in hand-written SQL, all of it in the database: the experts of the providers that offer the
+ * field in the province who have the field and serve the province (their province, its region, or no areas of their
+ * own), with their open cases, their last offer and whether they declined this request before, ranked as routing
+ * ranks them (load ratio, open cases, least recently offered first, id).
+ */
+function rawRouting(field: string, province: string, requestId: number): RawBuilder<unknown> {
+  return sql`SELECT * FROM (SELECT e.id, e.provider_id, e.display_name, e.capacity, e.available,
+        sp.response_days, sp.closure_days,
+        (SELECT count(*) FROM service_requests r WHERE r.expert_id = e.id AND r.status IN ('assigned', 'accepted')) AS open_cases,
+        (SELECT max(ra.assigned_at) FROM request_assignments ra WHERE ra.expert_id = e.id) AS last_assigned_at,
+        CASE WHEN EXISTS (SELECT 1 FROM request_assignments x WHERE x.request_id = ${requestId} AND x.expert_id = e.id
+          AND x.response IN ('declined', 'expired')) THEN 1 ELSE 0 END AS excluded,
+        (SELECT min(CASE WHEN a.area_type = 'province' THEN 0 ELSE 1 END) FROM expert_areas a WHERE a.expert_id = e.id
+          AND ((a.area_type = 'province' AND a.area_code = ${province})
+            OR (a.area_type = 'region' AND a.area_code = (SELECT region_code FROM provinces WHERE code = ${province})))) AS area_match
+      FROM service_providers sp
+      JOIN experts e ON e.provider_id = sp.id
+      JOIN expert_fields f ON f.expert_id = e.id AND f.field = ${field}
+      WHERE sp.id IN (SELECT pp.provider_id FROM provider_provinces pp
+        JOIN provider_services ps ON ps.provider_id = pp.provider_id AND ps.field = ${field}
+        WHERE pp.province_code = ${province})) c
+    WHERE c.area_match IS NOT NULL OR NOT EXISTS (SELECT 1 FROM expert_areas a2 WHERE a2.expert_id = c.id)
+    ORDER BY 1.0 * c.open_cases / c.capacity, c.open_cases, c.last_assigned_at IS NOT NULL, c.last_assigned_at, c.id`;
 }
 
-function rawInbox(expertId: number): RawBuilder<unknown> {
-  return sql`SELECT id, code, field, province_code, status, filed_at, response_due_on, closure_due_on
-    FROM service_requests WHERE expert_id = ${expertId} AND status IN ('assigned', 'accepted')
-    ORDER BY filed_at DESC, id DESC LIMIT 20`;
+/**
+ * An expert's inbox in hand-written SQL: the request list as an expert user sees it (requests offered to or taken
+ * by them, those of providers they manage, those they filed — a union of ids, each arm read from its index),
+ * newest first, a page of 50 with the firm's, the provider's and the expert's names, and the total.
+ */
+function rawInbox(userId: number): RawBuilder<unknown>[] {
+  const scope = sql`r.id IN (SELECT s.id FROM service_requests s WHERE s.provider_id IN (SELECT provider_id FROM provider_managers WHERE user_id = ${userId})
+      UNION SELECT s.id FROM service_requests s WHERE s.filed_by = ${userId}
+      UNION SELECT s.id FROM service_requests s WHERE s.expert_id IN (SELECT id FROM experts WHERE user_id = ${userId}))`;
+  return [
+    sql`SELECT r.*, en.name_th AS firm_th, en.name_en AS firm_en, sp.name_th AS provider_th, sp.name_en AS provider_en,
+        x.display_name AS expert_name
+      FROM service_requests r
+      JOIN enterprises en ON en.id = r.enterprise_id
+      LEFT JOIN service_providers sp ON sp.id = r.provider_id
+      LEFT JOIN experts x ON x.id = r.expert_id
+      WHERE ${scope} ORDER BY r.filed_at DESC, r.id DESC LIMIT 50`,
+    sql`SELECT count(*) AS n FROM service_requests r WHERE ${scope}`,
+  ];
 }
 
 /**
@@ -361,22 +460,41 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
     const rollup = await db.transaction().execute((trx) => serviceFigureRollup.rebuildFigureRollup(trx));
     const rollupRebuildMs = Math.round(performance.now() - r0);
     await sql`ANALYZE`.execute(db);
+    // Routing as filing and a manager's list do it (the request's id for the experts who declined it before).
     const route = (i: number) => {
-      const province = pick(data.provinces, i, 100);
-      return { field: pick(expertFields, i, 101), provinceCode: province.code, regionCode: province.region_code };
+      const r = pick(data.requestIds, i, 100);
+      return { id: r, field: pick(expertFields, i, 101), province_code: pick(data.provinces, i, 102).code };
     };
     const routing = compare(
-      await time(RUNS, async (i) => (await serviceRouting.routingCandidates(db, route(i))).length),
+      await time(RUNS, async (i) => (await candidatesFor(db, route(i))).candidates.length),
       await time(RUNS, async (i) => {
         const r = route(i);
-        return (await rawCandidates(r.field, r.provinceCode, r.regionCode).execute(db)).rows.length;
+        return (await rawRouting(r.field, r.province_code, r.id).execute(db)).rows.length;
       }),
     );
-    const expert = (i: number) => pick(data.expertIds, i, 200);
+    // An expert's inbox: the request list as the signed-in expert reads it (GET /service-requests, first page).
+    const expertUser = (i: number) => data.expertUsers.get(pick(data.expertIds, i, 200)) as number;
     const inbox = compare(
-      await time(RUNS, async (i) => (await serviceRouting.expertInbox(db, expert(i), { limit: 20, offset: 0 })).length),
-      await time(RUNS, async (i) => (await rawInbox(expert(i)).execute(db)).rows.length),
+      await time(RUNS, async (i) => {
+        const actor = {
+          kind: "user",
+          id: expertUser(i),
+          role: "expert",
+          agencyId: null,
+          clusterIds: [],
+          enterpriseId: null,
+        } as const;
+        return (await listServiceRequests(ctx, actor, { page: 1, pageSize: 50 })).items.length;
+      }),
+      await time(RUNS, async (i) => {
+        const [rows, total] = rawInbox(expertUser(i));
+        await total!.execute(db);
+        return (await rows!.execute(db)).rows.length;
+      }),
     );
+    const reads = { engine, requests: data.requests, runs: RUNS, routingMs: routing, expertInboxMs: inbox };
+    // BENCH_SERVICES=reads stops here: routing and the inbox alone, without the dashboards and writes.
+    if (process.env.BENCH_SERVICES === "reads") return reads;
     const fy = { from: "2026-09-30T17:00:00.000Z", before: "2027-09-30T17:00:00.000Z" };
     const today = bangkokDate(NOW.getTime());
     const rawAll = async (from: string | null, before: string | null) => {
@@ -426,7 +544,7 @@ async function runOn(engine: "sqlite" | "postgres", databaseUrl: string | undefi
       rollupCells: rollup.cells,
       runs: RUNS,
       rollupEqualsScan: sameAsScan,
-      routingCandidatesMs: routing,
+      routingMs: routing,
       expertInboxMs: inbox,
       dashboardFiscalYearMs: figuresYear,
       dashboardAllYearsMs: figuresAll,

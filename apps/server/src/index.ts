@@ -13,4 +13,6 @@ export { planPerformance } from "./dashboards/performance.service.ts";
 export type { PlanPerformance, IndicatorPerformance, NodePerformance } from "./dashboards/performance.types.ts";
 export { serviceFiguresByScan, serviceFiguresFor } from "./service-levels/service-figures.service.ts";
 export { checkServiceLevels, type ServiceLevelFlag } from "./service-levels/check-service-levels.ts";
+export { candidatesFor } from "./service-requests/request-routing.ts";
+export { listServiceRequests } from "./service-requests/request.service.ts";
 export { searchCatalogue } from "./products/catalogue.service.ts";

@@ -52,6 +52,7 @@ export * as mailOutbox from "./mail-outbox.repository.ts";
 export * as scheduledJobs from "./scheduled-job.repository.ts";
 export * as caseWork from "./case-work.repository.ts";
 export type { ConsultationRow, RequestTaskRow } from "./case-work.repository.ts";
+export { compiledOnce } from "./compiled-once.ts";
 export * as serviceRequests from "./service-request.repository.ts";
 export type { PoolExpert, PoolProvider } from "./service-request.repository.ts";
 export * as serviceLevels from "./service-level.repository.ts";
@@ -59,8 +60,6 @@ export type { ServiceLevelFlagKind, StampedRequest } from "./service-level.repos
 export * as serviceFigures from "./service-figures.repository.ts";
 export type { ServiceFigureFilter } from "./service-figures.repository.ts";
 export * as serviceFigureRollup from "./service-figures-rollup.repository.ts";
-export * as serviceRouting from "./service-routing.repository.ts";
-export type { RoutingCandidate, InboxRow } from "./service-routing.repository.ts";
 export * as products from "./product.repository.ts";
 export type {
   ProductWithFirm,

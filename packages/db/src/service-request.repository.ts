@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction, Updateable } from "kysely";
+import { compiledOnce } from "./compiled-once.ts";
 import { recordFiledRequest, touchesFigures, trackFigures } from "./service-figures-rollup.repository.ts";
 import type {
   DB,
@@ -139,19 +140,6 @@ export async function closeAssignment(
   await db.updateTable("request_assignments").set(patch).where("id", "=", id).execute();
 }
 
-/** Experts who declined the request or let it expire: routing never offers it to them again. */
-export async function excludedExperts(db: Executor, requestId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("request_assignments")
-    .select("expert_id")
-    .distinct()
-    .where("request_id", "=", requestId)
-    .where("response", "in", ["declined", "expired"])
-    .where("expert_id", "is not", null)
-    .execute();
-  return rows.map((r) => r.expert_id).filter((id): id is number => id !== null);
-}
-
 /** A province with its region, for routing. */
 export async function provinceWithRegion(
   db: Executor,
@@ -185,93 +173,127 @@ export type PoolExpert = {
   lastAssignedAt: string | null;
 };
 
+export type RoutingPool = {
+  province: { code: string; regionCode: string } | undefined;
+  providers: PoolProvider[];
+  experts: PoolExpert[];
+  /** Experts who declined the request or let it expire. */
+  excludedExpertIds: number[];
+};
+
 /**
- * What routing weighs for one field in one province: the providers that offer the field there, and their experts
- * who have the field, each with their open cases (requests assigned to or accepted by them) and when they were last
- * offered a request. Every expert of those providers with the field is returned (full, unavailable too): the pure
- * routing decides, and a manager's list shows them all.
+ * The rows of a routing pool: one per expert and area. Few relations in the join (the province and the providers'
+ * places and services are subqueries): PostgreSQL's planning, not the reading, is most of this query's time, and it
+ * grows with the relations it must order. Compiled once (it runs on every filing, decline and manager's list).
+ */
+const routingPoolRows = compiledOnce((db, p: { field: string; provinceCode: string; requestId: number }) =>
+  db
+    .selectFrom("service_providers as sp")
+    .innerJoin("experts as e", "e.provider_id", "sp.id")
+    .innerJoin("expert_fields as f", (join) => join.onRef("f.expert_id", "=", "e.id").on("f.field", "=", p.field))
+    .leftJoin("expert_areas as a", "a.expert_id", "e.id")
+    .where("sp.id", "in", (eb) =>
+      eb
+        .selectFrom("provider_provinces as pp")
+        .innerJoin("provider_services as ps", (join) =>
+          join.onRef("ps.provider_id", "=", "pp.provider_id").on("ps.field", "=", p.field),
+        )
+        .select("pp.provider_id")
+        .where("pp.province_code", "=", p.provinceCode),
+    )
+    .select((eb) => [
+      eb.selectFrom("provinces as pr").select("pr.region_code").where("pr.code", "=", p.provinceCode).as("region_code"),
+      "sp.response_days",
+      "sp.closure_days",
+      "e.id",
+      "e.provider_id",
+      "e.display_name",
+      "e.capacity",
+      "e.available",
+      "a.area_type",
+      "a.area_code",
+      eb
+        .selectFrom("service_requests as r")
+        .select(eb.fn.countAll().as("n"))
+        .whereRef("r.expert_id", "=", "e.id")
+        .where("r.status", "in", ["assigned", "accepted"])
+        .as("open_cases"),
+      // max() over (expert_id, assigned_at) is one index probe (migration 0034).
+      eb
+        .selectFrom("request_assignments as ra")
+        .select((sub) => sub.fn.max("ra.assigned_at").as("at"))
+        .whereRef("ra.expert_id", "=", "e.id")
+        .as("last_assigned_at"),
+      eb
+        .exists(
+          eb
+            .selectFrom("request_assignments as x")
+            .select("x.id")
+            .where("x.request_id", "=", p.requestId)
+            .whereRef("x.expert_id", "=", "e.id")
+            .where("x.response", "in", ["declined", "expired"]),
+        )
+        .as("excluded"),
+    ])
+    .orderBy("e.id"),
+);
+
+/**
+ * What routing weighs for a request, read in one query: the province's region, the providers that offer the field
+ * there, and their experts who have the field, each with their areas, their open cases (requests assigned to or
+ * accepted by them), when they were last offered a request, and whether they declined this request or let it expire
+ * (routing never offers it to them again). Every expert of those providers with the field is returned (full,
+ * unavailable too): the pure routing decides, and a manager's list shows them all. Empty when nobody offers the field
+ * in the province (or the province is unknown).
  */
 export async function routingPool(
   db: Executor,
-  field: string,
-  provinceCode: string,
-): Promise<{ providers: PoolProvider[]; experts: PoolExpert[] }> {
-  const providerRows = await db
-    .selectFrom("service_providers")
-    .select(["id", "response_days", "closure_days"])
-    .where((eb) =>
-      eb.and([
-        eb.exists(
-          eb
-            .selectFrom("provider_services")
-            .select("provider_id")
-            .whereRef("provider_services.provider_id", "=", "service_providers.id")
-            .where("provider_services.field", "=", field),
-        ),
-        eb.exists(
-          eb
-            .selectFrom("provider_provinces")
-            .select("provider_id")
-            .whereRef("provider_provinces.provider_id", "=", "service_providers.id")
-            .where("provider_provinces.province_code", "=", provinceCode),
-        ),
-      ]),
-    )
-    .execute();
-  if (providerRows.length === 0) return { providers: [], experts: [] };
-  const providerIds = providerRows.map((p) => p.id);
-  const providers = providerRows.map((p) => ({
-    id: p.id,
-    // Only what the query established: the pure routing checks these again.
-    services: [field],
-    provinceCodes: [provinceCode],
-    responseDays: p.response_days,
-    closureDays: p.closure_days,
-  }));
-  const expertRows = await db
-    .selectFrom("experts")
-    .innerJoin("expert_fields", "expert_fields.expert_id", "experts.id")
-    .select(["experts.id", "experts.provider_id", "experts.display_name", "experts.capacity", "experts.available"])
-    .where("experts.provider_id", "in", providerIds)
-    .where("expert_fields.field", "=", field)
-    .orderBy("experts.id")
-    .execute();
-  if (expertRows.length === 0) return { providers, experts: [] };
-  const expertIds = expertRows.map((e) => e.id);
-  const areas = await db
-    .selectFrom("expert_areas")
-    .select(["expert_id", "area_type", "area_code"])
-    .where("expert_id", "in", expertIds)
-    .execute();
-  const open = await db
-    .selectFrom("service_requests")
-    .select((eb) => ["expert_id", eb.fn.countAll<number>().as("n")])
-    .where("expert_id", "in", expertIds)
-    .where("status", "in", ["assigned", "accepted"])
-    .groupBy("expert_id")
-    .execute();
-  const last = await db
-    .selectFrom("request_assignments")
-    .select((eb) => ["expert_id", eb.fn.max("assigned_at").as("at")])
-    .where("expert_id", "in", expertIds)
-    .groupBy("expert_id")
-    .execute();
-  const openOf = new Map(open.map((o) => [o.expert_id, Number(o.n)]));
-  const lastOf = new Map(last.map((l) => [l.expert_id, l.at as string | null]));
-  const experts = expertRows.map((e) => ({
-    id: e.id,
-    providerId: e.provider_id,
-    displayName: e.display_name,
-    fields: [field],
-    areas: areas
-      .filter((a) => a.expert_id === e.id)
-      .map((a) => ({ type: a.area_type as "province" | "region", code: a.area_code })),
-    capacity: e.capacity,
-    available: e.available === 1,
-    openCases: openOf.get(e.id) ?? 0,
-    lastAssignedAt: lastOf.get(e.id) ?? null,
-  }));
-  return { providers, experts };
+  request: { id: number; field: string; provinceCode: string },
+): Promise<RoutingPool> {
+  const { field, provinceCode } = request;
+  const rows = await routingPoolRows(db, { field, provinceCode, requestId: request.id });
+  const first = rows[0];
+  if (!first || first.region_code === null)
+    return { province: undefined, providers: [], experts: [], excludedExpertIds: [] };
+  const providers = new Map<number, PoolProvider>();
+  const experts = new Map<number, PoolExpert>();
+  const excluded = new Set<number>();
+  for (const r of rows) {
+    if (!providers.has(r.provider_id))
+      providers.set(r.provider_id, {
+        id: r.provider_id,
+        // Only what the query established: the pure routing checks these again.
+        services: [field],
+        provinceCodes: [provinceCode],
+        responseDays: r.response_days,
+        closureDays: r.closure_days,
+      });
+    let expert = experts.get(r.id);
+    if (!expert) {
+      expert = {
+        id: r.id,
+        providerId: r.provider_id,
+        displayName: r.display_name,
+        fields: [field],
+        areas: [],
+        capacity: r.capacity,
+        available: r.available === 1,
+        openCases: Number(r.open_cases ?? 0),
+        lastAssignedAt: (r.last_assigned_at as string | null) ?? null,
+      };
+      experts.set(r.id, expert);
+    }
+    if (r.area_type !== null && r.area_code !== null)
+      expert.areas.push({ type: r.area_type as "province" | "region", code: r.area_code });
+    // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+    if (Number(r.excluded) === 1) excluded.add(r.id);
+  }
+  return {
+    province: { code: provinceCode, regionCode: first.region_code },
+    providers: [...providers.values()],
+    experts: [...experts.values()],
+    excludedExpertIds: [...excluded],
+  };
 }
 
 /** Requests offered and still pending whose response was due before `today` (ISO date). */

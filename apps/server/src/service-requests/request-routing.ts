@@ -29,12 +29,14 @@ export async function candidatesFor(
   db: Executor,
   request: Pick<ServiceRequestRow, "id" | "field" | "province_code">,
 ): Promise<{ candidates: (RoutingCandidate & { expert: PoolExpert })[]; providers: PoolProvider[] }> {
-  const province = await serviceRequests.provinceWithRegion(db, request.province_code);
-  if (!province) return { candidates: [], providers: [] };
-  const pool = await serviceRequests.routingPool(db, request.field, request.province_code);
-  const excluded = await serviceRequests.excludedExperts(db, request.id);
+  const pool = await serviceRequests.routingPool(db, {
+    id: request.id,
+    field: request.field,
+    provinceCode: request.province_code,
+  });
+  if (!pool.province) return { candidates: [], providers: [] };
   const ranked = rankCandidates(
-    { field: request.field, province, excludedExpertIds: excluded },
+    { field: request.field, province: pool.province, excludedExpertIds: pool.excludedExpertIds },
     pool.providers,
     pool.experts,
   );
