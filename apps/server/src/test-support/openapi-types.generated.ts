@@ -317,7 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service providers (contacts for signed-in users only) */
+        /** Service providers (contacts for signed-in users only); managed=me: those the caller manages */
         get: operations["getServiceProviders"];
         put?: never;
         /** Add a service provider (admins, or officers for their agency) */
@@ -4414,7 +4414,9 @@ export interface operations {
     };
     getServiceProviders: {
         parameters: {
-            query?: never;
+            query?: {
+                managed?: "me";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4455,8 +4457,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: the body says why. */
-            "4XX": {
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5358,6 +5360,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                             filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "member" | "officer" | "coordinator" | "walk_in";
                             provider: {
                                 id: number;
                                 nameTh: string | null;
@@ -5443,6 +5447,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -5458,8 +5464,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -5599,6 +5603,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -5614,8 +5620,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -5755,6 +5759,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -5770,8 +5776,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -6093,6 +6097,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -6108,8 +6114,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -6273,6 +6277,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -6288,8 +6294,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;

@@ -2186,6 +2186,7 @@ export const en: EnglishCatalogue = {
       all: "All requests",
       empty: "No requests yet",
       new: "Ask for help",
+      newWalkIn: "Record a walk-in",
       anyStatus: "Any status",
       anyProvider: "Any provider",
       anyField: "Any field",
@@ -2210,8 +2211,13 @@ export const en: EnglishCatalogue = {
       submit: "Send the request",
       submitting: "Sending…",
       uploadFailed: "The request was sent, but {{name}} could not be attached",
-      notForRole: "This page is for enterprises, officers and cluster coordinators",
+      notForRole: "This page is for enterprises, officers, cluster coordinators and service centres' managers",
       tooMany: "Up to {{count}} files",
+      walkInTitle: "Record a walk-in",
+      walkInIntro:
+        "Record the request of a firm that came to your centre; it is routed to an expert like a request filed online.",
+      walkIn: "The firm came to the centre (walk-in)",
+      walkInCentre: "Centre that took the request",
     },
   },
   inbox: {
