@@ -25,7 +25,11 @@ async function outboxRows() {
 beforeAll(async () => {
   smtp = await startSmtpTestServer();
   t = await createTestApp(
-    { SMTP_URL: smtp.url, MAIL_FROM: "Sainam <no-reply@sainam.test>" },
+    {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Sainam <no-reply@sainam.test>",
+      SAINAM_PUBLIC_URL: "https://sainam.example.go.th/",
+    },
     { examples: "never", now: () => clock },
   );
   thai = await t.addUser({
@@ -151,6 +155,50 @@ describe("notify with SMTP_URL set", () => {
     expect(first.sent + second.sent).toBe(3);
     expect(smtp.received).toHaveLength(3);
     expect((await outboxRows()).every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+  });
+});
+
+describe("links in e-mail", () => {
+  it("links each mail to the page it is about under SAINAM_PUBLIC_URL, or to the inbox when it has none", async () => {
+    await notify(t.ctx, {
+      userIds: [thai.id],
+      kind: "request_assigned",
+      entity: { type: "service_request", id: 42 },
+      params: { code: "SR-42" },
+    });
+    await notify(t.ctx, { userIds: [english.id], kind: "deal_follow_up_due", entity: { type: "deal", id: 9 } });
+    await notify(t.ctx, { userIds: [english.id], kind: "task_due", entity: { type: "task", id: 3 } });
+    await sendDueMail(t.ctx, minutes(0));
+    const texts = smtp.received.map((mail) => mail.text);
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain("ดูรายละเอียดได้ที่ https://sainam.example.go.th/requests/42\n");
+    expect(texts[1]).toContain("See the details at https://sainam.example.go.th/deals/9\n");
+    expect(texts[2]).toContain("See the details at https://sainam.example.go.th/inbox\n");
+  });
+
+  it("gives no link when SAINAM_PUBLIC_URL is unset, rather than a wrong one", async () => {
+    const unlinked = await createTestApp({ SMTP_URL: smtp.url }, { examples: "never", now: () => clock });
+    try {
+      const user = await unlinked.addUser({
+        email: "no-link@example.org",
+        displayName: "ไม่มีลิงก์",
+        role: "agency_officer",
+        agencyId: 1,
+      });
+      await notify(unlinked.ctx, {
+        userIds: [user.id],
+        kind: "request_assigned",
+        entity: { type: "service_request", id: 42 },
+        params: { code: "SR-42" },
+      });
+      expect(await sendDueMail(unlinked.ctx, minutes(0))).toEqual({ sent: 1, failed: 0 });
+      const [mail] = smtp.received;
+      expect(mail?.to).toEqual(["no-link@example.org"]);
+      expect(mail?.text).toContain("เข้าสู่ระบบ Sainam เพื่อดูรายละเอียดในกล่องข้อความ");
+      expect(mail?.text).not.toMatch(/https?:\/\//);
+    } finally {
+      await unlinked.close();
+    }
   });
 });
 
