@@ -1,6 +1,7 @@
 import { mailOutbox } from "@sainam/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runDueJobs } from "../jobs/job-runner.ts";
+import { ok, signInAs } from "../test-support/factories.ts";
 import { createTestApp, type TestApp } from "../test-support/test-app.ts";
 import { startSmtpTestServer, type SmtpTestServer } from "../test-support/smtp-test-server.ts";
 import { MAX_MAIL_ATTEMPTS, sendDueMail } from "./mail-outbox.ts";
@@ -155,6 +156,63 @@ describe("notify with SMTP_URL set", () => {
     expect(first.sent + second.sent).toBe(3);
     expect(smtp.received).toHaveLength(3);
     expect((await outboxRows()).every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+  });
+});
+
+describe("failed mail for admins", () => {
+  it("lists mail that gave up to an admin, recipient masked, and sends it again on retry, audited", async () => {
+    smtp.refuseNext(1, 550);
+    await notify(t.ctx, {
+      userIds: [thai.id],
+      kind: "request_breach",
+      entity: { type: "service_request", id: 5 },
+      params: { code: "SR-5" },
+    });
+    expect(await sendDueMail(t.ctx, minutes(0))).toEqual({ sent: 0, failed: 1 });
+    const admin = await signInAs(t, "admin");
+    const officer = await signInAs(t, "agency_officer", { agencyId: 1 });
+
+    const page = await ok(admin.request("GET", "/api/mail/failed"));
+    expect(page.total).toBe(1);
+    expect(page.items).toEqual([
+      {
+        id: expect.any(Number),
+        recipient: "th•••@example.org",
+        kind: "request_breach",
+        subject: "[Sainam] เกินกำหนด: คำขอ SR-5",
+        attempts: 1,
+        lastError: "EMESSAGE smtp 550",
+        createdAt: minutes(0).toISOString(),
+        lastAttemptAt: minutes(0).toISOString(),
+      },
+    ]);
+    expect(JSON.stringify(page)).not.toContain(thai.email);
+    expect((await officer.request("GET", "/api/mail/failed")).statusCode).toBe(403);
+    expect((await t.anonymous.request("GET", "/api/mail/failed")).statusCode).toBe(401);
+
+    const id: number = page.items[0].id;
+    expect((await officer.request("POST", `/api/mail/${id}/retry`)).statusCode).toBe(403);
+    expect(await ok(admin.request("POST", `/api/mail/${id}/retry`))).toEqual({ id, status: "queued" });
+    expect((await admin.request("POST", `/api/mail/${id}/retry`)).statusCode).toBe(409);
+    expect((await admin.request("POST", "/api/mail/999999/retry")).statusCode).toBe(404);
+    const [entry] = await t.ctx.database.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "mail.retry")
+      .where("entity_id", "=", String(id))
+      .execute();
+    expect(entry?.actor_user_id).toBe(admin.userId);
+    expect(JSON.parse(entry?.before_json ?? "{}")).toEqual({
+      status: "failed",
+      attempts: 1,
+      lastError: "EMESSAGE smtp 550",
+    });
+    expect(`${entry?.before_json}${entry?.after_json}`).not.toContain("@");
+
+    expect((await ok(admin.request("GET", "/api/mail/failed"))).items).toEqual([]);
+    expect(await sendDueMail(t.ctx, minutes(1))).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received.map((mail) => mail.to.join(","))).toEqual([thai.email]);
+    expect((await outboxRows())[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 });
 
