@@ -14,3 +14,4 @@ export type { PlanPerformance, IndicatorPerformance, NodePerformance } from "./d
 export { serviceFiguresByScan, serviceFiguresFor } from "./service-levels/service-figures.service.ts";
 export { checkServiceLevels, type ServiceLevelFlag } from "./service-levels/check-service-levels.ts";
 export { searchCatalogue } from "./products/catalogue.service.ts";
+export { attachmentFolder } from "./service-requests/request-attachments.ts";
