@@ -77,6 +77,7 @@ const pages: Visit[] = [
   { name: "search results", path: () => "/search?q=coffee", ready: ".results .result-group" },
   { name: "login", path: () => "/login", ready: "form button[type=submit]" },
   { name: "holidays page", path: () => "/admin/holidays", signedIn: true, ready: "table" },
+  { name: "failed mail page", path: () => "/admin/mail", signedIn: true, ready: ".state-empty, table" },
   { name: "inbox", path: () => "/inbox", signedIn: true, ready: ".state-empty, .inbox-list" },
 ];
 

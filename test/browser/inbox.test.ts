@@ -22,7 +22,7 @@ beforeAll(async () => {
   });
   const database = openDatabase({ dataDir: h.dataDir });
   try {
-    const ctx = { database, mailer: null, now: Date.now };
+    const ctx = { database, mailer: null, now: Date.now, config: { publicUrl: undefined } };
     await notify(ctx, {
       userIds: [userId],
       kind: "task_due",

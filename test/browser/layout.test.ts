@@ -96,6 +96,7 @@ const pages: Visit[] = [
   { name: "users", path: () => "/admin/users", signedIn: true, ready: "table" },
   { name: "audit", path: () => "/admin/audit", signedIn: true, ready: "table" },
   { name: "holidays", path: () => "/admin/holidays", signedIn: true, ready: "table" },
+  { name: "failed mail", path: () => "/admin/mail", signedIn: true, ready: ".state-empty, table" },
 ];
 
 for (const locale of ["th", "en"] as const) {

@@ -3,15 +3,25 @@ import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { ADMIN, startHarness, type Harness } from "./harness.ts";
-import { agencyId, apiSession, createUser, type TestUser } from "./pages/api.ts";
+import { agencyId, apiSession, createUser, field, items, type TestUser } from "./pages/api.ts";
 import { RequestsPages } from "./pages/requests.ts";
 import { openAs } from "./pages/session.ts";
 
 // Issue 13, points 2 and 3, in Thai: a member files a request for help with a photo from /my-business; it is routed
 // at once to the logistics expert serving Chiang Rai (the reason in words); the expert signs in, finds it in
-// งานของฉัน and accepts it, and then sees the firm's contacts (the firm consented).
+// งานของฉัน and accepts it, and then sees the firm's contacts (the firm consented). And a walk-in: the centre's
+// manager (an expert heading the centre) records the request of a firm that came in; it is routed the same way and
+// says how it came, on its page and in the list.
 let h: Harness;
 const FIRM = "บริษัท ขนส่งเชียงราย ทดสอบ จำกัด";
+const WALK_IN_FIRM = "ห้างหุ้นส่วน ผ้าทอแม่สาย ทดสอบ";
+const CENTRE = "ศูนย์ส่งเสริมเอสเอ็มอี เชียงราย";
+const manager: TestUser = {
+  email: "request-centre-manager@example.org",
+  password: "manager-password-12",
+  displayName: "คุณประเสริฐ หัวหน้าศูนย์",
+  locale: "th",
+};
 const member: TestUser = { email: "request-member@example.org", password: "member-password-12", locale: "th" };
 const expert: TestUser = {
   email: "request-expert@example.org",
@@ -40,7 +50,7 @@ beforeAll(async () => {
   const providerId = await admin.create("/api/service-providers", {
     code: "BT-RISPM-CR",
     kind: "sme_centre",
-    nameTh: "ศูนย์ส่งเสริมเอสเอ็มอี เชียงราย",
+    nameTh: CENTRE,
     agencyId: dip,
     provinceCodes: ["57"],
     services: ["logistics"],
@@ -54,6 +64,22 @@ beforeAll(async () => {
     capacity: 5,
   });
   await createUser(admin, expert, { role: "expert", agencyId: dip, expertId });
+  // The centre's head: an expert in another field, and the manager who records walk-ins.
+  const headId = await admin.create("/api/experts", {
+    providerId,
+    displayName: manager.displayName,
+    fields: ["marketing"],
+    capacity: 1,
+  });
+  const managerId = await createUser(admin, manager, { role: "expert", agencyId: dip, expertId: headId });
+  const managers = await admin.post(`/api/service-providers/${providerId}/managers`, { userId: managerId });
+  if (!items(managers).some((m) => field(m, "userId") === managerId)) throw new Error("manager not added");
+  await admin.create("/api/enterprises", {
+    ceRegistrationNo: "5700-0014",
+    nameTh: WALK_IN_FIRM,
+    provinceCode: "57",
+    published: true,
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -99,6 +125,36 @@ describe("a request for help", () => {
     await expect.poll(() => expertPages.section("ผู้รับผิดชอบ").innerText()).toContain("053 123 456");
     await expect.poll(() => expertPages.section("ความเคลื่อนไหว").innerText()).toContain("ผู้เชี่ยวชาญตอบรับ");
     await asExpert.context.close();
+  });
+});
+
+describe("a walk-in", () => {
+  it("is recorded by the centre's manager for the firm that came in, routed, and shown as a walk-in", async () => {
+    const { context, page } = await openAs(h, manager, "th");
+    await page.waitForURL("**/my-work");
+    await page.goto("/requests");
+    const pages = new RequestsPages(page);
+    await pages.recordWalkIn({
+      firm: WALK_IN_FIRM,
+      centre: CENTRE,
+      field: "โลจิสติกส์",
+      need: "ต้องการจัดเส้นทางส่งผ้าทอไปร้านค้าในกรุงเทพฯ",
+      consent: false,
+    });
+    await expect.poll(() => pages.status().innerText()).toBe("รอผู้เชี่ยวชาญตอบรับ");
+    const code = await pages.code();
+    expect(await page.locator(".service-request .facts").innerText()).toContain("ยื่นที่ศูนย์บริการ");
+    await expect.poll(() => pages.section("ผู้รับผิดชอบ").innerText()).toContain(expert.displayName);
+    expect(await pages.section("ผู้รับผิดชอบ").innerText()).toMatch(
+      /ผู้เชี่ยวชาญด้านโลจิสติกส์ ให้บริการจังหวัดเชียงราย งานค้าง \d+ จาก 5 งาน/,
+    );
+
+    await page.goto("/requests");
+    const row = page.getByRole("row").filter({ hasText: code });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.innerText()).toContain(WALK_IN_FIRM);
+    expect(await row.innerText()).toContain("ยื่นที่ศูนย์บริการ");
+    await context.close();
   });
 });
 

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   migrateToLatest,
   openDatabase,
   privateDir,
-  privateFile,
   seedReferenceData,
   reference,
   clusters,
@@ -16,6 +15,7 @@ import {
 } from "@sainam/db";
 import {
   AppError,
+  attachmentFolder,
   createContext,
   createUserBody,
   examplesService,
@@ -25,6 +25,7 @@ import {
   userService,
 } from "@sainam/server";
 import { systemActor } from "@sainam/core";
+import { RestoreError, restoreBackup, writeBackup } from "./backup.ts";
 
 const USAGE = `sainam — command line for Sainam
 
@@ -34,7 +35,10 @@ Usage:
   sainam user add --email E --role R [--name N] [--password P] [--agency CODE] [--clusters 1,2]
                   [--enterprise ID] [--provider CODE --fields marketing,finance] [--locale th|en] [--json]
                                            create a user; a password is generated and printed once if none is given
-  sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database
+  sainam backup [--out FILE] [--json]      write a consistent copy of the embedded SQLite database, with the files
+                                           of the request attachments, as one file
+  sainam restore FILE [--replace] [--json] restore a backup into the data folder (the server stopped): the database
+                                           and the attachment files; --replace keeps the current database aside
   sainam examples load|remove [--json]     load or remove the example clusters, firms and links of the seeds
   sainam import enterprises|memberships|linkages FILE [--mapping JSON] [--cluster CODE] [--strict] [--json]
                                            import a CSV or XLSX file (the mapping saved for files with the same
@@ -118,6 +122,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return userCommand(rest, config, out);
     case "backup":
       return backupCommand(rest, config, out);
+    case "restore":
+      return restoreCommand(rest, config, out);
     case "import":
       return importCommand(rest, config, out);
     case "examples": {
@@ -421,6 +427,43 @@ function cliFlag(path: string): string {
   return [map[head] ?? head, ...rest].join(".");
 }
 
+async function restoreCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { replace: { type: "boolean" }, json: { type: "boolean" } },
+    });
+  } catch (error) {
+    return fail(out, "bad_usage", error instanceof Error ? error.message : String(error));
+  }
+  const [file] = parsed.positionals;
+  if (!file || parsed.positionals.length > 1) return fail(out, "bad_usage", "usage: sainam restore FILE [--replace]");
+  if (config.databaseUrl || config.dataDir === ":memory:")
+    return fail(out, "unsupported", "restore writes the embedded SQLite database; for PostgreSQL use pg_restore");
+  privateDir(config.dataDir);
+  try {
+    const restored = restoreBackup(
+      resolve(file),
+      join(config.dataDir, "sainam.sqlite"),
+      attachmentFolder(config.dataDir),
+      { replace: parsed.values.replace === true },
+    );
+    print(
+      out,
+      { ok: true, ...restored },
+      `restored ${restored.path} with ${restored.attachments} attachment files` +
+        `${restored.missing ? ` (${restored.missing} not in the backup)` : ""}` +
+        `${restored.previous ? `; the database it replaced is kept as ${restored.previous}` : ""}`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof RestoreError) return fail(out, error.code, error.message);
+    throw error;
+  }
+}
+
 async function backupCommand(rest: string[], config: ReturnType<typeof loadConfig>, out: Output): Promise<number> {
   let values;
   try {
@@ -441,15 +484,13 @@ async function backupCommand(rest: string[], config: ReturnType<typeof loadConfi
     // missing, never re-permissioned (it may be the user's own working folder).
     if (values.out === undefined) privateDir(dirname(target));
     else mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-    // VACUUM INTO writes a transactionally consistent, compacted copy while others keep reading and writing.
-    // It fills an existing empty file and keeps its mode: created 0600 first, the copy is never readable by others.
-    const temporary = `${target}.partial`;
-    rmSync(temporary, { force: true });
-    privateFile(temporary);
-    database.sqlite.raw.exec(`VACUUM INTO '${temporary.replaceAll("'", "''")}'`);
-    renameSync(temporary, target);
-    const bytes = statSync(target).size;
-    print(out, { ok: true, path: target, bytes }, `backup written to ${target} (${bytes} bytes)`);
+    const written = writeBackup(database.sqlite.raw, attachmentFolder(config.dataDir), target);
+    print(
+      out,
+      { ok: true, path: target, ...written },
+      `backup written to ${target} (${written.bytes} bytes, ${written.attachments} attachment files` +
+        `${written.missing ? `, ${written.missing} missing from the data folder` : ""})`,
+    );
     return 0;
   } finally {
     await database.close();

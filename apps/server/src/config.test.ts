@@ -23,3 +23,24 @@ describe("#loadConfig SAINAM_TRUST_PROXY", () => {
     }
   });
 });
+
+describe("#loadConfig SAINAM_PUBLIC_URL", () => {
+  it("is unset by default, so e-mails carry no link", () => {
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(loadConfig({ SAINAM_PUBLIC_URL: "" }).publicUrl).toBeUndefined();
+  });
+
+  it("keeps an http(s) address with its path and without a trailing slash", () => {
+    expect(loadConfig({ SAINAM_PUBLIC_URL: "https://sainam.example.go.th/" }).publicUrl).toBe(
+      "https://sainam.example.go.th",
+    );
+    expect(loadConfig({ SAINAM_PUBLIC_URL: "https://example.go.th/sainam//" }).publicUrl).toBe(
+      "https://example.go.th/sainam",
+    );
+  });
+
+  it("refuses what would make wrong links, naming the variable", () => {
+    for (const value of ["sainam.example.go.th", "ftp://example.go.th", "https://x.go.th/?a=1", "https://u:p@x.go.th"])
+      expect(() => loadConfig({ SAINAM_PUBLIC_URL: value }), value).toThrow(/SAINAM_PUBLIC_URL/);
+  });
+});

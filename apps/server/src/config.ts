@@ -54,6 +54,38 @@ const trustProxySchema = z
     return entries;
   });
 
+/**
+ * The address people reach Sainam at (https://sainam.example.go.th, or under a path: https://example.go.th/sainam),
+ * for links in e-mail; stored without a trailing slash. Unset: e-mails carry no link rather than a wrong one.
+ */
+const publicUrlSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, context): string | undefined => {
+    if (value === undefined || value === "") return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      context.addIssue({ code: "custom", message: "must be an http:// or https:// address" });
+      return z.NEVER;
+    }
+    if (
+      (url.protocol !== "http:" && url.protocol !== "https:") ||
+      url.search !== "" ||
+      url.hash !== "" ||
+      url.username
+    ) {
+      context.addIssue({
+        code: "custom",
+        message: "must be an http:// or https:// address without credentials, query or fragment",
+      });
+      return z.NEVER;
+    }
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  });
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -86,6 +118,7 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().trim().min(3).max(200).default("Sainam <no-reply@localhost>"),
+  SAINAM_PUBLIC_URL: publicUrlSchema,
   NODE_ENV: z.string().optional(),
 });
 
@@ -110,6 +143,8 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   /** The From of every e-mail, e.g. `Sainam <no-reply@example.go.th>`. */
   mailFrom: string;
+  /** Where people reach the web app, without a trailing slash, for links in e-mail; unset: no links. */
+  publicUrl: string | undefined;
 }>;
 
 /** Reads and validates the environment once; nothing else in Sainam reads `process.env`. */
@@ -137,5 +172,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: resolve(e.SAINAM_WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    publicUrl: e.SAINAM_PUBLIC_URL,
   });
 }

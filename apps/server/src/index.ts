@@ -16,3 +16,4 @@ export { checkServiceLevels, type ServiceLevelFlag } from "./service-levels/chec
 export { candidatesFor } from "./service-requests/request-routing.ts";
 export { listServiceRequests } from "./service-requests/request.service.ts";
 export { searchCatalogue } from "./products/catalogue.service.ts";
+export { attachmentFolder } from "./service-requests/request-attachments.ts";

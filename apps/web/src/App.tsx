@@ -167,6 +167,10 @@ export const router = createBrowserRouter(
         { path: "/admin/users", lazy: async () => ({ Component: (await import("./pages/UsersPage")).UsersPage }) },
         { path: "/admin/audit", lazy: async () => ({ Component: (await import("./pages/AuditPage")).AuditPage }) },
         {
+          path: "/admin/mail",
+          lazy: async () => ({ Component: (await import("./pages/FailedMailPage")).FailedMailPage }),
+        },
+        {
           path: "/admin/holidays",
           lazy: async () => ({ Component: (await import("./pages/HolidaysPage")).HolidaysPage }),
         },

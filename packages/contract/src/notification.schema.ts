@@ -54,3 +54,37 @@ export type InboxCount = z.infer<typeof inboxCountSchema>;
 
 export const readAllSchema = z.object({ marked: z.number().int() });
 export type ReadAll = z.infer<typeof readAllSchema>;
+
+/** GET /api/mail/failed: mail that exhausted its retries, newest first (admins). */
+export const failedMailQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type FailedMailQuery = z.infer<typeof failedMailQuery>;
+
+/**
+ * A mail that gave up. `recipient` is masked (personal data: "so•••@example.org"); `kind` is the notification's,
+ * null for mail not made from one; `lastError` an SMTP code or class of error, never the server's words.
+ */
+export const failedMailSchema = z.object({
+  id: z.number().int(),
+  recipient: z.string(),
+  kind: notificationKindSchema.nullable(),
+  subject: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  lastAttemptAt: z.string().nullable(),
+});
+export type FailedMail = z.infer<typeof failedMailSchema>;
+
+export const failedMailPageSchema = z.object({
+  items: z.array(failedMailSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type FailedMailPage = z.infer<typeof failedMailPageSchema>;
+
+/** POST /api/mail/{id}/retry: the mail is queued again for a fresh round of attempts. */
+export const retriedMailSchema = z.object({ id: z.number().int(), status: z.literal("queued") });

@@ -56,6 +56,10 @@ export const providerSchema = z.object({
 export type Provider = z.infer<typeof providerSchema>;
 export const providerListSchema = z.object({ items: z.array(providerSchema) });
 
+/** `managed=me`: only the providers the caller manages (where they may record walk-ins); none for visitors. */
+export const providerListQuery = z.object({ managed: z.enum(["me"]).optional() }).strict();
+export type ProviderListQuery = z.infer<typeof providerListQuery>;
+
 const providerFields = {
   nameTh: name.nullable().optional(),
   nameEn: name.nullable().optional(),

@@ -71,6 +71,8 @@ export const serviceRequestListItemSchema = z.object({
   mode: serviceModeSchema,
   status: requestStatusSchema,
   filedAt: z.string(),
+  /** Who filed it: the firm, an officer, a coordinator, or a centre recording a walk-in. */
+  filedVia: requestChannelSchema,
   provider: namedRef.nullable(),
   expert: z.object({ id: z.number().int(), displayName: z.string() }).nullable(),
   responseDueOn: z.string().nullable(),
@@ -153,7 +155,6 @@ export const serviceRequestDetailSchema = serviceRequestListItemSchema.extend({
   needText: z.string(),
   consent: z.boolean(),
   consentAt: z.string().nullable(),
-  filedVia: requestChannelSchema,
   filedBy: z.number().int().nullable(),
   programmeId: z.number().int().nullable(),
   routedAt: z.string().nullable(),

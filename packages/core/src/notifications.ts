@@ -183,21 +183,52 @@ const en: Record<NotificationKind, Words> = {
 };
 
 /**
+ * The web page a notification leads to, as a path: a service request to its page, a meeting to the member's
+ * meetings, a buyer's request for a quote to the firm's list of them, a deal to its page; null for records with no
+ * page yet. The inbox links with it and the e-mail puts it after the public address (SAINAM_PUBLIC_URL).
+ */
+export function notificationPath(notification: {
+  kind?: NotificationKind | undefined;
+  entityType: string | null;
+  entityId: number | null;
+}): string | null {
+  const { entityType, entityId } = notification;
+  if (entityType === "service_request" && entityId !== null) return `/requests/${entityId}`;
+  // A meeting request or answer: the member's meetings (organisers act from the event's meetings page).
+  if (entityType === "meeting") return "/my-meetings";
+  if (notification.kind === "product_inquiry" && entityType === "enterprise" && entityId !== null)
+    return `/enterprises/${entityId}/inquiries`;
+  if (entityType === "deal" && entityId !== null) return `/deals/${entityId}`;
+  return null;
+}
+
+/**
  * The e-mail of a notification in the recipient's language: a subject and a plain-text body. Dates read B.E. in
- * Thai ("7 ธ.ค. 2569"), en-GB in English; `at` is when it happened (shown as the Bangkok calendar day).
+ * Thai ("7 ธ.ค. 2569"), en-GB in English; `at` is when it happened (shown as the Bangkok calendar day). `link`: the
+ * absolute address of what it is about (null when the server does not know its public address: then the mail
+ * says to sign in, rather than give a link that may be wrong).
  */
 export function notificationMail(
   kind: NotificationKind,
   params: NotificationParams,
   locale: Locale,
   at: Date,
+  link: string | null = null,
 ): { subject: string; text: string } {
   const words = (locale === "th" ? th : en)[kind];
   const due = params.dueDate && isIsoDate(params.dueDate) ? formatThaiDate(params.dueDate, locale, "long") : "";
   const day = formatThaiDate(toIsoDate(bangkokDateOf(at)), locale, "long");
+  const open =
+    locale === "th"
+      ? link
+        ? `ดูรายละเอียดได้ที่ ${link}`
+        : "เข้าสู่ระบบ Sainam เพื่อดูรายละเอียดในกล่องข้อความ"
+      : link
+        ? `See the details at ${link}`
+        : "Sign in to Sainam to see the details in your inbox.";
   const closing =
     locale === "th"
-      ? `เมื่อ ${day}\n\nเข้าสู่ระบบ Sainam เพื่อดูรายละเอียดในกล่องข้อความ\n\n— Sainam (ส่งอัตโนมัติ โปรดอย่าตอบกลับ)`
-      : `On ${day}\n\nSign in to Sainam to see the details in your inbox.\n\n— Sainam (sent automatically; please do not reply)`;
+      ? `เมื่อ ${day}\n\n${open}\n\n— Sainam (ส่งอัตโนมัติ โปรดอย่าตอบกลับ)`
+      : `On ${day}\n\n${open}\n\n— Sainam (sent automatically; please do not reply)`;
   return { subject: `[Sainam] ${words.subject(params)}`, text: `${words.line(params, due)}\n${closing}\n` };
 }

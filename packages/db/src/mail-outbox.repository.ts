@@ -50,7 +50,12 @@ export async function claim(
 ): Promise<MailOutboxRow | undefined> {
   return db
     .updateTable("mail_outbox")
-    .set((eb) => ({ status: "sending", locked_until: lockedUntil, attempts: eb("attempts", "+", 1) }))
+    .set((eb) => ({
+      status: "sending",
+      locked_until: lockedUntil,
+      attempts: eb("attempts", "+", 1),
+      last_attempt_at: now,
+    }))
     .where("id", "=", id)
     .where((eb) =>
       eb.or([
@@ -90,4 +95,63 @@ export async function markAttemptFailed(
 
 export async function find(db: Executor, id: number): Promise<MailOutboxRow | undefined> {
   return db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A mail that gave up, as an admin reviews it: the notification's kind when it came from one. */
+export type FailedMail = Pick<
+  MailOutboxRow,
+  "id" | "to_address" | "subject" | "attempts" | "last_error" | "created_at" | "last_attempt_at"
+> & { kind: string | null };
+
+/** Mail that exhausted its attempts (or was refused for good), newest first, a page at a time, with the total. */
+export async function listFailed(
+  db: Executor,
+  page: { limit: number; offset: number },
+): Promise<{ items: FailedMail[]; total: number }> {
+  const items = await db
+    .selectFrom("mail_outbox")
+    .leftJoin("notifications", "notifications.id", "mail_outbox.notification_id")
+    .select([
+      "mail_outbox.id",
+      "mail_outbox.to_address",
+      "mail_outbox.subject",
+      "mail_outbox.attempts",
+      "mail_outbox.last_error",
+      "mail_outbox.created_at",
+      "mail_outbox.last_attempt_at",
+      "notifications.kind",
+    ])
+    .where("mail_outbox.status", "=", "failed")
+    .orderBy("mail_outbox.id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { total } = await db
+    .selectFrom("mail_outbox")
+    .select((eb) => eb.fn.countAll<number | string>().as("total"))
+    .where("status", "=", "failed")
+    .executeTakeFirstOrThrow();
+  return { items, total: Number(total) };
+}
+
+/**
+ * Puts a failed mail back in the queue for a fresh round of attempts, due at `now`; answers the row as it was, or
+ * undefined when it is not (or no longer) failed. One UPDATE whose WHERE repeats `failed`, so two admins retrying at
+ * once queue it once.
+ */
+export async function requeueFailed(db: Executor, id: number, now: string): Promise<MailOutboxRow | undefined> {
+  const before = await db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .where("id", "=", id)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  if (!before) return undefined;
+  const changed = await db
+    .updateTable("mail_outbox")
+    .set({ status: "queued", attempts: 0, next_attempt_at: now, locked_until: null })
+    .where("id", "=", id)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return Number(changed.numUpdatedRows) === 1 ? before : undefined;
 }

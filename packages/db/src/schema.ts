@@ -775,6 +775,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** When the last attempt began (0033); null until the first. */
+  last_attempt_at: string | null;
 }
 
 /** Durable work (0018): a one-off job (done_at set once run) or a recurring one (interval_seconds set). */

@@ -30,6 +30,20 @@ export class RequestsPages {
     await page.waitForURL(/\/requests\/\d+$/);
   }
 
+  /**
+   * From the requests list, follows "บันทึกผู้มาติดต่อที่ศูนย์" to the walk-in form, finds the firm by name and picks
+   * it, chooses the centre that took the request, fills the rest and sends it; waits for the request's page.
+   */
+  async recordWalkIn(walkIn: { firm: string; centre: string; field: string; need: string; consent: boolean }) {
+    const page = this.page;
+    await page.getByRole("main").getByRole("link", { name: "บันทึกผู้มาติดต่อที่ศูนย์", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "บันทึกผู้มาติดต่อที่ศูนย์" }).waitFor();
+    await page.getByLabel("สถานประกอบการ", { exact: true }).fill(walkIn.firm.slice(0, 12));
+    await page.getByRole("button", { name: `เลือก ${walkIn.firm}` }).click();
+    await page.getByLabel("ศูนย์ที่รับเรื่อง").selectOption({ label: walkIn.centre });
+    await this.file(walkIn);
+  }
+
   /** The request page's state in words. */
   status(): Locator {
     return this.page.locator(".service-request header .request-status");

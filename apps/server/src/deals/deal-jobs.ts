@@ -26,7 +26,9 @@ async function dueFollowUps(db: Kysely<DB>, today: string) {
  * notifications share a transaction, so a follow-up is never stamped untold nor told twice when two processes
  * run the job. The firm's active members and the event's organiser (who created it) are told.
  */
-export async function remindDueFollowUps(ctx: Pick<AppContext, "database" | "mailer" | "now">): Promise<number> {
+export async function remindDueFollowUps(
+  ctx: Pick<AppContext, "database" | "mailer" | "now" | "config">,
+): Promise<number> {
   const { db } = ctx.database;
   const today = todayOf(ctx);
   const now = new Date(ctx.now()).toISOString();
@@ -64,7 +66,7 @@ export async function remindDueFollowUps(ctx: Pick<AppContext, "database" | "mai
 }
 
 /** The reminders as a recurring job (hourly); idempotent, as the runner asks of handlers. */
-export function registerDealJobs(ctx: Pick<AppContext, "database" | "mailer" | "now" | "jobs">): void {
+export function registerDealJobs(ctx: Pick<AppContext, "database" | "mailer" | "now" | "config" | "jobs">): void {
   ctx.jobs.registerJob(DEAL_FOLLOW_UPS_JOB, async () => {
     await remindDueFollowUps(ctx);
   });

@@ -1,6 +1,7 @@
 import { mailOutbox } from "@sainam/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runDueJobs } from "../jobs/job-runner.ts";
+import { ok, signInAs } from "../test-support/factories.ts";
 import { createTestApp, type TestApp } from "../test-support/test-app.ts";
 import { startSmtpTestServer, type SmtpTestServer } from "../test-support/smtp-test-server.ts";
 import { MAX_MAIL_ATTEMPTS, sendDueMail } from "./mail-outbox.ts";
@@ -25,7 +26,11 @@ async function outboxRows() {
 beforeAll(async () => {
   smtp = await startSmtpTestServer();
   t = await createTestApp(
-    { SMTP_URL: smtp.url, MAIL_FROM: "Sainam <no-reply@sainam.test>" },
+    {
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Sainam <no-reply@sainam.test>",
+      SAINAM_PUBLIC_URL: "https://sainam.example.go.th/",
+    },
     { examples: "never", now: () => clock },
   );
   thai = await t.addUser({
@@ -151,6 +156,107 @@ describe("notify with SMTP_URL set", () => {
     expect(first.sent + second.sent).toBe(3);
     expect(smtp.received).toHaveLength(3);
     expect((await outboxRows()).every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
+  });
+});
+
+describe("failed mail for admins", () => {
+  it("lists mail that gave up to an admin, recipient masked, and sends it again on retry, audited", async () => {
+    smtp.refuseNext(1, 550);
+    await notify(t.ctx, {
+      userIds: [thai.id],
+      kind: "request_breach",
+      entity: { type: "service_request", id: 5 },
+      params: { code: "SR-5" },
+    });
+    expect(await sendDueMail(t.ctx, minutes(0))).toEqual({ sent: 0, failed: 1 });
+    const admin = await signInAs(t, "admin");
+    const officer = await signInAs(t, "agency_officer", { agencyId: 1 });
+
+    const page = await ok(admin.request("GET", "/api/mail/failed"));
+    expect(page.total).toBe(1);
+    expect(page.items).toEqual([
+      {
+        id: expect.any(Number),
+        recipient: "th•••@example.org",
+        kind: "request_breach",
+        subject: "[Sainam] เกินกำหนด: คำขอ SR-5",
+        attempts: 1,
+        lastError: "EMESSAGE smtp 550",
+        createdAt: minutes(0).toISOString(),
+        lastAttemptAt: minutes(0).toISOString(),
+      },
+    ]);
+    expect(JSON.stringify(page)).not.toContain(thai.email);
+    expect((await officer.request("GET", "/api/mail/failed")).statusCode).toBe(403);
+    expect((await t.anonymous.request("GET", "/api/mail/failed")).statusCode).toBe(401);
+
+    const id: number = page.items[0].id;
+    expect((await officer.request("POST", `/api/mail/${id}/retry`)).statusCode).toBe(403);
+    expect(await ok(admin.request("POST", `/api/mail/${id}/retry`))).toEqual({ id, status: "queued" });
+    expect((await admin.request("POST", `/api/mail/${id}/retry`)).statusCode).toBe(409);
+    expect((await admin.request("POST", "/api/mail/999999/retry")).statusCode).toBe(404);
+    const [entry] = await t.ctx.database.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "mail.retry")
+      .where("entity_id", "=", String(id))
+      .execute();
+    expect(entry?.actor_user_id).toBe(admin.userId);
+    expect(JSON.parse(entry?.before_json ?? "{}")).toEqual({
+      status: "failed",
+      attempts: 1,
+      lastError: "EMESSAGE smtp 550",
+    });
+    expect(`${entry?.before_json}${entry?.after_json}`).not.toContain("@");
+
+    expect((await ok(admin.request("GET", "/api/mail/failed"))).items).toEqual([]);
+    expect(await sendDueMail(t.ctx, minutes(1))).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received.map((mail) => mail.to.join(","))).toEqual([thai.email]);
+    expect((await outboxRows())[0]).toMatchObject({ status: "sent", attempts: 1 });
+  });
+});
+
+describe("links in e-mail", () => {
+  it("links each mail to the page it is about under SAINAM_PUBLIC_URL, or to the inbox when it has none", async () => {
+    await notify(t.ctx, {
+      userIds: [thai.id],
+      kind: "request_assigned",
+      entity: { type: "service_request", id: 42 },
+      params: { code: "SR-42" },
+    });
+    await notify(t.ctx, { userIds: [english.id], kind: "deal_follow_up_due", entity: { type: "deal", id: 9 } });
+    await notify(t.ctx, { userIds: [english.id], kind: "task_due", entity: { type: "task", id: 3 } });
+    await sendDueMail(t.ctx, minutes(0));
+    const texts = smtp.received.map((mail) => mail.text);
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain("ดูรายละเอียดได้ที่ https://sainam.example.go.th/requests/42\n");
+    expect(texts[1]).toContain("See the details at https://sainam.example.go.th/deals/9\n");
+    expect(texts[2]).toContain("See the details at https://sainam.example.go.th/inbox\n");
+  });
+
+  it("gives no link when SAINAM_PUBLIC_URL is unset, rather than a wrong one", async () => {
+    const unlinked = await createTestApp({ SMTP_URL: smtp.url }, { examples: "never", now: () => clock });
+    try {
+      const user = await unlinked.addUser({
+        email: "no-link@example.org",
+        displayName: "ไม่มีลิงก์",
+        role: "agency_officer",
+        agencyId: 1,
+      });
+      await notify(unlinked.ctx, {
+        userIds: [user.id],
+        kind: "request_assigned",
+        entity: { type: "service_request", id: 42 },
+        params: { code: "SR-42" },
+      });
+      expect(await sendDueMail(unlinked.ctx, minutes(0))).toEqual({ sent: 1, failed: 0 });
+      const [mail] = smtp.received;
+      expect(mail?.to).toEqual(["no-link@example.org"]);
+      expect(mail?.text).toContain("เข้าสู่ระบบ Sainam เพื่อดูรายละเอียดในกล่องข้อความ");
+      expect(mail?.text).not.toMatch(/https?:\/\//);
+    } finally {
+      await unlinked.close();
+    }
   });
 });
 

@@ -1,14 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   errorResponses,
+  failedMailPageSchema,
+  failedMailQuery,
   idParams as params,
   inboxCountSchema,
   inboxPageSchema,
   inboxQuery,
   notificationSchema,
   readAllSchema,
+  retriedMailSchema,
 } from "@sainam/contract";
 import type { AppContext } from "../context.ts";
+import { listFailedMail, retryFailedMail } from "./failed-mail.service.ts";
 import { inboxCount, listInbox, markAllNotificationsRead, markNotificationRead } from "./notification.service.ts";
 
 const tags = ["inbox"];
@@ -63,6 +67,32 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => markNotificationRead(ctx, request.actor, request.params.id),
+    );
+
+    app.get(
+      "/mail/failed",
+      {
+        schema: {
+          tags,
+          summary: "E-mail that exhausted its retries, newest first, recipients masked (admins)",
+          querystring: failedMailQuery,
+          response: { 200: failedMailPageSchema, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => listFailedMail(ctx, request.actor, request.query),
+    );
+
+    app.post(
+      "/mail/:id/retry",
+      {
+        schema: {
+          tags,
+          summary: "Queue a failed e-mail again for a fresh round of attempts (admins), audited",
+          params,
+          response: { 200: retriedMailSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => retryFailedMail(ctx, request.actor, request.params.id),
     );
   };
 }

@@ -9,17 +9,23 @@
  *     params: { code: request.code, field: request.field, firmName },
  *   }, trx);                                            // optional: the use case's transaction
  *
- * Inactive users and unknown ids are skipped; a user listed twice is notified once. params must hold no secrets and
+ * Each e-mail links to the page of what it is about (core notificationPath; the inbox when it has no page) under
+ * SAINAM_PUBLIC_URL, and to nothing when that is unset. Inactive users and unknown ids are skipped; a user listed twice is notified once. params must hold no secrets and
  * no contacts (they are shown to the recipient and kept as long as the inbox). Notifying is a consequence of the
  * caller's write, which the caller audits; it appends no audit entry of its own. The outbox sends the mail later
  * (mail-outbox.ts), so a slow or failing SMTP server never slows or fails the request that notified.
  */
 import type { Kysely, Transaction } from "kysely";
-import { notificationMail, type NotificationKind, type NotificationParams } from "@sainam/core";
+import { notificationMail, notificationPath, type NotificationKind, type NotificationParams } from "@sainam/core";
 import { mailOutbox, notifications, type DB } from "@sainam/db";
 import type { AppContext } from "../context.ts";
 
 type Executor = Kysely<DB> | Transaction<DB>;
+
+/** What notifying needs of the app: the database, the mailer (null: no e-mail), the clock, the public address. */
+export type NotifyContext = Pick<AppContext, "database" | "mailer" | "now"> & {
+  config: Pick<AppContext["config"], "publicUrl">;
+};
 
 export type NotifyInput = {
   userIds: readonly number[];
@@ -30,7 +36,7 @@ export type NotifyInput = {
 
 /** Notifies the users; answers the ids of the inbox rows made and how many e-mails were queued. */
 export async function notify(
-  ctx: Pick<AppContext, "database" | "mailer" | "now">,
+  ctx: NotifyContext,
   input: NotifyInput,
   db: Executor = ctx.database.db,
 ): Promise<{ notificationIds: number[]; mailQueued: number }> {
@@ -52,11 +58,19 @@ export async function notify(
   );
   let mailQueued = 0;
   if (ctx.mailer) {
+    // The page it is about (the inbox when it has none), only when the server knows the address people use.
+    const path =
+      notificationPath({
+        kind: input.kind,
+        entityType: input.entity?.type ?? null,
+        entityId: input.entity?.id ?? null,
+      }) ?? "/inbox";
+    const link = ctx.config.publicUrl === undefined ? null : `${ctx.config.publicUrl}${path}`;
     const byUser = new Map(rows.map((row) => [row.user_id, row.id]));
     const mail = recipients
       .filter((user) => user.email.includes("@"))
       .map((user) => {
-        const words = notificationMail(input.kind, params, user.locale === "en" ? "en" : "th", at);
+        const words = notificationMail(input.kind, params, user.locale === "en" ? "en" : "th", at, link);
         return {
           notification_id: byUser.get(user.id) ?? null,
           to_address: user.email,

@@ -62,6 +62,7 @@ const SIGNED_IN_READS: ReadonlySet<string> = new Set([
   "/api/experts/{id}",
   "/api/inbox",
   "/api/inbox/count",
+  "/api/mail/failed",
   "/api/service-providers/{id}/managers",
   "/api/service-providers/{id}/user-candidates",
   "/api/service-requests",

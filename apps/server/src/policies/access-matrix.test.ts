@@ -989,6 +989,26 @@ const matrix: Record<string, Rule> = {
     expect: (role) => (role === "public" ? 401 : role === "admin" ? 200 : 403),
   },
   "GET /api/audit": only("admin", ["admin"], () => ({ url: "/api/audit" })),
+  "GET /api/mail/failed": only("admin", ["admin"], () => ({ url: "/api/mail/failed" })),
+  // A mail that gave up, made for each call: the retry of one role does not leave the next nothing to retry.
+  "POST /api/mail/{id}/retry": only("admin", ["admin"], async (_role, _v, w) => {
+    const at = new Date().toISOString();
+    const mail = await w.t.ctx.database.db
+      .insertInto("mail_outbox")
+      .values({
+        to_address: "matrix@example.org",
+        subject: "[Sainam] matrix",
+        body_text: "matrix",
+        status: "failed",
+        attempts: 8,
+        next_attempt_at: at,
+        last_error: "ECONNREFUSED",
+        created_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { url: `/api/mail/${mail.id}/retry` };
+  }),
 
   // ——— Plans ———
   "GET /api/plans": {

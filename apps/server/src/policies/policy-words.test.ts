@@ -30,6 +30,7 @@ const everyType = {
   meeting: true,
   deal: true,
   product: true,
+  mail: true,
 } satisfies Record<Resource["type"], true>;
 
 const expert: Actor = { kind: "user", id: 7, role: "expert", agencyId: null, clusterIds: [], enterpriseId: null };

@@ -46,6 +46,7 @@ export const RESOURCE_TYPES = [
   "meeting",
   "deal",
   "product",
+  "mail",
 ] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 
@@ -89,6 +90,7 @@ const resourceWords: Record<ResourceType, Record<Form, string>> = {
   expert: { one: "this expert", many: "experts", new: "an expert" },
   service_request: { one: "this request for help", many: "requests for help", new: "a request for help" },
   product: { one: "this product", many: "products", new: "a product" },
+  mail: { one: "this mail", many: "mail", new: "a mail" },
   trade_event: { one: "this event", many: "events", new: "an event" },
   meeting: { one: "this meeting", many: "meetings", new: "a meeting" },
   deal: { one: "this deal", many: "deals", new: "a deal" },
@@ -102,6 +104,7 @@ const pairWords: Partial<Record<ResourceType, Partial<Record<Action, string>>>> 
   },
   import: { create: "import files" },
   product: { read_personal: "see the contacts of buyers who asked about this product" },
+  mail: { list: "see the mail that could not be sent", update: "send a mail again" },
   audit: { read: "see the audit log", list: "see the audit log" },
 };
 

@@ -27,6 +27,8 @@ export type Resource =
   | { type: "user"; userId: number }
   | { type: "users" }
   | { type: "audit" }
+  /** The e-mail outbox: failed mail and its retry (admins). */
+  | { type: "mail" }
   | { type: "self" }
   | { type: "cluster"; clusterId: number | null; coordinatingAgencyId: number | null; published: boolean }
   /**
@@ -275,6 +277,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return action === "read" && actor.kind === "user" && actor.id === resource.userId;
     case "users":
     case "audit":
+    case "mail":
       return isAdmin;
     case "self":
       return actor.kind === "user";

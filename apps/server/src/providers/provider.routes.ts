@@ -8,6 +8,7 @@ import {
   expertListSchema,
   expertSchema,
   idParams as params,
+  providerListQuery,
   providerListSchema,
   providerManagerListSchema,
   providerManagerParams,
@@ -38,11 +39,12 @@ export function providerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ["services"],
-          summary: "Service providers (contacts for signed-in users only)",
-          response: { 200: providerListSchema },
+          summary: "Service providers (contacts for signed-in users only); managed=me: those the caller manages",
+          querystring: providerListQuery,
+          response: { 200: providerListSchema, ...errorResponses(400) },
         },
       },
-      async (request) => ({ items: await listProviders(ctx, request.actor) }),
+      async (request) => ({ items: await listProviders(ctx, request.actor, request.query) }),
     );
 
     app.get(

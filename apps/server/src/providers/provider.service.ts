@@ -1,4 +1,10 @@
-import type { CreateExpertBody, CreateProviderBody, UpdateExpertBody, UpdateProviderBody } from "@sainam/contract";
+import type {
+  CreateExpertBody,
+  CreateProviderBody,
+  ProviderListQuery,
+  UpdateExpertBody,
+  UpdateProviderBody,
+} from "@sainam/contract";
 import { defaultServiceLevels, distinct, parentProblem, storedName, type Actor, type ProviderKind } from "@sainam/core";
 import {
   audit,
@@ -6,6 +12,7 @@ import {
   nowIso,
   reference,
   serviceProviders,
+  serviceRequests,
   users,
   type DB,
   type ExpertDetail,
@@ -91,20 +98,27 @@ async function expertCounts(db: Executor): Promise<Map<number, number>> {
 
 const actorId = (actor: Actor) => (actor.kind === "user" ? actor.id : null);
 
-export async function listProviders(ctx: AppContext, actor: Actor) {
+/** Every provider, or with `managed: "me"` those the caller manages (none for a visitor). */
+export async function listProviders(ctx: AppContext, actor: Actor, query: ProviderListQuery = {}) {
   authorize(actor, "list", { type: "service_provider", agencyId: null });
   const { db } = ctx.database;
   const counts = await expertCounts(db);
+  const managed =
+    query.managed === undefined
+      ? null
+      : new Set(actor.kind === "user" ? await serviceRequests.providersManagedBy(db, actor.id) : []);
   return serviceProviders
     .listProviders(db)
     .then((rows) =>
-      rows.map((p) =>
-        presentProvider(
-          p,
-          counts.get(p.id) ?? 0,
-          can(actor, "read_personal", { type: "service_provider", agencyId: p.agency_id }),
+      rows
+        .filter((p) => managed === null || managed.has(p.id))
+        .map((p) =>
+          presentProvider(
+            p,
+            counts.get(p.id) ?? 0,
+            can(actor, "read_personal", { type: "service_provider", agencyId: p.agency_id }),
+          ),
         ),
-      ),
     );
 }
 

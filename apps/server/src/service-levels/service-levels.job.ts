@@ -9,7 +9,9 @@ export const SERVICE_LEVELS_JOB = "service-levels";
  * to the provider's managers, each notified in the transaction that stamps the flag (so a flag is told once, and
  * never stamped untold). The check is idempotent, as the runner asks of handlers.
  */
-export function registerServiceLevelJob(ctx: Pick<AppContext, "database" | "mailer" | "now" | "jobs">): void {
+export function registerServiceLevelJob(
+  ctx: Pick<AppContext, "database" | "mailer" | "now" | "config" | "jobs">,
+): void {
   ctx.jobs.registerJob(SERVICE_LEVELS_JOB, async (job) => {
     await checkServiceLevels(ctx.database.db, job.now, async (trx, flags) => {
       for (const flag of flags)

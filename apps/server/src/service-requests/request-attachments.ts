@@ -58,10 +58,14 @@ export function safeFileName(name: string | undefined, type: AttachmentType): st
   return `${base || "attachment"}.${extensionOf[type]}`;
 }
 
+/** The folder of a data folder's attachments (backups copy it with the database, restores write it back). */
+export function attachmentFolder(dataDir: string): string {
+  return dataDir === ":memory:" ? join(tmpdir(), "sainam-attachments") : join(dataDir, "attachments");
+}
+
 /** Where attachments are kept: `<data>/attachments`, private to the server's user. */
 export function attachmentDir(ctx: AppContext): string {
-  const dir =
-    ctx.config.dataDir === ":memory:" ? join(tmpdir(), "sainam-attachments") : join(ctx.config.dataDir, "attachments");
+  const dir = attachmentFolder(ctx.config.dataDir);
   privateDir(dir);
   return dir;
 }

@@ -28,7 +28,7 @@ export const TASK_DUE_JOB = "task-due";
 const CURSOR_KEY = "request_events_notified_through";
 const BATCH = 500;
 
-type NotifyContext = Pick<AppContext, "database" | "mailer" | "now">;
+type NotifyContext = Pick<AppContext, "database" | "mailer" | "now" | "config">;
 type Executor = Kysely<DB> | Transaction<DB>;
 
 type EventRow = {

@@ -11,7 +11,7 @@ import { expireUnansweredAssignments } from "./request.service.ts";
 export const EXPIRE_OFFERS_JOB = "expire-offers";
 export const SATISFACTION_JOB = "satisfaction-values";
 
-export function registerServiceJobs(ctx: Pick<AppContext, "database" | "mailer" | "now" | "jobs">): void {
+export function registerServiceJobs(ctx: Pick<AppContext, "database" | "mailer" | "now" | "config" | "jobs">): void {
   registerRequestNotificationJobs(ctx);
   ctx.jobs.registerJob(EXPIRE_OFFERS_JOB, async (job) => {
     await expireUnansweredAssignments(ctx.database.db, job.now);

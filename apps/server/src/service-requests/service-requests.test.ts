@@ -211,6 +211,25 @@ describe("#filing", () => {
     expect(fieldErrors(notManager)).toEqual(["walkInProviderId:not_applicable"]);
   });
 
+  it("names a walk-in's channel in the lists, and offers a manager only the providers they manage", async () => {
+    const tm = await team([{}]);
+    const mine = await ok(tm.manager.request("GET", "/api/service-providers?managed=me"));
+    expect(mine.items.map((p: { id: number }) => p.id)).toEqual([tm.providerId]);
+    expect((await ok(dipOfficer.request("GET", "/api/service-providers?managed=me"))).items).toEqual([]);
+    expect((await ok(t.anonymous.request("GET", "/api/service-providers?managed=me"))).items).toEqual([]);
+    expect((await dipOfficer.request("GET", "/api/service-providers?managed=all")).statusCode).toBe(400);
+
+    const walkIn = await ok(
+      file(tm.manager, { enterpriseId: tm.firmId, ...need, walkInProviderId: tm.providerId }),
+      201,
+    );
+    const byMember = await ok(file(tm.member, { enterpriseId: tm.firmId, ...need }), 201);
+    const listed = await ok(tm.manager.request("GET", `/api/service-requests?provider=${tm.providerId}`));
+    const channelOf = new Map(listed.items.map((r: { id: number; filedVia: string }) => [r.id, r.filedVia]));
+    expect(channelOf.get(walkIn.id)).toBe("walk_in");
+    expect(channelOf.get(byMember.id)).toBe("member");
+  });
+
   it("refuses others: another firm's member, an expert, the public", async () => {
     expect((await file(otherMember, { enterpriseId: firmId, ...need })).statusCode).toBe(403);
     const expert = await signInAs(t, "expert");

@@ -317,7 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service providers (contacts for signed-in users only) */
+        /** Service providers (contacts for signed-in users only); managed=me: those the caller manages */
         get: operations["getServiceProviders"];
         put?: never;
         /** Add a service provider (admins, or officers for their agency) */
@@ -706,6 +706,40 @@ export interface paths {
         put?: never;
         /** Mark one of the caller's notifications read (404 for another user's) */
         post: operations["postInboxByIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mail that exhausted its retries, newest first, recipients masked (admins) */
+        get: operations["getMailFailed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a failed e-mail again for a fresh round of attempts (admins), audited */
+        post: operations["postMailByIdRetry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4414,7 +4448,9 @@ export interface operations {
     };
     getServiceProviders: {
         parameters: {
-            query?: never;
+            query?: {
+                managed?: "me";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4455,8 +4491,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Refused: the body says why. */
-            "4XX": {
+            /** @description Default Response */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5358,6 +5394,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                             filedAt: string;
+                            /** @enum {string} */
+                            filedVia: "member" | "officer" | "coordinator" | "walk_in";
                             provider: {
                                 id: number;
                                 nameTh: string | null;
@@ -5443,6 +5481,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -5458,8 +5498,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -5599,6 +5637,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -5614,8 +5654,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -5755,6 +5793,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -5770,8 +5810,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -6093,6 +6131,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -6108,8 +6148,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -6273,6 +6311,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "unassigned" | "assigned" | "accepted" | "closed" | "withdrawn";
                         filedAt: string;
+                        /** @enum {string} */
+                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         provider: {
                             id: number;
                             nameTh: string | null;
@@ -6288,8 +6328,6 @@ export interface operations {
                         needText: string;
                         consent: boolean;
                         consentAt: string | null;
-                        /** @enum {string} */
-                        filedVia: "member" | "officer" | "coordinator" | "walk_in";
                         filedBy: number | null;
                         programmeId: number | null;
                         routedAt: string | null;
@@ -7014,6 +7052,141 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMailFailed: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: number;
+                            recipient: string;
+                            kind: ("request_new" | "request_assigned" | "request_reminder" | "request_breach" | "request_closed" | "request_declined" | "request_rated" | "task_due" | "meeting_requested" | "meeting_accepted" | "meeting_declined" | "product_inquiry" | "deal_follow_up_due") | null;
+                            subject: string;
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: string;
+                            lastAttemptAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMailByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "queued";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,6 +56,7 @@ const ADMIN_LINKS = [
   { to: "/admin/users", key: "nav.users", end: false },
   { to: "/admin/audit", key: "nav.audit", end: false },
   { to: "/admin/holidays", key: "nav.holidays", end: false },
+  { to: "/admin/mail", key: "nav.failedMail", end: false },
 ] as const;
 
 export function Layout() {

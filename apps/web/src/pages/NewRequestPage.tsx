@@ -1,17 +1,21 @@
 import { expertFields, MAX_NEED_TEXT, serviceModes, type ExpertField, type ServiceMode } from "@sainam/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router-dom";
+import type { Provider } from "@sainam/contract";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { fieldErrorsOf } from "../api/field-errors";
 import { ErrorMessage } from "../components/ErrorMessage";
+import { Loading } from "../components/QueryState";
 import { FormField } from "../components/FormField";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { RequireRole } from "../features/auth/components/RequireRole";
 import { useCurrentUser } from "../features/auth/queries";
-import type { User } from "../features/auth/model";
+import { ROLES, type User } from "../features/auth/model";
 import type { EnterpriseMatch } from "../features/enterprises/queries";
 import { EnterprisePicker } from "../features/programmes/components/EnterprisePicker";
 import { useProvinces } from "../features/provinces/queries";
+import { useManagedProviders } from "../features/providers/queries";
+import { mayFileRequests } from "../features/service-requests/model";
 import { useFileRequestMutation } from "../features/service-requests/mutations";
 import { useLocale } from "../i18n";
 import { localName } from "../lib/bilingual";
@@ -20,28 +24,48 @@ import { localName } from "../lib/bilingual";
 const MAX_FILES = 5;
 const MAX_FILE_MB = 10;
 
-/** Ask for help: a member for their own firm; an officer or coordinator for a firm they pick. */
+/**
+ * Ask for help: a member for their own firm; an officer or coordinator for a firm they pick; a provider's manager
+ * (of any role) records a walk-in at one of their centres for a firm they pick (`?walkIn=1` starts there).
+ */
 export function NewRequestPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   return (
-    <RequireRole
-      roles={["member", "agency_officer", "cluster_coordinator", "admin"]}
-      deniedText={t("serviceRequests.form.notForRole")}
-    >
-      {user && <RequestForm user={user} />}
+    <RequireRole roles={ROLES} deniedText={t("serviceRequests.form.notForRole")}>
+      {user && <RequestFormFor user={user} />}
     </RequireRole>
   );
 }
 
-function RequestForm({ user }: { user: User }) {
+function RequestFormFor({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const managed = useManagedProviders(true);
+  if (managed.isPending) return <Loading />;
+  const centres = managed.data ?? [];
+  if (!mayFileRequests(user) && centres.length === 0)
+    return (
+      <div className="alert alert-error" role="alert">
+        <p>{t("serviceRequests.form.notForRole")}</p>
+      </div>
+    );
+  return <RequestForm user={user} centres={centres} />;
+}
+
+function RequestForm({ user, centres }: { user: User; centres: Provider[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
-  useDocumentTitle(t("serviceRequests.form.title"));
+  const [search] = useSearchParams();
+  // Only a walk-in for someone who may file nothing else; a choice for those who may file both ways.
+  const onlyWalkIn = !mayFileRequests(user);
+  const [walkIn, setWalkIn] = useState(centres.length > 0 && (onlyWalkIn || search.get("walkIn") === "1"));
+  const [centreId, setCentreId] = useState(centres[0] ? String(centres[0].id) : "");
+  const title = walkIn ? t("serviceRequests.form.walkInTitle") : t("serviceRequests.form.title");
+  useDocumentTitle(title);
   const provinces = useProvinces();
   const file = useFileRequestMutation();
-  const ownFirm = user.role === "member" ? user.enterpriseId : null;
+  const ownFirm = user.role === "member" && !walkIn ? user.enterpriseId : null;
   const [firm, setFirm] = useState<EnterpriseMatch | null>(null);
   const [field, setField] = useState<ExpertField | "">("");
   const [needText, setNeedText] = useState("");
@@ -71,6 +95,7 @@ function RequestForm({ user }: { user: User }) {
           mode,
           consent,
           ...(provinceCode ? { provinceCode } : {}),
+          ...(walkIn && centreId ? { walkInProviderId: Number(centreId) } : {}),
         },
         files,
       },
@@ -85,8 +110,8 @@ function RequestForm({ user }: { user: User }) {
   const done = file.data;
   return (
     <>
-      <h1>{t("serviceRequests.form.title")}</h1>
-      <p className="lead">{t("serviceRequests.form.intro")}</p>
+      <h1>{title}</h1>
+      <p className="lead">{walkIn ? t("serviceRequests.form.walkInIntro") : t("serviceRequests.form.intro")}</p>
       {done && done.failed.length > 0 && (
         <div className="notice" role="alert">
           {done.failed.map((f) => (
@@ -104,8 +129,29 @@ function RequestForm({ user }: { user: User }) {
         {file.isError && (
           <ErrorMessage
             error={file.error}
-            placed={["enterpriseId", "field", "needText", "provinceCode", "mode", "consent"]}
+            placed={["enterpriseId", "field", "needText", "provinceCode", "mode", "consent", "walkInProviderId"]}
           />
+        )}
+        {centres.length > 0 && !onlyWalkIn && (
+          <div className="field">
+            <label className="choice">
+              <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} />{" "}
+              {t("serviceRequests.form.walkIn")}
+            </label>
+          </div>
+        )}
+        {walkIn && (
+          <FormField label={t("serviceRequests.form.walkInCentre")} error={errors["walkInProviderId"] ?? null}>
+            {(control) => (
+              <select {...control} value={centreId} onChange={(e) => setCentreId(e.target.value)}>
+                {centres.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {localName(locale, c) || c.code}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
         )}
         {ownFirm === null && (
           <EnterprisePicker

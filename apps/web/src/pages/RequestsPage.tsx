@@ -11,7 +11,7 @@ import { ROLES, type User } from "../features/auth/model";
 import { RequestTable } from "../features/service-requests/components/RequestTable";
 import { mayFileRequests } from "../features/service-requests/model";
 import { useServiceRequests } from "../features/service-requests/queries";
-import { useProviders } from "../features/providers/queries";
+import { useManagedProviders, useProviders } from "../features/providers/queries";
 import { useLocale } from "../i18n";
 import { localName } from "../lib/bilingual";
 
@@ -43,6 +43,9 @@ function RequestList({ user }: { user: User }) {
   // Staff follow several providers' requests: a filter by provider (a firm or an expert has one scope already).
   const staff = user.role !== "member" && user.role !== "expert";
   const providers = useProviders();
+  // A provider's manager records walk-ins at their centres, whatever their role.
+  const managed = useManagedProviders(true);
+  const recordsWalkIns = (managed.data ?? []).length > 0;
   const [page, setPage] = useState(1);
   const requests = useServiceRequests({
     status: status || undefined,
@@ -53,11 +56,18 @@ function RequestList({ user }: { user: User }) {
   return (
     <>
       <h1>{title}</h1>
-      {mayFileRequests(user) && (
+      {(mayFileRequests(user) || recordsWalkIns) && (
         <p>
-          <Link className="button button-primary" to="/requests/new">
-            {t("serviceRequests.list.new")}
-          </Link>
+          {mayFileRequests(user) && (
+            <Link className="button button-primary" to="/requests/new">
+              {t("serviceRequests.list.new")}
+            </Link>
+          )}{" "}
+          {recordsWalkIns && (
+            <Link className="button" to="/requests/new?walkIn=1">
+              {t("serviceRequests.list.newWalkIn")}
+            </Link>
+          )}
         </p>
       )}
       <div className="filters">

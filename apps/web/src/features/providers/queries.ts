@@ -4,6 +4,7 @@ import { apiGet, withQuery } from "../../api/client";
 export const providerKeys = {
   all: ["service-providers"] as const,
   list: ["service-providers", "list"] as const,
+  managed: ["service-providers", "managed"] as const,
   detail: (id: string) => ["service-providers", "detail", id] as const,
   experts: (providerId: string) => ["service-providers", "experts", providerId] as const,
 };
@@ -12,6 +13,16 @@ export function useProviders() {
   return useQuery({
     queryKey: providerKeys.list,
     queryFn: async ({ signal }) => (await apiGet("/api/service-providers", (c) => c.providerListSchema, signal)).items,
+  });
+}
+
+/** The providers the signed-in user manages (where they record walk-ins); `enabled` false for visitors. */
+export function useManagedProviders(enabled: boolean) {
+  return useQuery({
+    queryKey: providerKeys.managed,
+    queryFn: async ({ signal }) =>
+      (await apiGet(withQuery("/api/service-providers", { managed: "me" }), (c) => c.providerListSchema, signal)).items,
+    enabled,
   });
 }
 

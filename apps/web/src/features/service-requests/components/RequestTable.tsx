@@ -10,7 +10,8 @@ import { useProvinceName } from "../../provinces/useProvinceName";
 import { useRequestAction } from "../mutations";
 
 /**
- * Requests as a table: code (to the request), firm, field, province, state, expert, filed and due dates. `answer`:
+ * Requests as a table: code (to the request), firm, field, province, state, expert, filed date (with the channel
+ * when someone other than the firm filed it: an officer, a coordinator, a walk-in at a centre) and due date. `answer`:
  * the expert's list, where an offer awaiting their answer can be accepted in place (declining needs a reason: on
  * the request's page).
  */
@@ -58,7 +59,14 @@ export function RequestTable({
                 </span>
               </td>
               <td>{r.expert?.displayName ?? "—"}</td>
-              <td>{formatDate(r.filedAt, locale)}</td>
+              <td>
+                {formatDate(r.filedAt, locale)}
+                {r.filedVia !== "member" && (
+                  <span className={`request-channel request-channel-${r.filedVia}`}>
+                    {t(`serviceRequests.channels.${r.filedVia}`)}
+                  </span>
+                )}
+              </td>
               <td>{r.status === "assigned" && r.responseDueOn ? formatDate(r.responseDueOn, locale) : "—"}</td>
               {answer && <td>{r.awaitingAnswer && <AnswerCell request={r} />}</td>}
             </tr>
