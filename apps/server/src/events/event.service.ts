@@ -48,16 +48,6 @@ const CAPITAL_TIME_ZONES: Readonly<Record<string, string>> = {
   CA: "America/Toronto",
 };
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-
-/** Codes CLDR names that are not ISO 3166 countries: an alias (UK for GB) and groupings (EU, UN, unknown). */
-const NOT_COUNTRIES = new Set(["UK", "EU", "EZ", "UN", "ZZ", "QO"]);
-
-/** True for an ISO 3166 alpha-2 code the runtime's CLDR data knows (so "XX" and "UK" are refused). */
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined;
-}
-
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -241,8 +231,8 @@ type Place = {
  */
 async function checkPlace(db: Executor, actor: Actor, place: Place, givenZone: boolean): Promise<string> {
   if (place.endsOn < place.startsOn) throw errors.notBefore("endsOn", "startsOn");
-  if (!isCountryCode(place.countryCode))
-    throw errors.validation("countryCode", "is not an ISO 3166 alpha-2 country code", "invalid_choice");
+  const wrongCountry = errors.countryCode("countryCode", place.countryCode);
+  if (wrongCountry) throw wrongCountry;
   if (place.countryCode === "TH") {
     if (place.provinceCode === null) throw errors.required("provinceCode", "is required for an event in Thailand");
     if (!(await reference.findProvince(db, place.provinceCode)))

@@ -108,6 +108,8 @@ describe("#events", () => {
     expect(await bad({})).toEqual(["provinceCode:required"]);
     expect(await bad({ countryCode: "JP" })).toEqual(["city:required"]);
     expect(await bad({ countryCode: "XX", city: "Nowhere" })).toEqual(["countryCode:invalid_choice"]);
+    expect(await bad({ countryCode: "EU", city: "Brussels" })).toEqual(["countryCode:invalid_choice"]);
+    expect(await bad({ countryCode: "JPN", city: "Tokyo" })).toEqual(["countryCode:invalid_format"]);
     expect(await bad({ provinceCode: "10", endsOn: "2026-10-01" })).toEqual(["endsOn:not_before"]);
     expect(await bad({ provinceCode: "10", budget: -1 })).toEqual(["budget:out_of_range"]);
     expect(await bad({ provinceCode: "99" })).toEqual(["provinceCode:not_found"]);
@@ -115,6 +117,35 @@ describe("#events", () => {
     // Another agency's unpublished programme is as good as missing.
     const mocProgramme = await createProgramme(mocOfficer, { agencyId: moc });
     expect(await bad({ provinceCode: "10", programmeId: mocProgramme.id })).toEqual(["programmeId:not_found"]);
+  });
+
+  it("refuses UK as an event's or a buyer's country naming GB, as the catalogue does, and takes gb", async () => {
+    const uk = await dipOfficer.request("POST", "/api/events", {
+      kind: "trade_fair",
+      titleTh: "งานที่ลอนดอน",
+      countryCode: "UK",
+      city: "London",
+      startsOn: "2026-11-01",
+      endsOn: "2026-11-01",
+    });
+    expect(uk.statusCode).toBe(400);
+    expect(uk.json().error.details).toEqual([
+      {
+        path: "countryCode",
+        code: "invalid_choice",
+        message: "is not an ISO 3166 country code: use GB",
+        params: { reason: "country_alias", given: "UK", instead: "GB" },
+      },
+    ]);
+    const gb = await createEvent(dipOfficer, { countryCode: " gb", city: "London", provinceCode: null });
+    expect(gb).toMatchObject({ countryCode: "GB", timeZone: "Europe/London" });
+    await openEvent(dipOfficer, gb.id);
+    const buyer = await dipOfficer.request("POST", `/api/events/${gb.id}/participants`, {
+      buyer: { name: "Fortnum Trading", countryCode: "UK" },
+      role: "buyer",
+    });
+    expect(buyer.statusCode).toBe(400);
+    expect(fieldErrors(buyer)).toEqual(["buyer.countryCode:invalid_choice"]);
   });
 
   it("moves status draft → open → scheduled → closed only by the rules, and publishes open events", async () => {
