@@ -37,6 +37,10 @@ export const tradeEventSchema = z.object({
   agendaEn: z.string().nullable(),
   organiserAgencyId: z.number().int().nullable(),
   programmeId: z.number().int().nullable(),
+  /** The funding programme, named when the caller may read it (published, or their own agency's); else null. */
+  programme: z
+    .object({ id: z.number().int(), nameTh: z.string().nullable(), nameEn: z.string().nullable() })
+    .nullable(),
   /** "TH" for events in Thailand (then `provinceCode`), otherwise the host country (then `city`). */
   countryCode: z.string(),
   city: z.string().nullable(),

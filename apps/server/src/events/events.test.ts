@@ -119,6 +119,27 @@ describe("#events", () => {
     expect(await bad({ provinceCode: "10", programmeId: mocProgramme.id })).toEqual(["programmeId:not_found"]);
   });
 
+  it("names the funding programme to whoever may read it, and to no one else", async () => {
+    const programme = await createProgramme(dipOfficer, { agencyId: dip, nameTh: "โครงการตลาดญี่ปุ่น" });
+    const event = await createEvent(dipOfficer, { programmeId: programme.id });
+    expect(event.programme).toEqual({ id: programme.id, nameTh: "โครงการตลาดญี่ปุ่น", nameEn: programme.nameEn });
+    await openEvent(dipOfficer, event.id);
+    await ok(dipOfficer.request("POST", `/api/events/${event.id}/published`, { published: true }));
+    // Unpublished: another agency's officer and the public read the event but not the programme's name.
+    expect((await ok(mocOfficer.request("GET", `/api/events/${event.id}`))).programme).toBeNull();
+    expect((await ok(t.anonymous.request("GET", `/api/events/${event.id}`))).programme).toBeNull();
+    const listed = await ok(t.anonymous.request("GET", `/api/events?organiserAgencyId=${dip}&pageSize=100`));
+    expect(listed.items.find((e: { id: number }) => e.id === event.id)).toMatchObject({
+      programmeId: programme.id,
+      programme: null,
+    });
+    await ok(dipOfficer.request("PATCH", `/api/programmes/${programme.id}`, { published: true }));
+    expect((await ok(t.anonymous.request("GET", `/api/events/${event.id}`))).programme).toMatchObject({
+      id: programme.id,
+      nameTh: "โครงการตลาดญี่ปุ่น",
+    });
+  });
+
   it("refuses UK as an event's or a buyer's country naming GB, as the catalogue does, and takes gb", async () => {
     const uk = await dipOfficer.request("POST", "/api/events", {
       kind: "trade_fair",
@@ -230,6 +251,16 @@ describe("#events", () => {
       dipOfficer.request("PATCH", `/api/events/${event.id}`, { countryCode: "JP", provinceCode: null, city: "Osaka" }),
     );
     expect(inJapan).toMatchObject({ timeZone: "Asia/Tokyo", city: "Osaka", titleEn: "Renamed" });
+  });
+
+  it("lets a keeper edit an event whose programme they may not read, but not pick such a programme", async () => {
+    const mocProgramme = await createProgramme(mocOfficer, { agencyId: moc });
+    const event = await createEvent(admin, { organiserAgencyId: dip, programmeId: mocProgramme.id });
+    const renamed = await ok(dipOfficer.request("PATCH", `/api/events/${event.id}`, { titleTh: "ชื่อใหม่" }));
+    expect(renamed).toMatchObject({ titleTh: "ชื่อใหม่", programmeId: mocProgramme.id, programme: null });
+    const other = await createProgramme(mocOfficer, { agencyId: moc });
+    const picked = await dipOfficer.request("PATCH", `/api/events/${event.id}`, { programmeId: other.id });
+    expect(fieldErrors(picked)).toEqual(["programmeId:not_found"]);
   });
 });
 
