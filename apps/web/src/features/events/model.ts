@@ -60,8 +60,8 @@ export function fiscalYearChoices(current: number): number[] {
   return [current + 1, current, current - 1, current - 2];
 }
 
-/** The fields the event form edits, as both the event and the request name them. */
-const EDITED_FIELDS = [
+/** The fields the event form edits, as both the event and the request name them (and the server's errors). */
+export const EVENT_FORM_FIELDS = [
   "kind",
   "titleTh",
   "titleEn",
@@ -84,7 +84,7 @@ const EDITED_FIELDS = [
  */
 export function eventChanges(event: TradeEvent, body: CreateTradeEventBody): UpdateTradeEventBody {
   const changes: UpdateTradeEventBody = {};
-  for (const key of EDITED_FIELDS) {
+  for (const key of EVENT_FORM_FIELDS) {
     const value = body[key];
     if (value !== undefined && value !== event[key]) Object.assign(changes, { [key]: value });
   }

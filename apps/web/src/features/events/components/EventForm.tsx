@@ -11,25 +11,7 @@ import { useAgencies } from "../../agencies/queries";
 import { useCurrentUser } from "../../auth/queries";
 import { useProgrammes } from "../../programmes/queries";
 import { useProvinces } from "../../provinces/queries";
-import { countryName, EVENT_COUNTRIES } from "../model";
-
-/** The fields the form shows the server's errors beside; any other field's error is listed above the form. */
-const PLACED = [
-  "kind",
-  "titleTh",
-  "titleEn",
-  "organiserAgencyId",
-  "programmeId",
-  "provinceCode",
-  "countryCode",
-  "city",
-  "venue",
-  "startsOn",
-  "endsOn",
-  "budget",
-  "agendaTh",
-  "agendaEn",
-];
+import { countryName, EVENT_COUNTRIES, EVENT_FORM_FIELDS } from "../model";
 
 interface EventFormProps {
   /** The event being edited, whose fields the form starts from; none for a new event. */
@@ -74,7 +56,8 @@ export function EventForm({ event, error, pending, submitLabel, onSubmit }: Even
   const [agendaEn, setAgendaEn] = useState(text(event?.agendaEn));
   const programmes = useProgrammes(1, agencyId);
   const errors = fieldErrorsOf(error, t);
-  const other = unplacedErrors(error, PLACED, t);
+  // Errors of fields the form has no place for (none expected) are listed above it.
+  const other = unplacedErrors(error, EVENT_FORM_FIELDS, t);
   const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
   // The event's own programme stays a choice while its organiser is unchanged, even when the list does not hold it.
   const listed = programmes.data?.items ?? [];
