@@ -21,6 +21,14 @@ export const en: EnglishCatalogue = {
     not_a_date: "That day does not exist (e.g. 31 April, or 29 February outside a leap year).",
   },
   nav: {
+    groups: {
+      registry: "Clusters and places",
+      plans: "Plans and results",
+      services: "Services",
+      market: "Market",
+      data: "Data",
+    },
+    dealsFollowed: "Deal follow-up",
     catalogue: "Product catalogue",
     deals: "My deals",
     marketFigures: "Market figures",
@@ -2752,6 +2760,7 @@ export const en: EnglishCatalogue = {
       orders: "With orders",
     },
     listTitle: "My deals",
+    listTitleFollowed: "Deal follow-up",
     listIntro: "Business meetings followed to realised value: follow-ups at 3, 6 and 12 months, and the orders placed",
     onlyDue: "Only follow-ups due",
     empty: "No deals yet",
