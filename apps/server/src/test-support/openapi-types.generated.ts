@@ -16839,6 +16839,11 @@ export interface operations {
                             agendaEn: string | null;
                             organiserAgencyId: number | null;
                             programmeId: number | null;
+                            programme: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            } | null;
                             countryCode: string;
                             city: string | null;
                             provinceCode: string | null;
@@ -16927,6 +16932,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17006,6 +17016,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17109,6 +17124,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17204,6 +17224,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17307,6 +17332,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
