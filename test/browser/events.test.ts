@@ -150,4 +150,61 @@ describe("events", () => {
     expect(await page.getByRole("link", { name: "ตารางการเจรจา" }).getAttribute("href")).toMatch(/\/schedule$/);
     await context.close();
   });
+
+  it("lets the organiser edit an event in Thai, with B.E. dates, the server's errors beside the fields, and its programme named", async () => {
+    const session = await apiSession(h.baseUrl, officer);
+    const dip = await agencyId(h.baseUrl, "DIP");
+    const programmeId = await session.create("/api/programmes", {
+      code: "browser-japan-market",
+      agencyId: dip,
+      nameTh: "โครงการเปิดตลาดญี่ปุ่นทดสอบ",
+      firstFiscalYear: 2027,
+    });
+    const eventId = await session.create("/api/events", {
+      kind: "trade_fair",
+      titleTh: "งานแสดงสินค้าหัตถกรรม",
+      provinceCode: "50",
+      startsOn: "2027-02-10",
+      endsOn: "2027-02-11",
+      programmeId,
+    });
+    const { context, page } = await openAs(h, officer, "th", `/events/${eventId}`);
+    const ui = new EventsPages(page);
+    const facts = page.locator("dl.facts");
+    await expect.poll(() => facts.innerText()).toContain("โครงการเปิดตลาดญี่ปุ่นทดสอบ");
+    expect(await facts.getByRole("link", { name: "โครงการเปิดตลาดญี่ปุ่นทดสอบ" }).getAttribute("href")).toBe(
+      `/programmes/${programmeId}`,
+    );
+
+    await page.getByRole("link", { name: "แก้ไขงาน", exact: true }).click();
+    await page.waitForURL(/\/events\/\d+\/edit$/);
+    // The form starts from the event: its title, and its dates in B.E.
+    await expect.poll(() => ui.field("ชื่องาน (ภาษาไทย)").inputValue()).toBe("งานแสดงสินค้าหัตถกรรม");
+    expect(await ui.field("วันเริ่มงาน").inputValue()).toBe("10/2/2570");
+    expect(await ui.select("โครงการที่สนับสนุนงบประมาณ").inputValue()).toBe(String(programmeId));
+
+    // An end before the start: the server's 400 is shown in Thai beside the end date, and nothing is saved.
+    await ui.field("ชื่องาน (ภาษาไทย)").fill("งานแสดงสินค้าหัตถกรรมล้านนา");
+    await ui.field("วันสิ้นสุดงาน").fill("9/2/2570");
+    await ui.button("บันทึกการแก้ไข").click();
+    const endsOn = ui.field("วันสิ้นสุดงาน");
+    await expect.poll(() => endsOn.getAttribute("aria-invalid")).toBe("true");
+    const errorId = (await endsOn.getAttribute("aria-describedby"))?.split(" ")[0] ?? "";
+    expect(await page.locator(`[id="${errorId}"]`).innerText()).toBe("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม");
+    expect(page.url()).toMatch(/\/edit$/);
+
+    // Corrected, and moved abroad to London: the event page shows the change.
+    await ui.field("วันสิ้นสุดงาน").fill("12/2/2570");
+    await page.getByRole("radio", { name: "ต่างประเทศ" }).check();
+    await ui.select("ประเทศ").selectOption("GB");
+    await ui.field("เมือง").fill("London");
+    await ui.button("บันทึกการแก้ไข").click();
+    await page.waitForURL(/\/events\/\d+$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("งานแสดงสินค้าหัตถกรรมล้านนา");
+    await expect.poll(() => facts.innerText()).toContain("Europe/London");
+    expect(await facts.innerText()).toContain("สหราชอาณาจักร");
+    expect(await facts.innerText()).toMatch(/10.*12 ก\.พ\. 2570/);
+    expect(await facts.innerText()).toContain("โครงการเปิดตลาดญี่ปุ่นทดสอบ");
+    await context.close();
+  });
 });

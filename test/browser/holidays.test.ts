@@ -17,7 +17,9 @@ describe("public holidays", () => {
     const year = bangkokDateOf(new Date()).year;
     const beYear = toBuddhistYear(year);
     const { context, page } = await openAs(h, "admin", "th", "/");
-    await page.getByRole("link", { name: "วันหยุดราชการ" }).click();
+    const nav = page.getByRole("navigation", { name: "เมนูหลัก" });
+    await nav.getByRole("button", { name: "ผู้ดูแลระบบ" }).click();
+    await nav.getByRole("link", { name: "วันหยุดราชการ" }).click();
     await page.waitForURL(/\/admin\/holidays$/);
     // The year picker opens on this year, in B.E.
     expect(await page.getByLabel("ปี พ.ศ.").locator("option:checked").innerText()).toBe(String(beYear));

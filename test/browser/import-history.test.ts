@@ -60,7 +60,9 @@ describe("import history", () => {
 
     // The admin, in Thai, opens the history from the navigation and shows all users' imports.
     const { context, page } = await openAs(h, "admin", "th", "/import");
-    await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "ประวัติการนำเข้า" }).click();
+    const nav = page.getByRole("navigation", { name: "เมนูหลัก" });
+    await nav.getByRole("button", { name: "จัดการข้อมูล" }).click();
+    await nav.getByRole("link", { name: "ประวัติการนำเข้า" }).click();
     await page.waitForURL(/\/import\/history$/);
     await expect.poll(() => page.locator("h1").innerText()).toBe("ประวัติการนำเข้าข้อมูล");
     await expect.poll(() => page.locator("main").innerText()).toContain("คุณยังไม่มีการนำเข้าข้อมูล");

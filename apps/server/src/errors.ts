@@ -1,4 +1,4 @@
-import { nameRequiredMessage } from "@sainam/core";
+import { countryCodeIssue, nameRequiredMessage } from "@sainam/core";
 
 /** Stable error codes of Sainam's use cases; `http/error-handler.ts` maps them to HTTP statuses. */
 export const ERROR_CODES = [
@@ -142,6 +142,11 @@ export const errors = {
     new AppError("validation_failed", `${thPath}: ${nameRequiredMessage}`, {
       details: [detail(thPath, nameRequiredMessage, "required", { or: enPath })],
     }),
+  /** A country code core's rule refuses ("UK": use GB), or null when it is an assigned ISO 3166 code. */
+  countryCode: (path: string, code: string): AppError | null => {
+    const issue = countryCodeIssue(code);
+    return issue === null ? null : errors.validation(path, issue.message, issue.code, issue.params);
+  },
   /** A field is required here (the message says when or why). */
   required: (path: string, message = "is required") =>
     new AppError("validation_failed", `${path}: ${message}`, { details: [detail(path, message, "required")] }),

@@ -152,6 +152,10 @@ export const router = createBrowserRouter(
         { path: "/events/new", lazy: async () => ({ Component: (await import("./pages/NewEventPage")).NewEventPage }) },
         { path: "/events/:id", lazy: async () => ({ Component: (await import("./pages/EventPage")).EventPage }) },
         {
+          path: "/events/:id/edit",
+          lazy: async () => ({ Component: (await import("./pages/EditEventPage")).EditEventPage }),
+        },
+        {
           path: "/events/:id/meetings",
           lazy: async () => ({ Component: (await import("./pages/EventMeetingsPage")).EventMeetingsPage }),
         },

@@ -1,4 +1,4 @@
-import { BUDDHIST_ERA_THRESHOLD, isIsoDate } from "@sainam/core";
+import { BUDDHIST_ERA_THRESHOLD, countryCodeIssue, isIsoDate } from "@sainam/core";
 import { z } from "zod";
 
 export const errorSchema = z
@@ -36,6 +36,21 @@ export function errorResponses(...statuses: Array<400 | 401 | 403 | 404 | 409 | 
 
 export const okSchema = z.object({ ok: z.literal(true) });
 export const bilingualNullable = z.string().trim().min(1).max(2000).nullable();
+
+/**
+ * A country as an ISO 3166-1 alpha-2 code, trimmed and upper-cased ("jp " → "JP"), checked by core's one rule
+ * (`countryCodeIssue`): "UK" is refused naming "GB", "EU" as a group of countries, "XK" as not assigned; the
+ * issue's params say which, so the web words it in Thai and English.
+ */
+export const countryCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((code, ctx) => {
+    const issue = countryCodeIssue(code);
+    if (issue !== null)
+      ctx.addIssue({ code: "custom", message: issue.message, params: { code: issue.code, ...issue.params } });
+  });
 
 /** The `:id` of a resource's address. */
 export const idParams = z.object({ id: z.coerce.number().int().positive() });

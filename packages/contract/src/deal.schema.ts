@@ -1,6 +1,6 @@
 import { dealOutcomes, dealStages, funnelSteps } from "@sainam/core";
 import { z } from "zod";
-import { ceFiscalYearQuery, ceIsoDate } from "./common.schema.ts";
+import { ceFiscalYearQuery, ceIsoDate, countryCodeSchema } from "./common.schema.ts";
 import { claimSchema } from "./programme.schema.ts";
 
 // Deals followed to value (issue 14, points 4 and 5): a meeting's outcome, its follow-ups at 3, 6 and 12 months,
@@ -144,11 +144,7 @@ export const marketFiguresQuery = z.object({
     .regex(/^\d{2}$/, "must be a 2-digit province code")
     .optional(),
   /** The buyers' market: an ISO 3166 alpha-2 country code. */
-  market: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, "must be a 2-letter country code")
-    .transform((code) => code.toUpperCase())
-    .optional(),
+  market: countryCodeSchema.optional(),
   fiscalYear: ceFiscalYearQuery.optional(),
 });
 export type MarketFiguresQuery = z.infer<typeof marketFiguresQuery>;

@@ -1,7 +1,7 @@
 import { bcgTags, certificationKinds, inquiryStatuses, productStatuses } from "@sainam/core";
 import { z } from "zod";
 import { nameInOneLanguage } from "./bilingual-name.schema.ts";
-import { ceIsoDate } from "./common.schema.ts";
+import { ceIsoDate, countryCodeSchema } from "./common.schema.ts";
 
 /** The product catalogue (issue 14, point 1): a firm's products, their photos and certifications, buyers' inquiries. */
 
@@ -14,7 +14,6 @@ const name = z.string().trim().min(1, "must not be empty").max(300);
 const description = z.string().trim().min(1, "must not be empty").max(4000);
 const unit = z.string().trim().min(1, "must not be empty").max(40);
 const quantity = z.number().min(0, "must not be negative").max(1e12);
-const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 country code, e.g. JP");
 
 export const certificationSchema = z.object({
   id: z.number().int(),
@@ -96,7 +95,7 @@ const productFields = {
   capacityPerMonth: quantity.nullable().optional(),
   capacityUnit: unit.nullable().optional(),
   bcgTags: z.array(bcgTagSchema).max(bcgTags.length).optional(),
-  exportMarkets: z.array(countryCode).max(60).optional(),
+  exportMarkets: z.array(countryCodeSchema).max(60).optional(),
 };
 
 export const createProductBody = z
@@ -181,7 +180,7 @@ export type CatalogueResult = z.infer<typeof catalogueResultSchema>;
 export const createInquiryBody = z
   .object({
     buyerOrganisation: name,
-    buyerCountry: countryCode,
+    buyerCountry: countryCodeSchema,
     contactName: name,
     contactEmail: z.email("must be an e-mail address").max(254),
     contactPhone: z

@@ -1,6 +1,6 @@
 import { buyerKinds, eventKinds, eventStatuses, interestDirections, participantRoles } from "@sainam/core";
 import { z } from "zod";
-import { ceFiscalYearQuery, ceIsoDate } from "./common.schema.ts";
+import { ceFiscalYearQuery, ceIsoDate, countryCodeSchema } from "./common.schema.ts";
 
 // Trade events (issue 14, point 2): trade fairs and business-matching sessions, their slots and tables, and their
 // participants (member firms and buyers) with what they offer and need. Field errors carry codes; the web words
@@ -14,11 +14,6 @@ export const interestDirectionSchema = z.enum(interestDirections);
 export const agendaLanguageSchema = z.enum(["th", "en"]);
 
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
-const countryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 country code, e.g. JP");
 const provinceCode = z.string().regex(/^\d{2}$/, "must be a 2-digit province code");
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM");
 const timeZone = z
@@ -42,6 +37,10 @@ export const tradeEventSchema = z.object({
   agendaEn: z.string().nullable(),
   organiserAgencyId: z.number().int().nullable(),
   programmeId: z.number().int().nullable(),
+  /** The funding programme, named when the caller may read it (published, or their own agency's); else null. */
+  programme: z
+    .object({ id: z.number().int(), nameTh: z.string().nullable(), nameEn: z.string().nullable() })
+    .nullable(),
   /** "TH" for events in Thailand (then `provinceCode`), otherwise the host country (then `city`). */
   countryCode: z.string(),
   city: z.string().nullable(),
@@ -103,7 +102,7 @@ export const createTradeEventBody = z
   .object({
     kind: eventKindSchema,
     titleTh: text(300),
-    countryCode: countryCode.default("TH"),
+    countryCode: countryCodeSchema.default("TH"),
     startsOn: ceIsoDate,
     endsOn: ceIsoDate,
     ...eventFields,
@@ -115,7 +114,7 @@ export const updateTradeEventBody = z
   .object({
     kind: eventKindSchema.optional(),
     titleTh: text(300).optional(),
-    countryCode: countryCode.optional(),
+    countryCode: countryCodeSchema.optional(),
     startsOn: ceIsoDate.optional(),
     endsOn: ceIsoDate.optional(),
     ...eventFields,
@@ -214,7 +213,7 @@ export const eventParticipantListSchema = z.object({ items: z.array(eventPartici
 export const buyerInput = z
   .object({
     name: text(300),
-    countryCode,
+    countryCode: countryCodeSchema,
     kind: buyerKindSchema.default("company"),
     city: text(200).nullable().optional(),
     website: z.url("must be a web address").max(500).nullable().optional(),

@@ -32,6 +32,7 @@ export * from "./routing.ts";
 export * from "./service-figures.ts";
 export * from "./market.ts";
 export * from "./meeting-suggestions.ts";
+export * from "./country-code.ts";
 export * from "./products.ts";
 export * from "./meeting-scheduler.ts";
 export * from "./icalendar.ts";

@@ -5,7 +5,6 @@ import {
   certificationProblems,
   certificationWords,
   hsChapterOf,
-  isCountryCode,
   normaliseHsCode,
   productProblems,
   productSearchText,
@@ -72,12 +71,14 @@ describe("productProblems", () => {
     expect(productProblems({ nameEn: "Coffee", hsCode: "09a1" })[0]).toMatchObject({ path: "hsCode" });
   });
 
-  it("takes export markets as assigned ISO country codes, naming the wrong one", () => {
-    expect(isCountryCode("JP")).toBe(true);
-    expect(isCountryCode("jp")).toBe(false);
-    expect(isCountryCode("XX")).toBe(false);
-    expect(productProblems({ nameEn: "Silk", exportMarkets: ["JP", "QQ"] })).toEqual([
-      { path: "exportMarkets.1", code: "invalid_choice" },
+  it("takes export markets as assigned ISO country codes, naming the wrong one and the code to use", () => {
+    expect(productProblems({ nameEn: "Silk", exportMarkets: ["JP", "QQ", "UK"] })).toEqual([
+      { path: "exportMarkets.1", code: "invalid_choice", params: { reason: "country_not_assigned", given: "QQ" } },
+      {
+        path: "exportMarkets.2",
+        code: "invalid_choice",
+        params: { reason: "country_alias", given: "UK", instead: "GB" },
+      },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { countryCodeIssue } from "./country-code.ts";
 import { isIsoDate } from "./fiscal-year.ts";
 import { searchField, firmSearchName, type SearchText } from "./search-text.ts";
 
@@ -64,15 +65,6 @@ export function hsChapterOf(hsCode: string): string {
   return hsCode.slice(0, 2);
 }
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-
-/** True for an assigned ISO 3166-1 alpha-2 country code ("JP", "CN"), as ICU knows them. */
-export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
-  // ICU names every assigned region; an unassigned code comes back as itself.
-  return regionNames.of(code) !== code;
-}
-
 /** One thing wrong with a product or a certification: the field, and why (a server field error code). */
 export type ProductProblem = {
   readonly path: string;
@@ -103,7 +95,8 @@ export function productProblems(p: ProductFields): ProductProblem[] {
   if (p.priceMin != null && p.priceMax != null && p.priceMin > p.priceMax)
     problems.push({ path: "priceMax", code: "not_before", params: { other: "priceMin" } });
   (p.exportMarkets ?? []).forEach((code, i) => {
-    if (!isCountryCode(code)) problems.push({ path: `exportMarkets.${i}`, code: "invalid_choice" });
+    const issue = countryCodeIssue(code);
+    if (issue !== null) problems.push({ path: `exportMarkets.${i}`, code: issue.code, params: issue.params });
   });
   return problems;
 }

@@ -7,7 +7,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { can } from "../policies/policy.ts";
 import { loadEventFor, type TradeEventRow } from "./event-access.ts";
-import { actorId, isCountryCode, type Executor } from "./event.service.ts";
+import { actorId, type Executor } from "./event.service.ts";
 
 // An event's participants (issue 14, point 2): member firms of the registry and buyers (foreign companies and
 // organisations without a Thai juristic ID, de-duplicated by core `buyerNameKey` and country), what they offer and
@@ -194,8 +194,8 @@ async function insertInterests(trx: Executor, participantId: number, items: read
  * from the input), or a new one. Answers its id and whether it was new.
  */
 export async function upsertBuyer(trx: Executor, actor: Actor, input: BuyerInput, path: string) {
-  if (!isCountryCode(input.countryCode))
-    throw errors.validation(`${path}.countryCode`, "is not an ISO 3166 alpha-2 country code", "invalid_choice");
+  const wrongCountry = errors.countryCode(`${path}.countryCode`, input.countryCode);
+  if (wrongCountry) throw wrongCountry;
   const nameKey = buyerNameKey(input.name);
   const now = nowIso();
   const found = await trx

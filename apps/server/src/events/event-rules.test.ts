@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { slotTimes } from "./event-layout.ts";
 import { mapHeaders, readInterests } from "./participant-import.ts";
-import { isCountryCode } from "./event.service.ts";
 
-// The pure rules of events: slot generation, a participants file's headers and interest cells, country codes.
+// The pure rules of events: slot generation, a participants file's headers and interest cells (country codes are
+// core's one rule, tested in packages/core/src/country-code.test.ts).
 describe("slotTimes", () => {
   it("cuts sessions into meetings, drops a short last piece, and puts the pause between meetings", () => {
     const slots = slotTimes({
@@ -72,9 +72,4 @@ describe("participants file", () => {
       { direction: "offer", tsicCode: "10612" },
     ]);
   });
-});
-
-it("knows ISO country codes", () => {
-  expect(["JP", "TH", "US"].every(isCountryCode)).toBe(true);
-  expect(["XX", "UK", "jp"].some(isCountryCode)).toBe(false);
 });

@@ -48,16 +48,6 @@ const CAPITAL_TIME_ZONES: Readonly<Record<string, string>> = {
   CA: "America/Toronto",
 };
 
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-
-/** Codes CLDR names that are not ISO 3166 countries: an alias (UK for GB) and groupings (EU, UN, unknown). */
-const NOT_COUNTRIES = new Set(["UK", "EU", "EZ", "UN", "ZZ", "QO"]);
-
-/** True for an ISO 3166 alpha-2 code the runtime's CLDR data knows (so "XX" and "UK" are refused). */
-export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined;
-}
-
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -67,9 +57,13 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+type EventCounts = { participants: number; slots: number; tables: number };
+type ProgrammeName = TradeEvent["programme"];
+
 export function presentEvent(
   row: TradeEventRow,
-  counts: { participants: number; slots: number; tables: number },
+  counts: EventCounts,
+  programme: ProgrammeName,
   keeper: boolean,
 ): TradeEvent {
   return {
@@ -83,6 +77,7 @@ export function presentEvent(
     agendaEn: row.agenda_en,
     organiserAgencyId: row.organiser_agency_id,
     programmeId: row.programme_id,
+    programme,
     countryCode: row.country_code,
     city: row.city,
     provinceCode: row.province_code,
@@ -104,7 +99,7 @@ export function presentEvent(
 }
 
 async function countsOf(db: Executor, ids: number[]) {
-  const result = new Map<number, { participants: number; slots: number; tables: number }>();
+  const result = new Map<number, EventCounts>();
   for (const id of ids) result.set(id, { participants: 0, slots: 0, tables: 0 });
   if (ids.length === 0) return result;
   const tally = async (
@@ -128,9 +123,53 @@ async function countsOf(db: Executor, ids: number[]) {
   return result;
 }
 
+/**
+ * The funding programmes of events by id, named for the caller: only those the programme policy lets them read
+ * (published ones, or their own agency's), so an event does not reveal an unpublished programme's name.
+ */
+async function programmeNames(db: Executor, actor: Actor, rows: readonly TradeEventRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => (r.programme_id === null ? [] : [r.programme_id])))];
+  const result = new Map<number, NonNullable<ProgrammeName>>();
+  if (ids.length === 0) return result;
+  const programmes = await db
+    .selectFrom("programmes")
+    .select(["id", "agency_id", "published", "name_th", "name_en"])
+    .where("id", "in", ids)
+    .execute();
+  for (const p of programmes) {
+    const published = Number(p.published) === 1;
+    if (can(actor, "read", { type: "programme", agencyId: p.agency_id, published, clusterIds: [] }))
+      result.set(p.id, { id: p.id, nameTh: p.name_th, nameEn: p.name_en });
+  }
+  return result;
+}
+
+/** Events as the caller sees them: counts, the funding programme's name where they may read it, keeper or not. */
+async function presentEvents(
+  db: Executor,
+  actor: Actor,
+  rows: readonly TradeEventRow[],
+  keeperOf: (row: TradeEventRow) => boolean,
+): Promise<TradeEvent[]> {
+  const counts = await countsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const programmes = await programmeNames(db, actor, rows);
+  return rows.map((row) =>
+    presentEvent(
+      row,
+      counts.get(row.id) ?? { participants: 0, slots: 0, tables: 0 },
+      row.programme_id === null ? null : (programmes.get(row.programme_id) ?? null),
+      keeperOf(row),
+    ),
+  );
+}
+
 export async function presentStoredEvent(db: Executor, actor: Actor, row: TradeEventRow, keeper: boolean) {
-  const counts = await countsOf(db, [row.id]);
-  return presentEvent(row, counts.get(row.id) ?? { participants: 0, slots: 0, tables: 0 }, keeper);
+  const [event] = await presentEvents(db, actor, [row], () => keeper);
+  if (!event) throw new Error(`event ${row.id} was not presented`);
+  return event;
 }
 
 /** The event as the audit log keeps it (events hold no personal data; counts are left out). */
@@ -195,22 +234,14 @@ export async function listEvents(ctx: AppContext, actor: Actor, query: ListTrade
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  const counts = await countsOf(
-    db,
-    rows.map((r) => r.id),
-  );
   return {
-    items: rows.map((row) =>
-      presentEvent(
-        row,
-        counts.get(row.id) ?? { participants: 0, slots: 0, tables: 0 },
-        can(actor, "update", {
-          type: "trade_event",
-          organiserAgencyId: row.organiser_agency_id,
-          createdBy: row.created_by,
-          published: Number(row.published) === 1,
-        }),
-      ),
+    items: await presentEvents(db, actor, rows, (row) =>
+      can(actor, "update", {
+        type: "trade_event",
+        organiserAgencyId: row.organiser_agency_id,
+        createdBy: row.created_by,
+        published: Number(row.published) === 1,
+      }),
     ),
     total: Number(total.n),
     page: query.page,
@@ -239,10 +270,15 @@ type Place = {
  * (the country's default when none is given); the organiser and programme exist, and the programme is one the
  * actor may read. Answers the time zone to store.
  */
-async function checkPlace(db: Executor, actor: Actor, place: Place, givenZone: boolean): Promise<string> {
+async function checkPlace(
+  db: Executor,
+  actor: Actor,
+  place: Place,
+  given: { timeZone: boolean; programme: boolean },
+): Promise<string> {
   if (place.endsOn < place.startsOn) throw errors.notBefore("endsOn", "startsOn");
-  if (!isCountryCode(place.countryCode))
-    throw errors.validation("countryCode", "is not an ISO 3166 alpha-2 country code", "invalid_choice");
+  const wrongCountry = errors.countryCode("countryCode", place.countryCode);
+  if (wrongCountry) throw wrongCountry;
   if (place.countryCode === "TH") {
     if (place.provinceCode === null) throw errors.required("provinceCode", "is required for an event in Thailand");
     if (!(await reference.findProvince(db, place.provinceCode)))
@@ -254,10 +290,12 @@ async function checkPlace(db: Executor, actor: Actor, place: Place, givenZone: b
   }
   const zone = place.timeZone ?? CAPITAL_TIME_ZONES[place.countryCode] ?? null;
   if (zone === null) throw errors.required("timeZone", "is required: no default time zone for this country");
-  if (givenZone && !isTimeZone(zone)) throw errors.validation("timeZone", "is not an IANA time zone", "invalid_choice");
+  if (given.timeZone && !isTimeZone(zone))
+    throw errors.validation("timeZone", "is not an IANA time zone", "invalid_choice");
   if (place.organiserAgencyId !== null && !(await reference.findAgency(db, place.organiserAgencyId)))
     throw errors.missing("organiserAgencyId", "agency", place.organiserAgencyId);
-  if (place.programmeId !== null) {
+  // A programme kept from before stays even if the editor may no longer read it (its agency unpublished it).
+  if (place.programmeId !== null && given.programme) {
     const programme = await db
       .selectFrom("programmes")
       .select(["id", "agency_id", "published"])
@@ -298,7 +336,7 @@ export async function createEvent(ctx: AppContext, actor: Actor, input: CreateTr
     organiserAgencyId,
     programmeId: input.programmeId ?? null,
   };
-  const timeZone = await checkPlace(db, actor, place, input.timeZone !== undefined);
+  const timeZone = await checkPlace(db, actor, place, { timeZone: input.timeZone !== undefined, programme: true });
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const { id } = await trx
@@ -362,7 +400,10 @@ export async function updateEvent(ctx: AppContext, actor: Actor, id: number, inp
       createdBy: null,
       published: false,
     });
-  const timeZone = await checkPlace(db, actor, place, input.timeZone !== undefined);
+  const timeZone = await checkPlace(db, actor, place, {
+    timeZone: input.timeZone !== undefined,
+    programme: place.programmeId !== event.programme_id,
+  });
   return db.transaction().execute(async (trx) => {
     await trx
       .updateTable("trade_events")

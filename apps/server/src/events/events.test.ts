@@ -108,6 +108,8 @@ describe("#events", () => {
     expect(await bad({})).toEqual(["provinceCode:required"]);
     expect(await bad({ countryCode: "JP" })).toEqual(["city:required"]);
     expect(await bad({ countryCode: "XX", city: "Nowhere" })).toEqual(["countryCode:invalid_choice"]);
+    expect(await bad({ countryCode: "EU", city: "Brussels" })).toEqual(["countryCode:invalid_choice"]);
+    expect(await bad({ countryCode: "JPN", city: "Tokyo" })).toEqual(["countryCode:invalid_format"]);
     expect(await bad({ provinceCode: "10", endsOn: "2026-10-01" })).toEqual(["endsOn:not_before"]);
     expect(await bad({ provinceCode: "10", budget: -1 })).toEqual(["budget:out_of_range"]);
     expect(await bad({ provinceCode: "99" })).toEqual(["provinceCode:not_found"]);
@@ -115,6 +117,56 @@ describe("#events", () => {
     // Another agency's unpublished programme is as good as missing.
     const mocProgramme = await createProgramme(mocOfficer, { agencyId: moc });
     expect(await bad({ provinceCode: "10", programmeId: mocProgramme.id })).toEqual(["programmeId:not_found"]);
+  });
+
+  it("names the funding programme to whoever may read it, and to no one else", async () => {
+    const programme = await createProgramme(dipOfficer, { agencyId: dip, nameTh: "โครงการตลาดญี่ปุ่น" });
+    const event = await createEvent(dipOfficer, { programmeId: programme.id });
+    expect(event.programme).toEqual({ id: programme.id, nameTh: "โครงการตลาดญี่ปุ่น", nameEn: programme.nameEn });
+    await openEvent(dipOfficer, event.id);
+    await ok(dipOfficer.request("POST", `/api/events/${event.id}/published`, { published: true }));
+    // Unpublished: another agency's officer and the public read the event but not the programme's name.
+    expect((await ok(mocOfficer.request("GET", `/api/events/${event.id}`))).programme).toBeNull();
+    expect((await ok(t.anonymous.request("GET", `/api/events/${event.id}`))).programme).toBeNull();
+    const listed = await ok(t.anonymous.request("GET", `/api/events?organiserAgencyId=${dip}&pageSize=100`));
+    expect(listed.items.find((e: { id: number }) => e.id === event.id)).toMatchObject({
+      programmeId: programme.id,
+      programme: null,
+    });
+    await ok(dipOfficer.request("PATCH", `/api/programmes/${programme.id}`, { published: true }));
+    expect((await ok(t.anonymous.request("GET", `/api/events/${event.id}`))).programme).toMatchObject({
+      id: programme.id,
+      nameTh: "โครงการตลาดญี่ปุ่น",
+    });
+  });
+
+  it("refuses UK as an event's or a buyer's country naming GB, as the catalogue does, and takes gb", async () => {
+    const uk = await dipOfficer.request("POST", "/api/events", {
+      kind: "trade_fair",
+      titleTh: "งานที่ลอนดอน",
+      countryCode: "UK",
+      city: "London",
+      startsOn: "2026-11-01",
+      endsOn: "2026-11-01",
+    });
+    expect(uk.statusCode).toBe(400);
+    expect(uk.json().error.details).toEqual([
+      {
+        path: "countryCode",
+        code: "invalid_choice",
+        message: "is not an ISO 3166 country code: use GB",
+        params: { reason: "country_alias", given: "UK", instead: "GB" },
+      },
+    ]);
+    const gb = await createEvent(dipOfficer, { countryCode: " gb", city: "London", provinceCode: null });
+    expect(gb).toMatchObject({ countryCode: "GB", timeZone: "Europe/London" });
+    await openEvent(dipOfficer, gb.id);
+    const buyer = await dipOfficer.request("POST", `/api/events/${gb.id}/participants`, {
+      buyer: { name: "Fortnum Trading", countryCode: "UK" },
+      role: "buyer",
+    });
+    expect(buyer.statusCode).toBe(400);
+    expect(fieldErrors(buyer)).toEqual(["buyer.countryCode:invalid_choice"]);
   });
 
   it("moves status draft → open → scheduled → closed only by the rules, and publishes open events", async () => {
@@ -199,6 +251,16 @@ describe("#events", () => {
       dipOfficer.request("PATCH", `/api/events/${event.id}`, { countryCode: "JP", provinceCode: null, city: "Osaka" }),
     );
     expect(inJapan).toMatchObject({ timeZone: "Asia/Tokyo", city: "Osaka", titleEn: "Renamed" });
+  });
+
+  it("lets a keeper edit an event whose programme they may not read, but not pick such a programme", async () => {
+    const mocProgramme = await createProgramme(mocOfficer, { agencyId: moc });
+    const event = await createEvent(admin, { organiserAgencyId: dip, programmeId: mocProgramme.id });
+    const renamed = await ok(dipOfficer.request("PATCH", `/api/events/${event.id}`, { titleTh: "ชื่อใหม่" }));
+    expect(renamed).toMatchObject({ titleTh: "ชื่อใหม่", programmeId: mocProgramme.id, programme: null });
+    const other = await createProgramme(mocOfficer, { agencyId: moc });
+    const picked = await dipOfficer.request("PATCH", `/api/events/${event.id}`, { programmeId: other.id });
+    expect(fieldErrors(picked)).toEqual(["programmeId:not_found"]);
   });
 });
 

@@ -4,7 +4,9 @@ import { addParticipantBody } from "@sainam/contract";
 import {
   buyerKinds,
   buyerNameKey,
+  countryCodeIssue,
   isValidJuristicId,
+  normaliseCountryCode,
   normalizeJuristicId,
   normalizeThai,
   type Actor,
@@ -15,7 +17,7 @@ import type { AppContext } from "../context.ts";
 import { errors } from "../errors.ts";
 import { loadEventFor } from "./event-access.ts";
 import { checkOpenForParticipants, insertParticipant } from "./event-participants.ts";
-import { auditEventWrite, isCountryCode, type Executor } from "./event.service.ts";
+import { auditEventWrite, type Executor } from "./event.service.ts";
 
 // Bulk add of an event's participants from a CSV or XLSX file (issue 14, point 2). One row per member firm (its
 // juristic ID, or its name as in the registry) or buyer (a name with a country other than Thailand), with what it
@@ -138,7 +140,7 @@ async function checkRow(db: Executor, rowNumber: number, cells: readonly string[
   const issues: Issue[] = [];
   const name = cell("name");
   const rawId = cell("juristicId");
-  const country = (cell("countryCode") ?? "TH").toUpperCase();
+  const country = normaliseCountryCode(cell("countryCode") ?? "TH");
   const roleWord = cell("role");
   const role = roleWord === null ? undefined : ROLE_WORDS[fold(roleWord)];
   if (roleWord !== null && role === undefined)
@@ -150,13 +152,9 @@ async function checkRow(db: Executor, rowNumber: number, cells: readonly string[
   let key: string | null = null;
   const isBuyer = rawId === null && country !== "TH";
   if (isBuyer) {
-    if (!isCountryCode(country))
-      issues.push({
-        field: "countryCode",
-        message: "is not an ISO country code",
-        code: "invalid_choice",
-        value: country,
-      });
+    const wrongCountry = countryCodeIssue(country);
+    if (wrongCountry)
+      issues.push({ field: "countryCode", message: wrongCountry.message, code: wrongCountry.code, value: country });
     if (name === null) issues.push({ field: "name", message: "a buyer needs a name", code: "required" });
     const kindWord = cell("buyerKind")?.toLowerCase().replace(/\s+/g, "_") ?? "company";
     if (!(buyerKinds as readonly string[]).includes(kindWord))

@@ -139,6 +139,9 @@ describe("#products", () => {
       [{ nameTh: "กาแฟ", hsCode: "09" }, "hsCode:invalid_format"],
       [{ nameTh: "กาแฟ", tsicCode: "99999" }, "tsicCode:not_found"],
       [{ nameTh: "กาแฟ", exportMarkets: ["XX"] }, "exportMarkets.0:invalid_choice"],
+      [{ nameTh: "กาแฟ", exportMarkets: ["JP", "UK"] }, "exportMarkets.1:invalid_choice"],
+      [{ nameTh: "กาแฟ", exportMarkets: ["EU"] }, "exportMarkets.0:invalid_choice"],
+      [{ nameTh: "กาแฟ", exportMarkets: ["Japan"] }, "exportMarkets.0:invalid_format"],
       [{ nameEn: null }, "nameTh:required"],
     ];
     for (const [body, expected] of cases) {

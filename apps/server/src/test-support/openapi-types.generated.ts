@@ -17012,6 +17012,11 @@ export interface operations {
                             agendaEn: string | null;
                             organiserAgencyId: number | null;
                             programmeId: number | null;
+                            programme: {
+                                id: number;
+                                nameTh: string | null;
+                                nameEn: string | null;
+                            } | null;
                             countryCode: string;
                             city: string | null;
                             provinceCode: string | null;
@@ -17100,6 +17105,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17179,6 +17189,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17282,6 +17297,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17377,6 +17397,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;
@@ -17480,6 +17505,11 @@ export interface operations {
                         agendaEn: string | null;
                         organiserAgencyId: number | null;
                         programmeId: number | null;
+                        programme: {
+                            id: number;
+                            nameTh: string | null;
+                            nameEn: string | null;
+                        } | null;
                         countryCode: string;
                         city: string | null;
                         provinceCode: string | null;

@@ -60,6 +60,12 @@ function wordingOf({ code, params }: FieldProblem, t: TFunction): FieldKey | nul
       if (hasWording(t, variant)) return variant;
       break;
     }
+    case "invalid_choice": {
+      // A country code core's rule refuses: which way ("UK": use GB; "EU": a group of countries).
+      const variant = typeof params.reason === "string" ? `invalid_choice_${params.reason}` : "";
+      if (hasWording(t, variant)) return variant;
+      break;
+    }
     case "invalid_check_digit":
       if (params.expected !== undefined) return "invalid_check_digit_expected";
       break;

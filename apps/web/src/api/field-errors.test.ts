@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../i18n/en";
 import { th } from "../i18n/th";
 import { ApiError, isMissingRoute, type ApiErrorDetail } from "./client";
-import { fieldErrorsOf, nameInOneLanguageErrors, unplacedErrors } from "./field-errors";
+import { countryCodeErrors, fieldErrorsOf, nameInOneLanguageErrors, unplacedErrors } from "./field-errors";
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -89,5 +89,41 @@ describe("nameInOneLanguageErrors", () => {
     expect(nameInOneLanguageErrors({ th: "titleTh", en: "titleEn" }, { th: "", en: "" }, i18n.getFixedT("en"))).toEqual(
       { titleTh: expect.stringContaining("Name in Thai") },
     );
+  });
+});
+
+describe("countryCodeErrors", () => {
+  it("takes assigned codes and words the first refused one as the server would, in Thai and English", () => {
+    expect(countryCodeErrors("exportMarkets", ["JP", "GB", "US"], i18n.getFixedT("th"))).toEqual({});
+    expect(countryCodeErrors("exportMarkets", ["JP", "UK", "EU"], i18n.getFixedT("th"))).toEqual({
+      exportMarkets: "ตลาดส่งออก: UK ไม่ใช่รหัสประเทศตามมาตรฐาน ISO 3166 กรุณาใช้ GB",
+    });
+    expect(countryCodeErrors("buyerCountry", ["EU"], i18n.getFixedT("en"))).toEqual({
+      buyerCountry: "Country: EU is a group of countries; give each country's code.",
+    });
+    expect(countryCodeErrors("countryCode", ["XK"], i18n.getFixedT("en"))).toEqual({
+      countryCode: "Country: XK is not an ISO 3166 country code.",
+    });
+    expect(countryCodeErrors("countryCode", ["JPN"], i18n.getFixedT("th"))).toEqual({
+      countryCode: "ประเทศต้องเป็นรหัสประเทศ ISO 3166 อักษรอังกฤษ 2 ตัว เช่น JP",
+    });
+  });
+
+  it("words the server's refusal of UK under the field, naming GB", () => {
+    const refused = new ApiError({
+      code: "validation_failed",
+      status: 400,
+      message: "countryCode: is not an ISO 3166 country code: use GB",
+      details: [
+        detail("countryCode", "is not an ISO 3166 country code: use GB", "invalid_choice", {
+          reason: "country_alias",
+          given: "UK",
+          instead: "GB",
+        }),
+      ],
+    });
+    expect(fieldErrorsOf(refused, i18n.getFixedT("en"))).toEqual({
+      countryCode: "Country: UK is not an ISO 3166 country code; use GB.",
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { hasNameInOneLanguage } from "@sainam/core";
+import { countryCodeIssue, hasNameInOneLanguage } from "@sainam/core";
 import type { TFunction } from "i18next";
 import { i18n } from "../i18n";
 import { isApiError } from "./client";
@@ -46,4 +46,20 @@ export function nameInOneLanguageErrors(
   if (hasNameInOneLanguage(values.th, values.en)) return {};
   const problem = { code: "required", params: { or: fields.en }, message: "a Thai or English name is required" };
   return { [fields.th]: fieldProblemText(problem, fieldLabel(fields.th, t), t) ?? problem.message };
+}
+
+/**
+ * Core's country-code rule before a form is sent: the first refused code of `codes` under `path`, worded as the
+ * server words it ("ตลาดส่งออก: UK ไม่ใช่รหัสประเทศตามมาตรฐาน ISO 3166 กรุณาใช้ GB"); nothing when all are assigned.
+ */
+export function countryCodeErrors(
+  path: string,
+  codes: readonly string[],
+  t: TFunction = i18n.t,
+): Record<string, string> {
+  for (const code of codes) {
+    const issue = countryCodeIssue(code);
+    if (issue !== null) return { [path]: fieldProblemText(issue, fieldLabel(path, t), t) ?? issue.message };
+  }
+  return {};
 }

@@ -1,8 +1,9 @@
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { initialFiscalYear } from "../components/FiscalYearSelect";
 import { QueryState } from "../components/QueryState";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useUrlFilters } from "../components/useUrlFilters";
 import { PerformanceTables } from "../features/dashboards/components/PerformanceTables";
 import { ProvincialClusterMatrix } from "../features/dashboards/components/ProvincialClusterMatrix";
 import { StatusSummary } from "../features/dashboards/components/StatusSummary";
@@ -34,7 +35,7 @@ export function DashboardPage() {
 function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilters: update } = useUrlFilters({ replace: true });
   const plan = plans.find((p) => String(p.id) === params.get("plan")) ?? plans[0];
   // The plan's id as the address and the API paths carry it.
   const planId = plan ? String(plan.id) : "";
@@ -44,15 +45,6 @@ function PlanDashboard({ plans }: { plans: DashboardPlan[] }) {
   const includeUnapproved = (plan?.canSeeUnapproved ?? false) && params.get("unapproved") === "1";
   const period = year === null ? "" : `FY${year}`;
   const performance = usePlanPerformance(planId, period, NATION, includeUnapproved);
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
-  };
 
   if (!plan) return null;
   return (

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { QueryState } from "../components/QueryState";
 import { TableScroll } from "../components/TableScroll";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useCurrentUser } from "../features/auth/queries";
 import { useDeals } from "../features/deals/queries";
 import { formatBaht } from "../features/programmes/model";
 import { useLocale } from "../i18n";
@@ -13,14 +14,17 @@ import { formatDate } from "../lib/format";
 export function DealsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  useDocumentTitle(t("deals.listTitle"));
+  const user = useCurrentUser();
+  // A member firm's own deals; staff follow the deals of the events and programmes they keep (an admin, all).
+  const title = user?.role === "member" ? t("deals.listTitle") : t("deals.listTitleFollowed");
+  useDocumentTitle(title);
   const [params, setParams] = useSearchParams();
   const due = params.get("due") === "true";
   const deals = useDeals(due ? { due: "true" } : {});
   const none = t("deals.none");
   return (
     <>
-      <h1>{t("deals.listTitle")}</h1>
+      <h1>{title}</h1>
       <p className="lead">{t("deals.listIntro")}</p>
       <label className="checkbox">
         <input
@@ -32,7 +36,7 @@ export function DealsPage() {
       </label>
       <QueryState query={deals} isEmpty={(page) => page.items.length === 0} empty={t("deals.empty")}>
         {(page) => (
-          <TableScroll label={t("deals.listTitle")}>
+          <TableScroll label={title}>
             <table className="data-table" data-testid="deals-table">
               <thead>
                 <tr>

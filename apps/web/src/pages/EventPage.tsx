@@ -54,6 +54,16 @@ export function EventPage() {
                   <dd>{pickLocalized(locale, agency.nameTh, agency.nameEn)}</dd>
                 </>
               )}
+              {e.programme && (
+                <>
+                  <dt>{t("events.fields.programme")}</dt>
+                  <dd>
+                    <Link to={`/programmes/${e.programme.id}`}>
+                      {pickLocalized(locale, e.programme.nameTh, e.programme.nameEn)}
+                    </Link>
+                  </dd>
+                </>
+              )}
               {e.budget !== null && (
                 <>
                   <dt>{t("events.fields.budget")}</dt>
@@ -86,6 +96,9 @@ export function EventPage() {
               <section>
                 <h2>{t("events.manage")}</h2>
                 <p className="actions">
+                  <Link className="button" to={`/events/${e.id}/edit`}>
+                    {t("events.edit")}
+                  </Link>
                   {NEXT_STATUSES[e.status].map((next) => (
                     <button
                       key={next}

@@ -1,12 +1,13 @@
 import { currentFiscalYear, eventKinds } from "@sainam/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { FiscalYearSelect } from "../components/FiscalYearSelect";
 import { FormField } from "../components/FormField";
 import { Pagination } from "../components/Pagination";
 import { QueryState } from "../components/QueryState";
 import { TableScroll } from "../components/TableScroll";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useUrlFilters } from "../components/useUrlFilters";
 import { useAgencies } from "../features/agencies/queries";
 import { useCurrentUser } from "../features/auth/queries";
 import { countryName, fiscalYearChoices } from "../features/events/model";
@@ -22,7 +23,8 @@ export function EventsPage() {
   useDocumentTitle(t("events.title"));
   const user = useCurrentUser();
   const agencies = useAgencies();
-  const [params, setParams] = useSearchParams();
+  // A new filter starts the list again at its first page.
+  const { params, setFilter: set, setFilters } = useUrlFilters({ resets: ["page"] });
   const current = currentFiscalYear(new Date());
   // The current Thai fiscal year is the default; "all" shows every year.
   const fiscalYear = params.get("fy") ?? String(current);
@@ -34,13 +36,6 @@ export function EventsPage() {
   };
   const page = Number(params.get("page") ?? "1") || 1;
   const events = useEvents(filters, page);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value === "") next.delete(key);
-    else next.set(key, value);
-    next.delete("page");
-    setParams(next);
-  };
   const canCreate = user !== null && ["admin", "agency_officer", "cluster_coordinator"].includes(user.role);
   return (
     <>
@@ -134,11 +129,7 @@ export function EventsPage() {
               page={data.page}
               pageSize={data.pageSize}
               total={data.total}
-              onPage={(next) => {
-                const nextParams = new URLSearchParams(params);
-                nextParams.set("page", String(next));
-                setParams(nextParams);
-              }}
+              onPage={(next) => setFilters({ page: String(next) })}
             />
           </>
         )}

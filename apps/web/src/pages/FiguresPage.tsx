@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router-dom";
 import { FormField } from "../components/FormField";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useUrlFilters } from "../components/useUrlFilters";
 import { useAgencies } from "../features/agencies/queries";
 import { ScopeFigures } from "../features/programmes/components/ScopeFigures";
 import { useProgrammes } from "../features/programmes/queries";
@@ -18,15 +18,9 @@ export function FiguresPage() {
   useDocumentTitle(t("programmes.nationTitle"));
   const agencies = useAgencies();
   const programmes = useProgrammes(1, "");
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: set } = useUrlFilters();
   const agencyId = params.get("agency") ?? "";
   const fiscalYear = params.get("fy") ?? "";
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const programmeName = (id: number) => {
     const p = programmes.data?.items.find((x) => x.id === id);
     return p ? pickLocalized(locale, p.nameTh, p.nameEn) : `#${id}`;

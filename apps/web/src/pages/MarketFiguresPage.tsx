@@ -1,11 +1,13 @@
-import { dealStages } from "@sainam/core";
+import { dealStages, isCountryCode, normaliseCountryCode } from "@sainam/core";
 import type { MarketFigures } from "@sainam/contract";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router-dom";
+import { countryCodeErrors } from "../api/field-errors";
 import { FormField } from "../components/FormField";
 import { QueryState } from "../components/QueryState";
 import { TableScroll } from "../components/TableScroll";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useUrlFilters } from "../components/useUrlFilters";
 import { FunnelChart } from "../features/deals/components/FunnelChart";
 import { marketFiguresXlsxHref, useMarketFigures, type MarketFigureFilters } from "../features/deals/queries";
 import { formatBaht } from "../features/programmes/model";
@@ -24,7 +26,7 @@ export function MarketFiguresPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   useDocumentTitle(t("deals.figuresTitle"));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: set } = useUrlFilters({ replace: true });
   const years = recentFiscalYears();
   const filters: MarketFigureFilters = {
     fy: params.get("fy") === "all" ? "" : (params.get("fy") ?? String(years[0])),
@@ -33,12 +35,9 @@ export function MarketFiguresPage() {
     province: params.get("province") ?? "",
     market: params.get("market") ?? "",
   };
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const [marketText, setMarketText] = useState(filters.market);
+  const typedMarket = normaliseCountryCode(marketText);
+  const marketError = typedMarket.length === 2 ? countryCodeErrors("market", [typedMarket], t).market : undefined;
   const programmes = useProgrammes(1, "");
   const provinces = useProvinces();
   const figures = useMarketFigures(filters);
@@ -83,15 +82,17 @@ export function MarketFiguresPage() {
             </select>
           )}
         </FormField>
-        <FormField label={t("deals.marketCode")}>
+        <FormField label={t("deals.marketCode")} error={marketError}>
           {(control) => (
             <input
               {...control}
-              value={filters.market}
+              value={marketText}
               maxLength={2}
               onChange={(e) => {
-                const code = e.target.value.toUpperCase();
-                if (code === "" || /^[A-Z]{2}$/.test(code)) set("market", code);
+                // The filter follows once the text is a country code (or empty); "UK" is named as core refuses it.
+                setMarketText(e.target.value);
+                const code = normaliseCountryCode(e.target.value);
+                if (code === "" || isCountryCode(code)) set("market", code);
               }}
             />
           )}

@@ -1,10 +1,10 @@
 import { expertFields } from "@sainam/core";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router-dom";
 import { FormField } from "../components/FormField";
 import { QueryState } from "../components/QueryState";
 import { TableScroll } from "../components/TableScroll";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useUrlFilters } from "../components/useUrlFilters";
 import { useProviders } from "../features/providers/queries";
 import { useProvinces } from "../features/provinces/queries";
 import { useProvinceName } from "../features/provinces/useProvinceName";
@@ -24,7 +24,7 @@ export function ServiceFiguresPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   useDocumentTitle(t("serviceFigures.title"));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: set } = useUrlFilters({ replace: true });
   const years = recentFiscalYears();
   const filters: ServiceFigureFilters = {
     // "all" keeps every year; no parameter: the current fiscal year.
@@ -32,12 +32,6 @@ export function ServiceFiguresPage() {
     provider: params.get("provider") ?? "",
     province: params.get("province") ?? "",
     field: params.get("field") ?? "",
-  };
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
   };
   const providers = useProviders();
   const provinces = useProvinces();

@@ -1,3 +1,4 @@
+import type { CreateTradeEventBody, TradeEvent, UpdateTradeEventBody } from "@sainam/contract";
 import type { Locale } from "@sainam/core";
 
 /** Countries offered in the pickers (Thai trade missions' usual destinations), named in the interface's language. */
@@ -57,4 +58,35 @@ export const NEXT_STATUSES = {
 /** Fiscal years offered in the list's filter: two back, the current one and the next. */
 export function fiscalYearChoices(current: number): number[] {
   return [current + 1, current, current - 1, current - 2];
+}
+
+/** The fields the event form edits, as both the event and the request name them (and the server's errors). */
+export const EVENT_FORM_FIELDS = [
+  "kind",
+  "titleTh",
+  "titleEn",
+  "organiserAgencyId",
+  "programmeId",
+  "countryCode",
+  "provinceCode",
+  "city",
+  "venue",
+  "startsOn",
+  "endsOn",
+  "budget",
+  "agendaTh",
+  "agendaEn",
+] as const satisfies ReadonlyArray<keyof CreateTradeEventBody & keyof TradeEvent>;
+
+/**
+ * What the edit form changed: only the fields whose value differs from the event's, so an edit sends (and the
+ * audit log records) just those, and a field the editor did not touch is never sent back.
+ */
+export function eventChanges(event: TradeEvent, body: CreateTradeEventBody): UpdateTradeEventBody {
+  const changes: UpdateTradeEventBody = {};
+  for (const key of EVENT_FORM_FIELDS) {
+    const value = body[key];
+    if (value !== undefined && value !== event[key]) Object.assign(changes, { [key]: value });
+  }
+  return changes;
 }

@@ -5,6 +5,7 @@ import type {
   InterestInput,
   ParticipantImportReport,
   SetTablesBody,
+  UpdateTradeEventBody,
 } from "@sainam/contract";
 import type { EventStatus } from "@sainam/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -37,6 +38,14 @@ export function useCreateEventMutation() {
   return useMutation({
     mutationFn: (input: CreateTradeEventBody) => apiSend("POST", "/api/events", input, (c) => c.tradeEventSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.all }),
+  });
+}
+
+export function useUpdateEventMutation(id: string) {
+  const refresh = useRefreshEvent(id);
+  return useMutation({
+    mutationFn: (changes: UpdateTradeEventBody) => apiSend("PATCH", eventPath(id), changes, (c) => c.tradeEventSchema),
+    onSuccess: refresh,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Product, UpdateProductBody } from "@sainam/contract";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorsOf } from "../../../api/field-errors";
+import { countryCodeErrors, fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { numberOrNull, parseMarkets } from "../model";
@@ -57,11 +57,15 @@ export function ProductForm({
     capacityUnit: text(product?.capacityUnit),
     exportMarkets: (product?.exportMarkets ?? []).join(", "),
   });
-  const errors = fieldErrorsOf(save.error, t);
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(save.error, t), ...checked };
   const set = (key: keyof typeof f) => (value: string) => setF((before) => ({ ...before, [key]: value }));
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const markets = countryCodeErrors("exportMarkets", parseMarkets(f.exportMarkets), t);
+    setChecked(markets);
+    if (Object.keys(markets).length > 0) return;
     const fields: UpdateProductBody = {
       nameTh: orNull(f.nameTh),
       nameEn: orNull(f.nameEn),

@@ -1,6 +1,7 @@
+import { normaliseCountryCode } from "@sainam/core";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorsOf } from "../../../api/field-errors";
+import { countryCodeErrors, fieldErrorsOf } from "../../../api/field-errors";
 import { ErrorMessage } from "../../../components/ErrorMessage";
 import { FormField } from "../../../components/FormField";
 import { useInquiryMutation } from "../mutations";
@@ -29,14 +30,19 @@ export function QuoteForm({ productId }: { productId: number }) {
   const [quantity, setQuantity] = useState("");
   const [message, setMessage] = useState("");
   const [consent, setConsent] = useState(false);
-  const errors = fieldErrorsOf(send.error, t);
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const errors = { ...fieldErrorsOf(send.error, t), ...checked };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!consent) return;
+    const buyerCountry = normaliseCountryCode(country);
+    const countryErrors = countryCodeErrors("buyerCountry", [buyerCountry], t);
+    setChecked(countryErrors);
+    if (Object.keys(countryErrors).length > 0) return;
     send.mutate({
       buyerOrganisation: organisation.trim(),
-      buyerCountry: country.trim().toUpperCase(),
+      buyerCountry,
       contactName: contactName.trim(),
       contactEmail: email.trim(),
       contactPhone: phone.trim() === "" ? null : phone.trim(),
