@@ -75,7 +75,9 @@ describe("failed e-mail", () => {
     const { context, page } = await openAs(h, "admin", "th");
     await context.addInitScript({ content: axeSource });
     await page.goto("/");
-    await page.getByRole("link", { name: "อีเมลที่ส่งไม่สำเร็จ" }).click();
+    const nav = page.getByRole("navigation", { name: "เมนูหลัก" });
+    await nav.getByRole("button", { name: "ผู้ดูแลระบบ" }).click();
+    await nav.getByRole("link", { name: "อีเมลที่ส่งไม่สำเร็จ" }).click();
     await page.waitForURL(/\/admin\/mail$/);
     await page.getByRole("heading", { level: 1, name: "อีเมลที่ส่งไม่สำเร็จ" }).waitFor();
     const row = page.getByRole("row").filter({ hasText: SUBJECT });
