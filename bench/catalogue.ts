@@ -93,7 +93,7 @@ const ORIGINS = [
 ];
 const CERTS = ["fda", "tisi", "gmp", "halal", "organic", "gi", "otop"] as const;
 
-async function generate(database: Database) {
+export async function generate(database: Database) {
   const { db } = database;
   const now = nowIso();
   const provinces = (await db.selectFrom("provinces").select("code").orderBy("code").execute()).map((p) => p.code);

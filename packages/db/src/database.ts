@@ -27,6 +27,7 @@ import * as m0023 from "./migrations/0023-working-day-calendar.ts";
 import * as m0024 from "./migrations/0024-market-linkage.ts";
 import * as m0025 from "./migrations/0025-product-catalogue.ts";
 import * as m0029 from "./migrations/0029-service-figure-rollup.ts";
+import * as m0030 from "./migrations/0030-catalogue-facets.ts";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -77,6 +78,7 @@ const migrations: Record<string, MigrationModule> = {
   "0024-market-linkage": m0024,
   "0025-product-catalogue": m0025,
   "0029-service-figure-rollup": m0029,
+  "0030-catalogue-facets": m0030,
 };
 
 const INT8_OID = 20;
