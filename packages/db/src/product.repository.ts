@@ -469,7 +469,7 @@ export type CatalogueCardRow = {
 /** What a catalogue card shows of each product, in the order of `ids`. */
 export async function catalogueCards(db: Executor, ids: readonly number[], today: string): Promise<CatalogueCardRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db
+  const rowsRead = db
     .selectFrom("products as p")
     .innerJoin("enterprises as e", "e.id", "p.enterprise_id")
     .select([
@@ -485,20 +485,22 @@ export async function catalogueCards(db: Executor, ids: readonly number[], today
     ])
     .where("p.id", "in", [...ids])
     .execute();
-  const covers = await db
+  const coversRead = db
     .selectFrom("product_photos")
     .select(["product_id", "thumbnail_key", "position", "id"])
     .where("product_id", "in", [...ids])
     .orderBy("position")
     .orderBy("id")
     .execute();
-  const certs = await db
+  const certsRead = db
     .selectFrom("product_certifications")
     .select(["product_id", "kind"])
     .where("product_id", "in", [...ids])
     .where((eb) => eb.or([eb("expires_on", "is", null), eb("expires_on", ">=", today)]))
     .orderBy("id")
     .execute();
+  // At once: PostgreSQL answers the three on separate connections.
+  const [rows, covers, certs] = await Promise.all([rowsRead, coversRead, certsRead]);
   const cover = new Map<number, string>();
   for (const c of covers) if (!cover.has(c.product_id)) cover.set(c.product_id, c.thumbnail_key);
   const kinds = new Map<number, string[]>();

@@ -120,9 +120,11 @@ export async function writeSearchTexts(
     // With the product's filters (migration 0030), as the facets view computes them now.
     for (const part of slices(kept, 300)) {
       const values = sql.join(part.map((e) => sql`(${e.id}, ${e.text.name}, ${bodyForIndex(e.text.body)})`));
+      // A correlated subquery: SQLite looks the view up per row (joined, it would compute the whole view first).
       await sql`INSERT INTO search_product (rowid, name, body, facets)
-        SELECT v.column1, v.column2, v.column3, coalesce(f.facets, '') FROM (VALUES ${values}) AS v
-        LEFT JOIN product_facets f ON f.id = v.column1`.execute(db);
+        SELECT v.column1, v.column2, v.column3,
+          coalesce((SELECT f.facets FROM product_facets f WHERE f.id = v.column1), '')
+        FROM (VALUES ${values}) AS v`.execute(db);
     }
     return;
   }

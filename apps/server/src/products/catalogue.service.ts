@@ -73,6 +73,10 @@ export async function searchCatalogue(
       limit,
     );
   let terms: readonly string[] = parsed.terms;
+  // PostgreSQL answers on several connections at once: the name matches and the highest id (needed when the first
+  // read is cut short) are asked for beside it rather than after. SQLite answers one statement at a time.
+  const ahead = dialect === "postgres" ? Promise.all([read(terms, "name"), products.maxProductId(db)]) : null;
+  void ahead?.catch(() => undefined); // not always awaited: its failure is reported where it is
   let rows = await read(terms, "any");
   if (rows !== null && rows.length === 0 && parsed.segmented) {
     terms = parsed.segmented;
@@ -85,7 +89,10 @@ export async function searchCatalogue(
     // More than one read holds: name matches are read on their own too, so they are never lost among the rest.
     totalIsEstimate = true;
     const loose = rows.slice(0, limit);
-    const [nameRows, maxId] = await Promise.all([read(terms, "name"), products.maxProductId(db)]);
+    const [nameRows, maxId] =
+      ahead && terms === parsed.terms
+        ? await ahead
+        : await Promise.all([read(terms, "name"), products.maxProductId(db)]);
     const named = (nameRows ?? []).slice(0, limit);
     const seen = new Set(named.map((r) => r.id));
     rows = [...named, ...loose.filter((r) => !seen.has(r.id))];

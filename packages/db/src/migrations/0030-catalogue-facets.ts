@@ -54,9 +54,8 @@ async function upSqlite(db: Db): Promise<void> {
     db,
   );
   await sql`INSERT INTO search_product_next (rowid, name, body, facets)
-    SELECT s.rowid, s.name, s.body, coalesce(f.facets, '') FROM search_product s LEFT JOIN product_facets f ON f.id = s.rowid`.execute(
-    db,
-  );
+    SELECT s.rowid, s.name, s.body, coalesce((SELECT f.facets FROM product_facets f WHERE f.id = s.rowid), '')
+    FROM search_product s`.execute(db);
   await sql`DROP TABLE search_product`.execute(db);
   await sql`ALTER TABLE search_product_next RENAME TO search_product`.execute(db);
 
