@@ -394,13 +394,16 @@ export async function catalogueMatches(
       .execute();
     return rows.map((r) => ({ id: Number(r.id), search_name: r.search_name }));
   };
-  if (dialect === "postgres" && (patterns.length > 1 || facets.length > 0)) {
-    // As in the registry's search: with a LIMIT the planner takes common Thai words to be everywhere and walks the
-    // table in id order testing each row (80 ms for a word under a broad category); bitmap scans only, so the GIN
-    // index decides the candidates, words and facets together.
+  if (dialect === "postgres") {
+    // Bitmap scans only, one process: the GIN index decides the candidates, words and facets together, and the
+    // heap is read in its order (ids ascending, as SQLite hands them out, for a table written in id order). Left to
+    // itself, with a LIMIT the planner takes common Thai words to be everywhere and walks the table testing each
+    // row (80 ms for a word under a broad category), or scans it in parallel workers (800 ms for a long compound
+    // while the GIN index had pending entries), whose interleaved rows also changed which matches were read first.
     return db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
       return read(trx);
     });
   }
