@@ -378,7 +378,12 @@ export async function catalogueMatches(
   patterns: readonly SearchPattern[],
   limit: number,
 ): Promise<CatalogueMatch[] | null> {
-  const facets = catalogueFacets(dialect, filters);
+  // On PostgreSQL a section (a sixth of the catalogue or more) narrows too little to lead the index scan: it is
+  // checked on the rows found, which the planner may then read in id order as before.
+  const facets = catalogueFacets(dialect, {
+    ...filters,
+    ...(dialect === "postgres" ? { tsicSection: undefined } : {}),
+  });
   const match = matchCondition(dialect, "product", "s", patterns, facets);
   if (!match) return null;
   const { table, id } = searchTable("product", dialect);
@@ -394,16 +399,22 @@ export async function catalogueMatches(
       .execute();
     return rows.map((r) => ({ id: Number(r.id), search_name: r.search_name }));
   };
-  if (dialect === "postgres") {
-    // Bitmap scans only, one process: the GIN index decides the candidates, words and facets together, and the
-    // heap is read in its order (ids ascending, as SQLite hands them out, for a table written in id order). Left to
-    // itself, with a LIMIT the planner takes common Thai words to be everywhere and walks the table testing each
-    // row (80 ms for a word under a broad category), or scans it in parallel workers (800 ms for a long compound
-    // while the GIN index had pending entries), whose interleaved rows also changed which matches were read first.
+  if (dialect === "postgres" && facets.length > 0) {
+    // A province, cluster or certification: bitmap scans only, in one process, so the GIN index intersects words
+    // and facets (left to itself the planner may walk the table testing each row, or split it between workers).
+    // The heap is read in its own order, which is near id order but not quite: when more match than are read,
+    // which are read first may differ from SQLite's (as with several words, below).
     return db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       await sql`SET LOCAL enable_indexscan = off`.execute(trx);
       await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+      return read(trx);
+    });
+  }
+  if (dialect === "postgres" && patterns.length > 1) {
+    // As in the registry's search: with a LIMIT the planner takes common Thai words to be everywhere and scans.
+    return db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       return read(trx);
     });
   }

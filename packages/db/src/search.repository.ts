@@ -103,10 +103,11 @@ export async function writeSearchTexts(
     for (const part of slices(kept, 2_000)) {
       const rows = sql`unnest(${part.map((e) => e.id)}::integer[], ${part.map((e) => e.text.name)}::text[], ${part.map((e) => e.text.body)}::text[])`;
       if (type === "product")
-        // A product's row carries its filters too (migration 0030), as the facets view computes them now.
+        // A product's row carries its filters too (migration 0030), as the facets view computes them now; rows go
+        // in in id order (the join would not keep it), the order the catalogue's bitmap scans read them back in.
         await sql`INSERT INTO search_product (id, name, body, facets)
           SELECT u.id, u.name, u.body, coalesce(f.facets, '{}') FROM ${rows} AS u(id, name, body)
-          LEFT JOIN product_facets f ON f.id = u.id
+          LEFT JOIN product_facets f ON f.id = u.id ORDER BY u.id
           ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body, facets = excluded.facets`.execute(
           db,
         );
