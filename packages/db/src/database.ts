@@ -27,6 +27,7 @@ import * as m0023 from "./migrations/0023-working-day-calendar.ts";
 import * as m0024 from "./migrations/0024-market-linkage.ts";
 import * as m0025 from "./migrations/0025-product-catalogue.ts";
 import * as m0029 from "./migrations/0029-service-figure-rollup.ts";
+import * as m0030 from "./migrations/0030-catalogue-facets.ts";
 import * as m0033 from "./migrations/0033-mail-attempts.ts";
 import * as m0034 from "./migrations/0034-service-request-reads.ts";
 
@@ -79,6 +80,7 @@ const migrations: Record<string, MigrationModule> = {
   "0024-market-linkage": m0024,
   "0025-product-catalogue": m0025,
   "0029-service-figure-rollup": m0029,
+  "0030-catalogue-facets": m0030,
   "0033-mail-attempts": m0033,
   "0034-service-request-reads": m0034,
 };

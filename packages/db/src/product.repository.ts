@@ -11,9 +11,10 @@ import { productSearchText, type SearchText } from "@sainam/core";
 import type { Dialect } from "./database.ts";
 import type { DB, ProductCertificationTable, ProductInquiryTable, ProductPhotoTable, ProductTable } from "./schema.ts";
 import {
+  dialectOf,
   matchCondition,
+  phrase,
   searchTable,
-  containsAll,
   writeSearchTexts,
   removeSearchTexts,
   type SearchPattern,
@@ -273,40 +274,93 @@ function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function catalogueFilters<Q extends ProductQuery>(db: Executor, query: Q, f: CatalogueFilters): Q {
+/**
+ * Every filter, checked on the product aliased "p": the index's facets only narrow, these decide (a
+ * certification's expiry, above all). `few`: the products were found through the index, and each is checked on
+ * its own rows; `many`: the products' own indexes drive, and the engine chooses how.
+ */
+function catalogueFilters<Q extends ProductQuery>(
+  db: Executor,
+  query: Q,
+  f: CatalogueFilters,
+  found: "few" | "many",
+): Q {
+  // PostgreSQL turns an EXISTS into a semi-join over every row of the subquery (every certificate of a kind, hashed)
+  // unless it has an OFFSET: for the few products an index lookup found, each check is one index lookup instead.
+  const fence = found === "few" && dialectOf(db) === "postgres";
+  const fenced = <S extends { offset(n: number): S }>(subquery: S): S => (fence ? subquery.offset(0) : subquery);
   let q = query as ProductQuery;
   q = q.where("p.status", "=", "published");
-  if (f.provinceCode)
-    q = q.where(
-      "p.enterprise_id",
-      "in",
-      db.selectFrom("enterprises").select("id").where("province_code", "=", f.provinceCode),
+  if (f.provinceCode) {
+    const province = f.provinceCode;
+    q = q.where(({ exists }) =>
+      exists(
+        fenced(
+          db
+            .selectFrom("enterprises as pe")
+            .select("pe.id")
+            .where(sql<boolean>`pe.id = p.enterprise_id`)
+            .where("pe.province_code", "=", province),
+        ),
+      ),
     );
-  if (f.clusterId !== undefined)
-    q = q.where(
-      "p.enterprise_id",
-      "in",
-      db
-        .selectFrom("memberships")
-        .select("enterprise_id")
-        .where("cluster_id", "=", f.clusterId)
-        .where("approved_at", "is not", null)
-        .where("left_on", "is", null),
+  }
+  if (f.clusterId !== undefined) {
+    const cluster = f.clusterId;
+    q = q.where(({ exists }) =>
+      exists(
+        fenced(
+          db
+            .selectFrom("memberships as pm")
+            .select("pm.id")
+            .where(sql<boolean>`pm.enterprise_id = p.enterprise_id`)
+            .where("pm.cluster_id", "=", cluster)
+            .where("pm.approved_at", "is not", null)
+            .where("pm.left_on", "is", null),
+        ),
+      ),
     );
-  if (f.certification)
-    q = q.where(
-      "p.id",
-      "in",
-      db
-        .selectFrom("product_certifications")
-        .select("product_id")
-        .where("kind", "=", f.certification)
-        .where((eb) => eb.or([eb("expires_on", "is", null), eb("expires_on", ">=", f.today)])),
+  }
+  if (f.certification) {
+    const kind = f.certification;
+    q = q.where(({ exists }) =>
+      exists(
+        fenced(
+          db
+            .selectFrom("product_certifications as pc")
+            .select("pc.product_id")
+            .where("pc.kind", "=", kind)
+            .where(sql<boolean>`pc.product_id = p.id`)
+            .where((eb) => eb.or([eb("pc.expires_on", "is", null), eb("pc.expires_on", ">=", f.today)])),
+        ),
+      ),
     );
+  }
   if (f.tsicSection) q = q.where("p.tsic_section", "=", f.tsicSection);
   if (f.tsicPrefix) q = q.where("p.tsic_code", "like", likePrefix(f.tsicPrefix));
   if (f.hsPrefix) q = q.where("p.hs_code", "like", likePrefix(f.hsPrefix));
   return q as Q;
+}
+
+/**
+ * The filters as facets of the search index (migration 0030): on SQLite FTS5 tokens of three characters (a marker
+ * of the facet's kind and two characters of its value), on PostgreSQL the strings of the `facets` array.
+ */
+export function catalogueFacets(dialect: Dialect, f: CatalogueFilters): string[] {
+  const out: string[] = [];
+  const token = (marker: number, value: string) => String.fromCodePoint(0xf0000 + marker) + `${value}__`.slice(0, 2);
+  if (f.provinceCode) out.push(dialect === "sqlite" ? token(1, f.provinceCode) : `p:${f.provinceCode}`);
+  if (f.tsicSection) out.push(dialect === "sqlite" ? token(2, f.tsicSection) : `s:${f.tsicSection}`);
+  if (f.certification) out.push(dialect === "sqlite" ? token(3, f.certification) : `c:${f.certification}`);
+  if (f.clusterId !== undefined) {
+    const id = f.clusterId;
+    out.push(
+      dialect === "sqlite"
+        ? String.fromCodePoint(0xf0004, 0xf1000 + (Math.floor(id / 4096) % 4096), 0xf1000 + (id % 4096))
+        : `k:${id}`,
+    );
+  }
+  return out;
 }
 
 /** A published product matching every pattern, with its indexed name field (for ranking). */
@@ -314,7 +368,8 @@ export type CatalogueMatch = { id: number; search_name: string };
 
 /**
  * The published products matching every pattern under the filters, at most `limit + 1` (the caller learns there were
- * more), in the index's order. The index drives the join, as in the registry's search.
+ * more), in the index's order (ids ascending on SQLite). The index drives the join and intersects the words with the
+ * filters' facets; each filter is then checked on the few rows found.
  */
 export async function catalogueMatches(
   db: Kysely<DB>,
@@ -323,37 +378,39 @@ export async function catalogueMatches(
   patterns: readonly SearchPattern[],
   limit: number,
 ): Promise<CatalogueMatch[] | null> {
-  const match = matchCondition(dialect, "product", "s", patterns);
+  // On PostgreSQL a section (a sixth of the catalogue or more) narrows too little to lead the index scan: it is
+  // checked on the rows found, which the planner may then read in id order as before.
+  const facets = catalogueFacets(dialect, {
+    ...filters,
+    ...(dialect === "postgres" ? { tsicSection: undefined } : {}),
+  });
+  const match = matchCondition(dialect, "product", "s", patterns, facets);
   if (!match) return null;
   const { table, id } = searchTable("product", dialect);
-  if (filters.provinceCode || filters.clusterId !== undefined) {
-    // A province or a cluster holds about one product in seventy: its products are read first and each one's index
-    // row checked, rather than every match of a common word walked to find the few in the province.
-    const rows = await catalogueFilters(
-      db,
-      db
-        .selectFrom("products as p")
-        .innerJoin(sql.table(table).as("s"), (join) => join.on(sql<boolean>`${sql.ref(`s.${id}`)} = p.id`))
-        .where(containsAll(dialect, "s", patterns)),
-      filters,
-    )
-      .select(["p.id", sql<string>`s.name`.as("search_name")])
-      .limit(limit + 1)
-      .execute();
-    return rows.map((r) => ({ id: Number(r.id), search_name: r.search_name }));
-  }
   const read = async (ex: Executor) => {
     const base = ex
       .selectFrom(sql.table(table).as("s"))
       .crossJoin("products as p")
       .where(sql<boolean>`p.id = ${sql.ref(`s.${id}`)}`)
       .where(match);
-    const rows = await catalogueFilters(ex, base, filters)
+    const rows = await catalogueFilters(ex, base, filters, "few")
       .select(["p.id", sql<string>`s.name`.as("search_name")])
       .limit(limit + 1)
       .execute();
     return rows.map((r) => ({ id: Number(r.id), search_name: r.search_name }));
   };
+  if (dialect === "postgres" && facets.length > 0) {
+    // A province, cluster or certification: bitmap scans only, in one process, so the GIN index intersects words
+    // and facets (left to itself the planner may walk the table testing each row, or split it between workers).
+    // The heap is read in its own order, which is near id order but not quite: when more match than are read,
+    // which are read first may differ from SQLite's (as with several words, below).
+    return db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+      return read(trx);
+    });
+  }
   if (dialect === "postgres" && patterns.length > 1) {
     // As in the registry's search: with a LIMIT the planner takes common Thai words to be everywhere and scans.
     return db.transaction().execute(async (trx) => {
@@ -364,14 +421,35 @@ export async function catalogueMatches(
   return read(db);
 }
 
-/** Published products under the filters without a query: newest published first, one page, with the total. */
+/**
+ * Published products under the filters without a query: newest published first, one page, with the total. Two or
+ * more of province, cluster and certification are intersected in the index's facets (a few hundred products);
+ * one of them, the category, or nothing, through the products' own indexes (the newest first, each checked, until
+ * the page is full; the total counted on the filter's index).
+ */
 export async function browseCatalogue(
   db: Executor,
+  dialect: Dialect,
   filters: CatalogueFilters,
   offset: number,
   limit: number,
 ): Promise<{ ids: number[]; total: number }> {
-  const base = catalogueFilters(db, db.selectFrom("products as p"), filters);
+  let from = db.selectFrom("products as p");
+  const narrow = [filters.provinceCode, filters.clusterId, filters.certification].filter((x) => x !== undefined);
+  if (narrow.length > 1) {
+    const facets = catalogueFacets(dialect, filters);
+    const { table, id } = searchTable("product", dialect);
+    const found =
+      dialect === "sqlite"
+        ? sql<boolean>`${sql.ref(`s.${table}`)} MATCH ${facets.map(phrase).join(" AND ")}`
+        : sql<boolean>`s.facets @> ${sql`${facets}::text[]`}`;
+    from = db
+      .selectFrom(sql.table(table).as("s"))
+      .crossJoin("products as p")
+      .where(sql<boolean>`p.id = ${sql.ref(`s.${id}`)}`)
+      .where(found) as unknown as typeof from;
+  }
+  const base = catalogueFilters(db, from, filters, narrow.length > 1 ? "few" : "many");
   const [rows, count] = await Promise.all([
     base.select("p.id").orderBy("p.published_at", "desc").orderBy("p.id", "desc").offset(offset).limit(limit).execute(),
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
@@ -405,7 +483,7 @@ export type CatalogueCardRow = {
 /** What a catalogue card shows of each product, in the order of `ids`. */
 export async function catalogueCards(db: Executor, ids: readonly number[], today: string): Promise<CatalogueCardRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db
+  const rowsRead = db
     .selectFrom("products as p")
     .innerJoin("enterprises as e", "e.id", "p.enterprise_id")
     .select([
@@ -421,20 +499,22 @@ export async function catalogueCards(db: Executor, ids: readonly number[], today
     ])
     .where("p.id", "in", [...ids])
     .execute();
-  const covers = await db
+  const coversRead = db
     .selectFrom("product_photos")
     .select(["product_id", "thumbnail_key", "position", "id"])
     .where("product_id", "in", [...ids])
     .orderBy("position")
     .orderBy("id")
     .execute();
-  const certs = await db
+  const certsRead = db
     .selectFrom("product_certifications")
     .select(["product_id", "kind"])
     .where("product_id", "in", [...ids])
     .where((eb) => eb.or([eb("expires_on", "is", null), eb("expires_on", ">=", today)]))
     .orderBy("id")
     .execute();
+  // At once: PostgreSQL answers the three on separate connections.
+  const [rows, covers, certs] = await Promise.all([rowsRead, coversRead, certsRead]);
   const cover = new Map<number, string>();
   for (const c of covers) if (!cover.has(c.product_id)) cover.set(c.product_id, c.thumbnail_key);
   const kinds = new Map<number, string[]>();

@@ -101,9 +101,31 @@ export async function writeSearchTexts(
   if (kept.length === 0) return;
   if (dialect === "postgres") {
     for (const part of slices(kept, 2_000)) {
-      await sql`INSERT INTO ${sql.table(table)} (id, name, body)
-        SELECT * FROM unnest(${part.map((e) => e.id)}::integer[], ${part.map((e) => e.text.name)}::text[], ${part.map((e) => e.text.body)}::text[])
-        ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body`.execute(db);
+      const rows = sql`unnest(${part.map((e) => e.id)}::integer[], ${part.map((e) => e.text.name)}::text[], ${part.map((e) => e.text.body)}::text[])`;
+      if (type === "product")
+        // A product's row carries its filters too (migration 0030), as the facets view computes them now; rows go
+        // in in id order (the join would not keep it), the order the catalogue's bitmap scans read them back in.
+        await sql`INSERT INTO search_product (id, name, body, facets)
+          SELECT u.id, u.name, u.body, coalesce(f.facets, '{}') FROM ${rows} AS u(id, name, body)
+          LEFT JOIN product_facets f ON f.id = u.id ORDER BY u.id
+          ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body, facets = excluded.facets`.execute(
+          db,
+        );
+      else
+        await sql`INSERT INTO ${sql.table(table)} (id, name, body) SELECT * FROM ${rows}
+          ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body`.execute(db);
+    }
+    return;
+  }
+  if (type === "product") {
+    // With the product's filters (migration 0030), as the facets view computes them now.
+    for (const part of slices(kept, 300)) {
+      const values = sql.join(part.map((e) => sql`(${e.id}, ${e.text.name}, ${bodyForIndex(e.text.body)})`));
+      // A correlated subquery: SQLite looks the view up per row (joined, it would compute the whole view first).
+      await sql`INSERT INTO search_product (rowid, name, body, facets)
+        SELECT v.column1, v.column2, v.column3,
+          coalesce((SELECT f.facets FROM product_facets f WHERE f.id = v.column1), '')
+        FROM (VALUES ${values}) AS v`.execute(db);
     }
     return;
   }
@@ -210,7 +232,7 @@ export type SearchPattern = { readonly text: string; readonly in: "name" | "any"
 const indexed = (p: SearchPattern) => [...p.text].length >= INDEXED_LENGTH;
 
 /** An FTS5 string: the text as one quoted phrase (for the trigram tokenizer, a substring). */
-const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+export const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -241,6 +263,12 @@ export function matchCondition(
   type: SearchIndexType,
   alias: string,
   patterns: readonly SearchPattern[],
+  /**
+   * Facets the row must hold too (the catalogue's, migration 0030), looked up in the same index: on SQLite FTS5
+   * tokens, on PostgreSQL elements of the `facets` array, ANDed into each branch of the words' lookup so that one
+   * GIN scan intersects both.
+   */
+  facets: readonly string[] = [],
 ): RawBuilder<boolean> | null {
   const looked = patterns.filter(indexed);
   if (looked.length === 0) return null;
@@ -257,16 +285,20 @@ export function matchCondition(
   let lookup: RawBuilder<unknown>;
   if (dialect === "sqlite") {
     // The name's and the body's trigrams are apart (bodyForIndex): a term is in one or the other, no column filter needed.
-    const expression = looked
-      .map((p) => (p.in === "name" ? phrase(p.text) : `(${phrase(p.text)} OR ${phrase(bodyForIndex(p.text))})`))
-      .join(" AND ");
+    const expression = [
+      ...looked.map((p) =>
+        p.in === "name" ? phrase(p.text) : `(${phrase(p.text)} OR ${phrase(bodyForIndex(p.text))})`,
+      ),
+      ...facets.map(phrase),
+    ].join(" AND ");
     lookup = sql`${sql.ref(`${alias}.${TABLES[type]}`)} MATCH ${expression}`;
   } else {
+    const held = facets.length > 0 ? sql` AND ${sql.ref(`${alias}.facets`)} @> ${sql`${[...facets]}::text[]`}` : sql``;
     lookup = sql.join(
       looked.map((p) =>
         p.in === "name"
-          ? sql`${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)}`
-          : sql`(${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)} OR ${sql.ref(`${alias}.body`)} LIKE ${likePattern(p.text)})`,
+          ? sql`${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)}${held}`
+          : sql`((${sql.ref(`${alias}.name`)} LIKE ${likePattern(p.text)}${held}) OR (${sql.ref(`${alias}.body`)} LIKE ${likePattern(p.text)}${held}))`,
       ),
       sql` AND `,
     );

@@ -60,7 +60,7 @@ export async function searchCatalogue(
   const page = { page: query.page, pageSize: query.pageSize };
   const parsed = parseSearchQuery(query.q ?? "");
   if (parsed.terms.length === 0) {
-    const { ids, total } = await products.browseCatalogue(db, filters, offset, query.pageSize);
+    const { ids, total } = await products.browseCatalogue(db, dialect, filters, offset, query.pageSize);
     return { items: await cardsOf(ctx, ids, today), total, totalIsEstimate: false, ...page };
   }
   const limit = Math.min(MAX_DEPTH, Math.max(tuning.window, offset + query.pageSize));
@@ -73,6 +73,10 @@ export async function searchCatalogue(
       limit,
     );
   let terms: readonly string[] = parsed.terms;
+  // PostgreSQL answers on several connections at once: the name matches and the highest id (needed when the first
+  // read is cut short) are asked for beside it rather than after. SQLite answers one statement at a time.
+  const ahead = dialect === "postgres" ? Promise.all([read(terms, "name"), products.maxProductId(db)]) : null;
+  void ahead?.catch(() => undefined); // not always awaited: its failure is reported where it is
   let rows = await read(terms, "any");
   if (rows !== null && rows.length === 0 && parsed.segmented) {
     terms = parsed.segmented;
@@ -85,12 +89,16 @@ export async function searchCatalogue(
     // More than one read holds: name matches are read on their own too, so they are never lost among the rest.
     totalIsEstimate = true;
     const loose = rows.slice(0, limit);
-    const named = ((await read(terms, "name")) ?? []).slice(0, limit);
+    const [nameRows, maxId] =
+      ahead && terms === parsed.terms
+        ? await ahead
+        : await Promise.all([read(terms, "name"), products.maxProductId(db)]);
+    const named = (nameRows ?? []).slice(0, limit);
     const seen = new Set(named.map((r) => r.id));
     rows = [...named, ...loose.filter((r) => !seen.has(r.id))];
     const first = loose.reduce((m, r) => Math.min(m, r.id), Infinity);
     const last = loose.reduce((m, r) => Math.max(m, r.id), 0);
-    const max = Math.max(await products.maxProductId(db), last);
+    const max = Math.max(maxId, last);
     total = Math.max(rows.length, Math.round((limit * (max - first + 1)) / Math.max(1, last - first + 1)));
   }
   const ranked = rows
