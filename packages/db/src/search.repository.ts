@@ -3,6 +3,7 @@ import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBui
 import type { Dialect } from "./database.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { DB } from "./schema.ts";
+import { copyRows } from "./pg-copy.ts";
 
 // The search index is the engine's own trigram index over each record's folded text (core's search-text.ts):
 // an FTS5 table with the trigram tokenizer on SQLite (the row's rowid is the record's id), a table with a
@@ -99,6 +100,16 @@ export async function writeSearchTexts(
   }
   if (kept.length === 0) return;
   if (dialect === "postgres") {
+    if (options.fresh) {
+      // New records have no row to replace: copied in.
+      await copyRows(
+        db,
+        table,
+        ["id", "name", "body"],
+        kept.map((e) => [e.id, e.text.name, e.text.body]),
+      );
+      return;
+    }
     for (const part of slices(kept, 2_000)) {
       await sql`INSERT INTO ${sql.table(table)} (id, name, body)
         SELECT * FROM unnest(${part.map((e) => e.id)}::integer[], ${part.map((e) => e.text.name)}::text[], ${part.map((e) => e.text.body)}::text[])
