@@ -14,7 +14,12 @@ export type LegalForm = (typeof legalForms)[number];
 
 export type LegalFormOfName = { readonly form: LegalForm; readonly baseName: string };
 
-type Rule = { readonly form: Exclude<LegalForm, "unknown">; readonly patterns: ReadonlyArray<RegExp> };
+/**
+ * A pattern, and (`needs`) words one of which a name must contain, lower-cased, for the pattern to match: checked
+ * first, so a pattern whose lazy base name would be tried at every position is not run on a name it cannot match.
+ */
+type Pattern = RegExp | { readonly pattern: RegExp; readonly needs: ReadonlyArray<string> };
+type Rule = { readonly form: Exclude<LegalForm, "unknown">; readonly patterns: ReadonlyArray<Pattern> };
 
 const LATIN_LETTER = /[A-Za-z]/;
 const THAI_LETTER = /[\u0E01-\u0E5B]/;
@@ -31,22 +36,32 @@ const rules: ReadonlyArray<Rule> = [
     form: "public_company_limited",
     patterns: [
       new RegExp(String.raw`^(?:บมจ${THAI_ABBREVIATION_END}|บริษัทมหาชนจำกัด\s*)(.+?)(?:\s*จำกัด\s*\(\s*มหาชน\s*\))?$`),
-      /^(?:บริษัท\s*)?(.+?)\s*จำกัด\s*\(\s*มหาชน\s*\)$/,
-      /^(.+?)[\s,]*(?:public\s+company\s+limited|public\s+co\.?\s*,?\s*ltd\.?|pcl\.?|plc\.?)$/i,
+      { pattern: /^(?:บริษัท\s*)?(.+?)\s*จำกัด\s*\(\s*มหาชน\s*\)$/, needs: ["มหาชน"] },
+      {
+        pattern: /^(.+?)[\s,]*(?:public\s+company\s+limited|public\s+co\.?\s*,?\s*ltd\.?|pcl\.?|plc\.?)$/i,
+        needs: ["public", "pcl", "plc"],
+      },
     ],
   },
   {
     form: "limited_partnership",
     patterns: [
       new RegExp(String.raw`^(?:หจก${THAI_ABBREVIATION_END}|ห้างหุ้นส่วนจำกัด\s*)(.+)$`),
-      /^(.+?)[\s,]*(?:limited\s+partnership|ltd\.?\s*,?\s*part(?:nership)?\.?|l\.p\.)$/i,
+      {
+        pattern: /^(.+?)[\s,]*(?:limited\s+partnership|ltd\.?\s*,?\s*part(?:nership)?\.?|l\.p\.)$/i,
+        needs: ["part", "l.p."],
+      },
     ],
   },
   {
     form: "registered_ordinary_partnership",
     patterns: [
       new RegExp(String.raw`^(?:หสน${THAI_ABBREVIATION_END}|ห้างหุ้นส่วนสามัญนิติบุคคล\s*)(.+)$`),
-      /^(.+?)[\s,]*(?:registered\s+ordinary\s+partnership|reg(?:istered)?\.?\s*ord(?:inary)?\.?\s*part(?:nership)?\.?)$/i,
+      {
+        pattern:
+          /^(.+?)[\s,]*(?:registered\s+ordinary\s+partnership|reg(?:istered)?\.?\s*ord(?:inary)?\.?\s*part(?:nership)?\.?)$/i,
+        needs: ["part"],
+      },
     ],
   },
   {
@@ -54,18 +69,21 @@ const rules: ReadonlyArray<Rule> = [
     patterns: [
       /^วิสาหกิจชุมชน\s*(.+)$/,
       /^community\s+enterprise\s+(?:of\s+)?(.+)$/i,
-      /^(.+?)\s+community\s+enterprise$/i,
+      { pattern: /^(.+?)\s+community\s+enterprise$/i, needs: ["community"] },
     ],
   },
   {
     form: "cooperative",
-    patterns: [/^สหกรณ์\s*(.+?)(?:\s*จำกัด)?$/, /^(.+?)\s+cooperatives?(?:\s+limited|\s+ltd\.?)?$/i],
+    patterns: [
+      /^สหกรณ์\s*(.+?)(?:\s*จำกัด)?$/,
+      { pattern: /^(.+?)\s+cooperatives?(?:\s+limited|\s+ltd\.?)?$/i, needs: ["cooperative"] },
+    ],
   },
   {
     form: "company_limited",
     patterns: [
       new RegExp(String.raw`^(?:บจก${THAI_ABBREVIATION_END}|บจ${THAI_ABBREVIATION_END}|บริษัท\s*)(.+?)(?:\s*จำกัด)?$`),
-      /^(.+?)\s*จำกัด$/,
+      { pattern: /^(.+?)\s*จำกัด$/, needs: ["จำกัด"] },
       /^(.+?)[\s,]*(?:company\s+limited|co\.?\s*,?\s*ltd\.?|limited|ltd\.?)$/i,
     ],
   },
@@ -83,15 +101,30 @@ const rules: ReadonlyArray<Rule> = [
  * with the whole (normalised) name as base name.
  */
 export function legalFormFromName(name: string): LegalFormOfName {
+  // An import asks twice for each name (the firm's legal form, then its search name): the last answer is kept.
+  if (name === lastName && lastAnswer) return lastAnswer;
+  const answer = readLegalForm(name);
+  lastName = name;
+  lastAnswer = answer;
+  return answer;
+}
+
+let lastName: string | null = null;
+let lastAnswer: LegalFormOfName | null = null;
+
+function readLegalForm(name: string): LegalFormOfName {
   const normalized = normalizeThai(name);
   // The English patterns (flag i) need Latin letters and the Thai ones Thai letters: a name without them skips them,
   // and the costly ones (a lazy base name, then a suffix) are never tried on a name that cannot match. An import
   // reads a name's legal form for every row.
   const latin = LATIN_LETTER.test(normalized);
   const thai = THAI_LETTER.test(normalized);
+  const lower = normalized.toLowerCase();
   for (const rule of rules) {
-    for (const pattern of rule.patterns) {
+    for (const entry of rule.patterns) {
+      const pattern = entry instanceof RegExp ? entry : entry.pattern;
       if (pattern.flags.includes("i") ? !latin : !thai) continue;
+      if (!(entry instanceof RegExp) && !entry.needs.some((word) => lower.includes(word))) continue;
       const baseName = pattern
         .exec(normalized)?.[1]
         ?.trim()

@@ -43,6 +43,8 @@ const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** A character foldSearchText changes or drops (ฯ and ๆ are letters), or a space it would not keep. */
+const NEEDS_FOLDING = /[^\p{L}\p{N}\p{M} ]|[ฯๆ]|^ | $| {2}/u;
 const isWordChar = (char: string | undefined): boolean => char !== undefined && WORD_CHAR.test(char);
 
 /**
@@ -53,9 +55,12 @@ const isWordChar = (char: string | undefined): boolean => char !== undefined && 
  * "บจ. น้ำทอง ๙๙ (สาขา 1)" → "บจ น้ำทอง 99 สาขา 1".
  */
 export function foldSearchText(text: string): string {
+  const lower = normalizeThai(text).toLowerCase();
+  // Most names are letters, digits and marks between single spaces: every replacement below would leave them as
+  // they are (an import folds several texts a row).
+  if (!NEEDS_FOLDING.test(lower)) return lower;
   return (
-    normalizeThai(text)
-      .toLowerCase()
+    lower
       // Private-use characters mean nothing to a reader, and the index stores a record's body among them.
       .replace(/\p{Co}/gu, "")
       .replace(/ฯลฯ/g, " ")

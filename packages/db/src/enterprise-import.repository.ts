@@ -5,6 +5,7 @@ import { enterpriseSearchTextsOf, writeSearchTexts } from "./search.repository.t
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import { enterprisesBefore, type SliceUndo } from "./import-batch.repository.ts";
 import type { SQLInputValue, StatementSync } from "node:sqlite";
+import { allocateIds, copyRows } from "./pg-copy.ts";
 
 /** One validated enterprise row of an import file (the shape @sainam/importer produces). */
 export type EnterpriseRecord = {
@@ -157,13 +158,20 @@ function columnsOf(rows: readonly Values[], width: number): Values[] {
   return out;
 }
 
-// On PostgreSQL a slice's rows travel as one array per column and are written with one statement per table
-// (INSERT … SELECT FROM unnest, UPDATE … FROM unnest): a few parameters and a short text, where a multi-row VALUES
-// list costs the driver and the server a parameter per cell. The texts are constant, so the server's plan is reused.
+// On PostgreSQL a slice's new rows (firms, products, search rows) are copied in, one COPY … FROM STDIN per table
+// (pg-copy.ts), with the firms' ids drawn from their sequence beforehand; known firms are updated with one
+// UPDATE … FROM unnest (one array per column: a few parameters and a constant text whose plan the server reuses).
 const PG_UNNEST = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
-const PG_ENTERPRISE_INSERT = `INSERT INTO enterprises (${COLUMNS.map(([c]) => c).join(", ")}, updated_at, published, is_example, created_at, created_by)
-  SELECT u.*, $${COLUMNS.length + 1}::text, 1, 0, $${COLUMNS.length + 1}::text, $${COLUMNS.length + 2}::int4 FROM unnest(${PG_UNNEST}) AS u
-  RETURNING id, juristic_id, ce_registration_no`;
+// The columns of a copied firm, id first.
+const PG_ENTERPRISE_COPY_COLUMNS = [
+  "id",
+  ...COLUMNS.map(([c]) => c),
+  "updated_at",
+  "published",
+  "is_example",
+  "created_at",
+  "created_by",
+];
 const PG_ENTERPRISE_UPDATE = `UPDATE enterprises AS e SET ${COLUMNS.map(([c]) => `${c} = coalesce(u.${c}, e.${c})`).join(", ")}, updated_at = $${COLUMNS.length + 2}::text
   FROM unnest(${PG_UNNEST}, $${COLUMNS.length + 1}::int4[]) AS u(${COLUMNS.map(([c]) => c).join(", ")}, id) WHERE e.id = u.id`;
 
@@ -179,8 +187,8 @@ async function run<R>(trx: Transaction<DB>, text: string, parameters: readonly u
 
 /**
  * Upserts a chunk of enterprises by juristic ID (or community-enterprise number) in the caller's
- * transaction: one SELECT for the chunk, multi-row INSERTs for new firms, an UPDATE for the known ones
- * (set-based on PostgreSQL). Returns the status per key. Products are replaced for every firm written; a new firm
+ * transaction: one SELECT for the chunk, multi-row INSERTs for new firms (COPY on PostgreSQL), an UPDATE for the
+ * known ones (set-based on PostgreSQL). Returns the status per key. Products are replaced for every firm written; a new firm
  * is indexed by its search text, a known one re-indexed from what it holds after the update (empty cells keep values).
  */
 export async function upsertEnterpriseChunk(
@@ -254,13 +262,18 @@ export async function upsertEnterpriseChunk(
       for (const row of multiRowInsert(sqlite, ENTERPRISE_INSERT, slice.length).all(...parameters)) imported(row);
     }
   } else if (postgres) {
-    if (fresh.length > 0)
-      for (const row of await run<{ id: number; juristic_id: string | null; ce_registration_no: string | null }>(
-        trx,
-        PG_ENTERPRISE_INSERT,
-        [...columnsOf(fresh.map(valuesOf), COLUMNS.length), now, createdBy],
-      ))
-        imported(row);
+    // Ids drawn from the table's sequence first, then the rows copied in with them (no RETURNING to read back).
+    const ids = await allocateIds(trx, "enterprises", fresh.length);
+    await copyRows(
+      trx,
+      "enterprises",
+      PG_ENTERPRISE_COPY_COLUMNS,
+      fresh.map((r, i) => [ids[i] ?? null, ...valuesOf(r), now, 1, 0, now, createdBy]),
+    );
+    fresh.forEach((r, i) => {
+      const id = ids[i];
+      if (id !== undefined) result.set(keyOf(r.record), { id, status: "imported" });
+    });
   } else {
     for (let i = 0; i < fresh.length; i += 200) {
       const inserted = await trx
@@ -359,12 +372,12 @@ export async function upsertEnterpriseChunk(
       await run(trx, "DELETE FROM enterprise_products WHERE direction = 'output' AND enterprise_id = ANY($1::int4[])", [
         replaced,
       ]);
-    if (products.length > 0)
-      await run(
-        trx,
-        "INSERT INTO enterprise_products (enterprise_id, direction, name, tsic_code) SELECT e, 'output', n, NULL FROM unnest($1::int4[], $2::text[]) AS u(e, n)",
-        [products.map((p) => p.enterprise_id), products.map((p) => p.name)],
-      );
+    await copyRows(
+      trx,
+      "enterprise_products",
+      ["enterprise_id", "direction", "name", "tsic_code"],
+      products.map((p) => [p.enterprise_id, p.direction, p.name, p.tsic_code]),
+    );
     if (contactsReplaced.length > 0)
       await run(trx, "DELETE FROM enterprise_contacts WHERE enterprise_id = ANY($1::int4[])", [contactsReplaced]);
     if (contacts.length > 0)

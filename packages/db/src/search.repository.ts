@@ -3,6 +3,7 @@ import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBui
 import type { Dialect } from "./database.ts";
 import type { NodeSqliteDatabase } from "./node-sqlite-adapter.ts";
 import type { DB } from "./schema.ts";
+import { copyRows } from "./pg-copy.ts";
 
 // The search index is the engine's own trigram index over each record's folded text (core's search-text.ts):
 // an FTS5 table with the trigram tokenizer on SQLite (the row's rowid is the record's id), a table with a
@@ -53,7 +54,6 @@ function bodyFromIndex(stored: string): string {
 /** The shortest text the trigram index can find. */
 export const INDEXED_LENGTH = 3;
 const IN_LIST = 500;
-const SQLITE_ROWS_PER_INSERT = 50;
 
 export function dialectOf(db: Executor): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
@@ -87,7 +87,7 @@ function prepared(sqlite: NodeSqliteDatabase, text: string) {
 export async function writeSearchTexts(
   db: Executor,
   type: SearchIndexType,
-  entries: ReadonlyArray<{ id: number; text: SearchText }>,
+  entries: ReadonlyArray<{ id: number; text: SearchText; indexBody?: string | undefined }>,
   options: { sqlite?: NodeSqliteDatabase | null; fresh?: boolean } = {},
 ): Promise<void> {
   if (entries.length === 0) return;
@@ -100,6 +100,16 @@ export async function writeSearchTexts(
   }
   if (kept.length === 0) return;
   if (dialect === "postgres") {
+    if (options.fresh) {
+      // New records have no row to replace: copied in.
+      await copyRows(
+        db,
+        table,
+        ["id", "name", "body"],
+        kept.map((e) => [e.id, e.text.name, e.text.body]),
+      );
+      return;
+    }
     for (const part of slices(kept, 2_000)) {
       const rows = sql`unnest(${part.map((e) => e.id)}::integer[], ${part.map((e) => e.text.name)}::text[], ${part.map((e) => e.text.body)}::text[])`;
       if (type === "product")
@@ -131,21 +141,11 @@ export async function writeSearchTexts(
   }
   const sqlite = options.sqlite;
   if (sqlite) {
-    let i = 0;
-    for (; i + SQLITE_ROWS_PER_INSERT <= kept.length; i += SQLITE_ROWS_PER_INSERT) {
-      const statement = prepared(
-        sqlite,
-        `INSERT INTO ${table} (rowid, name, body) VALUES ${Array<string>(SQLITE_ROWS_PER_INSERT).fill("(?, ?, ?)").join(", ")}`,
-      );
-      statement.run(
-        ...kept.slice(i, i + SQLITE_ROWS_PER_INSERT).flatMap((e) => [e.id, e.text.name, bodyForIndex(e.text.body)]),
-      );
-    }
+    // One row a statement: a multi-row INSERT into an FTS5 table flushes its pending terms into a new segment
+    // at every statement (the statement's savepoint), which then costs merging; one-row statements let the
+    // terms pile up until the commit (measured: the index's writing ~3× faster, the slice ~20 %).
     const one = prepared(sqlite, `INSERT INTO ${table} (rowid, name, body) VALUES (?, ?, ?)`);
-    for (; i < kept.length; i++) {
-      const e = kept[i];
-      if (e) one.run(e.id, e.text.name, bodyForIndex(e.text.body));
-    }
+    for (const e of kept) one.run(e.id, e.text.name, e.indexBody ?? bodyForIndex(e.text.body));
     return;
   }
   for (const part of slices(kept, 300)) {

@@ -46,6 +46,24 @@ export const asPublishedFirms: ReadonlyArray<DbdFirm> = [
       postcode: "10110",
     },
   },
+  {
+    // Backslashes as written, among them COPY's own escapes (\N, \t): PostgreSQL's bulk path copies text in.
+    sequence: "๓",
+    juristicId: id("050556700789"),
+    name: "บจ.แบ็กสแลช \\N \\t \\\\ ๓ จำกัด",
+    registeredBe: "๑/๒/๒๕๖๗",
+    capitalText: " ๑,๐๐๐,๐๐๐ ",
+    objective: "ผลิตซอฟต์แวร์ C:\\ข้อมูล\\n และ \\r",
+    address: "๑๒/๓ หมู่ที่ ๔  ต.ออนใต้ อ.สันกำแพง จ.เชียงใหม่ ๕๐๑๓๐",
+    expected: {
+      registeredOn: "2024-02-01",
+      capital: 1_000_000,
+      legalForm: "company_limited",
+      provinceCode: "50",
+      districtCode: "5013",
+      postcode: "50130",
+    },
+  },
 ];
 
 /** The same firms with ASCII dates and sequence numbers, for a workbook (whose dates are real date cells). */
