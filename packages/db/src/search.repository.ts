@@ -100,8 +100,9 @@ export async function writeSearchTexts(
   }
   if (kept.length === 0) return;
   if (dialect === "postgres") {
-    if (options.fresh) {
-      // New records have no row to replace: copied in.
+    if (options.fresh && type !== "product") {
+      // New records have no row to replace: copied in. A product's row also takes its filters from the facets view
+      // (below), which COPY cannot join.
       await copyRows(
         db,
         table,

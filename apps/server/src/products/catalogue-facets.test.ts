@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
+import { search as indexSearch } from "@sainam/db";
 import {
   createCluster,
   createEnterprise,
@@ -82,6 +83,21 @@ describe("#catalogue facets", () => {
     expect(await search({ q: "บ้านเขวา", province: "36" })).toEqual(expect.arrayContaining([silkId, riceId]));
     expect(await search({ q: "บ้านเขวา", category: "C" })).toEqual([silkId]);
     expect(await search({ q: "บ้านเขวา", category: "A" })).toEqual([riceId]);
+  });
+
+  it("gives rows written fresh, as an import writes a new firm's products, their facets too", async () => {
+    const { db, dialect } = t.ctx.database;
+    const id = dialect === "sqlite" ? sql.raw("rowid") : sql.raw("id");
+    // The products' own texts, written again as new rows.
+    const held = await sql<{ id: number; name: string; body: string }>`SELECT ${id} AS id, name, body
+      FROM search_product WHERE ${id} IN (${silkId}, ${riceId})`.execute(db);
+    expect(held.rows).toHaveLength(2);
+    const texts = held.rows.map((r) => ({ id: Number(r.id), text: { name: r.name, body: r.body } }));
+    await indexSearch.removeSearchTexts(db, "product", [silkId, riceId]);
+    await indexSearch.writeSearchTexts(db, "product", texts, { sqlite: t.ctx.database.sqlite, fresh: true });
+    await expectIndexCurrent();
+    expect(await search({ q: "บ้านเขวา", province: "36" })).toEqual(expect.arrayContaining([silkId, riceId]));
+    expect(await search({ q: "บ้านเขวา", category: "C" })).toEqual([silkId]);
   });
 
   it("follows the firm to another province", async () => {
